@@ -1,0 +1,103 @@
+# nianbao — build, test and install.  `make` builds ./nianbao; `make check`
+# installs what is missing, builds and runs every test (plain and ASan+UBSan).
+CC      ?= cc
+PKGS    := ncursesw libunistring libpcre2-8 cmocka
+WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+CPPFLAGS+= -D_GNU_SOURCE -Icore
+PCRE_CF := $(shell pkg-config --cflags libpcre2-8 2>/dev/null)
+PCRE_LD := $(shell pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
+CURS_CF := $(shell pkg-config --cflags ncursesw 2>/dev/null)
+CURS_LD := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
+CORE_LD := $(PCRE_LD) -lunistring
+CMOCKA_LD := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+PREFIX  ?= /usr/local
+DATADIR ?= $(PREFIX)/share/nianbao
+
+CORE_SRC := $(sort $(wildcard core/*.c))
+TUI_SRC  := $(sort $(wildcard tui/*.c))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+CORE_OBJ := $(CORE_SRC:%.c=build/%.o)
+TUI_OBJ  := $(TUI_SRC:%.c=build/%.o)
+TESTS    := $(TEST_SRC:tests/%.c=build/tests/%)
+ASAN_CORE:= $(CORE_SRC:%.c=build/asan/%.o)
+ASAN_TESTS:= $(TEST_SRC:tests/%.c=build/asan/tests/%)
+SAN_CC   := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
+SAN_FLAGS:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+
+SAMPLE  := samples/kaizha-2024.txt
+
+.PHONY: all deps run check unit asan cli valgrind clang bench clean install lint-man
+all: nianbao
+
+nianbao: $(CORE_OBJ) $(TUI_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(CORE_LD) $(CURS_LD)
+
+build/core/%.o: core/%.c core/*.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(PCRE_CF) -c -o $@ $<
+
+build/tui/%.o: tui/%.c core/*.h tui/*.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(CURS_CF) -Itui -DNB_DATADIR='"$(DATADIR)"' -c -o $@ $<
+
+build/tests/%: tests/%.c tests/*.h $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Itests -o $@ $< $(CORE_OBJ) $(CORE_LD) $(CMOCKA_LD)
+
+build/asan/core/%.o: core/%.c core/*.h
+	@mkdir -p $(@D)
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(PCRE_CF) -c -o $@ $<
+
+build/asan/tests/%: tests/%.c tests/*.h $(ASAN_CORE)
+	@mkdir -p $(@D)
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) -Itests -o $@ $< $(ASAN_CORE) $(CORE_LD) $(CMOCKA_LD)
+
+# Installs the Debian packages the build and the tests need, only when one is missing.
+deps:
+	@sh tests/deps.sh
+
+run: deps nianbao
+	./nianbao $(SAMPLE)
+
+unit: $(TESTS)
+	@set -e; for t in $(TESTS); do echo "== $$t"; ./$$t; done
+
+asan: $(ASAN_TESTS)
+	@set -e; for t in $(ASAN_TESTS); do echo "== $$t (ASan+UBSan)"; \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 ./$$t; done
+
+cli: nianbao
+	@sh tests/cli.sh ./nianbao
+
+valgrind: nianbao
+	@sh tests/valgrind.sh ./nianbao
+
+# The same sources must build warning-free with the other compiler too.
+clang:
+	@if command -v clang >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory -s CC=clang BUILD=clang build-clang; fi
+build-clang:
+	@mkdir -p build/clang
+	@for f in $(CORE_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(PCRE_CF) -fsyntax-only $$f || exit 1; done
+	@for f in $(TUI_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(CURS_CF) -Itui -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
+	@for f in $(TEST_SRC); do clang $(WARN) -O2 $(CPPFLAGS) -Itests -fsyntax-only $$f || exit 1; done
+	@echo "clang: core, tui and tests compile warning-free"
+
+lint-man:
+	@if command -v mandoc >/dev/null 2>&1; then mandoc -Tlint -W warning man/*.[0-9] && echo "man pages lint clean"; fi
+
+check: deps all unit asan cli valgrind clang lint-man
+	@echo "make check: all tests passed"
+
+bench: nianbao
+	@sh bench/run.sh
+
+install: nianbao
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(DATADIR)/themes
+	install -m 755 nianbao $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 man/nianbao.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	-install -m 644 themes/*.theme $(DESTDIR)$(DATADIR)/themes/ 2>/dev/null
+
+clean:
+	rm -rf build nianbao

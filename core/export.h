@@ -1,0 +1,22 @@
+/* export.h — a report's cells as JSON (one object a line) or CSV (one row a
+ * cell), for scripts, spreadsheets and CI. */
+#ifndef NB_EXPORT_H
+#define NB_EXPORT_H
+
+#include <stdio.h>
+#include "report.h"
+
+/* One JSON object, no newline inside, newline after. */
+int nb_export_json(FILE *out, const nb_report *r, nb_lang lang);
+/* The CSV header line. */
+int nb_export_csv_header(FILE *out);
+/* One CSV row per cell of the schema (missing cells too, status "missing"). */
+int nb_export_csv(FILE *out, const nb_report *r, nb_lang lang);
+
+/* A cell's note: why it is inferred or unread, in the language; "" if none. */
+void nb_cell_note(const nb_report *r, const nb_cell *c, nb_lang lang, char *out, size_t cap);
+
+/* Write s as a JSON string literal (with quotes). */
+void nb_json_str(FILE *out, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,94 @@
+/* report.h — the model of one report: its text, its six sections and
+ * metadata, and the standard tables' cells under their canonical IDs, each
+ * tied to the exact place in the text it came from. Also the context that
+ * holds what is prepared once per process (compiled patterns). */
+#ifndef NB_REPORT_H
+#define NB_REPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "doc.h"
+#include "err.h"
+#include "schema.h"
+#include "value.h"
+
+/* What is set up once and shared, read-only, by every report read. */
+typedef struct nb_ctx {
+    nb_lang lang;
+    void *re_heading;   /* pcre2_code * */
+    void *re_title;
+    void *re_date;
+    void *re_period;
+    void *match;        /* pcre2_match_data *; makes the context single-threaded */
+    FILE *trace;        /* where the extractor describes what it saw, or NULL */
+    void *lex[2];       /* the label lexicons of the 2021 and 2019 formats (extract.c) */
+} nb_ctx;
+
+int nb_ctx_init(nb_ctx *c, nb_lang lang, nb_err *err);
+void nb_ctx_free(nb_ctx *c);
+
+enum { NB_SEC_GENERAL = 0, NB_SEC_ACTIVE, NB_SEC_REQUESTS, NB_SEC_REVIEW, NB_SEC_PROBLEMS, NB_SEC_OTHER, NB_NSEC };
+
+typedef struct nb_section {
+    int present;
+    size_t head_off, head_len;  /* the heading's span */
+    size_t body_off, body_end;  /* from after the heading to the next section */
+} nb_section;
+
+typedef struct nb_cell {
+    nb_status status;
+    nb_num num;            /* for NUMBER and INFERRED */
+    int has_span;
+    size_t off, len;       /* source span in doc.text (len 0 for a blank) */
+    size_t blob_off, blob_len; /* run-together digits the cell was split from */
+    int readings;          /* readings of the run-together digits that fit (0: not split) */
+} nb_cell;
+
+typedef struct nb_label {
+    char id[64];           /* "t3.new", "t2.*.repealed" */
+    char *found;           /* the label as the report has it */
+    const char *standard;  /* the standard wording */
+    size_t off;            /* where it starts in doc.text */
+} nb_label;
+
+typedef struct nb_date {
+    int y, m, d;
+} nb_date;
+
+typedef struct nb_report {
+    nb_doc doc;
+    int format;                  /* 2021 or 2019 */
+    const nb_schema *schema;
+    int year;                    /* report year, 0 if unknown */
+    size_t year_off;
+    char agency[256];
+    nb_date signed_on;           /* y == 0 if none */
+    size_t signed_off;
+    nb_date period_from, period_to;
+    size_t period_off;
+    nb_section sec[NB_NSEC];
+    nb_cell *cells;              /* nb_schema_ncells(schema) of them */
+    int ncells;
+    nb_label *labels;
+    int nlabels, labels_cap;
+    int rows_found[64];          /* per schema row: 1 when the row was found */
+} nb_report;
+
+/* Read, decode and extract a report. On error the report is empty. */
+int nb_report_open(nb_report *r, const char *path, const nb_ctx *ctx, nb_err *err);
+/* The same from an already loaded document (ownership passes to the report). */
+int nb_report_from_doc(nb_report *r, nb_doc *doc, const nb_ctx *ctx, nb_err *err);
+void nb_report_free(nb_report *r);
+
+/* The cell of an ID, or NULL. */
+const nb_cell *nb_report_cell(const nb_report *r, const char *id);
+
+/* Internals shared by the extraction steps (sections.c, extract.c). */
+void nb_find_structure(nb_report *r, const nb_ctx *ctx);
+int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err);
+void *nb_lexicon_new(const nb_schema *s);
+void nb_lexicon_free(void *lex);
+int nb_report_add_label(nb_report *r, const char *id, const char *found, size_t flen,
+                        const char *standard, size_t off);
+
+#endif

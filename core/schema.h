@@ -1,0 +1,58 @@
+/* schema.h — the standard tables as data: rows, columns, canonical cell IDs
+ * (../shared/spec/format.md) for the 2021 format and the 2019 trial format,
+ * and the header wording the extractor recognises. Declared once; the
+ * extractor, the rules and the exports all read it. */
+#ifndef NB_SCHEMA_H
+#define NB_SCHEMA_H
+
+#include <stddef.h>
+
+enum { NB_T2 = 2, NB_T3 = 3, NB_T4 = 4 };
+
+enum {
+    NB_ROW_SUM = 1,    /* T3: the six applicant cells add up to the last (总计) */
+    NB_ROW_T4 = 2,     /* one of T4's three groups; the four results add up to 总计 */
+    NB_ROW_MONEY = 4,  /* the last cell is money (a decimal) */
+    NB_ROW_SIGNED = 8  /* a cell may be negative (2019 本年增/减) */
+};
+
+typedef struct nb_col {
+    const char *key;    /* last component of the cell ID */
+    const char *label;  /* standard column wording */
+} nb_col;
+
+typedef struct nb_row {
+    const char *id;        /* "t3.deny.secret" */
+    int table;             /* NB_T2 / NB_T3 / NB_T4 */
+    const char *label;     /* standard row wording, with its numbering */
+    int ncols;
+    const nb_col *cols;
+    unsigned flags;
+    int money_col;         /* index of the money column, or -1 */
+    int signed_col;        /* index of a column that may be negative, or -1 */
+} nb_row;
+
+typedef struct nb_schema {
+    int format;                       /* 2021 or 2019 */
+    const nb_row *rows;
+    int nrows;
+    const char *const *groups;        /* merged-cell headings (三、本年度办理结果 …) */
+    int ngroups;
+    const char *const *headers;       /* column headers, sub-table titles, notes */
+    int nheaders;
+} nb_schema;
+
+const nb_schema *nb_schema_for(int format);
+
+/* Cells are numbered row by row, column by column. */
+int nb_schema_ncells(const nb_schema *s);
+int nb_schema_first_cell(const nb_schema *s, int row);
+/* Write the cell ID ("t3.new.total") of cell index ci into out. */
+void nb_schema_cell_id(const nb_schema *s, int ci, char *out, size_t cap);
+/* Row and column of cell index ci. */
+void nb_schema_cell_pos(const nb_schema *s, int ci, int *row, int *col);
+/* Cell index of an ID, or -1. */
+int nb_schema_find_cell(const nb_schema *s, const char *id);
+int nb_schema_find_row(const nb_schema *s, const char *id);
+
+#endif

@@ -1,0 +1,58 @@
+/* text.h — UTF-8 and label text: decoding, display width, the normal form
+ * labels are compared in, and the similarity that maps a damaged label to
+ * its standard wording. */
+#ifndef NB_TEXT_H
+#define NB_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode the code point at s[*i] (s ends at end) and advance *i; a bad byte
+ * gives U+FFFD and advances one byte. */
+uint32_t nb_utf8_get(const char *s, size_t end, size_t *i);
+/* Encode cp into out (at least 4 bytes); returns bytes written. */
+size_t nb_utf8_put(char *out, uint32_t cp);
+
+/* Display columns of one code point as nianbao draws it: CJK two, control
+ * characters as ^X (two), C1 controls as <XX> (four), combining marks zero. */
+int nb_cp_width(uint32_t cp);
+/* Display columns of s[0, n) drawn from column startcol (tabs to next 8). */
+size_t nb_display_cols(const char *s, size_t n, size_t startcol);
+
+int nb_is_space(uint32_t cp);   /* ASCII space, tab, \f, \v, U+3000, NBSP… */
+int nb_is_cjk(uint32_t cp);     /* ideographs and CJK punctuation */
+int nb_cn_digit(uint32_t cp);   /* 一…九 → 1…9, 十 → 10, 〇/零 → 0, else -1 */
+/* Fold full-width ASCII to ASCII, quote and bracket styles to one, dashes to '-'. */
+uint32_t nb_fold(uint32_t cp);
+
+#define NB_USTR_MAX 192
+/* A label in normal form: folded code points, no white space. */
+typedef struct nb_ustr {
+    uint32_t c[NB_USTR_MAX];
+    int n;
+    int had_num; /* a numbering prefix (一、 （一） 1. 1、) was stripped */
+} nb_ustr;
+
+enum { NB_NORM_NUM = 1, NB_NORM_TRAIL = 2, NB_NORM_LABEL = 3 };
+/* Normalise s[0, n): fold, drop white space and '*'; with NB_NORM_NUM strip
+ * leading numbering such as 三、 （一） 1. 1、 1．, with NB_NORM_TRAIL
+ * trailing punctuation (、 ， ： 。 ；). */
+void nb_norm(const char *s, size_t n, nb_ustr *out, int flags);
+/* Drop trailing punctuation from a normalised label. */
+void nb_ustr_trim_trail(nb_ustr *u);
+void nb_ustr_append(nb_ustr *a, const nb_ustr *b);
+int nb_ustr_eq(const nb_ustr *a, const nb_ustr *b);
+/* b occurs in a as a contiguous run. */
+int nb_ustr_contains(const nb_ustr *a, const nb_ustr *b);
+/* b's characters occur in a in order. */
+int nb_ustr_subseq(const nb_ustr *a, const nb_ustr *b);
+/* Similarity in [0,1]: mean of the Dice coefficients of characters and of
+ * character pairs. 1 only for equal strings. */
+double nb_sim(const nb_ustr *a, const nb_ustr *b);
+/* Write a's code points as UTF-8 into out (size cap, NUL-terminated). */
+void nb_ustr_utf8(const nb_ustr *a, char *out, size_t cap);
+
+/* Length of a numbering marker at s[i] (一、 （三） (3) 1. 1、 1．), 0 if none. */
+size_t nb_numbering_len(const char *s, size_t end, size_t i);
+
+#endif
