@@ -45,10 +45,10 @@ void nb_cell_note(const nb_report *r, const nb_cell *c, nb_lang lang, char *out,
             snprintf(out, cap, "split from run-together digits \"%s\" by the table's sums", blob);
     } else if (c->readings > 1) {
         if (lang == NB_LANG_ZH)
-            snprintf(out, cap, "未读取：连写数字“%s”有 %d 种拆分均符合表内合计关系", blob, c->readings);
+            snprintf(out, cap, "未读取：连写数字“%s”有 %d 种拆分方式，表内无法确定是哪一种", blob, c->readings);
         else
-            snprintf(out, cap, "not read: %d readings of run-together digits \"%s\" fit the table's sums",
-                     c->readings, blob);
+            snprintf(out, cap, "not read: run-together digits \"%s\" split %d ways and the table cannot tell which",
+                     blob, c->readings);
     } else {
         if (lang == NB_LANG_ZH)
             snprintf(out, cap, "未读取：连写数字“%s”无法拆分出符合表格的读数", blob);

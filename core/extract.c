@@ -259,17 +259,34 @@ static int is_value_text(const char *t, size_t a, size_t b)
     return st == NB_ST_NUMBER || st == NB_ST_PLACEHOLDER;
 }
 
+/* A value token: blob 1 for a run of digits that may hold several cells,
+ * blob 2 for one with a decimal part ("13575394432.52": items, then money). */
 static void emit_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
 {
     tok *k = emit(tv, K_VALUE, a, b - a, lk);
-    if (k && nb_all_digits(t + a, b - a)) {
-        size_t i = a, nd = 0;
-        while (i < b) {
-            nb_utf8_get(t, b, &i);
+    if (!k)
+        return;
+    size_t i = a, nd = 0, dots = 0, before_dot = 0, unit = 0;
+    while (i < b) {
+        uint32_t c = nb_fold(nb_utf8_get(t, b, &i));
+        if (c >= '0' && c <= '9' && !unit) {
             nd++;
+            if (!dots)
+                before_dot++;
+        } else if (c == '.' && !unit) {
+            dots++;
+        } else if (is_unit_cp(c) || c == 0x4E07) {
+            unit++; /* 元, 万元 after the digits */
+        } else {
+            return;
         }
-        k->blob = nd > 1;
     }
+    if (unit && !dots)
+        return;
+    if (!dots)
+        k->blob = nd > 1;
+    else if (dots == 1 && before_dot > 1)
+        k->blob = 2;
 }
 
 /* A word without white space, where text and digits may run together:
@@ -482,8 +499,8 @@ static void tokenize_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
         for (size_t j = a + nl; j < b; j++)
             if (t[j] >= '0' && t[j] <= '9')
                 only_numbering_digits = 0;
-        if (digits && !only_numbering_digits)
-            tokenize_plain(tv, t, a, b, lk);
+        if (digits && !only_numbering_digits && lk == LK_CELL)
+            tokenize_plain(tv, t, a, b, lk); /* a line of web text: "规章000" */
         else
             emit(tv, K_TEXT, a, b - a, lk);
         return;
@@ -621,6 +638,45 @@ static void classify(const lexicon *L, const char *t, tok *k)
     }
     /* several group headings run together: "三、本年度办理结果（四）无法提供" */
     k->cls = C_LABEL;
+}
+
+/* Web text runs header words into the first row label:
+ * "信息内容本年制发件数…现行有效件数规章" → the header, then "规章". */
+static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t q)
+{
+    tok k = tv->v[q];
+    size_t starts[NB_USTR_MAX];
+    int ns = 0;
+    size_t i = k.off, e = k.off + k.len;
+    while (i < e && ns < NB_USTR_MAX) {
+        starts[ns++] = i;
+        nb_utf8_get(t, e, &i);
+    }
+    if (ns < 4)
+        return 0;
+    for (int p = 1; p + 1 < ns; p++) {
+        nb_ustr suf;
+        nb_norm(t + starts[p], e - starts[p], &suf, NB_NORM_LABEL);
+        int row = -1;
+        for (int r = 0; r < L->s->nrows && row < 0; r++)
+            if (L->s->rows[r].table != NB_T4 && L->rows[r].n >= 2 && nb_ustr_eq(&suf, &L->rows[r]))
+                row = r;
+        if (row < 0)
+            continue;
+        nb_ustr pre;
+        nb_norm(t + k.off, starts[p] - k.off, &pre, NB_NORM_LABEL);
+        if (pre.n == 0 || header_coverage(L, &pre) < 0.75)
+            return 0;
+        if (!emit(tv, K_TEXT, 0, 0, k.lkind))
+            return 0;
+        memmove(&tv->v[q + 2], &tv->v[q + 1], (tv->n - q - 2) * sizeof(tok));
+        tv->v[q].len = starts[p] - k.off;
+        tv->v[q + 1] = k;
+        tv->v[q + 1].off = starts[p];
+        tv->v[q + 1].len = e - starts[p];
+        return 1;
+    }
+    return 0;
 }
 
 /* ------------------------------------------------------------------ rows */
@@ -939,13 +995,26 @@ static void find_area(const nb_report *r, area *a)
     a->t3e = h4 != none ? h4 : end;
 }
 
+/* In a tab or pipe row, text after the row's first number is one of its cells. */
+static void text_after_values_is_value(tokv *tv, size_t from)
+{
+    int seen = 0;
+    for (size_t q = from; q < tv->n; q++) {
+        tok *k = &tv->v[q];
+        if (k->kind == K_VALUE)
+            seen = 1;
+        else if (k->kind == K_TEXT && seen)
+            k->kind = K_VALUE;
+    }
+}
+
 static void tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cells_mode)
 {
     const nb_doc *d = &r->doc;
     const char *t = d->text;
     size_t l0 = nb_doc_line_of(d, ar->start), l1 = nb_doc_line_of(d, ar->end ? ar->end - 1 : 0);
     /* Which layout: rows on lines, or one cell per line? */
-    int multi = 0, tabbed = 0, nonempty = 0;
+    int multi = 0, single = 0, tabbed = 0, nonempty = 0;
     for (size_t li = l0; li <= l1 && li < d->nlines; li++) {
         size_t a, b;
         nb_doc_line(d, li, &a, &b);
@@ -974,15 +1043,22 @@ static void tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cel
                 }
         } else
             tokenize_plain(&tmp, t, a, b, LK_PLAIN);
-        int nvals = 0;
-        for (size_t q = 0; q < tmp.n; q++)
+        int nvals = 0, ncells = 0;
+        for (size_t q = 0; q < tmp.n; q++) {
             if (tmp.v[q].kind == K_VALUE)
                 nvals++;
-        if (nvals >= 2)
+            if (tmp.v[q].kind == K_VALUE || tmp.v[q].kind == K_TEXT)
+                ncells++;
+        }
+        int tab_row = memchr(t + a, '\t', b - a) && t[a] != '\t' ? 1 : 0;
+        if (nvals >= 2 || (ncells >= 2 && (tab_row || pipe_seps(t, a, b) >= 2)))
             multi++;
+        else if (ncells == 1)
+            single++;
         free(tmp.v);
     }
-    *cells_mode = multi < 3;
+    /* one cell a line (Word's plain text, HTML flattened): rows span lines */
+    *cells_mode = single > 4 * multi;
     int tab_cells = *cells_mode && tabbed * 2 >= nonempty;
     for (size_t li = l0; li <= l1 && li < d->nlines; li++) {
         size_t a, b;
@@ -1016,8 +1092,10 @@ static void tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cel
             emit(tv, K_BREAK, a, 0, LK_PLAIN);
             continue;
         }
+        size_t from = tv->n;
         if (pipe_seps(t, a, b) >= 2) {
             tokenize_pipe(tv, t, a, b);
+            text_after_values_is_value(tv, from);
         } else if (memchr(t + a, '\t', b - a)) {
             size_t s = a;
             for (size_t j = a; j <= b; j++)
@@ -1025,6 +1103,7 @@ static void tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cel
                     tokenize_cell(tv, t, s, j, LK_TAB);
                     s = j + 1;
                 }
+            text_after_values_is_value(tv, from);
         } else {
             tokenize_plain(tv, t, a, b, LK_PLAIN);
         }
@@ -1084,7 +1163,8 @@ static int tok_digits(const splitter *S, int ti)
     int nd = 0;
     size_t i = k->off, e = k->off + k->len;
     while (i < e) {
-        nb_utf8_get(S->t, e, &i);
+        if (nb_fold(nb_utf8_get(S->t, e, &i)) == '.')
+            break;
         nd++;
     }
     return nd;
@@ -1123,32 +1203,44 @@ static void split_dfs(splitter *S, int ti, size_t pos, int pi)
     size_t start = pos ? pos : k->off;
     if (pi >= S->want)
         return;
-    /* digits left in this token */
+    /* digits left in this token (before any decimal point) */
     int left = 0;
     for (size_t i = start; i < end;) {
-        nb_utf8_get(S->t, end, &i);
+        if (nb_fold(nb_utf8_get(S->t, end, &i)) == '.')
+            break;
         left++;
     }
     if (pi + 1 + (S->n - ti - 1) > S->want || pi + left + cap < S->want)
         return;
+    part *p = &S->cur[pi];
+    if (k->blob == 2 && (start == end - 1 || S->t[start] != '0' || S->t[start + 1] == '.')) {
+        /* the rest, decimal part and all, as the last cell of this token */
+        p->off = start;
+        p->len = end - start;
+        if (nb_parse_value(S->t + start, end - start, &p->num) == NB_ST_NUMBER) {
+            p->st = NB_ST_INFERRED;
+            split_dfs(S, ti + 1, 0, pi + 1);
+        }
+    }
     long long v = 0;
     size_t i = start;
     int len = 0;
     while (i < end) {
         uint32_t c = nb_fold(nb_utf8_get(S->t, end, &i));
+        if (c == '.')
+            break;
         v = v * 10 + (c - '0');
         len++;
         if (len > 9)
             break;
-        part *p = &S->cur[pi];
+        p = &S->cur[pi];
         p->off = start;
         p->len = i - start;
         p->num = nb_num_int(v);
         p->st = NB_ST_INFERRED;
-        /* the sum cell must equal the sum: prune early */
         if (i == end)
             split_dfs(S, ti + 1, 0, pi + 1);
-        else
+        else if (k->blob == 1 || nb_fold((uint32_t)(unsigned char)S->t[i]) != '.')
             split_dfs(S, ti, i, pi + 1);
         if (len == 1 && v == 0)
             break; /* no number starts with 0 */
@@ -1187,7 +1279,8 @@ static int digit_capacity(const assembly *A, const int *idx, int n)
         if (k->blob) {
             size_t j = k->off, e = k->off + k->len;
             while (j < e) {
-                nb_utf8_get(A->t, e, &j);
+                if (nb_utf8_get(A->t, e, &j) == '.')
+                    break;
                 cap++;
             }
         } else {
@@ -1772,8 +1865,12 @@ int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
         return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
     }
     for (size_t i = 0; i < tv.n; i++)
-        if (tv.v[i].kind == K_TEXT)
+        if (tv.v[i].kind == K_TEXT) {
             classify(L, r->doc.text, &tv.v[i]);
+            if (tv.v[i].cls != C_LABEL || tv.v[i].exact_row < 0)
+                if (split_label_suffix(L, r->doc.text, &tv, i))
+                    classify(L, r->doc.text, &tv.v[i]);
+        }
     assembly A = {0};
     A.L = L;
     A.t = r->doc.text;

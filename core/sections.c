@@ -260,11 +260,13 @@ static void copy_name(const char *t, size_t a, size_t b, char *out, size_t cap)
         else
             break;
     }
-    size_t len = b - a;
+    size_t len = b - a, o = 0;
     if (len >= cap)
         len = 0; /* too long to be a name */
-    memcpy(out, t + a, len);
-    out[len] = '\0';
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)t[a + i] >= 0x20 && t[a + i] != 0x7F)
+            out[o++] = t[a + i]; /* control characters are no part of a name */
+    out[o] = '\0';
 }
 
 static int is_blank_range(const char *t, size_t a, size_t b)

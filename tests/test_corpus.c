@@ -1,0 +1,109 @@
+/* test_corpus.c — every cell of every *.expected.json in the real corpus
+ * (../shared/corpus/real, or $NIANBAO_CORPUS) comes out with its expected
+ * value; null means a blank cell. New reports added to the corpus are tested
+ * without touching this file. */
+#include "testutil.h"
+
+#include <math.h>
+
+typedef struct corpus_case {
+    char txt[512];
+    char json[512];
+} corpus_case;
+
+static nb_ctx g_ctx;
+
+static void check_file(void **state)
+{
+    const corpus_case *cc = *state;
+    size_t n;
+    char *json = tu_read(cc->json, &n);
+    assert_non_null(json);
+    tu_expect *ex = calloc(400, sizeof *ex);
+    int ne = tu_read_expected(json, ex, 400);
+    free(json);
+    if (ne <= 0)
+        fail_msg("%s: cannot read the expected cells", cc->json);
+    nb_report r;
+    nb_err err;
+    if (nb_report_open(&r, cc->txt, &g_ctx, &err) != 0)
+        fail_msg("%s", err.msg);
+    int bad = 0;
+    for (int i = 0; i < ne; i++) {
+        const nb_cell *c = nb_report_cell(&r, ex[i].id);
+        if (!c) {
+            print_error("%s: %s is not a cell ID of the %d format\n", cc->txt, ex[i].id, r.format);
+            bad++;
+            continue;
+        }
+        if (ex[i].is_null) {
+            if (c->status != NB_ST_BLANK) {
+                print_error("%s: %s: expected a blank cell, got %s\n", cc->txt, ex[i].id, nb_status_name(c->status));
+                bad++;
+            }
+        } else if ((c->status != NB_ST_NUMBER && c->status != NB_ST_INFERRED) ||
+                   fabs(tu_cell_value(c) - ex[i].value) > 1e-9) {
+            print_error("%s: %s: expected %g, got %g (%s)\n", cc->txt, ex[i].id, ex[i].value, tu_cell_value(c),
+                        nb_status_name(c->status));
+            bad++;
+        }
+    }
+    nb_report_free(&r);
+    free(ex);
+    if (bad)
+        fail_msg("%s: %d of %d cells differ", cc->txt, bad, ne);
+}
+
+static int cmp_case(const void *a, const void *b)
+{
+    return strcmp(((const corpus_case *)a)->txt, ((const corpus_case *)b)->txt);
+}
+
+int main(void)
+{
+    const char *dir = tu_corpus_dir();
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (getenv("NIANBAO_NO_CORPUS")) {
+            printf("corpus %s not present; skipped (NIANBAO_NO_CORPUS set)\n", dir);
+            return 0;
+        }
+        fprintf(stderr, "test_corpus: the real corpus %s is missing (set NIANBAO_CORPUS, or NIANBAO_NO_CORPUS=1 to skip)\n", dir);
+        return 1;
+    }
+    corpus_case *cases = calloc(1024, sizeof *cases);
+    int nc = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && nc < 1024) {
+        size_t l = strlen(e->d_name);
+        const char *suf = ".expected.json";
+        size_t sl = strlen(suf);
+        if (l <= sl || strcmp(e->d_name + l - sl, suf))
+            continue;
+        snprintf(cases[nc].json, sizeof cases[nc].json, "%s/%s", dir, e->d_name);
+        snprintf(cases[nc].txt, sizeof cases[nc].txt, "%s/%.*s.txt", dir, (int)(l - sl), e->d_name);
+        nc++;
+    }
+    closedir(d);
+    qsort(cases, (size_t)nc, sizeof *cases, cmp_case);
+    if (nc == 0) {
+        fprintf(stderr, "test_corpus: no *.expected.json in %s\n", dir);
+        return 1;
+    }
+    struct CMUnitTest *tests = calloc((size_t)nc, sizeof *tests);
+    for (int i = 0; i < nc; i++) {
+        tests[i].name = strrchr(cases[i].txt, '/') ? strrchr(cases[i].txt, '/') + 1 : cases[i].txt;
+        tests[i].test_func = check_file;
+        tests[i].initial_state = &cases[i];
+    }
+    nb_err err;
+    if (nb_ctx_init(&g_ctx, NB_LANG_EN, &err) != 0) {
+        fprintf(stderr, "%s\n", err.msg);
+        return 1;
+    }
+    int rc = _cmocka_run_group_tests("corpus", tests, (size_t)nc, NULL, NULL);
+    nb_ctx_free(&g_ctx);
+    free(tests);
+    free(cases);
+    return rc;
+}

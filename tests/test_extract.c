@@ -1,0 +1,366 @@
+/* test_extract.c — extraction on small made-up reports and on re-encoded
+ * corpus files: the same cells whatever the encoding and line endings;
+ * run-together digits inferred or left unread; damaged labels mapped and
+ * recorded; pipe tables with generic headers; truncated tables. */
+#include "testutil.h"
+
+static nb_ctx g_ctx;
+
+static const nb_cell *cell(const nb_report *r, const char *id)
+{
+    const nb_cell *c = nb_report_cell(r, id);
+    if (!c)
+        fail_msg("no cell %s", id);
+    return c;
+}
+
+static void assert_num(const nb_report *r, const char *id, long long v, nb_status st)
+{
+    const nb_cell *c = cell(r, id);
+    if (c->status != st || c->num.v != v || c->num.scale != 0)
+        fail_msg("%s: expected %lld (%s), got %lld (%s)", id, v, nb_status_name(st), c->num.v,
+                 nb_status_name(c->status));
+}
+
+static const nb_label *find_label(const nb_report *r, const char *id)
+{
+    for (int i = 0; i < r->nlabels; i++)
+        if (!strcmp(r->labels[i].id, id))
+            return &r->labels[i];
+    return NULL;
+}
+
+/* ---- the same report in other encodings gives the same cells ---- */
+
+static void same_cells(const nb_report *a, const nb_report *b, const char *what)
+{
+    assert_int_equal(a->ncells, b->ncells);
+    assert_int_equal(a->year, b->year);
+    assert_string_equal(a->agency, b->agency);
+    char id[96];
+    for (int ci = 0; ci < a->ncells; ci++) {
+        const nb_cell *x = &a->cells[ci], *y = &b->cells[ci];
+        nb_schema_cell_id(a->schema, ci, id, sizeof id);
+        if (x->status != y->status || nb_num_cmp(x->num, y->num) != 0)
+            fail_msg("%s: %s differs (%s vs %s)", what, id, nb_status_name(x->status), nb_status_name(y->status));
+        if (x->status == NB_ST_MISSING)
+            continue;
+        if (x->len != y->len || memcmp(a->doc.text + x->off, b->doc.text + y->off, x->len) != 0)
+            fail_msg("%s: %s raw text differs", what, id);
+        if (nb_doc_locate(&a->doc, x->off).line != nb_doc_locate(&b->doc, y->off).line)
+            fail_msg("%s: %s line differs", what, id);
+    }
+    assert_int_equal(a->nlabels, b->nlabels);
+}
+
+static char *to_crlf(const char *s, size_t n, size_t *out)
+{
+    char *o = malloc(n * 2 + 4), *p = o;
+    memcpy(p, "\xEF\xBB\xBF", 3);
+    p += 3;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n' && (i == 0 || s[i - 1] != '\r'))
+            *p++ = '\r';
+        *p++ = s[i];
+    }
+    *out = (size_t)(p - o);
+    return o;
+}
+
+static void encodings_agree(const char *path)
+{
+    size_t n = 0;
+    char *u8 = tu_read(path, &n);
+    if (!u8)
+        fail_msg("cannot read %s", path);
+    const char *body = u8;
+    if (n >= 3 && !memcmp(u8, "\xEF\xBB\xBF", 3)) {
+        body += 3;
+        n -= 3;
+    }
+    nb_report ref, other;
+    tu_report_bytes(&ref, &g_ctx, path, body, n);
+
+    size_t gn = 0;
+    char *gb = tu_iconv("GB18030", "UTF-8", body, n, &gn);
+    assert_non_null(gb);
+    tu_report_bytes(&other, &g_ctx, path, gb, gn);
+    assert_int_equal(other.doc.enc, NB_ENC_GB18030);
+    same_cells(&ref, &other, "GB18030");
+    /* a cell's file offset points at its bytes in the GB18030 file */
+    for (int ci = 0; ci < other.ncells; ci++) {
+        const nb_cell *c = &other.cells[ci];
+        if (c->status != NB_ST_NUMBER || !c->len)
+            continue;
+        nb_loc l = nb_doc_locate(&other.doc, c->off);
+        size_t ol = nb_doc_orig_len(&other.doc, c->off, c->len);
+        size_t cn = 0;
+        char *back = tu_iconv("UTF-8", "GB18030", gb + l.orig, ol, &cn);
+        assert_non_null(back);
+        assert_int_equal(cn, c->len);
+        assert_memory_equal(back, other.doc.text + c->off, cn);
+        free(back);
+        break;
+    }
+    nb_report_free(&other);
+    free(gb);
+
+    size_t cn = 0;
+    char *crlf = to_crlf(body, n, &cn);
+    tu_report_bytes(&other, &g_ctx, path, crlf, cn);
+    assert_int_equal(other.doc.enc, NB_ENC_UTF8_BOM);
+    same_cells(&ref, &other, "BOM+CRLF");
+    nb_report_free(&other);
+
+    size_t un = 0;
+    char *u16 = tu_iconv("UTF-16LE", "UTF-8", crlf + 3, cn - 3, &un);
+    char *u16b = malloc(un + 2);
+    memcpy(u16b, "\xFF\xFE", 2);
+    memcpy(u16b + 2, u16, un);
+    tu_report_bytes(&other, &g_ctx, path, u16b, un + 2);
+    assert_int_equal(other.doc.enc, NB_ENC_UTF16LE);
+    same_cells(&ref, &other, "UTF-16LE+CRLF");
+    nb_report_free(&other);
+    free(u16);
+    free(u16b);
+    free(crlf);
+    nb_report_free(&ref);
+    free(u8);
+}
+
+static void test_encodings_seed000(void **s)
+{
+    (void)s;
+    encodings_agree("tests/data/seed000.txt");
+}
+
+static void test_encodings_seed004(void **s)
+{
+    (void)s;
+    encodings_agree("tests/data/seed004.txt");
+}
+
+static void test_encodings_real(void **s)
+{
+    (void)s;
+    static const char *files[] = {"020_pingtan_2024_pdftotext_layout.txt", "008_pingtan_2024.txt",
+                                  "003_shanghai_kewei_2024.txt", "022_pingtan_2024_docx_text.txt"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char p[512];
+        snprintf(p, sizeof p, "%s/%s", tu_corpus_dir(), files[i]);
+        FILE *f = fopen(p, "r");
+        if (!f) {
+            if (getenv("NIANBAO_NO_CORPUS"))
+                skip();
+            fail_msg("corpus file %s missing", p);
+        }
+        fclose(f);
+        encodings_agree(p);
+    }
+}
+
+/* ---- run-together digits ---- */
+
+static const char *RUN_TOGETHER =
+    "某区2024年政府信息公开工作年度报告\n"
+    "一、总体情况 全年收到申请218件。二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数"
+    "现行有效件数规章000行政规范性文件8855698第二十条第（五）项信息内容本年处理决定数量行政许可4529"
+    "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+    "一、本年新收政府信息公开申请数量21710000218二、上年结转政府信息公开申请数量0000000"
+    "三、本年度办理结果（一）予以公开21710000218（二）部分公开（区分处理的，只计这一情形，不计其他情形）0000000"
+    "（七）总计21710000218四、结转下年度继续办理0000000"
+    "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+    "21317000001324019五、存在的主要问题及改进情况 无。六、其他需要报告的事项 无。\n";
+
+static void test_run_together(void **s)
+{
+    (void)s;
+    nb_report r;
+    tu_report_str(&r, &g_ctx, RUN_TOGETHER);
+    /* one reading only: inferred, tied to its digits */
+    assert_num(&r, "t3.new.natural", 217, NB_ST_INFERRED);
+    assert_num(&r, "t3.new.commercial", 1, NB_ST_INFERRED);
+    assert_num(&r, "t3.new.total", 218, NB_ST_INFERRED);
+    const nb_cell *c = cell(&r, "t3.new.total");
+    assert_int_equal(c->len, 3);
+    assert_memory_equal(r.doc.text + c->off, "218", 3);
+    assert_int_equal(c->blob_len, strlen("21710000218"));
+    assert_num(&r, "t3.carried_in.total", 0, NB_ST_INFERRED);
+    assert_num(&r, "t2.regulation.issued", 0, NB_ST_INFERRED);
+    assert_num(&r, "t2.licensing.decisions", 4529, NB_ST_NUMBER);
+    /* T4: each group's four results add up to its total */
+    assert_num(&r, "t4.review.upheld", 2, NB_ST_INFERRED);
+    assert_num(&r, "t4.review.total", 7, NB_ST_INFERRED);
+    assert_num(&r, "t4.suit_after.upheld", 13, NB_ST_INFERRED);
+    assert_num(&r, "t4.suit_after.total", 19, NB_ST_INFERRED);
+    /* many readings fit 8855698 and nothing sums: not read, and it says so */
+    c = cell(&r, "t2.normative.issued");
+    assert_int_equal(c->status, NB_ST_TEXT);
+    assert_true(c->readings > 1);
+    assert_int_equal(c->blob_len, 7);
+    assert_memory_equal(r.doc.text + c->blob_off, "8855698", 7);
+    nb_report_free(&r);
+}
+
+/* ---- damaged labels map, and are recorded with the standard wording ---- */
+
+static const char *DAMAGED =
+    "某局2023年政府信息公开工作年度报告\n"
+    "二、主动公开政府信息情况\n"
+    "第二十条第（一）项\t\t\t\n"
+    "信息内容\t本年制发件数\t本年度止件数\t现行有效件数\n"
+    "规章\t1\t0\t3\n"
+    "规范性文件\t8\t0\t18\n"
+    "三、收到和处理政府信息公开申请情况\n"
+    "\t\t自然人\t法人或其他组织\n"
+    "\t\t\t商业企/业\t科研机构\t社会组织\t法律服务机构\t其他\t总计\n"
+    "一、本年新收政府信息公开申请数量\t\t5\t1\t0\t0\t0\t0\t6\n"
+    "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\n"
+    "三、本年度办理结果\t（一）予以公开\t5\t1\t0\t0\t0\t0\t6\n"
+    "\t(七) 总计\t5\t1\t0\t0\t0\t0\t6\n"
+    "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0\n"
+    "五、存在的主要问题及改进情况\n无。\n";
+
+static void test_damaged_labels(void **s)
+{
+    (void)s;
+    nb_report r;
+    tu_report_str(&r, &g_ctx, DAMAGED);
+    assert_num(&r, "t2.regulation.repealed", 0, NB_ST_NUMBER);
+    assert_num(&r, "t2.regulation.in_force", 3, NB_ST_NUMBER);
+    assert_num(&r, "t2.normative.issued", 8, NB_ST_NUMBER);
+    assert_num(&r, "t3.new.commercial", 1, NB_ST_NUMBER);
+    assert_num(&r, "t3.total.total", 6, NB_ST_NUMBER);
+    const nb_label *l = find_label(&r, "t2.*.repealed");
+    assert_non_null(l);
+    assert_string_equal(l->found, "本年度止件数");
+    assert_string_equal(l->standard, "本年废止件数");
+    l = find_label(&r, "t2.normative");
+    assert_non_null(l);
+    assert_string_equal(l->found, "规范性文件");
+    assert_string_equal(l->standard, "行政规范性文件");
+    l = find_label(&r, "t3.*.social");
+    assert_non_null(l);
+    assert_string_equal(l->found, "社会组织");
+    assert_int_equal(nb_doc_locate(&r.doc, l->off).line, 9);
+    /* the rows in between are absent, not zero */
+    assert_int_equal(cell(&r, "t3.partial.total")->status, NB_ST_MISSING);
+    assert_int_equal(cell(&r, "t4.review.total")->status, NB_ST_MISSING);
+    nb_report_free(&r);
+}
+
+/* ---- Markdown pipe tables split small, with generic headers ---- */
+
+static const char *PIPES =
+    "# 某镇2024年政府信息公开工作年度报告\n"
+    "## 三、收到和处理政府信息公开申请情况\n"
+    "| 项目 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 数据7 |\n"
+    "|---|---|---|---|---|---|---|---|\n"
+    "| 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"
+    "| 二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+    "\n"
+    "| 项目 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 数据7 |\n"
+    "|---|---|---|---|---|---|---|---|\n"
+    "| （一）予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+    "| （七）总计 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n"
+    "| 四、结转下年度继续办理 | 0 | / | 0 | 0 | 0 | 0 |  |\n"
+    "## 四、政府信息公开行政复议、行政诉讼情况\n"
+    "| 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 数据7 | 数据8 | 数据9 | 数据10 | 数据11 | 数据12 | 数据13 | 数据14 | 数据15 |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+    "| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 2 | 2 |\n"
+    "## 五、存在的主要问题及改进情况\n";
+
+static void test_pipe_tables(void **s)
+{
+    (void)s;
+    nb_report r;
+    tu_report_str(&r, &g_ctx, PIPES);
+    assert_num(&r, "t3.new.natural", 3, NB_ST_NUMBER);
+    assert_num(&r, "t3.carried_in.total", 1, NB_ST_NUMBER);
+    assert_num(&r, "t3.granted.total", 2, NB_ST_NUMBER);
+    assert_num(&r, "t3.total.natural", 4, NB_ST_NUMBER);
+    assert_int_equal(cell(&r, "t3.carried_out.commercial")->status, NB_ST_PLACEHOLDER);
+    assert_int_equal(cell(&r, "t3.carried_out.total")->status, NB_ST_BLANK);
+    assert_num(&r, "t4.review.upheld", 1, NB_ST_NUMBER);
+    assert_num(&r, "t4.suit_after.pending", 2, NB_ST_NUMBER);
+    assert_int_equal(r.year, 2024);
+    assert_int_equal(r.nlabels, 0);
+    nb_report_free(&r);
+}
+
+/* ---- a table cut off mid-way: what is there is read, the rest is missing ---- */
+
+static void test_truncated(void **s)
+{
+    (void)s;
+    size_t n;
+    char *b = tu_read("tests/data/seed001.txt", &n);
+    assert_non_null(b);
+    char *cut = strstr(b, "→") ? NULL : strstr(b, "(二) 部分公开");
+    assert_non_null(cut);
+    nb_report r;
+    tu_report_bytes(&r, &g_ctx, "cut.txt", b, (size_t)(cut - b));
+    assert_num(&r, "t3.granted.natural", 0, NB_ST_NUMBER);
+    assert_int_equal(cell(&r, "t3.partial.natural")->status, NB_ST_MISSING);
+    assert_int_equal(cell(&r, "t4.review.total")->status, NB_ST_MISSING);
+    nb_report_free(&r);
+    free(b);
+}
+
+/* ---- escape sequences in a report are kept as text, never break a table ---- */
+
+static void test_control_characters(void **s)
+{
+    (void)s;
+    nb_report r;
+    tu_report_str(&r, &g_ctx,
+                  "某镇\x1b[31m2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+                  "规章\t1\t\x1b[2J0\t2\n行政许可\t7\n五、存在的主要问题及改进情况\n");
+    assert_num(&r, "t2.regulation.issued", 1, NB_ST_NUMBER);
+    assert_int_equal(cell(&r, "t2.regulation.repealed")->status, NB_ST_TEXT);
+    assert_num(&r, "t2.licensing.decisions", 7, NB_ST_NUMBER);
+    nb_report_free(&r);
+}
+
+/* ---- the 2019 trial format is told apart by its T2 columns ---- */
+
+static void test_format_2019(void **s)
+{
+    (void)s;
+    nb_report r;
+    tu_report_str(&r, &g_ctx,
+                  "某区2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+                  "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n规范性文件\t5\t5\t40\n"
+                  "行政许可\t12\t-3\t300\n"
+                  "三、收到和处理政府信息公开申请情况\n"
+                  "（六）其他处理\t\t1\t0\t0\t0\t0\t0\t1\n"
+                  "五、存在的主要问题及改进情况\n");
+    assert_int_equal(r.format, 2019);
+    assert_num(&r, "t2.normative.public_total", 40, NB_ST_NUMBER);
+    assert_num(&r, "t2.licensing.change", -3, NB_ST_NUMBER);
+    assert_num(&r, "t3.other.total", 1, NB_ST_NUMBER);
+    assert_null(nb_report_cell(&r, "t3.other.other.total"));
+    nb_report_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_encodings_seed000),
+        cmocka_unit_test(test_encodings_seed004),
+        cmocka_unit_test(test_encodings_real),
+        cmocka_unit_test(test_run_together),
+        cmocka_unit_test(test_damaged_labels),
+        cmocka_unit_test(test_pipe_tables),
+        cmocka_unit_test(test_truncated),
+        cmocka_unit_test(test_control_characters),
+        cmocka_unit_test(test_format_2019),
+    };
+    nb_err err;
+    if (nb_ctx_init(&g_ctx, NB_LANG_EN, &err) != 0)
+        return 1;
+    int rc = cmocka_run_group_tests_name("extract", tests, NULL, NULL);
+    nb_ctx_free(&g_ctx);
+    return rc;
+}

@@ -1,0 +1,154 @@
+/* testutil.h — helpers shared by the tests: reading files, a context, and a
+ * minimal reader for the corpus' *.expected.json ({"cells": {ID: n|null}}). */
+#ifndef NB_TESTUTIL_H
+#define NB_TESTUTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+static inline char *tu_read(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long sz = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)sz + 1);
+    if (b && fread(b, 1, (size_t)sz, f) != (size_t)sz) {
+        free(b);
+        b = NULL;
+    }
+    fclose(f);
+    if (b) {
+        b[sz] = '\0';
+        if (n)
+            *n = (size_t)sz;
+    }
+    return b;
+}
+
+/* The corpus of real reports: $NIANBAO_CORPUS or ../shared/corpus/real. */
+static inline const char *tu_corpus_dir(void)
+{
+    const char *d = getenv("NIANBAO_CORPUS");
+    return d && *d ? d : "../shared/corpus/real";
+}
+
+/* Extract a report from bytes in memory; fails the test on error. */
+static inline void tu_report_bytes(nb_report *r, const nb_ctx *ctx, const char *name, const void *b, size_t n)
+{
+    nb_doc d;
+    nb_err e;
+    int rc = nb_doc_from_bytes(&d, name, b, n, ctx->lang, &e);
+    if (rc != 0)
+        fail_msg("%s: %s", name, e.msg);
+    rc = nb_report_from_doc(r, &d, ctx, &e);
+    if (rc != 0)
+        fail_msg("%s: %s", name, e.msg);
+}
+
+static inline void tu_report_str(nb_report *r, const nb_ctx *ctx, const char *text)
+{
+    tu_report_bytes(r, ctx, "test.txt", text, strlen(text));
+}
+
+/* Convert between encodings with iconv; returns malloc'd bytes. */
+static inline char *tu_iconv(const char *to, const char *from, const char *in, size_t n, size_t *outn)
+{
+    iconv_t cd = iconv_open(to, from);
+    if (cd == (iconv_t)-1)
+        return NULL;
+    size_t cap = n * 4 + 16, left = cap;
+    *outn = 0;
+    char *out = malloc(cap), *op = out, *ip = (char *)in;
+    size_t il = n;
+    if (iconv(cd, &ip, &il, &op, &left) == (size_t)-1) {
+        free(out);
+        out = NULL;
+    }
+    iconv_close(cd);
+    if (out)
+        *outn = cap - left;
+    return out;
+}
+
+/* ---- a minimal JSON reader for {"cells": {"id": number|null, ...}} ---- */
+typedef struct tu_expect {
+    char id[64];
+    int is_null;
+    double value;
+} tu_expect;
+
+static inline const char *tu_ws(const char *p)
+{
+    while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
+        p++;
+    return p;
+}
+
+/* Returns the number of cells read into out (at most cap), -1 on a syntax error. */
+static inline int tu_read_expected(const char *json, tu_expect *out, int cap)
+{
+    const char *p = strstr(json, "\"cells\"");
+    if (!p)
+        return -1;
+    p = strchr(p + 7, '{');
+    if (!p)
+        return -1;
+    p++;
+    int n = 0;
+    for (;;) {
+        p = tu_ws(p);
+        if (*p == '}')
+            return n;
+        if (*p == ',') {
+            p++;
+            continue;
+        }
+        if (*p != '"')
+            return -1;
+        const char *e = strchr(p + 1, '"');
+        if (!e || n >= cap || e - p - 1 >= 63)
+            return -1;
+        tu_expect *x = &out[n];
+        memcpy(x->id, p + 1, (size_t)(e - p - 1));
+        x->id[e - p - 1] = '\0';
+        p = tu_ws(e + 1);
+        if (*p != ':')
+            return -1;
+        p = tu_ws(p + 1);
+        if (!strncmp(p, "null", 4)) {
+            x->is_null = 1;
+            p += 4;
+        } else {
+            char *end;
+            x->value = strtod(p, &end);
+            if (end == p)
+                return -1;
+            x->is_null = 0;
+            p = end;
+        }
+        n++;
+    }
+}
+
+static inline double tu_cell_value(const nb_cell *c)
+{
+    double v = (double)c->num.v;
+    for (int k = 0; k < c->num.scale; k++)
+        v /= 10;
+    return v;
+}
+
+#endif
