@@ -25,6 +25,8 @@ const char *nb_enc_name(nb_enc e)
     return "?";
 }
 
+#define NB_DOC_PAD 64
+
 static int read_all(const char *path, unsigned char **out, size_t *n, nb_lang lang, nb_err *err)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -208,6 +210,33 @@ static size_t *index_lines(const unsigned char *b, size_t n, int unit, int be, s
         return NULL;
     v[cnt++] = 0;
     size_t step = (size_t)unit;
+    if (unit == 1) {
+        for (size_t i = 0; i < n; i++) {
+            const unsigned char *nl = memchr(b + i, '\n', n - i);
+            const unsigned char *cr = memchr(b + i, '\r', (nl ? (size_t)(nl - b) : n) - i);
+            size_t at = cr ? (size_t)(cr - b) : nl ? (size_t)(nl - b) : n;
+            if (at >= n)
+                break;
+            size_t next = at + 1;
+            if (b[at] == '\r' && next < n && b[next] == '\n')
+                next++;
+            if (next < n) {
+                if (cnt == cap) {
+                    cap *= 2;
+                    size_t *nv = realloc(v, cap * sizeof *v);
+                    if (!nv) {
+                        free(v);
+                        return NULL;
+                    }
+                    v = nv;
+                }
+                v[cnt++] = next;
+            }
+            i = next - 1;
+        }
+        *count = cnt;
+        return v;
+    }
     for (size_t i = 0; i + step <= n; i += step) {
         unsigned c;
         if (unit == 1)
@@ -326,6 +355,14 @@ int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *b, size_
             d->enc = NB_ENC_GB18030;
         }
     }
+    /* zeroed slack after the text: PCRE2's JIT reads ahead in 16-byte blocks */
+    char *padded = realloc(t, tl + NB_DOC_PAD);
+    if (!padded) {
+        free(t);
+        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+    }
+    t = padded;
+    memset(t + tl, 0, NB_DOC_PAD);
     if (looks_binary(t, tl)) {
         free(t);
         return nb_err_set(err, NB_E_BINARY,
@@ -447,4 +484,33 @@ size_t nb_doc_orig_len(const nb_doc *d, size_t off, size_t len)
     if (off + len > d->len)
         len = d->len > off ? d->len - off : 0;
     return orig_bytes(d, off, off + len);
+}
+
+void nb_locator_init(nb_locator *lc, const nb_doc *d)
+{
+    lc->doc = d;
+    lc->off = 0;
+    lc->valid = 0;
+}
+
+nb_loc nb_locate_next(nb_locator *lc, size_t off)
+{
+    const nb_doc *d = lc->doc;
+    if (off > d->len)
+        off = d->len;
+    if (!lc->valid || off < lc->off || d->orig_lines) {
+        lc->loc = nb_doc_locate(d, off);
+    } else {
+        size_t li = nb_doc_line_of(d, off);
+        if (li + 1 != lc->loc.line) {
+            lc->loc = nb_doc_locate(d, off);
+        } else {
+            /* same line, further on: measure only the gap (tabs need the column) */
+            lc->loc.col = lc->loc.col - 1 + nb_display_cols(d->text + lc->off, off - lc->off, lc->loc.col - 1) + 1;
+            lc->loc.orig = d->bom_len + off;
+        }
+    }
+    lc->off = off;
+    lc->valid = 1;
+    return lc->loc;
 }

@@ -52,6 +52,17 @@ size_t nb_doc_line_of(const nb_doc *d, size_t off);
 void nb_doc_line(const nb_doc *d, size_t i, size_t *start, size_t *end);
 /* Line, display column and file offset of text offset off. */
 nb_loc nb_doc_locate(const nb_doc *d, size_t off);
+/* Locating many offsets in increasing order (an export's cells): keeps
+ * where it last was, so a long line is measured once, not once a cell. */
+typedef struct nb_locator {
+    const nb_doc *doc;
+    size_t off;      /* last offset located */
+    nb_loc loc;      /* and where it is */
+    int valid;
+} nb_locator;
+void nb_locator_init(nb_locator *lc, const nb_doc *d);
+nb_loc nb_locate_next(nb_locator *lc, size_t off);
+
 /* Bytes in the file taken by text[off, off+len). */
 size_t nb_doc_orig_len(const nb_doc *d, size_t off, size_t len);
 

@@ -1,32 +1,92 @@
 /* export.c — JSON and CSV writers for extracted cells. */
 #include "export.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+/* A growing buffer: a report's JSON is built in memory and written once. */
+typedef struct sbuf {
+    char *b;
+    size_t n, cap;
+    int oom;
+} sbuf;
+
+static void sb_put(sbuf *sb, const char *s, size_t n)
+{
+    if (sb->oom)
+        return;
+    if (sb->n + n > sb->cap) {
+        size_t nc = sb->cap ? sb->cap : 16384;
+        while (nc < sb->n + n)
+            nc *= 2;
+        char *nb = realloc(sb->b, nc);
+        if (!nb) {
+            sb->oom = 1;
+            return;
+        }
+        sb->b = nb;
+        sb->cap = nc;
+    }
+    memcpy(sb->b + sb->n, s, n);
+    sb->n += n;
+}
+
+static void sb_puts(sbuf *sb, const char *s)
+{
+    sb_put(sb, s, strlen(s));
+}
+
+static void sb_uint(sbuf *sb, size_t v)
+{
+    char b[24];
+    int i = (int)sizeof b;
+    do {
+        b[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    sb_put(sb, b + i, sizeof b - (size_t)i);
+}
+
+static void sb_json_str(sbuf *sb, const char *s, size_t n)
+{
+    sb_put(sb, "\"", 1);
+    for (size_t i = 0; i < n; i++) {
+        size_t run = i;
+        while (run < n && (unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\' && s[run] != 0x7F)
+            run++;
+        if (run > i) {
+            sb_put(sb, s + i, run - i);
+            i = run;
+            if (i == n)
+                break;
+        }
+        unsigned char c = (unsigned char)s[i];
+        char esc[8];
+        switch (c) {
+        case '"': sb_put(sb, "\\\"", 2); break;
+        case '\\': sb_put(sb, "\\\\", 2); break;
+        case '\n': sb_put(sb, "\\n", 2); break;
+        case '\r': sb_put(sb, "\\r", 2); break;
+        case '\t': sb_put(sb, "\\t", 2); break;
+        default:
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+            sb_put(sb, esc, 6);
+        }
+    }
+    sb_put(sb, "\"", 1);
+}
+
+static void sb_json_cstr(sbuf *sb, const char *s)
+{
+    sb_json_str(sb, s, strlen(s));
+}
 
 void nb_json_str(FILE *out, const char *s, size_t n)
 {
-    fputc('"', out);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        default:
-            if (c < 0x20 || c == 0x7F)
-                fprintf(out, "\\u%04x", c);
-            else
-                fputc(c, out);
-        }
-    }
-    fputc('"', out);
-}
-
-static void json_cstr(FILE *out, const char *s)
-{
-    nb_json_str(out, s, strlen(s));
+    sbuf sb = {0};
+    sb_json_str(&sb, s, n);
+    fwrite(sb.b, 1, sb.n, out);
+    free(sb.b);
 }
 
 void nb_cell_note(const nb_report *r, const nb_cell *c, nb_lang lang, char *out, size_t cap)
@@ -57,95 +117,121 @@ void nb_cell_note(const nb_report *r, const nb_cell *c, nb_lang lang, char *out,
     }
 }
 
-static void json_value(FILE *out, const nb_cell *c)
+static void sb_date(sbuf *sb, nb_date d)
 {
-    if (c->status == NB_ST_NUMBER || c->status == NB_ST_INFERRED) {
-        char b[64];
-        nb_num_format(c->num, b, sizeof b);
-        fputs(b, out);
-    } else {
-        fputs("null", out);
-    }
+    char b[32];
+    snprintf(b, sizeof b, "\"%04d-%02d-%02d\"", d.y, d.m, d.d);
+    sb_puts(sb, b);
 }
 
 int nb_export_json(FILE *out, const nb_report *r, nb_lang lang)
 {
     const nb_schema *s = r->schema;
-    fputs("{\"file\":", out);
-    json_cstr(out, r->doc.path);
-    fprintf(out, ",\"format\":%d,\"encoding\":", r->format);
-    json_cstr(out, nb_enc_name(r->doc.enc));
-    fputs(",\"agency\":", out);
+    sbuf sb = {0};
+    char b[96];
+    sb_puts(&sb, "{\"file\":");
+    sb_json_cstr(&sb, r->doc.path);
+    snprintf(b, sizeof b, ",\"format\":%d,\"encoding\":", r->format);
+    sb_puts(&sb, b);
+    sb_json_cstr(&sb, nb_enc_name(r->doc.enc));
+    sb_puts(&sb, ",\"agency\":");
     if (r->agency[0])
-        json_cstr(out, r->agency);
+        sb_json_cstr(&sb, r->agency);
     else
-        fputs("null", out);
+        sb_puts(&sb, "null");
+    sb_puts(&sb, ",\"year\":");
     if (r->year)
-        fprintf(out, ",\"year\":%d", r->year);
+        sb_uint(&sb, (size_t)r->year);
     else
-        fputs(",\"year\":null", out);
+        sb_puts(&sb, "null");
+    sb_puts(&sb, ",\"signed\":");
     if (r->signed_on.y)
-        fprintf(out, ",\"signed\":\"%04d-%02d-%02d\"", r->signed_on.y, r->signed_on.m, r->signed_on.d);
+        sb_date(&sb, r->signed_on);
     else
-        fputs(",\"signed\":null", out);
-    if (r->period_from.y)
-        fprintf(out, ",\"period\":{\"from\":\"%04d-%02d-%02d\",\"to\":\"%04d-%02d-%02d\"}", r->period_from.y,
-                r->period_from.m, r->period_from.d, r->period_to.y, r->period_to.m, r->period_to.d);
-    else
-        fputs(",\"period\":null", out);
-    fputs(",\"cells\":{", out);
+        sb_puts(&sb, "null");
+    sb_puts(&sb, ",\"period\":");
+    if (r->period_from.y) {
+        sb_puts(&sb, "{\"from\":");
+        sb_date(&sb, r->period_from);
+        sb_puts(&sb, ",\"to\":");
+        sb_date(&sb, r->period_to);
+        sb_puts(&sb, "}");
+    } else {
+        sb_puts(&sb, "null");
+    }
+    sb_puts(&sb, ",\"cells\":{");
     int first = 1;
     char id[96], note[512];
+    nb_locator lc;
+    nb_locator_init(&lc, &r->doc);
     for (int ci = 0; ci < r->ncells; ci++) {
         const nb_cell *c = &r->cells[ci];
         if (c->status == NB_ST_MISSING)
             continue;
         nb_schema_cell_id(s, ci, id, sizeof id);
         if (!first)
-            fputc(',', out);
+            sb_put(&sb, ",", 1);
         first = 0;
-        json_cstr(out, id);
-        fputs(":{\"value\":", out);
-        json_value(out, c);
-        fputs(",\"raw\":", out);
-        nb_json_str(out, r->doc.text + c->off, c->len);
-        fprintf(out, ",\"status\":\"%s\"", nb_status_name(c->status));
-        nb_loc l = nb_doc_locate(&r->doc, c->off);
-        fprintf(out, ",\"line\":%zu,\"col\":%zu,\"offset\":%zu,\"length\":%zu", l.line, l.col, l.orig,
-                nb_doc_orig_len(&r->doc, c->off, c->len));
+        sb_json_cstr(&sb, id);
+        sb_puts(&sb, ":{\"value\":");
+        if (c->status == NB_ST_NUMBER || c->status == NB_ST_INFERRED) {
+            size_t k = nb_num_format(c->num, b, sizeof b);
+            sb_put(&sb, b, k);
+        } else {
+            sb_puts(&sb, "null");
+        }
+        sb_puts(&sb, ",\"raw\":");
+        sb_json_str(&sb, r->doc.text + c->off, c->len);
+        sb_puts(&sb, ",\"status\":\"");
+        sb_puts(&sb, nb_status_name(c->status));
+        nb_loc l = nb_locate_next(&lc, c->off);
+        sb_puts(&sb, "\",\"line\":");
+        sb_uint(&sb, l.line);
+        sb_puts(&sb, ",\"col\":");
+        sb_uint(&sb, l.col);
+        sb_puts(&sb, ",\"offset\":");
+        sb_uint(&sb, l.orig);
+        sb_puts(&sb, ",\"length\":");
+        sb_uint(&sb, nb_doc_orig_len(&r->doc, c->off, c->len));
         nb_cell_note(r, c, lang, note, sizeof note);
         if (note[0]) {
-            fputs(",\"note\":", out);
-            json_cstr(out, note);
+            sb_puts(&sb, ",\"note\":");
+            sb_json_cstr(&sb, note);
         }
-        fputc('}', out);
+        sb_put(&sb, "}", 1);
     }
-    fputs("},\"missing\":[", out);
+    sb_puts(&sb, "},\"missing\":[");
     first = 1;
     for (int ci = 0; ci < r->ncells; ci++) {
         if (r->cells[ci].status != NB_ST_MISSING)
             continue;
         nb_schema_cell_id(s, ci, id, sizeof id);
         if (!first)
-            fputc(',', out);
+            sb_put(&sb, ",", 1);
         first = 0;
-        json_cstr(out, id);
+        sb_json_cstr(&sb, id);
     }
-    fputs("],\"labels\":[", out);
+    sb_puts(&sb, "],\"labels\":[");
     for (int i = 0; i < r->nlabels; i++) {
         const nb_label *lb = &r->labels[i];
         if (i)
-            fputc(',', out);
-        fputs("{\"id\":", out);
-        json_cstr(out, lb->id);
-        fputs(",\"found\":", out);
-        json_cstr(out, lb->found);
-        fputs(",\"standard\":", out);
-        json_cstr(out, lb->standard);
-        fprintf(out, ",\"line\":%zu}", nb_doc_locate(&r->doc, lb->off).line);
+            sb_put(&sb, ",", 1);
+        sb_puts(&sb, "{\"id\":");
+        sb_json_cstr(&sb, lb->id);
+        sb_puts(&sb, ",\"found\":");
+        sb_json_cstr(&sb, lb->found);
+        sb_puts(&sb, ",\"standard\":");
+        sb_json_cstr(&sb, lb->standard);
+        sb_puts(&sb, ",\"line\":");
+        sb_uint(&sb, nb_doc_locate(&r->doc, lb->off).line);
+        sb_put(&sb, "}", 1);
     }
-    fputs("],\"findings\":[]}\n", out);
-    return ferror(out) ? -1 : 0;
+    sb_puts(&sb, "],\"findings\":[]}\n");
+    int rc = sb.oom ? -1 : 0;
+    if (!sb.oom)
+        fwrite(sb.b, 1, sb.n, out);
+    free(sb.b);
+    return rc || ferror(out) ? -1 : 0;
 }
 
 static void csv_field(FILE *out, const char *s, size_t n)
@@ -177,6 +263,8 @@ int nb_export_csv(FILE *out, const nb_report *r, nb_lang lang)
 {
     (void)lang;
     char id[96], v[64];
+    nb_locator lc;
+    nb_locator_init(&lc, &r->doc);
     for (int ci = 0; ci < r->ncells; ci++) {
         const nb_cell *c = &r->cells[ci];
         nb_schema_cell_id(r->schema, ci, id, sizeof id);
@@ -193,7 +281,7 @@ int nb_export_csv(FILE *out, const nb_report *r, nb_lang lang)
             csv_field(out, r->doc.text + c->off, c->len);
         fprintf(out, ",%s,", nb_status_name(c->status));
         if (c->status != NB_ST_MISSING)
-            fprintf(out, "%zu", nb_doc_locate(&r->doc, c->off).line);
+            fprintf(out, "%zu", nb_locate_next(&lc, c->off).line);
         fputs("\r\n", out);
     }
     return ferror(out) ? -1 : 0;

@@ -33,6 +33,7 @@ typedef struct lex_col {
 typedef struct lexicon {
     const nb_schema *s;
     nb_ustr rows[MAXROWS];   /* row labels without numbering */
+    nb_sig sigs[MAXROWS];    /* and their signatures */
     nb_ustr groups[8];
     int ngroups;
     nb_ustr headers[MAXHDR];
@@ -63,8 +64,10 @@ void *nb_lexicon_new(const nb_schema *s)
     if (!L)
         return NULL;
     L->s = s;
-    for (int r = 0; r < s->nrows && r < MAXROWS; r++)
+    for (int r = 0; r < s->nrows && r < MAXROWS; r++) {
         nb_norm(s->rows[r].label, strlen(s->rows[r].label), &L->rows[r], NB_NORM_LABEL);
+        nb_sig_make(&L->rows[r], &L->sigs[r]);
+    }
     for (int g = 0; g < s->ngroups && g < 8; g++)
         nb_norm(s->groups[g], strlen(s->groups[g]), &L->groups[L->ngroups++], NB_NORM_LABEL);
     for (int h = 0; h < s->nheaders && h < MAXHDR; h++)
@@ -166,10 +169,12 @@ static double best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int 
             return 1.0;
         }
     }
+    nb_sig q;
+    nb_sig_make(u, &q);
     for (int r = 0; r < L->s->nrows; r++) {
         if (!(tables & (1u << L->s->rows[r].table)))
             continue;
-        double s = nb_sim(u, &L->rows[r]);
+        double s = nb_sig_sim(&q, &L->sigs[r]);
         if (s > best) {
             best = s;
             br = r;
@@ -517,19 +522,29 @@ static int is_box_sep(uint32_t c)
                                        c != 0x2509 && c != 0x254C && c != 0x254D && c != 0x2550);
 }
 
+/* Box-drawing characters are U+2500–U+257F: E2 94 xx and E2 95 xx. */
 static int is_rule_piece(const char *t, size_t a, size_t b)
 {
-    size_t i = a;
+    const unsigned char *u = (const unsigned char *)t;
     int any = 0;
-    while (i < b) {
-        uint32_t c = nb_utf8_get(t, b, &i);
-        if (nb_is_space(c))
-            continue;
-        if (c == 0x2500 || c == 0x2501 || c == 0x2550 || c == '-' || c == ':' || c == '=' || c == '+' || c == 0x2504 ||
-            c == 0x2505 || c == 0x2508 || c == 0x2509 || c == 0x254C || c == 0x254D)
+    for (size_t i = a; i < b;) {
+        unsigned char c = u[i];
+        if (c == ' ' || c == '\t' || c == '\f') {
+            i++;
+        } else if (c == '-' || c == ':' || c == '=' || c == '+') {
             any = 1;
-        else
+            i++;
+        } else if (c == 0xE2 && i + 2 < b + 1 && (u[i + 1] == 0x94 || u[i + 1] == 0x95)) {
+            uint32_t cp = 0x2500 + (uint32_t)((u[i + 1] - 0x94) * 64 + (u[i + 2] & 0x3F));
+            if (is_box_sep(cp))
+                return 0;
+            any = 1;
+            i += 3;
+        } else if (c == 0xE3 && i + 2 < b && u[i + 1] == 0x80 && u[i + 2] == 0x80) {
+            i += 3; /* U+3000 */
+        } else {
             return 0;
+        }
     }
     return any;
 }
@@ -537,12 +552,21 @@ static int is_rule_piece(const char *t, size_t a, size_t b)
 /* Count of separators that make a line a pipe or box table row. */
 static int pipe_seps(const char *t, size_t a, size_t b)
 {
+    const unsigned char *u = (const unsigned char *)t;
     int n = 0;
-    size_t i = a;
-    while (i < b) {
-        uint32_t c = nb_utf8_get(t, b, &i);
-        if (is_box_sep(c))
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = u[i];
+        if (c == '|') {
             n++;
+        } else if (c == 0xE2 && i + 2 < b && (u[i + 1] == 0x94 || u[i + 1] == 0x95)) {
+            uint32_t cp = 0x2500 + (uint32_t)((u[i + 1] - 0x94) * 64 + (u[i + 2] & 0x3F));
+            if (is_box_sep(cp))
+                n++;
+            i += 2;
+        } else if (c == 0xEF && i + 2 < b && u[i + 1] == 0xBD && u[i + 2] == 0x9C) {
+            n++; /* U+FF5C */
+            i += 2;
+        }
     }
     return n;
 }
@@ -645,35 +669,39 @@ static void classify(const lexicon *L, const char *t, tok *k)
 static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t q)
 {
     tok k = tv->v[q];
-    size_t starts[NB_USTR_MAX];
-    int ns = 0;
+    /* folded code points without white space, and where each starts */
+    uint32_t cp[NB_USTR_MAX];
+    size_t at[NB_USTR_MAX];
+    int n = 0;
     size_t i = k.off, e = k.off + k.len;
-    while (i < e && ns < NB_USTR_MAX) {
-        starts[ns++] = i;
-        nb_utf8_get(t, e, &i);
-    }
-    if (ns < 4)
-        return 0;
-    for (int p = 1; p + 1 < ns; p++) {
-        nb_ustr suf;
-        nb_norm(t + starts[p], e - starts[p], &suf, NB_NORM_LABEL);
-        int row = -1;
-        for (int r = 0; r < L->s->nrows && row < 0; r++)
-            if (L->s->rows[r].table != NB_T4 && L->rows[r].n >= 2 && nb_ustr_eq(&suf, &L->rows[r]))
-                row = r;
-        if (row < 0)
+    while (i < e && n < NB_USTR_MAX) {
+        size_t here = i;
+        uint32_t c = nb_fold(nb_utf8_get(t, e, &i));
+        if (nb_is_space(c))
             continue;
+        cp[n] = c;
+        at[n++] = here;
+    }
+    if (n < 4 || i < e)
+        return 0;
+    for (int r = 0; r < L->s->nrows; r++) {
+        const nb_ustr *lab = &L->rows[r];
+        if (L->s->rows[r].table == NB_T4 || lab->n < 2 || lab->n >= n - 1)
+            continue;
+        if (memcmp(cp + n - lab->n, lab->c, (size_t)lab->n * sizeof *cp) != 0)
+            continue;
+        size_t cut = at[n - lab->n];
         nb_ustr pre;
-        nb_norm(t + k.off, starts[p] - k.off, &pre, NB_NORM_LABEL);
+        nb_norm(t + k.off, cut - k.off, &pre, NB_NORM_LABEL);
         if (pre.n == 0 || header_coverage(L, &pre) < 0.75)
-            return 0;
+            continue;
         if (!emit(tv, K_TEXT, 0, 0, k.lkind))
             return 0;
         memmove(&tv->v[q + 2], &tv->v[q + 1], (tv->n - q - 2) * sizeof(tok));
-        tv->v[q].len = starts[p] - k.off;
+        tv->v[q].len = cut - k.off;
         tv->v[q + 1] = k;
-        tv->v[q + 1].off = starts[p];
-        tv->v[q + 1].len = e - starts[p];
+        tv->v[q + 1].off = cut;
+        tv->v[q + 1].len = e - cut;
         return 1;
     }
     return 0;
@@ -721,12 +749,21 @@ static double label_best(const assembly *A, const nb_ustr *u)
     return best_row(A->L, &v, 1u << NB_T2 | 1u << NB_T3, &r);
 }
 
-/* Does appending u to g's label bring it clearly nearer a standard label? */
+/* Does appending u to g's label bring it clearly nearer the standard label
+ * it is nearest to (or, for a label matching nothing yet, any label)? */
 static int improves(const assembly *A, const group *g, const nb_ustr *u)
 {
-    nb_ustr j = g->label;
+    nb_ustr j = g->label, old;
     nb_ustr_append(&j, u);
-    return label_best(A, &j) > label_best(A, &g->label) + 0.02;
+    nb_ustr_trim_trail(&j);
+    label_view(&g->label, &old);
+    int r;
+    double so = best_row(A->L, &old, 1u << NB_T2 | 1u << NB_T3, &r);
+    if (r < 0)
+        return 0;
+    if (so >= 1.0)
+        return 0; /* complete already */
+    return nb_sim(&j, &A->L->rows[r]) > so + 0.02;
 }
 
 static void group_set_label(group *g, const tok *k, const nb_ustr *u)
@@ -794,6 +831,8 @@ static int expected_cols(const assembly *A, const group *g)
 {
     if (!g->has_label)
         return 0;
+    if (g->exact_row >= 0)
+        return A->L->s->rows[g->exact_row].ncols;
     int r;
     nb_ustr v;
     label_view(&g->label, &v);
@@ -1008,58 +1047,13 @@ static void text_after_values_is_value(tokv *tv, size_t from)
     }
 }
 
-static void tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cells_mode)
+/* Tokenise lines [l0, l1] of the area, one cell a line or rows on lines. */
+static void tokenize_lines(const nb_report *r, const area *ar, tokv *tv, int cells_mode, int tab_cells,
+                           int *multi, int *single, int *tabbed, int *nonempty)
 {
     const nb_doc *d = &r->doc;
     const char *t = d->text;
     size_t l0 = nb_doc_line_of(d, ar->start), l1 = nb_doc_line_of(d, ar->end ? ar->end - 1 : 0);
-    /* Which layout: rows on lines, or one cell per line? */
-    int multi = 0, single = 0, tabbed = 0, nonempty = 0;
-    for (size_t li = l0; li <= l1 && li < d->nlines; li++) {
-        size_t a, b;
-        nb_doc_line(d, li, &a, &b);
-        if (a < ar->start)
-            a = ar->start;
-        if (b > ar->end)
-            b = ar->end;
-        if (a >= b)
-            continue;
-        size_t x = a, y = b;
-        trim(t, &x, &y);
-        if (x == y)
-            continue;
-        nonempty++;
-        if (t[a] == '\t')
-            tabbed++;
-        tokv tmp = {0};
-        if (pipe_seps(t, a, b) >= 2)
-            tokenize_pipe(&tmp, t, a, b);
-        else if (memchr(t + a, '\t', b - a)) {
-            size_t s = a;
-            for (size_t j = a; j <= b; j++)
-                if (j == b || t[j] == '\t') {
-                    tokenize_cell(&tmp, t, s, j, LK_TAB);
-                    s = j + 1;
-                }
-        } else
-            tokenize_plain(&tmp, t, a, b, LK_PLAIN);
-        int nvals = 0, ncells = 0;
-        for (size_t q = 0; q < tmp.n; q++) {
-            if (tmp.v[q].kind == K_VALUE)
-                nvals++;
-            if (tmp.v[q].kind == K_VALUE || tmp.v[q].kind == K_TEXT)
-                ncells++;
-        }
-        int tab_row = memchr(t + a, '\t', b - a) && t[a] != '\t' ? 1 : 0;
-        if (nvals >= 2 || (ncells >= 2 && (tab_row || pipe_seps(t, a, b) >= 2)))
-            multi++;
-        else if (ncells == 1)
-            single++;
-        free(tmp.v);
-    }
-    /* one cell a line (Word's plain text, HTML flattened): rows span lines */
-    *cells_mode = single > 4 * multi;
-    int tab_cells = *cells_mode && tabbed * 2 >= nonempty;
     for (size_t li = l0; li <= l1 && li < d->nlines; li++) {
         size_t a, b;
         nb_doc_line(d, li, &a, &b);
@@ -1071,7 +1065,7 @@ static void tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cel
         if (a < b)
             trim(t, &x, &y);
         int blank = x >= y;
-        if (*cells_mode) {
+        if (cells_mode) {
             if (tab_cells) {
                 if (blank && (a >= b || t[a] != '\t')) {
                     emit(tv, K_BREAK, a, 0, LK_CELL);
@@ -1092,10 +1086,15 @@ static void tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cel
             emit(tv, K_BREAK, a, 0, LK_PLAIN);
             continue;
         }
+        (*nonempty)++;
+        if (t[a] == '\t')
+            (*tabbed)++;
         size_t from = tv->n;
+        int table_row = 0;
         if (pipe_seps(t, a, b) >= 2) {
             tokenize_pipe(tv, t, a, b);
             text_after_values_is_value(tv, from);
+            table_row = 1;
         } else if (memchr(t + a, '\t', b - a)) {
             size_t s = a;
             for (size_t j = a; j <= b; j++)
@@ -1104,10 +1103,35 @@ static void tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cel
                     s = j + 1;
                 }
             text_after_values_is_value(tv, from);
+            table_row = t[a] != '\t';
         } else {
             tokenize_plain(tv, t, a, b, LK_PLAIN);
         }
+        int nvals = 0, ncells = 0;
+        for (size_t q = from; q < tv->n; q++) {
+            if (tv->v[q].kind == K_VALUE)
+                nvals++;
+            if (tv->v[q].kind == K_VALUE || tv->v[q].kind == K_TEXT)
+                ncells++;
+        }
+        if (nvals >= 2 || (ncells >= 2 && table_row))
+            (*multi)++;
+        else if (ncells == 1)
+            (*single)++;
         emit(tv, K_EOL, b, 0, LK_PLAIN);
+    }
+}
+
+static void tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cells_mode)
+{
+    int multi = 0, single = 0, tabbed = 0, nonempty = 0;
+    tokenize_lines(r, ar, tv, 0, 0, &multi, &single, &tabbed, &nonempty);
+    /* one cell a line (Word's plain text, HTML flattened): rows span lines */
+    *cells_mode = single > 4 * multi;
+    if (*cells_mode) {
+        tv->n = 0;
+        int d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+        tokenize_lines(r, ar, tv, 1, tabbed * 2 >= nonempty, &d0, &d1, &d2, &d3);
     }
 }
 
@@ -1126,6 +1150,7 @@ typedef struct splitter {
     const char *t;
     const tok *toks;
     const int *idx;     /* value tokens of the row */
+    int caps[MAXPARTS * 2]; /* parts each token can give at most */
     int n;
     int want;
     unsigned flags;     /* NB_ROW_SUM, or NB_ROW_T4 for 15 cells in three groups */
@@ -1183,9 +1208,7 @@ static void split_dfs(splitter *S, int ti, size_t pos, int pi)
         return;
     }
     /* room left: every later token gives at least one part */
-    int cap = 0;
-    for (int k = ti + 1; k < S->n; k++)
-        cap += tok_digits(S, k);
+    int cap = S->caps[ti + 1];
     const tok *k = &S->toks[S->idx[ti]];
     size_t end = k->off + k->len;
     if (!k->blob) {
@@ -1416,7 +1439,7 @@ static int row_needs_split(const assembly *A, const int *idx, int n, int want)
 
 static splitter *run_split(const assembly *A, const int *idx, int n, int want, unsigned flags)
 {
-    splitter *S = calloc(1, sizeof *S);
+    splitter *S = malloc(sizeof *S);
     if (!S)
         return NULL;
     S->t = A->t;
@@ -1425,6 +1448,11 @@ static splitter *run_split(const assembly *A, const int *idx, int n, int want, u
     S->n = n;
     S->want = want;
     S->flags = flags;
+    S->nfound = S->total = 0;
+    S->nodes = 0;
+    S->caps[n] = 0;
+    for (int k = n - 1; k >= 0; k--)
+        S->caps[k] = S->caps[k + 1] + tok_digits(S, k);
     split_dfs(S, 0, 0, 0);
     return S;
 }
@@ -1598,8 +1626,16 @@ static void match_t3(nb_report *r, assembly *A, const area *ar)
         free(how);
         return;
     }
+    nb_sig *gsig = malloc(sizeof *gsig);
+    if (!gsig) {
+        free(D);
+        free(how);
+        return;
+    }
     for (int i = 1; i <= ngs; i++) {
         group *g = &A->g[gs[i - 1]];
+        if (g->has_label && g->exact_row < 0)
+            nb_sig_make(&g->label, gsig);
         for (int j = 1; j <= nr; j++) {
             double best = D[(size_t)(i - 1) * W + (size_t)j];
             unsigned char h = 1;
@@ -1612,7 +1648,7 @@ static void match_t3(nb_report *r, assembly *A, const area *ar)
             int ok = 1;
             if (g->has_label) {
                 sim = g->exact_row >= 0 ? (g->exact_row == rows[j - 1] ? 1.0 : 0.0)
-                                        : nb_sim(&g->label, &A->L->rows[rows[j - 1]]);
+                                        : nb_sig_sim(gsig, &A->L->sigs[rows[j - 1]]);
                 if (sim < 0.5)
                     ok = 0;
             }
@@ -1629,6 +1665,7 @@ static void match_t3(nb_report *r, assembly *A, const area *ar)
             how[(size_t)i * W + (size_t)j] = h;
         }
     }
+    free(gsig);
     int i = ngs, j = nr;
     while (i > 0 && j > 0) {
         unsigned char h = how[(size_t)i * W + (size_t)j];
@@ -1754,9 +1791,12 @@ static void record_header_labels(nb_report *r, const assembly *A, const tok *tok
                 exact = 1;
         if (exact)
             continue;
-        int best = -1;
+        int best = -1, fragment = u.n < 2;
         double bs = 0;
-        for (int c = 0; c < A->L->ncols; c++) {
+        for (int c = 0; c < A->L->ncols && !fragment; c++)
+            if (A->L->cols[c].table == table && nb_ustr_contains(&A->L->cols[c].norm, &u))
+                fragment = 1; /* 商业 of 商业企业: a wrapped header, not a wrong one */
+        for (int c = 0; c < A->L->ncols && !fragment; c++) {
             if (A->L->cols[c].table != table)
                 continue;
             double sm = nb_sim(&u, &A->L->cols[c].norm);

@@ -164,7 +164,14 @@ void nb_schema_cell_id(const nb_schema *s, int ci, char *out, size_t cap)
         snprintf(out, cap, "?");
         return;
     }
-    snprintf(out, cap, "%s.%s", s->rows[r].id, s->rows[r].cols[c].key);
+    size_t a = strlen(s->rows[r].id), b = strlen(s->rows[r].cols[c].key);
+    if (a + b + 2 > cap) {
+        snprintf(out, cap, "%s.%s", s->rows[r].id, s->rows[r].cols[c].key);
+        return;
+    }
+    memcpy(out, s->rows[r].id, a);
+    out[a] = '.';
+    memcpy(out + a + 1, s->rows[r].cols[c].key, b + 1);
 }
 
 int nb_schema_find_row(const nb_schema *s, const char *id)

@@ -176,37 +176,65 @@ static int heading_context(const char *t, size_t line_start, size_t kw, size_t *
     return 1;
 }
 
-static void find_headings(nb_report *r, const nb_ctx *ctx)
+/* Words every heading of a section holds; found with memmem, then the
+ * heading pattern is tried on a window around each (a long line of web
+ * text is never scanned whole by the pattern). */
+static const char *const heading_anchor[NB_NSEC] = {
+    "体情况", "主动公开政府信息", "收到和处理政府信息公开申请", "行政诉讼", "存在的主要问题", "其他需要报告的事项"};
+
+static void try_heading(nb_report *r, const nb_ctx *ctx, size_t at)
 {
     const char *t = r->doc.text;
-    size_t n = r->doc.len, from = 0;
+    size_t li = nb_doc_line_of(&r->doc, at);
+    size_t ls, le;
+    nb_doc_line(&r->doc, li, &ls, &le);
+    size_t ws = at > ls + 60 ? at - 60 : ls, we = le < at + 120 ? le : at + 120;
+    while (ws > ls && (((unsigned char)t[ws]) & 0xC0) == 0x80)
+        ws--;
+    while (we < le && (((unsigned char)t[we]) & 0xC0) == 0x80)
+        we++;
+    size_t from = ws;
     PCRE2_SIZE *ov;
-    while (from < n && find(ctx, ctx->re_heading, t, n, from, &ov)) {
+    while (from < we && find(ctx, ctx->re_heading, t, we, from, &ov)) {
         size_t ms = ov[0], me = ov[1];
+        from = me > ms ? me : ms + 1;
+        if (ms > at || me <= at)
+            continue;
         int which = -1;
         for (int g = 1; g <= NB_NSEC; g++)
             if (ov[2 * g] != PCRE2_UNSET) {
                 which = g - 1;
                 break;
             }
-        from = me > ms ? me : ms + 1;
         if (which < 0 || r->sec[which].present)
-            continue;
-        size_t li = nb_doc_line_of(&r->doc, ms);
-        size_t ls, le;
-        nb_doc_line(&r->doc, li, &ls, &le);
+            return;
         size_t hs;
         if (!heading_context(t, ls, ms, &hs))
-            continue;
+            return;
         /* a heading at line start takes the rest of a short line */
         size_t he = me;
-        if (hs == ls && nb_display_cols(t + me, le - me, 0) <= 12)
+        if (hs == ls && nb_display_cols_max(t + me, le - me, 12) <= 12)
             he = le;
         nb_section *s = &r->sec[which];
         s->present = 1;
         s->head_off = hs;
         s->head_len = he - hs;
         s->body_off = he;
+        return;
+    }
+}
+
+static void find_headings(nb_report *r, const nb_ctx *ctx)
+{
+    const char *t = r->doc.text;
+    size_t n = r->doc.len;
+    for (int k = 0; k < NB_NSEC; k++) {
+        size_t al = strlen(heading_anchor[k]), from = 0;
+        const char *p;
+        while (!r->sec[k].present && from < n && (p = memmem(t + from, n - from, heading_anchor[k], al))) {
+            try_heading(r, ctx, (size_t)(p - t));
+            from = (size_t)(p - t) + al;
+        }
     }
     /* each body runs to the next heading that follows it */
     for (int i = 0; i < NB_NSEC; i++) {
@@ -306,7 +334,7 @@ static void find_title(nb_report *r, const nb_ctx *ctx)
         nb_doc_line(&r->doc, k - 1, &a, &b);
         if (is_blank_range(t, a, b))
             continue;
-        if (nb_display_cols(t + a, b - a, 0) <= 40 && !memchr(t + a, ':', b - a))
+        if (nb_display_cols_max(t + a, b - a, 40) <= 40 && !memchr(t + a, ':', b - a))
             copy_name(t, a, b, r->agency, sizeof r->agency);
         break;
     }
@@ -314,9 +342,19 @@ static void find_title(nb_report *r, const nb_ctx *ctx)
 
 static void find_period(nb_report *r, const nb_ctx *ctx)
 {
-    PCRE2_SIZE *ov;
-    const char *t = r->doc.text;
-    if (!find(ctx, ctx->re_period, t, r->doc.len, 0, &ov))
+    PCRE2_SIZE *ov = NULL;
+    const char *t = r->doc.text, *p;
+    size_t n = r->doc.len, from = 0;
+    int found = 0;
+    while (!found && from < n && (p = memmem(t + from, n - from, "统", 3))) {
+        size_t at = (size_t)(p - t), end = at + 240 < n ? at + 240 : n;
+        while (end < n && (((unsigned char)t[end]) & 0xC0) == 0x80)
+            end++;
+        if (find(ctx, ctx->re_period, t, end, at, &ov) && ov[0] == at)
+            found = 1;
+        from = at + 3;
+    }
+    if (!found || !ov)
         return;
     int y1 = group_int(t, ov, 1), m1 = group_int(t, ov, 2), d1 = group_int(t, ov, 3);
     int y2 = group_int(t, ov, 4), m2 = group_int(t, ov, 5), d2 = group_int(t, ov, 6);
@@ -369,9 +407,6 @@ static void find_signature(nb_report *r, const nb_ctx *ctx)
         nb_doc_line(&r->doc, k - 1, &a, &b);
         if (is_blank_range(t, a, b))
             continue;
-        size_t w = nb_display_cols(t + a, b - a, 0);
-        size_t trimmed_w = w;
-        (void)trimmed_w;
         if (!memmem(t + a, b - a, "。", 3) && !memmem(t + a, b - a, "，", 3))
             copy_name(t, a, b, r->agency, sizeof r->agency);
         break;

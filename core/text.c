@@ -4,7 +4,7 @@
 #include <string.h>
 #include <uniwidth.h>
 
-uint32_t nb_utf8_get(const char *s, size_t end, size_t *i)
+uint32_t nb_utf8_get_multi(const char *s, size_t end, size_t *i)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t k = *i;
@@ -77,10 +77,30 @@ int nb_cp_width(uint32_t cp)
         return 4; /* <XX> */
     if (cp < 0x7F)
         return 1;
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303E) || (cp >= 0xFF01 && cp <= 0xFF60))
+        return 2; /* the common CJK ranges, without a table look-up */
     int w = uc_width(cp, "UTF-8");
     if (w < 0)
         return 1;
     return w;
+}
+
+size_t nb_display_cols_max(const char *s, size_t n, size_t max)
+{
+    size_t col = 0, i = 0;
+    while (i < n && col <= max) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\t') {
+            col = (col / 8 + 1) * 8;
+            i++;
+        } else if (c < 0x80) {
+            col += (c < 0x20 || c == 0x7F) ? 2 : 1;
+            i++;
+        } else {
+            col += (size_t)nb_cp_width(nb_utf8_get(s, n, &i));
+        }
+    }
+    return col;
 }
 
 size_t nb_display_cols(const char *s, size_t n, size_t startcol)
@@ -268,45 +288,89 @@ int nb_ustr_subseq(const nb_ustr *a, const nb_ustr *b)
     return j == b->n;
 }
 
-static double dice_chars(const nb_ustr *a, const nb_ustr *b)
+static void sort_u32(uint32_t *v, int n)
 {
-    if (a->n + b->n == 0)
-        return 1.0;
-    unsigned char used[NB_USTR_MAX] = {0};
-    int common = 0;
-    for (int i = 0; i < a->n; i++)
-        for (int j = 0; j < b->n; j++)
-            if (!used[j] && a->c[i] == b->c[j]) {
-                used[j] = 1;
-                common++;
-                break;
-            }
-    return 2.0 * common / (a->n + b->n);
+    for (int i = 1; i < n; i++) {
+        uint32_t x = v[i];
+        int j = i - 1;
+        while (j >= 0 && v[j] > x) {
+            v[j + 1] = v[j];
+            j--;
+        }
+        v[j + 1] = x;
+    }
 }
 
-static double dice_pairs(const nb_ustr *a, const nb_ustr *b)
+static void sort_u64(uint64_t *v, int n)
 {
-    int na = a->n - 1, nb = b->n - 1;
-    if (na <= 0 || nb <= 0)
-        return (a->n == b->n && a->n == 1 && a->c[0] == b->c[0]) ? 1.0 : 0.0;
-    unsigned char used[NB_USTR_MAX] = {0};
-    int common = 0;
-    for (int i = 0; i < na; i++)
-        for (int j = 0; j < nb; j++)
-            if (!used[j] && a->c[i] == b->c[j] && a->c[i + 1] == b->c[j + 1]) {
-                used[j] = 1;
-                common++;
-                break;
-            }
-    return 2.0 * common / (na + nb);
+    for (int i = 1; i < n; i++) {
+        uint64_t x = v[i];
+        int j = i - 1;
+        while (j >= 0 && v[j] > x) {
+            v[j + 1] = v[j];
+            j--;
+        }
+        v[j + 1] = x;
+    }
+}
+
+void nb_sig_make(const nb_ustr *u, nb_sig *s)
+{
+    s->u = u;
+    s->nc = u->n;
+    memcpy(s->c, u->c, (size_t)u->n * sizeof *s->c);
+    sort_u32(s->c, s->nc);
+    s->np = u->n > 1 ? u->n - 1 : 0;
+    for (int i = 0; i < s->np; i++)
+        s->p[i] = (uint64_t)u->c[i] << 32 | u->c[i + 1];
+    sort_u64(s->p, s->np);
+}
+
+/* Size of the multiset intersection of two sorted arrays. */
+#define MERGE_COUNT(a, na, b, nb, out)                                                                          \
+    do {                                                                                                        \
+        int i_ = 0, j_ = 0;                                                                                     \
+        (out) = 0;                                                                                              \
+        while (i_ < (na) && j_ < (nb)) {                                                                        \
+            if ((a)[i_] == (b)[j_]) {                                                                           \
+                (out)++;                                                                                        \
+                i_++;                                                                                           \
+                j_++;                                                                                           \
+            } else if ((a)[i_] < (b)[j_]) {                                                                     \
+                i_++;                                                                                           \
+            } else {                                                                                            \
+                j_++;                                                                                           \
+            }                                                                                                   \
+        }                                                                                                       \
+    } while (0)
+
+double nb_sig_sim(const nb_sig *a, const nb_sig *b)
+{
+    if (nb_ustr_eq(a->u, b->u))
+        return 1.0;
+    if (a->nc == 0 || b->nc == 0)
+        return 0.0;
+    int cc, pc;
+    MERGE_COUNT(a->c, a->nc, b->c, b->nc, cc);
+    double dc = 2.0 * cc / (a->nc + b->nc), dp;
+    if (a->np == 0 || b->np == 0) {
+        dp = (a->nc == 1 && b->nc == 1 && a->c[0] == b->c[0]) ? 1.0 : 0.0;
+    } else {
+        MERGE_COUNT(a->p, a->np, b->p, b->np, pc);
+        dp = 2.0 * pc / (a->np + b->np);
+    }
+    double s = (dc + dp) / 2.0;
+    return s > 0.999 ? 0.999 : s;
 }
 
 double nb_sim(const nb_ustr *a, const nb_ustr *b)
 {
     if (nb_ustr_eq(a, b))
         return 1.0;
-    double s = (dice_chars(a, b) + dice_pairs(a, b)) / 2.0;
-    return s > 0.999 ? 0.999 : s;
+    nb_sig sa, sb;
+    nb_sig_make(a, &sa);
+    nb_sig_make(b, &sb);
+    return nb_sig_sim(&sa, &sb);
 }
 
 void nb_ustr_utf8(const nb_ustr *a, char *out, size_t cap)

@@ -9,7 +9,16 @@
 
 /* Decode the code point at s[*i] (s ends at end) and advance *i; a bad byte
  * gives U+FFFD and advances one byte. */
-uint32_t nb_utf8_get(const char *s, size_t end, size_t *i);
+uint32_t nb_utf8_get_multi(const char *s, size_t end, size_t *i);
+static inline uint32_t nb_utf8_get(const char *s, size_t end, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return c;
+    }
+    return nb_utf8_get_multi(s, end, i);
+}
 /* Encode cp into out (at least 4 bytes); returns bytes written. */
 size_t nb_utf8_put(char *out, uint32_t cp);
 
@@ -18,6 +27,9 @@ size_t nb_utf8_put(char *out, uint32_t cp);
 int nb_cp_width(uint32_t cp);
 /* Display columns of s[0, n) drawn from column startcol (tabs to next 8). */
 size_t nb_display_cols(const char *s, size_t n, size_t startcol);
+
+/* The same, but stops counting once past max (for "is this line short?"). */
+size_t nb_display_cols_max(const char *s, size_t n, size_t max);
 
 int nb_is_space(uint32_t cp);   /* ASCII space, tab, \f, \v, U+3000, NBSP… */
 int nb_is_cjk(uint32_t cp);     /* ideographs and CJK punctuation */
@@ -49,6 +61,18 @@ int nb_ustr_subseq(const nb_ustr *a, const nb_ustr *b);
 /* Similarity in [0,1]: mean of the Dice coefficients of characters and of
  * character pairs. 1 only for equal strings. */
 double nb_sim(const nb_ustr *a, const nb_ustr *b);
+
+/* A label's characters and pairs, sorted: compared with many labels, it is
+ * made once and each comparison is a merge. */
+typedef struct nb_sig {
+    const nb_ustr *u;
+    uint32_t c[NB_USTR_MAX];
+    uint64_t p[NB_USTR_MAX];
+    int nc, np;
+} nb_sig;
+void nb_sig_make(const nb_ustr *u, nb_sig *s);
+/* nb_sim of the two labels the signatures were made from. */
+double nb_sig_sim(const nb_sig *a, const nb_sig *b);
 /* Write a's code points as UTF-8 into out (size cap, NUL-terminated). */
 void nb_ustr_utf8(const nb_ustr *a, char *out, size_t cap);
 

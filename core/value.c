@@ -68,11 +68,35 @@ static int strip_unit(const uint32_t *c, int n)
     return n;
 }
 
+/* Could text starting with cp be a number or a placeholder? */
+static int may_be_value(uint32_t cp)
+{
+    cp = nb_fold(cp);
+    return (cp >= '0' && cp <= '9') || cp == '-' || cp == '+' || cp == '/' || cp == '.' || cp == '~' || cp == 0x2014 ||
+           cp == 0x2015 || cp == 0x2010 || cp == 0x2026 || cp == 0x65E0 /* 无 */ || cp == 0x7A7A /* 空 */ ||
+           cp == 0x6682 /* 暂 */ || cp == '*';
+}
+
 nb_status nb_parse_value(const char *s, size_t n, nb_num *out)
 {
     uint32_t c[64];
+    out->v = 0;
+    out->scale = 0;
     if (n > 200)
         return NB_ST_TEXT;
+    size_t i0 = 0;
+    while (i0 < n) {
+        size_t k = i0;
+        uint32_t cp = nb_utf8_get(s, n, &k);
+        if (!nb_is_space(cp)) {
+            if (!may_be_value(cp))
+                return NB_ST_TEXT;
+            break;
+        }
+        i0 = k;
+    }
+    if (i0 == n)
+        return NB_ST_BLANK;
     int m = fold_trim(s, n, c, 64);
     out->v = 0;
     out->scale = 0;
@@ -181,6 +205,11 @@ int nb_num_is_int(nb_num a)
 
 size_t nb_num_format(nb_num a, char *out, size_t cap)
 {
+    if (a.scale == 0 && a.v >= 0 && a.v < 10 && cap >= 2) {
+        out[0] = (char)('0' + a.v);
+        out[1] = '\0';
+        return 1;
+    }
     if (a.scale == 0)
         return (size_t)snprintf(out, cap, "%lld", a.v);
     long long p = pow10ll(a.scale);

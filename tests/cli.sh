@@ -1,0 +1,295 @@
+#!/bin/sh
+# tests/cli.sh — the nianbao command's exit status, messages and output
+# formats.  Run from the repository root:  sh tests/cli.sh ./nianbao
+# Prints "ok - ..." or "not ok - ..." per check, then "N passed, M failed";
+# exits 1 if any check failed.
+
+NB=${1:-./nianbao}
+if [ ! -x "$NB" ]; then
+    echo "not ok - $NB is not an executable (run make first)"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+if [ ! -f tests/data/seed001.txt ]; then
+    echo "not ok - run from the repository root (tests/data/seed001.txt not found)"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-cli.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT
+trap 'rm -rf "$T"; exit 1' HUP INT TERM
+
+# English messages, whatever the caller's locale.
+unset LANG LANGUAGE LC_MESSAGES
+LC_ALL=C.UTF-8
+export LC_ALL
+
+PY=
+command -v python3 >/dev/null 2>&1 && PY=python3
+
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+notok() {
+    fail=$((fail + 1))
+    echo "not ok - $1"
+    [ -n "$2" ] && printf '#   %s\n' "$2"
+    return 0
+}
+skip() { echo "skip - $1"; }
+
+# run ARGS...: runs nianbao; sets rc, stdout in $T/out, stderr in $T/err.
+run() {
+    "$NB" "$@" >"$T/out" 2>"$T/err"
+    rc=$?
+}
+errtext() { head -c 400 "$T/err" | tr '\n' ' '; }
+
+# expect_io_error DESC NAME WORD ARGS...: exit 2, nothing on stdout, stderr
+# names NAME and contains WORD.
+expect_io_error() {
+    desc=$1 name=$2 word=$3
+    shift 3
+    run "$@"
+    if [ "$rc" -ne 2 ]; then
+        notok "$desc" "exit $rc, expected 2; stderr: $(errtext)"
+    elif ! grep -F -q -- "$name" "$T/err"; then
+        notok "$desc" "stderr does not name $name: $(errtext)"
+    elif ! grep -F -q -- "$word" "$T/err"; then
+        notok "$desc" "stderr lacks \"$word\": $(errtext)"
+    elif [ -s "$T/out" ]; then
+        notok "$desc" "unexpected output on stdout"
+    else
+        ok "$desc"
+    fi
+}
+
+# expect_usage_error DESC WORD ARGS...: exit 2, stderr contains WORD, no stdout.
+expect_usage_error() {
+    desc=$1 word=$2
+    shift 2
+    run "$@"
+    if [ "$rc" -ne 2 ]; then
+        notok "$desc" "exit $rc, expected 2; stderr: $(errtext)"
+    elif ! grep -F -q -- "$word" "$T/err"; then
+        notok "$desc" "stderr lacks \"$word\": $(errtext)"
+    elif [ -s "$T/out" ]; then
+        notok "$desc" "unexpected output on stdout"
+    else
+        ok "$desc"
+    fi
+}
+
+# ---- files nianbao must refuse ----
+
+expect_io_error "missing file: exit 2, named" "$T/missing.txt" "no such file" \
+    export --format json "$T/missing.txt"
+
+: >"$T/empty.txt"
+expect_io_error "empty file: exit 2, named" "$T/empty.txt" "empty" \
+    export --format json "$T/empty.txt"
+
+head -c 2000 /bin/ls >"$T/binary.txt"
+expect_io_error "binary file: exit 2, named" "$T/binary.txt" "binary" \
+    export --format json "$T/binary.txt"
+
+if command -v truncate >/dev/null 2>&1; then
+    truncate -s 67108865 "$T/big.txt"
+else
+    dd if=/dev/null of="$T/big.txt" bs=1 seek=67108865 2>/dev/null
+fi
+if [ "$(wc -c <"$T/big.txt" | tr -d ' ')" = 67108865 ]; then
+    expect_io_error "file over 64 MiB: exit 2, named" "$T/big.txt" "64 MiB" \
+        export --format json "$T/big.txt"
+else
+    notok "file over 64 MiB: could not make the sparse file"
+fi
+rm -f "$T/big.txt"
+
+printf 'line one\nline \377\376 two\n' >"$T/badenc.txt"
+expect_io_error "invalid encoding: exit 2, named with the line" "$T/badenc.txt:2:" "neither UTF-8 nor GB18030" \
+    export --format json "$T/badenc.txt"
+
+mkdir "$T/dir.txt"
+expect_io_error "a directory: exit 2, named" "$T/dir.txt" "directory" \
+    export --format json "$T/dir.txt"
+
+# A good file and a missing one: exit 2, the good one still exported.
+run export --format json tests/data/seed001.txt "$T/gone.txt"
+if [ "$rc" -eq 2 ] && grep -F -q "$T/gone.txt" "$T/err" && [ "$(wc -l <"$T/out" | tr -d ' ')" = 1 ] &&
+    grep -F -q '"file":"tests/data/seed001.txt"' "$T/out"; then
+    ok "good and missing file: exit 2, the good one exported"
+else
+    notok "good and missing file: exit 2, the good one exported" "exit $rc; stderr: $(errtext)"
+fi
+
+# ---- usage errors ----
+
+expect_usage_error "unknown option: exit 2" "--bogus" export --bogus tests/data/seed001.txt
+expect_usage_error "unknown --format: exit 2" "xml" export --format xml tests/data/seed001.txt
+expect_usage_error "unknown --format=: exit 2" "yaml" export --format=yaml tests/data/seed001.txt
+expect_usage_error "export without files: exit 2" "usage" export
+expect_usage_error "export --format json without files: exit 2" "usage" export --format json
+expect_usage_error "no arguments: exit 2" "usage" 
+expect_usage_error "unknown top-level option: exit 2" "usage" --bogus
+
+run --help
+if [ "$rc" -eq 0 ] && grep -q "nianbao export" "$T/out"; then
+    ok "--help: exit 0, usage on stdout"
+else
+    notok "--help: exit 0, usage on stdout" "exit $rc"
+fi
+
+# ---- JSON ----
+
+run export --format json tests/data/seed001.txt
+cp "$T/out" "$T/seed001.json"
+lines=$(wc -l <"$T/out" | tr -d ' ')
+if [ "$rc" -eq 0 ] && [ "$lines" = 1 ] && [ ! -s "$T/err" ]; then
+    ok "export json: exit 0, one line, nothing on stderr"
+else
+    notok "export json: exit 0, one line, nothing on stderr" "exit $rc, $lines lines; stderr: $(errtext)"
+fi
+if grep -F -q '"t3.new.total"' "$T/out"; then
+    ok "export json: has t3.new.total"
+else
+    notok "export json: has t3.new.total"
+fi
+if [ -n "$PY" ]; then
+    if $PY -c 'import json,sys; json.loads(sys.stdin.read())' <"$T/out" 2>"$T/pyerr"; then
+        ok "export json: valid JSON"
+    else
+        notok "export json: valid JSON" "$(head -c 300 "$T/pyerr")"
+    fi
+else
+    skip "export json: valid JSON (no python3)"
+fi
+
+# JSON is the default format; -o writes the same to a file.
+run export tests/data/seed001.txt
+if [ "$rc" -eq 0 ] && [ -s "$T/out" ] && cmp -s "$T/out" "$T/seed001.json"; then
+    ok "export: json is the default"
+else
+    notok "export: json is the default" "exit $rc"
+fi
+run export --format json -o "$T/o.json" tests/data/seed001.txt
+if [ "$rc" -eq 0 ] && [ ! -s "$T/out" ] && [ -s "$T/o.json" ] && cmp -s "$T/o.json" "$T/seed001.json"; then
+    ok "export -o: the same JSON in the file, nothing on stdout"
+else
+    notok "export -o: the same JSON in the file, nothing on stdout" "exit $rc"
+fi
+
+# ---- CSV ----
+
+run export --format csv tests/data/seed001.txt
+first=$(head -n 1 "$T/out" | tr -d '\r')
+if [ "$rc" -eq 0 ] && [ "$first" = "file,id,value,raw,status,line" ]; then
+    ok "export csv: header line"
+else
+    notok "export csv: header line" "exit $rc, first line: $first"
+fi
+if grep -q '^tests/data/seed001.txt,t3.new.total,[0-9]' "$T/out"; then
+    ok "export csv: a row for t3.new.total with a value"
+else
+    notok "export csv: a row for t3.new.total with a value"
+fi
+if [ "$rc" -eq 0 ] && [ "$(head -c 4 "$T/out")" = "file" ]; then
+    ok "export csv: no BOM without --bom"
+else
+    notok "export csv: no BOM without --bom"
+fi
+
+run export --format csv --bom tests/data/seed001.txt
+bom=$(head -c 3 "$T/out" | od -An -tx1 | tr -d ' \n')
+after=$(head -n 1 "$T/out" | tail -c +4 | tr -d '\r')
+if [ "$rc" -eq 0 ] && [ "$bom" = efbbbf ] && [ "$after" = "file,id,value,raw,status,line" ]; then
+    ok "export csv --bom: starts with EF BB BF, then the header"
+else
+    notok "export csv --bom: starts with EF BB BF, then the header" "exit $rc, first bytes $bom"
+fi
+
+# ---- a GB18030 copy gives the same cells ----
+
+if iconv -f UTF-8 -t GB18030 tests/data/seed003.txt >"$T/seed003-gb.txt" 2>/dev/null &&
+    ! cmp -s tests/data/seed003.txt "$T/seed003-gb.txt"; then
+    run export --format json tests/data/seed003.txt
+    rc_u=$rc
+    cp "$T/out" "$T/u.json"
+    run export --format json "$T/seed003-gb.txt"
+    rc_g=$rc
+    cp "$T/out" "$T/g.json"
+    if [ "$rc_u" -ne 0 ] || [ "$rc_g" -ne 0 ]; then
+        notok "GB18030 copy: exported" "exit $rc_u and $rc_g; stderr: $(errtext)"
+    elif [ -n "$PY" ]; then
+        if $PY - "$T/u.json" "$T/g.json" tests/data/seed003.txt "$T/seed003-gb.txt" >"$T/pyerr" 2>&1 <<'EOF'
+import json, sys
+u = json.load(open(sys.argv[1], encoding="utf-8"))
+g = json.load(open(sys.argv[2], encoding="utf-8"))
+files = {"UTF-8": (open(sys.argv[3], "rb").read(), "utf-8"),
+         "GB18030": (open(sys.argv[4], "rb").read(), "gb18030")}
+errs = []
+if u["encoding"] != "UTF-8" or g["encoding"] != "GB18030":
+    errs.append("encodings %s / %s" % (u["encoding"], g["encoding"]))
+if not u["cells"]:
+    errs.append("no cells")
+# offsets and lengths are in the file's own bytes; all else is the same
+def strip(cells):
+    return {k: {f: v for f, v in c.items() if f not in ("offset", "length")} for k, c in cells.items()}
+if strip(u["cells"]) != strip(g["cells"]):
+    errs.append("cells differ")
+for key in ("missing", "labels", "year", "agency", "format"):
+    if u[key] != g[key]:
+        errs.append(key + " differs")
+# each cell's offset and length point at its raw text in the file
+for doc in (u, g):
+    data, codec = files[doc["encoding"]]
+    for k, c in doc["cells"].items():
+        got = data[c["offset"]:c["offset"] + c["length"]].decode(codec, "replace")
+        if got != c["raw"]:
+            errs.append("%s %s: bytes at %d give %r, raw %r" % (doc["encoding"], k, c["offset"], got, c["raw"]))
+            break
+print("; ".join(errs[:5]))
+sys.exit(1 if errs else 0)
+EOF
+        then
+            ok "GB18030 copy: same cells as UTF-8, offsets in the file's bytes"
+        else
+            notok "GB18030 copy: same cells as UTF-8, offsets in the file's bytes" "$(head -c 400 "$T/pyerr")"
+        fi
+    else
+        # Without python3: the cells text with offsets and lengths removed.
+        cells() { sed -e 's/.*"cells":{//' -e 's/},"missing":.*//' -e 's/,"offset":[0-9]*,"length":[0-9]*//g' "$1"; }
+        if [ "$(cells "$T/u.json")" = "$(cells "$T/g.json")" ] && [ -n "$(cells "$T/u.json")" ] &&
+            grep -F -q '"encoding":"GB18030"' "$T/g.json"; then
+            ok "GB18030 copy: same cells as UTF-8"
+        else
+            notok "GB18030 copy: same cells as UTF-8"
+        fi
+    fi
+else
+    notok "GB18030 copy: iconv could not convert tests/data/seed003.txt"
+fi
+
+# ---- messages in Chinese ----
+
+if locale -a 2>/dev/null | grep -i -q '^zh_CN\.utf-\{0,1\}8$'; then
+    (
+        unset LC_ALL LC_MESSAGES LANGUAGE
+        LANG=zh_CN.UTF-8
+        export LANG
+        "$NB" export --format json "$T/missing.txt" >"$T/out" 2>"$T/err"
+        echo $? >"$T/rc"
+    )
+    rc=$(cat "$T/rc")
+    if [ "$rc" -eq 2 ] && grep -F -q "文件不存在" "$T/err" && grep -F -q "$T/missing.txt" "$T/err"; then
+        ok "LANG=zh_CN.UTF-8: missing-file message in Chinese"
+    else
+        notok "LANG=zh_CN.UTF-8: missing-file message in Chinese" "exit $rc; stderr: $(errtext)"
+    fi
+else
+    skip "LANG=zh_CN.UTF-8: missing-file message in Chinese (no zh_CN.UTF-8 locale)"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,310 @@
+/* test_text.c — label normal form (numbering stripped, full-width and quote
+ * styles folded, white space dropped), similarity, numbering markers,
+ * display columns and UTF-8 decoding of damaged sequences. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+
+static nb_ustr norm(const char *s, int flags)
+{
+    nb_ustr u;
+    memset(&u, 0xAB, sizeof u);
+    nb_norm(s, strlen(s), &u, flags);
+    return u;
+}
+
+static void ustr_str(const nb_ustr *u, char *out, size_t cap)
+{
+    nb_ustr_utf8(u, out, cap);
+}
+
+/* The normal form of s, as UTF-8, equals want. */
+static void expect_norm(const char *s, int flags, const char *want, int had_num)
+{
+    nb_ustr u = norm(s, flags);
+    char got[NB_USTR_MAX * 4 + 1];
+    ustr_str(&u, got, sizeof got);
+    if (strcmp(got, want) != 0)
+        fail_msg("nb_norm(\"%s\", %d) = \"%s\", expected \"%s\"", s, flags, got, want);
+    if (u.had_num != had_num)
+        fail_msg("nb_norm(\"%s\"): had_num %d, expected %d", s, u.had_num, had_num);
+}
+
+static void expect_same(const char *a, const char *b)
+{
+    nb_ustr x = norm(a, NB_NORM_LABEL), y = norm(b, NB_NORM_LABEL);
+    if (!nb_ustr_eq(&x, &y)) {
+        char sx[800], sy[800];
+        ustr_str(&x, sx, sizeof sx);
+        ustr_str(&y, sy, sizeof sy);
+        fail_msg("\"%s\" -> \"%s\" and \"%s\" -> \"%s\" differ", a, sx, b, sy);
+    }
+}
+
+static void test_norm_numbering(void **state)
+{
+    (void)state;
+    const char *numbered[] = {
+        "1.属于国家秘密", "1、属于国家秘密", "1．属于国家秘密", "（三）属于国家秘密", "(三)属于国家秘密",
+        "三、属于国家秘密", "12.属于国家秘密", "（12）属于国家秘密", "【三】属于国家秘密", "十一、属于国家秘密",
+        "1. 属于国家秘密", "（一）1.属于国家秘密",
+    };
+    for (size_t k = 0; k < sizeof numbered / sizeof numbered[0]; k++)
+        expect_norm(numbered[k], NB_NORM_LABEL, "属于国家秘密", 1);
+    expect_norm("属于国家秘密", NB_NORM_LABEL, "属于国家秘密", 0);
+    /* without NB_NORM_NUM the numbering stays (folded) */
+    expect_norm("（三）属于", 0, "(三)属于", 0);
+    expect_norm("1．属于", 0, "1.属于", 0);
+    /* not numbering: a leading 三 that is part of the word, a year */
+    expect_norm("三安全一稳定", NB_NORM_LABEL, "三安全一稳定", 0);
+    expect_norm("2024年度", NB_NORM_LABEL, "2024年度", 0);
+    expect_norm("一是公开", NB_NORM_LABEL, "一是公开", 0);
+}
+
+static void test_norm_fold(void **state)
+{
+    (void)state;
+    expect_same("“三安全一稳定”", "\"三安全一稳定\"");
+    expect_same("「三安全一稳定」", "\"三安全一稳定\"");
+    expect_same("ＡＢＣ（１２）", "ABC(12)");
+    expect_same("结 果 维 持", "结果维持");
+    expect_same("结\xE3\x80\x80果\t维持 ", "结果维持");
+    expect_same("*结果维持", "结果维持");
+    expect_same("其他—处理", "其他-处理");
+    expect_same("【其他】", "[其他]");
+    expect_norm("“三安全一稳定”", NB_NORM_LABEL, "\"三安全一稳定\"", 0);
+    expect_norm("ＡＢＣ", 0, "ABC", 0);
+    /* trailing punctuation only with NB_NORM_TRAIL */
+    expect_norm("结果维持：", NB_NORM_LABEL, "结果维持", 0);
+    expect_norm("结果维持；。", NB_NORM_LABEL, "结果维持", 0);
+    expect_norm("结果维持：", NB_NORM_NUM, "结果维持:", 0);
+    expect_norm("", NB_NORM_LABEL, "", 0);
+    expect_norm("   ", NB_NORM_LABEL, "", 0);
+    nb_ustr a = norm("结果维持：", NB_NORM_NUM);
+    nb_ustr_trim_trail(&a);
+    nb_ustr b = norm("结果维持", NB_NORM_NUM);
+    assert_true(nb_ustr_eq(&a, &b));
+    nb_ustr empty = norm("", 0);
+    assert_false(nb_ustr_eq(&a, &empty));
+}
+
+static void test_norm_long(void **state)
+{
+    (void)state;
+    /* more than NB_USTR_MAX characters: cut at the limit, no overflow */
+    char s[NB_USTR_MAX * 3 * 2 + 1] = "";
+    for (int i = 0; i < NB_USTR_MAX * 2; i++)
+        strcat(s, "字");
+    nb_ustr u = norm(s, NB_NORM_LABEL);
+    assert_int_equal(u.n, NB_USTR_MAX);
+    for (int i = 0; i < u.n; i++)
+        assert_int_equal(u.c[i], 0x5B57);
+}
+
+static void test_ustr_ops(void **state)
+{
+    (void)state;
+    nb_ustr a = norm("本年新收政府信息公开申请数量", 0);
+    nb_ustr b = norm("政府信息公开", 0);
+    nb_ustr c = norm("本年申请", 0);
+    nb_ustr d = norm("申请本年", 0);
+    assert_true(nb_ustr_contains(&a, &b));
+    assert_false(nb_ustr_contains(&b, &a));
+    assert_false(nb_ustr_contains(&a, &c));
+    assert_true(nb_ustr_subseq(&a, &c));
+    assert_false(nb_ustr_subseq(&a, &d));
+    nb_ustr e = norm("本年", 0), f = norm("新收", 0);
+    nb_ustr_append(&e, &f);
+    nb_ustr g = norm("本年新收", 0);
+    assert_true(nb_ustr_eq(&e, &g));
+}
+
+static double sim(const char *a, const char *b)
+{
+    nb_ustr x = norm(a, NB_NORM_LABEL), y = norm(b, NB_NORM_LABEL);
+    double s1 = nb_sim(&x, &y), s2 = nb_sim(&y, &x);
+    if (s1 != s2)
+        fail_msg("nb_sim(\"%s\", \"%s\") = %f but reversed %f", a, b, s1, s2);
+    if (s1 < 0.0 || s1 > 1.0)
+        fail_msg("nb_sim(\"%s\", \"%s\") = %f out of [0,1]", a, b, s1);
+    return s1;
+}
+
+static void test_sim(void **state)
+{
+    (void)state;
+    assert_true(sim("本年度止件数", "本年度止件数") == 1.0);
+    assert_true(sim("（一）本年度止件数", "本年度止件数") == 1.0); /* equal after normalising */
+    double s = sim("本年度止件数", "本年废止件数");
+    if (!(s > 0.6 && s < 1.0))
+        fail_msg("damaged label similarity %f", s);
+    s = sim("行政许可", "政府信息公开");
+    if (!(s < 0.5))
+        fail_msg("unrelated labels similarity %f", s);
+    s = sim("维持行政行为", "本年新收政府信息公开申请数量");
+    if (!(s < 0.5))
+        fail_msg("unrelated labels similarity %f", s);
+    assert_true(sim("abc", "abcd") < 1.0);
+    assert_true(sim("abc", "xyz") == 0.0);
+    assert_true(sim("予以公开", "予以公开") > sim("予以公开", "部分公开"));
+}
+
+static void test_numbering_len(void **state)
+{
+    (void)state;
+    const char *s;
+    s = "1.属于";
+    assert_int_equal(nb_numbering_len(s, strlen(s), 0), 2);
+    s = "1、属于";
+    assert_int_equal(nb_numbering_len(s, strlen(s), 0), strlen("1、"));
+    s = "1．属于";
+    assert_int_equal(nb_numbering_len(s, strlen(s), 0), strlen("1．"));
+    s = "（一）予以公开";
+    assert_int_equal(nb_numbering_len(s, strlen(s), 0), strlen("（一）"));
+    s = "(3)予以公开";
+    assert_int_equal(nb_numbering_len(s, strlen(s), 0), 3);
+    s = "三、结果";
+    assert_int_equal(nb_numbering_len(s, strlen(s), 0), strlen("三、"));
+    s = "12、结果";
+    assert_int_equal(nb_numbering_len(s, strlen(s), 0), strlen("12、"));
+    /* a decimal number, a year, plain text, an unclosed bracket: none */
+    s = "18.5";
+    assert_int_equal(nb_numbering_len(s, strlen(s), 0), 0);
+    s = "2024年";
+    assert_int_equal(nb_numbering_len(s, strlen(s), 0), 0);
+    s = "予以公开";
+    assert_int_equal(nb_numbering_len(s, strlen(s), 0), 0);
+    s = "（一予以";
+    assert_int_equal(nb_numbering_len(s, strlen(s), 0), 0);
+    s = "()x";
+    assert_int_equal(nb_numbering_len(s, strlen(s), 0), 0);
+    s = "一.x"; /* a Chinese numeral takes 、 not . */
+    assert_int_equal(nb_numbering_len(s, strlen(s), 0), 0);
+    s = "1";
+    assert_int_equal(nb_numbering_len(s, strlen(s), 0), 0);
+    /* from an offset, and bounded by end */
+    s = "ab1.属于";
+    assert_int_equal(nb_numbering_len(s, strlen(s), 2), 2);
+    s = "1.5";
+    assert_int_equal(nb_numbering_len(s, 2, 0), 2); /* "1." with the 5 beyond end */
+}
+
+static void test_display_cols(void **state)
+{
+    (void)state;
+    assert_int_equal(nb_display_cols("abc", 3, 0), 3);
+    assert_int_equal(nb_display_cols("规章", strlen("规章"), 0), 4);
+    assert_int_equal(nb_display_cols("a规b", strlen("a规b"), 0), 4);
+    assert_int_equal(nb_display_cols("ＡＢ", strlen("ＡＢ"), 0), 4);          /* full width */
+    assert_int_equal(nb_display_cols("\xE3\x80\x80", 3, 0), 2);               /* U+3000 */
+    assert_int_equal(nb_display_cols("\t", 1, 0), 8);
+    assert_int_equal(nb_display_cols("ab\t", 3, 0), 8);
+    assert_int_equal(nb_display_cols("abcdefgh\t", 9, 0), 16);
+    assert_int_equal(nb_display_cols("规章\t", strlen("规章\t"), 0), 8);
+    assert_int_equal(nb_display_cols("\t", 1, 7), 1);  /* from column 7 to 8 */
+    assert_int_equal(nb_display_cols("\t", 1, 8), 8);  /* from 8 to 16 */
+    assert_int_equal(nb_display_cols("a\tb", 3, 3), 6); /* 3 -> 4 -> 8 -> 9 */
+    assert_int_equal(nb_display_cols("\x01", 1, 0), 2); /* ^A */
+    assert_int_equal(nb_display_cols("a\x1f" "b", 3, 0), 4);
+    assert_int_equal(nb_display_cols("\x7f", 1, 0), 2);
+    assert_int_equal(nb_display_cols("\xC2\x85", 2, 0), 4); /* C1 control as <85> */
+    assert_int_equal(nb_display_cols("e\xCC\x81", 3, 0), 1); /* combining acute: zero */
+    assert_int_equal(nb_display_cols("规章", 3, 0), 2); /* only n bytes */
+    assert_int_equal(nb_display_cols("", 0, 5), 0);
+    assert_int_equal(nb_cp_width(0x4E00), 2);
+    assert_int_equal(nb_cp_width('A'), 1);
+    assert_int_equal(nb_cp_width(0x07), 2);
+    assert_int_equal(nb_cp_width(0x9B), 4);
+    assert_int_equal(nb_cp_width(0x0301), 0);
+}
+
+static void test_utf8_get(void **state)
+{
+    (void)state;
+    const char *s = "规"; /* E8 A7 84 */
+    size_t i = 0;
+    assert_int_equal(nb_utf8_get(s, 3, &i), 0x89C4);
+    assert_int_equal(i, 3);
+    /* truncated: two of three bytes */
+    i = 0;
+    assert_int_equal(nb_utf8_get(s, 2, &i), 0xFFFD);
+    assert_int_equal(i, 1);
+    assert_int_equal(nb_utf8_get(s, 2, &i), 0xFFFD); /* a lone continuation byte */
+    assert_int_equal(i, 2);
+    /* a four-byte sequence, whole and cut */
+    const char *e = "\xF0\x9F\x98\x80!";
+    i = 0;
+    assert_int_equal(nb_utf8_get(e, 5, &i), 0x1F600);
+    assert_int_equal(i, 4);
+    assert_int_equal(nb_utf8_get(e, 5, &i), '!');
+    assert_int_equal(i, 5);
+    i = 0;
+    assert_int_equal(nb_utf8_get(e, 3, &i), 0xFFFD);
+    assert_int_equal(i, 1);
+    /* a bad continuation: U+FFFD, then the next character read normally */
+    const char *b = "\xE8" "A";
+    i = 0;
+    assert_int_equal(nb_utf8_get(b, 2, &i), 0xFFFD);
+    assert_int_equal(i, 1);
+    assert_int_equal(nb_utf8_get(b, 2, &i), 'A');
+    assert_int_equal(i, 2);
+    i = 0;
+    assert_int_equal(nb_utf8_get("\xFF", 1, &i), 0xFFFD);
+    assert_int_equal(i, 1);
+    i = 0;
+    assert_int_equal(nb_utf8_get("\xC3\xA9", 2, &i), 0xE9);
+    assert_int_equal(i, 2);
+    /* round trip through nb_utf8_put */
+    const uint32_t cps[] = {'A', 0xE9, 0x89C4, 0x1F600, 0x3000};
+    for (size_t k = 0; k < sizeof cps / sizeof cps[0]; k++) {
+        char buf[8];
+        size_t n = nb_utf8_put(buf, cps[k]);
+        assert_int_equal(n, cps[k] < 0x80 ? 1 : cps[k] < 0x800 ? 2 : cps[k] < 0x10000 ? 3 : 4);
+        i = 0;
+        assert_int_equal(nb_utf8_get(buf, n, &i), cps[k]);
+        assert_int_equal(i, n);
+    }
+}
+
+static void test_char_classes(void **state)
+{
+    (void)state;
+    assert_true(nb_is_space(0x3000));
+    assert_true(nb_is_space(' '));
+    assert_true(nb_is_space(0xA0));
+    assert_false(nb_is_space('a'));
+    assert_true(nb_is_cjk(0x89C4));
+    assert_false(nb_is_cjk('a'));
+    assert_int_equal(nb_cn_digit(0x4E09), 3);  /* 三 */
+    assert_int_equal(nb_cn_digit(0x5341), 10); /* 十 */
+    assert_int_equal(nb_cn_digit(0x96F6), 0);  /* 零 */
+    assert_int_equal(nb_cn_digit('3'), -1);
+    assert_int_equal(nb_fold(0xFF11), '1');    /* １ */
+    assert_int_equal(nb_fold(0x201C), '"');
+    assert_int_equal(nb_fold(0x2014), '-');
+    assert_int_equal(nb_fold(0xFF08), '(');    /* （ */
+    assert_int_equal(nb_fold(0x89C4), 0x89C4);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_norm_numbering),
+        cmocka_unit_test(test_norm_fold),
+        cmocka_unit_test(test_norm_long),
+        cmocka_unit_test(test_ustr_ops),
+        cmocka_unit_test(test_sim),
+        cmocka_unit_test(test_numbering_len),
+        cmocka_unit_test(test_display_cols),
+        cmocka_unit_test(test_utf8_get),
+        cmocka_unit_test(test_char_classes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,236 @@
+/* test_value.c — reading cell text (numbers with full-width digits, thousands
+ * separators, decimals, signs and units; blanks; placeholders; text) and the
+ * exact decimal arithmetic and formatting of nb_num. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "value.h"
+
+static void expect_num(const char *s, long long v, int scale)
+{
+    nb_num n = {-99, -99};
+    nb_status st = nb_parse_value(s, strlen(s), &n);
+    if (st != NB_ST_NUMBER)
+        fail_msg("\"%s\": expected a number, got %s", s, nb_status_name(st));
+    if (n.v != v || n.scale != scale)
+        fail_msg("\"%s\": expected %lld scale %d, got %lld scale %d", s, v, scale, n.v, n.scale);
+}
+
+static void expect_status(const char *s, nb_status want)
+{
+    nb_num n = {-99, -99};
+    nb_status st = nb_parse_value(s, strlen(s), &n);
+    if (st != want)
+        fail_msg("\"%s\": expected %s, got %s", s, nb_status_name(want), nb_status_name(st));
+    /* anything but a number leaves a zero value */
+    if (n.v != 0 || n.scale != 0)
+        fail_msg("\"%s\": %s with value %lld scale %d", s, nb_status_name(st), n.v, n.scale);
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    expect_num("0", 0, 0);
+    expect_num(" 12 ", 12, 0);
+    expect_num("\t7\r\n", 7, 0);
+    expect_num("\xE3\x80\x80" "8" "\xE3\x80\x80", 8, 0);   /* ideographic spaces around */
+    expect_num("１２３", 123, 0);                           /* full-width digits */
+    expect_num("1,234", 1234, 0);
+    expect_num("1，234", 1234, 0);                           /* full-width comma */
+    expect_num("12,345,678", 12345678, 0);
+    expect_num("18651.06", 1865106, 2);
+    expect_num("１８６５１．０６", 1865106, 2);              /* full-width digits and point */
+    expect_num("1,234.5", 12345, 1);
+    expect_num("0.50", 50, 2);
+    expect_num("3件", 3, 0);
+    expect_num("3 件", 3, 0);
+    expect_num("12个", 12, 0);
+    expect_num("4项", 4, 0);
+    expect_num("2次", 2, 0);
+    expect_num("94432.52元", 9443252, 2);
+    expect_num("5万元", 5, 0);
+    expect_num("0.3万元", 3, 1);
+    expect_num("50%", 50, 0);
+    expect_num("-3", -3, 0);
+    expect_num("－3", -3, 0);                                /* full-width minus */
+    expect_num("+5", 5, 0);
+    expect_num("*6*", 6, 0);                                 /* footnote stars */
+    expect_num("12345678901234567", 12345678901234567LL, 0); /* 17 digits fit */
+}
+
+static void test_blanks(void **state)
+{
+    (void)state;
+    expect_status("", NB_ST_BLANK);
+    expect_status("  ", NB_ST_BLANK);
+    expect_status("\xE3\x80\x80", NB_ST_BLANK); /* U+3000 */
+    expect_status("\t \xE3\x80\x80 ", NB_ST_BLANK);
+    expect_status("*", NB_ST_BLANK);
+}
+
+static void test_placeholders(void **state)
+{
+    (void)state;
+    expect_status("/", NB_ST_PLACEHOLDER);
+    expect_status("-", NB_ST_PLACEHOLDER);
+    expect_status("—", NB_ST_PLACEHOLDER);   /* U+2014 */
+    expect_status("——", NB_ST_PLACEHOLDER);
+    expect_status("－", NB_ST_PLACEHOLDER);  /* full-width hyphen-minus */
+    expect_status("无", NB_ST_PLACEHOLDER);
+    expect_status("暂无", NB_ST_PLACEHOLDER);
+    expect_status("／", NB_ST_PLACEHOLDER);  /* full-width solidus */
+    expect_status(" / ", NB_ST_PLACEHOLDER);
+    expect_status("…", NB_ST_PLACEHOLDER);
+}
+
+static void test_text(void **state)
+{
+    (void)state;
+    expect_status("见附件", NB_ST_TEXT);
+    expect_status("1.2.3", NB_ST_TEXT);
+    expect_status("12a", NB_ST_TEXT);
+    expect_status("a12", NB_ST_TEXT);
+    expect_status("1 2", NB_ST_TEXT);
+    expect_status("1.", NB_ST_TEXT);
+    expect_status(".5", NB_ST_TEXT);
+    expect_status("12,34", NB_ST_TEXT);     /* not a thousands group */
+    expect_status("1234,567", NB_ST_TEXT);
+    expect_status("1,2345", NB_ST_TEXT);
+    expect_status("--3", NB_ST_TEXT);
+    expect_status("件", NB_ST_TEXT);        /* a unit and no number */
+    expect_status("无3", NB_ST_TEXT);
+    expect_status("123456789012345678", NB_ST_TEXT); /* 18 digits: too many to be exact */
+    char longs[260];
+    memset(longs, '1', sizeof longs - 1);
+    longs[sizeof longs - 1] = '\0';
+    /* over 200 bytes is text without a look (the value is not reset then) */
+    nb_num n = {0, 0};
+    assert_int_equal(nb_parse_value(longs, strlen(longs), &n), NB_ST_TEXT);
+    assert_int_equal(nb_parse_value(longs, 200, &n), NB_ST_TEXT); /* 200 digits: too many */
+}
+
+static void test_parse_len(void **state)
+{
+    (void)state;
+    /* only n bytes are read */
+    nb_num n;
+    assert_int_equal(nb_parse_value("12abc", 2, &n), NB_ST_NUMBER);
+    assert_int_equal(n.v, 12);
+    assert_int_equal(nb_parse_value("7", 0, &n), NB_ST_BLANK);
+}
+
+static void test_status_names(void **state)
+{
+    (void)state;
+    assert_string_equal(nb_status_name(NB_ST_MISSING), "missing");
+    assert_string_equal(nb_status_name(NB_ST_NUMBER), "number");
+    assert_string_equal(nb_status_name(NB_ST_BLANK), "blank");
+    assert_string_equal(nb_status_name(NB_ST_PLACEHOLDER), "placeholder");
+    assert_string_equal(nb_status_name(NB_ST_TEXT), "text");
+    assert_string_equal(nb_status_name(NB_ST_INFERRED), "inferred");
+}
+
+static nb_num num(long long v, int scale)
+{
+    nb_num n = {v, scale};
+    return n;
+}
+
+static void test_arith(void **state)
+{
+    (void)state;
+    nb_num r = nb_num_add(num(150, 1), num(2, 0)); /* 15.0 + 2 */
+    assert_int_equal(r.v, 170);
+    assert_int_equal(r.scale, 1);
+    r = nb_num_add(num(2, 0), num(150, 1));
+    assert_int_equal(r.v, 170);
+    assert_int_equal(r.scale, 1);
+    r = nb_num_add(num(1865106, 2), num(5, 1)); /* 18651.06 + 0.5 */
+    assert_int_equal(r.v, 1865156);
+    assert_int_equal(r.scale, 2);
+    r = nb_num_add(num(-3, 0), num(3, 0));
+    assert_int_equal(r.v, 0);
+    r = nb_num_add(nb_num_int(40), nb_num_int(2));
+    assert_int_equal(r.v, 42);
+    assert_int_equal(r.scale, 0);
+
+    assert_int_equal(nb_num_cmp(num(5, 0), num(500, 2)), 0);
+    assert_int_equal(nb_num_cmp(num(500, 2), num(5, 0)), 0);
+    assert_int_equal(nb_num_cmp(num(5, 0), num(501, 2)), -1);
+    assert_int_equal(nb_num_cmp(num(501, 2), num(5, 0)), 1);
+    assert_int_equal(nb_num_cmp(num(-1, 1), num(0, 0)), -1);
+    assert_int_equal(nb_num_cmp(num(1865106, 2), num(18651, 0)), 1);
+    assert_int_equal(nb_num_cmp(num(7, 0), num(7, 0)), 0);
+
+    assert_true(nb_num_is_int(num(500, 2)));
+    assert_false(nb_num_is_int(num(501, 2)));
+    assert_true(nb_num_is_int(num(-3, 0)));
+}
+
+static void expect_fmt(nb_num a, const char *want)
+{
+    char b[64];
+    memset(b, 'x', sizeof b);
+    size_t n = nb_num_format(a, b, sizeof b);
+    assert_string_equal(b, want);
+    assert_int_equal(n, strlen(want));
+}
+
+static void test_format(void **state)
+{
+    (void)state;
+    expect_fmt(num(1865106, 2), "18651.06");
+    expect_fmt(num(0, 0), "0");
+    expect_fmt(num(-3, 0), "-3");
+    expect_fmt(num(50, 2), "0.50");
+    expect_fmt(num(-5, 2), "-0.05");
+    expect_fmt(num(-1234, 1), "-123.4");
+    expect_fmt(num(7, 3), "0.007");
+    expect_fmt(num(12345678901234567LL, 0), "12345678901234567");
+    /* what parses formats back to the same text */
+    const char *ins[] = {"18651.06", "0.50", "-3", "1234"};
+    for (size_t k = 0; k < sizeof ins / sizeof ins[0]; k++) {
+        nb_num n;
+        assert_int_equal(nb_parse_value(ins[k], strlen(ins[k]), &n), NB_ST_NUMBER);
+        expect_fmt(n, ins[k]);
+    }
+}
+
+static void test_all_digits(void **state)
+{
+    (void)state;
+    assert_true(nb_all_digits("123", 3));
+    assert_true(nb_all_digits("１２３", strlen("１２３")));
+    assert_true(nb_all_digits("1２3", strlen("1２3")));
+    assert_true(nb_all_digits("0", 1));
+    assert_false(nb_all_digits("", 0));
+    assert_false(nb_all_digits("12a", 3));
+    assert_false(nb_all_digits("1.5", 3));
+    assert_false(nb_all_digits("-1", 2));
+    assert_false(nb_all_digits("1 2", 3));
+    assert_false(nb_all_digits("1,234", 5));
+    assert_false(nb_all_digits("三", strlen("三")));
+    assert_true(nb_all_digits("12x", 2)); /* only n bytes */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_blanks),
+        cmocka_unit_test(test_placeholders),
+        cmocka_unit_test(test_text),
+        cmocka_unit_test(test_parse_len),
+        cmocka_unit_test(test_status_names),
+        cmocka_unit_test(test_arith),
+        cmocka_unit_test(test_format),
+        cmocka_unit_test(test_all_digits),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
