@@ -345,13 +345,11 @@ int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *b, size_
             int r = decode_iconv("GB18030", p, pn, &t, &tl, &badoff);
             if (r < 0)
                 return nb_err_set(err, NB_E_NOMEM, "%s: cannot convert from GB18030", path);
-            if (r > 0) {
-                size_t u8off = (size_t)(bad - p);
+            if (r > 0) /* where GB18030 failed, not where UTF-8 did */
                 return nb_err_set(err, NB_E_ENCODING,
                                   nb_tr(lang, "%s:%zu: neither UTF-8 nor GB18030 text (invalid byte at offset %zu)",
                                         "%s:%zu：既不是 UTF-8 也不是 GB18030 文本（第 %zu 字节无效）"),
-                                  path, raw_line_of(p, u8off), u8off);
-            }
+                                  path, raw_line_of(p, badoff), badoff);
             d->enc = NB_ENC_GB18030;
         }
     }

@@ -210,7 +210,8 @@ static int strip_numbering(uint32_t *c, int n, int *had)
         k = j;
         while (k < n && c[k] >= '0' && c[k] <= '9')
             k++;
-        if (k > j && k - j <= 2 && k < n && is_num_punct(c[k]) && c[k] != ':') {
+        if (k > j && k - j <= 2 && k < n && is_num_punct(c[k]) && c[k] != ':' &&
+            !(c[k] == '.' && k + 1 < n && c[k + 1] >= '0' && c[k + 1] <= '9')) { /* 18.5 is a number */
             i = k + 1;
             any = 1;
             continue;

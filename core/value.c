@@ -79,7 +79,7 @@ static int may_be_value(uint32_t cp)
 
 nb_status nb_parse_value(const char *s, size_t n, nb_num *out)
 {
-    uint32_t c[64];
+    uint32_t c[256]; /* n ≤ 200 bytes: every code point fits */
     out->v = 0;
     out->scale = 0;
     if (n > 200)
@@ -97,7 +97,7 @@ nb_status nb_parse_value(const char *s, size_t n, nb_num *out)
     }
     if (i0 == n)
         return NB_ST_BLANK;
-    int m = fold_trim(s, n, c, 64);
+    int m = fold_trim(s, n, c, 256);
     out->v = 0;
     out->scale = 0;
     if (m == 0)

@@ -123,6 +123,16 @@ static void test_parse_len(void **state)
     assert_int_equal(nb_parse_value("12abc", 2, &n), NB_ST_NUMBER);
     assert_int_equal(n.v, 12);
     assert_int_equal(nb_parse_value("7", 0, &n), NB_ST_BLANK);
+    /* text after many spaces is still read: "5" + 63 spaces + "x" is text */
+    char buf[80];
+    memset(buf, ' ', sizeof buf);
+    buf[0] = '5';
+    buf[64] = 'x';
+    assert_int_equal(nb_parse_value(buf, 65, &n), NB_ST_TEXT);
+    /* and over 200 bytes is text, with the value left at 0 */
+    n.v = 99;
+    assert_int_equal(nb_parse_value("1                                                                                                                                                                                                           ", 205, &n), NB_ST_TEXT);
+    assert_int_equal(n.v, 0);
 }
 
 static void test_status_names(void **state)
