@@ -1284,6 +1284,13 @@ static void set_cell(nb_report *r, int ci, nb_status st, nb_num num, size_t off,
 static int trimmed(const assembly *A, const group *g, int want, int *out)
 {
     int a = 0, b = g->nv;
+    /* run-together digits are split, not padded: empty lines after them are not cells */
+    int blob = 0;
+    for (int i = 0; i < g->nv; i++)
+        if (A->toks[A->vals[g->v0 + i]].blob)
+            blob = 1;
+    while (blob && b > a && A->toks[A->vals[g->v0 + b - 1]].kind == K_EMPTY)
+        b--;
     while (b - a > want && A->toks[A->vals[g->v0 + b - 1]].kind == K_EMPTY)
         b--;
     while (b - a > want && A->toks[A->vals[g->v0 + a]].kind == K_EMPTY)
@@ -1760,29 +1767,31 @@ static void record_row_labels(nb_report *r, const assembly *A)
     }
 }
 
-/* The table a header belongs to: that of the first matched row after it. */
-static int header_table(const nb_report *r, const assembly *A, size_t off)
+/* The table a header belongs to: that of the first matched row after it.
+ * Headers are visited in text order, so *gi only moves forward. */
+static int header_table(const nb_report *r, const assembly *A, size_t off, int *gi, int *last_table)
 {
-    int table = 0;
-    for (int gi = 0; gi < A->ng; gi++) {
-        const group *g = &A->g[gi];
-        if (g->row < 0)
-            continue;
-        table = r->schema->rows[g->row].table;
-        if (g->pos > off)
-            return table;
+    while (*gi < A->ng) {
+        const group *g = &A->g[*gi];
+        if (g->row >= 0) {
+            *last_table = r->schema->rows[g->row].table;
+            if (g->pos > off)
+                return *last_table;
+        }
+        (*gi)++;
     }
-    return table;
+    return *last_table;
 }
 
 static void record_header_labels(nb_report *r, const assembly *A, const tok *toks, size_t ntok, const area *ar)
 {
     (void)ar;
+    int gi = 0, last_table = 0;
     for (size_t i = 0; i < ntok; i++) {
         const tok *k = &toks[i];
         if (k->kind != K_TEXT || k->cls != C_HEADER)
             continue;
-        int table = header_table(r, A, k->off);
+        int table = header_table(r, A, k->off, &gi, &last_table);
         nb_ustr u;
         nb_norm(A->t + k->off, k->len, &u, NB_NORM_LABEL);
         int exact = 0;

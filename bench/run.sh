@@ -1,0 +1,70 @@
+#!/bin/sh
+# bench/run.sh — owns `make bench`: the throughput of `nianbao export --format json`
+# against `grep -c 总计` over the same generated corpus (bench/out/reports/).
+# Prints figures only; it fails only when nianbao or grep fails, never on speed.
+# Env: BENCH_N = number of report files (default 4000).
+set -eu
+cd "$(dirname "$0")/.."
+N=${BENCH_N:-4000}
+OUT=bench/out
+DIR=$OUT/reports
+BIN=./nianbao
+die() { echo "bench: $*" >&2; exit 1; }
+[ -x "$BIN" ] || die "$BIN missing: run make first"
+case $N in ''|*[!0-9]*|0) die "BENCH_N must be a positive integer, got '$N'";; esac
+
+# 1. Corpus: seeds plus the shared real reports, copied round-robin under distinct
+# names; each copy gets a trailing line with its number (export output unchanged)
+# so no two files are byte-identical. Reused when count and sources match.
+SRCS=$(ls tests/data/seed00*.txt ../shared/corpus/real/*.txt 2>/dev/null) || true
+[ -n "$SRCS" ] || die "no corpus files found"
+STAMP="$N $(echo "$SRCS" | cksum)"
+if [ "$(cat $OUT/reports.stamp 2>/dev/null)" != "$STAMP" ] ||
+   [ "$(ls $DIR 2>/dev/null | wc -l)" -ne "$N" ]; then
+	echo "bench: generating $N files in $DIR ..."
+	rm -rf $DIR && mkdir -p $DIR
+	set -- $SRCS
+	i=0
+	while [ $i -lt $N ]; do
+		for s in $SRCS; do
+			[ $i -lt $N ] || break
+			{ cat "$s"; printf '\n（bench copy %d）\n' $i; } > "$(printf '%s/r%05d-%s' $DIR $i "${s##*/}")"
+			i=$((i + 1))
+		done
+	done
+	echo "$STAMP" > $OUT/reports.stamp
+fi
+FILES=$(ls $DIR | wc -l)
+BYTES=$(cat $DIR/* | wc -c)
+
+# Monotonic seconds (perl CLOCK_MONOTONIC), falling back to the wall clock.
+now() { perl -MTime::HiRes=clock_gettime,CLOCK_MONOTONIC -e 'printf "%.6f\n", clock_gettime(CLOCK_MONOTONIC)' 2>/dev/null || date +%s.%N; }
+
+# best_of3 CMD...: runs CMD 3 times over all files (find -print0 | xargs -0),
+# stdout to /dev/null, stderr to $OUT/stderr.log; sets BEST; dies on failure.
+best_of3() {
+	BEST=
+	for _ in 1 2 3; do
+		t0=$(now)
+		find $DIR -type f -print0 | xargs -0 "$@" >/dev/null 2>$OUT/stderr.log ||
+			{ tail -5 $OUT/stderr.log >&2; die "failed: $*"; }
+		t1=$(now)
+		BEST=$(awk -v a="$t0" -v b="$t1" -v best="$BEST" 'BEGIN { d = b - a; if (best != "" && best < d) d = best; printf "%.4f", d }')
+	done
+}
+# grep exits 1 when a batch has no match: that is not an error, 2 is.
+grep_c() { grep -c 总计 "$@"; [ $? -le 1 ]; }
+
+best_of3 "$BIN" export --format json
+T_EXP=$BEST
+best_of3 sh -c 'grep -c 总计 "$@"; [ $? -le 1 ]' grep
+T_GREP=$BEST
+
+# 3. Report (MB = 10^6 bytes).
+awk -v n="$FILES" -v by="$BYTES" -v te="$T_EXP" -v tg="$T_GREP" -v loc="${LC_ALL:-${LANG:-C}}" 'BEGIN {
+	mb = by / 1e6
+	printf "corpus: %d files, %d bytes (%.1f MB, MB = 10^6 bytes), best of 3 runs, locale %s\n", n, by, mb, loc
+	printf "export: %d files, %.1f MB, %.3f s, %.1f MB/s\n", n, mb, te, mb / te
+	printf "grep -c: %d files, %.1f MB, %.3f s, %.1f MB/s\n", n, mb, tg, mb / tg
+	printf "export is %.1fx grep'"'"'s time\n", te / tg
+}'
