@@ -28,6 +28,7 @@ SAN_FLAGS:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-san
 SAMPLE  := samples/kaizha-2024.txt
 
 .PHONY: all deps run check unit asan cli valgrind clang bench clean install lint-man
+.SECONDARY:
 all: nianbao
 
 nianbao: $(CORE_OBJ) $(TUI_OBJ)

@@ -23,7 +23,6 @@ if [ "$(cat $OUT/reports.stamp 2>/dev/null)" != "$STAMP" ] ||
    [ "$(ls $DIR 2>/dev/null | wc -l)" -ne "$N" ]; then
 	echo "bench: generating $N files in $DIR ..."
 	rm -rf $DIR && mkdir -p $DIR
-	set -- $SRCS
 	i=0
 	while [ $i -lt $N ]; do
 		for s in $SRCS; do
@@ -37,7 +36,7 @@ fi
 FILES=$(ls $DIR | wc -l)
 BYTES=$(cat $DIR/* | wc -c)
 
-# Monotonic seconds (perl CLOCK_MONOTONIC), falling back to the wall clock.
+# 2. Timing. Monotonic seconds (perl CLOCK_MONOTONIC), falling back to the wall clock.
 now() { perl -MTime::HiRes=clock_gettime,CLOCK_MONOTONIC -e 'printf "%.6f\n", clock_gettime(CLOCK_MONOTONIC)' 2>/dev/null || date +%s.%N; }
 
 # best_of3 CMD...: runs CMD 3 times over all files (find -print0 | xargs -0),
@@ -52,18 +51,16 @@ best_of3() {
 		BEST=$(awk -v a="$t0" -v b="$t1" -v best="$BEST" 'BEGIN { d = b - a; if (best != "" && best < d) d = best; printf "%.4f", d }')
 	done
 }
-# grep exits 1 when a batch has no match: that is not an error, 2 is.
-grep_c() { grep -c 总计 "$@"; [ $? -le 1 ]; }
-
 best_of3 "$BIN" export --format json
 T_EXP=$BEST
+# grep exits 1 when a batch has no match: not an error (2 is).
 best_of3 sh -c 'grep -c 总计 "$@"; [ $? -le 1 ]' grep
 T_GREP=$BEST
 
 # 3. Report (MB = 10^6 bytes).
-awk -v n="$FILES" -v by="$BYTES" -v te="$T_EXP" -v tg="$T_GREP" -v loc="${LC_ALL:-${LANG:-C}}" 'BEGIN {
+awk -v n="$FILES" -v by="$BYTES" -v te="$T_EXP" -v tg="$T_GREP" -v src="$(echo "$SRCS" | wc -l)" -v loc="${LC_ALL:-${LANG:-C}}" 'BEGIN {
 	mb = by / 1e6
-	printf "corpus: %d files, %d bytes (%.1f MB, MB = 10^6 bytes), best of 3 runs, locale %s\n", n, by, mb, loc
+	printf "corpus: %d files from %d sources, %d bytes (%.1f MB, MB = 10^6 bytes), best of 3 runs, locale %s\n", n, src, by, mb, loc
 	printf "export: %d files, %.1f MB, %.3f s, %.1f MB/s\n", n, mb, te, mb / te
 	printf "grep -c: %d files, %.1f MB, %.3f s, %.1f MB/s\n", n, mb, tg, mb / tg
 	printf "export is %.1fx grep'"'"'s time\n", te / tg

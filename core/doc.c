@@ -273,14 +273,15 @@ static size_t *index_lines(const unsigned char *b, size_t n, int unit, int be, s
 /* A report is text: no NUL, and few control characters other than layout ones. */
 static int looks_binary(const char *t, size_t n)
 {
+    if (memchr(t, 0, n))
+        return 1;
+    /* 1 for the C0 controls that text does not use */
+    static const unsigned char odd[32] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1,
+                                          1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1};
     size_t ctl = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)t[i];
-        if (c == 0)
-            return 1;
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b)
-            ctl++;
-    }
+    const unsigned char *u = (const unsigned char *)t;
+    for (size_t i = 0; i < n; i++)
+        ctl += u[i] < 32 ? odd[u[i]] : 0;
     return n > 0 && ctl * 20 > n; /* over 5% */
 }
 

@@ -40,6 +40,11 @@ typedef struct lexicon {
     int nheaders;
     lex_col cols[MAXCOLS];
     int ncols;
+    /* exact wording → what it is: row labels, headers, group headings */
+    struct lex_entry {
+        uint32_t hash;
+        short kind, index;    /* kind: 1 row, 2 header, 3 group */
+    } hash[256];
     uint64_t *pairs;          /* sorted code point pairs of header wording */
     size_t npairs;
     uint32_t *chars;          /* sorted code points of header wording */
@@ -57,6 +62,33 @@ static int cmp_u32(const void *a, const void *b)
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return (x > y) - (x < y);
 }
+
+static uint32_t ustr_hash(const nb_ustr *u)
+{
+    uint32_t h = 2166136261u;
+    for (int i = 0; i < u->n; i++)
+        h = (h ^ u->c[i]) * 16777619u;
+    return h | 1; /* 0 marks an empty slot */
+}
+
+static void lex_add(lexicon *L, const nb_ustr *u, int kind, int index)
+{
+    uint32_t h = ustr_hash(u);
+    for (unsigned k = h & 255;; k = (k + 1) & 255)
+        if (!L->hash[k].hash) {
+            L->hash[k].hash = h;
+            L->hash[k].kind = (short)kind;
+            L->hash[k].index = (short)index;
+            return;
+        }
+}
+
+/* Is u exactly a row label (kind 1), a header (2) or a group heading (3)?
+ * Calls f for each entry with u's wording. */
+#define LEX_FOR_EACH(L, u, e)                                                                                     \
+    for (uint32_t h_ = ustr_hash(u), k_ = h_ & 255, n_ = 0; (L)->hash[k_].hash && n_ < 256;                     \
+         k_ = (k_ + 1) & 255, n_++)                                                                               \
+        for (const struct lex_entry *e = &(L)->hash[k_]; e && e->hash == h_; e = NULL)
 
 void *nb_lexicon_new(const nb_schema *s)
 {
@@ -111,6 +143,12 @@ void *nb_lexicon_new(const nb_schema *s)
                 L->pairs[L->npairs++] = (uint64_t)u->c[i] << 32 | u->c[i + 1];
         }
     }
+    for (int r = 0; r < s->nrows && r < MAXROWS; r++)
+        lex_add(L, &L->rows[r], 1, r);
+    for (int h = 0; h < L->nheaders; h++)
+        lex_add(L, &L->headers[h], 2, h);
+    for (int g = 0; g < L->ngroups; g++)
+        lex_add(L, &L->groups[g], 3, g);
     qsort(L->pairs, L->npairs, sizeof *L->pairs, cmp_u64);
     qsort(L->chars, L->nchars, sizeof *L->chars, cmp_u32);
     return L;
@@ -633,24 +671,28 @@ static void classify(const lexicon *L, const char *t, tok *k)
         k->cls = C_GROUP; /* a bare numbering such as （三） */
         return;
     }
-    for (int r = 0; r < L->s->nrows; r++)
-        if (L->s->rows[r].table != NB_T4 && nb_ustr_eq(&u, &L->rows[r])) {
-            /* "其他" and "总计" are also column headers: a label only when numbered */
-            int hdr = 0;
-            for (int h = 0; h < L->nheaders && !u.had_num; h++)
-                if (nb_ustr_eq(&u, &L->headers[h]))
-                    hdr = 1;
-            if (hdr)
-                break;
-            k->cls = C_LABEL;
-            k->exact_row = (short)r;
-            return;
-        }
-    for (int h = 0; h < L->nheaders; h++)
-        if (nb_ustr_eq(&u, &L->headers[h])) {
-            k->cls = C_HEADER;
-            return;
-        }
+    int row = -1, header = 0;
+    LEX_FOR_EACH(L, &u, e)
+    {
+        const nb_ustr *w = e->kind == 1 ? &L->rows[e->index] : e->kind == 2 ? &L->headers[e->index]
+                                                                            : &L->groups[e->index];
+        if (!nb_ustr_eq(w, &u))
+            continue;
+        if (e->kind == 1 && L->s->rows[e->index].table != NB_T4)
+            row = e->index;
+        else if (e->kind == 2)
+            header = 1;
+    }
+    /* "其他" and "总计" are both: a row label only when numbered */
+    if (row >= 0 && !(header && !u.had_num)) {
+        k->cls = C_LABEL;
+        k->exact_row = (short)row;
+        return;
+    }
+    if (header) {
+        k->cls = C_HEADER;
+        return;
+    }
     for (int g = 0; g < L->ngroups; g++)
         if (nb_ustr_contains(&L->groups[g], &u)) {
             k->cls = C_GROUP;
@@ -721,6 +763,8 @@ typedef struct group {
     size_t pos;
     int row;   /* schema row, or -1 */
     int open;  /* a short row that the next line may complete */
+    int best, best_valid; /* nearest T2/T3 row of the label, once computed */
+    double best_sim;
 } group;
 
 typedef struct assembly {
@@ -749,16 +793,33 @@ static double label_best(const assembly *A, const nb_ustr *u)
     return best_row(A->L, &v, 1u << NB_T2 | 1u << NB_T3, &r);
 }
 
+/* The T2/T3 row nearest a group's label (cached until the label changes). */
+static double group_best(const lexicon *L, group *g, int *row)
+{
+    if (!g->best_valid) {
+        nb_ustr v;
+        label_view(&g->label, &v);
+        if (g->exact_row >= 0) {
+            g->best = g->exact_row;
+            g->best_sim = 1.0;
+        } else {
+            g->best_sim = best_row(L, &v, 1u << NB_T2 | 1u << NB_T3, &g->best);
+        }
+        g->best_valid = 1;
+    }
+    *row = g->best;
+    return g->best_sim;
+}
+
 /* Does appending u to g's label bring it clearly nearer the standard label
  * it is nearest to (or, for a label matching nothing yet, any label)? */
-static int improves(const assembly *A, const group *g, const nb_ustr *u)
+static int improves(const assembly *A, group *g, const nb_ustr *u)
 {
-    nb_ustr j = g->label, old;
+    nb_ustr j = g->label;
     nb_ustr_append(&j, u);
     nb_ustr_trim_trail(&j);
-    label_view(&g->label, &old);
     int r;
-    double so = best_row(A->L, &old, 1u << NB_T2 | 1u << NB_T3, &r);
+    double so = group_best(A->L, g, &r);
     if (r < 0)
         return 0;
     if (so >= 1.0)
@@ -768,6 +829,7 @@ static int improves(const assembly *A, const group *g, const nb_ustr *u)
 
 static void group_set_label(group *g, const tok *k, const nb_ustr *u)
 {
+    g->best_valid = 0;
     g->label = *u;
     g->has_label = 1;
     g->numbered = k->numbered;
@@ -780,6 +842,7 @@ static void group_set_label(group *g, const tok *k, const nb_ustr *u)
 
 static void group_add_frag(group *g, const tok *k, const nb_ustr *u)
 {
+    g->best_valid = 0;
     nb_ustr_append(&g->label, u);
     g->exact_row = -1;
     if (g->nfrag < MAXFRAG) {
@@ -827,16 +890,14 @@ static void add_val(assembly *A, group *g, int ti)
 }
 
 /* Expected cell count of a group from its label, 0 if unknown. */
-static int expected_cols(const assembly *A, const group *g)
+static int expected_cols(const assembly *A, group *g)
 {
     if (!g->has_label)
         return 0;
     if (g->exact_row >= 0)
         return A->L->s->rows[g->exact_row].ncols;
     int r;
-    nb_ustr v;
-    label_view(&g->label, &v);
-    double s = best_row(A->L, &v, 1u << NB_T2 | 1u << NB_T3, &r);
+    double s = group_best(A->L, g, &r);
     return (s >= 0.6 && r >= 0) ? A->L->s->rows[r].ncols : 0;
 }
 
@@ -1144,7 +1205,7 @@ typedef struct part {
 } part;
 
 #define MAXPARTS 16
-#define MAXREAD 64
+#define MAXREAD 32
 
 typedef struct splitter {
     const char *t;
@@ -1444,6 +1505,19 @@ static int row_needs_split(const assembly *A, const int *idx, int n, int want)
     return 0;
 }
 
+/* One digit a cell is the only reading when the digits number the cells. */
+static int one_digit_each(const splitter *S)
+{
+    int total = 0;
+    for (int k = 0; k < S->n; k++) {
+        const tok *t = &S->toks[S->idx[k]];
+        if (t->blob != 1 && t->kind == K_VALUE && !nb_all_digits(S->t + t->off, t->len))
+            return 0;
+        total += tok_digits(S, k);
+    }
+    return total == S->want;
+}
+
 static splitter *run_split(const assembly *A, const int *idx, int n, int want, unsigned flags)
 {
     splitter *S = malloc(sizeof *S);
@@ -1460,6 +1534,28 @@ static splitter *run_split(const assembly *A, const int *idx, int n, int want, u
     S->caps[n] = 0;
     for (int k = n - 1; k >= 0; k--)
         S->caps[k] = S->caps[k + 1] + tok_digits(S, k);
+    if (one_digit_each(S)) {
+        /* the search below would find exactly this; the sums still decide */
+        int pi = 0;
+        for (int k = 0; k < n; k++) {
+            const tok *t = &S->toks[idx[k]];
+            size_t i = t->off, e = t->off + t->len;
+            while (i < e) {
+                size_t s0 = i;
+                uint32_t c = nb_fold(nb_utf8_get(S->t, e, &i));
+                S->cur[pi].off = s0;
+                S->cur[pi].len = i - s0;
+                S->cur[pi].num = nb_num_int((long long)(c - '0'));
+                S->cur[pi].st = t->blob ? NB_ST_INFERRED : NB_ST_NUMBER;
+                pi++;
+            }
+        }
+        if (check_sums(S)) {
+            memcpy(S->found[0], S->cur, sizeof(part) * (size_t)want);
+            S->nfound = S->total = 1;
+        }
+        return S;
+    }
     split_dfs(S, 0, 0, 0);
     return S;
 }
@@ -1599,7 +1695,9 @@ static void match_t2(nb_report *r, assembly *A, const area *ar)
             if (g->row >= 0 || !g->has_label || !in_range(g->pos, ar->t2s, ar->t2e))
                 continue;
             int row;
-            double sim = best_row(A->L, &g->label, 1u << NB_T2, &row);
+            double sim = group_best(A->L, g, &row);
+            if (row >= 0 && s->rows[row].table != NB_T2)
+                sim = best_row(A->L, &g->label, 1u << NB_T2, &row);
             if (row < 0 || sim < (pass == 0 ? 0.999 : 0.6) || r->rows_found[row])
                 continue;
             double pen;

@@ -27,7 +27,7 @@ static const char *const title_re =
 static const char *const date_re =
     "(?<![0-9\\x{FF10}-\\x{FF19}])(" DIG "{4})\\s*年\\s*(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日";
 static const char *const period_re =
-    "统\\s*计\\s*(?:期\\s*限|周\\s*期|时\\s*限|时\\s*间|区\\s*间|时\\s*段|范\\s*围)?[^0-9\\x{FF10}-\\x{FF19}。]{0,8}?"
+    "统计\\s*(?:期\\s*限|周\\s*期|时\\s*限|时\\s*间|区\\s*间|时\\s*段|范\\s*围)?[^0-9\\x{FF10}-\\x{FF19}。]{0,8}?"
     "(" DIG "{4})\\s*年\\s*(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日\\s*(?:至|到|-|—|~|－)\\s*"
     "(?:(" DIG "{4})\\s*年\\s*)?(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日";
 
@@ -346,7 +346,7 @@ static void find_period(nb_report *r, const nb_ctx *ctx)
     const char *t = r->doc.text, *p;
     size_t n = r->doc.len, from = 0;
     int found = 0;
-    while (!found && from < n && (p = memmem(t + from, n - from, "统", 3))) {
+    while (!found && from < n && (p = memmem(t + from, n - from, "统计", 6))) {
         size_t at = (size_t)(p - t), end = at + 240 < n ? at + 240 : n;
         while (end < n && (((unsigned char)t[end]) & 0xC0) == 0x80)
             end++;

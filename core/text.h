@@ -12,10 +12,16 @@
 uint32_t nb_utf8_get_multi(const char *s, size_t end, size_t *i);
 static inline uint32_t nb_utf8_get(const char *s, size_t end, size_t *i)
 {
-    unsigned char c = (unsigned char)s[*i];
+    const unsigned char *u = (const unsigned char *)s + *i;
+    unsigned char c = u[0];
     if (c < 0x80) {
         (*i)++;
         return c;
+    }
+    /* the three-byte form every CJK character takes */
+    if ((c & 0xF0) == 0xE0 && *i + 2 < end && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        *i += 3;
+        return (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
     }
     return nb_utf8_get_multi(s, end, i);
 }
