@@ -2,6 +2,7 @@
  * without BOM, UTF-16 with BOM, GB18030/GBK), line index and location map. */
 #include "doc.h"
 #include "text.h"
+#include "vec.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -221,14 +222,9 @@ static size_t *index_lines(const unsigned char *b, size_t n, int unit, int be, s
             if (b[at] == '\r' && next < n && b[next] == '\n')
                 next++;
             if (next < n) {
-                if (cnt == cap) {
-                    cap *= 2;
-                    size_t *nv = realloc(v, cap * sizeof *v);
-                    if (!nv) {
-                        free(v);
-                        return NULL;
-                    }
-                    v = nv;
+                if (nb_grow(&v, &cap, cnt + 1, sizeof *v, 64) != 0) {
+                    free(v);
+                    return NULL;
                 }
                 v[cnt++] = next;
             }
@@ -254,14 +250,9 @@ static size_t *index_lines(const unsigned char *b, size_t n, int unit, int be, s
                 brk = 1;
         }
         if (brk && i + step < n) {
-            if (cnt == cap) {
-                cap *= 2;
-                size_t *nv = realloc(v, cap * sizeof *v);
-                if (!nv) {
-                    free(v);
-                    return NULL;
-                }
-                v = nv;
+            if (nb_grow(&v, &cap, cnt + 1, sizeof *v, 64) != 0) {
+                free(v);
+                return NULL;
             }
             v[cnt++] = i + step;
         }

@@ -1,5 +1,6 @@
 /* export.c — JSON and CSV writers for extracted cells. */
 #include "export.h"
+#include "vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,17 +16,9 @@ static void sb_put(sbuf *sb, const char *s, size_t n)
 {
     if (sb->oom)
         return;
-    if (sb->n + n > sb->cap) {
-        size_t nc = sb->cap ? sb->cap : 16384;
-        while (nc < sb->n + n)
-            nc *= 2;
-        char *nb = realloc(sb->b, nc);
-        if (!nb) {
-            sb->oom = 1;
-            return;
-        }
-        sb->b = nb;
-        sb->cap = nc;
+    if (nb_grow(&sb->b, &sb->cap, sb->n + n, 1, 16384) != 0) {
+        sb->oom = 1;
+        return;
     }
     memcpy(sb->b + sb->n, s, n);
     sb->n += n;

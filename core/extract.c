@@ -11,6 +11,7 @@
  *  5. split run-together digits with the table's own sums; never guess. */
 #include "report.h"
 #include "text.h"
+#include "vec.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -242,15 +243,9 @@ typedef struct tokv {
 
 static tok *emit(tokv *tv, int kind, size_t off, size_t len, int lkind)
 {
-    if (tv->n == tv->cap) {
-        size_t nc = tv->cap ? tv->cap * 2 : 256;
-        tok *nv = realloc(tv->v, nc * sizeof *nv);
-        if (!nv) {
-            tv->oom = 1;
-            return NULL;
-        }
-        tv->v = nv;
-        tv->cap = nc;
+    if (nb_grow(&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v, 256) != 0) {
+        tv->oom = 1;
+        return NULL;
     }
     tok *t = &tv->v[tv->n++];
     memset(t, 0, sizeof *t);
@@ -772,9 +767,11 @@ typedef struct assembly {
     const char *t;
     tok *toks;
     group *g;
-    int ng, gcap;
+    int ng;
+    size_t gcap;
     int *vals;
-    int nv, vcap;
+    int nv;
+    size_t vcap;
     int oom;
 } assembly;
 
@@ -854,15 +851,9 @@ static void group_add_frag(group *g, const tok *k, const nb_ustr *u)
 
 static group *new_group(assembly *A, size_t pos)
 {
-    if (A->ng == A->gcap) {
-        int nc = A->gcap ? A->gcap * 2 : 64;
-        group *ng = realloc(A->g, (size_t)nc * sizeof *ng);
-        if (!ng) {
-            A->oom = 1;
-            return NULL;
-        }
-        A->g = ng;
-        A->gcap = nc;
+    if (nb_grow(&A->g, &A->gcap, (size_t)A->ng + 1, sizeof *A->g, 64) != 0) {
+        A->oom = 1;
+        return NULL;
     }
     group *g = &A->g[A->ng++];
     memset(g, 0, sizeof *g);
@@ -875,15 +866,9 @@ static group *new_group(assembly *A, size_t pos)
 
 static void add_val(assembly *A, group *g, int ti)
 {
-    if (A->nv == A->vcap) {
-        int nc = A->vcap ? A->vcap * 2 : 256;
-        int *nv = realloc(A->vals, (size_t)nc * sizeof *nv);
-        if (!nv) {
-            A->oom = 1;
-            return;
-        }
-        A->vals = nv;
-        A->vcap = nc;
+    if (nb_grow(&A->vals, &A->vcap, (size_t)A->nv + 1, sizeof *A->vals, 256) != 0) {
+        A->oom = 1;
+        return;
     }
     A->vals[A->nv++] = ti;
     g->nv++;

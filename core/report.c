@@ -1,6 +1,7 @@
 /* report.c — a report's lifecycle: read, find the structure, extract the
  * tables; look cells up by ID; free. */
 #include "report.h"
+#include "vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -54,14 +55,8 @@ const nb_cell *nb_report_cell(const nb_report *r, const char *id)
 int nb_report_add_label(nb_report *r, const char *id, const char *found, size_t flen, const char *standard,
                         size_t off)
 {
-    if (r->nlabels == r->labels_cap) {
-        int nc = r->labels_cap ? r->labels_cap * 2 : 8;
-        nb_label *nl = realloc(r->labels, (size_t)nc * sizeof *nl);
-        if (!nl)
-            return -1;
-        r->labels = nl;
-        r->labels_cap = nc;
-    }
+    if (nb_grow(&r->labels, &r->labels_cap, (size_t)r->nlabels + 1, sizeof *r->labels, 8) != 0)
+        return -1;
     nb_label *l = &r->labels[r->nlabels];
     memset(l, 0, sizeof *l);
     strncpy(l->id, id, sizeof l->id - 1);

@@ -70,7 +70,8 @@ typedef struct nb_report {
     nb_cell *cells;              /* nb_schema_ncells(schema) of them */
     int ncells;
     nb_label *labels;
-    int nlabels, labels_cap;
+    int nlabels;
+    size_t labels_cap;
     int rows_found[64];          /* per schema row: 1 when the row was found */
 } nb_report;
 
