@@ -961,7 +961,8 @@ static void assemble(assembly *A, tok *toks, size_t ntok, int cells_mode)
             }
             nb_ustr j = cur->label;
             nb_ustr_append(&j, &u);
-            double sj = label_best(A, &j), so = label_best(A, &cur->label), sn = label_best(A, &u);
+            int r0;
+            double sj = label_best(A, &j), so = group_best(A->L, cur, &r0), sn = label_best(A, &u);
             if (sj >= so && sj >= sn)
                 group_add_frag(cur, k, &u);
             else if (sn > so)
@@ -1680,10 +1681,8 @@ static void match_t2(nb_report *r, assembly *A, const area *ar)
             if (g->row >= 0 || !g->has_label || !in_range(g->pos, ar->t2s, ar->t2e))
                 continue;
             int row;
-            double sim = group_best(A->L, g, &row);
-            if (row >= 0 && s->rows[row].table != NB_T2)
-                sim = best_row(A->L, &g->label, 1u << NB_T2, &row);
-            if (row < 0 || sim < (pass == 0 ? 0.999 : 0.6) || r->rows_found[row])
+            double sim = group_best(A->L, g, &row); /* a label nearer a T3 row is no T2 row */
+            if (row < 0 || s->rows[row].table != NB_T2 || sim < (pass == 0 ? 0.999 : 0.6) || r->rows_found[row])
                 continue;
             double pen;
             if (!fits(A, g, s->rows[row].ncols, 1, &pen))
