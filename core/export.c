@@ -1,5 +1,6 @@
 /* export.c — JSON and CSV writers for extracted cells. */
 #include "export.h"
+#include "rules.h"
 #include "vec.h"
 
 #include <stdlib.h>
@@ -117,7 +118,75 @@ static void sb_date(sbuf *sb, nb_date d)
     sb_puts(sb, b);
 }
 
-int nb_export_json(FILE *out, const nb_report *r, nb_lang lang)
+static void sb_findings(sbuf *sb, const nb_report *r, const nb_findings *fs, int min_sev, nb_lang lang)
+{
+    int n, first = 1;
+    const nb_rule *rules = nb_rules(&n);
+    char id[96], msg[2048], b[96];
+    for (size_t i = 0; fs && i < fs->n; i++) {
+        const nb_finding *f = &fs->v[i];
+        if ((int)f->severity < min_sev)
+            continue;
+        if (!first)
+            sb_put(sb, ",", 1);
+        first = 0;
+        sb_puts(sb, "{\"rule\":");
+        sb_json_cstr(sb, rules[f->rule].id);
+        sb_puts(sb, ",\"severity\":\"");
+        sb_puts(sb, nb_severity_name(f->severity));
+        sb_puts(sb, "\",\"cells\":[");
+        for (int k = 0; k < f->ncells; k++) {
+            nb_schema_cell_id(r->schema, f->cells[k], id, sizeof id);
+            if (k)
+                sb_put(sb, ",", 1);
+            sb_json_cstr(sb, id);
+        }
+        sb_puts(sb, "],\"suspect\":");
+        if (f->suspect >= 0) {
+            nb_schema_cell_id(r->schema, f->suspect, id, sizeof id);
+            sb_json_cstr(sb, id);
+        } else {
+            sb_puts(sb, "null");
+        }
+        if (f->has_off) {
+            nb_loc l = nb_doc_locate(&r->doc, f->off);
+            sb_puts(sb, ",\"line\":");
+            sb_uint(sb, l.line);
+            sb_puts(sb, ",\"col\":");
+            sb_uint(sb, l.col);
+        } else {
+            sb_puts(sb, ",\"line\":null,\"col\":null");
+        }
+        if (f->has_sides) {
+            sb_puts(sb, ",\"lhs\":");
+            sb_put(sb, b, nb_num_format(f->lhs, b, sizeof b));
+            sb_puts(sb, ",\"rhs\":");
+            sb_put(sb, b, nb_num_format(f->rhs, b, sizeof b));
+        }
+        if (f->claim_len) {
+            nb_loc l = nb_doc_locate(&r->doc, f->claim_off);
+            sb_puts(sb, ",\"claim\":{\"line\":");
+            sb_uint(sb, l.line);
+            sb_puts(sb, ",\"col\":");
+            sb_uint(sb, l.col);
+            sb_puts(sb, ",\"text\":");
+            sb_json_str(sb, r->doc.text + f->claim_off, f->claim_len);
+            sb_puts(sb, "}");
+        }
+        if (f->inferred)
+            sb_puts(sb, ",\"inferred\":true");
+        if (f->other_file) {
+            sb_puts(sb, ",\"other_file\":");
+            sb_json_cstr(sb, f->other_file);
+        }
+        nb_finding_message(r, f, lang, msg, sizeof msg);
+        sb_puts(sb, ",\"message\":");
+        sb_json_cstr(sb, msg);
+        sb_put(sb, "}", 1);
+    }
+}
+
+int nb_export_json(FILE *out, const nb_report *r, const nb_findings *fs, int min_sev, nb_lang lang)
 {
     const nb_schema *s = r->schema;
     sbuf sb = {0};
@@ -219,7 +288,9 @@ int nb_export_json(FILE *out, const nb_report *r, nb_lang lang)
         sb_uint(&sb, nb_doc_locate(&r->doc, lb->off).line);
         sb_put(&sb, "}", 1);
     }
-    sb_puts(&sb, "],\"findings\":[]}\n");
+    sb_puts(&sb, "],\"findings\":[");
+    sb_findings(&sb, r, fs, min_sev, lang);
+    sb_puts(&sb, "]}\n");
     int rc = sb.oom ? -1 : 0;
     if (!sb.oom)
         fwrite(sb.b, 1, sb.n, out);

@@ -6,8 +6,9 @@
 #include <stdio.h>
 #include "report.h"
 
-/* One JSON object, no newline inside, newline after. */
-int nb_export_json(FILE *out, const nb_report *r, nb_lang lang);
+struct nb_findings;
+/* One JSON object, no newline inside, newline after; findings may be NULL. */
+int nb_export_json(FILE *out, const nb_report *r, const struct nb_findings *findings, int min_severity, nb_lang lang);
 /* The CSV header line. */
 int nb_export_csv_header(FILE *out);
 /* One CSV row per cell of the schema (missing cells too, status "missing"). */

@@ -1063,10 +1063,19 @@ static void find_area(const nb_report *r, area *a)
     if (h4 < first)
         first = h4;
     if (first == none) {
-        size_t m = find_str(r->doc.text, 0, n, "第二十条");
-        first = m != none ? m : 0;
-        if (h2 == none && m != none)
-            h2 = m;
+        /* no table heading: the tables start at their first sure sign, if any */
+        static const char *const marks[] = {"第二十条", "勾稽关系", "本年新收政府信息公开申请", "信息内容"};
+        for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+            size_t m = find_str(r->doc.text, 0, n, marks[k]);
+            if (m < first)
+                first = m;
+        }
+        if (first == none) {
+            a->start = a->end = a->t2s = a->t3s = a->t4s = a->t2e = a->t3e = 0;
+            return; /* not a report's tables */
+        }
+        if (h2 == none)
+            h2 = first;
     }
     size_t end = n;
     for (int s = NB_SEC_PROBLEMS; s <= NB_SEC_OTHER; s++)
@@ -1171,6 +1180,9 @@ static void tokenize_lines(const nb_report *r, const area *ar, tokv *tv, int cel
 
 static void tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cells_mode)
 {
+    *cells_mode = 0;
+    if (ar->end <= ar->start)
+        return;
     int multi = 0, single = 0, tabbed = 0, nonempty = 0;
     tokenize_lines(r, ar, tv, 0, 0, &multi, &single, &tabbed, &nonempty);
     /* one cell a line (Word's plain text, HTML flattened): rows span lines */

@@ -3,6 +3,7 @@
 #include "report.h"
 #include "vec.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,5 +69,18 @@ int nb_report_add_label(nb_report *r, const char *id, const char *found, size_t 
     l->standard = standard;
     l->off = off;
     r->nlabels++;
+    return 0;
+}
+
+int nb_report_identify(const char *path, const nb_ctx *ctx, char *agency, size_t cap, int *year, nb_err *err)
+{
+    nb_report r;
+    memset(&r, 0, sizeof r);
+    if (nb_doc_load(&r.doc, path, ctx->lang, err) != 0)
+        return -1;
+    nb_find_structure(&r, ctx);
+    snprintf(agency, cap, "%s", r.agency);
+    *year = r.year;
+    nb_doc_free(&r.doc);
     return 0;
 }

@@ -19,6 +19,7 @@ typedef struct nb_ctx {
     void *re_title;
     void *re_date;
     void *re_period;
+    void *re_claims;    /* pcre2_code *[]: narrative claims (claims.c) */
     void *match;        /* pcre2_match_data *; makes the context single-threaded */
     FILE *trace;        /* where the extractor describes what it saw, or NULL */
     void *lex[2];       /* the label lexicons of the 2021 and 2019 formats (extract.c) */
@@ -80,6 +81,10 @@ int nb_report_open(nb_report *r, const char *path, const nb_ctx *ctx, nb_err *er
 /* The same from an already loaded document (ownership passes to the report). */
 int nb_report_from_doc(nb_report *r, nb_doc *doc, const nb_ctx *ctx, nb_err *err);
 void nb_report_free(nb_report *r);
+
+/* Only the body and year of a report (for pairing reports across years);
+ * reads the file and its title, not its tables. */
+int nb_report_identify(const char *path, const nb_ctx *ctx, char *agency, size_t cap, int *year, nb_err *err);
 
 /* The cell of an ID, or NULL. */
 const nb_cell *nb_report_cell(const nb_report *r, const char *id);

@@ -31,6 +31,9 @@ static const char *const period_re =
     "(" DIG "{4})\\s*年\\s*(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日\\s*(?:至|到|-|—|~|－)\\s*"
     "(?:(" DIG "{4})\\s*年\\s*)?(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日";
 
+int nb_claims_init(nb_ctx *c, nb_err *err);
+void nb_claims_free(nb_ctx *c);
+
 static pcre2_code *compile(const char *pat, nb_err *err)
 {
     int ec;
@@ -58,7 +61,11 @@ int nb_ctx_init(nb_ctx *c, nb_lang lang, nb_err *err)
     c->match = pcre2_match_data_create(16, NULL);
     c->lex[0] = nb_lexicon_new(nb_schema_for(2021));
     c->lex[1] = nb_lexicon_new(nb_schema_for(2019));
-    if (!c->match || !c->lex[0] || !c->lex[1]) {
+    if (!c->match || !c->lex[0] || !c->lex[1] || nb_claims_init(c, err) != 0) {
+        if (c->match && c->lex[0] && c->lex[1]) {
+            nb_ctx_free(c);
+            return -1;
+        }
         nb_ctx_free(c);
         return nb_err_set(err, NB_E_NOMEM, "out of memory");
     }
@@ -74,6 +81,7 @@ void nb_ctx_free(nb_ctx *c)
     pcre2_match_data_free(c->match);
     nb_lexicon_free(c->lex[0]);
     nb_lexicon_free(c->lex[1]);
+    nb_claims_free(c);
     memset(c, 0, sizeof *c);
 }
 

@@ -6,9 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <dirent.h>
+#include <sys/stat.h>
 
 #include "export.h"
 #include "report.h"
+#include "rules.h"
 
 #define NB_VERSION "0.1.0"
 
@@ -30,17 +36,103 @@ static void usage(FILE *out, nb_lang L)
     if (L == NB_LANG_ZH)
         fputs("用法：\n"
               "  nianbao 文件                         打开审阅控制台\n"
-              "  nianbao export [--format json|csv] [--bom] [-o 输出] 文件…\n"
+              "  nianbao check [--format text|json] [--severity 级别] 文件|目录…\n"
+              "                                       检查每一条勾稽关系与规则（退出码：0 无错误，1 有错误，2 用法或读写失败）\n"
+              "  nianbao export [--format json|csv] [--bom] [-o 输出] 文件|目录…\n"
               "                                       导出表格单元格（每份报告一行 JSON，或 CSV）\n"
               "  nianbao --help | --version\n",
               out);
     else
         fputs("usage:\n"
               "  nianbao FILE                         open the review console\n"
-              "  nianbao export [--format json|csv] [--bom] [-o OUT] FILE...\n"
+              "  nianbao check [--format text|json] [--severity LEVEL] FILE|DIR...\n"
+              "                                       run every sum and cross-check (exit 0 no error, 1 errors, 2 usage/IO)\n"
+              "  nianbao export [--format json|csv] [--bom] [-o OUT] FILE|DIR...\n"
               "                                       export table cells (one JSON object per report, or CSV)\n"
               "  nianbao --help | --version\n",
               out);
+}
+
+/* ---- the reports named on the command line; directories are walked ---- */
+
+typedef struct paths {
+    char **v;
+    size_t n, cap;
+} paths;
+
+static int push_path(paths *p, const char *s)
+{
+    if (p->n == p->cap) {
+        size_t nc = p->cap ? p->cap * 2 : 64;
+        char **nv = realloc(p->v, nc * sizeof *nv);
+        if (!nv)
+            return -1;
+        p->v = nv;
+        p->cap = nc;
+    }
+    if (!(p->v[p->n] = strdup(s)))
+        return -1;
+    p->n++;
+    return 0;
+}
+
+static void free_paths(paths *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free(p->v[i]);
+    free(p->v);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Files in a folder that look like reports: *.txt, *.md, *.text. */
+static int is_report_name(const char *n)
+{
+    const char *dot = strrchr(n, '.');
+    return n[0] != '.' && dot && (!strcasecmp(dot, ".txt") || !strcasecmp(dot, ".md") || !strcasecmp(dot, ".text"));
+}
+
+static int walk(paths *p, const char *dir, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    size_t start = p->n;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char full[4096];
+        snprintf(full, sizeof full, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(full, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode) && depth < 32)
+            walk(p, full, depth + 1);
+        else if (S_ISREG(st.st_mode) && is_report_name(e->d_name))
+            push_path(p, full);
+    }
+    closedir(d);
+    qsort(p->v + start, p->n - start, sizeof *p->v, cmp_str);
+    return 0;
+}
+
+/* Expand the arguments; a missing file is kept so that reading it reports it. */
+static int collect(paths *p, char **files, int n)
+{
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        if (stat(files[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            if (walk(p, files[i], 0) != 0)
+                return -1;
+        } else if (push_path(p, files[i]) != 0) {
+            return -1;
+        }
+    }
+    return 0;
 }
 
 static int cmd_export(int argc, char **argv, nb_lang L)
@@ -98,30 +190,236 @@ static int cmd_export(int argc, char **argv, nb_lang L)
     }
     if (getenv("NIANBAO_TRACE"))
         ctx.trace = stderr;
+    paths P = {0};
+    if (collect(&P, files, nfiles) != 0) {
+        nb_ctx_free(&ctx);
+        free(files);
+        return 2;
+    }
     int csv = !strcmp(format, "csv"), status = 0;
     if (bom)
         fputs("\xEF\xBB\xBF", out);
     if (csv)
         nb_export_csv_header(out);
-    for (int i = 0; i < nfiles; i++) {
+    for (size_t i = 0; i < P.n; i++) {
         nb_report r;
-        if (nb_report_open(&r, files[i], &ctx, &err) != 0) {
+        if (nb_report_open(&r, P.v[i], &ctx, &err) != 0) {
             fprintf(stderr, "nianbao: %s\n", err.msg);
             status = 2;
             continue;
         }
-        if (csv)
+        if (csv) {
             nb_export_csv(out, &r, L);
-        else
-            nb_export_json(out, &r, L);
+        } else {
+            nb_findings fs = {0};
+            nb_check(&r, &ctx, &fs, &err);
+            nb_export_json(out, &r, &fs, NB_SEV_INFO, L);
+            nb_findings_free(&fs);
+        }
         nb_report_free(&r);
     }
     nb_ctx_free(&ctx);
+    free_paths(&P);
     if (fflush(out) != 0 || ferror(out))
         status = 2;
     if (out != stdout)
         fclose(out);
     free(files);
+    return status;
+}
+
+/* ---- check: diagnostics like a compiler's ---- */
+
+typedef struct body_year {
+    char agency[256];
+    int year;
+    size_t idx;           /* in the path list */
+    nb_summary *summary;  /* kept when a later year needs it */
+    int needed;           /* the report of the next year is in the batch */
+} body_year;
+
+static void print_finding(FILE *out, const nb_report *r, const nb_finding *f, nb_lang L, int color)
+{
+    int n;
+    const nb_rule *rules = nb_rules(&n);
+    char msg[2048];
+    nb_finding_message(r, f, L, msg, sizeof msg);
+    static const char *const col[] = {"\033[36m", "\033[35m", "\033[31m"};
+    const char *sev = nb_severity_name(f->severity);
+    const char *sev_zh[] = {"提示", "警告", "错误"};
+    if (f->has_off) {
+        nb_loc l = nb_doc_locate(&r->doc, f->off);
+        fprintf(out, "%s:%zu:%zu: ", r->doc.path, l.line, l.col);
+    } else {
+        fprintf(out, "%s: ", r->doc.path);
+    }
+    fprintf(out, "%s%s%s: %s: %s\n", color ? col[f->severity] : "", L == NB_LANG_ZH ? sev_zh[f->severity] : sev,
+            color ? "\033[0m" : "", rules[f->rule].id, msg);
+}
+
+static int cmd_check(int argc, char **argv, nb_lang L)
+{
+    const char *format = "text";
+    int min_sev = NB_SEV_INFO, nfiles = 0, no_years = 0;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files)
+        return 2;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--format") && i + 1 < argc) {
+            format = argv[++i];
+        } else if (!strncmp(a, "--format=", 9)) {
+            format = a + 9;
+        } else if ((!strcmp(a, "--severity") && i + 1 < argc) || !strncmp(a, "--severity=", 11)) {
+            const char *v = a[10] == '=' ? a + 11 : argv[++i];
+            min_sev = nb_severity_parse(v);
+            if (min_sev < 0) {
+                fprintf(stderr, nb_tr(L, "nianbao check: --severity takes info, warning or error, not %s\n",
+                                      "nianbao check：--severity 取 info、warning 或 error，而不是 %s\n"), v);
+                free(files);
+                return 2;
+            }
+        } else if (!strcmp(a, "--no-years")) {
+            no_years = 1;
+        } else if (!strcmp(a, "--")) {
+            while (++i < argc)
+                files[nfiles++] = argv[i];
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, nb_tr(L, "nianbao check: unknown option %s\n", "nianbao check：未知选项 %s\n"), a);
+            usage(stderr, L);
+            free(files);
+            return 2;
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    if ((strcmp(format, "text") && strcmp(format, "json")) || !nfiles) {
+        if (nfiles)
+            fprintf(stderr, nb_tr(L, "nianbao check: unknown format %s (text or json)\n",
+                                  "nianbao check：未知格式 %s（可用 text 或 json）\n"), format);
+        else
+            usage(stderr, L);
+        free(files);
+        return 2;
+    }
+    int json = !strcmp(format, "json");
+    paths P = {0};
+    if (collect(&P, files, nfiles) != 0) {
+        fprintf(stderr, "nianbao: out of memory\n");
+        free(files);
+        return 2;
+    }
+    free(files);
+    nb_ctx ctx;
+    nb_err err;
+    if (nb_ctx_init(&ctx, L, &err) != 0) {
+        fprintf(stderr, "nianbao: %s\n", err.msg);
+        free_paths(&P);
+        return 2;
+    }
+    /* Reports of one body for consecutive years are checked against each
+     * other: a first, cheap pass reads only titles to find the pairs. */
+    body_year *by = calloc(P.n ? P.n : 1, sizeof *by);
+    if (!by) {
+        nb_ctx_free(&ctx);
+        free_paths(&P);
+        return 2;
+    }
+    if (P.n > 1 && !no_years)
+        for (size_t i = 0; i < P.n; i++) {
+            by[i].idx = i;
+            if (nb_report_identify(P.v[i], &ctx, by[i].agency, sizeof by[i].agency, &by[i].year, &err) != 0)
+                by[i].year = 0;
+        }
+    nb_summary tmp_a, tmp_b;
+    for (size_t i = 0; i < P.n; i++)
+        for (size_t j = 0; j < P.n && by[i].year; j++)
+            if (by[j].year == by[i].year + 1) {
+                snprintf(tmp_a.agency, sizeof tmp_a.agency, "%s", by[i].agency);
+                snprintf(tmp_b.agency, sizeof tmp_b.agency, "%s", by[j].agency);
+                if (nb_same_body(&tmp_a, &tmp_b))
+                    by[i].needed = 1;
+            }
+    int color = !json && isatty(1) && !getenv("NO_COLOR");
+    long tot[3] = {0, 0, 0};
+    size_t nreports = 0, with_errors = 0;
+    int status = 0;
+    for (size_t i = 0; i < P.n; i++) {
+        nb_report r;
+        if (nb_report_open(&r, P.v[i], &ctx, &err) != 0) {
+            fprintf(stderr, "nianbao: %s\n", err.msg);
+            status = 2;
+            continue;
+        }
+        nb_findings fs = {0};
+        if (nb_check(&r, &ctx, &fs, &err) != 0) {
+            fprintf(stderr, "nianbao: %s\n", err.msg);
+            status = 2;
+        }
+        nb_summary cur;
+        nb_summarize(&r, &cur);
+        if (by[i].needed && !by[i].summary && (by[i].summary = malloc(sizeof cur)))
+            *by[i].summary = cur;
+        /* the previous year's report, read now if it comes later in the list */
+        for (size_t j = 0; j < P.n && r.year && !no_years; j++) {
+            if (by[j].year != r.year - 1)
+                continue;
+            snprintf(tmp_a.agency, sizeof tmp_a.agency, "%s", by[j].agency);
+            if (!nb_same_body(&tmp_a, &cur))
+                continue;
+            if (!by[j].summary) {
+                nb_report pr;
+                if (nb_report_open(&pr, P.v[j], &ctx, &err) != 0)
+                    continue;
+                if ((by[j].summary = malloc(sizeof cur)))
+                    nb_summarize(&pr, by[j].summary);
+                nb_report_free(&pr);
+            }
+            if (by[j].summary)
+                nb_check_years(by[j].summary, &cur, r.schema, &fs);
+        }
+        nb_findings_sort(&fs);
+        long cnt[3] = {0, 0, 0};
+        for (size_t k = 0; k < fs.n; k++)
+            cnt[fs.v[k].severity]++;
+        if (json) {
+            nb_export_json(stdout, &r, &fs, min_sev, L);
+        } else {
+            for (size_t k = 0; k < fs.n; k++)
+                if ((int)fs.v[k].severity >= min_sev)
+                    print_finding(stdout, &r, &fs.v[k], L, color);
+            if (L == NB_LANG_ZH)
+                printf("%s：%ld 个错误，%ld 个警告，%ld 个提示\n", r.doc.path, cnt[2], cnt[1], cnt[0]);
+            else
+                printf("%s: %ld error%s, %ld warning%s, %ld info\n", r.doc.path, cnt[2], cnt[2] == 1 ? "" : "s",
+                       cnt[1], cnt[1] == 1 ? "" : "s", cnt[0]);
+        }
+        for (int k = 0; k < 3; k++)
+            tot[k] += cnt[k];
+        nreports++;
+        if (cnt[2]) {
+            with_errors++;
+            if (status == 0)
+                status = 1;
+        }
+        nb_findings_free(&fs);
+        nb_report_free(&r);
+    }
+    if (!json && P.n > 1) {
+        if (L == NB_LANG_ZH)
+            printf("共检查 %zu 份报告：%ld 个错误，%ld 个警告，%ld 个提示；%zu 份报告有错误\n", nreports, tot[2], tot[1], tot[0],
+                   with_errors);
+        else
+            printf("checked %zu reports: %ld errors, %ld warnings, %ld info; %zu with errors\n", nreports, tot[2],
+                   tot[1], tot[0], with_errors);
+    }
+    for (size_t i = 0; i < P.n; i++)
+        free(by[i].summary);
+    free(by);
+    nb_ctx_free(&ctx);
+    free_paths(&P);
+    if (fflush(stdout) != 0)
+        status = 2;
     return status;
 }
 
@@ -181,6 +479,8 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[1], "export"))
         return cmd_export(argc - 2, argv + 2, L);
+    if (!strcmp(argv[1], "check"))
+        return cmd_check(argc - 2, argv + 2, L);
     if (argv[1][0] == '-') {
         usage(stderr, L);
         return 2;
