@@ -3,6 +3,7 @@
  * against tests/golden/seedNNN.golden, which were checked by hand against the
  * reports. NIANBAO_GOLDEN_WRITE=1 rewrites them (then check the diff by hand). */
 #include "testutil.h"
+#include "rules.h"
 
 static nb_ctx g_ctx;
 
@@ -33,6 +34,31 @@ static void render(const nb_report *r, FILE *f)
     for (int i = 0; i < r->nlabels; i++)
         fprintf(f, "label %s found \"%s\" standard \"%s\" line %zu\n", r->labels[i].id, r->labels[i].found,
                 r->labels[i].standard, nb_doc_locate(&r->doc, r->labels[i].off).line);
+    nb_findings fs = {0};
+    nb_err e;
+    if (nb_check(r, &g_ctx, &fs, &e) != 0)
+        fail_msg("%s", e.msg);
+    int n;
+    const nb_rule *rules = nb_rules(&n);
+    for (size_t i = 0; i < fs.n; i++) {
+        const nb_finding *x = &fs.v[i];
+        fprintf(f, "finding %s %s", rules[x->rule].id, nb_severity_name(x->severity));
+        if (x->has_off)
+            fprintf(f, " line %zu", nb_doc_locate(&r->doc, x->off).line);
+        if (x->suspect >= 0) {
+            nb_schema_cell_id(r->schema, x->suspect, id, sizeof id);
+            fprintf(f, " suspect %s", id);
+        }
+        fprintf(f, " cells");
+        for (int k = 0; k < x->ncells; k++) {
+            nb_schema_cell_id(r->schema, x->cells[k], id, sizeof id);
+            fprintf(f, " %s", id);
+        }
+        char msg[2048];
+        nb_finding_message(r, x, NB_LANG_EN, msg, sizeof msg);
+        fprintf(f, "\n  %s\n", msg);
+    }
+    nb_findings_free(&fs);
 }
 
 static void check_seed(void **state)
