@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench/run.sh — owns `make bench`: the throughput of `nianbao export --format json`
+# bench/run.sh — owns `make bench`: the throughput of `nianbao export --format json` and `nianbao check`
 # against `grep -c 总计` over the same generated corpus (bench/out/reports/).
 # Prints figures only; it fails only when nianbao or grep fails, never on speed.
 # Env: BENCH_N = number of report files (default 4000).
@@ -53,15 +53,26 @@ best_of3() {
 }
 best_of3 "$BIN" export --format json
 T_EXP=$BEST
+# check exits 1 when a report has errors: not a failure here (2 is).
+best_of3 sh -c '"$0" check --no-years "$@"; [ $? -le 1 ]' "$BIN"
+T_CHK=$BEST
+# the folder as a user gives it, with the cross-year pairing pass
+t0=$(now)
+rc=0; "$BIN" check $DIR >/dev/null 2>$OUT/stderr.log || rc=$?
+t1=$(now)
+[ $rc -le 1 ] || { tail -5 $OUT/stderr.log >&2; die "failed: check $DIR"; }
+T_DIR=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
 # grep exits 1 when a batch has no match: not an error (2 is).
 best_of3 sh -c 'grep -c 总计 "$@"; [ $? -le 1 ]' grep
 T_GREP=$BEST
 
 # 3. Report (MB = 10^6 bytes).
-awk -v n="$FILES" -v by="$BYTES" -v te="$T_EXP" -v tg="$T_GREP" -v src="$(echo "$SRCS" | wc -l)" -v loc="${LC_ALL:-${LANG:-C}}" 'BEGIN {
+awk -v n="$FILES" -v by="$BYTES" -v te="$T_EXP" -v tc="$T_CHK" -v td="$T_DIR" -v tg="$T_GREP" -v src="$(echo "$SRCS" | wc -l)" -v loc="${LC_ALL:-${LANG:-C}}" 'BEGIN {
 	mb = by / 1e6
 	printf "corpus: %d files from %d sources, %d bytes (%.1f MB, MB = 10^6 bytes), best of 3 runs, locale %s\n", n, src, by, mb, loc
 	printf "export: %d files, %.1f MB, %.3f s, %.1f MB/s\n", n, mb, te, mb / te
+	printf "check: %d files, %.1f MB, %.3f s, %.1f MB/s\n", n, mb, tc, mb / tc
+	printf "check DIR (walk + cross-year pairing, one run): %.3f s, %.1f MB/s\n", td, mb / td
 	printf "grep -c: %d files, %.1f MB, %.3f s, %.1f MB/s\n", n, mb, tg, mb / tg
-	printf "export is %.1fx grep'"'"'s time\n", te / tg
+	printf "export is %.1fx grep'"'"'s time, check %.1fx\n", te / tg, tc / tg
 }'

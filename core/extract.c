@@ -1894,6 +1894,9 @@ static void record_header_labels(nb_report *r, const assembly *A, const tok *tok
                 exact = 1;
         if (exact)
             continue;
+        /* run-together header text ("结果维持结果纠正…") is no single column's label */
+        if (u.n > 18)
+            continue;
         int best = -1, fragment = u.n < 2;
         double bs = 0;
         for (int c = 0; c < A->L->ncols && !fragment; c++)

@@ -574,8 +574,10 @@ int nb_check(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *er
     nb_check_claims(r, ctx, out);
     if (out->n < before)
         return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
-    nb_findings tail = {out->v + before, out->n - before, out->n - before};
-    nb_findings_sort(&tail);
+    if (out->n - before > 1) {
+        nb_findings tail = {out->v + before, out->n - before, out->n - before};
+        nb_findings_sort(&tail);
+    }
     return 0;
 }
 
@@ -614,7 +616,7 @@ void nb_summarize(const nb_report *r, nb_summary *s)
 }
 
 /* Names compared without white space and the usual suffixes that vary. */
-static void body_key(const char *a, char *out, size_t cap)
+void nb_body_key(const char *a, char *out, size_t cap)
 {
     nb_ustr u;
     nb_norm(a, strlen(a), &u, 0);
@@ -632,8 +634,8 @@ int nb_same_body(const nb_summary *a, const nb_summary *b)
     if (!a->agency[0] || !b->agency[0])
         return 0;
     char ka[256], kb[256];
-    body_key(a->agency, ka, sizeof ka);
-    body_key(b->agency, kb, sizeof kb);
+    nb_body_key(a->agency, ka, sizeof ka);
+    nb_body_key(b->agency, kb, sizeof kb);
     return ka[0] && !strcmp(ka, kb);
 }
 

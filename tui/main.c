@@ -3,6 +3,7 @@
  * the locale, and maps outcomes to exit status: 0 fine, 1 findings of error
  * weight (check), 2 usage or I/O failure. */
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,19 +37,21 @@ static void usage(FILE *out, nb_lang L)
     if (L == NB_LANG_ZH)
         fputs("用法：\n"
               "  nianbao 文件                         打开审阅控制台\n"
-              "  nianbao check [--format text|json] [--severity 级别] 文件|目录…\n"
+              "  nianbao check [--format text|json] [--severity 级别] [--no-years] 文件|目录…\n"
               "                                       检查每一条勾稽关系与规则（退出码：0 无错误，1 有错误，2 用法或读写失败）\n"
               "  nianbao export [--format json|csv] [--bom] [-o 输出] 文件|目录…\n"
               "                                       导出表格单元格（每份报告一行 JSON，或 CSV）\n"
+              "  nianbao rules                        列出全部检查规则\n"
               "  nianbao --help | --version\n",
               out);
     else
         fputs("usage:\n"
               "  nianbao FILE                         open the review console\n"
-              "  nianbao check [--format text|json] [--severity LEVEL] FILE|DIR...\n"
+              "  nianbao check [--format text|json] [--severity LEVEL] [--no-years] FILE|DIR...\n"
               "                                       run every sum and cross-check (exit 0 no error, 1 errors, 2 usage/IO)\n"
               "  nianbao export [--format json|csv] [--bom] [-o OUT] FILE|DIR...\n"
               "                                       export table cells (one JSON object per report, or CSV)\n"
+              "  nianbao rules                        list every rule checked\n"
               "  nianbao --help | --version\n",
               out);
 }
@@ -120,14 +123,23 @@ static int walk(paths *p, const char *dir, int depth)
     return 0;
 }
 
-/* Expand the arguments; a missing file is kept so that reading it reports it. */
-static int collect(paths *p, char **files, int n)
+/* Expand the arguments; a missing file is kept so that reading it reports
+ * it. A folder without reports is reported here: *empty is set. */
+static int collect(paths *p, char **files, int n, nb_lang L, int *empty)
 {
     for (int i = 0; i < n; i++) {
         struct stat st;
         if (stat(files[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            if (walk(p, files[i], 0) != 0)
-                return -1;
+            size_t before = p->n;
+            if (walk(p, files[i], 0) != 0) {
+                fprintf(stderr, nb_tr(L, "nianbao: %s: cannot read the folder\n", "nianbao：%s：无法读取该目录\n"),
+                        files[i]);
+                *empty = 1;
+            } else if (p->n == before) {
+                fprintf(stderr, nb_tr(L, "nianbao: %s: a folder with no reports in it (*.txt, *.md)\n",
+                                      "nianbao：%s：目录中没有报告文件（*.txt、*.md）\n"), files[i]);
+                *empty = 1;
+            }
         } else if (push_path(p, files[i]) != 0) {
             return -1;
         }
@@ -191,12 +203,13 @@ static int cmd_export(int argc, char **argv, nb_lang L)
     if (getenv("NIANBAO_TRACE"))
         ctx.trace = stderr;
     paths P = {0};
-    if (collect(&P, files, nfiles) != 0) {
+    int empty_dir = 0;
+    if (collect(&P, files, nfiles, L, &empty_dir) != 0) {
         nb_ctx_free(&ctx);
         free(files);
         return 2;
     }
-    int csv = !strcmp(format, "csv"), status = 0;
+    int csv = !strcmp(format, "csv"), status = empty_dir ? 2 : 0;
     if (bom)
         fputs("\xEF\xBB\xBF", out);
     if (csv)
@@ -231,14 +244,42 @@ static int cmd_export(int argc, char **argv, nb_lang L)
 /* ---- check: diagnostics like a compiler's ---- */
 
 typedef struct body_year {
-    char agency[256];
+    char key[256];        /* nb_body_key of the body's name */
     int year;
     size_t idx;           /* in the path list */
     nb_summary *summary;  /* kept when a later year needs it */
     int needed;           /* the report of the next year is in the batch */
 } body_year;
 
-static void print_finding(FILE *out, const nb_report *r, const nb_finding *f, nb_lang L, int color)
+static int cmp_body_year(const void *a, const void *b)
+{
+    const body_year *x = *(body_year *const *)a, *y = *(body_year *const *)b;
+    int c = strcmp(x->key, y->key);
+    if (c)
+        return c;
+    if (x->year != y->year)
+        return x->year - y->year;
+    return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* The report of the same body for the year before, or NULL. */
+static body_year *year_before(body_year **sorted, size_t n, const body_year *b)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(sorted[mid]->key, b->key);
+        if (c < 0 || (c == 0 && sorted[mid]->year < b->year - 1))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < n && !strcmp(sorted[lo]->key, b->key) && sorted[lo]->year == b->year - 1)
+        return sorted[lo];
+    return NULL;
+}
+
+static void print_finding(FILE *out, const nb_report *r, const nb_finding *f, nb_lang L, int color, nb_locator *lc)
 {
     int n;
     const nb_rule *rules = nb_rules(&n);
@@ -248,7 +289,7 @@ static void print_finding(FILE *out, const nb_report *r, const nb_finding *f, nb
     const char *sev = nb_severity_name(f->severity);
     const char *sev_zh[] = {"提示", "警告", "错误"};
     if (f->has_off) {
-        nb_loc l = nb_doc_locate(&r->doc, f->off);
+        nb_loc l = nb_locate_next(lc, f->off);
         fprintf(out, "%s:%zu:%zu: ", r->doc.path, l.line, l.col);
     } else {
         fprintf(out, "%s: ", r->doc.path);
@@ -304,7 +345,8 @@ static int cmd_check(int argc, char **argv, nb_lang L)
     }
     int json = !strcmp(format, "json");
     paths P = {0};
-    if (collect(&P, files, nfiles) != 0) {
+    int empty_dir = 0;
+    if (collect(&P, files, nfiles, L, &empty_dir) != 0) {
         fprintf(stderr, "nianbao: out of memory\n");
         free(files);
         return 2;
@@ -325,25 +367,35 @@ static int cmd_check(int argc, char **argv, nb_lang L)
         free_paths(&P);
         return 2;
     }
-    if (P.n > 1 && !no_years)
+    body_year **sorted = calloc(P.n ? P.n : 1, sizeof *sorted);
+    if (!sorted) {
+        free(by);
+        nb_ctx_free(&ctx);
+        free_paths(&P);
+        return 2;
+    }
+    size_t nsorted = 0;
+    if (P.n > 1 && !no_years) {
         for (size_t i = 0; i < P.n; i++) {
+            char agency[256];
             by[i].idx = i;
-            if (nb_report_identify(P.v[i], &ctx, by[i].agency, sizeof by[i].agency, &by[i].year, &err) != 0)
-                by[i].year = 0;
+            if (nb_report_identify(P.v[i], &ctx, agency, sizeof agency, &by[i].year, &err) != 0)
+                continue;
+            nb_body_key(agency, by[i].key, sizeof by[i].key);
+            if (by[i].key[0] && by[i].year)
+                sorted[nsorted++] = &by[i];
         }
-    nb_summary tmp_a, tmp_b;
-    for (size_t i = 0; i < P.n; i++)
-        for (size_t j = 0; j < P.n && by[i].year; j++)
-            if (by[j].year == by[i].year + 1) {
-                snprintf(tmp_a.agency, sizeof tmp_a.agency, "%s", by[i].agency);
-                snprintf(tmp_b.agency, sizeof tmp_b.agency, "%s", by[j].agency);
-                if (nb_same_body(&tmp_a, &tmp_b))
-                    by[i].needed = 1;
-            }
+        qsort(sorted, nsorted, sizeof *sorted, cmp_body_year);
+        for (size_t k = 0; k < nsorted; k++) {
+            body_year *prev = year_before(sorted, nsorted, sorted[k]);
+            if (prev)
+                prev->needed = 1;
+        }
+    }
     int color = !json && isatty(1) && !getenv("NO_COLOR");
     long tot[3] = {0, 0, 0};
     size_t nreports = 0, with_errors = 0;
-    int status = 0;
+    int status = empty_dir ? 2 : 0;
     for (size_t i = 0; i < P.n; i++) {
         nb_report r;
         if (nb_report_open(&r, P.v[i], &ctx, &err) != 0) {
@@ -361,23 +413,17 @@ static int cmd_check(int argc, char **argv, nb_lang L)
         if (by[i].needed && !by[i].summary && (by[i].summary = malloc(sizeof cur)))
             *by[i].summary = cur;
         /* the previous year's report, read now if it comes later in the list */
-        for (size_t j = 0; j < P.n && r.year && !no_years; j++) {
-            if (by[j].year != r.year - 1)
-                continue;
-            snprintf(tmp_a.agency, sizeof tmp_a.agency, "%s", by[j].agency);
-            if (!nb_same_body(&tmp_a, &cur))
-                continue;
-            if (!by[j].summary) {
-                nb_report pr;
-                if (nb_report_open(&pr, P.v[j], &ctx, &err) != 0)
-                    continue;
-                if ((by[j].summary = malloc(sizeof cur)))
-                    nb_summarize(&pr, by[j].summary);
+        body_year *prev = nsorted && by[i].key[0] ? year_before(sorted, nsorted, &by[i]) : NULL;
+        if (prev && !prev->summary) {
+            nb_report pr;
+            if (nb_report_open(&pr, P.v[prev->idx], &ctx, &err) == 0) {
+                if ((prev->summary = malloc(sizeof cur)))
+                    nb_summarize(&pr, prev->summary);
                 nb_report_free(&pr);
             }
-            if (by[j].summary)
-                nb_check_years(by[j].summary, &cur, r.schema, &fs);
         }
+        if (prev && prev->summary)
+            nb_check_years(prev->summary, &cur, r.schema, &fs);
         nb_findings_sort(&fs);
         long cnt[3] = {0, 0, 0};
         for (size_t k = 0; k < fs.n; k++)
@@ -385,9 +431,11 @@ static int cmd_check(int argc, char **argv, nb_lang L)
         if (json) {
             nb_export_json(stdout, &r, &fs, min_sev, L);
         } else {
+            nb_locator lc;
+            nb_locator_init(&lc, &r.doc);
             for (size_t k = 0; k < fs.n; k++)
                 if ((int)fs.v[k].severity >= min_sev)
-                    print_finding(stdout, &r, &fs.v[k], L, color);
+                    print_finding(stdout, &r, &fs.v[k], L, color, &lc);
             if (L == NB_LANG_ZH)
                 printf("%s：%ld 个错误，%ld 个警告，%ld 个提示\n", r.doc.path, cnt[2], cnt[1], cnt[0]);
             else
@@ -416,11 +464,23 @@ static int cmd_check(int argc, char **argv, nb_lang L)
     for (size_t i = 0; i < P.n; i++)
         free(by[i].summary);
     free(by);
+    free(sorted);
     nb_ctx_free(&ctx);
     free_paths(&P);
     if (fflush(stdout) != 0)
         status = 2;
     return status;
+}
+
+/* The rule table, as the help shows it. */
+static int cmd_rules(nb_lang L)
+{
+    int n;
+    const nb_rule *rules = nb_rules(&n);
+    for (int i = 0; i < n; i++)
+        printf("%-20s %-8s %s\n%-29s %s\n", rules[i].id, nb_severity_name(rules[i].severity),
+               L == NB_LANG_ZH ? rules[i].zh : rules[i].en, "", rules[i].formula);
+    return 0;
 }
 
 /* Until the console lands: the extracted tables as text. */
@@ -463,6 +523,10 @@ static int cmd_show(const char *path, nb_lang L)
 
 int main(int argc, char **argv)
 {
+    /* Batches read thousands of reports: keep freed memory for the next one
+     * rather than giving it back and faulting it in again. */
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
     setlocale(LC_ALL, "");
     nb_lang L = pick_lang();
     if (argc < 2) {
@@ -481,6 +545,8 @@ int main(int argc, char **argv)
         return cmd_export(argc - 2, argv + 2, L);
     if (!strcmp(argv[1], "check"))
         return cmd_check(argc - 2, argv + 2, L);
+    if (!strcmp(argv[1], "rules"))
+        return cmd_rules(L);
     if (argv[1][0] == '-') {
         usage(stderr, L);
         return 2;
