@@ -19,7 +19,7 @@
 #define GAP(n) "[^。；;\\n]{0," #n "}?"
 #define S "\\s*"
 
-enum { CL_RECEIVED, CL_RECEIVED_NONE, CL_CARRIED, CL_REVIEW, CL_REVIEW_NONE, CL_SUIT, CL_SUIT_NONE,
+enum { CL_RECEIVED, CL_RECEIVED_NONE, CL_CARRIED, CL_HANDLED, CL_REVIEW, CL_REVIEW_NONE, CL_SUIT, CL_SUIT_NONE,
        CL_ISSUED, CL_IN_FORCE, CL_PARTS, CL_RATE, NCLAIMS };
 
 static const char *const claim_re[NCLAIMS] = {
@@ -30,6 +30,8 @@ static const char *const claim_re[NCLAIMS] = {
     "(?:未|没有)" S "(?:收" S "到|受" S "理|接" S "到)" GAP(14) "申" S "请",
     /* 上年结转…N 件 */
     "上" S "年" S "结" S "转" GAP(12) NUM S "件",
+    /* 办结…申请 N 件 (handled: （七）总计) */
+    "办" S "结" "(?!" S "率)" GAP(12) "申" S "请" GAP(6) "(?:共计|共|总计|合计)?" S NUM S "件",
     /* 行政复议 N 件 / N 件…行政复议 */
     "行" S "政" S "复" S "议" "[^。；;，,、\\n]{0,8}?" NUM S "(?:件|起|宗|个)",
     "(?:无|未发生|没有|未收到|未产生)" GAP(6) "行" S "政" S "复" S "议",
@@ -283,6 +285,15 @@ int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out)
                     mismatch(&C, ms, me, noff, num, ids, 1, v_in, NB_SEV_ERROR, "carried");
                 }
                 break;
+            case CL_HANDLED: {
+                long long v_tot;
+                int tci;
+                if (num >= 0 && cellv(r, "t3.total.total", &v_tot, &tci) == 0 && num != v_tot) {
+                    const char *ids[] = {"t3.total.total"};
+                    mismatch(&C, ms, me, noff, num, ids, 1, v_tot, NB_SEV_ERROR, "handled");
+                }
+                break;
+            }
             case CL_REVIEW:
             case CL_REVIEW_NONE:
                 if (k == CL_REVIEW_NONE)

@@ -327,6 +327,15 @@ static void test_text_table_mismatch(void **s)
     assert_null(find(&r, &f, "TEXT.TABLE_MISMATCH", "t4.suit_direct.total"));
     nb_findings_free(&f);
     nb_report_free(&r);
+    /* handled: 办结 … 申请 N 件 is (七)总计 */
+    with_narrative(&r, "全年共办结政府信息公开申请4件。");
+    run(&r, &f);
+    x = find(&r, &f, "TEXT.TABLE_MISMATCH", "t3.total.total");
+    assert_non_null(x);
+    assert_int_equal(x->lhs.v, 4);
+    assert_int_equal(x->rhs.v, 0);
+    nb_findings_free(&f);
+    nb_report_free(&r);
     /* new + carried over: said both ways, so info */
     with_narrative(&r, "本年收到政府信息公开申请3件。");
     set(&r, "t3.new.natural", 2);
