@@ -250,9 +250,20 @@ int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out)
     for (int k = 0; k < NCLAIMS; k++) {
         size_t from = 0;
         while (from < n) {
-            int rc = pcre2_match(re[k], (PCRE2_SPTR)t, n, from, PCRE2_NO_UTF_CHECK, C.md, NULL);
-            if (rc <= 0)
+            /* the narrative: all but the zone of T2 and T3 */
+            size_t end = from < r->tables_off ? r->tables_off : n;
+            if (from >= r->tables_off && from < r->tables_end)
+                from = r->tables_end;
+            if (end <= from)
+                end = n;
+            int rc = from < n ? pcre2_match(re[k], (PCRE2_SPTR)t, end, from, PCRE2_NO_UTF_CHECK, C.md, NULL) : -1;
+            if (rc <= 0) {
+                if (end < n && end == r->tables_off) {
+                    from = r->tables_end;
+                    continue;
+                }
                 break;
+            }
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(C.md);
             size_t ms = ov[0], me = ov[1];
             from = me > ms ? me : ms + 1;

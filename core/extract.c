@@ -35,6 +35,7 @@ typedef struct lexicon {
     const nb_schema *s;
     nb_ustr rows[MAXROWS];   /* row labels without numbering */
     nb_sig sigs[MAXROWS];    /* and their signatures */
+    uint64_t bloom[MAXROWS]; /* and which of 64 buckets their characters fall in */
     nb_ustr groups[8];
     int ngroups;
     nb_ustr headers[MAXHDR];
@@ -100,6 +101,8 @@ void *nb_lexicon_new(const nb_schema *s)
     for (int r = 0; r < s->nrows && r < MAXROWS; r++) {
         nb_norm(s->rows[r].label, strlen(s->rows[r].label), &L->rows[r], NB_NORM_LABEL);
         nb_sig_make(&L->rows[r], &L->sigs[r]);
+        for (int i = 0; i < L->rows[r].n; i++)
+            L->bloom[r] |= 1ull << (L->rows[r].c[i] * 2654435761u >> 26);
     }
     for (int g = 0; g < s->ngroups && g < 8; g++)
         nb_norm(s->groups[g], strlen(s->groups[g]), &L->groups[L->ngroups++], NB_NORM_LABEL);
@@ -208,11 +211,44 @@ static double best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int 
             return 1.0;
         }
     }
-    nb_sig q;
-    nb_sig_make(u, &q);
-    for (int r = 0; r < L->s->nrows; r++) {
+    /* bound every row's similarity cheaply, then try rows best bound first
+     * and stop when no bound can beat what was found */
+    unsigned char bucket[NB_USTR_MAX];
+    for (int i = 0; i < u->n; i++)
+        bucket[i] = (unsigned char)(u->c[i] * 2654435761u >> 26);
+    int order[MAXROWS], no = 0;
+    double ub[MAXROWS];
+    for (int r = 0; r < L->s->nrows && r < MAXROWS; r++) {
         if (!(tables & (1u << L->s->rows[r].table)))
             continue;
+        int m = L->rows[r].n, lo = m < u->n ? m : u->n;
+        if (m + u->n == 0)
+            continue;
+        int shared = 0;
+        for (int i = 0; i < u->n; i++)
+            shared += (int)(L->bloom[r] >> bucket[i] & 1);
+        if (shared > lo)
+            shared = lo;
+        /* characters: at most the shared ones; pairs: at most by length */
+        double b = (2.0 * shared / (m + u->n) + 2.0 * lo / (m + u->n)) / 2.0;
+        int k = no++;
+        while (k > 0 && ub[order[k - 1]] < b) {
+            order[k] = order[k - 1];
+            k--;
+        }
+        order[k] = r;
+        ub[r] = b;
+    }
+    nb_sig q;
+    int made = 0;
+    for (int k = 0; k < no; k++) {
+        int r = order[k];
+        if (ub[r] <= best)
+            break;
+        if (!made) {
+            nb_sig_make(u, &q);
+            made = 1;
+        }
         double s = nb_sig_sim(&q, &L->sigs[r]);
         if (s > best) {
             best = s;
@@ -2003,6 +2039,11 @@ int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
     const lexicon *L = ctx->lex[r->format == 2019 ? 1 : 0];
     area ar;
     find_area(r, &ar);
+    /* from the 主动公开 heading to the 复议 heading: only tables, when both are there */
+    if (r->sec[NB_SEC_ACTIVE].present && r->sec[NB_SEC_REVIEW].present && ar.t2s < ar.t3e) {
+        r->tables_off = ar.t2s;
+        r->tables_end = ar.t3e;
+    }
     tokv tv = {0};
     int cells_mode = 0;
     tokenize_area(r, &ar, &tv, &cells_mode);

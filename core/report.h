@@ -74,6 +74,7 @@ typedef struct nb_report {
     int nlabels;
     size_t labels_cap;
     int rows_found[64];          /* per schema row: 1 when the row was found */
+    size_t tables_off, tables_end; /* T2 and T3's zone: tables, no narrative */
 } nb_report;
 
 /* Read, decode and extract a report. On error the report is empty. */
