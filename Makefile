@@ -91,7 +91,11 @@ lint-man:
 check: deps all unit asan cli valgrind clang lint-man
 	@echo "make check: all tests passed"
 
-bench: nianbao
+build/bench/extract: bench/extract.c $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LD)
+
+bench: nianbao build/bench/extract
 	@sh bench/run.sh
 
 install: nianbao
