@@ -45,6 +45,16 @@ static const char *const claim_re[NCLAIMS] = {
     "办" S "结" S "率" GAP(4) "([0-9]+(?:\\.[0-9]+)?)" S "[%％]",
 };
 
+/* A character every match of a kind holds, and how far (bytes) a match may
+ * start before it and end after it: the pattern runs only around these. */
+static const struct {
+    const char *anchor;
+    int before, after;
+} claim_anchor[NCLAIMS] = {
+    {"申", 150, 120}, {"申", 150, 30}, {"转", 60, 150}, {"办", 30, 180}, {"复", 60, 120}, {"复", 90, 30},
+    {"诉", 60, 120},  {"诉", 90, 30},  {"规", 150, 90}, {"规", 120, 90}, {"其", 150, 30}, {"率", 30, 90},
+};
+
 int nb_claims_init(nb_ctx *c, nb_err *err);
 void nb_claims_free(nb_ctx *c);
 
@@ -247,26 +257,54 @@ int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out)
     int has_iss = r->format == 2021 && cellv(r, "t2.normative.issued", &v_iss, &ci) == 0;
     int has_force = r->format == 2021 && cellv(r, "t2.normative.in_force", &v_force, &ci) == 0;
     int said_received = 0, said_review = 0, said_suit = 0;
-    for (int k = 0; k < NCLAIMS; k++) {
-        size_t from = 0;
-        while (from < n) {
-            /* the narrative: all but the zone of T2 and T3 */
-            size_t end = from < r->tables_off ? r->tables_off : n;
-            if (from >= r->tables_off && from < r->tables_end)
-                from = r->tables_end;
-            if (end <= from)
-                end = n;
-            int rc = from < n ? pcre2_match(re[k], (PCRE2_SPTR)t, end, from, PCRE2_NO_UTF_CHECK, C.md, NULL) : -1;
-            if (rc <= 0) {
-                if (end < n && end == r->tables_off) {
-                    from = r->tables_end;
-                    continue;
-                }
-                break;
+    size_t last_ms[NCLAIMS];
+    for (int k = 0; k < NCLAIMS; k++)
+        last_ms[k] = (size_t)-1;
+    /* one pass per distinct anchor; every kind of that anchor is tried there */
+    for (int a0 = 0; a0 < NCLAIMS; a0++) {
+        int first = 1;
+        for (int q = 0; q < a0 && first; q++)
+            if (!strcmp(claim_anchor[q].anchor, claim_anchor[a0].anchor))
+                first = 0;
+        if (!first)
+            continue;
+        size_t al = strlen(claim_anchor[a0].anchor), at_from = 0;
+        const char *hit;
+        while (at_from < n && (hit = nb_find(t + at_from, n - at_from, claim_anchor[a0].anchor, al))) {
+            size_t at = (size_t)(hit - t);
+            at_from = at + al;
+            /* the narrative only: not the zone of T2 and T3 */
+            if (at >= r->tables_off && at < r->tables_end)
+                continue;
+            for (int k = a0; k < NCLAIMS; k++) {
+            if (strcmp(claim_anchor[k].anchor, claim_anchor[a0].anchor))
+                continue;
+            size_t ws = at > (size_t)claim_anchor[k].before ? at - (size_t)claim_anchor[k].before : 0;
+            size_t we = at + al + (size_t)claim_anchor[k].after < n ? at + al + (size_t)claim_anchor[k].after : n;
+            while (ws > 0 && (((unsigned char)t[ws]) & 0xC0) == 0x80)
+                ws++;
+            while (we < n && (((unsigned char)t[we]) & 0xC0) == 0x80)
+                we++;
+            size_t from = ws;
+            int rc = -1;
+            PCRE2_SIZE *ov = NULL;
+            /* the first match in the window that holds this anchor */
+            while (from < at) {
+                rc = pcre2_match(re[k], (PCRE2_SPTR)t, we, from, PCRE2_NO_UTF_CHECK, C.md, NULL);
+                if (rc <= 0)
+                    break;
+                ov = pcre2_get_ovector_pointer(C.md);
+                if (ov[0] <= at && ov[1] >= at + al)
+                    break;
+                rc = -1;
+                from = ov[0] + 1;
+                while (from < we && (((unsigned char)t[from]) & 0xC0) == 0x80)
+                    from++;
             }
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(C.md);
+            if (rc <= 0 || !ov || ov[0] == last_ms[k])
+                continue;
             size_t ms = ov[0], me = ov[1];
-            from = me > ms ? me : ms + 1;
+            last_ms[k] = ms;
             if (in_table_cell(r, ms))
                 continue;
             long long num = -1;
@@ -385,6 +423,7 @@ int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out)
                                   "rate");
                 }
                 break;
+            }
             }
             }
         }

@@ -1082,7 +1082,7 @@ static size_t find_str(const char *t, size_t from, size_t to, const char *s)
     size_t n = strlen(s);
     if (to <= from)
         return (size_t)-1;
-    const char *p = memmem(t + from, to - from, s, n);
+    const char *p = nb_find(t + from, to - from, s, n);
     return p ? (size_t)(p - t) : (size_t)-1;
 }
 

@@ -211,35 +211,48 @@ static void side_text(char *en, char *zh, size_t cap, const char *const *terms, 
     (void)row;
 }
 
+/* An equation's terms resolved against the schema once per report: for
+ * column sums the rows of each side, for row sums the columns. */
+typedef struct eq_plan {
+    int lrows[8], nl;      /* OVER_T3_COLS: rows of the left side */
+    int rrows[40], nr;     /* and of the right */
+    int first[64];         /* first cell of every row */
+} eq_plan;
+
+static void plan_equation(const nb_schema *s, const eq_def *e, eq_plan *p)
+{
+    p->nl = p->nr = 0;
+    for (int rr = 0, ci = 0; rr < s->nrows && rr < 64; rr++) {
+        p->first[rr] = ci;
+        ci += s->rows[rr].ncols;
+    }
+    if (e->over != OVER_T3_COLS)
+        return;
+    for (int side = 0; side < 2; side++) {
+        const char *const *terms = side ? e->rhs : e->lhs;
+        int nterms = side ? 8 : 3;
+        for (int t = 0; t < nterms && terms[t]; t++)
+            for (int rr = 0; rr < s->nrows; rr++)
+                if (s->rows[rr].table == NB_T3 && row_matches(s->rows[rr].id, terms[t])) {
+                    if (side && p->nr < 40)
+                        p->rrows[p->nr++] = rr;
+                    else if (!side && p->nl < 8)
+                        p->lrows[p->nl++] = rr;
+                }
+    }
+}
+
 /* Sum one side; returns -1 if a term is missing or not a number. */
-static int side_sum(const nb_report *r, const eq_def *e, int lhs, int col, int row, nb_num *sum, nb_finding *f,
-                    int *inferred, int *any)
+static int side_sum(const nb_report *r, const eq_def *e, const eq_plan *p, int lhs, int col, int row, nb_num *sum,
+                    nb_finding *f, int *inferred, int *any)
 {
     const nb_schema *s = r->schema;
-    const char *const *terms = lhs ? e->lhs : e->rhs;
-    int nterms = lhs ? 3 : 8;
     *sum = nb_num_int(0);
-    for (int t = 0; t < nterms && terms[t]; t++) {
-        if (e->over == OVER_T3_COLS) {
-            for (int rr = 0; rr < s->nrows; rr++) {
-                if (s->rows[rr].table != NB_T3 || !row_matches(s->rows[rr].id, terms[t]))
-                    continue;
-                int ci = nb_schema_first_cell(s, rr) + col;
-                nb_num v;
-                add_cell(f, ci);
-                if (cell_value(r, ci, &v, inferred) != 0)
-                    return -1;
-                *sum = nb_num_add(*sum, v);
-                (*any)++;
-            }
-        } else {
-            const nb_row *rw = &s->rows[row];
-            int c;
-            for (c = 0; c < rw->ncols && strcmp(rw->cols[c].key, terms[t]); c++)
-                ;
-            if (c == rw->ncols)
-                continue;
-            int ci = nb_schema_first_cell(s, row) + c;
+    if (e->over == OVER_T3_COLS) {
+        const int *rows = lhs ? p->lrows : p->rrows;
+        int n = lhs ? p->nl : p->nr;
+        for (int k = 0; k < n; k++) {
+            int ci = p->first[rows[k]] + col;
             nb_num v;
             add_cell(f, ci);
             if (cell_value(r, ci, &v, inferred) != 0)
@@ -247,25 +260,43 @@ static int side_sum(const nb_report *r, const eq_def *e, int lhs, int col, int r
             *sum = nb_num_add(*sum, v);
             (*any)++;
         }
+        return 0;
+    }
+    const char *const *terms = lhs ? e->lhs : e->rhs;
+    int nterms = lhs ? 3 : 8;
+    const nb_row *rw = &s->rows[row];
+    for (int t = 0; t < nterms && terms[t]; t++) {
+        int c;
+        for (c = 0; c < rw->ncols && strcmp(rw->cols[c].key, terms[t]); c++)
+            ;
+        if (c == rw->ncols)
+            continue;
+        int ci = p->first[row] + c;
+        nb_num v;
+        add_cell(f, ci);
+        if (cell_value(r, ci, &v, inferred) != 0)
+            return -1;
+        *sum = nb_num_add(*sum, v);
+        (*any)++;
     }
     return 0;
 }
 
-static void check_equation(const nb_report *r, const eq_def *e, int col, int row, nb_findings *out)
+static void check_equation(const nb_report *r, const eq_def *e, const eq_plan *p, int col, int row, nb_findings *out)
 {
     nb_finding tmp;
-    memset(&tmp, 0, sizeof tmp);
+    tmp.ncells = 0;
     nb_num l, rr;
     int inferred = 0, any = 0;
-    if (side_sum(r, e, 1, col, row, &l, &tmp, &inferred, &any) != 0 ||
-        side_sum(r, e, 0, col, row, &rr, &tmp, &inferred, &any) != 0)
+    if (side_sum(r, e, p, 1, col, row, &l, &tmp, &inferred, &any) != 0 ||
+        side_sum(r, e, p, 0, col, row, &rr, &tmp, &inferred, &any) != 0)
         return;
     if (nb_num_cmp(l, rr) == 0)
         return;
     nb_finding *f = add(out, e->rule);
     if (!f)
         return;
-    memcpy(f->cells, tmp.cells, sizeof f->cells);
+    memcpy(f->cells, tmp.cells, sizeof(int) * (size_t)tmp.ncells);
     f->ncells = tmp.ncells;
     f->has_sides = 1;
     f->lhs = l;
@@ -322,16 +353,18 @@ static void check_sums(const nb_report *r, nb_findings *out)
 {
     const nb_schema *s = r->schema;
     size_t from = out->n;
+    eq_plan plan;
     for (size_t k = 0; k < sizeof equations / sizeof equations[0]; k++) {
         const eq_def *e = &equations[k];
+        plan_equation(s, e, &plan);
         if (e->over == OVER_T3_COLS) {
             for (int c = 0; c < 7; c++)
-                check_equation(r, e, c, -1, out);
+                check_equation(r, e, &plan, c, -1, out);
         } else {
             int table = e->over == OVER_T3_ROWS ? NB_T3 : NB_T4;
             for (int rr = 0; rr < s->nrows; rr++)
                 if (s->rows[rr].table == table)
-                    check_equation(r, e, -1, rr, out);
+                    check_equation(r, e, &plan, -1, rr, out);
         }
     }
     choose_suspects(r, out, from);

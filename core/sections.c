@@ -239,7 +239,7 @@ static void find_headings(nb_report *r, const nb_ctx *ctx)
     for (int k = 0; k < NB_NSEC; k++) {
         size_t al = strlen(heading_anchor[k]), from = 0;
         const char *p;
-        while (!r->sec[k].present && from < n && (p = memmem(t + from, n - from, heading_anchor[k], al))) {
+        while (!r->sec[k].present && from < n && (p = nb_find(t + from, n - from, heading_anchor[k], al))) {
             try_heading(r, ctx, (size_t)(p - t));
             from = (size_t)(p - t) + al;
         }
@@ -354,7 +354,7 @@ static void find_period(nb_report *r, const nb_ctx *ctx)
     const char *t = r->doc.text, *p;
     size_t n = r->doc.len, from = 0;
     int found = 0;
-    while (!found && from < n && (p = memmem(t + from, n - from, "统计", 6))) {
+    while (!found && from < n && (p = nb_find(t + from, n - from, "统计", 6))) {
         size_t at = (size_t)(p - t), end = at + 240 < n ? at + 240 : n;
         while (end < n && (((unsigned char)t[end]) & 0xC0) == 0x80)
             end++;
@@ -415,7 +415,7 @@ static void find_signature(nb_report *r, const nb_ctx *ctx)
         nb_doc_line(&r->doc, k - 1, &a, &b);
         if (is_blank_range(t, a, b))
             continue;
-        if (!memmem(t + a, b - a, "。", 3) && !memmem(t + a, b - a, "，", 3))
+        if (!nb_find(t + a, b - a, "。", 3) && !nb_find(t + a, b - a, "，", 3))
             copy_name(t, a, b, r->agency, sizeof r->agency);
         break;
     }
@@ -475,7 +475,7 @@ static int detect_format(const nb_report *r)
 {
     static const char *const marks[] = {"新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量"};
     for (size_t k = 0; k < 4; k++)
-        if (memmem(r->doc.text, r->doc.len, marks[k], strlen(marks[k])))
+        if (nb_find(r->doc.text, r->doc.len, marks[k], strlen(marks[k])))
             return 2019;
     return 2021;
 }

@@ -435,3 +435,26 @@ size_t nb_numbering_len(const char *s, size_t end, size_t i)
     }
     return 0;
 }
+
+const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl)
+{
+    if (nl == 0)
+        return hay;
+    if (nl > n)
+        return NULL;
+    unsigned char last = (unsigned char)needle[nl - 1];
+    const char *p = hay + nl - 1, *end = hay + n;
+    while (p < end) {
+        const char *q = memchr(p, last, (size_t)(end - p));
+        if (!q)
+            return NULL;
+        const char *st = q - (nl - 1);
+        size_t k = 0;
+        while (k < nl - 1 && st[k] == needle[k])
+            k++;
+        if (k == nl - 1)
+            return st;
+        p = q + 1;
+    }
+    return NULL;
+}

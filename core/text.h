@@ -82,6 +82,11 @@ double nb_sig_sim(const nb_sig *a, const nb_sig *b);
 /* Write a's code points as UTF-8 into out (size cap, NUL-terminated). */
 void nb_ustr_utf8(const nb_ustr *a, char *out, size_t cap);
 
+/* First occurrence of needle (nl bytes) in hay (n bytes), or NULL. Fast for
+ * short UTF-8 needles: memchr finds the needle's last byte (a continuation
+ * byte spread over 64 values in CJK text), then the rest is compared. */
+const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl);
+
 /* Length of a numbering marker at s[i] (一、 （三） (3) 1. 1、 1．), 0 if none. */
 size_t nb_numbering_len(const char *s, size_t end, size_t i);
 
