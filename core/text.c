@@ -327,23 +327,30 @@ void nb_sig_make(const nb_ustr *u, nb_sig *s)
     sort_u64(s->p, s->np);
 }
 
-/* Size of the multiset intersection of two sorted arrays. */
-#define MERGE_COUNT(a, na, b, nb, out)                                                                          \
-    do {                                                                                                        \
-        int i_ = 0, j_ = 0;                                                                                     \
-        (out) = 0;                                                                                              \
-        while (i_ < (na) && j_ < (nb)) {                                                                        \
-            if ((a)[i_] == (b)[j_]) {                                                                           \
-                (out)++;                                                                                        \
-                i_++;                                                                                           \
-                j_++;                                                                                           \
-            } else if ((a)[i_] < (b)[j_]) {                                                                     \
-                i_++;                                                                                           \
-            } else {                                                                                            \
-                j_++;                                                                                           \
-            }                                                                                                   \
-        }                                                                                                       \
-    } while (0)
+/* Size of the multiset intersection of two sorted arrays (branch-free steps). */
+static int merge_count32(const uint32_t *a, int na, const uint32_t *b, int nb)
+{
+    int i = 0, j = 0, out = 0;
+    while (i < na && j < nb) {
+        uint32_t x = a[i], y = b[j];
+        out += x == y;
+        i += x <= y;
+        j += y <= x;
+    }
+    return out;
+}
+
+static int merge_count64(const uint64_t *a, int na, const uint64_t *b, int nb)
+{
+    int i = 0, j = 0, out = 0;
+    while (i < na && j < nb) {
+        uint64_t x = a[i], y = b[j];
+        out += x == y;
+        i += x <= y;
+        j += y <= x;
+    }
+    return out;
+}
 
 double nb_sig_sim(const nb_sig *a, const nb_sig *b)
 {
@@ -351,13 +358,12 @@ double nb_sig_sim(const nb_sig *a, const nb_sig *b)
         return 1.0;
     if (a->nc == 0 || b->nc == 0)
         return 0.0;
-    int cc, pc;
-    MERGE_COUNT(a->c, a->nc, b->c, b->nc, cc);
+    int cc = merge_count32(a->c, a->nc, b->c, b->nc), pc;
     double dc = 2.0 * cc / (a->nc + b->nc), dp;
     if (a->np == 0 || b->np == 0) {
         dp = (a->nc == 1 && b->nc == 1 && a->c[0] == b->c[0]) ? 1.0 : 0.0;
     } else {
-        MERGE_COUNT(a->p, a->np, b->p, b->np, pc);
+        pc = merge_count64(a->p, a->np, b->p, b->np);
         dp = 2.0 * pc / (a->np + b->np);
     }
     double s = (dc + dp) / 2.0;

@@ -549,6 +549,28 @@ static void test_load_file(void **state)
 
 /* ---- messages in Chinese ---- */
 
+/* Strict UTF-8: overlong forms and surrogates are not UTF-8 (then GB18030 is tried). */
+static void test_strict_utf8(void **state)
+{
+    (void)state;
+    nb_doc d;
+    nb_err e;
+    static const unsigned char overlong[] = {'a', 0xC0, 0xAF, '\n'};
+    if (nb_doc_from_bytes(&d, "o.txt", overlong, sizeof overlong, NB_LANG_EN, &e) == 0) {
+        assert_int_not_equal(d.enc, NB_ENC_UTF8);
+        nb_doc_free(&d);
+    }
+    static const unsigned char surrogate[] = {'a', 0xED, 0xA0, 0x80, '\n'};
+    if (nb_doc_from_bytes(&d, "s.txt", surrogate, sizeof surrogate, NB_LANG_EN, &e) == 0) {
+        assert_int_not_equal(d.enc, NB_ENC_UTF8);
+        nb_doc_free(&d);
+    }
+    static const unsigned char good[] = {'a', 0xE8, 0xA7, 0x84, 0xF0, 0x9F, 0x98, 0x80, 0xC2, 0xA9, '\n'};
+    assert_int_equal(nb_doc_from_bytes(&d, "g.txt", good, sizeof good, NB_LANG_EN, &e), 0);
+    assert_int_equal(d.enc, NB_ENC_UTF8);
+    nb_doc_free(&d);
+}
+
 static void test_zh_messages(void **state)
 {
     (void)state;
@@ -590,6 +612,7 @@ int main(void)
         cmocka_unit_test(test_err_toobig),
         cmocka_unit_test(test_load_file),
         cmocka_unit_test(test_zh_messages),
+        cmocka_unit_test(test_strict_utf8),
     };
     return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
 }
