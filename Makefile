@@ -27,7 +27,7 @@ SAN_FLAGS:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-san
 
 SAMPLE  := samples/kaizha-2024.txt
 
-.PHONY: all deps run check unit asan cli valgrind clang bench clean install lint-man
+.PHONY: all deps run check unit asan cli screens tmux valgrind clang bench clean install lint-man
 .SECONDARY:
 all: nianbao
 
@@ -40,7 +40,7 @@ build/core/%.o: core/%.c core/*.h
 
 build/tui/%.o: tui/%.c core/*.h tui/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(CURS_CF) -Itui -DNB_DATADIR='"$(DATADIR)"' -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(CURS_CF) $(PCRE_CF) -Itui -DNB_DATADIR='"$(DATADIR)"' -c -o $@ $<
 
 build/tests/%: tests/%.c tests/*.h $(CORE_OBJ)
 	@mkdir -p $(@D)
@@ -74,6 +74,13 @@ cli: nianbao
 valgrind: nianbao
 	@sh tests/valgrind.sh ./nianbao
 
+# golden screens of the console (scripted, no terminal) and the real binary in tmux
+screens: nianbao
+	@sh tests/screens.sh ./nianbao
+
+tmux: nianbao
+	@sh tests/tmux.sh ./nianbao
+
 # The same sources must build warning-free with the other compiler too.
 clang:
 	@if command -v clang >/dev/null 2>&1; then \
@@ -81,14 +88,14 @@ clang:
 build-clang:
 	@mkdir -p build/clang
 	@for f in $(CORE_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(PCRE_CF) -fsyntax-only $$f || exit 1; done
-	@for f in $(TUI_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(CURS_CF) -Itui -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
+	@for f in $(TUI_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(CURS_CF) $(PCRE_CF) -Itui -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
 	@for f in $(TEST_SRC); do clang $(WARN) -O2 $(CPPFLAGS) -Itests -fsyntax-only $$f || exit 1; done
 	@echo "clang: core, tui and tests compile warning-free"
 
 lint-man:
 	@if command -v mandoc >/dev/null 2>&1; then mandoc -Tlint -W warning man/*.[0-9] && echo "man pages lint clean"; fi
 
-check: deps all unit asan cli valgrind clang lint-man
+check: deps all unit asan cli screens tmux valgrind clang lint-man
 	@echo "make check: all tests passed"
 
 build/bench/extract: bench/extract.c $(CORE_OBJ)

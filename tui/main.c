@@ -13,9 +13,11 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
+#include "app.h"
 #include "export.h"
 #include "report.h"
 #include "rules.h"
+#include "term.h"
 
 #define NB_VERSION "0.1.0"
 
@@ -36,7 +38,7 @@ static void usage(FILE *out, nb_lang L)
 {
     if (L == NB_LANG_ZH)
         fputs("用法：\n"
-              "  nianbao 文件                         打开审阅控制台\n"
+              "  nianbao [--theme 主题] [--script 脚本] 文件   打开审阅控制台\n"
               "  nianbao check [--format text|json] [--severity 级别] [--no-years] 文件|目录…\n"
               "                                       检查每一条勾稽关系与规则（退出码：0 无错误，1 有错误，2 用法或读写失败）\n"
               "  nianbao export [--format json|csv] [--bom] [-o 输出] 文件|目录…\n"
@@ -46,7 +48,7 @@ static void usage(FILE *out, nb_lang L)
               out);
     else
         fputs("usage:\n"
-              "  nianbao FILE                         open the review console\n"
+              "  nianbao [--theme NAME] [--script FILE] FILE   open the review console\n"
               "  nianbao check [--format text|json] [--severity LEVEL] [--no-years] FILE|DIR...\n"
               "                                       run every sum and cross-check (exit 0 no error, 1 errors, 2 usage/IO)\n"
               "  nianbao export [--format json|csv] [--bom] [-o OUT] FILE|DIR...\n"
@@ -483,7 +485,75 @@ static int cmd_rules(nb_lang L)
     return 0;
 }
 
-/* Until the console lands: the extracted tables as text. */
+static int cmd_show(const char *path, nb_lang L);
+
+/* The review console: on a terminal, or driven by a script with no terminal. */
+static int cmd_console(int argc, char **argv, nb_lang L)
+{
+    const char *theme = getenv("NIANBAO_THEME"), *script = getenv("NIANBAO_SCRIPT"), *file = NULL;
+    const char *size = getenv("NIANBAO_SIZE");
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--theme") && i + 1 < argc)
+            theme = argv[++i];
+        else if (!strncmp(argv[i], "--theme=", 8))
+            theme = argv[i] + 8;
+        else if (!strcmp(argv[i], "--script") && i + 1 < argc)
+            script = argv[++i];
+        else if (!strcmp(argv[i], "--size") && i + 1 < argc)
+            size = argv[++i];
+        else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, nb_tr(L, "nianbao: unknown option %s\n", "nianbao：未知选项 %s\n"), argv[i]);
+            usage(stderr, L);
+            return 2;
+        } else if (!file)
+            file = argv[i];
+    }
+    if (!file) {
+        usage(stderr, L);
+        return 2;
+    }
+    if (!script && (!isatty(0) || !isatty(1)))
+        return cmd_show(file, L); /* not a terminal: the cells as text */
+    nb_ctx ctx;
+    nb_err err;
+    if (nb_ctx_init(&ctx, L, &err) != 0) {
+        fprintf(stderr, "nianbao: %s\n", err.msg);
+        return 2;
+    }
+    nb_report *r = malloc(sizeof *r);
+    if (!r || nb_report_open(r, file, &ctx, &err) != 0) {
+        fprintf(stderr, "nianbao: %s\n", r ? err.msg : "out of memory");
+        free(r);
+        nb_ctx_free(&ctx);
+        return 2;
+    }
+    int w = 160, h = 48;
+    if (size && sscanf(size, "%dx%d", &w, &h) != 2) {
+        w = 160;
+        h = 48;
+    }
+    nb_app app;
+    int status = 0;
+    if (nb_app_init(&app, &ctx, r, theme, NB_DATADIR, w, h) != 0) {
+        fprintf(stderr, "nianbao: %s: out of memory\n", file);
+        status = 2;
+    } else if (script) {
+        char msg[512];
+        if (nb_app_script(&app, script, msg, sizeof msg) != 0) {
+            fprintf(stderr, "nianbao: %s\n", msg);
+            status = 2;
+        }
+    } else {
+        status = nb_term_run(&app);
+    }
+    nb_app_free(&app);
+    nb_report_free(r);
+    free(r);
+    nb_ctx_free(&ctx);
+    return status;
+}
+
+/* Not on a terminal: the extracted tables as text. */
 static int cmd_show(const char *path, nb_lang L)
 {
     nb_ctx ctx;
@@ -547,9 +617,5 @@ int main(int argc, char **argv)
         return cmd_check(argc - 2, argv + 2, L);
     if (!strcmp(argv[1], "rules"))
         return cmd_rules(L);
-    if (argv[1][0] == '-') {
-        usage(stderr, L);
-        return 2;
-    }
-    return cmd_show(argv[1], L);
+    return cmd_console(argc - 1, argv + 1, L);
 }

@@ -1,0 +1,61 @@
+#!/bin/sh
+# screens.sh — golden screen tests of the console, with no terminal: each
+# tests/screens/NAME.keys holds "file REPORT", "size WxH", then key names or
+# :commands, one a line; a line "DUMP" writes the screen, compared with
+# tests/screens/NAME.K.expected (K counts the dumps). NIANBAO_GOLDEN_WRITE=1
+# rewrites the expected screens (then read the diff by eye).
+NB=${1:-./nianbao}
+T=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-screens.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT
+unset LANG LANGUAGE LC_MESSAGES NO_COLOR
+LC_ALL=C.UTF-8
+export LC_ALL
+pass=0
+fail=0
+for keys in tests/screens/*.keys; do
+    name=$(basename "$keys" .keys)
+    file=$(sed -n 's/^file //p' "$keys")
+    size=$(sed -n 's/^size //p' "$keys")
+    lang=$(sed -n 's/^lang //p' "$keys")
+    k=0
+    : >"$T/$name.script"
+    while IFS= read -r line; do
+        case "$line" in
+        file\ * | size\ * | lang\ *) ;;
+        DUMP)
+            k=$((k + 1))
+            echo ":dump $T/$name.$k.txt" >>"$T/$name.script"
+            ;;
+        *) printf '%s\n' "$line" >>"$T/$name.script" ;;
+        esac
+    done <"$keys"
+    if [ -n "$lang" ]; then
+        LANG=$lang LC_ALL= "$NB" --size "${size:-160x48}" --script "$T/$name.script" "$file" 2>"$T/err"
+    else
+        "$NB" --size "${size:-160x48}" --script "$T/$name.script" "$file" 2>"$T/err"
+    fi
+    rc=$?
+    if [ $rc -ne 0 ]; then
+        echo "not ok - $name: exit $rc: $(cat "$T/err")"
+        fail=$((fail + 1))
+        continue
+    fi
+    i=1
+    while [ $i -le $k ]; do
+        want="tests/screens/$name.$i.expected"
+        if [ -n "$NIANBAO_GOLDEN_WRITE" ]; then
+            cp "$T/$name.$i.txt" "$want"
+        fi
+        if cmp -s "$T/$name.$i.txt" "$want"; then
+            echo "ok - $name screen $i"
+            pass=$((pass + 1))
+        else
+            echo "not ok - $name screen $i differs from $want:"
+            diff "$want" "$T/$name.$i.txt" | head -20
+            fail=$((fail + 1))
+        fi
+        i=$((i + 1))
+    done
+done
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

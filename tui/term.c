@@ -1,0 +1,166 @@
+/* term.c — the only file that talks to curses: colours for the theme's
+ * roles, the screen buffer copied to the terminal, keys read and mapped,
+ * resize handled in one place, and the terminal restored on every exit
+ * (quit, a signal, a fatal error). Ctrl-Z suspends through ncurses. */
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#include "term.h"
+#include "requests.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+static volatile sig_atomic_t g_stop; /* set by a signal handler: the one global here */
+static int g_active;
+
+static void on_signal(int sig)
+{
+    g_stop = sig;
+}
+
+static void restore(void)
+{
+    if (g_active) {
+        endwin();
+        g_active = 0;
+    }
+}
+
+static attr_t attrs_of(const nb_style *st)
+{
+    attr_t a = A_NORMAL;
+    if (st->attrs & NB_A_BOLD)
+        a |= A_BOLD;
+    if (st->attrs & NB_A_UNDERLINE)
+        a |= A_UNDERLINE;
+    if (st->attrs & NB_A_REVERSE)
+        a |= A_REVERSE;
+    if (st->attrs & NB_A_DIM)
+        a |= A_DIM;
+    return a;
+}
+
+/* Colour pairs for the roles; returns whether colours are used. */
+static int setup_colors(const nb_theme *t)
+{
+    if (t->mono || !has_colors())
+        return 0;
+    start_color();
+    use_default_colors();
+    for (int r = 0; r < NB_NROLES; r++) {
+        short fg = t->role[r].fg, bg = t->role[r].bg;
+        if (fg >= COLORS)
+            fg = (short)(COLORS >= 8 ? fg % 8 : -1);
+        if (bg >= COLORS)
+            bg = (short)(COLORS >= 8 ? bg % 8 : -1);
+        init_pair((short)(r + 1), fg, bg);
+    }
+    return 1;
+}
+
+static void blit(const nb_app *a, int colors)
+{
+    const nb_screen *s = &a->scr;
+    for (int y = 0; y < s->h; y++)
+        for (int x = 0; x < s->w; x++) {
+            const nb_scell *c = &s->c[y * s->w + x];
+            if (c->cp == 0)
+                continue;
+            const nb_style *st = &a->theme.role[c->role];
+            attr_t at = attrs_of(st);
+            /* without colours, what matters stays visible by attributes */
+            if ((!colors || a->theme.mono) && c->marked)
+                at |= A_BOLD | (c->role == NB_R_CELL_SELECTED || c->role == NB_R_SUSPECT || c->role == NB_R_HIGHLIGHT ||
+                                        c->role == NB_R_STATUS
+                                    ? A_REVERSE
+                                    : A_UNDERLINE);
+            wchar_t wc[2] = {(wchar_t)c->cp, 0};
+            cchar_t cc;
+            setcchar(&cc, wc, at, colors ? (short)(c->role + 1) : 0, NULL);
+            mvadd_wch(y, x, &cc);
+        }
+}
+
+static int map_key(int rc, wint_t ch)
+{
+    if (rc == KEY_CODE_YES) {
+        switch (ch) {
+        case KEY_UP: return NB_KEY_UP;
+        case KEY_DOWN: return NB_KEY_DOWN;
+        case KEY_LEFT: return NB_KEY_LEFT;
+        case KEY_RIGHT: return NB_KEY_RIGHT;
+        case KEY_PPAGE: return NB_KEY_PGUP;
+        case KEY_NPAGE: return NB_KEY_PGDN;
+        case KEY_HOME: return NB_KEY_HOME;
+        case KEY_END: return NB_KEY_END;
+        case KEY_ENTER: return NB_KEY_ENTER;
+        case KEY_BACKSPACE: return NB_KEY_BACKSPACE;
+        case KEY_DC: return NB_KEY_DELETE;
+        case KEY_RESIZE: return NB_KEY_RESIZE;
+        }
+        return -1;
+    }
+    switch (ch) {
+    case '\n':
+    case '\r': return NB_KEY_ENTER;
+    case '\t': return NB_KEY_TAB;
+    case 27: return NB_KEY_ESC;
+    case 127:
+    case 8: return NB_KEY_BACKSPACE;
+    }
+    return (int)ch;
+}
+
+int nb_term_run(nb_app *a)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    atexit(restore);
+    if (!initscr())
+        return 2;
+    g_active = 1;
+    cbreak(); /* keeps Ctrl-Z and Ctrl-C signals: ncurses suspends and resumes */
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(0);
+    int colors = setup_colors(&a->theme);
+    nb_theme last = a->theme;
+    int h, w;
+    getmaxyx(stdscr, h, w);
+    nb_app_resize(a, w, h);
+    while (!a->quit && !g_stop) {
+        if (memcmp(&last, &a->theme, sizeof last) != 0) { /* :theme */
+            last = a->theme;
+            colors = setup_colors(&a->theme);
+        }
+        nb_app_draw(a);
+        erase();
+        blit(a, colors);
+        refresh();
+        wint_t ch;
+        int rc = get_wch(&ch);
+        if (rc == ERR)
+            continue; /* a signal, or nothing */
+        int key = map_key(rc, ch);
+        if (key == NB_KEY_RESIZE) {
+            getmaxyx(stdscr, h, w);
+            nb_app_resize(a, w, h);
+            continue;
+        }
+        if (key == 12) /* C-l */
+            clearok(stdscr, TRUE);
+        if (key >= 0)
+            nb_app_key(a, key);
+    }
+    restore();
+    return 0;
+}
