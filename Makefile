@@ -27,7 +27,7 @@ SAN_FLAGS:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-san
 
 SAMPLE  := samples/kaizha-2024.txt
 
-.PHONY: all deps run check unit asan cli screens tmux valgrind clang bench clean install lint-man
+.PHONY: all deps run check unit asan cli screens sweep tmux valgrind clang bench clean install lint-man
 .SECONDARY:
 all: nianbao
 
@@ -81,6 +81,10 @@ screens: nianbao
 tmux: nianbao
 	@sh tests/tmux.sh ./nianbao
 
+# every report at three sizes, every finding reached with ]
+sweep: nianbao
+	@sh tests/sweep.sh ./nianbao
+
 # The same sources must build warning-free with the other compiler too.
 clang:
 	@if command -v clang >/dev/null 2>&1; then \
@@ -95,14 +99,20 @@ build-clang:
 lint-man:
 	@if command -v mandoc >/dev/null 2>&1; then mandoc -Tlint -W warning man/*.[0-9] && echo "man pages lint clean"; fi
 
-check: deps all unit asan cli screens tmux valgrind clang lint-man
+check: deps all unit asan cli screens sweep tmux valgrind clang lint-man
 	@echo "make check: all tests passed"
 
 build/bench/extract: bench/extract.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LD)
 
-bench: nianbao build/bench/extract
+TUI_LIB_OBJ := $(filter-out build/tui/main.o build/tui/term.o,$(TUI_OBJ))
+
+build/bench/console: bench/console.c $(CORE_OBJ) $(TUI_LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Itui -o $@ $< $(TUI_LIB_OBJ) $(CORE_OBJ) $(CORE_LD)
+
+bench: nianbao build/bench/extract build/bench/console
 	@sh bench/run.sh
 
 install: nianbao

@@ -85,3 +85,13 @@ awk -v n="$FILES" -v by="$BYTES" -v tx="${T_EXT:-0}" -v te="$T_EXP" -v tc="$T_CH
 	printf "grep -c: %d files, %.1f MB, %.3f s, %.1f MB/s\n", n, mb, tg, mb / tg
 	printf "export is %.1fx grep'"'"'s time, check %.1fx\n", te / tg, tc / tg
 }'
+
+# The console on a 10 MB report at 300x100: open to first screen, and keys.
+if [ -x build/bench/console ]; then
+	BIG=$OUT/report-10MB.txt
+	if [ ! -f "$BIG" ]; then
+		src=tests/data/seed000.txt
+		{ sed -n '1,6p' $src; i=0; while [ $i -lt 2400 ]; do sed -n '7,32p' $src; i=$((i + 1)); done; sed -n '33,$p' $src; } >"$BIG"
+	fi
+	build/bench/console "$BIG" 300x100
+fi

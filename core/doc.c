@@ -54,7 +54,7 @@ static int read_all(const char *path, unsigned char **out, size_t *n, nb_lang la
                                 "%s：%lld 字节，超过报告文件 64 MiB 的上限"),
                           path, (long long)st.st_size);
     }
-    size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+    size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + NB_DOC_PAD + 1 : 65536;
     unsigned char *buf = malloc(cap);
     if (!buf) {
         close(fd);
@@ -62,8 +62,8 @@ static int read_all(const char *path, unsigned char **out, size_t *n, nb_lang la
     }
     size_t len = 0;
     for (;;) {
-        if (len == cap) {
-            if (cap > NB_MAX_FILE) {
+        if (len + NB_DOC_PAD >= cap) {
+            if (len > NB_MAX_FILE) {
                 free(buf);
                 close(fd);
                 return nb_err_set(err, NB_E_TOOBIG,
@@ -104,6 +104,9 @@ static int read_all(const char *path, unsigned char **out, size_t *n, nb_lang la
     return 0;
 }
 
+static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_t n, unsigned char *own, nb_lang lang,
+                      nb_err *err);
+
 int nb_doc_load(nb_doc *d, const char *path, nb_lang lang, nb_err *err)
 {
     unsigned char *buf = NULL;
@@ -111,9 +114,8 @@ int nb_doc_load(nb_doc *d, const char *path, nb_lang lang, nb_err *err)
     memset(d, 0, sizeof *d);
     if (read_all(path, &buf, &n, lang, err) != 0)
         return -1;
-    int rc = nb_doc_from_bytes(d, path, buf, n, lang, err);
-    free(buf);
-    return rc;
+    /* the buffer has room for the padding: UTF-8 text is taken as it is */
+    return doc_decode(d, path, buf, n, buf, lang, err);
 }
 
 /* Line number (1-based) of byte offset off in raw bytes, counting \n, \r\n, \r. */
@@ -322,11 +324,28 @@ static int looks_binary(const char *t, size_t n)
 
 int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *b, size_t n, nb_lang lang, nb_err *err)
 {
+    return doc_decode(d, path, b, n, NULL, lang, err);
+}
+
+/* own, when not NULL, is b itself, malloc'd with NB_DOC_PAD bytes to spare:
+ * UTF-8 text is kept in it (moved over a BOM) instead of copied; it is freed
+ * on every other way out. */
+/* Fail with an error whose message may still read the bytes: free them after. */
+#define NB_FAIL(call)                                                                                                  \
+    do {                                                                                                           \
+        int rc_ = (call);                                                                                          \
+        free(own);                                                                                                 \
+        return rc_;                                                                                                \
+    } while (0)
+
+static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_t n, unsigned char *own, nb_lang lang,
+                      nb_err *err)
+{
     memset(d, 0, sizeof *d);
     d->file_size = n;
     if (n > NB_MAX_FILE)
-        return nb_err_set(err, NB_E_TOOBIG,
-                          nb_tr(lang, "%s: over the 64 MiB limit for a report", "%s：超过报告文件 64 MiB 的上限"), path);
+        NB_FAIL(nb_err_set(err, NB_E_TOOBIG,
+                          nb_tr(lang, "%s: over the 64 MiB limit for a report", "%s：超过报告文件 64 MiB 的上限"), path));
     size_t bom = 0;
     int utf16 = 0, be = 0;
     if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
@@ -343,65 +362,74 @@ int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *b, size_
         d->enc = NB_ENC_UTF16BE;
     }
     if (n == bom)
-        return nb_err_set(err, NB_E_EMPTY, nb_tr(lang, "%s: empty file", "%s：文件为空"), path);
+        NB_FAIL(nb_err_set(err, NB_E_EMPTY, nb_tr(lang, "%s: empty file", "%s：文件为空"), path));
     const unsigned char *p = b + bom;
     size_t pn = n - bom;
     char *t = NULL;
     size_t tl = 0;
     if (utf16) {
         if (pn % 2)
-            return nb_err_set(err, NB_E_ENCODING,
+            NB_FAIL(nb_err_set(err, NB_E_ENCODING,
                               nb_tr(lang, "%s: UTF-16 text with an odd number of bytes (truncated?)",
-                                    "%s：UTF-16 文本字节数为奇数（文件被截断？）"), path);
+                                    "%s：UTF-16 文本字节数为奇数（文件被截断？）"), path));
         if (decode_utf16(p, pn, be, &t, &tl) != 0)
-            return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+            NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
     } else {
         if (memchr(p, 0, pn))
-            return nb_err_set(err, NB_E_BINARY,
+            NB_FAIL(nb_err_set(err, NB_E_BINARY,
                               nb_tr(lang, "%s: binary file (NUL bytes), not a report in text",
-                                    "%s：二进制文件（含 NUL 字节），不是文本报告"), path);
+                                    "%s：二进制文件（含 NUL 字节），不是文本报告"), path));
         const uint8_t *bad = utf8_invalid(p, pn);
         if (!bad) {
             if (!bom)
                 d->enc = NB_ENC_UTF8;
-            t = malloc(pn + 1);
-            if (!t)
-                return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
-            memcpy(t, p, pn);
-            t[pn] = '\0';
+            if (own) { /* keep the file's buffer: no copy */
+                if (bom)
+                    memmove(own, own + bom, pn);
+                t = (char *)own;
+                own = NULL;
+            } else {
+                t = malloc(pn + NB_DOC_PAD);
+                if (!t)
+                    NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
+                memcpy(t, p, pn);
+            }
             tl = pn;
         } else if (bom) {
             size_t off = (size_t)(bad - p) + bom;
-            return nb_err_set(err, NB_E_ENCODING,
+            NB_FAIL(nb_err_set(err, NB_E_ENCODING,
                               nb_tr(lang, "%s:%zu: invalid UTF-8 after a UTF-8 byte-order mark (byte %zu)",
                                     "%s:%zu：文件以 UTF-8 标记开头，但含无效的 UTF-8 字节（第 %zu 字节）"),
-                              path, raw_line_of(b, off), off);
+                              path, raw_line_of(b, off), off));
         } else {
             size_t badoff = 0;
             int r = decode_iconv("GB18030", p, pn, &t, &tl, &badoff);
             if (r < 0)
-                return nb_err_set(err, NB_E_NOMEM, "%s: cannot convert from GB18030", path);
+                NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: cannot convert from GB18030", path));
             if (r > 0) /* where GB18030 failed, not where UTF-8 did */
-                return nb_err_set(err, NB_E_ENCODING,
+                NB_FAIL(nb_err_set(err, NB_E_ENCODING,
                                   nb_tr(lang, "%s:%zu: neither UTF-8 nor GB18030 text (invalid byte at offset %zu)",
                                         "%s:%zu：既不是 UTF-8 也不是 GB18030 文本（第 %zu 字节无效）"),
-                                  path, raw_line_of(p, badoff), badoff);
+                                  path, raw_line_of(p, badoff), badoff));
             d->enc = NB_ENC_GB18030;
         }
     }
-    /* zeroed slack after the text: PCRE2's JIT reads ahead in 16-byte blocks */
-    char *padded = realloc(t, tl + NB_DOC_PAD);
-    if (!padded) {
-        free(t);
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+    /* zeroed slack after the text: PCRE2's JIT reads ahead in 16-byte blocks
+     * (UTF-8 text was given the room already) */
+    if (d->enc == NB_ENC_GB18030 || utf16) {
+        char *padded = realloc(t, tl + NB_DOC_PAD);
+        if (!padded) {
+            free(t);
+            NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
+        }
+        t = padded;
     }
-    t = padded;
     memset(t + tl, 0, NB_DOC_PAD);
     if (looks_binary(t, tl)) {
         free(t);
-        return nb_err_set(err, NB_E_BINARY,
+        NB_FAIL(nb_err_set(err, NB_E_BINARY,
                           nb_tr(lang, "%s: binary file (control bytes), not a report in text",
-                                "%s：二进制文件（控制字节过多），不是文本报告"), path);
+                                "%s：二进制文件（控制字节过多），不是文本报告"), path));
     }
     d->text = t;
     d->len = tl;
@@ -410,14 +438,14 @@ int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *b, size_
     d->lines = index_lines((const unsigned char *)t, tl, 1, 0, &d->nlines);
     if (!d->path || !d->lines) {
         nb_doc_free(d);
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
     }
     if (d->enc == NB_ENC_GB18030 || utf16) {
         size_t cnt = 0;
         d->orig_lines = index_lines(p, pn, utf16 ? 2 : 1, be, &cnt);
         if (!d->orig_lines) {
             nb_doc_free(d);
-            return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+            NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
         }
         for (size_t i = 0; i < cnt; i++)
             d->orig_lines[i] += bom;
@@ -426,8 +454,11 @@ int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *b, size_
             d->orig_lines = NULL;
         }
     }
+    free(own); /* the file's bytes, when they were decoded into a copy */
     return 0;
 }
+
+#undef NB_FAIL
 
 void nb_doc_free(nb_doc *d)
 {

@@ -155,13 +155,24 @@ static int in_cell(const nb_report *r, int ci, size_t off)
     return c->len ? off >= c->off && off < c->off + c->len : off == c->off;
 }
 
+/* The cell whose text holds off: a binary search of the spans by start. */
 static int cell_at(const nb_app *a, size_t off)
 {
-    for (int ci = 0; ci < a->r->ncells; ci++)
-        if (a->r->cells[ci].len && in_cell(a->r, ci, off))
-            return ci;
+    int lo = 0, hi = a->nspans;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (a->r->cells[a->spans[mid]].off <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (int k = lo - 1; k >= 0 && k >= lo - 4; k--) /* split cells share a blob's digits */
+        if (in_cell(a->r, a->spans[k], off))
+            return a->spans[k];
     return -1;
 }
+
+
 
 static nb_role char_role(const nb_app *a, size_t off, const unsigned char *hit, size_t hit_base, size_t hit_n,
                          int *marked)
@@ -205,20 +216,33 @@ static nb_role char_role(const nb_app *a, size_t off, const unsigned char *hit, 
     return NB_R_TEXT;
 }
 
-/* Keep the cursor's line in view. */
+/* Keep the cursor's line in view: if it is below the pane, the top is found
+ * by walking back from the cursor's line, never down from the old top. */
 static void scroll_text(nb_app *a, int rows, int width)
 {
     size_t cl = line_of(a, a->cur);
-    if (cl < a->top_line)
+    if (cl < a->top_line) {
         a->top_line = cl;
-    for (;;) {
-        int used = 0;
-        for (size_t li = a->top_line; li <= cl && li < a->r->doc.nlines; li++)
-            used += line_rows(a, li, width);
-        if (used <= rows || a->top_line >= cl)
-            break;
-        a->top_line++;
+        return;
     }
+    int used = 0;
+    for (size_t li = a->top_line; li <= cl; li++) {
+        used += line_rows(a, li, width);
+        if (used > rows)
+            break;
+    }
+    if (used <= rows)
+        return;
+    size_t top = cl;
+    used = line_rows(a, cl, width);
+    while (top > 0) {
+        int r = line_rows(a, top - 1, width);
+        if (used + r > rows)
+            break;
+        used += r;
+        top--;
+    }
+    a->top_line = top;
 }
 
 static void draw_text(nb_app *a, const panes *p)
@@ -522,22 +546,36 @@ static void draw_status(nb_app *a)
             snprintf(v, sizeof v, "\"%.*s\"", (int)(c->len < 20 ? c->len : 20), a->r->doc.text + c->off);
         snprintf(cellpart, sizeof cellpart, "%s = %s (%s)", id, v[0] ? v : "—", nb_status_name(c->status));
     }
-    char fpart[1200] = "";
-    if (a->msg[0]) {
-        snprintf(fpart, sizeof fpart, "%s", a->msg);
-    } else if (a->finding >= 0) {
+    /* the counter first: on a narrow screen the message is what gets cut */
+    char counter[160] = "", rest[1200] = "";
+    if (a->finding >= 0) {
         int n;
         const nb_rule *rules = nb_rules(&n);
         const nb_finding *f = &a->fs.v[a->finding];
-        char m[1024];
-        nb_finding_message(a->r, f, a->lang, m, sizeof m);
-        snprintf(fpart, sizeof fpart, "%s %d/%zu %s: %s", T(a, "finding", "问题"), a->finding + 1, a->fs.n,
-                 rules[f->rule].id, m);
+        snprintf(counter, sizeof counter, "%s %d/%zu %s", T(a, "finding", "问题"), a->finding + 1, a->fs.n,
+                 rules[f->rule].id);
+        if (!a->msg[0])
+            nb_finding_message(a->r, f, a->lang, rest, sizeof rest);
     } else {
-        snprintf(fpart, sizeof fpart, "%s %zu  %s", T(a, "findings:", "问题："), a->fs.n,
-                 T(a, "] next  F list  ? help", "] 下一个  F 列表  ? 帮助"));
+        snprintf(counter, sizeof counter, "%s %zu", T(a, "findings:", "问题："), a->fs.n);
+        if (!a->msg[0])
+            snprintf(rest, sizeof rest, "%s", T(a, "] next  F list  ? help", "] 下一个  F 列表  ? 帮助"));
     }
-    snprintf(b, sizeof b, " %s │ %s │ %s", file, cellpart, fpart);
+    if (a->msg[0])
+        snprintf(rest, sizeof rest, "%s", a->msg);
+    char fname[64];
+    size_t fl = strlen(file);
+    if (nb_display_cols(file, fl, 0) > 24) { /* keep the name's end: its number */
+        const char *tail = file + fl;
+        while (tail > file && nb_display_cols(tail, (size_t)(file + fl - tail), 0) < 23)
+            tail--;
+        while (tail < file + fl && (((unsigned char)*tail) & 0xC0) == 0x80)
+            tail++;
+        snprintf(fname, sizeof fname, "…%s", tail);
+    } else {
+        snprintf(fname, sizeof fname, "%s", file);
+    }
+    snprintf(b, sizeof b, " %s │ %s │ %s │ %s", fname, counter, cellpart, rest);
     nb_screen_put(s, y, 0, b, strlen(b), s->w, a->msg_error ? NB_R_ERROR : NB_R_STATUS, 1);
 }
 
@@ -750,20 +788,28 @@ static void search_step(nb_app *a, int dir)
     if (!md)
         return;
     size_t found = (size_t)-1, last = (size_t)-1, first = (size_t)-1, from = 0;
-    while (from <= n && pcre2_match(a->search_re, (PCRE2_SPTR)t, n, from, PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-        size_t at = ov[0];
-        if (first == (size_t)-1)
-            first = at;
-        if (dir > 0 && at > a->cur && found == (size_t)-1)
-            found = at;
-        if (dir < 0 && at < a->cur)
-            last = at;
-        from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    if (dir > 0) {
+        /* forward: from just after the cursor */
+        from = a->cur < n ? a->cur + 1 : n;
         while (from < n && (((unsigned char)t[from]) & 0xC0) == 0x80)
             from++;
-        if (dir > 0 && found != (size_t)-1)
-            break;
+        if (from < n && pcre2_match(a->search_re, (PCRE2_SPTR)t, n, from, PCRE2_NO_UTF_CHECK, md, NULL) > 0)
+            found = pcre2_get_ovector_pointer(md)[0];
+        if (found == (size_t)-1 && pcre2_match(a->search_re, (PCRE2_SPTR)t, n, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0)
+            first = pcre2_get_ovector_pointer(md)[0];
+    } else {
+        while (from <= n && pcre2_match(a->search_re, (PCRE2_SPTR)t, n, from, PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            size_t at = ov[0];
+            if (first == (size_t)-1)
+                first = at;
+            if (at >= a->cur)
+                break;
+            last = at;
+            from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            while (from < n && (((unsigned char)t[from]) & 0xC0) == 0x80)
+                from++;
+        }
     }
     pcre2_match_data_free(md);
     size_t to = dir > 0 ? found : last;
@@ -1099,6 +1145,19 @@ int nb_app_init(nb_app *a, const nb_ctx *ctx, nb_report *r, const char *theme, c
     build_grid(a);
     if (!a->grid)
         return -1;
+    /* cells with text, in the order of their place in the report */
+    a->spans = malloc((size_t)r->ncells * sizeof *a->spans);
+    if (!a->spans)
+        return -1;
+    for (int ci = 0; ci < r->ncells; ci++)
+        if (r->cells[ci].has_span && r->cells[ci].len) {
+            int k = a->nspans++;
+            while (k > 0 && r->cells[a->spans[k - 1]].off > r->cells[ci].off) {
+                a->spans[k] = a->spans[k - 1];
+                k--;
+            }
+            a->spans[k] = ci;
+        }
     a->gsel = 0;
     move_grid(a, 1);
     a->cur = 0;
@@ -1124,6 +1183,7 @@ void nb_app_free(nb_app *a)
 {
     nb_findings_free(&a->fs);
     free(a->cell_worst);
+    free(a->spans);
     free(a->grid);
     pcre2_code_free(a->search_re);
     nb_screen_free(&a->scr);

@@ -40,6 +40,7 @@ typedef struct nb_app {
     int table_rows;
     int finding;              /* current finding, -1 none */
     int *cell_worst;          /* per cell: worst severity of a finding naming it, -1 */
+    int *spans, nspans;       /* cells with text, by where they start */
     /* overlays and input */
     int mode;
     int list_sel, list_top, list_min_sev;
