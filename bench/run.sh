@@ -91,7 +91,7 @@ if [ -x build/bench/console ]; then
 	BIG=$OUT/report-10MB.txt
 	if [ ! -f "$BIG" ]; then
 		src=tests/data/seed000.txt
-		{ sed -n '1,6p' $src; i=0; while [ $i -lt 2400 ]; do sed -n '7,32p' $src; i=$((i + 1)); done; sed -n '33,$p' $src; } >"$BIG"
+		{ sed -n '1,6p' $src; i=0; while [ $i -lt 5800 ]; do sed -n '7,32p' $src; i=$((i + 1)); done; sed -n '33,$p' $src; } >"$BIG"
 	fi
 	build/bench/console "$BIG" 300x100
 fi

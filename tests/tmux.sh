@@ -37,5 +37,21 @@ tmux resize-window -t "$S" -x 80 -y 24 2>/dev/null || tmux resize-pane -t "$S" -
 check "a resize to 80x24 stacks the panes" "─────"
 tmux send-keys -t "$S" 'q'
 check "q quits and gives the terminal back" "EXITED-0"
+tmux kill-session -t "$S" 2>/dev/null
+
+# Ctrl-Z suspends to the shell, fg resumes; SIGTERM gives the terminal back.
+tmux new-session -d -s "$S" -x 120 -y 40 "env -i PATH=\"$PATH\" HOME=\"$HOME\" TERM=xterm-256color LC_ALL=C.UTF-8 PS1='sh\$ ' sh -i"
+tmux send-keys -t "$S" "$NB tests/data/seed002.txt" Enter
+check "the console runs under a shell" "T3  requests received and handled"
+tmux send-keys -t "$S" C-z
+check "Ctrl-Z suspends to the shell" "Stopped"
+tmux send-keys -t "$S" "fg" Enter
+check "fg resumes the console" "T3  requests received and handled"
+tmux send-keys -t "$S" "]"
+check "keys work after resuming" "finding 1/3"
+pid=$(pgrep -n -f "$NB tests/data/seed002.txt")
+[ -n "$pid" ] && kill -TERM "$pid"
+tmux send-keys -t "$S" "echo BACK-\$?" Enter
+check "SIGTERM restores the terminal and exits" "BACK-"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
