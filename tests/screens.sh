@@ -2,7 +2,8 @@
 # screens.sh — golden screen tests of the console, with no terminal: each
 # tests/screens/NAME.keys holds "file REPORT", "size WxH", then key names or
 # :commands, one a line; a line "DUMP" writes the screen, compared with
-# tests/screens/NAME.K.expected (K counts the dumps). NIANBAO_GOLDEN_WRITE=1
+# tests/screens/NAME.K.expected (K counts the dumps); a line "ROLES" writes
+# the screen's colour roles as letters (see nb_screen_roles), to test highlights. NIANBAO_GOLDEN_WRITE=1
 # rewrites the expected screens (then read the diff by eye).
 NB=${1:-./nianbao}
 T=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-screens.XXXXXX") || exit 1
@@ -25,6 +26,10 @@ for keys in tests/screens/*.keys; do
         DUMP)
             k=$((k + 1))
             echo ":dump $T/$name.$k.txt" >>"$T/$name.script"
+            ;;
+        ROLES)
+            k=$((k + 1))
+            echo ":dumproles $T/$name.$k.txt" >>"$T/$name.script"
             ;;
         *) printf '%s\n' "$line" >>"$T/$name.script" ;;
         esac

@@ -184,6 +184,10 @@ static nb_role char_role(const nb_app *a, size_t off, const unsigned char *hit, 
         *marked = 1;
         return NB_R_HIGHLIGHT;
     }
+    if (a->finding >= 0 && sel >= 0 && sel == a->fs.v[a->finding].suspect && in_cell(r, sel, off)) {
+        *marked = 1;
+        return NB_R_SUSPECT;
+    }
     if (sel >= 0 && in_cell(r, sel, off)) {
         *marked = 1;
         return NB_R_CELL_SELECTED;
@@ -371,7 +375,7 @@ static void cell_text(const nb_app *a, int ci, char *out, size_t cap, nb_role *r
                 *marked = 1;
             }
     }
-    if (ci == selected_cell(a)) {
+    if (ci == selected_cell(a) && *role != NB_R_SUSPECT) { /* the suspect stays told apart */
         *role = NB_R_CELL_SELECTED;
         *marked = 1;
     }
@@ -908,9 +912,9 @@ int nb_app_command(nb_app *a, const char *cmd)
         nb_app_resize(a, w, h);
         return 0;
     }
-    if (!strcmp(verb, "dump")) {
+    if (!strcmp(verb, "dump") || !strcmp(verb, "dumproles")) {
         nb_app_draw(a);
-        char *txt = nb_screen_text(&a->scr);
+        char *txt = !strcmp(verb, "dump") ? nb_screen_text(&a->scr) : nb_screen_roles(&a->scr);
         FILE *f = txt ? fopen(arg, "w") : NULL;
         if (!f) {
             free(txt);

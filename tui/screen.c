@@ -136,3 +136,20 @@ char *nb_screen_text(const nb_screen *s)
     *o = '\0';
     return out;
 }
+
+char *nb_screen_roles(const nb_screen *s)
+{
+    static const char codes[] = ".gcSEWI~Hhs^R|XCmT";
+    char *out = malloc((size_t)s->w * (size_t)s->h + (size_t)s->h + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (int y = 0; y < s->h; y++) {
+        for (int x = 0; x < s->w; x++) {
+            int r = s->c[y * s->w + x].role;
+            *o++ = r < (int)sizeof codes - 1 ? codes[r] : '?';
+        }
+        *o++ = '\n';
+    }
+    *o = '\0';
+    return out;
+}

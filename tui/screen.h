@@ -46,5 +46,10 @@ int nb_screen_put(nb_screen *s, int y, int x, const char *t, size_t n, int maxco
 void nb_screen_fill(nb_screen *s, int y, int x, int cols, uint32_t cp, nb_role role);
 /* The screen as text, one line a row, trailing blanks dropped. */
 char *nb_screen_text(const nb_screen *s);
+/* The roles as letters, one a display cell (for tests of highlighting):
+ * . text, g gutter, c cell, S cell-selected, E error, W warning, I info,
+ * ~ inferred, H highlight, h header, s status, ^ control, R search,
+ * | border, X suspect, C claim, m missing, T title; upper/lower as listed. */
+char *nb_screen_roles(const nb_screen *s);
 
 #endif
