@@ -467,29 +467,30 @@ static void draw_tables(nb_app *a, const panes *p)
 {
     int rows = p->gh;
     a->table_rows = rows;
-    /* keep the selection in view, below a pinned header */
-    int pinned = 2;
-    if (a->gsel < a->gtop + pinned && a->gsel >= pinned)
-        a->gtop = a->gsel - pinned;
-    if (a->gsel < pinned)
-        a->gtop = 0;
-    if (a->gsel >= a->gtop + rows)
-        a->gtop = a->gsel - rows + 1;
+    /* keep the selection in view; scrolled, the table's title and column
+     * header stay pinned on the first two lines */
+    int body = rows > 4 ? rows - 2 : rows;
+    if (a->gsel < a->gtop)
+        a->gtop = a->gsel;
+    if (a->gsel >= a->gtop + (a->gtop ? body : rows))
+        a->gtop = a->gsel - body + 1;
     if (a->gtop < 0)
         a->gtop = 0;
+    if (a->gtop > 0 && a->gtop <= 2 && a->gsel < rows)
+        a->gtop = 0; /* near the top: no need to pin */
     int y = p->gy, g = a->gtop;
-    /* frozen title and column header of the table scrolled into */
-    if (g > 0 && a->grid[g].kind == 2) {
+    if (g > 0 && a->grid[g].kind != 0) {
         int t0 = g;
         while (t0 > 0 && a->grid[t0].kind != 0)
             t0--;
-        int hdr = g;
-        while (hdr > 0 && a->grid[hdr].kind != 1)
-            hdr--;
         draw_grid_row(a, p, t0, y++);
-        if (hdr > t0)
-            draw_grid_row(a, p, hdr, y++);
-        g += y - p->gy;
+        if (a->grid[g].kind == 2) {
+            int hdr = g;
+            while (hdr > t0 && a->grid[hdr].kind != 1)
+                hdr--;
+            if (hdr > t0)
+                draw_grid_row(a, p, hdr, y++);
+        }
     }
     for (; g < a->ngrid && y < p->gy + rows; g++)
         draw_grid_row(a, p, g, y++);
