@@ -39,6 +39,13 @@ tmux send-keys -t "$S" 'q'
 check "q quits and gives the terminal back" "EXITED-0"
 tmux kill-session -t "$S" 2>/dev/null
 
+# No colours (NO_COLOR, an 8-colour terminal): findings stay visible by markers.
+tmux new-session -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm NO_COLOR=1 $NB tests/data/seed000.txt; sleep 30"
+check "NO_COLOR on an 8-colour terminal: missing rows marked" "行政许可 *—!"
+check "NO_COLOR: the deviating header's cells marked" "0\\*"
+tmux send-keys -t "$S" 'q'
+tmux kill-session -t "$S" 2>/dev/null
+
 # Ctrl-Z suspends to the shell, fg resumes; SIGTERM gives the terminal back.
 tmux new-session -d -s "$S" -x 120 -y 40 "env -i PATH=\"$PATH\" HOME=\"$HOME\" TERM=xterm-256color LC_ALL=C.UTF-8 PS1='sh\$ ' sh -i"
 tmux send-keys -t "$S" "$NB tests/data/seed002.txt" Enter

@@ -35,5 +35,10 @@ vg "export --format csv of $n files" export --format csv $files
 # shellcheck disable=SC2086
 vg "check of a folder and $n files" check --format json tests/data $files
 vg "with a missing file in the batch" export /nonexistent/report.txt tests/data/seed000.txt
+# the console, scripted: findings, search, a bad pattern, goto, themes, resize
+script=$(mktemp)
+printf ']\n]\nF\n3\nEnter\n/供\nn\nN\n/(bad\n:goto t3.new.total\n:theme mono\n:theme tests/data/bad.theme\n:resize 80x24\nTab\nG\n?\nq\n' >"$script"
+vg "console driven by a script" --script "$script" tests/data/seed000.txt
+rm -f "$script"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -125,24 +125,55 @@ static size_t line_of(const nb_app *a, size_t off)
     return nb_doc_line_of(&a->r->doc, off);
 }
 
-/* Rows a line takes when wrapped at width columns. */
-static int line_rows(const nb_app *a, size_t li, int width)
+/* Walking a line's characters as they wrap at a width: tabs to the next
+ * multiple of 8 of the line, a wide character never split at the edge. */
+typedef struct wrap {
+    const char *t;
+    size_t i, e;
+    int col, lcol, width;
+} wrap;
+
+static void wrap_start(wrap *w, const nb_app *a, size_t li, int width)
 {
     size_t s, e;
     nb_doc_line(&a->r->doc, li, &s, &e);
-    const char *t = a->r->doc.text;
-    int rows = 1, col = 0, lcol = 0;
-    size_t i = s;
-    while (i < e) {
-        uint32_t cp = nb_utf8_get(t, e, &i);
-        int cw = cp == '\t' ? 8 - lcol % 8 : nb_cp_width(cp);
-        lcol += cw;
-        if (col + cw > width && col > 0) {
-            rows++;
-            col = 0;
-        }
-        col += cw;
+    w->t = a->r->doc.text;
+    w->i = s;
+    w->e = e;
+    w->col = w->lcol = 0;
+    w->width = width;
+}
+
+/* The next character: where it starts, its code point, its width, its column
+ * on its row; returns 0 at the line's end, 2 when it begins a new row. */
+static int wrap_next(wrap *w, size_t *start, uint32_t *cp, int *cw, int *col)
+{
+    if (w->i >= w->e)
+        return 0;
+    *start = w->i;
+    *cp = nb_utf8_get(w->t, w->e, &w->i);
+    *cw = *cp == '\t' ? 8 - w->lcol % 8 : nb_cp_width(*cp);
+    w->lcol += *cw;
+    int newrow = 0;
+    if (w->col + *cw > w->width && w->col > 0) {
+        w->col = 0;
+        newrow = 1;
     }
+    *col = w->col;
+    w->col += *cw;
+    return newrow ? 2 : 1;
+}
+
+/* Rows a line takes when wrapped at width columns. */
+static int line_rows(const nb_app *a, size_t li, int width)
+{
+    wrap w;
+    wrap_start(&w, a, li, width);
+    size_t st;
+    uint32_t cp;
+    int cw, col, rc, rows = 1;
+    while ((rc = wrap_next(&w, &st, &cp, &cw, &col)))
+        rows += rc == 2;
     return rows;
 }
 
@@ -280,26 +311,20 @@ static void draw_text(nb_app *a, const panes *p)
         char num[32];
         snprintf(num, sizeof num, "%5zu ", li + 1);
         nb_screen_put(s, y, p->tx, num, strlen(num), GUTTER, NB_R_GUTTER, 0);
-        int col = 0, lcol = 0;
-        size_t i = ls;
-        while (i < le && y < p->ty + p->th) {
-            size_t here = i;
-            uint32_t cp = nb_utf8_get(t, le, &i);
-            int cw = cp == '\t' ? 8 - lcol % 8 : nb_cp_width(cp);
-            lcol += cw;
-            if (col + cw > width && col > 0) {
-                y++;
-                col = 0;
-                if (y >= p->ty + p->th)
-                    break;
-            }
+        wrap w;
+        wrap_start(&w, a, li, width);
+        size_t here;
+        uint32_t cp;
+        int cw, col, rc;
+        while (y < p->ty + p->th && (rc = wrap_next(&w, &here, &cp, &cw, &col))) {
+            if (rc == 2 && ++y >= p->ty + p->th)
+                break;
             int marked;
             nb_role role = char_role(a, here, hit, ls, le - ls, &marked);
             if (cp == '\t')
                 nb_screen_fill(s, y, p->tx + GUTTER + col, cw, ' ', role);
             else
-                nb_screen_put(s, y, p->tx + GUTTER + col, t + here, i - here, cw, role, marked);
-            col += cw;
+                nb_screen_put(s, y, p->tx + GUTTER + col, t + here, w.i - here, cw, role, marked);
         }
         if (a->focus == 0 && a->cur == le && le == ls + 0 && li == line_of(a, a->cur))
             nb_screen_put(s, y, p->tx + GUTTER, " ", 1, 1, NB_R_HIGHLIGHT, 1);
