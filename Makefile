@@ -118,7 +118,9 @@ bench: nianbao build/bench/extract build/bench/console
 install: nianbao
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(DATADIR)/themes
 	install -m 755 nianbao $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man5
 	install -m 644 man/nianbao.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 man/nianbao-review.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 	-install -m 644 themes/*.theme $(DESTDIR)$(DATADIR)/themes/ 2>/dev/null
 
 clean:

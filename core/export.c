@@ -1,5 +1,6 @@
 /* export.c — JSON and CSV writers for extracted cells. */
 #include "export.h"
+#include "review.h"
 #include "rules.h"
 #include "vec.h"
 
@@ -118,7 +119,8 @@ static void sb_date(sbuf *sb, nb_date d)
     sb_puts(sb, b);
 }
 
-static void sb_findings(sbuf *sb, const nb_report *r, const nb_findings *fs, int min_sev, nb_lang lang)
+static void sb_findings(sbuf *sb, const nb_report *r, const nb_findings *fs, int min_sev, const nb_review *rv,
+                        nb_lang lang)
 {
     int n, first = 1;
     const nb_rule *rules = nb_rules(&n);
@@ -179,6 +181,25 @@ static void sb_findings(sbuf *sb, const nb_report *r, const nb_findings *fs, int
             sb_puts(sb, ",\"other_file\":");
             sb_json_cstr(sb, f->other_file);
         }
+        {
+            char fp[24];
+            nb_finding_fingerprint(r, f, fp);
+            sb_puts(sb, ",\"fingerprint\":\"");
+            sb_puts(sb, fp);
+            sb_puts(sb, "\"");
+            const nb_rv_entry *d = rv ? nb_review_decision(rv, fp) : NULL;
+            if (d && d->state != NB_DEC_OPEN) {
+                sb_puts(sb, ",\"decision\":{\"state\":\"");
+                sb_puts(sb, d->state == NB_DEC_CONFIRMED ? "confirmed" : "dismissed");
+                sb_puts(sb, "\",\"reason\":");
+                sb_json_cstr(sb, d->text ? d->text : "");
+                sb_puts(sb, ",\"by\":");
+                sb_json_cstr(sb, d->by);
+                sb_puts(sb, ",\"at\":");
+                sb_json_cstr(sb, d->at);
+                sb_puts(sb, "}");
+            }
+        }
         nb_finding_message(r, f, lang, msg, sizeof msg);
         sb_puts(sb, ",\"message\":");
         sb_json_cstr(sb, msg);
@@ -186,7 +207,8 @@ static void sb_findings(sbuf *sb, const nb_report *r, const nb_findings *fs, int
     }
 }
 
-int nb_export_json(FILE *out, const nb_report *r, const nb_findings *fs, int min_sev, nb_lang lang)
+int nb_export_json(FILE *out, const nb_report *r, const nb_findings *fs, int min_sev, const nb_review *rv,
+                   nb_lang lang)
 {
     const nb_schema *s = r->schema;
     sbuf sb = {0};
@@ -255,6 +277,15 @@ int nb_export_json(FILE *out, const nb_report *r, const nb_findings *fs, int min
         sb_uint(&sb, l.orig);
         sb_puts(&sb, ",\"length\":");
         sb_uint(&sb, nb_doc_orig_len(&r->doc, c->off, c->len));
+        if (c->corrected) {
+            sb_puts(&sb, ",\"corrected\":true,\"was\":");
+            if (c->orig_status == NB_ST_NUMBER || c->orig_status == NB_ST_INFERRED) {
+                size_t k = nb_num_format(c->orig_num, b, sizeof b);
+                sb_put(&sb, b, k);
+            } else {
+                sb_puts(&sb, "null");
+            }
+        }
         nb_cell_note(r, c, lang, note, sizeof note);
         if (note[0]) {
             sb_puts(&sb, ",\"note\":");
@@ -289,7 +320,7 @@ int nb_export_json(FILE *out, const nb_report *r, const nb_findings *fs, int min
         sb_put(&sb, "}", 1);
     }
     sb_puts(&sb, "],\"findings\":[");
-    sb_findings(&sb, r, fs, min_sev, lang);
+    sb_findings(&sb, r, fs, min_sev, rv, lang);
     sb_puts(&sb, "]}\n");
     int rc = sb.oom ? -1 : 0;
     if (!sb.oom)
@@ -349,4 +380,84 @@ int nb_export_csv(FILE *out, const nb_report *r, nb_lang lang)
         fputs("\r\n", out);
     }
     return ferror(out) ? -1 : 0;
+}
+
+/* ---- the corrected text ---- */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+int nb_export_corrected(const nb_report *r, const char *out_path, int *unplaced, nb_err *err)
+{
+    *unplaced = 0;
+    FILE *in = fopen(r->doc.path, "rb");
+    if (!in)
+        return nb_err_set(err, NB_E_IO, "%s: cannot read: %s", r->doc.path, strerror(errno));
+    char *orig = malloc(r->doc.file_size + 1);
+    size_t n = orig ? fread(orig, 1, r->doc.file_size + 1, in) : 0;
+    fclose(in);
+    if (!orig || n != r->doc.file_size) {
+        free(orig);
+        return nb_err_set(err, NB_E_IO, "%s: changed while being read", r->doc.path);
+    }
+    /* corrected cells with a place in the text, by where they stand */
+    int *idx = malloc((size_t)r->ncells * sizeof *idx), m = 0;
+    for (int ci = 0; idx && ci < r->ncells; ci++) {
+        if (!r->cells[ci].corrected)
+            continue;
+        if (!r->cells[ci].has_span) {
+            (*unplaced)++;
+            continue;
+        }
+        int k = m++;
+        while (k > 0 && r->cells[idx[k - 1]].off > r->cells[ci].off) {
+            idx[k] = idx[k - 1];
+            k--;
+        }
+        idx[k] = ci;
+    }
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%.4000s.tmp.%ld", out_path, (long)getpid());
+    int fd = idx ? open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644) : -1;
+    FILE *out = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!out) {
+        if (fd >= 0)
+            close(fd);
+        free(idx);
+        free(orig);
+        return nb_err_set(err, NB_E_IO, "%s: cannot write: %s", out_path, strerror(errno));
+    }
+    int utf16 = r->doc.enc == NB_ENC_UTF16LE || r->doc.enc == NB_ENC_UTF16BE;
+    size_t at = 0;
+    for (int k = 0; k < m; k++) {
+        const nb_cell *c = &r->cells[idx[k]];
+        nb_loc l = nb_doc_locate(&r->doc, c->off);
+        size_t olen = nb_doc_orig_len(&r->doc, c->off, c->len);
+        if (l.orig < at)
+            continue; /* two cells split from one run of digits: the first wins */
+        fwrite(orig + at, 1, l.orig - at, out);
+        char v[64];
+        nb_num_format(c->num, v, sizeof v);
+        for (const char *p = v; *p; p++) { /* digits, sign and point: ASCII in every encoding */
+            if (utf16 && r->doc.enc == NB_ENC_UTF16BE)
+                fputc(0, out);
+            fputc(*p, out);
+            if (utf16 && r->doc.enc == NB_ENC_UTF16LE)
+                fputc(0, out);
+        }
+        at = l.orig + olen;
+    }
+    fwrite(orig + at, 1, n - at, out);
+    int bad = fflush(out) != 0 || fsync(fileno(out)) != 0;
+    if (fclose(out) != 0)
+        bad = 1;
+    free(idx);
+    free(orig);
+    if (bad || rename(tmp, out_path) != 0) {
+        int e = errno;
+        unlink(tmp);
+        return nb_err_set(err, NB_E_IO, "%s: cannot write: %s", out_path, strerror(e));
+    }
+    return 0;
 }

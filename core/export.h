@@ -7,8 +7,16 @@
 #include "report.h"
 
 struct nb_findings;
-/* One JSON object, no newline inside, newline after; findings may be NULL. */
-int nb_export_json(FILE *out, const nb_report *r, const struct nb_findings *findings, int min_severity, nb_lang lang);
+struct nb_review;
+/* One JSON object, no newline inside, newline after; findings and review may
+ * be NULL. With a review, findings carry their fingerprint and decision. */
+int nb_export_json(FILE *out, const nb_report *r, const struct nb_findings *findings, int min_severity,
+                   const struct nb_review *review, nb_lang lang);
+/* The report's text with every corrected number written at its source span,
+ * everything else byte for byte as it was, to out_path (atomically; never
+ * the report itself). Corrections of cells with no place in the text are
+ * counted in *unplaced. */
+int nb_export_corrected(const nb_report *r, const char *out_path, int *unplaced, nb_err *err);
 /* The CSV header line. */
 int nb_export_csv_header(FILE *out);
 /* One CSV row per cell of the schema (missing cells too, status "missing"). */

@@ -43,6 +43,9 @@ typedef struct nb_cell {
     size_t off, len;       /* source span in doc.text (len 0 for a blank) */
     size_t blob_off, blob_len; /* run-together digits the cell was split from */
     int readings;          /* readings of the run-together digits that fit (0: not split) */
+    int corrected;         /* a reviewer's correction replaced what the report says */
+    nb_status orig_status; /* and what it said */
+    nb_num orig_num;
 } nb_cell;
 
 typedef struct nb_label {

@@ -294,6 +294,55 @@ else
 fi
 
 
+# ---- the review file beside a report ----
+
+cp tests/data/seed002.txt "$T/r.txt"
+sha=$(sha256sum "$T/r.txt" | cut -d' ' -f1)
+"$NB" check --format json "$T/r.txt" >"$T/out"
+fp=$(tr ',' '\n' <"$T/out" | grep -A6 '"cells":\["t2.normative.in_force"\]' | sed -n 's/.*"fingerprint":"\([0-9a-f]*\)".*/\1/p' | head -1)
+cat >"$T/r.txt.review" <<REV
+nianbao-review 1
+report "r.txt"
+sha256 $sha
+correct cell=t2.regulation.in_force value="0" was="" by="alice" at=2026-11-22T07:20:00+08:00
+decide finding=$fp rule=CELL.BLANK state=dismissed by="bob" at=2026-11-22T07:21:00+08:00 reason="none issued"
+REV
+run check "$T/r.txt"
+if [ "$rc" -eq 0 ] && grep -q "r.txt: 0 errors, 1 warning" "$T/out" && grep -q "dismissed by bob: none issued" "$T/out" &&
+    ! grep -q "t2.regulation.in_force is blank" "$T/out"; then
+    ok "check reads REPORT.review: corrections applied, decisions shown"
+else
+    notok "check reads REPORT.review" "fp=$fp exit $rc: $(head -c 400 "$T/out")"
+fi
+run export --format json "$T/r.txt"
+if grep -q '"t2.regulation.in_force":{"value":0,' "$T/out" && grep -q '"corrected":true' "$T/out" &&
+    ! grep -q '"rule":"CELL.BLANK","severity":"warning","cells":\["t2.regulation.in_force"\]' "$T/out"; then
+    ok "export reports the corrected value and no CELL.BLANK for it"
+else
+    notok "export reports the corrected value" "$(head -c 300 "$T/out")"
+fi
+run check --no-review "$T/r.txt"
+grep -q "r.txt: 0 errors, 3 warnings" "$T/out" && ok "--no-review ignores the review" || notok "--no-review ignores the review" "$(tail -1 "$T/out")"
+run export --corrected "$T/r.txt" "$T/r.txt"
+[ "$rc" -eq 2 ] && grep -q "never written" "$T/err" && ok "--corrected refuses to write the report itself" ||
+    notok "--corrected refuses to write the report itself" "exit $rc $(errtext)"
+run export --corrected "$T/fixed.txt" "$T/r.txt"
+if [ "$rc" -eq 0 ] && [ "$(diff "$T/r.txt" "$T/fixed.txt" | grep -c '^[<>]')" -eq 2 ] &&
+    [ "$(sha256sum "$T/r.txt" | cut -d' ' -f1)" = "$sha" ]; then
+    ok "--corrected changes one line; the report is byte-identical"
+else
+    notok "--corrected changes one line" "exit $rc $(diff "$T/r.txt" "$T/fixed.txt" | head -5)"
+fi
+printf 'nianbao-review 1\nshred cell=t3.new.total\n' >"$T/r.txt.review"
+before=$(sha256sum "$T/r.txt.review")
+run check "$T/r.txt"
+if grep -F -q "$T/r.txt.review:2: unknown entry" "$T/err" && grep -q "r.txt: 0 errors, 3 warnings" "$T/out" &&
+    [ "$(sha256sum "$T/r.txt.review")" = "$before" ]; then
+    ok "a malformed review: message with its line, read without it, left untouched"
+else
+    notok "a malformed review" "$(errtext)"
+fi
+
 # ---- check: diagnostics, exit status, formats ----
 
 run check tests/data/seed001.txt

@@ -16,6 +16,7 @@
 #include "app.h"
 #include "export.h"
 #include "report.h"
+#include "review.h"
 #include "rules.h"
 #include "term.h"
 
@@ -56,6 +57,38 @@ static void usage(FILE *out, nb_lang L)
               "  nianbao rules                        list every rule checked\n"
               "  nianbao --help | --version\n",
               out);
+}
+
+/* ---- the review beside a report ---- */
+
+/* Load REPORT.review (or path) and apply its corrections. A missing file is
+ * no review; a malformed one is reported with its line and left untouched. */
+static int load_review(nb_report *r, const char *path, nb_review *rv, nb_lang L)
+{
+    char p[4200];
+    if (path)
+        snprintf(p, sizeof p, "%s", path);
+    else
+        nb_review_path(r->doc.path, p, sizeof p);
+    nb_err err;
+    if (nb_review_load(rv, p, L, &err) != 0) {
+        if (err.code != NB_E_NOTFOUND)
+            fprintf(stderr, nb_tr(L, "nianbao: %s (the report is read without it)\n", "nianbao：%s（报告将不带审阅读取）\n"),
+                    err.msg);
+        return 0;
+    }
+    char sha[65];
+    if (rv->sha256[0] && nb_file_sha256(r->doc.path, sha) == 0 && strcmp(sha, rv->sha256) != 0)
+        fprintf(stderr, nb_tr(L, "nianbao: %s: the report changed since the review %s; its entries are kept by cell ID\n",
+                              "nianbao：%s：报告在审阅 %s 之后有改动；审阅条目按单元格编号保留\n"),
+                r->doc.path, p);
+    char unknown[512];
+    nb_review_apply(rv, r, unknown, sizeof unknown);
+    if (unknown[0])
+        fprintf(stderr, nb_tr(L, "nianbao: %s: corrections not applied (no such cell, or not a number): %s\n",
+                              "nianbao：%s：以下更正未应用（无此单元格或不是数字）：%s\n"),
+                p, unknown);
+    return 1;
 }
 
 /* ---- the reports named on the command line; directories are walked ---- */
@@ -151,8 +184,8 @@ static int collect(paths *p, char **files, int n, nb_lang L, int *empty)
 
 static int cmd_export(int argc, char **argv, nb_lang L)
 {
-    const char *format = "json", *outpath = NULL;
-    int bom = 0, nfiles = 0;
+    const char *format = "json", *outpath = NULL, *review_path = NULL, *corrected = NULL;
+    int bom = 0, nfiles = 0, no_review = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files)
         return 2;
@@ -164,6 +197,12 @@ static int cmd_export(int argc, char **argv, nb_lang L)
             format = a + 9;
         } else if (!strcmp(a, "--bom")) {
             bom = 1;
+        } else if (!strcmp(a, "--no-review")) {
+            no_review = 1;
+        } else if (!strcmp(a, "--review") && i + 1 < argc) {
+            review_path = argv[++i];
+        } else if (!strcmp(a, "--corrected") && i + 1 < argc) {
+            corrected = argv[++i];
         } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
             outpath = argv[++i];
         } else if (!strcmp(a, "--")) {
@@ -177,6 +216,45 @@ static int cmd_export(int argc, char **argv, nb_lang L)
         } else {
             files[nfiles++] = argv[i];
         }
+    }
+    if (corrected) {
+        /* the corrected text of one report */
+        if (nfiles != 1) {
+            fprintf(stderr, nb_tr(L, "nianbao export --corrected OUT takes one report\n",
+                                  "nianbao export --corrected 输出 只接受一份报告\n"));
+            free(files);
+            return 2;
+        }
+        nb_ctx ctx;
+        nb_err err;
+        nb_report r;
+        nb_review rv = {0};
+        if (nb_ctx_init(&ctx, L, &err) != 0 || nb_report_open(&r, files[0], &ctx, &err) != 0) {
+            fprintf(stderr, "nianbao: %s\n", err.msg);
+            free(files);
+            return 2;
+        }
+        int status = 0, unplaced = 0;
+        struct stat a, b;
+        if (stat(corrected, &a) == 0 && stat(files[0], &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+            fprintf(stderr, nb_tr(L, "nianbao: %s is the report itself; it is never written\n",
+                                  "nianbao：%s 就是报告本身，报告从不被改写\n"), corrected);
+            status = 2;
+        } else {
+            load_review(&r, review_path, &rv, L);
+            if (nb_export_corrected(&r, corrected, &unplaced, &err) != 0) {
+                fprintf(stderr, "nianbao: %s\n", err.msg);
+                status = 2;
+            } else if (unplaced) {
+                fprintf(stderr, nb_tr(L, "nianbao: %d corrections have no place in the text (missing rows)\n",
+                                      "nianbao：%d 处更正在正文中没有位置（缺失的行）\n"), unplaced);
+            }
+        }
+        nb_review_free(&rv);
+        nb_report_free(&r);
+        nb_ctx_free(&ctx);
+        free(files);
+        return status;
     }
     if (strcmp(format, "json") && strcmp(format, "csv")) {
         fprintf(stderr, nb_tr(L, "nianbao export: unknown format %s (json or csv)\n",
@@ -223,14 +301,17 @@ static int cmd_export(int argc, char **argv, nb_lang L)
             status = 2;
             continue;
         }
+        nb_review rv = {0};
+        int has_review = !no_review && load_review(&r, P.n == 1 ? review_path : NULL, &rv, L);
         if (csv) {
             nb_export_csv(out, &r, L);
         } else {
             nb_findings fs = {0};
             nb_check(&r, &ctx, &fs, &err);
-            nb_export_json(out, &r, &fs, NB_SEV_INFO, L);
+            nb_export_json(out, &r, &fs, NB_SEV_INFO, has_review ? &rv : NULL, L);
             nb_findings_free(&fs);
         }
+        nb_review_free(&rv);
         nb_report_free(&r);
     }
     nb_ctx_free(&ctx);
@@ -281,7 +362,8 @@ static body_year *year_before(body_year **sorted, size_t n, const body_year *b)
     return NULL;
 }
 
-static void print_finding(FILE *out, const nb_report *r, const nb_finding *f, nb_lang L, int color, nb_locator *lc)
+static void print_finding(FILE *out, const nb_report *r, const nb_finding *f, nb_lang L, int color, nb_locator *lc,
+                          const nb_review *rv)
 {
     int n;
     const nb_rule *rules = nb_rules(&n);
@@ -296,14 +378,25 @@ static void print_finding(FILE *out, const nb_report *r, const nb_finding *f, nb
     } else {
         fprintf(out, "%s: ", r->doc.path);
     }
-    fprintf(out, "%s%s%s: %s: %s\n", color ? col[f->severity] : "", L == NB_LANG_ZH ? sev_zh[f->severity] : sev,
-            color ? "\033[0m" : "", rules[f->rule].id, msg);
+    char dec[600] = "";
+    if (rv) {
+        char fp[24];
+        nb_finding_fingerprint(r, f, fp);
+        const nb_rv_entry *d = nb_review_decision(rv, fp);
+        if (d && d->state == NB_DEC_CONFIRMED)
+            snprintf(dec, sizeof dec, " [%s %s]", nb_tr(L, "confirmed by", "已确认："), d->by);
+        else if (d && d->state == NB_DEC_DISMISSED)
+            snprintf(dec, sizeof dec, " [%s %s: %.400s]", nb_tr(L, "dismissed by", "已驳回："), d->by,
+                     d->text ? d->text : "");
+    }
+    fprintf(out, "%s%s%s: %s: %s%s\n", color ? col[f->severity] : "", L == NB_LANG_ZH ? sev_zh[f->severity] : sev,
+            color ? "\033[0m" : "", rules[f->rule].id, msg, dec);
 }
 
 static int cmd_check(int argc, char **argv, nb_lang L)
 {
-    const char *format = "text";
-    int min_sev = NB_SEV_INFO, nfiles = 0, no_years = 0;
+    const char *format = "text", *review_path = NULL;
+    int min_sev = NB_SEV_INFO, nfiles = 0, no_years = 0, no_review = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files)
         return 2;
@@ -324,6 +417,10 @@ static int cmd_check(int argc, char **argv, nb_lang L)
             }
         } else if (!strcmp(a, "--no-years")) {
             no_years = 1;
+        } else if (!strcmp(a, "--no-review")) {
+            no_review = 1;
+        } else if (!strcmp(a, "--review") && i + 1 < argc) {
+            review_path = argv[++i];
         } else if (!strcmp(a, "--")) {
             while (++i < argc)
                 files[nfiles++] = argv[i];
@@ -405,6 +502,8 @@ static int cmd_check(int argc, char **argv, nb_lang L)
             status = 2;
             continue;
         }
+        nb_review rv = {0};
+        int has_review = !no_review && load_review(&r, P.n == 1 ? review_path : NULL, &rv, L);
         nb_findings fs = {0};
         if (nb_check(&r, &ctx, &fs, &err) != 0) {
             fprintf(stderr, "nianbao: %s\n", err.msg);
@@ -428,16 +527,24 @@ static int cmd_check(int argc, char **argv, nb_lang L)
             nb_check_years(prev->summary, &cur, r.schema, &fs);
         nb_findings_sort(&fs);
         long cnt[3] = {0, 0, 0};
-        for (size_t k = 0; k < fs.n; k++)
+        for (size_t k = 0; k < fs.n; k++) {
+            if (has_review) { /* a finding the reviewer dismissed does not count */
+                char fp[24];
+                nb_finding_fingerprint(&r, &fs.v[k], fp);
+                const nb_rv_entry *d = nb_review_decision(&rv, fp);
+                if (d && d->state == NB_DEC_DISMISSED)
+                    continue;
+            }
             cnt[fs.v[k].severity]++;
+        }
         if (json) {
-            nb_export_json(stdout, &r, &fs, min_sev, L);
+            nb_export_json(stdout, &r, &fs, min_sev, has_review ? &rv : NULL, L);
         } else {
             nb_locator lc;
             nb_locator_init(&lc, &r.doc);
             for (size_t k = 0; k < fs.n; k++)
                 if ((int)fs.v[k].severity >= min_sev)
-                    print_finding(stdout, &r, &fs.v[k], L, color, &lc);
+                    print_finding(stdout, &r, &fs.v[k], L, color, &lc, has_review ? &rv : NULL);
             if (L == NB_LANG_ZH)
                 printf("%s：%ld 个错误，%ld 个警告，%ld 个提示\n", r.doc.path, cnt[2], cnt[1], cnt[0]);
             else
@@ -453,6 +560,7 @@ static int cmd_check(int argc, char **argv, nb_lang L)
                 status = 1;
         }
         nb_findings_free(&fs);
+        nb_review_free(&rv);
         nb_report_free(&r);
     }
     if (!json && P.n > 1) {

@@ -1,0 +1,268 @@
+/* test_review.c — REPORT.review: the file round-trips; malformed and foreign
+ * files are refused with their line and left untouched; corrections change
+ * cells and remove the findings they fix; a decision's fingerprint does not
+ * depend on values; saving is atomic; the corrected text differs from the
+ * report only at the corrected spans. */
+#include "testutil.h"
+#include "export.h"
+#include "review.h"
+#include "sha256.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+static nb_ctx g_ctx;
+static char g_dir[256];
+
+static void path_in(char *out, size_t cap, const char *name)
+{
+    snprintf(out, cap, "%s/%s", g_dir, name);
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void entry(nb_review *rv, nb_rv_kind kind, const char *cell, const char *finding, const char *value,
+                  const char *text, nb_decision state)
+{
+    nb_rv_entry e;
+    memset(&e, 0, sizeof e);
+    e.kind = kind;
+    snprintf(e.cell, sizeof e.cell, "%s", cell ? cell : "");
+    snprintf(e.finding, sizeof e.finding, "%s", finding ? finding : "");
+    e.value = (char *)value;
+    e.was = (char *)"";
+    e.text = (char *)text;
+    e.state = state;
+    snprintf(e.by, sizeof e.by, "张三");
+    snprintf(e.at, sizeof e.at, "2026-11-22T07:30:00+08:00");
+    assert_int_equal(nb_review_add(rv, &e), 0);
+}
+
+static void test_round_trip(void **s)
+{
+    (void)s;
+    nb_review rv = {0};
+    snprintf(rv.report, sizeof rv.report, "报告 2024.txt");
+    snprintf(rv.sha256, sizeof rv.sha256, "%064d", 0);
+    entry(&rv, NB_RV_CORRECT, "t3.new.total", NULL, "12", NULL, 0);
+    entry(&rv, NB_RV_NOTE, "t3.new.total", NULL, NULL, "two lines:\n\"quoted\" and \\ back\tslash", 0);
+    entry(&rv, NB_RV_DECIDE, NULL, "0123456789abcdef", NULL, "not an error: see 附件", NB_DEC_DISMISSED);
+    char p[512];
+    path_in(p, sizeof p, "rt.review");
+    nb_err e;
+    assert_int_equal(nb_review_save(&rv, p, &e), 0);
+    char tmp[600];
+    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", p, (long)getpid());
+    assert_int_not_equal(access(tmp, F_OK), 0); /* no temporary file left */
+    nb_review back;
+    assert_int_equal(nb_review_load(&back, p, NB_LANG_EN, &e), 0);
+    assert_string_equal(back.report, rv.report);
+    assert_string_equal(back.sha256, rv.sha256);
+    assert_int_equal(back.n, 3);
+    assert_int_equal(back.v[0].kind, NB_RV_CORRECT);
+    assert_string_equal(back.v[0].value, "12");
+    assert_string_equal(back.v[1].text, rv.v[1].text);
+    assert_string_equal(back.v[2].text, "not an error: see 附件");
+    assert_int_equal(back.v[2].state, NB_DEC_DISMISSED);
+    assert_string_equal(back.v[2].by, "张三");
+    /* saving what was loaded gives the same bytes: diff-friendly */
+    char p2[512];
+    path_in(p2, sizeof p2, "rt2.review");
+    assert_int_equal(nb_review_save(&back, p2, &e), 0);
+    char *a = tu_read(p, NULL), *b = tu_read(p2, NULL);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    nb_review_free(&back);
+    nb_review_free(&rv);
+}
+
+static void test_malformed(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *text, *want;
+    } bad[] = {
+        {"hello\n", ":1: not a nianbao review file"},
+        {"# c\nnianbao-review 2\n", ":2: review file version 2"},
+        {"nianbao-review 1\ncorrect cell=t3.new.total\n", ":2: malformed correct entry"},
+        {"nianbao-review 1\nreport \"x\"\nnote text=\"unterminated\n", ":3: malformed note entry"},
+        {"nianbao-review 1\nerase everything\n", ":2: unknown entry \"erase\""},
+        {"", ":0: not a nianbao review file (empty)"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char p[512];
+        path_in(p, sizeof p, "bad.review");
+        write_file(p, bad[i].text);
+        nb_review rv;
+        nb_err e;
+        assert_int_equal(nb_review_load(&rv, p, NB_LANG_EN, &e), -1);
+        assert_int_equal(e.code, NB_E_FORMAT);
+        if (!strstr(e.msg, bad[i].want) || !strstr(e.msg, p))
+            fail_msg("case %zu: \"%s\" lacks \"%s\"", i, e.msg, bad[i].want);
+        assert_int_equal(rv.n, 0);
+        char *after = tu_read(p, NULL); /* left untouched */
+        assert_string_equal(after, bad[i].text);
+        free(after);
+    }
+    nb_review rv;
+    nb_err e;
+    char p[512];
+    path_in(p, sizeof p, "none.review");
+    assert_int_equal(nb_review_load(&rv, p, NB_LANG_EN, &e), -1);
+    assert_int_equal(e.code, NB_E_NOTFOUND);
+}
+
+static int count_rule_on(const nb_report *r, const nb_findings *f, const char *rule, const char *cell)
+{
+    int ci = nb_schema_find_cell(r->schema, cell), n = 0;
+    for (size_t i = 0; i < f->n; i++)
+        if (f->v[i].rule == nb_rule_index(rule))
+            for (int k = 0; k < f->v[i].ncells; k++)
+                n += f->v[i].cells[k] == ci;
+    return n;
+}
+
+static void test_correction_removes_finding(void **s)
+{
+    (void)s;
+    nb_report r;
+    nb_err e;
+    assert_int_equal(nb_report_open(&r, "tests/data/seed002.txt", &g_ctx, &e), 0);
+    nb_findings f = {0};
+    nb_check(&r, &g_ctx, &f, &e);
+    assert_int_equal(count_rule_on(&r, &f, "CELL.BLANK", "t2.regulation.in_force"), 1);
+    nb_findings_free(&f);
+    nb_review rv = {0};
+    entry(&rv, NB_RV_CORRECT, "t2.regulation.in_force", NULL, "0", NULL, 0);
+    entry(&rv, NB_RV_CORRECT, "t9.no_such", NULL, "1", NULL, 0);
+    char unknown[128];
+    assert_int_equal(nb_review_apply(&rv, &r, unknown, sizeof unknown), 1);
+    assert_string_equal(unknown, "t9.no_such");
+    const nb_cell *c = nb_report_cell(&r, "t2.regulation.in_force");
+    assert_true(c->corrected);
+    assert_int_equal(c->status, NB_ST_NUMBER);
+    assert_int_equal(c->orig_status, NB_ST_BLANK);
+    nb_check(&r, &g_ctx, &f, &e);
+    assert_int_equal(count_rule_on(&r, &f, "CELL.BLANK", "t2.regulation.in_force"), 0);
+    assert_int_equal(count_rule_on(&r, &f, "CELL.BLANK", "t2.normative.in_force"), 1);
+    nb_findings_free(&f);
+    nb_review_free(&rv);
+    nb_report_free(&r);
+}
+
+static void test_fingerprint_ignores_values(void **s)
+{
+    (void)s;
+    nb_report r;
+    nb_err e;
+    assert_int_equal(nb_report_open(&r, "tests/data/seed001.txt", &g_ctx, &e), 0);
+    int ci = nb_schema_find_cell(r.schema, "t3.new.natural");
+    r.cells[ci].num = nb_num_int(1);
+    nb_findings f = {0};
+    nb_check(&r, &g_ctx, &f, &e);
+    assert_true(f.n > 0);
+    char fp1[24], fp2[24];
+    nb_finding_fingerprint(&r, &f.v[0], fp1);
+    int rule = f.v[0].rule;
+    nb_findings_free(&f);
+    r.cells[ci].num = nb_num_int(7); /* other values, same finding */
+    nb_check(&r, &g_ctx, &f, &e);
+    assert_int_equal(f.v[0].rule, rule);
+    nb_finding_fingerprint(&r, &f.v[0], fp2);
+    assert_string_equal(fp1, fp2);
+    assert_int_equal(strlen(fp1), 16);
+    /* the decision in force is the last one */
+    nb_review rv = {0};
+    entry(&rv, NB_RV_DECIDE, NULL, fp1, NULL, "first", NB_DEC_DISMISSED);
+    entry(&rv, NB_RV_DECIDE, NULL, fp1, NULL, NULL, NB_DEC_OPEN);
+    entry(&rv, NB_RV_DECIDE, NULL, fp1, NULL, "checked with the office", NB_DEC_CONFIRMED);
+    const nb_rv_entry *d = nb_review_decision(&rv, fp1);
+    assert_non_null(d);
+    assert_int_equal(d->state, NB_DEC_CONFIRMED);
+    assert_null(nb_review_decision(&rv, "ffffffffffffffff"));
+    nb_review_free(&rv);
+    nb_findings_free(&f);
+    nb_report_free(&r);
+}
+
+static void test_corrected_text(void **s)
+{
+    (void)s;
+    char p[512], out[512];
+    path_in(p, sizeof p, "report.txt");
+    path_in(out, sizeof out, "corrected.txt");
+    size_t n = 0;
+    char *orig = tu_read("tests/data/seed003.txt", &n);
+    FILE *f = fopen(p, "wb");
+    fwrite(orig, 1, n, f);
+    fclose(f);
+    char sha_before[65];
+    assert_int_equal(nb_file_sha256(p, sha_before), 0);
+    nb_report r;
+    nb_err e;
+    assert_int_equal(nb_report_open(&r, p, &g_ctx, &e), 0);
+    nb_review rv = {0};
+    entry(&rv, NB_RV_CORRECT, "t2.normative.in_force", NULL, "7", NULL, 0); /* "1" → "7" */
+    entry(&rv, NB_RV_CORRECT, "t3.total.total", NULL, "3", NULL, 0);        /* "0" → "3" */
+    assert_int_equal(nb_review_apply(&rv, &r, NULL, 0), 2);
+    int unplaced = -1;
+    assert_int_equal(nb_export_corrected(&r, out, &unplaced, &e), 0);
+    assert_int_equal(unplaced, 0);
+    size_t m = 0;
+    char *got = tu_read(out, &m);
+    assert_int_equal(m, n);
+    int diffs = 0;
+    for (size_t i = 0; i < n; i++)
+        if (got[i] != orig[i]) {
+            diffs++;
+            const nb_cell *c1 = nb_report_cell(&r, "t2.normative.in_force"), *c2 = nb_report_cell(&r, "t3.total.total");
+            assert_true(i == c1->off || i == c2->off);
+        }
+    assert_int_equal(diffs, 2);
+    char sha_after[65];
+    assert_int_equal(nb_file_sha256(p, sha_after), 0);
+    assert_string_equal(sha_before, sha_after); /* the report is never written */
+    free(got);
+    free(orig);
+    nb_review_free(&rv);
+    nb_report_free(&r);
+}
+
+static int setup(void **s)
+{
+    (void)s;
+    snprintf(g_dir, sizeof g_dir, "/tmp/nb_test_review.XXXXXX");
+    return mkdtemp(g_dir) ? 0 : -1;
+}
+
+static int teardown(void **s)
+{
+    (void)s;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", g_dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_correction_removes_finding),
+        cmocka_unit_test(test_fingerprint_ignores_values),
+        cmocka_unit_test(test_corrected_text),
+    };
+    nb_err err;
+    if (nb_ctx_init(&g_ctx, NB_LANG_EN, &err) != 0)
+        return 1;
+    int rc = cmocka_run_group_tests_name("review", tests, setup, teardown);
+    nb_ctx_free(&g_ctx);
+    return rc;
+}
