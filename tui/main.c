@@ -220,8 +220,9 @@ static int cmd_export(int argc, char **argv, nb_lang L)
     if (corrected) {
         /* the corrected text of one report */
         if (nfiles != 1) {
-            fprintf(stderr, nb_tr(L, "nianbao export --corrected OUT takes one report\n",
-                                  "nianbao export --corrected 输出 只接受一份报告\n"));
+            fputs(nb_tr(L, "nianbao export --corrected OUT takes one report\n",
+                        "nianbao export --corrected 输出 只接受一份报告\n"),
+                  stderr);
             free(files);
             return 2;
         }
