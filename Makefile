@@ -2,7 +2,7 @@
 # installs what is missing, builds and runs every test (plain and ASan+UBSan).
 CC      ?= cc
 PKGS    := ncursesw libunistring libpcre2-8 cmocka
-WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat-security -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 CPPFLAGS+= -D_GNU_SOURCE -Icore
 PCRE_CF := $(shell pkg-config --cflags libpcre2-8 2>/dev/null)
