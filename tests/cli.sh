@@ -343,6 +343,55 @@ else
     notok "a malformed review" "$(errtext)"
 fi
 
+# ---- the console's review workflow, scripted ----
+
+cp tests/data/seed002.txt "$T/c.txt"
+sha=$(sha256sum "$T/c.txt" | cut -d' ' -f1)
+cat >"$T/c.script" <<'SCR'
+:goto t2.regulation.in_force
+e
+"x
+Enter
+e
+C-u
+"0
+Enter
+]
+]
+d
+"no such documents this year
+Enter
+u
+C-r
+q
+y
+SCR
+NIANBAO_REVIEWER=alice "$NB" --script "$T/c.script" "$T/c.txt" >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 0 ] && grep -q '^nianbao-review 1$' "$T/c.txt.review" &&
+    grep -q '^correct cell=t2.regulation.in_force value="0" was="" by="alice" at=20' "$T/c.txt.review" &&
+    grep -q 'state=dismissed by="alice" .*reason="no such documents this year"' "$T/c.txt.review" &&
+    grep -q "^sha256 $sha$" "$T/c.txt.review"; then
+    ok "console: correct, dismiss, undo, redo, q then y saves REPORT.review"
+else
+    notok "console: the review saved" "exit $rc: $(errtext) $(cat "$T/c.txt.review" 2>/dev/null | head -8)"
+fi
+run export "$T/c.txt"
+if grep -q '"t2.regulation.in_force":{"value":0,' "$T/out" && ! grep -q '"cells":\["t2.regulation.in_force"\]' "$T/out" &&
+    [ "$(sha256sum "$T/c.txt" | cut -d' ' -f1)" = "$sha" ]; then
+    ok "after the console's save: export reports 0, no CELL.BLANK for it, the report byte-identical"
+else
+    notok "after the console's save" "$(head -c 300 "$T/out")"
+fi
+printf 'not a review\n' >"$T/c.txt.review"
+printf 'e\n"5\nEnter\nw\n:q!\n' >"$T/c2.script"
+"$NB" --script "$T/c2.script" "$T/c.txt" >/dev/null 2>&1
+if [ "$(cat "$T/c.txt.review")" = "not a review" ]; then
+    ok "console: a malformed review file is never overwritten"
+else
+    notok "console: a malformed review file is never overwritten" "$(head -3 "$T/c.txt.review")"
+fi
+
 # ---- check: diagnostics, exit status, formats ----
 
 run check tests/data/seed001.txt

@@ -383,6 +383,11 @@ static void cell_text(const nb_app *a, int ci, char *out, size_t cap, nb_role *r
     case NB_ST_TEXT: snprintf(out, cap, "?"); break;
     case NB_ST_MISSING: snprintf(out, cap, "—"); *role = NB_R_MISSING; break;
     }
+    if (c->corrected) { /* a reviewer's value, not the report's */
+        strncat(out, "#", cap - strlen(out) - 1);
+        *role = NB_R_HIGHLIGHT;
+        *marked = 1;
+    }
     int w = a->cell_worst[ci];
     if (w == NB_SEV_ERROR) {
         strncat(out, "!", cap - strlen(out) - 1);
@@ -557,10 +562,33 @@ static void draw_status(nb_app *a)
     int y = s->h - 1;
     nb_screen_fill(s, y, 0, s->w, ' ', NB_R_STATUS);
     char b[1600];
-    if (a->mode == NB_MODE_PROMPT || a->mode == NB_MODE_SEARCH) {
-        snprintf(b, sizeof b, "%c%.*s", a->mode == NB_MODE_PROMPT ? ':' : '/', (int)a->input_len, a->input);
-        int used = nb_screen_put(s, y, 0, b, strlen(b), s->w - 1, NB_R_STATUS, 0);
-        nb_screen_put(s, y, used, " ", 1, 1, NB_R_HIGHLIGHT, 1);
+    if (a->mode == NB_MODE_ASK_QUIT) {
+        const char *q = T(a, " unsaved corrections and decisions: save them? y save, n discard, any other key cancels",
+                          " 有未保存的更正和决定：是否保存？y 保存，n 放弃，其他键取消");
+        nb_screen_put(s, y, 0, q, strlen(q), s->w, NB_R_WARNING, 1);
+        return;
+    }
+    if (a->mode == NB_MODE_PROMPT || a->mode == NB_MODE_SEARCH || a->mode == NB_MODE_EDIT ||
+        a->mode == NB_MODE_REASON) {
+        char label[160];
+        if (a->mode == NB_MODE_EDIT) {
+            char id[96];
+            nb_schema_cell_id(a->r->schema, a->edit_cell, id, sizeof id);
+            snprintf(label, sizeof label, "%s %s: ", T(a, "value of", "更正"), id);
+        } else if (a->mode == NB_MODE_REASON) {
+            snprintf(label, sizeof label, "%s", T(a, "dismissed because: ", "驳回理由："));
+        } else {
+            snprintf(label, sizeof label, "%c", a->mode == NB_MODE_PROMPT ? ':' : '/');
+        }
+        int used = nb_screen_put(s, y, 0, label, strlen(label), s->w - 1, NB_R_STATUS, 1);
+        used += nb_screen_put(s, y, used, a->input, a->input_cur, s->w - 1 - used, NB_R_STATUS, 0);
+        size_t cend = a->input_cur;
+        if (cend < a->input_len)
+            nb_utf8_get(a->input, a->input_len, &cend);
+        int cw = cend > a->input_cur ? nb_screen_put(s, y, used, a->input + a->input_cur, cend - a->input_cur,
+                                                     s->w - used, NB_R_HIGHLIGHT, 1)
+                                     : nb_screen_put(s, y, used, " ", 1, 1, NB_R_HIGHLIGHT, 1);
+        nb_screen_put(s, y, used + cw, a->input + cend, a->input_len - cend, s->w - used - cw, NB_R_STATUS, 0);
         return;
     }
     const char *file = strrchr(a->r->doc.path, '/') ? strrchr(a->r->doc.path, '/') + 1 : a->r->doc.path;
@@ -605,7 +633,16 @@ static void draw_status(nb_app *a)
     } else {
         snprintf(fname, sizeof fname, "%s", file);
     }
-    snprintf(b, sizeof b, " %s │ %s │ %s │ %s", fname, counter, cellpart, rest);
+    char decision[64] = "";
+    if (a->finding >= 0 && a->rv.n) {
+        char fp[24];
+        nb_finding_fingerprint(a->r, &a->fs.v[a->finding], fp);
+        const nb_rv_entry *d = nb_review_decision(&a->rv, fp);
+        if (d && d->state != NB_DEC_OPEN)
+            snprintf(decision, sizeof decision, " [%s]",
+                     d->state == NB_DEC_CONFIRMED ? T(a, "confirmed", "已确认") : T(a, "dismissed", "已驳回"));
+    }
+    snprintf(b, sizeof b, " %s%s │ %s%s │ %s │ %s", fname, a->dirty ? " [+]" : "", counter, decision, cellpart, rest);
     nb_screen_put(s, y, 0, b, strlen(b), s->w, a->msg_error ? NB_R_ERROR : NB_R_STATUS, 1);
 }
 
@@ -869,6 +906,160 @@ static void search_step(nb_app *a, int dir)
     cell_from_cursor(a);
 }
 
+/* ------------------------------------------------------------ the review */
+
+/* Cells as extracted, then the review's corrections, then the checks again. */
+static void recompute(nb_app *a)
+{
+    nb_report *r = a->r;
+    memcpy(r->cells, a->orig_cells, (size_t)r->ncells * sizeof *r->cells);
+    nb_review_apply(&a->rv, r, NULL, 0);
+    nb_findings_free(&a->fs);
+    nb_err err;
+    nb_check(r, a->ctx, &a->fs, &err);
+    for (int ci = 0; ci < r->ncells; ci++)
+        a->cell_worst[ci] = -1;
+    for (size_t k = 0; k < a->fs.n; k++)
+        for (int c = 0; c < a->fs.v[k].ncells; c++) {
+            int ci = a->fs.v[k].cells[c];
+            if ((int)a->fs.v[k].severity > a->cell_worst[ci])
+                a->cell_worst[ci] = (int)a->fs.v[k].severity;
+        }
+    if (a->finding >= (int)a->fs.n)
+        a->finding = a->fs.n ? (int)a->fs.n - 1 : -1;
+}
+
+void nb_app_open_review(nb_app *a, const char *path)
+{
+    if (path)
+        snprintf(a->review_path, sizeof a->review_path, "%s", path);
+    else
+        nb_review_path(a->r->doc.path, a->review_path, sizeof a->review_path);
+    nb_err err;
+    nb_review_free(&a->rv);
+    if (nb_review_load(&a->rv, a->review_path, a->lang, &err) != 0) {
+        if (err.code != NB_E_NOTFOUND) {
+            a->review_bad = 1;
+            say(a, 1, "%s (%s)", err.msg, T(a, "opened without it; it will not be overwritten", "已不带审阅打开；该文件不会被覆盖"));
+        }
+        return;
+    }
+    char sha[65];
+    if (a->rv.sha256[0] && nb_file_sha256(a->r->doc.path, sha) == 0 && strcmp(sha, a->rv.sha256) != 0)
+        say(a, 1, "%s", T(a, "the report changed since this review: entries kept by cell ID",
+                          "报告在本次审阅后有改动：审阅条目按单元格编号保留"));
+    recompute(a);
+}
+
+static void fill_entry(nb_app *a, nb_rv_entry *e, nb_rv_kind kind)
+{
+    memset(e, 0, sizeof *e);
+    e->kind = kind;
+    nb_reviewer(e->by, sizeof e->by);
+    nb_iso_now(e->at, sizeof e->at);
+    (void)a;
+}
+
+/* A new entry: kept, what was undone forgotten, and the checks run again. */
+static void add_entry(nb_app *a, const nb_rv_entry *e)
+{
+    if (nb_review_add(&a->rv, e) != 0) {
+        say(a, 1, "%s", T(a, "out of memory", "内存不足"));
+        return;
+    }
+    nb_review_free(&a->redo);
+    a->dirty = 1;
+    recompute(a);
+}
+
+/* Move the last entry of one list to the other (undo and redo). */
+static int move_last(nb_review *from, nb_review *to)
+{
+    if (!from->n)
+        return 0;
+    if (nb_review_add(to, &from->v[from->n - 1]) != 0)
+        return 0;
+    nb_rv_entry *e = &from->v[--from->n];
+    free(e->value);
+    free(e->was);
+    free(e->text);
+    return 1;
+}
+
+static void decide(nb_app *a, nb_decision state, const char *reason)
+{
+    if (a->finding < 0) {
+        say(a, 1, "%s", T(a, "no finding selected: ] to step to one", "未选中问题：按 ] 选择"));
+        return;
+    }
+    int n;
+    const nb_rule *rules = nb_rules(&n);
+    const nb_finding *f = &a->fs.v[a->finding];
+    nb_rv_entry e;
+    fill_entry(a, &e, NB_RV_DECIDE);
+    nb_finding_fingerprint(a->r, f, e.finding);
+    snprintf(e.rule, sizeof e.rule, "%s", rules[f->rule].id);
+    e.state = state;
+    e.text = (char *)reason;
+    add_entry(a, &e);
+    static const char *const en[] = {"reopened", "confirmed", "dismissed"}, *const zh[] = {"已重新打开", "已确认", "已驳回"};
+    say(a, 0, "%s", a->lang == NB_LANG_ZH ? zh[state] : en[state]);
+}
+
+static int save_review(nb_app *a)
+{
+    if (a->review_bad) {
+        say(a, 1, "%s: %s", a->review_path, T(a, "malformed; not overwritten", "格式有误，不会覆盖"));
+        return -1;
+    }
+    const char *base = strrchr(a->r->doc.path, '/') ? strrchr(a->r->doc.path, '/') + 1 : a->r->doc.path;
+    snprintf(a->rv.report, sizeof a->rv.report, "%s", base);
+    if (nb_file_sha256(a->r->doc.path, a->rv.sha256) != 0)
+        a->rv.sha256[0] = '\0';
+    nb_err err;
+    if (nb_review_save(&a->rv, a->review_path, &err) != 0) {
+        say(a, 1, "%s", err.msg);
+        return -1;
+    }
+    a->dirty = 0;
+    say(a, 0, "%s %s", T(a, "saved", "已保存"), a->review_path);
+    return 0;
+}
+
+/* The text a cell's editor starts with: its value as it stands. */
+static void edit_start(nb_app *a, int ci)
+{
+    const nb_cell *c = &a->r->cells[ci];
+    a->input_len = 0;
+    if (c->status == NB_ST_NUMBER || c->status == NB_ST_INFERRED)
+        a->input_len = nb_num_format(c->num, a->input, sizeof a->input);
+    a->input_cur = a->input_len;
+    a->edit_cell = ci;
+    a->mode = NB_MODE_EDIT;
+}
+
+static void edit_commit(nb_app *a)
+{
+    nb_num v;
+    a->input[a->input_len] = '\0';
+    if (nb_parse_value(a->input, a->input_len, &v) != NB_ST_NUMBER) {
+        say(a, 1, "%s: \"%s\"", T(a, "not a number; nothing changed", "不是数字，未作更改"), a->input);
+        return;
+    }
+    int ci = a->edit_cell;
+    const nb_cell *orig = &a->orig_cells[ci];
+    nb_rv_entry e;
+    fill_entry(a, &e, NB_RV_CORRECT);
+    nb_schema_cell_id(a->r->schema, ci, e.cell, sizeof e.cell);
+    char val[64], was[128];
+    nb_num_format(v, val, sizeof val);
+    snprintf(was, sizeof was, "%.*s", (int)(orig->len < 120 ? orig->len : 120), a->r->doc.text + orig->off);
+    e.value = val;
+    e.was = orig->status == NB_ST_MISSING ? (char *)"" : was;
+    add_entry(a, &e);
+    say(a, 0, "%s %s = %s", T(a, "corrected", "已更正"), e.cell, val);
+}
+
 /* ------------------------------------------------------------ commands */
 
 int nb_app_command(nb_app *a, const char *cmd)
@@ -877,14 +1068,19 @@ int nb_app_command(nb_app *a, const char *cmd)
         cmd++;
     char verb[32] = "", arg[480] = "";
     sscanf(cmd, "%31s %479[^\n]", verb, arg);
-    if (!strcmp(verb, "q") || !strcmp(verb, "quit") || !strcmp(verb, "q!")) {
+    if (!strcmp(verb, "q!")) {
         a->quit = 1;
         return 0;
     }
+    if (!strcmp(verb, "q") || !strcmp(verb, "quit")) {
+        if (a->dirty)
+            a->mode = NB_MODE_ASK_QUIT;
+        else
+            a->quit = 1;
+        return 0;
+    }
     if (!strcmp(verb, "w") || !strcmp(verb, "wq")) {
-        say(a, 0, "%s", T(a, "nothing to save: corrections and notes come with the review workflow",
-                          "没有需要保存的内容：更正与批注将随审阅流程提供"));
-        if (!strcmp(verb, "wq"))
+        if (save_review(a) == 0 && !strcmp(verb, "wq"))
             a->quit = 1;
         return 0;
     }
@@ -964,33 +1160,68 @@ static void input_key(nb_app *a, int key)
         a->mode = NB_MODE_NORMAL;
         return;
     }
+    if (key == NB_KEY_LEFT || key == 2) { /* Left, C-b: one character */
+        while (a->input_cur > 0 && (((unsigned char)a->input[--a->input_cur]) & 0xC0) == 0x80)
+            ;
+        return;
+    }
+    if (key == NB_KEY_RIGHT || key == 6) { /* Right, C-f */
+        if (a->input_cur < a->input_len)
+            nb_utf8_get(a->input, a->input_len, &a->input_cur);
+        return;
+    }
+    if (key == 1 || key == NB_KEY_HOME) { /* C-a */
+        a->input_cur = 0;
+        return;
+    }
+    if (key == 5 || key == NB_KEY_END) { /* C-e */
+        a->input_cur = a->input_len;
+        return;
+    }
     if (key == NB_KEY_BACKSPACE || key == 127 || key == 8) {
-        if (!a->input_len) {
+        if (!a->input_len && a->mode != NB_MODE_EDIT && a->mode != NB_MODE_REASON) {
             a->mode = NB_MODE_NORMAL;
             return;
         }
-        a->input_len--;
-        while (a->input_len && (((unsigned char)a->input[a->input_len]) & 0xC0) == 0x80)
-            a->input_len--;
+        if (!a->input_cur)
+            return;
+        size_t end = a->input_cur;
+        while (a->input_cur > 0 && (((unsigned char)a->input[--a->input_cur]) & 0xC0) == 0x80)
+            ;
+        memmove(a->input + a->input_cur, a->input + end, a->input_len - end);
+        a->input_len -= end - a->input_cur;
         return;
     }
     if (key == 21) { /* C-u */
-        a->input_len = 0;
+        a->input_len = a->input_cur = 0;
         return;
     }
     if (key == NB_KEY_ENTER || key == '\n' || key == '\r') {
         a->input[a->input_len] = '\0';
         int mode = a->mode;
         a->mode = NB_MODE_NORMAL;
-        if (mode == NB_MODE_PROMPT) {
+        if (mode == NB_MODE_PROMPT)
             nb_app_command(a, a->input);
-        } else if (a->input_len && compile_search(a, a->input) == 0) {
+        else if (mode == NB_MODE_EDIT)
+            edit_commit(a);
+        else if (mode == NB_MODE_REASON) {
+            if (!a->input_len) {
+                say(a, 1, "%s", T(a, "a dismissal needs a reason", "驳回需要填写理由"));
+                return;
+            }
+            decide(a, NB_DEC_DISMISSED, a->input);
+        } else if (a->input_len && compile_search(a, a->input) == 0)
             search_step(a, 1);
-        }
         return;
     }
-    if (key >= 0x20 && key < 0x110000 && a->input_len + 4 < sizeof a->input)
-        a->input_len += nb_utf8_put(a->input + a->input_len, (uint32_t)key);
+    if (key >= 0x20 && key < 0x110000 && a->input_len + 4 < sizeof a->input) {
+        char u[4];
+        size_t k = nb_utf8_put(u, (uint32_t)key);
+        memmove(a->input + a->input_cur + k, a->input + a->input_cur, a->input_len - a->input_cur);
+        memcpy(a->input + a->input_cur, u, k);
+        a->input_len += k;
+        a->input_cur += k;
+    }
 }
 
 static void list_key(nb_app *a, int key)
@@ -1023,8 +1254,17 @@ void nb_app_key(nb_app *a, int key)
 {
     if (key == NB_KEY_RESIZE)
         return;
-    if (a->mode == NB_MODE_PROMPT || a->mode == NB_MODE_SEARCH) {
+    if (a->mode == NB_MODE_PROMPT || a->mode == NB_MODE_SEARCH || a->mode == NB_MODE_EDIT ||
+        a->mode == NB_MODE_REASON) {
         input_key(a, key);
+        return;
+    }
+    if (a->mode == NB_MODE_ASK_QUIT) { /* unsaved work: save, discard or cancel */
+        a->mode = NB_MODE_NORMAL;
+        if (key == 'y' || key == 's')
+            a->quit = save_review(a) == 0;
+        else if (key == 'n' || key == 'd')
+            a->quit = 1;
         return;
     }
     a->msg[0] = '\0';
@@ -1117,7 +1357,7 @@ void nb_app_key(nb_app *a, int key)
         break;
     case NB_REQ_SEARCH:
         a->mode = NB_MODE_SEARCH;
-        a->input_len = 0;
+        a->input_len = a->input_cur = 0;
         break;
     case NB_REQ_SEARCH_NEXT:
         search_step(a, 1);
@@ -1127,7 +1367,7 @@ void nb_app_key(nb_app *a, int key)
         break;
     case NB_REQ_PROMPT:
         a->mode = NB_MODE_PROMPT;
-        a->input_len = 0;
+        a->input_len = a->input_cur = 0;
         break;
     case NB_REQ_LAYOUT: {
         panes p = layout(a);
@@ -1140,7 +1380,54 @@ void nb_app_key(nb_app *a, int key)
         a->mode = NB_MODE_HELP;
         break;
     case NB_REQ_QUIT:
-        a->quit = 1;
+        if (a->dirty)
+            a->mode = NB_MODE_ASK_QUIT;
+        else
+            a->quit = 1;
+        break;
+    case NB_REQ_EDIT: {
+        int ci = selected_cell(a);
+        if (ci < 0) {
+            say(a, 1, "%s", T(a, "no cell selected", "未选中单元格"));
+            break;
+        }
+        edit_start(a, ci);
+        break;
+    }
+    case NB_REQ_CONFIRM:
+        decide(a, NB_DEC_CONFIRMED, NULL);
+        break;
+    case NB_REQ_REOPEN:
+        decide(a, NB_DEC_OPEN, NULL);
+        break;
+    case NB_REQ_DISMISS:
+        if (a->finding < 0) {
+            decide(a, NB_DEC_DISMISSED, NULL); /* says no finding is selected */
+            break;
+        }
+        a->mode = NB_MODE_REASON;
+        a->input_len = a->input_cur = 0;
+        break;
+    case NB_REQ_UNDO:
+        if (move_last(&a->rv, &a->redo)) {
+            a->dirty = 1;
+            recompute(a);
+            say(a, 0, "%s", T(a, "undone", "已撤销"));
+        } else {
+            say(a, 0, "%s", T(a, "nothing to undo", "没有可撤销的操作"));
+        }
+        break;
+    case NB_REQ_REDO:
+        if (move_last(&a->redo, &a->rv)) {
+            a->dirty = 1;
+            recompute(a);
+            say(a, 0, "%s", T(a, "redone", "已重做"));
+        } else {
+            say(a, 0, "%s", T(a, "nothing to redo", "没有可重做的操作"));
+        }
+        break;
+    case NB_REQ_SAVE:
+        save_review(a);
         break;
     default:
         break;
@@ -1191,6 +1478,10 @@ int nb_app_init(nb_app *a, const nb_ctx *ctx, nb_report *r, const char *theme, c
     a->gsel = 0;
     move_grid(a, 1);
     a->cur = 0;
+    a->orig_cells = malloc((size_t)r->ncells * sizeof *a->orig_cells);
+    if (!a->orig_cells)
+        return -1;
+    memcpy(a->orig_cells, r->cells, (size_t)r->ncells * sizeof *r->cells);
     nb_theme_default(&a->theme);
     if (theme) {
         char m[512] = "";
@@ -1213,6 +1504,9 @@ void nb_app_free(nb_app *a)
 {
     nb_findings_free(&a->fs);
     free(a->cell_worst);
+    free(a->orig_cells);
+    nb_review_free(&a->rv);
+    nb_review_free(&a->redo);
     free(a->spans);
     free(a->grid);
     pcre2_code_free(a->search_re);
@@ -1237,8 +1531,12 @@ int nb_app_script(nb_app *a, const char *path, char *msg, size_t cap)
             s++;
         if (!*s || *s == '#')
             continue;
-        if (*s == ':' && s[1]) {
-            nb_app_command(a, s + 1);
+        if (*s == '"') { /* "text: typed, a character at a time */
+            size_t i = 1, n = strlen(s);
+            while (i < n)
+                nb_app_key(a, (int)nb_utf8_get(s, n, &i));
+        } else if (*s == ':' && s[1] && (a->mode == NB_MODE_NORMAL || !strncmp(s, ":dump", 5))) {
+            nb_app_command(a, s + 1); /* :dump works in any mode: it changes nothing */
         } else if (*s == '/' && s[1] && a->mode == NB_MODE_NORMAL) {
             if (compile_search(a, s + 1) == 0)
                 search_step(a, 1);

@@ -7,11 +7,13 @@
 #include <stddef.h>
 
 #include "report.h"
+#include "review.h"
 #include "rules.h"
 #include "screen.h"
 #include "theme.h"
 
-enum { NB_MODE_NORMAL, NB_MODE_HELP, NB_MODE_FINDINGS, NB_MODE_PROMPT, NB_MODE_SEARCH };
+enum { NB_MODE_NORMAL, NB_MODE_HELP, NB_MODE_FINDINGS, NB_MODE_PROMPT, NB_MODE_SEARCH, NB_MODE_EDIT, NB_MODE_REASON,
+       NB_MODE_ASK_QUIT };
 enum { NB_LAYOUT_AUTO, NB_LAYOUT_SIDE, NB_LAYOUT_STACKED };
 
 typedef struct nb_grow_row {
@@ -52,10 +54,21 @@ typedef struct nb_app {
     int msg_error;
     int quit;
     int quit_status;
+    /* the review: corrections and decisions, saved to review_path */
+    nb_review rv, redo;       /* redo: undone entries, last undone last */
+    char review_path[4200];
+    int review_bad;           /* the file there is malformed: never overwritten */
+    int dirty;
+    nb_cell *orig_cells;      /* the cells as extracted, before corrections */
+    int edit_cell;
+    size_t input_cur;         /* the cursor in the input line (bytes) */
 } nb_app;
 
 /* Open the console on a report (the app takes the report); w × h screen. */
 int nb_app_init(nb_app *a, const nb_ctx *ctx, nb_report *r, const char *theme, const char *datadir, int w, int h);
+/* Read the review beside the report (or at path); a malformed one is
+ * reported in the status line and never overwritten. */
+void nb_app_open_review(nb_app *a, const char *path);
 void nb_app_free(nb_app *a);
 void nb_app_resize(nb_app *a, int w, int h);
 /* Handle one key (a Unicode character, a C-x control or an NB_KEY_*). */

@@ -599,7 +599,7 @@ static int cmd_show(const char *path, nb_lang L);
 /* The review console: on a terminal, or driven by a script with no terminal. */
 static int cmd_console(int argc, char **argv, nb_lang L)
 {
-    const char *theme = getenv("NIANBAO_THEME"), *script = getenv("NIANBAO_SCRIPT"), *file = NULL;
+    const char *theme = getenv("NIANBAO_THEME"), *script = getenv("NIANBAO_SCRIPT"), *file = NULL, *review = NULL;
     const char *size = getenv("NIANBAO_SIZE");
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--theme") && i + 1 < argc)
@@ -610,6 +610,8 @@ static int cmd_console(int argc, char **argv, nb_lang L)
             script = argv[++i];
         else if (!strcmp(argv[i], "--size") && i + 1 < argc)
             size = argv[++i];
+        else if (!strcmp(argv[i], "--review") && i + 1 < argc)
+            review = argv[++i];
         else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, nb_tr(L, "nianbao: unknown option %s\n", "nianbao：未知选项 %s\n"), argv[i]);
             usage(stderr, L);
@@ -647,12 +649,14 @@ static int cmd_console(int argc, char **argv, nb_lang L)
         fprintf(stderr, "nianbao: %s: out of memory\n", file);
         status = 2;
     } else if (script) {
+        nb_app_open_review(&app, review);
         char msg[512];
         if (nb_app_script(&app, script, msg, sizeof msg) != 0) {
             fprintf(stderr, "nianbao: %s\n", msg);
             status = 2;
         }
     } else {
+        nb_app_open_review(&app, review);
         status = nb_term_run(&app);
     }
     nb_app_free(&app);

@@ -25,6 +25,13 @@
     REQ(SEARCH_PREV, "N", "previous search hit", "上一个搜索结果")                                             \
     REQ(PROMPT, ":", "command line: :goto ID, :theme NAME, :w, :q, :q!, :help",                                \
         "命令行：:goto 单元格, :theme 主题, :w, :q, :q!, :help")                                                \
+    REQ(EDIT, "e Enter", "correct the selected cell (Enter commits, Esc cancels)", "更正所选单元格（回车确认，Esc 取消）") \
+    REQ(CONFIRM, "c", "confirm the current finding", "确认当前问题")                                           \
+    REQ(DISMISS, "d", "dismiss the current finding (asks for a reason)", "驳回当前问题（需填写理由）")       \
+    REQ(REOPEN, "r", "reopen the current finding", "重新打开当前问题")                                        \
+    REQ(UNDO, "u", "undo the last correction or decision", "撤销上一次更正或决定")                            \
+    REQ(REDO, "C-r", "redo", "重做")                                                                           \
+    REQ(SAVE, "w", "save the review beside the report (REPORT.review)", "保存审阅文件（报告名.review）")       \
     REQ(LAYOUT, "L", "toggle side by side / stacked", "切换左右并排 / 上下排列")                              \
     REQ(REDRAW, "C-l", "redraw the screen", "重绘屏幕")                                                        \
     REQ(HELP, "?", "this help", "本帮助")                                                                      \
