@@ -986,6 +986,18 @@ static int move_last(nb_review *from, nb_review *to)
     return 1;
 }
 
+/* Undo (rv → redo) or redo (redo → rv) one entry, and run the checks again. */
+static void undo_redo(nb_app *a, nb_review *from, nb_review *to, const char *done, const char *none)
+{
+    if (!move_last(from, to)) {
+        say(a, 0, "%s", none);
+        return;
+    }
+    a->dirty = 1;
+    recompute(a);
+    say(a, 0, "%s", done);
+}
+
 static void decide(nb_app *a, nb_decision state, const char *reason)
 {
     if (a->finding < 0) {
@@ -1409,22 +1421,10 @@ void nb_app_key(nb_app *a, int key)
         a->input_len = a->input_cur = 0;
         break;
     case NB_REQ_UNDO:
-        if (move_last(&a->rv, &a->redo)) {
-            a->dirty = 1;
-            recompute(a);
-            say(a, 0, "%s", T(a, "undone", "已撤销"));
-        } else {
-            say(a, 0, "%s", T(a, "nothing to undo", "没有可撤销的操作"));
-        }
+        undo_redo(a, &a->rv, &a->redo, T(a, "undone", "已撤销"), T(a, "nothing to undo", "没有可撤销的操作"));
         break;
     case NB_REQ_REDO:
-        if (move_last(&a->redo, &a->rv)) {
-            a->dirty = 1;
-            recompute(a);
-            say(a, 0, "%s", T(a, "redone", "已重做"));
-        } else {
-            say(a, 0, "%s", T(a, "nothing to redo", "没有可重做的操作"));
-        }
+        undo_redo(a, &a->redo, &a->rv, T(a, "redone", "已重做"), T(a, "nothing to redo", "没有可重做的操作"));
         break;
     case NB_REQ_SAVE:
         save_review(a);
