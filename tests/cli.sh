@@ -392,6 +392,62 @@ else
     notok "console: a malformed review file is never overwritten" "$(head -3 "$T/c.txt.review")"
 fi
 
+# ---- unsaved work survives: the journal, recovery, the lock ----
+
+cp tests/data/seed002.txt "$T/j.txt"
+printf ':goto t2.regulation.in_force\ne\n"7\nEnter\n' >"$T/j1.script"
+"$NB" --script "$T/j1.script" "$T/j.txt" >/dev/null 2>&1 # ends with the work unsaved, as a dropped ssh would
+if [ ! -e "$T/j.txt.review" ] && grep -q '^correct cell=t2.regulation.in_force value="7"' "$T/j.txt.review.journal" 2>/dev/null &&
+    grep -q '^report "j.txt"$' "$T/j.txt.review.journal"; then
+    ok "a session ended unsaved: its change is in REPORT.review.journal"
+else
+    notok "a session ended unsaved: the journal" "$(ls "$T" | grep '^j') $(cat "$T/j.txt.review.journal" 2>/dev/null | tail -2)"
+fi
+printf ':dump %s\ny\nw\n:q\n' "$T/j.dump" >"$T/j2.script"
+"$NB" --script "$T/j2.script" "$T/j.txt" >/dev/null 2>&1
+if grep -q "recover it? y recover" "$T/j.dump" && grep -q '^correct cell=t2.regulation.in_force value="7"' "$T/j.txt.review" 2>/dev/null &&
+    [ ! -e "$T/j.txt.review.journal" ] && [ ! -e "$T/j.txt.review.lock" ]; then
+    ok "reopened: the console asks, y recovers the work, w saves it and removes the journal"
+else
+    notok "reopened: recovery" "$(grep -c recover "$T/j.dump" 2>/dev/null) $(ls "$T" | grep '^j')"
+fi
+saved=$(sha256sum "$T/j.txt.review")
+printf ':goto t2.regulation.in_force\ne\nC-u\n"6\nEnter\n' >"$T/j1.script"
+"$NB" --script "$T/j1.script" "$T/j.txt" >/dev/null 2>&1
+printf 'n\n:q\n' >"$T/j3.script"
+"$NB" --script "$T/j3.script" "$T/j.txt" >/dev/null 2>&1
+if [ ! -e "$T/j.txt.review.journal" ] && [ "$(sha256sum "$T/j.txt.review")" = "$saved" ]; then
+    ok "any other key discards the journal and leaves the saved review as it was"
+else
+    notok "discarding the journal" "$(ls "$T" | grep '^j')"
+fi
+printf ':goto t2.regulation.in_force\ne\nC-u\n"8\nEnter\n:q!\n' >"$T/j4.script"
+"$NB" --script "$T/j4.script" "$T/j.txt" >/dev/null 2>&1
+if [ ! -e "$T/j.txt.review.journal" ] && ! grep -q 'value="8"' "$T/j.txt.review"; then
+    ok ":q! discards on purpose: no journal is left, the review unchanged"
+else
+    notok ":q! discards" "$(ls "$T" | grep '^j')"
+fi
+echo $$ >"$T/j.txt.review.lock" # a live process holds the report
+before=$(sha256sum "$T/j.txt.review")
+printf ':goto t2.regulation.in_force\ne\nC-u\n"9\nEnter\nw\n:dump %s\n:q!\n' "$T/j5.dump" >"$T/j5.script"
+"$NB" --script "$T/j5.script" "$T/j.txt" >/dev/null 2>&1
+if grep -q "\[read-only\]" "$T/j5.dump" && grep -q "read-only: another nianbao" "$T/j5.dump" &&
+    [ "$(sha256sum "$T/j.txt.review")" = "$before" ] && [ ! -e "$T/j.txt.review.journal" ] &&
+    [ "$(cat "$T/j.txt.review.lock")" = "$$" ]; then
+    ok "a second console on a locked report is read-only: w refused, nothing written, the lock kept"
+else
+    notok "a locked report" "$(tail -2 "$T/j5.dump" 2>/dev/null) $(ls "$T" | grep '^j')"
+fi
+echo 999999999 >"$T/j.txt.review.lock" # its process is gone
+printf ':goto t2.regulation.in_force\ne\nC-u\n"9\nEnter\nw\n:q\n' >"$T/j6.script"
+"$NB" --script "$T/j6.script" "$T/j.txt" >/dev/null 2>&1
+if grep -q 'value="9"' "$T/j.txt.review" && [ ! -e "$T/j.txt.review.lock" ]; then
+    ok "a stale lock is taken over, and removed on quitting"
+else
+    notok "a stale lock" "$(ls "$T" | grep '^j')"
+fi
+
 # ---- check: diagnostics, exit status, formats ----
 
 run check tests/data/seed001.txt

@@ -60,5 +60,34 @@ pid=$(pgrep -n -f "$NB tests/data/seed002.txt")
 [ -n "$pid" ] && kill -TERM "$pid"
 tmux send-keys -t "$S" "echo BACK-\$?" Enter
 check "SIGTERM restores the terminal and exits" "BACK-"
+
+# A dropped ssh connection (SIGHUP to the console) loses no work: reopened,
+# the console offers the journal, y brings the correction back.
+tmux kill-session -t "$S" 2>/dev/null
+D=$(mktemp -d)
+cp tests/data/seed002.txt "$D/h.txt"
+tmux new-session -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/h.txt; sleep 30"
+check "the console opens a copy of a report" "T3  requests received and handled"
+tmux send-keys -t "$S" ':' 'goto t2.regulation.in_force' Enter 'e' '4' '2' Enter
+check "a cell is corrected" "t2.regulation.in_force = 42"
+pid=$(pgrep -n -f "$NB $D/h.txt")
+[ -n "$pid" ] && kill -HUP "$pid"
+tmux kill-session -t "$S" 2>/dev/null
+tmux new-session -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/h.txt; sleep 30"
+check "after the hang-up, reopening offers the unsaved work" "recover it? y recover"
+tmux send-keys -t "$S" 'y' ':' 'goto t2.regulation.in_force' Enter
+check "y recovers the correction" "t2.regulation.in_force = 42"
+tmux send-keys -t "$S" 'q'
+check "the recovered work counts as unsaved: q asks" "save them? y save"
+tmux send-keys -t "$S" 'y'
+i=0; while [ $i -lt 30 ] && [ ! -e "$D/h.txt.review" ]; do sleep 0.1; i=$((i + 1)); done
+if grep -q 'value="42"' "$D/h.txt.review" 2>/dev/null && [ ! -e "$D/h.txt.review.journal" ]; then
+    echo "ok - saved after recovery; the journal is gone"; pass=$((pass + 1))
+else
+    echo "not ok - saved after recovery"; ls "$D" | sed 's/^/#   /'; fail=$((fail + 1))
+fi
+tmux kill-session -t "$S" 2>/dev/null
+rm -rf "$D"
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -9,10 +9,14 @@
 #include "requests.h"
 #include "text.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MIN_W 60
 #define MIN_H 12
@@ -562,9 +566,12 @@ static void draw_status(nb_app *a)
     int y = s->h - 1;
     nb_screen_fill(s, y, 0, s->w, ' ', NB_R_STATUS);
     char b[1600];
-    if (a->mode == NB_MODE_ASK_QUIT) {
-        const char *q = T(a, " unsaved corrections and decisions: save them? y save, n discard, any other key cancels",
-                          " 有未保存的更正和决定：是否保存？y 保存，n 放弃，其他键取消");
+    if (a->mode == NB_MODE_ASK_QUIT || a->mode == NB_MODE_ASK_RECOVER) {
+        const char *q = a->mode == NB_MODE_ASK_RECOVER
+                            ? T(a, " unsaved work from a session that ended (REPORT.review.journal): recover it? y recover, any other key discards",
+                                " 发现上次未保存就结束的工作（报告名.review.journal）：是否恢复？y 恢复，其他键丢弃")
+                            : T(a, " unsaved corrections and decisions: save them? y save, n discard, any other key cancels",
+                                " 有未保存的更正和决定：是否保存？y 保存，n 放弃，其他键取消");
         nb_screen_put(s, y, 0, q, strlen(q), s->w, NB_R_WARNING, 1);
         return;
     }
@@ -642,7 +649,8 @@ static void draw_status(nb_app *a)
             snprintf(decision, sizeof decision, " [%s]",
                      d->state == NB_DEC_CONFIRMED ? T(a, "confirmed", "已确认") : T(a, "dismissed", "已驳回"));
     }
-    snprintf(b, sizeof b, " %s%s │ %s%s │ %s │ %s", fname, a->dirty ? " [+]" : "", counter, decision, cellpart, rest);
+    snprintf(b, sizeof b, " %s%s │ %s%s │ %s │ %s", fname, a->readonly ? T(a, " [read-only]", " [只读]") : a->dirty ? " [+]" : "",
+             counter, decision, cellpart, rest);
     nb_screen_put(s, y, 0, b, strlen(b), s->w, a->msg_error ? NB_R_ERROR : NB_R_STATUS, 1);
 }
 
@@ -929,12 +937,54 @@ static void recompute(nb_app *a)
         a->finding = a->fs.n ? (int)a->fs.n - 1 : -1;
 }
 
+/* One nianbao at a time may change a report's review: REPORT.review.lock
+ * holds its pid; a lock whose process is gone is taken over. */
+static void take_lock(nb_app *a)
+{
+    for (int tries = 0; tries < 2; tries++) {
+        int fd = open(a->lock_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd >= 0) {
+            char b[32];
+            int n = snprintf(b, sizeof b, "%ld\n", (long)getpid());
+            if (write(fd, b, (size_t)n) != n) {
+                close(fd);
+                unlink(a->lock_path);
+                break;
+            }
+            close(fd);
+            a->locked = 1;
+            return;
+        }
+        if (errno != EEXIST)
+            break;
+        FILE *f = fopen(a->lock_path, "r");
+        long pid = 0;
+        if (f) {
+            if (fscanf(f, "%ld", &pid) != 1)
+                pid = 0;
+            fclose(f);
+        }
+        if (pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM)) {
+            a->readonly = 1;
+            say(a, 1, "%s (pid %ld): %s", T(a, "another nianbao has this report open", "另一个 nianbao 正打开此报告"), pid,
+                T(a, "opened read-only", "以只读方式打开"));
+            return;
+        }
+        unlink(a->lock_path); /* stale: its process is gone */
+    }
+}
+
 void nb_app_open_review(nb_app *a, const char *path)
 {
     if (path)
         snprintf(a->review_path, sizeof a->review_path, "%s", path);
     else
         nb_review_path(a->r->doc.path, a->review_path, sizeof a->review_path);
+    snprintf(a->journal_path, sizeof a->journal_path, "%.4200s.journal", a->review_path);
+    snprintf(a->lock_path, sizeof a->lock_path, "%.4200s.lock", a->review_path);
+    take_lock(a);
+    if (!a->readonly && access(a->journal_path, F_OK) == 0)
+        a->mode = NB_MODE_ASK_RECOVER; /* a session ended without saving */
     nb_err err;
     nb_review_free(&a->rv);
     if (nb_review_load(&a->rv, a->review_path, a->lang, &err) != 0) {
@@ -960,6 +1010,30 @@ static void fill_entry(nb_app *a, nb_rv_entry *e, nb_rv_kind kind)
     (void)a;
 }
 
+/* The review names the report it belongs to and the report's SHA-256, so a
+ * changed report can be told apart when the review is read back. */
+static void stamp_review(nb_app *a)
+{
+    const char *slash = strrchr(a->r->doc.path, '/');
+    snprintf(a->rv.report, sizeof a->rv.report, "%s", slash ? slash + 1 : a->r->doc.path);
+    if (nb_file_sha256(a->r->doc.path, a->rv.sha256) != 0)
+        a->rv.sha256[0] = '\0';
+}
+
+/* Every change is written at once to REPORT.review.journal (atomically), so
+ * that a killed process or a dropped connection loses nothing; saving the
+ * review removes it. */
+static void journal(nb_app *a)
+{
+    if (a->readonly || a->review_bad)
+        return;
+    if (!a->rv.sha256[0])
+        stamp_review(a);
+    nb_err err;
+    if (nb_review_save(&a->rv, a->journal_path, &err) != 0)
+        say(a, 1, "%s", err.msg);
+}
+
 /* A new entry: kept, what was undone forgotten, and the checks run again. */
 static void add_entry(nb_app *a, const nb_rv_entry *e)
 {
@@ -970,6 +1044,7 @@ static void add_entry(nb_app *a, const nb_rv_entry *e)
     nb_review_free(&a->redo);
     a->dirty = 1;
     recompute(a);
+    journal(a);
 }
 
 /* Move the last entry of one list to the other (undo and redo). */
@@ -995,6 +1070,7 @@ static void undo_redo(nb_app *a, nb_review *from, nb_review *to, const char *don
     }
     a->dirty = 1;
     recompute(a);
+    journal(a);
     say(a, 0, "%s", done);
 }
 
@@ -1020,20 +1096,22 @@ static void decide(nb_app *a, nb_decision state, const char *reason)
 
 static int save_review(nb_app *a)
 {
+    if (a->readonly) {
+        say(a, 1, "%s", T(a, "read-only: another nianbao has this report open", "只读：另一个 nianbao 正打开此报告"));
+        return -1;
+    }
     if (a->review_bad) {
         say(a, 1, "%s: %s", a->review_path, T(a, "malformed; not overwritten", "格式有误，不会覆盖"));
         return -1;
     }
-    const char *base = strrchr(a->r->doc.path, '/') ? strrchr(a->r->doc.path, '/') + 1 : a->r->doc.path;
-    snprintf(a->rv.report, sizeof a->rv.report, "%s", base);
-    if (nb_file_sha256(a->r->doc.path, a->rv.sha256) != 0)
-        a->rv.sha256[0] = '\0';
+    stamp_review(a);
     nb_err err;
     if (nb_review_save(&a->rv, a->review_path, &err) != 0) {
         say(a, 1, "%s", err.msg);
         return -1;
     }
     a->dirty = 0;
+    unlink(a->journal_path);
     say(a, 0, "%s %s", T(a, "saved", "已保存"), a->review_path);
     return 0;
 }
@@ -1080,7 +1158,9 @@ int nb_app_command(nb_app *a, const char *cmd)
         cmd++;
     char verb[32] = "", arg[480] = "";
     sscanf(cmd, "%31s %479[^\n]", verb, arg);
-    if (!strcmp(verb, "q!")) {
+    if (!strcmp(verb, "q!")) { /* quit, discarding unsaved work on purpose */
+        if (a->dirty && !a->readonly)
+            unlink(a->journal_path);
         a->quit = 1;
         return 0;
     }
@@ -1271,12 +1351,34 @@ void nb_app_key(nb_app *a, int key)
         input_key(a, key);
         return;
     }
+    if (a->mode == NB_MODE_ASK_RECOVER) { /* the journal of a session that ended unsaved */
+        a->mode = NB_MODE_NORMAL;
+        if (key == 'y') {
+            nb_review j;
+            nb_err err;
+            if (nb_review_load(&j, a->journal_path, a->lang, &err) == 0) {
+                nb_review_free(&a->rv);
+                a->rv = j;
+                a->dirty = 1;
+                recompute(a);
+                say(a, 0, "%s %zu %s", T(a, "recovered", "已恢复"), a->rv.n, T(a, "entries: w to save them", "条：按 w 保存"));
+            } else {
+                say(a, 1, "%s", err.msg);
+            }
+        } else {
+            unlink(a->journal_path);
+            say(a, 0, "%s", T(a, "the unsaved work was discarded", "未保存的工作已丢弃"));
+        }
+        return;
+    }
     if (a->mode == NB_MODE_ASK_QUIT) { /* unsaved work: save, discard or cancel */
         a->mode = NB_MODE_NORMAL;
-        if (key == 'y' || key == 's')
+        if (key == 'y' || key == 's') {
             a->quit = save_review(a) == 0;
-        else if (key == 'n' || key == 'd')
+        } else if (key == 'n' || key == 'd') {
+            unlink(a->journal_path); /* discarded on purpose */
             a->quit = 1;
+        }
         return;
     }
     a->msg[0] = '\0';
@@ -1505,6 +1607,8 @@ void nb_app_free(nb_app *a)
     nb_findings_free(&a->fs);
     free(a->cell_worst);
     free(a->orig_cells);
+    if (a->locked)
+        unlink(a->lock_path);
     nb_review_free(&a->rv);
     nb_review_free(&a->redo);
     free(a->spans);
