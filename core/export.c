@@ -329,7 +329,7 @@ int nb_export_json(FILE *out, const nb_report *r, const nb_findings *fs, int min
     return rc || ferror(out) ? -1 : 0;
 }
 
-static void csv_field(FILE *out, const char *s, size_t n)
+void nb_csv_field(FILE *out, const char *s, size_t n)
 {
     int quote = 0;
     for (size_t i = 0; i < n; i++)
@@ -363,7 +363,7 @@ int nb_export_csv(FILE *out, const nb_report *r, nb_lang lang)
     for (int ci = 0; ci < r->ncells; ci++) {
         const nb_cell *c = &r->cells[ci];
         nb_schema_cell_id(r->schema, ci, id, sizeof id);
-        csv_field(out, r->doc.path, strlen(r->doc.path));
+        nb_csv_field(out, r->doc.path, strlen(r->doc.path));
         fputc(',', out);
         fputs(id, out);
         fputc(',', out);
@@ -373,7 +373,7 @@ int nb_export_csv(FILE *out, const nb_report *r, nb_lang lang)
         }
         fputc(',', out);
         if (c->status != NB_ST_MISSING)
-            csv_field(out, r->doc.text + c->off, c->len);
+            nb_csv_field(out, r->doc.text + c->off, c->len);
         fprintf(out, ",%s,", nb_status_name(c->status));
         if (c->status != NB_ST_MISSING)
             fprintf(out, "%zu", nb_locate_next(&lc, c->off).line);

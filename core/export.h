@@ -25,6 +25,8 @@ int nb_export_csv(FILE *out, const nb_report *r, nb_lang lang);
 /* A cell's note: why it is inferred or unread, in the language; "" if none. */
 void nb_cell_note(const nb_report *r, const nb_cell *c, nb_lang lang, char *out, size_t cap);
 
+/* Write s as a CSV field, quoted when it holds , " or a line end. */
+void nb_csv_field(FILE *out, const char *s, size_t n);
 /* Write s as a JSON string literal (with quotes). */
 void nb_json_str(FILE *out, const char *s, size_t n);
 

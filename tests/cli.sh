@@ -383,6 +383,48 @@ if grep -q '"t2.regulation.in_force":{"value":0,' "$T/out" && ! grep -q '"cells"
 else
     notok "after the console's save" "$(head -c 300 "$T/out")"
 fi
+# the review log of that work, in three forms
+run export --log --format json "$T/c.txt"
+if [ $rc -eq 0 ] && python3 -c '
+import json, sys
+o = json.loads(open(sys.argv[1]).read())
+assert set(o) == {"file", "sha256", "findings", "resolved", "corrections", "notes"}, o.keys()
+assert o["sha256"] == sys.argv[2]
+res = [f for f in o["resolved"] if f["rule"] == "CELL.BLANK"]
+assert [f["cells"] for f in res] == [["t2.regulation.in_force"]], res
+c = o["corrections"]
+assert len(c) == 1 and c[0]["cell"] == "t2.regulation.in_force" and c[0]["old"] == "" and c[0]["new"] == "0" and c[0]["by"] == "alice", c
+d = [f for f in o["findings"] if f["decision"] == "dismissed"]
+assert len(d) == 1 and d[0]["reason"] == "no such documents this year" and d[0]["by"] == "alice", d
+assert all(f["decision"] == "open" for f in o["findings"] if f is not d[0])
+' "$T/out" "$sha"; then
+    ok "export --log --format json: the dismissal and its reason, the blank resolved by the correction, old -> new"
+else
+    notok "export --log --format json" "exit $rc: $(head -c 600 "$T/out")"
+fi
+run export --log --format csv "$T/c.txt"
+if [ $rc -eq 0 ] && head -1 "$T/out" | grep -q '^file,kind,id,rule,severity,state,old,new,text,by,at,fingerprint' &&
+    grep -q ',correction,t2.regulation.in_force,,,,,0,,alice,20' "$T/out" &&
+    grep -q ',reason,t3.new.social [^,]*,LABEL.DEVIATES,,dismissed,,,no such documents this year,alice,' "$T/out" &&
+    grep -q ',resolved,t2.regulation.in_force,CELL.BLANK,warning,open,' "$T/out"; then
+    ok "export --log --format csv: one row an item, the correction, the reason, the resolved finding"
+else
+    notok "export --log --format csv" "exit $rc: $(head -c 600 "$T/out")"
+fi
+run export --log --format md "$T/c.txt"
+if [ $rc -eq 0 ] && grep -q '^## Resolved (gone after the corrections)$' "$T/out" &&
+    grep -q '^| t2.regulation.in_force | — | 0 | alice | 20' "$T/out" &&
+    grep -q '^|  |  |  |  | reason: no such documents this year |' "$T/out"; then
+    ok "export --log --format md: findings, resolved, corrections as tables"
+else
+    notok "export --log --format md" "exit $rc: $(head -c 600 "$T/out")"
+fi
+LC_ALL=zh_CN.UTF-8 "$NB" export --log --format md "$T/c.txt" >"$T/out" 2>"$T/err"
+grep -q '^## 更正$' "$T/out" && ok "export --log in Chinese under zh_CN" || notok "export --log in Chinese" "$(head -5 "$T/out")"
+run export --log --format xml "$T/c.txt"
+[ $rc -eq 2 ] && grep -q "unknown format xml (md, csv or json)" "$T/err" && ok "export --log with a bad format exits 2 and names the formats" ||
+    notok "export --log with a bad format" "exit $rc: $(errtext)"
+
 printf 'not a review\n' >"$T/c.txt.review"
 printf 'e\n"5\nEnter\nw\n:q!\n' >"$T/c2.script"
 "$NB" --script "$T/c2.script" "$T/c.txt" >/dev/null 2>&1

@@ -40,5 +40,13 @@ script=$(mktemp)
 printf ']\n]\nF\n3\nEnter\n/供\nn\nN\n/(bad\n:goto t3.new.total\n:theme mono\n:theme tests/data/bad.theme\n:resize 80x24\nTab\nG\n?\nq\n' >"$script"
 vg "console driven by a script" --script "$script" tests/data/seed000.txt
 rm -f "$script"
+# the review: corrections and decisions saved from the console, then the log
+D=$(mktemp -d)
+cp tests/data/seed002.txt "$D/r.txt"
+printf ':goto t2.regulation.in_force\ne\n"0\nEnter\n]\nd\n"why\nEnter\nu\nC-r\nw\n:q\n' >"$D/s"
+vg "console correcting, deciding, undoing and saving" --script "$D/s" "$D/r.txt"
+vg "export --log --format md of a reviewed report" export --log --format md "$D/r.txt"
+vg "export --log --format json and csv" export --log --format json "$D/r.txt" tests/data/seed000.txt
+rm -rf "$D"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -17,6 +17,7 @@
 #include "export.h"
 #include "report.h"
 #include "review.h"
+#include "log.h"
 #include "rules.h"
 #include "term.h"
 
@@ -44,6 +45,9 @@ static void usage(FILE *out, nb_lang L)
               "                                       检查每一条勾稽关系与规则（退出码：0 无错误，1 有错误，2 用法或读写失败）\n"
               "  nianbao export [--format json|csv] [--bom] [-o 输出] 文件|目录…\n"
               "                                       导出表格单元格（每份报告一行 JSON，或 CSV）\n"
+              "  nianbao export --log [--format md|csv|json] [-o 输出] 文件…\n"
+              "                                       导出审阅记录：问题及决定与理由、更正（原值 → 新值）、批注\n"
+              "  nianbao export --corrected 输出 文件  写出更正后的报告文本（原报告从不改写）\n"
               "  nianbao rules                        列出全部检查规则\n"
               "  nianbao --help | --version\n",
               out);
@@ -54,6 +58,9 @@ static void usage(FILE *out, nb_lang L)
               "                                       run every sum and cross-check (exit 0 no error, 1 errors, 2 usage/IO)\n"
               "  nianbao export [--format json|csv] [--bom] [-o OUT] FILE|DIR...\n"
               "                                       export table cells (one JSON object per report, or CSV)\n"
+              "  nianbao export --log [--format md|csv|json] [-o OUT] FILE...\n"
+              "                                       the review log: findings with decisions and reasons, corrections old -> new, notes\n"
+              "  nianbao export --corrected OUT FILE  the report's text with the corrections (the report is never written)\n"
               "  nianbao rules                        list every rule checked\n"
               "  nianbao --help | --version\n",
               out);
@@ -185,7 +192,7 @@ static int collect(paths *p, char **files, int n, nb_lang L, int *empty)
 static int cmd_export(int argc, char **argv, nb_lang L)
 {
     const char *format = "json", *outpath = NULL, *review_path = NULL, *corrected = NULL;
-    int bom = 0, nfiles = 0, no_review = 0;
+    int bom = 0, nfiles = 0, no_review = 0, log = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files)
         return 2;
@@ -203,6 +210,8 @@ static int cmd_export(int argc, char **argv, nb_lang L)
             review_path = argv[++i];
         } else if (!strcmp(a, "--corrected") && i + 1 < argc) {
             corrected = argv[++i];
+        } else if (!strcmp(a, "--log")) {
+            log = 1;
         } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
             outpath = argv[++i];
         } else if (!strcmp(a, "--")) {
@@ -257,9 +266,14 @@ static int cmd_export(int argc, char **argv, nb_lang L)
         free(files);
         return status;
     }
-    if (strcmp(format, "json") && strcmp(format, "csv")) {
-        fprintf(stderr, nb_tr(L, "nianbao export: unknown format %s (json or csv)\n",
-                              "nianbao export：未知格式 %s（可用 json 或 csv）\n"), format);
+    int log_format = log ? nb_log_format_parse(format) : -1;
+    if (log ? log_format < 0 : strcmp(format, "json") && strcmp(format, "csv")) {
+        if (log)
+            fprintf(stderr, nb_tr(L, "nianbao export --log: unknown format %s (md, csv or json)\n",
+                                  "nianbao export --log：未知格式 %s（可用 md、csv 或 json）\n"), format);
+        else
+            fprintf(stderr, nb_tr(L, "nianbao export: unknown format %s (json or csv)\n",
+                                  "nianbao export：未知格式 %s（可用 json 或 csv）\n"), format);
         free(files);
         return 2;
     }
@@ -293,7 +307,9 @@ static int cmd_export(int argc, char **argv, nb_lang L)
     int csv = !strcmp(format, "csv"), status = empty_dir ? 2 : 0;
     if (bom)
         fputs("\xEF\xBB\xBF", out);
-    if (csv)
+    if (log && log_format == NB_LOG_CSV)
+        nb_log_csv_header(out);
+    else if (csv && !log)
         nb_export_csv_header(out);
     for (size_t i = 0; i < P.n; i++) {
         nb_report r;
@@ -302,9 +318,20 @@ static int cmd_export(int argc, char **argv, nb_lang L)
             status = 2;
             continue;
         }
+        nb_findings before = {0}; /* the log: findings of the report as it stands */
+        if (log)
+            nb_check(&r, &ctx, &before, &err);
         nb_review rv = {0};
         int has_review = !no_review && load_review(&r, P.n == 1 ? review_path : NULL, &rv, L);
-        if (csv) {
+        if (log) {
+            nb_findings fs = {0};
+            nb_check(&r, &ctx, &fs, &err);
+            if (log_format == NB_LOG_MD && i)
+                fputc('\n', out);
+            nb_export_log(out, log_format, &r, &fs, &before, has_review ? &rv : NULL, L);
+            nb_findings_free(&fs);
+            nb_findings_free(&before);
+        } else if (csv) {
             nb_export_csv(out, &r, L);
         } else {
             nb_findings fs = {0};
