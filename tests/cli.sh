@@ -434,6 +434,27 @@ else
     notok "console: a malformed review file is never overwritten" "$(head -3 "$T/c.txt.review")"
 fi
 
+# ---- notes: on a cell and on a finding, several lines, undone and redone ----
+
+cp tests/data/seed002.txt "$T/n.txt"
+printf ':goto t2.regulation.in_force\na\n"one\nC-o\n"two\nEnter\n]\n]\nTab\na\n"wording accepted\nEnter\nu\nC-r\nw\n:q\n' >"$T/n.script"
+NIANBAO_REVIEWER=bob "$NB" --script "$T/n.script" "$T/n.txt" >/dev/null 2>"$T/err"
+run export --log --format json "$T/n.txt"
+if grep -q '^note cell=t2.regulation.in_force by="bob" at=20[^ ]* text="one\\ntwo"$' "$T/n.txt.review" && python3 -c '
+import json, sys
+o = json.loads(open(sys.argv[1]).read())
+n = o["notes"]
+assert len(n) == 2, n
+assert n[0]["cell"] == "t2.regulation.in_force" and n[0]["text"] == "one\ntwo" and n[0]["by"] == "bob", n[0]
+assert n[1]["cell"] == "" and n[1]["rule"] == "CELL.BLANK" and n[1]["text"] == "wording accepted", n[1]
+fp = [f["fingerprint"] for f in o["findings"] if f["cells"] == ["t2.normative.in_force"]]
+assert fp == [n[1]["fingerprint"]], (fp, n[1])
+' "$T/out"; then
+    ok "notes: a two-line note on a cell, one on a finding (its fingerprint), undo and redo, saved and in the log"
+else
+    notok "notes" "$(grep note "$T/n.txt.review") $(head -c 300 "$T/out")"
+fi
+
 # ---- unsaved work survives: the journal, recovery, the lock ----
 
 cp tests/data/seed002.txt "$T/j.txt"

@@ -9,6 +9,8 @@ NB=${1:-./nianbao}
 T=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-screens.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 unset LANG LANGUAGE LC_MESSAGES NO_COLOR
+NIANBAO_REVIEWER=tester # notes and decisions show who; the same on every machine
+export NIANBAO_REVIEWER
 LC_ALL=C.UTF-8
 export LC_ALL
 pass=0

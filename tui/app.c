@@ -576,7 +576,7 @@ static void draw_status(nb_app *a)
         return;
     }
     if (a->mode == NB_MODE_PROMPT || a->mode == NB_MODE_SEARCH || a->mode == NB_MODE_EDIT ||
-        a->mode == NB_MODE_REASON) {
+        a->mode == NB_MODE_REASON || a->mode == NB_MODE_NOTE) {
         char label[160];
         if (a->mode == NB_MODE_EDIT) {
             char id[96];
@@ -584,6 +584,13 @@ static void draw_status(nb_app *a)
             snprintf(label, sizeof label, "%s %s: ", T(a, "value of", "更正"), id);
         } else if (a->mode == NB_MODE_REASON) {
             snprintf(label, sizeof label, "%s", T(a, "dismissed because: ", "驳回理由："));
+        } else if (a->mode == NB_MODE_NOTE) {
+            char id[96];
+            if (a->note_cell >= 0)
+                nb_schema_cell_id(a->r->schema, a->note_cell, id, sizeof id);
+            else
+                snprintf(id, sizeof id, "%s", a->note_rule);
+            snprintf(label, sizeof label, "%s %s: ", T(a, "note on", "批注"), id);
         } else {
             snprintf(label, sizeof label, "%c", a->mode == NB_MODE_PROMPT ? ':' : '/');
         }
@@ -713,6 +720,63 @@ static void draw_findings(nb_app *a)
     }
 }
 
+/* The notes, in the order written: what they are on, by whom, the text
+ * (line breaks shown as ↵). */
+static int note_count(const nb_app *a)
+{
+    int n = 0;
+    for (size_t k = 0; k < a->rv.n; k++)
+        n += a->rv.v[k].kind == NB_RV_NOTE;
+    return n;
+}
+
+static const nb_rv_entry *note_at(const nb_app *a, int idx)
+{
+    for (size_t k = 0; k < a->rv.n; k++)
+        if (a->rv.v[k].kind == NB_RV_NOTE && idx-- == 0)
+            return &a->rv.v[k];
+    return NULL;
+}
+
+static void draw_notes(nb_app *a)
+{
+    nb_screen *s = &a->scr;
+    char h[256];
+    snprintf(h, sizeof h, "%s — Enter %s, Esc %s", T(a, " notes", " 批注列表"), T(a, "jumps", "跳转"),
+             T(a, "closes", "关闭"));
+    nb_screen_put(s, 1, 0, h, strlen(h), s->w, NB_R_TITLE, 1);
+    int rows = s->h - 4, n = note_count(a);
+    if (a->list_sel < a->list_top)
+        a->list_top = a->list_sel;
+    if (a->list_sel >= a->list_top + rows)
+        a->list_top = a->list_sel - rows + 1;
+    for (int idx = a->list_top; idx < n && idx < a->list_top + rows; idx++) {
+        const nb_rv_entry *e = note_at(a, idx);
+        char line[1400];
+        int k = snprintf(line, sizeof line, " %-28s %-10s ", e->cell[0] ? e->cell : e->rule, e->by);
+        for (const char *t = e->text ? e->text : ""; *t && k + 4 < (int)sizeof line; t++) {
+            if (*t == '\n') {
+                memcpy(line + k, "\xE2\x86\xB5", 3); /* ↵ */
+                k += 3;
+            } else {
+                line[k++] = *t;
+            }
+        }
+        line[k] = '\0';
+        int y = 3 + idx - a->list_top;
+        nb_role role = NB_R_TEXT;
+        if (idx == a->list_sel) {
+            nb_screen_fill(s, y, 0, s->w, ' ', NB_R_CELL_SELECTED);
+            role = NB_R_CELL_SELECTED;
+        }
+        nb_screen_put(s, y, 0, line, strlen(line), s->w, role, idx == a->list_sel);
+    }
+    if (!n) {
+        const char *none = T(a, " no notes yet: a writes one", " 还没有批注：按 a 添加");
+        nb_screen_put(s, 3, 0, none, strlen(none), s->w, NB_R_TEXT, 0);
+    }
+}
+
 void nb_app_draw(nb_app *a)
 {
     nb_screen *s = &a->scr;
@@ -731,6 +795,8 @@ void nb_app_draw(nb_app *a)
         draw_help(a);
     } else if (a->mode == NB_MODE_FINDINGS) {
         draw_findings(a);
+    } else if (a->mode == NB_MODE_NOTES) {
+        draw_notes(a);
     } else {
         draw_text(a, &p);
         if (p.stacked)
@@ -1074,6 +1140,76 @@ static void undo_redo(nb_app *a, nb_review *from, nb_review *to, const char *don
     say(a, 0, "%s", done);
 }
 
+/* a: a note on the selected cell when the tables pane has the focus, else
+ * on the current finding (the cell when there is none). */
+static void note_start(nb_app *a)
+{
+    int n;
+    const nb_rule *rules = nb_rules(&n);
+    a->note_cell = -1;
+    a->note_finding[0] = a->note_rule[0] = '\0';
+    if ((a->focus == 1 || a->finding < 0) && selected_cell(a) >= 0) {
+        a->note_cell = selected_cell(a);
+    } else if (a->finding >= 0) {
+        const nb_finding *f = &a->fs.v[a->finding];
+        nb_finding_fingerprint(a->r, f, a->note_finding);
+        snprintf(a->note_rule, sizeof a->note_rule, "%s", rules[f->rule].id);
+    } else {
+        say(a, 1, "%s", T(a, "no cell or finding selected", "未选中单元格或问题"));
+        return;
+    }
+    a->mode = NB_MODE_NOTE;
+    a->input_len = a->input_cur = 0;
+}
+
+static void note_commit(nb_app *a)
+{
+    nb_rv_entry e;
+    fill_entry(a, &e, NB_RV_NOTE);
+    if (a->note_cell >= 0)
+        nb_schema_cell_id(a->r->schema, a->note_cell, e.cell, sizeof e.cell);
+    snprintf(e.finding, sizeof e.finding, "%s", a->note_finding);
+    snprintf(e.rule, sizeof e.rule, "%s", a->note_rule);
+    e.text = a->input;
+    add_entry(a, &e);
+    say(a, 0, "%s", T(a, "note added", "已添加批注"));
+}
+
+/* A: the notes; Enter goes to what the note is on. */
+static void notes_key(nb_app *a, int key)
+{
+    nb_request rq = nb_request_for_key(key);
+    int n = note_count(a);
+    if (key == NB_KEY_ESC || key == 'q' || rq == NB_REQ_NOTES) {
+        a->mode = NB_MODE_NORMAL;
+    } else if (rq == NB_REQ_MOVE_DOWN && a->list_sel + 1 < n) {
+        a->list_sel++;
+    } else if (rq == NB_REQ_MOVE_UP && a->list_sel > 0) {
+        a->list_sel--;
+    } else if ((key == NB_KEY_ENTER || key == '\n' || key == '\r') && n) {
+        const nb_rv_entry *e = note_at(a, a->list_sel);
+        a->mode = NB_MODE_NORMAL;
+        if (e->cell[0]) {
+            int ci = nb_schema_find_cell(a->r->schema, e->cell);
+            if (ci >= 0) {
+                select_cell(a, ci);
+                cursor_to_cell(a);
+                a->focus = 1;
+            }
+            return;
+        }
+        char fp[24];
+        for (size_t k = 0; k < a->fs.n; k++) {
+            nb_finding_fingerprint(a->r, &a->fs.v[k], fp);
+            if (!strcmp(fp, e->finding)) {
+                go_finding(a, (int)k);
+                return;
+            }
+        }
+        say(a, 0, "%s %s", e->rule, T(a, "no longer found: resolved by the corrections", "已不再出现：更正后已消除"));
+    }
+}
+
 static void decide(nb_app *a, nb_decision state, const char *reason)
 {
     if (a->finding < 0) {
@@ -1271,7 +1407,7 @@ static void input_key(nb_app *a, int key)
         return;
     }
     if (key == NB_KEY_BACKSPACE || key == 127 || key == 8) {
-        if (!a->input_len && a->mode != NB_MODE_EDIT && a->mode != NB_MODE_REASON) {
+        if (!a->input_len && a->mode != NB_MODE_EDIT && a->mode != NB_MODE_REASON && a->mode != NB_MODE_NOTE) {
             a->mode = NB_MODE_NORMAL;
             return;
         }
@@ -1302,11 +1438,20 @@ static void input_key(nb_app *a, int key)
                 return;
             }
             decide(a, NB_DEC_DISMISSED, a->input);
+        } else if (mode == NB_MODE_NOTE) {
+            if (a->input_len)
+                note_commit(a);
+            else
+                say(a, 0, "%s", T(a, "an empty note is not kept", "空批注不保存"));
         } else if (a->input_len && compile_search(a, a->input) == 0)
             search_step(a, 1);
         return;
     }
-    if (key >= 0x20 && key < 0x110000 && a->input_len + 4 < sizeof a->input) {
+    if (key == 15 && a->mode == NB_MODE_NOTE) /* C-o: a line break inside a note */
+        key = '\n';
+    else if (key < 0x20)
+        return;
+    if (key < 0x110000 && a->input_len + 4 < sizeof a->input) {
         char u[4];
         size_t k = nb_utf8_put(u, (uint32_t)key);
         memmove(a->input + a->input_cur + k, a->input + a->input_cur, a->input_len - a->input_cur);
@@ -1347,8 +1492,12 @@ void nb_app_key(nb_app *a, int key)
     if (key == NB_KEY_RESIZE)
         return;
     if (a->mode == NB_MODE_PROMPT || a->mode == NB_MODE_SEARCH || a->mode == NB_MODE_EDIT ||
-        a->mode == NB_MODE_REASON) {
+        a->mode == NB_MODE_REASON || a->mode == NB_MODE_NOTE) {
         input_key(a, key);
+        return;
+    }
+    if (a->mode == NB_MODE_NOTES) {
+        notes_key(a, key);
         return;
     }
     if (a->mode == NB_MODE_ASK_RECOVER) { /* the journal of a session that ended unsaved */
@@ -1521,6 +1670,13 @@ void nb_app_key(nb_app *a, int key)
         }
         a->mode = NB_MODE_REASON;
         a->input_len = a->input_cur = 0;
+        break;
+    case NB_REQ_NOTE:
+        note_start(a);
+        break;
+    case NB_REQ_NOTES:
+        a->mode = NB_MODE_NOTES;
+        a->list_sel = a->list_top = 0;
         break;
     case NB_REQ_UNDO:
         undo_redo(a, &a->rv, &a->redo, T(a, "undone", "已撤销"), T(a, "nothing to undo", "没有可撤销的操作"));

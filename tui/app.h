@@ -13,7 +13,7 @@
 #include "theme.h"
 
 enum { NB_MODE_NORMAL, NB_MODE_HELP, NB_MODE_FINDINGS, NB_MODE_PROMPT, NB_MODE_SEARCH, NB_MODE_EDIT, NB_MODE_REASON,
-       NB_MODE_ASK_QUIT, NB_MODE_ASK_RECOVER };
+       NB_MODE_ASK_QUIT, NB_MODE_ASK_RECOVER, NB_MODE_NOTE, NB_MODE_NOTES };
 enum { NB_LAYOUT_AUTO, NB_LAYOUT_SIDE, NB_LAYOUT_STACKED };
 
 typedef struct nb_grow_row {
@@ -61,6 +61,9 @@ typedef struct nb_app {
     int dirty;
     nb_cell *orig_cells;      /* the cells as extracted, before corrections */
     int edit_cell;
+    int note_cell;            /* the note being written: on this cell, */
+    char note_finding[24];    /* or on the finding with this fingerprint */
+    char note_rule[32];
     int readonly;             /* another nianbao has this report: nothing is saved */
     int locked;               /* this one holds REPORT.review.lock */
     char journal_path[4300], lock_path[4300];

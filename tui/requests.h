@@ -29,7 +29,10 @@
     REQ(CONFIRM, "c", "confirm the current finding", "确认当前问题")                                           \
     REQ(DISMISS, "d", "dismiss the current finding (asks for a reason)", "驳回当前问题（需填写理由）")       \
     REQ(REOPEN, "r", "reopen the current finding", "重新打开当前问题")                                        \
-    REQ(UNDO, "u", "undo the last correction or decision", "撤销上一次更正或决定")                            \
+    REQ(NOTE, "a", "note on the selected cell (tables pane) or the current finding (C-o new line)",          \
+        "为所选单元格（表格窗格）或当前问题添加批注（C-o 换行）")                                               \
+    REQ(NOTES, "A", "list of notes (Enter jumps)", "批注列表（回车跳转）")                                    \
+    REQ(UNDO, "u", "undo the last correction, note or decision", "撤销上一次更正、批注或决定")                            \
     REQ(REDO, "C-r", "redo", "重做")                                                                           \
     REQ(SAVE, "w", "save the review beside the report (REPORT.review)", "保存审阅文件（报告名.review）")       \
     REQ(LAYOUT, "L", "toggle side by side / stacked", "切换左右并排 / 上下排列")                              \
