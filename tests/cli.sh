@@ -511,6 +511,20 @@ else
     notok "a stale lock" "$(ls "$T" | grep '^j')"
 fi
 
+# a report changed after its review: entries re-anchored by cell ID
+{ printf '（修订稿）\n\n'; cat tests/data/seed002.txt; } >"$T/j.txt"
+run export "$T/j.txt"
+if grep -q "j.txt: the report changed since the review" "$T/err" &&
+    grep -q '"t2.regulation.in_force":{"value":9,"raw":"","status":"number","line":41,.*"corrected":true' "$T/out"; then
+    ok "a report changed after review: said, and the correction re-anchored by cell ID at its new line"
+else
+    notok "a report changed after review" "$(errtext) $(grep -o '"t2.regulation.in_force":{[^}]*}' "$T/out")"
+fi
+printf ':dump %s\n:q\n' "$T/j7.dump" >"$T/j7.script"
+"$NB" --script "$T/j7.script" "$T/j.txt" >/dev/null 2>&1
+grep -q "the report changed since this review" "$T/j7.dump" && ok "the console says so on opening" ||
+    notok "the console says the report changed" "$(tail -1 "$T/j7.dump")"
+
 # ---- check: diagnostics, exit status, formats ----
 
 run check tests/data/seed001.txt

@@ -66,15 +66,20 @@ check "SIGTERM restores the terminal and exits" "BACK-"
 tmux kill-session -t "$S" 2>/dev/null
 D=$(mktemp -d)
 cp tests/data/seed002.txt "$D/h.txt"
-tmux new-session -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/h.txt; sleep 30"
+open_copy() { tmux new-session -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/h.txt; sleep 30"; }
+# crash SIGNAL DESC: the console dies by SIGNAL; reopened, it must offer the journal
+crash() {
+    pid=$(pgrep -n -f "$NB $D/h.txt")
+    [ -n "$pid" ] && kill "-$1" "$pid"
+    tmux kill-session -t "$S" 2>/dev/null
+    open_copy
+    check "$2" "recover it? y recover"
+}
+open_copy
 check "the console opens a copy of a report" "T3  requests received and handled"
 tmux send-keys -t "$S" ':' 'goto t2.regulation.in_force' Enter 'e' '4' '2' Enter
 check "a cell is corrected" "t2.regulation.in_force = 42"
-pid=$(pgrep -n -f "$NB $D/h.txt")
-[ -n "$pid" ] && kill -HUP "$pid"
-tmux kill-session -t "$S" 2>/dev/null
-tmux new-session -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/h.txt; sleep 30"
-check "after the hang-up, reopening offers the unsaved work" "recover it? y recover"
+crash HUP "after the hang-up, reopening offers the unsaved work"
 tmux send-keys -t "$S" 'y' ':' 'goto t2.regulation.in_force' Enter
 check "y recovers the correction" "t2.regulation.in_force = 42"
 tmux send-keys -t "$S" 'q'
@@ -86,6 +91,17 @@ if grep -q 'value="42"' "$D/h.txt.review" 2>/dev/null && [ ! -e "$D/h.txt.review
 else
     echo "not ok - saved after recovery"; ls "$D" | sed 's/^/#   /'; fail=$((fail + 1))
 fi
+tmux kill-session -t "$S" 2>/dev/null
+
+# kill -9 in the middle of editing: the journal holds every change made.
+open_copy
+check "reopened after the save" "T3  requests received and handled"
+tmux send-keys -t "$S" ':' 'goto t2.normative.in_force' Enter 'e' '7' Enter 'e' C-u '3' '1'
+check "a second correction made, a third being typed" "value of t2.normative.in_force: 31"
+crash KILL "after kill -9, reopening offers the unsaved work"
+tmux send-keys -t "$S" 'y' ':' 'goto t2.normative.in_force' Enter
+check "y recovers the committed correction (the one being typed was never made)" "t2.normative.in_force = 7"
+tmux send-keys -t "$S" ':' 'q!' Enter
 tmux kill-session -t "$S" 2>/dev/null
 rm -rf "$D"
 

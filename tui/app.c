@@ -677,6 +677,50 @@ static int list_visible(const nb_app *a, size_t k)
     return (int)a->fs.v[k].severity >= a->list_min_sev;
 }
 
+/* Whether finding k of the report as it stands is gone now (resolved by
+ * the corrections). */
+static int is_resolved(const nb_app *a, size_t k)
+{
+    char fp[24], f2[24];
+    nb_finding_fingerprint(a->r, &a->fs0.v[k], fp);
+    for (size_t i = 0; i < a->fs.n; i++) {
+        nb_finding_fingerprint(a->r, &a->fs.v[i], f2);
+        if (!strcmp(fp, f2))
+            return 0;
+    }
+    return 1;
+}
+
+static int resolved_count(const nb_app *a)
+{
+    int n = 0;
+    for (size_t k = 0; k < a->fs0.n; k++)
+        n += is_resolved(a, k);
+    return n;
+}
+
+/* Under the list: the findings the corrections made go away, not dropped
+ * silently. */
+static void draw_resolved(nb_app *a, int y)
+{
+    nb_screen *s = &a->scr;
+    int n;
+    const nb_rule *rules = nb_rules(&n);
+    if (!resolved_count(a) || y >= s->h - 1)
+        return;
+    const char *h = T(a, " resolved by the corrections:", " 更正后已消除：");
+    nb_screen_put(s, y++, 0, h, strlen(h), s->w, NB_R_TITLE, 1);
+    for (size_t k = 0; k < a->fs0.n && y < s->h - 1; k++) {
+        if (!is_resolved(a, k))
+            continue;
+        char m[1024], line[1400];
+        nb_finding_message(a->r, &a->fs0.v[k], a->lang, m, sizeof m);
+        snprintf(line, sizeof line, " %-7s %-19s %s  %s", T(a, "resolved", "已消除"), rules[a->fs0.v[k].rule].id,
+                 "    -", m);
+        nb_screen_put(s, y++, 0, line, strlen(line), s->w, NB_R_INFO, 0);
+    }
+}
+
 static void draw_findings(nb_app *a)
 {
     nb_screen *s = &a->scr;
@@ -718,6 +762,8 @@ static void draw_findings(nb_app *a)
         const char *none = T(a, " no findings at this level", " 此级别没有问题");
         nb_screen_put(s, 3, 0, none, strlen(none), s->w, NB_R_TEXT, 0);
     }
+    int shown = vis - a->list_top < rows ? vis - a->list_top : rows;
+    draw_resolved(a, 3 + (shown > 0 ? shown : 1) + 1);
 }
 
 /* The notes, in the order written: what they are on, by whom, the text
@@ -1283,7 +1329,12 @@ static void edit_commit(nb_app *a)
     e.value = val;
     e.was = orig->status == NB_ST_MISSING ? (char *)"" : was;
     add_entry(a, &e);
-    say(a, 0, "%s %s = %s", T(a, "corrected", "已更正"), e.cell, val);
+    int gone = resolved_count(a);
+    if (gone)
+        say(a, 0, "%s %s = %s; %d %s", T(a, "corrected", "已更正"), e.cell, val, gone,
+            T(a, "finding(s) resolved (F lists them)", "个问题已消除（F 查看）"));
+    else
+        say(a, 0, "%s %s = %s", T(a, "corrected", "已更正"), e.cell, val);
 }
 
 /* ------------------------------------------------------------ commands */
@@ -1704,7 +1755,7 @@ int nb_app_init(nb_app *a, const nb_ctx *ctx, nb_report *r, const char *theme, c
     a->finding = -1;
     a->list_min_sev = NB_SEV_INFO;
     nb_err err;
-    if (nb_check(r, ctx, &a->fs, &err) != 0)
+    if (nb_check(r, ctx, &a->fs, &err) != 0 || nb_check(r, ctx, &a->fs0, &err) != 0)
         return -1;
     a->cell_worst = malloc((size_t)r->ncells * sizeof *a->cell_worst);
     if (!a->cell_worst)
@@ -1761,6 +1812,7 @@ void nb_app_resize(nb_app *a, int w, int h)
 void nb_app_free(nb_app *a)
 {
     nb_findings_free(&a->fs);
+    nb_findings_free(&a->fs0);
     free(a->cell_worst);
     free(a->orig_cells);
     if (a->locked)

@@ -26,6 +26,7 @@ typedef struct nb_app {
     const nb_ctx *ctx;
     nb_report *r;
     nb_findings fs;
+    nb_findings fs0;          /* the findings of the report as it stands, before any correction */
     nb_lang lang;
     nb_theme theme;
     const char *datadir;
