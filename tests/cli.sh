@@ -493,12 +493,13 @@ else
 fi
 echo $$ >"$T/j.txt.review.lock" # a live process holds the report
 before=$(sha256sum "$T/j.txt.review")
-printf ':goto t2.regulation.in_force\ne\nC-u\n"9\nEnter\nw\n:dump %s\n:q!\n' "$T/j5.dump" >"$T/j5.script"
+printf ':goto t2.regulation.in_force\ne\n:dump %s\nw\n:dump %s\n:q!\n' "$T/j5e.dump" "$T/j5.dump" >"$T/j5.script"
 "$NB" --script "$T/j5.script" "$T/j.txt" >/dev/null 2>&1
 if grep -q "\[read-only\]" "$T/j5.dump" && grep -q "read-only: another nianbao" "$T/j5.dump" &&
+    grep -q "read-only: another nianbao" "$T/j5e.dump" && ! grep -q "value of" "$T/j5e.dump" &&
     [ "$(sha256sum "$T/j.txt.review")" = "$before" ] && [ ! -e "$T/j.txt.review.journal" ] &&
     [ "$(cat "$T/j.txt.review.lock")" = "$$" ]; then
-    ok "a second console on a locked report is read-only: w refused, nothing written, the lock kept"
+    ok "a second console on a locked report is read-only: e and w refused, nothing written, the lock kept"
 else
     notok "a locked report" "$(tail -2 "$T/j5.dump" 2>/dev/null) $(ls "$T" | grep '^j')"
 fi

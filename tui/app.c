@@ -1146,9 +1146,19 @@ static void journal(nb_app *a)
         say(a, 1, "%s", err.msg);
 }
 
+/* Whether this console may change the review; says why not. */
+static int writable(nb_app *a)
+{
+    if (a->readonly)
+        say(a, 1, "%s", T(a, "read-only: another nianbao has this report open", "只读：另一个 nianbao 正打开此报告"));
+    return !a->readonly;
+}
+
 /* A new entry: kept, what was undone forgotten, and the checks run again. */
 static void add_entry(nb_app *a, const nb_rv_entry *e)
 {
+    if (!writable(a))
+        return;
     if (nb_review_add(&a->rv, e) != 0) {
         say(a, 1, "%s", T(a, "out of memory", "内存不足"));
         return;
@@ -1176,6 +1186,8 @@ static int move_last(nb_review *from, nb_review *to)
 /* Undo (rv → redo) or redo (redo → rv) one entry, and run the checks again. */
 static void undo_redo(nb_app *a, nb_review *from, nb_review *to, const char *done, const char *none)
 {
+    if (!writable(a))
+        return;
     if (!move_last(from, to)) {
         say(a, 0, "%s", none);
         return;
@@ -1190,6 +1202,8 @@ static void undo_redo(nb_app *a, nb_review *from, nb_review *to, const char *don
  * on the current finding (the cell when there is none). */
 static void note_start(nb_app *a)
 {
+    if (!writable(a))
+        return;
     int n;
     const nb_rule *rules = nb_rules(&n);
     a->note_cell = -1;
@@ -1301,6 +1315,8 @@ static int save_review(nb_app *a)
 /* The text a cell's editor starts with: its value as it stands. */
 static void edit_start(nb_app *a, int ci)
 {
+    if (!writable(a))
+        return;
     const nb_cell *c = &a->r->cells[ci];
     a->input_len = 0;
     if (c->status == NB_ST_NUMBER || c->status == NB_ST_INFERRED)
@@ -1719,6 +1735,8 @@ void nb_app_key(nb_app *a, int key)
             decide(a, NB_DEC_DISMISSED, NULL); /* says no finding is selected */
             break;
         }
+        if (!writable(a))
+            break;
         a->mode = NB_MODE_REASON;
         a->input_len = a->input_cur = 0;
         break;
