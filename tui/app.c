@@ -1773,8 +1773,15 @@ int nb_app_init(nb_app *a, const nb_ctx *ctx, nb_report *r, const char *theme, c
     a->finding = -1;
     a->list_min_sev = NB_SEV_INFO;
     nb_err err;
-    if (nb_check(r, ctx, &a->fs, &err) != 0 || nb_check(r, ctx, &a->fs0, &err) != 0)
+    if (nb_check(r, ctx, &a->fs, &err) != 0)
         return -1;
+    if (a->fs.n) { /* the findings before any correction: a copy, not a second run */
+        a->fs0.v = malloc(a->fs.n * sizeof *a->fs0.v);
+        if (!a->fs0.v)
+            return -1;
+        memcpy(a->fs0.v, a->fs.v, a->fs.n * sizeof *a->fs0.v);
+        a->fs0.n = a->fs0.cap = a->fs.n;
+    }
     a->cell_worst = malloc((size_t)r->ncells * sizeof *a->cell_worst);
     if (!a->cell_worst)
         return -1;
