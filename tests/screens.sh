@@ -7,7 +7,10 @@
 # rewrites the expected screens (then read the diff by eye).
 NB=${1:-./nianbao}
 T=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-screens.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT
+# scripts that change a review end with :q!; whatever a failed run left in
+# tests/data (a journal would make the next run ask to recover) goes first
+rm -f tests/data/*.review tests/data/*.review.journal tests/data/*.review.lock
+trap 'rm -rf "$T"; rm -f tests/data/*.review.journal tests/data/*.review.lock' EXIT
 unset LANG LANGUAGE LC_MESSAGES NO_COLOR
 NIANBAO_REVIEWER=tester # notes and decisions show who; the same on every machine
 export NIANBAO_REVIEWER
