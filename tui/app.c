@@ -1348,7 +1348,8 @@ static void edit_commit(nb_app *a)
     int gone = resolved_count(a);
     if (gone)
         say(a, 0, "%s %s = %s; %d %s", T(a, "corrected", "已更正"), e.cell, val, gone,
-            T(a, "finding(s) resolved (F lists them)", "个问题已消除（F 查看）"));
+            T(a, gone == 1 ? "finding resolved (F lists it)" : "findings resolved (F lists them)",
+              "个问题已消除（F 查看）"));
     else
         say(a, 0, "%s %s = %s", T(a, "corrected", "已更正"), e.cell, val);
 }
