@@ -5,6 +5,7 @@ PKGS    := ncursesw libunistring libpcre2-8 cmocka
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat-security -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 CPPFLAGS+= -D_GNU_SOURCE -Icore
+DEP     := -MMD -MP
 PCRE_CF := $(shell pkg-config --cflags libpcre2-8 2>/dev/null)
 PCRE_LD := $(shell pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 CURS_CF := $(shell pkg-config --cflags ncursesw 2>/dev/null)
@@ -14,7 +15,7 @@ CMOCKA_LD := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/nianbao
 
-CORE_SRC := $(sort $(wildcard core/*.c))
+CORE_SRC := $(sort $(wildcard core/*/*.c))
 TUI_SRC  := $(sort $(wildcard tui/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 CORE_OBJ := $(CORE_SRC:%.c=build/%.o)
@@ -34,25 +35,25 @@ all: nianbao
 nianbao: $(CORE_OBJ) $(TUI_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(CORE_LD) $(CURS_LD)
 
-build/core/%.o: core/%.c core/*.h
+build/core/%.o: core/%.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(PCRE_CF) -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) $(PCRE_CF) -c -o $@ $<
 
-build/tui/%.o: tui/%.c core/*.h tui/*.h
+build/tui/%.o: tui/%.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(CURS_CF) $(PCRE_CF) -Itui -DNB_DATADIR='"$(DATADIR)"' -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) $(CURS_CF) $(PCRE_CF) -Itui -DNB_DATADIR='"$(DATADIR)"' -c -o $@ $<
 
-build/tests/%: tests/%.c tests/*.h $(CORE_OBJ)
+build/tests/%: tests/%.c $(CORE_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Itests -o $@ $< $(CORE_OBJ) $(CORE_LD) $(CMOCKA_LD)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) -Itests -o $@ $< $(CORE_OBJ) $(CORE_LD) $(CMOCKA_LD)
 
-build/asan/core/%.o: core/%.c core/*.h
+build/asan/core/%.o: core/%.c
 	@mkdir -p $(@D)
-	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(PCRE_CF) -c -o $@ $<
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) $(PCRE_CF) -c -o $@ $<
 
-build/asan/tests/%: tests/%.c tests/*.h $(ASAN_CORE)
+build/asan/tests/%: tests/%.c $(ASAN_CORE)
 	@mkdir -p $(@D)
-	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) -Itests -o $@ $< $(ASAN_CORE) $(CORE_LD) $(CMOCKA_LD)
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) -Itests -o $@ $< $(ASAN_CORE) $(CORE_LD) $(CMOCKA_LD)
 
 # Installs the Debian packages the build and the tests need, only when one is missing.
 deps:
@@ -125,3 +126,6 @@ install: nianbao
 
 clean:
 	rm -rf build nianbao
+
+# header dependencies written by the compiler (-MMD)
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -6,6 +6,8 @@
 #include <time.h>
 
 #include "app.h"
+#include "batch/ctx.h"
+#include "read/read.h"
 #include "requests.h"
 
 static double now(void)

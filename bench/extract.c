@@ -7,7 +7,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "report.h"
+#include "batch/ctx.h"
+#include "model/report.h"
+#include "read/read.h"
 
 int main(void)
 {

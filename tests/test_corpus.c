@@ -3,7 +3,7 @@
  * value; null means a blank cell. New reports added to the corpus are tested
  * without touching this file. */
 #include "testutil.h"
-#include "rules.h"
+#include "check/rules.h"
 
 #include <math.h>
 

@@ -18,8 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "doc.h"
-#include "err.h"
+#include "model/doc.h"
+#include "base/err.h"
 
 /* ---- helpers ---- */
 

@@ -2,7 +2,7 @@
  * number by ±1 is caught by at least one rule naming that cell (a finding
  * that was not there before the change). */
 #include "testutil.h"
-#include "rules.h"
+#include "check/rules.h"
 
 static nb_ctx g_ctx;
 

@@ -4,9 +4,9 @@
  * depend on values; saving is atomic; the corrected text differs from the
  * report only at the corrected spans. */
 #include "testutil.h"
-#include "export.h"
-#include "review.h"
-#include "sha256.h"
+#include "out/export.h"
+#include "review/review.h"
+#include "base/sha256.h"
 
 #include <sys/stat.h>
 #include <unistd.h>

@@ -2,7 +2,7 @@
  * silent when what it checks holds. Reports are made from the clean seed 001
  * (all zeros, no finding) with cells changed in memory, or from small texts. */
 #include "testutil.h"
-#include "rules.h"
+#include "check/rules.h"
 
 static nb_ctx g_ctx;
 

@@ -10,7 +10,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "text.h"
+#include "base/utf8.h"
+#include "text/label.h"
+#include "text/numbering.h"
+#include "text/numerals.h"
 
 static nb_ustr norm(const char *s, int flags)
 {

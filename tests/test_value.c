@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "value.h"
+#include "text/numerals.h"
 
 static void expect_num(const char *s, long long v, int scale)
 {

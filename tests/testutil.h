@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
+#include "batch/ctx.h"
+#include "model/report.h"
+#include "read/read.h"
 
 static inline char *tu_read(const char *path, size_t *n)
 {

@@ -5,9 +5,10 @@
 #include <pcre2.h>
 
 #include "app.h"
-#include "export.h"
+#include "out/export.h"
 #include "requests.h"
-#include "text.h"
+#include "base/utf8.h"
+#include "text/label.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -6,9 +6,9 @@
 
 #include <stddef.h>
 
-#include "report.h"
-#include "review.h"
-#include "rules.h"
+#include "model/report.h"
+#include "review/review.h"
+#include "check/rules.h"
 #include "screen.h"
 #include "theme.h"
 

@@ -14,11 +14,13 @@
 #include <sys/stat.h>
 
 #include "app.h"
-#include "export.h"
-#include "report.h"
-#include "review.h"
-#include "log.h"
-#include "rules.h"
+#include "out/export.h"
+#include "model/report.h"
+#include "batch/ctx.h"
+#include "read/read.h"
+#include "review/review.h"
+#include "out/log.h"
+#include "check/rules.h"
 #include "term.h"
 
 #define NB_VERSION "0.1.0"

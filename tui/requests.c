@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "text.h"
+#include "base/utf8.h"
 
 static const struct {
     const char *keys, *en, *zh;

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "base/utf8.h"
 
 static const char *const role_names[] = {
 #define X(id, name) name,

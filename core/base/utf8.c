@@ -1,0 +1,186 @@
+/* utf8.c — stepping through UTF-8, display width in terminal columns, the
+ * character classes and the folding every comparison of report text uses,
+ * and byte search for short UTF-8 needles. */
+#include "base/utf8.h"
+
+#include <string.h>
+#include <uniwidth.h>
+
+uint32_t nb_utf8_get_multi(const char *s, size_t end, size_t *i)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t k = *i;
+    unsigned c = p[k];
+    if (c < 0x80) {
+        *i = k + 1;
+        return c;
+    }
+    int n;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+        n = 1;
+        cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 2;
+        cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 3;
+        cp = c & 0x07;
+    } else {
+        *i = k + 1;
+        return 0xFFFD;
+    }
+    if (k + (size_t)n >= end) {
+        *i = k + 1;
+        return 0xFFFD;
+    }
+    for (int j = 1; j <= n; j++) {
+        unsigned cc = p[k + (size_t)j];
+        if ((cc & 0xC0) != 0x80) {
+            *i = k + 1;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    *i = k + (size_t)n + 1;
+    return cp;
+}
+
+size_t nb_utf8_put(char *o, uint32_t cp)
+{
+    unsigned char *u = (unsigned char *)o;
+    if (cp < 0x80) {
+        u[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        u[0] = (unsigned char)(0xC0 | (cp >> 6));
+        u[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        u[0] = (unsigned char)(0xE0 | (cp >> 12));
+        u[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    u[0] = (unsigned char)(0xF0 | (cp >> 18));
+    u[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    u[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    u[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+int nb_cp_width(uint32_t cp)
+{
+    if (cp < 0x20 || cp == 0x7F)
+        return 2; /* ^X */
+    if (cp >= 0x80 && cp < 0xA0)
+        return 4; /* <XX> */
+    if (cp < 0x7F)
+        return 1;
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303E) || (cp >= 0xFF01 && cp <= 0xFF60))
+        return 2; /* the common CJK ranges, without a table look-up */
+    int w = uc_width(cp, "UTF-8");
+    if (w < 0)
+        return 1;
+    return w;
+}
+
+size_t nb_display_cols_max(const char *s, size_t n, size_t max)
+{
+    size_t col = 0, i = 0;
+    while (i < n && col <= max) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\t') {
+            col = (col / 8 + 1) * 8;
+            i++;
+        } else if (c < 0x80) {
+            col += (c < 0x20 || c == 0x7F) ? 2 : 1;
+            i++;
+        } else {
+            col += (size_t)nb_cp_width(nb_utf8_get(s, n, &i));
+        }
+    }
+    return col;
+}
+
+size_t nb_display_cols(const char *s, size_t n, size_t startcol)
+{
+    size_t col = startcol, i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\t') {
+            col = (col / 8 + 1) * 8;
+            i++;
+            continue;
+        }
+        if (c < 0x80) {
+            col += (c < 0x20 || c == 0x7F) ? 2 : 1;
+            i++;
+            continue;
+        }
+        uint32_t cp = nb_utf8_get(s, n, &i);
+        col += (size_t)nb_cp_width(cp);
+    }
+    return col - startcol;
+}
+
+int nb_is_space(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' || c == '\n' || c == 0x3000 ||
+           c == 0xA0 || c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x200B || c == 0xFEFF || c == 0x202F;
+}
+
+int nb_is_cjk(uint32_t c)
+{
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x3000 && c <= 0x303F) ||
+           (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x2FFFF) || c == 0x201C || c == 0x201D;
+}
+
+uint32_t nb_fold(uint32_t c)
+{
+    if (c >= 0xFF01 && c <= 0xFF5E)
+        c -= 0xFEE0;
+    switch (c) {
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x300C: case 0x300D:
+    case 0x300E: case 0x300F: case 0x2033: case 0x301D: case 0x301E:
+        return '"';
+    case 0x2018: case 0x2019: case 0x201A: case 0x2032:
+        return '\'';
+    case '[': case 0x3010: case 0x3014: case 0x3016: case '{':
+        return '(';
+    case ']': case 0x3011: case 0x3015: case 0x3017: case '}':
+        return ')';
+    case 0x2014: case 0x2013: case 0x2015: case 0x2212: case 0x2500: case 0x2012:
+        return '-';
+    case 0xFF61: case 0x3002:
+        return 0x3002; /* 。 */
+    case 0xFE50: case 0xFF64:
+        return 0x3001; /* 、 */
+    }
+    return c;
+}
+
+const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl)
+{
+    if (nl == 0)
+        return hay;
+    if (nl > n)
+        return NULL;
+    unsigned char last = (unsigned char)needle[nl - 1];
+    const char *p = hay + nl - 1, *end = hay + n;
+    while (p < end) {
+        const char *q = memchr(p, last, (size_t)(end - p));
+        if (!q)
+            return NULL;
+        const char *st = q - (nl - 1);
+        size_t k = 0;
+        while (k < nl - 1 && st[k] == needle[k])
+            k++;
+        if (k == nl - 1)
+            return st;
+        p = q + 1;
+    }
+    return NULL;
+}

@@ -1,0 +1,49 @@
+/* utf8.h — stepping through UTF-8, display width, character classes and
+ * folding, and byte search for short UTF-8 needles. */
+#ifndef NB_UTF8_H
+#define NB_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode the code point at s[*i] (s ends at end) and advance *i; a bad byte
+ * gives U+FFFD and advances one byte. */
+uint32_t nb_utf8_get_multi(const char *s, size_t end, size_t *i);
+static inline uint32_t nb_utf8_get(const char *s, size_t end, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s + *i;
+    unsigned char c = u[0];
+    if (c < 0x80) {
+        (*i)++;
+        return c;
+    }
+    /* the three-byte form every CJK character takes */
+    if ((c & 0xF0) == 0xE0 && *i + 2 < end && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        *i += 3;
+        return (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    }
+    return nb_utf8_get_multi(s, end, i);
+}
+/* Encode cp into out (at least 4 bytes); returns bytes written. */
+size_t nb_utf8_put(char *out, uint32_t cp);
+
+/* Display columns of one code point as nianbao draws it: CJK two, control
+ * characters as ^X (two), C1 controls as <XX> (four), combining marks zero. */
+int nb_cp_width(uint32_t cp);
+/* Display columns of s[0, n) drawn from column startcol (tabs to next 8). */
+size_t nb_display_cols(const char *s, size_t n, size_t startcol);
+
+/* The same, but stops counting once past max (for "is this line short?"). */
+size_t nb_display_cols_max(const char *s, size_t n, size_t max);
+
+int nb_is_space(uint32_t cp);   /* ASCII space, tab, \f, \v, U+3000, NBSP… */
+int nb_is_cjk(uint32_t cp);     /* ideographs and CJK punctuation */
+/* Fold full-width ASCII to ASCII, quote and bracket styles to one, dashes to '-'. */
+uint32_t nb_fold(uint32_t cp);
+
+/* First occurrence of needle (nl bytes) in hay (n bytes), or NULL. Fast for
+ * short UTF-8 needles: memchr finds the needle's last byte (a continuation
+ * byte spread over 64 values in CJK text), then the rest is compared. */
+const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl);
+
+#endif

@@ -1,0 +1,40 @@
+/* ctx.c — the shared context set up in one call: the structure patterns
+ * (read/sections), the label lexicons (extract), the claim patterns
+ * (check/claims). */
+#include "batch/ctx.h"
+#include "check/claims.h"
+#include "extract/extract.h"
+#include "model/schema.h"
+#include "read/sections.h"
+
+#include <string.h>
+
+int nb_ctx_init(nb_ctx *c, nb_lang lang, nb_err *err)
+{
+    memset(c, 0, sizeof *c);
+    c->lang = lang;
+    if (nb_sections_init(c, err) != 0) {
+        nb_ctx_free(c);
+        return -1;
+    }
+    c->lex[0] = nb_lexicon_new(nb_schema_for(2021));
+    c->lex[1] = nb_lexicon_new(nb_schema_for(2019));
+    if (!c->lex[0] || !c->lex[1]) {
+        nb_ctx_free(c);
+        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+    }
+    if (nb_claims_init(c, err) != 0) {
+        nb_ctx_free(c);
+        return -1;
+    }
+    return 0;
+}
+
+void nb_ctx_free(nb_ctx *c)
+{
+    nb_sections_free(c);
+    nb_lexicon_free(c->lex[0]);
+    nb_lexicon_free(c->lex[1]);
+    nb_claims_free(c);
+    memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,24 @@
+/* ctx.h — what is set up once and shared, read-only, by every report a
+ * thread reads and checks: compiled patterns and the label lexicons. Each
+ * stage fills its own part (read/sections, extract/lexicon, check/claims);
+ * batch/ctx sets the whole up and tears it down. One per thread: the match
+ * data is scratch space. */
+#ifndef NB_CTX_H
+#define NB_CTX_H
+
+#include <stdio.h>
+#include "base/err.h"
+
+typedef struct nb_ctx {
+    nb_lang lang;
+    void *re_heading;   /* pcre2_code * (read/sections) */
+    void *re_title;
+    void *re_date;
+    void *re_period;
+    void *re_claims;    /* pcre2_code *[]: narrative claims (check/claims) */
+    void *match;        /* pcre2_match_data *; makes the context single-threaded */
+    FILE *trace;        /* where the extractor describes what it saw, or NULL */
+    void *lex[2];       /* the label lexicons of the 2021 and 2019 formats (extract/lexicon) */
+} nb_ctx;
+
+#endif

@@ -1,0 +1,506 @@
+/* doc.c — reading a report: size limits, encoding detection (UTF-8 with or
+ * without BOM, UTF-16 with BOM, GB18030/GBK), line index and location map. */
+#include "model/doc.h"
+#include "base/fsio.h"
+#include "base/utf8.h"
+#include "base/vec.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unistr.h>
+
+const char *nb_enc_name(nb_enc e)
+{
+    switch (e) {
+    case NB_ENC_UTF8: return "UTF-8";
+    case NB_ENC_UTF8_BOM: return "UTF-8 (BOM)";
+    case NB_ENC_GB18030: return "GB18030";
+    case NB_ENC_UTF16LE: return "UTF-16LE";
+    case NB_ENC_UTF16BE: return "UTF-16BE";
+    }
+    return "?";
+}
+
+#define NB_DOC_PAD 64
+
+static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_t n, unsigned char *own, nb_lang lang,
+                      nb_err *err);
+
+int nb_doc_load(nb_doc *d, const char *path, nb_lang lang, nb_err *err)
+{
+    unsigned char *buf = NULL;
+    size_t n = 0;
+    memset(d, 0, sizeof *d);
+    if (nb_read_file(path, NB_MAX_FILE, NB_DOC_PAD + 1, &buf, &n, lang, err) != 0)
+        return -1;
+    /* the buffer has room for the padding: UTF-8 text is taken as it is */
+    return doc_decode(d, path, buf, n, buf, lang, err);
+}
+
+/* Line number (1-based) of byte offset off in raw bytes, counting \n, \r\n, \r. */
+static size_t raw_line_of(const unsigned char *b, size_t off)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (b[i] == '\n')
+            line++;
+        else if (b[i] == '\r' && !(i + 1 < off && b[i + 1] == '\n'))
+            line++;
+    }
+    return line;
+}
+
+static int decode_utf16(const unsigned char *b, size_t n, int be, char **out, size_t *outlen)
+{
+    size_t units = n / 2;
+    char *t = malloc(units * 3 + 4);
+    if (!t)
+        return -1;
+    size_t o = 0;
+    for (size_t i = 0; i < units; i++) {
+        uint32_t u = be ? (uint32_t)(b[2 * i] << 8 | b[2 * i + 1]) : (uint32_t)(b[2 * i + 1] << 8 | b[2 * i]);
+        uint32_t cp = u;
+        if (u >= 0xD800 && u <= 0xDBFF && i + 1 < units) {
+            uint32_t v = be ? (uint32_t)(b[2 * i + 2] << 8 | b[2 * i + 3]) : (uint32_t)(b[2 * i + 3] << 8 | b[2 * i + 2]);
+            if (v >= 0xDC00 && v <= 0xDFFF) {
+                cp = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+                i++;
+            } else {
+                cp = 0xFFFD;
+            }
+        } else if (u >= 0xD800 && u <= 0xDFFF) {
+            cp = 0xFFFD;
+        }
+        o += nb_utf8_put(t + o, cp);
+    }
+    t[o] = '\0';
+    *out = t;
+    *outlen = o;
+    return 0;
+}
+
+static int decode_iconv(const char *from, const unsigned char *b, size_t n, char **out, size_t *outlen, size_t *bad)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1)
+        return -1;
+    size_t cap = n * 2 + 16;
+    char *t = malloc(cap);
+    if (!t) {
+        iconv_close(cd);
+        return -1;
+    }
+    char *in = (char *)b, *op = t;
+    size_t inleft = n, outleft = cap - 1;
+    while (inleft > 0) {
+        size_t r = iconv(cd, &in, &inleft, &op, &outleft);
+        if (r == (size_t)-1) {
+            if (errno == E2BIG) {
+                size_t used = (size_t)(op - t);
+                cap *= 2;
+                char *nt = realloc(t, cap);
+                if (!nt) {
+                    free(t);
+                    iconv_close(cd);
+                    return -1;
+                }
+                t = nt;
+                op = t + used;
+                outleft = cap - 1 - used;
+                continue;
+            }
+            *bad = (size_t)((unsigned char *)in - b);
+            free(t);
+            iconv_close(cd);
+            return 1;
+        }
+    }
+    iconv_close(cd);
+    *op = '\0';
+    *out = t;
+    *outlen = (size_t)(op - t);
+    return 0;
+}
+
+/* Index the starts of lines of a buffer whose line breaks are \n, \r\n or \r,
+ * in units of `unit` bytes (1, or 2 for UTF-16 with the given byte order). */
+static size_t *index_lines(const unsigned char *b, size_t n, int unit, int be, size_t *count)
+{
+    size_t cap = 64, cnt = 0;
+    size_t *v = malloc(cap * sizeof *v);
+    if (!v)
+        return NULL;
+    v[cnt++] = 0;
+    size_t step = (size_t)unit;
+    if (unit == 1) {
+        for (size_t i = 0; i < n; i++) {
+            const unsigned char *nl = memchr(b + i, '\n', n - i);
+            const unsigned char *cr = memchr(b + i, '\r', (nl ? (size_t)(nl - b) : n) - i);
+            size_t at = cr ? (size_t)(cr - b) : nl ? (size_t)(nl - b) : n;
+            if (at >= n)
+                break;
+            size_t next = at + 1;
+            if (b[at] == '\r' && next < n && b[next] == '\n')
+                next++;
+            if (next < n) {
+                if (nb_grow(&v, &cap, cnt + 1, sizeof *v, 64) != 0) {
+                    free(v);
+                    return NULL;
+                }
+                v[cnt++] = next;
+            }
+            i = next - 1;
+        }
+        *count = cnt;
+        return v;
+    }
+    for (size_t i = 0; i + step <= n; i += step) {
+        unsigned c;
+        if (unit == 1)
+            c = b[i];
+        else
+            c = be ? (unsigned)(b[i] << 8 | b[i + 1]) : (unsigned)(b[i + 1] << 8 | b[i]);
+        int brk = 0;
+        if (c == '\n') {
+            brk = 1;
+        } else if (c == '\r') {
+            unsigned nx = 0;
+            if (i + 2 * step <= n)
+                nx = unit == 1 ? b[i + 1] : (be ? (unsigned)(b[i + 2] << 8 | b[i + 3]) : (unsigned)(b[i + 3] << 8 | b[i + 2]));
+            if (nx != '\n')
+                brk = 1;
+        }
+        if (brk && i + step < n) {
+            if (nb_grow(&v, &cap, cnt + 1, sizeof *v, 64) != 0) {
+                free(v);
+                return NULL;
+            }
+            v[cnt++] = i + step;
+        }
+    }
+    *count = cnt;
+    return v;
+}
+
+/* First invalid byte of UTF-8 text, or NULL: the strict rules (no overlong
+ * forms, no surrogates, nothing past U+10FFFF), with fast paths for ASCII
+ * runs and the three-byte form of CJK text. */
+static const unsigned char *utf8_invalid(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!(w & 0x8080808080808080ull)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+        } else if ((c & 0xF0) == 0xE0) {
+            if (i + 2 >= n || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
+                return s + i;
+            unsigned cp = (c & 0x0F) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
+            if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+                return s + i;
+            i += 3;
+        } else if ((c & 0xE0) == 0xC0) {
+            if (c < 0xC2 || i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
+                return s + i;
+            i += 2;
+        } else if ((c & 0xF8) == 0xF0) {
+            if (c > 0xF4 || i + 3 >= n || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 ||
+                (s[i + 3] & 0xC0) != 0x80)
+                return s + i;
+            unsigned cp = (c & 0x07) << 18 | (s[i + 1] & 0x3Fu) << 12 | (s[i + 2] & 0x3Fu) << 6 | (s[i + 3] & 0x3Fu);
+            if (cp < 0x10000 || cp > 0x10FFFF)
+                return s + i;
+            i += 4;
+        } else {
+            return s + i;
+        }
+    }
+    return NULL;
+}
+
+/* A report is text: no NUL, and few control characters other than layout ones. */
+static int looks_binary(const char *t, size_t n)
+{
+    if (memchr(t, 0, n))
+        return 1;
+    /* 1 for the C0 controls that text does not use */
+    static const unsigned char odd[32] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1,
+                                          1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1};
+    size_t ctl = 0;
+    const unsigned char *u = (const unsigned char *)t;
+    for (size_t i = 0; i < n; i++)
+        ctl += u[i] < 32 ? odd[u[i]] : 0;
+    return n > 0 && ctl * 20 > n; /* over 5% */
+}
+
+int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *b, size_t n, nb_lang lang, nb_err *err)
+{
+    return doc_decode(d, path, b, n, NULL, lang, err);
+}
+
+/* own, when not NULL, is b itself, malloc'd with NB_DOC_PAD bytes to spare:
+ * UTF-8 text is kept in it (moved over a BOM) instead of copied; it is freed
+ * on every other way out. */
+/* Fail with an error whose message may still read the bytes: free them after. */
+#define NB_FAIL(call)                                                                                                  \
+    do {                                                                                                           \
+        int rc_ = (call);                                                                                          \
+        free(own);                                                                                                 \
+        return rc_;                                                                                                \
+    } while (0)
+
+static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_t n, unsigned char *own, nb_lang lang,
+                      nb_err *err)
+{
+    memset(d, 0, sizeof *d);
+    d->file_size = n;
+    if (n > NB_MAX_FILE)
+        NB_FAIL(nb_err_set(err, NB_E_TOOBIG,
+                          nb_tr(lang, "%s: over the 64 MiB limit for a report", "%s：超过报告文件 64 MiB 的上限"), path));
+    size_t bom = 0;
+    int utf16 = 0, be = 0;
+    if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+        bom = 3;
+        d->enc = NB_ENC_UTF8_BOM;
+    } else if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
+        bom = 2;
+        utf16 = 1;
+        d->enc = NB_ENC_UTF16LE;
+    } else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF) {
+        bom = 2;
+        utf16 = 1;
+        be = 1;
+        d->enc = NB_ENC_UTF16BE;
+    }
+    if (n == bom)
+        NB_FAIL(nb_err_set(err, NB_E_EMPTY, nb_tr(lang, "%s: empty file", "%s：文件为空"), path));
+    const unsigned char *p = b + bom;
+    size_t pn = n - bom;
+    char *t = NULL;
+    size_t tl = 0;
+    if (utf16) {
+        if (pn % 2)
+            NB_FAIL(nb_err_set(err, NB_E_ENCODING,
+                              nb_tr(lang, "%s: UTF-16 text with an odd number of bytes (truncated?)",
+                                    "%s：UTF-16 文本字节数为奇数（文件被截断？）"), path));
+        if (decode_utf16(p, pn, be, &t, &tl) != 0)
+            NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
+    } else {
+        if (memchr(p, 0, pn))
+            NB_FAIL(nb_err_set(err, NB_E_BINARY,
+                              nb_tr(lang, "%s: binary file (NUL bytes), not a report in text",
+                                    "%s：二进制文件（含 NUL 字节），不是文本报告"), path));
+        const uint8_t *bad = utf8_invalid(p, pn);
+        if (!bad) {
+            if (!bom)
+                d->enc = NB_ENC_UTF8;
+            if (own) { /* keep the file's buffer: no copy */
+                if (bom)
+                    memmove(own, own + bom, pn);
+                t = (char *)own;
+                own = NULL;
+            } else {
+                t = malloc(pn + NB_DOC_PAD);
+                if (!t)
+                    NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
+                memcpy(t, p, pn);
+            }
+            tl = pn;
+        } else if (bom) {
+            size_t off = (size_t)(bad - p) + bom;
+            NB_FAIL(nb_err_set(err, NB_E_ENCODING,
+                              nb_tr(lang, "%s:%zu: invalid UTF-8 after a UTF-8 byte-order mark (byte %zu)",
+                                    "%s:%zu：文件以 UTF-8 标记开头，但含无效的 UTF-8 字节（第 %zu 字节）"),
+                              path, raw_line_of(b, off), off));
+        } else {
+            size_t badoff = 0;
+            int r = decode_iconv("GB18030", p, pn, &t, &tl, &badoff);
+            if (r < 0)
+                NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: cannot convert from GB18030", path));
+            if (r > 0) /* where GB18030 failed, not where UTF-8 did */
+                NB_FAIL(nb_err_set(err, NB_E_ENCODING,
+                                  nb_tr(lang, "%s:%zu: neither UTF-8 nor GB18030 text (invalid byte at offset %zu)",
+                                        "%s:%zu：既不是 UTF-8 也不是 GB18030 文本（第 %zu 字节无效）"),
+                                  path, raw_line_of(p, badoff), badoff));
+            d->enc = NB_ENC_GB18030;
+        }
+    }
+    /* zeroed slack after the text: PCRE2's JIT reads ahead in 16-byte blocks
+     * (UTF-8 text was given the room already) */
+    if (d->enc == NB_ENC_GB18030 || utf16) {
+        char *padded = realloc(t, tl + NB_DOC_PAD);
+        if (!padded) {
+            free(t);
+            NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
+        }
+        t = padded;
+    }
+    memset(t + tl, 0, NB_DOC_PAD);
+    if (looks_binary(t, tl)) {
+        free(t);
+        NB_FAIL(nb_err_set(err, NB_E_BINARY,
+                          nb_tr(lang, "%s: binary file (control bytes), not a report in text",
+                                "%s：二进制文件（控制字节过多），不是文本报告"), path));
+    }
+    d->text = t;
+    d->len = tl;
+    d->bom_len = bom;
+    d->path = strdup(path);
+    d->lines = index_lines((const unsigned char *)t, tl, 1, 0, &d->nlines);
+    if (!d->path || !d->lines) {
+        nb_doc_free(d);
+        NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
+    }
+    if (d->enc == NB_ENC_GB18030 || utf16) {
+        size_t cnt = 0;
+        d->orig_lines = index_lines(p, pn, utf16 ? 2 : 1, be, &cnt);
+        if (!d->orig_lines) {
+            nb_doc_free(d);
+            NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
+        }
+        for (size_t i = 0; i < cnt; i++)
+            d->orig_lines[i] += bom;
+        if (cnt != d->nlines) { /* cannot happen: line breaks map one to one */
+            free(d->orig_lines);
+            d->orig_lines = NULL;
+        }
+    }
+    free(own); /* the file's bytes, when they were decoded into a copy */
+    return 0;
+}
+
+#undef NB_FAIL
+
+void nb_doc_free(nb_doc *d)
+{
+    if (!d)
+        return;
+    free(d->path);
+    free(d->text);
+    free(d->lines);
+    free(d->orig_lines);
+    memset(d, 0, sizeof *d);
+}
+
+size_t nb_doc_line_of(const nb_doc *d, size_t off)
+{
+    size_t lo = 0, hi = d->nlines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->lines[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void nb_doc_line(const nb_doc *d, size_t i, size_t *start, size_t *end)
+{
+    size_t s = d->lines[i];
+    size_t e = i + 1 < d->nlines ? d->lines[i + 1] : d->len;
+    while (e > s && (d->text[e - 1] == '\n' || d->text[e - 1] == '\r'))
+        e--;
+    *start = s;
+    *end = e;
+}
+
+/* Bytes that text[a, b) takes in the file's own encoding. */
+static size_t orig_bytes(const nb_doc *d, size_t a, size_t b)
+{
+    if (!d->orig_lines)
+        return b - a;
+    size_t n = 0;
+    if (d->enc == NB_ENC_UTF16LE || d->enc == NB_ENC_UTF16BE) {
+        size_t i = a;
+        while (i < b) {
+            uint32_t cp = nb_utf8_get(d->text, b, &i);
+            n += cp > 0xFFFF ? 4 : 2;
+        }
+        return n;
+    }
+    /* GB18030: ASCII one byte; others two or four, as iconv says. */
+    iconv_t cd = iconv_open("GB18030", "UTF-8");
+    if (cd == (iconv_t)-1)
+        return b - a;
+    char out[64];
+    size_t i = a;
+    while (i < b) {
+        size_t s = i;
+        nb_utf8_get(d->text, b, &i);
+        char *in = d->text + s, *op = out;
+        size_t il = i - s, ol = sizeof out;
+        if (iconv(cd, &in, &il, &op, &ol) == (size_t)-1)
+            n += 1;
+        else
+            n += (size_t)(op - out);
+    }
+    iconv_close(cd);
+    return n;
+}
+
+nb_loc nb_doc_locate(const nb_doc *d, size_t off)
+{
+    nb_loc l = {0, 0, 0};
+    if (off > d->len)
+        off = d->len;
+    size_t li = nb_doc_line_of(d, off);
+    size_t s = d->lines[li];
+    l.line = li + 1;
+    l.col = nb_display_cols(d->text + s, off - s, 0) + 1;
+    if (d->orig_lines)
+        l.orig = d->orig_lines[li] + orig_bytes(d, s, off);
+    else
+        l.orig = d->bom_len + off;
+    return l;
+}
+
+size_t nb_doc_orig_len(const nb_doc *d, size_t off, size_t len)
+{
+    if (off + len > d->len)
+        len = d->len > off ? d->len - off : 0;
+    return orig_bytes(d, off, off + len);
+}
+
+void nb_locator_init(nb_locator *lc, const nb_doc *d)
+{
+    lc->doc = d;
+    lc->off = 0;
+    lc->valid = 0;
+}
+
+nb_loc nb_locate_next(nb_locator *lc, size_t off)
+{
+    const nb_doc *d = lc->doc;
+    if (off > d->len)
+        off = d->len;
+    if (!lc->valid || off < lc->off || d->orig_lines) {
+        lc->loc = nb_doc_locate(d, off);
+    } else {
+        size_t li = nb_doc_line_of(d, off);
+        if (li + 1 != lc->loc.line) {
+            lc->loc = nb_doc_locate(d, off);
+        } else {
+            /* same line, further on: measure only the gap (tabs need the column) */
+            lc->loc.col = lc->loc.col - 1 + nb_display_cols(d->text + lc->off, off - lc->off, lc->loc.col - 1) + 1;
+            lc->loc.orig = d->bom_len + off;
+        }
+    }
+    lc->off = off;
+    lc->valid = 1;
+    return lc->loc;
+}

@@ -1,0 +1,69 @@
+/* doc.h — a report's bytes decoded to UTF-8 text, with the map from every
+ * character back to its line, display column and byte offset in the file.
+ * The file itself is only ever read. */
+#ifndef NB_DOC_H
+#define NB_DOC_H
+
+#include <stddef.h>
+#include "base/err.h"
+
+#define NB_MAX_FILE ((size_t)64 << 20) /* 64 MiB */
+
+typedef enum {
+    NB_ENC_UTF8 = 0,
+    NB_ENC_UTF8_BOM,
+    NB_ENC_GB18030,
+    NB_ENC_UTF16LE,
+    NB_ENC_UTF16BE
+} nb_enc;
+
+typedef struct nb_doc {
+    char *path;          /* as given */
+    char *text;          /* UTF-8, NUL-terminated, without BOM */
+    size_t len;          /* bytes in text */
+    nb_enc enc;
+    size_t file_size;    /* bytes in the file */
+    size_t *lines;       /* offset in text of each line's start */
+    size_t nlines;
+    size_t *orig_lines;  /* file offset of each line's start; NULL when the
+                            text is the file's bytes after a BOM of bom_len */
+    size_t bom_len;
+} nb_doc;
+
+typedef struct nb_loc {
+    size_t line;  /* 1-based */
+    size_t col;   /* 1-based display column (CJK two wide, tab to next 8) */
+    size_t orig;  /* byte offset in the file */
+} nb_loc;
+
+/* Read and decode a file. Errors: missing, unreadable, empty, over 64 MiB,
+ * binary, or in no encoding we read; each message names the file. */
+int nb_doc_load(nb_doc *d, const char *path, nb_lang lang, nb_err *err);
+/* The same from bytes in memory (path is used in messages only). */
+int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *buf,
+                      size_t n, nb_lang lang, nb_err *err);
+void nb_doc_free(nb_doc *d);
+
+const char *nb_enc_name(nb_enc e);
+
+/* 0-based index of the line holding text offset off. */
+size_t nb_doc_line_of(const nb_doc *d, size_t off);
+/* Bounds of line i (0-based); *end excludes the line ending. */
+void nb_doc_line(const nb_doc *d, size_t i, size_t *start, size_t *end);
+/* Line, display column and file offset of text offset off. */
+nb_loc nb_doc_locate(const nb_doc *d, size_t off);
+/* Locating many offsets in increasing order (an export's cells): keeps
+ * where it last was, so a long line is measured once, not once a cell. */
+typedef struct nb_locator {
+    const nb_doc *doc;
+    size_t off;      /* last offset located */
+    nb_loc loc;      /* and where it is */
+    int valid;
+} nb_locator;
+void nb_locator_init(nb_locator *lc, const nb_doc *d);
+nb_loc nb_locate_next(nb_locator *lc, size_t off);
+
+/* Bytes in the file taken by text[off, off+len). */
+size_t nb_doc_orig_len(const nb_doc *d, size_t off, size_t len);
+
+#endif

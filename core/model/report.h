@@ -1,0 +1,74 @@
+/* report.h — the model of one report: its text, its six sections and
+ * metadata, and the standard tables' cells under their canonical IDs, each
+ * tied to the exact place in the text it came from. */
+#ifndef NB_REPORT_H
+#define NB_REPORT_H
+
+#include <stddef.h>
+#include "base/err.h"
+#include "model/ctx.h"
+#include "model/doc.h"
+#include "model/schema.h"
+#include "text/numerals.h"
+
+enum { NB_SEC_GENERAL = 0, NB_SEC_ACTIVE, NB_SEC_REQUESTS, NB_SEC_REVIEW, NB_SEC_PROBLEMS, NB_SEC_OTHER, NB_NSEC };
+
+typedef struct nb_section {
+    int present;
+    size_t head_off, head_len;  /* the heading's span */
+    size_t body_off, body_end;  /* from after the heading to the next section */
+} nb_section;
+
+typedef struct nb_cell {
+    nb_status status;
+    nb_num num;            /* for NUMBER and INFERRED */
+    int has_span;
+    size_t off, len;       /* source span in doc.text (len 0 for a blank) */
+    size_t blob_off, blob_len; /* run-together digits the cell was split from */
+    int readings;          /* readings of the run-together digits that fit (0: not split) */
+    int corrected;         /* a reviewer's correction replaced what the report says */
+    nb_status orig_status; /* and what it said */
+    nb_num orig_num;
+} nb_cell;
+
+typedef struct nb_label {
+    char id[64];           /* "t3.new", "t2.*.repealed" */
+    char *found;           /* the label as the report has it */
+    const char *standard;  /* the standard wording */
+    size_t off;            /* where it starts in doc.text */
+} nb_label;
+
+typedef struct nb_date {
+    int y, m, d;
+} nb_date;
+
+typedef struct nb_report {
+    nb_doc doc;
+    int format;                  /* 2021 or 2019 */
+    const nb_schema *schema;
+    int year;                    /* report year, 0 if unknown */
+    size_t year_off;
+    char agency[256];
+    nb_date signed_on;           /* y == 0 if none */
+    size_t signed_off;
+    nb_date period_from, period_to;
+    size_t period_off;
+    nb_section sec[NB_NSEC];
+    nb_cell *cells;              /* nb_schema_ncells(schema) of them */
+    int ncells;
+    nb_label *labels;
+    int nlabels;
+    size_t labels_cap;
+    int rows_found[64];          /* per schema row: 1 when the row was found */
+    size_t tables_off, tables_end; /* T2 and T3's zone: tables, no narrative */
+} nb_report;
+
+/* The cell of an ID, or NULL. */
+const nb_cell *nb_report_cell(const nb_report *r, const char *id);
+
+/* Record a label that differs from the standard wording. */
+int nb_report_add_label(nb_report *r, const char *id, const char *found, size_t flen,
+                        const char *standard, size_t off);
+void nb_report_free(nb_report *r);
+
+#endif

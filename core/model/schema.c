@@ -1,0 +1,203 @@
+/* schema.c — the standard tables of 国办公开办函〔2021〕30号 and the 2019
+ * trial format of 国办公开办函〔2019〕60号, as constant data. */
+#include "model/schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- columns ---- */
+static const nb_col t2_doc21[] = {
+    {"issued", "本年制发件数"}, {"repealed", "本年废止件数"}, {"in_force", "现行有效件数"}};
+static const nb_col t2_dec21[] = {{"decisions", "本年处理决定数量"}};
+static const nb_col t2_fee21[] = {{"amount", "本年收费金额（单位：万元）"}};
+
+static const nb_col t2_doc19[] = {
+    {"made", "本年新制作数量"}, {"published", "本年新公开数量"}, {"public_total", "对外公开总数量"}};
+static const nb_col t2_item19[] = {
+    {"prev_items", "上一年项目数量"}, {"change", "本年增/减"}, {"decisions", "处理决定数量"}};
+static const nb_col t2_fee19[] = {{"prev_items", "上一年项目数量"}, {"change", "本年增/减"}};
+static const nb_col t2_proc19[] = {{"items", "采购项目数量"}, {"amount", "采购总金额"}};
+
+static const nb_col t3_cols[] = {
+    {"natural", "自然人"},       {"commercial", "商业企业"}, {"research", "科研机构"},
+    {"social", "社会公益组织"},  {"legal", "法律服务机构"},  {"other", "其他"},
+    {"total", "总计"}};
+
+static const nb_col t4_cols[] = {
+    {"upheld", "结果维持"}, {"corrected", "结果纠正"}, {"other", "其他结果"},
+    {"pending", "尚未审结"}, {"total", "总计"}};
+
+#define T3ROW(id, label) {id, NB_T3, label, 7, t3_cols, NB_ROW_SUM, -1, -1}
+#define T4ROW(id, label) {id, NB_T4, label, 5, t4_cols, NB_ROW_T4, -1, -1}
+
+#define T3_HEAD                                                                     \
+    T3ROW("t3.new", "一、本年新收政府信息公开申请数量"),                            \
+    T3ROW("t3.carried_in", "二、上年结转政府信息公开申请数量"),                     \
+    T3ROW("t3.granted", "（一）予以公开"),                                          \
+    T3ROW("t3.partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"), \
+    T3ROW("t3.deny.secret", "1.属于国家秘密"),                                      \
+    T3ROW("t3.deny.law", "2.其他法律行政法规禁止公开"),                             \
+    T3ROW("t3.deny.safety", "3.危及“三安全一稳定”"),                                \
+    T3ROW("t3.deny.third_party", "4.保护第三方合法权益"),                           \
+    T3ROW("t3.deny.internal", "5.属于三类内部事务信息"),                            \
+    T3ROW("t3.deny.process", "6.属于四类过程性信息"),                               \
+    T3ROW("t3.deny.enforcement", "7.属于行政执法案卷"),                             \
+    T3ROW("t3.deny.query", "8.属于行政查询事项"),                                   \
+    T3ROW("t3.unable.none", "1.本机关不掌握相关政府信息"),                          \
+    T3ROW("t3.unable.create", "2.没有现成信息需要另行制作"),                        \
+    T3ROW("t3.unable.unclear", "3.补正后申请内容仍不明确"),                         \
+    T3ROW("t3.refuse.petition", "1.信访举报投诉类申请"),                            \
+    T3ROW("t3.refuse.duplicate", "2.重复申请"),                                     \
+    T3ROW("t3.refuse.publication", "3.要求提供公开出版物"),                         \
+    T3ROW("t3.refuse.massive", "4.无正当理由大量反复申请"),                         \
+    T3ROW("t3.refuse.confirm", "5.要求行政机关确认或重新出具已获取信息")
+
+#define T3_TAIL                                                                     \
+    T3ROW("t3.total", "（七）总计"),                                                \
+    T3ROW("t3.carried_out", "四、结转下年度继续办理")
+
+#define T4_ROWS                                                                     \
+    T4ROW("t4.review", "行政复议"),                                                 \
+    T4ROW("t4.suit_direct", "未经复议直接起诉"),                                    \
+    T4ROW("t4.suit_after", "复议后起诉")
+
+static const nb_row rows2021[] = {
+    {"t2.regulation", NB_T2, "规章", 3, t2_doc21, 0, -1, -1},
+    {"t2.normative", NB_T2, "行政规范性文件", 3, t2_doc21, 0, -1, -1},
+    {"t2.licensing", NB_T2, "行政许可", 1, t2_dec21, 0, -1, -1},
+    {"t2.penalty", NB_T2, "行政处罚", 1, t2_dec21, 0, -1, -1},
+    {"t2.coercion", NB_T2, "行政强制", 1, t2_dec21, 0, -1, -1},
+    {"t2.fees", NB_T2, "行政事业性收费", 1, t2_fee21, NB_ROW_MONEY, 0, -1},
+    T3_HEAD,
+    T3ROW("t3.other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    T3ROW("t3.other.no_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    T3ROW("t3.other.other", "3.其他"),
+    T3_TAIL,
+    T4_ROWS,
+};
+
+static const nb_row rows2019[] = {
+    {"t2.regulation", NB_T2, "规章", 3, t2_doc19, 0, -1, -1},
+    {"t2.normative", NB_T2, "规范性文件", 3, t2_doc19, 0, -1, -1},
+    {"t2.licensing", NB_T2, "行政许可", 3, t2_item19, NB_ROW_SIGNED, -1, 1},
+    {"t2.other_services", NB_T2, "其他对外管理服务事项", 3, t2_item19, NB_ROW_SIGNED, -1, 1},
+    {"t2.penalty", NB_T2, "行政处罚", 3, t2_item19, NB_ROW_SIGNED, -1, 1},
+    {"t2.coercion", NB_T2, "行政强制", 3, t2_item19, NB_ROW_SIGNED, -1, 1},
+    {"t2.fees", NB_T2, "行政事业性收费", 2, t2_fee19, NB_ROW_SIGNED, -1, 1},
+    {"t2.procurement", NB_T2, "政府集中采购", 2, t2_proc19, NB_ROW_MONEY, 1, -1},
+    T3_HEAD,
+    T3ROW("t3.other", "（六）其他处理"),
+    T3_TAIL,
+    T4_ROWS,
+};
+
+static const char *const groups2021[] = {
+    "三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"};
+static const char *const groups2019[] = {
+    "三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理"};
+
+/* Everything a table holds besides row labels and numbers. */
+#define COMMON_HEADERS                                                              \
+    "第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项", \
+    "第二十条第（九）项", "第二十条第（十）项", "信息内容", "本年处理决定数量", "处理决定数量", \
+    "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织",       \
+    "法律服务机构", "其他", "总计",                                                   \
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",             \
+    "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正",     \
+    "其他结果", "尚未审结", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",     \
+    "政府信息公开行政复议、行政诉讼情况", "表一", "表二", "表三", "表四", "项目", "指标", \
+    "数据", "单位", "件", "万元", "元"
+
+static const char *const headers2021[] = {
+    COMMON_HEADERS, "本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额（单位：万元）"};
+static const char *const headers2019[] = {
+    COMMON_HEADERS, "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
+    "本年增/减", "采购项目数量", "采购总金额"};
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static const nb_schema schema2021 = {2021, rows2021, COUNT(rows2021), groups2021, COUNT(groups2021),
+                                     headers2021, COUNT(headers2021)};
+static const nb_schema schema2019 = {2019, rows2019, COUNT(rows2019), groups2019, COUNT(groups2019),
+                                     headers2019, COUNT(headers2019)};
+
+const nb_schema *nb_schema_for(int format)
+{
+    return format == 2019 ? &schema2019 : &schema2021;
+}
+
+int nb_schema_ncells(const nb_schema *s)
+{
+    int n = 0;
+    for (int r = 0; r < s->nrows; r++)
+        n += s->rows[r].ncols;
+    return n;
+}
+
+int nb_schema_first_cell(const nb_schema *s, int row)
+{
+    int n = 0;
+    for (int r = 0; r < row; r++)
+        n += s->rows[r].ncols;
+    return n;
+}
+
+void nb_schema_cell_pos(const nb_schema *s, int ci, int *row, int *col)
+{
+    for (int r = 0; r < s->nrows; r++) {
+        if (ci < s->rows[r].ncols) {
+            *row = r;
+            *col = ci;
+            return;
+        }
+        ci -= s->rows[r].ncols;
+    }
+    *row = -1;
+    *col = -1;
+}
+
+void nb_schema_cell_id(const nb_schema *s, int ci, char *out, size_t cap)
+{
+    int r, c;
+    nb_schema_cell_pos(s, ci, &r, &c);
+    if (r < 0) {
+        snprintf(out, cap, "?");
+        return;
+    }
+    size_t a = strlen(s->rows[r].id), b = strlen(s->rows[r].cols[c].key);
+    if (a + b + 2 > cap) {
+        snprintf(out, cap, "%s.%s", s->rows[r].id, s->rows[r].cols[c].key);
+        return;
+    }
+    memcpy(out, s->rows[r].id, a);
+    out[a] = '.';
+    memcpy(out + a + 1, s->rows[r].cols[c].key, b + 1);
+}
+
+int nb_schema_find_row(const nb_schema *s, const char *id)
+{
+    for (int r = 0; r < s->nrows; r++)
+        if (strcmp(s->rows[r].id, id) == 0)
+            return r;
+    return -1;
+}
+
+int nb_schema_find_cell(const nb_schema *s, const char *id)
+{
+    const char *dot = strrchr(id, '.');
+    if (!dot)
+        return -1;
+    int ci = 0;
+    for (int r = 0; r < s->nrows; r++) {
+        const nb_row *row = &s->rows[r];
+        size_t rl = strlen(row->id);
+        if ((size_t)(dot - id) == rl && strncmp(row->id, id, rl) == 0) {
+            for (int c = 0; c < row->ncols; c++)
+                if (strcmp(row->cols[c].key, dot + 1) == 0)
+                    return ci + c;
+            return -1;
+        }
+        ci += row->ncols;
+    }
+    return -1;
+}

@@ -1,0 +1,18 @@
+/* read.h — the one way in: a file (or a decoded document) becomes a report
+ * with its structure found and its tables extracted. */
+#ifndef NB_READ_H
+#define NB_READ_H
+
+#include <stddef.h>
+#include "model/report.h"
+
+/* Read, decode and extract a report. On error the report is empty. */
+int nb_report_open(nb_report *r, const char *path, const nb_ctx *ctx, nb_err *err);
+/* The same from an already loaded document (ownership passes to the report). */
+int nb_report_from_doc(nb_report *r, nb_doc *doc, const nb_ctx *ctx, nb_err *err);
+
+/* Only the body and year of a report (for pairing reports across years);
+ * reads the file and its title, not its tables. */
+int nb_report_identify(const char *path, const nb_ctx *ctx, char *agency, size_t cap, int *year, nb_err *err);
+
+#endif

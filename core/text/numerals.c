@@ -1,0 +1,216 @@
+/* numerals.c — every way a number is written in a report, read by one
+ * parser family with one unit list: cell values (full-width digits,
+ * thousands separators, a sign, decimals, a unit; blanks and placeholders),
+ * Chinese numerals (十二, 一百零五, 两, 二〇二四) and runs of digits. */
+#include "text/numerals.h"
+#include "base/utf8.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *nb_status_name(nb_status s)
+{
+    switch (s) {
+    case NB_ST_MISSING: return "missing";
+    case NB_ST_NUMBER: return "number";
+    case NB_ST_BLANK: return "blank";
+    case NB_ST_PLACEHOLDER: return "placeholder";
+    case NB_ST_TEXT: return "text";
+    case NB_ST_INFERRED: return "inferred";
+    }
+    return "?";
+}
+
+/* Folded code points of s without surrounding white space. */
+static int fold_trim(const char *s, size_t n, uint32_t *c, int cap)
+{
+    int m = 0;
+    size_t i = 0;
+    while (i < n && m < cap) {
+        uint32_t cp = nb_fold(nb_utf8_get(s, n, &i));
+        c[m++] = cp;
+    }
+    int a = 0, b = m;
+    while (a < b && (nb_is_space(c[a]) || c[a] == '*'))
+        a++;
+    while (b > a && (nb_is_space(c[b - 1]) || c[b - 1] == '*'))
+        b--;
+    if (a)
+        memmove(c, c + a, (size_t)(b - a) * sizeof *c);
+    return b - a;
+}
+
+static int is_placeholder(const uint32_t *c, int n)
+{
+    if (n == 0)
+        return 0;
+    int dashes = 1;
+    for (int i = 0; i < n; i++)
+        if (c[i] != '-' && c[i] != '/' && c[i] != 0x2014 && c[i] != 0x2015 && c[i] != 0x2010 && c[i] != 0xFF5E &&
+            c[i] != '~' && c[i] != 0x2026)
+            dashes = 0;
+    if (dashes && n <= 4)
+        return 1;
+    static const uint32_t wu[] = {0x65E0};            /* 无 */
+    static const uint32_t zanwu[] = {0x6682, 0x65E0}; /* 暂无 */
+    static const uint32_t kong[] = {0x7A7A};          /* 空 */
+    if ((n == 1 && (c[0] == wu[0] || c[0] == kong[0])) || (n == 2 && c[0] == zanwu[0] && c[1] == zanwu[1]))
+        return 1;
+    return 0;
+}
+
+/* Strip a trailing unit; returns the new length. */
+static int strip_unit(const uint32_t *c, int n)
+{
+    static const uint32_t units[] = {0x4EF6, 0x4E2A, 0x6761, 0x9879, 0x5143, 0x6B21, '%', 0x5BB6, 0x4EFD, 0x4EBA};
+    if (n >= 2 && c[n - 2] == 0x4E07 && c[n - 1] == 0x5143) /* 万元 */
+        return n - 2;
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+        if (n >= 1 && c[n - 1] == units[k])
+            return n - 1;
+    return n;
+}
+
+/* Could text starting with cp be a number or a placeholder? */
+static int may_be_value(uint32_t cp)
+{
+    cp = nb_fold(cp);
+    return (cp >= '0' && cp <= '9') || cp == '-' || cp == '+' || cp == '/' || cp == '.' || cp == '~' || cp == 0x2014 ||
+           cp == 0x2015 || cp == 0x2010 || cp == 0x2026 || cp == 0x65E0 /* 无 */ || cp == 0x7A7A /* 空 */ ||
+           cp == 0x6682 /* 暂 */ || cp == '*';
+}
+
+nb_status nb_parse_value(const char *s, size_t n, nb_num *out)
+{
+    uint32_t c[256]; /* n ≤ 200 bytes: every code point fits */
+    out->v = 0;
+    out->scale = 0;
+    if (n > 200)
+        return NB_ST_TEXT;
+    size_t i0 = 0;
+    while (i0 < n) {
+        size_t k = i0;
+        uint32_t cp = nb_utf8_get(s, n, &k);
+        if (!nb_is_space(cp)) {
+            if (!may_be_value(cp))
+                return NB_ST_TEXT;
+            break;
+        }
+        i0 = k;
+    }
+    if (i0 == n)
+        return NB_ST_BLANK;
+    int m = fold_trim(s, n, c, 256);
+    out->v = 0;
+    out->scale = 0;
+    if (m == 0)
+        return NB_ST_BLANK;
+    if (is_placeholder(c, m))
+        return NB_ST_PLACEHOLDER;
+    int e = strip_unit(c, m);
+    while (e > 0 && nb_is_space(c[e - 1]))
+        e--;
+    int i = 0, neg = 0;
+    if (i < e && (c[i] == '-' || c[i] == '+')) {
+        neg = c[i] == '-';
+        i++;
+    }
+    long long v = 0;
+    int digits = 0, scale = 0, in_frac = 0, group = -1;
+    for (; i < e; i++) {
+        uint32_t d = c[i];
+        if (d >= '0' && d <= '9') {
+            if (digits >= 17)
+                return NB_ST_TEXT;
+            v = v * 10 + (d - '0');
+            digits++;
+            if (in_frac)
+                scale++;
+            else if (group >= 0)
+                group++;
+        } else if (d == '.' && !in_frac && digits > 0) {
+            if (group >= 0 && group != 3)
+                return NB_ST_TEXT;
+            in_frac = 1;
+        } else if ((d == ',' || d == 0x2C) && !in_frac && digits > 0) {
+            if (group >= 0 && group != 3)
+                return NB_ST_TEXT;
+            if (group < 0 && digits > 3)
+                return NB_ST_TEXT;
+            group = 0;
+        } else {
+            return NB_ST_TEXT;
+        }
+    }
+    if (digits == 0 || (in_frac && scale == 0) || (group >= 0 && group != 3 && !in_frac))
+        return NB_ST_TEXT;
+    out->v = neg ? -v : v;
+    out->scale = scale;
+    return NB_ST_NUMBER;
+}
+
+int nb_all_digits(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (n == 0)
+        return 0;
+    while (i < n) {
+        uint32_t c = nb_fold(nb_utf8_get(s, n, &i));
+        if (c < '0' || c > '9')
+            return 0;
+    }
+    return 1;
+}
+
+int nb_cn_digit(uint32_t c)
+{
+    switch (c) {
+    case 0x3007: case 0x96F6: return 0;  /* 〇 零 */
+    case 0x4E00: return 1;               /* 一 */
+    case 0x4E8C: case 0x4E24: return 2;  /* 二 两 */
+    case 0x4E09: return 3;               /* 三 */
+    case 0x56DB: return 4;               /* 四 */
+    case 0x4E94: return 5;               /* 五 */
+    case 0x516D: return 6;               /* 六 */
+    case 0x4E03: return 7;               /* 七 */
+    case 0x516B: return 8;               /* 八 */
+    case 0x4E5D: return 9;               /* 九 */
+    case 0x5341: return 10;              /* 十 */
+    }
+    return -1;
+}
+
+/* A number as written: 12, １２, 十二, 一百零五, 两, 二〇二四. -1 if none. */
+long long nb_parse_cn_number(const char *s, size_t n)
+{
+    long long total = 0, section = 0, number = 0;
+    int any = 0, units = 0, digits = 0;
+    size_t i = 0;
+    while (i < n) {
+        uint32_t c = nb_fold(nb_utf8_get(s, n, &i));
+        if (c >= '0' && c <= '9') {
+            number = number * 10 + (c - '0');
+            any = 1;
+            digits++;
+            continue;
+        }
+        int d = nb_cn_digit(c);
+        if (d >= 0 && d <= 9) {
+            number = digits && !units ? number * 10 + d : d;
+            digits++;
+            any = 1;
+        } else if (c == 0x5341 || c == 0x767E || c == 0x5343) { /* 十 百 千 */
+            long long u = c == 0x5341 ? 10 : c == 0x767E ? 100 : 1000;
+            section += (number ? number : 1) * u;
+            number = 0;
+            units = any = 1;
+        } else if (c == 0x4E07) { /* 万 */
+            total += (section + number) * 10000;
+            section = number = 0;
+            units = any = 1;
+        } else {
+            return -1;
+        }
+    }
+    return any ? total + section + number : -1;
+}

@@ -1,0 +1,33 @@
+/* numerals.h — every way a number is written: a cell's text (a number,
+ * a blank, a placeholder / - — 无, or text), Chinese numerals, digit runs. */
+#ifndef NB_NUMERALS_H
+#define NB_NUMERALS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "text/num.h"
+
+typedef enum {
+    NB_ST_MISSING = 0,  /* the row or cell is not in the report */
+    NB_ST_NUMBER,
+    NB_ST_BLANK,
+    NB_ST_PLACEHOLDER,
+    NB_ST_TEXT,
+    NB_ST_INFERRED      /* a number split from run-together digits by the table's sums */
+} nb_status;
+
+const char *nb_status_name(nb_status s);
+
+/* Read a cell's text: full-width digits, thousands separators, a sign, a
+ * decimal part and a unit (件 个 条 项 万元 元 次 %) are understood. */
+nb_status nb_parse_value(const char *s, size_t n, nb_num *out);
+
+/* Text is only digits (ASCII or full width): a candidate for run-together splitting. */
+int nb_all_digits(const char *s, size_t n);
+
+/* 一…九 → 1…9, 十 → 10, 〇/零 → 0, else -1. */
+int nb_cn_digit(uint32_t cp);
+/* A number as written: 12, １２, 十二, 一百零五, 两, 二〇二四. -1 if none. */
+long long nb_parse_cn_number(const char *s, size_t n);
+
+#endif
