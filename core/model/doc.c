@@ -1,6 +1,7 @@
 /* doc.c — reading a report: size limits, encoding detection (UTF-8 with or
  * without BOM, UTF-16 with BOM, GB18030/GBK), line index and location map. */
 #include "model/doc.h"
+#include "model/grid.h"
 #include "base/fsio.h"
 #include "base/utf8.h"
 #include "base/vec.h"
@@ -393,6 +394,12 @@ void nb_doc_free(nb_doc *d)
     free(d->text);
     free(d->lines);
     free(d->orig_lines);
+    for (int i = 0; i < d->ngrids; i++) {
+        free(d->grids[i].cells);
+        free(d->grids[i].at);
+    }
+    free(d->grids);
+    free(d->line_page);
     memset(d, 0, sizeof *d);
 }
 

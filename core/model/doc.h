@@ -17,8 +17,14 @@ typedef enum {
     NB_ENC_UTF16BE
 } nb_enc;
 
+/* What the file is, by its content (read/detect). */
+typedef enum { NB_KIND_TEXT = 0, NB_KIND_DOCX, NB_KIND_HTML, NB_KIND_PDF, NB_KIND_DOC } nb_kind;
+
+struct nb_grid;
+
 typedef struct nb_doc {
     char *path;          /* as given */
+    nb_kind kind;        /* text, or the structured source the text was made from */
     char *text;          /* UTF-8, NUL-terminated, without BOM */
     size_t len;          /* bytes in text */
     nb_enc enc;
@@ -28,6 +34,12 @@ typedef struct nb_doc {
     size_t *orig_lines;  /* file offset of each line's start; NULL when the
                             text is the file's bytes after a BOM of bom_len */
     size_t bom_len;
+    /* Structured sources (docx, html, pdf, doc): the text is what the
+     * console shows (paragraphs, tables as rows of cells), offsets and
+     * lines are in that text, and its tables come as grids. */
+    struct nb_grid *grids;
+    int ngrids;
+    int *line_page;      /* PDF: the page of each line (nlines of them); else NULL */
 } nb_doc;
 
 typedef struct nb_loc {
