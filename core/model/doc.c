@@ -403,6 +403,13 @@ void nb_doc_free(nb_doc *d)
     memset(d, 0, sizeof *d);
 }
 
+int nb_doc_index_lines(nb_doc *d)
+{
+    free(d->lines);
+    d->lines = index_lines((const unsigned char *)d->text, d->len, 1, 0, &d->nlines);
+    return d->lines ? 0 : -1;
+}
+
 size_t nb_doc_line_of(const nb_doc *d, size_t off)
 {
     size_t lo = 0, hi = d->nlines;

@@ -55,6 +55,8 @@ int nb_doc_load(nb_doc *d, const char *path, nb_lang lang, nb_err *err);
 int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *buf,
                       size_t n, nb_lang lang, nb_err *err);
 void nb_doc_free(nb_doc *d);
+/* Index the lines of d->text (d->len bytes); for documents built in memory. */
+int nb_doc_index_lines(nb_doc *d);
 
 const char *nb_enc_name(nb_enc e);
 
