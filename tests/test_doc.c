@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -19,6 +20,7 @@
 #include <unistd.h>
 
 #include "model/doc.h"
+#include "base/utf8.h"
 #include "base/err.h"
 
 /* ---- helpers ---- */
@@ -591,6 +593,113 @@ static void test_zh_messages(void **state)
     assert_int_equal(nb_lang_from_locale(NULL), NB_LANG_EN);
 }
 
+/* ---- locations against a reference, on every report in every encoding ---- */
+
+/* The reference: walk the text once from the start, each code point's file
+ * bytes from iconv, its columns from nb_display_cols; compare nb_doc_locate
+ * and an in-order locator at every code point. */
+static void check_locations(const nb_doc *d, const char *enc, size_t bom, const char *name)
+{
+    iconv_t cd = enc ? iconv_open(enc, "UTF-8") : (iconv_t)-1;
+    size_t orig = bom, col = 0, line = 1, i = 0, ncp = 0;
+    nb_locator lc;
+    nb_locator_init(&lc, d);
+    while (i < d->len) { /* (the end of a text ending in a line break is on its last line) */
+        nb_loc k = nb_locate_next(&lc, i), l = ncp++ % 7 ? k : nb_doc_locate(d, i);
+        if (l.line != line || l.col != col + 1 || l.orig != orig || k.line != l.line || k.col != l.col ||
+            k.orig != l.orig)
+            fail_msg("%s (%s) at %zu: line %zu col %zu orig %zu; locator %zu/%zu/%zu; want %zu/%zu/%zu", name,
+                     enc ? enc : "UTF-8", i, l.line, l.col, l.orig, k.line, k.col, k.orig, line, col + 1, orig);
+        size_t s = i;
+        unsigned char c = (unsigned char)d->text[i];
+        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (cd != (iconv_t)-1) {
+            char out[16], *in = d->text + s, *op = out;
+            size_t il = i - s, ol = sizeof out;
+            assert_true(iconv(cd, &in, &il, &op, &ol) != (size_t)-1);
+            orig += (size_t)(op - out);
+        } else {
+            orig += i - s;
+        }
+        if (c == '\n' || (c == '\r' && d->text[i] != '\n')) {
+            line++;
+            col = 0;
+        } else if (c != '\r') {
+            col += nb_display_cols(d->text + s, i - s, col);
+        }
+    }
+    if (cd != (iconv_t)-1)
+        iconv_close(cd);
+}
+
+static void check_file_locations(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return;
+    static char buf[1 << 20];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    if (n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) { /* the file's own BOM: the variants add theirs */
+        memmove(buf, buf + 3, n - 2);
+        n -= 3;
+    }
+    static const struct {
+        const char *enc;
+        unsigned char bom[3];
+        size_t bl;
+    } encs[] = {{NULL, {0}, 0}, {NULL, {0xEF, 0xBB, 0xBF}, 3}, {"GB18030", {0}, 0},
+                {"UTF-16LE", {0xFF, 0xFE}, 2}, {"UTF-16BE", {0xFE, 0xFF}, 2}};
+    for (int one_line = 0; one_line < 2; one_line++) {
+        char *t = malloc(n + 1);
+        assert_non_null(t);
+        memcpy(t, buf, n + 1);
+        for (size_t k = 0; one_line && k < n; k++)
+            if (t[k] == '\n' || t[k] == '\r')
+                t[k] = ' '; /* the whole report on one long line */
+        for (size_t e = 0; e < sizeof encs / sizeof encs[0]; e++) {
+            size_t bn = n, wn = 0;
+            unsigned char *body = encs[e].enc ? conv(encs[e].enc, t, n, &bn) : (unsigned char *)t;
+            unsigned char *whole = with_bom(encs[e].bom, encs[e].bl, body, bn, &wn);
+            nb_doc d;
+            nb_err err;
+            if (nb_doc_from_bytes(&d, path, whole, wn, NB_LANG_EN, &err) != 0)
+                fail_msg("%s: %s", path, err.msg);
+            check_locations(&d, encs[e].enc, encs[e].bl, path);
+            nb_doc_free(&d);
+            free(whole);
+            if (body != (unsigned char *)t)
+                free(body);
+        }
+        free(t);
+    }
+}
+
+static void test_locations_everywhere(void **state)
+{
+    (void)state;
+    static const char *const dirs[] = {"../shared/corpus/real", "../shared/corpus/seeds", "tests/data"};
+    int files = 0;
+    for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++) {
+        DIR *dir = opendir(dirs[k]);
+        if (!dir)
+            continue;
+        struct dirent *de;
+        while ((de = readdir(dir))) {
+            size_t l = strlen(de->d_name);
+            if (l < 5 || strcmp(de->d_name + l - 4, ".txt"))
+                continue;
+            char path[512];
+            snprintf(path, sizeof path, "%s/%s", dirs[k], de->d_name);
+            check_file_locations(path);
+            files++;
+        }
+        closedir(dir);
+    }
+    assert_true(files >= 7);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -613,6 +722,7 @@ int main(void)
         cmocka_unit_test(test_load_file),
         cmocka_unit_test(test_zh_messages),
         cmocka_unit_test(test_strict_utf8),
+        cmocka_unit_test(test_locations_everywhere),
     };
     return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
 }

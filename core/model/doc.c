@@ -30,6 +30,8 @@ const char *nb_enc_name(nb_enc e)
 
 #define NB_DOC_PAD 64
 
+static int mark_long_lines(nb_doc *d);
+
 static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_t n, unsigned char *own, nb_lang lang,
                       nb_err *err);
 
@@ -233,6 +235,25 @@ static const unsigned char *utf8_invalid(const unsigned char *s, size_t n)
     return NULL;
 }
 
+/* The text offsets of the characters GB18030 bytes b[0, n) hold in four
+ * bytes, walking the bytes (1, 2 or 4 by their lead and second byte) and
+ * the decoded UTF-8 text t in step. */
+static int index_wide4(nb_doc *d, const unsigned char *b, size_t n)
+{
+    size_t cap = 0, i = 0, o = 0;
+    while (i < n && o < d->len) {
+        size_t step = b[i] < 0x80 ? 1 : i + 1 < n && b[i + 1] >= 0x30 && b[i + 1] <= 0x39 ? 4 : 2;
+        if (step == 4) {
+            if (nb_grow(&d->wide4, &cap, d->nwide4 + 1, sizeof *d->wide4, 16) != 0)
+                return -1;
+            d->wide4[d->nwide4++] = o;
+        }
+        i += step;
+        nb_utf8_get(d->text, d->len, &o);
+    }
+    return 0;
+}
+
 /* A report is text: no NUL, and few control characters other than layout ones. */
 static int looks_binary(const char *t, size_t n)
 {
@@ -380,6 +401,10 @@ static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_
             d->orig_lines = NULL;
         }
     }
+    if ((d->enc == NB_ENC_GB18030 && index_wide4(d, p, pn) != 0) || mark_long_lines(d) != 0) {
+        nb_doc_free(d);
+        NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
+    }
     free(own); /* the file's bytes, when they were decoded into a copy */
     return 0;
 }
@@ -400,14 +425,19 @@ void nb_doc_free(nb_doc *d)
     }
     free(d->grids);
     free(d->line_page);
+    free(d->marks);
+    free(d->wide4);
     memset(d, 0, sizeof *d);
 }
 
 int nb_doc_index_lines(nb_doc *d)
 {
     free(d->lines);
+    free(d->marks);
+    d->marks = NULL;
+    d->nmarks = 0;
     d->lines = index_lines((const unsigned char *)d->text, d->len, 1, 0, &d->nlines);
-    return d->lines ? 0 : -1;
+    return d->lines && mark_long_lines(d) == 0 ? 0 : -1;
 }
 
 size_t nb_doc_line_of(const nb_doc *d, size_t off)
@@ -433,61 +463,125 @@ void nb_doc_line(const nb_doc *d, size_t i, size_t *start, size_t *end)
     *end = e;
 }
 
-/* Bytes that text[a, b) takes in the file's own encoding. */
-static size_t orig_bytes(const nb_doc *d, size_t a, size_t b)
+/* ------------------------------------------------------------ locating */
+
+/* The file offset where line li starts. */
+static size_t line_orig(const nb_doc *d, size_t li)
 {
-    if (!d->orig_lines)
-        return b - a;
-    size_t n = 0;
-    if (d->enc == NB_ENC_UTF16LE || d->enc == NB_ENC_UTF16BE) {
-        size_t i = a;
-        while (i < b) {
-            uint32_t cp = nb_utf8_get(d->text, b, &i);
-            n += cp > 0xFFFF ? 4 : 2;
-        }
-        return n;
+    return d->orig_lines ? d->orig_lines[li] : d->bom_len + d->lines[li];
+}
+
+/* First index of wide4 at or after text offset off. */
+static size_t wide4_from(const nb_doc *d, size_t off)
+{
+    size_t lo = 0, hi = d->nwide4;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->wide4[mid] < off)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    /* GB18030: ASCII one byte; others two or four, as iconv says. */
-    iconv_t cd = iconv_open("GB18030", "UTF-8");
-    if (cd == (iconv_t)-1)
-        return b - a;
-    char out[64];
+    return lo;
+}
+
+/* Walk text[a, b) (code point boundaries, one line) from display column
+ * *col and file offset *orig, advancing both; col or orig may be NULL. */
+static void walk(const nb_doc *d, size_t a, size_t b, size_t *col, size_t *orig)
+{
+    int utf16 = d->enc == NB_ENC_UTF16LE || d->enc == NB_ENC_UTF16BE, gb = d->enc == NB_ENC_GB18030;
+    size_t w4 = gb ? wide4_from(d, a) : 0, c = col ? *col : 0, o = orig ? *orig : 0;
+    if (!col && !utf16 && !gb) {
+        *orig += b - a;
+        return;
+    }
     size_t i = a;
     while (i < b) {
-        size_t s = i;
-        nb_utf8_get(d->text, b, &i);
-        char *in = d->text + s, *op = out;
-        size_t il = i - s, ol = sizeof out;
-        if (iconv(cd, &in, &il, &op, &ol) == (size_t)-1)
-            n += 1;
+        unsigned char ch = (unsigned char)d->text[i];
+        size_t at = i;
+        uint32_t cp = ch < 0x80 ? (i++, ch) : nb_utf8_get(d->text, b, &i);
+        if (col)
+            c = cp == '\t' ? (c / 8 + 1) * 8 : c + (size_t)nb_cp_width(cp);
+        if (utf16)
+            o += cp > 0xFFFF ? 4 : 2;
+        else if (!gb || cp < 0x80)
+            o += i - at;
+        else if (w4 < d->nwide4 && d->wide4[w4] == at)
+            o += 4, w4++;
         else
-            n += (size_t)(op - out);
+            o += 2;
     }
-    iconv_close(cd);
-    return n;
+    if (col)
+        *col = c;
+    if (orig)
+        *orig = o;
+}
+
+/* The last mark at or before off, or NULL. */
+static const nb_docmark *mark_before(const nb_doc *d, size_t off)
+{
+    size_t lo = 0, hi = d->nmarks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->marks[mid].off <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? &d->marks[lo - 1] : NULL;
+}
+
+#define NB_MARK_STEP 4096 /* bytes between marks on a long line */
+
+/* Marks on every line longer than two steps, so no location walks more
+ * than a step of text. */
+static int mark_long_lines(nb_doc *d)
+{
+    size_t cap = 0;
+    for (size_t li = 0; li < d->nlines; li++) {
+        size_t s, e;
+        nb_doc_line(d, li, &s, &e);
+        if (e - s <= 2 * NB_MARK_STEP)
+            continue;
+        size_t col = 0, orig = line_orig(d, li), at = s;
+        while (at + NB_MARK_STEP < e) {
+            size_t to = at + NB_MARK_STEP;
+            while (to < e && ((unsigned char)d->text[to] & 0xC0) == 0x80)
+                to++;
+            walk(d, at, to, &col, &orig);
+            if (nb_grow(&d->marks, &cap, d->nmarks + 1, sizeof *d->marks, 64) != 0)
+                return -1;
+            d->marks[d->nmarks++] = (nb_docmark){to, col, orig};
+            at = to;
+        }
+    }
+    return 0;
 }
 
 nb_loc nb_doc_locate(const nb_doc *d, size_t off)
 {
-    nb_loc l = {0, 0, 0};
     if (off > d->len)
         off = d->len;
-    size_t li = nb_doc_line_of(d, off);
-    size_t s = d->lines[li];
-    l.line = li + 1;
-    l.col = nb_display_cols(d->text + s, off - s, 0) + 1;
-    if (d->orig_lines)
-        l.orig = d->orig_lines[li] + orig_bytes(d, s, off);
-    else
-        l.orig = d->bom_len + off;
-    return l;
+    size_t li = nb_doc_line_of(d, off), s = d->lines[li], col = 0, orig = line_orig(d, li);
+    const nb_docmark *m = d->nmarks ? mark_before(d, off) : NULL;
+    if (m && m->off > s) {
+        s = m->off;
+        col = m->col;
+        orig = m->orig;
+    }
+    walk(d, s, off, &col, &orig);
+    return (nb_loc){li + 1, col + 1, orig};
 }
 
 size_t nb_doc_orig_len(const nb_doc *d, size_t off, size_t len)
 {
+    if (off > d->len)
+        off = d->len;
     if (off + len > d->len)
-        len = d->len > off ? d->len - off : 0;
-    return orig_bytes(d, off, off + len);
+        len = d->len - off;
+    size_t orig = 0;
+    walk(d, off, off + len, NULL, &orig);
+    return orig;
 }
 
 void nb_locator_init(nb_locator *lc, const nb_doc *d)
@@ -502,17 +596,12 @@ nb_loc nb_locate_next(nb_locator *lc, size_t off)
     const nb_doc *d = lc->doc;
     if (off > d->len)
         off = d->len;
-    if (!lc->valid || off < lc->off || d->orig_lines) {
+    if (!lc->valid || off < lc->off || nb_doc_line_of(d, off) + 1 != lc->loc.line) {
         lc->loc = nb_doc_locate(d, off);
-    } else {
-        size_t li = nb_doc_line_of(d, off);
-        if (li + 1 != lc->loc.line) {
-            lc->loc = nb_doc_locate(d, off);
-        } else {
-            /* same line, further on: measure only the gap (tabs need the column) */
-            lc->loc.col = lc->loc.col - 1 + nb_display_cols(d->text + lc->off, off - lc->off, lc->loc.col - 1) + 1;
-            lc->loc.orig = d->bom_len + off;
-        }
+    } else { /* same line, further on: walk only the gap */
+        size_t col = lc->loc.col - 1;
+        walk(d, lc->off, off, &col, &lc->loc.orig);
+        lc->loc.col = col + 1;
     }
     lc->off = off;
     lc->valid = 1;

@@ -40,7 +40,21 @@ typedef struct nb_doc {
     struct nb_grid *grids;
     int ngrids;
     int *line_page;      /* PDF: the page of each line (nlines of them); else NULL */
+    /* Locating in linear time: marks every few KiB of long lines (a
+     * one-line web page), and for GB18030 the text offsets of the
+     * characters the file holds in four bytes (all others: ASCII one,
+     * the rest two). Built once, while decoding. */
+    struct nb_docmark *marks;
+    size_t nmarks;
+    size_t *wide4;
+    size_t nwide4;
 } nb_doc;
+
+/* Where a text offset on a long line stands: display column (0-based) and
+ * file offset. */
+typedef struct nb_docmark {
+    size_t off, col, orig;
+} nb_docmark;
 
 typedef struct nb_loc {
     size_t line;  /* 1-based */
@@ -67,7 +81,7 @@ void nb_doc_line(const nb_doc *d, size_t i, size_t *start, size_t *end);
 /* Line, display column and file offset of text offset off. */
 nb_loc nb_doc_locate(const nb_doc *d, size_t off);
 /* Locating many offsets in increasing order (an export's cells): keeps
- * where it last was, so a long line is measured once, not once a cell. */
+ * where it last was, so only the gap to the next offset is measured. */
 typedef struct nb_locator {
     const nb_doc *doc;
     size_t off;      /* last offset located */
