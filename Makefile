@@ -107,7 +107,7 @@ build/bench/extract: bench/extract.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LD)
 
-TUI_LIB_OBJ := $(filter-out build/tui/main.o build/tui/term.o,$(TUI_OBJ))
+TUI_LIB_OBJ := $(filter-out build/tui/main.o build/tui/term.o build/tui/cmd_%.o build/tui/opts%.o,$(TUI_OBJ))
 
 build/bench/console: bench/console.c $(CORE_OBJ) $(TUI_LIB_OBJ)
 	@mkdir -p $(@D)
