@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "base/fsio.h"
 #include "batch/ctx.h"
 #include "check/rules.h"
 #include "out/export.h"
@@ -41,10 +41,9 @@ static int export_corrected(const nb_opts *o, nb_lang L)
         return 2;
     }
     int status = 0, unplaced = 0;
-    struct stat a, b;
     nb_review rv = {0};
     nb_err err;
-    if (stat(corrected, &a) == 0 && stat(o->files[0], &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+    if (nb_same_file(corrected, o->files[0])) {
         fprintf(stderr, nb_tr(L, "nianbao: %s is the report itself; it is never written\n",
                               "nianbao：%s 就是报告本身，报告从不被改写\n"), corrected);
         status = 2;

@@ -32,10 +32,7 @@ static const nb_option options[NB_OPT_COUNT] = {
                      .zh = "脚本运行时的屏幕大小，默认 160x48"},
     [NB_OPT_FORMAT] = {.name = "--format", .arg_en = "FORMAT", .arg_zh = "格式", .man_arg = "Ar format",
                        .cmds = ALL_CHECK | ALL_EXPORT,
-                       .en = "the output format: text (the default) or json for check; json (the default) or csv "
-                             "for export; md, csv or json (json the default) for export --log",
-                       .zh = "输出格式：check 为 text（默认）或 json；export 为 json（默认）或 csv；"
-                             "export --log 为 md、csv 或 json（默认 json）"},
+                       .en = "the output format", .zh = "输出格式"},
     [NB_OPT_SEVERITY] = {.name = "--severity", .arg_en = "LEVEL", .arg_zh = "级别", .man_arg = "Ar level",
                          .choices = "info|warning|error", .parse = nb_severity_parse, .cmds = ALL_CHECK,
                          .en = "show only findings of LEVEL (info, warning, error) or above; the exit status "

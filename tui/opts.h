@@ -103,6 +103,11 @@ void nb_choices_text(const char *choices, nb_lang L, char *out, size_t cap);
 /* The words of a form: "nianbao export --log" (the required options with values). */
 void nb_form_prefix(const nb_form *f, char *out, size_t cap);
 
+/* What option id does, for cmd (for every subcommand with NB_CMD_TOP): its
+ * help, and for --format the formats of each form ("text or json (text by
+ * default)"); without its environment variable. */
+void nb_option_help(nb_opt_id id, nb_cmd cmd, nb_lang L, char *out, size_t cap);
+
 /* The usage: every form with what it does. */
 void nb_usage(FILE *out, nb_lang L);
 /* --help: the usage, then every option with the subcommands that take it. */

@@ -40,15 +40,24 @@ static void append(char *out, size_t cap, const char *a, const char *b)
         snprintf(out + n, cap - n, "%s%s", a, b ? b : "");
 }
 
-void nb_form_prefix(const nb_form *f, char *out, size_t cap)
+/* The words naming form f after "nianbao": "export --log" (without the
+ * subcommand's word unless with_cmd: "--log"). */
+static void form_words(const nb_form *f, int with_cmd, char *out, size_t cap)
 {
     const nb_option *opt = nb_options();
-    snprintf(out, cap, "nianbao");
-    if (nb_cmd_name(f->cmd)[0])
-        append(out, cap, " ", nb_cmd_name(f->cmd));
+    out[0] = '\0';
+    if (with_cmd)
+        append(out, cap, nb_cmd_name(f->cmd), NULL);
     for (int id = 0; id < NB_OPT_COUNT; id++)
         if (f->required & NB_OPT_BIT(id))
-            append(out, cap, " ", opt[id].name);
+            append(out, cap, out[0] ? " " : "", opt[id].name);
+}
+
+void nb_form_prefix(const nb_form *f, char *out, size_t cap)
+{
+    char words[96];
+    form_words(f, 1, words, sizeof words);
+    snprintf(out, cap, "nianbao%s%s", words[0] ? " " : "", words);
 }
 
 /* An option as a form shows it: "--corrected OUT", and in brackets by its
@@ -156,6 +165,39 @@ void nb_usage(FILE *out, nb_lang L)
     }
 }
 
+/* The formats of the forms of cmd, every subcommand's for NB_CMD_TOP:
+ * "json or csv (json by default); md, csv or json for --log (json by default)". */
+static void formats_text(nb_cmd cmd, nb_lang L, char *out, size_t cap)
+{
+    int n;
+    const nb_form *f = nb_forms(&n);
+    for (int k = 0; k < n; k++) {
+        if (!f[k].formats || (cmd != NB_CMD_TOP && f[k].cmd != cmd))
+            continue;
+        char w[96], list[128];
+        form_words(&f[k], cmd == NB_CMD_TOP, w, sizeof w);
+        nb_choices_text(f[k].formats, L, list, sizeof list);
+        size_t used = strlen(out);
+        if (L == NB_LANG_ZH)
+            snprintf(out + used, cap - used, "%s%s%s%s（默认 %s）", used ? "；" : "", w, *w ? " 为 " : "", list,
+                     f[k].format_default);
+        else
+            snprintf(out + used, cap - used, "%s%s%s%s (%s by default)", used ? "; " : "", list, *w ? " for " : "", w,
+                     f[k].format_default);
+    }
+}
+
+void nb_option_help(nb_opt_id id, nb_cmd cmd, nb_lang L, char *out, size_t cap)
+{
+    const nb_option *op = &nb_options()[id];
+    snprintf(out, cap, "%s", L == NB_LANG_ZH ? op->zh : op->en);
+    if (id != NB_OPT_FORMAT)
+        return;
+    char formats[512] = "";
+    formats_text(cmd, L, formats, sizeof formats);
+    append(out, cap, nb_tr(L, ": ", "："), formats);
+}
+
 /* "[console, check]": the subcommands that take an option, or "" for the
  * program's own. */
 static void option_cmds(const nb_option *op, nb_lang L, char *out, size_t cap)
@@ -182,7 +224,7 @@ void nb_help(FILE *out, nb_lang L)
         snprintf(left, sizeof left, "  %s%s%s", op->alias ? op->alias : "", op->alias ? ", " : "", op->name);
         if (op->arg_en)
             append(left, sizeof left, " ", arg_name(op, L));
-        snprintf(text, sizeof text, "%s", L == NB_LANG_ZH ? op->zh : op->en);
+        nb_option_help((nb_opt_id)id, NB_CMD_TOP, L, text, sizeof text);
         if (op->env)
             append(text, sizeof text, nb_tr(L, " (also ", "（也可用 "), op->env);
         if (op->env)
