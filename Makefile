@@ -23,6 +23,9 @@ CORE_OBJ := $(CORE_SRC:%.c=build/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=build/%.o)
 TESTS    := $(TEST_SRC:tests/%.c=build/tests/%)
 ASAN_CORE:= $(CORE_SRC:%.c=build/asan/%.o)
+# the command line's option table, which its tests (test_opts) link too
+OPTS_OBJ := build/tui/opts.o build/tui/opts_help.o
+ASAN_OPTS:= $(OPTS_OBJ:build/%=build/asan/%)
 ASAN_TESTS:= $(TEST_SRC:tests/%.c=build/asan/tests/%)
 SAN_CC   := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 SAN_FLAGS:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -46,15 +49,24 @@ build/tui/%.o: tui/%.c
 
 build/tests/%: tests/%.c $(CORE_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) -Itests -o $@ $< $(CORE_OBJ) $(CORE_LD) $(CMOCKA_LD)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) -Itests -Itui -o $@ $< $(TEST_OBJ) $(CORE_OBJ) $(CORE_LD) $(CMOCKA_LD)
+
+build/tests/test_opts: $(OPTS_OBJ)
+build/tests/test_opts: TEST_OBJ = $(OPTS_OBJ)
+build/asan/tests/test_opts: $(ASAN_OPTS)
+build/asan/tests/test_opts: TEST_OBJ = $(ASAN_OPTS)
 
 build/asan/core/%.o: core/%.c
 	@mkdir -p $(@D)
 	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) $(PCRE_CF) -c -o $@ $<
 
+build/asan/tui/%.o: tui/%.c
+	@mkdir -p $(@D)
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) -Itui -c -o $@ $<
+
 build/asan/tests/%: tests/%.c $(ASAN_CORE)
 	@mkdir -p $(@D)
-	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) -Itests -o $@ $< $(ASAN_CORE) $(CORE_LD) $(CMOCKA_LD)
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) -Itests -Itui -o $@ $< $(TEST_OBJ) $(ASAN_CORE) $(CORE_LD) $(CMOCKA_LD)
 
 # Installs the Debian packages the build and the tests need, only when one is missing.
 deps:
@@ -95,7 +107,7 @@ build-clang:
 	@mkdir -p build/clang
 	@for f in $(CORE_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(PCRE_CF) -fsyntax-only $$f || exit 1; done
 	@for f in $(TUI_SRC) $(GEN_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(CURS_CF) $(PCRE_CF) -Itui -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
-	@for f in $(TEST_SRC); do clang $(WARN) -O2 $(CPPFLAGS) -Itests -fsyntax-only $$f || exit 1; done
+	@for f in $(TEST_SRC); do clang $(WARN) -O2 $(CPPFLAGS) -Itests -Itui -fsyntax-only $$f || exit 1; done
 	@echo "clang: core, tui and tests compile warning-free"
 
 lint-man:
@@ -104,8 +116,6 @@ lint-man:
 # The man page's synopsis and option lists are written from the option table
 # (tui/opts.c) by build/genman: `make man` writes them into man/nianbao.1,
 # `make man-check` fails when the page checked in differs.
-OPTS_OBJ := build/tui/opts.o build/tui/opts_help.o
-
 build/genman: $(GEN_SRC) $(OPTS_OBJ) $(CORE_OBJ)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) -Itui -o $@ $< $(OPTS_OBJ) $(CORE_OBJ) $(CORE_LD)
 

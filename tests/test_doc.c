@@ -20,6 +20,7 @@
 
 #include "model/doc.h"
 #include "base/err.h"
+#include "testutil.h"
 
 /* ---- helpers ---- */
 
@@ -614,5 +615,5 @@ int main(void)
         cmocka_unit_test(test_zh_messages),
         cmocka_unit_test(test_strict_utf8),
     };
-    return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
+    return TU_RUN("doc", tests, NULL, setup_dir, teardown_dir);
 }

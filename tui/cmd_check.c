@@ -137,8 +137,8 @@ static int check_one(check_run *c, size_t i, nb_lang L)
 static void print_total(const check_run *c, nb_lang L)
 {
     if (L == NB_LANG_ZH)
-        printf("共检查 %zu 份报告：%ld 个错误，%ld 个警告，%ld 个提示；%zu 份报告有错误\n", c->nreports, c->tot[2], c->tot[1],
-               c->tot[0], c->with_errors);
+        printf("共检查 %zu 份报告：%ld 个错误，%ld 个警告，%ld 个提示；%zu 份报告有错误\n", c->nreports,
+               c->tot[2], c->tot[1], c->tot[0], c->with_errors);
     else
         printf("checked %zu reports: %ld errors, %ld warnings, %ld info; %zu with errors\n", c->nreports, c->tot[2],
                c->tot[1], c->tot[0], c->with_errors);
@@ -148,7 +148,8 @@ static void print_total(const check_run *c, nb_lang L)
 static int check_batch(check_run *c, const nb_opts *o, nb_lang L, int status)
 {
     nb_err err;
-    if (c->P.n > 1 && !nb_opts_has(o, NB_OPT_NO_YEARS) && nb_pairing_init(&c->pairs, c->P.v, c->P.n, &c->ctx, &err) != 0) {
+    int pair = c->P.n > 1 && !nb_opts_has(o, NB_OPT_NO_YEARS);
+    if (pair && nb_pairing_init(&c->pairs, c->P.v, c->P.n, &c->ctx, &err) != 0) {
         fprintf(stderr, "nianbao: %s\n", err.msg);
         return 2;
     }

@@ -51,14 +51,16 @@ int nb_cli_load_review(nb_report *r, const char *path, nb_review *rv, nb_lang L)
     nb_err err;
     if (nb_review_load(rv, p, L, &err) != 0) {
         if (err.code != NB_E_NOTFOUND)
-            fprintf(stderr, nb_tr(L, "nianbao: %s (the report is read without it)\n", "nianbao：%s（报告将不带审阅读取）\n"),
+            fprintf(stderr,
+                    nb_tr(L, "nianbao: %s (the report is read without it)\n", "nianbao：%s（报告将不带审阅读取）\n"),
                     err.msg);
         return 0;
     }
     char sha[65];
     if (rv->sha256[0] && nb_file_sha256(r->doc.path, sha) == 0 && strcmp(sha, rv->sha256) != 0)
-        fprintf(stderr, nb_tr(L, "nianbao: %s: the report changed since the review %s; its entries are kept by cell ID\n",
-                              "nianbao：%s：报告在审阅 %s 之后有改动；审阅条目按单元格编号保留\n"),
+        fprintf(stderr,
+                nb_tr(L, "nianbao: %s: the report changed since the review %s; its entries are kept by cell ID\n",
+                      "nianbao：%s：报告在审阅 %s 之后有改动；审阅条目按单元格编号保留\n"),
                 r->doc.path, p);
     char unknown[512];
     nb_review_apply(rv, r, unknown, sizeof unknown);

@@ -28,7 +28,8 @@ static int export_corrected(const nb_opts *o, nb_lang L)
 {
     const char *corrected = o->val[NB_OPT_CORRECTED];
     if (o->nfiles != 1) {
-        fputs(nb_tr(L, "nianbao export --corrected OUT takes one report\n", "nianbao export --corrected 输出 只接受一份报告\n"),
+        fputs(nb_tr(L, "nianbao export --corrected OUT takes one report\n",
+                    "nianbao export --corrected 输出 只接受一份报告\n"),
               stderr);
         return 2;
     }

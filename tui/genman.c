@@ -179,7 +179,8 @@ static void list_width(nb_cmd cmd, char *out, size_t cap)
         if (!(opt[id].cmds & NB_CMD_BIT(cmd)))
             continue;
         char tag[64];
-        snprintf(tag, sizeof tag, "%s%s%s", opt[id].name, opt[id].arg_en ? " " : "", opt[id].arg_en ? opt[id].arg_en : "");
+        const char *arg = opt[id].arg_en;
+        snprintf(tag, sizeof tag, "%s%s%s", opt[id].name, arg ? " " : "", arg ? arg : "");
         for (char *c = tag; *c; c++)
             *c = (char)tolower((unsigned char)*c);
         if (strlen(tag) > strlen(out))

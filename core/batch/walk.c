@@ -71,7 +71,8 @@ static int walk(nb_paths *p, const char *dir, int depth, nb_err *err)
             rc = nb_paths_push(p, full, err);
     }
     closedir(d);
-    qsort(p->v + start, p->n - start, sizeof *p->v, cmp_path);
+    if (p->n > start)
+        qsort(p->v + start, p->n - start, sizeof *p->v, cmp_path);
     return rc;
 }
 
@@ -99,8 +100,8 @@ static int collect_folder(nb_paths *out, const char *dir, nb_lang L, nb_walk_pro
         nb_err_set(m, NB_E_IO, nb_tr(L, "%s: cannot read the folder", "%s：无法读取该目录"), dir);
     else
         nb_err_set(m, NB_E_NOTFOUND,
-                   nb_tr(L, "%s: a folder with no reports in it (*.txt, *.md)", "%s：目录中没有报告文件（*.txt、*.md）"),
-                   dir);
+                   nb_tr(L, "%s: a folder with no reports in it (*.txt, *.md)",
+                         "%s：目录中没有报告文件（*.txt、*.md）"), dir);
     return 0;
 }
 
