@@ -12,7 +12,9 @@
 #include "batch/ctx.h"
 #include "batch/pair.h"
 #include "check/rules.h"
+#include "model/doc.h"
 #include "out/export.h"
+#include "review/review.h"
 
 typedef struct check_run {
     nb_ctx ctx;

@@ -9,7 +9,11 @@
 
 #include "app.h"
 #include "batch/ctx.h"
+#include "model/doc.h"
+#include "model/schema.h"
 #include "term.h"
+#include "text/num.h"
+#include "text/numerals.h"
 
 #define NB_SCRIPT_W 160 /* the screen of a scripted run when --size gives none */
 #define NB_SCRIPT_H 48
@@ -101,4 +105,3 @@ int nb_cmd_console(const nb_opts *o, nb_lang L)
     nb_ctx_free(&ctx);
     return status;
 }
-

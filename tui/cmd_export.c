@@ -12,6 +12,7 @@
 #include "check/rules.h"
 #include "out/export.h"
 #include "out/log.h"
+#include "review/review.h"
 
 typedef struct export_run {
     FILE *out;
