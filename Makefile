@@ -16,19 +16,23 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/nianbao
 
 CORE_SRC := $(sort $(wildcard core/*/*.c))
-TUI_SRC  := $(sort $(wildcard tui/*.c))
+GEN_SRC  := tui/genman.c
+TUI_SRC  := $(filter-out $(GEN_SRC),$(sort $(wildcard tui/*.c)))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 CORE_OBJ := $(CORE_SRC:%.c=build/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=build/%.o)
 TESTS    := $(TEST_SRC:tests/%.c=build/tests/%)
 ASAN_CORE:= $(CORE_SRC:%.c=build/asan/%.o)
+# the command line's option table, which its tests (test_opts) link too
+OPTS_OBJ := build/tui/opts.o build/tui/opts_help.o
+ASAN_OPTS:= $(OPTS_OBJ:build/%=build/asan/%)
 ASAN_TESTS:= $(TEST_SRC:tests/%.c=build/asan/tests/%)
 SAN_CC   := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 SAN_FLAGS:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
 SAMPLE  := samples/kaizha-2024.txt
 
-.PHONY: all deps run check unit asan cli screens sweep tmux valgrind clang bench clean install lint-man
+.PHONY: all deps run check unit asan cli screens sweep tmux valgrind clang bench clean install lint-man man man-check
 .SECONDARY:
 all: nianbao
 
@@ -45,15 +49,24 @@ build/tui/%.o: tui/%.c
 
 build/tests/%: tests/%.c $(CORE_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) -Itests -o $@ $< $(CORE_OBJ) $(CORE_LD) $(CMOCKA_LD)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) -Itests -Itui -o $@ $< $(TEST_OBJ) $(CORE_OBJ) $(CORE_LD) $(CMOCKA_LD)
+
+build/tests/test_opts: $(OPTS_OBJ)
+build/tests/test_opts: TEST_OBJ = $(OPTS_OBJ)
+build/asan/tests/test_opts: $(ASAN_OPTS)
+build/asan/tests/test_opts: TEST_OBJ = $(ASAN_OPTS)
 
 build/asan/core/%.o: core/%.c
 	@mkdir -p $(@D)
 	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) $(PCRE_CF) -c -o $@ $<
 
+build/asan/tui/%.o: tui/%.c
+	@mkdir -p $(@D)
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) -Itui -c -o $@ $<
+
 build/asan/tests/%: tests/%.c $(ASAN_CORE)
 	@mkdir -p $(@D)
-	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) -Itests -o $@ $< $(ASAN_CORE) $(CORE_LD) $(CMOCKA_LD)
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) -Itests -Itui -o $@ $< $(TEST_OBJ) $(ASAN_CORE) $(CORE_LD) $(CMOCKA_LD)
 
 # Installs the Debian packages the build and the tests need, only when one is missing.
 deps:
@@ -93,21 +106,36 @@ clang:
 build-clang:
 	@mkdir -p build/clang
 	@for f in $(CORE_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(PCRE_CF) -fsyntax-only $$f || exit 1; done
-	@for f in $(TUI_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(CURS_CF) $(PCRE_CF) -Itui -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
-	@for f in $(TEST_SRC); do clang $(WARN) -O2 $(CPPFLAGS) -Itests -fsyntax-only $$f || exit 1; done
+	@for f in $(TUI_SRC) $(GEN_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(CURS_CF) $(PCRE_CF) -Itui -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
+	@for f in $(TEST_SRC); do clang $(WARN) -O2 $(CPPFLAGS) -Itests -Itui -fsyntax-only $$f || exit 1; done
 	@echo "clang: core, tui and tests compile warning-free"
 
 lint-man:
 	@if command -v mandoc >/dev/null 2>&1; then mandoc -Tlint -W warning man/*.[0-9] && echo "man pages lint clean"; fi
 
-check: deps all unit asan cli screens sweep tmux valgrind clang lint-man
+# The man page's synopsis and option lists are written from the option table
+# (tui/opts.c) by build/genman: `make man` writes them into man/nianbao.1,
+# `make man-check` fails when the page checked in differs.
+build/genman: $(GEN_SRC) $(OPTS_OBJ) $(CORE_OBJ)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) -Itui -o $@ $< $(OPTS_OBJ) $(CORE_OBJ) $(CORE_LD)
+
+man: build/genman
+	build/genman man/nianbao.1 >build/nianbao.1 && cp build/nianbao.1 man/nianbao.1
+
+man-check: build/genman
+	@build/genman man/nianbao.1 >build/nianbao.1 && if cmp -s build/nianbao.1 man/nianbao.1; then \
+	  echo "man page: synopsis and options as the option table writes them"; \
+	else echo "man/nianbao.1 differs from the option table (make man writes it):"; \
+	  diff man/nianbao.1 build/nianbao.1 | head -20; exit 1; fi
+
+check: deps all unit asan cli screens sweep tmux valgrind clang lint-man man-check
 	@echo "make check: all tests passed"
 
 build/bench/extract: bench/extract.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LD)
 
-TUI_LIB_OBJ := $(filter-out build/tui/main.o build/tui/term.o,$(TUI_OBJ))
+TUI_LIB_OBJ := $(filter-out build/tui/main.o build/tui/term.o build/tui/cmd_%.o build/tui/opts%.o,$(TUI_OBJ))
 
 build/bench/console: bench/console.c $(CORE_OBJ) $(TUI_LIB_OBJ)
 	@mkdir -p $(@D)

@@ -165,15 +165,7 @@ int main(void)
         tests[2 * i + 1].test_func = check_findings;
         tests[2 * i + 1].initial_state = &cases[i];
     }
-    nc *= 2;
-    nb_err err;
-    if (nb_ctx_init(&g_ctx, NB_LANG_EN, &err) != 0) {
-        fprintf(stderr, "%s\n", err.msg);
-        return 1;
-    }
-    int rc = _cmocka_run_group_tests("corpus", tests, (size_t)nc, NULL, NULL);
-    nc /= 2;
-    nb_ctx_free(&g_ctx);
+    int rc = tu_run("corpus", tests, (size_t)nc * 2, &g_ctx, NULL, NULL);
     free(tests);
     free(cases);
     return rc;

@@ -22,6 +22,7 @@
 #include "model/doc.h"
 #include "base/utf8.h"
 #include "base/err.h"
+#include "testutil.h"
 
 /* ---- helpers ---- */
 
@@ -724,5 +725,5 @@ int main(void)
         cmocka_unit_test(test_strict_utf8),
         cmocka_unit_test(test_locations_everywhere),
     };
-    return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
+    return TU_RUN("doc", tests, NULL, setup_dir, teardown_dir);
 }

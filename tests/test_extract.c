@@ -357,10 +357,5 @@ int main(void)
         cmocka_unit_test(test_control_characters),
         cmocka_unit_test(test_format_2019),
     };
-    nb_err err;
-    if (nb_ctx_init(&g_ctx, NB_LANG_EN, &err) != 0)
-        return 1;
-    int rc = cmocka_run_group_tests_name("extract", tests, NULL, NULL);
-    nb_ctx_free(&g_ctx);
-    return rc;
+    return TU_RUN("extract", tests, &g_ctx, NULL, NULL);
 }

@@ -124,10 +124,5 @@ int main(void)
         cmocka_unit_test(test_run_together),
         cmocka_unit_test(test_lines),
     };
-    nb_err err;
-    if (nb_ctx_init(&g_ctx, NB_LANG_EN, &err) != 0)
-        return 1;
-    int rc = cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
-    nb_ctx_free(&g_ctx);
-    return rc;
+    return TU_RUN("layouts", tests, &g_ctx, NULL, NULL);
 }

@@ -99,11 +99,7 @@ int main(void)
         tests[i].test_func = mutate_file;
         tests[i].initial_state = paths[i];
     }
-    nb_err err;
-    if (nb_ctx_init(&g_ctx, NB_LANG_EN, &err) != 0)
-        return 1;
-    int rc = _cmocka_run_group_tests("mutation", tests, (size_t)n, NULL, NULL);
-    nb_ctx_free(&g_ctx);
+    int rc = tu_run("mutation", tests, (size_t)n, &g_ctx, NULL, NULL);
     free(tests);
     return rc;
 }

@@ -259,10 +259,5 @@ int main(void)
         cmocka_unit_test(test_fingerprint_ignores_values),
         cmocka_unit_test(test_corrected_text),
     };
-    nb_err err;
-    if (nb_ctx_init(&g_ctx, NB_LANG_EN, &err) != 0)
-        return 1;
-    int rc = cmocka_run_group_tests_name("review", tests, setup, teardown);
-    nb_ctx_free(&g_ctx);
-    return rc;
+    return TU_RUN("review", tests, &g_ctx, setup, teardown);
 }

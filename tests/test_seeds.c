@@ -122,10 +122,5 @@ int main(void)
         cmocka_unit_test_prestate(check_seed, (void *)seeds[3]),
         cmocka_unit_test_prestate(check_seed, (void *)seeds[4]),
     };
-    nb_err err;
-    if (nb_ctx_init(&g_ctx, NB_LANG_EN, &err) != 0)
-        return 1;
-    int rc = cmocka_run_group_tests_name("seeds", tests, NULL, NULL);
-    nb_ctx_free(&g_ctx);
-    return rc;
+    return TU_RUN("seeds", tests, &g_ctx, NULL, NULL);
 }

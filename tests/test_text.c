@@ -13,6 +13,7 @@
 #include "base/utf8.h"
 #include "text/label.h"
 #include "text/numbering.h"
+#include "testutil.h"
 #include "text/numerals.h"
 
 static nb_ustr norm(const char *s, int flags)
@@ -309,5 +310,5 @@ int main(void)
         cmocka_unit_test(test_utf8_get),
         cmocka_unit_test(test_char_classes),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return TU_RUN("text", tests, NULL, NULL, NULL);
 }

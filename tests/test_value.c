@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "text/numerals.h"
+#include "testutil.h"
 
 static void expect_num(const char *s, long long v, int scale)
 {
@@ -242,5 +243,5 @@ int main(void)
         cmocka_unit_test(test_format),
         cmocka_unit_test(test_all_digits),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return TU_RUN("value", tests, NULL, NULL, NULL);
 }

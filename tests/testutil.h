@@ -1,5 +1,6 @@
-/* testutil.h — helpers shared by the tests: reading files, a context, and a
- * minimal reader for the corpus' *.expected.json ({"cells": {ID: n|null}}). */
+/* testutil.h — helpers shared by the tests: the one main of a test file
+ * (tu_run), reading files, a context, and a minimal reader for the corpus'
+ * *.expected.json ({"cells": {ID: n|null}}). */
 #ifndef NB_TESTUTIL_H
 #define NB_TESTUTIL_H
 
@@ -17,6 +18,42 @@
 #include "batch/ctx.h"
 #include "model/report.h"
 #include "read/read.h"
+
+/* Run the group tests[0, n) named name: ctx (when not NULL) set up in
+ * English before and torn down after, setup and teardown (or NULL) around
+ * the group. What every test file's main returns. */
+static inline int tu_run(const char *name, const struct CMUnitTest *tests, size_t n, nb_ctx *ctx,
+                         CMFixtureFunction setup, CMFixtureFunction teardown)
+{
+    nb_err err;
+    if (ctx && nb_ctx_init(ctx, NB_LANG_EN, &err) != 0) {
+        fprintf(stderr, "%s: %s\n", name, err.msg);
+        return 1;
+    }
+    int rc = _cmocka_run_group_tests(name, tests, n, setup, teardown);
+    if (ctx)
+        nb_ctx_free(ctx);
+    return rc;
+}
+
+/* tu_run over a whole array of tests. */
+#define TU_RUN(name, tests, ctx, setup, teardown) \
+    tu_run(name, tests, sizeof(tests) / sizeof((tests)[0]), ctx, setup, teardown)
+
+/* A new folder /tmp/nb_test_NAME.XXXXXX, its path in dir (cap bytes): 0, or -1. */
+static inline int tu_tempdir(char *dir, size_t cap, const char *name)
+{
+    snprintf(dir, cap, "/tmp/nb_test_%s.XXXXXX", name);
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+/* Remove the folder dir and all it holds: 0, or -1. */
+static inline int tu_rmtree(const char *dir)
+{
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
 
 static inline char *tu_read(const char *path, size_t *n)
 {

@@ -1,0 +1,131 @@
+/* pair.c — the cross-year pairing of a batch: reports sorted by body and
+ * year, each paired with its body's report for the year before. */
+#include "batch/pair.h"
+#include "read/read.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int out_of_memory(nb_err *err)
+{
+    return nb_err_set(err, NB_E_NOMEM, "out of memory");
+}
+
+static int cmp_body_year(const void *a, const void *b)
+{
+    const nb_pair_slot *x = *(nb_pair_slot *const *)a, *y = *(nb_pair_slot *const *)b;
+    int c = strcmp(x->key, y->key);
+    if (c)
+        return c;
+    if (x->year != y->year)
+        return x->year - y->year;
+    return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* The slot of the same body for the year before, or NULL (binary search). */
+static nb_pair_slot *year_before(const nb_pairing *p, const nb_pair_slot *b)
+{
+    if (!p->nsorted || !b->key[0])
+        return NULL;
+    size_t lo = 0, hi = p->nsorted;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(p->sorted[mid]->key, b->key);
+        if (c < 0 || (c == 0 && p->sorted[mid]->year < b->year - 1))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < p->nsorted && !strcmp(p->sorted[lo]->key, b->key) && p->sorted[lo]->year == b->year - 1)
+        return p->sorted[lo];
+    return NULL;
+}
+
+/* The cheap pass: body and year of each report from its title. */
+static void identify_all(nb_pairing *p, const nb_ctx *ctx)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        nb_pair_slot *s = &p->slots[i];
+        char agency[256];
+        nb_err ignored; /* a report that cannot be read is reported when it is read in full */
+        s->idx = i;
+        if (nb_report_identify(p->paths[i], ctx, agency, sizeof agency, &s->year, &ignored) != 0)
+            continue;
+        nb_body_key(agency, s->key, sizeof s->key);
+        if (s->key[0] && s->year)
+            p->sorted[p->nsorted++] = s;
+    }
+}
+
+int nb_pairing_init(nb_pairing *p, char *const *paths, size_t n, const nb_ctx *ctx, nb_err *err)
+{
+    memset(p, 0, sizeof *p);
+    p->paths = paths;
+    p->n = n;
+    p->slots = calloc(n ? n : 1, sizeof *p->slots);
+    p->sorted = calloc(n ? n : 1, sizeof *p->sorted);
+    if (!p->slots || !p->sorted) {
+        nb_pairing_free(p);
+        return out_of_memory(err);
+    }
+    identify_all(p, ctx);
+    qsort(p->sorted, p->nsorted, sizeof *p->sorted, cmp_body_year);
+    for (size_t k = 0; k < p->nsorted; k++) {
+        nb_pair_slot *prev = year_before(p, p->sorted[k]);
+        if (prev)
+            prev->needed = 1;
+    }
+    return 0;
+}
+
+void nb_pairing_free(nb_pairing *p)
+{
+    for (size_t i = 0; p->slots && i < p->n; i++)
+        free(p->slots[i].summary);
+    free(p->slots);
+    free(p->sorted);
+    memset(p, 0, sizeof *p);
+}
+
+long nb_pairing_prev(const nb_pairing *p, size_t i)
+{
+    const nb_pair_slot *prev = i < p->n ? year_before(p, &p->slots[i]) : NULL;
+    return prev ? (long)prev->idx : -1;
+}
+
+/* Read the report of s now and keep its summary; a report that cannot be
+ * read keeps none. */
+static int read_summary(nb_pairing *p, nb_pair_slot *s, const nb_ctx *ctx, nb_err *err)
+{
+    nb_report r;
+    nb_err ignored; /* said when the report's own turn comes */
+    if (nb_report_open(&r, p->paths[s->idx], ctx, &ignored) != 0)
+        return 0;
+    s->summary = malloc(sizeof *s->summary);
+    if (s->summary)
+        nb_summarize(&r, s->summary);
+    nb_report_free(&r);
+    return s->summary ? 0 : out_of_memory(err);
+}
+
+int nb_pairing_check(nb_pairing *p, size_t i, const nb_report *r, const nb_ctx *ctx, nb_findings *out,
+                     nb_err *err)
+{
+    if (i >= p->n)
+        return 0;
+    nb_pair_slot *s = &p->slots[i], *prev = year_before(p, s);
+    if (!s->needed && !prev)
+        return 0;
+    nb_summary cur;
+    nb_summarize(r, &cur);
+    if (s->needed && !s->summary) {
+        if (!(s->summary = malloc(sizeof cur)))
+            return out_of_memory(err);
+        *s->summary = cur;
+    }
+    if (prev && !prev->summary && read_summary(p, prev, ctx, err) != 0)
+        return -1;
+    if (prev && prev->summary && nb_check_years(prev->summary, &cur, r->schema, out) != 0)
+        return out_of_memory(err);
+    return 0;
+}

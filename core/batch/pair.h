@@ -1,0 +1,44 @@
+/* pair.h — reports of one body for consecutive years in one batch, checked
+ * against each other (YEAR.CARRY, YEAR.IN_FORCE). A first, cheap pass reads
+ * only the titles (body and year) to find the pairs; while the batch is
+ * checked report by report, the summary of a report a later year needs is
+ * kept, and the year before is read at once when it comes later in the list. */
+#ifndef NB_BATCH_PAIR_H
+#define NB_BATCH_PAIR_H
+
+#include <stddef.h>
+#include "check/rules.h"
+#include "model/report.h"
+
+typedef struct nb_pair_slot {
+    char key[256];        /* nb_body_key of the body's name; "" when unknown */
+    int year;
+    size_t idx;           /* in the path list */
+    nb_summary *summary;  /* kept when the next year's report needs it */
+    int needed;           /* the report of the next year is in the batch */
+} nb_pair_slot;
+
+typedef struct nb_pairing {
+    char *const *paths;   /* the batch (borrowed) */
+    nb_pair_slot *slots;  /* one a path */
+    nb_pair_slot **sorted;/* the identified reports by body, year, index */
+    size_t n, nsorted;
+} nb_pairing;
+
+/* Pair the reports paths[0, n): the titles are read now. A report whose
+ * title cannot be read is paired with none (reading it in full reports why).
+ * A pairing set to zero pairs nothing. -1 with err when out of memory. */
+int nb_pairing_init(nb_pairing *p, char *const *paths, size_t n, const nb_ctx *ctx, nb_err *err);
+void nb_pairing_free(nb_pairing *p);
+
+/* The index of the report of the same body for the year before report i, or -1. */
+long nb_pairing_prev(const nb_pairing *p, size_t i);
+
+/* The cross-year findings of report i, read as r: add to out what differs
+ * from the year before. Keeps r's summary when a later report needs it and
+ * reads the year before when it has not been read yet (when it cannot be, it
+ * is passed over: its own turn says why). -1 with err when out of memory. */
+int nb_pairing_check(nb_pairing *p, size_t i, const nb_report *r, const nb_ctx *ctx, nb_findings *out,
+                     nb_err *err);
+
+#endif

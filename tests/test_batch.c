@@ -1,0 +1,198 @@
+/* test_batch.c — the batch: the walk (a folder with reports, files that are
+ * not reports, hidden files and a subfolder, in path order; files named kept
+ * as named; a folder with no report said in English and Chinese) and the
+ * pairing across years (two reports of one body for consecutive years are
+ * paired and checked against each other, in either order; other bodies and
+ * years further apart are not). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "batch/pair.h"
+#include "batch/walk.h"
+#include "check/rules.h"
+#include "testutil.h"
+
+static nb_ctx g_ctx;
+static char g_dir[64];
+
+static int setup(void **s)
+{
+    (void)s;
+    return tu_tempdir(g_dir, sizeof g_dir, "batch");
+}
+
+static int teardown(void **s)
+{
+    (void)s;
+    return tu_rmtree(g_dir);
+}
+
+/* g_dir/rel, its folders made. */
+static void put(const char *rel, const char *text, size_t n)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", g_dir, rel);
+    for (char *sl = strchr(path + strlen(g_dir) + 1, '/'); sl; sl = strchr(sl + 1, '/')) {
+        *sl = '\0';
+        mkdir(path, 0755);
+        *sl = '/';
+    }
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, n, f), n);
+    fclose(f);
+}
+
+static void test_report_names(void **s)
+{
+    (void)s;
+    assert_true(nb_is_report_name("a.txt"));
+    assert_true(nb_is_report_name("B.MD"));
+    assert_true(nb_is_report_name("c.Text"));
+    assert_false(nb_is_report_name("notes.json"));
+    assert_false(nb_is_report_name(".hidden.txt"));
+    assert_false(nb_is_report_name("txt"));
+}
+
+static void test_walk(void **s)
+{
+    (void)s;
+    static const char *files[] = {"w/b.txt", "w/A.md", "w/notes.json", "w/.hidden.txt", "w/sub/d.txt",
+                                  "w/sub/deeper/f.text", "w/sub/e.md", "w/sub/.git/x.txt", "w/empty/.keep.txt"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+        put(files[i], "x", 1);
+    char dir[128], empty[128], missing[128];
+    snprintf(dir, sizeof dir, "%s/w", g_dir);
+    snprintf(empty, sizeof empty, "%s/w/empty", g_dir);
+    snprintf(missing, sizeof missing, "%s/gone.txt", g_dir);
+    char *args[] = {missing, dir, empty, "named.json"};
+    nb_paths P = {0};
+    nb_walk_problems pr = {0};
+    nb_err err;
+    assert_int_equal(nb_walk_collect(&P, args, 4, NB_LANG_EN, &pr, &err), 0);
+    static const char *want[] = {"gone.txt", "w/A.md", "w/b.txt", "w/sub/d.txt", "w/sub/deeper/f.text", "w/sub/e.md"};
+    assert_int_equal(P.n, 7);
+    for (size_t i = 0; i < 6; i++) {
+        char full[256];
+        snprintf(full, sizeof full, "%s/%s", g_dir, want[i]);
+        assert_string_equal(P.v[i], full);
+    }
+    assert_string_equal(P.v[6], "named.json"); /* named: kept, whatever its name */
+    assert_int_equal(pr.n, 1);
+    assert_int_equal(pr.v[0].code, NB_E_NOTFOUND);
+    assert_non_null(strstr(pr.v[0].msg, empty));
+    assert_non_null(strstr(pr.v[0].msg, "a folder with no reports in it"));
+    nb_paths_free(&P);
+    nb_walk_problems_free(&pr);
+    assert_int_equal(nb_walk_collect(&P, args + 2, 1, NB_LANG_ZH, &pr, &err), 0);
+    assert_int_equal(P.n, 0);
+    assert_int_equal(pr.n, 1);
+    assert_non_null(strstr(pr.v[0].msg, "目录中没有报告文件"));
+    nb_paths_free(&P);
+    nb_walk_problems_free(&pr);
+}
+
+/* seed001 (卧龙区安皋镇人民政府, 2024, nothing carried out) as the report of
+ * body for year, with carried in in its natural column. */
+static void put_report(const char *rel, const char *body, int year, int carried_in)
+{
+    size_t n = 0;
+    char *text = tu_read("tests/data/seed001.txt", &n);
+    assert_non_null(text);
+    const char *title = "卧龙区安皋镇人民政府 2024 年", *carry = "二、上年结转政府信息公开申请数量\t\t0\t";
+    char *t = strstr(text, title), *c = strstr(text, carry);
+    assert_non_null(t);
+    assert_non_null(c);
+    size_t cap = n + 256, len = 0;
+    char *out = malloc(cap);
+    len += (size_t)snprintf(out + len, cap - len, "%.*s%s %d 年", (int)(t - text), text, body, year);
+    len += (size_t)snprintf(out + len, cap - len, "%.*s", (int)(c - t - strlen(title)), t + strlen(title));
+    len += (size_t)snprintf(out + len, cap - len, "二、上年结转政府信息公开申请数量\t\t%d\t%s", carried_in,
+                            c + strlen(carry));
+    put(rel, out, len);
+    free(out);
+    free(text);
+}
+
+static int count_rule(const nb_findings *fs, const char *id)
+{
+    int n = 0, k = nb_rule_index(id);
+    for (size_t i = 0; i < fs->n; i++)
+        n += fs->v[i].rule == k;
+    return n;
+}
+
+/* The cross-year findings of the i-th report of the pairing. */
+static int carry_findings(nb_pairing *p, size_t i)
+{
+    nb_report r;
+    nb_err err;
+    nb_findings fs = {0};
+    assert_int_equal(nb_report_open(&r, p->paths[i], &g_ctx, &err), 0);
+    assert_int_equal(nb_pairing_check(p, i, &r, &g_ctx, &fs, &err), 0);
+    int n = count_rule(&fs, "YEAR.CARRY");
+    nb_findings_free(&fs);
+    nb_report_free(&r);
+    return n;
+}
+
+static void test_pairing(void **s)
+{
+    (void)s;
+    const char *town = "卧龙区安皋镇人民政府", *other = "卧龙区蒲山镇人民政府";
+    put_report("y/a2025.txt", town, 2025, 2); /* 2024 carried out nothing */
+    put_report("y/b2024.txt", town, 2024, 0);
+    put_report("y/c2027.txt", town, 2027, 2); /* no 2026 in the batch */
+    put_report("y/d2025.txt", other, 2025, 2);
+    char p[4][128];
+    char *paths[4];
+    const char *names[] = {"a2025", "b2024", "c2027", "d2025"};
+    for (int i = 0; i < 4; i++) {
+        snprintf(p[i], sizeof p[i], "%s/y/%s.txt", g_dir, names[i]);
+        paths[i] = p[i];
+    }
+    nb_pairing pr;
+    nb_err err;
+    assert_int_equal(nb_pairing_init(&pr, paths, 4, &g_ctx, &err), 0);
+    assert_int_equal(nb_pairing_prev(&pr, 0), 1);
+    assert_int_equal(nb_pairing_prev(&pr, 1), -1);
+    assert_int_equal(nb_pairing_prev(&pr, 2), -1);
+    assert_int_equal(nb_pairing_prev(&pr, 3), -1);
+    /* 2025 comes first: 2024 is read at once */
+    assert_int_equal(carry_findings(&pr, 0), 1);
+    for (size_t i = 1; i < 4; i++)
+        assert_int_equal(carry_findings(&pr, i), 0);
+    nb_pairing_free(&pr);
+    /* 2024 first: its summary is kept for 2025 */
+    char *rev[] = {paths[1], paths[0]};
+    assert_int_equal(nb_pairing_init(&pr, rev, 2, &g_ctx, &err), 0);
+    assert_int_equal(nb_pairing_prev(&pr, 1), 0);
+    assert_int_equal(carry_findings(&pr, 0), 0);
+    assert_non_null(pr.slots[0].summary);
+    assert_int_equal(carry_findings(&pr, 1), 1);
+    nb_pairing_free(&pr);
+    /* a pairing set to zero pairs nothing */
+    nb_pairing none = {0};
+    assert_int_equal(nb_pairing_prev(&none, 0), -1);
+    nb_findings fs = {0};
+    assert_int_equal(nb_pairing_check(&none, 0, NULL, &g_ctx, &fs, &err), 0);
+    assert_int_equal(fs.n, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_report_names),
+        cmocka_unit_test(test_walk),
+        cmocka_unit_test(test_pairing),
+    };
+    return TU_RUN("batch", tests, &g_ctx, setup, teardown);
+}

@@ -1,0 +1,72 @@
+/* cmd_common.c — what the subcommands share: the context and the reports
+ * they read, and the review beside a report, with what goes wrong said on
+ * standard error. */
+#include "cmd.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "batch/ctx.h"
+#include "read/read.h"
+
+int nb_cli_ctx(nb_ctx *ctx, nb_lang L)
+{
+    nb_err err;
+    if (nb_ctx_init(ctx, L, &err) == 0)
+        return 0;
+    fprintf(stderr, "nianbao: %s\n", err.msg);
+    return -1;
+}
+
+int nb_cli_open(nb_report *r, const char *path, const nb_ctx *ctx)
+{
+    nb_err err;
+    if (nb_report_open(r, path, ctx, &err) == 0)
+        return 0;
+    fprintf(stderr, "nianbao: %s\n", err.msg);
+    return -1;
+}
+
+int nb_cli_collect(nb_paths *out, const nb_opts *o, nb_lang L, size_t *problems)
+{
+    nb_walk_problems pr = {0};
+    nb_err err;
+    int rc = nb_walk_collect(out, o->files, (size_t)o->nfiles, L, &pr, &err);
+    for (size_t i = 0; i < pr.n; i++)
+        fprintf(stderr, nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), pr.v[i].msg);
+    *problems = pr.n;
+    nb_walk_problems_free(&pr);
+    if (rc != 0)
+        fprintf(stderr, "nianbao: %s\n", err.msg);
+    return rc;
+}
+
+int nb_cli_load_review(nb_report *r, const char *path, nb_review *rv, nb_lang L)
+{
+    char p[4200];
+    if (path)
+        snprintf(p, sizeof p, "%s", path);
+    else
+        nb_review_path(r->doc.path, p, sizeof p);
+    nb_err err;
+    if (nb_review_load(rv, p, L, &err) != 0) {
+        if (err.code != NB_E_NOTFOUND)
+            fprintf(stderr,
+                    nb_tr(L, "nianbao: %s (the report is read without it)\n", "nianbao：%s（报告将不带审阅读取）\n"),
+                    err.msg);
+        return 0;
+    }
+    char sha[65];
+    if (rv->sha256[0] && nb_file_sha256(r->doc.path, sha) == 0 && strcmp(sha, rv->sha256) != 0)
+        fprintf(stderr,
+                nb_tr(L, "nianbao: %s: the report changed since the review %s; its entries are kept by cell ID\n",
+                      "nianbao：%s：报告在审阅 %s 之后有改动；审阅条目按单元格编号保留\n"),
+                r->doc.path, p);
+    char unknown[512];
+    nb_review_apply(rv, r, unknown, sizeof unknown);
+    if (unknown[0])
+        fprintf(stderr, nb_tr(L, "nianbao: %s: corrections not applied (no such cell, or not a number): %s\n",
+                              "nianbao：%s：以下更正未应用（无此单元格或不是数字）：%s\n"),
+                p, unknown);
+    return 1;
+}
