@@ -11,9 +11,9 @@ fi
 S=nianbao-test-$$
 pass=0
 fail=0
-check() { # check DESC PATTERN: the pane shows PATTERN
+check() { # check DESC PATTERN: the pane shows PATTERN (waits for it, up to 30 s on a loaded machine)
     i=0
-    while [ $i -lt 50 ]; do
+    while [ $i -lt 300 ]; do
         if tmux capture-pane -p -t "$S" 2>/dev/null | grep -q -- "$2"; then
             echo "ok - $1"; pass=$((pass + 1)); return 0
         fi
@@ -66,11 +66,13 @@ check "SIGTERM restores the terminal and exits" "BACK-"
 tmux kill-session -t "$S" 2>/dev/null
 D=$(mktemp -d)
 cp tests/data/seed002.txt "$D/h.txt"
-open_copy() { tmux new-session -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/h.txt; sleep 30"; }
+open_copy() { tmux new-session -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/h.txt; echo EXITED-\$?; sleep 30"; }
+# gone PID: wait until the process has ended (and been reaped)
+gone() { i=0; while [ $i -lt 300 ] && kill -0 "$1" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done; }
 # crash SIGNAL DESC: the console dies by SIGNAL; reopened, it must offer the journal
 crash() {
-    pid=$(pgrep -n -f "$NB $D/h.txt")
-    [ -n "$pid" ] && kill "-$1" "$pid"
+    pid=$(pgrep -n -f "^$NB $D/h.txt")
+    [ -n "$pid" ] && kill "-$1" "$pid" && gone "$pid"
     tmux kill-session -t "$S" 2>/dev/null
     open_copy
     check "$2" "recover it? y recover"
@@ -85,7 +87,7 @@ check "y recovers the correction" "t2.regulation.in_force = 42"
 tmux send-keys -t "$S" 'q'
 check "the recovered work counts as unsaved: q asks" "save them? y save"
 tmux send-keys -t "$S" 'y'
-i=0; while [ $i -lt 30 ] && [ ! -e "$D/h.txt.review" ]; do sleep 0.1; i=$((i + 1)); done
+check "saved and quit" "EXITED-0"
 if grep -q 'value="42"' "$D/h.txt.review" 2>/dev/null && [ ! -e "$D/h.txt.review.journal" ]; then
     echo "ok - saved after recovery; the journal is gone"; pass=$((pass + 1))
 else
