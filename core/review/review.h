@@ -15,6 +15,14 @@
 typedef enum { NB_RV_CORRECT, NB_RV_NOTE, NB_RV_DECIDE } nb_rv_kind;
 typedef enum { NB_DEC_OPEN, NB_DEC_CONFIRMED, NB_DEC_DISMISSED } nb_decision;
 
+/* A decision's name in the review file, the exports and the log: "open",
+ * "confirmed", "dismissed". */
+const char *nb_decision_name(nb_decision d);
+/* The decision as people read it: "confirmed" / "已确认". */
+const char *nb_decision_label(nb_decision d, nb_lang lang);
+/* A name → the decision; -1 if it is none. */
+int nb_decision_parse(const char *s);
+
 typedef struct nb_rv_entry {
     nb_rv_kind kind;
     char cell[64];      /* CORRECT: the cell; NOTE: the cell noted, or "" */
