@@ -5,6 +5,8 @@
  * report only at the corrected spans. */
 #include "testutil.h"
 #include "out/export.h"
+#include "check/check.h"
+#include "check/findings.h"
 #include "review/review.h"
 #include "base/sha256.h"
 

@@ -3,7 +3,8 @@
  * against tests/golden/seedNNN.golden, which were checked by hand against the
  * reports. NIANBAO_GOLDEN_WRITE=1 rewrites them (then check the diff by hand). */
 #include "testutil.h"
-#include "check/rules.h"
+#include "check/check.h"
+#include "check/messages.h"
 
 static nb_ctx g_ctx;
 

@@ -21,6 +21,9 @@
 #include "review/review.h"
 #include "out/log.h"
 #include "check/rules.h"
+#include "check/check.h"
+#include "check/messages.h"
+#include "check/years.h"
 #include "term.h"
 
 #define NB_VERSION "0.1.0"
@@ -553,8 +556,10 @@ static int cmd_check(int argc, char **argv, nb_lang L)
                 nb_report_free(&pr);
             }
         }
-        if (prev && prev->summary)
-            nb_check_years(prev->summary, &cur, r.schema, &fs);
+        if (prev && prev->summary && nb_check_years(prev->summary, &cur, r.schema, &fs, &err) != 0) {
+            fprintf(stderr, "nianbao: %s: %s\n", r.doc.path, err.msg);
+            status = 2;
+        }
         nb_findings_sort(&fs);
         long cnt[3] = {0, 0, 0};
         for (size_t k = 0; k < fs.n; k++) {

@@ -2,7 +2,8 @@
 #include "out/export.h"
 #include "base/fsio.h"
 #include "review/review.h"
-#include "check/rules.h"
+#include "check/findings.h"
+#include "check/messages.h"
 #include "base/vec.h"
 
 #include <stdlib.h>

@@ -6,7 +6,8 @@
 #include <string.h>
 #include "out/log.h"
 #include "out/export.h"
-#include "check/rules.h"
+#include "check/findings.h"
+#include "check/messages.h"
 
 static const char *state_name(nb_decision d)
 {

@@ -440,36 +440,6 @@ int nb_review_apply(const nb_review *rv, nb_report *r, char *unknown, size_t cap
     return applied;
 }
 
-void nb_finding_fingerprint(const nb_report *r, const nb_finding *f, char out[24])
-{
-    int n;
-    const nb_rule *rules = nb_rules(&n);
-    char ids[NB_FCELLS][96];
-    int k = f->ncells;
-    for (int i = 0; i < k; i++)
-        nb_schema_cell_id(r->schema, f->cells[i], ids[i], sizeof ids[i]);
-    for (int i = 1; i < k; i++) /* sorted: the same cells give the same print */
-        for (int j = i; j > 0 && strcmp(ids[j - 1], ids[j]) > 0; j--) {
-            char t[96];
-            memcpy(t, ids[j], sizeof t);
-            memcpy(ids[j], ids[j - 1], sizeof t);
-            memcpy(ids[j - 1], t, sizeof t);
-        }
-    nb_sha256 s;
-    nb_sha256_init(&s);
-    nb_sha256_update(&s, rules[f->rule].id, strlen(rules[f->rule].id));
-    for (int i = 0; i < k; i++) {
-        nb_sha256_update(&s, "|", 1);
-        nb_sha256_update(&s, ids[i], strlen(ids[i]));
-    }
-    if (!k) /* a finding without cells: a section or table, told by its detail */
-        nb_sha256_update(&s, f->detail, strlen(f->detail));
-    unsigned char d[32];
-    nb_sha256_final(&s, d);
-    for (int i = 0; i < 8; i++)
-        snprintf(out + 2 * i, 3, "%02x", d[i]);
-}
-
 const nb_rv_entry *nb_review_decision(const nb_review *rv, const char *fp)
 {
     const nb_rv_entry *last = NULL;
