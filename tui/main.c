@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "out/export.h"
+#include "out/corrected.h"
 #include "model/report.h"
 #include "batch/ctx.h"
 #include "read/read.h"
