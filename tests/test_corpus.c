@@ -4,6 +4,8 @@
  * without touching this file. */
 #include "testutil.h"
 #include "check/rules.h"
+#include "check/check.h"
+#include "check/messages.h"
 
 #include <math.h>
 

@@ -3,6 +3,7 @@
  * that was not there before the change). */
 #include "testutil.h"
 #include "check/rules.h"
+#include "check/check.h"
 
 static nb_ctx g_ctx;
 

@@ -4,7 +4,9 @@
  * depend on values; saving is atomic; the corrected text differs from the
  * report only at the corrected spans. */
 #include "testutil.h"
-#include "out/export.h"
+#include "out/corrected.h"
+#include "check/check.h"
+#include "check/findings.h"
 #include "review/review.h"
 #include "base/sha256.h"
 

@@ -6,6 +6,8 @@
 
 #include "app.h"
 #include "out/export.h"
+#include "check/check.h"
+#include "check/messages.h"
 #include "requests.h"
 #include "base/utf8.h"
 #include "text/label.h"

@@ -8,7 +8,7 @@
 
 #include "model/report.h"
 #include "review/review.h"
-#include "check/rules.h"
+#include "check/findings.h"
 #include "screen.h"
 #include "theme.h"
 

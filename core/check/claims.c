@@ -9,7 +9,7 @@
 
 #include "check/claims.h"
 #include "base/utf8.h"
-#include "base/vec.h"
+#include "text/numerals.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,27 +88,57 @@ void nb_claims_free(nb_ctx *c)
     c->re_claims = NULL;
 }
 
-typedef struct claim_ctx {
+/* What the tables say, for the claims to be held against. */
+typedef struct table_says {
+    int has_new, has_in, has_rev, has_suit, has_iss, has_force;
+    long long v_new, v_in, v_rev, v_sd, v_sa, v_iss, v_force;
+} table_says;
+
+/* One scan of the narrative. */
+typedef struct scan {
     const nb_report *r;
-    const nb_ctx *ctx;
     nb_findings *out;
+    nb_err *err;
+    pcre2_code **re;
     pcre2_match_data *md;
-} claim_ctx;
+    table_says tab;
+    int said_received, said_review, said_suit; /* only the first such claim counts */
+    size_t last_ms[NCLAIMS];                   /* where the last match of each kind began */
+} scan;
+
+/* A claim found: its kind, span, number (-1 if none) and the number's place. */
+typedef struct claim_match {
+    int k;
+    size_t ms, me, noff;
+    long long num;
+    PCRE2_SIZE *ov;
+} claim_match;
 
 /* Value of a cell, or -1 when it holds no number. */
-static int cellv(const nb_report *r, const char *id, long long *v, int *ci)
+static int cellv(const nb_report *r, const char *id, long long *v)
 {
-    *ci = nb_schema_find_cell(r->schema, id);
-    if (*ci < 0)
+    int ci = nb_schema_find_cell(r->schema, id);
+    if (ci < 0)
         return -1;
-    const nb_cell *c = &r->cells[*ci];
+    const nb_cell *c = &r->cells[ci];
     if ((c->status != NB_ST_NUMBER && c->status != NB_ST_INFERRED) || !nb_num_is_int(c->num))
         return -1;
     *v = c->num.v;
     return 0;
 }
 
-/* Is [a, b) inside the tables' rows? Claims are in sentences, not cells. */
+static void read_tables(const nb_report *r, table_says *t)
+{
+    memset(t, 0, sizeof *t);
+    t->has_new = cellv(r, "t3.new.total", &t->v_new) == 0;
+    t->has_in = cellv(r, "t3.carried_in.total", &t->v_in) == 0;
+    t->has_rev = cellv(r, "t4.review.total", &t->v_rev) == 0;
+    t->has_suit = cellv(r, "t4.suit_direct.total", &t->v_sd) == 0 && cellv(r, "t4.suit_after.total", &t->v_sa) == 0;
+    t->has_iss = r->format == 2021 && cellv(r, "t2.normative.issued", &t->v_iss) == 0;
+    t->has_force = r->format == 2021 && cellv(r, "t2.normative.in_force", &t->v_force) == 0;
+}
+
+/* Is a inside the tables' cells? Claims are in sentences, not cells. */
 static int in_table_cell(const nb_report *r, size_t a)
 {
     for (int ci = 0; ci < r->ncells; ci++) {
@@ -119,55 +149,77 @@ static int in_table_cell(const nb_report *r, size_t a)
     return 0;
 }
 
-static void mismatch(claim_ctx *C, size_t ms, size_t me, size_t noff, long long said, const char **ids, int nids,
-                     long long table, nb_severity sev, const char *what)
+/* A TEXT.* finding quoting the claim, with what is said and the other side. */
+static nb_finding *claim_finding(scan *sc, nb_rule_id rule, const claim_match *m, size_t noff, long long said,
+                                 long long other)
 {
-    nb_finding *f;
-    nb_findings *out = C->out;
-    if (nb_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16) != 0)
-        return;
-    f = &out->v[out->n++];
-    memset(f, 0, sizeof *f);
-    f->rule = nb_rule_index("TEXT.TABLE_MISMATCH");
+    nb_finding *f = nb_finding_add_at(sc->out, rule, noff, sc->err);
+    if (!f)
+        return NULL;
+    f->claim_off = m->ms;
+    f->claim_len = m->me - m->ms;
+    f->has_sides = 1;
+    f->lhs = nb_num_int(said);
+    f->rhs = nb_num_int(other);
+    return f;
+}
+
+/* TEXT.TABLE_MISMATCH: the claim says what the cells ids (their sum) do not. */
+static int mismatch(scan *sc, const claim_match *m, const char *const *ids, int nids, long long table, nb_severity sev,
+                    nb_claim claim)
+{
+    nb_finding *f = claim_finding(sc, NB_RULE_TEXT_TABLE_MISMATCH, m, m->noff, m->num, table);
+    if (!f)
+        return -1;
     f->severity = sev;
-    f->suspect = -1;
+    f->claim = claim;
     for (int k = 0; k < nids; k++) {
-        int ci = nb_schema_find_cell(C->r->schema, ids[k]);
-        if (ci >= 0 && f->ncells < NB_FCELLS) {
-            f->cells[f->ncells++] = ci;
-            if (C->r->cells[ci].status == NB_ST_INFERRED)
+        int ci = nb_schema_find_cell(sc->r->schema, ids[k]);
+        if (ci >= 0) {
+            nb_finding_add_cell(f, ci);
+            if (sc->r->cells[ci].status == NB_ST_INFERRED)
                 f->inferred = 1;
         }
     }
-    f->off = noff;
-    f->has_off = 1;
-    f->claim_off = ms;
-    f->claim_len = me - ms;
-    f->has_sides = 1;
-    f->lhs = nb_num_int(said);
-    f->rhs = nb_num_int(table);
-    snprintf(f->detail, sizeof f->detail, "%s", what);
+    return 0;
 }
 
-static void add_plain(claim_ctx *C, const char *rule, size_t ms, size_t me, size_t noff, long long a, long long b,
-                      const char *detail)
+/* A claim of one cell's number: a mismatch when the cell holds another. */
+static int compare(scan *sc, const claim_match *m, int has, long long table, const char *id, nb_claim claim)
 {
-    nb_findings *out = C->out;
-    if (nb_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16) != 0)
-        return;
-    nb_finding *f = &out->v[out->n++];
-    memset(f, 0, sizeof *f);
-    f->rule = nb_rule_index(rule);
-    f->severity = nb_rules(&(int){0})[f->rule].severity;
-    f->suspect = -1;
-    f->off = noff;
-    f->has_off = 1;
-    f->claim_off = ms;
-    f->claim_len = me - ms;
-    f->has_sides = 1;
-    f->lhs = nb_num_int(a);
-    f->rhs = nb_num_int(b);
-    snprintf(f->detail, sizeof f->detail, "%s", detail);
+    if (m->num < 0 || !has || m->num == table)
+        return 0;
+    return mismatch(sc, m, &id, 1, table, NB_SEV_ERROR, claim);
+}
+
+/* Applications received: new, or (said both ways, so info) new + carried in. */
+static int judge_received(scan *sc, const claim_match *m)
+{
+    const table_says *t = &sc->tab;
+    if (m->num < 0 || !t->has_new || sc->said_received++ || m->num == t->v_new)
+        return 0;
+    static const char *const ids[] = {"t3.new.total", "t3.carried_in.total"};
+    if (t->has_in && m->num == t->v_new + t->v_in)
+        return mismatch(sc, m, ids, 2, t->v_new, NB_SEV_INFO, NB_CLAIM_RECEIVED_CARRIED);
+    return mismatch(sc, m, ids, 1, t->v_new, NB_SEV_ERROR, NB_CLAIM_RECEIVED);
+}
+
+static int judge_review(scan *sc, const claim_match *m)
+{
+    const table_says *t = &sc->tab;
+    if (m->num < 0 || !t->has_rev || sc->said_review++ || m->num == t->v_rev)
+        return 0;
+    static const char *const ids[] = {"t4.review.total"};
+    return mismatch(sc, m, ids, 1, t->v_rev, NB_SEV_ERROR, NB_CLAIM_REVIEW);
+}
+
+static int judge_suit(scan *sc, const claim_match *m)
+{
+    const table_says *t = &sc->tab;
+    if (m->num < 0 || !t->has_suit || sc->said_suit++ || m->num == t->v_sd + t->v_sa)
+        return 0;
+    static const char *const ids[] = {"t4.suit_direct.total", "t4.suit_after.total"};
+    return mismatch(sc, m, ids, 2, t->v_sd + t->v_sa, NB_SEV_ERROR, NB_CLAIM_SUIT);
 }
 
 /* Sum the numbers of the given unit after 其中, up to the sentence's end. */
@@ -200,193 +252,200 @@ static long long enumeration_sum(const char *t, size_t from, size_t end, const c
     return sum;
 }
 
-int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out)
+/* TEXT.PARTS_EXCEED: 共 N 条，其中 a 条、b 条… with a + b + … > N. */
+static int judge_parts(scan *sc, const claim_match *m)
 {
-    pcre2_code **re = ctx->re_claims;
-    if (!re)
+    const PCRE2_SIZE *ov = m->ov;
+    if (m->num <= 0 || ov[4] == PCRE2_UNSET)
         return 0;
-    claim_ctx C = {r, ctx, out, ctx->match};
-    const char *t = r->doc.text;
-    size_t n = r->doc.len;
-    long long v_new, v_in, v_rev, v_sd, v_sa, v_iss, v_force;
-    int ci;
-    int has_new = cellv(r, "t3.new.total", &v_new, &ci) == 0;
-    int has_in = cellv(r, "t3.carried_in.total", &v_in, &ci) == 0;
-    int has_rev = cellv(r, "t4.review.total", &v_rev, &ci) == 0;
-    int has_suit = cellv(r, "t4.suit_direct.total", &v_sd, &ci) == 0 && cellv(r, "t4.suit_after.total", &v_sa, &ci) == 0;
-    int has_iss = r->format == 2021 && cellv(r, "t2.normative.issued", &v_iss, &ci) == 0;
-    int has_force = r->format == 2021 && cellv(r, "t2.normative.in_force", &v_force, &ci) == 0;
-    int said_received = 0, said_review = 0, said_suit = 0;
-    size_t last_ms[NCLAIMS];
-    for (int k = 0; k < NCLAIMS; k++)
-        last_ms[k] = (size_t)-1;
-    /* one pass per distinct anchor; every kind of that anchor is tried there */
-    for (int a0 = 0; a0 < NCLAIMS; a0++) {
-        int first = 1;
-        for (int q = 0; q < a0 && first; q++)
-            if (!strcmp(claim_anchor[q].anchor, claim_anchor[a0].anchor))
-                first = 0;
-        if (!first)
-            continue;
-        size_t al = strlen(claim_anchor[a0].anchor), at_from = 0;
-        const char *hit;
-        while (at_from < n && (hit = nb_find(t + at_from, n - at_from, claim_anchor[a0].anchor, al))) {
-            size_t at = (size_t)(hit - t);
-            at_from = at + al;
-            /* the narrative only: not the zone of T2 and T3 */
-            if (at >= r->tables_off && at < r->tables_end)
-                continue;
-            for (int k = a0; k < NCLAIMS; k++) {
-            if (strcmp(claim_anchor[k].anchor, claim_anchor[a0].anchor))
-                continue;
-            size_t ws = at > (size_t)claim_anchor[k].before ? at - (size_t)claim_anchor[k].before : 0;
-            size_t we = at + al + (size_t)claim_anchor[k].after < n ? at + al + (size_t)claim_anchor[k].after : n;
-            while (ws > 0 && (((unsigned char)t[ws]) & 0xC0) == 0x80)
-                ws++;
-            while (we < n && (((unsigned char)t[we]) & 0xC0) == 0x80)
-                we++;
-            size_t from = ws;
-            int rc = -1;
-            PCRE2_SIZE *ov = NULL;
-            /* the first match in the window that holds this anchor */
-            while (from < at) {
-                rc = pcre2_match(re[k], (PCRE2_SPTR)t, we, from, PCRE2_NO_UTF_CHECK, C.md, NULL);
-                if (rc <= 0)
-                    break;
-                ov = pcre2_get_ovector_pointer(C.md);
-                if (ov[0] <= at && ov[1] >= at + al)
-                    break;
-                rc = -1;
-                from = ov[0] + 1;
-                while (from < we && (((unsigned char)t[from]) & 0xC0) == 0x80)
-                    from++;
-            }
-            if (rc <= 0 || !ov || ov[0] == last_ms[k])
-                continue;
-            size_t ms = ov[0], me = ov[1];
-            last_ms[k] = ms;
-            if (in_table_cell(r, ms))
-                continue;
-            long long num = -1;
-            size_t noff = ms;
+    char unit[8];
+    size_t ul = ov[5] - ov[4];
+    if (ul >= sizeof unit)
+        return 0;
+    memcpy(unit, sc->r->doc.text + ov[4], ul);
+    unit[ul] = '\0';
+    int parts;
+    long long sum = enumeration_sum(sc->r->doc.text, m->me, sc->r->doc.len, unit, &parts);
+    if (parts < 2 || sum <= m->num)
+        return 0;
+    nb_finding *f = claim_finding(sc, NB_RULE_TEXT_PARTS_EXCEED, m, m->noff, sum, m->num);
+    if (!f)
+        return -1;
+    f->text = (nb_span){ov[4], ul};
+    return 0;
+}
+
+/* Where the sentence holding position at begins (after 。；; or a line end). */
+static size_t sentence_start(const char *t, size_t at)
+{
+    size_t ss = at;
+    while (ss > 0) {
+        size_t p = ss - 1;
+        while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
+            p--;
+        size_t q = p;
+        uint32_t c = nb_utf8_get(t, ss, &q);
+        if (c == 0x3002 || c == 0xFF1B || c == ';' || c == '\n')
+            break;
+        ss = p;
+    }
+    return ss;
+}
+
+/* The first number after the word w in s (before 率 when stop_at_rate), or -1. */
+static long long count_after(const char *s, const char *w, int stop_at_rate)
+{
+    const char *p = strstr(s, w);
+    if (!p)
+        return -1;
+    for (; *p && !(stop_at_rate && p[0] == '\xe7' && !strncmp(p, "率", 3)); p++)
+        if (*p >= '0' && *p <= '9')
+            return strtoll(p, NULL, 10);
+    return -1;
+}
+
+/* TEXT.RATE: 办结率 N% against the counts of 受理 and 办结 in the same sentence. */
+static int judge_rate(scan *sc, const claim_match *m)
+{
+    const char *t = sc->r->doc.text;
+    size_t ss = sentence_start(t, m->ms);
+    char sent[1024];
+    size_t sl = m->me - ss < sizeof sent - 1 ? m->me - ss : sizeof sent - 1;
+    memcpy(sent, t + ss, sl);
+    sent[sl] = '\0';
+    if (!strstr(sent, "受理") || !strstr(sent, "办结"))
+        return 0;
+    long long a = count_after(sent, "受理", 0), b = count_after(sent, "办结", 1);
+    double rate;
+    if (a <= 0 || b < 0 || nb_parse_percent(t + m->ov[2], m->me - m->ov[2], &rate) != 0)
+        return 0;
+    double want = 100.0 * (double)b / (double)a;
+    if (want - rate <= 0.5 && rate - want <= 0.5)
+        return 0;
+    return claim_finding(sc, NB_RULE_TEXT_RATE, m, m->ov[2], (long long)(rate * 100), (long long)(want * 100)) ? 0
+                                                                                                           : -1;
+}
+
+/* Hold a claim against the tables. */
+static int judge(scan *sc, claim_match *m)
+{
+    const table_says *t = &sc->tab;
+    if (m->k == CL_RECEIVED_NONE || m->k == CL_REVIEW_NONE || m->k == CL_SUIT_NONE)
+        m->num = 0; /* 未收到…申请, 无行政复议: none */
+    switch (m->k) {
+    case CL_RECEIVED_NONE:
+    case CL_RECEIVED:
+        return judge_received(sc, m);
+    case CL_CARRIED:
+        return compare(sc, m, t->has_in, t->v_in, "t3.carried_in.total", NB_CLAIM_CARRIED);
+    case CL_HANDLED: {
+        long long v_tot;
+        int has = cellv(sc->r, "t3.total.total", &v_tot) == 0;
+        return compare(sc, m, has, has ? v_tot : 0, "t3.total.total", NB_CLAIM_HANDLED);
+    }
+    case CL_REVIEW_NONE:
+    case CL_REVIEW:
+        return judge_review(sc, m);
+    case CL_SUIT_NONE:
+    case CL_SUIT:
+        return judge_suit(sc, m);
+    case CL_ISSUED:
+        return compare(sc, m, t->has_iss, t->v_iss, "t2.normative.issued", NB_CLAIM_ISSUED);
+    case CL_IN_FORCE:
+        return compare(sc, m, t->has_force, t->v_force, "t2.normative.in_force", NB_CLAIM_IN_FORCE);
+    case CL_PARTS:
+        return judge_parts(sc, m);
+    case CL_RATE:
+        return judge_rate(sc, m);
+    }
+    return 0;
+}
+
+static size_t to_char_start(const char *t, size_t i, size_t n)
+{
+    while (i < n && (((unsigned char)t[i]) & 0xC0) == 0x80)
+        i++;
+    return i;
+}
+
+/* The first match of kind k, in the window around the anchor at `at`, that
+ * holds the anchor: 1 (m filled), or 0. */
+static int match_around(scan *sc, int k, size_t at, size_t al, claim_match *m)
+{
+    const char *t = sc->r->doc.text;
+    size_t n = sc->r->doc.len;
+    size_t ws = at > (size_t)claim_anchor[k].before ? at - (size_t)claim_anchor[k].before : 0;
+    size_t we = at + al + (size_t)claim_anchor[k].after < n ? at + al + (size_t)claim_anchor[k].after : n;
+    if (ws > 0)
+        ws = to_char_start(t, ws, n);
+    we = to_char_start(t, we, n);
+    for (size_t from = ws; from < at;) {
+        int rc = pcre2_match(sc->re[k], (PCRE2_SPTR)t, we, from, PCRE2_NO_UTF_CHECK, sc->md, NULL);
+        if (rc <= 0)
+            return 0;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
+        if (ov[0] <= at && ov[1] >= at + al) {
+            m->k = k;
+            m->ms = ov[0];
+            m->me = ov[1];
+            m->ov = ov;
+            m->num = -1;
+            m->noff = m->ms;
             if (rc > 1 && ov[2] != PCRE2_UNSET) {
-                num = nb_parse_cn_number(t + ov[2], ov[3] - ov[2]);
-                noff = ov[2];
+                m->num = nb_parse_cn_number(t + ov[2], ov[3] - ov[2]);
+                m->noff = ov[2];
             }
-            switch (k) {
-            case CL_RECEIVED:
-            case CL_RECEIVED_NONE:
-                if (k == CL_RECEIVED_NONE)
-                    num = 0;
-                if (num < 0 || !has_new || said_received++)
-                    break;
-                if (num != v_new) {
-                    const char *ids[] = {"t3.new.total", "t3.carried_in.total"};
-                    if (has_in && num == v_new + v_in)
-                        mismatch(&C, ms, me, noff, num, ids, 2, v_new, NB_SEV_INFO, "received+carried");
-                    else
-                        mismatch(&C, ms, me, noff, num, ids, 1, v_new, NB_SEV_ERROR, "received");
-                }
-                break;
-            case CL_CARRIED:
-                if (num >= 0 && has_in && num != v_in) {
-                    const char *ids[] = {"t3.carried_in.total"};
-                    mismatch(&C, ms, me, noff, num, ids, 1, v_in, NB_SEV_ERROR, "carried");
-                }
-                break;
-            case CL_HANDLED: {
-                long long v_tot;
-                int tci;
-                if (num >= 0 && cellv(r, "t3.total.total", &v_tot, &tci) == 0 && num != v_tot) {
-                    const char *ids[] = {"t3.total.total"};
-                    mismatch(&C, ms, me, noff, num, ids, 1, v_tot, NB_SEV_ERROR, "handled");
-                }
-                break;
-            }
-            case CL_REVIEW:
-            case CL_REVIEW_NONE:
-                if (k == CL_REVIEW_NONE)
-                    num = 0;
-                if (num >= 0 && has_rev && !said_review++ && num != v_rev) {
-                    const char *ids[] = {"t4.review.total"};
-                    mismatch(&C, ms, me, noff, num, ids, 1, v_rev, NB_SEV_ERROR, "review");
-                }
-                break;
-            case CL_SUIT:
-            case CL_SUIT_NONE:
-                if (k == CL_SUIT_NONE)
-                    num = 0;
-                if (num >= 0 && has_suit && !said_suit++ && num != v_sd + v_sa) {
-                    const char *ids[] = {"t4.suit_direct.total", "t4.suit_after.total"};
-                    mismatch(&C, ms, me, noff, num, ids, 2, v_sd + v_sa, NB_SEV_ERROR, "suit");
-                }
-                break;
-            case CL_ISSUED:
-                if (num >= 0 && has_iss && num != v_iss) {
-                    const char *ids[] = {"t2.normative.issued"};
-                    mismatch(&C, ms, me, noff, num, ids, 1, v_iss, NB_SEV_ERROR, "issued");
-                }
-                break;
-            case CL_IN_FORCE:
-                if (num >= 0 && has_force && num != v_force) {
-                    const char *ids[] = {"t2.normative.in_force"};
-                    mismatch(&C, ms, me, noff, num, ids, 1, v_force, NB_SEV_ERROR, "in_force");
-                }
-                break;
-            case CL_PARTS: {
-                if (num <= 0 || ov[4] == PCRE2_UNSET)
-                    break;
-                char unit[8];
-                size_t ul = ov[5] - ov[4];
-                if (ul >= sizeof unit)
-                    break;
-                memcpy(unit, t + ov[4], ul);
-                unit[ul] = '\0';
-                int parts;
-                long long sum = enumeration_sum(t, me, n, unit, &parts);
-                if (parts >= 2 && sum > num)
-                    add_plain(&C, "TEXT.PARTS_EXCEED", ms, me, noff, sum, num, unit);
-                break;
-            }
-            case CL_RATE: {
-                /* the counts of 受理 and 办结 in the same sentence */
-                size_t ss = ms;
-                while (ss > 0) {
-                    size_t p = ss - 1;
-                    while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
-                        p--;
-                    size_t q = p;
-                    uint32_t c = nb_utf8_get(t, ss, &q);
-                    if (c == 0x3002 || c == 0xFF1B || c == ';' || c == '\n')
-                        break;
-                    ss = p;
-                }
-                char sent[1024];
-                size_t sl = me - ss < sizeof sent - 1 ? me - ss : sizeof sent - 1;
-                memcpy(sent, t + ss, sl);
-                sent[sl] = '\0';
-                const char *pa = strstr(sent, "受理"), *pb = strstr(sent, "办结");
-                if (!pa || !pb)
-                    break;
-                long long a = -1, b = -1;
-                for (const char *p = pa; *p && a < 0; p++)
-                    if (*p >= '0' && *p <= '9')
-                        a = strtoll(p, NULL, 10);
-                for (const char *p = pb; *p && b < 0 && !(p[0] == '\xe7' && !strncmp(p, "率", 3)); p++)
-                    if (*p >= '0' && *p <= '9')
-                        b = strtoll(p, NULL, 10);
-                double rate = strtod(t + ov[2], NULL);
-                if (a > 0 && b >= 0) {
-                    double want = 100.0 * (double)b / (double)a;
-                    if (want - rate > 0.5 || rate - want > 0.5)
-                        add_plain(&C, "TEXT.RATE", ms, me, ov[2], (long long)(rate * 100), (long long)(want * 100),
-                                  "rate");
-                }
-                break;
-            }
-            }
-            }
+            return 1;
+        }
+        from = to_char_start(t, ov[0] + 1, we);
+    }
+    return 0;
+}
+
+/* Every kind of claim with the anchor of kind a0, at every place of the
+ * anchor in the narrative. */
+static int scan_anchor(scan *sc, int a0)
+{
+    const nb_report *r = sc->r;
+    const char *t = r->doc.text, *hit, *anchor = claim_anchor[a0].anchor;
+    size_t n = r->doc.len, al = strlen(anchor), at_from = 0;
+    while (at_from < n && (hit = nb_find(t + at_from, n - at_from, anchor, al))) {
+        size_t at = (size_t)(hit - t);
+        at_from = at + al;
+        if (at >= r->tables_off && at < r->tables_end) /* the narrative only: not the zone of T2 and T3 */
+            continue;
+        for (int k = a0; k < NCLAIMS; k++) {
+            claim_match m;
+            if (strcmp(claim_anchor[k].anchor, anchor) || !match_around(sc, k, at, al, &m) || m.ms == sc->last_ms[k])
+                continue;
+            sc->last_ms[k] = m.ms;
+            if (!in_table_cell(r, m.ms) && judge(sc, &m) != 0)
+                return -1;
         }
     }
+    return 0;
+}
+
+/* Has an earlier kind the same anchor (so its pass covered a0)? */
+static int anchor_seen(int a0)
+{
+    for (int q = 0; q < a0; q++)
+        if (!strcmp(claim_anchor[q].anchor, claim_anchor[a0].anchor))
+            return 1;
+    return 0;
+}
+
+int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *err)
+{
+    if (!ctx->re_claims)
+        return 0;
+    scan sc = {r, out, err, ctx->re_claims, ctx->match, {0}, 0, 0, 0, {0}};
+    read_tables(r, &sc.tab);
+    for (int k = 0; k < NCLAIMS; k++)
+        sc.last_ms[k] = (size_t)-1;
+    /* one pass per distinct anchor; every kind of that anchor is tried there */
+    for (int a0 = 0; a0 < NCLAIMS; a0++)
+        if (!anchor_seen(a0) && scan_anchor(&sc, a0) != 0)
+            return -1;
     return 0;
 }

@@ -1,5 +1,6 @@
 /* schema.c — the standard tables of 国办公开办函〔2021〕30号 and the 2019
- * trial format of 国办公开办函〔2019〕60号, as constant data. */
+ * trial format of 国办公开办函〔2019〕60号, as constant data, and the
+ * format's words in English and Chinese. */
 #include "model/schema.h"
 
 #include <stdio.h>
@@ -200,4 +201,103 @@ int nb_schema_find_cell(const nb_schema *s, const char *id)
         ci += row->ncols;
     }
     return -1;
+}
+
+/* ---- the format's words ---- */
+
+/* Columns by key: the name messages use and the console's narrow heading. */
+static const struct {
+    const char *key, *en, *zh, *abbr_en, *abbr_zh;
+} col_names[] = {
+    {"natural", "natural", "自然人", "natur", "自然人"},
+    {"commercial", "commercial", "商业企业", "comm", "商业"},
+    {"research", "research", "科研机构", "resrch", "科研"},
+    {"social", "social", "社会公益组织", "social", "公益"},
+    {"legal", "legal", "法律服务机构", "legal", "法律"},
+    {"other", "other", "其他", "other", "其他"},
+    {"total", "total", "总计", "total", "总计"},
+    {"upheld", "upheld", "结果维持", "upheld", "维持"},
+    {"corrected", "corrected", "结果纠正", "correc", "纠正"},
+    {"pending", "pending", "尚未审结", "pendng", "未结"},
+};
+
+static int col_index(const char *key)
+{
+    for (int i = 0; i < COUNT(col_names); i++)
+        if (!strcmp(col_names[i].key, key))
+            return i;
+    return -1;
+}
+
+const char *nb_col_name(const char *key, nb_lang lang)
+{
+    int i = col_index(key);
+    return i < 0 ? key : lang == NB_LANG_ZH ? col_names[i].zh : col_names[i].en;
+}
+
+const char *nb_col_abbr(const char *key, nb_lang lang)
+{
+    int i = col_index(key);
+    return i < 0 ? key : lang == NB_LANG_ZH ? col_names[i].abbr_zh : col_names[i].abbr_en;
+}
+
+/* T3's rows and groups of rows, as the table numbers them. */
+static const struct {
+    const char *pat, *en, *zh;
+} row_names[] = {
+    {"t3.new", "new", "一"},
+    {"t3.carried_in", "carried in", "二"},
+    {"t3.total", "total", "三(七)"},
+    {"t3.carried_out", "carried out", "四"},
+    {"t3.granted", "granted", "(一)"},
+    {"t3.partial", "partial", "(二)"},
+    {"t3.deny.*", "denied", "(三)"},
+    {"t3.unable.*", "unable", "(四)"},
+    {"t3.refuse.*", "not processed", "(五)"},
+    {"t3.other*", "other handling", "(六)"},
+};
+
+const char *nb_row_short_name(const char *pattern, nb_lang lang)
+{
+    for (int i = 0; i < COUNT(row_names); i++)
+        if (!strcmp(row_names[i].pat, pattern))
+            return lang == NB_LANG_ZH ? row_names[i].zh : row_names[i].en;
+    return pattern;
+}
+
+static const char *const section_titles[][2] = {
+    {"I. Overview", "一、总体情况"},
+    {"II. Proactive disclosure of government information", "二、主动公开政府信息情况"},
+    {"III. Requests for government information received and handled", "三、收到和处理政府信息公开申请情况"},
+    {"IV. Administrative reconsideration and litigation over disclosure", "四、政府信息公开行政复议、行政诉讼情况"},
+    {"V. Main problems and improvements", "五、存在的主要问题及改进情况"},
+    {"VI. Other matters to report", "六、其他需要报告的事项"},
+};
+
+const char *nb_section_title(int k, nb_lang lang)
+{
+    if (k < 0 || k >= COUNT(section_titles))
+        return "";
+    return section_titles[k][lang == NB_LANG_ZH];
+}
+
+/* Tables T2 … T4: name and subject. */
+static const char *const table_words[][4] = {
+    {"T2", "表二", "proactive disclosure", "主动公开政府信息情况"},
+    {"T3", "表三", "requests received and handled", "收到和处理政府信息公开申请情况"},
+    {"T4", "表四", "reviews and suits", "政府信息公开行政复议、行政诉讼情况"},
+};
+
+const char *nb_table_name(int t, nb_lang lang)
+{
+    if (t < NB_T2 || t > NB_T4)
+        return "";
+    return table_words[t - NB_T2][lang == NB_LANG_ZH];
+}
+
+const char *nb_table_title(int t, nb_lang lang)
+{
+    if (t < NB_T2 || t > NB_T4)
+        return "";
+    return table_words[t - NB_T2][2 + (lang == NB_LANG_ZH)];
 }

@@ -1,11 +1,14 @@
 /* schema.h — the standard tables as data: rows, columns, canonical cell IDs
  * (../shared/spec/format.md) for the 2021 format and the 2019 trial format,
- * and the header wording the extractor recognises. Declared once; the
- * extractor, the rules and the exports all read it. */
+ * the header wording the extractor recognises, and the words of the format
+ * in English and Chinese (column, row and table names, section titles).
+ * Declared once; the extractor, the rules, the messages and the exports all
+ * read it. */
 #ifndef NB_SCHEMA_H
 #define NB_SCHEMA_H
 
 #include <stddef.h>
+#include "base/err.h"
 
 enum { NB_T2 = 2, NB_T3 = 3, NB_T4 = 4 };
 
@@ -54,5 +57,26 @@ void nb_schema_cell_pos(const nb_schema *s, int ci, int *row, int *col);
 /* Cell index of an ID, or -1. */
 int nb_schema_find_cell(const nb_schema *s, const char *id);
 int nb_schema_find_row(const nb_schema *s, const char *id);
+
+/* ---- the format's words, in the language asked ---- */
+
+/* A column by its key ("natural"): the name messages use ("natural" /
+ * "自然人"); the key itself for a key without one. */
+const char *nb_col_name(const char *key, nb_lang lang);
+/* The narrow heading of a T3 or T4 column ("natur" / "自然人"); the key
+ * itself for a key without one. */
+const char *nb_col_abbr(const char *key, nb_lang lang);
+/* A T3 row or group of rows by its ID or pattern ("t3.new", "t3.deny.*",
+ * "t3.other*"), named as the table numbers it: "new" / "一"; the pattern
+ * itself when it has no name. */
+const char *nb_row_short_name(const char *pattern, nb_lang lang);
+/* The standard title of section k (0 … 5, NB_SEC_* of model/report.h):
+ * "一、总体情况"; "" out of range. */
+const char *nb_section_title(int k, nb_lang lang);
+/* Table t (NB_T2 … NB_T4): its name ("T3" / "表三") and its subject
+ * ("requests received and handled" / "收到和处理政府信息公开申请情况");
+ * "" out of range. */
+const char *nb_table_name(int t, nb_lang lang);
+const char *nb_table_title(int t, nb_lang lang);
 
 #endif

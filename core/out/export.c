@@ -1,89 +1,14 @@
-/* export.c — JSON and CSV writers for extracted cells. */
+/* export.c — a report's cells and findings as JSON (one object a line) and
+ * its cells as CSV (one row a cell), and the notes of inferred and unread
+ * cells. */
 #include "out/export.h"
-#include "base/fsio.h"
+#include "out/writer.h"
+#include "check/findings.h"
+#include "check/messages.h"
 #include "review/review.h"
-#include "check/rules.h"
-#include "base/vec.h"
 
-#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
-
-/* A growing buffer: a report's JSON is built in memory and written once. */
-typedef struct sbuf {
-    char *b;
-    size_t n, cap;
-    int oom;
-} sbuf;
-
-static void sb_put(sbuf *sb, const char *s, size_t n)
-{
-    if (sb->oom)
-        return;
-    if (nb_grow(&sb->b, &sb->cap, sb->n + n, 1, 16384) != 0) {
-        sb->oom = 1;
-        return;
-    }
-    memcpy(sb->b + sb->n, s, n);
-    sb->n += n;
-}
-
-static void sb_puts(sbuf *sb, const char *s)
-{
-    sb_put(sb, s, strlen(s));
-}
-
-static void sb_uint(sbuf *sb, size_t v)
-{
-    char b[24];
-    int i = (int)sizeof b;
-    do {
-        b[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    sb_put(sb, b + i, sizeof b - (size_t)i);
-}
-
-static void sb_json_str(sbuf *sb, const char *s, size_t n)
-{
-    sb_put(sb, "\"", 1);
-    for (size_t i = 0; i < n; i++) {
-        size_t run = i;
-        while (run < n && (unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\' && s[run] != 0x7F)
-            run++;
-        if (run > i) {
-            sb_put(sb, s + i, run - i);
-            i = run;
-            if (i == n)
-                break;
-        }
-        unsigned char c = (unsigned char)s[i];
-        char esc[8];
-        switch (c) {
-        case '"': sb_put(sb, "\\\"", 2); break;
-        case '\\': sb_put(sb, "\\\\", 2); break;
-        case '\n': sb_put(sb, "\\n", 2); break;
-        case '\r': sb_put(sb, "\\r", 2); break;
-        case '\t': sb_put(sb, "\\t", 2); break;
-        default:
-            snprintf(esc, sizeof esc, "\\u%04x", c);
-            sb_put(sb, esc, 6);
-        }
-    }
-    sb_put(sb, "\"", 1);
-}
-
-static void sb_json_cstr(sbuf *sb, const char *s)
-{
-    sb_json_str(sb, s, strlen(s));
-}
-
-void nb_json_str(FILE *out, const char *s, size_t n)
-{
-    sbuf sb = {0};
-    sb_json_str(&sb, s, n);
-    fwrite(sb.b, 1, sb.n, out);
-    free(sb.b);
-}
 
 void nb_cell_note(const nb_report *r, const nb_cell *c, nb_lang lang, char *out, size_t cap)
 {
@@ -113,240 +38,250 @@ void nb_cell_note(const nb_report *r, const nb_cell *c, nb_lang lang, char *out,
     }
 }
 
-static void sb_date(sbuf *sb, nb_date d)
+static void put_date(nb_writer *w, nb_date d)
 {
-    char b[32];
-    snprintf(b, sizeof b, "\"%04d-%02d-%02d\"", d.y, d.m, d.d);
-    sb_puts(sb, b);
+    char b[16];
+    nb_date_iso(d, b);
+    nb_put_json_cstr(w, b);
 }
 
-static void sb_findings(sbuf *sb, const nb_report *r, const nb_findings *fs, int min_sev, const nb_review *rv,
-                        nb_lang lang)
+static void put_num(nb_writer *w, nb_num v)
 {
-    int n, first = 1;
-    const nb_rule *rules = nb_rules(&n);
-    char id[96], msg[2048], b[96];
+    char b[96];
+    nb_put(w, b, nb_num_format(v, b, sizeof b));
+}
+
+static void put_cell_id(nb_writer *w, const nb_report *r, int ci)
+{
+    char id[96];
+    nb_schema_cell_id(r->schema, ci, id, sizeof id);
+    nb_put_json_cstr(w, id);
+}
+
+/* ,"line":L,"col":C of a place in the text. */
+static void put_line_col(nb_writer *w, nb_loc l)
+{
+    nb_puts(w, ",\"line\":");
+    nb_put_uint(w, l.line);
+    nb_puts(w, ",\"col\":");
+    nb_put_uint(w, l.col);
+}
+
+/* ,"fingerprint":…, and the decision in force on it if any. */
+static void put_decision(nb_writer *w, const nb_report *r, const nb_finding *f, const nb_review *rv)
+{
+    char fp[24];
+    nb_finding_fingerprint(r, f, fp);
+    nb_puts(w, ",\"fingerprint\":\"");
+    nb_puts(w, fp);
+    nb_puts(w, "\"");
+    const nb_rv_entry *d = rv ? nb_review_decision(rv, fp) : NULL;
+    if (!d || d->state == NB_DEC_OPEN)
+        return;
+    nb_puts(w, ",\"decision\":{\"state\":\"");
+    nb_puts(w, nb_decision_name(d->state));
+    nb_puts(w, "\",\"reason\":");
+    nb_put_json_cstr(w, d->text ? d->text : "");
+    nb_puts(w, ",\"by\":");
+    nb_put_json_cstr(w, d->by);
+    nb_puts(w, ",\"at\":");
+    nb_put_json_cstr(w, d->at);
+    nb_puts(w, "}");
+}
+
+static void put_finding(nb_writer *w, const nb_report *r, const nb_finding *f, const nb_review *rv, nb_lang lang)
+{
+    nb_puts(w, "{\"rule\":");
+    nb_put_json_cstr(w, nb_rule_get(f->rule)->id);
+    nb_puts(w, ",\"severity\":\"");
+    nb_puts(w, nb_severity_name(f->severity));
+    nb_puts(w, "\",\"cells\":[");
+    for (int k = 0; k < f->ncells; k++) {
+        if (k)
+            nb_put(w, ",", 1);
+        put_cell_id(w, r, f->cells[k]);
+    }
+    nb_puts(w, "],\"suspect\":");
+    if (f->suspect >= 0)
+        put_cell_id(w, r, f->suspect);
+    else
+        nb_puts(w, "null");
+    if (f->has_off)
+        put_line_col(w, nb_doc_locate(&r->doc, f->off));
+    else
+        nb_puts(w, ",\"line\":null,\"col\":null");
+    if (f->has_sides) {
+        nb_puts(w, ",\"lhs\":");
+        put_num(w, f->lhs);
+        nb_puts(w, ",\"rhs\":");
+        put_num(w, f->rhs);
+    }
+    if (f->claim_len) {
+        nb_loc l = nb_doc_locate(&r->doc, f->claim_off);
+        nb_puts(w, ",\"claim\":{\"line\":");
+        nb_put_uint(w, l.line);
+        nb_puts(w, ",\"col\":");
+        nb_put_uint(w, l.col);
+        nb_puts(w, ",\"text\":");
+        nb_put_json(w, r->doc.text + f->claim_off, f->claim_len);
+        nb_puts(w, "}");
+    }
+    if (f->inferred)
+        nb_puts(w, ",\"inferred\":true");
+    if (f->other_file) {
+        nb_puts(w, ",\"other_file\":");
+        nb_put_json_cstr(w, f->other_file);
+    }
+    put_decision(w, r, f, rv);
+    char msg[2048];
+    nb_finding_message(r, f, lang, msg, sizeof msg);
+    nb_puts(w, ",\"message\":");
+    nb_put_json_cstr(w, msg);
+    nb_put(w, "}", 1);
+}
+
+static void put_findings(nb_writer *w, const nb_report *r, const nb_findings *fs, int min_sev, const nb_review *rv,
+                         nb_lang lang)
+{
+    int first = 1;
     for (size_t i = 0; fs && i < fs->n; i++) {
-        const nb_finding *f = &fs->v[i];
-        if ((int)f->severity < min_sev)
+        if ((int)fs->v[i].severity < min_sev)
             continue;
         if (!first)
-            sb_put(sb, ",", 1);
+            nb_put(w, ",", 1);
         first = 0;
-        sb_puts(sb, "{\"rule\":");
-        sb_json_cstr(sb, rules[f->rule].id);
-        sb_puts(sb, ",\"severity\":\"");
-        sb_puts(sb, nb_severity_name(f->severity));
-        sb_puts(sb, "\",\"cells\":[");
-        for (int k = 0; k < f->ncells; k++) {
-            nb_schema_cell_id(r->schema, f->cells[k], id, sizeof id);
-            if (k)
-                sb_put(sb, ",", 1);
-            sb_json_cstr(sb, id);
-        }
-        sb_puts(sb, "],\"suspect\":");
-        if (f->suspect >= 0) {
-            nb_schema_cell_id(r->schema, f->suspect, id, sizeof id);
-            sb_json_cstr(sb, id);
-        } else {
-            sb_puts(sb, "null");
-        }
-        if (f->has_off) {
-            nb_loc l = nb_doc_locate(&r->doc, f->off);
-            sb_puts(sb, ",\"line\":");
-            sb_uint(sb, l.line);
-            sb_puts(sb, ",\"col\":");
-            sb_uint(sb, l.col);
-        } else {
-            sb_puts(sb, ",\"line\":null,\"col\":null");
-        }
-        if (f->has_sides) {
-            sb_puts(sb, ",\"lhs\":");
-            sb_put(sb, b, nb_num_format(f->lhs, b, sizeof b));
-            sb_puts(sb, ",\"rhs\":");
-            sb_put(sb, b, nb_num_format(f->rhs, b, sizeof b));
-        }
-        if (f->claim_len) {
-            nb_loc l = nb_doc_locate(&r->doc, f->claim_off);
-            sb_puts(sb, ",\"claim\":{\"line\":");
-            sb_uint(sb, l.line);
-            sb_puts(sb, ",\"col\":");
-            sb_uint(sb, l.col);
-            sb_puts(sb, ",\"text\":");
-            sb_json_str(sb, r->doc.text + f->claim_off, f->claim_len);
-            sb_puts(sb, "}");
-        }
-        if (f->inferred)
-            sb_puts(sb, ",\"inferred\":true");
-        if (f->other_file) {
-            sb_puts(sb, ",\"other_file\":");
-            sb_json_cstr(sb, f->other_file);
-        }
-        {
-            char fp[24];
-            nb_finding_fingerprint(r, f, fp);
-            sb_puts(sb, ",\"fingerprint\":\"");
-            sb_puts(sb, fp);
-            sb_puts(sb, "\"");
-            const nb_rv_entry *d = rv ? nb_review_decision(rv, fp) : NULL;
-            if (d && d->state != NB_DEC_OPEN) {
-                sb_puts(sb, ",\"decision\":{\"state\":\"");
-                sb_puts(sb, d->state == NB_DEC_CONFIRMED ? "confirmed" : "dismissed");
-                sb_puts(sb, "\",\"reason\":");
-                sb_json_cstr(sb, d->text ? d->text : "");
-                sb_puts(sb, ",\"by\":");
-                sb_json_cstr(sb, d->by);
-                sb_puts(sb, ",\"at\":");
-                sb_json_cstr(sb, d->at);
-                sb_puts(sb, "}");
-            }
-        }
-        nb_finding_message(r, f, lang, msg, sizeof msg);
-        sb_puts(sb, ",\"message\":");
-        sb_json_cstr(sb, msg);
-        sb_put(sb, "}", 1);
+        put_finding(w, r, &fs->v[i], rv, lang);
     }
+}
+
+/* "file", "format", "encoding", "agency", "year", "signed", "period". */
+static void put_metadata(nb_writer *w, const nb_report *r)
+{
+    nb_puts(w, "{\"file\":");
+    nb_put_json_cstr(w, r->doc.path);
+    nb_putf(w, ",\"format\":%d,\"encoding\":", r->format);
+    nb_put_json_cstr(w, nb_enc_name(r->doc.enc));
+    nb_puts(w, ",\"agency\":");
+    if (r->agency[0])
+        nb_put_json_cstr(w, r->agency);
+    else
+        nb_puts(w, "null");
+    nb_puts(w, ",\"year\":");
+    if (r->year)
+        nb_put_uint(w, (size_t)r->year);
+    else
+        nb_puts(w, "null");
+    nb_puts(w, ",\"signed\":");
+    if (r->signed_on.y)
+        put_date(w, r->signed_on);
+    else
+        nb_puts(w, "null");
+    nb_puts(w, ",\"period\":");
+    if (r->period_from.y) {
+        nb_puts(w, "{\"from\":");
+        put_date(w, r->period_from);
+        nb_puts(w, ",\"to\":");
+        put_date(w, r->period_to);
+        nb_puts(w, "}");
+    } else {
+        nb_puts(w, "null");
+    }
+}
+
+static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, nb_locator *lc, nb_lang lang)
+{
+    nb_puts(w, ":{\"value\":");
+    if (c->status == NB_ST_NUMBER || c->status == NB_ST_INFERRED)
+        put_num(w, c->num);
+    else
+        nb_puts(w, "null");
+    nb_puts(w, ",\"raw\":");
+    nb_put_json(w, r->doc.text + c->off, c->len);
+    nb_puts(w, ",\"status\":\"");
+    nb_puts(w, nb_status_name(c->status));
+    nb_loc l = nb_locate_next(lc, c->off);
+    nb_puts(w, "\"");
+    put_line_col(w, l);
+    nb_puts(w, ",\"offset\":");
+    nb_put_uint(w, l.orig);
+    nb_puts(w, ",\"length\":");
+    nb_put_uint(w, nb_doc_orig_len(&r->doc, c->off, c->len));
+    if (c->corrected) {
+        nb_puts(w, ",\"corrected\":true,\"was\":");
+        if (c->orig_status == NB_ST_NUMBER || c->orig_status == NB_ST_INFERRED)
+            put_num(w, c->orig_num);
+        else
+            nb_puts(w, "null");
+    }
+    char note[512];
+    nb_cell_note(r, c, lang, note, sizeof note);
+    if (note[0]) {
+        nb_puts(w, ",\"note\":");
+        nb_put_json_cstr(w, note);
+    }
+    nb_put(w, "}", 1);
+}
+
+/* "cells" (those present) and "missing" (the IDs of the others). */
+static void put_cells(nb_writer *w, const nb_report *r, nb_lang lang)
+{
+    nb_locator lc;
+    nb_locator_init(&lc, &r->doc);
+    nb_puts(w, ",\"cells\":{");
+    int first = 1;
+    for (int ci = 0; ci < r->ncells; ci++) {
+        if (r->cells[ci].status == NB_ST_MISSING)
+            continue;
+        if (!first)
+            nb_put(w, ",", 1);
+        first = 0;
+        put_cell_id(w, r, ci);
+        put_cell(w, r, &r->cells[ci], &lc, lang);
+    }
+    nb_puts(w, "},\"missing\":[");
+    first = 1;
+    for (int ci = 0; ci < r->ncells; ci++) {
+        if (r->cells[ci].status != NB_ST_MISSING)
+            continue;
+        if (!first)
+            nb_put(w, ",", 1);
+        first = 0;
+        put_cell_id(w, r, ci);
+    }
+    nb_puts(w, "]");
+}
+
+static void put_labels(nb_writer *w, const nb_report *r)
+{
+    nb_puts(w, ",\"labels\":[");
+    for (int i = 0; i < r->nlabels; i++) {
+        const nb_label *lb = &r->labels[i];
+        if (i)
+            nb_put(w, ",", 1);
+        nb_puts(w, "{\"id\":");
+        nb_put_json_cstr(w, lb->id);
+        nb_puts(w, ",\"found\":");
+        nb_put_json_cstr(w, lb->found);
+        nb_puts(w, ",\"standard\":");
+        nb_put_json_cstr(w, lb->standard);
+        nb_puts(w, ",\"line\":");
+        nb_put_uint(w, nb_doc_locate(&r->doc, lb->off).line);
+        nb_put(w, "}", 1);
+    }
+    nb_puts(w, "]");
 }
 
 int nb_export_json(FILE *out, const nb_report *r, const nb_findings *fs, int min_sev, const nb_review *rv,
                    nb_lang lang)
 {
-    const nb_schema *s = r->schema;
-    sbuf sb = {0};
-    char b[96];
-    sb_puts(&sb, "{\"file\":");
-    sb_json_cstr(&sb, r->doc.path);
-    snprintf(b, sizeof b, ",\"format\":%d,\"encoding\":", r->format);
-    sb_puts(&sb, b);
-    sb_json_cstr(&sb, nb_enc_name(r->doc.enc));
-    sb_puts(&sb, ",\"agency\":");
-    if (r->agency[0])
-        sb_json_cstr(&sb, r->agency);
-    else
-        sb_puts(&sb, "null");
-    sb_puts(&sb, ",\"year\":");
-    if (r->year)
-        sb_uint(&sb, (size_t)r->year);
-    else
-        sb_puts(&sb, "null");
-    sb_puts(&sb, ",\"signed\":");
-    if (r->signed_on.y)
-        sb_date(&sb, r->signed_on);
-    else
-        sb_puts(&sb, "null");
-    sb_puts(&sb, ",\"period\":");
-    if (r->period_from.y) {
-        sb_puts(&sb, "{\"from\":");
-        sb_date(&sb, r->period_from);
-        sb_puts(&sb, ",\"to\":");
-        sb_date(&sb, r->period_to);
-        sb_puts(&sb, "}");
-    } else {
-        sb_puts(&sb, "null");
-    }
-    sb_puts(&sb, ",\"cells\":{");
-    int first = 1;
-    char id[96], note[512];
-    nb_locator lc;
-    nb_locator_init(&lc, &r->doc);
-    for (int ci = 0; ci < r->ncells; ci++) {
-        const nb_cell *c = &r->cells[ci];
-        if (c->status == NB_ST_MISSING)
-            continue;
-        nb_schema_cell_id(s, ci, id, sizeof id);
-        if (!first)
-            sb_put(&sb, ",", 1);
-        first = 0;
-        sb_json_cstr(&sb, id);
-        sb_puts(&sb, ":{\"value\":");
-        if (c->status == NB_ST_NUMBER || c->status == NB_ST_INFERRED) {
-            size_t k = nb_num_format(c->num, b, sizeof b);
-            sb_put(&sb, b, k);
-        } else {
-            sb_puts(&sb, "null");
-        }
-        sb_puts(&sb, ",\"raw\":");
-        sb_json_str(&sb, r->doc.text + c->off, c->len);
-        sb_puts(&sb, ",\"status\":\"");
-        sb_puts(&sb, nb_status_name(c->status));
-        nb_loc l = nb_locate_next(&lc, c->off);
-        sb_puts(&sb, "\",\"line\":");
-        sb_uint(&sb, l.line);
-        sb_puts(&sb, ",\"col\":");
-        sb_uint(&sb, l.col);
-        sb_puts(&sb, ",\"offset\":");
-        sb_uint(&sb, l.orig);
-        sb_puts(&sb, ",\"length\":");
-        sb_uint(&sb, nb_doc_orig_len(&r->doc, c->off, c->len));
-        if (c->corrected) {
-            sb_puts(&sb, ",\"corrected\":true,\"was\":");
-            if (c->orig_status == NB_ST_NUMBER || c->orig_status == NB_ST_INFERRED) {
-                size_t k = nb_num_format(c->orig_num, b, sizeof b);
-                sb_put(&sb, b, k);
-            } else {
-                sb_puts(&sb, "null");
-            }
-        }
-        nb_cell_note(r, c, lang, note, sizeof note);
-        if (note[0]) {
-            sb_puts(&sb, ",\"note\":");
-            sb_json_cstr(&sb, note);
-        }
-        sb_put(&sb, "}", 1);
-    }
-    sb_puts(&sb, "},\"missing\":[");
-    first = 1;
-    for (int ci = 0; ci < r->ncells; ci++) {
-        if (r->cells[ci].status != NB_ST_MISSING)
-            continue;
-        nb_schema_cell_id(s, ci, id, sizeof id);
-        if (!first)
-            sb_put(&sb, ",", 1);
-        first = 0;
-        sb_json_cstr(&sb, id);
-    }
-    sb_puts(&sb, "],\"labels\":[");
-    for (int i = 0; i < r->nlabels; i++) {
-        const nb_label *lb = &r->labels[i];
-        if (i)
-            sb_put(&sb, ",", 1);
-        sb_puts(&sb, "{\"id\":");
-        sb_json_cstr(&sb, lb->id);
-        sb_puts(&sb, ",\"found\":");
-        sb_json_cstr(&sb, lb->found);
-        sb_puts(&sb, ",\"standard\":");
-        sb_json_cstr(&sb, lb->standard);
-        sb_puts(&sb, ",\"line\":");
-        sb_uint(&sb, nb_doc_locate(&r->doc, lb->off).line);
-        sb_put(&sb, "}", 1);
-    }
-    sb_puts(&sb, "],\"findings\":[");
-    sb_findings(&sb, r, fs, min_sev, rv, lang);
-    sb_puts(&sb, "]}\n");
-    int rc = sb.oom ? -1 : 0;
-    if (!sb.oom)
-        fwrite(sb.b, 1, sb.n, out);
-    free(sb.b);
-    return rc || ferror(out) ? -1 : 0;
-}
-
-void nb_csv_field(FILE *out, const char *s, size_t n)
-{
-    int quote = 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
-            quote = 1;
-    if (!quote) {
-        fwrite(s, 1, n, out);
-        return;
-    }
-    fputc('"', out);
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"')
-            fputc('"', out);
-        fputc(s[i], out);
-    }
-    fputc('"', out);
+    nb_writer w = nb_writer_to(NULL);
+    put_metadata(&w, r);
+    put_cells(&w, r, lang);
+    put_labels(&w, r);
+    nb_puts(&w, ",\"findings\":[");
+    put_findings(&w, r, fs, min_sev, rv, lang);
+    nb_puts(&w, "]}\n");
+    return nb_writer_end(&w, out);
 }
 
 int nb_export_csv_header(FILE *out)
@@ -358,93 +293,26 @@ int nb_export_csv_header(FILE *out)
 int nb_export_csv(FILE *out, const nb_report *r, nb_lang lang)
 {
     (void)lang;
-    char id[96], v[64];
+    nb_writer w = nb_writer_to(out);
+    char id[96];
     nb_locator lc;
     nb_locator_init(&lc, &r->doc);
     for (int ci = 0; ci < r->ncells; ci++) {
         const nb_cell *c = &r->cells[ci];
         nb_schema_cell_id(r->schema, ci, id, sizeof id);
-        nb_csv_field(out, r->doc.path, strlen(r->doc.path));
-        fputc(',', out);
-        fputs(id, out);
-        fputc(',', out);
-        if (c->status == NB_ST_NUMBER || c->status == NB_ST_INFERRED) {
-            nb_num_format(c->num, v, sizeof v);
-            fputs(v, out);
-        }
-        fputc(',', out);
+        nb_put_csv(&w, r->doc.path, strlen(r->doc.path));
+        nb_put(&w, ",", 1);
+        nb_puts(&w, id);
+        nb_put(&w, ",", 1);
+        if (c->status == NB_ST_NUMBER || c->status == NB_ST_INFERRED)
+            put_num(&w, c->num);
+        nb_put(&w, ",", 1);
         if (c->status != NB_ST_MISSING)
-            nb_csv_field(out, r->doc.text + c->off, c->len);
-        fprintf(out, ",%s,", nb_status_name(c->status));
+            nb_put_csv(&w, r->doc.text + c->off, c->len);
+        nb_putf(&w, ",%s,", nb_status_name(c->status));
         if (c->status != NB_ST_MISSING)
-            fprintf(out, "%zu", nb_locate_next(&lc, c->off).line);
-        fputs("\r\n", out);
+            nb_put_uint(&w, nb_locate_next(&lc, c->off).line);
+        nb_puts(&w, "\r\n");
     }
-    return ferror(out) ? -1 : 0;
-}
-
-/* ---- the corrected text ---- */
-
-#include <errno.h>
-
-int nb_export_corrected(const nb_report *r, const char *out_path, int *unplaced, nb_err *err)
-{
-    *unplaced = 0;
-    FILE *in = fopen(r->doc.path, "rb");
-    if (!in)
-        return nb_err_set(err, NB_E_IO, "%s: cannot read: %s", r->doc.path, strerror(errno));
-    char *orig = malloc(r->doc.file_size + 1);
-    size_t n = orig ? fread(orig, 1, r->doc.file_size + 1, in) : 0;
-    fclose(in);
-    if (!orig || n != r->doc.file_size) {
-        free(orig);
-        return nb_err_set(err, NB_E_IO, "%s: changed while being read", r->doc.path);
-    }
-    /* corrected cells with a place in the text, by where they stand */
-    int *idx = malloc((size_t)r->ncells * sizeof *idx), m = 0;
-    for (int ci = 0; idx && ci < r->ncells; ci++) {
-        if (!r->cells[ci].corrected)
-            continue;
-        if (!r->cells[ci].has_span) {
-            (*unplaced)++;
-            continue;
-        }
-        int k = m++;
-        while (k > 0 && r->cells[idx[k - 1]].off > r->cells[ci].off) {
-            idx[k] = idx[k - 1];
-            k--;
-        }
-        idx[k] = ci;
-    }
-    nb_atomic aw;
-    if (!idx || nb_atomic_open(&aw, out_path, 0644, NB_LANG_EN, err) != 0) {
-        free(idx);
-        free(orig);
-        return idx ? -1 : nb_err_set(err, NB_E_NOMEM, "%s: out of memory", out_path);
-    }
-    FILE *out = aw.f;
-    int utf16 = r->doc.enc == NB_ENC_UTF16LE || r->doc.enc == NB_ENC_UTF16BE;
-    size_t at = 0;
-    for (int k = 0; k < m; k++) {
-        const nb_cell *c = &r->cells[idx[k]];
-        nb_loc l = nb_doc_locate(&r->doc, c->off);
-        size_t olen = nb_doc_orig_len(&r->doc, c->off, c->len);
-        if (l.orig < at)
-            continue; /* two cells split from one run of digits: the first wins */
-        fwrite(orig + at, 1, l.orig - at, out);
-        char v[64];
-        nb_num_format(c->num, v, sizeof v);
-        for (const char *p = v; *p; p++) { /* digits, sign and point: ASCII in every encoding */
-            if (utf16 && r->doc.enc == NB_ENC_UTF16BE)
-                fputc(0, out);
-            fputc(*p, out);
-            if (utf16 && r->doc.enc == NB_ENC_UTF16LE)
-                fputc(0, out);
-        }
-        at = l.orig + olen;
-    }
-    fwrite(orig + at, 1, n - at, out);
-    free(idx);
-    free(orig);
-    return nb_atomic_commit(&aw, err);
+    return nb_writer_end(&w, out);
 }

@@ -1,5 +1,6 @@
-/* export.h — a report's cells as JSON (one object a line) or CSV (one row a
- * cell), for scripts, spreadsheets and CI. */
+/* export.h — a report's cells and findings as JSON (one object a line) or
+ * CSV (one row a cell), for scripts, spreadsheets and CI. The corrected text
+ * is out/corrected.h, the review log out/log.h, the plain listing out/show.h. */
 #ifndef NB_EXPORT_H
 #define NB_EXPORT_H
 
@@ -12,11 +13,6 @@ struct nb_review;
  * be NULL. With a review, findings carry their fingerprint and decision. */
 int nb_export_json(FILE *out, const nb_report *r, const struct nb_findings *findings, int min_severity,
                    const struct nb_review *review, nb_lang lang);
-/* The report's text with every corrected number written at its source span,
- * everything else byte for byte as it was, to out_path (atomically; never
- * the report itself). Corrections of cells with no place in the text are
- * counted in *unplaced. */
-int nb_export_corrected(const nb_report *r, const char *out_path, int *unplaced, nb_err *err);
 /* The CSV header line. */
 int nb_export_csv_header(FILE *out);
 /* One CSV row per cell of the schema (missing cells too, status "missing"). */
@@ -24,10 +20,5 @@ int nb_export_csv(FILE *out, const nb_report *r, nb_lang lang);
 
 /* A cell's note: why it is inferred or unread, in the language; "" if none. */
 void nb_cell_note(const nb_report *r, const nb_cell *c, nb_lang lang, char *out, size_t cap);
-
-/* Write s as a CSV field, quoted when it holds , " or a line end. */
-void nb_csv_field(FILE *out, const char *s, size_t n);
-/* Write s as a JSON string literal (with quotes). */
-void nb_json_str(FILE *out, const char *s, size_t n);
 
 #endif

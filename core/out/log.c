@@ -3,15 +3,12 @@
  * every correction old → new, every note, each with reviewer and time. One
  * content, three forms: Markdown for people, CSV for spreadsheets (one row
  * an item), JSON for scripts (one object a report a line). */
-#include <string.h>
 #include "out/log.h"
-#include "out/export.h"
-#include "check/rules.h"
+#include "out/writer.h"
+#include "check/messages.h"
 
-static const char *state_name(nb_decision d)
-{
-    return d == NB_DEC_CONFIRMED ? "confirmed" : d == NB_DEC_DISMISSED ? "dismissed" : "open";
-}
+#include <stdio.h>
+#include <string.h>
 
 /* The current finding whose fingerprint is fp, or NULL. */
 static const nb_finding *finding_by_fp(const nb_report *r, const nb_findings *fs, const char *fp)
@@ -61,18 +58,17 @@ typedef void (*emit_fn)(void *ctx, const item *it);
 static void emit_finding(const nb_report *r, const nb_finding *f, const char *kind, const nb_review *rv,
                          nb_lang lang, emit_fn emit, void *ctx)
 {
-    int nrules;
-    const nb_rule *rules = nb_rules(&nrules);
+    const char *rule = nb_rule_get(f->rule)->id;
     char fp[24], cells[1024], msg[2048];
     nb_finding_fingerprint(r, f, fp);
     const nb_rv_entry *d = rv ? nb_review_decision(rv, fp) : NULL;
     finding_cells(r, f, cells, sizeof cells);
     nb_finding_message(r, f, lang, msg, sizeof msg);
-    item it = {kind, cells, rules[f->rule].id, nb_severity_name(f->severity),
-               state_name(d ? d->state : NB_DEC_OPEN), "", "", msg, d ? d->by : "", d ? d->at : "", fp};
+    item it = {kind, cells, rule, nb_severity_name(f->severity),
+               nb_decision_name(d ? d->state : NB_DEC_OPEN), "", "", msg, d ? d->by : "", d ? d->at : "", fp};
     emit(ctx, &it);
     if (!strcmp(kind, "finding") && d && d->text && d->text[0]) {
-        item why = {"reason", cells, rules[f->rule].id, "", state_name(d->state), "", "", d->text, d->by, d->at, fp};
+        item why = {"reason", cells, rule, "", nb_decision_name(d->state), "", "", d->text, d->by, d->at, fp};
         emit(ctx, &why);
     }
 }
@@ -95,7 +91,7 @@ static void walk(const nb_report *r, const nb_findings *fs, const nb_findings *b
         if (e->kind != NB_RV_DECIDE || !decision_in_force(rv, k) || finding_by_fp(r, fs, e->finding) ||
             (before && finding_by_fp(r, before, e->finding)))
             continue;
-        item it = {"resolved", "", e->rule, "", state_name(e->state), "", "", "", e->by, e->at, e->finding};
+        item it = {"resolved", "", e->rule, "", nb_decision_name(e->state), "", "", "", e->by, e->at, e->finding};
         emit(ctx, &it);
     }
     for (size_t k = 0; rv && k < rv->n; k++) {
@@ -118,7 +114,7 @@ static void walk(const nb_report *r, const nb_findings *fs, const nb_findings *b
 /* ---- CSV: file,kind,id,rule,severity,state,old,new,text,by,at,fingerprint ---- */
 
 typedef struct csv_ctx {
-    FILE *out;
+    nb_writer *w;
     const char *file;
 } csv_ctx;
 
@@ -129,33 +125,44 @@ static void csv_emit(void *p, const item *it)
                        it->old, it->new_, it->text, it->by, it->at, it->fp};
     for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
         if (i)
-            fputc(',', c->out);
-        nb_csv_field(c->out, f[i], strlen(f[i]));
+            nb_put(c->w, ",", 1);
+        nb_put_csv(c->w, f[i], strlen(f[i]));
     }
-    fputs("\r\n", c->out);
+    nb_puts(c->w, "\r\n");
 }
 
 /* ---- Markdown: a heading per report, a table per kind ---- */
 
 typedef struct md_ctx {
-    FILE *out;
+    nb_writer *w;
     const char *kind; /* the table open now */
     nb_lang lang;
 } md_ctx;
 
-/* A table cell: | escaped, line ends as <br>. */
-static void md_cell(FILE *out, const char *s)
+/* One row of a table: its cells. */
+static void md_row(nb_writer *w, const char *const *cells, size_t n)
 {
-    fputs(" ", out);
-    for (; *s; s++) {
-        if (*s == '|')
-            fputs("\\|", out);
-        else if (*s == '\n')
-            fputs("<br>", out);
-        else if (*s != '\r')
-            fputc(*s, out);
-    }
-    fputs(" |", out);
+    nb_puts(w, "|");
+    for (size_t i = 0; i < n; i++)
+        nb_put_md_cell(w, cells[i]);
+    nb_puts(w, "\n");
+}
+
+/* The heading and the head of the table of a kind. */
+static void md_table(nb_writer *w, const char *table, int zh)
+{
+    if (!strcmp(table, "finding"))
+        nb_puts(w, zh ? "\n## 发现的问题\n\n| 规则 | 级别 | 单元格 | 决定 | 说明 | 审阅人 | 时间 |\n|---|---|---|---|---|---|---|\n"
+                      : "\n## Findings\n\n| Rule | Severity | Cells | Decision | Message | By | At |\n|---|---|---|---|---|---|---|\n");
+    else if (!strcmp(table, "resolved"))
+        nb_puts(w, zh ? "\n## 已消除的问题（更正后不再出现）\n\n| 规则 | 单元格 | 决定 | 说明 | 审阅人 | 时间 |\n|---|---|---|---|---|---|\n"
+                      : "\n## Resolved (gone after the corrections)\n\n| Rule | Cells | Decision | Message | By | At |\n|---|---|---|---|---|---|\n");
+    else if (!strcmp(table, "correction"))
+        nb_puts(w, zh ? "\n## 更正\n\n| 单元格 | 原值 | 新值 | 审阅人 | 时间 |\n|---|---|---|---|---|\n"
+                      : "\n## Corrections\n\n| Cell | Old | New | By | At |\n|---|---|---|---|---|\n");
+    else
+        nb_puts(w, zh ? "\n## 批注\n\n| 对象 | 批注 | 审阅人 | 时间 |\n|---|---|---|---|\n"
+                      : "\n## Notes\n\n| On | Note | By | At |\n|---|---|---|---|\n");
 }
 
 static void md_emit(void *p, const item *it)
@@ -166,51 +173,28 @@ static void md_emit(void *p, const item *it)
     const char *table = finding ? "finding" : it->kind;
     if (!c->kind || strcmp(c->kind, table)) {
         c->kind = table;
-        if (!strcmp(table, "finding"))
-            fputs(zh ? "\n## 发现的问题\n\n| 规则 | 级别 | 单元格 | 决定 | 说明 | 审阅人 | 时间 |\n|---|---|---|---|---|---|---|\n"
-                     : "\n## Findings\n\n| Rule | Severity | Cells | Decision | Message | By | At |\n|---|---|---|---|---|---|---|\n",
-                  c->out);
-        else if (!strcmp(table, "resolved"))
-            fputs(zh ? "\n## 已消除的问题（更正后不再出现）\n\n| 规则 | 单元格 | 决定 | 说明 | 审阅人 | 时间 |\n|---|---|---|---|---|---|\n"
-                     : "\n## Resolved (gone after the corrections)\n\n| Rule | Cells | Decision | Message | By | At |\n|---|---|---|---|---|---|\n",
-                  c->out);
-        else if (!strcmp(table, "correction"))
-            fputs(zh ? "\n## 更正\n\n| 单元格 | 原值 | 新值 | 审阅人 | 时间 |\n|---|---|---|---|---|\n"
-                     : "\n## Corrections\n\n| Cell | Old | New | By | At |\n|---|---|---|---|---|\n",
-                  c->out);
-        else
-            fputs(zh ? "\n## 批注\n\n| 对象 | 批注 | 审阅人 | 时间 |\n|---|---|---|---|\n"
-                     : "\n## Notes\n\n| On | Note | By | At |\n|---|---|---|---|\n",
-                  c->out);
+        md_table(c->w, table, zh);
     }
-    fputs("|", c->out);
     if (!strcmp(it->kind, "finding")) {
         const char *f[] = {it->rule, it->severity, it->id, it->state, it->text, it->by, it->at};
-        for (size_t i = 0; i < 7; i++)
-            md_cell(c->out, f[i]);
+        md_row(c->w, f, 7);
     } else if (!strcmp(it->kind, "reason")) {
-        const char *f[] = {"", "", "", "", it->text, "", ""};
         char why[2048];
         snprintf(why, sizeof why, "%s%s", zh ? "理由：" : "reason: ", it->text);
-        f[4] = why;
-        for (size_t i = 0; i < 7; i++)
-            md_cell(c->out, f[i]);
+        const char *f[] = {"", "", "", "", why, "", ""};
+        md_row(c->w, f, 7);
     } else if (!strcmp(it->kind, "resolved")) {
         const char *f[] = {it->rule, it->id, it->state, it->text, it->by, it->at};
-        for (size_t i = 0; i < 6; i++)
-            md_cell(c->out, f[i]);
+        md_row(c->w, f, 6);
     } else if (!strcmp(it->kind, "correction")) {
         const char *f[] = {it->id, it->old[0] ? it->old : "—", it->new_, it->by, it->at};
-        for (size_t i = 0; i < 5; i++)
-            md_cell(c->out, f[i]);
+        md_row(c->w, f, 5);
     } else {
         char on[128];
         snprintf(on, sizeof on, "%s", it->id[0] ? it->id : it->rule[0] ? it->rule : it->fp);
         const char *f[] = {on, it->text, it->by, it->at};
-        for (size_t i = 0; i < 4; i++)
-            md_cell(c->out, f[i]);
+        md_row(c->w, f, 4);
     }
-    fputc('\n', c->out);
 }
 
 /* ---- JSON: {"file","sha256","findings":[…],"resolved":[…],"corrections":[…],"notes":[…]} ---- */
@@ -218,16 +202,16 @@ static void md_emit(void *p, const item *it)
 static const char *const json_arrays[] = {"findings", "resolved", "corrections", "notes"};
 
 typedef struct json_ctx {
-    FILE *out;
+    nb_writer *w;
     int arr;        /* the array open now, index in json_arrays; -1 none yet */
     int first;
     int in_finding; /* a finding object left open for its reason */
 } json_ctx;
 
-static void jkey(FILE *out, const char *k, const char *v)
+static void jkey(nb_writer *w, const char *k, const char *v)
 {
-    fprintf(out, ",\"%s\":", k);
-    nb_json_str(out, v, strlen(v));
+    nb_putf(w, ",\"%s\":", k);
+    nb_put_json_cstr(w, v);
 }
 
 /* Open array `to`, closing the one open and writing the ones between empty:
@@ -235,66 +219,72 @@ static void jkey(FILE *out, const char *k, const char *v)
 static void json_open(json_ctx *c, int to)
 {
     if (c->in_finding) {
-        fputc('}', c->out);
+        nb_puts(c->w, "}");
         c->in_finding = 0;
     }
     if (c->arr == to)
         return;
     if (c->arr >= 0)
-        fputc(']', c->out);
+        nb_puts(c->w, "]");
     for (int i = c->arr + 1; i < to; i++)
-        fprintf(c->out, ",\"%s\":[]", json_arrays[i]);
+        nb_putf(c->w, ",\"%s\":[]", json_arrays[i]);
     if (to < 4)
-        fprintf(c->out, ",\"%s\":[", json_arrays[to]);
+        nb_putf(c->w, ",\"%s\":[", json_arrays[to]);
     c->arr = to;
     c->first = 1;
+}
+
+/* "cells": the IDs of a space-separated list. */
+static void json_cells(nb_writer *w, const char *s)
+{
+    nb_puts(w, ",\"cells\":[");
+    for (int k = 0; *s; k++) {
+        const char *e = strchr(s, ' ');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        if (k)
+            nb_puts(w, ",");
+        nb_put_json(w, s, n);
+        s += n + (e ? 1 : 0);
+    }
+    nb_puts(w, "]");
 }
 
 static void json_emit(void *p, const item *it)
 {
     json_ctx *c = p;
+    nb_writer *w = c->w;
     if (!strcmp(it->kind, "reason")) { /* belongs to the finding just written */
-        jkey(c->out, "reason", it->text);
+        jkey(w, "reason", it->text);
         return;
     }
     int to = !strcmp(it->kind, "finding") ? 0 : !strcmp(it->kind, "resolved") ? 1 : !strcmp(it->kind, "correction") ? 2 : 3;
     json_open(c, to);
     if (!c->first)
-        fputc(',', c->out);
+        nb_puts(w, ",");
     c->first = 0;
-    fputs("{\"fingerprint\":", c->out);
-    nb_json_str(c->out, it->fp, strlen(it->fp));
+    nb_puts(w, "{\"fingerprint\":");
+    nb_put_json_cstr(w, it->fp);
     if (to <= 1) {
-        jkey(c->out, "rule", it->rule);
-        jkey(c->out, "severity", it->severity);
-        fputs(",\"cells\":[", c->out);
-        const char *s = it->id;
-        for (int k = 0; *s; k++) {
-            const char *e = strchr(s, ' ');
-            size_t n = e ? (size_t)(e - s) : strlen(s);
-            if (k)
-                fputc(',', c->out);
-            nb_json_str(c->out, s, n);
-            s += n + (e ? 1 : 0);
-        }
-        fputc(']', c->out);
-        jkey(c->out, "message", it->text);
-        jkey(c->out, "decision", it->state);
+        jkey(w, "rule", it->rule);
+        jkey(w, "severity", it->severity);
+        json_cells(w, it->id);
+        jkey(w, "message", it->text);
+        jkey(w, "decision", it->state);
     } else if (to == 2) {
-        jkey(c->out, "cell", it->id);
-        jkey(c->out, "old", it->old);
-        jkey(c->out, "new", it->new_);
+        jkey(w, "cell", it->id);
+        jkey(w, "old", it->old);
+        jkey(w, "new", it->new_);
     } else {
-        jkey(c->out, "cell", it->id);
-        jkey(c->out, "rule", it->rule);
-        jkey(c->out, "text", it->text);
+        jkey(w, "cell", it->id);
+        jkey(w, "rule", it->rule);
+        jkey(w, "text", it->text);
     }
-    jkey(c->out, "by", it->by);
-    jkey(c->out, "at", it->at);
+    jkey(w, "by", it->by);
+    jkey(w, "at", it->at);
     if (to == 0)
         c->in_finding = 1; /* a reason may follow */
     else
-        fputc('}', c->out);
+        nb_puts(w, "}");
 }
 
 int nb_log_format_parse(const char *s)
@@ -313,30 +303,44 @@ void nb_log_csv_header(FILE *out)
     fputs("file,kind,id,rule,severity,state,old,new,text,by,at,fingerprint\r\n", out);
 }
 
+static void log_md(nb_writer *w, const nb_report *r, const nb_findings *fs, const nb_findings *before,
+                   const nb_review *rv, nb_lang lang)
+{
+    md_ctx c = {w, NULL, lang};
+    int zh = lang == NB_LANG_ZH;
+    nb_puts(w, zh ? "# 审阅记录：" : "# Review log: ");
+    nb_puts(w, r->doc.path);
+    nb_puts(w, "\n");
+    if (rv && rv->sha256[0])
+        nb_putf(w, "\n%s `%s`\n", zh ? "审阅时报告的 SHA-256：" : "SHA-256 of the report as reviewed:", rv->sha256);
+    walk(r, fs, before, rv, lang, md_emit, &c);
+    if (!c.kind)
+        nb_puts(w, zh ? "\n没有发现问题，也没有审阅记录。\n" : "\nNo findings and no review entries.\n");
+}
+
+static void log_json(nb_writer *w, const nb_report *r, const nb_findings *fs, const nb_findings *before,
+                     const nb_review *rv, nb_lang lang)
+{
+    json_ctx c = {w, -1, 1, 0};
+    nb_puts(w, "{\"file\":");
+    nb_put_json_cstr(w, r->doc.path);
+    jkey(w, "sha256", rv ? rv->sha256 : "");
+    walk(r, fs, before, rv, lang, json_emit, &c);
+    json_open(&c, 4);
+    nb_puts(w, "}\n");
+}
+
 int nb_export_log(FILE *out, int format, const nb_report *r, const nb_findings *fs, const nb_findings *before,
                   const nb_review *rv, nb_lang lang)
 {
-    const char *file = r->doc.path;
+    nb_writer w = nb_writer_to(out);
     if (format == NB_LOG_CSV) {
-        csv_ctx c = {out, file};
+        csv_ctx c = {&w, r->doc.path};
         walk(r, fs, before, rv, lang, csv_emit, &c);
     } else if (format == NB_LOG_MD) {
-        md_ctx c = {out, NULL, lang};
-        fprintf(out, lang == NB_LANG_ZH ? "# 审阅记录：%s\n" : "# Review log: %s\n", file);
-        if (rv && rv->sha256[0])
-            fprintf(out, "\n%s `%s`\n", lang == NB_LANG_ZH ? "审阅时报告的 SHA-256：" : "SHA-256 of the report as reviewed:",
-                    rv->sha256);
-        walk(r, fs, before, rv, lang, md_emit, &c);
-        if (!c.kind)
-            fputs(lang == NB_LANG_ZH ? "\n没有发现问题，也没有审阅记录。\n" : "\nNo findings and no review entries.\n", out);
+        log_md(&w, r, fs, before, rv, lang);
     } else {
-        json_ctx c = {out, -1, 1, 0};
-        fputs("{\"file\":", out);
-        nb_json_str(out, file, strlen(file));
-        jkey(out, "sha256", rv ? rv->sha256 : "");
-        walk(r, fs, before, rv, lang, json_emit, &c);
-        json_open(&c, 4);
-        fputs("}\n", out);
+        log_json(&w, r, fs, before, rv, lang);
     }
-    return ferror(out) ? -1 : 0;
+    return nb_writer_end(&w, out);
 }

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include "model/report.h"
 #include "review/review.h"
-#include "check/rules.h"
+#include "check/findings.h"
 
 enum { NB_LOG_MD, NB_LOG_CSV, NB_LOG_JSON };
 

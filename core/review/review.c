@@ -15,6 +15,27 @@
 
 static const char *const kind_names[] = {"correct", "note", "decide"};
 static const char *const state_names[] = {"open", "confirmed", "dismissed"};
+static const char *const state_zh[] = {"未决定", "已确认", "已驳回"};
+
+const char *nb_decision_name(nb_decision d)
+{
+    return d >= NB_DEC_OPEN && d <= NB_DEC_DISMISSED ? state_names[d] : "?";
+}
+
+const char *nb_decision_label(nb_decision d, nb_lang lang)
+{
+    if (lang == NB_LANG_ZH && d >= NB_DEC_OPEN && d <= NB_DEC_DISMISSED)
+        return state_zh[d];
+    return nb_decision_name(d);
+}
+
+int nb_decision_parse(const char *s)
+{
+    for (int k = NB_DEC_OPEN; k <= NB_DEC_DISMISSED; k++)
+        if (!strcmp(state_names[k], s))
+            return k;
+    return -1;
+}
 
 void nb_review_path(const char *report, char *out, size_t cap)
 {
@@ -140,7 +161,7 @@ static int write_to(const nb_review *rv, FILE *f)
             if (e->rule[0])
                 fprintf(f, " rule=%s", e->rule);
             if (e->kind == NB_RV_DECIDE)
-                fprintf(f, " state=%s", state_names[e->state]);
+                fprintf(f, " state=%s", nb_decision_name(e->state));
         }
         fputs(" by=", f);
         put_quoted(f, e->by);
@@ -203,6 +224,150 @@ static char *read_value(const char **p)
     return out;
 }
 
+/* Where a review file is being read, for its error messages. */
+typedef struct reading {
+    const char *path;
+    int ln;
+    nb_lang lang;
+    nb_err *err;
+} reading;
+
+/* The first line: "nianbao-review 1". 0, or -1 with the error set. */
+static int read_header(const reading *rd, const char *kind, const char *s)
+{
+    if (strcmp(kind, "nianbao-review") != 0)
+        return nb_err_set(rd->err, NB_E_FORMAT,
+                          nb_tr(rd->lang, "%s:%d: not a nianbao review file (it should begin \"nianbao-review 1\")",
+                                "%s:%d：不是 nianbao 审阅文件（应以“nianbao-review 1”开头）"),
+                          rd->path, rd->ln);
+    while (*s == ' ')
+        s++;
+    if (strcmp(s, "1") != 0)
+        return nb_err_set(rd->err, NB_E_FORMAT,
+                          nb_tr(rd->lang, "%s:%d: review file version %s; this nianbao reads version 1",
+                                "%s:%d：审阅文件版本为 %s，本程序读取版本 1"),
+                          rd->path, rd->ln, s);
+    return 0;
+}
+
+/* One key=value of an entry into e; the value v is taken or freed. -1 for
+ * a key the entry cannot have. */
+static int set_field(nb_rv_entry *e, const char *key, char *v)
+{
+    int bad = 0;
+    if (!strcmp(key, "cell"))
+        snprintf(e->cell, sizeof e->cell, "%s", v);
+    else if (!strcmp(key, "finding"))
+        snprintf(e->finding, sizeof e->finding, "%s", v);
+    else if (!strcmp(key, "rule"))
+        snprintf(e->rule, sizeof e->rule, "%s", v);
+    else if (!strcmp(key, "by"))
+        snprintf(e->by, sizeof e->by, "%s", v);
+    else if (!strcmp(key, "at"))
+        snprintf(e->at, sizeof e->at, "%s", v);
+    else if (!strcmp(key, "state")) {
+        int st = nb_decision_parse(v);
+        if (st < 0)
+            bad = 1;
+        else
+            e->state = (nb_decision)st;
+    } else if (!strcmp(key, "value") && !e->value) {
+        e->value = v;
+        v = NULL;
+    } else if (!strcmp(key, "was") && !e->was) {
+        e->was = v;
+        v = NULL;
+    } else if ((!strcmp(key, "text") || !strcmp(key, "reason")) && !e->text) {
+        e->text = v;
+        v = NULL;
+    } else {
+        bad = 1;
+    }
+    free(v);
+    return bad ? -1 : 0;
+}
+
+/* The key=value pairs of an entry, and what its kind requires. -1 if malformed. */
+static int read_fields(nb_rv_entry *e, const char *s)
+{
+    while (*s) {
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (!*s)
+            break;
+        const char *eq = strchr(s, '=');
+        if (!eq)
+            return -1;
+        char key[32];
+        snprintf(key, sizeof key, "%.*s", (int)(eq - s < 31 ? eq - s : 31), s);
+        s = eq + 1;
+        char *v = read_value(&s);
+        if (!v || set_field(e, key, v) != 0)
+            return -1;
+    }
+    if (e->kind == NB_RV_CORRECT && (!e->cell[0] || !e->value))
+        return -1;
+    if (e->kind == NB_RV_DECIDE && !e->finding[0])
+        return -1;
+    if (e->kind == NB_RV_NOTE && !e->cell[0] && !e->finding[0])
+        return -1;
+    return 0;
+}
+
+static void free_entry(nb_rv_entry *e)
+{
+    free(e->value);
+    free(e->was);
+    free(e->text);
+}
+
+/* An entry line: kind and fields, added to rv. 0, or -1 with the error set. */
+static int read_entry(const reading *rd, nb_review *rv, const char *kind, const char *s)
+{
+    nb_rv_entry e;
+    memset(&e, 0, sizeof e);
+    int k;
+    for (k = 0; k < 3 && strcmp(kind, kind_names[k]); k++)
+        ;
+    if (k == 3)
+        return nb_err_set(rd->err, NB_E_FORMAT,
+                          nb_tr(rd->lang, "%s:%d: unknown entry \"%s\" (correct, note or decide)",
+                                "%s:%d：未知条目“%s”（应为 correct、note 或 decide）"),
+                          rd->path, rd->ln, kind);
+    e.kind = (nb_rv_kind)k;
+    if (read_fields(&e, s) != 0) {
+        free_entry(&e);
+        return nb_err_set(rd->err, NB_E_FORMAT, nb_tr(rd->lang, "%s:%d: malformed %s entry", "%s:%d：%s 条目格式有误"),
+                          rd->path, rd->ln, kind);
+    }
+    int ok = nb_review_add(rv, &e) == 0;
+    free_entry(&e);
+    return ok ? 0 : nb_err_set(rd->err, NB_E_NOMEM, "%s: out of memory", rd->path);
+}
+
+/* A line after the header: the report's name, its digest, or an entry. */
+static int read_line(const reading *rd, nb_review *rv, const char *kind, const char *s)
+{
+    while (*s == ' ')
+        s++;
+    if (!strcmp(kind, "report")) {
+        char *v = read_value(&s);
+        if (!v)
+            return nb_err_set(rd->err, NB_E_FORMAT, "%s:%d: %s", rd->path, rd->ln,
+                              nb_tr(rd->lang, "bad report name", "报告名有误"));
+        snprintf(rv->report, sizeof rv->report, "%s", v);
+        free(v);
+        return 0;
+    }
+    if (!strcmp(kind, "sha256")) {
+        snprintf(rv->sha256, sizeof rv->sha256, "%.64s", s);
+        if (!strcmp(rv->sha256, "-"))
+            rv->sha256[0] = '\0';
+        return 0;
+    }
+    return read_entry(rd, rv, kind, s);
+}
+
 int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
 {
     memset(rv, 0, sizeof *rv);
@@ -210,12 +375,13 @@ int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
     if (!f)
         return nb_err_set(err, errno == ENOENT ? NB_E_NOTFOUND : NB_E_IO, "%s: %s", path, strerror(errno));
     char line[16384];
-    int ln = 0, header = 0, rc = 0;
-    while (fgets(line, sizeof line, f)) {
-        ln++;
+    reading rd = {path, 0, lang, err};
+    int header = 0, rc = 0;
+    while (!rc && fgets(line, sizeof line, f)) {
+        rd.ln++;
         size_t l = strlen(line);
         if (l && line[l - 1] != '\n' && !feof(f)) {
-            rc = nb_err_set(err, NB_E_FORMAT, nb_tr(lang, "%s:%d: line too long", "%s:%d：行过长"), path, ln);
+            rc = nb_err_set(err, NB_E_FORMAT, nb_tr(lang, "%s:%d: line too long", "%s:%d：行过长"), path, rd.ln);
             break;
         }
         line[strcspn(line, "\r\n")] = '\0';
@@ -228,134 +394,13 @@ int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
         size_t kl = strcspn(s, " \t");
         snprintf(kind, sizeof kind, "%.*s", (int)(kl < 31 ? kl : 31), s);
         s += kl;
-        if (!header) {
-            if (strcmp(kind, "nianbao-review") != 0) {
-                rc = nb_err_set(err, NB_E_FORMAT,
-                                nb_tr(lang, "%s:%d: not a nianbao review file (it should begin \"nianbao-review 1\")",
-                                      "%s:%d：不是 nianbao 审阅文件（应以“nianbao-review 1”开头）"),
-                                path, ln);
-                break;
-            }
-            while (*s == ' ')
-                s++;
-            if (strcmp(s, "1") != 0) {
-                rc = nb_err_set(err, NB_E_FORMAT,
-                                nb_tr(lang, "%s:%d: review file version %s; this nianbao reads version 1",
-                                      "%s:%d：审阅文件版本为 %s，本程序读取版本 1"),
-                                path, ln, s);
-                break;
-            }
-            header = 1;
-            continue;
-        }
-        while (*s == ' ')
-            s++;
-        if (!strcmp(kind, "report")) {
-            char *v = read_value(&s);
-            if (!v) {
-                rc = nb_err_set(err, NB_E_FORMAT, "%s:%d: %s", path, ln, nb_tr(lang, "bad report name", "报告名有误"));
-                break;
-            }
-            snprintf(rv->report, sizeof rv->report, "%s", v);
-            free(v);
-            continue;
-        }
-        if (!strcmp(kind, "sha256")) {
-            snprintf(rv->sha256, sizeof rv->sha256, "%.64s", s);
-            if (!strcmp(rv->sha256, "-"))
-                rv->sha256[0] = '\0';
-            continue;
-        }
-        nb_rv_entry e;
-        memset(&e, 0, sizeof e);
-        int k;
-        for (k = 0; k < 3 && strcmp(kind, kind_names[k]); k++)
-            ;
-        if (k == 3) {
-            rc = nb_err_set(err, NB_E_FORMAT,
-                            nb_tr(lang, "%s:%d: unknown entry \"%s\" (correct, note or decide)",
-                                  "%s:%d：未知条目“%s”（应为 correct、note 或 decide）"),
-                            path, ln, kind);
-            break;
-        }
-        e.kind = (nb_rv_kind)k;
-        int bad = 0;
-        while (*s && !bad) {
-            while (*s == ' ' || *s == '\t')
-                s++;
-            if (!*s)
-                break;
-            const char *eq = strchr(s, '=');
-            if (!eq) {
-                bad = 1;
-                break;
-            }
-            char key[32];
-            snprintf(key, sizeof key, "%.*s", (int)(eq - s < 31 ? eq - s : 31), s);
-            s = eq + 1;
-            char *v = read_value(&s);
-            if (!v) {
-                bad = 1;
-                break;
-            }
-            if (!strcmp(key, "cell"))
-                snprintf(e.cell, sizeof e.cell, "%s", v);
-            else if (!strcmp(key, "finding"))
-                snprintf(e.finding, sizeof e.finding, "%s", v);
-            else if (!strcmp(key, "rule"))
-                snprintf(e.rule, sizeof e.rule, "%s", v);
-            else if (!strcmp(key, "by"))
-                snprintf(e.by, sizeof e.by, "%s", v);
-            else if (!strcmp(key, "at"))
-                snprintf(e.at, sizeof e.at, "%s", v);
-            else if (!strcmp(key, "state")) {
-                int st;
-                for (st = 0; st < 3 && strcmp(v, state_names[st]); st++)
-                    ;
-                if (st == 3)
-                    bad = 1;
-                e.state = (nb_decision)st;
-            } else if (!strcmp(key, "value") && !e.value) {
-                e.value = v;
-                v = NULL;
-            } else if (!strcmp(key, "was") && !e.was) {
-                e.was = v;
-                v = NULL;
-            } else if ((!strcmp(key, "text") || !strcmp(key, "reason")) && !e.text) {
-                e.text = v;
-                v = NULL;
-            } else {
-                bad = 1;
-            }
-            free(v);
-        }
-        if (!bad && e.kind == NB_RV_CORRECT && (!e.cell[0] || !e.value))
-            bad = 1;
-        if (!bad && e.kind == NB_RV_DECIDE && !e.finding[0])
-            bad = 1;
-        if (!bad && e.kind == NB_RV_NOTE && !e.cell[0] && !e.finding[0])
-            bad = 1;
-        if (bad) {
-            free(e.value);
-            free(e.was);
-            free(e.text);
-            rc = nb_err_set(err, NB_E_FORMAT,
-                            nb_tr(lang, "%s:%d: malformed %s entry", "%s:%d：%s 条目格式有误"), path, ln, kind);
-            break;
-        }
-        int ok = nb_review_add(rv, &e) == 0;
-        free(e.value);
-        free(e.was);
-        free(e.text);
-        if (!ok) {
-            rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
-            break;
-        }
+        rc = header ? read_line(&rd, rv, kind, s) : read_header(&rd, kind, s);
+        header = 1;
     }
     if (!rc && !header)
         rc = nb_err_set(err, NB_E_FORMAT,
                         nb_tr(lang, "%s:%d: not a nianbao review file (empty)", "%s:%d：不是 nianbao 审阅文件（为空）"),
-                        path, ln);
+                        path, rd.ln);
     fclose(f);
     if (rc)
         nb_review_free(rv);
@@ -393,36 +438,6 @@ int nb_review_apply(const nb_review *rv, nb_report *r, char *unknown, size_t cap
         applied++;
     }
     return applied;
-}
-
-void nb_finding_fingerprint(const nb_report *r, const nb_finding *f, char out[24])
-{
-    int n;
-    const nb_rule *rules = nb_rules(&n);
-    char ids[NB_FCELLS][96];
-    int k = f->ncells;
-    for (int i = 0; i < k; i++)
-        nb_schema_cell_id(r->schema, f->cells[i], ids[i], sizeof ids[i]);
-    for (int i = 1; i < k; i++) /* sorted: the same cells give the same print */
-        for (int j = i; j > 0 && strcmp(ids[j - 1], ids[j]) > 0; j--) {
-            char t[96];
-            memcpy(t, ids[j], sizeof t);
-            memcpy(ids[j], ids[j - 1], sizeof t);
-            memcpy(ids[j - 1], t, sizeof t);
-        }
-    nb_sha256 s;
-    nb_sha256_init(&s);
-    nb_sha256_update(&s, rules[f->rule].id, strlen(rules[f->rule].id));
-    for (int i = 0; i < k; i++) {
-        nb_sha256_update(&s, "|", 1);
-        nb_sha256_update(&s, ids[i], strlen(ids[i]));
-    }
-    if (!k) /* a finding without cells: a section or table, told by its detail */
-        nb_sha256_update(&s, f->detail, strlen(f->detail));
-    unsigned char d[32];
-    nb_sha256_final(&s, d);
-    for (int i = 0; i < 8; i++)
-        snprintf(out + 2 * i, 3, "%02x", d[i]);
 }
 
 const nb_rv_entry *nb_review_decision(const nb_review *rv, const char *fp)

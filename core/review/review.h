@@ -4,16 +4,24 @@
  * UTF-8, one entry a line, diff-friendly (man nianbao-review(5)); it records
  * the report's SHA-256; it is written atomically; the report is never
  * written. A decision is keyed by a fingerprint of the finding's rule and
- * cells, not values, so it survives re-runs and corrections. */
+ * cells, not values (check/findings.h), so it survives re-runs and
+ * corrections. */
 #ifndef NB_REVIEW_H
 #define NB_REVIEW_H
 
 #include <stddef.h>
 #include "model/report.h"
-#include "check/rules.h"
 
 typedef enum { NB_RV_CORRECT, NB_RV_NOTE, NB_RV_DECIDE } nb_rv_kind;
 typedef enum { NB_DEC_OPEN, NB_DEC_CONFIRMED, NB_DEC_DISMISSED } nb_decision;
+
+/* A decision's name in the review file, the exports and the log: "open",
+ * "confirmed", "dismissed". */
+const char *nb_decision_name(nb_decision d);
+/* The decision as people read it: "confirmed" / "已确认". */
+const char *nb_decision_label(nb_decision d, nb_lang lang);
+/* A name → the decision; -1 if it is none. */
+int nb_decision_parse(const char *s);
 
 typedef struct nb_rv_entry {
     nb_rv_kind kind;
@@ -56,8 +64,6 @@ int nb_file_sha256(const char *path, char out[65]);
 /* Apply the corrections (the last for each cell wins) to the cells; returns
  * how many, and lists IDs it did not know in unknown (may be NULL). */
 int nb_review_apply(const nb_review *rv, nb_report *r, char *unknown, size_t cap);
-/* A finding's fingerprint: its rule and cell IDs (not values), 16 hex digits. */
-void nb_finding_fingerprint(const nb_report *r, const nb_finding *f, char out[24]);
 /* The decision in force for a fingerprint (the last entry), or NULL. */
 const nb_rv_entry *nb_review_decision(const nb_review *rv, const char *fingerprint);
 

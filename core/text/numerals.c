@@ -1,7 +1,8 @@
 /* numerals.c — every way a number is written in a report, read by one
  * parser family with one unit list: cell values (full-width digits,
  * thousands separators, a sign, decimals, a unit; blanks and placeholders),
- * Chinese numerals (十二, 一百零五, 两, 二〇二四) and runs of digits. */
+ * percentages (a value whose unit is %), Chinese numerals (十二, 一百零五,
+ * 两, 二〇二四) and runs of digits. */
 #include "text/numerals.h"
 #include "base/utf8.h"
 
@@ -147,6 +148,22 @@ nb_status nb_parse_value(const char *s, size_t n, nb_num *out)
     out->v = neg ? -v : v;
     out->scale = scale;
     return NB_ST_NUMBER;
+}
+
+int nb_parse_percent(const char *s, size_t n, double *pct)
+{
+    uint32_t c[256];
+    nb_num v;
+    if (n > 200)
+        return -1;
+    int m = fold_trim(s, n, c, 256);
+    if (m < 2 || c[m - 1] != '%' || nb_parse_value(s, n, &v) != NB_ST_NUMBER)
+        return -1;
+    double scale = 1;
+    for (int k = 0; k < v.scale; k++)
+        scale *= 10; /* exact: one division below rounds once, as reading the digits does */
+    *pct = (double)v.v / scale;
+    return 0;
 }
 
 int nb_all_digits(const char *s, size_t n)

@@ -1,5 +1,6 @@
 /* numerals.h — every way a number is written: a cell's text (a number,
- * a blank, a placeholder / - — 无, or text), Chinese numerals, digit runs. */
+ * a blank, a placeholder / - — 无, or text), a percentage, Chinese numerals,
+ * digit runs. */
 #ifndef NB_NUMERALS_H
 #define NB_NUMERALS_H
 
@@ -21,6 +22,10 @@ const char *nb_status_name(nb_status s);
 /* Read a cell's text: full-width digits, thousands separators, a sign, a
  * decimal part and a unit (件 个 条 项 万元 元 次 %) are understood. */
 nb_status nb_parse_value(const char *s, size_t n, nb_num *out);
+
+/* A percentage as written: "98.5%", "100 ％" (the number as a cell's, the
+ * unit %). 0 and the value in *pct (98.5), or -1 when it is not one. */
+int nb_parse_percent(const char *s, size_t n, double *pct);
 
 /* Text is only digits (ASCII or full width): a candidate for run-together splitting. */
 int nb_all_digits(const char *s, size_t n);

@@ -1,0 +1,19 @@
+/* check.c — the driver: every group of single-report rules in turn, then
+ * the new findings sorted by their place in the text. */
+#include "check/check.h"
+#include "check/claims.h"
+#include "check/internal.h"
+
+int nb_check(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *err)
+{
+    size_t before = out->n;
+    nb_err e;
+    if (nb_check_structure(r, out, &e) != 0 || nb_check_cells(r, out, &e) != 0 || nb_check_labels(r, out, &e) != 0 ||
+        nb_check_sums(r, out, &e) != 0 || nb_check_dates(r, out, &e) != 0 || nb_check_claims(r, ctx, out, &e) != 0)
+        return nb_err_set(err, e.code, "%s: %s", r->doc.path, e.msg);
+    if (out->n - before > 1) {
+        nb_findings tail = {out->v + before, out->n - before, out->n - before};
+        nb_findings_sort(&tail);
+    }
+    return 0;
+}

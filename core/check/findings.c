@@ -1,0 +1,174 @@
+/* findings.c — adding findings, sorting them, and their fingerprints. */
+#include "check/findings.h"
+#include "base/sha256.h"
+#include "model/schema.h"
+#include "base/vec.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void nb_findings_free(nb_findings *f)
+{
+    free(f->v);
+    memset(f, 0, sizeof *f);
+}
+
+nb_finding *nb_finding_add(nb_findings *out, nb_rule_id rule, nb_err *err)
+{
+    if (nb_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16) != 0) {
+        nb_err_set(err, NB_E_NOMEM, "out of memory adding a finding of %s", nb_rule_get(rule)->id);
+        return NULL;
+    }
+    nb_finding *f = &out->v[out->n++];
+    memset(f, 0, sizeof *f);
+    f->rule = rule;
+    f->severity = nb_rule_get(rule)->severity;
+    f->suspect = -1;
+    f->section = f->section2 = f->row = f->label = -1;
+    return f;
+}
+
+nb_finding *nb_finding_add_at(nb_findings *out, nb_rule_id rule, size_t off, nb_err *err)
+{
+    nb_finding *f = nb_finding_add(out, rule, err);
+    if (f) {
+        f->off = off;
+        f->has_off = 1;
+    }
+    return f;
+}
+
+void nb_finding_add_cell(nb_finding *f, int ci)
+{
+    for (int i = 0; i < f->ncells; i++)
+        if (f->cells[i] == ci)
+            return;
+    if (f->ncells < NB_FCELLS)
+        f->cells[f->ncells++] = ci;
+}
+
+void nb_finding_point_at_cell(const nb_report *r, nb_finding *f, int ci)
+{
+    nb_finding_add_cell(f, ci);
+    f->suspect = ci;
+    if (r->cells[ci].has_span) {
+        f->off = r->cells[ci].off;
+        f->has_off = 1;
+    }
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+    const nb_finding *x = a, *y = b;
+    size_t ox = x->has_off ? x->off : 0, oy = y->has_off ? y->off : 0;
+    if (ox != oy)
+        return ox < oy ? -1 : 1;
+    if (x->rule != y->rule)
+        return (int)x->rule - (int)y->rule;
+    return (x->suspect > y->suspect) - (x->suspect < y->suspect);
+}
+
+void nb_findings_sort(nb_findings *f)
+{
+    if (f->n > 1)
+        qsort(f->v, f->n, sizeof *f->v, cmp_finding);
+}
+
+void nb_date_iso(nb_date d, char out[16])
+{
+    snprintf(out, 16, "%04d-%02d-%02d", d.y, d.m, d.d);
+}
+
+/* ---------------------------------------------------------------- fingerprints */
+
+static const char *const claim_keys[] = {"received", "received+carried", "carried", "handled",
+                                         "review",   "suit",             "issued",  "in_force"};
+
+static void label_key(const nb_report *r, const nb_finding *f, char *out, size_t cap)
+{
+    const nb_label *lb = &r->labels[f->label];
+    snprintf(out, cap, "%s\x1f%s", lb->found, lb->standard);
+}
+
+static void structure_key(const nb_finding *f, char *out, size_t cap)
+{
+    if (f->part == NB_PART_SECTION)
+        snprintf(out, cap, "section\x1f%s", nb_section_title(f->section, NB_LANG_ZH));
+    else if (f->part == NB_PART_TABLE)
+        snprintf(out, cap, "table\x1f%s", nb_table_name(f->table, NB_LANG_EN));
+}
+
+/* What tells apart two findings of one rule that name no cell: the section,
+ * table, label, dates or claim they are about, as the text these prints
+ * were first made from ("section\x1f一、总体情况", "table\x1fT3"); review
+ * files keep the prints, so these bytes never change. */
+static void subject_key(const nb_report *r, const nb_finding *f, char out[256])
+{
+    char a[16], b[16];
+    out[0] = '\0';
+    switch (f->rule) {
+    case NB_RULE_LABEL_DEVIATES:
+        label_key(r, f, out, 256);
+        break;
+    case NB_RULE_STRUCT_MISSING:
+        structure_key(f, out, 256);
+        break;
+    case NB_RULE_STRUCT_ORDER:
+        snprintf(out, 256, "%s\x1f%s", nb_section_title(f->section, NB_LANG_ZH),
+                 nb_section_title(f->section2, NB_LANG_ZH));
+        break;
+    case NB_RULE_YEAR_MISMATCH:
+        nb_date_iso(f->date[0], a);
+        nb_date_iso(f->date[1], b);
+        snprintf(out, 256, "%d\x1f%s\x1f%s", f->year, a, b);
+        break;
+    case NB_RULE_DATE_LATE:
+        nb_date_iso(f->date[0], a);
+        nb_date_iso(f->date[1], b);
+        snprintf(out, 256, "%s\x1f%s\x1f%d", a, b, f->government);
+        break;
+    case NB_RULE_TEXT_TABLE_MISMATCH:
+        snprintf(out, 256, "%s", claim_keys[f->claim]);
+        break;
+    case NB_RULE_TEXT_PARTS_EXCEED:
+        snprintf(out, 256, "%.*s", (int)f->text.len, r->doc.text + f->text.off);
+        break;
+    case NB_RULE_TEXT_RATE:
+        snprintf(out, 256, "rate");
+        break;
+    default:
+        break;
+    }
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+void nb_finding_fingerprint(const nb_report *r, const nb_finding *f, char out[24])
+{
+    const char *rule = nb_rule_get(f->rule)->id;
+    char ids[NB_FCELLS][96];
+    int k = f->ncells;
+    for (int i = 0; i < k; i++)
+        nb_schema_cell_id(r->schema, f->cells[i], ids[i], sizeof ids[i]);
+    qsort(ids, (size_t)k, sizeof ids[0], cmp_id); /* sorted: the same cells give the same print */
+    nb_sha256 s;
+    nb_sha256_init(&s);
+    nb_sha256_update(&s, rule, strlen(rule));
+    for (int i = 0; i < k; i++) {
+        nb_sha256_update(&s, "|", 1);
+        nb_sha256_update(&s, ids[i], strlen(ids[i]));
+    }
+    if (!k) {
+        char subject[256];
+        subject_key(r, f, subject);
+        nb_sha256_update(&s, subject, strlen(subject));
+    }
+    unsigned char d[32];
+    nb_sha256_final(&s, d);
+    for (int i = 0; i < 8; i++)
+        snprintf(out + 2 * i, 3, "%02x", d[i]);
+}

@@ -1,0 +1,43 @@
+/* internal.h — what the files of check/ share and nobody else calls: one
+ * function per group of rules (each adds its findings and returns 0, or -1
+ * with err set when out of memory), the sum equations as data, and how a
+ * cell counts in a sum. */
+#ifndef NB_CHECK_INTERNAL_H
+#define NB_CHECK_INTERNAL_H
+
+#include "check/findings.h"
+#include "model/report.h"
+
+/* T3.BALANCE, T3.RESULTS_SUM, T3.ROW_TOTAL, T4.GROUP_TOTAL (sums.c). */
+int nb_check_sums(const nb_report *r, nb_findings *out, nb_err *err);
+/* CELL.BLANK, CELL.NOT_NUMBER (cells.c). */
+int nb_check_cells(const nb_report *r, nb_findings *out, nb_err *err);
+/* LABEL.DEVIATES (labels.c). */
+int nb_check_labels(const nb_report *r, nb_findings *out, nb_err *err);
+/* STRUCT.MISSING, STRUCT.ORDER (structure.c). */
+int nb_check_structure(const nb_report *r, nb_findings *out, nb_err *err);
+/* YEAR.MISMATCH, DATE.LATE (dates.c). */
+int nb_check_dates(const nb_report *r, nb_findings *out, nb_err *err);
+
+/* What an equation is repeated over. */
+typedef enum { NB_OVER_T3_COLS, NB_OVER_T3_ROWS, NB_OVER_T4_ROWS } nb_over;
+
+/* One equation, repeated over the columns or rows it names: terms are row
+ * patterns ("t3.deny.*": every row whose ID starts so; "t3.other*": t3.other
+ * and its sub-rows) for column sums, column keys for row sums. */
+typedef struct nb_equation {
+    nb_rule_id rule;
+    nb_over over;
+    const char *lhs[3];
+    const char *rhs[8];
+} nb_equation;
+
+/* The equation of a sum rule, or NULL for another rule. */
+const nb_equation *nb_equation_of(nb_rule_id rule);
+
+/* A cell's value in a sum: numbers as they are, blanks and placeholders as
+ * 0 (*inferred set for an inferred cell); -1 when it has no value (missing,
+ * or not a number). */
+int nb_cell_sum_value(const nb_report *r, int ci, nb_num *v, int *inferred);
+
+#endif

@@ -1,0 +1,283 @@
+/* messages.c — the text of every finding in English and Chinese, composed
+ * from the finding's typed values (numbers, cells, a row, a column key, a
+ * section, dates, a year, a span of the report's text, another file) and
+ * the format's words (model/schema.h). */
+#include "check/messages.h"
+#include "check/internal.h"
+#include "model/schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* What every message may use, worked out once. */
+typedef struct msg {
+    const nb_report *r;
+    const nb_finding *f;
+    int zh;
+    char *out;
+    size_t cap;
+    char a[96], b[96], diff[96]; /* lhs, rhs, |lhs − rhs| */
+    char sus[96];                /* the suspect cell's ID, or "?" */
+} msg;
+
+static void cell_name(const nb_report *r, int ci, char *out, size_t cap)
+{
+    if (ci < 0)
+        snprintf(out, cap, "?");
+    else
+        nb_schema_cell_id(r->schema, ci, out, cap);
+}
+
+/* A stretch of the report's text as a string. */
+static void span_text(const nb_report *r, nb_span s, char *out, size_t cap)
+{
+    snprintf(out, cap, "%.*s", (int)s.len, r->doc.text + s.off);
+}
+
+/* Where an equation or a cross-year rule holds: "column natural" / "自然人列"
+ * for a column, "row t3.new" / the row's label for a row. In the 64 bytes
+ * these always had: a longer label (the T3 rows of 其他处理) is cut at the
+ * 63rd byte, even inside a character, as messages have always shown it. */
+static void where(const msg *m, char out[64])
+{
+    const nb_finding *f = m->f;
+    const nb_row *rw = f->row >= 0 ? &m->r->schema->rows[f->row] : NULL;
+    if (f->col && m->zh)
+        snprintf(out, 64, "%s列", nb_col_name(f->col, NB_LANG_ZH));
+    else if (f->col)
+        snprintf(out, 64, "column %s", f->col);
+    else if (rw && m->zh)
+        snprintf(out, 64, "%s", rw->label);
+    else if (rw)
+        snprintf(out, 64, "row %s", rw->id);
+    else
+        out[0] = '\0';
+}
+
+/* One side of an equation: its terms' names joined ("new + carried in",
+ * "一+二"); row terms for column sums, column keys for row sums. */
+static void side(const msg *m, const nb_equation *e, const char *const *terms, char out[96])
+{
+    nb_lang L = m->zh ? NB_LANG_ZH : NB_LANG_EN;
+    out[0] = '\0';
+    for (int t = 0; t < 8 && terms[t]; t++) {
+        const char *name = e->over == NB_OVER_T3_COLS ? nb_row_short_name(terms[t], L) : nb_col_name(terms[t], L);
+        size_t l = strlen(out);
+        snprintf(out + l, 96 - l, "%s%s", t ? (m->zh ? "+" : " + ") : "", name);
+    }
+}
+
+static void sum_message(const msg *m)
+{
+    const nb_equation *e = nb_equation_of(m->f->rule);
+    char w[64], l[96], r[96];
+    where(m, w);
+    side(m, e, e->lhs, l);
+    side(m, e, e->rhs, r);
+    snprintf(m->out, m->cap,
+             m->zh ? "%s：%s = %s，%s = %s，相差 %s；最可能有误的是 %s"
+                   : "%s: %s = %s, %s = %s, differs by %s; most likely wrong: %s",
+             w, l, m->a, r, m->b, m->diff, m->sus);
+}
+
+static void blank_message(const msg *m)
+{
+    if (m->f->text.len) {
+        char raw[96];
+        span_text(m->r, m->f->text, raw, sizeof raw);
+        snprintf(m->out, m->cap,
+                 m->zh ? "%s 填的是“%s”，格式要求填写数字（无则填 0）"
+                       : "%s holds \"%s\" where the format asks for a number (0 for none)",
+                 m->sus, raw);
+    } else {
+        snprintf(m->out, m->cap,
+                 m->zh ? "%s 为空，格式要求填写数字（无则填 0）" : "%s is blank; the format asks for a number (0 for none)",
+                 m->sus);
+    }
+}
+
+/* What the cell holds now tells which of the messages it is. */
+static void not_number_message(const msg *m)
+{
+    const nb_finding *f = m->f;
+    const nb_cell *c = f->suspect >= 0 ? &m->r->cells[f->suspect] : NULL;
+    int zh = m->zh;
+    char raw[96];
+    span_text(m->r, f->text, raw, sizeof raw);
+    if (c && c->status == NB_ST_TEXT && c->readings > 1)
+        snprintf(m->out, m->cap,
+                 zh ? "%s：连写数字“%s”有 %d 种拆分方式，表内无法确定，未读取"
+                    : "%s: run-together digits \"%s\" split %d ways and the table cannot tell which; not read",
+                 m->sus, raw, c->readings);
+    else if (c && c->status == NB_ST_TEXT && c->blob_len)
+        snprintf(m->out, m->cap,
+                 zh ? "%s：连写数字“%s”无法拆分出符合表格的读数，未读取"
+                    : "%s: run-together digits \"%s\" split no way that fits the table; not read",
+                 m->sus, raw);
+    else if (c && c->status != NB_ST_TEXT && c->num.v < 0)
+        snprintf(m->out, m->cap, zh ? "%s 为负数“%s”，应为非负数" : "%s is negative (\"%s\"); counts are never negative",
+                 m->sus, raw);
+    else if (c && c->status != NB_ST_TEXT)
+        snprintf(m->out, m->cap, zh ? "%s 为“%s”，件数应为整数" : "%s is \"%s\"; a count is a whole number", m->sus, raw);
+    else
+        snprintf(m->out, m->cap, zh ? "%s 填的是“%s”，不是数字" : "%s holds \"%s\", not a number", m->sus, raw);
+}
+
+/* The label found and the standard wording, as much of them as the 255
+ * bytes they always shared. */
+static void label_message(const msg *m)
+{
+    const nb_label *lb = &m->r->labels[m->f->label];
+    int fl = (int)strlen(lb->found), room;
+    if (fl > 255)
+        fl = 255;
+    room = 255 - fl - 1;
+    snprintf(m->out, m->cap, m->zh ? "标签为“%.*s”，标准表述为“%.*s”" : "label \"%.*s\": the standard wording is \"%.*s\"",
+             fl, lb->found, room > 0 ? room : 0, lb->standard);
+}
+
+static void missing_message(const msg *m)
+{
+    const nb_finding *f = m->f;
+    int zh = m->zh;
+    if (f->part == NB_PART_SECTION) {
+        snprintf(m->out, m->cap, zh ? "缺少“%s”部分" : "the section %s is missing",
+                 nb_section_title(f->section, NB_LANG_ZH));
+    } else if (f->part == NB_PART_TABLE) {
+        snprintf(m->out, m->cap, zh ? "缺少表格 %s" : "table %s is missing", nb_table_name(f->table, NB_LANG_EN));
+    } else {
+        const nb_row *rw = &m->r->schema->rows[f->row];
+        const char *first = zh ? rw->label : rw->id, *second = zh ? rw->id : rw->label;
+        if (f->part == NB_PART_ROW)
+            snprintf(m->out, m->cap, zh ? "缺少“%s”行（%s）" : "row %s (%s) is missing", first, second);
+        else
+            snprintf(m->out, m->cap, zh ? "“%s”行（%s）缺少 %d 个单元格" : "row %s (%s) lacks %d of its cells", first,
+                     second, f->ncells);
+    }
+}
+
+static void order_message(const msg *m)
+{
+    snprintf(m->out, m->cap, m->zh ? "“%s”排在“%s”之前" : "section %s comes before %s",
+             nb_section_title(m->f->section, NB_LANG_ZH), nb_section_title(m->f->section2, NB_LANG_ZH));
+}
+
+static void dates_message(const msg *m)
+{
+    const nb_finding *f = m->f;
+    char d0[16], d1[16];
+    nb_date_iso(f->date[0], d0);
+    nb_date_iso(f->date[1], d1);
+    if (f->rule == NB_RULE_YEAR_MISMATCH)
+        snprintf(m->out, m->cap,
+                 m->zh ? "报告年度为 %d 年，统计期限为 %s 至 %s" : "the report is for %d but its statistic period is %s to %s",
+                 f->year, d0, d1);
+    else if (m->zh)
+        snprintf(m->out, m->cap, "落款日期 %s 晚于%s的公布期限 %s", d0, f->government ? "人民政府" : "政府部门", d1);
+    else
+        snprintf(m->out, m->cap, "signed %s, after the %s deadline of %s", d0,
+                 f->government ? "governments'" : "departments'", d1);
+}
+
+static void years_message(const msg *m)
+{
+    const nb_finding *f = m->f;
+    const char *other = f->other_file ? f->other_file : "?";
+    char w[64];
+    where(m, w);
+    if (f->rule == NB_RULE_YEAR_CARRY)
+        snprintf(m->out, m->cap,
+                 m->zh ? "%s：本年上年结转 %s 件，而 %d 年报告（%s）结转下年度 %s 件"
+                       : "%s: %s carried in, but the %d report (%s) carried out %s",
+                 w, m->a, f->year, other, m->b);
+    else
+        snprintf(m->out, m->cap,
+                 m->zh ? "%s：现行有效 %s 件，而 %d 年现行有效加本年制发减本年废止为 %s 件（%s）"
+                       : "%s: %s in force, but %d's in force + issued − repealed = %s (%s)",
+                 w, m->a, f->year, m->b, other);
+}
+
+/* The claim quoted on one line, and the cells it is held against. */
+static void mismatch_message(const msg *m)
+{
+    const nb_finding *f = m->f;
+    char claim[200];
+    size_t cl = f->claim_len < sizeof claim - 1 ? f->claim_len : sizeof claim - 1;
+    memcpy(claim, m->r->doc.text + f->claim_off, cl);
+    claim[cl] = '\0';
+    for (char *p = claim; *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            *p = ' ';
+    char cells[200] = "";
+    for (int k = 0; k < f->ncells && k < 2; k++) {
+        char cid[96];
+        cell_name(m->r, f->cells[k], cid, sizeof cid);
+        size_t l = strlen(cells);
+        snprintf(cells + l, sizeof cells - l, "%s%s", k ? "+" : "", cid);
+    }
+    if (f->claim == NB_CLAIM_RECEIVED_CARRIED)
+        snprintf(m->out, m->cap,
+                 m->zh ? "正文“%s”称 %s 件，等于本年新收加上年结转（%s），而本年新收 t3.new.total 为 %s"
+                       : "the narrative \"%s\" says %s, which is new plus carried in (%s); t3.new.total is %s",
+                 claim, m->a, cells, m->b);
+    else
+        snprintf(m->out, m->cap, m->zh ? "正文“%s”称 %s 件，表中 %s = %s" : "the narrative \"%s\" says %s, the table's %s = %s",
+                 claim, m->a, cells, m->b);
+}
+
+static void parts_message(const msg *m)
+{
+    char unit[16];
+    span_text(m->r, m->f->text, unit, sizeof unit);
+    snprintf(m->out, m->cap,
+             m->zh ? "正文列举的分项合计 %s %s，超过总数 %s %s" : "the parts listed add up to %s %s, more than the total of %s %s",
+             m->a, unit, m->b, unit);
+}
+
+static void rate_message(const msg *m)
+{
+    snprintf(m->out, m->cap, m->zh ? "正文所述比率 %.2f%% 与其数字之比 %.2f%% 不符" : "the rate stated, %.2f%%, is not its counts' %.2f%%",
+             (double)m->f->lhs.v / 100.0, (double)m->f->rhs.v / 100.0);
+}
+
+typedef void (*compose_fn)(const msg *m);
+
+static const compose_fn composers[NB_NRULES] = {
+    [NB_RULE_T3_BALANCE] = sum_message,
+    [NB_RULE_T3_RESULTS_SUM] = sum_message,
+    [NB_RULE_T3_ROW_TOTAL] = sum_message,
+    [NB_RULE_T4_GROUP_TOTAL] = sum_message,
+    [NB_RULE_CELL_BLANK] = blank_message,
+    [NB_RULE_CELL_NOT_NUMBER] = not_number_message,
+    [NB_RULE_LABEL_DEVIATES] = label_message,
+    [NB_RULE_STRUCT_MISSING] = missing_message,
+    [NB_RULE_STRUCT_ORDER] = order_message,
+    [NB_RULE_TEXT_TABLE_MISMATCH] = mismatch_message,
+    [NB_RULE_TEXT_PARTS_EXCEED] = parts_message,
+    [NB_RULE_TEXT_RATE] = rate_message,
+    [NB_RULE_YEAR_MISMATCH] = dates_message,
+    [NB_RULE_DATE_LATE] = dates_message,
+    [NB_RULE_YEAR_CARRY] = years_message,
+    [NB_RULE_YEAR_IN_FORCE] = years_message,
+};
+
+void nb_finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, char *out, size_t cap)
+{
+    msg m = {r, f, lang == NB_LANG_ZH, out, cap, "", "", "", ""};
+    nb_num_format(f->lhs, m.a, sizeof m.a);
+    nb_num_format(f->rhs, m.b, sizeof m.b);
+    nb_num neg = f->rhs;
+    neg.v = -neg.v;
+    nb_num d = nb_num_add(f->lhs, neg);
+    if (d.v < 0)
+        d.v = -d.v;
+    nb_num_format(d, m.diff, sizeof m.diff);
+    cell_name(r, f->suspect, m.sus, sizeof m.sus);
+    out[0] = '\0';
+    if (composers[f->rule])
+        composers[f->rule](&m);
+    if (f->inferred) {
+        size_t l = strlen(out);
+        snprintf(out + l, cap - l, "%s", m.zh ? "（含由连写数字推断的单元格）" : " (uses cells inferred from run-together digits)");
+    }
+}

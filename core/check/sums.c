@@ -1,0 +1,218 @@
+/* sums.c — the equation engine: the sums of the standard tables as data
+ * (T3.BALANCE, T3.RESULTS_SUM, T3.ROW_TOTAL, T4.GROUP_TOTAL), checked over
+ * every column or row they name, and the choice of the cell most likely
+ * wrong among those of the failing equations. */
+#include "check/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const nb_equation equations[] = {
+    {NB_RULE_T3_BALANCE, NB_OVER_T3_COLS, {"t3.new", "t3.carried_in"}, {"t3.total", "t3.carried_out"}},
+    {NB_RULE_T3_RESULTS_SUM, NB_OVER_T3_COLS, {"t3.total"},
+     {"t3.granted", "t3.partial", "t3.deny.*", "t3.unable.*", "t3.refuse.*", "t3.other*"}},
+    {NB_RULE_T3_ROW_TOTAL, NB_OVER_T3_ROWS, {"total"}, {"natural", "commercial", "research", "social", "legal", "other"}},
+    {NB_RULE_T4_GROUP_TOTAL, NB_OVER_T4_ROWS, {"total"}, {"upheld", "corrected", "other", "pending"}},
+};
+
+#define NEQUATIONS (sizeof equations / sizeof equations[0])
+
+const nb_equation *nb_equation_of(nb_rule_id rule)
+{
+    for (size_t k = 0; k < NEQUATIONS; k++)
+        if (equations[k].rule == rule)
+            return &equations[k];
+    return NULL;
+}
+
+static int row_matches(const char *id, const char *pat)
+{
+    size_t pl = strlen(pat);
+    if (pat[pl - 1] == '*') {
+        if (pat[pl - 2] == '.')
+            return strncmp(id, pat, pl - 1) == 0; /* t3.deny.* */
+        return strncmp(id, pat, pl - 1) == 0 && (id[pl - 1] == '\0' || id[pl - 1] == '.'); /* t3.other* */
+    }
+    return strcmp(id, pat) == 0;
+}
+
+int nb_cell_sum_value(const nb_report *r, int ci, nb_num *v, int *inferred)
+{
+    const nb_cell *c = &r->cells[ci];
+    switch (c->status) {
+    case NB_ST_INFERRED:
+        *inferred = 1;
+        /* fall through */
+    case NB_ST_NUMBER:
+        *v = c->num;
+        return 0;
+    case NB_ST_BLANK:
+    case NB_ST_PLACEHOLDER:
+        *v = nb_num_int(0);
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+/* An equation's terms resolved against the schema once per report: for
+ * column sums the rows of each side, for row sums the columns. */
+typedef struct eq_plan {
+    int lrows[8], nl;      /* NB_OVER_T3_COLS: rows of the left side */
+    int rrows[40], nr;     /* and of the right */
+    int first[64];         /* first cell of every row */
+} eq_plan;
+
+static void plan_equation(const nb_schema *s, const nb_equation *e, eq_plan *p)
+{
+    p->nl = p->nr = 0;
+    for (int rr = 0, ci = 0; rr < s->nrows && rr < 64; rr++) {
+        p->first[rr] = ci;
+        ci += s->rows[rr].ncols;
+    }
+    if (e->over != NB_OVER_T3_COLS)
+        return;
+    for (int side = 0; side < 2; side++) {
+        const char *const *terms = side ? e->rhs : e->lhs;
+        int nterms = side ? 8 : 3;
+        for (int t = 0; t < nterms && terms[t]; t++)
+            for (int rr = 0; rr < s->nrows; rr++)
+                if (s->rows[rr].table == NB_T3 && row_matches(s->rows[rr].id, terms[t])) {
+                    if (side && p->nr < 40)
+                        p->rrows[p->nr++] = rr;
+                    else if (!side && p->nl < 8)
+                        p->lrows[p->nl++] = rr;
+                }
+    }
+}
+
+/* Add one term's cell to the sum; -1 when it has no value. */
+static int add_term(const nb_report *r, int ci, nb_num *sum, nb_finding *f, int *inferred)
+{
+    nb_num v;
+    nb_finding_add_cell(f, ci);
+    if (nb_cell_sum_value(r, ci, &v, inferred) != 0)
+        return -1;
+    *sum = nb_num_add(*sum, v);
+    return 0;
+}
+
+/* Sum one side, naming its cells in f; -1 if a term is missing or not a number. */
+static int side_sum(const nb_report *r, const nb_equation *e, const eq_plan *p, int lhs, int col, int row, nb_num *sum,
+                    nb_finding *f, int *inferred)
+{
+    *sum = nb_num_int(0);
+    if (e->over == NB_OVER_T3_COLS) {
+        const int *rows = lhs ? p->lrows : p->rrows;
+        int n = lhs ? p->nl : p->nr;
+        for (int k = 0; k < n; k++)
+            if (add_term(r, p->first[rows[k]] + col, sum, f, inferred) != 0)
+                return -1;
+        return 0;
+    }
+    const char *const *terms = lhs ? e->lhs : e->rhs;
+    int nterms = lhs ? 3 : 8;
+    const nb_row *rw = &r->schema->rows[row];
+    for (int t = 0; t < nterms && terms[t]; t++) {
+        int c;
+        for (c = 0; c < rw->ncols && strcmp(rw->cols[c].key, terms[t]); c++)
+            ;
+        if (c < rw->ncols && add_term(r, p->first[row] + c, sum, f, inferred) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* One equation over column col (column sums) or row row (row sums). */
+static int check_equation(const nb_report *r, const nb_equation *e, const eq_plan *p, int col, int row,
+                          nb_findings *out, nb_err *err)
+{
+    nb_finding tmp;
+    tmp.ncells = 0;
+    nb_num l, rr;
+    int inferred = 0;
+    if (side_sum(r, e, p, 1, col, row, &l, &tmp, &inferred) != 0 ||
+        side_sum(r, e, p, 0, col, row, &rr, &tmp, &inferred) != 0)
+        return 0;
+    if (nb_num_cmp(l, rr) == 0)
+        return 0;
+    nb_finding *f = nb_finding_add(out, e->rule, err);
+    if (!f)
+        return -1;
+    memcpy(f->cells, tmp.cells, sizeof(int) * (size_t)tmp.ncells);
+    f->ncells = tmp.ncells;
+    f->has_sides = 1;
+    f->lhs = l;
+    f->rhs = rr;
+    f->inferred = inferred;
+    if (e->over == NB_OVER_T3_COLS) {
+        int r0 = nb_schema_find_row(r->schema, "t3.new");
+        f->col = r->schema->rows[r0 < 0 ? 0 : r0].cols[col].key;
+    } else {
+        f->row = row;
+    }
+    return 0;
+}
+
+/* The cell most likely wrong: the one in most failing equations; then a
+ * blank; then the equation's first cell. */
+static int choose_suspects(const nb_report *r, nb_findings *out, size_t from, nb_err *err)
+{
+    if (from == out->n)
+        return 0;
+    int *fails = calloc((size_t)r->ncells, sizeof *fails);
+    if (!fails)
+        return nb_err_set(err, NB_E_NOMEM, "out of memory choosing the suspect cells");
+    for (size_t i = from; i < out->n; i++)
+        for (int k = 0; k < out->v[i].ncells; k++)
+            fails[out->v[i].cells[k]]++;
+    for (size_t i = from; i < out->n; i++) {
+        nb_finding *f = &out->v[i];
+        int best = -1, bs = -1;
+        for (int k = 0; k < f->ncells; k++) {
+            int ci = f->cells[k];
+            nb_status st = r->cells[ci].status;
+            int score = fails[ci] * 4 + (st == NB_ST_BLANK || st == NB_ST_PLACEHOLDER ? 2 : 0) +
+                        (st == NB_ST_INFERRED ? 1 : 0);
+            if (score > bs) {
+                bs = score;
+                best = ci;
+            }
+        }
+        f->suspect = best;
+        if (best >= 0 && r->cells[best].has_span) {
+            f->off = r->cells[best].off;
+            f->has_off = 1;
+        }
+    }
+    free(fails);
+    return 0;
+}
+
+/* Every equation over every column or row it names. */
+static int check_all(const nb_report *r, const nb_equation *e, nb_findings *out, nb_err *err)
+{
+    const nb_schema *s = r->schema;
+    eq_plan plan;
+    plan_equation(s, e, &plan);
+    if (e->over == NB_OVER_T3_COLS) {
+        for (int c = 0; c < 7; c++)
+            if (check_equation(r, e, &plan, c, -1, out, err) != 0)
+                return -1;
+        return 0;
+    }
+    int table = e->over == NB_OVER_T3_ROWS ? NB_T3 : NB_T4;
+    for (int rr = 0; rr < s->nrows; rr++)
+        if (s->rows[rr].table == table && check_equation(r, e, &plan, -1, rr, out, err) != 0)
+            return -1;
+    return 0;
+}
+
+int nb_check_sums(const nb_report *r, nb_findings *out, nb_err *err)
+{
+    size_t from = out->n;
+    for (size_t k = 0; k < NEQUATIONS; k++)
+        if (check_all(r, &equations[k], out, err) != 0)
+            return -1;
+    return choose_suspects(r, out, from, err);
+}
