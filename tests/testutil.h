@@ -47,6 +47,22 @@ static inline const char *tu_corpus_dir(void)
     return d && *d ? d : "../shared/corpus/real";
 }
 
+/* A new folder under $TMPDIR (or /tmp) named PREFIX.XXXXXX; 0 or -1. */
+static inline int tu_tmpdir(char *out, size_t cap, const char *prefix)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(out, cap, "%s/%s.XXXXXX", tmp && *tmp ? tmp : "/tmp", prefix);
+    return mkdtemp(out) ? 0 : -1;
+}
+
+/* Remove a folder made by tu_tmpdir and all in it; 0 or -1. */
+static inline int tu_rmtree(const char *dir)
+{
+    char cmd[1100];
+    snprintf(cmd, sizeof cmd, "rm -rf '%.1000s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
 /* Extract a report from bytes in memory; fails the test on error. */
 static inline void tu_report_bytes(nb_report *r, const nb_ctx *ctx, const char *name, const void *b, size_t n)
 {

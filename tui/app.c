@@ -10,14 +10,10 @@
 #include "base/utf8.h"
 #include "text/label.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define MIN_W 60
 #define MIN_H 12
@@ -220,7 +216,7 @@ static nb_role char_role(const nb_app *a, size_t off, const unsigned char *hit, 
         *marked = 1;
         return NB_R_HIGHLIGHT;
     }
-    if (a->finding >= 0 && sel >= 0 && sel == a->fs.v[a->finding].suspect && in_cell(r, sel, off)) {
+    if (a->finding >= 0 && sel >= 0 && sel == a->s.fs.v[a->finding].suspect && in_cell(r, sel, off)) {
         *marked = 1;
         return NB_R_SUSPECT;
     }
@@ -229,7 +225,7 @@ static nb_role char_role(const nb_app *a, size_t off, const unsigned char *hit, 
         return NB_R_CELL_SELECTED;
     }
     if (a->finding >= 0) {
-        const nb_finding *f = &a->fs.v[a->finding];
+        const nb_finding *f = &a->s.fs.v[a->finding];
         if (f->claim_len && off >= f->claim_off && off < f->claim_off + f->claim_len) {
             *marked = 1;
             return NB_R_CLAIM;
@@ -244,7 +240,7 @@ static nb_role char_role(const nb_app *a, size_t off, const unsigned char *hit, 
         return NB_R_SEARCH;
     int ci = cell_at(a, off);
     if (ci >= 0) {
-        int w = a->cell_worst[ci];
+        int w = a->s.cell_worst[ci];
         if (w == NB_SEV_ERROR) {
             *marked = 1;
             return NB_R_ERROR;
@@ -393,7 +389,7 @@ static void cell_text(const nb_app *a, int ci, char *out, size_t cap, nb_role *r
         *role = NB_R_HIGHLIGHT;
         *marked = 1;
     }
-    int w = a->cell_worst[ci];
+    int w = a->s.cell_worst[ci];
     if (w == NB_SEV_ERROR) {
         strncat(out, "!", cap - strlen(out) - 1);
         *role = NB_R_ERROR;
@@ -403,7 +399,7 @@ static void cell_text(const nb_app *a, int ci, char *out, size_t cap, nb_role *r
         *role = NB_R_WARNING;
     }
     if (a->finding >= 0) {
-        const nb_finding *f = &a->fs.v[a->finding];
+        const nb_finding *f = &a->s.fs.v[a->finding];
         for (int k = 0; k < f->ncells; k++)
             if (f->cells[k] == ci) {
                 *role = ci == f->suspect ? NB_R_SUSPECT : NB_R_HIGHLIGHT;
@@ -536,10 +532,10 @@ static void draw_tables(nb_app *a, const panes *p)
 static void counts(const nb_app *a, int *e, int *w, int *i)
 {
     *e = *w = *i = 0;
-    for (size_t k = 0; k < a->fs.n; k++) {
-        if (a->fs.v[k].severity == NB_SEV_ERROR)
+    for (size_t k = 0; k < a->s.fs.n; k++) {
+        if (a->s.fs.v[k].severity == NB_SEV_ERROR)
             (*e)++;
-        else if (a->fs.v[k].severity == NB_SEV_WARNING)
+        else if (a->s.fs.v[k].severity == NB_SEV_WARNING)
             (*w)++;
         else
             (*i)++;
@@ -587,10 +583,12 @@ static void draw_status(nb_app *a)
             snprintf(label, sizeof label, "%s", T(a, "dismissed because: ", "驳回理由："));
         } else if (a->mode == NB_MODE_NOTE) {
             char id[96];
+            int nr;
+            const nb_rule *rules = nb_rules(&nr);
             if (a->note_cell >= 0)
                 nb_schema_cell_id(a->r->schema, a->note_cell, id, sizeof id);
             else
-                snprintf(id, sizeof id, "%s", a->note_rule);
+                snprintf(id, sizeof id, "%s", rules[a->s.fs.v[a->note_finding].rule].id);
             snprintf(label, sizeof label, "%s %s: ", T(a, "note on", "批注"), id);
         } else {
             snprintf(label, sizeof label, "%c", a->mode == NB_MODE_PROMPT ? ':' : '/');
@@ -624,13 +622,13 @@ static void draw_status(nb_app *a)
     if (a->finding >= 0) {
         int n;
         const nb_rule *rules = nb_rules(&n);
-        const nb_finding *f = &a->fs.v[a->finding];
-        snprintf(counter, sizeof counter, "%s %d/%zu %s", T(a, "finding", "问题"), a->finding + 1, a->fs.n,
+        const nb_finding *f = &a->s.fs.v[a->finding];
+        snprintf(counter, sizeof counter, "%s %d/%zu %s", T(a, "finding", "问题"), a->finding + 1, a->s.fs.n,
                  rules[f->rule].id);
         if (!a->msg[0])
             nb_finding_message(a->r, f, a->lang, rest, sizeof rest);
     } else {
-        snprintf(counter, sizeof counter, "%s %zu", T(a, "findings:", "问题："), a->fs.n);
+        snprintf(counter, sizeof counter, "%s %zu", T(a, "findings:", "问题："), a->s.fs.n);
         if (!a->msg[0])
             snprintf(rest, sizeof rest, "%s", T(a, "] next  F list  ? help", "] 下一个  F 列表  ? 帮助"));
     }
@@ -649,15 +647,13 @@ static void draw_status(nb_app *a)
         snprintf(fname, sizeof fname, "%s", file);
     }
     char decision[64] = "";
-    if (a->finding >= 0 && a->rv.n) {
-        char fp[24];
-        nb_finding_fingerprint(a->r, &a->fs.v[a->finding], fp);
-        const nb_rv_entry *d = nb_review_decision(&a->rv, fp);
+    if (a->finding >= 0) {
+        const nb_rv_entry *d = nb_session_decision(&a->s, (size_t)a->finding);
         if (d && d->state != NB_DEC_OPEN)
             snprintf(decision, sizeof decision, " [%s]",
                      d->state == NB_DEC_CONFIRMED ? T(a, "confirmed", "已确认") : T(a, "dismissed", "已驳回"));
     }
-    snprintf(b, sizeof b, " %s%s │ %s%s │ %s │ %s", fname, a->readonly ? T(a, " [read-only]", " [只读]") : a->dirty ? " [+]" : "",
+    snprintf(b, sizeof b, " %s%s │ %s%s │ %s │ %s", fname, a->s.readonly ? T(a, " [read-only]", " [只读]") : a->s.dirty ? " [+]" : "",
              counter, decision, cellpart, rest);
     nb_screen_put(s, y, 0, b, strlen(b), s->w, a->msg_error ? NB_R_ERROR : NB_R_STATUS, 1);
 }
@@ -675,29 +671,7 @@ static void draw_help(nb_app *a)
 
 static int list_visible(const nb_app *a, size_t k)
 {
-    return (int)a->fs.v[k].severity >= a->list_min_sev;
-}
-
-/* Whether finding k of the report as it stands is gone now (resolved by
- * the corrections). */
-static int is_resolved(const nb_app *a, size_t k)
-{
-    char fp[24], f2[24];
-    nb_finding_fingerprint(a->r, &a->fs0.v[k], fp);
-    for (size_t i = 0; i < a->fs.n; i++) {
-        nb_finding_fingerprint(a->r, &a->fs.v[i], f2);
-        if (!strcmp(fp, f2))
-            return 0;
-    }
-    return 1;
-}
-
-static int resolved_count(const nb_app *a)
-{
-    int n = 0;
-    for (size_t k = 0; k < a->fs0.n; k++)
-        n += is_resolved(a, k);
-    return n;
+    return (int)a->s.fs.v[k].severity >= a->list_min_sev;
 }
 
 /* Under the list: the findings the corrections made go away, not dropped
@@ -707,16 +681,16 @@ static void draw_resolved(nb_app *a, int y)
     nb_screen *s = &a->scr;
     int n;
     const nb_rule *rules = nb_rules(&n);
-    if (!resolved_count(a) || y >= s->h - 1)
+    if (!nb_session_resolved_count(&a->s) || y >= s->h - 1)
         return;
     const char *h = T(a, " resolved by the corrections:", " 更正后已消除：");
     nb_screen_put(s, y++, 0, h, strlen(h), s->w, NB_R_TITLE, 1);
-    for (size_t k = 0; k < a->fs0.n && y < s->h - 1; k++) {
-        if (!is_resolved(a, k))
+    for (size_t k = 0; k < a->s.fs0.n && y < s->h - 1; k++) {
+        if (!nb_session_resolved(&a->s, k))
             continue;
         char m[1024], line[1400];
-        nb_finding_message(a->r, &a->fs0.v[k], a->lang, m, sizeof m);
-        snprintf(line, sizeof line, " %-7s %-19s %s  %s", T(a, "resolved", "已消除"), rules[a->fs0.v[k].rule].id,
+        nb_finding_message(a->r, &a->s.fs0.v[k], a->lang, m, sizeof m);
+        snprintf(line, sizeof line, " %-7s %-19s %s  %s", T(a, "resolved", "已消除"), rules[a->s.fs0.v[k].rule].id,
                  "    -", m);
         nb_screen_put(s, y++, 0, line, strlen(line), s->w, NB_R_INFO, 0);
     }
@@ -739,13 +713,13 @@ static void draw_findings(nb_app *a)
         a->list_top = a->list_sel;
     if (a->list_sel >= a->list_top + rows)
         a->list_top = a->list_sel - rows + 1;
-    for (size_t k = 0; k < a->fs.n; k++) {
+    for (size_t k = 0; k < a->s.fs.n; k++) {
         if (!list_visible(a, k))
             continue;
         int idx = vis++;
         if (idx < a->list_top || idx >= a->list_top + rows)
             continue;
-        const nb_finding *f = &a->fs.v[k];
+        const nb_finding *f = &a->s.fs.v[k];
         char m[1024], line[1400];
         nb_finding_message(a->r, f, a->lang, m, sizeof m);
         char lnb[24] = "    -";
@@ -769,22 +743,6 @@ static void draw_findings(nb_app *a)
 
 /* The notes, in the order written: what they are on, by whom, the text
  * (line breaks shown as ↵). */
-static int note_count(const nb_app *a)
-{
-    int n = 0;
-    for (size_t k = 0; k < a->rv.n; k++)
-        n += a->rv.v[k].kind == NB_RV_NOTE;
-    return n;
-}
-
-static const nb_rv_entry *note_at(const nb_app *a, int idx)
-{
-    for (size_t k = 0; k < a->rv.n; k++)
-        if (a->rv.v[k].kind == NB_RV_NOTE && idx-- == 0)
-            return &a->rv.v[k];
-    return NULL;
-}
-
 static void draw_notes(nb_app *a)
 {
     nb_screen *s = &a->scr;
@@ -792,13 +750,13 @@ static void draw_notes(nb_app *a)
     snprintf(h, sizeof h, "%s — Enter %s, Esc %s", T(a, " notes", " 批注列表"), T(a, "jumps", "跳转"),
              T(a, "closes", "关闭"));
     nb_screen_put(s, 1, 0, h, strlen(h), s->w, NB_R_TITLE, 1);
-    int rows = s->h - 4, n = note_count(a);
+    int rows = s->h - 4, n = nb_session_note_count(&a->s);
     if (a->list_sel < a->list_top)
         a->list_top = a->list_sel;
     if (a->list_sel >= a->list_top + rows)
         a->list_top = a->list_sel - rows + 1;
     for (int idx = a->list_top; idx < n && idx < a->list_top + rows; idx++) {
-        const nb_rv_entry *e = note_at(a, idx);
+        const nb_rv_entry *e = nb_session_note_at(&a->s, idx);
         char line[1400];
         int k = snprintf(line, sizeof line, " %-28s %-10s ", e->cell[0] ? e->cell : e->rule, e->by);
         for (const char *t = e->text ? e->text : ""; *t && k + 4 < (int)sizeof line; t++) {
@@ -924,12 +882,12 @@ static void move_text_chars(nb_app *a, int d)
 
 static void go_finding(nb_app *a, int idx)
 {
-    if (!a->fs.n) {
+    if (!a->s.fs.n) {
         say(a, 0, "%s", T(a, "no findings", "没有发现问题"));
         return;
     }
-    a->finding = (int)(((long)idx % (long)a->fs.n + (long)a->fs.n) % (long)a->fs.n);
-    const nb_finding *f = &a->fs.v[a->finding];
+    a->finding = (int)(((long)idx % (long)a->s.fs.n + (long)a->s.fs.n) % (long)a->s.fs.n);
+    const nb_finding *f = &a->s.fs.v[a->finding];
     int ci = f->suspect >= 0 ? f->suspect : f->ncells ? f->cells[0] : -1;
     if (ci >= 0)
         select_cell(a, ci);
@@ -1029,174 +987,49 @@ static void search_step(nb_app *a, int dir)
 
 /* ------------------------------------------------------------ the review */
 
-/* Cells as extracted, then the review's corrections, then the checks again. */
-static void recompute(nb_app *a)
+/* After a change to the review: the current finding stays in range. */
+static void after_change(nb_app *a)
 {
-    nb_report *r = a->r;
-    memcpy(r->cells, a->orig_cells, (size_t)r->ncells * sizeof *r->cells);
-    nb_review_apply(&a->rv, r, NULL, 0);
-    nb_findings_free(&a->fs);
-    nb_err err;
-    nb_check(r, a->ctx, &a->fs, &err);
-    for (int ci = 0; ci < r->ncells; ci++)
-        a->cell_worst[ci] = -1;
-    for (size_t k = 0; k < a->fs.n; k++)
-        for (int c = 0; c < a->fs.v[k].ncells; c++) {
-            int ci = a->fs.v[k].cells[c];
-            if ((int)a->fs.v[k].severity > a->cell_worst[ci])
-                a->cell_worst[ci] = (int)a->fs.v[k].severity;
-        }
-    if (a->finding >= (int)a->fs.n)
-        a->finding = a->fs.n ? (int)a->fs.n - 1 : -1;
+    if (a->finding >= (int)a->s.fs.n)
+        a->finding = a->s.fs.n ? (int)a->s.fs.n - 1 : -1;
 }
 
-/* One nianbao at a time may change a report's review: REPORT.review.lock
- * holds its pid; a lock whose process is gone is taken over. */
-static void take_lock(nb_app *a)
+/* Say what the session could not do; returns -1. */
+static int say_err(nb_app *a, const nb_err *err)
 {
-    for (int tries = 0; tries < 2; tries++) {
-        int fd = open(a->lock_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-        if (fd >= 0) {
-            char b[32];
-            int n = snprintf(b, sizeof b, "%ld\n", (long)getpid());
-            if (write(fd, b, (size_t)n) != n) {
-                close(fd);
-                unlink(a->lock_path);
-                break;
-            }
-            close(fd);
-            a->locked = 1;
-            return;
-        }
-        if (errno != EEXIST)
-            break;
-        FILE *f = fopen(a->lock_path, "r");
-        long pid = 0;
-        if (f) {
-            if (fscanf(f, "%ld", &pid) != 1)
-                pid = 0;
-            fclose(f);
-        }
-        if (pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM)) {
-            a->readonly = 1;
-            say(a, 1, "%s (pid %ld): %s", T(a, "another nianbao has this report open", "另一个 nianbao 正打开此报告"), pid,
-                T(a, "opened read-only", "以只读方式打开"));
-            return;
-        }
-        unlink(a->lock_path); /* stale: its process is gone */
-    }
+    say(a, 1, "%s", err->msg);
+    return -1;
 }
 
 void nb_app_open_review(nb_app *a, const char *path)
 {
-    if (path)
-        snprintf(a->review_path, sizeof a->review_path, "%s", path);
-    else
-        nb_review_path(a->r->doc.path, a->review_path, sizeof a->review_path);
-    snprintf(a->journal_path, sizeof a->journal_path, "%.4200s.journal", a->review_path);
-    snprintf(a->lock_path, sizeof a->lock_path, "%.4200s.lock", a->review_path);
-    take_lock(a);
-    if (!a->readonly && access(a->journal_path, F_OK) == 0)
+    nb_err err;
+    if (nb_session_open(&a->s, path, &err) != 0)
+        say_err(a, &err);
+    if (a->s.journal_found)
         a->mode = NB_MODE_ASK_RECOVER; /* a session ended without saving */
-    nb_err err;
-    nb_review_free(&a->rv);
-    if (nb_review_load(&a->rv, a->review_path, a->lang, &err) != 0) {
-        if (err.code != NB_E_NOTFOUND) {
-            a->review_bad = 1;
-            say(a, 1, "%s (%s)", err.msg, T(a, "opened without it; it will not be overwritten", "已不带审阅打开；该文件不会被覆盖"));
-        }
-        return;
-    }
-    char sha[65];
-    if (a->rv.sha256[0] && nb_file_sha256(a->r->doc.path, sha) == 0 && strcmp(sha, a->rv.sha256) != 0)
-        say(a, 1, "%s", T(a, "the report changed since this review: entries kept by cell ID",
-                          "报告在本次审阅后有改动：审阅条目按单元格编号保留"));
-    recompute(a);
-}
-
-static void fill_entry(nb_app *a, nb_rv_entry *e, nb_rv_kind kind)
-{
-    memset(e, 0, sizeof *e);
-    e->kind = kind;
-    nb_reviewer(e->by, sizeof e->by);
-    nb_iso_now(e->at, sizeof e->at);
-    (void)a;
-}
-
-/* The review names the report it belongs to and the report's SHA-256, so a
- * changed report can be told apart when the review is read back. */
-static void stamp_review(nb_app *a)
-{
-    const char *slash = strrchr(a->r->doc.path, '/');
-    snprintf(a->rv.report, sizeof a->rv.report, "%s", slash ? slash + 1 : a->r->doc.path);
-    if (nb_file_sha256(a->r->doc.path, a->rv.sha256) != 0)
-        a->rv.sha256[0] = '\0';
-}
-
-/* Every change is written at once to REPORT.review.journal (atomically), so
- * that a killed process or a dropped connection loses nothing; saving the
- * review removes it. */
-static void journal(nb_app *a)
-{
-    if (a->readonly || a->review_bad)
-        return;
-    if (!a->rv.sha256[0])
-        stamp_review(a);
-    nb_err err;
-    if (nb_review_save(&a->rv, a->journal_path, &err) != 0)
-        say(a, 1, "%s", err.msg);
+    after_change(a);
 }
 
 /* Whether this console may change the review; says why not. */
 static int writable(nb_app *a)
 {
-    if (a->readonly)
-        say(a, 1, "%s", T(a, "read-only: another nianbao has this report open", "只读：另一个 nianbao 正打开此报告"));
-    return !a->readonly;
-}
-
-/* A new entry: kept, what was undone forgotten, and the checks run again. */
-static void add_entry(nb_app *a, const nb_rv_entry *e)
-{
-    if (!writable(a))
-        return;
-    if (nb_review_add(&a->rv, e) != 0) {
-        say(a, 1, "%s", T(a, "out of memory", "内存不足"));
-        return;
-    }
-    nb_review_free(&a->redo);
-    a->dirty = 1;
-    recompute(a);
-    journal(a);
-}
-
-/* Move the last entry of one list to the other (undo and redo). */
-static int move_last(nb_review *from, nb_review *to)
-{
-    if (!from->n)
-        return 0;
-    if (nb_review_add(to, &from->v[from->n - 1]) != 0)
-        return 0;
-    nb_rv_entry *e = &from->v[--from->n];
-    free(e->value);
-    free(e->was);
-    free(e->text);
+    nb_err err;
+    if (nb_session_writable(&a->s, &err) != 0)
+        return say_err(a, &err) + 1;
     return 1;
 }
 
-/* Undo (rv → redo) or redo (redo → rv) one entry, and run the checks again. */
-static void undo_redo(nb_app *a, nb_review *from, nb_review *to, const char *done, const char *none)
+/* Undo or redo one entry. */
+static void undo_redo(nb_app *a, int redo, const char *done, const char *none)
 {
-    if (!writable(a))
-        return;
-    if (!move_last(from, to)) {
-        say(a, 0, "%s", none);
-        return;
-    }
-    a->dirty = 1;
-    recompute(a);
-    journal(a);
-    say(a, 0, "%s", done);
+    nb_err err;
+    int rc = redo ? nb_session_redo(&a->s, &err) : nb_session_undo(&a->s, &err);
+    after_change(a);
+    if (rc < 0)
+        say_err(a, &err);
+    else
+        say(a, 0, "%s", rc ? done : none);
 }
 
 /* a: a note on the selected cell when the tables pane has the focus, else
@@ -1205,16 +1038,12 @@ static void note_start(nb_app *a)
 {
     if (!writable(a))
         return;
-    int n;
-    const nb_rule *rules = nb_rules(&n);
     a->note_cell = -1;
-    a->note_finding[0] = a->note_rule[0] = '\0';
+    a->note_finding = -1;
     if ((a->focus == 1 || a->finding < 0) && selected_cell(a) >= 0) {
         a->note_cell = selected_cell(a);
     } else if (a->finding >= 0) {
-        const nb_finding *f = &a->fs.v[a->finding];
-        nb_finding_fingerprint(a->r, f, a->note_finding);
-        snprintf(a->note_rule, sizeof a->note_rule, "%s", rules[f->rule].id);
+        a->note_finding = a->finding;
     } else {
         say(a, 1, "%s", T(a, "no cell or finding selected", "未选中单元格或问题"));
         return;
@@ -1225,22 +1054,20 @@ static void note_start(nb_app *a)
 
 static void note_commit(nb_app *a)
 {
-    nb_rv_entry e;
-    fill_entry(a, &e, NB_RV_NOTE);
-    if (a->note_cell >= 0)
-        nb_schema_cell_id(a->r->schema, a->note_cell, e.cell, sizeof e.cell);
-    snprintf(e.finding, sizeof e.finding, "%s", a->note_finding);
-    snprintf(e.rule, sizeof e.rule, "%s", a->note_rule);
-    e.text = a->input;
-    add_entry(a, &e);
-    say(a, 0, "%s", T(a, "note added", "已添加批注"));
+    nb_err err;
+    int rc = nb_session_note(&a->s, a->note_cell, a->note_finding, a->input, &err);
+    after_change(a);
+    if (rc != 0)
+        say_err(a, &err);
+    else
+        say(a, 0, "%s", T(a, "note added", "已添加批注"));
 }
 
 /* A: the notes; Enter goes to what the note is on. */
 static void notes_key(nb_app *a, int key)
 {
     nb_request rq = nb_request_for_key(key);
-    int n = note_count(a);
+    int n = nb_session_note_count(&a->s);
     if (key == NB_KEY_ESC || key == 'q' || rq == NB_REQ_NOTES) {
         a->mode = NB_MODE_NORMAL;
     } else if (rq == NB_REQ_MOVE_DOWN && a->list_sel + 1 < n) {
@@ -1248,7 +1075,7 @@ static void notes_key(nb_app *a, int key)
     } else if (rq == NB_REQ_MOVE_UP && a->list_sel > 0) {
         a->list_sel--;
     } else if ((key == NB_KEY_ENTER || key == '\n' || key == '\r') && n) {
-        const nb_rv_entry *e = note_at(a, a->list_sel);
+        const nb_rv_entry *e = nb_session_note_at(&a->s, a->list_sel);
         a->mode = NB_MODE_NORMAL;
         if (e->cell[0]) {
             int ci = nb_schema_find_cell(a->r->schema, e->cell);
@@ -1259,57 +1086,33 @@ static void notes_key(nb_app *a, int key)
             }
             return;
         }
-        char fp[24];
-        for (size_t k = 0; k < a->fs.n; k++) {
-            nb_finding_fingerprint(a->r, &a->fs.v[k], fp);
-            if (!strcmp(fp, e->finding)) {
-                go_finding(a, (int)k);
-                return;
-            }
-        }
-        say(a, 0, "%s %s", e->rule, T(a, "no longer found: resolved by the corrections", "已不再出现：更正后已消除"));
+        int k = nb_session_find(&a->s, e->finding);
+        if (k >= 0)
+            go_finding(a, k);
+        else
+            say(a, 0, "%s %s", e->rule, T(a, "no longer found: resolved by the corrections", "已不再出现：更正后已消除"));
     }
 }
 
 static void decide(nb_app *a, nb_decision state, const char *reason)
 {
-    if (a->finding < 0) {
-        say(a, 1, "%s", T(a, "no finding selected: ] to step to one", "未选中问题：按 ] 选择"));
+    nb_err err;
+    int rc = nb_session_decide(&a->s, a->finding, state, reason, &err);
+    after_change(a);
+    if (rc != 0) {
+        say_err(a, &err);
         return;
     }
-    int n;
-    const nb_rule *rules = nb_rules(&n);
-    const nb_finding *f = &a->fs.v[a->finding];
-    nb_rv_entry e;
-    fill_entry(a, &e, NB_RV_DECIDE);
-    nb_finding_fingerprint(a->r, f, e.finding);
-    snprintf(e.rule, sizeof e.rule, "%s", rules[f->rule].id);
-    e.state = state;
-    e.text = (char *)reason;
-    add_entry(a, &e);
     static const char *const en[] = {"reopened", "confirmed", "dismissed"}, *const zh[] = {"已重新打开", "已确认", "已驳回"};
     say(a, 0, "%s", a->lang == NB_LANG_ZH ? zh[state] : en[state]);
 }
 
 static int save_review(nb_app *a)
 {
-    if (a->readonly) {
-        say(a, 1, "%s", T(a, "read-only: another nianbao has this report open", "只读：另一个 nianbao 正打开此报告"));
-        return -1;
-    }
-    if (a->review_bad) {
-        say(a, 1, "%s: %s", a->review_path, T(a, "malformed; not overwritten", "格式有误，不会覆盖"));
-        return -1;
-    }
-    stamp_review(a);
     nb_err err;
-    if (nb_review_save(&a->rv, a->review_path, &err) != 0) {
-        say(a, 1, "%s", err.msg);
-        return -1;
-    }
-    a->dirty = 0;
-    unlink(a->journal_path);
-    say(a, 0, "%s %s", T(a, "saved", "已保存"), a->review_path);
+    if (nb_session_save(&a->s, &err) != 0)
+        return say_err(a, &err);
+    say(a, 0, "%s %s", T(a, "saved", "已保存"), a->s.review_path);
     return 0;
 }
 
@@ -1329,30 +1132,22 @@ static void edit_start(nb_app *a, int ci)
 
 static void edit_commit(nb_app *a)
 {
-    nb_num v;
+    nb_err err;
     a->input[a->input_len] = '\0';
-    if (nb_parse_value(a->input, a->input_len, &v) != NB_ST_NUMBER) {
-        say(a, 1, "%s: \"%s\"", T(a, "not a number; nothing changed", "不是数字，未作更改"), a->input);
+    int rc = nb_session_correct(&a->s, a->edit_cell, a->input, &err);
+    after_change(a);
+    if (rc != 0) {
+        say_err(a, &err);
         return;
     }
-    int ci = a->edit_cell;
-    const nb_cell *orig = &a->orig_cells[ci];
-    nb_rv_entry e;
-    fill_entry(a, &e, NB_RV_CORRECT);
-    nb_schema_cell_id(a->r->schema, ci, e.cell, sizeof e.cell);
-    char val[64], was[128];
-    nb_num_format(v, val, sizeof val);
-    snprintf(was, sizeof was, "%.*s", (int)(orig->len < 120 ? orig->len : 120), a->r->doc.text + orig->off);
-    e.value = val;
-    e.was = orig->status == NB_ST_MISSING ? (char *)"" : was;
-    add_entry(a, &e);
-    int gone = resolved_count(a);
+    const nb_rv_entry *e = &a->s.rv.v[a->s.rv.n - 1];
+    int gone = nb_session_resolved_count(&a->s);
     if (gone)
-        say(a, 0, "%s %s = %s; %d %s", T(a, "corrected", "已更正"), e.cell, val, gone,
+        say(a, 0, "%s %s = %s; %d %s", T(a, "corrected", "已更正"), e->cell, e->value, gone,
             T(a, gone == 1 ? "finding resolved (F lists it)" : "findings resolved (F lists them)",
               "个问题已消除（F 查看）"));
     else
-        say(a, 0, "%s %s = %s", T(a, "corrected", "已更正"), e.cell, val);
+        say(a, 0, "%s %s = %s", T(a, "corrected", "已更正"), e->cell, e->value);
 }
 
 /* ------------------------------------------------------------ commands */
@@ -1364,13 +1159,13 @@ int nb_app_command(nb_app *a, const char *cmd)
     char verb[32] = "", arg[480] = "";
     sscanf(cmd, "%31s %479[^\n]", verb, arg);
     if (!strcmp(verb, "q!")) { /* quit, discarding unsaved work on purpose */
-        if (a->dirty && !a->readonly)
-            unlink(a->journal_path);
+        if (a->s.dirty && !a->s.readonly)
+            nb_session_discard(&a->s);
         a->quit = 1;
         return 0;
     }
     if (!strcmp(verb, "q") || !strcmp(verb, "quit")) {
-        if (a->dirty)
+        if (a->s.dirty)
             a->mode = NB_MODE_ASK_QUIT;
         else
             a->quit = 1;
@@ -1502,10 +1297,6 @@ static void input_key(nb_app *a, int key)
         else if (mode == NB_MODE_EDIT)
             edit_commit(a);
         else if (mode == NB_MODE_REASON) {
-            if (!a->input_len) {
-                say(a, 1, "%s", T(a, "a dismissal needs a reason", "驳回需要填写理由"));
-                return;
-            }
             decide(a, NB_DEC_DISMISSED, a->input);
         } else if (mode == NB_MODE_NOTE) {
             if (a->input_len)
@@ -1533,7 +1324,7 @@ static void input_key(nb_app *a, int key)
 static void list_key(nb_app *a, int key)
 {
     int vis = 0;
-    for (size_t k = 0; k < a->fs.n; k++)
+    for (size_t k = 0; k < a->s.fs.n; k++)
         vis += list_visible(a, k);
     nb_request rq = nb_request_for_key(key);
     if (key == NB_KEY_ESC || key == 'q' || rq == NB_REQ_FINDINGS) {
@@ -1547,7 +1338,7 @@ static void list_key(nb_app *a, int key)
         a->list_sel = a->list_top = 0;
     } else if (key == NB_KEY_ENTER || key == '\n' || key == '\r') {
         int idx = 0;
-        for (size_t k = 0; k < a->fs.n; k++)
+        for (size_t k = 0; k < a->s.fs.n; k++)
             if (list_visible(a, k) && idx++ == a->list_sel) {
                 go_finding(a, (int)k);
                 break;
@@ -1572,19 +1363,15 @@ void nb_app_key(nb_app *a, int key)
     if (a->mode == NB_MODE_ASK_RECOVER) { /* the journal of a session that ended unsaved */
         a->mode = NB_MODE_NORMAL;
         if (key == 'y') {
-            nb_review j;
             nb_err err;
-            if (nb_review_load(&j, a->journal_path, a->lang, &err) == 0) {
-                nb_review_free(&a->rv);
-                a->rv = j;
-                a->dirty = 1;
-                recompute(a);
-                say(a, 0, "%s %zu %s", T(a, "recovered", "已恢复"), a->rv.n, T(a, "entries: w to save them", "条：按 w 保存"));
-            } else {
-                say(a, 1, "%s", err.msg);
-            }
+            int rc = nb_session_recover(&a->s, &err);
+            after_change(a);
+            if (rc == 0)
+                say(a, 0, "%s %zu %s", T(a, "recovered", "已恢复"), a->s.rv.n, T(a, "entries: w to save them", "条：按 w 保存"));
+            else
+                say_err(a, &err);
         } else {
-            unlink(a->journal_path);
+            nb_session_discard(&a->s);
             say(a, 0, "%s", T(a, "the unsaved work was discarded", "未保存的工作已丢弃"));
         }
         return;
@@ -1594,7 +1381,7 @@ void nb_app_key(nb_app *a, int key)
         if (key == 'y' || key == 's') {
             a->quit = save_review(a) == 0;
         } else if (key == 'n' || key == 'd') {
-            unlink(a->journal_path); /* discarded on purpose */
+            nb_session_discard(&a->s); /* discarded on purpose */
             a->quit = 1;
         }
         return;
@@ -1712,7 +1499,7 @@ void nb_app_key(nb_app *a, int key)
         a->mode = NB_MODE_HELP;
         break;
     case NB_REQ_QUIT:
-        if (a->dirty)
+        if (a->s.dirty)
             a->mode = NB_MODE_ASK_QUIT;
         else
             a->quit = 1;
@@ -1750,10 +1537,10 @@ void nb_app_key(nb_app *a, int key)
         a->list_sel = a->list_top = 0;
         break;
     case NB_REQ_UNDO:
-        undo_redo(a, &a->rv, &a->redo, T(a, "undone", "已撤销"), T(a, "nothing to undo", "没有可撤销的操作"));
+        undo_redo(a, 0, T(a, "undone", "已撤销"), T(a, "nothing to undo", "没有可撤销的操作"));
         break;
     case NB_REQ_REDO:
-        undo_redo(a, &a->redo, &a->rv, T(a, "redone", "已重做"), T(a, "nothing to redo", "没有可重做的操作"));
+        undo_redo(a, 1, T(a, "redone", "已重做"), T(a, "nothing to redo", "没有可重做的操作"));
         break;
     case NB_REQ_SAVE:
         save_review(a);
@@ -1775,26 +1562,8 @@ int nb_app_init(nb_app *a, const nb_ctx *ctx, nb_report *r, const char *theme, c
     a->finding = -1;
     a->list_min_sev = NB_SEV_INFO;
     nb_err err;
-    if (nb_check(r, ctx, &a->fs, &err) != 0)
+    if (nb_session_init(&a->s, ctx, r, &err) != 0)
         return -1;
-    if (a->fs.n) { /* the findings before any correction: a copy, not a second run */
-        a->fs0.v = malloc(a->fs.n * sizeof *a->fs0.v);
-        if (!a->fs0.v)
-            return -1;
-        memcpy(a->fs0.v, a->fs.v, a->fs.n * sizeof *a->fs0.v);
-        a->fs0.n = a->fs0.cap = a->fs.n;
-    }
-    a->cell_worst = malloc((size_t)r->ncells * sizeof *a->cell_worst);
-    if (!a->cell_worst)
-        return -1;
-    for (int ci = 0; ci < r->ncells; ci++)
-        a->cell_worst[ci] = -1;
-    for (size_t k = 0; k < a->fs.n; k++)
-        for (int c = 0; c < a->fs.v[k].ncells; c++) {
-            int ci = a->fs.v[k].cells[c];
-            if ((int)a->fs.v[k].severity > a->cell_worst[ci])
-                a->cell_worst[ci] = (int)a->fs.v[k].severity;
-        }
     build_grid(a);
     if (!a->grid)
         return -1;
@@ -1814,10 +1583,6 @@ int nb_app_init(nb_app *a, const nb_ctx *ctx, nb_report *r, const char *theme, c
     a->gsel = 0;
     move_grid(a, 1);
     a->cur = 0;
-    a->orig_cells = malloc((size_t)r->ncells * sizeof *a->orig_cells);
-    if (!a->orig_cells)
-        return -1;
-    memcpy(a->orig_cells, r->cells, (size_t)r->ncells * sizeof *r->cells);
     nb_theme_default(&a->theme);
     if (theme) {
         char m[512] = "";
@@ -1838,14 +1603,7 @@ void nb_app_resize(nb_app *a, int w, int h)
 
 void nb_app_free(nb_app *a)
 {
-    nb_findings_free(&a->fs);
-    nb_findings_free(&a->fs0);
-    free(a->cell_worst);
-    free(a->orig_cells);
-    if (a->locked)
-        unlink(a->lock_path);
-    nb_review_free(&a->rv);
-    nb_review_free(&a->redo);
+    nb_session_free(&a->s);
     free(a->spans);
     free(a->grid);
     pcre2_code_free(a->search_re);

@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "model/report.h"
-#include "review/review.h"
+#include "review/session.h"
 #include "check/rules.h"
 #include "screen.h"
 #include "theme.h"
@@ -25,8 +25,7 @@ typedef struct nb_grow_row {
 typedef struct nb_app {
     const nb_ctx *ctx;
     nb_report *r;
-    nb_findings fs;
-    nb_findings fs0;          /* the findings of the report as it stands, before any correction */
+    nb_session s;             /* the review: entries, findings, lock, journal */
     nb_lang lang;
     nb_theme theme;
     const char *datadir;
@@ -42,7 +41,6 @@ typedef struct nb_app {
     int gsel, gcol, gtop;     /* selected grid row and column, first row shown */
     int table_rows;
     int finding;              /* current finding, -1 none */
-    int *cell_worst;          /* per cell: worst severity of a finding naming it, -1 */
     int *spans, nspans;       /* cells with text, by where they start */
     /* overlays and input */
     int mode;
@@ -55,19 +53,9 @@ typedef struct nb_app {
     int msg_error;
     int quit;
     int quit_status;
-    /* the review: corrections and decisions, saved to review_path */
-    nb_review rv, redo;       /* redo: undone entries, last undone last */
-    char review_path[4200];
-    int review_bad;           /* the file there is malformed: never overwritten */
-    int dirty;
-    nb_cell *orig_cells;      /* the cells as extracted, before corrections */
-    int edit_cell;
+    int edit_cell;            /* the cell being corrected */
     int note_cell;            /* the note being written: on this cell, */
-    char note_finding[24];    /* or on the finding with this fingerprint */
-    char note_rule[32];
-    int readonly;             /* another nianbao has this report: nothing is saved */
-    int locked;               /* this one holds REPORT.review.lock */
-    char journal_path[4300], lock_path[4300];
+    int note_finding;         /* or on this finding */
     size_t input_cur;         /* the cursor in the input line (bytes) */
 } nb_app;
 
