@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,6 +204,170 @@ static char *read_value(const char **p)
     return out;
 }
 
+/* Where a review is being read from, for the messages. */
+typedef struct source {
+    const char *path;
+    nb_lang lang;
+    int ln;
+    nb_err *err;
+} source;
+
+/* The fields of an entry held in arrays of their own. */
+static const struct {
+    const char *key;
+    size_t off, cap;
+} fixed_fields[] = {
+#define FIELD(name) {#name, offsetof(nb_rv_entry, name), sizeof(((nb_rv_entry *)0)->name)}
+    FIELD(cell), FIELD(finding), FIELD(rule), FIELD(by), FIELD(at),
+#undef FIELD
+};
+
+/* The place of a text field (value, was, text or reason), or NULL. */
+static char **text_field(nb_rv_entry *e, const char *key)
+{
+    if (!strcmp(key, "value"))
+        return &e->value;
+    if (!strcmp(key, "was"))
+        return &e->was;
+    if (!strcmp(key, "text") || !strcmp(key, "reason"))
+        return &e->text;
+    return NULL;
+}
+
+/* One key=value of an entry into e (v is taken); -1 for a key that is
+ * unknown or repeated, or a state that is not one. */
+static int set_field(nb_rv_entry *e, const char *key, char *v)
+{
+    char **text = text_field(e, key);
+    if (text && !*text) {
+        *text = v;
+        return 0;
+    }
+    int rc = -1;
+    for (size_t i = 0; i < sizeof fixed_fields / sizeof fixed_fields[0]; i++)
+        if (!strcmp(key, fixed_fields[i].key)) {
+            snprintf((char *)e + fixed_fields[i].off, fixed_fields[i].cap, "%s", v);
+            rc = 0;
+        }
+    if (!strcmp(key, "state")) {
+        int st;
+        for (st = 0; st < 3 && strcmp(v, state_names[st]); st++)
+            ;
+        e->state = (nb_decision)st;
+        rc = st == 3 ? -1 : 0;
+    }
+    free(v);
+    return rc;
+}
+
+/* The key=value pairs after an entry's kind; -1 when malformed or
+ * incomplete. */
+static int read_fields(nb_rv_entry *e, const char *s)
+{
+    while (*s) {
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (!*s)
+            break;
+        const char *eq = strchr(s, '=');
+        if (!eq)
+            return -1;
+        char key[32];
+        snprintf(key, sizeof key, "%.*s", (int)(eq - s < 31 ? eq - s : 31), s);
+        s = eq + 1;
+        char *v = read_value(&s);
+        if (!v || set_field(e, key, v) != 0)
+            return -1;
+    }
+    if (e->kind == NB_RV_CORRECT && (!e->cell[0] || !e->value))
+        return -1;
+    if (e->kind == NB_RV_DECIDE && !e->finding[0])
+        return -1;
+    if (e->kind == NB_RV_NOTE && !e->cell[0] && !e->finding[0])
+        return -1;
+    return 0;
+}
+
+static void entry_strings_free(nb_rv_entry *e)
+{
+    free(e->value);
+    free(e->was);
+    free(e->text);
+}
+
+/* An entry line (its kind, then the rest) into rv. */
+static int read_entry(nb_review *rv, const char *kind, const char *s, const source *src)
+{
+    nb_rv_entry e;
+    memset(&e, 0, sizeof e);
+    int k;
+    for (k = 0; k < 3 && strcmp(kind, kind_names[k]); k++)
+        ;
+    if (k == 3)
+        return nb_err_set(src->err, NB_E_FORMAT,
+                          nb_tr(src->lang, "%s:%d: unknown entry \"%s\" (correct, note or decide)",
+                                "%s:%d：未知条目“%s”（应为 correct、note 或 decide）"),
+                          src->path, src->ln, kind);
+    e.kind = (nb_rv_kind)k;
+    if (read_fields(&e, s) != 0) {
+        entry_strings_free(&e);
+        return nb_err_set(src->err, NB_E_FORMAT, nb_tr(src->lang, "%s:%d: malformed %s entry", "%s:%d：%s 条目格式有误"),
+                          src->path, src->ln, kind);
+    }
+    int ok = nb_review_add(rv, &e) == 0;
+    entry_strings_free(&e);
+    return ok ? 0 : nb_err_set(src->err, NB_E_NOMEM, "%s: out of memory", src->path);
+}
+
+/* The first line: "nianbao-review 1". */
+static int read_header(const char *kind, const char *s, const source *src)
+{
+    if (strcmp(kind, "nianbao-review") != 0)
+        return nb_err_set(src->err, NB_E_FORMAT,
+                          nb_tr(src->lang, "%s:%d: not a nianbao review file (it should begin \"nianbao-review 1\")",
+                                "%s:%d：不是 nianbao 审阅文件（应以“nianbao-review 1”开头）"),
+                          src->path, src->ln);
+    while (*s == ' ')
+        s++;
+    if (strcmp(s, "1") != 0)
+        return nb_err_set(src->err, NB_E_FORMAT,
+                          nb_tr(src->lang, "%s:%d: review file version %s; this nianbao reads version 1",
+                                "%s:%d：审阅文件版本为 %s，本程序读取版本 1"),
+                          src->path, src->ln, s);
+    return 0;
+}
+
+/* A line that is not blank or a comment; *header: the first line was read. */
+static int read_line(nb_review *rv, const char *s, int *header, const source *src)
+{
+    char kind[32];
+    size_t kl = strcspn(s, " \t");
+    snprintf(kind, sizeof kind, "%.*s", (int)(kl < 31 ? kl : 31), s);
+    s += kl;
+    if (!*header) {
+        *header = read_header(kind, s, src) == 0;
+        return *header ? 0 : -1;
+    }
+    while (*s == ' ')
+        s++;
+    if (!strcmp(kind, "report")) {
+        char *v = read_value(&s);
+        if (!v)
+            return nb_err_set(src->err, NB_E_FORMAT, "%s:%d: %s", src->path, src->ln,
+                              nb_tr(src->lang, "bad report name", "报告名有误"));
+        snprintf(rv->report, sizeof rv->report, "%s", v);
+        free(v);
+        return 0;
+    }
+    if (!strcmp(kind, "sha256")) {
+        snprintf(rv->sha256, sizeof rv->sha256, "%.64s", s);
+        if (!strcmp(rv->sha256, "-"))
+            rv->sha256[0] = '\0';
+        return 0;
+    }
+    return read_entry(rv, kind, s, src);
+}
+
 int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
 {
     memset(rv, 0, sizeof *rv);
@@ -210,152 +375,26 @@ int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
     if (!f)
         return nb_err_set(err, errno == ENOENT ? NB_E_NOTFOUND : NB_E_IO, "%s: %s", path, strerror(errno));
     char line[16384];
-    int ln = 0, header = 0, rc = 0;
-    while (fgets(line, sizeof line, f)) {
-        ln++;
+    source src = {path, lang, 0, err};
+    int header = 0, rc = 0;
+    while (!rc && fgets(line, sizeof line, f)) {
+        src.ln++;
         size_t l = strlen(line);
         if (l && line[l - 1] != '\n' && !feof(f)) {
-            rc = nb_err_set(err, NB_E_FORMAT, nb_tr(lang, "%s:%d: line too long", "%s:%d：行过长"), path, ln);
+            rc = nb_err_set(err, NB_E_FORMAT, nb_tr(lang, "%s:%d: line too long", "%s:%d：行过长"), path, src.ln);
             break;
         }
         line[strcspn(line, "\r\n")] = '\0';
         const char *s = line;
         while (*s == ' ' || *s == '\t')
             s++;
-        if (!*s || *s == '#')
-            continue;
-        char kind[32];
-        size_t kl = strcspn(s, " \t");
-        snprintf(kind, sizeof kind, "%.*s", (int)(kl < 31 ? kl : 31), s);
-        s += kl;
-        if (!header) {
-            if (strcmp(kind, "nianbao-review") != 0) {
-                rc = nb_err_set(err, NB_E_FORMAT,
-                                nb_tr(lang, "%s:%d: not a nianbao review file (it should begin \"nianbao-review 1\")",
-                                      "%s:%d：不是 nianbao 审阅文件（应以“nianbao-review 1”开头）"),
-                                path, ln);
-                break;
-            }
-            while (*s == ' ')
-                s++;
-            if (strcmp(s, "1") != 0) {
-                rc = nb_err_set(err, NB_E_FORMAT,
-                                nb_tr(lang, "%s:%d: review file version %s; this nianbao reads version 1",
-                                      "%s:%d：审阅文件版本为 %s，本程序读取版本 1"),
-                                path, ln, s);
-                break;
-            }
-            header = 1;
-            continue;
-        }
-        while (*s == ' ')
-            s++;
-        if (!strcmp(kind, "report")) {
-            char *v = read_value(&s);
-            if (!v) {
-                rc = nb_err_set(err, NB_E_FORMAT, "%s:%d: %s", path, ln, nb_tr(lang, "bad report name", "报告名有误"));
-                break;
-            }
-            snprintf(rv->report, sizeof rv->report, "%s", v);
-            free(v);
-            continue;
-        }
-        if (!strcmp(kind, "sha256")) {
-            snprintf(rv->sha256, sizeof rv->sha256, "%.64s", s);
-            if (!strcmp(rv->sha256, "-"))
-                rv->sha256[0] = '\0';
-            continue;
-        }
-        nb_rv_entry e;
-        memset(&e, 0, sizeof e);
-        int k;
-        for (k = 0; k < 3 && strcmp(kind, kind_names[k]); k++)
-            ;
-        if (k == 3) {
-            rc = nb_err_set(err, NB_E_FORMAT,
-                            nb_tr(lang, "%s:%d: unknown entry \"%s\" (correct, note or decide)",
-                                  "%s:%d：未知条目“%s”（应为 correct、note 或 decide）"),
-                            path, ln, kind);
-            break;
-        }
-        e.kind = (nb_rv_kind)k;
-        int bad = 0;
-        while (*s && !bad) {
-            while (*s == ' ' || *s == '\t')
-                s++;
-            if (!*s)
-                break;
-            const char *eq = strchr(s, '=');
-            if (!eq) {
-                bad = 1;
-                break;
-            }
-            char key[32];
-            snprintf(key, sizeof key, "%.*s", (int)(eq - s < 31 ? eq - s : 31), s);
-            s = eq + 1;
-            char *v = read_value(&s);
-            if (!v) {
-                bad = 1;
-                break;
-            }
-            if (!strcmp(key, "cell"))
-                snprintf(e.cell, sizeof e.cell, "%s", v);
-            else if (!strcmp(key, "finding"))
-                snprintf(e.finding, sizeof e.finding, "%s", v);
-            else if (!strcmp(key, "rule"))
-                snprintf(e.rule, sizeof e.rule, "%s", v);
-            else if (!strcmp(key, "by"))
-                snprintf(e.by, sizeof e.by, "%s", v);
-            else if (!strcmp(key, "at"))
-                snprintf(e.at, sizeof e.at, "%s", v);
-            else if (!strcmp(key, "state")) {
-                int st;
-                for (st = 0; st < 3 && strcmp(v, state_names[st]); st++)
-                    ;
-                if (st == 3)
-                    bad = 1;
-                e.state = (nb_decision)st;
-            } else if (!strcmp(key, "value") && !e.value) {
-                e.value = v;
-                v = NULL;
-            } else if (!strcmp(key, "was") && !e.was) {
-                e.was = v;
-                v = NULL;
-            } else if ((!strcmp(key, "text") || !strcmp(key, "reason")) && !e.text) {
-                e.text = v;
-                v = NULL;
-            } else {
-                bad = 1;
-            }
-            free(v);
-        }
-        if (!bad && e.kind == NB_RV_CORRECT && (!e.cell[0] || !e.value))
-            bad = 1;
-        if (!bad && e.kind == NB_RV_DECIDE && !e.finding[0])
-            bad = 1;
-        if (!bad && e.kind == NB_RV_NOTE && !e.cell[0] && !e.finding[0])
-            bad = 1;
-        if (bad) {
-            free(e.value);
-            free(e.was);
-            free(e.text);
-            rc = nb_err_set(err, NB_E_FORMAT,
-                            nb_tr(lang, "%s:%d: malformed %s entry", "%s:%d：%s 条目格式有误"), path, ln, kind);
-            break;
-        }
-        int ok = nb_review_add(rv, &e) == 0;
-        free(e.value);
-        free(e.was);
-        free(e.text);
-        if (!ok) {
-            rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
-            break;
-        }
+        if (*s && *s != '#')
+            rc = read_line(rv, s, &header, &src);
     }
     if (!rc && !header)
         rc = nb_err_set(err, NB_E_FORMAT,
                         nb_tr(lang, "%s:%d: not a nianbao review file (empty)", "%s:%d：不是 nianbao 审阅文件（为空）"),
-                        path, ln);
+                        path, src.ln);
     fclose(f);
     if (rc)
         nb_review_free(rv);
