@@ -23,6 +23,12 @@ TUI_OBJ  := $(TUI_SRC:%.c=build/%.o)
 TESTS    := $(TEST_SRC:tests/%.c=build/tests/%)
 ASAN_CORE:= $(CORE_SRC:%.c=build/asan/%.o)
 ASAN_TESTS:= $(TEST_SRC:tests/%.c=build/asan/tests/%)
+TUI_LIB_OBJ := $(filter-out build/tui/main.o build/tui/term.o,$(TUI_OBJ))
+# tests that drive console code (no curses): linked with the tui objects too
+TUI_TEST_SRC := tests/test_keymap.c tests/test_theme.c
+TUI_TESTS:= $(TUI_TEST_SRC:tests/%.c=build/tests/%)
+ASAN_TUI := $(TUI_LIB_OBJ:build/%=build/asan/%)
+GEN      := build/gen/default_theme.inc
 SAN_CC   := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 SAN_FLAGS:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
@@ -41,7 +47,25 @@ build/core/%.o: core/%.c
 
 build/tui/%.o: tui/%.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) $(CURS_CF) $(PCRE_CF) -Itui -DNB_DATADIR='"$(DATADIR)"' -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) $(CURS_CF) $(PCRE_CF) -Itui -Ibuild/gen -DNB_DATADIR='"$(DATADIR)"' -c -o $@ $<
+
+# the default theme is themes/default.theme, embedded as a C string
+$(GEN): themes/default.theme
+	@mkdir -p $(@D)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< >$@
+build/tui/theme.o build/asan/tui/theme.o: $(GEN)
+
+$(TUI_TESTS): build/tests/%: tests/%.c $(CORE_OBJ) $(TUI_LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) -Itests -Itui -o $@ $< $(TUI_LIB_OBJ) $(CORE_OBJ) $(CORE_LD) $(CMOCKA_LD)
+
+build/asan/tui/%.o: tui/%.c
+	@mkdir -p $(@D)
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) $(PCRE_CF) -Itui -Ibuild/gen -DNB_DATADIR='"x"' -c -o $@ $<
+
+$(TUI_TESTS:build/%=build/asan/%): build/asan/tests/%: tests/%.c $(ASAN_CORE) $(ASAN_TUI)
+	@mkdir -p $(@D)
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) -Itests -Itui -o $@ $< $(ASAN_TUI) $(ASAN_CORE) $(CORE_LD) $(CMOCKA_LD)
 
 build/tests/%: tests/%.c $(CORE_OBJ)
 	@mkdir -p $(@D)
@@ -90,11 +114,11 @@ sweep: nianbao
 clang:
 	@if command -v clang >/dev/null 2>&1; then \
 	  $(MAKE) --no-print-directory -s CC=clang BUILD=clang build-clang; fi
-build-clang:
+build-clang: $(GEN)
 	@mkdir -p build/clang
 	@for f in $(CORE_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(PCRE_CF) -fsyntax-only $$f || exit 1; done
-	@for f in $(TUI_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(CURS_CF) $(PCRE_CF) -Itui -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
-	@for f in $(TEST_SRC); do clang $(WARN) -O2 $(CPPFLAGS) -Itests -fsyntax-only $$f || exit 1; done
+	@for f in $(TUI_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(CURS_CF) $(PCRE_CF) -Itui -Ibuild/gen -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
+	@for f in $(TEST_SRC); do clang $(WARN) -O2 $(CPPFLAGS) -Itests -Itui -fsyntax-only $$f || exit 1; done
 	@echo "clang: core, tui and tests compile warning-free"
 
 lint-man:
@@ -106,8 +130,6 @@ check: deps all unit asan cli screens sweep tmux valgrind clang lint-man
 build/bench/extract: bench/extract.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LD)
-
-TUI_LIB_OBJ := $(filter-out build/tui/main.o build/tui/term.o,$(TUI_OBJ))
 
 build/bench/console: bench/console.c $(CORE_OBJ) $(TUI_LIB_OBJ)
 	@mkdir -p $(@D)

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "app.h"
+#include "script.h"
 #include "out/export.h"
 #include "model/report.h"
 #include "batch/ctx.h"
@@ -679,9 +680,8 @@ static int cmd_console(int argc, char **argv, nb_lang L)
         status = 2;
     } else if (script) {
         nb_app_open_review(&app, review);
-        char msg[512];
-        if (nb_app_script(&app, script, msg, sizeof msg) != 0) {
-            fprintf(stderr, "nianbao: %s\n", msg);
+        if (nb_app_script(&app, script, &err) != 0) {
+            fprintf(stderr, "nianbao: %s\n", err.msg);
             status = 2;
         }
     } else {
