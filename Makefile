@@ -16,7 +16,8 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/nianbao
 
 CORE_SRC := $(sort $(wildcard core/*/*.c))
-TUI_SRC  := $(sort $(wildcard tui/*.c))
+# tui/genman.c is a program of its own: the man page's key list
+TUI_SRC  := $(filter-out tui/genman.c,$(sort $(wildcard tui/*.c)))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 CORE_OBJ := $(CORE_SRC:%.c=build/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=build/%.o)
@@ -34,7 +35,7 @@ SAN_FLAGS:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-san
 
 SAMPLE  := samples/kaizha-2024.txt
 
-.PHONY: all deps run check unit asan cli screens sweep tmux valgrind clang bench clean install lint-man
+.PHONY: all deps run check unit asan cli screens sweep tmux valgrind clang bench clean install lint-man man man-check
 .SECONDARY:
 all: nianbao
 
@@ -66,6 +67,19 @@ build/asan/tui/%.o: tui/%.c
 $(TUI_TESTS:build/%=build/asan/%): build/asan/tests/%: tests/%.c $(ASAN_CORE) $(ASAN_TUI)
 	@mkdir -p $(@D)
 	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) -Itests -Itui -o $@ $< $(ASAN_TUI) $(ASAN_CORE) $(CORE_LD) $(CMOCKA_LD)
+
+# the man page's key list, generated from the key table (tui/keymap.h)
+build/genman: tui/genman.c build/tui/keymap.o $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Itui -o $@ $< build/tui/keymap.o $(CORE_OBJ) $(CORE_LD)
+
+# `make man` rewrites the key list in man/nianbao.1; `make check` fails
+# when the checked-in page is not what the generator writes
+man: build/genman
+	build/genman man/nianbao.1
+
+man-check: build/genman
+	@build/genman --check man/nianbao.1
 
 build/tests/%: tests/%.c $(CORE_OBJ)
 	@mkdir -p $(@D)
@@ -117,14 +131,14 @@ clang:
 build-clang: $(GEN)
 	@mkdir -p build/clang
 	@for f in $(CORE_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(PCRE_CF) -fsyntax-only $$f || exit 1; done
-	@for f in $(TUI_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(CURS_CF) $(PCRE_CF) -Itui -Ibuild/gen -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
+	@for f in $(TUI_SRC) tui/genman.c; do clang $(WARN) -O2 $(CPPFLAGS) $(CURS_CF) $(PCRE_CF) -Itui -Ibuild/gen -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
 	@for f in $(TEST_SRC); do clang $(WARN) -O2 $(CPPFLAGS) -Itests -Itui -fsyntax-only $$f || exit 1; done
 	@echo "clang: core, tui and tests compile warning-free"
 
 lint-man:
 	@if command -v mandoc >/dev/null 2>&1; then mandoc -Tlint -W warning man/*.[0-9] && echo "man pages lint clean"; fi
 
-check: deps all unit asan cli screens sweep tmux valgrind clang lint-man
+check: deps all unit asan cli screens sweep tmux valgrind clang lint-man man-check
 	@echo "make check: all tests passed"
 
 build/bench/extract: bench/extract.c $(CORE_OBJ)
