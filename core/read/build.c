@@ -246,7 +246,7 @@ int nb_docb_table_end(nb_docb *b)
     if (rc == 0) {
         for (size_t k = 0; k < b->ncells; k++) {
             const nb_bcell *c = &b->cells[k];
-            cells[k] = (nb_gcell){0, 0, c->row, c->col, c->rowspan, c->colspan, c->page};
+            cells[k] = (nb_gcell){.row = c->row, .col = c->col, .rowspan = c->rowspan, .colspan = c->colspan, .page = c->page};
         }
         column_widths(b, w);
         for (int r = 0; r < b->nrows && rc == 0; r++)
