@@ -47,6 +47,14 @@ static inline const char *tu_corpus_dir(void)
     return d && *d ? d : "../shared/corpus/real";
 }
 
+/* The reports as people hold them (docx, html, pdf, doc):
+ * $NIANBAO_FORMATS or ../shared/corpus/formats. */
+static inline const char *tu_formats_dir(void)
+{
+    const char *d = getenv("NIANBAO_FORMATS");
+    return d && *d ? d : "../shared/corpus/formats";
+}
+
 /* Extract a report from bytes in memory; fails the test on error. */
 static inline void tu_report_bytes(nb_report *r, const nb_ctx *ctx, const char *name, const void *b, size_t n)
 {

@@ -215,7 +215,8 @@ static int by_place(const void *a, const void *b)
 /* document.xml with the edits made (two edits of one place: the first). */
 static char *apply(plan *p, size_t *outn)
 {
-    qsort(p->v, p->nv, sizeof *p->v, by_place);
+    if (p->nv)
+        qsort(p->v, p->nv, sizeof *p->v, by_place);
     nb_sbuf b = {0};
     size_t at = 0;
     int rc = 0;

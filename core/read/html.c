@@ -222,13 +222,18 @@ static int flush(hwalk *w)
 
 /* ------------------------------------------------------------ tables */
 
-/* Does a cell hold what a data cell does not: a table, or paragraphs? */
+/* Does a cell hold what a data cell does not: a table, or paragraphs? A
+ * block counts when text stands right in it (wrappers do not). */
 static void measure(const hwalk *w, const xmlNode *e, int *blocks, size_t *bytes, int *nested)
 {
+    int own = 0;
     for (const xmlNode *c = e->children; c && !*nested; c = c->next) {
         if (is_text(c)) {
+            size_t k = 0;
             for (const char *p = (const char *)c->content; *p; p++)
-                *bytes += !is_ws(*p);
+                k += !is_ws(*p);
+            *bytes += k;
+            own |= k > 0;
             continue;
         }
         if (c->type != XML_ELEMENT_NODE)
@@ -236,11 +241,10 @@ static void measure(const hwalk *w, const xmlNode *e, int *blocks, size_t *bytes
         int k = el_kind(w, c);
         if (k == EL_TABLE)
             *nested = 1;
-        else if (k != EL_SKIP) {
-            *blocks += k == EL_BLOCK;
+        else if (k != EL_SKIP)
             measure(w, c, blocks, bytes, nested);
-        }
     }
+    *blocks += own && el_kind(w, e) == EL_BLOCK;
 }
 
 static int is_row_group(const xmlNode *e)

@@ -103,6 +103,15 @@ void nb_trim_spaces(const char *s, size_t *a, size_t *b)
     *b = end;
 }
 
+/* Copy a cell's text onto one line: line breaks and tabs become spaces
+ * (as the document shows them), and a NUL ends it. */
+static void copy_flat(char *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i];
+    out[n] = '\0';
+}
+
 static void mark(nb_tgrid *t, int k, int r0, int r1, int c0, int c1)
 {
     for (int r = r0; r < r1; r++)
@@ -137,8 +146,7 @@ int nb_tgrid_add(nb_tgrid *t, int row, int col, int rowspan, int colspan, const 
     memset(x, 0, sizeof *x);
     if (!(x->text = malloc(e - a + 1)))
         return -1;
-    memcpy(x->text, s + a, e - a);
-    x->text[e - a] = '\0';
+    copy_flat(x->text, s + a, e - a);
     x->len = e - a;
     x->row = row;
     x->col = col;
@@ -181,8 +189,8 @@ int nb_tgrid_append(nb_tgrid *t, int k, const char *s, size_t n)
         return -1;
     x->text = nt;
     if (x->len)
-        x->text[x->len++] = '\n';
-    memcpy(x->text + x->len, s + a, e - a);
+        x->text[x->len++] = ' ';
+    copy_flat(x->text + x->len, s + a, e - a);
     x->len += e - a;
     x->text[x->len] = '\0';
     return 0;

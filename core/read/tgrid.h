@@ -15,7 +15,7 @@
 
 typedef struct nb_tcell {
     int row, col, rowspan, colspan;
-    char *text;            /* trimmed, owned */
+    char *text;            /* one line, trimmed, owned */
     size_t len;
     int src_first, src_count, src_tc;
 } nb_tcell;
@@ -36,15 +36,16 @@ int nb_tgrid_at(const nb_tgrid *t, int row, int col);
 /* The first free column at or after col in row (HTML: skip slots taken by
  * rowspans from above). -1 when the table would grow too big. */
 int nb_tgrid_free_col(nb_tgrid *t, int row, int col);
-/* Place a cell; its text is copied with white space (also U+3000, NBSP)
- * trimmed from both ends. A span that would cover a taken slot is cut
+/* Place a cell; its text is copied onto one line (line breaks and tabs
+ * become spaces) with white space (also U+3000, NBSP) trimmed from both
+ * ends. A span that would cover a taken slot is cut
  * short before it. Returns the cell's index, or -1 (out of memory, or over
  * NB_TGRID_MAX_SLOTS). */
 int nb_tgrid_add(nb_tgrid *t, int row, int col, int rowspan, int colspan, const char *s, size_t n);
 /* Grow cell k one row down (a vertical merge continued); 0, or -1 when a
  * slot below it is taken or the table would grow too big. */
 int nb_tgrid_extend_down(nb_tgrid *t, int k);
-/* Append text to cell k (a line break first when it has text already). */
+/* Append text to cell k (a space first when it has text already). */
 int nb_tgrid_append(nb_tgrid *t, int k, const char *s, size_t n);
 
 /* Narrow s[*a, *b) to leave out white space (nb_is_space) at both ends. */
