@@ -111,13 +111,17 @@ build/bench/extract: bench/extract.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LD)
 
+build/bench/formats: bench/formats.c $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LD)
+
 TUI_LIB_OBJ := $(filter-out build/tui/main.o build/tui/term.o,$(TUI_OBJ))
 
 build/bench/console: bench/console.c $(CORE_OBJ) $(TUI_LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Itui -o $@ $< $(TUI_LIB_OBJ) $(CORE_OBJ) $(CORE_LD)
 
-bench: nianbao build/bench/extract build/bench/console
+bench: nianbao build/bench/extract build/bench/console build/bench/formats
 	@sh bench/run.sh
 
 install: nianbao

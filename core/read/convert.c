@@ -1,4 +1,4 @@
-/* convert.c — a converter run as a subprocess (posix_spawnp, no shell) with
+/* convert.c — a converter run as a subprocess (posix_spawn, no shell) with
  * a time limit, and the private temporary folder it writes into. */
 #include "read/convert.h"
 
@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -81,9 +82,29 @@ static nb_run_end wait_for(pid_t pid, int timeout_ms, int *status)
     }
 }
 
+/* The program's path on PATH (an executable regular file), into out. */
+static int find_on_path(const char *prog, char *out, size_t cap)
+{
+    const char *path = getenv("PATH");
+    if (strchr(prog, '/'))
+        return snprintf(out, cap, "%s", prog) < (int)cap && access(out, X_OK) == 0 ? 0 : -1;
+    for (const char *p = path ? path : "/usr/bin:/bin"; *p;) {
+        size_t k = strcspn(p, ":");
+        struct stat st;
+        if (k && (size_t)snprintf(out, cap, "%.*s/%s", (int)k, p, prog) < cap && stat(out, &st) == 0 &&
+            S_ISREG(st.st_mode) && access(out, X_OK) == 0)
+            return 0;
+        p += k + (p[k] == ':');
+    }
+    return -1;
+}
+
 nb_run_end nb_run(char *const argv[], const char *out_path, int timeout_ms, int *status)
 {
     *status = 0;
+    char prog[4096];
+    if (find_on_path(argv[0], prog, sizeof prog) != 0)
+        return NB_RUN_MISSING;
     posix_spawn_file_actions_t fa;
     posix_spawnattr_t at;
     if (posix_spawn_file_actions_init(&fa) != 0)
@@ -103,7 +124,7 @@ nb_run_end nb_run(char *const argv[], const char *out_path, int timeout_ms, int 
              posix_spawnattr_setsigmask(&at, &none) || posix_spawnattr_setsigdefault(&at, &dflt) ||
              posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
     pid_t pid = 0;
-    int e = rc ? EINVAL : posix_spawnp(&pid, argv[0], &fa, &at, argv, environ);
+    int e = rc ? EINVAL : posix_spawn(&pid, prog, &fa, &at, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&at);
     if (e == ENOENT)

@@ -21,7 +21,8 @@ int nb_tmpdir_make(char *out, size_t cap);
 /* Remove the folder and everything in it (not following symlinks). */
 void nb_tmpdir_remove(const char *dir);
 
-/* Run argv[0], looked up on PATH, with argv (NULL-terminated): stdin from
+/* Run argv[0], looked up on PATH (not found there: NB_RUN_MISSING, nothing
+ * started), with argv (NULL-terminated): stdin from
  * /dev/null, stdout and stderr to the file out_path, in a process group of
  * its own that is killed when timeout_ms pass. */
 nb_run_end nb_run(char *const argv[], const char *out_path, int timeout_ms, int *status);

@@ -5,14 +5,13 @@
 #include "read/html.h"
 #include "read/build.h"
 #include "read/htmlenc.h"
+#include "read/htree.h"
 #include "read/sbuf.h"
 #include "read/tgrid.h"
 #include "base/utf8.h"
 
-#include <libxml/HTMLparser.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* A layout table: a cell holding more paragraphs or text than a data cell. */
 #define LAYOUT_BLOCKS 3
@@ -33,10 +32,7 @@ typedef struct hwalk {
     tbuf cell;             /* a table cell's text */
     int wv;                /* wvHtml's tables: a cell for every slot, rowspan="0" one covered from above */
     int pre;               /* inside <pre> */
-    int article;           /* inside <article> or <main> */
 } hwalk;
-
-enum { EL_INLINE, EL_SKIP, EL_BLOCK, EL_BR, EL_TABLE, EL_PRE };
 
 static int tb_put(tbuf *t, const char *s, size_t n)
 {
@@ -100,109 +96,46 @@ static int tb_text(tbuf *t, const char *s, size_t n, int pre)
     return 0;
 }
 
-/* ------------------------------------------------------------ elements */
-
-static int named(const xmlNode *e, const char *name)
+static int is_text(const nb_hnode *n)
 {
-    return e->type == XML_ELEMENT_NODE && e->name && strcmp((const char *)e->name, name) == 0;
+    return n->text != NULL;
 }
 
-/* An attribute's value as the parser holds it (no copy), or NULL. */
-static const char *attr(const xmlNode *e, const char *name)
+static int is_cell(const nb_hnode *n)
 {
-    for (const xmlAttr *a = e->properties; a; a = a->next)
-        if (a->name && strcasecmp((const char *)a->name, name) == 0)
-            return a->children && a->children->content ? (const char *)a->children->content : "";
-    return NULL;
+    return !n->text && n->tag == NB_HT_TD;
 }
 
-/* A class or id naming a part of the site around the report. */
-static int chrome_word(const char *v)
+static int is_row(const nb_hnode *n)
 {
-    static const char *const words[] = {"nav", "navbar", "menu", "breadcrumb", "crumb",
-                                        "header", "footer", "topbar", "sidebar"};
-    while (v && *v) {
-        while (*v && is_ws(*v))
-            v++;
-        size_t k = 0;
-        while (v[k] && !is_ws(v[k]))
-            k++;
-        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-            if (k && strlen(words[i]) == k && strncasecmp(v, words[i], k) == 0)
-                return 1;
-        v += k;
-    }
-    return 0;
+    return !n->text && n->tag == NB_HT_TR;
 }
 
-static int is_chrome(const hwalk *w, const xmlNode *e)
+static int is_row_group(const nb_hnode *n)
 {
-    const char *role = attr(e, "role");
-    if (role && strcasecmp(role, "navigation") == 0)
-        return 1;
-    if (!w->article && (named(e, "header") || named(e, "footer")))
-        return 1;
-    return chrome_word(attr(e, "class")) || chrome_word(attr(e, "id"));
-}
-
-static int el_kind(const hwalk *w, const xmlNode *e)
-{
-    static const char *const skip[] = {"script", "style", "noscript", "template", "head", "title", "nav",
-                                       "aside", "iframe", "object", "embed", "svg", "math", "select",
-                                       "button", "textarea", "input", "meta", "link"};
-    static const char *const block[] = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-                                        "dl", "dt", "dd", "blockquote", "address", "center", "section",
-                                        "article", "main", "body", "html", "tr", "td", "th", "thead",
-                                        "tbody", "tfoot", "caption", "hr", "figure", "figcaption",
-                                        "fieldset", "form", "header", "footer", "details", "summary"};
-    const char *n = (const char *)e->name;
-    for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
-        if (strcmp(n, skip[i]) == 0)
-            return EL_SKIP;
-    if (is_chrome(w, e))
-        return EL_SKIP;
-    if (strcmp(n, "br") == 0)
-        return EL_BR;
-    if (strcmp(n, "table") == 0)
-        return EL_TABLE;
-    if (strcmp(n, "pre") == 0 || strcmp(n, "listing") == 0 || strcmp(n, "xmp") == 0)
-        return EL_PRE;
-    for (size_t i = 0; i < sizeof block / sizeof block[0]; i++)
-        if (strcmp(n, block[i]) == 0)
-            return EL_BLOCK;
-    return EL_INLINE;
-}
-
-static int is_text(const xmlNode *n)
-{
-    return (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content;
+    return !n->text && (n->tag == NB_HT_THEAD || n->tag == NB_HT_TBODY || n->tag == NB_HT_TFOOT);
 }
 
 /* ------------------------------------------------------------ text of a subtree */
 
 /* The text of e's children into t: blocks and <br> as line breaks. */
-static int gather(hwalk *w, const xmlNode *e, tbuf *t)
+static int gather(hwalk *w, const nb_hnode *e, tbuf *t)
 {
-    for (const xmlNode *c = e->children; c; c = c->next) {
+    for (const nb_hnode *c = e->children; c; c = c->next) {
         if (is_text(c)) {
-            if (tb_text(t, (const char *)c->content, strlen((const char *)c->content), w->pre) != 0)
+            if (tb_text(t, c->text, c->len, w->pre) != 0)
                 return -1;
             continue;
         }
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        int k = el_kind(w, c);
-        if (k == EL_SKIP)
-            continue;
-        if (k == EL_BR) {
+        if (c->kind == NB_HK_BR) {
             if (tb_break(t) != 0)
                 return -1;
             continue;
         }
-        int blk = k != EL_INLINE;
-        w->pre += k == EL_PRE;
+        int blk = c->kind != NB_HK_INLINE;
+        w->pre += c->kind == NB_HK_PRE;
         int rc = (blk ? tb_break(t) : 0) || gather(w, c, t) || (blk ? tb_break(t) : 0);
-        w->pre -= k == EL_PRE;
+        w->pre -= c->kind == NB_HK_PRE;
         if (rc)
             return -1;
     }
@@ -224,43 +157,34 @@ static int flush(hwalk *w)
 
 /* Does a cell hold what a data cell does not: a table, or paragraphs? A
  * block counts when text stands right in it (wrappers do not). */
-static void measure(const hwalk *w, const xmlNode *e, int *blocks, size_t *bytes, int *nested)
+static void measure(const nb_hnode *e, int *blocks, size_t *bytes, int *nested)
 {
     int own = 0;
-    for (const xmlNode *c = e->children; c && !*nested; c = c->next) {
+    for (const nb_hnode *c = e->children; c && !*nested; c = c->next) {
         if (is_text(c)) {
             size_t k = 0;
-            for (const char *p = (const char *)c->content; *p; p++)
-                k += !is_ws(*p);
+            for (size_t i = 0; i < c->len; i++)
+                k += !is_ws(c->text[i]);
             *bytes += k;
             own |= k > 0;
-            continue;
-        }
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        int k = el_kind(w, c);
-        if (k == EL_TABLE)
+        } else if (c->kind == NB_HK_TABLE) {
             *nested = 1;
-        else if (k != EL_SKIP)
-            measure(w, c, blocks, bytes, nested);
+        } else {
+            measure(c, blocks, bytes, nested);
+        }
     }
-    *blocks += own && el_kind(w, e) == EL_BLOCK;
-}
-
-static int is_row_group(const xmlNode *e)
-{
-    return named(e, "thead") || named(e, "tbody") || named(e, "tfoot");
+    *blocks += own && e->kind == NB_HK_BLOCK;
 }
 
 /* A row with a cell holding a table, many paragraphs or a long text. */
-static int row_wraps(const hwalk *w, const xmlNode *tr)
+static int row_wraps(const nb_hnode *tr)
 {
-    for (const xmlNode *c = tr->children; c; c = c->next) {
-        if (!named(c, "td") && !named(c, "th"))
+    for (const nb_hnode *c = tr->children; c; c = c->next) {
+        if (!is_cell(c))
             continue;
         int blocks = 0, nested = 0;
         size_t bytes = 0;
-        measure(w, c, &blocks, &bytes, &nested);
+        measure(c, &blocks, &bytes, &nested);
         if (nested || blocks > LAYOUT_BLOCKS || bytes > LAYOUT_BYTES)
             return 1;
     }
@@ -268,40 +192,26 @@ static int row_wraps(const hwalk *w, const xmlNode *tr)
 }
 
 /* A table that only wraps the page (or part of it), not a data table. */
-static int is_layout(const hwalk *w, const xmlNode *t)
+static int is_layout(const nb_hnode *t)
 {
-    for (const xmlNode *g = t->children; g; g = g->next) {
-        if (named(g, "tr") && row_wraps(w, g))
+    for (const nb_hnode *g = t->children; g; g = g->next) {
+        if (is_row(g) && row_wraps(g))
             return 1;
         if (is_row_group(g))
-            for (const xmlNode *r = g->children; r; r = r->next)
-                if (named(r, "tr") && row_wraps(w, r))
+            for (const nb_hnode *r = g->children; r; r = r->next)
+                if (is_row(r) && row_wraps(r))
                     return 1;
     }
     return 0;
 }
 
-/* A rowspan or colspan: missing or unreadable is 1; 0 stays 0. */
-static int span_attr(const xmlNode *e, const char *name)
-{
-    const char *v = attr(e, name);
-    if (!v)
-        return 1;
-    while (is_ws(*v))
-        v++;
-    if (*v < '0' || *v > '9')
-        return 1;
-    long x = strtol(v, NULL, 10);
-    return x > 65534 ? 65534 : (int)x;
-}
-
 /* One cell of row `row`, at or after *col. nleft: rows left in its section. */
-static int place_cell(hwalk *w, const xmlNode *c, int row, int *col, int nleft)
+static int place_cell(hwalk *w, const nb_hnode *c, int row, int *col, int nleft)
 {
     tb_reset(&w->cell);
     if (gather(w, c, &w->cell) != 0)
         return -1;
-    int rs = span_attr(c, "rowspan"), cs = span_attr(c, "colspan");
+    int rs = c->rowspan, cs = c->colspan;
     const char *s = nb_sbuf_str(&w->cell.b);
     size_t a = 0, e = w->cell.b.n;
     nb_trim_spaces(s, &a, &e);
@@ -326,18 +236,18 @@ static int place_cell(hwalk *w, const xmlNode *c, int row, int *col, int nleft)
 }
 
 /* The rows of a section (thead, tbody, tfoot, or the table's own rows). */
-static int place_section(hwalk *w, const xmlNode *sec, int *row)
+static int place_section(hwalk *w, const nb_hnode *sec, int *row)
 {
     int nrows = 0;
-    for (const xmlNode *r = sec->children; r; r = r->next)
-        nrows += named(r, "tr");
+    for (const nb_hnode *r = sec->children; r; r = r->next)
+        nrows += is_row(r);
     int i = 0;
-    for (const xmlNode *r = sec->children; r; r = r->next) {
-        if (!named(r, "tr"))
+    for (const nb_hnode *r = sec->children; r; r = r->next) {
+        if (!is_row(r))
             continue;
         int col = 0;
-        for (const xmlNode *c = r->children; c; c = c->next)
-            if ((named(c, "td") || named(c, "th")) && place_cell(w, c, *row, &col, nrows - i) != 0)
+        for (const nb_hnode *c = r->children; c; c = c->next)
+            if (is_cell(c) && place_cell(w, c, *row, &col, nrows - i) != 0)
                 return -1;
         (*row)++;
         i++;
@@ -345,18 +255,18 @@ static int place_section(hwalk *w, const xmlNode *sec, int *row)
     return 0;
 }
 
-static int walk(hwalk *w, const xmlNode *e);
+static int walk(hwalk *w, const nb_hnode *e);
 
 /* A data table becomes a grid; one too big for a grid is read as text. */
-static int data_table(hwalk *w, const xmlNode *t)
+static int data_table(hwalk *w, const nb_hnode *t)
 {
     int row = 0, own_rows = 0, rc = 0;
-    for (const xmlNode *g = t->children; g && rc == 0; g = g->next) {
-        if (named(g, "caption")) {
+    for (const nb_hnode *g = t->children; g && rc == 0; g = g->next) {
+        if (!g->text && g->tag == NB_HT_CAPTION) {
             rc = walk(w, g) || flush(w);
         } else if (is_row_group(g)) {
             rc = place_section(w, g, &row);
-        } else if (named(g, "tr") && !own_rows) {
+        } else if (is_row(g) && !own_rows) {
             own_rows = 1;
             rc = place_section(w, t, &row);
         }
@@ -367,57 +277,31 @@ static int data_table(hwalk *w, const xmlNode *t)
     return walk(w, t) || flush(w);
 }
 
-static int visit(hwalk *w, const xmlNode *e)
+static int visit(hwalk *w, const nb_hnode *e)
 {
-    int k = el_kind(w, e), rc = 0;
-    switch (k) {
-    case EL_SKIP:
-        return 0;
-    case EL_BR:
+    switch (e->kind) {
+    case NB_HK_BR:
         return tb_break(&w->para);
-    case EL_TABLE:
+    case NB_HK_TABLE:
         if (flush(w) != 0)
             return -1;
-        return is_layout(w, e) ? walk(w, e) || flush(w) : data_table(w, e);
-    case EL_INLINE:
+        return is_layout(e) ? walk(w, e) || flush(w) : data_table(w, e);
+    case NB_HK_INLINE:
         return walk(w, e);
     default: {
-        int art = named(e, "article") || named(e, "main");
-        w->article += art;
-        w->pre += k == EL_PRE;
-        rc = flush(w) || walk(w, e) || flush(w);
-        w->pre -= k == EL_PRE;
-        w->article -= art;
+        w->pre += e->kind == NB_HK_PRE;
+        int rc = flush(w) || walk(w, e) || flush(w);
+        w->pre -= e->kind == NB_HK_PRE;
         return rc;
     }
     }
 }
 
-static int walk(hwalk *w, const xmlNode *e)
+static int walk(hwalk *w, const nb_hnode *e)
 {
-    for (const xmlNode *c = e->children; c; c = c->next) {
-        if (is_text(c)) {
-            if (tb_text(&w->para, (const char *)c->content, strlen((const char *)c->content), w->pre) != 0)
-                return -1;
-        } else if (c->type == XML_ELEMENT_NODE && visit(w, c) != 0) {
+    for (const nb_hnode *c = e->children; c; c = c->next) {
+        if (is_text(c) ? tb_text(&w->para, c->text, c->len, w->pre) != 0 : visit(w, c) != 0)
             return -1;
-        }
-    }
-    return 0;
-}
-
-/* Made by wvHtml (its tables mark covered slots with rowspan="0")? */
-static int made_by_wv(const xmlNode *root)
-{
-    for (const xmlNode *h = root ? root->children : NULL; h; h = h->next) {
-        if (!named(h, "head"))
-            continue;
-        for (const xmlNode *m = h->children; m; m = m->next) {
-            const char *name = named(m, "meta") ? attr(m, "name") : NULL;
-            const char *content = name && strcasecmp(name, "generator") == 0 ? attr(m, "content") : NULL;
-            if (content && strncasecmp(content, "wvWare", 6) == 0)
-                return 1;
-        }
     }
     return 0;
 }
@@ -441,21 +325,17 @@ int nb_html_read_as(nb_doc *d, const char *path, const unsigned char *bytes, siz
     size_t un = 0;
     if (nb_html_to_utf8(path, bytes, n, &u, &un, lang, err) != 0)
         return -1;
-    htmlDocPtr doc = htmlReadMemory(u, (int)un, NULL, "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                        HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+    nb_htree tree;
+    int rc = nb_htree_parse(&tree, u, un);
     free(u);
-    if (!doc)
-        return nb_err_set(err, NB_E_FORMAT, nb_tr(lang, "%s: not an HTML page libxml2 can read",
-                                                  "%s：libxml2 无法解析此网页"), path);
+    if (rc != 0)
+        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
     nb_docb b;
     nb_docb_init(&b);
-    hwalk w = {.b = &b};
+    hwalk w = {.b = &b, .wv = tree.wv};
     nb_tgrid_init(&w.tg);
-    const xmlNode *root = xmlDocGetRootElement(doc);
-    w.wv = made_by_wv(root);
-    int rc = root ? visit(&w, root) || flush(&w) : 0;
-    xmlFreeDoc(doc);
+    rc = visit(&w, tree.root) || flush(&w);
+    nb_htree_free(&tree);
     nb_tgrid_free(&w.tg);
     free(w.para.b.s);
     free(w.cell.b.s);

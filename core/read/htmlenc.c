@@ -141,6 +141,51 @@ static size_t utf8_seq(const unsigned char *s, size_t n, size_t i)
     return k;
 }
 
+/* A byte a page's text does not carry: NUL and the C0 controls but tab and
+ * line ends, and DEL. */
+static int odd_byte(unsigned char c)
+{
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+}
+
+/* Are the eight bytes at s ASCII (and, with clean, none under 0x20)? */
+static int ascii8(const unsigned char *s, int clean)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    uint64_t high = w & 0x8080808080808080ull, low = (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull;
+    return !high && (!clean || !low);
+}
+
+/* The length of the run at the start of s[0, n) that is valid UTF-8 (and,
+ * with clean, has no odd bytes): eight ASCII bytes at a time where it can. */
+static size_t good_run(const unsigned char *s, size_t n, int clean)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n && ascii8(s + i, clean)) {
+            i += 8;
+            continue;
+        }
+        if (s[i] < 0x80) {
+            if (clean && odd_byte(s[i]))
+                return i;
+            i++;
+            continue;
+        }
+        size_t k = utf8_seq(s, n, i);
+        if (!k)
+            return i;
+        i += k;
+    }
+    return n;
+}
+
+static int valid_utf8(const unsigned char *b, size_t n)
+{
+    return good_run(b, n, 0) == n;
+}
+
 /* Copy s as valid UTF-8 without NUL or control bytes (they become spaces;
  * tab and line ends stay); invalid sequences become U+FFFD. */
 static char *clean_utf8(const unsigned char *s, size_t n, size_t *outn)
@@ -148,19 +193,19 @@ static char *clean_utf8(const unsigned char *s, size_t n, size_t *outn)
     char *o = malloc(n * 3 + 1), *p = o;
     if (!o)
         return NULL;
-    for (size_t i = 0; i < n;) {
-        size_t k = utf8_seq(s, n, i);
-        if (!k) {
-            p += nb_utf8_put(p, 0xFFFD);
-            i++;
-        } else if (k == 1 && (s[i] < 0x20 || s[i] == 0x7F) && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {
+    size_t i = 0;
+    while (i < n) {
+        size_t k = good_run(s + i, n - i, 1);
+        memcpy(p, s + i, k);
+        p += k;
+        i += k;
+        if (i >= n)
+            break;
+        if (odd_byte(s[i]))
             *p++ = ' ';
-            i++;
-        } else {
-            memcpy(p, s + i, k);
-            p += k;
-            i += k;
-        }
+        else
+            p += nb_utf8_put(p, 0xFFFD);
+        i++;
     }
     *p = '\0';
     *outn = (size_t)(p - o);
@@ -194,17 +239,6 @@ static char *iconv_lenient(const char *from, const unsigned char *b, size_t n, s
     *op = '\0';
     *outn = (size_t)(op - o);
     return o;
-}
-
-static int valid_utf8(const unsigned char *b, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        size_t k = utf8_seq(b, n, i);
-        if (!k)
-            return 0;
-        i += k;
-    }
-    return 1;
 }
 
 static int no_memory(const char *path, nb_err *err)
