@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench/run.sh — owns `make bench`: the throughput of `nianbao export --format json` and `nianbao check`
-# (and, last, of the docx and html readers, bench/formats.c)
-# against `grep -c 总计` over the same generated corpus (bench/out/reports/).
+# against `grep -c 总计` over the same generated corpus (bench/out/reports/); last, that of the docx
+# and html readers (bench/formats.c) on the formats corpus.
 # Prints figures only; it fails only when nianbao or grep fails, never on speed.
 # Env: BENCH_N = number of report files (default 4000).
 set -eu
