@@ -1,7 +1,8 @@
-/* html.c — an HTML page as a document: libxml2's HTML parser, then a walk
- * of the tree that keeps paragraphs and data tables in document order and
- * leaves out script, style and navigation chrome; layout tables are read
- * as their content. Text is collapsed as a browser does. */
+/* html.c — an HTML page as a document: decoded (htmlenc), parsed into a
+ * light tree without its chrome (htree), then walked for its paragraphs and
+ * data tables in document order; layout tables are read as their content,
+ * text is collapsed as a browser does, and a page without a report is
+ * refused. */
 #include "read/html.h"
 #include "read/build.h"
 #include "read/htmlenc.h"
