@@ -56,11 +56,11 @@ static void test_odd_pages(void **state)
     assert_int_equal(page(&d, script_only, strlen(script_only), &e), -1);
     assert_non_null(strstr(e.msg, "page.html: an HTML page with no text"));
     /* deep nesting, huge spans, unclosed tags: read, without a crash */
-    size_t cap = 200000, n = 0;
+    size_t cap = 2000000, n = 0;
     char *deep = malloc(cap);
     n += (size_t)snprintf(deep, cap, "<html><body><p>政府信息公开</p>");
-    for (int i = 0; i < 5000 && n + 20 < cap; i++)
-        n += (size_t)snprintf(deep + n, cap - n, "<div><span>");
+    for (int i = 0; i < 100000 && n + 20 < cap; i++)
+        n += (size_t)snprintf(deep + n, cap - n, i % 2 ? "<div><span>" : "<table><tr><td>");
     assert_int_equal(page(&d, deep, n, &e), 0);
     nb_doc_free(&d);
     n = (size_t)snprintf(deep, cap, "<table><tr><td rowspan=65534 colspan=100000>x</td><td colspan=999>y</td></tr>"

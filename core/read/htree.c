@@ -10,6 +10,9 @@
 #include <strings.h>
 
 #define ARENA_BLOCK ((size_t)64 << 10)
+/* Elements nested deeper than this are not kept apart: their text goes to
+ * the deepest one kept (the reader walks the tree recursively). */
+#define MAX_DEPTH 200
 
 struct nb_harena {
     struct nb_harena *prev;
@@ -28,6 +31,7 @@ typedef struct build {
     size_t depth, cap;
     int articles;          /* open <article>/<main> elements */
     int skip;              /* depth inside a left-out element */
+    int deep;              /* depth past MAX_DEPTH */
     int oom;
     xmlParserCtxtPtr ctxt;
 } build;
@@ -198,6 +202,10 @@ static void start_element(void *ctx, const xmlChar *xname, const xmlChar **attrs
         b->skip = 1;
         return;
     }
+    if (b->depth >= MAX_DEPTH) {
+        b->deep++;
+        return;
+    }
     nb_hnode *n = arena_alloc(b->t, sizeof *n);
     if (!n || nb_grow(&b->open, &b->cap, b->depth + 1, sizeof *b->open, 64) != 0) {
         stop(b);
@@ -222,6 +230,10 @@ static void end_element(void *ctx, const xmlChar *name)
     build *b = of(ctx);
     if (b->skip) {
         b->skip--;
+        return;
+    }
+    if (b->deep) {
+        b->deep--;
         return;
     }
     if (b->depth > 1) {

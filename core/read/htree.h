@@ -1,7 +1,8 @@
 /* htree.h — an HTML page as a light tree, built from libxml2's SAX parser
  * into one arena: only what the HTML reader looks at (elements by kind and
  * table role, cell spans, text), with script, style, head, navigation and
- * other chrome left out as the page is parsed. */
+ * other chrome left out as the page is parsed. Elements nested past 200
+ * deep are not kept apart (their text goes to the deepest one kept). */
 #ifndef NB_HTREE_H
 #define NB_HTREE_H
 
