@@ -10,7 +10,9 @@ PCRE_CF := $(shell pkg-config --cflags libpcre2-8 2>/dev/null)
 PCRE_LD := $(shell pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 CURS_CF := $(shell pkg-config --cflags ncursesw 2>/dev/null)
 CURS_LD := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
-CORE_LD := $(PCRE_LD) -lunistring
+PDF_CF  := $(shell pkg-config --cflags poppler-glib cairo 2>/dev/null)
+PDF_LD  := $(shell pkg-config --libs poppler-glib cairo 2>/dev/null || echo -lpoppler-glib -lgobject-2.0 -lglib-2.0 -lcairo)
+CORE_LD := $(PCRE_LD) -lunistring $(PDF_LD) -lm
 CMOCKA_LD := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/nianbao
@@ -28,7 +30,7 @@ SAN_FLAGS:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-san
 
 SAMPLE  := samples/kaizha-2024.txt
 
-.PHONY: all deps run check unit asan cli screens sweep tmux valgrind clang bench clean install lint-man
+.PHONY: all deps run check unit asan cli screens sweep tmux valgrind clang bench bench-pdf clean install lint-man
 .SECONDARY:
 all: nianbao
 
@@ -37,7 +39,7 @@ nianbao: $(CORE_OBJ) $(TUI_OBJ)
 
 build/core/%.o: core/%.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) $(PCRE_CF) -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) $(PCRE_CF) $(PDF_CF) -c -o $@ $<
 
 build/tui/%.o: tui/%.c
 	@mkdir -p $(@D)
@@ -49,7 +51,7 @@ build/tests/%: tests/%.c $(CORE_OBJ)
 
 build/asan/core/%.o: core/%.c
 	@mkdir -p $(@D)
-	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) $(PCRE_CF) -c -o $@ $<
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) $(PCRE_CF) $(PDF_CF) -c -o $@ $<
 
 build/asan/tests/%: tests/%.c $(ASAN_CORE)
 	@mkdir -p $(@D)
@@ -72,7 +74,7 @@ asan: $(ASAN_TESTS)
 cli: nianbao
 	@sh tests/cli.sh ./nianbao
 
-valgrind: nianbao
+valgrind: nianbao build/tests/test_pdf
 	@sh tests/valgrind.sh ./nianbao
 
 # golden screens of the console (scripted, no terminal) and the real binary in tmux
@@ -92,7 +94,7 @@ clang:
 	  $(MAKE) --no-print-directory -s CC=clang BUILD=clang build-clang; fi
 build-clang:
 	@mkdir -p build/clang
-	@for f in $(CORE_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(PCRE_CF) -fsyntax-only $$f || exit 1; done
+	@for f in $(CORE_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(PCRE_CF) $(PDF_CF) -fsyntax-only $$f || exit 1; done
 	@for f in $(TUI_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(CURS_CF) $(PCRE_CF) -Itui -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
 	@for f in $(TEST_SRC); do clang $(WARN) -O2 $(CPPFLAGS) -Itests -fsyntax-only $$f || exit 1; done
 	@echo "clang: core, tui and tests compile warning-free"
@@ -107,6 +109,10 @@ build/bench/extract: bench/extract.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LD)
 
+build/bench/pdf: bench/pdf.c $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LD)
+
 TUI_LIB_OBJ := $(filter-out build/tui/main.o build/tui/term.o,$(TUI_OBJ))
 
 build/bench/console: bench/console.c $(CORE_OBJ) $(TUI_LIB_OBJ)
@@ -115,6 +121,10 @@ build/bench/console: bench/console.c $(CORE_OBJ) $(TUI_LIB_OBJ)
 
 bench: nianbao build/bench/extract build/bench/console
 	@sh bench/run.sh
+
+# the PDF reader's time on the test PDFs (five pages each but the last)
+bench-pdf: build/bench/pdf
+	@./build/bench/pdf ../shared/corpus/formats/002.pdf ../shared/corpus/formats/008.pdf tests/data/pdf/kewei-2024.pdf tests/data/pdf/unruled.pdf
 
 install: nianbao
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(DATADIR)/themes
