@@ -311,8 +311,8 @@ int nb_read_pdf(nb_doc *d, const char *path, const unsigned char *bytes, size_t 
     g_object_unref(doc);
     if (rc == 0 && !nglyphs)
         rc = nb_err_set(err, NB_E_FORMAT,
-                        nb_tr(lang, "%s: no text layer (a scanned PDF?); nianbao reads PDFs with text: run OCR first",
-                              "%s：没有文字层（扫描件？）；nianbao 只读含文字的 PDF，请先做文字识别（OCR）"),
+                        nb_tr(lang, "%s: no text layer (a scanned PDF?) — nianbao reads PDFs with text; run OCR first",
+                              "%s：没有文字层（扫描件？）——nianbao 只读含文字的 PDF，请先做文字识别（OCR）"),
                         path);
     if (rc == 0 && nb_pdf_join(&bs) != 0)
         rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);

@@ -178,6 +178,48 @@ static int group_runs(const runs *rs, seg **out, size_t *nout)
     return 0;
 }
 
+static int cmp_rule(const void *a, const void *b)
+{
+    const nb_prule *x = a, *y = b;
+    if (x->at != y->at)
+        return x->at < y->at ? -1 : 1;
+    return (x->from > y->from) - (x->from < y->from);
+}
+
+static int cmp_from(const void *a, const void *b)
+{
+    const nb_prule *x = a, *y = b;
+    return (x->from > y->from) - (x->from < y->from);
+}
+
+/* Rules at one place (within a point, chained) that touch or overlap
+ * become one; sorted by place, then start. */
+static void merge_rules(nb_prule *r, size_t *n)
+{
+    if (*n < 2)
+        return;
+    qsort(r, *n, sizeof *r, cmp_rule);
+    size_t m = 0;
+    for (size_t i = 0; i < *n;) {
+        size_t j = i + 1;
+        while (j < *n && r[j].at - r[j - 1].at <= 1.0)
+            j++;
+        qsort(r + i, j - i, sizeof *r, cmp_from); /* one band, along */
+        for (size_t k = i; k < j; k++) {
+            nb_prule *last = m > 0 && k > i ? &r[m - 1] : NULL;
+            if (last && r[k].from <= last->to + 1.5) {
+                double wl = last->to - last->from, wk = r[k].to - r[k].from;
+                last->at = (last->at * wl + r[k].at * wk) / (wl + wk > 0 ? wl + wk : 1);
+                last->to = r[k].to > last->to ? r[k].to : last->to;
+                continue;
+            }
+            r[m++] = r[k];
+        }
+        i = j;
+    }
+    *n = m;
+}
+
 /* Segments thin enough to be rules, in points, joined where one continues another. */
 static int to_rules(const seg *s, size_t n, double scale, nb_prule **out, size_t *nout, size_t *cap)
 {
@@ -192,21 +234,7 @@ static int to_rules(const seg *s, size_t n, double scale, nb_prule **out, size_t
         (*out)[(*nout)++] = (nb_prule){((s[i].t0 + s[i].t1) / 2.0 + 0.5) / scale, s[i].a0 / scale,
                                        (s[i].a1 + 1) / scale};
     }
-    nb_prule *r = *out;
-    for (int merged = 1; merged;) {
-        merged = 0;
-        for (size_t i = 0; i < *nout; i++)
-            for (size_t j = i + 1; j < *nout; j++) {
-                if (fabs(r[i].at - r[j].at) > 1.0 || r[j].from > r[i].to + 1.5 || r[i].from > r[j].to + 1.5)
-                    continue;
-                double wi = r[i].to - r[i].from, wj = r[j].to - r[j].from;
-                r[i].at = (r[i].at * wi + r[j].at * wj) / (wi + wj > 0 ? wi + wj : 1);
-                r[i].from = r[j].from < r[i].from ? r[j].from : r[i].from;
-                r[i].to = r[j].to > r[i].to ? r[j].to : r[i].to;
-                r[j--] = r[--*nout];
-                merged = 1;
-            }
-    }
+    merge_rules(*out, nout);
     return 0;
 }
 

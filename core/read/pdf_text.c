@@ -200,19 +200,31 @@ int nb_pdf_text_of(const nb_pglyph *g, const nb_plines *ls, nb_pstr *out)
 
 /* ----------------------------------------------------------- paragraphs */
 
-/* The right margin of the text: the rightmost end that two lines share
- * (one long line, a URL, does not move it). */
+static int cmp_desc(const void *a, const void *b)
+{
+    return cmp_double(b, a);
+}
+
+/* The right margin of the text: the rightmost end that another line comes
+ * within a glyph of (one long line, a URL, does not move it). */
 static double right_margin(const nb_plines *ls, size_t from, size_t to)
 {
-    double best = 0, any = 0;
+    double *x = malloc((to - from) * sizeof *x), h = ls->l[from].h, best = ls->l[from].b.x1;
+    if (!x)
+        return best; /* only a worse guess */
     for (size_t i = from; i < to; i++) {
-        double x = ls->l[i].b.x1;
-        any = x > any ? x : any;
-        for (size_t j = from; j < to && x > best; j++)
-            if (j != i && ls->l[j].b.x1 >= x - ls->l[i].h && ls->l[j].b.x1 <= x + 0.5)
-                best = x;
+        x[i - from] = ls->l[i].b.x1;
+        h = ls->l[i].h > h ? ls->l[i].h : h;
     }
-    return best > 0 ? best : any;
+    qsort(x, to - from, sizeof *x, cmp_desc);
+    best = x[0];
+    for (size_t i = 0; i + 1 < to - from; i++)
+        if (x[i + 1] >= x[i] - h) {
+            best = x[i];
+            break;
+        }
+    free(x);
+    return best;
 }
 
 static int starts_paragraph(const nb_pline *p, const nb_pline *l, double left, double right)
