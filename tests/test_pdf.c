@@ -309,11 +309,13 @@ static void test_damaged_pdf(void **state)
     expect_refusal("empty.pdf", "", 0, NB_LANG_EN, "not a PDF");
 }
 
-/* A PDF of n empty pages (n = 0 allowed), with a correct cross-reference table. */
-static char *blank_pdf(int n, size_t *len)
+/* A PDF of n pages (n = 0 allowed), empty or each drawing `content` in
+ * Helvetica, with a correct cross-reference table. */
+static char *make_pdf(int n, const char *content, size_t *len)
 {
-    size_t cap = 256 + (size_t)n * 160, off[1024];
+    size_t cap = 512 + (size_t)n * 200 + (content ? strlen(content) : 0), off[1024];
     char *s = malloc(cap);
+    int body = n + 3, font = n + 4, nobj = content ? n + 5 : n + 3;
     size_t k = (size_t)sprintf(s, "%%PDF-1.4\n");
     off[1] = k;
     k += (size_t)sprintf(s + k, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
@@ -324,13 +326,23 @@ static char *blank_pdf(int n, size_t *len)
     k += (size_t)sprintf(s + k, " ] >>\nendobj\n");
     for (int i = 0; i < n; i++) {
         off[i + 3] = k;
-        k += (size_t)sprintf(s + k, "%d 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n", i + 3);
+        k += (size_t)sprintf(s + k, "%d 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]", i + 3);
+        if (content)
+            k += (size_t)sprintf(s + k, " /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R", font, body);
+        k += (size_t)sprintf(s + k, " >>\nendobj\n");
+    }
+    if (content) {
+        off[body] = k;
+        k += (size_t)sprintf(s + k, "%d 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n", body,
+                             strlen(content), content);
+        off[font] = k;
+        k += (size_t)sprintf(s + k, "%d 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n", font);
     }
     size_t xref = k;
-    k += (size_t)sprintf(s + k, "xref\n0 %d\n0000000000 65535 f \n", n + 3);
-    for (int i = 1; i < n + 3; i++)
+    k += (size_t)sprintf(s + k, "xref\n0 %d\n0000000000 65535 f \n", nobj);
+    for (int i = 1; i < nobj; i++)
         k += (size_t)sprintf(s + k, "%010zu 00000 n \n", off[i]);
-    k += (size_t)sprintf(s + k, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", n + 3, xref);
+    k += (size_t)sprintf(s + k, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", nobj, xref);
     *len = k;
     return s;
 }
@@ -339,17 +351,43 @@ static void test_page_limits(void **state)
 {
     (void)state;
     size_t n;
-    char *b = blank_pdf(NB_PDF_MAX_PAGES + 1, &n);
+    char *b = make_pdf(NB_PDF_MAX_PAGES + 1, NULL, &n);
     expect_refusal("long.pdf", b, n, NB_LANG_EN, "201 pages");
     free(b);
-    b = blank_pdf(3, &n);
+    b = make_pdf(3, NULL, &n);
     expect_refusal("blank.pdf", b, n, NB_LANG_EN, "no text layer"); /* pages, but no text on them */
     free(b);
     nb_doc d;
     nb_err e;
-    b = blank_pdf(0, &n);
+    b = make_pdf(0, NULL, &n);
     assert_int_equal(nb_read_pdf(&d, "none.pdf", (unsigned char *)b, n, NB_LANG_EN, &e), -1);
     assert_non_null(strstr(e.msg, "none.pdf"));
+    free(b);
+    /* a page of more characters than a report's page holds */
+    size_t many = NB_PDF_MAX_GLYPHS + 100;
+    char *text = malloc(many + 64);
+    size_t k = (size_t)sprintf(text, "BT /F1 0.01 Tf 10 400 Td (");
+    memset(text + k, 'x', many);
+    strcpy(text + k + many, ") Tj ET");
+    b = make_pdf(1, text, &n);
+    expect_refusal("dense.pdf", b, n, NB_LANG_EN, "holds over");
+    free(b);
+    free(text);
+}
+
+static void test_a_page_of_words(void **state)
+{
+    (void)state;
+    size_t n;
+    char *b = make_pdf(2, "BT /F1 12 Tf 72 700 Td (Annual report 2024) Tj ET", &n);
+    nb_doc d;
+    nb_err e;
+    assert_int_equal(nb_read_pdf(&d, "words.pdf", (unsigned char *)b, n, NB_LANG_EN, &e), 0);
+    assert_string_equal(d.text, "Annual report 2024\nAnnual report 2024\n");
+    assert_int_equal(d.ngrids, 0);
+    assert_int_equal(d.line_page[1], 2);
+    assert_int_equal(d.file_size, n);
+    nb_doc_free(&d);
     free(b);
 }
 
@@ -417,6 +455,7 @@ int main(void)
         cmocka_unit_test(test_encrypted_pdf),
         cmocka_unit_test(test_damaged_pdf),
         cmocka_unit_test(test_page_limits),
+        cmocka_unit_test(test_a_page_of_words),
         cmocka_unit_test(test_extraction_end_to_end),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -163,11 +163,19 @@ void nb_plines_free(nb_plines *ls)
     memset(ls, 0, sizeof *ls);
 }
 
+/* A glyph of CJK width: ideographs and their punctuation, the long dash
+ * and quotes set with them, anything about as wide as the line is high. */
+static int wide(const nb_pglyph *c, double h)
+{
+    return nb_is_cjk(c->cp) || c->cp == 0x2014 || c->cp == 0x2015 || c->cp == 0x2026 || c->cp == 0x2018 ||
+           c->cp == 0x2019 || c->b.x1 - c->b.x0 >= 0.8 * h;
+}
+
 int nb_pdf_gap_is_space(const nb_pglyph *a, const nb_pglyph *b, double h)
 {
     double gap = b->b.x0 - a->b.x1, wa = a->b.x1 - a->b.x0, wb = b->b.x1 - b->b.x0;
-    if (nb_is_cjk(a->cp) || nb_is_cjk(b->cp) || wa > 0.6 * h || wb > 0.6 * h)
-        return gap > (wa > wb ? wa : wb) * 0.9; /* a gap wider than a (wide) glyph */
+    if (wide(a, h) || wide(b, h))
+        return gap > (wa > wb ? wa : wb) * 0.9; /* a gap wider than a glyph */
     return gap > 0.15 * h;                      /* a word space */
 }
 
@@ -199,6 +207,11 @@ int nb_pdf_text_of(const nb_pglyph *g, const nb_plines *ls, nb_pstr *out)
 }
 
 /* ----------------------------------------------------------- paragraphs */
+
+/* A line ending this many line heights (about characters) before the right
+ * margin ends its paragraph; fewer may be a line broken early so that
+ * punctuation does not start the next one. */
+#define SHORT 2.5
 
 static int cmp_desc(const void *a, const void *b)
 {
@@ -236,7 +249,7 @@ static int starts_paragraph(const nb_pline *p, const nb_pline *l, double left, d
         return 1;                          /* another size */
     if (l->b.x0 > p->b.x0 + 0.8 * l->h && l->b.x0 <= left + 4 * l->h)
         return 1;                          /* an indented first line */
-    return p->b.x1 < right - 1.5 * h;      /* the line before stopped short */
+    return p->b.x1 < right - SHORT * h;    /* the line before stopped short */
 }
 
 static int add_paragraph(nb_pstr *s, int page, double top, double bottom, nb_pblocks *out)
@@ -271,10 +284,10 @@ int nb_pdf_paragraphs(const nb_pglyph *g, const nb_plines *ls, size_t from, size
     }
     if (rc == 0 && para.len)
         rc = add_paragraph(&para, page, top, bottom, out);
-    if (rc == 0 && out->n > first) {
+    if (rc == 0 && out->n > first && to - from >= 2) { /* one line says nothing of margins */
         const nb_pline *a = &ls->l[from], *z = &ls->l[to - 1];
         out->b[first].open_top = a->b.x0 <= left + 0.8 * a->h;
-        out->b[out->n - 1].open_bottom = z->b.x1 >= right - 1.5 * z->h;
+        out->b[out->n - 1].open_bottom = z->b.x1 >= right - SHORT * z->h;
     }
     free(para.s);
     free(line.s);
