@@ -222,6 +222,8 @@ static void test_008_grids(void **state)
     nb_doc_free(&d);
 }
 
+/* T3 over pages 3 and 4 with its header repeated and a row split; page
+ * numbers at the foot of each page between the two parts. */
 static void test_repeated_header_and_split_row(void **state)
 {
     (void)state;
@@ -242,6 +244,8 @@ static void test_repeated_header_and_split_row(void **state)
     assert_string_equal(cell(&d, 0, 6, 1), "97");
     assert_span(&d, 0, 5, 1, 1, 3);
     assert_non_null(strstr(d.text, "市科委5个高频事项"));
+    assert_null(strstr(d.text, "-3-")); /* the page numbers in the footer left out */
+    assert_null(strstr(d.text, "-4-"));
     nb_doc_free(&d);
 }
 

@@ -3,7 +3,7 @@
 # LibreOffice are needed here only, never by the build or the tests):
 #   kewei-2024.pdf  the figures of real/003_shanghai_kewei_2024 typeset in the
 #                   official 2021 template, T3's three header rows repeated on
-#                   every page the table spans;
+#                   every page the table spans, page numbers in the footer;
 #   unruled.pdf     T2's first sub-table with no borders at all;
 #   scanned.pdf     a page of kewei-2024.pdf as a picture, with no text layer;
 #   encrypted.pdf   a one-line document that opens only with a password.
@@ -130,10 +130,27 @@ def fill_paragraphs(doc):
             after.text = t
 
 
+def page_numbers(doc):
+    """A footer "- N -" on every page, as reports have."""
+    p = doc.sections[0].footer.paragraphs[0]
+    p.alignment = 1
+    p.add_run("- ")
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), "PAGE")
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "1"
+    r.append(t)
+    fld.append(r)
+    p._p.append(fld)
+    p.add_run(" -")
+
+
 def kewei(tmp):
     cells = json.load(open(os.path.join(CORPUS, "real/003_shanghai_kewei_2024.expected.json")))["cells"]
     doc = docx.Document(os.path.join(CORPUS, "template_2021.docx"))
     fill_paragraphs(doc)
+    page_numbers(doc)
     t2, t3, t4 = doc.tables[:3]
     for (r, c), v in T2.items():
         set_text(t2.cell(r, c), v)
