@@ -52,9 +52,10 @@ static unsigned char *ink_map(const nb_pimage *im, const nb_pglyph *g, size_t ng
         const uint32_t *row = (const uint32_t *)(const void *)(im->px + (size_t)y * (size_t)im->stride);
         unsigned char *out = m + (size_t)y * (size_t)im->w;
         for (int x = 0; x < im->w; x++) {
-            uint32_t p = row[x];
-            unsigned lum = (((p >> 16) & 0xFF) * 299 + ((p >> 8) & 0xFF) * 587 + (p & 0xFF) * 114) / 1000;
-            out[x] = lum < DARK ? 2 : 0;
+            uint32_t p = row[x] & 0xFFFFFF;
+            out[x] = p != 0xFFFFFF && ((p >> 16) & 0xFF) * 299 + ((p >> 8) & 0xFF) * 587 + (p & 0xFF) * 114 < DARK * 1000
+                         ? 2
+                         : 0;
         }
     }
     for (size_t i = 0; i < ng; i++) {
