@@ -8,6 +8,8 @@
 #   scanned.pdf     a page of kewei-2024.pdf as a picture, with no text layer;
 #   encrypted.pdf   a one-line document that opens only with a password.
 # Run from the repository root: python3 tests/data/pdf/make.py ../shared/corpus
+# (with a CJK font installed, e.g. fonts-wqy-microhei, or the glyphs are drawn
+# as boxes; the text layer is right either way).
 import copy
 import json
 import os
