@@ -1,7 +1,9 @@
 #!/bin/sh
 # valgrind.sh — the batch paths (export of every corpus file as JSON and CSV,
-# check of a folder and the corpus, a batch with a missing file), each in one
-# process, must show no memory error and no leak under valgrind.
+# check of a folder and the corpus, a batch with a missing file) and the PDF
+# reader's tests, each in one process, must show no memory error and no leak
+# under valgrind. tests/valgrind.supp suppresses, as still reachable only,
+# what GLib, poppler and cairo keep for the life of the process.
 set -u
 bin=${1:-./nianbao}
 corpus=${NIANBAO_CORPUS:-../shared/corpus/real}
@@ -18,6 +20,7 @@ vg() {
     shift
     log=$(mktemp)
     valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
+        --suppressions=tests/valgrind.supp --num-callers=40 \
         --error-exitcode=99 --log-file="$log" "$bin" "$@" >/dev/null 2>&1
     rc=$?
     if [ $rc -eq 99 ] || [ $rc -gt 128 ] || [ -s "$log" ]; then
@@ -57,5 +60,10 @@ vg "console correcting, deciding, undoing and saving" --script "$D/s" "$D/r.txt"
 vg "export --log --format md of a reviewed report" export --log --format md "$D/r.txt"
 vg "export --log --format json and csv" export --log --format json "$D/r.txt" tests/data/seed000.txt
 rm -rf "$D"
+# the PDF reader: every test PDF read, refused or joined, in one process
+if [ -x build/tests/test_pdf ]; then
+    bin=build/tests/test_pdf
+    vg "PDF reader tests"
+fi
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
