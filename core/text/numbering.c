@@ -59,6 +59,13 @@ static inline nb_mark_kind numeral(uint32_t f, int *v)
     return *v > 0 ? NB_MARK_CN : NB_MARK_NONE;
 }
 
+/* A bracket or a numeral: where a marker may start. */
+static inline int may_start(uint32_t f)
+{
+    int v;
+    return f == '(' || numeral(f, &v) != NB_MARK_NONE;
+}
+
 /* The value of a run of numerals, as nb_parse_cn_number reads them. */
 typedef struct tally {
     long section, number;
@@ -111,8 +118,7 @@ static nb_mark_kind parse(source *src, nb_marker *m)
     size_t start = src->i;
     memset(m, 0, sizeof *m);
     look(src);
-    int v;
-    if (src->f != '(' && numeral(src->f, &v) == NB_MARK_NONE)
+    if (!may_start(src->f))
         return NB_MARK_NONE; /* most text: no marker starts here */
     if (src->f == '(') {
         step(src);
@@ -206,7 +212,7 @@ int nb_numbering_strip(uint32_t *c, int n, int *had)
 {
     int i = 0, any = 0;
     nb_marker m;
-    while (i < n && nb_marker_read_cp(c + i, n - i, &m) && nb_marker_is_label(&m)) {
+    while (i < n && may_start(c[i]) && nb_marker_read_cp(c + i, n - i, &m) && nb_marker_is_label(&m)) {
         i += (int)m.len;
         any = 1;
     }
