@@ -28,7 +28,6 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "base/utf8.h"
 #include "model/report.h"
 #include "text/label.h"
 
@@ -99,28 +98,7 @@ void ex_emit_value(tokv *tv, const char *t, size_t a, size_t b, int lk);
 void ex_trim(const char *t, size_t *a, size_t *b);
 /* The next word of t[*i, b) (no white space in it) as [*s, *e), *i moved
  * past it; 0 when none is left. */
-static inline int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e)
-{
-    while (*i < b) {
-        size_t start = *i;
-        uint32_t c = nb_utf8_get(t, b, i);
-        if (nb_is_space(c))
-            continue;
-        size_t end = *i;
-        while (end < b) {
-            size_t j = end;
-            if (nb_is_space(nb_utf8_get(t, b, &j)))
-                break;
-            end = j;
-        }
-        *s = start;
-        *e = end;
-        *i = end;
-        return 1;
-    }
-    return 0;
-}
-
+int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e);
 /* t[a, b) reads as a number or a placeholder. */
 int ex_is_value_text(const char *t, size_t a, size_t b);
 /* 件 个 条 项 元 次 % 家 份 */

@@ -51,6 +51,28 @@ void ex_trim(const char *t, size_t *a, size_t *b)
     }
 }
 
+int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e)
+{
+    while (*i < b) {
+        size_t start = *i;
+        uint32_t c = nb_utf8_get(t, b, i);
+        if (nb_is_space(c))
+            continue;
+        size_t end = *i;
+        while (end < b) {
+            size_t j = end;
+            if (nb_is_space(nb_utf8_get(t, b, &j)))
+                break;
+            end = j;
+        }
+        *s = start;
+        *e = end;
+        *i = end;
+        return 1;
+    }
+    return 0;
+}
+
 int ex_is_value_text(const char *t, size_t a, size_t b)
 {
     nb_num n;

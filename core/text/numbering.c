@@ -91,7 +91,7 @@ static void tally_add(tally *t, nb_mark_kind k, int v)
 
 /* Read numerals from src->i on; sets m's numerals and value and returns
  * the kind of numerals read (NONE when there are none). */
-static nb_mark_kind read_numerals(source *src, nb_marker *m)
+static inline nb_mark_kind read_numerals(source *src, nb_marker *m)
 {
     tally t = {0, 0, 0, 0, 0};
     int cn = 0, arabic = 0, v;
@@ -113,7 +113,7 @@ static nb_mark_kind read_numerals(source *src, nb_marker *m)
 
 /* The one parser: a bracket and numerals in it, or numerals; then the code
  * point ending the marker (term) and the one after it (next). */
-static nb_mark_kind parse(source *src, nb_marker *m)
+static inline nb_mark_kind parse(source *src, nb_marker *m)
 {
     size_t start = src->i;
     memset(m, 0, sizeof *m);
