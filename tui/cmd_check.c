@@ -11,7 +11,9 @@
 
 #include "batch/ctx.h"
 #include "batch/pair.h"
+#include "check/check.h"
 #include "check/rules.h"
+#include "check/messages.h"
 #include "model/doc.h"
 #include "out/export.h"
 #include "review/review.h"
