@@ -24,6 +24,11 @@ trap 'rm -rf "$T"; exit 1' HUP INT TERM
 unset LANG LANGUAGE LC_MESSAGES
 LC_ALL=C.UTF-8
 export LC_ALL
+# No rule settings of the caller's: only the configuration files the tests
+# write ($T/.nianbao stops the search for files above $T).
+XDG_CONFIG_HOME="$T/xdg"
+export XDG_CONFIG_HOME
+printf 'root = true\n' >"$T/.nianbao"
 
 PY=
 command -v python3 >/dev/null 2>&1 && PY=python3
@@ -601,6 +606,10 @@ if grep -q "警告: CELL.BLANK: t2.regulation.in_force 为空" "$T/out" && grep 
 else
     notok "check under LANG=zh_CN.UTF-8: messages in Chinese" "$(head -c 300 "$T/out")"
 fi
+
+# ---- the metrics (check --summary) and the rule settings ----
+
+. tests/cli_rules.sh
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
