@@ -7,6 +7,7 @@
 #define NB_BATCH_PAIR_H
 
 #include <stddef.h>
+#include "check/findings.h"
 #include "check/years.h"
 #include "model/report.h"
 
