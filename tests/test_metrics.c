@@ -108,14 +108,15 @@ static void test_zero_and_missing(void **s)
     for (int k = 0; k < NB_NRATES; k++)
         assert_false(m.rate[k].known);
     set_known(&r);
-    set(&r, "t3.partial.total", NB_ST_BLANK, 0);        /* counts 0 */
-    set(&r, "t3.deny.law.total", NB_ST_PLACEHOLDER, 0); /* counts 0 */
+    set(&r, "t3.partial.total", NB_ST_PLACEHOLDER, 0);  /* "/" or 无: counts 0 */
+    set(&r, "t3.deny.law.total", NB_ST_BLANK, 0);       /* says nothing: no count */
     set(&r, "t4.review.total", NB_ST_MISSING, 0);       /* no count, no rate */
     set(&r, "t4.suit_after.corrected", NB_ST_TEXT, 0);  /* one cell of two unread */
     nb_metrics_of(&r, NULL, NULL, &m);
     known(m.count[NB_M_PARTIAL], 0);
     known(m.rate[NB_RATE_DISCLOSURE], 600);
-    known(m.rate[NB_RATE_DENIAL], 200);
+    assert_false(m.count[NB_M_DENIED].known);
+    assert_false(m.rate[NB_RATE_DENIAL].known);
     assert_false(m.count[NB_M_REVIEW_TOTAL].known);
     known(m.count[NB_M_REVIEW_CORRECTED], 1);
     assert_false(m.rate[NB_RATE_REVIEW].known);

@@ -53,10 +53,11 @@ const char *nb_review_state_label(nb_review_state s, nb_lang lang)
     return state_words[s][lang == NB_LANG_ZH ? 2 : 1];
 }
 
-/* A cell as a count: a whole number not below 0; blank and placeholder 0. */
+/* A cell as a count: a whole number not below 0; a placeholder (/, -, 无)
+ * says none: 0. A blank cell says nothing: no count. */
 static int cell_count(const nb_cell *c, long long *v)
 {
-    if (c->status == NB_ST_BLANK || c->status == NB_ST_PLACEHOLDER) {
+    if (c->status == NB_ST_PLACEHOLDER) {
         *v = 0;
         return 0;
     }

@@ -13,10 +13,10 @@
  *   denial_rate       denied / handled
  *   review_correction_rate  review_corrected / review_total
  *   suit_correction_rate    suit_corrected / suit_total
- * A blank or placeholder cell counts 0 (as in the sums); a count with a
- * cell missing or not a whole number is unknown, and so is a rate with an
- * unknown count or a denominator of 0. Rates are percentages rounded half
- * up to one decimal. */
+ * A placeholder cell (/, -, —, 无) counts 0; a count with a cell that is
+ * missing, blank, unread or not a whole number is unknown, and so is a rate
+ * with an unknown count or a denominator of 0. Rates are percentages
+ * rounded half up to one decimal. */
 #ifndef NB_METRICS_H
 #define NB_METRICS_H
 
