@@ -1,9 +1,10 @@
 #!/bin/sh
 # valgrind.sh — the batch paths (export of every corpus file as JSON and CSV,
-# check of a folder and the corpus, a batch with a missing file) and the PDF
-# reader's tests, each in one process, must show no memory error and no leak
-# under valgrind. tests/valgrind.supp suppresses, as still reachable only,
-# what GLib, poppler and cairo keep for the life of the process.
+# check of a folder and the corpus, its metrics as a table and JSON lines, a
+# batch with a missing file) and the PDF reader's tests, each in one process,
+# must show no memory error and no leak under valgrind. tests/valgrind.supp
+# suppresses, as still reachable only, what GLib, poppler and cairo keep for
+# the life of the process.
 set -u
 bin=${1:-./nianbao}
 corpus=${NIANBAO_CORPUS:-../shared/corpus/real}
@@ -47,6 +48,10 @@ vg "export --format json of $(echo $docs | wc -w) documents" export --format jso
 for bad in tests/data/formats/bad/*; do
     vg "check of $(basename "$bad") (refused)" check "$bad"
 done
+# shellcheck disable=SC2086
+vg "check --summary as a table of $n files, with rule settings" check --summary --format text --disable 'TEXT.*' \
+    --severity-of STRUCT.MISSING=warning $files
+vg "check --summary as JSON lines of a folder" check --summary --format json tests/data
 # the console, scripted: findings, search, a bad pattern, goto, themes, resize
 script=$(mktemp)
 printf ']\n]\nF\n3\nEnter\n/供\nn\nN\n/(bad\n:goto t3.new.total\n:theme mono\n:theme tests/data/bad.theme\n:resize 80x24\nTab\nG\n?\nq\n' >"$script"
