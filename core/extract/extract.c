@@ -11,9 +11,13 @@
  *     lets unlabelled rows fill the gaps between labelled ones, T4 by shape;
  *  5. fill the cells, splitting run-together digits with the table's own
  *     sums (and T3's sums across rows); never guess;
- *  6. record labels that deviate from the standard wording. */
+ *  6. record labels that deviate from the standard wording.
+ *
+ * A structured document (docx, html, pdf, doc) brings its tables as grids:
+ * those are read by the grid path (grid.h) instead, by their labels. */
 #include "extract/extract.h"
 #include "extract/internal.h"
+#include "extract/grid.h"
 #include "base/err.h"
 #include "model/report.h"
 
@@ -32,16 +36,10 @@ static int fill_cells(nb_report *r, assembly *A, int t4_group)
     return A->oom ? -1 : 0;
 }
 
-int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
+/* The tables read from the text, as laid out. */
+static int extract_text(nb_report *r, const lexicon *L, const area *arp, FILE *trace, nb_err *err)
 {
-    const lexicon *L = ctx->lex[r->format == 2019 ? 1 : 0];
-    area ar;
-    ex_find_area(r, &ar);
-    /* from the 主动公开 heading to the 复议 heading: only tables, when both are there */
-    if (r->sec[NB_SEC_ACTIVE].present && r->sec[NB_SEC_REVIEW].present && ar.t2s < ar.t3e) {
-        r->tables_off = ar.t2s;
-        r->tables_end = ar.t3e;
-    }
+    const area ar = *arp;
     tokv tv = {0};
     int cells_mode = 0;
     ex_tokenize_area(r, &ar, &tv, &cells_mode);
@@ -55,8 +53,8 @@ int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
     A.L = L;
     A.t = r->doc.text;
     ex_assemble(&A, tv.v, tv.n, cells_mode);
-    if (ctx->trace)
-        ex_trace(ctx->trace, r, &tv, &A, cells_mode);
+    if (trace)
+        ex_trace(trace, r, &tv, &A, cells_mode);
     int rc = 0;
     if (A.oom) {
         rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
@@ -77,4 +75,20 @@ out:
     free(A.vals);
     free(tv.v);
     return rc;
+}
+
+int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
+{
+    const lexicon *L = ctx->lex[r->format == 2019 ? 1 : 0];
+    area ar;
+    ex_find_area(r, &ar);
+    /* from the 主动公开 heading to the 复议 heading: only tables, when both are there */
+    if (r->sec[NB_SEC_ACTIVE].present && r->sec[NB_SEC_REVIEW].present && ar.t2s < ar.t3e) {
+        r->tables_off = ar.t2s;
+        r->tables_end = ar.t3e;
+    }
+    /* a structured document's tables come as grids: read by their labels */
+    if (r->doc.ngrids > 0)
+        return ex_grid_tables(r, L, &ar, ctx->trace, extract_text, err);
+    return extract_text(r, L, &ar, ctx->trace, err);
 }

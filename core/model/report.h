@@ -29,6 +29,9 @@ typedef struct nb_cell {
     int corrected;         /* a reviewer's correction replaced what the report says */
     nb_status orig_status; /* and what it said */
     nb_num orig_num;
+    /* read from a table grid (model/grid.h): its number (1-based), the
+     * cell's row and column in it (1-based), the PDF page; else 0 */
+    int table, grid_row, grid_col, page;
 } nb_cell;
 
 typedef struct nb_label {

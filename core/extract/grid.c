@@ -1,0 +1,156 @@
+/* grid.c — the grid path's driver: the grids that stand in the tables'
+ * area read (grid_sheet), their data rows matched to schema rows by label
+ * (grid_rows), labels that deviate recorded, the cells filled under the
+ * columns their headers name (grid_cols, grid_fill). A table no grid holds
+ * (typed as paragraphs, or a grid the reader could not make) is read from
+ * the text as a text report's is, and only that table taken from it. */
+#include "extract/grid.h"
+#include "base/err.h"
+#include "model/report.h"
+#include "model/schema.h"
+#include "text/label.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Row labels that differ from the standard wording, as the text's are. */
+static int record_row_labels(gdoc *D)
+{
+    const nb_schema *s = D->r->schema;
+    for (size_t i = 0; i < D->nrows; i++) {
+        const gdrow *w = &D->rows[i];
+        if (w->row < 0)
+            continue;
+        nb_ustr u;
+        gx_row_label(D, w, &u);
+        if (nb_ustr_eq(&u, &D->L->rows[w->row]))
+            continue;
+        char buf[512];
+        size_t off;
+        gx_row_label_text(D, w, buf, sizeof buf, &off);
+        if (nb_report_add_label(D->r, s->rows[w->row].id, buf, strlen(buf), s->rows[w->row].label, off) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* What the grid path saw, for whoever debugs a document (NIANBAO_TRACE=1). */
+static void trace_rows(FILE *f, const gdoc *D)
+{
+    fprintf(f, "%s: %d grids in the tables' area, %zu data rows\n", D->r->doc.path, D->nsh, D->nrows);
+    for (size_t i = 0; i < D->nrows; i++) {
+        const gdrow *w = &D->rows[i];
+        char buf[512];
+        size_t off;
+        gx_row_label_text(D, w, buf, sizeof buf, &off);
+        const char *id = w->row >= 0 ? D->r->schema->rows[w->row].id : w->cand >= 0 ? "(not taken)" : "-";
+        fprintf(f, "  table %d row %d: '%s' %s %.2f\n", D->sh[w->sheet].g->table_no, w->r + 1, buf, id, w->sim);
+    }
+}
+
+/* Read the grids that stand in the tables' area. */
+static int read_sheets(gdoc *D)
+{
+    const nb_doc *d = &D->r->doc;
+    D->sh = calloc((size_t)d->ngrids + 1, sizeof *D->sh);
+    if (!D->sh)
+        return -1;
+    for (int i = 0; i < d->ngrids; i++) {
+        const nb_grid *g = &d->grids[i];
+        if (g->end <= D->ar.start || g->off >= D->ar.end || !g->nrows || !g->ncols)
+            continue;
+        if (gx_sheet_read(D, D->nsh++, g) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void gdoc_free(gdoc *D)
+{
+    for (int i = 0; i < D->nsh; i++)
+        gx_sheet_free(&D->sh[i]);
+    free(D->sh);
+    free(D->lab);
+    free(D->rows);
+}
+
+/* The tables (bit 1 << NB_T2 …) some row of which was found. */
+static unsigned tables_found(const nb_report *r)
+{
+    unsigned m = 0;
+    for (int k = 0; k < r->schema->nrows && k < 64; k++)
+        if (r->rows_found[k])
+            m |= 1u << r->schema->rows[k].table;
+    return m;
+}
+
+/* Take the rows and labels of tables `want` from s, read from the text. */
+static int take_tables(nb_report *r, const nb_report *s, unsigned want)
+{
+    const nb_schema *sc = r->schema;
+    for (int k = 0; k < sc->nrows && k < 64; k++) {
+        if (!(want & 1u << sc->rows[k].table))
+            continue;
+        int c0 = nb_schema_first_cell(sc, k);
+        memcpy(&r->cells[c0], &s->cells[c0], (size_t)sc->rows[k].ncols * sizeof *r->cells);
+        r->rows_found[k] = s->rows_found[k];
+    }
+    for (int i = 0; i < s->nlabels; i++) {
+        const nb_label *l = &s->labels[i];
+        int t = l->id[0] == 't' ? l->id[1] - '0' : 0;
+        if (t >= NB_T2 && t <= NB_T4 && (want & 1u << t) &&
+            nb_report_add_label(r, l->id, l->found, strlen(l->found), l->standard, l->off) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Tables `want`, no grid of which was found, from the text. */
+static int from_text(nb_report *r, const lexicon *L, const area *ar, FILE *trace, ex_text_fn text, unsigned want,
+                     nb_err *err)
+{
+    nb_report s = *r;
+    s.cells = calloc((size_t)r->ncells + 1, sizeof *s.cells);
+    s.labels = NULL;
+    s.nlabels = 0;
+    s.labels_cap = 0;
+    memset(s.rows_found, 0, sizeof s.rows_found);
+    if (!s.cells)
+        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
+    int rc = text(&s, L, ar, trace, err);
+    if (rc == 0 && take_tables(r, &s, want) != 0)
+        rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
+    for (int i = 0; i < s.nlabels; i++)
+        free(s.labels[i].found);
+    free(s.labels);
+    free(s.cells);
+    return rc;
+}
+
+int ex_grid_tables(nb_report *r, const lexicon *L, const area *ar, FILE *trace, ex_text_fn text, nb_err *err)
+{
+    gdoc D;
+    memset(&D, 0, sizeof D);
+    D.r = r;
+    D.L = L;
+    D.t = r->doc.text;
+    D.ar = *ar;
+    int rc = read_sheets(&D) == 0 && gx_link_continued(&D) == 0 && gx_match_rows(&D) == 0 &&
+                     record_row_labels(&D) == 0
+                 ? 0
+                 : -1;
+    if (rc == 0)
+        gx_fill(&D);
+    if (rc == 0 && trace)
+        trace_rows(trace, &D);
+    if (rc != 0 || D.oom) {
+        gdoc_free(&D);
+        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
+    }
+    gdoc_free(&D);
+    unsigned all = 1u << NB_T2 | 1u << NB_T3 | 1u << NB_T4, found = tables_found(r);
+    if (found == all)
+        return 0;
+    return from_text(r, L, ar, trace, text, all & ~found, err);
+}

@@ -1,0 +1,198 @@
+/* grid_fill.c — the cells of the matched rows: each cell of a data row
+ * under the column its header path names, read as a number, a
+ * placeholder or text; a blank cell as a zero-length span at its slot
+ * (the corrected .docx writes there); a slot no cell covers as a blank
+ * where the row's text line has it. T4's cells from the row and column its
+ * headers name. A cell with text is never replaced; a blank is, by text
+ * (a narrow extra column beside the real one). */
+#include "extract/grid.h"
+#include "model/doc.h"
+#include "model/report.h"
+#include "model/schema.h"
+#include "read/build.h"
+#include "text/numerals.h"
+
+#include <string.h>
+
+#define MAXRC 256 /* cells of a row looked at */
+
+static nb_cell *cell_at(gdoc *D, int row, int col)
+{
+    return &D->r->cells[nb_schema_first_cell(D->r->schema, row) + col];
+}
+
+/* Grid cell k of sheet si (its text trimmed) as report cell c. */
+static void set_from(const gdoc *D, nb_cell *c, int si, int k)
+{
+    const gsheet *s = &D->sh[si];
+    const nb_gcell *gc = &s->g->cells[k];
+    nb_num num = {0, 0};
+    c->status = s->kind[k] == GK_EMPTY ? NB_ST_BLANK : nb_parse_value(D->t + s->off[k], s->len[k], &num);
+    c->num = num;
+    c->has_span = 1;
+    c->off = s->off[k];
+    c->len = s->len[k];
+    c->table = s->g->table_no;
+    c->grid_row = gc->row + 1;
+    c->grid_col = gc->col + 1;
+    c->page = gc->page;
+}
+
+/* Cell (row, col) from grid cell k, unless it holds text already. */
+static void put(gdoc *D, int row, int col, int si, int k)
+{
+    nb_cell *c = cell_at(D, row, col);
+    if (c->has_span && (c->status != NB_ST_BLANK || D->sh[si].kind[k] == GK_EMPTY))
+        return;
+    set_from(D, c, si, k);
+}
+
+/* The column of schema row `row` grid cell k of data row w stands under:
+ * the header path over its first column, else over the others it spans. */
+static int cell_col(const gdoc *D, const gdrow *w, int k, int row, gref *by)
+{
+    const nb_gcell *gc = &D->sh[w->sheet].g->cells[k];
+    for (int j = gc->col; j < gc->col + gc->colspan; j++) {
+        gpath p;
+        gx_path(D, w->sheet, w->r, j, &p);
+        int c = gx_path_col(D, &p, row, by);
+        if (c >= 0)
+            return c;
+    }
+    return -1;
+}
+
+/* Where slot (r, c)'s text would start on the row's line as read/build
+ * lays a row out (a column mark, a space, the text), or (size_t)-1 when
+ * the slot is inside a merged cell or the line is not as laid out. */
+static size_t slot_offset(const nb_doc *d, const nb_grid *g, int r, int c)
+{
+    int q = 0, span_no = 0;
+    while (q < c) {
+        int k = g->at[r * g->ncols + q];
+        q += k >= 0 ? g->cells[k].col + g->cells[k].colspan - q : 1;
+        span_no++;
+    }
+    size_t line = nb_doc_line_of(d, g->off) + (size_t)r, s, e;
+    if (q != c || line >= d->nlines)
+        return (size_t)-1;
+    nb_doc_line(d, line, &s, &e);
+    size_t ml = sizeof NB_COLMARK - 1;
+    for (int m = 0; m <= span_no; m++) {
+        const char *p = memmem(d->text + s, e - s, NB_COLMARK, ml);
+        if (!p)
+            return (size_t)-1;
+        s = (size_t)(p - d->text) + ml;
+    }
+    return s < e ? s + 1 : (size_t)-1;
+}
+
+/* Slots of row w no cell covers, under a column of its schema row: blank. */
+static void fill_slots(gdoc *D, const gdrow *w)
+{
+    const nb_grid *g = D->sh[w->sheet].g;
+    for (int c = 0; c < g->ncols; c++) {
+        if (g->at[w->r * g->ncols + c] >= 0)
+            continue;
+        gpath p;
+        gref by;
+        gx_path(D, w->sheet, w->r, c, &p);
+        int col = gx_path_col(D, &p, w->row, &by);
+        size_t at;
+        if (col < 0 || cell_at(D, w->row, col)->has_span || (at = slot_offset(&D->r->doc, g, w->r, c)) == (size_t)-1)
+            continue;
+        *cell_at(D, w->row, col) = (nb_cell){.status = NB_ST_BLANK, .has_span = 1, .off = at, .table = g->table_no,
+                       .grid_row = w->r + 1, .grid_col = c + 1};
+    }
+}
+
+/* A row of one column whose headers name none: its one value (or the
+ * first blank after its label). */
+static void one_value(gdoc *D, const gdrow *w, const int *cells, int n)
+{
+    const gsheet *s = &D->sh[w->sheet];
+    int blank = -1;
+    for (int i = 0; i < n; i++) {
+        int k = cells[i];
+        if (k == w->label || s->g->cells[k].row != w->r)
+            continue;
+        if (s->kind[k] == GK_VALUE) {
+            put(D, w->row, 0, w->sheet, k);
+            return;
+        }
+        if (s->kind[k] == GK_EMPTY && blank < 0 && (w->label < 0 || s->g->cells[k].col > s->g->cells[w->label].col))
+            blank = k;
+    }
+    if (blank >= 0)
+        put(D, w->row, 0, w->sheet, blank);
+}
+
+/* The cells of a data row matched to a T2 or T3 row. */
+static void fill_row(gdoc *D, const gdrow *w)
+{
+    const gsheet *s = &D->sh[w->sheet];
+    int cells[MAXRC], n = gx_row_cells(s->g, w->r, cells, MAXRC), any = 0;
+    int table = D->r->schema->rows[w->row].table;
+    for (int i = 0; i < n; i++) {
+        int k = cells[i];
+        if (k == w->label || s->g->cells[k].row != w->r)
+            continue;
+        gref by;
+        int c = cell_col(D, w, k, w->row, &by);
+        if (c < 0)
+            continue;
+        put(D, w->row, c, w->sheet, k);
+        gx_note_header(D, table, by);
+        any = 1;
+    }
+    fill_slots(D, w);
+    if (!any && D->r->schema->rows[w->row].ncols == 1)
+        one_value(D, w, cells, n);
+}
+
+/* The row and column of T4 grid cell k of data row w stands under. */
+static int t4_cell(const gdoc *D, const gdrow *w, int k, int *row, gref *by)
+{
+    const nb_gcell *gc = &D->sh[w->sheet].g->cells[k];
+    for (int j = gc->col; j < gc->col + gc->colspan; j++) {
+        gpath p;
+        gx_path(D, w->sheet, w->r, j, &p);
+        if ((*row = gx_t4_row(D, w, &p)) < 0)
+            continue;
+        int c = gx_path_col(D, &p, *row, by);
+        if (c >= 0)
+            return c;
+    }
+    return -1;
+}
+
+/* The values of a data row no T2 or T3 row was matched to, as T4's. */
+static void fill_t4(gdoc *D, const gdrow *w)
+{
+    const gsheet *s = &D->sh[w->sheet];
+    if (!gx_in_area(D, NB_T4, w->at))
+        return;
+    int cells[MAXRC], n = gx_row_cells(s->g, w->r, cells, MAXRC);
+    for (int i = 0; i < n; i++) {
+        int k = cells[i], row;
+        gref by;
+        if (s->g->cells[k].row != w->r || (s->kind[k] != GK_VALUE && s->kind[k] != GK_EMPTY))
+            continue;
+        int c = t4_cell(D, w, k, &row, &by);
+        if (c < 0)
+            continue;
+        put(D, row, c, w->sheet, k);
+        D->r->rows_found[row] = 1;
+        gx_note_header(D, NB_T4, by);
+    }
+}
+
+void gx_fill(gdoc *D)
+{
+    for (size_t i = 0; i < D->nrows; i++) {
+        if (D->rows[i].row >= 0)
+            fill_row(D, &D->rows[i]);
+        else
+            fill_t4(D, &D->rows[i]);
+    }
+}
