@@ -1,18 +1,24 @@
 /* test_formats_cells.c — end to end: each document as people hold it
- * (docx, html, GBK html, doc) opened the one way in (nb_report_open: detect,
- * read, sections, today's extractor over the tables as │-separated lines),
- * and every cell compared with the figures it was made from
- * (NNN.expected.json). Prints how many come out right per file. */
+ * (docx, html, GBK html, doc, pdf) opened the one way in (nb_report_open:
+ * detect, read, sections, the extractor's grid path over the tables'
+ * grids), and every cell compared with the figures it was made from
+ * (NNN.expected.json): its value, that it was read from a grid cell (its
+ * table, row and column known; its page in a PDF) and that its span in the
+ * text is that cell's text. Prints how many come out right per file. */
 #include "tu_formats.h"
 
 #include <math.h>
 
 static nb_ctx g_ctx;
 
-/* Is cell c what the expected cell x says? */
-static int cell_right(const nb_cell *c, const tu_expect *x)
+/* Is cell c what the expected cell x says, read from the grid cell at its
+ * table, row and column? */
+static int cell_right(const nb_report *r, const nb_cell *c, const tu_expect *x)
 {
-    if (!c)
+    if (!c || !c->table || c->table > r->doc.ngrids || (r->doc.kind == NB_KIND_PDF) != (c->page > 0))
+        return 0;
+    const nb_gcell *g = nb_grid_at(&r->doc.grids[c->table - 1], c->grid_row - 1, c->grid_col - 1);
+    if (!g || c->off < g->off || c->off + c->len > g->off + g->len)
         return 0;
     if (x->is_null)
         return c->status == NB_ST_BLANK;
@@ -37,7 +43,7 @@ static void cells_of(const char *path, const char *json)
     int right = 0;
     for (int i = 0; i < ne; i++) {
         const nb_cell *c = nb_report_cell(&r, ex[i].id);
-        if (cell_right(c, &ex[i]))
+        if (cell_right(&r, c, &ex[i]))
             right++;
         else
             print_error("%s: %s: expected %s%g, got %s\n", path, ex[i].id, ex[i].is_null ? "blank " : "",
@@ -51,10 +57,12 @@ static void cells_of(const char *path, const char *json)
 
 static void all_formats(const char *dir, const char *stem)
 {
-    static const char *const ext[] = {"docx", "html", "gbk.html", "doc"};
+    static const char *const ext[] = {"docx", "html", "gbk.html", "doc", "pdf"};
     char name[256], json[256];
     snprintf(json, sizeof json, "%s.expected.json", stem);
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 5; i++) {
+        if (!strcmp(ext[i], "pdf") && strncmp(dir, "tests/", 6) == 0)
+            continue; /* the test documents come without PDFs */
         snprintf(name, sizeof name, "%s.%s", stem, ext[i]);
         cells_of(tu_path(dir, name), tu_path(dir, json));
     }
@@ -77,6 +85,7 @@ static void test_template_documents(void **state)
     (void)state;
     all_formats("tests/data/formats", "pingtan2022");
     cells_of("tests/data/formats/kewei2024.docx", "tests/data/formats/kewei2024.expected.json");
+    cells_of("tests/data/pdf/kewei-2024.pdf", "tests/data/formats/kewei2024.expected.json");
 }
 
 static int setup(void **state)

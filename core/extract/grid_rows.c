@@ -64,17 +64,39 @@ static int add_row(gdoc *D, int si, int r)
     return 0;
 }
 
+/* The cells of w's label: fragments above, the label, fragments below. */
+static int label_pieces(const gdrow *w, int *out)
+{
+    int n = 0;
+    for (int i = 0; i < w->npre; i++)
+        out[n++] = w->pre[i];
+    if (w->label >= 0)
+        out[n++] = w->label;
+    for (int i = 0; i < w->npost; i++)
+        out[n++] = w->post[i];
+    return n;
+}
+
 void gx_row_label(const gdoc *D, const gdrow *w, nb_ustr *u)
 {
-    u->n = 0;
-    u->had_num = 0;
-    for (int i = 0; i < w->npre; i++)
-        nb_ustr_append(u, &gx_label(D, w->sheet, w->pre[i])->u);
-    if (w->label >= 0)
-        nb_ustr_append(u, &gx_label(D, w->sheet, w->label)->u);
-    for (int i = 0; i < w->npost; i++)
-        nb_ustr_append(u, &gx_label(D, w->sheet, w->post[i])->u);
-    nb_ustr_trim_trail(u);
+    int pieces[2 * GMAXFRAG + 1], n = label_pieces(w, pieces);
+    if (n == 1) {
+        *u = gx_label(D, w->sheet, pieces[0])->u;
+        return;
+    }
+    /* the pieces' text run together, then normalised as one label (a
+     * comma ending the first piece is inside the label) */
+    const gsheet *s = &D->sh[w->sheet];
+    char buf[4 * NB_USTR_MAX];
+    size_t o = 0;
+    for (int i = 0; i < n; i++) {
+        size_t k = s->len[pieces[i]];
+        if (o + k > sizeof buf)
+            k = sizeof buf - o;
+        memcpy(buf + o, D->t + s->off[pieces[i]], k);
+        o += k;
+    }
+    nb_norm(buf, o, u, NB_NORM_LABEL);
 }
 
 /* Append s[0, n) to out (at *o of cap), a space before all but the first. */
@@ -92,13 +114,7 @@ static void put_piece(char *out, size_t cap, size_t *o, const char *s, size_t n)
 void gx_row_label_text(const gdoc *D, const gdrow *w, char *out, size_t cap, size_t *off)
 {
     const gsheet *s = &D->sh[w->sheet];
-    int pieces[2 * GMAXFRAG + 1], n = 0;
-    for (int i = 0; i < w->npre; i++)
-        pieces[n++] = w->pre[i];
-    if (w->label >= 0)
-        pieces[n++] = w->label;
-    for (int i = 0; i < w->npost; i++)
-        pieces[n++] = w->post[i];
+    int pieces[2 * GMAXFRAG + 1], n = label_pieces(w, pieces);
     size_t o = 0;
     out[0] = '\0';
     *off = n ? s->off[pieces[0]] : w->at;
