@@ -641,6 +641,10 @@ expect_io_error "check: an HTML page with no report exits 2" "$F/bad/noreport.ht
 cp "$F/bad/corrupt.docx" "$T/report.txt"
 expect_io_error "check: the kind is told by the bytes, not the name" "$T/report.txt" "damaged ZIP" check "$T/report.txt"
 
+# ---- folders of them, and where their cells stand ----
+
+. tests/cli_formats.sh
+
 # ---- the metrics (check --summary) and the rule settings ----
 
 . tests/cli_rules.sh

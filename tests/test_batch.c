@@ -57,6 +57,14 @@ static void test_report_names(void **s)
     assert_true(nb_is_report_name("a.txt"));
     assert_true(nb_is_report_name("B.MD"));
     assert_true(nb_is_report_name("c.Text"));
+    assert_true(nb_is_report_name("d.docx"));
+    assert_true(nb_is_report_name("e.DOC"));
+    assert_true(nb_is_report_name("f.wps"));
+    assert_true(nb_is_report_name("g.html"));
+    assert_true(nb_is_report_name("h.htm"));
+    assert_true(nb_is_report_name("i.pdf"));
+    assert_false(nb_is_report_name("report.docx.bak"));
+    assert_false(nb_is_report_name("page.xhtml"));
     assert_false(nb_is_report_name("notes.json"));
     assert_false(nb_is_report_name(".hidden.txt"));
     assert_false(nb_is_report_name("txt"));

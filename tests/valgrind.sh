@@ -32,12 +32,16 @@ vg() {
     rm -f "$log"
 }
 n=$(echo $files | wc -w)
+# the folders walked: the text reports of tests/data (the folder itself also
+# holds test documents, PDFs and damaged files, read on their own below)
+txtdir=$(mktemp -d)
+cp tests/data/*.txt "$txtdir"/
 # shellcheck disable=SC2086
 vg "export --format json of $n files" export --format json $files
 # shellcheck disable=SC2086
 vg "export --format csv of $n files" export --format csv $files
 # shellcheck disable=SC2086
-vg "check of a folder and $n files" check --format json tests/data $files
+vg "check of a folder and $n files" check --format json "$txtdir" $files
 vg "with a missing file in the batch" export /nonexistent/report.txt tests/data/seed000.txt
 # the structured readers on every test document: docx, html, GBK html, doc
 docs=$(ls tests/data/formats/*.docx tests/data/formats/*.html tests/data/formats/*.doc 2>/dev/null)
@@ -51,7 +55,8 @@ done
 # shellcheck disable=SC2086
 vg "check --summary as a table of $n files, with rule settings" check --summary --format text --disable 'TEXT.*' \
     --severity-of STRUCT.MISSING=warning $files
-vg "check --summary as JSON lines of a folder" check --summary --format json tests/data
+vg "check --summary as JSON lines of a folder" check --summary --format json "$txtdir"
+rm -rf "$txtdir"
 # the console, scripted: findings, search, a bad pattern, goto, themes, resize
 script=$(mktemp)
 printf ']\n]\nF\n3\nEnter\n/供\nn\nN\n/(bad\n:goto t3.new.total\n:theme mono\n:theme tests/data/bad.theme\n:resize 80x24\nTab\nG\n?\nq\n' >"$script"

@@ -38,7 +38,9 @@ void nb_paths_free(nb_paths *p)
 int nb_is_report_name(const char *n)
 {
     const char *dot = strrchr(n, '.');
-    return n[0] != '.' && dot && (!strcasecmp(dot, ".txt") || !strcasecmp(dot, ".md") || !strcasecmp(dot, ".text"));
+    return n[0] != '.' && dot && (!strcasecmp(dot, ".txt") || !strcasecmp(dot, ".md") || !strcasecmp(dot, ".text") ||
+                                  !strcasecmp(dot, ".docx") || !strcasecmp(dot, ".doc") || !strcasecmp(dot, ".wps") ||
+                                  !strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm") || !strcasecmp(dot, ".pdf"));
 }
 
 static int cmp_path(const void *a, const void *b)

@@ -1,6 +1,6 @@
 /* walk.h — the reports a batch reads: the files named, kept as named, and
- * the folders named, walked for report files (*.txt, *.md, *.text) in path
- * order. A folder that cannot be read or holds no report is a problem that
+ * the folders named, walked for report files (*.txt, *.md, *.text, *.docx,
+ * *.doc, *.wps, *.html, *.htm, *.pdf) in path order. A folder that cannot be read or holds no report is a problem that
  * comes back as a message; the other arguments are still collected. */
 #ifndef NB_BATCH_WALK_H
 #define NB_BATCH_WALK_H
@@ -23,8 +23,9 @@ typedef struct nb_walk_problems {
 int nb_paths_push(nb_paths *p, const char *s, nb_err *err);
 void nb_paths_free(nb_paths *p);
 
-/* A file name a folder walk takes for a report: *.txt, *.md, *.text (any
- * case), not hidden. */
+/* A file name a folder walk takes for a report: *.txt, *.md, *.text, the
+ * documents people hold (*.docx, *.doc, *.wps, *.html, *.htm, *.pdf), any
+ * case, not hidden. */
 int nb_is_report_name(const char *name);
 
 /* Expand args[0, n) into out: a folder becomes its reports (subfolders too,

@@ -68,6 +68,25 @@ static void put_line_col(nb_writer *w, nb_loc l)
     nb_put_uint(w, l.col);
 }
 
+/* A PDF's ,"page":P of text offset off (page: the cell's own, or 0). */
+static void put_page(nb_writer *w, const nb_report *r, size_t off, int page)
+{
+    if (r->doc.kind != NB_KIND_PDF || !r->doc.line_page)
+        return;
+    if (!page)
+        page = r->doc.line_page[nb_doc_line_of(&r->doc, off)];
+    nb_putf(w, ",\"page\":%d", page);
+}
+
+/* A docx, html or doc cell's ,"grid":{"table":T,"row":R,"col":C}: where it
+ * stands in the document's tables (1-based). */
+static void put_grid(nb_writer *w, const nb_report *r, const nb_cell *c)
+{
+    nb_kind k = r->doc.kind;
+    if (c->table && (k == NB_KIND_DOCX || k == NB_KIND_HTML || k == NB_KIND_DOC))
+        nb_putf(w, ",\"grid\":{\"table\":%d,\"row\":%d,\"col\":%d}", c->table, c->grid_row, c->grid_col);
+}
+
 /* ,"fingerprint":…, and the decision in force on it if any. */
 static void put_decision(nb_writer *w, const nb_report *r, const nb_finding *f, const nb_review *rv)
 {
@@ -107,9 +126,10 @@ static void put_finding(nb_writer *w, const nb_report *r, const nb_finding *f, c
         put_cell_id(w, r, f->suspect);
     else
         nb_puts(w, "null");
-    if (f->has_off)
+    if (f->has_off) {
         put_line_col(w, nb_doc_locate(&r->doc, f->off));
-    else
+        put_page(w, r, f->off, 0);
+    } else
         nb_puts(w, ",\"line\":null,\"col\":null");
     if (f->has_sides) {
         nb_puts(w, ",\"lhs\":");
@@ -207,6 +227,8 @@ static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, nb_loca
     nb_put_uint(w, l.orig);
     nb_puts(w, ",\"length\":");
     nb_put_uint(w, nb_doc_orig_len(&r->doc, c->off, c->len));
+    put_page(w, r, c->off, c->page);
+    put_grid(w, r, c);
     if (c->corrected) {
         nb_puts(w, ",\"corrected\":true,\"was\":");
         if (c->orig_status == NB_ST_NUMBER || c->orig_status == NB_ST_INFERRED)
