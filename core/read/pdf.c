@@ -8,6 +8,7 @@
 #include "read/pdf_cols.h"
 #include "read/pdf_join.h"
 #include "read/pdf_lattice.h"
+#include "read/pdf_quiet.h"
 #include "read/pdf_rules.h"
 #include "read/pdf_text.h"
 #include "base/utf8.h"
@@ -16,6 +17,7 @@
 #include <cairo.h>
 #include <math.h>
 #include <poppler.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -284,7 +286,7 @@ static int read_pages(PopplerDocument *doc, int np, const char *path, nb_lang la
     return 0;
 }
 
-int nb_read_pdf(nb_doc *d, const char *path, const unsigned char *bytes, size_t n, nb_lang lang, nb_err *err)
+static int read_pdf(nb_doc *d, const char *path, const unsigned char *bytes, size_t n, nb_lang lang, nb_err *err)
 {
     memset(d, 0, sizeof *d);
     GBytes *gb = g_bytes_new_static(bytes, n);
@@ -321,5 +323,23 @@ int nb_read_pdf(nb_doc *d, const char *path, const unsigned char *bytes, size_t 
     nb_pblocks_free(&bs);
     if (rc == 0)
         d->file_size = n;
+    return rc;
+}
+
+/* Poppler's own messages are kept off the terminal while it reads; when
+ * the PDF is refused, the first of them is said with the reason. */
+int nb_read_pdf(nb_doc *d, const char *path, const unsigned char *bytes, size_t n, nb_lang lang, nb_err *err)
+{
+    nb_pdf_quiet q;
+    nb_pdf_quiet_begin(&q);
+    int rc = read_pdf(d, path, bytes, n, lang, err);
+    nb_pdf_quiet_end(&q);
+    if (rc != 0 && err && q.nmsgs) {
+        size_t l = strlen(err->msg);
+        char extra[320];
+        int k = snprintf(extra, sizeof extra, nb_tr(lang, " (poppler: %s)", "（poppler：%s）"), q.first);
+        if (k > 0 && l + (size_t)k < sizeof err->msg)
+            memcpy(err->msg + l, extra, (size_t)k + 1);
+    }
     return rc;
 }
