@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench/run.sh — owns `make bench`: the throughput of `nianbao export --format json` and `nianbao check`
-# against `grep -c 总计` over the same generated corpus (bench/out/reports/); last, that of the docx
-# and html readers (bench/formats.c) on the formats corpus.
+# against `grep -c 总计` over the same generated corpus (bench/out/reports/); last, that of the docx,
+# html and PDF readers (bench/formats.c) on the formats corpus.
 # Prints figures only; it fails only when nianbao or grep fails, never on speed.
 # Env: BENCH_N = number of report files (default 4000).
 set -eu
@@ -97,9 +97,26 @@ if [ -x build/bench/console ]; then
 	build/bench/console "$BIG" 300x100
 fi
 
-# The structured readers on the documents people hold (docx, html, GBK html):
-# the reader alone and the whole way in, the fastest run in half a second each.
+# The structured readers on the documents people hold (docx, html, GBK html,
+# a 5-page PDF each): the reader alone and the whole way in, the fastest run
+# in half a second each; each open as a multiple of the same report's as text
+# (real/022: 008's figures saved as text) and the extraction by grids against
+# the extraction by the text lines of the same document, measured in one run.
 FORMATS=${NIANBAO_FORMATS:-../shared/corpus/formats}
-if [ -x build/bench/formats ] && [ -d "$FORMATS" ]; then
-	build/bench/formats "$FORMATS"/*.docx "$FORMATS"/*.html
+BASE=../shared/corpus/real/022_pingtan_2024_docx_text.txt
+if [ -x build/bench/formats ] && [ -d "$FORMATS" ] && [ -f "$BASE" ]; then
+	build/bench/formats --base "$BASE" "$FORMATS"/*.docx "$FORMATS"/*.html "$FORMATS"/*.pdf | tee $OUT/formats.txt
+	awk '$2 == "docx" || $2 == "html" || $2 == "pdf" {
+		k = $2; mb = $8; ms = $11; omb = $13
+		if (!(k in lo) || mb < lo[k]) lo[k] = mb
+		if (!(k in olo) || omb < olo[k]) olo[k] = omb
+		if (ms > hi[k]) hi[k] = ms
+		if (match($0, /grids [0-9.]+x text/)) { r = substr($0, RSTART + 6, RLENGTH - 11); if (r > worst) worst = r }
+	}
+	END {
+		printf "docx: reader %.1f MB/s, open+extract %.1f MB/s (the slowest file)\n", lo["docx"], olo["docx"]
+		printf "html: reader %.1f MB/s, open+extract %.1f MB/s (the slowest file)\n", lo["html"], olo["html"]
+		printf "5-page PDF: open+extract %.0f ms (the slowest file)\n", hi["pdf"]
+		printf "extraction by grids: at most %.2fx the time of the text path on the same document\n", worst
+	}' $OUT/formats.txt
 fi
