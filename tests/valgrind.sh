@@ -70,6 +70,10 @@ vg "console correcting, deciding, undoing and saving" --script "$D/s" "$D/r.txt"
 vg "export --log --format md of a reviewed report" export --log --format md "$D/r.txt"
 vg "export --log --format json and csv" export --log --format json "$D/r.txt" tests/data/seed000.txt
 rm -rf "$D"
+# a PDF the whole way in (its grids, the extraction by labels, poppler's
+# messages kept off the terminal), a damaged one refused
+vg "export --format json of a corpus PDF and a test PDF" export --format json tests/data/pdf/kewei-2024.pdf \
+    $([ -d "$formats" ] && echo "$formats/008.pdf")
 # the PDF reader: every test PDF read, refused or joined, in one process
 if [ -x build/tests/test_pdf ]; then
     bin=build/tests/test_pdf
