@@ -350,6 +350,45 @@ static void test_a_table_typed_as_text(void **state)
     nb_report_free(&r);
 }
 
+/* T3 under headers that name no column: read from its text lines, in order. */
+static void t3_unknown_headers(tu_b *t)
+{
+    int rows[40];
+    tu_t3opt o = {0};
+    int n = tu_t3_rows(t, &o, rows);
+    tu_table(t, 1 + n, 8);
+    static const char *const head[] = {"项目", "甲", "乙", "丙", "丁", "戊", "己", "庚"};
+    for (int c = 0; c < 8; c++)
+        tu_c(t, 0, c, 1, 1, head[c]);
+    for (int i = 0; i < n; i++) {
+        const nb_row *rw = &t->s->rows[rows[i]];
+        tu_c(t, 1 + i, 0, 1, 1, rw->label);
+        for (int k = 0; k < 7; k++)
+            tu_v(t, 1 + i, 1 + k, 1, rw->id, rw->cols[k].key);
+    }
+    tu_table_end(t);
+}
+
+static void test_headers_naming_no_column(void **state)
+{
+    (void)state;
+    nb_report r;
+    tu_report(&r, &g_ctx, &(tu_layout){.t3f = t3_unknown_headers});
+    assert_int_equal(cells_right(&r, 1u << NB_T2 | 1u << NB_T4), 25);
+    /* the text reads every row by its label, each value in order (a row
+     * whose own values do not add up may stay unread: these are no sums) */
+    int read = 0, first = nb_schema_find_cell(r.schema, "t3.new.natural");
+    for (int ci = first; ci < first + 175; ci++) {
+        const nb_cell *c = &r.cells[ci];
+        assert_int_equal(c->table, 0);
+        assert_int_not_equal(c->status, NB_ST_MISSING);
+        read += c->status == NB_ST_NUMBER ? c->num.v == ci + 1 : c->status == NB_ST_BLANK && tu_blank(ci);
+    }
+    assert_true(read >= 150);
+    assert_int_equal(r.nlabels, 0);
+    nb_report_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -364,6 +403,7 @@ int main(void)
         cmocka_unit_test(test_deviating_labels),
         cmocka_unit_test(test_missing_rows_and_a_short_row),
         cmocka_unit_test(test_a_table_typed_as_text),
+        cmocka_unit_test(test_headers_naming_no_column),
     };
     return TU_RUN("grid", tests, &g_ctx, NULL, NULL);
 }

@@ -2,8 +2,9 @@
  * area read (grid_sheet), their data rows matched to schema rows by label
  * (grid_rows), labels that deviate recorded, the cells filled under the
  * columns their headers name (grid_cols, grid_fill). A table no grid holds
- * (typed as paragraphs, or a grid the reader could not make) is read from
- * the text as a text report's is, and only that table taken from it. */
+ * (typed as paragraphs, or a grid the reader could not make), or whose
+ * headers name none of its columns, is read from the text as a text
+ * report's is, and only that table taken from it. */
 #include "extract/grid.h"
 #include "base/err.h"
 #include "model/report.h"
@@ -85,6 +86,34 @@ static unsigned tables_found(const nb_report *r)
     return m;
 }
 
+/* Tables whose rows were found but none of whose cells was (headers that
+ * name no column): given up, their rows and labels dropped, for the text
+ * to read them. */
+static void give_up_empty_tables(nb_report *r)
+{
+    const nb_schema *sc = r->schema;
+    unsigned cells = 0;
+    for (int ci = 0; ci < r->ncells; ci++) {
+        int row, col;
+        nb_schema_cell_pos(sc, ci, &row, &col);
+        if (r->cells[ci].has_span)
+            cells |= 1u << sc->rows[row].table;
+    }
+    unsigned drop = tables_found(r) & ~cells;
+    for (int k = 0; k < sc->nrows && k < 64; k++)
+        if (drop & 1u << sc->rows[k].table)
+            r->rows_found[k] = 0;
+    int n = 0;
+    for (int i = 0; i < r->nlabels; i++) {
+        int t = r->labels[i].id[1] - '0';
+        if (drop & 1u << t)
+            free(r->labels[i].found);
+        else
+            r->labels[n++] = r->labels[i];
+    }
+    r->nlabels = n;
+}
+
 /* Take the rows and labels of tables `want` from s, read from the text. */
 static int take_tables(nb_report *r, const nb_report *s, unsigned want)
 {
@@ -149,6 +178,7 @@ int ex_grid_tables(nb_report *r, const lexicon *L, const area *ar, FILE *trace, 
         return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
     }
     gdoc_free(&D);
+    give_up_empty_tables(r);
     unsigned all = 1u << NB_T2 | 1u << NB_T3 | 1u << NB_T4, found = tables_found(r);
     if (found == all)
         return 0;
