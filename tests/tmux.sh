@@ -24,7 +24,11 @@ check() { # check DESC PATTERN: the pane shows PATTERN (waits for it, up to 30 s
     echo "not ok - $1 (no \"$2\" on screen)"; tmux capture-pane -p -t "$S" 2>/dev/null | sed 's/^/#   /' | head -12
     fail=$((fail + 1))
 }
-trap 'tmux kill-session -t "$S" 2>/dev/null' EXIT
+# a session that lives as long as the run keeps the server up between the
+# sessions below (a new session racing a server on its way out fails with
+# "server exited unexpectedly" on a loaded machine)
+tmux new-session -d -s keep "sleep 3600"
+trap 'tmux kill-server 2>/dev/null' EXIT
 tmux new-session -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB tests/data/seed000.txt; echo EXITED-\$?; sleep 30"
 check "the console opens on the report" "文水县开栅镇"
 check "the tables are beside the text" "T3  requests received and handled"
