@@ -24,6 +24,8 @@ check() { # check DESC PATTERN: the pane shows PATTERN (waits for it, up to 30 s
     echo "not ok - $1 (no \"$2\" on screen)"; tmux capture-pane -p -t "$S" 2>/dev/null | sed 's/^/#   /' | head -12
     fail=$((fail + 1))
 }
+# gone PID: wait until the process has ended (and been reaped)
+gone() { i=0; while [ $i -lt 300 ] && kill -0 "$1" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done; }
 # a session that lives as long as the run keeps the server up between the
 # sessions below (a new session racing a server on its way out fails with
 # "server exited unexpectedly" on a loaded machine)
@@ -63,7 +65,7 @@ check "fg resumes the console" "T3  requests received and handled"
 tmux send-keys -t "$S" "]"
 check "keys work after resuming" "finding 1/3"
 pid=$(pgrep -n -f "$NB tests/data/seed002.txt")
-[ -n "$pid" ] && kill -TERM "$pid"
+[ -n "$pid" ] && kill -TERM "$pid" && gone "$pid" # keys typed before it is gone would go to it
 tmux send-keys -t "$S" "echo BACK-\$?" Enter
 check "SIGTERM restores the terminal and exits" "BACK-"
 
@@ -73,8 +75,6 @@ tmux kill-session -t "$S" 2>/dev/null
 D=$(mktemp -d)
 cp tests/data/seed002.txt "$D/h.txt"
 open_copy() { tmux new-session -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/h.txt; echo EXITED-\$?; sleep 30"; }
-# gone PID: wait until the process has ended (and been reaped)
-gone() { i=0; while [ $i -lt 300 ] && kill -0 "$1" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done; }
 # crash SIGNAL DESC: the console dies by SIGNAL; reopened, it must offer the journal
 crash() {
     pid=$(pgrep -n -f "^$NB $D/h.txt")
@@ -110,6 +110,38 @@ crash KILL "after kill -9, reopening offers the unsaved work"
 tmux send-keys -t "$S" 'y' ':' 'goto t2.normative.in_force' Enter
 check "y recovers the committed correction (the one being typed was never made)" "t2.normative.in_force = 7"
 tmux send-keys -t "$S" ':' 'q!' Enter
+tmux kill-session -t "$S" 2>/dev/null
+rm -rf "$D"
+
+# The documents people hold: a .docx, and a PDF whose embedded fonts are
+# damaged (poppler then prints on its own, which must not reach the screen).
+D=$(mktemp -d)
+python3 - tests/data/pdf/kewei-2024.pdf "$D/kewei.pdf" <<'EOF'
+import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+at = b.find(b"/Length1 ")
+while at >= 0:
+    s = b.find(b"stream\n", at) + 7 + 200
+    b[s:s + 1000] = bytes(x ^ 0x5A for x in b[s:s + 1000])
+    at = b.find(b"/Length1 ", at + 1)
+open(sys.argv[2], "wb").write(b)
+EOF
+tmux new-session -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/kewei.pdf; echo EXITED-\$?; sleep 30"
+check "a PDF with damaged fonts opens, its tables read" "行政许可  *97$"
+tmux send-keys -t "$S" ':' 'goto t3.new.total' Enter
+check ":goto in a PDF" "t3.new.total = 34 (number)"
+tmux send-keys -t "$S" 'q'
+check "q quits the PDF" "EXITED-0"
+if tmux capture-pane -p -S - -t "$S" | grep -q "font thing"; then # the terminal as the console left it
+    echo "not ok - poppler's own messages kept off the terminal"; fail=$((fail + 1))
+else
+    echo "ok - poppler's own messages kept off the terminal"; pass=$((pass + 1))
+fi
+tmux kill-session -t "$S" 2>/dev/null
+tmux new-session -d -s "$S" -x 80 -y 24 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB tests/data/formats/pingtan2022.docx; sleep 30"
+check "a .docx opens at 80x24" "平潭综合实验区"
+tmux send-keys -t "$S" ']'
+check "] reaches its finding" "finding 1/1 TEXT.TABLE_MISMATCH"
 tmux kill-session -t "$S" 2>/dev/null
 rm -rf "$D"
 
