@@ -1,6 +1,8 @@
 /* assemble.c — rows from the token stream: a label (joined from the
  * fragments a wrapped label leaves) and the values after it, a row broken
- * over two lines joined again, headers and rules ending rows. */
+ * over two lines joined again, a standard label with no numbers before the
+ * next row's label kept as a row (of blank cells), headers and rules ending
+ * rows. */
 #include "extract/internal.h"
 #include "base/vec.h"
 #include "text/label.h"
@@ -167,6 +169,26 @@ static void on_header(assembly *A, cursor *c)
     c->header_since = 1;
 }
 
+/* A standard row's label, near enough to stand as a row without numbers. */
+static int complete_label(const assembly *A, group *g)
+{
+    int r;
+    return ex_group_best(A->L, g, &r) >= 0.85 && r >= 0;
+}
+
+/* The row being built has its label and no numbers, and k starts the next
+ * row: the row is one of blank cells; k starts a new one. -1: no memory. */
+static int after_blank_row(assembly *A, cursor *c, const tok *k, const nb_ustr *u)
+{
+    c->last = (int)(c->cur - A->g);
+    c->cur = new_group(A, k->off);
+    if (!c->cur)
+        return -1;
+    group_set_label(c->cur, k, u);
+    c->header_since = 0;
+    return 0;
+}
+
 /* A row label or a fragment of one; -1 when out of memory. */
 static int on_label(assembly *A, cursor *c, const tok *k)
 {
@@ -192,7 +214,10 @@ static int on_label(assembly *A, cursor *c, const tok *k)
     }
     group *cur = c->cur;
     /* cur has a label and no values yet */
+    int blank_row = complete_label(A, cur);
     if (k->numbered) {
+        if (blank_row)
+            return after_blank_row(A, c, k, &u);
         group_set_label(cur, k, &u);
         return 0;
     }
@@ -202,6 +227,8 @@ static int on_label(assembly *A, cursor *c, const tok *k)
     double sj = label_best(A, &j), so = ex_group_best(A->L, cur, &r0), sn = label_best(A, &u);
     if (sj >= so && sj >= sn)
         group_add_frag(cur, k, &u);
+    else if (blank_row && sn >= 0.85)
+        return after_blank_row(A, c, k, &u);
     else if (sn > so)
         group_set_label(cur, k, &u);
     return 0;
@@ -315,7 +342,7 @@ static void assemble_tokens(assembly *A, tok *toks, size_t ntok, int cells_mode)
         if (rc)
             return;
     }
-    if (c.cur && !c.cur->nv)
+    if (c.cur && !c.cur->nv && !complete_label(A, c.cur))
         A->ng--;
 }
 
@@ -327,4 +354,5 @@ void ex_assemble(assembly *A, tok *toks, size_t ntok, int cells_mode)
         if (!A->g[gi].has_label)
             A->g[gi].label.n = 0;
     }
+    ex_learn_tab_grid(A);
 }

@@ -15,6 +15,7 @@
  *   classify.c        text tokens: row label, column header or group heading
  *   assemble.c        rows: a label and its values
  *   match.c           rows to the schema: T2 by label, T3 in order, T4 by shape
+ *   trim.c            which of a row's tokens are its cells (ex_fits, ex_trimmed)
  *   fill.c            cells from the matched rows
  *   split.c           run-together digits split with the table's sums
  *   resolve.c         T3 readings chosen with the column sums across rows
@@ -79,9 +80,13 @@ enum { K_TEXT, K_VALUE, K_EMPTY, K_EOL, K_BREAK, K_RULE };
 enum { C_NONE, C_LABEL, C_HEADER, C_GROUP };
 enum { LK_PLAIN, LK_TAB, LK_PIPE, LK_CELL };
 
+#define NO_FIELD 255
+#define MAXFIELDS 48
+
 typedef struct tok {
     size_t off, len;
     unsigned char kind, cls, lkind, numbered, blob;
+    unsigned char field, nfields; /* a tab row's: the token's field, the line's fields (NO_FIELD: not known) */
     short exact_row;
 } tok;
 
@@ -131,6 +136,7 @@ void ex_classify_tokens(const lexicon *L, const char *t, tokv *tv);
 /* ------------------------------------------------------------------ rows */
 
 #define MAXFRAG 8
+#define MAXWANT 16
 
 typedef struct group {
     nb_ustr label;
@@ -157,6 +163,9 @@ typedef struct assembly {
     int nv;
     size_t vcap;
     int oom;
+    /* tab rows of nfields fields whose numbers fill want cells start them at
+     * field tab_first[want][nfields] − 1 (0: no such row, −1: rows disagree) */
+    signed char tab_first[MAXWANT][MAXFIELDS];
 } assembly;
 
 /* Rows from tokens; labels end up without trailing punctuation. */
@@ -194,8 +203,12 @@ typedef struct splitter {
     long nodes;
 } splitter;
 
+/* Learn where the cells of tab rows of each shape start (after assembly). */
+void ex_learn_tab_grid(assembly *A);
 /* Value tokens of a group trimmed to want: merged-cell empties dropped. */
 int ex_trimmed(const assembly *A, const group *g, int want, int *out);
+/* None of the tokens holds anything: a row of blank cells (or a label alone). */
+int ex_is_blank_row(const assembly *A, const int *idx, int n);
 /* Can group g give the want cells of a row (bare: exactly; split allowed)? */
 int ex_fits(const assembly *A, const group *g, int want, int labelled, double *penalty);
 int ex_row_needs_split(const assembly *A, const int *idx, int n, int want);

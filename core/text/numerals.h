@@ -1,5 +1,5 @@
 /* numerals.h — every way a number is written: a cell's text (a number,
- * a blank, a placeholder / - — 无, or text), a percentage, Chinese numerals,
+ * a blank, a placeholder / - -- — 无 不涉及 不适用 N/A, or text), a percentage, Chinese numerals,
  * digit runs. */
 #ifndef NB_NUMERALS_H
 #define NB_NUMERALS_H
