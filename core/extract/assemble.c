@@ -156,10 +156,18 @@ static int join_label_tail(assembly *A, const cursor *c, const tok *k)
     return 0;
 }
 
-/* A column header ends the row being built. */
+/* A standard row's label, near enough to stand as a row without numbers. */
+static int complete_label(const assembly *A, group *g)
+{
+    int r;
+    return ex_group_best(A->L, g, &r) >= 0.85 && r >= 0;
+}
+
+/* A column header ends the row being built (a standard label alone is a
+ * row of blank cells). */
 static void on_header(assembly *A, cursor *c)
 {
-    if (c->cur && c->cur->nv) {
+    if (c->cur && (c->cur->nv || complete_label(A, c->cur))) {
         c->last = (int)(c->cur - A->g);
         c->cur = NULL;
     } else if (c->cur) {
@@ -167,13 +175,6 @@ static void on_header(assembly *A, cursor *c)
         c->cur = NULL;
     }
     c->header_since = 1;
-}
-
-/* A standard row's label, near enough to stand as a row without numbers. */
-static int complete_label(const assembly *A, group *g)
-{
-    int r;
-    return ex_group_best(A->L, g, &r) >= 0.85 && r >= 0;
 }
 
 /* The row being built has its label and no numbers, and k starts the next
@@ -320,6 +321,7 @@ static void assemble_tokens(assembly *A, tok *toks, size_t ntok, int cells_mode)
 {
     cursor c = {NULL, -1, 0, 0, cells_mode};
     A->toks = toks;
+    A->ntok = ntok;
     for (size_t i = 0; i < ntok && !A->oom; i++) {
         const tok *k = &toks[i];
         int rc = 0;

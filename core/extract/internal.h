@@ -16,6 +16,7 @@
  *   assemble.c        rows: a label and its values
  *   match.c           rows to the schema: T2 by label, T3 in order, T4 by shape
  *   trim.c            which of a row's tokens are its cells (ex_fits, ex_trimmed)
+ *   columns.c         space-aligned numbers placed under their headers
  *   fill.c            cells from the matched rows
  *   split.c           run-together digits split with the table's sums
  *   resolve.c         T3 readings chosen with the column sums across rows
@@ -156,6 +157,7 @@ typedef struct assembly {
     const lexicon *L;
     const char *t;
     tok *toks;
+    size_t ntok;
     group *g;
     int ng;
     size_t gcap;
@@ -228,6 +230,10 @@ int ex_fill_rows(nb_report *r, assembly *A, int t4_group, rowfill *fills, int ca
 /* Cells of a row whose readings differ stay unread and say how many fit. */
 void ex_fill_from_readings(nb_report *r, const assembly *A, int row, const int *idx, int n, int want,
                            part (*rd)[MAXPARTS], int nrd, int total, int row_offset);
+/* A space-aligned row of n < its cells numbers idx (group g, matched): the
+ * token each column sits under, at[c] (-1: a blank cell); 0 when the
+ * headers above do not place every number surely and in order. */
+int ex_place_by_columns(const nb_report *r, const assembly *A, const group *g, const int *idx, int n, int *at);
 /* Choose among T3 rows' readings with the columns' sums. */
 void ex_t3_resolve(nb_report *r, const assembly *A, rowfill *fills, int nfill);
 
