@@ -160,7 +160,7 @@ static int join_label_tail(assembly *A, const cursor *c, const tok *k)
 static int complete_label(const assembly *A, group *g)
 {
     int r;
-    return ex_group_best(A->L, g, &r) >= 0.85 && r >= 0;
+    return ex_group_best(A->L, g, &r) >= 0.8 && r >= 0;
 }
 
 /* A column header ends the row being built (a standard label alone is a
