@@ -11,6 +11,8 @@
 
 #include "batch/ctx.h"
 #include "batch/pair.h"
+#include "check/check.h"
+#include "check/messages.h"
 #include "check/rules.h"
 #include "model/doc.h"
 #include "out/export.h"

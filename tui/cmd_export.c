@@ -9,7 +9,9 @@
 
 #include "base/fsio.h"
 #include "batch/ctx.h"
+#include "check/check.h"
 #include "check/rules.h"
+#include "out/corrected.h"
 #include "out/export.h"
 #include "out/log.h"
 #include "review/review.h"

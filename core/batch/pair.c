@@ -125,7 +125,7 @@ int nb_pairing_check(nb_pairing *p, size_t i, const nb_report *r, const nb_ctx *
     }
     if (prev && !prev->summary && read_summary(p, prev, ctx, err) != 0)
         return -1;
-    if (prev && prev->summary && nb_check_years(prev->summary, &cur, r->schema, out) != 0)
-        return out_of_memory(err);
+    if (prev && prev->summary)
+        return nb_check_years(prev->summary, &cur, r->schema, out, err);
     return 0;
 }

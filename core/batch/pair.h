@@ -7,7 +7,8 @@
 #define NB_BATCH_PAIR_H
 
 #include <stddef.h>
-#include "check/rules.h"
+#include "check/findings.h"
+#include "check/years.h"
 #include "model/report.h"
 
 typedef struct nb_pair_slot {
