@@ -17,7 +17,17 @@ typedef struct nb_section {
     int present;
     size_t head_off, head_len;  /* the heading's span */
     size_t body_off, body_end;  /* from after the heading to the next section */
+    int numeral;                /* the top-level numeral its heading carries (三、 → 3), 0 for none */
 } nb_section;
+
+/* A top-level numbered heading at a line's start (三、… , not a T3 row's
+ * 一、本年新收…), in the order of the text. */
+#define NB_MAX_HEADS 40
+typedef struct nb_heading {
+    size_t off, len;            /* the heading's line, numeral included */
+    int numeral;                /* 一、 → 1 */
+    int section;                /* the statutory section it is (NB_SEC_*), or -1 */
+} nb_heading;
 
 typedef struct nb_cell {
     nb_status status;
@@ -48,12 +58,17 @@ typedef struct nb_report {
     const nb_schema *schema;
     int year;                    /* report year, 0 if unknown */
     size_t year_off;
+    int year_titled;             /* the year is the title's (not guessed from the text) */
     char agency[256];
     nb_date signed_on;           /* y == 0 if none */
     size_t signed_off;
+    nb_date published_on;        /* a 发布日期 / 公开日期 / 发布时间 line of the page; y == 0 if none */
+    size_t published_off;
     nb_date period_from, period_to;
     size_t period_off;
     nb_section sec[NB_NSEC];
+    nb_heading heads[NB_MAX_HEADS];
+    int nheads;
     nb_cell *cells;              /* nb_schema_ncells(schema) of them */
     int ncells;
     nb_label *labels;
