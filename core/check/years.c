@@ -48,28 +48,9 @@ void nb_summarize(const nb_report *r, nb_summary *s)
         summarize_t2(r, s);
 }
 
-/* Names compared without white space and the usual suffixes that vary. */
-void nb_body_key(const char *a, char *out, size_t cap)
-{
-    nb_ustr u;
-    nb_norm(a, strlen(a), &u, 0);
-    nb_ustr_utf8(&u, out, cap);
-    static const char *const tails[] = {"人民政府", "管委会", "管理委员会"};
-    for (size_t k = 0; k < sizeof tails / sizeof tails[0]; k++) {
-        size_t n = strlen(out), tl = strlen(tails[k]);
-        if (n > tl && !strcmp(out + n - tl, tails[k]))
-            out[n - tl] = '\0';
-    }
-}
-
 int nb_same_body(const nb_summary *a, const nb_summary *b)
 {
-    if (!a->agency[0] || !b->agency[0])
-        return 0;
-    char ka[256], kb[256];
-    nb_body_key(a->agency, ka, sizeof ka);
-    nb_body_key(b->agency, kb, sizeof kb);
-    return ka[0] && !strcmp(ka, kb);
+    return a->agency[0] && b->agency[0] && nb_body_same(a->agency, b->agency);
 }
 
 /* A cross-year finding: the two values, the other report. */

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include "check/findings.h"
+#include "model/body.h"
 #include "model/report.h"
 
 typedef struct nb_summary {
@@ -21,10 +22,7 @@ typedef struct nb_summary {
 } nb_summary;
 
 void nb_summarize(const nb_report *r, nb_summary *s);
-/* The key a body's name is compared by (white space and 人民政府-like
- * suffixes dropped); "" when there is no name. */
-void nb_body_key(const char *agency, char *out, size_t cap);
-/* Same body (by name) and consecutive years? */
+/* Same body (by name, model/body.h)? */
 int nb_same_body(const nb_summary *a, const nb_summary *b);
 /* YEAR.CARRY and YEAR.IN_FORCE between the reports of year Y-1 and Y; the
  * findings belong to cur (the later report) and name prev's file (they point

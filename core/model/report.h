@@ -48,6 +48,16 @@ typedef struct nb_label {
     size_t off;            /* where it starts in doc.text */
 } nb_label;
 
+/* A row or column of a table the template does not have, as the extractor
+ * saw it (小计, a 法人或其他组织小计 column, a row of the 2019 layout in a
+ * 2021 one). */
+typedef struct nb_extra {
+    size_t off, len;       /* its label in doc.text */
+    int table;             /* NB_T2 … NB_T4 */
+    int column;            /* a column, not a row */
+    int old_row;           /* a row of the 2019 layout in a 2021 one */
+} nb_extra;
+
 typedef struct nb_date {
     int y, m, d;
 } nb_date;
@@ -65,7 +75,7 @@ typedef struct nb_report {
     nb_date published_on;        /* a 发布日期 / 公开日期 / 发布时间 line of the page; y == 0 if none */
     size_t published_off;
     nb_date period_from, period_to;
-    size_t period_off;
+    size_t period_off, period_len;
     nb_section sec[NB_NSEC];
     nb_heading heads[NB_MAX_HEADS];
     int nheads;
@@ -76,6 +86,11 @@ typedef struct nb_report {
     size_t labels_cap;
     int rows_found[64];          /* per schema row: 1 when the row was found */
     size_t tables_off, tables_end; /* T2 and T3's zone: tables, no narrative */
+    int fee_label_yuan;          /* T2's fee column says 单位：元 (extract) */
+    size_t fee_label_off, fee_label_len;
+    nb_extra *extras;            /* rows and columns beyond the template (extract) */
+    int nextras;
+    size_t extras_cap;
 } nb_report;
 
 /* The cell of an ID, or NULL. */
@@ -84,6 +99,8 @@ const nb_cell *nb_report_cell(const nb_report *r, const char *id);
 /* Record a label that differs from the standard wording. */
 int nb_report_add_label(nb_report *r, const char *id, const char *found, size_t flen,
                         const char *standard, size_t off);
+/* Record a row or column beyond the template; -1 when out of memory. */
+int nb_report_add_extra(nb_report *r, const nb_extra *x);
 void nb_report_free(nb_report *r);
 
 #endif

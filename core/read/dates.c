@@ -60,6 +60,7 @@ void nb_read_period(nb_report *r, const nb_ctx *ctx)
     r->period_from = (nb_date){y1, m1, d1};
     r->period_to = (nb_date){y2, m2, d2};
     r->period_off = ov[0];
+    r->period_len = ov[1] - ov[0];
 }
 
 /* The signing date: the last date standing alone on its line near the end;
