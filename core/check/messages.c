@@ -194,10 +194,21 @@ static void dates_message(const msg *m)
              f->year, d0, d1);
 }
 
-static void years_message(const msg *m)
+void nb_msg_paired(const msg *m, char *out, size_t cap)
 {
     const nb_finding *f = m->f;
     const char *other = f->other_file ? f->other_file : "?";
+    if (f->other_agency && f->other_agency[0] && strcmp(f->other_agency, m->r->agency))
+        snprintf(out, cap, m->zh ? "%s，%s" : "%s, %s", other, f->other_agency);
+    else
+        snprintf(out, cap, "%s", other);
+}
+
+static void years_message(const msg *m)
+{
+    const nb_finding *f = m->f;
+    char other[800];
+    nb_msg_paired(m, other, sizeof other);
     char w[64];
     where(m, w);
     if (f->rule == NB_RULE_YEAR_CARRY)

@@ -284,11 +284,39 @@ static void share_message(const msg *m)
     if (f->form == NB_FORM_OVER_100)
         put(m, "\"%s\": a rate or share of %s%% is over 100%%", "“%s”：比率或占比 %s%% 超过 100%%", q, m->a);
     else if (f->form == NB_FORM_GROWTH)
-        put(m, "the narrative \"%s\" says %s%% against last year, but the tables give %s%% (%s)",
-            "正文“%s”称比上年 %s%%，而两年表格数据计算为 %s%%（%s）", q, m->a, m->b, f->other_file ? f->other_file : "?");
+    {
+        char other[800];
+        nb_msg_paired(m, other, sizeof other);
+        put(m, "the narrative \"%s\" says %s%% against last year, but the tables of the two years give %s%% (the %d report: %s)",
+            "正文“%s”称比上年 %s%%，而两年表格数据计算为 %s%%（%d 年报告：%s）", q, m->a, m->b, f->year, other);
+    }
     else
         put(m, "the narrative \"%s\" says %s%%, but %lld of %lld is %s%%", "正文“%s”称占 %s%%，而 %lld / %lld 为 %s%%", q, m->a,
             f->parts[0], f->parts[1], m->b);
+}
+
+static void same_text_message(const msg *m)
+{
+    const nb_finding *f = m->f;
+    char other[800];
+    nb_msg_paired(m, other, sizeof other);
+    if (f->form == NB_FORM_SAME_SECTION) {
+        const char *title = nb_section_title(f->section, NB_LANG_ZH);
+        if (m->zh)
+            snprintf(m->out, m->cap, "“%s”与 %d 年报告（%s）的文字 %s%% 相同", title, f->year, other, m->a);
+        else
+            snprintf(m->out, m->cap, "section %s is %s%% the same text as in the %d report (%s)", title, m->a, f->year,
+                     other);
+        return;
+    }
+    char tables[64] = "";
+    for (int t = 0; t < 3; t++)
+        if (f->mask & (1u << t)) {
+            size_t l = strlen(tables);
+            snprintf(tables + l, sizeof tables - l, "%s%s", l ? (m->zh ? "、" : ", ") : "",
+                     nb_table_name(NB_T2 + t, m->zh ? NB_LANG_ZH : NB_LANG_EN));
+        }
+    put(m, "every figure of %s is the same as in the %d report (%s)", "%s的数据与 %d 年报告（%s）完全相同", tables, f->year, other);
 }
 
 nb_compose_fn nb_book_composer(nb_rule_id rule)
@@ -330,6 +358,8 @@ nb_compose_fn nb_book_composer(nb_rule_id rule)
         return contradiction_message;
     case NB_RULE_TEXT_SHARE:
         return share_message;
+    case NB_RULE_YEAR_SAME_TEXT:
+        return same_text_message;
     default:
         return NULL;
     }

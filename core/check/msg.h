@@ -27,6 +27,9 @@ void nb_msg_cell_name(const nb_report *r, int ci, char *out, size_t cap);
 /* A stretch of the report's text on one line (line ends and tabs as
  * spaces, runs of white space as one), cut at a character's start to fit. */
 void nb_msg_span(const nb_report *r, size_t off, size_t len, char *out, size_t cap);
+/* The report a cross-year finding was paired with: its file, and its body's
+ * name when that is written otherwise than this report's. */
+void nb_msg_paired(const msg *m, char *out, size_t cap);
 /* The composer of a rule of the rulebook (messages_book.c), or NULL. */
 nb_compose_fn nb_book_composer(nb_rule_id rule);
 
