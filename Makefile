@@ -16,19 +16,24 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/nianbao
 
 CORE_SRC := $(sort $(wildcard core/*/*.c))
+# tui/genman.c is a program of the build: it writes the man page's generated parts
 GEN_SRC  := tui/genman.c
 TUI_SRC  := $(filter-out $(GEN_SRC),$(sort $(wildcard tui/*.c)))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 CORE_OBJ := $(CORE_SRC:%.c=build/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=build/%.o)
+# the console and command-line code without curses (term.o) and the entry
+# points (main.o, cmd_*.o): what tests, benches and genman link
+TUI_LIB_OBJ := $(filter-out build/tui/main.o build/tui/term.o build/tui/cmd_%.o,$(TUI_OBJ))
 TESTS    := $(TEST_SRC:tests/%.c=build/tests/%)
 ASAN_CORE:= $(CORE_SRC:%.c=build/asan/%.o)
-# the command line's option table, which its tests (test_opts) link too
-OPTS_OBJ := build/tui/opts.o build/tui/opts_help.o
-ASAN_OPTS:= $(OPTS_OBJ:build/%=build/asan/%)
+ASAN_TUI := $(TUI_LIB_OBJ:build/%=build/asan/%)
 ASAN_TESTS:= $(TEST_SRC:tests/%.c=build/asan/tests/%)
 SAN_CC   := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 SAN_FLAGS:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+# the default theme is themes/default.theme, embedded as a C string
+GEN      := build/gen/default_theme.inc
+TUI_CF   = $(CURS_CF) $(PCRE_CF) -Itui -Ibuild/gen
 
 SAMPLE  := samples/kaizha-2024.txt
 
@@ -45,16 +50,16 @@ build/core/%.o: core/%.c
 
 build/tui/%.o: tui/%.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) $(CURS_CF) $(PCRE_CF) -Itui -DNB_DATADIR='"$(DATADIR)"' -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) $(TUI_CF) -DNB_DATADIR='"$(DATADIR)"' -c -o $@ $<
 
-build/tests/%: tests/%.c $(CORE_OBJ)
+$(GEN): themes/default.theme
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) -Itests -Itui -o $@ $< $(TEST_OBJ) $(CORE_OBJ) $(CORE_LD) $(CMOCKA_LD)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< >$@
+build/tui/theme.o build/asan/tui/theme.o: $(GEN)
 
-build/tests/test_opts: $(OPTS_OBJ)
-build/tests/test_opts: TEST_OBJ = $(OPTS_OBJ)
-build/asan/tests/test_opts: $(ASAN_OPTS)
-build/asan/tests/test_opts: TEST_OBJ = $(ASAN_OPTS)
+build/tests/%: tests/%.c $(CORE_OBJ) $(TUI_LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) -Itests -Itui -o $@ $< $(TUI_LIB_OBJ) $(CORE_OBJ) $(CORE_LD) $(CMOCKA_LD)
 
 build/asan/core/%.o: core/%.c
 	@mkdir -p $(@D)
@@ -62,11 +67,11 @@ build/asan/core/%.o: core/%.c
 
 build/asan/tui/%.o: tui/%.c
 	@mkdir -p $(@D)
-	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) -Itui -c -o $@ $<
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) $(TUI_CF) -DNB_DATADIR='"x"' -c -o $@ $<
 
-build/asan/tests/%: tests/%.c $(ASAN_CORE)
+build/asan/tests/%: tests/%.c $(ASAN_CORE) $(ASAN_TUI)
 	@mkdir -p $(@D)
-	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) -Itests -Itui -o $@ $< $(TEST_OBJ) $(ASAN_CORE) $(CORE_LD) $(CMOCKA_LD)
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) -Itests -Itui -o $@ $< $(ASAN_TUI) $(ASAN_CORE) $(CORE_LD) $(CMOCKA_LD)
 
 # Installs the Debian packages the build and the tests need, only when one is missing.
 deps:
@@ -99,33 +104,38 @@ tmux: nianbao
 sweep: nianbao
 	@sh tests/sweep.sh ./nianbao
 
+# the shape of the source: file and function sizes, prototypes, link cycles, repeats
+structure: $(CORE_OBJ)
+	@sh tests/structure.sh
+
 # The same sources must build warning-free with the other compiler too.
 clang:
 	@if command -v clang >/dev/null 2>&1; then \
 	  $(MAKE) --no-print-directory -s CC=clang BUILD=clang build-clang; fi
-build-clang:
+build-clang: $(GEN)
 	@mkdir -p build/clang
 	@for f in $(CORE_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(PCRE_CF) -fsyntax-only $$f || exit 1; done
-	@for f in $(TUI_SRC) $(GEN_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(CURS_CF) $(PCRE_CF) -Itui -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
+	@for f in $(TUI_SRC) $(GEN_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(TUI_CF) -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
 	@for f in $(TEST_SRC); do clang $(WARN) -O2 $(CPPFLAGS) -Itests -Itui -fsyntax-only $$f || exit 1; done
 	@echo "clang: core, tui and tests compile warning-free"
 
 lint-man:
 	@if command -v mandoc >/dev/null 2>&1; then mandoc -Tlint -W warning man/*.[0-9] && echo "man pages lint clean"; fi
 
-# The man page's synopsis and option lists are written from the option table
-# (tui/opts.c) by build/genman: `make man` writes them into man/nianbao.1,
-# `make man-check` fails when the page checked in differs.
-build/genman: $(GEN_SRC) $(OPTS_OBJ) $(CORE_OBJ)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) -Itui -o $@ $< $(OPTS_OBJ) $(CORE_OBJ) $(CORE_LD)
+# The man page's synopsis, option lists (tui/opts.c) and key lists
+# (tui/keymap.h) are written by build/genman: `make man` writes them into
+# man/nianbao.1; `make man-check` fails when the page checked in differs.
+build/genman: $(GEN_SRC) $(TUI_LIB_OBJ) $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) -Itui -o $@ $< $(TUI_LIB_OBJ) $(CORE_OBJ) $(CORE_LD)
 
 man: build/genman
 	build/genman man/nianbao.1 >build/nianbao.1 && cp build/nianbao.1 man/nianbao.1
 
 man-check: build/genman
 	@build/genman man/nianbao.1 >build/nianbao.1 && if cmp -s build/nianbao.1 man/nianbao.1; then \
-	  echo "man page: synopsis and options as the option table writes them"; \
-	else echo "man/nianbao.1 differs from the option table (make man writes it):"; \
+	  echo "man page: synopsis, options and keys as the option and key tables write them"; \
+	else echo "man/nianbao.1 differs from the option and key tables (make man writes it):"; \
 	  diff man/nianbao.1 build/nianbao.1 | head -20; exit 1; fi
 
 check: deps all unit asan cli screens sweep tmux valgrind clang lint-man man-check
@@ -134,8 +144,6 @@ check: deps all unit asan cli screens sweep tmux valgrind clang lint-man man-che
 build/bench/extract: bench/extract.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LD)
-
-TUI_LIB_OBJ := $(filter-out build/tui/main.o build/tui/term.o build/tui/cmd_%.o build/tui/opts%.o,$(TUI_OBJ))
 
 build/bench/console: bench/console.c $(CORE_OBJ) $(TUI_LIB_OBJ)
 	@mkdir -p $(@D)

@@ -8,7 +8,7 @@
 #include "app.h"
 #include "batch/ctx.h"
 #include "read/read.h"
-#include "requests.h"
+#include "keymap.h"
 
 static double now(void)
 {

@@ -40,21 +40,6 @@ static inline int tu_run(const char *name, const struct CMUnitTest *tests, size_
 #define TU_RUN(name, tests, ctx, setup, teardown) \
     tu_run(name, tests, sizeof(tests) / sizeof((tests)[0]), ctx, setup, teardown)
 
-/* A new folder /tmp/nb_test_NAME.XXXXXX, its path in dir (cap bytes): 0, or -1. */
-static inline int tu_tempdir(char *dir, size_t cap, const char *name)
-{
-    snprintf(dir, cap, "/tmp/nb_test_%s.XXXXXX", name);
-    return mkdtemp(dir) ? 0 : -1;
-}
-
-/* Remove the folder dir and all it holds: 0, or -1. */
-static inline int tu_rmtree(const char *dir)
-{
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
 static inline char *tu_read(const char *path, size_t *n)
 {
     FILE *f = fopen(path, "rb");
@@ -82,6 +67,34 @@ static inline const char *tu_corpus_dir(void)
 {
     const char *d = getenv("NIANBAO_CORPUS");
     return d && *d ? d : "../shared/corpus/real";
+}
+
+/* A new folder under $TMPDIR (or /tmp) named PREFIX.XXXXXX; 0 or -1. */
+static inline int tu_tmpdir(char *out, size_t cap, const char *prefix)
+{
+    const char *tmp = getenv("TMPDIR");
+    int n = snprintf(out, cap, "%s/%s.XXXXXX", tmp && *tmp ? tmp : "/tmp", prefix);
+    if (n < 0 || (size_t)n >= cap)
+        return -1;
+    return mkdtemp(out) ? 0 : -1;
+}
+
+/* Remove a folder made by tu_tmpdir and all in it; 0 or -1. */
+static inline int tu_rmtree(const char *dir)
+{
+    char cmd[1100];
+    snprintf(cmd, sizeof cmd, "rm -rf '%.1000s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* A new folder nb_test_NAME.XXXXXX under $TMPDIR (or /tmp), its path in dir: 0, or -1. */
+static inline int tu_tempdir(char *dir, size_t cap, const char *name)
+{
+    char prefix[128];
+    int n = snprintf(prefix, sizeof prefix, "nb_test_%s", name);
+    if (n < 0 || (size_t)n >= sizeof prefix)
+        return -1;
+    return tu_tmpdir(dir, cap, prefix);
 }
 
 /* Extract a report from bytes in memory; fails the test on error. */

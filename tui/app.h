@@ -1,20 +1,26 @@
-/* app.h — the review console's state and behaviour, without curses: keys
- * in, a screen of display cells out. term.c runs it on a terminal; scripted
- * runs (--script) drive it with key names and :dump its screen as text. */
+/* app.h — the review console's state, without curses: keys in, a screen of
+ * display cells out. term.c runs it on a terminal; scripted runs
+ * (--script) drive it with key names and :dump its screen as text. The
+ * review itself is a session of core (review/session.h); the console shows
+ * it through views (view.h). */
 #ifndef NB_APP_H
 #define NB_APP_H
 
 #include <stddef.h>
 
+#include "base/err.h"
+#include "check/rules.h"
+#include "layout.h"
+#include "lineedit.h"
 #include "model/report.h"
-#include "review/review.h"
-#include "check/findings.h"
+#include "review/session.h"
 #include "screen.h"
+#include "search.h"
 #include "theme.h"
 
+/* The modes, each a view (view.h); they stack: NORMAL at the bottom. */
 enum { NB_MODE_NORMAL, NB_MODE_HELP, NB_MODE_FINDINGS, NB_MODE_PROMPT, NB_MODE_SEARCH, NB_MODE_EDIT, NB_MODE_REASON,
-       NB_MODE_ASK_QUIT, NB_MODE_ASK_RECOVER, NB_MODE_NOTE, NB_MODE_NOTES };
-enum { NB_LAYOUT_AUTO, NB_LAYOUT_SIDE, NB_LAYOUT_STACKED };
+       NB_MODE_ASK_QUIT, NB_MODE_ASK_RECOVER, NB_MODE_NOTE, NB_MODE_NOTES, NB_NMODES };
 
 typedef struct nb_grow_row {
     int kind;  /* 0 table title, 1 column header, 2 schema row */
@@ -25,67 +31,47 @@ typedef struct nb_grow_row {
 typedef struct nb_app {
     const nb_ctx *ctx;
     nb_report *r;
-    nb_findings fs;
-    nb_findings fs0;          /* the findings of the report as it stands, before any correction */
+    nb_session s;             /* the review: entries, findings, lock, journal */
     nb_lang lang;
     nb_theme theme;
     const char *datadir;
     nb_screen scr;
     int layout, focus;        /* focus 0: text, 1: tables */
+    int modes[8], nmodes;     /* the mode stack; the top has the keys */
     /* text pane: a cursor (byte offset) and the first line shown */
     size_t cur;
     size_t top_line;
-    int text_rows;            /* rows of the text pane at the last draw */
+    int text_rows;            /* rows of the text pane, as last settled */
     /* tables pane */
     nb_grow_row *grid;
     int ngrid;
     int gsel, gcol, gtop;     /* selected grid row and column, first row shown */
     int table_rows;
-    int finding;              /* current finding, -1 none */
-    int *cell_worst;          /* per cell: worst severity of a finding naming it, -1 */
     int *spans, nspans;       /* cells with text, by where they start */
-    /* overlays and input */
-    int mode;
+    int finding;              /* current finding, -1 none */
+    /* the lists of findings and notes */
     int list_sel, list_top, list_min_sev;
-    char input[512];
-    size_t input_len;
-    void *search_re;          /* pcre2_code * */
-    char search_pat[256];
-    char msg[512];
+    /* the status line's editor and what it is for */
+    nb_lineedit in;
+    int edit_cell;            /* the cell being corrected */
+    int note_cell;            /* the note being written: on this cell, */
+    int note_finding;         /* or on this finding */
+    nb_search search;
+    char msg[512];            /* the status line's message */
     int msg_error;
     int quit;
-    int quit_status;
-    /* the review: corrections and decisions, saved to review_path */
-    nb_review rv, redo;       /* redo: undone entries, last undone last */
-    char review_path[4200];
-    int review_bad;           /* the file there is malformed: never overwritten */
-    int dirty;
-    nb_cell *orig_cells;      /* the cells as extracted, before corrections */
-    int edit_cell;
-    int note_cell;            /* the note being written: on this cell, */
-    char note_finding[24];    /* or on the finding with this fingerprint */
-    char note_rule[32];
-    int readonly;             /* another nianbao has this report: nothing is saved */
-    int locked;               /* this one holds REPORT.review.lock */
-    char journal_path[4300], lock_path[4300];
-    size_t input_cur;         /* the cursor in the input line (bytes) */
 } nb_app;
 
 /* Open the console on a report (the app takes the report); w × h screen. */
 int nb_app_init(nb_app *a, const nb_ctx *ctx, nb_report *r, const char *theme, const char *datadir, int w, int h);
-/* Read the review beside the report (or at path); a malformed one is
- * reported in the status line and never overwritten. */
+/* Open the review beside the report (or at path); what the session has
+ * to tell (read-only, malformed, changed) goes to the status line. */
 void nb_app_open_review(nb_app *a, const char *path);
 void nb_app_free(nb_app *a);
 void nb_app_resize(nb_app *a, int w, int h);
 /* Handle one key (a Unicode character, a C-x control or an NB_KEY_*). */
 void nb_app_key(nb_app *a, int key);
-/* Run a :command line (without the colon). Returns 0, or -1 with a.msg set. */
-int nb_app_command(nb_app *a, const char *cmd);
-/* Draw everything into a->scr. */
+/* Draw everything into a->scr; the state is only read. */
 void nb_app_draw(nb_app *a);
-/* Run a script: one key name or :command per line; :dump FILE and
- * :resize WxH are for scripts. Returns 0, or -1 with msg set. */
-int nb_app_script(nb_app *a, const char *path, char *msg, size_t cap);
 
 #endif

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "script.h"
 #include "batch/ctx.h"
 #include "model/doc.h"
 #include "model/schema.h"
@@ -15,8 +16,8 @@
 #include "text/num.h"
 #include "text/numerals.h"
 
-#define NB_SCRIPT_W 160 /* the screen of a scripted run when --size gives none */
-#define NB_SCRIPT_H 48
+#define NB_SCRIPT_COLS 160 /* the screen of a scripted run when --size gives none */
+#define NB_SCRIPT_ROWS 48
 
 /* Not on a terminal: the extracted tables as text. */
 static int show_cells(const char *path, const nb_ctx *ctx, nb_lang L)
@@ -60,10 +61,10 @@ static int run_console(const nb_opts *o, const char *file, const nb_ctx *ctx)
     }
     const char *size = nb_opts_value(o, NB_OPT_SIZE), *script = nb_opts_value(o, NB_OPT_SCRIPT);
     const char *review = o->val[NB_OPT_REVIEW];
-    int w = NB_SCRIPT_W, h = NB_SCRIPT_H;
+    int w = NB_SCRIPT_COLS, h = NB_SCRIPT_ROWS;
     if (size && sscanf(size, "%dx%d", &w, &h) != 2) {
-        w = NB_SCRIPT_W;
-        h = NB_SCRIPT_H;
+        w = NB_SCRIPT_COLS;
+        h = NB_SCRIPT_ROWS;
     }
     nb_app app;
     int status = 0;
@@ -72,9 +73,9 @@ static int run_console(const nb_opts *o, const char *file, const nb_ctx *ctx)
         status = 2;
     } else if (script) {
         nb_app_open_review(&app, review);
-        char msg[512];
-        if (nb_app_script(&app, script, msg, sizeof msg) != 0) {
-            fprintf(stderr, "nianbao: %s\n", msg);
+        nb_err err;
+        if (nb_app_script(&app, script, &err) != 0) {
+            fprintf(stderr, "nianbao: %s\n", err.msg);
             status = 2;
         }
     } else {

@@ -1,10 +1,11 @@
-/* genman.c — the man page's parts that the option table writes (opts.h):
- * reads the page and writes it to standard output with each part between
+/* genman.c — the man page's parts that the option table (opts.h) and the
+ * key table (keymap.h) write: reads the page and writes it to standard
+ * output with each part between
  *     .\" BEGIN NAME [ARG]   and   .\" END NAME [ARG]
- * written again: SYNOPSIS (every form of the command) and OPTIONS ARG (the
- * options of the subcommand ARG: console, check, export). Every other line,
- * and the parts of markers it does not know, are copied as they are, so that
- * other generators can own their own markers in the same page.
+ * written again: SYNOPSIS (every form of the command), OPTIONS ARG (the
+ * options of the subcommand ARG: console, check, export) and KEYS (every
+ * mode's keys and the ':' commands). Every other line, and the parts of
+ * markers it does not know, are copied as they are.
  * Usage: genman PAGE > NEWPAGE; exit 1, said on standard error, when a part
  * is not closed or names no subcommand. Run by `make man`; `make check`
  * fails when the page differs from what this writes. */
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keymap.h"
 #include "opts.h"
 
 /* An option's name for the Fl macro, which writes the first '-' itself:
@@ -224,6 +226,99 @@ static int write_options(FILE *out, const char *arg)
     return 0;
 }
 
+/* The parts of the key list: a heading (or NULL: the list goes on), the
+ * words before the list, the modes listed. */
+static const struct {
+    const char *head, *intro, *width;
+    nb_keymode modes[2];
+    int nmodes;
+} key_parts[] = {
+    {"Keys", NULL, "k, Up", {NB_KM_NORMAL, NB_KM_TERMINAL}, 2},
+    {"Keys of the help and the lists", "In the help:", "any other key", {NB_KM_HELP}, 1},
+    {NULL, "In the list of findings\n.Pq Cm F :", "Enter, C-j, C-m", {NB_KM_FINDINGS}, 1},
+    {NULL, "In the list of notes\n.Pq Cm A :", "Enter, C-j, C-m", {NB_KM_NOTES}, 1},
+    {"The line editor",
+     "The status line's editor, for the\n.Cm \\&:\nand\n.Cm /\nprompts, a cell's value, a reason and a note:",
+     "Enter, C-j, C-m", {NB_KM_EDITOR}, 1},
+    {"Questions", "Quitting with unsaved work:", "any other key", {NB_KM_ASK_QUIT}, 1},
+    {NULL, "Opening a report whose last session ended unsaved:", "any other key", {NB_KM_ASK_RECOVER}, 1},
+    {"Commands", NULL, ":theme name", {NB_KM_COMMAND}, 1},
+};
+
+/* A key's name as an mdoc argument: delimiters escaped. */
+static void put_key(FILE *b, const char *name)
+{
+    if (!strcmp(name, "["))
+        fputs("\\(lB", b);
+    else if (!strcmp(name, "]"))
+        fputs("\\(rB", b);
+    else {
+        if (!name[1] && strchr("().,:;?!|", name[0]))
+            fputs("\\&", b);
+        fputs(name, b);
+    }
+}
+
+/* ".It Cm k , Up" (keys), ".It Ic :goto , :g Ar id" (a command), or
+ * ".It any other key". */
+static void put_item(FILE *b, const nb_binding *k)
+{
+    fputs(!k->keys[0] ? ".It any other key" : k->mode == NB_KM_COMMAND ? ".It Ic" : ".It Cm", b);
+    const char *p = k->keys;
+    for (int i = 0; *p; i++) {
+        char name[32];
+        size_t n = strcspn(p, " ");
+        snprintf(name, sizeof name, "%s%.*s", k->mode == NB_KM_COMMAND ? ":" : "", (int)n, p);
+        fputs(i ? " , " : " ", b);
+        put_key(b, name);
+        p += n;
+        p += strspn(p, " ");
+    }
+    if (k->arg[0]) {
+        fputs(" ", b);
+        fputs(k->arg, b);
+    }
+    fputs("\n", b);
+    fputs(k->man[0] ? k->man : k->en, b);
+    fputs("\n", b);
+}
+
+static int in_part(int part, nb_keymode mode)
+{
+    for (int i = 0; i < key_parts[part].nmodes; i++)
+        if (key_parts[part].modes[i] == mode)
+            return 1;
+    return 0;
+}
+
+/* KEYS: the key lists of every mode and the ':' commands (keymap.h). */
+static int write_keys(FILE *b, const char *arg)
+{
+    int n;
+    const nb_binding *km = nb_keymap(&n);
+    for (size_t p = 0; p < sizeof key_parts / sizeof key_parts[0]; p++) {
+        if (key_parts[p].head) {
+            fputs(".Ss ", b);
+            fputs(key_parts[p].head, b);
+            fputs("\n", b);
+        } else {
+            fputs(".Pp\n", b);
+        }
+        if (key_parts[p].intro) {
+            fputs(key_parts[p].intro, b);
+            fputs("\n", b);
+        }
+        fputs(".Bl -tag -width \"", b);
+        fputs(key_parts[p].width, b);
+        fputs("\" -compact\n", b);
+        for (int i = 0; i < n; i++)
+            if (in_part((int)p, km[i].mode))
+                put_item(b, &km[i]);
+        fputs(".El\n", b);
+    }
+    return arg && *arg ? -1 : 0;
+}
+
 typedef struct part {
     const char *name;
     int (*write)(FILE *out, const char *arg); /* -1: arg names nothing it writes */
@@ -232,6 +327,7 @@ typedef struct part {
 static const part parts[] = {
     {"SYNOPSIS", write_synopsis},
     {"OPTIONS", write_options},
+    {"KEYS", write_keys},
 };
 
 /* The part a marker line opens: ".\" BEGIN NAME [ARG]" → its entry, *arg

@@ -6,7 +6,7 @@
 #include <curses.h>
 
 #include "term.h"
-#include "requests.h"
+#include "keymap.h"
 
 #include <signal.h>
 #include <stdlib.h>

@@ -1,4 +1,5 @@
-/* theme.c — role → colour tables, from theme files or built in. */
+/* theme.c — role → colour tables, from theme files; the default is
+ * themes/default.theme, built in. */
 #include "theme.h"
 
 #include <stdio.h>
@@ -6,17 +7,11 @@
 #include <string.h>
 #include <strings.h>
 
-static const struct {
-    const char *role, *spec;
-} builtin[] = {
-    {"text", "default"},           {"gutter", "bright-black"},   {"cell", "cyan"},
-    {"cell-selected", "black on cyan bold"},                        {"error", "bright-red bold"},
-    {"warning", "yellow bold"},    {"info", "blue"},             {"inferred", "magenta"},
-    {"highlight", "black on yellow"}, {"header", "bold"},        {"status", "black on white"},
-    {"control", "red reverse"},    {"search", "black on green"}, {"border", "bright-black"},
-    {"suspect", "white on red bold"}, {"claim", "underline"},    {"missing", "bright-black"},
-    {"title", "bold underline"},
-};
+/* themes/default.theme, embedded at build time (the Makefile writes it as
+ * a C string into the build folder): the one copy of the default colours. */
+static const char default_theme[] =
+#include "default_theme.inc"
+    ;
 
 static int color_number(const char *w)
 {
@@ -84,22 +79,47 @@ static int parse_spec(const char *spec, nb_style *st, char *bad, size_t cap)
     return 0;
 }
 
-void nb_theme_default(nb_theme *t)
+/* Trim the white space around s in place. */
+static char *trim(char *s)
 {
-    memset(t, 0, sizeof *t);
-    snprintf(t->name, sizeof t->name, "default");
-    char bad[64];
-    for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++) {
-        int r = nb_role_from_name(builtin[i].role);
-        if (r >= 0)
-            parse_spec(builtin[i].spec, &t->role[r], bad, sizeof bad);
-    }
+    while (*s == ' ' || *s == '\t' || *s == '\r')
+        s++;
+    size_t sl = strlen(s);
+    while (sl && (s[sl - 1] == ' ' || s[sl - 1] == '\t' || s[sl - 1] == '\r'))
+        s[--sl] = '\0';
+    return s;
 }
 
-int nb_theme_parse(nb_theme *t, const char *text, const char *file, char *msg, size_t cap)
+/* One line of a theme ("role = spec", "mono", a comment) into th. */
+static int parse_line(nb_theme *th, char *buf, const char *file, int line, nb_err *err)
 {
-    nb_theme th;
-    nb_theme_default(&th);
+    char *hash = strchr(buf, '#');
+    if (hash)
+        *hash = '\0';
+    char *s = trim(buf);
+    if (!*s)
+        return 0;
+    if (!strncmp(s, "mono", 4) && (!s[4] || s[4] == ' ')) {
+        th->mono = 1;
+        return 0;
+    }
+    char *eq = strchr(s, '=');
+    if (!eq)
+        return nb_err_set(err, NB_E_FORMAT, "%s:%d: expected \"role = colour\", got \"%s\"", file, line, s);
+    *eq = '\0';
+    char *role = trim(s), *spec = trim(eq + 1);
+    int r = nb_role_from_name(role);
+    if (r < 0)
+        return nb_err_set(err, NB_E_FORMAT, "%s:%d: unknown role \"%s\"", file, line, role);
+    char bad[64];
+    if (parse_spec(spec, &th->role[r], bad, sizeof bad) != 0)
+        return nb_err_set(err, NB_E_FORMAT, "%s:%d: unknown colour or attribute \"%s\"", file, line, bad);
+    return 0;
+}
+
+/* Theme text over th, line by line. */
+static int parse_into(nb_theme *th, const char *text, const char *file, nb_err *err)
+{
     int line = 0;
     const char *p = text;
     while (*p) {
@@ -109,44 +129,24 @@ int nb_theme_parse(nb_theme *t, const char *text, const char *file, char *msg, s
         snprintf(buf, sizeof buf, "%.*s", (int)(len < 511 ? len : 511), p);
         line++;
         p = e ? e + 1 : p + len;
-        char *hash = strchr(buf, '#');
-        if (hash)
-            *hash = '\0';
-        char *s = buf;
-        while (*s == ' ' || *s == '\t' || *s == '\r')
-            s++;
-        size_t sl = strlen(s);
-        while (sl && (s[sl - 1] == ' ' || s[sl - 1] == '\t' || s[sl - 1] == '\r'))
-            s[--sl] = '\0';
-        if (!*s)
-            continue;
-        if (!strncmp(s, "mono", 4) && (!s[4] || s[4] == ' ')) {
-            th.mono = 1;
-            continue;
-        }
-        char *eq = strchr(s, '=');
-        if (!eq) {
-            snprintf(msg, cap, "%s:%d: expected \"role = colour\", got \"%s\"", file, line, s);
+        if (parse_line(th, buf, file, line, err) != 0)
             return -1;
-        }
-        *eq = '\0';
-        char *role = s, *spec = eq + 1;
-        size_t rl = strlen(role);
-        while (rl && (role[rl - 1] == ' ' || role[rl - 1] == '\t'))
-            role[--rl] = '\0';
-        while (*spec == ' ' || *spec == '\t')
-            spec++;
-        int r = nb_role_from_name(role);
-        if (r < 0) {
-            snprintf(msg, cap, "%s:%d: unknown role \"%s\"", file, line, role);
-            return -1;
-        }
-        char bad[64];
-        if (parse_spec(spec, &th.role[r], bad, sizeof bad) != 0) {
-            snprintf(msg, cap, "%s:%d: unknown colour or attribute \"%s\"", file, line, bad);
-            return -1;
-        }
     }
+    return 0;
+}
+
+int nb_theme_default(nb_theme *t, nb_err *err)
+{
+    memset(t, 0, sizeof *t);
+    snprintf(t->name, sizeof t->name, "default");
+    return parse_into(t, default_theme, "themes/default.theme", err);
+}
+
+int nb_theme_parse(nb_theme *t, const char *text, const char *file, nb_err *err)
+{
+    nb_theme th;
+    if (nb_theme_default(&th, err) != 0 || parse_into(&th, text, file, err) != 0)
+        return -1;
     *t = th;
     return 0;
 }
@@ -164,7 +164,7 @@ static char *slurp(const char *path)
     return b;
 }
 
-int nb_theme_load(nb_theme *t, const char *name, const char *datadir, char *msg, size_t cap)
+int nb_theme_load(nb_theme *t, const char *name, const char *datadir, nb_err *err)
 {
     char path[4096];
     char *text = NULL;
@@ -188,19 +188,18 @@ int nb_theme_load(nb_theme *t, const char *name, const char *datadir, char *msg,
         }
     }
     if (!text) {
-        if (!strcmp(name, "default")) {
-            nb_theme_default(t);
-            return 0;
-        }
-        snprintf(msg, cap, "theme %s: not found (looked in $XDG_CONFIG_HOME/nianbao/themes, %s/themes, ./themes)", name,
-                 datadir ? datadir : "?");
-        nb_theme_default(t);
+        if (!strcmp(name, "default"))
+            return nb_theme_default(t, err);
+        nb_err_set(err, NB_E_NOTFOUND,
+                   "theme %s: not found (looked in $XDG_CONFIG_HOME/nianbao/themes, %s/themes, ./themes)", name,
+                   datadir ? datadir : "?");
+        nb_theme_default(t, NULL);
         return -1;
     }
-    int rc = nb_theme_parse(t, text, path, msg, cap);
+    int rc = nb_theme_parse(t, text, path, err);
     free(text);
     if (rc != 0) {
-        nb_theme_default(t);
+        nb_theme_default(t, NULL);
         return -1;
     }
     const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;

@@ -1,9 +1,11 @@
 /* theme.h — colours for roles: themes/NAME.theme files ("role = fg [on bg]
  * [bold] [underline] [reverse]"), looked up in $XDG_CONFIG_HOME/nianbao/themes,
- * then the installed data directory, then ./themes; a built-in default. */
+ * then the installed data directory, then ./themes; the default built in
+ * from themes/default.theme. */
 #ifndef NB_THEME_H
 #define NB_THEME_H
 
+#include "base/err.h"
 #include "screen.h"
 
 typedef struct nb_style {
@@ -19,11 +21,12 @@ typedef struct nb_theme {
     int mono; /* no colours: roles shown by attributes alone */
 } nb_theme;
 
-void nb_theme_default(nb_theme *t);
-/* Load a theme by name or path; on error fills msg ("FILE:LINE: …") and
+/* The default theme: themes/default.theme as built in. */
+int nb_theme_default(nb_theme *t, nb_err *err);
+/* Load a theme by name or path; on error fills err ("FILE:LINE: …") and
  * leaves the default theme. */
-int nb_theme_load(nb_theme *t, const char *name, const char *datadir, char *msg, size_t cap);
-/* Parse theme text (exposed for tests). */
-int nb_theme_parse(nb_theme *t, const char *text, const char *file, char *msg, size_t cap);
+int nb_theme_load(nb_theme *t, const char *name, const char *datadir, nb_err *err);
+/* Parse theme text over the default (exposed for tests). */
+int nb_theme_parse(nb_theme *t, const char *text, const char *file, nb_err *err);
 
 #endif

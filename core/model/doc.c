@@ -277,6 +277,31 @@ int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *b, size_
 /* own, when not NULL, is b itself, malloc'd with NB_DOC_PAD bytes to spare:
  * UTF-8 text is kept in it (moved over a BOM) instead of copied; it is freed
  * on every other way out. */
+/* The text's lines, and the maps back to the file's bytes p[0, pn) (after
+ * a BOM of bom bytes; units of 1, or 2 for UTF-16 of byte order be). */
+static int index_doc(nb_doc *d, const char *path, const unsigned char *p, size_t pn, size_t bom, int unit, int be)
+{
+    d->path = strdup(path);
+    d->lines = index_lines((const unsigned char *)d->text, d->len, 1, 0, &d->nlines);
+    if (!d->path || !d->lines)
+        return -1;
+    if (d->enc == NB_ENC_GB18030 || unit == 2) {
+        size_t cnt = 0;
+        d->orig_lines = index_lines(p, pn, unit, be, &cnt);
+        if (!d->orig_lines)
+            return -1;
+        for (size_t i = 0; i < cnt; i++)
+            d->orig_lines[i] += bom;
+        if (cnt != d->nlines) { /* cannot happen: line breaks map one to one */
+            free(d->orig_lines);
+            d->orig_lines = NULL;
+        }
+    }
+    if (d->enc == NB_ENC_GB18030 && index_wide4(d, p, pn) != 0)
+        return -1;
+    return mark_long_lines(d);
+}
+
 /* Fail with an error whose message may still read the bytes: free them after. */
 #define NB_FAIL(call)                                                                                                  \
     do {                                                                                                           \
@@ -381,27 +406,7 @@ static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_
     d->text = t;
     d->len = tl;
     d->bom_len = bom;
-    d->path = strdup(path);
-    d->lines = index_lines((const unsigned char *)t, tl, 1, 0, &d->nlines);
-    if (!d->path || !d->lines) {
-        nb_doc_free(d);
-        NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
-    }
-    if (d->enc == NB_ENC_GB18030 || utf16) {
-        size_t cnt = 0;
-        d->orig_lines = index_lines(p, pn, utf16 ? 2 : 1, be, &cnt);
-        if (!d->orig_lines) {
-            nb_doc_free(d);
-            NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
-        }
-        for (size_t i = 0; i < cnt; i++)
-            d->orig_lines[i] += bom;
-        if (cnt != d->nlines) { /* cannot happen: line breaks map one to one */
-            free(d->orig_lines);
-            d->orig_lines = NULL;
-        }
-    }
-    if ((d->enc == NB_ENC_GB18030 && index_wide4(d, p, pn) != 0) || mark_long_lines(d) != 0) {
+    if (index_doc(d, path, p, pn, bom, utf16 ? 2 : 1, be) != 0) {
         nb_doc_free(d);
         NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
     }

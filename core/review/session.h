@@ -1,0 +1,84 @@
+/* session.h — a review under way: what the console does to a report's
+ * review, as explicit state. The session keeps the cells as extracted and
+ * the review's entries (corrections, notes, decisions) with undo and redo;
+ * after each change it applies the corrections and runs the checks again,
+ * and writes the entries at once to REPORT.review.journal (atomically) so
+ * that a session that ends unsaved loses nothing. One session at a time may
+ * change a review: REPORT.review.lock is taken on opening, and a lock held
+ * by a live process makes the session read-only. A malformed review is
+ * never overwritten. Every function that cannot do what it was asked
+ * returns -1 with an nb_err saying why, in the session's language; nothing
+ * here prints. */
+#ifndef NB_SESSION_H
+#define NB_SESSION_H
+
+#include <stddef.h>
+
+#include "check/findings.h"
+#include "model/ctx.h"
+#include "model/report.h"
+#include "review/review.h"
+
+typedef struct nb_session {
+    const nb_ctx *ctx;
+    nb_report *r;             /* the report under review; its cells carry the corrections */
+    nb_lang lang;
+    nb_findings fs;           /* the findings of the report as corrected */
+    nb_findings fs0;          /* the findings before any correction */
+    int *cell_worst;          /* per cell: the worst severity of a finding naming it, -1 */
+    nb_cell *orig_cells;      /* the cells as extracted */
+    nb_review rv, redo;       /* the entries; redo: undone entries, last undone last */
+    char review_path[4200], journal_path[4300], lock_path[4300];
+    int review_bad;           /* the review file is malformed: never overwritten */
+    int dirty;                /* entries not saved yet */
+    int readonly;             /* another process holds the lock: nothing is written */
+    int locked;               /* this session holds the lock */
+    int journal_found;        /* a journal of a session that ended unsaved was found on opening */
+} nb_session;
+
+/* Check the report (the session keeps it but does not own it). */
+int nb_session_init(nb_session *s, const nb_ctx *ctx, nb_report *r, nb_err *err);
+/* Release the lock (if held) and free everything. */
+void nb_session_free(nb_session *s);
+
+/* Open the review at path (NULL: REPORT.review beside the report): take
+ * the lock, note a journal left behind, load the review and apply it.
+ * Returns 0, or -1 with what the reviewer must be told — the session is
+ * usable in every case: another process holds the report (read-only), the
+ * lock could not be written, the review is malformed (opened without it,
+ * never overwritten), the report changed since the review. */
+int nb_session_open(nb_session *s, const char *path, nb_err *err);
+/* Take the journal's entries as the unsaved work (dirty until saved). */
+int nb_session_recover(nb_session *s, nb_err *err);
+/* Drop the unsaved work on purpose: the journal is removed. */
+void nb_session_discard(nb_session *s);
+
+/* 0 when the session may change the review, else -1 (read-only). */
+int nb_session_writable(const nb_session *s, nb_err *err);
+/* Correct cell ci to the number in text (a value that is not a number is
+ * refused). After a change, -1 may also mean the change was made but the
+ * checks or the journal failed; err says which. */
+int nb_session_correct(nb_session *s, int ci, const char *text, nb_err *err);
+/* A note on cell ci, or (ci < 0) on finding k of s->fs. */
+int nb_session_note(nb_session *s, int ci, int k, const char *text, nb_err *err);
+/* Decide finding k of s->fs; a dismissal needs a reason. */
+int nb_session_decide(nb_session *s, int k, nb_decision state, const char *reason, nb_err *err);
+/* Undo or redo the last entry: 1 done, 0 nothing to do, -1 refused. */
+int nb_session_undo(nb_session *s, nb_err *err);
+int nb_session_redo(nb_session *s, nb_err *err);
+/* Save the review atomically, stamped with the report's name and SHA-256;
+ * the journal is removed. */
+int nb_session_save(nb_session *s, nb_err *err);
+
+/* Whether finding k of s->fs0 is gone after the corrections. */
+int nb_session_resolved(const nb_session *s, size_t k);
+int nb_session_resolved_count(const nb_session *s);
+/* The decision in force on finding k of s->fs, or NULL. */
+const nb_rv_entry *nb_session_decision(const nb_session *s, size_t k);
+/* The finding of s->fs with this fingerprint, or -1. */
+int nb_session_find(const nb_session *s, const char *fingerprint);
+/* The notes, in the order written. */
+int nb_session_note_count(const nb_session *s);
+const nb_rv_entry *nb_session_note_at(const nb_session *s, int idx);
+
+#endif

@@ -1,0 +1,358 @@
+/* test_session.c — a review session driven directly, as the console drives
+ * it: a correction changes the findings, undo and redo, a dismissal needs
+ * a reason, notes on a cell and on a finding, saved and loaded back, the
+ * journal written after each change and recovered by a later session, a
+ * second session on the same report is read-only, a malformed review is
+ * never overwritten. */
+#include "testutil.h"
+#include "review/session.h"
+
+#include <unistd.h>
+
+static nb_ctx g_ctx;
+static char g_dir[512];
+static int g_run; /* each test gets its own copy of the report */
+
+typedef struct fixture {
+    char report[600], review[640], journal[660], lock[660];
+    nb_report r;
+} fixture;
+
+static void copy_file(const char *from, const char *to)
+{
+    size_t n = 0;
+    char *b = tu_read(from, &n);
+    assert_non_null(b);
+    FILE *f = fopen(to, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(b, 1, n, f), n);
+    fclose(f);
+    free(b);
+}
+
+static int exists(const char *path)
+{
+    return access(path, F_OK) == 0;
+}
+
+/* seed002: t2.regulation.in_force and t2.normative.in_force are blank. */
+static void fixture_open(fixture *fx)
+{
+    snprintf(fx->report, sizeof fx->report, "%s/r%d.txt", g_dir, ++g_run);
+    snprintf(fx->review, sizeof fx->review, "%s.review", fx->report);
+    snprintf(fx->journal, sizeof fx->journal, "%s.journal", fx->review);
+    snprintf(fx->lock, sizeof fx->lock, "%s.lock", fx->review);
+    copy_file("tests/data/seed002.txt", fx->report);
+    nb_err err;
+    if (nb_report_open(&fx->r, fx->report, &g_ctx, &err) != 0)
+        fail_msg("%s", err.msg);
+}
+
+static void session_open(nb_session *s, fixture *fx, int want_rc)
+{
+    nb_err err;
+    assert_int_equal(nb_session_init(s, &g_ctx, &fx->r, &err), 0);
+    int rc = nb_session_open(s, NULL, &err);
+    if (rc != want_rc)
+        fail_msg("nb_session_open: %d (%s)", rc, rc ? err.msg : "");
+}
+
+/* The finding of rule on cell id (the first cell it names), or -1. */
+static int finding_on(const nb_session *s, const char *rule, const char *id)
+{
+    int n;
+    const nb_rule *rules = nb_rules(&n);
+    int ci = nb_schema_find_cell(s->r->schema, id);
+    for (size_t k = 0; k < s->fs.n; k++)
+        if (!strcmp(rules[s->fs.v[k].rule].id, rule) && s->fs.v[k].ncells && s->fs.v[k].cells[0] == ci)
+            return (int)k;
+    return -1;
+}
+
+static void session_close(nb_session *s, fixture *fx)
+{
+    nb_session_free(s);
+    nb_report_free(&fx->r);
+}
+
+/* The session ended; the report opened again in a new session. */
+static void session_reopen(nb_session *s, fixture *fx)
+{
+    session_close(s, fx);
+    nb_err err;
+    if (nb_report_open(&fx->r, fx->report, &g_ctx, &err) != 0)
+        fail_msg("%s", err.msg);
+    session_open(s, fx, 0);
+}
+
+static int cell_of(const nb_session *s, const char *id)
+{
+    int ci = nb_schema_find_cell(s->r->schema, id);
+    assert_true(ci >= 0);
+    return ci;
+}
+
+/* A copy of the report in a new session. */
+static void begin(fixture *fx, nb_session *s)
+{
+    fixture_open(fx);
+    session_open(s, fx, 0);
+}
+
+/* Correct t2.regulation.in_force (blank in the report) to value. */
+static int correct_blank(nb_session *s, const char *value)
+{
+    nb_err err;
+    int rc = nb_session_correct(s, cell_of(s, "t2.regulation.in_force"), value, &err);
+    if (rc != 0)
+        print_message("nb_session_correct: %s\n", err.msg);
+    return rc;
+}
+
+static int file_has(const char *path, const char *text)
+{
+    char *b = tu_read(path, NULL);
+    int yes = b && strstr(b, text);
+    free(b);
+    return yes;
+}
+
+static void test_correct_undo_redo(void **st)
+{
+    (void)st;
+    fixture fx;
+    nb_session s;
+    begin(&fx, &s);
+    assert_false(s.readonly);
+    assert_true(s.locked);
+    assert_true(exists(fx.lock));
+    size_t before = s.fs.n;
+    assert_true(finding_on(&s, "CELL.BLANK", "t2.regulation.in_force") >= 0);
+    int ci = cell_of(&s, "t2.regulation.in_force");
+    nb_err err;
+    assert_int_equal(nb_session_correct(&s, ci, "0", &err), 0);
+    assert_int_equal(finding_on(&s, "CELL.BLANK", "t2.regulation.in_force"), -1);
+    assert_int_equal(s.fs.n, before - 1);
+    assert_int_equal(nb_session_resolved_count(&s), 1);
+    assert_true(s.r->cells[ci].corrected);
+    assert_true(s.dirty);
+    assert_true(file_has(fx.journal, "correct cell=t2.regulation.in_force value=\"0\""));
+    assert_false(exists(fx.review)); /* nothing saved yet */
+    /* what is not a number is refused and changes nothing */
+    assert_int_equal(nb_session_correct(&s, ci, "x", &err), -1);
+    assert_non_null(strstr(err.msg, "not a number; nothing changed"));
+    assert_int_equal(s.rv.n, 1);
+    /* undo brings the finding back, redo takes it away again */
+    assert_int_equal(nb_session_undo(&s, &err), 1);
+    assert_true(finding_on(&s, "CELL.BLANK", "t2.regulation.in_force") >= 0);
+    assert_false(s.r->cells[ci].corrected);
+    assert_false(file_has(fx.journal, "correct cell="));
+    assert_int_equal(nb_session_undo(&s, &err), 0); /* nothing left to undo */
+    assert_int_equal(nb_session_redo(&s, &err), 1);
+    assert_int_equal(finding_on(&s, "CELL.BLANK", "t2.regulation.in_force"), -1);
+    assert_int_equal(nb_session_redo(&s, &err), 0);
+    assert_true(file_has(fx.journal, "correct cell=t2.regulation.in_force"));
+    nb_session_free(&s);
+    assert_false(exists(fx.lock));
+    nb_report_free(&fx.r);
+}
+
+static void test_decide_and_note(void **st)
+{
+    (void)st;
+    fixture fx;
+    nb_session s;
+    begin(&fx, &s);
+    int k = finding_on(&s, "CELL.BLANK", "t2.normative.in_force");
+    assert_true(k >= 0);
+    nb_err err;
+    assert_int_equal(nb_session_decide(&s, -1, NB_DEC_CONFIRMED, NULL, &err), -1);
+    assert_non_null(strstr(err.msg, "no finding selected"));
+    assert_int_equal(nb_session_decide(&s, k, NB_DEC_DISMISSED, "", &err), -1);
+    assert_string_equal(err.msg, "a dismissal needs a reason");
+    assert_null(nb_session_decision(&s, (size_t)k));
+    assert_int_equal(nb_session_decide(&s, k, NB_DEC_DISMISSED, "none this year", &err), 0);
+    const nb_rv_entry *d = nb_session_decision(&s, (size_t)k);
+    assert_non_null(d);
+    assert_int_equal(d->state, NB_DEC_DISMISSED);
+    assert_string_equal(d->text, "none this year");
+    assert_string_equal(d->by, "tester");
+    assert_true(file_has(fx.journal, "reason=\"none this year\""));
+    /* a note on a cell and one on a finding */
+    assert_int_equal(nb_session_note(&s, cell_of(&s, "t3.new.total"), -1, "one\ntwo", &err), 0);
+    assert_int_equal(nb_session_note(&s, -1, k, "wording accepted", &err), 0);
+    assert_int_equal(nb_session_note_count(&s), 2);
+    assert_string_equal(nb_session_note_at(&s, 0)->cell, "t3.new.total");
+    assert_string_equal(nb_session_note_at(&s, 0)->text, "one\ntwo");
+    const nb_rv_entry *n = nb_session_note_at(&s, 1);
+    assert_string_equal(n->rule, "CELL.BLANK");
+    assert_int_equal(nb_session_find(&s, n->finding), k);
+    assert_true(file_has(fx.journal, "text=\"wording accepted\""));
+    assert_int_equal(nb_session_note(&s, -1, -1, "on nothing", &err), -1);
+    session_close(&s, &fx);
+}
+
+static void test_save_and_load(void **st)
+{
+    (void)st;
+    fixture fx;
+    nb_session s;
+    begin(&fx, &s);
+    nb_err err;
+    assert_int_equal(correct_blank(&s, "7"), 0);
+    assert_int_equal(nb_session_note(&s, cell_of(&s, "t3.new.total"), -1, "checked", &err), 0);
+    assert_int_equal(nb_session_save(&s, &err), 0);
+    assert_false(s.dirty);
+    assert_false(exists(fx.journal)); /* saving removes the journal */
+    assert_true(file_has(fx.review, "report \"r"));
+    assert_true(file_has(fx.review, "sha256 "));
+    size_t nfs = s.fs.n;
+    session_reopen(&s, &fx);
+    assert_false(s.journal_found);
+    assert_int_equal(s.rv.n, 2);
+    assert_string_equal(s.rv.v[0].value, "7");
+    assert_string_equal(s.rv.v[1].text, "checked");
+    assert_int_equal(s.fs.n, nfs); /* the correction applied on loading */
+    assert_true(s.r->cells[cell_of(&s, "t2.regulation.in_force")].corrected);
+    assert_false(s.dirty);
+    session_close(&s, &fx);
+}
+
+static void test_journal_recovered(void **st)
+{
+    (void)st;
+    fixture fx;
+    nb_session s;
+    begin(&fx, &s);
+    nb_err err;
+    assert_int_equal(correct_blank(&s, "3"), 0);
+    size_t nfs = s.fs.n;
+    session_reopen(&s, &fx); /* ended unsaved, as a dropped connection would */
+    assert_true(s.journal_found);
+    assert_true(exists(fx.journal));
+    assert_false(exists(fx.review));
+    assert_int_equal(s.rv.n, 0);
+    assert_int_equal(nb_session_recover(&s, &err), 0);
+    assert_int_equal(s.rv.n, 1);
+    assert_true(s.dirty);
+    assert_int_equal(s.fs.n, nfs);
+    assert_int_equal(nb_session_save(&s, &err), 0);
+    assert_true(file_has(fx.review, "value=\"3\""));
+    assert_false(exists(fx.journal));
+
+    /* a journal discarded on purpose is gone, the review as saved */
+    session_reopen(&s, &fx);
+    assert_int_equal(correct_blank(&s, "4"), 0);
+    assert_true(exists(fx.journal));
+    nb_session_discard(&s);
+    assert_false(exists(fx.journal));
+    session_close(&s, &fx);
+    assert_true(file_has(fx.review, "value=\"3\""));
+}
+
+static void test_second_session_readonly(void **st)
+{
+    (void)st;
+    fixture fx;
+    fixture_open(&fx);
+    nb_session a, b;
+    session_open(&a, &fx, 0);
+    nb_report r2;
+    nb_err err;
+    assert_int_equal(nb_report_open(&r2, fx.report, &g_ctx, &err), 0);
+    assert_int_equal(nb_session_init(&b, &g_ctx, &r2, &err), 0);
+    assert_int_equal(nb_session_open(&b, NULL, &err), -1);
+    assert_non_null(strstr(err.msg, "another nianbao has this report open (pid "));
+    assert_true(b.readonly);
+    assert_false(b.locked);
+    int ci = cell_of(&b, "t2.regulation.in_force");
+    assert_int_equal(nb_session_writable(&b, &err), -1);
+    assert_int_equal(nb_session_correct(&b, ci, "1", &err), -1);
+    assert_string_equal(err.msg, "read-only: another nianbao has this report open");
+    assert_int_equal(nb_session_undo(&b, &err), -1);
+    assert_int_equal(nb_session_decide(&b, 0, NB_DEC_CONFIRMED, NULL, &err), -1);
+    assert_int_equal(nb_session_save(&b, &err), -1);
+    assert_false(exists(fx.journal));
+    assert_false(exists(fx.review));
+    nb_session_free(&b); /* the lock stays: it is the first session's */
+    assert_true(exists(fx.lock));
+    nb_report_free(&r2);
+    nb_session_free(&a);
+    assert_false(exists(fx.lock));
+    nb_report_free(&fx.r);
+}
+
+static void test_malformed_never_overwritten(void **st)
+{
+    (void)st;
+    fixture fx;
+    fixture_open(&fx);
+    FILE *f = fopen(fx.review, "w");
+    assert_non_null(f);
+    fputs("not a review\n", f);
+    fclose(f);
+    nb_session s;
+    session_open(&s, &fx, -1);
+    assert_true(s.review_bad);
+    assert_int_equal(s.rv.n, 0);
+    nb_err err;
+    assert_int_equal(correct_blank(&s, "5"), 0);
+    assert_false(exists(fx.journal)); /* no journal of a review that cannot be saved */
+    assert_int_equal(nb_session_save(&s, &err), -1);
+    assert_non_null(strstr(err.msg, "malformed; not overwritten"));
+    char *b = tu_read(fx.review, NULL);
+    assert_string_equal(b, "not a review\n");
+    free(b);
+    session_close(&s, &fx);
+}
+
+static void test_report_changed(void **st)
+{
+    (void)st;
+    fixture fx;
+    nb_session s;
+    begin(&fx, &s);
+    nb_err err;
+    assert_int_equal(correct_blank(&s, "2"), 0);
+    assert_int_equal(nb_session_save(&s, &err), 0);
+    session_close(&s, &fx);
+    FILE *f = fopen(fx.report, "a");
+    assert_non_null(f);
+    fputs("\n（修订）\n", f);
+    fclose(f);
+    assert_int_equal(nb_report_open(&fx.r, fx.report, &g_ctx, &err), 0);
+    assert_int_equal(nb_session_init(&s, &g_ctx, &fx.r, &err), 0);
+    assert_int_equal(nb_session_open(&s, NULL, &err), -1);
+    assert_string_equal(err.msg, "the report changed since this review: entries kept by cell ID");
+    assert_true(s.r->cells[cell_of(&s, "t2.regulation.in_force")].corrected);
+    session_close(&s, &fx);
+}
+
+static int setup(void **st)
+{
+    (void)st;
+    return tu_tmpdir(g_dir, sizeof g_dir, "nb_test_session");
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    return tu_rmtree(g_dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_correct_undo_redo),      cmocka_unit_test(test_decide_and_note),
+        cmocka_unit_test(test_save_and_load),          cmocka_unit_test(test_journal_recovered),
+        cmocka_unit_test(test_second_session_readonly), cmocka_unit_test(test_malformed_never_overwritten),
+        cmocka_unit_test(test_report_changed),
+    };
+    setenv("NIANBAO_REVIEWER", "tester", 1);
+    nb_err err;
+    if (nb_ctx_init(&g_ctx, NB_LANG_EN, &err) != 0)
+        return 1;
+    int rc = cmocka_run_group_tests_name("session", tests, setup, teardown);
+    nb_ctx_free(&g_ctx);
+    return rc;
+}
