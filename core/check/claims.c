@@ -30,7 +30,7 @@ static const struct {
     const char *re, *anchor;
     int before, after, num;
 } kinds[NKINDS] = {
-    [K_RECEIVED] = {"(收" S "到|受" S "理|新" S "收|接" S "收|接" S "到|办" S "理)" GAP(16) "申" S "请" GAP(8)
+    [K_RECEIVED] = {"(?<!继续|结转)(收" S "到|受" S "理|新" S "收|接" S "收|接" S "到|办" S "理)" GAP(16) "申" S "请" GAP(8)
                     "(?:共计|共|总计|合计)?" S NUM S "(?:件|个|宗|份)", "申", 150, 120, 2},
     [K_RECEIVED_NONE] = {"(?:未|没有)" S "(?:收" S "到|受" S "理|接" S "到)" GAP(14) "申" S "请", "申", 150, 30, 0},
     [K_CARRIED] = {"上" S "年" S "结" S "转" GAP(12) NUM S "件", "转", 60, 150, 1},

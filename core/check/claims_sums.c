@@ -92,13 +92,14 @@ static long long count_after(const char *s, size_t a, size_t b, const char *w, i
     return -1;
 }
 
-/* A percentage's group as a number, and the tolerance its decimals leave
- * (one unit of the last decimal written). */
+/* A percentage's group (the last of its pattern, the % sign after it) as a
+ * number, and the tolerance its decimals leave (one unit of the last
+ * decimal written). */
 static int percent(const scan *sc, const claim_match *m, int g, double *pct, double *tol)
 {
     size_t l;
     const char *p = nb_claim_group(sc, m, g, &l);
-    if (!p || nb_parse_percent(p, l, pct) != 0)
+    if (!p || nb_parse_percent(p, (size_t)(sc->j.t + m->me - p), pct) != 0)
         return -1;
     const char *dot = memchr(p, '.', l);
     *tol = 1.0;
@@ -126,16 +127,19 @@ static int judge_rate(scan *sc, const claim_match *m)
     double want = 100.0 * (double)done / (double)acc;
     if (want - rate <= 0.5 && rate - want <= 0.5)
         return 0;
-    return nb_claim_finding(sc, NB_RULE_TEXT_RATE, m, m->ov[2], (long long)(rate * 100),
+    claim_match counts = *m; /* the claim is the counts and the rate */
+    counts.ms = a;
+    return nb_claim_finding(sc, NB_RULE_TEXT_RATE, &counts, m->ov[2], (long long)(rate * 100),
                             (long long)(want * 100 + 0.5))
                ? 0
                : -1;
 }
 
+/* A percentage to two decimals, as short as it goes (75, 33.33). */
 static nb_num hundredths(double v)
 {
     nb_num n = {(long long)(v * 100.0 + (v < 0 ? -0.5 : 0.5)), 2};
-    return n;
+    return nb_num_trim(n);
 }
 
 /* A rate over 100%: not one of growth (增长率, 上升率 …). */

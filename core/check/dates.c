@@ -14,29 +14,44 @@ static long date_key(nb_date d)
     return (long)d.y * 10000 + d.m * 100 + d.d;
 }
 
-/* The bytes a date written at off takes: "2025年1月15日", "2025-01-15". */
+/* Past the spaces, then the digits (ASCII or full width) at t[i]. */
+static size_t past_digits(const char *t, size_t i, size_t end)
+{
+    while (i < end && t[i] == ' ')
+        i++;
+    while (i < end) {
+        if (t[i] >= '0' && t[i] <= '9')
+            i++;
+        else if (end - i >= 3 && (unsigned char)t[i] == 0xEF && (unsigned char)t[i + 1] == 0xBC &&
+                 (unsigned char)t[i + 2] >= 0x90 && (unsigned char)t[i + 2] <= 0x99)
+            i += 3;
+        else
+            break;
+    }
+    return i;
+}
+
+/* The bytes a date written at off takes: "2025年1月15日", "2025-01-15":
+ * three runs of digits with 年 月 (日) or - / . between. */
 static size_t date_len(const nb_report *r, size_t off)
 {
+    static const char *const seps[] = {"年", "月", "日", "-", "/", "."};
     const char *t = r->doc.text;
-    size_t i = off, end = off + 40 < r->doc.len ? off + 40 : r->doc.len, last = off;
-    while (i < end) {
-        unsigned char c = (unsigned char)t[i];
-        if ((c >= '0' && c <= '9') || c == '-' || c == '/' || c == '.' || c == ' ') {
-            if (c >= '0' && c <= '9')
-                last = i + 1;
-            i++;
-        } else if (!memcmp(t + i, "年", 3) || !memcmp(t + i, "月", 3)) {
-            i += 3;
-        } else if (!memcmp(t + i, "日", 3)) {
-            return i + 3 - off;
-        } else if (c == 0xEF && i + 2 < end && (unsigned char)t[i + 1] == 0xBC) {
-            last = i + 3; /* a full-width digit */
-            i += 3;
-        } else {
-            break;
+    size_t end = off + 40 < r->doc.len ? off + 40 : r->doc.len, i = off;
+    for (int group = 0; group < 3; group++) {
+        i = past_digits(t, i, end);
+        size_t j = i;
+        while (j < end && t[j] == ' ')
+            j++;
+        for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+            size_t l = strlen(seps[k]);
+            if (end - j >= l && !memcmp(t + j, seps[k], l) && (group < 2 || k == 2)) {
+                i = j + l;
+                break;
+            }
         }
     }
-    return last - off;
+    return i - off;
 }
 
 /* A finding that quotes a date of the report. */

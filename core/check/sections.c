@@ -83,10 +83,14 @@ static int section5_thin(const nb_report *r, nb_findings *out, nb_err *err)
     f->form = form;
     f->mask = mask;
     f->lhs = nb_num_int((long long)n);
-    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\n' || t[b - 1] == '\r' || t[b - 1] == '\t'))
+    while (b > a && strchr(" \t\r\n#*", t[b - 1])) /* up to the next heading's marks */
         b--;
-    if (form != NB_FORM_LACKS && b - s->head_off <= 300) /* quote what there is */
-        f->claim_len = b - s->head_off;
+    while (a < b && strchr(" \t\r\n", t[a]))
+        a++;
+    if (form != NB_FORM_LACKS && b > a && b - a <= 300) { /* quote what there is */
+        f->claim_off = a;
+        f->claim_len = b - a;
+    }
     return 0;
 }
 

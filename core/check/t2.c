@@ -158,7 +158,7 @@ static int narrative_fee(const nb_report *r, int ci, nb_num cell, nb_findings *o
         f->claim_off = at;
         f->claim_len = vo + vl - at;
         f->has_sides = 1;
-        f->lhs = wan;
+        f->lhs = nb_num_trim(wan);
         f->rhs = cell;
         return 0;
     }

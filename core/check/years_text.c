@@ -358,11 +358,7 @@ static int growths(const nb_summary *prev, const nb_summary *cur, nb_findings *o
         f->claim_len = g->len;
         f->has_sides = 1;
         f->lhs = stated;
-        f->rhs = (nb_num){best, 2};
-        while (f->rhs.scale > 0 && f->rhs.v % 10 == 0) { /* 100.00 → 100 */
-            f->rhs.v /= 10;
-            f->rhs.scale--;
-        }
+        f->rhs = nb_num_trim((nb_num){best, 2});
     }
     return 0;
 }
