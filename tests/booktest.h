@@ -53,6 +53,16 @@ static inline void bt_narrative(nb_report *r, const nb_ctx *ctx, const char *sen
     bt_variant(r, ctx, subs, NULL);
 }
 
+/* Set a cell to a number. */
+static inline void bt_set(nb_report *r, const char *id, long long v)
+{
+    int ci = nb_schema_find_cell(r->schema, id);
+    if (ci < 0)
+        fail_msg("no cell %s", id);
+    r->cells[ci].status = NB_ST_NUMBER;
+    r->cells[ci].num = nb_num_int(v);
+}
+
 static inline void bt_run(const nb_report *r, const nb_ctx *ctx, nb_findings *f)
 {
     nb_err e;

@@ -163,14 +163,6 @@ static void test_section6_fee(void **s)
     nb_report_free(&r);
 }
 
-static void set(nb_report *r, const char *id, long long v)
-{
-    int ci = nb_schema_find_cell(r->schema, id);
-    assert_true(ci >= 0);
-    r->cells[ci].status = NB_ST_NUMBER;
-    r->cells[ci].num = nb_num_int(v);
-}
-
 static void test_section6_fee_vs_t3(void **s)
 {
     (void)s;
@@ -178,7 +170,7 @@ static void test_section6_fee_vs_t3(void **s)
     nb_findings f;
     const char *no[] = {SEC6_BODY, "2024年，我镇未发出收费通知，未收取信息处理费。", NULL};
     bt_variant(&r, &g_ctx, no, NULL);
-    set(&r, "t3.other.no_fee.total", 2);
+    bt_set(&r, "t3.other.no_fee.total", 2);
     bt_run(&r, &g_ctx, &f);
     const nb_finding *x = bt_only(&f, "SECTION6.FEE_VS_T3");
     assert_int_equal(x->severity, NB_SEV_WARNING);
@@ -191,7 +183,7 @@ static void test_section6_fee_vs_t3(void **s)
     nb_report_free(&r);
     const char *fewer[] = {SEC6_BODY, "2024年，我镇发出收费通知1件，未收取信息处理费。", NULL};
     bt_variant(&r, &g_ctx, fewer, NULL);
-    set(&r, "t3.other.no_fee.total", 2);
+    bt_set(&r, "t3.other.no_fee.total", 2);
     bt_run(&r, &g_ctx, &f);
     x = bt_only(&f, "SECTION6.FEE_VS_T3");
     assert_int_equal(x->severity, NB_SEV_ERROR);
@@ -199,7 +191,7 @@ static void test_section6_fee_vs_t3(void **s)
                "正文“我镇发出收费通知1件”称收费通知 1 件，少于表三因逾期未缴费不再处理的 2 件（t3.other.no_fee.total）");
     nb_findings_free(&f);
     /* as many notices as dropped applications: silent */
-    set(&r, "t3.other.no_fee.total", 1);
+    bt_set(&r, "t3.other.no_fee.total", 1);
     bt_run(&r, &g_ctx, &f);
     assert_int_equal(bt_count(&f, "SECTION6.FEE_VS_T3"), 0);
     nb_findings_free(&f);

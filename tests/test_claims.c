@@ -8,22 +8,14 @@
 
 static nb_ctx g_ctx;
 
-static void set(nb_report *r, const char *id, long long v)
-{
-    int ci = nb_schema_find_cell(r->schema, id);
-    assert_true(ci >= 0);
-    r->cells[ci].status = NB_ST_NUMBER;
-    r->cells[ci].num = nb_num_int(v);
-}
-
 /* Set a T3 row's natural and total cells. */
 static void row(nb_report *r, const char *id, long long v)
 {
     char c[96];
     snprintf(c, sizeof c, "%s.natural", id);
-    set(r, c, v);
+    bt_set(r, c, v);
     snprintf(c, sizeof c, "%s.total", id);
-    set(r, c, v);
+    bt_set(r, c, v);
 }
 
 static const nb_finding *mismatch(const nb_findings *f)
@@ -143,21 +135,21 @@ static void test_reviews_and_t2(void **s)
     nb_findings f;
     bt_narrative(&r, &g_ctx, "全年发生政府信息公开行政复议2件，其中维持1件，纠正1件。制发规范性文件3件，废止规范性文件1件，"
                              "现行有效规范性文件12件。办理行政许可12件，行政处罚3件。");
-    set(&r, "t4.review.upheld", 1);
-    set(&r, "t4.review.corrected", 1);
-    set(&r, "t4.review.total", 2);
-    set(&r, "t2.normative.issued", 3);
-    set(&r, "t2.normative.repealed", 1);
-    set(&r, "t2.normative.in_force", 12);
-    set(&r, "t2.licensing.decisions", 12);
-    set(&r, "t2.penalty.decisions", 3);
+    bt_set(&r, "t4.review.upheld", 1);
+    bt_set(&r, "t4.review.corrected", 1);
+    bt_set(&r, "t4.review.total", 2);
+    bt_set(&r, "t2.normative.issued", 3);
+    bt_set(&r, "t2.normative.repealed", 1);
+    bt_set(&r, "t2.normative.in_force", 12);
+    bt_set(&r, "t2.licensing.decisions", 12);
+    bt_set(&r, "t2.penalty.decisions", 3);
     bt_run(&r, &g_ctx, &f);
     assert_int_equal(f.n, 0);
     nb_findings_free(&f);
-    set(&r, "t4.review.corrected", 0);
-    set(&r, "t4.review.other", 1);
-    set(&r, "t2.normative.repealed", 2);
-    set(&r, "t2.penalty.decisions", 4);
+    bt_set(&r, "t4.review.corrected", 0);
+    bt_set(&r, "t4.review.other", 1);
+    bt_set(&r, "t2.normative.repealed", 2);
+    bt_set(&r, "t2.penalty.decisions", 4);
     bt_run(&r, &g_ctx, &f);
     assert_int_equal(bt_count(&f, "TEXT.TABLE_MISMATCH"), 3);
     const nb_finding *x = bt_nth(&f, "TEXT.TABLE_MISMATCH", 0);
@@ -246,11 +238,11 @@ static void test_parts(void **s)
     bt_narrative(&r, &g_ctx, "全年共收到政府信息公开申请749件，其中自然人741件，法人或其他组织8件；行政复议2件、行政诉讼7件。"
                              "共收到来信20件，其中表扬信12件、建议信8件，同比增加5件。"
                              "共发布信息10条，其中工作动态6条（含图片新闻3条）、政策解读4条。");
-    set(&r, "t3.new.natural", 741);
-    set(&r, "t3.new.commercial", 8);
-    set(&r, "t3.new.total", 749);
-    set(&r, "t4.review.total", 2);
-    set(&r, "t4.suit_direct.total", 7);
+    bt_set(&r, "t3.new.natural", 741);
+    bt_set(&r, "t3.new.commercial", 8);
+    bt_set(&r, "t3.new.total", 749);
+    bt_set(&r, "t4.review.total", 2);
+    bt_set(&r, "t4.suit_direct.total", 7);
     bt_run(&r, &g_ctx, &f);
     assert_int_equal(bt_count(&f, "TEXT.PARTS_EXCEED"), 0);
     assert_int_equal(bt_count(&f, "TEXT.TABLE_MISMATCH"), 0);
