@@ -12,7 +12,7 @@ static const char *const date_re =
     "(?<![0-9\\x{FF10}-\\x{FF19}])(" DIG "{4})\\s*年\\s*(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日";
 static const char *const period_re =
     "统计\\s*(?:期\\s*限|周\\s*期|时\\s*限|时\\s*间|区\\s*间|时\\s*段|范\\s*围)?[^0-9\\x{FF10}-\\x{FF19}。]{0,8}?"
-    "(" DIG "{4})\\s*年\\s*(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日\\s*起?\\s*(?:至|到|-|—|~|－)\\s*"
+    "(" DIG "{4})\\s*年\\s*(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日\\s*起?\\s*[，,]?\\s*(?:至|到|-|—|~|－)\\s*"
     "(?:(" DIG "{4})\\s*年\\s*)?(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日";
 /* at a line's start: the label, then the date on the same line or the next */
 static const char *const published_re =
