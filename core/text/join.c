@@ -107,12 +107,15 @@ static int add_segment(nb_joined *j, size_t from, size_t to, const char *text)
     return 0;
 }
 
+/* Zero bytes past the text: the JIT-compiled patterns read up to 64 bytes
+ * beyond their subject's end, as the document's text allows (model/doc.c). */
+#define JOIN_PAD 64
+
 int nb_join_lines(const char *text, size_t n, size_t skip_from, size_t skip_to, nb_joined *out)
 {
     memset(out, 0, sizeof *out);
-    if (!(out->t = malloc(n + 1)))
+    if (!(out->t = calloc(n + JOIN_PAD, 1)))
         return -1;
-    out->t[0] = '\0';
     size_t start = 0, ls = 0; /* the run being copied; the current line */
     while (ls < n) {
         const char *nl = memchr(text + ls, '\n', n - ls);
