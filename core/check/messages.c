@@ -8,46 +8,9 @@
 #include "check/internal.h"
 #include "check/msg.h"
 #include "model/schema.h"
-#include "base/utf8.h"
 
 #include <stdio.h>
 #include <string.h>
-
-void nb_msg_cell_name(const nb_report *r, int ci, char *out, size_t cap)
-{
-    if (ci < 0)
-        snprintf(out, cap, "?");
-    else
-        nb_schema_cell_id(r->schema, ci, out, cap);
-}
-
-void nb_msg_span(const nb_report *r, size_t off, size_t len, char *out, size_t cap)
-{
-    const char *t = r->doc.text;
-    size_t o = 0, i = off, end = off + len;
-    int gap = 0, prev_cjk = 0;
-    while (i < end && cap > 0) {
-        size_t j = i;
-        uint32_t c = nb_utf8_get(t, end, &j);
-        if (nb_is_space(c) || c == '\n' || c == '\r') {
-            gap = o > 0;
-            i = j;
-            continue;
-        }
-        int space = gap && !(prev_cjk && nb_is_cjk(c)); /* a line broken inside Chinese text joins */
-        if (o + (size_t)space + (j - i) + 1 > cap)
-            break;
-        if (space)
-            out[o++] = ' ';
-        gap = 0;
-        prev_cjk = nb_is_cjk(c);
-        memcpy(out + o, t + i, j - i);
-        o += j - i;
-        i = j;
-    }
-    if (cap)
-        out[o] = '\0';
-}
 
 /* A stretch of the report's text as a string. */
 static void span_text(const nb_report *r, nb_span s, char *out, size_t cap)
@@ -192,16 +155,6 @@ static void dates_message(const msg *m)
     snprintf(m->out, m->cap,
              m->zh ? "报告年度为 %d 年，统计期限为 %s 至 %s" : "the report is for %d but its statistic period is %s to %s",
              f->year, d0, d1);
-}
-
-void nb_msg_paired(const msg *m, char *out, size_t cap)
-{
-    const nb_finding *f = m->f;
-    const char *other = f->other_file ? f->other_file : "?";
-    if (f->other_agency && f->other_agency[0] && strcmp(f->other_agency, m->r->agency))
-        snprintf(out, cap, m->zh ? "%s，%s" : "%s, %s", other, f->other_agency);
-    else
-        snprintf(out, cap, "%s", other);
 }
 
 static void years_message(const msg *m)

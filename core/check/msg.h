@@ -1,7 +1,7 @@
 /* msg.h — what the two files of finding text share and nobody else calls:
  * a message being composed (messages.c: the arithmetic, cells, structure
  * and narrative rules; messages_book.c: the reviewer's rulebook) and the
- * helpers both use. */
+ * helpers both use (msg.c). */
 #ifndef NB_CHECK_MSG_H
 #define NB_CHECK_MSG_H
 

@@ -1,5 +1,5 @@
 /* internal.h — what the files of read/ share and nobody else calls: the
- * pattern helpers of sections.c and the date readers of dates.c. */
+ * pattern helpers of patterns.c and the date readers of dates.c. */
 #ifndef NB_READ_INTERNAL_H
 #define NB_READ_INTERNAL_H
 
