@@ -1,7 +1,7 @@
 # nianbao — build, test and install.  `make` builds ./nianbao; `make check`
 # installs what is missing, builds and runs every test (plain and ASan+UBSan).
 CC      ?= cc
-PKGS    := ncursesw libunistring libpcre2-8 cmocka
+PKGS    := ncursesw libunistring libpcre2-8 cmocka libzip libxml-2.0 poppler-glib cairo
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat-security -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 CPPFLAGS+= -D_GNU_SOURCE -Icore
@@ -10,7 +10,11 @@ PCRE_CF := $(shell pkg-config --cflags libpcre2-8 2>/dev/null)
 PCRE_LD := $(shell pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 CURS_CF := $(shell pkg-config --cflags ncursesw 2>/dev/null)
 CURS_LD := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
-CORE_LD := $(PCRE_LD) -lunistring
+# the structured readers: docx (libzip, libxml2), html (libxml2), pdf (poppler-glib, cairo)
+FMT_PKGS:= libzip libxml-2.0 poppler-glib cairo
+FMT_CF  := $(shell pkg-config --cflags $(FMT_PKGS) 2>/dev/null)
+FMT_LD  := $(shell pkg-config --libs $(FMT_PKGS) 2>/dev/null || echo -lzip -lxml2 -lpoppler-glib -lcairo)
+CORE_LD := $(PCRE_LD) -lunistring $(FMT_LD)
 CMOCKA_LD := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/nianbao
@@ -46,7 +50,7 @@ nianbao: $(CORE_OBJ) $(TUI_OBJ)
 
 build/core/%.o: core/%.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) $(PCRE_CF) -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) $(PCRE_CF) $(FMT_CF) -c -o $@ $<
 
 build/tui/%.o: tui/%.c
 	@mkdir -p $(@D)
@@ -63,7 +67,7 @@ build/tests/%: tests/%.c $(CORE_OBJ) $(TUI_LIB_OBJ)
 
 build/asan/core/%.o: core/%.c
 	@mkdir -p $(@D)
-	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) $(PCRE_CF) -c -o $@ $<
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) $(PCRE_CF) $(FMT_CF) -c -o $@ $<
 
 build/asan/tui/%.o: tui/%.c
 	@mkdir -p $(@D)
@@ -114,7 +118,7 @@ clang:
 	  $(MAKE) --no-print-directory -s CC=clang BUILD=clang build-clang; fi
 build-clang: $(GEN)
 	@mkdir -p build/clang
-	@for f in $(CORE_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(PCRE_CF) -fsyntax-only $$f || exit 1; done
+	@for f in $(CORE_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(PCRE_CF) $(FMT_CF) -fsyntax-only $$f || exit 1; done
 	@for f in $(TUI_SRC) $(GEN_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(TUI_CF) -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
 	@for f in $(TEST_SRC); do clang $(WARN) -O2 $(CPPFLAGS) -Itests -Itui -fsyntax-only $$f || exit 1; done
 	@echo "clang: core, tui and tests compile warning-free"
@@ -145,11 +149,15 @@ build/bench/extract: bench/extract.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LD)
 
+build/bench/formats: bench/formats.c $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LD)
+
 build/bench/console: bench/console.c $(CORE_OBJ) $(TUI_LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Itui -o $@ $< $(TUI_LIB_OBJ) $(CORE_OBJ) $(CORE_LD)
 
-bench: nianbao build/bench/extract build/bench/console
+bench: nianbao build/bench/extract build/bench/console build/bench/formats
 	@sh bench/run.sh
 
 install: nianbao

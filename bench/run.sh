@@ -1,6 +1,7 @@
 #!/bin/sh
 # bench/run.sh — owns `make bench`: the throughput of `nianbao export --format json` and `nianbao check`
-# against `grep -c 总计` over the same generated corpus (bench/out/reports/).
+# against `grep -c 总计` over the same generated corpus (bench/out/reports/); last, that of the docx
+# and html readers (bench/formats.c) on the formats corpus.
 # Prints figures only; it fails only when nianbao or grep fails, never on speed.
 # Env: BENCH_N = number of report files (default 4000).
 set -eu
@@ -94,4 +95,11 @@ if [ -x build/bench/console ]; then
 		{ sed -n '1,6p' $src; i=0; while [ $i -lt 5800 ]; do sed -n '7,32p' $src; i=$((i + 1)); done; sed -n '33,$p' $src; } >"$BIG"
 	fi
 	build/bench/console "$BIG" 300x100
+fi
+
+# The structured readers on the documents people hold (docx, html, GBK html):
+# the reader alone and the whole way in, the fastest run in half a second each.
+FORMATS=${NIANBAO_FORMATS:-../shared/corpus/formats}
+if [ -x build/bench/formats ] && [ -d "$FORMATS" ]; then
+	build/bench/formats "$FORMATS"/*.docx "$FORMATS"/*.html
 fi

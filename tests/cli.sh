@@ -623,5 +623,39 @@ for id in $(sed -n 's/^NB_RULE([A-Z0-9_]*, "\([A-Z0-9_.]*\)".*/\1/p' core/check/
 done
 [ -z "$missing" ] && ok "man page: every rule of the table is in RULES" || notok "man page RULES" "missing:$missing"
 
+# ---- the files people hold: docx, html, doc ----
+
+F=tests/data/formats
+run check "$F/pingtan2022.docx" "$F/pingtan2022.html" "$F/pingtan2022.gbk.html" "$F/pingtan2022.doc"
+if [ "$rc" -eq 0 ] && [ "$(grep -c "^$F/pingtan2022\.[a-z.]*: 0 errors, 0 warnings" "$T/out")" -eq 4 ]; then
+    ok "check: the same report as .docx, .html, GBK .html and .doc, all clean"
+else
+    notok "check: the same report as .docx, .html, GBK .html and .doc" "exit $rc: $(head -c 400 "$T/out"; errtext)"
+fi
+
+run export --format csv "$F/pingtan2022.docx"
+if [ "$rc" -eq 0 ] && grep -q "^$F/pingtan2022.docx,t3.new.total,74," "$T/out"; then
+    ok "export --format csv of a .docx: cells from its tables"
+else
+    notok "export --format csv of a .docx" "exit $rc: $(grep t3.new.total "$T/out")"
+fi
+
+run check "$F/kewei2024.docx"
+if [ "$rc" -eq 1 ] && grep -q "error: T3.ROW_TOTAL" "$T/out"; then
+    ok "check: a .docx with an error in a table exits 1"
+else
+    notok "check: a .docx with an error in a table exits 1" "exit $rc: $(head -c 300 "$T/out")"
+fi
+
+expect_io_error "check: a damaged .docx exits 2, naming it" "$F/bad/corrupt.docx" "damaged ZIP" check "$F/bad/corrupt.docx"
+expect_io_error "check: a zip without word/document.xml exits 2" "$F/bad/nodoc.docx" "word/document.xml" \
+    check "$F/bad/nodoc.docx"
+expect_io_error "check: a zip bomb is refused, exit 2" "$F/bad/bomb.docx" "zip bomb" check "$F/bad/bomb.docx"
+expect_io_error "check: malformed document.xml exits 2" "$F/bad/badxml.docx" "not well-formed" check "$F/bad/badxml.docx"
+expect_io_error "check: an HTML page with no report exits 2" "$F/bad/noreport.html" "no report" \
+    check "$F/bad/noreport.html"
+cp "$F/bad/corrupt.docx" "$T/report.txt"
+expect_io_error "check: the kind is told by the bytes, not the name" "$T/report.txt" "damaged ZIP" check "$T/report.txt"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -97,6 +97,14 @@ static inline int tu_tempdir(char *dir, size_t cap, const char *name)
     return tu_tmpdir(dir, cap, prefix);
 }
 
+/* The reports as people hold them (docx, html, pdf, doc):
+ * $NIANBAO_FORMATS or ../shared/corpus/formats. */
+static inline const char *tu_formats_dir(void)
+{
+    const char *d = getenv("NIANBAO_FORMATS");
+    return d && *d ? d : "../shared/corpus/formats";
+}
+
 /* Extract a report from bytes in memory; fails the test on error. */
 static inline void tu_report_bytes(nb_report *r, const nb_ctx *ctx, const char *name, const void *b, size_t n)
 {

@@ -35,6 +35,15 @@ vg "export --format csv of $n files" export --format csv $files
 # shellcheck disable=SC2086
 vg "check of a folder and $n files" check --format json tests/data $files
 vg "with a missing file in the batch" export /nonexistent/report.txt tests/data/seed000.txt
+# the structured readers on every test document: docx, html, GBK html, doc
+docs=$(ls tests/data/formats/*.docx tests/data/formats/*.html tests/data/formats/*.doc 2>/dev/null)
+formats=${NIANBAO_FORMATS:-../shared/corpus/formats}
+[ -d "$formats" ] && docs="$docs $(ls "$formats"/*.docx "$formats"/*.html "$formats"/*.doc)"
+# shellcheck disable=SC2086
+vg "export --format json of $(echo $docs | wc -w) documents" export --format json $docs
+for bad in tests/data/formats/bad/*; do
+    vg "check of $(basename "$bad") (refused)" check "$bad"
+done
 # the console, scripted: findings, search, a bad pattern, goto, themes, resize
 script=$(mktemp)
 printf ']\n]\nF\n3\nEnter\n/供\nn\nN\n/(bad\n:goto t3.new.total\n:theme mono\n:theme tests/data/bad.theme\n:resize 80x24\nTab\nG\n?\nq\n' >"$script"

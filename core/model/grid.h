@@ -14,6 +14,9 @@ typedef struct nb_gcell {
     int row, col;        /* top-left slot in the grid, 0-based */
     int rowspan, colspan;/* slots covered (at least 1 each) */
     int page;            /* PDF: 1-based page of the cell's text; else 0 */
+    int src_first;       /* docx: the cell's w:t elements, by 0-based ordinal */
+    int src_count;       /*   in word/document.xml (0: the cell has none) */
+    int src_tc;          /* docx: 1-based ordinal of the cell's w:tc; else 0 */
 } nb_gcell;
 
 typedef struct nb_grid {

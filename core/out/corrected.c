@@ -3,6 +3,8 @@
  * byte as it was. */
 #include "out/corrected.h"
 #include "base/fsio.h"
+#include "out/docx_corrected.h"
+#include "read/detect.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -11,6 +13,11 @@
 int nb_export_corrected(const nb_report *r, const char *out_path, int *unplaced, nb_err *err)
 {
     *unplaced = 0;
+    if (r->doc.kind == NB_KIND_DOCX)
+        return nb_docx_corrected(r, out_path, unplaced, err);
+    if (r->doc.kind != NB_KIND_TEXT) /* refused before anything is opened for writing */
+        return nb_err_set(err, NB_E_USAGE, "%s: a %s cannot be written back; correct the source document",
+                          r->doc.path, nb_kind_name(r->doc.kind));
     FILE *in = fopen(r->doc.path, "rb");
     if (!in)
         return nb_err_set(err, NB_E_IO, "%s: cannot read: %s", r->doc.path, strerror(errno));

@@ -34,6 +34,7 @@ typedef struct nb_docb {
     int in_table, nrows, ncols;
     nb_bcell *cells;
     size_t ncells, cells_cap;
+    unsigned char *taken;      /* nrows × ncols: a slot some cell covers */
 } nb_docb;
 
 void nb_docb_init(nb_docb *b);

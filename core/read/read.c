@@ -1,12 +1,41 @@
-/* read.c — the one way in: read and decode a file, find its structure,
+/* read.c — the one way in: read a file once, detect its kind and hand it
+ * to its reader (text through model/doc's decoding), find its structure,
  * extract its tables. The only caller of sections and extract. */
 #include "read/read.h"
+#include "base/fsio.h"
 #include "extract/extract.h"
+#include "read/detect.h"
+#include "read/doc.h"
+#include "read/docx.h"
+#include "read/html.h"
+#include "read/pdf.h"
 #include "read/sections.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The file as a document, by the reader of its kind. A ZIP that is not a
+ * Word package goes to the docx reader too, which says what is wrong. */
+static int load(nb_doc *d, const char *path, nb_lang lang, nb_err *err)
+{
+    unsigned char *b = NULL;
+    size_t n = 0;
+    memset(d, 0, sizeof *d);
+    if (nb_read_file(path, NB_MAX_FILE, 1, &b, &n, lang, err) != 0)
+        return -1;
+    int zip = 0, rc;
+    nb_kind kind = nb_detect(b, n, &zip);
+    switch (zip ? NB_KIND_DOCX : kind) {
+    case NB_KIND_DOCX: rc = nb_read_docx(d, path, b, n, lang, err); break;
+    case NB_KIND_HTML: rc = nb_read_html(d, path, b, n, lang, err); break;
+    case NB_KIND_PDF: rc = nb_read_pdf(d, path, b, n, lang, err); break;
+    case NB_KIND_DOC: rc = nb_read_doc(d, path, b, n, lang, err); break;
+    default: rc = nb_doc_from_bytes(d, path, b, n, lang, err); break;
+    }
+    free(b);
+    return rc;
+}
 
 int nb_report_from_doc(nb_report *r, nb_doc *doc, const nb_ctx *ctx, nb_err *err)
 {
@@ -31,7 +60,7 @@ int nb_report_open(nb_report *r, const char *path, const nb_ctx *ctx, nb_err *er
 {
     nb_doc d;
     memset(r, 0, sizeof *r);
-    if (nb_doc_load(&d, path, ctx->lang, err) != 0)
+    if (load(&d, path, ctx->lang, err) != 0)
         return -1;
     return nb_report_from_doc(r, &d, ctx, err);
 }
@@ -40,7 +69,7 @@ int nb_report_identify(const char *path, const nb_ctx *ctx, char *agency, size_t
 {
     nb_report r;
     memset(&r, 0, sizeof r);
-    if (nb_doc_load(&r.doc, path, ctx->lang, err) != 0)
+    if (load(&r.doc, path, ctx->lang, err) != 0)
         return -1;
     nb_find_structure(&r, ctx);
     snprintf(agency, cap, "%s", r.agency);

@@ -1,0 +1,379 @@
+/* docx.c — word/document.xml read in one pass with libxml2's SAX2 parser:
+ * paragraphs become lines, the body's tables become grids (gridBefore,
+ * gridSpan and vMerge resolved), tables inside cells and text boxes become
+ * text, and every w:t and w:tc is counted so a cell knows which runs in the
+ * file hold its text. */
+#include "read/docx.h"
+#include "read/build.h"
+#include "read/tgrid.h"
+#include "read/sbuf.h"
+#include "read/zippart.h"
+
+#include <libxml/parser.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+/* What an open element is, for when it ends. */
+enum { E_OTHER, E_SKIP, E_T, E_P, E_TBL, E_TR, E_TC, E_GRIDTBL, E_GRIDTR, E_GRIDTC, E_TRPR, E_TCPR };
+
+typedef struct dsax {
+    nb_docb *b;
+    nb_tgrid tg;
+    nb_sbuf t;             /* the paragraph or grid cell text being gathered */
+    unsigned char *open;   /* E_* of the open elements */
+    size_t depth, cap;
+    const xmlChar *w_uri;  /* the WordprocessingML namespace as the parser holds it */
+    int t_ord, tc_ord;     /* w:t and w:tc elements passed so far */
+    int skip;              /* open elements whose text is left out (deleted, field codes, Fallback) */
+    int in_t;              /* open w:t whose text counts */
+    int p_depth;           /* open paragraphs (text boxes nest them) */
+    int tbl;               /* open tables */
+    int grid;              /* a body table is open: it becomes a grid */
+    int row, col;          /* its row, and the grid column of the next cell */
+    int in_cell;           /* one of its cells is open */
+    int cell_tc, cell_first, cell_span, cell_vm; /* that cell: w:tc ordinal, first w:t, gridSpan, vMerge (1 restart, 2 continue) */
+    int flat;              /* the table is too big for a grid: its cells become lines */
+    int blank;             /* the last line was blank (blank paragraphs collapse) */
+    int root_ok;           /* the root is w:document */
+    int failed;            /* out of memory */
+    xmlParserCtxtPtr ctxt;
+} dsax;
+
+static dsax *of(void *ctx)
+{
+    return ((xmlParserCtxtPtr)ctx)->_private;
+}
+
+static void fail(dsax *w)
+{
+    w->failed = 1;
+    xmlStopParser(w->ctxt);
+}
+
+static void put(dsax *w, const char *s, size_t n)
+{
+    if (!w->skip && nb_sbuf_put(&w->t, s, n) != 0)
+        fail(w);
+}
+
+/* A line break in the text, unless at its start or after another. */
+static void put_break(dsax *w)
+{
+    if (w->t.n && w->t.s[w->t.n - 1] != '\n')
+        put(w, "\n", 1);
+}
+
+static int is_w_uri(dsax *w, const xmlChar *uri)
+{
+    if (!uri)
+        return 0;
+    if (uri == w->w_uri)
+        return 1;
+    if (strcmp((const char *)uri, NB_W_NS) != 0 && strcmp((const char *)uri, NB_W_NS_STRICT) != 0)
+        return 0;
+    w->w_uri = uri;
+    return 1;
+}
+
+/* The w:val attribute (SAX2 gives five pointers an attribute), or NULL. */
+static const char *val(const xmlChar **attrs, int n, char *buf, size_t cap)
+{
+    for (int i = 0; i < n; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        if (strcmp((const char *)a[0], "val") != 0)
+            continue;
+        size_t len = (size_t)(a[4] - a[3]);
+        if (len >= cap)
+            len = cap - 1;
+        memcpy(buf, a[3], len);
+        buf[len] = '\0';
+        return buf;
+    }
+    return NULL;
+}
+
+static int int_val(const xmlChar **attrs, int n, int dflt)
+{
+    char buf[32];
+    const char *v = val(attrs, n, buf, sizeof buf);
+    long x = v ? strtol(v, NULL, 10) : dflt;
+    return x < 0 ? 0 : x > NB_TGRID_MAX_SPAN ? NB_TGRID_MAX_SPAN : (int)x;
+}
+
+/* ------------------------------------------------------------ lines and cells */
+
+/* A body paragraph's text becomes a line (a run of blank ones, one). */
+static void paragraph(dsax *w)
+{
+    size_t a = 0, e = w->t.n;
+    nb_trim_spaces(nb_sbuf_str(&w->t), &a, &e);
+    int rc = 0;
+    if (a == e) {
+        if (!w->blank && w->b->len) {
+            w->blank = 1;
+            rc = nb_docb_para(w->b, "", 0, 0);
+        }
+    } else {
+        w->blank = 0;
+        rc = nb_docb_para(w->b, w->t.s + a, e - a, 0);
+    }
+    if (rc)
+        fail(w);
+}
+
+/* A table too big for a grid: the cells so far, then the rest, as lines. */
+static void go_flat(dsax *w)
+{
+    for (size_t k = 0; k < w->tg.ncells; k++)
+        if (w->tg.cells[k].len && nb_docb_para(w->b, w->tg.cells[k].text, w->tg.cells[k].len, 0) != 0)
+            fail(w);
+    nb_tgrid_reset(&w->tg);
+    w->flat = 1;
+}
+
+/* A grid cell has ended: on to the grid, merged with the one above when
+ * its vMerge goes on. */
+static void end_cell(dsax *w)
+{
+    const char *s = nb_sbuf_str(&w->t);
+    w->in_cell = 0;
+    if (!w->flat && w->cell_vm == 2) {
+        int k = nb_tgrid_at(&w->tg, w->row - 1, w->col);
+        if (k >= 0 && w->tg.cells[k].col == w->col && nb_tgrid_extend_down(&w->tg, k) == 0) {
+            w->col += w->tg.cells[k].colspan;
+            if (nb_tgrid_append(&w->tg, k, s, w->t.n) != 0)
+                fail(w);
+            return;
+        }
+    }
+    int at = w->flat ? -1 : nb_tgrid_free_col(&w->tg, w->row, w->col);
+    int k = at < 0 ? -1 : nb_tgrid_add(&w->tg, w->row, at, 1, w->cell_span, s, w->t.n);
+    if (k < 0) {
+        if (!w->flat)
+            go_flat(w);
+        if (w->t.n && nb_docb_para(w->b, s, w->t.n, 0) != 0)
+            fail(w);
+        return;
+    }
+    w->tg.cells[k].src_first = w->cell_first;
+    w->tg.cells[k].src_count = w->t_ord - w->cell_first;
+    w->tg.cells[k].src_tc = w->cell_tc;
+    w->col = at + w->cell_span;
+}
+
+static void end_table(dsax *w)
+{
+    w->grid = 0;
+    w->blank = 0;
+    if (w->flat)
+        nb_tgrid_reset(&w->tg);
+    else if (nb_tgrid_emit(&w->tg, w->b) != 0)
+        fail(w);
+    w->flat = 0;
+}
+
+/* ------------------------------------------------------------ SAX */
+
+static unsigned char top(const dsax *w)
+{
+    return w->depth ? w->open[w->depth - 1] : E_OTHER;
+}
+
+/* The WordprocessingML element `name` starts; its E_* code. */
+static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, int nattrs)
+{
+    if (strcmp(name, "t") == 0) {
+        w->t_ord++;
+        w->in_t += !w->skip;
+        return w->skip ? E_OTHER : E_T;
+    }
+    if (strcmp(name, "p") == 0) {
+        if (w->p_depth || w->tbl)
+            put_break(w);
+        else
+            w->t.n = 0;
+        w->p_depth++;
+        return E_P;
+    }
+    if (strcmp(name, "tc") == 0) {
+        w->tc_ord++;
+        if (!(w->grid && w->tbl == 1)) {
+            put_break(w);
+            return E_TC;
+        }
+        w->in_cell = 1;
+        w->cell_tc = w->tc_ord;
+        w->cell_first = w->t_ord;
+        w->cell_span = 1;
+        w->cell_vm = 0;
+        w->t.n = 0;
+        return E_GRIDTC;
+    }
+    if (strcmp(name, "tr") == 0) {
+        if (!(w->grid && w->tbl == 1)) {
+            put_break(w);
+            return E_TR;
+        }
+        w->row++;
+        w->col = 0;
+        return E_GRIDTR;
+    }
+    if (strcmp(name, "tbl") == 0) {
+        int grid = !w->tbl && !w->p_depth;
+        w->tbl++;
+        if (!grid) {
+            put_break(w);
+            return E_TBL;
+        }
+        w->grid = 1;
+        w->row = -1;
+        return E_GRIDTBL;
+    }
+    if (strcmp(name, "tab") == 0 || strcmp(name, "ptab") == 0)
+        put(w, "  ", 2);
+    else if (strcmp(name, "br") == 0 || strcmp(name, "cr") == 0)
+        put(w, "\n", 1);
+    else if (strcmp(name, "noBreakHyphen") == 0)
+        put(w, "-", 1);
+    else if (strcmp(name, "delText") == 0 || strcmp(name, "instrText") == 0 || strcmp(name, "del") == 0 ||
+             strcmp(name, "moveFrom") == 0)
+        return w->skip++, E_SKIP;
+    else if (strcmp(name, "trPr") == 0 && top(w) == E_GRIDTR)
+        return E_TRPR;
+    else if (strcmp(name, "tcPr") == 0 && top(w) == E_GRIDTC)
+        return E_TCPR;
+    else if (strcmp(name, "gridBefore") == 0 && top(w) == E_TRPR)
+        w->col += int_val(attrs, nattrs, 0);
+    else if (strcmp(name, "gridSpan") == 0 && top(w) == E_TCPR)
+        w->cell_span = int_val(attrs, nattrs, 1) < 1 ? 1 : int_val(attrs, nattrs, 1);
+    else if (strcmp(name, "vMerge") == 0 && top(w) == E_TCPR) {
+        char buf[16];
+        const char *v = val(attrs, nattrs, buf, sizeof buf);
+        w->cell_vm = v && strcmp(v, "restart") == 0 ? 1 : 2;
+    }
+    return E_OTHER;
+}
+
+static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nns,
+                     const xmlChar **ns, int nattrs, int ndefaulted, const xmlChar **attrs)
+{
+    (void)prefix;
+    (void)nns;
+    (void)ns;
+    (void)ndefaulted;
+    dsax *w = of(ctx);
+    const char *name = (const char *)local;
+    int is_w = is_w_uri(w, uri);
+    if (!w->depth && !w->root_ok)
+        w->root_ok = is_w && strcmp(name, "document") == 0;
+    unsigned char code = E_OTHER;
+    if (is_w)
+        code = start_w(w, name, attrs, nattrs);
+    else if (uri && strcmp(name, "Fallback") == 0 && strcmp((const char *)uri, MC_NS) == 0)
+        code = E_SKIP, w->skip++; /* the same content as mc:Choice */
+    if (nb_grow(&w->open, &w->cap, w->depth + 1, 1, 64) != 0) {
+        fail(w);
+        return;
+    }
+    w->open[w->depth++] = code;
+}
+
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    (void)local;
+    (void)prefix;
+    (void)uri;
+    dsax *w = of(ctx);
+    if (!w->depth)
+        return;
+    switch (w->open[--w->depth]) {
+    case E_SKIP: w->skip--; break;
+    case E_T: w->in_t--; break;
+    case E_P:
+        if (--w->p_depth == 0 && !w->tbl)
+            paragraph(w);
+        else
+            put_break(w);
+        break;
+    case E_TBL: w->tbl--; put_break(w); break;
+    case E_TR:
+    case E_TC: put_break(w); break;
+    case E_GRIDTC: end_cell(w); break;
+    case E_GRIDTBL: w->tbl--; end_table(w); break;
+    default: break;
+    }
+}
+
+static void on_text(void *ctx, const xmlChar *s, int len)
+{
+    dsax *w = of(ctx);
+    if (w->in_t > 0 && len > 0)
+        put(w, (const char *)s, (size_t)len);
+}
+
+/* Parse document.xml into the builder; -1 with err set. */
+static int parse(dsax *w, const char *path, const unsigned char *x, size_t n, nb_lang lang, nb_err *err)
+{
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt)
+        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+    w->ctxt = ctxt;
+    ctxt->_private = w;
+    xmlSAXHandler *sax = ctxt->sax;
+    memset(sax, 0, sizeof *sax);
+    sax->initialized = XML_SAX2_MAGIC;
+    sax->startElementNs = on_start;
+    sax->endElementNs = on_end;
+    sax->characters = on_text;
+    sax->cdataBlock = on_text;
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, (const char *)x, (int)n, NB_DOCX_PART, NULL,
+                                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlFreeDoc(doc);
+    int rc = 0;
+    if (w->failed) {
+        rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+    } else if (!ctxt->wellFormed) {
+        const char *m = ctxt->lastError.message ? ctxt->lastError.message : "?";
+        size_t ml = strlen(m);
+        while (ml && (m[ml - 1] == '\n' || m[ml - 1] == ' '))
+            ml--;
+        rc = nb_err_set(err, NB_E_FORMAT,
+                        nb_tr(lang, "%s: %s is not well-formed XML (line %d: %.*s)",
+                              "%s：%s 不是格式正确的 XML（第 %d 行：%.*s）"),
+                        path, NB_DOCX_PART, ctxt->lastError.line, (int)ml, m);
+    } else if (!w->root_ok) {
+        rc = nb_err_set(err, NB_E_FORMAT,
+                        nb_tr(lang, "%s: %s holds no Word document (w:document)", "%s：%s 中没有 Word 文档（w:document）"),
+                        path, NB_DOCX_PART);
+    }
+    xmlFreeParserCtxt(ctxt);
+    return rc;
+}
+
+int nb_read_docx(nb_doc *d, const char *path, const unsigned char *bytes, size_t n, nb_lang lang, nb_err *err)
+{
+    memset(d, 0, sizeof *d);
+    unsigned char *x = NULL;
+    size_t xn = 0;
+    if (nb_zip_part(path, bytes, n, NB_DOCX_PART, NB_ZIP_PART_MAX, &x, &xn, lang, err) != 0)
+        return -1;
+    nb_docb b;
+    nb_docb_init(&b);
+    dsax w = {.b = &b};
+    nb_tgrid_init(&w.tg);
+    int rc = parse(&w, path, x, xn, lang, err);
+    free(x);
+    nb_tgrid_free(&w.tg);
+    free(w.t.s);
+    free(w.open);
+    if (rc != 0) {
+        nb_docb_free(&b);
+        return -1;
+    }
+    if (nb_docb_finish(&b, d, path, NB_KIND_DOCX, err) != 0)
+        return -1;
+    d->file_size = n;
+    return 0;
+}

@@ -1,0 +1,208 @@
+/* test_formats.c — the structured readers' grids: the official template
+ * filled with real figures as .docx, .html, GBK .html and .doc, and the
+ * corpus' two reports in each format, come out as the same grids with the
+ * template's merged cells; the small hand-made documents show fields,
+ * breaks, revisions, content controls, gridBefore, rowspan="0", a sliver
+ * column, chrome and a layout table. */
+#include "tu_formats.h"
+
+#define DATA "tests/data/formats"
+
+/* The template's tables: T2 14×4, T3 28×10, T4 4×15 (grid numbers from
+ * first, where a page puts a table of its own before the report's). */
+static void template_shape(const nb_doc *d, int first)
+{
+    assert_int_equal(d->ngrids, first + 3);
+    const nb_grid *t2 = &d->grids[first], *t3 = &d->grids[first + 1], *t4 = &d->grids[first + 2];
+    assert_int_equal(t2->nrows, 14);
+    assert_int_equal(t2->ncols, 4);
+    assert_int_equal(t3->nrows, 28);
+    assert_int_equal(t3->ncols, 10);
+    assert_int_equal(t4->nrows, 4);
+    assert_int_equal(t4->ncols, 15);
+    const nb_gcell *note = tu_gcell(d, first + 1, 2, 2);
+    assert_true(note->row == 0 && note->col == 0 && note->rowspan == 3 && note->colspan == 3);
+    assert_true(strncmp(d->text + note->off, "（本列数据的勾稽关系", strlen("（本列数据的勾稽关系")) == 0);
+    assert_string_equal(tu_gtext(d, first + 1, 26, 0), "三、本年度办理结果");
+    assert_int_equal(tu_gcell(d, first + 1, 26, 0)->rowspan, 22);
+    static const struct { int row, span; const char *label; } groups[] = {
+        {7, 8, "（三）不予公开"}, {15, 3, "（四）无法提供"}, {18, 5, "（五）不予处理"}, {23, 3, "（六）其他处理"}};
+    for (int i = 0; i < 4; i++) {
+        const nb_gcell *g = tu_gcell(d, first + 1, groups[i].row, 1);
+        assert_int_equal(g->row, groups[i].row);
+        assert_int_equal(g->rowspan, groups[i].span);
+        assert_string_equal(tu_gtext(d, first + 1, groups[i].row, 1), groups[i].label);
+    }
+    assert_int_equal(tu_gcell(d, first + 2, 0, 14)->colspan, 10); /* 行政诉讼 over ten columns */
+    assert_string_equal(tu_gtext(d, first + 2, 0, 14), "行政诉讼");
+    assert_int_equal(tu_gcell(d, first, 6, 3)->colspan, 3);       /* 行政许可's one value */
+}
+
+static void test_docx_template(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/pingtan2022.docx");
+    assert_int_equal(d.kind, NB_KIND_DOCX);
+    assert_int_equal(d.file_size, 18634);
+    template_shape(&d, 0);
+    assert_string_equal(tu_gtext(&d, 1, 2, 4), "商业 企业"); /* a soft break in the cell */
+    assert_string_equal(tu_gtext(&d, 1, 3, 3), "71");
+    assert_string_equal(tu_gtext(&d, 1, 3, 9), "74");
+    assert_int_equal(tu_gcell(&d, 1, 3, 9)->src_count, 2);    /* typed in two runs: "7", "4" */
+    assert_int_equal(tu_gcell(&d, 1, 3, 4)->src_count, 1);
+    assert_int_equal(tu_gcell(&d, 1, 27, 9)->src_count, 1);
+    assert_string_equal(tu_gtext(&d, 0, 13, 2), "9116.36");
+    assert_string_equal(tu_gtext(&d, 2, 3, 14), "0");
+    /* every cell knows its w:tc, in document order; the grid knows its table */
+    for (int g = 0; g < d.ngrids; g++) {
+        assert_int_equal(d.grids[g].table_no, g + 1);
+        for (int k = 1; k < d.grids[g].ncells; k++)
+            assert_true(d.grids[g].cells[k].src_tc > d.grids[g].cells[k - 1].src_tc);
+    }
+    /* a cell's text is where the console shows it: on its grid row's line */
+    const nb_gcell *c = tu_gcell(&d, 1, 3, 3);
+    size_t s, e;
+    nb_doc_line(&d, nb_doc_line_of(&d, c->off), &s, &e);
+    assert_non_null(nb_find(d.text + s, e - s, "一、本年新收政府信息公开申请数量", strlen("一、本年新收政府信息公开申请数量")));
+    assert_non_null(strstr(d.text, "平潭综合实验区2022年度政府信息公开工作年度报告\n"));
+    assert_null(d.line_page);
+    nb_doc_free(&d);
+}
+
+static void test_docx_features(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/features.docx");
+    assert_non_null(strstr(d.text, "\n日期：2023年2月20日，共3页\n"));     /* fields' results, not codes */
+    assert_non_null(strstr(d.text, "\n行政复议  2件\n行政诉讼1件（均已结案）甲\n")); /* tab, break, revisions */
+    assert_null(strstr(d.text, "NUMPAGES"));
+    assert_null(strstr(d.text, "删除"));
+    assert_null(strstr(d.text, "甲甲")); /* alternate content once */
+    assert_int_equal(d.ngrids, 1);
+    const nb_grid *g = &d.grids[0];
+    assert_int_equal(g->nrows, 4);
+    assert_int_equal(g->ncols, 4);
+    assert_null(nb_grid_at(g, 0, 0)); /* gridBefore */
+    assert_null(nb_grid_at(g, 3, 1));
+    assert_string_equal(tu_gtext(&d, 0, 0, 3), "行政复议");
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->colspan, 3);
+    assert_int_equal(tu_gcell(&d, 0, 2, 0)->rowspan, 2);      /* vMerge restart, then continue */
+    assert_string_equal(tu_gtext(&d, 0, 2, 0), "四");
+    assert_string_equal(tu_gtext(&d, 0, 1, 1), "结果 纠正");
+    assert_string_equal(tu_gtext(&d, 0, 1, 2), "其他结果");
+    assert_int_equal(tu_gcell(&d, 0, 1, 2)->src_count, 2);
+    assert_string_equal(tu_gtext(&d, 0, 2, 2), "1");           /* a cell in a content control */
+    assert_string_equal(tu_gtext(&d, 0, 3, 3), "合计");
+    assert_int_equal(tu_gcell(&d, 0, 3, 2)->colspan, 2);
+    /* ordinals of the runs: the title, the fields' and paragraphs' runs come first */
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_first, 12);
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_tc, 1);
+    assert_int_equal(tu_gcell(&d, 0, 2, 1)->src_tc, 7); /* the merged-on w:tc is the 6th */
+    nb_doc_free(&d);
+}
+
+/* Every format of one report gives the docx's grids. */
+static void formats_agree(const char *dir, const char *stem, int gbk_first)
+{
+    char name[256];
+    nb_doc x;
+    snprintf(name, sizeof name, "%s.docx", stem);
+    tu_doc(&x, tu_path(dir, name));
+    template_shape(&x, 0);
+    static const char *const ext[] = {"html", "gbk.html", "doc"};
+    for (int i = 0; i < 3; i++) {
+        nb_doc y;
+        snprintf(name, sizeof name, "%s.%s", stem, ext[i]);
+        tu_doc(&y, tu_path(dir, name));
+        int first = i == 1 ? gbk_first : 0;
+        template_shape(&y, first);
+        for (int g = 0; g < 3; g++)
+            tu_grids_agree(&x, g, &y, first + g);
+        assert_int_equal(y.kind, i == 2 ? NB_KIND_DOC : NB_KIND_HTML);
+        nb_doc_free(&y);
+    }
+    nb_doc_free(&x);
+}
+
+static void test_template_formats_agree(void **state)
+{
+    (void)state;
+    formats_agree(DATA, "pingtan2022", 0);
+}
+
+static void test_corpus_formats_agree(void **state)
+{
+    (void)state;
+    formats_agree(tu_formats_dir(), "002", 0);
+    formats_agree(tu_formats_dir(), "008", 1); /* a table of the site's own before the report */
+}
+
+static void test_html_features(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/features.html");
+    assert_int_equal(d.kind, NB_KIND_HTML);
+    static const char *const gone[] = {"首页", "当前位置", "主办", "脚本", "样式", "请启用", "年报"};
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        if (strstr(d.text, gone[i]))
+            fail_msg("chrome left in the text: %s", gone[i]);
+    /* the layout table is read as its content: paragraphs, two data tables */
+    assert_non_null(strstr(d.text, "平潭综合实验区2022年度政府信息公开工作年度报告\n一、总体情况\n"));
+    assert_non_null(strstr(d.text, "\n2022年，全区收到政府信息公开申请75件，均在法定期限内予以答复。\n"));
+    assert_non_null(strstr(d.text, "\n行政复议、行政诉讼\n")); /* the caption */
+    assert_int_equal(d.ngrids, 2);
+    const nb_grid *t2 = &d.grids[0];
+    assert_int_equal(t2->nrows, 2);
+    assert_int_equal(t2->ncols, 3);
+    assert_int_equal(tu_gcell(&d, 0, 1, 0)->rowspan, 2); /* rowspan="0": to the end of its tbody */
+    assert_string_equal(tu_gtext(&d, 0, 1, 1), "行政强制");
+    assert_string_equal(tu_gtext(&d, 0, 1, 2), "0");
+    const nb_grid *t4 = &d.grids[1];
+    assert_int_equal(t4->nrows, 4);
+    assert_int_equal(t4->ncols, 15); /* the 16th, sliver column is gone */
+    static const char *const values[15] = {"0", "1", "1", "0", "2", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"};
+    for (int c = 0; c < 15; c++)
+        assert_string_equal(tu_gtext(&d, 1, 3, c), values[c]);
+    assert_string_equal(tu_gtext(&d, 1, 2, 1), "结果 纠正"); /* <br> in a cell */
+    assert_string_equal(tu_gtext(&d, 1, 2, 4), "总计");
+    assert_int_equal(tu_gcell(&d, 1, 1, 4)->colspan, 1);
+    assert_string_equal(tu_gtext(&d, 1, 2, 9), "总计");
+    assert_int_equal(tu_gcell(&d, 1, 0, 5)->colspan, 10);
+    assert_int_equal(tu_gcell(&d, 1, 3, 4)->src_tc, 0); /* no w:tc in a page */
+    nb_doc_free(&d);
+}
+
+static void test_gbk_pages(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/pingtan2022.gbk.html"); /* labelled gb2312, a 〇 only GBK has */
+    assert_non_null(strstr(d.text, "发布日期：二〇二三年二月二十日"));
+    assert_non_null(strstr(d.text, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"));
+    nb_doc_free(&d);
+    tu_doc(&d, tu_path(tu_formats_dir(), "002.gbk.html"));
+    assert_non_null(strstr(d.text, "二〇二四年一月十七日"));
+    nb_doc_free(&d);
+    tu_doc(&d, tu_path(tu_formats_dir(), "008.gbk.html")); /* <meta charset="GBK">, site tables first */
+    assert_non_null(strstr(d.text, "平潭综合实验区2024年度政府信息公开工作年度报告"));
+    assert_null(strstr(d.text, "首页")); /* the site's navigation table, its crumbs and footer */
+    assert_null(strstr(d.text, "主办"));
+    assert_string_equal(tu_gtext(&d, 0, 0, 0), "索引号");
+    nb_doc_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_docx_template),
+        cmocka_unit_test(test_docx_features),
+        cmocka_unit_test(test_template_formats_agree),
+        cmocka_unit_test(test_corpus_formats_agree),
+        cmocka_unit_test(test_html_features),
+        cmocka_unit_test(test_gbk_pages),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
