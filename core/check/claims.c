@@ -19,6 +19,8 @@
 #define GAP(n) "[^。；;\\n]{0," #n "}?"
 #define NOD(n) "[^。；;，,、\\n0-9]{0," #n "}?" /* no number, no clause break */
 #define S "\\s*"
+/* a decision count's few words after 行政许可 / 处罚 / 强制: not a list of items */
+#define DECISION_GAP "(?:(?!事项|清单|目录|信息|公示|类)[^。；;，,、\\n0-9]){0,10}?"
 /* a count's few words after 行政复议 / 行政诉讼, not its outcomes or parts */
 #define COUNT_GAP "(?:(?!维|纠|其中)[^。；;，,、\\n0-9]){0,8}?"
 #define PCT "([0-9]+(?:\\.[0-9]+)?)" S "[%％]"
@@ -55,7 +57,7 @@ static const struct {
     [K_RESULT_PROC] = {"(不" S "予" S "处" S "理|其" S "他" S "处" S "理)" NOD(8) NUM S "件", "处", 30, 90, 2},
     [K_UPHELD] = {"维" S "持" NOD(8) NUM S "(?:件|起|宗|个)", "维", 10, 90, 1},
     [K_CORRECTED] = {"纠" S "正" NOD(8) NUM S "(?:件|起|宗|个)", "纠", 10, 90, 1},
-    [K_DECISIONS] = {"行" S "政" S "(许" S "可|处" S "罚|强" S "制)" NOD(10) NUM S "件", "行政", 10, 90, 2},
+    [K_DECISIONS] = {"行" S "政" S "(许" S "可|处" S "罚|强" S "制)" DECISION_GAP NUM S "件", "行政", 10, 90, 2},
     [K_PARTS] = {"(?:共" GAP(6) ")?(?<![0-9])" NUM S "(件|条|篇|个|项|期|次)" "[^。；;\\n0-9]{0,4}?[，,。：:]" S "其" S "中",
                  "其", 150, 30, 1},
     [K_RATE] = {"办" S "结" S "率" GAP(4) PCT, "率", 30, 90, 0},

@@ -142,10 +142,11 @@ static nb_num hundredths(double v)
     return nb_num_trim(n);
 }
 
-/* A rate over 100%: not one of growth (增长率, 上升率 …). */
+/* A rate over 100%: not one of growth (增长率, 上升率 …) or of a target
+ * met (完成率 120%). */
 static int judge_over_100(scan *sc, const claim_match *m, int word_group, int pct_group)
 {
-    static const char *const growth[] = {"增", "涨", "升", "长", "高", "利", "汇", "倍", "收益"};
+    static const char *const growth[] = {"增", "涨", "升", "长", "高", "利", "汇", "倍", "收益", "完成", "达成"};
     size_t wl;
     double pct, tol;
     const char *w = nb_claim_group(sc, m, word_group, &wl);

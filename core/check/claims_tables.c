@@ -273,6 +273,17 @@ static int about_applications(const scan *sc, size_t a, size_t b)
     return 1;
 }
 
+/* Does the clause before at (from its last ，) speak of last year's
+ * applications (上年结转的申请均已办结 says nothing of this year's)? */
+static int carried_in_clause(const scan *sc, size_t a, size_t at)
+{
+    size_t c = a;
+    const char *p;
+    while (c < at && (p = nb_find(sc->j.t + c, at - c, "，", 3)))
+        c = (size_t)(p - sc->j.t) + 3;
+    return nb_claim_has(sc, c, at, "上年") || nb_claim_has(sc, c, at, "结转");
+}
+
 /* TEXT.CONTRADICTION: carried over (the total, or its columns when the
  * total is blank) against what the sentence says. */
 static int contradiction(scan *sc, const claim_match *m, int says_all_done)
@@ -280,7 +291,8 @@ static int contradiction(scan *sc, const claim_match *m, int says_all_done)
     size_t a, b;
     cand c;
     nb_claim_sentence(sc, m->ms, &a, &b);
-    if (sc->contradicted || !about_applications(sc, a, b) || resolve(sc->r, &C_CARRIED_OUT, &c) != 0)
+    if (sc->contradicted || !about_applications(sc, a, b) || resolve(sc->r, &C_CARRIED_OUT, &c) != 0 ||
+        carried_in_clause(sc, a, m->ms))
         return 0;
     long long carried = c.v > c.cols ? c.v : c.cols;
     if (says_all_done ? carried <= 0 : carried != 0)
