@@ -14,7 +14,7 @@ CURS_LD := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 FMT_PKGS:= libzip libxml-2.0 poppler-glib cairo
 FMT_CF  := $(shell pkg-config --cflags $(FMT_PKGS) 2>/dev/null)
 FMT_LD  := $(shell pkg-config --libs $(FMT_PKGS) 2>/dev/null || echo -lzip -lxml2 -lpoppler-glib -lcairo)
-CORE_LD := $(PCRE_LD) -lunistring $(FMT_LD)
+CORE_LD := $(PCRE_LD) -lunistring $(FMT_LD) -lm
 CMOCKA_LD := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/nianbao
@@ -41,7 +41,7 @@ TUI_CF   = $(CURS_CF) $(PCRE_CF) -Itui -Ibuild/gen
 
 SAMPLE  := samples/kaizha-2024.txt
 
-.PHONY: all deps run check unit asan cli screens sweep tmux valgrind clang bench clean install lint-man man man-check
+.PHONY: all deps run check unit asan cli screens sweep tmux valgrind clang bench bench-pdf clean install lint-man man man-check structure
 .SECONDARY:
 all: nianbao
 
@@ -89,12 +89,13 @@ unit: $(TESTS)
 
 asan: $(ASAN_TESTS)
 	@set -e; for t in $(ASAN_TESTS); do echo "== $$t (ASan+UBSan)"; \
-	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 ./$$t; done
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
+	  UBSAN_OPTIONS=print_stacktrace=1 ./$$t; done
 
 cli: nianbao
 	@sh tests/cli.sh ./nianbao
 
-valgrind: nianbao
+valgrind: nianbao build/tests/test_pdf
 	@sh tests/valgrind.sh ./nianbao
 
 # golden screens of the console (scripted, no terminal) and the real binary in tmux
@@ -142,7 +143,7 @@ man-check: build/genman
 	else echo "man/nianbao.1 differs from the option and key tables (make man writes it):"; \
 	  diff man/nianbao.1 build/nianbao.1 | head -20; exit 1; fi
 
-check: deps all unit asan cli screens sweep tmux valgrind clang lint-man man-check
+check: deps all unit asan cli screens sweep tmux valgrind clang lint-man man-check structure
 	@echo "make check: all tests passed"
 
 build/bench/extract: bench/extract.c $(CORE_OBJ)
@@ -153,12 +154,20 @@ build/bench/formats: bench/formats.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LD)
 
+build/bench/pdf: bench/pdf.c $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(CORE_OBJ) $(CORE_LD)
+
 build/bench/console: bench/console.c $(CORE_OBJ) $(TUI_LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Itui -o $@ $< $(TUI_LIB_OBJ) $(CORE_OBJ) $(CORE_LD)
 
 bench: nianbao build/bench/extract build/bench/console build/bench/formats
 	@sh bench/run.sh
+
+# the PDF reader's time on the test PDFs (five pages each but the last)
+bench-pdf: build/bench/pdf
+	@./build/bench/pdf ../shared/corpus/formats/002.pdf ../shared/corpus/formats/008.pdf tests/data/pdf/kewei-2024.pdf tests/data/pdf/unruled.pdf
 
 install: nianbao
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(DATADIR)/themes

@@ -24,6 +24,11 @@ trap 'rm -rf "$T"; exit 1' HUP INT TERM
 unset LANG LANGUAGE LC_MESSAGES
 LC_ALL=C.UTF-8
 export LC_ALL
+# No rule settings of the caller's: only the configuration files the tests
+# write ($T/.nianbao stops the search for files above $T).
+XDG_CONFIG_HOME="$T/xdg"
+export XDG_CONFIG_HOME
+printf 'root = true\n' >"$T/.nianbao"
 
 PY=
 command -v python3 >/dev/null 2>&1 && PY=python3
@@ -656,6 +661,10 @@ expect_io_error "check: an HTML page with no report exits 2" "$F/bad/noreport.ht
     check "$F/bad/noreport.html"
 cp "$F/bad/corrupt.docx" "$T/report.txt"
 expect_io_error "check: the kind is told by the bytes, not the name" "$T/report.txt" "damaged ZIP" check "$T/report.txt"
+
+# ---- the metrics (check --summary) and the rule settings ----
+
+. tests/cli_rules.sh
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

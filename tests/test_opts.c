@@ -82,7 +82,7 @@ static void test_every_option_of_every_subcommand(void **s)
             seen++;
         }
     }
-    assert_int_equal(seen, 16); /* console 4, check 5, export 7 */
+    assert_int_equal(seen, 26); /* console 4, check 11, export 11 */
 }
 
 static void test_program_options(void **s)
@@ -119,7 +119,8 @@ static void test_unknown_option(void **s)
     refused(NB_CMD_RULES, NB_LANG_EN, "nianbao rules: unknown option --format", 1, ARGS("--format", "json"));
     refused(NB_CMD_CHECK, NB_LANG_ZH, "nianbao check：未知选项 --bogus", 1, ARGS("--bogus"));
     /* an option of another subcommand is unknown here */
-    refused(NB_CMD_CHECK, NB_LANG_EN, "nianbao check: unknown option --bom", 1, ARGS("--bom", "r.txt"));
+    refused(NB_CMD_CHECK, NB_LANG_EN, "nianbao check: unknown option --log", 1, ARGS("--log", "r.txt"));
+    refused(NB_CMD_CONSOLE, NB_LANG_EN, "nianbao: unknown option --disable", 1, ARGS("--disable", "X", "r.txt"));
     refused(NB_CMD_CONSOLE, NB_LANG_EN, "nianbao: unknown option --no-review", 1, ARGS("--no-review", "r.txt"));
     refused(NB_CMD_CONSOLE, NB_LANG_EN, "nianbao: unknown option --help", 1, ARGS("r.txt", "--help"));
 }
@@ -178,7 +179,7 @@ static void format_is(nb_cmd cmd, int index, const char *name, const char *msg, 
     nb_err err;
     const char *got;
     assert_int_equal(parse(&o, cmd, NB_LANG_EN, &err, words), 0);
-    assert_int_equal(nb_opts_format(&o, &got, NB_LANG_EN, &err), index);
+    assert_int_equal(nb_opts_format(&o, 1, &got, NB_LANG_EN, &err), index);
     assert_string_equal(got, name);
     if (msg)
         assert_string_equal(err.msg, msg);
@@ -198,10 +199,49 @@ static void test_formats(void **s)
     format_is(NB_CMD_EXPORT, NB_LOG_MD, "markdown", NULL, ARGS("--format", "markdown", "--log"));
     format_is(NB_CMD_EXPORT, -1, "xml", "nianbao export --log: unknown format xml (md, csv or json)",
               ARGS("--log", "--format", "xml"));
+    /* check --summary: a table on a terminal, CSV into a pipe, unless --format says */
     nb_opts o;
     nb_err err;
+    const char *got;
+    assert_int_equal(parse(&o, NB_CMD_CHECK, NB_LANG_EN, &err, ARGS("--summary", "r.txt")), 0);
+    assert_int_equal(nb_opts_format(&o, 1, &got, NB_LANG_EN, &err), 0);
+    assert_string_equal(got, "text");
+    assert_int_equal(nb_opts_format(&o, 0, &got, NB_LANG_EN, &err), 1);
+    assert_string_equal(got, "csv");
+    nb_opts_free(&o);
+    format_is(NB_CMD_CHECK, 2, "json", NULL, ARGS("--summary", "--format", "json"));
+    format_is(NB_CMD_CHECK, 0, "text", NULL, ARGS("--format", "text", "--summary"));
+    format_is(NB_CMD_CHECK, -1, "csv", "nianbao check: unknown format csv (text or json)", ARGS("--format", "csv"));
+    format_is(NB_CMD_CHECK, -1, "md", "nianbao check --summary: unknown format md (text, csv or json)",
+              ARGS("--summary", "--format=md"));
     assert_int_equal(parse(&o, NB_CMD_EXPORT, NB_LANG_EN, &err, ARGS("--log", "--corrected", "out.txt", "r.txt")), 0);
     assert_int_equal(nb_opts_form(&o)->required, NB_OPT_BIT(NB_OPT_CORRECTED));
+    nb_opts_free(&o);
+}
+
+/* Options given more than once are all kept, in order, with the others. */
+static void test_repeated_options(void **s)
+{
+    (void)s;
+    nb_opts o;
+    nb_err err;
+    assert_int_equal(parse(&o, NB_CMD_CHECK, NB_LANG_EN, &err,
+                           ARGS("--disable", "TEXT.*", "r.txt", "--no-years", "--enable=TEXT.RATE", "--disable",
+                                "DATE.LATE", "--severity-of", "T3.BALANCE=warning")),
+                     0);
+    assert_int_equal(o.nargs, 5);
+    static const nb_opt_id ids[] = {NB_OPT_DISABLE, NB_OPT_NO_YEARS, NB_OPT_ENABLE, NB_OPT_DISABLE,
+                                    NB_OPT_SEVERITY_OF};
+    static const char *const vals[] = {"TEXT.*", NULL, "TEXT.RATE", "DATE.LATE", "T3.BALANCE=warning"};
+    for (int i = 0; i < 5; i++) {
+        assert_int_equal(o.args[i].id, ids[i]);
+        if (vals[i])
+            assert_string_equal(o.args[i].val, vals[i]);
+        else
+            assert_null(o.args[i].val);
+    }
+    assert_string_equal(o.val[NB_OPT_DISABLE], "DATE.LATE"); /* the last one */
+    assert_int_equal(o.nfiles, 1);
     nb_opts_free(&o);
 }
 
@@ -302,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_missing_value),
         cmocka_unit_test(test_bad_values),
         cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_repeated_options),
         cmocka_unit_test(test_operands),
         cmocka_unit_test(test_help_in_both_languages),
     };

@@ -1,6 +1,8 @@
 /* test_text.c — label normal form (numbering stripped, full-width and quote
  * styles folded, white space dropped), similarity, numbering markers,
- * display columns and UTF-8 decoding of damaged sequences. */
+ * display columns and UTF-8 decoding of damaged sequences; the numbering
+ * marker parser (kinds, values, terminators) and the rules each reader
+ * accepts markers by. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -70,6 +72,9 @@ static void test_norm_numbering(void **state)
     expect_norm("三安全一稳定", NB_NORM_LABEL, "三安全一稳定", 0);
     expect_norm("2024年度", NB_NORM_LABEL, "2024年度", 0);
     expect_norm("一是公开", NB_NORM_LABEL, "一是公开", 0);
+    expect_norm("1.５属于", NB_NORM_LABEL, "1.5属于", 0); /* folded first: 1.5 is a number */
+    expect_norm("18.5属于", NB_NORM_LABEL, "18.5属于", 0);
+    expect_norm("1:属于", NB_NORM_LABEL, "1:属于", 0);
 }
 
 static void test_norm_fold(void **state)
@@ -200,6 +205,141 @@ static void test_numbering_len(void **state)
     assert_int_equal(nb_numbering_len(s, 2, 0), 2); /* "1." with the 5 beyond end */
 }
 
+/* The marker read at the start of s: kind, numerals, value, term, length. */
+static nb_marker marker(const char *s)
+{
+    nb_marker m;
+    memset(&m, 0xAB, sizeof m);
+    nb_mark_kind k = nb_marker_read(s, strlen(s), 0, &m);
+    assert_int_equal(k, m.kind);
+    return m;
+}
+
+static void expect_marker(const char *s, nb_mark_kind kind, int numerals, long value, uint32_t term, size_t len)
+{
+    nb_marker m = marker(s);
+    if (m.kind != kind || m.numerals != numerals || m.value != value || m.term != term || m.len != len)
+        fail_msg("\"%s\": kind %d numerals %d value %ld term U+%04X len %zu; expected %d %d %ld U+%04X %zu", s,
+                 (int)m.kind, m.numerals, m.value, (unsigned)m.term, m.len, (int)kind, numerals, value,
+                 (unsigned)term, len);
+}
+
+static void test_marker_read(void **state)
+{
+    (void)state;
+    /* Chinese numerals, their values */
+    expect_marker("三、主动公开", NB_MARK_CN, 1, 3, 0x3001, strlen("三、"));
+    expect_marker("十、", NB_MARK_CN, 1, 10, 0x3001, strlen("十、"));
+    expect_marker("十一、", NB_MARK_CN, 2, 11, 0x3001, strlen("十一、"));
+    expect_marker("二十、", NB_MARK_CN, 2, 20, 0x3001, strlen("二十、"));
+    expect_marker("二十三.", NB_MARK_CN, 3, 23, '.', strlen("二十三."));
+    expect_marker("两，", NB_MARK_CN, 1, 2, ',', strlen("两，"));
+    /* in brackets (all bracket styles fold to one) */
+    expect_marker("（十二）予以公开", NB_MARK_PAREN, 2, 12, ')', strlen("（十二）"));
+    expect_marker("(3)予以公开", NB_MARK_PAREN, 1, 3, ')', 3);
+    expect_marker("【三】", NB_MARK_PAREN, 1, 3, ')', strlen("【三】"));
+    expect_marker("（一予以", NB_MARK_PAREN, 1, 1, 0x4E88, strlen("（一予")); /* not closed */
+    /* Arabic digits, full width folded */
+    expect_marker("12.属于", NB_MARK_ARABIC, 2, 12, '.', 3);
+    expect_marker("１．属于", NB_MARK_ARABIC, 1, 1, '.', strlen("１．"));
+    expect_marker("18.5", NB_MARK_ARABIC, 2, 18, '.', 3);
+    expect_marker("1:", NB_MARK_ARABIC, 1, 1, ':', 2);
+    expect_marker("1", NB_MARK_ARABIC, 1, 1, 0, 1);
+    expect_marker("1二、", NB_MARK_MIXED, 2, 12, 0x3001, strlen("1二、"));
+    expect_marker("1234567890.", NB_MARK_ARABIC, 10, -1, '.', 11); /* too long for a value */
+    /* none: text, a zero numeral, an empty bracket, nothing */
+    expect_marker("予以公开", NB_MARK_NONE, 0, 0, 0, 0);
+    expect_marker("〇、", NB_MARK_NONE, 0, 0, 0, 0);
+    expect_marker("()x", NB_MARK_NONE, 0, 0, 0, 0);
+    expect_marker("", NB_MARK_NONE, 0, 0, 0, 0);
+    /* what follows the term, as written */
+    assert_int_equal(marker("18.5").next, '5');
+    assert_int_equal(marker("1.５").next, 0xFF15);
+    assert_int_equal(marker("1.").next, 0);
+    /* bounded by end, from an offset */
+    nb_marker m;
+    assert_int_equal(nb_marker_read("1.5", 2, 0, &m), NB_MARK_ARABIC);
+    assert_int_equal(m.len, 2);
+    assert_int_equal(m.next, 0);
+    assert_int_equal(nb_marker_read("ab（三）", strlen("ab（三）"), 2, &m), NB_MARK_PAREN);
+    assert_int_equal(m.value, 3);
+    /* on folded code points: the length counts code points */
+    const uint32_t cps[] = {'(', 0x5341, 0x4E8C, ')', 0x516C};
+    assert_int_equal(nb_marker_read_cp(cps, 5, &m), NB_MARK_PAREN);
+    assert_int_equal(m.len, 4);
+    assert_int_equal(m.value, 12);
+    assert_int_equal(nb_marker_read_cp(cps, 0, &m), NB_MARK_NONE);
+}
+
+/* Which policies take the marker at the start of s: label, item, heading, caption. */
+static const struct {
+    const char *s;
+    int take[4];
+} policy_cases[] = {
+    /* text, {label, item, heading, caption} */
+    {"三、公开", {1, 1, 1, 0}},
+    {"十一、公开", {1, 1, 1, 0}},
+    {"三.公开", {1, 0, 1, 0}}, /* a Chinese numeral takes 、 in a table */
+    {"三，公开", {1, 0, 1, 0}},
+    {"一二三四、", {0, 0, 0, 0}}, /* four numerals */
+    {"（三）公开", {1, 1, 0, 0}},
+    {"(12)公开", {1, 1, 0, 0}},
+    {"（一公开", {0, 0, 0, 0}},
+    {"1.属于", {1, 1, 0, 0}},
+    {"1、属于", {1, 1, 0, 0}},
+    {"1．属于", {1, 1, 0, 0}},
+    {"12、属于", {1, 1, 0, 0}},
+    {"123、属于", {0, 1, 0, 0}}, /* three digits: an item, not a label */
+    {"1234、属于", {0, 0, 0, 0}},
+    {"1，属于", {1, 0, 0, 0}},
+    {"1)属于", {1, 0, 0, 0}},
+    {"1。属于", {1, 0, 0, 0}},
+    {"1二、属于", {0, 1, 0, 0}},
+    {"18.5", {0, 0, 0, 0}}, /* a number, not numbering */
+    {"1.５", {1, 1, 0, 0}}, /* next as written: only an ASCII digit makes a decimal */
+    {"1:", {0, 0, 0, 0}},
+    {"1", {0, 0, 0, 0}},
+    {"2024年", {0, 0, 0, 0}},
+    {"三：", {0, 0, 0, 1}},
+    {"3：", {0, 0, 0, 0}},
+    {"予以公开", {0, 0, 0, 0}},
+};
+
+static void test_marker_policies(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < sizeof policy_cases / sizeof policy_cases[0]; k++) {
+        nb_marker m = marker(policy_cases[k].s);
+        int got[4] = {nb_marker_is_label(&m), nb_marker_is_item(&m), nb_marker_is_heading(&m),
+                      nb_marker_is_caption(&m)};
+        const int *want = policy_cases[k].take;
+        if (memcmp(got, want, sizeof got) != 0)
+            fail_msg("\"%s\": label %d item %d heading %d caption %d, expected %d %d %d %d", policy_cases[k].s,
+                     got[0], got[1], got[2], got[3], want[0], want[1], want[2], want[3]);
+    }
+}
+
+/* Where the marker accept takes, ending at the end of s, starts (-1: none). */
+static long ending_at(const char *s, size_t lo, int reach, int (*accept)(const nb_marker *))
+{
+    nb_marker m;
+    size_t q = 99;
+    return nb_marker_ending_at(s, lo, strlen(s), reach, accept, &m, &q) ? (long)q : -1;
+}
+
+static void test_marker_ending_at(void **state)
+{
+    (void)state;
+    assert_int_equal(ending_at("其他三、", 0, 3, nb_marker_is_heading), strlen("其他"));
+    assert_int_equal(ending_at("一二三四、", 0, 3, nb_marker_is_heading), strlen("一")); /* three at most */
+    assert_int_equal(ending_at("1二、", 0, 3, nb_marker_is_heading), 1);
+    assert_int_equal(ending_at("表三：", 0, 1, nb_marker_is_caption), strlen("表"));
+    assert_int_equal(ending_at("表十二：", 0, 1, nb_marker_is_caption), strlen("表十"));
+    assert_int_equal(ending_at("（三）", 0, 3, nb_marker_is_heading), -1);
+    assert_int_equal(ending_at("三、", strlen("三"), 3, nb_marker_is_heading), -1); /* before lo */
+    assert_int_equal(ending_at("", 0, 3, nb_marker_is_heading), -1);
+}
+
 static void test_display_cols(void **state)
 {
     (void)state;
@@ -306,6 +446,9 @@ int main(void)
         cmocka_unit_test(test_ustr_ops),
         cmocka_unit_test(test_sim),
         cmocka_unit_test(test_numbering_len),
+        cmocka_unit_test(test_marker_read),
+        cmocka_unit_test(test_marker_policies),
+        cmocka_unit_test(test_marker_ending_at),
         cmocka_unit_test(test_display_cols),
         cmocka_unit_test(test_utf8_get),
         cmocka_unit_test(test_char_classes),

@@ -9,6 +9,8 @@ if ! command -v tmux >/dev/null 2>&1; then
     exit 0
 fi
 S=nianbao-test-$$
+# a tmux server of this run alone: other runs (and their kill-session) never touch it
+tmux() { command tmux -L "$S" "$@"; }
 pass=0
 fail=0
 check() { # check DESC PATTERN: the pane shows PATTERN (waits for it, up to 30 s on a loaded machine)

@@ -1,7 +1,10 @@
 #!/bin/sh
 # valgrind.sh — the batch paths (export of every corpus file as JSON and CSV,
-# check of a folder and the corpus, a batch with a missing file), each in one
-# process, must show no memory error and no leak under valgrind.
+# check of a folder and the corpus, its metrics as a table and JSON lines, a
+# batch with a missing file) and the PDF reader's tests, each in one process,
+# must show no memory error and no leak under valgrind. tests/valgrind.supp
+# suppresses, as still reachable only, what GLib, poppler and cairo keep for
+# the life of the process.
 set -u
 bin=${1:-./nianbao}
 corpus=${NIANBAO_CORPUS:-../shared/corpus/real}
@@ -18,6 +21,7 @@ vg() {
     shift
     log=$(mktemp)
     valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
+        --suppressions=tests/valgrind.supp --num-callers=40 \
         --error-exitcode=99 --log-file="$log" "$bin" "$@" >/dev/null 2>&1
     rc=$?
     if [ $rc -eq 99 ] || [ $rc -gt 128 ] || [ -s "$log" ]; then
@@ -44,6 +48,10 @@ vg "export --format json of $(echo $docs | wc -w) documents" export --format jso
 for bad in tests/data/formats/bad/*; do
     vg "check of $(basename "$bad") (refused)" check "$bad"
 done
+# shellcheck disable=SC2086
+vg "check --summary as a table of $n files, with rule settings" check --summary --format text --disable 'TEXT.*' \
+    --severity-of STRUCT.MISSING=warning $files
+vg "check --summary as JSON lines of a folder" check --summary --format json tests/data
 # the console, scripted: findings, search, a bad pattern, goto, themes, resize
 script=$(mktemp)
 printf ']\n]\nF\n3\nEnter\n/供\nn\nN\n/(bad\n:goto t3.new.total\n:theme mono\n:theme tests/data/bad.theme\n:resize 80x24\nTab\nG\n?\nq\n' >"$script"
@@ -57,5 +65,10 @@ vg "console correcting, deciding, undoing and saving" --script "$D/s" "$D/r.txt"
 vg "export --log --format md of a reviewed report" export --log --format md "$D/r.txt"
 vg "export --log --format json and csv" export --log --format json "$D/r.txt" tests/data/seed000.txt
 rm -rf "$D"
+# the PDF reader: every test PDF read, refused or joined, in one process
+if [ -x build/tests/test_pdf ]; then
+    bin=build/tests/test_pdf
+    vg "PDF reader tests"
+fi
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

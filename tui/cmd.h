@@ -6,6 +6,7 @@
 #define NB_CMD_H
 
 #include "batch/walk.h"
+#include "check/config.h"
 #include "model/report.h"
 #include "opts.h"
 #include "review/review.h"
@@ -28,5 +29,26 @@ int nb_cli_collect(nb_paths *out, const nb_opts *o, nb_lang L, size_t *problems)
  * and left untouched; a report changed since its review and corrections that
  * found no cell are said. */
 int nb_cli_load_review(nb_report *r, const char *path, nb_review *rv, nb_lang L);
+
+/* The rule settings of a run (check/config.h): the command line's
+ * (--disable, --enable, --severity-of), and the configuration files of each
+ * report's folder (none with --no-config), read once a folder. */
+typedef struct nb_cli_rules {
+    nb_rule_config cli;      /* the command line's settings */
+    int no_config;
+    char user[4096];         /* the user's configuration file, "" none */
+    char dir[4096];          /* the folder of the last report asked about */
+    int dir_failed;          /* its configuration is malformed */
+    nb_rule_config eff;      /* else the configuration in effect there */
+    char said[1024];         /* the last malformed file said (not said again) */
+} nb_cli_rules;
+
+/* The command line's rule settings checked: -1, said on standard error
+ * ("nianbao check: --disable: unknown rule T3.BALANC …"), when one is wrong. */
+int nb_cli_rules_init(nb_cli_rules *cr, const nb_opts *o, nb_lang L);
+/* The configuration in effect for the report at path; NULL, said once on
+ * standard error with the file and line, when a file of it is malformed
+ * (the report is not to be checked). */
+const nb_rule_config *nb_cli_rules_for(nb_cli_rules *cr, const char *path, nb_lang L);
 
 #endif

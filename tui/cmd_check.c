@@ -1,12 +1,15 @@
-/* cmd_check.c — nianbao check: every rule over each report, diagnostics
- * printed the way a compiler does (path:line:col: severity: RULE: message)
- * or as JSON lines, reports of one body for consecutive years checked
- * against each other, and the exit status counting errors. */
+/* cmd_check.c — nianbao check: every rule over each report, as the rule
+ * settings configure them, diagnostics printed the way a compiler does
+ * (path:line:col: severity: RULE: message) or as JSON lines, or with
+ * --summary the metrics of each report (a table, CSV or JSON lines); reports
+ * of one body for consecutive years checked against each other, and the
+ * exit status counting errors. */
 #include "cmd.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "batch/ctx.h"
@@ -16,13 +19,21 @@
 #include "check/rules.h"
 #include "model/doc.h"
 #include "out/export.h"
+#include "out/metrics.h"
+#include "out/table.h"
 #include "review/review.h"
+
+/* What is printed of each report. */
+typedef enum { OUT_TEXT, OUT_JSON, OUT_TABLE, OUT_CSV, OUT_METRICS_JSON } check_output;
 
 typedef struct check_run {
     nb_ctx ctx;
     nb_paths P;
     nb_pairing pairs;
-    int json, color, min_sev, no_review;
+    nb_cli_rules rules;
+    check_output output;
+    nb_table table;        /* OUT_TABLE: the rows until the end */
+    int color, min_sev, no_review;
     const char *review;    /* --review, when the batch is one report */
     long tot[3];           /* findings by severity, over the batch */
     size_t nreports, with_errors;
@@ -36,8 +47,6 @@ static void print_finding(FILE *out, const nb_report *r, const nb_finding *f, nb
     char msg[2048];
     nb_finding_message(r, f, L, msg, sizeof msg);
     static const char *const col[] = {"\033[36m", "\033[35m", "\033[31m"};
-    const char *sev = nb_severity_name(f->severity);
-    const char *sev_zh[] = {"提示", "警告", "错误"};
     if (f->has_off) {
         nb_loc l = nb_locate_next(lc, f->off);
         fprintf(out, "%s:%zu:%zu: ", r->doc.path, l.line, l.col);
@@ -55,23 +64,8 @@ static void print_finding(FILE *out, const nb_report *r, const nb_finding *f, nb
             snprintf(dec, sizeof dec, " [%s %s: %.400s]", nb_tr(L, "dismissed by", "已驳回："), d->by,
                      d->text ? d->text : "");
     }
-    fprintf(out, "%s%s%s: %s: %s%s\n", color ? col[f->severity] : "", L == NB_LANG_ZH ? sev_zh[f->severity] : sev,
+    fprintf(out, "%s%s%s: %s: %s%s\n", color ? col[f->severity] : "", nb_severity_label(f->severity, L),
             color ? "\033[0m" : "", rules[f->rule].id, msg, dec);
-}
-
-/* Findings by severity; a finding the reviewer dismissed does not count. */
-static void count_findings(const nb_report *r, const nb_findings *fs, const nb_review *rv, long cnt[3])
-{
-    for (size_t k = 0; k < fs->n; k++) {
-        if (rv) {
-            char fp[24];
-            nb_finding_fingerprint(r, &fs->v[k], fp);
-            const nb_rv_entry *d = nb_review_decision(rv, fp);
-            if (d && d->state == NB_DEC_DISMISSED)
-                continue;
-        }
-        cnt[fs->v[k].severity]++;
-    }
 }
 
 /* The findings of one report as text, and its summary line. */
@@ -90,8 +84,9 @@ static void print_report(const check_run *c, const nb_report *r, const nb_findin
                cnt[1] == 1 ? "" : "s", cnt[0]);
 }
 
-/* The findings of r: its own, then those against the year before. */
-static int find_all(check_run *c, size_t i, const nb_report *r, nb_findings *fs)
+/* The findings of r as configured: its own, then those against the year
+ * before, those of rules turned off dropped. */
+static int find_all(check_run *c, size_t i, const nb_report *r, const nb_rule_config *cfg, nb_findings *fs)
 {
     nb_err err;
     int status = 0;
@@ -103,27 +98,50 @@ static int find_all(check_run *c, size_t i, const nb_report *r, nb_findings *fs)
         fprintf(stderr, "nianbao: %s\n", err.msg);
         status = 2;
     }
+    nb_config_apply(cfg, fs);
     nb_findings_sort(fs);
     return status;
+}
+
+/* What is printed of a report: its findings, or its metrics. */
+static int print_one(check_run *c, const nb_report *r, const nb_findings *fs, const nb_review *rv, const long cnt[3],
+                     nb_lang L)
+{
+    nb_metrics m;
+    nb_err err;
+    if (c->output == OUT_TEXT) {
+        print_report(c, r, fs, rv, cnt, L);
+        return 0;
+    }
+    if (c->output == OUT_JSON)
+        return nb_export_json(stdout, r, fs, c->min_sev, rv, L);
+    nb_metrics_of(r, fs, rv, &m);
+    if (c->output == OUT_CSV)
+        return nb_metrics_csv(stdout, &m);
+    if (c->output == OUT_METRICS_JSON)
+        return nb_metrics_json(stdout, &m);
+    if (nb_metrics_table_add(&c->table, &m, L, &err) == 0)
+        return 0;
+    fprintf(stderr, "nianbao: %s\n", err.msg);
+    return -1;
 }
 
 /* The i-th report of the batch: 0, 1 when it has an error, 2 when it could
  * not be read or checked. */
 static int check_one(check_run *c, size_t i, nb_lang L)
 {
+    const nb_rule_config *cfg = nb_cli_rules_for(&c->rules, c->P.v[i], L);
     nb_report r;
-    if (nb_cli_open(&r, c->P.v[i], &c->ctx) != 0)
+    if (!cfg || nb_cli_open(&r, c->P.v[i], &c->ctx) != 0)
         return 2;
     nb_review rv = {0};
     int has_review = !c->no_review && nb_cli_load_review(&r, c->review, &rv, L);
     nb_findings fs = {0};
-    int status = find_all(c, i, &r, &fs);
-    long cnt[3] = {0, 0, 0};
-    count_findings(&r, &fs, has_review ? &rv : NULL, cnt);
-    if (c->json)
-        nb_export_json(stdout, &r, &fs, c->min_sev, has_review ? &rv : NULL, L);
-    else
-        print_report(c, &r, &fs, has_review ? &rv : NULL, cnt, L);
+    int status = find_all(c, i, &r, cfg, &fs);
+    long cnt[3];
+    nb_metrics_count(&r, &fs, has_review ? &rv : NULL, cnt);
+    if (print_one(c, &r, &fs, has_review ? &rv : NULL, cnt, L) != 0)
+        status = 2;
     for (int k = 0; k < 3; k++)
         c->tot[k] += cnt[k];
     c->nreports++;
@@ -148,6 +166,16 @@ static void print_total(const check_run *c, nb_lang L)
                c->tot[1], c->tot[0], c->with_errors);
 }
 
+/* The width a table must fit: the terminal's, else $COLUMNS, else none. */
+static size_t table_width(void)
+{
+    struct winsize ws;
+    if (isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    const char *cols = getenv("COLUMNS");
+    return cols && atoi(cols) > 0 ? (size_t)atoi(cols) : 0;
+}
+
 /* Every report of the batch; the status of the worst. */
 static int check_batch(check_run *c, const nb_opts *o, nb_lang L, int status)
 {
@@ -162,10 +190,41 @@ static int check_batch(check_run *c, const nb_opts *o, nb_lang L, int status)
         if (s == 2 || (s == 1 && status == 0))
             status = s;
     }
-    if (!c->json && c->P.n > 1)
+    if (c->output == OUT_TEXT && c->P.n > 1)
         print_total(c, L);
+    if (c->output == OUT_TABLE && nb_table_write(&c->table, stdout, table_width()) != 0)
+        status = 2;
     nb_pairing_free(&c->pairs);
     return status;
+}
+
+/* The output the options ask for, its header written (a byte-order mark,
+ * the CSV header, the table's header row); -1 when said why not. */
+static int start_output(check_run *c, const nb_opts *o, nb_lang L)
+{
+    static const check_output summary[] = {OUT_TABLE, OUT_CSV, OUT_METRICS_JSON};
+    const char *format;
+    nb_err err;
+    int k = nb_opts_format(o, isatty(1), &format, L, &err);
+    int with_summary = nb_opts_has(o, NB_OPT_SUMMARY);
+    if (k < 0) {
+        fprintf(stderr, "%s\n", err.msg);
+        return -1;
+    }
+    if (nb_opts_has(o, NB_OPT_BOM) && !with_summary) {
+        fputs(nb_tr(L, "nianbao check: --bom goes with --summary\n", "nianbao check：--bom 只用于 --summary\n"), stderr);
+        return -1;
+    }
+    c->output = with_summary ? summary[k] : k ? OUT_JSON : OUT_TEXT;
+    if (nb_opts_has(o, NB_OPT_BOM))
+        fputs("\xEF\xBB\xBF", stdout);
+    if (c->output == OUT_CSV)
+        nb_metrics_csv_header(stdout);
+    if (c->output == OUT_TABLE && nb_metrics_table_init(&c->table, L, &err) != 0) {
+        fprintf(stderr, "nianbao: %s\n", err.msg);
+        return -1;
+    }
+    return 0;
 }
 
 int nb_cmd_check(const nb_opts *o, nb_lang L)
@@ -174,29 +233,20 @@ int nb_cmd_check(const nb_opts *o, nb_lang L)
         nb_usage(stderr, L);
         return 2;
     }
-    const char *format;
-    nb_err err;
-    if (nb_opts_format(o, &format, L, &err) < 0) {
-        fprintf(stderr, "%s\n", err.msg);
+    check_run c = {.no_review = nb_opts_has(o, NB_OPT_NO_REVIEW)};
+    if (nb_cli_rules_init(&c.rules, o, L) != 0 || start_output(&c, o, L) != 0)
         return 2;
-    }
-    check_run c = {.json = !strcmp(format, "json"), .no_review = nb_opts_has(o, NB_OPT_NO_REVIEW)};
     c.min_sev = nb_opts_has(o, NB_OPT_SEVERITY) ? nb_severity_parse(o->val[NB_OPT_SEVERITY]) : NB_SEV_INFO;
     size_t problems = 0;
-    if (nb_cli_collect(&c.P, o, L, &problems) != 0) {
-        nb_paths_free(&c.P);
-        return 2;
-    }
-    c.review = c.P.n == 1 ? o->val[NB_OPT_REVIEW] : NULL;
-    c.color = !c.json && isatty(1) && !getenv("NO_COLOR");
-    int status = problems ? 2 : 0;
-    if (nb_cli_ctx(&c.ctx, L) != 0) {
-        status = 2;
-    } else {
-        status = check_batch(&c, o, L, status);
+    int status = 2;
+    if (nb_cli_collect(&c.P, o, L, &problems) == 0 && nb_cli_ctx(&c.ctx, L) == 0) {
+        c.review = c.P.n == 1 ? o->val[NB_OPT_REVIEW] : NULL;
+        c.color = c.output == OUT_TEXT && isatty(1) && !getenv("NO_COLOR");
+        status = check_batch(&c, o, L, problems ? 2 : 0);
         nb_ctx_free(&c.ctx);
     }
     nb_paths_free(&c.P);
+    nb_table_free(&c.table);
     if (fflush(stdout) != 0)
         status = 2;
     return status;

@@ -1,6 +1,6 @@
 /* cmd_common.c — what the subcommands share: the context and the reports
- * they read, and the review beside a report, with what goes wrong said on
- * standard error. */
+ * they read, the review beside a report, and the rule settings in effect
+ * for a report, with what goes wrong said on standard error. */
 #include "cmd.h"
 
 #include <stdio.h>
@@ -69,4 +69,63 @@ int nb_cli_load_review(nb_report *r, const char *path, nb_review *rv, nb_lang L)
                               "nianbao：%s：以下更正未应用（无此单元格或不是数字）：%s\n"),
                 p, unknown);
     return 1;
+}
+
+int nb_cli_rules_init(nb_cli_rules *cr, const nb_opts *o, nb_lang L)
+{
+    static const char *const keys[] = {[NB_OPT_DISABLE] = "disable", [NB_OPT_ENABLE] = "enable",
+                                       [NB_OPT_SEVERITY_OF] = "severity-of"};
+    memset(cr, 0, sizeof *cr);
+    nb_config_init(&cr->cli);
+    cr->no_config = nb_opts_has(o, NB_OPT_NO_CONFIG);
+    if (!cr->no_config)
+        nb_config_user_path(cr->user, sizeof cr->user);
+    for (int i = 0; i < o->nargs; i++) {
+        nb_opt_id id = o->args[i].id;
+        nb_err err;
+        if (id != NB_OPT_DISABLE && id != NB_OPT_ENABLE && id != NB_OPT_SEVERITY_OF)
+            continue;
+        if (nb_config_set(&cr->cli, keys[id], o->args[i].val, NULL, L, &err) != 0) {
+            fprintf(stderr, nb_tr(L, "nianbao %s: %s: %s\n", "nianbao %s：%s：%s\n"), nb_cmd_name(o->cmd),
+                    nb_options()[id].name, err.msg);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The folder part of path, with its slash ("./" for a name alone). */
+static void folder_of(const char *path, char *out, size_t cap)
+{
+    const char *slash = strrchr(path, '/');
+    if (slash)
+        snprintf(out, cap, "%.*s", (int)(slash - path) + 1, path);
+    else
+        snprintf(out, cap, "./");
+}
+
+const nb_rule_config *nb_cli_rules_for(nb_cli_rules *cr, const char *path, nb_lang L)
+{
+    char dir[sizeof cr->dir];
+    folder_of(path, dir, sizeof dir);
+    if (cr->no_config) {
+        cr->eff = cr->cli;
+        return &cr->eff;
+    }
+    if (!strcmp(dir, cr->dir))
+        return cr->dir_failed ? NULL : &cr->eff;
+    snprintf(cr->dir, sizeof cr->dir, "%s", dir);
+    nb_err err;
+    cr->dir_failed = nb_config_for_report(&cr->eff, cr->user, path, L, &err) != 0;
+    if (cr->dir_failed) {
+        if (strcmp(err.msg, cr->said))
+            fprintf(stderr,
+                    nb_tr(L, "nianbao: %s (the reports it applies to are not checked)\n",
+                          "nianbao：%s（它所适用的报告未检查）\n"),
+                    err.msg);
+        snprintf(cr->said, sizeof cr->said, "%s", err.msg);
+        return NULL;
+    }
+    nb_config_overlay(&cr->eff, &cr->cli);
+    return &cr->eff;
 }

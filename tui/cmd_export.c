@@ -24,6 +24,7 @@ typedef struct export_run {
     int csv;               /* else JSON */
     int no_review;
     const char *review;    /* --review, when the batch is one report */
+    nb_cli_rules rules;    /* the rule settings, for the findings */
 } export_run;
 
 /* --corrected OUT: the text of one report with its corrections. */
@@ -67,37 +68,40 @@ static int export_corrected(const nb_opts *o, nb_lang L)
     return status;
 }
 
-/* The findings of r into fs; a failure is said. */
-static int check_report(const export_run *x, const nb_report *r, nb_findings *fs)
+/* The findings of r into fs, as cfg configures them; a failure is said. */
+static int check_report(const export_run *x, const nb_report *r, const nb_rule_config *cfg, nb_findings *fs)
 {
     nb_err err;
-    if (nb_check(r, &x->ctx, fs, &err) == 0)
+    int rc = nb_check(r, &x->ctx, fs, &err);
+    nb_config_apply(cfg, fs);
+    if (rc == 0)
         return 0;
     fprintf(stderr, "nianbao: %s\n", err.msg);
     return 2;
 }
 
 /* One report of the batch, the index-th, written to x->out. */
-static int export_one(const export_run *x, const char *path, size_t index, nb_lang L)
+static int export_one(export_run *x, const char *path, size_t index, nb_lang L)
 {
+    const nb_rule_config *cfg = x->csv && !x->log ? &x->rules.cli : nb_cli_rules_for(&x->rules, path, L);
     nb_report r;
-    if (nb_cli_open(&r, path, &x->ctx) != 0)
+    if (!cfg || nb_cli_open(&r, path, &x->ctx) != 0)
         return 2;
     int status = 0;
     nb_findings before = {0}, fs = {0}; /* the log: findings of the report as it stands, and after the review */
     if (x->log)
-        status |= check_report(x, &r, &before);
+        status |= check_report(x, &r, cfg, &before);
     nb_review rv = {0};
     int has_review = !x->no_review && nb_cli_load_review(&r, x->review, &rv, L);
     if (x->log) {
-        status |= check_report(x, &r, &fs);
+        status |= check_report(x, &r, cfg, &fs);
         if (x->log_format == NB_LOG_MD && index)
             fputc('\n', x->out);
         nb_export_log(x->out, x->log_format, &r, &fs, &before, has_review ? &rv : NULL, L);
     } else if (x->csv) {
         nb_export_csv(x->out, &r, L);
     } else {
-        status |= check_report(x, &r, &fs);
+        status |= check_report(x, &r, cfg, &fs);
         nb_export_json(x->out, &r, &fs, NB_SEV_INFO, has_review ? &rv : NULL, L);
     }
     nb_findings_free(&fs);
@@ -142,7 +146,9 @@ int nb_cmd_export(const nb_opts *o, nb_lang L)
     export_run x = {.out = stdout, .log = nb_opts_has(o, NB_OPT_LOG), .no_review = nb_opts_has(o, NB_OPT_NO_REVIEW)};
     const char *format;
     nb_err err;
-    int k = nb_opts_format(o, &format, L, &err);
+    if (nb_cli_rules_init(&x.rules, o, L) != 0)
+        return 2;
+    int k = nb_opts_format(o, 1, &format, L, &err);
     if (k < 0) {
         fprintf(stderr, "%s\n", err.msg);
         return 2;

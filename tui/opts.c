@@ -38,13 +38,39 @@ static const nb_option options[NB_OPT_COUNT] = {
                          .en = "show only findings of LEVEL (info, warning, error) or above; the exit status "
                                "still counts every error",
                          .zh = "只显示该级别（info、warning、error）及以上的问题；退出码仍计入每一个错误"},
+    [NB_OPT_SUMMARY] = {.name = "--summary", .cmds = ALL_CHECK,
+                        .en = "instead of the findings, one row a report: its requests (new, handled, carried over), "
+                              "its rates of disclosure, denial and correction, its findings by severity and the "
+                              "state of its review",
+                        .zh = "不列出问题，而是每份报告一行：申请数（新收、办结、结转）、公开率、不予公开率、"
+                              "纠错率、各级别问题数和审阅状态"},
+    [NB_OPT_DISABLE] = {.name = "--disable", .arg_en = "RULES", .arg_zh = "规则", .man_arg = "Ar rules",
+                        .cmds = ALL_CHECK | ALL_EXPORT,
+                        .en = "report no findings of RULES: rule IDs separated by commas, * matching any run of "
+                              "characters (TEXT.*); may be repeated",
+                        .zh = "不报告这些规则的问题：以逗号分隔的规则编号，* 匹配任意字符（TEXT.*）；可重复"},
+    [NB_OPT_ENABLE] = {.name = "--enable", .arg_en = "RULES", .arg_zh = "规则", .man_arg = "Ar rules",
+                       .cmds = ALL_CHECK | ALL_EXPORT,
+                       .en = "report RULES again where a configuration file or an earlier --disable turned them "
+                             "off; may be repeated",
+                       .zh = "重新报告被配置文件或前面的 --disable 关闭的规则；可重复"},
+    [NB_OPT_SEVERITY_OF] = {.name = "--severity-of", .arg_en = "RULE=LEVEL", .arg_zh = "规则=级别",
+                            .man_arg = "Ar rule Ns = Ns Ar level", .cmds = ALL_CHECK | ALL_EXPORT,
+                            .en = "give every finding of RULE (an ID or a pattern) the level LEVEL (info, warning, "
+                                  "error), as shown and as counted for the exit status; may be repeated",
+                            .zh = "把该规则（编号或模式）的每个问题定为该级别（info、warning、error），"
+                                  "显示和退出码都按此计；可重复"},
+    [NB_OPT_NO_CONFIG] = {.name = "--no-config", .cmds = ALL_CHECK | ALL_EXPORT,
+                          .en = "read no configuration file: only the rule settings of the command line apply",
+                          .zh = "不读取任何配置文件，只按命令行的规则设置"},
     [NB_OPT_NO_YEARS] = {.name = "--no-years", .cmds = ALL_CHECK,
                          .en = "do not check reports of one body for consecutive years against each other",
                          .zh = "不对同一机关相邻年度的报告做跨年核对"},
-    [NB_OPT_BOM] = {.name = "--bom", .cmds = ALL_EXPORT,
+    [NB_OPT_BOM] = {.name = "--bom", .cmds = ALL_CHECK | ALL_EXPORT,
                     .en = "begin the output with a UTF-8 byte-order mark, so that Excel and WPS open a CSV file "
-                          "as UTF-8",
-                    .zh = "输出以 UTF-8 字节顺序标记开头，使 Excel 和 WPS 按 UTF-8 打开 CSV 文件"},
+                          "as UTF-8 (check: with --summary)",
+                    .zh = "输出以 UTF-8 字节顺序标记开头，使 Excel 和 WPS 按 UTF-8 打开 CSV 文件"
+                          "（check 须与 --summary 同用）"},
     [NB_OPT_OUTPUT] = {.name = "--output", .alias = "-o", .arg_en = "OUT", .arg_zh = "输出", .man_arg = "Ar out",
                        .cmds = ALL_EXPORT,
                        .en = "write to OUT instead of standard output", .zh = "写入该文件而不是标准输出"},
@@ -69,6 +95,8 @@ static const nb_option options[NB_OPT_COUNT] = {
 };
 
 #define B(id) NB_OPT_BIT(NB_OPT_##id)
+/* the rule settings (check/config.h) */
+#define RULES (B(DISABLE) | B(ENABLE) | B(SEVERITY_OF) | B(NO_CONFIG))
 
 /* The forms in the order the usage shows them; when the options name the
  * required options of several forms, the last of them is the one used. */
@@ -76,17 +104,24 @@ static const nb_form forms[] = {
     {.cmd = NB_CMD_CONSOLE, .optional = B(THEME) | B(SCRIPT) | B(SIZE) | B(REVIEW),
      .operands_en = "FILE", .operands_zh = "文件", .man_operands = "Ar file",
      .en = "open the review console", .zh = "打开审阅控制台"},
-    {.cmd = NB_CMD_CHECK, .optional = B(FORMAT) | B(SEVERITY) | B(NO_YEARS) | B(NO_REVIEW) | B(REVIEW),
+    {.cmd = NB_CMD_CHECK, .optional = B(FORMAT) | B(SEVERITY) | RULES | B(NO_YEARS) | B(NO_REVIEW) | B(REVIEW),
      .formats = "text|json", .format_default = "text",
      .operands_en = "FILE|DIR...", .operands_zh = "文件|目录…", .man_operands = "Ar",
      .en = "run every sum and cross-check (exit 0 no error, 1 errors, 2 usage/IO)",
      .zh = "检查每一条勾稽关系与规则（退出码：0 无错误，1 有错误，2 用法或读写失败）"},
-    {.cmd = NB_CMD_EXPORT, .optional = B(FORMAT) | B(BOM) | B(OUTPUT) | B(NO_REVIEW) | B(REVIEW),
+    {.cmd = NB_CMD_CHECK, .required = B(SUMMARY),
+     .optional = B(FORMAT) | B(BOM) | RULES | B(NO_YEARS) | B(NO_REVIEW) | B(REVIEW),
+     .formats = "text|csv|json", .format_default = "text", .format_pipe = "csv",
+     .operands_en = "FILE|DIR...", .operands_zh = "文件|目录…", .man_operands = "Ar",
+     .en = "the metrics of each report: a table on a terminal, else CSV",
+     .zh = "每份报告的指标：终端上为表格，否则为 CSV"},
+    {.cmd = NB_CMD_EXPORT, .optional = B(FORMAT) | B(BOM) | B(OUTPUT) | RULES | B(NO_REVIEW) | B(REVIEW),
      .formats = "json|csv", .format_default = "json",
      .operands_en = "FILE|DIR...", .operands_zh = "文件|目录…", .man_operands = "Ar",
      .en = "export table cells (one JSON object per report, or CSV)",
      .zh = "导出表格单元格（每份报告一行 JSON，或 CSV）"},
-    {.cmd = NB_CMD_EXPORT, .required = B(LOG), .optional = B(FORMAT) | B(BOM) | B(OUTPUT) | B(NO_REVIEW) | B(REVIEW),
+    {.cmd = NB_CMD_EXPORT, .required = B(LOG),
+     .optional = B(FORMAT) | B(BOM) | B(OUTPUT) | RULES | B(NO_REVIEW) | B(REVIEW),
      .formats = "md|csv|json", .parse_format = nb_log_format_parse, .format_default = "json",
      .operands_en = "FILE|DIR...", .operands_zh = "文件|目录…", .man_operands = "Ar",
      .en = "the review log: findings with decisions and reasons, corrections old -> new, notes",
@@ -216,6 +251,7 @@ static int parse_option(nb_opts *o, int argc, char **argv, int *i, nb_lang L, nb
     }
     o->given |= NB_OPT_BIT(id);
     o->val[id] = v;
+    o->args[o->nargs++] = (nb_opt_arg){(nb_opt_id)id, v};
     return 0;
 }
 
@@ -223,7 +259,9 @@ int nb_opts_parse(nb_opts *o, nb_cmd cmd, int argc, char **argv, nb_lang L, nb_e
 {
     memset(o, 0, sizeof *o);
     o->cmd = cmd;
-    if (!(o->files = calloc((size_t)argc + 1, sizeof *o->files)))
+    o->files = calloc((size_t)argc + 1, sizeof *o->files);
+    o->args = calloc((size_t)argc + 1, sizeof *o->args);
+    if (!o->files || !o->args)
         return nb_err_set(err, NB_E_NOMEM, "nianbao: out of memory");
     int operands_only = 0;
     for (int i = 0; i < argc; i++) {
@@ -241,8 +279,10 @@ int nb_opts_parse(nb_opts *o, nb_cmd cmd, int argc, char **argv, nb_lang L, nb_e
 void nb_opts_free(nb_opts *o)
 {
     free(o->files);
+    free(o->args);
     o->files = NULL;
-    o->nfiles = 0;
+    o->args = NULL;
+    o->nfiles = o->nargs = 0;
 }
 
 int nb_opts_has(const nb_opts *o, nb_opt_id id)
@@ -272,10 +312,13 @@ const nb_form *nb_opts_form(const nb_opts *o)
     return named ? named : plain;
 }
 
-int nb_opts_format(const nb_opts *o, const char **name, nb_lang L, nb_err *err)
+int nb_opts_format(const nb_opts *o, int tty, const char **name, nb_lang L, nb_err *err)
 {
     const nb_form *f = nb_opts_form(o);
-    const char *v = nb_opts_has(o, NB_OPT_FORMAT) ? o->val[NB_OPT_FORMAT] : f ? f->format_default : NULL;
+    const char *v = nb_opts_has(o, NB_OPT_FORMAT) ? o->val[NB_OPT_FORMAT]
+                    : !f                          ? NULL
+                    : !tty && f->format_pipe      ? f->format_pipe
+                                                  : f->format_default;
     *name = v;
     if (!f || !f->formats || !v)
         return nb_err_set(err, NB_E_USAGE, "nianbao: --format does not apply here");

@@ -21,7 +21,12 @@ typedef enum {
     NB_OPT_SCRIPT,
     NB_OPT_SIZE,
     NB_OPT_FORMAT,
+    NB_OPT_SUMMARY,
     NB_OPT_SEVERITY,
+    NB_OPT_DISABLE,
+    NB_OPT_ENABLE,
+    NB_OPT_SEVERITY_OF,
+    NB_OPT_NO_CONFIG,
     NB_OPT_NO_YEARS,
     NB_OPT_BOM,
     NB_OPT_OUTPUT,
@@ -55,6 +60,7 @@ typedef struct nb_form {
     const char *formats;          /* the --format values of this form, or NULL */
     int (*parse_format)(const char *); /* --format → its index, -1 refused; NULL: one of formats */
     const char *format_default;   /* --format when not given */
+    const char *format_pipe;      /* --format when not given and the output is no terminal, or NULL */
     const char *operands_en, *operands_zh; /* "FILE|DIR..." */
     const char *man_operands;     /* "Ar" */
     const char *en, *zh;          /* what this form does */
@@ -72,10 +78,18 @@ int nb_option_lookup(const char *word, nb_cmd cmd);
 /* The index of value in "a|b|c", or -1. */
 int nb_choice_index(const char *choices, const char *value);
 
+/* An option as it was given. */
+typedef struct nb_opt_arg {
+    nb_opt_id id;
+    const char *val;                /* its value, or NULL */
+} nb_opt_arg;
+
 typedef struct nb_opts {
     nb_cmd cmd;
     unsigned given;                 /* NB_OPT_BIT of each option named */
     const char *val[NB_OPT_COUNT];  /* the value of each option named (the last one given) */
+    nb_opt_arg *args;               /* every option in the order given (those given more than once too) */
+    int nargs;
     char **files;                   /* the operands in order (pointing into argv) */
     int nfiles;
     int usage;                      /* the error is one of usage: print the usage after it */
@@ -93,10 +107,11 @@ const char *nb_opts_value(const nb_opts *o, nb_opt_id id);
 /* The form the options select: the last form of o->cmd whose required
  * options are all given (--corrected over --log), else its plain form. */
 const nb_form *nb_opts_form(const nb_opts *o);
-/* --format (or the form's default) checked against the form's formats: its
- * index, or -1 with err ("nianbao export --log: unknown format xml (md, csv
- * or json)"). *name gets the format's name. */
-int nb_opts_format(const nb_opts *o, const char **name, nb_lang L, nb_err *err);
+/* --format (or the form's default: its format_pipe when the output is no
+ * terminal, tty 0) checked against the form's formats: its index, or -1
+ * with err ("nianbao export --log: unknown format xml (md, csv or json)").
+ * *name gets the format's name. */
+int nb_opts_format(const nb_opts *o, int tty, const char **name, nb_lang L, nb_err *err);
 
 /* "a|b|c" as "a, b or c" (Chinese: "a、b 或 c"). */
 void nb_choices_text(const char *choices, nb_lang L, char *out, size_t cap);

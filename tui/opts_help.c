@@ -149,6 +149,27 @@ static void at_column(FILE *out, const char *left, int col, const char *text, si
     fputc('\n', out);
 }
 
+/* A form's line longer than WRAP_COL is broken before its options in
+ * brackets, the lines after the first starting under its first option: the
+ * first lines are written, the last (with its indent) goes into last. */
+static void wrap_form_line(FILE *out, const char *line, char *last, size_t cap)
+{
+    const char *s = line, *first = strstr(line, " [");
+    int indent = first ? (int)(first - line) + 1 : 4, lead = 0;
+    while (lead + nb_display_cols(s, strlen(s), 0) > WRAP_COL) {
+        const char *cut = NULL;
+        for (const char *b = strstr(s + 1, " ["); b && lead + nb_display_cols(s, (size_t)(b - s), 0) <= WRAP_COL;
+             b = strstr(b + 1, " ["))
+            cut = b;
+        if (!cut)
+            break;
+        fprintf(out, "%*s%.*s\n", lead, "", (int)(cut - s), s);
+        s = cut + 1;
+        lead = indent;
+    }
+    snprintf(last, cap, "%*s%s", lead, "", s);
+}
+
 void nb_usage(FILE *out, nb_lang L)
 {
     int n;
@@ -158,15 +179,18 @@ void nb_usage(FILE *out, nb_lang L)
         char line[512] = "  ";
         form_line(&f[k], L, line + 2, sizeof line - 2);
         const char *what = L == NB_LANG_ZH ? f[k].zh : f[k].en;
+        char last[512];
+        wrap_form_line(out, line, last, sizeof last);
         if (what)
-            at_column(out, line, USAGE_COL, what, strlen(what));
+            at_column(out, last, USAGE_COL, what, strlen(what));
         else
-            fprintf(out, "%s\n", line);
+            fprintf(out, "%s\n", last);
     }
 }
 
 /* The formats of the forms of cmd, every subcommand's for NB_CMD_TOP:
- * "json or csv (json by default); md, csv or json for --log (json by default)". */
+ * "json or csv (json by default); md, csv or json for --log (json by default)";
+ * a form whose default differs off a terminal says both. */
 static void formats_text(nb_cmd cmd, nb_lang L, char *out, size_t cap)
 {
     int n;
@@ -178,12 +202,16 @@ static void formats_text(nb_cmd cmd, nb_lang L, char *out, size_t cap)
         form_words(&f[k], cmd == NB_CMD_TOP, w, sizeof w);
         nb_choices_text(f[k].formats, L, list, sizeof list);
         size_t used = strlen(out);
-        if (L == NB_LANG_ZH)
-            snprintf(out + used, cap - used, "%s%s%s%s（默认 %s）", used ? "；" : "", w, *w ? " 为 " : "", list,
-                     f[k].format_default);
+        char dflt[96];
+        if (f[k].format_pipe)
+            snprintf(dflt, sizeof dflt, nb_tr(L, "%s on a terminal, else %s", "终端上默认 %s，否则 %s"),
+                     f[k].format_default, f[k].format_pipe);
         else
-            snprintf(out + used, cap - used, "%s%s%s%s (%s by default)", used ? "; " : "", list, *w ? " for " : "", w,
-                     f[k].format_default);
+            snprintf(dflt, sizeof dflt, nb_tr(L, "%s by default", "默认 %s"), f[k].format_default);
+        if (L == NB_LANG_ZH)
+            snprintf(out + used, cap - used, "%s%s%s%s（%s）", used ? "；" : "", w, *w ? " 为 " : "", list, dflt);
+        else
+            snprintf(out + used, cap - used, "%s%s%s%s (%s)", used ? "; " : "", list, *w ? " for " : "", w, dflt);
     }
 }
 

@@ -1,7 +1,8 @@
-/* export.c — a report's cells and findings as JSON (one object a line) and
- * its cells as CSV (one row a cell), and the notes of inferred and unread
- * cells. */
+/* export.c — a report's cells, findings and metrics as JSON (one object a
+ * line) and its cells as CSV (one row a cell), and the notes of inferred and
+ * unread cells. */
 #include "out/export.h"
+#include "out/metrics.h"
 #include "out/writer.h"
 #include "check/findings.h"
 #include "check/messages.h"
@@ -280,7 +281,11 @@ int nb_export_json(FILE *out, const nb_report *r, const nb_findings *fs, int min
     put_labels(&w, r);
     nb_puts(&w, ",\"findings\":[");
     put_findings(&w, r, fs, min_sev, rv, lang);
-    nb_puts(&w, "]}\n");
+    nb_metrics m;
+    nb_metrics_of(r, fs, rv, &m);
+    nb_puts(&w, "],\"metrics\":{");
+    nb_put_metrics_json(&w, &m);
+    nb_puts(&w, "}}\n");
     return nb_writer_end(&w, out);
 }
 

@@ -10,7 +10,9 @@
 struct nb_findings;
 struct nb_review;
 /* One JSON object, no newline inside, newline after; findings and review may
- * be NULL. With a review, findings carry their fingerprint and decision. */
+ * be NULL. With a review, findings carry their fingerprint and decision.
+ * "metrics" holds the report's metrics (out/metrics.h), its findings counted
+ * whatever min_severity. */
 int nb_export_json(FILE *out, const nb_report *r, const struct nb_findings *findings, int min_severity,
                    const struct nb_review *review, nb_lang lang);
 /* The CSV header line. */

@@ -1,14 +1,325 @@
-/* pdf.c — a stand-in until the PDF reader is built: every PDF is refused
- * with a message saying so. */
+/* pdf.c — the PDF reader (poppler-glib, cairo): opens the PDF from memory,
+ * per page takes the glyphs and their boxes, renders the page to find its
+ * ruling lines, makes tables and paragraphs, joins tables continued over a
+ * page break, and builds the document; refuses what it cannot read with a
+ * message naming the file. */
 #include "read/pdf.h"
+#include "read/build.h"
+#include "read/pdf_cols.h"
+#include "read/pdf_join.h"
+#include "read/pdf_lattice.h"
+#include "read/pdf_rules.h"
+#include "read/pdf_text.h"
+#include "base/utf8.h"
+#include "base/vec.h"
 
+#include <cairo.h>
+#include <math.h>
+#include <poppler.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#define RENDER_SCALE 1.5                /* pixels to the point */
+#define RENDER_MAX_PX ((double)(6 << 20)) /* pixels in one page's rendering, at most */
+#define MAX_PAGE_SECONDS 5
+
+typedef struct glyphs {
+    nb_pglyph *g;
+    size_t n, cap;
+} glyphs;
+
+enum { PAGE_OK = 0, PAGE_DENSE = 1 };
+
+static double seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static int add_glyph(glyphs *gs, const PopplerRectangle *r, uint32_t cp, double w, double h)
+{
+    nb_pbox b = {fmin(r->x1, r->x2), fmin(r->y1, r->y2), fmax(r->x1, r->x2), fmax(r->y1, r->y2)};
+    double cx = (b.x0 + b.x1) / 2, cy = (b.y0 + b.y1) / 2;
+    if (!(cx >= 0 && cx <= w && cy >= 0 && cy <= h))
+        return 0; /* off the page (or not a number): not shown */
+    if (b.x1 - b.x0 < 0.01)
+        b.x1 = b.x0 + 0.01;
+    if (b.y1 - b.y0 < 0.01)
+        b.y1 = b.y0 + 0.01;
+    if (nb_grow(&gs->g, &gs->cap, gs->n + 1, sizeof *gs->g, 512) != 0)
+        return -1;
+    gs->g[gs->n++] = (nb_pglyph){b, cp, -1};
+    return 0;
+}
+
+/* The page's glyphs (no white space) with their boxes. */
+static int page_glyphs(PopplerPage *pg, double w, double h, glyphs *out)
+{
+    char *text = poppler_page_get_text(pg);
+    PopplerRectangle *r = NULL;
+    guint nr = 0;
+    int rc = PAGE_OK;
+    if (text && poppler_page_get_text_layout(pg, &r, &nr)) {
+        size_t len = strlen(text), i = 0;
+        for (guint k = 0; k < nr && i < len && rc == PAGE_OK; k++) {
+            uint32_t cp = nb_utf8_get(text, len, &i);
+            if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || nb_is_space(cp))
+                continue;
+            rc = add_glyph(out, &r[k], cp, w, h);
+            if (rc == 0 && out->n > NB_PDF_MAX_GLYPHS)
+                rc = PAGE_DENSE;
+        }
+    }
+    g_free(r);
+    g_free(text);
+    return rc;
+}
+
+/* The ruling lines of the page, from a rendering of it. */
+static int page_rules(PopplerPage *pg, double w, double h, const glyphs *gs, nb_prules *rules)
+{
+    double scale = RENDER_SCALE;
+    memset(rules, 0, sizeof *rules);
+    if (w * h * scale * scale > RENDER_MAX_PX)
+        scale = sqrt(RENDER_MAX_PX / (w * h));
+    int pw = (int)ceil(w * scale), ph = (int)ceil(h * scale);
+    if (scale < 0.3 || pw < 8 || ph < 8)
+        return 0; /* a page too large or too small to look for lines on */
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(s);
+        return -1;
+    }
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    poppler_page_render(pg, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+    nb_pimage im = {cairo_image_surface_get_data(s), pw, ph, cairo_image_surface_get_stride(s), scale};
+    int rc = nb_pdf_find_rules(&im, gs->g, gs->n, rules);
+    cairo_surface_destroy(s);
+    return rc;
+}
+
+/* Text outside the ruled tables: lines; tables by the words' positions on
+ * a page without ruled ones; the other lines as paragraphs. */
+static int free_text(const glyphs *gs, int page, nb_pblocks *pb)
+{
+    size_t *idx = malloc((gs->n + 1) * sizeof *idx), n = 0;
+    if (!idx)
+        return -1;
+    for (size_t i = 0; i < gs->n; i++)
+        if (gs->g[i].table < 0)
+            idx[n++] = i;
+    nb_plines ls;
+    int rc = nb_pdf_lines(gs->g, idx, n, &ls);
+    free(idx);
+    if (rc != 0)
+        return -1;
+    unsigned char *used = calloc(ls.nl + 1, 1);
+    rc = used ? 0 : -1;
+    if (rc == 0 && pb->n == 0)
+        rc = nb_pdf_unruled(gs->g, &ls, page, used, pb);
+    for (size_t k = 0; k < ls.nl && rc == 0;) {
+        size_t end = k;
+        while (end < ls.nl && !used[end])
+            end++;
+        rc = nb_pdf_paragraphs(gs->g, &ls, k, end, page, pb);
+        k = end + 1;
+    }
+    free(used);
+    nb_plines_free(&ls);
+    return rc;
+}
+
+/* A page number in the top or bottom margin: digits, dashes, 第 页 共 /. */
+static int is_furniture(const nb_pblock *b, double page_h)
+{
+    if (b->table || (b->top < 0.9 * page_h && b->bottom > 0.08 * page_h) || b->len > 40)
+        return 0;
+    static const uint32_t ok[] = {' ', '-', '/', '.', 0xB7, 0x2013, 0x2014, 0x2015, 0x2212, 0xFF0D, 0xFF0F, 0x7B2C, 0x9875, 0x5171};
+    int digits = 0;
+    for (size_t i = 0; i < b->len;) {
+        uint32_t c = nb_utf8_get(b->text, b->len, &i);
+        int fits = (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+        digits += fits;
+        for (size_t k = 0; k < sizeof ok / sizeof *ok && !fits; k++)
+            fits = c == ok[k];
+        if (!fits)
+            return 0;
+    }
+    return digits > 0;
+}
+
+/* The page's blocks top to bottom (insertion sort: few, and stable), page
+ * numbers left out, moved to out. */
+static int page_in_order(nb_pblocks *pb, double page_h, nb_pblocks *out)
+{
+    for (size_t i = 1; i < pb->n; i++)
+        for (size_t j = i; j > 0 && pb->b[j].top < pb->b[j - 1].top; j--) {
+            nb_pblock t = pb->b[j];
+            pb->b[j] = pb->b[j - 1];
+            pb->b[j - 1] = t;
+        }
+    int rc = 0;
+    for (size_t i = 0; i < pb->n; i++) {
+        nb_pblock b = pb->b[i];
+        memset(&pb->b[i], 0, sizeof pb->b[i]);
+        if (rc == 0 && !is_furniture(&b, page_h))
+            rc = nb_pblocks_add(out, b);
+        else
+            nb_pblock_free(&b);
+    }
+    return rc;
+}
+
+static int read_page(PopplerDocument *doc, int i, nb_pblocks *out, size_t *nglyphs)
+{
+    PopplerPage *pg = poppler_document_get_page(doc, i);
+    if (!pg)
+        return 0;
+    double w = 0, h = 0;
+    poppler_page_get_size(pg, &w, &h);
+    glyphs gs = {0};
+    int rc = page_glyphs(pg, w, h, &gs);
+    if (rc == PAGE_OK && gs.n) {
+        nb_prules rules;
+        nb_pblocks pb = {0};
+        rc = page_rules(pg, w, h, &gs, &rules);
+        if (rc == 0)
+            rc = nb_pdf_lattice(&rules, gs.g, gs.n, i + 1, &pb);
+        nb_prules_free(&rules);
+        if (rc == 0)
+            rc = free_text(&gs, i + 1, &pb);
+        if (rc == 0)
+            rc = page_in_order(&pb, h, out);
+        nb_pblocks_free(&pb);
+    }
+    *nglyphs += gs.n;
+    free(gs.g);
+    g_object_unref(pg);
+    return rc;
+}
+
+/* One table through the builder; a cell over slots already taken (never
+ * expected) is left out rather than failing the document. */
+static int emit_table(nb_docb *b, const nb_ptable *t)
+{
+    unsigned char *taken = calloc((size_t)t->nrows * (size_t)t->ncols + 1, 1);
+    if (!taken || nb_docb_table_begin(b, t->nrows, t->ncols) != 0) {
+        free(taken);
+        return -1;
+    }
+    int rc = 0;
+    for (size_t k = 0; k < t->ncells && rc == 0; k++) {
+        const nb_pcell *c = &t->cells[k];
+        int free_slots = c->row >= 0 && c->col >= 0 && c->row + c->rowspan <= t->nrows && c->col + c->colspan <= t->ncols;
+        for (int r = c->row; free_slots && r < c->row + c->rowspan; r++)
+            for (int q = c->col; q < c->col + c->colspan; q++)
+                free_slots &= !taken[r * t->ncols + q];
+        if (!free_slots)
+            continue;
+        for (int r = c->row; r < c->row + c->rowspan; r++)
+            memset(taken + r * t->ncols + c->col, 1, (size_t)c->colspan);
+        rc = nb_docb_cell(b, c->row, c->col, c->rowspan, c->colspan, c->text, c->len, c->page);
+    }
+    free(taken);
+    return rc == 0 ? nb_docb_table_end(b) : -1;
+}
+
+static int build(nb_pblocks *bs, nb_doc *d, const char *path, nb_err *err)
+{
+    nb_docb b;
+    nb_docb_init(&b);
+    int rc = 0;
+    for (size_t i = 0; i < bs->n && rc == 0; i++) {
+        const nb_pblock *blk = &bs->b[i];
+        rc = blk->table ? emit_table(&b, blk->table) : nb_docb_para(&b, blk->text, blk->len, blk->page);
+    }
+    if (rc != 0) {
+        nb_docb_free(&b);
+        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+    }
+    return nb_docb_finish(&b, d, path, NB_KIND_PDF, err);
+}
+
+static int open_error(const GError *ge, const char *path, nb_lang lang, nb_err *err)
+{
+    if (ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED)
+        return nb_err_set(err, NB_E_FORMAT,
+                          nb_tr(lang, "%s: the PDF is password-protected; nianbao cannot open it (save a copy without a password)",
+                                "%s：PDF 文件设有密码，nianbao 无法打开（请另存一份无密码的副本）"),
+                          path);
+    return nb_err_set(err, NB_E_FORMAT,
+                      nb_tr(lang, "%s: a damaged PDF, or not a PDF (%s)", "%s：PDF 文件已损坏，或不是 PDF（%s）"), path,
+                      ge && ge->message ? ge->message : "?");
+}
+
+/* Every page in turn, within the time allowed; returns -1 with err set. */
+static int read_pages(PopplerDocument *doc, int np, const char *path, nb_lang lang, nb_pblocks *bs, size_t *nglyphs,
+                      nb_err *err)
+{
+    double start = seconds();
+    for (int i = 0; i < np; i++) {
+        double t = seconds();
+        int rc = read_page(doc, i, bs, nglyphs);
+        if (rc < 0)
+            return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        if (rc == PAGE_DENSE)
+            return nb_err_set(err, NB_E_TOOBIG,
+                              nb_tr(lang, "%s: page %d holds over %d characters; not the page of a report",
+                                    "%s：第 %d 页超过 %d 个字符，不像报告的页面"),
+                              path, i + 1, NB_PDF_MAX_GLYPHS);
+        double now = seconds();
+        if (now - t > MAX_PAGE_SECONDS || now - start > NB_PDF_MAX_SECONDS)
+            return nb_err_set(err, NB_E_TOOBIG,
+                              nb_tr(lang, "%s: reading stopped at page %d of %d after %.0f seconds; the PDF is too slow to read",
+                                    "%s：读到第 %d 页（共 %d 页）用了 %.0f 秒，已停止；此 PDF 读取过慢"),
+                              path, i + 1, np, now - start);
+    }
+    return 0;
+}
 
 int nb_read_pdf(nb_doc *d, const char *path, const unsigned char *bytes, size_t n, nb_lang lang, nb_err *err)
 {
-    (void)bytes;
-    (void)n;
     memset(d, 0, sizeof *d);
-    return nb_err_set(err, NB_E_FORMAT,
-                      nb_tr(lang, "%s: PDF support is not built", "%s：未编译 PDF 支持"), path);
+    GBytes *gb = g_bytes_new_static(bytes, n);
+    GError *ge = NULL;
+    PopplerDocument *doc = poppler_document_new_from_bytes(gb, NULL, &ge);
+    g_bytes_unref(gb);
+    if (!doc) {
+        int rc = open_error(ge, path, lang, err);
+        g_clear_error(&ge);
+        return rc;
+    }
+    int np = poppler_document_get_n_pages(doc), rc = 0;
+    nb_pblocks bs = {0};
+    size_t nglyphs = 0;
+    if (np <= 0)
+        rc = nb_err_set(err, NB_E_FORMAT, nb_tr(lang, "%s: the PDF has no pages", "%s：PDF 文件没有页面"), path);
+    else if (np > NB_PDF_MAX_PAGES)
+        rc = nb_err_set(err, NB_E_TOOBIG,
+                        nb_tr(lang, "%s: %d pages; nianbao reads PDFs of at most %d pages (an annual report has far fewer)",
+                              "%s：共 %d 页；nianbao 只读不超过 %d 页的 PDF（年度报告远没有这么长）"),
+                        path, np, NB_PDF_MAX_PAGES);
+    else
+        rc = read_pages(doc, np, path, lang, &bs, &nglyphs, err);
+    g_object_unref(doc);
+    if (rc == 0 && !nglyphs)
+        rc = nb_err_set(err, NB_E_FORMAT,
+                        nb_tr(lang, "%s: no text layer (a scanned PDF?) — nianbao reads PDFs with text; run OCR first",
+                              "%s：没有文字层（扫描件？）——nianbao 只读含文字的 PDF，请先做文字识别（OCR）"),
+                        path);
+    if (rc == 0 && nb_pdf_join(&bs) != 0)
+        rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+    if (rc == 0)
+        rc = build(&bs, d, path, err);
+    nb_pblocks_free(&bs);
+    if (rc == 0)
+        d->file_size = n;
+    return rc;
 }

@@ -73,42 +73,24 @@ static uint32_t cp_before(const char *t, size_t lo, size_t off, size_t *start)
     return nb_fold(c);
 }
 
-/* Is the keyword at kw a heading? It is when a numbering marker (三、 （三）)
- * stands right before it, or only white space, '#' or 表N： since line start.
+/* Is the keyword at kw a heading? It is when a heading number (三、) stands
+ * right before it, or only white space, '#' or 表N： since line start; not
+ * after （一）, which numbers a subsection, not one of the six.
  * *hs receives where the heading starts. */
 static int heading_context(const char *t, size_t line_start, size_t kw, size_t *hs)
 {
     size_t p = back_space(t, line_start, kw);
-    size_t s;
+    size_t q;
+    nb_marker m;
     *hs = p;
-    if (p > line_start) {
-        uint32_t c = cp_before(t, line_start, p, &s);
-        if (c == 0x3001 || c == '.' || c == ',' || c == ')' ) { /* 、 . ， ） */
-            size_t q = s, k = 0;
-            if (c == ')')
-                return 0; /* （一） numbers a subsection, not one of the six */
-            while (q > line_start && k < 3) {
-                size_t s2;
-                uint32_t d = cp_before(t, line_start, q, &s2);
-                if (nb_cn_digit(d) <= 0)
-                    break;
-                q = s2;
-                k++;
-            }
-            if (k) {
-                *hs = back_space(t, line_start, q) == line_start ? line_start : q;
-                return 1;
-            }
-            return 0;
-        }
-        if (c == ':') { /* 表三： */
-            size_t s2;
-            if (s > line_start && nb_cn_digit(cp_before(t, line_start, s, &s2)) > 0) {
-                size_t s3;
-                if (s2 > line_start && cp_before(t, line_start, s2, &s3) == 0x8868 /* 表 */)
-                    p = back_space(t, line_start, s3);
-            }
-        }
+    if (nb_marker_ending_at(t, line_start, p, 3, nb_marker_is_heading, &m, &q)) {
+        *hs = back_space(t, line_start, q) == line_start ? line_start : q;
+        return 1;
+    }
+    if (nb_marker_ending_at(t, line_start, p, 1, nb_marker_is_caption, &m, &q) && q > line_start) { /* 表三： */
+        size_t s3;
+        if (cp_before(t, line_start, q, &s3) == 0x8868 /* 表 */)
+            p = back_space(t, line_start, s3);
     }
     /* only '#', '*' and spaces may come before on this line */
     for (size_t i = line_start; i < p; i++) {

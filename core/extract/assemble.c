@@ -1,0 +1,330 @@
+/* assemble.c — rows from the token stream: a label (joined from the
+ * fragments a wrapped label leaves) and the values after it, a row broken
+ * over two lines joined again, headers and rules ending rows. */
+#include "extract/internal.h"
+#include "base/vec.h"
+#include "text/label.h"
+
+#include <string.h>
+
+/* A group's label as compared: without trailing punctuation. */
+static void label_view(const nb_ustr *u, nb_ustr *out)
+{
+    *out = *u;
+    nb_ustr_trim_trail(out);
+}
+
+static double label_best(const assembly *A, const nb_ustr *u)
+{
+    int r;
+    nb_ustr v;
+    label_view(u, &v);
+    return ex_best_row(A->L, &v, 1u << NB_T2 | 1u << NB_T3, &r);
+}
+
+double ex_group_best(const lexicon *L, group *g, int *row)
+{
+    if (!g->best_valid) {
+        nb_ustr v;
+        label_view(&g->label, &v);
+        if (g->exact_row >= 0) {
+            g->best = g->exact_row;
+            g->best_sim = 1.0;
+        } else {
+            g->best_sim = ex_best_row(L, &v, 1u << NB_T2 | 1u << NB_T3, &g->best);
+        }
+        g->best_valid = 1;
+    }
+    *row = g->best;
+    return g->best_sim;
+}
+
+/* Does appending u to g's label bring it clearly nearer the standard label
+ * it is nearest to (or, for a label matching nothing yet, any label)? */
+static int improves(const assembly *A, group *g, const nb_ustr *u)
+{
+    nb_ustr j = g->label;
+    nb_ustr_append(&j, u);
+    nb_ustr_trim_trail(&j);
+    int r;
+    double so = ex_group_best(A->L, g, &r);
+    if (r < 0)
+        return 0;
+    if (so >= 1.0)
+        return 0; /* complete already */
+    return nb_sim(&j, &A->L->rows[r]) > so + 0.02;
+}
+
+static void group_set_label(group *g, const tok *k, const nb_ustr *u)
+{
+    g->best_valid = 0;
+    g->label = *u;
+    g->has_label = 1;
+    g->numbered = k->numbered;
+    g->exact_row = k->exact_row;
+    g->frag_off[0] = k->off;
+    g->frag_len[0] = k->len;
+    g->nfrag = 1;
+    g->label_lk = k->lkind;
+}
+
+static void group_add_frag(group *g, const tok *k, const nb_ustr *u)
+{
+    g->best_valid = 0;
+    nb_ustr_append(&g->label, u);
+    g->exact_row = -1;
+    if (g->nfrag < MAXFRAG) {
+        g->frag_off[g->nfrag] = k->off;
+        g->frag_len[g->nfrag] = k->len;
+        g->nfrag++;
+    }
+}
+
+static group *new_group(assembly *A, size_t pos)
+{
+    if (nb_grow(&A->g, &A->gcap, (size_t)A->ng + 1, sizeof *A->g, 64) != 0) {
+        A->oom = 1;
+        return NULL;
+    }
+    group *g = &A->g[A->ng++];
+    memset(g, 0, sizeof *g);
+    g->exact_row = -1;
+    g->row = -1;
+    g->v0 = A->nv;
+    g->pos = pos;
+    return g;
+}
+
+static void add_val(assembly *A, group *g, int ti)
+{
+    if (nb_grow(&A->vals, &A->vcap, (size_t)A->nv + 1, sizeof *A->vals, 256) != 0) {
+        A->oom = 1;
+        return;
+    }
+    A->vals[A->nv++] = ti;
+    g->nv++;
+}
+
+/* Expected cell count of a group from its label, 0 if unknown. */
+static int expected_cols(const assembly *A, group *g)
+{
+    if (!g->has_label)
+        return 0;
+    if (g->exact_row >= 0)
+        return A->L->s->rows[g->exact_row].ncols;
+    int r;
+    double s = ex_group_best(A->L, g, &r);
+    return (s >= 0.6 && r >= 0) ? A->L->s->rows[r].ncols : 0;
+}
+
+static int group_has_blob(const assembly *A, const group *g)
+{
+    for (int i = 0; i < g->nv; i++)
+        if (A->toks[A->vals[g->v0 + i]].blob)
+            return 1;
+    return 0;
+}
+
+/* The state of assembly between tokens. */
+typedef struct cursor {
+    group *cur;          /* being built: label and/or values */
+    int last;            /* index of the last finished group */
+    int header_since;    /* a column header came after the last group */
+    int line_has_values;
+    int cells_mode;
+} cursor;
+
+/* Short tails of a wrapped label look like header words: "息", "府信息",
+ * "开申请". Joins k to the label it completes; 1 if it did. */
+static int join_label_tail(assembly *A, const cursor *c, const tok *k)
+{
+    group *cur = c->cur;
+    nb_ustr u;
+    nb_norm(A->t + k->off, k->len, &u, 0);
+    group *to = NULL;
+    if (cur && !cur->nv && cur->has_label)
+        to = cur;
+    else if (!cur && !c->cells_mode && c->last >= 0 && !c->header_since && !c->line_has_values &&
+             A->g[c->last].has_label)
+        to = &A->g[c->last];
+    if (to && improves(A, to, &u)) {
+        group_add_frag(to, k, &u);
+        return 1;
+    }
+    return 0;
+}
+
+/* A column header ends the row being built. */
+static void on_header(assembly *A, cursor *c)
+{
+    if (c->cur && c->cur->nv) {
+        c->last = (int)(c->cur - A->g);
+        c->cur = NULL;
+    } else if (c->cur) {
+        A->ng--; /* a label cut off by a header is nobody's */
+        c->cur = NULL;
+    }
+    c->header_since = 1;
+}
+
+/* A row label or a fragment of one; -1 when out of memory. */
+static int on_label(assembly *A, cursor *c, const tok *k)
+{
+    nb_ustr u;
+    nb_norm(A->t + k->off, k->len, &u, k->numbered ? NB_NORM_NUM : 0);
+    if (c->cur && c->cur->nv) {
+        c->last = (int)(c->cur - A->g);
+        c->cur = NULL;
+        c->header_since = 0;
+    }
+    if (!c->cur) {
+        /* a wrapped label's tail on a line after its numbers */
+        if (!c->cells_mode && !k->numbered && c->last >= 0 && !c->header_since && !c->line_has_values &&
+            A->g[c->last].has_label && improves(A, &A->g[c->last], &u)) {
+            group_add_frag(&A->g[c->last], k, &u);
+            return 0;
+        }
+        c->cur = new_group(A, k->off);
+        if (!c->cur)
+            return -1;
+        group_set_label(c->cur, k, &u);
+        return 0;
+    }
+    group *cur = c->cur;
+    /* cur has a label and no values yet */
+    if (k->numbered) {
+        group_set_label(cur, k, &u);
+        return 0;
+    }
+    nb_ustr j = cur->label;
+    nb_ustr_append(&j, &u);
+    int r0;
+    double sj = label_best(A, &j), so = ex_group_best(A->L, cur, &r0), sn = label_best(A, &u);
+    if (sj >= so && sj >= sn)
+        group_add_frag(cur, k, &u);
+    else if (sn > so)
+        group_set_label(cur, k, &u);
+    return 0;
+}
+
+static int on_text(assembly *A, cursor *c, const tok *k)
+{
+    if (k->cls != C_LABEL && !k->numbered && join_label_tail(A, c, k))
+        return 0;
+    if (k->cls == C_GROUP)
+        return 0;
+    if (k->cls == C_HEADER) {
+        on_header(A, c);
+        return 0;
+    }
+    return on_label(A, c, k);
+}
+
+/* A value or an empty cell (token ti); -1 when out of memory. */
+static int on_value(assembly *A, cursor *c, const tok *k, int ti)
+{
+    if (!c->cur) {
+        if (k->kind == K_EMPTY)
+            return 0; /* a merged cell before anything on the line */
+        c->cur = new_group(A, k->off);
+        if (!c->cur)
+            return -1;
+    } else if (c->cur->has_label && !c->cur->nv && c->cur->label_lk != k->lkind &&
+               (k->lkind == LK_PIPE || c->cur->label_lk == LK_PIPE)) {
+        /* loose text above a pipe-table row is not its label */
+        c->cur->has_label = 0;
+        c->cur->nfrag = 0;
+        c->cur->exact_row = -1;
+        c->cur->pos = k->off;
+    }
+    group *cur = c->cur;
+    if (cur->open && !c->line_has_values && cur->nv &&
+        A->toks[A->vals[cur->v0 + cur->nv - 1]].lkind != k->lkind) {
+        /* a row is continued only by a line of its own layout */
+        cur->open = 0;
+        c->last = (int)(cur - A->g);
+        cur = c->cur = new_group(A, k->off);
+        if (!cur)
+            return -1;
+        if (k->kind == K_EMPTY)
+            return 0;
+    }
+    if (cur->open && k->kind == K_EMPTY && !c->line_has_values)
+        return 0; /* leading merged cells of a continued row */
+    add_val(A, cur, ti);
+    c->line_has_values = 1;
+    return 0;
+}
+
+/* The end of a line: a row ends, unless it is short and may go on. */
+static void on_eol(assembly *A, cursor *c)
+{
+    c->line_has_values = 0;
+    group *cur = c->cur;
+    if (cur && cur->nv) {
+        int want = expected_cols(A, cur);
+        if (want > cur->nv && !group_has_blob(A, cur) && !cur->open) {
+            cur->open = 1; /* a row broken over two lines */
+        } else {
+            cur->open = 0;
+            c->last = (int)(cur - A->g);
+            c->cur = NULL;
+            c->header_since = 0;
+        }
+    }
+}
+
+/* A blank line or a table rule. */
+static void on_break(assembly *A, cursor *c, const tok *k)
+{
+    c->line_has_values = 0;
+    group *cur = c->cur;
+    if (cur && cur->nv && !(cur->open && k->kind == K_BREAK)) {
+        c->last = (int)(cur - A->g);
+        c->cur = NULL;
+        c->header_since = 0;
+    } else if (cur && !cur->nv && k->kind == K_RULE) {
+        A->ng--; /* a pipe table's header row */
+        c->cur = NULL;
+    }
+}
+
+static void assemble_tokens(assembly *A, tok *toks, size_t ntok, int cells_mode)
+{
+    cursor c = {NULL, -1, 0, 0, cells_mode};
+    A->toks = toks;
+    for (size_t i = 0; i < ntok && !A->oom; i++) {
+        const tok *k = &toks[i];
+        int rc = 0;
+        switch (k->kind) {
+        case K_TEXT:
+            rc = on_text(A, &c, k);
+            break;
+        case K_VALUE:
+        case K_EMPTY:
+            rc = on_value(A, &c, k, (int)i);
+            break;
+        case K_EOL:
+            on_eol(A, &c);
+            break;
+        case K_BREAK:
+        case K_RULE:
+            on_break(A, &c, k);
+            break;
+        }
+        if (rc)
+            return;
+    }
+    if (c.cur && !c.cur->nv)
+        A->ng--;
+}
+
+void ex_assemble(assembly *A, tok *toks, size_t ntok, int cells_mode)
+{
+    assemble_tokens(A, toks, ntok, cells_mode);
+    for (int gi = 0; gi < A->ng; gi++) {
+        nb_ustr_trim_trail(&A->g[gi].label);
+        if (!A->g[gi].has_label)
+            A->g[gi].label.n = 0;
+    }
+}

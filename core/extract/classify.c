@@ -1,0 +1,98 @@
+/* classify.c — what a text token is: a row label (exactly a standard one,
+ * or near one), a column header (its wording, or mostly header words), or a
+ * merged group heading; and header words run into the first row label in
+ * web text, split off. */
+#include "extract/internal.h"
+#include "base/utf8.h"
+#include "text/label.h"
+
+#include <string.h>
+
+/* A text token: a row label, a column header or a group heading. */
+static void classify(const lexicon *L, const char *t, tok *k)
+{
+    nb_ustr u;
+    nb_norm(t + k->off, k->len, &u, NB_NORM_LABEL);
+    k->numbered = (unsigned char)u.had_num;
+    if (u.n == 0) {
+        k->cls = C_GROUP; /* a bare numbering such as （三） */
+        return;
+    }
+    int row, header;
+    ex_lex_exact(L, &u, &row, &header);
+    /* "其他" and "总计" are both: a row label only when numbered */
+    if (row >= 0 && !(header && !u.had_num)) {
+        k->cls = C_LABEL;
+        k->exact_row = (short)row;
+        return;
+    }
+    if (header) {
+        k->cls = C_HEADER;
+        return;
+    }
+    for (int g = 0; g < L->ngroups; g++)
+        if (nb_ustr_contains(&L->groups[g], &u)) {
+            k->cls = C_GROUP;
+            return;
+        }
+    if (ex_header_coverage(L, &u) >= 0.75 && (!u.had_num || u.n > 8)) {
+        k->cls = C_HEADER;
+        return;
+    }
+    /* several group headings run together: "三、本年度办理结果（四）无法提供" */
+    k->cls = C_LABEL;
+}
+
+/* Web text runs header words into the first row label:
+ * "信息内容本年制发件数…现行有效件数规章" → the header, then "规章". */
+static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t q)
+{
+    tok k = tv->v[q];
+    /* folded code points without white space, and where each starts */
+    uint32_t cp[NB_USTR_MAX];
+    size_t at[NB_USTR_MAX];
+    int n = 0;
+    size_t i = k.off, e = k.off + k.len;
+    while (i < e && n < NB_USTR_MAX) {
+        size_t here = i;
+        uint32_t c = nb_fold(nb_utf8_get(t, e, &i));
+        if (nb_is_space(c))
+            continue;
+        cp[n] = c;
+        at[n++] = here;
+    }
+    if (n < 4 || i < e)
+        return 0;
+    for (int r = 0; r < L->s->nrows; r++) {
+        const nb_ustr *lab = &L->rows[r];
+        if (L->s->rows[r].table == NB_T4 || lab->n < 2 || lab->n >= n - 1)
+            continue;
+        if (memcmp(cp + n - lab->n, lab->c, (size_t)lab->n * sizeof *cp) != 0)
+            continue;
+        size_t cut = at[n - lab->n];
+        nb_ustr pre;
+        nb_norm(t + k.off, cut - k.off, &pre, NB_NORM_LABEL);
+        if (pre.n == 0 || ex_header_coverage(L, &pre) < 0.75)
+            continue;
+        if (!ex_emit(tv, K_TEXT, 0, 0, k.lkind))
+            return 0;
+        memmove(&tv->v[q + 2], &tv->v[q + 1], (tv->n - q - 2) * sizeof(tok));
+        tv->v[q].len = cut - k.off;
+        tv->v[q + 1] = k;
+        tv->v[q + 1].off = cut;
+        tv->v[q + 1].len = e - cut;
+        return 1;
+    }
+    return 0;
+}
+
+void ex_classify_tokens(const lexicon *L, const char *t, tokv *tv)
+{
+    for (size_t i = 0; i < tv->n; i++)
+        if (tv->v[i].kind == K_TEXT) {
+            classify(L, t, &tv->v[i]);
+            if (tv->v[i].cls != C_LABEL || tv->v[i].exact_row < 0)
+                if (split_label_suffix(L, t, tv, i))
+                    classify(L, t, &tv->v[i]);
+        }
+}

@@ -1,0 +1,166 @@
+/* fill.c — the cells of matched rows, written with the span of text each
+ * came from: read as written, or from the readings of run-together digits
+ * (a cell every reading agrees on is read; others stay text and say how
+ * many readings fit). */
+#include "extract/internal.h"
+#include "model/report.h"
+#include "model/schema.h"
+#include "text/num.h"
+#include "text/numerals.h"
+
+#include <stdlib.h>
+
+static void set_cell(nb_report *r, int ci, nb_status st, nb_num num, size_t off, size_t len)
+{
+    nb_cell *c = &r->cells[ci];
+    c->status = st;
+    c->num = num;
+    c->has_span = 1;
+    c->off = off;
+    c->len = len;
+}
+
+/* Write the cells of a row from tokens, or note that a split is needed. */
+static int fill_plain(nb_report *r, const assembly *A, int row, const int *idx, int n, int want)
+{
+    int ci0 = nb_schema_first_cell(r->schema, row);
+    for (int c = 0; c < want; c++) {
+        if (c >= n)
+            break; /* missing */
+        const tok *k = &A->toks[idx[c]];
+        nb_num num = {0, 0};
+        nb_status st = k->kind == K_EMPTY ? NB_ST_BLANK : nb_parse_value(A->t + k->off, k->len, &num);
+        set_cell(r, ci0 + c, st, num, k->off, k->len);
+    }
+    return 0;
+}
+
+static void mark_split(nb_report *r, int ci, const part *p, const tok *blob_of, int readings)
+{
+    nb_cell *c = &r->cells[ci];
+    set_cell(r, ci, p->st, p->num, p->off, p->len);
+    if (p->st == NB_ST_INFERRED) {
+        c->blob_off = blob_of->off;
+        c->blob_len = blob_of->len;
+        c->readings = readings;
+    }
+}
+
+/* The token a part came from. */
+static const tok *part_token(const assembly *A, const int *idx, int n, const part *p)
+{
+    for (int i = 0; i < n; i++) {
+        const tok *k = &A->toks[idx[i]];
+        if (p->off >= k->off && p->off < k->off + (k->len ? k->len : 1))
+            return k;
+    }
+    return &A->toks[idx[0]];
+}
+
+void ex_fill_from_readings(nb_report *r, const assembly *A, int row, const int *idx, int n, int want,
+                               part (*rd)[MAXPARTS], int nrd, int total, int row_offset)
+{
+    int ci0 = nb_schema_first_cell(r->schema, row);
+    for (int c = 0; c < want; c++) {
+        const part *p0 = &rd[0][row_offset + c];
+        int same = 1;
+        for (int k = 1; k < nrd; k++) {
+            const part *pk = &rd[k][row_offset + c];
+            if (pk->off != p0->off || pk->len != p0->len)
+                same = 0;
+        }
+        const tok *bt = part_token(A, idx, n, p0);
+        if (same && total < 1000000) {
+            mark_split(r, ci0 + c, p0, bt, 1);
+        } else {
+            nb_cell *cell = &r->cells[ci0 + c];
+            set_cell(r, ci0 + c, NB_ST_TEXT, nb_num_int(0), bt->off, bt->len);
+            cell->blob_off = bt->off;
+            cell->blob_len = bt->len;
+            cell->readings = total;
+        }
+    }
+}
+
+static void fill_unreadable(nb_report *r, const assembly *A, int row, const int *idx, int n, int want, int total)
+{
+    int ci0 = nb_schema_first_cell(r->schema, row);
+    for (int c = 0; c < want; c++) {
+        const tok *k = &A->toks[idx[c < n ? c : n - 1]];
+        nb_cell *cell = &r->cells[ci0 + c];
+        set_cell(r, ci0 + c, NB_ST_TEXT, nb_num_int(0), k->off, k->len);
+        cell->blob_off = k->off;
+        cell->blob_len = k->len;
+        cell->readings = total;
+    }
+}
+
+/* The cells of one matched row (want 15: T4 in one row), split when its
+ * digits run together. */
+static void fill_row(nb_report *r, assembly *A, group *g, int row, int want, unsigned flags, rowfill *F)
+{
+    F->row = row;
+    F->want = want;
+    F->n = ex_trimmed(A, g, want, F->idx);
+    F->sp = NULL;
+    if (ex_row_needs_split(A, F->idx, F->n, want)) {
+        F->sp = ex_run_split(A, F->idx, F->n, want, flags);
+        if (!F->sp) {
+            A->oom = 1;
+            return;
+        }
+        if (F->sp->nfound == 0 && (flags & (NB_ROW_SUM | NB_ROW_T4))) {
+            /* the sums do not hold in any reading: every reading is open */
+            free(F->sp);
+            F->sp = ex_run_split(A, F->idx, F->n, want, 0);
+            if (!F->sp) {
+                A->oom = 1;
+                return;
+            }
+        }
+        if (F->sp->nfound == 0)
+            fill_unreadable(r, A, row, F->idx, F->n, want, 0);
+        else if (F->sp->total > MAXREAD)
+            fill_unreadable(r, A, row, F->idx, F->n, want, F->sp->total);
+        else if (want == 15) {
+            for (int k = 0; k < 3; k++)
+                ex_fill_from_readings(r, A, row + k, F->idx, F->n, 5, F->sp->found, F->sp->nfound, F->sp->total, k * 5);
+        } else {
+            ex_fill_from_readings(r, A, row, F->idx, F->n, want, F->sp->found, F->sp->nfound, F->sp->total, 0);
+        }
+        return;
+    }
+    if (want == 15) {
+        int ci0 = nb_schema_first_cell(r->schema, row);
+        (void)ci0;
+        for (int k = 0; k < 3; k++) {
+            int sub[5], ns = 0;
+            for (int c = 0; c < 5 && k * 5 + c < F->n; c++)
+                sub[ns++] = F->idx[k * 5 + c];
+            fill_plain(r, A, row + k, sub, ns, 5);
+        }
+        return;
+    }
+    fill_plain(r, A, row, F->idx, F->n, want);
+}
+
+int ex_fill_rows(nb_report *r, assembly *A, int t4_group, rowfill *fills, int cap)
+{
+    int nfill = 0;
+    for (int gi = 0; gi < A->ng && nfill < cap; gi++) {
+        group *g = &A->g[gi];
+        if (g->row < 0)
+            continue;
+        const nb_row *row = &r->schema->rows[g->row];
+        int want = row->ncols;
+        unsigned flags = row->flags & NB_ROW_SUM;
+        if (gi == t4_group) {
+            want = 15;
+            flags = NB_ROW_T4;
+        } else if (row->table == NB_T4) {
+            flags = NB_ROW_T4;
+        }
+        fill_row(r, A, g, g->row, want, flags, &fills[nfill++]);
+    }
+    return nfill;
+}

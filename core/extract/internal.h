@@ -1,0 +1,228 @@
+/* internal.h — the extractor's private types (the lexicon, tokens, row
+ * groups, the table area, the digit splitter, filled rows) and the functions
+ * its files share. Only core/extract/ includes it.
+ *
+ * The stages, in the order the driver (extract.c) runs them:
+ *   area.c            where the tables are (find_area)
+ *   tokenize.c        the area line by line, each line's layout chosen:
+ *     tokenize_pipe.c   pipe and box-drawing table rows
+ *     tokenize_tab.c    tab-separated rows
+ *     tokenize_space.c  plain and space-aligned lines (pdftotext -layout)
+ *     tokenize_cells.c  one cell per line, and tab-indented cells
+ *     tokenize_cell.c   one cell's text: a value, text, or text then values
+ *     tokenize_glued.c  words with text and digits run together (web text)
+ *     tokens.c          the token vector and value tokens
+ *   classify.c        text tokens: row label, column header or group heading
+ *   assemble.c        rows: a label and its values
+ *   match.c           rows to the schema: T2 by label, T3 in order, T4 by shape
+ *   fill.c            cells from the matched rows
+ *   split.c           run-together digits split with the table's sums
+ *   resolve.c         T3 readings chosen with the column sums across rows
+ *   labels.c          labels that differ from the standard wording
+ *   trace.c           what the extractor saw (NIANBAO_TRACE)
+ *   lexicon.c         the standard wording: exact and nearest labels */
+#ifndef NB_EXTRACT_INTERNAL_H
+#define NB_EXTRACT_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "model/report.h"
+#include "text/label.h"
+
+/* ------------------------------------------------------------------ lexicon */
+
+#define MAXROWS 48
+#define MAXHDR 96
+#define MAXCOLS 48
+
+typedef struct lex_col {
+    int table;
+    const char *key;
+    const char *label;
+    nb_ustr norm;
+} lex_col;
+
+typedef struct lexicon {
+    const nb_schema *s;
+    nb_ustr rows[MAXROWS];   /* row labels without numbering */
+    nb_sig sigs[MAXROWS];    /* and their signatures */
+    uint64_t bloom[MAXROWS]; /* and which of 64 buckets their characters fall in */
+    nb_ustr groups[8];
+    int ngroups;
+    nb_ustr headers[MAXHDR];
+    int nheaders;
+    lex_col cols[MAXCOLS];
+    int ncols;
+    /* exact wording → what it is: row labels, headers, group headings */
+    struct lex_entry {
+        uint32_t hash;
+        short kind, index;    /* kind: 1 row, 2 header, 3 group */
+    } hash[256];
+    uint64_t *pairs;          /* sorted code point pairs of header wording */
+    size_t npairs;
+    uint32_t *chars;          /* sorted code points of header wording */
+    size_t nchars;
+} lexicon;
+
+/* Is u exactly a T2/T3 row label (*row, else -1) and/or a header (*header)? */
+void ex_lex_exact(const lexicon *L, const nb_ustr *u, int *row, int *header);
+/* Share of u's characters that lie in a pair of header wording (digits count). */
+double ex_header_coverage(const lexicon *L, const nb_ustr *u);
+/* Best matching row of the given tables (bit 1<<table) for a label. */
+double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row);
+
+/* ------------------------------------------------------------------ tokens */
+
+enum { K_TEXT, K_VALUE, K_EMPTY, K_EOL, K_BREAK, K_RULE };
+enum { C_NONE, C_LABEL, C_HEADER, C_GROUP };
+enum { LK_PLAIN, LK_TAB, LK_PIPE, LK_CELL };
+
+typedef struct tok {
+    size_t off, len;
+    unsigned char kind, cls, lkind, numbered, blob;
+    short exact_row;
+} tok;
+
+typedef struct tokv {
+    tok *v;
+    size_t n, cap;
+    int oom;
+} tokv;
+
+tok *ex_emit(tokv *tv, int kind, size_t off, size_t len, int lkind);
+/* A value token (blob set for run-together digits). */
+void ex_emit_value(tokv *tv, const char *t, size_t a, size_t b, int lk);
+/* Trim white space from [*a, *b). */
+void ex_trim(const char *t, size_t *a, size_t *b);
+/* The next word of t[*i, b) (no white space in it) as [*s, *e), *i moved
+ * past it; 0 when none is left. */
+int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e);
+/* t[a, b) reads as a number or a placeholder. */
+int ex_is_value_text(const char *t, size_t a, size_t b);
+/* 件 个 条 项 元 次 % 家 份 */
+int ex_is_unit_cp(uint32_t c);
+
+/* ------------------------------------------------------------------ tokenizers */
+
+typedef struct area {
+    size_t start, end;
+    size_t t2s, t3s, t4s;   /* where each table may start */
+    size_t t2e, t3e;        /* where T2 and T3 must end */
+} area;
+
+void ex_find_area(const nb_report *r, area *a);
+/* Tokenise the area; *cells_mode is set for one cell a line. */
+void ex_tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cells_mode);
+/* Line t[a, b) (trimmed to [x, y)) of a one-cell-a-line area. */
+void ex_tokenize_cells_line(tokv *tv, const char *t, size_t a, size_t b, size_t x, size_t y, int tab_cells);
+/* Count of separators that make a line a pipe or box table row. */
+int ex_pipe_seps(const char *t, size_t a, size_t b);
+void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b);
+void ex_tokenize_tab_row(tokv *tv, const char *t, size_t a, size_t b);
+void ex_tokenize_plain(tokv *tv, const char *t, size_t a, size_t b, int lk);
+void ex_tokenize_cell(tokv *tv, const char *t, size_t a, size_t b, int lk);
+void ex_tokenize_glued(tokv *tv, const char *t, size_t a, size_t b, int lk);
+
+/* Classify every text token (and split header words off a row label). */
+void ex_classify_tokens(const lexicon *L, const char *t, tokv *tv);
+
+/* ------------------------------------------------------------------ rows */
+
+#define MAXFRAG 8
+
+typedef struct group {
+    nb_ustr label;
+    int has_label, numbered, exact_row;
+    size_t frag_off[MAXFRAG], frag_len[MAXFRAG];
+    int nfrag;
+    int label_lk;
+    int v0, nv;
+    size_t pos;
+    int row;   /* schema row, or -1 */
+    int open;  /* a short row that the next line may complete */
+    int best, best_valid; /* nearest T2/T3 row of the label, once computed */
+    double best_sim;
+} group;
+
+typedef struct assembly {
+    const lexicon *L;
+    const char *t;
+    tok *toks;
+    group *g;
+    int ng;
+    size_t gcap;
+    int *vals;
+    int nv;
+    size_t vcap;
+    int oom;
+} assembly;
+
+/* Rows from tokens; labels end up without trailing punctuation. */
+void ex_assemble(assembly *A, tok *toks, size_t ntok, int cells_mode);
+/* The T2/T3 row nearest a group's label (cached until the label changes). */
+double ex_group_best(const lexicon *L, group *g, int *row);
+
+void ex_match_t2(nb_report *r, assembly *A, const area *ar);
+void ex_match_t3(nb_report *r, assembly *A, const area *ar);
+/* *t4_group: the group holding all fifteen numbers, or -1. */
+void ex_match_t4(nb_report *r, assembly *A, const area *ar, int *t4_group);
+
+/* ------------------------------------------------------------------ cells */
+
+typedef struct part {
+    size_t off, len;
+    nb_num num;
+    nb_status st;
+} part;
+
+#define MAXPARTS 16
+#define MAXREAD 32
+
+typedef struct splitter {
+    const char *t;
+    const tok *toks;
+    const int *idx;     /* value tokens of the row */
+    int caps[MAXPARTS * 2]; /* parts each token can give at most */
+    int n;
+    int want;
+    unsigned flags;     /* NB_ROW_SUM, or NB_ROW_T4 for 15 cells in three groups */
+    part cur[MAXPARTS];
+    part found[MAXREAD][MAXPARTS];
+    int nfound, total;
+    long nodes;
+} splitter;
+
+/* Value tokens of a group trimmed to want: merged-cell empties dropped. */
+int ex_trimmed(const assembly *A, const group *g, int want, int *out);
+/* Can group g give the want cells of a row (bare: exactly; split allowed)? */
+int ex_fits(const assembly *A, const group *g, int want, int labelled, double *penalty);
+int ex_row_needs_split(const assembly *A, const int *idx, int n, int want);
+/* The readings of the row's digits that give want cells (NULL: no memory). */
+splitter *ex_run_split(const assembly *A, const int *idx, int n, int want, unsigned flags);
+
+typedef struct rowfill {
+    int row;
+    int idx[MAXPARTS * 2];
+    int n;
+    int want;
+    splitter *sp;  /* when split */
+} rowfill;
+
+/* Fill the cells of every matched row; returns how many fills (at most cap). */
+int ex_fill_rows(nb_report *r, assembly *A, int t4_group, rowfill *fills, int cap);
+/* Cells of a row whose readings differ stay unread and say how many fit. */
+void ex_fill_from_readings(nb_report *r, const assembly *A, int row, const int *idx, int n, int want,
+                           part (*rd)[MAXPARTS], int nrd, int total, int row_offset);
+/* Choose among T3 rows' readings with the columns' sums. */
+void ex_t3_resolve(nb_report *r, const assembly *A, rowfill *fills, int nfill);
+
+/* ------------------------------------------------------------------ labels, trace */
+
+void ex_record_row_labels(nb_report *r, const assembly *A);
+void ex_record_header_labels(nb_report *r, const assembly *A, const tok *toks, size_t ntok, const area *ar);
+/* What the extractor saw, for whoever debugs a layout (NIANBAO_TRACE=1). */
+void ex_trace(FILE *f, const nb_report *r, const tokv *tv, const assembly *A, int cells_mode);
+
+#endif

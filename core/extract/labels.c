@@ -1,0 +1,108 @@
+/* labels.c — where a report's wording deviates from the standard: row
+ * labels of matched rows and column headers, recorded in the report
+ * (nb_report_add_label) with the standard wording beside them. */
+#include "extract/internal.h"
+#include "model/report.h"
+#include "text/label.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void found_text(const assembly *A, const group *g, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (int f = 0; f < g->nfrag; f++) {
+        size_t n = g->frag_len[f];
+        if (o + n + 2 >= cap)
+            break;
+        if (f)
+            out[o++] = ' ';
+        memcpy(out + o, A->t + g->frag_off[f], n);
+        o += n;
+    }
+    out[o] = '\0';
+}
+
+/* Row labels whose wording differs from the standard one. */
+void ex_record_row_labels(nb_report *r, const assembly *A)
+{
+    for (int gi = 0; gi < A->ng; gi++) {
+        const group *g = &A->g[gi];
+        if (g->row < 0 || !g->has_label || r->schema->rows[g->row].table == NB_T4)
+            continue;
+        if (nb_ustr_eq(&g->label, &A->L->rows[g->row]))
+            continue;
+        char buf[512];
+        found_text(A, g, buf, sizeof buf);
+        nb_report_add_label(r, r->schema->rows[g->row].id, buf, strlen(buf), r->schema->rows[g->row].label,
+                            g->frag_off[0]);
+    }
+}
+
+/* The table a header belongs to: that of the first matched row after it.
+ * Headers are visited in text order, so *gi only moves forward. */
+static int header_table(const nb_report *r, const assembly *A, size_t off, int *gi, int *last_table)
+{
+    while (*gi < A->ng) {
+        const group *g = &A->g[*gi];
+        if (g->row >= 0) {
+            *last_table = r->schema->rows[g->row].table;
+            if (g->pos > off)
+                return *last_table;
+        }
+        (*gi)++;
+    }
+    return *last_table;
+}
+
+/* Column headers near one column's standard wording but not it. */
+void ex_record_header_labels(nb_report *r, const assembly *A, const tok *toks, size_t ntok, const area *ar)
+{
+    (void)ar;
+    int gi = 0, last_table = 0;
+    for (size_t i = 0; i < ntok; i++) {
+        const tok *k = &toks[i];
+        if (k->kind != K_TEXT || k->cls != C_HEADER)
+            continue;
+        int table = header_table(r, A, k->off, &gi, &last_table);
+        nb_ustr u;
+        nb_norm(A->t + k->off, k->len, &u, NB_NORM_LABEL);
+        int exact = 0;
+        for (int h = 0; h < A->L->nheaders && !exact; h++)
+            if (nb_ustr_eq(&u, &A->L->headers[h]))
+                exact = 1;
+        if (exact)
+            continue;
+        /* run-together header text ("结果维持结果纠正…") is no single column's label */
+        if (u.n > 18)
+            continue;
+        int best = -1, fragment = u.n < 2;
+        double bs = 0;
+        for (int c = 0; c < A->L->ncols && !fragment; c++)
+            if (A->L->cols[c].table == table && nb_ustr_contains(&A->L->cols[c].norm, &u))
+                fragment = 1; /* 商业 of 商业企业: a wrapped header, not a wrong one */
+        for (int c = 0; c < A->L->ncols && !fragment; c++) {
+            if (A->L->cols[c].table != table)
+                continue;
+            double sm = nb_sim(&u, &A->L->cols[c].norm);
+            if (sm > bs) {
+                bs = sm;
+                best = c;
+            }
+        }
+        if (best < 0 || bs < 0.6)
+            continue;
+        const lex_col *lc = &A->L->cols[best];
+        if (nb_ustr_contains(&lc->norm, &u) || nb_ustr_contains(&u, &lc->norm) || u.n > lc->norm.n + 3)
+            continue;
+        char id[64];
+        snprintf(id, sizeof id, "t%d.*.%s", table, lc->key);
+        int dup = 0;
+        for (int l = 0; l < r->nlabels; l++)
+            if (!strcmp(r->labels[l].id, id) && strlen(r->labels[l].found) == k->len &&
+                !memcmp(r->labels[l].found, A->t + k->off, k->len))
+                dup = 1;
+        if (!dup)
+            nb_report_add_label(r, id, A->t + k->off, k->len, lc->label, k->off);
+    }
+}

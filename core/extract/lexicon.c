@@ -1,0 +1,233 @@
+/* lexicon.c — the standard wording of a format, built once per context:
+ * row labels (normalised, with signatures and a bloom of their characters),
+ * column headers and group headings, looked up exactly by hash, and the
+ * nearest row label of a damaged one. */
+#include "extract/extract.h"
+#include "extract/internal.h"
+#include "model/schema.h"
+#include "text/label.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static uint32_t ustr_hash(const nb_ustr *u)
+{
+    uint32_t h = 2166136261u;
+    for (int i = 0; i < u->n; i++)
+        h = (h ^ u->c[i]) * 16777619u;
+    return h | 1; /* 0 marks an empty slot */
+}
+
+static void lex_add(lexicon *L, const nb_ustr *u, int kind, int index)
+{
+    uint32_t h = ustr_hash(u);
+    for (unsigned k = h & 255;; k = (k + 1) & 255)
+        if (!L->hash[k].hash) {
+            L->hash[k].hash = h;
+            L->hash[k].kind = (short)kind;
+            L->hash[k].index = (short)index;
+            return;
+        }
+}
+
+/* Is u exactly a row label (kind 1), a header (2) or a group heading (3)?
+ * Visits each entry e with u's hash. */
+#define LEX_FOR_EACH(L, u, e)                                                                                     \
+    for (uint32_t h_ = ustr_hash(u), k_ = h_ & 255, n_ = 0; (L)->hash[k_].hash && n_ < 256;                     \
+         k_ = (k_ + 1) & 255, n_++)                                                                               \
+        for (const struct lex_entry *e = &(L)->hash[k_]; e && e->hash == h_; e = NULL)
+
+void ex_lex_exact(const lexicon *L, const nb_ustr *u, int *row, int *header)
+{
+    *row = -1;
+    *header = 0;
+    LEX_FOR_EACH(L, u, e)
+    {
+        const nb_ustr *w = e->kind == 1 ? &L->rows[e->index] : e->kind == 2 ? &L->headers[e->index]
+                                                                            : &L->groups[e->index];
+        if (!nb_ustr_eq(w, u))
+            continue;
+        if (e->kind == 1 && L->s->rows[e->index].table != NB_T4)
+            *row = e->index;
+        else if (e->kind == 2)
+            *header = 1;
+    }
+}
+
+void *nb_lexicon_new(const nb_schema *s)
+{
+    lexicon *L = calloc(1, sizeof *L);
+    if (!L)
+        return NULL;
+    L->s = s;
+    for (int r = 0; r < s->nrows && r < MAXROWS; r++) {
+        nb_norm(s->rows[r].label, strlen(s->rows[r].label), &L->rows[r], NB_NORM_LABEL);
+        nb_sig_make(&L->rows[r], &L->sigs[r]);
+        for (int i = 0; i < L->rows[r].n; i++)
+            L->bloom[r] |= 1ull << (L->rows[r].c[i] * 2654435761u >> 26);
+    }
+    for (int g = 0; g < s->ngroups && g < 8; g++)
+        nb_norm(s->groups[g], strlen(s->groups[g]), &L->groups[L->ngroups++], NB_NORM_LABEL);
+    for (int h = 0; h < s->nheaders && h < MAXHDR; h++)
+        nb_norm(s->headers[h], strlen(s->headers[h]), &L->headers[L->nheaders++], NB_NORM_LABEL);
+    for (int r = 0; r < s->nrows; r++) {
+        const nb_row *row = &s->rows[r];
+        for (int c = 0; c < row->ncols; c++) {
+            int dup = 0;
+            for (int k = 0; k < L->ncols; k++)
+                if (L->cols[k].table == row->table && strcmp(L->cols[k].key, row->cols[c].key) == 0)
+                    dup = 1;
+            if (dup || L->ncols >= MAXCOLS)
+                continue;
+            lex_col *lc = &L->cols[L->ncols++];
+            lc->table = row->table;
+            lc->key = row->cols[c].key;
+            lc->label = row->cols[c].label;
+            nb_norm(lc->label, strlen(lc->label), &lc->norm, NB_NORM_LABEL);
+        }
+    }
+    size_t np = 0, nc = 0;
+    for (int h = 0; h < L->nheaders; h++) {
+        np += (size_t)L->headers[h].n;
+        nc += (size_t)L->headers[h].n;
+    }
+    for (int k = 0; k < L->ncols; k++) {
+        np += (size_t)L->cols[k].norm.n;
+        nc += (size_t)L->cols[k].norm.n;
+    }
+    L->pairs = malloc((np + 1) * sizeof *L->pairs);
+    L->chars = malloc((nc + 1) * sizeof *L->chars);
+    if (!L->pairs || !L->chars) {
+        nb_lexicon_free(L);
+        return NULL;
+    }
+    for (int h = 0; h < L->nheaders + L->ncols; h++) {
+        const nb_ustr *u = h < L->nheaders ? &L->headers[h] : &L->cols[h - L->nheaders].norm;
+        for (int i = 0; i < u->n; i++) {
+            L->chars[L->nchars++] = u->c[i];
+            if (i + 1 < u->n)
+                L->pairs[L->npairs++] = (uint64_t)u->c[i] << 32 | u->c[i + 1];
+        }
+    }
+    for (int r = 0; r < s->nrows && r < MAXROWS; r++)
+        lex_add(L, &L->rows[r], 1, r);
+    for (int h = 0; h < L->nheaders; h++)
+        lex_add(L, &L->headers[h], 2, h);
+    for (int g = 0; g < L->ngroups; g++)
+        lex_add(L, &L->groups[g], 3, g);
+    qsort(L->pairs, L->npairs, sizeof *L->pairs, cmp_u64);
+    qsort(L->chars, L->nchars, sizeof *L->chars, cmp_u32);
+    return L;
+}
+
+void nb_lexicon_free(void *p)
+{
+    lexicon *L = p;
+    if (!L)
+        return;
+    free(L->pairs);
+    free(L->chars);
+    free(L);
+}
+
+static int has_pair(const lexicon *L, uint32_t a, uint32_t b)
+{
+    uint64_t k = (uint64_t)a << 32 | b;
+    return bsearch(&k, L->pairs, L->npairs, sizeof k, cmp_u64) != NULL;
+}
+
+static int has_char(const lexicon *L, uint32_t a)
+{
+    return bsearch(&a, L->chars, L->nchars, sizeof a, cmp_u32) != NULL;
+}
+
+double ex_header_coverage(const lexicon *L, const nb_ustr *u)
+{
+    if (u->n == 0)
+        return 0;
+    if (u->n == 1)
+        return has_char(L, u->c[0]) ? 1.0 : 0.0;
+    unsigned char cov[NB_USTR_MAX] = {0};
+    for (int i = 0; i + 1 < u->n; i++)
+        if (has_pair(L, u->c[i], u->c[i + 1]))
+            cov[i] = cov[i + 1] = 1;
+    int n = 0;
+    for (int i = 0; i < u->n; i++)
+        if (cov[i] || (u->c[i] >= '0' && u->c[i] <= '9') || u->c[i] == '(' || u->c[i] == ')' || u->c[i] == ',' ||
+            u->c[i] == ':' || u->c[i] == 0x3001 || u->c[i] == '/')
+            n++;
+    return (double)n / u->n;
+}
+
+double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row)
+{
+    double best = 0;
+    int br = -1;
+    for (int r = 0; r < L->s->nrows; r++) {
+        if (!(tables & (1u << L->s->rows[r].table)))
+            continue;
+        if (nb_ustr_eq(u, &L->rows[r])) {
+            *row = r;
+            return 1.0;
+        }
+    }
+    /* bound every row's similarity cheaply, then try rows best bound first
+     * and stop when no bound can beat what was found */
+    unsigned char bucket[NB_USTR_MAX];
+    for (int i = 0; i < u->n; i++)
+        bucket[i] = (unsigned char)(u->c[i] * 2654435761u >> 26);
+    int order[MAXROWS], no = 0;
+    double ub[MAXROWS];
+    for (int r = 0; r < L->s->nrows && r < MAXROWS; r++) {
+        if (!(tables & (1u << L->s->rows[r].table)))
+            continue;
+        int m = L->rows[r].n, lo = m < u->n ? m : u->n;
+        if (m + u->n == 0)
+            continue;
+        int shared = 0;
+        for (int i = 0; i < u->n; i++)
+            shared += (int)(L->bloom[r] >> bucket[i] & 1);
+        if (shared > lo)
+            shared = lo;
+        /* characters: at most the shared ones; pairs: at most by length */
+        double b = (2.0 * shared / (m + u->n) + 2.0 * lo / (m + u->n)) / 2.0;
+        int k = no++;
+        while (k > 0 && ub[order[k - 1]] < b) {
+            order[k] = order[k - 1];
+            k--;
+        }
+        order[k] = r;
+        ub[r] = b;
+    }
+    nb_sig q;
+    int made = 0;
+    for (int k = 0; k < no; k++) {
+        int r = order[k];
+        if (ub[r] <= best)
+            break;
+        if (!made) {
+            nb_sig_make(u, &q);
+            made = 1;
+        }
+        double s = nb_sig_sim(&q, &L->sigs[r]);
+        if (s > best) {
+            best = s;
+            br = r;
+        }
+    }
+    *row = br;
+    return best;
+}

@@ -1,0 +1,160 @@
+/* match.c — rows to the schema: T2 by label in any order, T3 by an ordered
+ * alignment that lets unlabelled rows fill the gaps between labelled ones,
+ * T4 by shape (fifteen numbers, or three rows of five). */
+#include "extract/internal.h"
+#include "model/report.h"
+#include "model/schema.h"
+#include "text/label.h"
+
+#include <stdlib.h>
+
+static int in_range(size_t p, size_t a, size_t b)
+{
+    return p >= a && p < b;
+}
+
+/* T2: every row by its label, in any order. */
+void ex_match_t2(nb_report *r, assembly *A, const area *ar)
+{
+    const nb_schema *s = r->schema;
+    for (int pass = 0; pass < 2; pass++)
+        for (int gi = 0; gi < A->ng; gi++) {
+            group *g = &A->g[gi];
+            if (g->row >= 0 || !g->has_label || !in_range(g->pos, ar->t2s, ar->t2e))
+                continue;
+            int row;
+            double sim = ex_group_best(A->L, g, &row); /* a label nearer a T3 row is no T2 row */
+            if (row < 0 || s->rows[row].table != NB_T2 || sim < (pass == 0 ? 0.999 : 0.6) || r->rows_found[row])
+                continue;
+            double pen;
+            if (!ex_fits(A, g, s->rows[row].ncols, 1, &pen))
+                continue;
+            g->row = row;
+            r->rows_found[row] = 1;
+        }
+}
+
+/* T3: an ordered alignment of groups to rows; labels must agree, unlabelled
+ * rows fill the gaps in order. */
+void ex_match_t3(nb_report *r, assembly *A, const area *ar)
+{
+    const nb_schema *s = r->schema;
+    int rows[40], nr = 0;
+    for (int k = 0; k < s->nrows && nr < 40; k++)
+        if (s->rows[k].table == NB_T3)
+            rows[nr++] = k;
+    int gs[512], ngs = 0;
+    for (int gi = 0; gi < A->ng && ngs < 512; gi++)
+        if (A->g[gi].row < 0 && in_range(A->g[gi].pos, ar->t3s, ar->t3e))
+            gs[ngs++] = gi;
+    if (!ngs)
+        return;
+    size_t W = (size_t)nr + 1;
+    double *D = calloc(((size_t)ngs + 1) * W, sizeof *D);
+    unsigned char *how = calloc(((size_t)ngs + 1) * W, 1);
+    if (!D || !how) {
+        free(D);
+        free(how);
+        return;
+    }
+    nb_sig *gsig = malloc(sizeof *gsig);
+    if (!gsig) {
+        free(D);
+        free(how);
+        return;
+    }
+    for (int i = 1; i <= ngs; i++) {
+        group *g = &A->g[gs[i - 1]];
+        if (g->has_label && g->exact_row < 0)
+            nb_sig_make(&g->label, gsig);
+        for (int j = 1; j <= nr; j++) {
+            double best = D[(size_t)(i - 1) * W + (size_t)j];
+            unsigned char h = 1;
+            if (D[(size_t)i * W + (size_t)j - 1] > best) {
+                best = D[(size_t)i * W + (size_t)j - 1];
+                h = 2;
+            }
+            const nb_row *row = &s->rows[rows[j - 1]];
+            double pen, sim = 0;
+            int ok = 1;
+            if (g->has_label) {
+                sim = g->exact_row >= 0 ? (g->exact_row == rows[j - 1] ? 1.0 : 0.0)
+                                        : nb_sig_sim(gsig, &A->L->sigs[rows[j - 1]]);
+                if (sim < 0.5)
+                    ok = 0;
+            }
+            if (ok && ex_fits(A, g, row->ncols, g->has_label, &pen)) {
+                /* a short labelled row ranks below any row of the right shape */
+                double gain = pen >= 1.5 ? 0.8 : 1.0 + 2.0 * sim - pen;
+                double sc = D[(size_t)(i - 1) * W + (size_t)j - 1] + gain;
+                if (sc > best) {
+                    best = sc;
+                    h = 3;
+                }
+            }
+            D[(size_t)i * W + (size_t)j] = best;
+            how[(size_t)i * W + (size_t)j] = h;
+        }
+    }
+    free(gsig);
+    int i = ngs, j = nr;
+    while (i > 0 && j > 0) {
+        unsigned char h = how[(size_t)i * W + (size_t)j];
+        if (h == 3) {
+            A->g[gs[i - 1]].row = rows[j - 1];
+            r->rows_found[rows[j - 1]] = 1;
+            i--;
+            j--;
+        } else if (h == 1) {
+            i--;
+        } else {
+            j--;
+        }
+    }
+    free(D);
+    free(how);
+}
+
+/* T4: fifteen numbers in a row (or three rows of five) after its heading. */
+void ex_match_t4(nb_report *r, assembly *A, const area *ar, int *t4_group)
+{
+    const nb_schema *s = r->schema;
+    int r4 = -1;
+    for (int k = 0; k < s->nrows; k++)
+        if (s->rows[k].table == NB_T4) {
+            r4 = k;
+            break;
+        }
+    *t4_group = -1;
+    if (r4 < 0)
+        return;
+    for (int gi = 0; gi < A->ng; gi++) {
+        group *g = &A->g[gi];
+        if (g->row >= 0 || !in_range(g->pos, ar->t4s, ar->end))
+            continue;
+        double pen;
+        if (ex_fits(A, g, 15, 0, &pen)) {
+            *t4_group = gi;
+            g->row = r4;
+            for (int k = 0; k < 3; k++)
+                r->rows_found[r4 + k] = 1;
+            return;
+        }
+    }
+    for (int gi = 0; gi + 2 < A->ng; gi++) {
+        double pen;
+        int ok = 1;
+        for (int k = 0; k < 3; k++) {
+            group *g = &A->g[gi + k];
+            if (g->row >= 0 || !in_range(g->pos, ar->t4s, ar->end) || !ex_fits(A, g, 5, 0, &pen))
+                ok = 0;
+        }
+        if (ok) {
+            for (int k = 0; k < 3; k++) {
+                A->g[gi + k].row = r4 + k;
+                r->rows_found[r4 + k] = 1;
+            }
+            return;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+/* resolve.c — T3 rows whose run-together digits have several readings,
+ * chosen together with the sums across rows: 总计 = Σ results, and
+ * 一 + 二 = 总计 + 四 in each column. */
+#include "extract/internal.h"
+#include "model/report.h"
+#include "model/schema.h"
+#include "text/num.h"
+
+#include <string.h>
+
+/* Choose among T3 rows' readings with the columns' sums (总计 = Σ results;
+ * 一 + 二 = 总计 + 四). Only cells every fitting choice agrees on are read. */
+typedef struct t3choice {
+    int row;            /* schema row */
+    splitter *sp;       /* its readings (sp->nfound ≥ 2) */
+    int pick;
+} t3choice;
+
+static int t3_role(const nb_schema *s, int row)
+{
+    const char *id = s->rows[row].id;
+    if (!strcmp(id, "t3.new")) return 1;
+    if (!strcmp(id, "t3.carried_in")) return 2;
+    if (!strcmp(id, "t3.total")) return 3;
+    if (!strcmp(id, "t3.carried_out")) return 4;
+    return s->rows[row].table == NB_T3 ? 5 : 0;
+}
+
+static int t3_consistent(nb_report *r, t3choice *ch, int nch)
+{
+    /* cells of rows being chosen take the picked reading */
+    const nb_schema *s = r->schema;
+    for (int c = 0; c < 7; c++) {
+        nb_num sum_res = nb_num_int(0), v[5] = {{0, 0}};
+        int known[5] = {0}, res_unknown = 0;
+        for (int row = 0; row < s->nrows; row++) {
+            int role = t3_role(s, row);
+            if (!role)
+                continue;
+            nb_num x = {0, 0};
+            int ok = 0;
+            int chosen = -1;
+            for (int k = 0; k < nch; k++)
+                if (ch[k].row == row)
+                    chosen = k;
+            if (chosen >= 0) {
+                x = ch[chosen].sp->found[ch[chosen].pick][c].num;
+                ok = 1;
+            } else {
+                const nb_cell *cell = &r->cells[nb_schema_first_cell(s, row) + c];
+                if (cell->status == NB_ST_NUMBER || cell->status == NB_ST_INFERRED) {
+                    x = cell->num;
+                    ok = 1;
+                } else if (cell->status == NB_ST_BLANK || cell->status == NB_ST_PLACEHOLDER) {
+                    ok = 1;
+                }
+            }
+            if (role == 5) {
+                if (!ok)
+                    res_unknown = 1;
+                sum_res = nb_num_add(sum_res, x);
+            } else {
+                v[role] = x;
+                known[role] = ok;
+            }
+        }
+        if (known[3] && !res_unknown && nb_num_cmp(v[3], sum_res) != 0)
+            return 0;
+        if (known[1] && known[2] && known[3] && known[4] &&
+            nb_num_cmp(nb_num_add(v[1], v[2]), nb_num_add(v[3], v[4])) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+void ex_t3_resolve(nb_report *r, const assembly *A, rowfill *fills, int nfill)
+{
+    t3choice ch[32];
+    int nch = 0;
+    long combos = 1;
+    for (int f = 0; f < nfill; f++) {
+        rowfill *F = &fills[f];
+        if (!F->sp || r->schema->rows[F->row].table != NB_T3 || F->sp->nfound < 2 || F->sp->total > MAXREAD)
+            continue;
+        if (nch < 32 && combos * F->sp->nfound <= 200000) {
+            ch[nch].row = F->row;
+            ch[nch].sp = F->sp;
+            ch[nch].pick = 0;
+            combos *= F->sp->nfound;
+            nch++;
+        }
+    }
+    if (!nch)
+        return;
+    /* enumerate; remember for each choice the readings that fit */
+    unsigned char ok[32][MAXREAD];
+    memset(ok, 0, sizeof ok);
+    long fitting = 0;
+    for (;;) {
+        if (t3_consistent(r, ch, nch)) {
+            fitting++;
+            for (int k = 0; k < nch; k++)
+                ok[k][ch[k].pick] = 1;
+        }
+        int k = 0;
+        while (k < nch && ++ch[k].pick == ch[k].sp->nfound) {
+            ch[k].pick = 0;
+            k++;
+        }
+        if (k == nch)
+            break;
+    }
+    if (!fitting)
+        return;
+    for (int k = 0; k < nch; k++) {
+        part rd[MAXREAD][MAXPARTS];
+        int nrd = 0;
+        for (int p = 0; p < ch[k].sp->nfound; p++)
+            if (ok[k][p])
+                memcpy(rd[nrd++], ch[k].sp->found[p], sizeof rd[0]);
+        for (int f = 0; f < nfill; f++)
+            if (fills[f].row == ch[k].row)
+                ex_fill_from_readings(r, A, ch[k].row, fills[f].idx, fills[f].n, 7, rd, nrd, nrd, 0);
+    }
+}

@@ -1,0 +1,256 @@
+/* split.c — run-together digits ("8855698" for 8 855 698 or 88 556 98 …)
+ * split into a row's cells: every reading that gives the row its cells and
+ * keeps the row's own sums (总计, T4's 总计 per group) is found by a bounded
+ * depth-first search; a reading is never guessed. Also how many cells a
+ * row's tokens can give, split or not (ex_fits), for matching. */
+#include "extract/internal.h"
+#include "base/utf8.h"
+#include "model/schema.h"
+#include "text/num.h"
+#include "text/numerals.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int check_sums(const splitter *S)
+{
+    if (S->flags & NB_ROW_SUM) {
+        nb_num s = nb_num_int(0);
+        for (int c = 0; c < 6; c++)
+            s = nb_num_add(s, S->cur[c].num);
+        return nb_num_cmp(s, S->cur[6].num) == 0;
+    }
+    if (S->flags & NB_ROW_T4) {
+        for (int g = 0; g < S->want / 5; g++) {
+            nb_num s = nb_num_int(0);
+            for (int c = 0; c < 4; c++)
+                s = nb_num_add(s, S->cur[g * 5 + c].num);
+            if (nb_num_cmp(s, S->cur[g * 5 + 4].num) != 0)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static int tok_digits(const splitter *S, int ti)
+{
+    const tok *k = &S->toks[S->idx[ti]];
+    if (!k->blob)
+        return 1;
+    int nd = 0;
+    size_t i = k->off, e = k->off + k->len;
+    while (i < e) {
+        if (nb_fold(nb_utf8_get(S->t, e, &i)) == '.')
+            break;
+        nd++;
+    }
+    return nd;
+}
+
+static void split_dfs(splitter *S, int ti, size_t pos, int pi)
+{
+    if (++S->nodes > 400000)
+        return;
+    if (ti == S->n) {
+        if (pi == S->want && check_sums(S)) {
+            if (S->nfound < MAXREAD)
+                memcpy(S->found[S->nfound++], S->cur, sizeof(part) * (size_t)S->want);
+            S->total++;
+        }
+        return;
+    }
+    /* room left: every later token gives at least one part */
+    int cap = S->caps[ti + 1];
+    const tok *k = &S->toks[S->idx[ti]];
+    size_t end = k->off + k->len;
+    if (!k->blob) {
+        if (pi >= S->want || pi + 1 + (S->n - ti - 1) > S->want || pi + 1 + cap < S->want)
+            return;
+        part *p = &S->cur[pi];
+        p->off = k->off;
+        p->len = k->len;
+        p->st = nb_parse_value(S->t + k->off, k->len, &p->num);
+        if (p->st != NB_ST_NUMBER)
+            p->num = nb_num_int(0);
+        split_dfs(S, ti + 1, 0, pi + 1);
+        return;
+    }
+    size_t start = pos ? pos : k->off;
+    if (pi >= S->want)
+        return;
+    /* digits left in this token (before any decimal point) */
+    int left = 0;
+    for (size_t i = start; i < end;) {
+        if (nb_fold(nb_utf8_get(S->t, end, &i)) == '.')
+            break;
+        left++;
+    }
+    if (pi + 1 + (S->n - ti - 1) > S->want || pi + left + cap < S->want)
+        return;
+    part *p = &S->cur[pi];
+    if (k->blob == 2 && (start == end - 1 || S->t[start] != '0' || S->t[start + 1] == '.')) {
+        /* the rest, decimal part and all, as the last cell of this token */
+        p->off = start;
+        p->len = end - start;
+        if (nb_parse_value(S->t + start, end - start, &p->num) == NB_ST_NUMBER) {
+            p->st = NB_ST_INFERRED;
+            split_dfs(S, ti + 1, 0, pi + 1);
+        }
+    }
+    long long v = 0;
+    size_t i = start;
+    int len = 0;
+    while (i < end) {
+        uint32_t c = nb_fold(nb_utf8_get(S->t, end, &i));
+        if (c == '.')
+            break;
+        v = v * 10 + (c - '0');
+        len++;
+        if (len > 9)
+            break;
+        p = &S->cur[pi];
+        p->off = start;
+        p->len = i - start;
+        p->num = nb_num_int(v);
+        p->st = NB_ST_INFERRED;
+        if (i == end)
+            split_dfs(S, ti + 1, 0, pi + 1);
+        else if (k->blob == 1 || nb_fold((uint32_t)(unsigned char)S->t[i]) != '.')
+            split_dfs(S, ti, i, pi + 1);
+        if (len == 1 && v == 0)
+            break; /* no number starts with 0 */
+    }
+}
+
+/* One digit a cell is the only reading when the digits number the cells. */
+static int one_digit_each(const splitter *S)
+{
+    int total = 0;
+    for (int k = 0; k < S->n; k++) {
+        const tok *t = &S->toks[S->idx[k]];
+        if (t->blob != 1 && t->kind == K_VALUE && !nb_all_digits(S->t + t->off, t->len))
+            return 0;
+        total += tok_digits(S, k);
+    }
+    return total == S->want;
+}
+
+splitter *ex_run_split(const assembly *A, const int *idx, int n, int want, unsigned flags)
+{
+    splitter *S = malloc(sizeof *S);
+    if (!S)
+        return NULL;
+    S->t = A->t;
+    S->toks = A->toks;
+    S->idx = idx;
+    S->n = n;
+    S->want = want;
+    S->flags = flags;
+    S->nfound = S->total = 0;
+    S->nodes = 0;
+    S->caps[n] = 0;
+    for (int k = n - 1; k >= 0; k--)
+        S->caps[k] = S->caps[k + 1] + tok_digits(S, k);
+    if (one_digit_each(S)) {
+        /* the search below would find exactly this; the sums still decide */
+        int pi = 0;
+        for (int k = 0; k < n; k++) {
+            const tok *t = &S->toks[idx[k]];
+            size_t i = t->off, e = t->off + t->len;
+            while (i < e) {
+                size_t s0 = i;
+                uint32_t c = nb_fold(nb_utf8_get(S->t, e, &i));
+                S->cur[pi].off = s0;
+                S->cur[pi].len = i - s0;
+                S->cur[pi].num = nb_num_int((long long)(c - '0'));
+                S->cur[pi].st = t->blob ? NB_ST_INFERRED : NB_ST_NUMBER;
+                pi++;
+            }
+        }
+        if (check_sums(S)) {
+            memcpy(S->found[0], S->cur, sizeof(part) * (size_t)want);
+            S->nfound = S->total = 1;
+        }
+        return S;
+    }
+    split_dfs(S, 0, 0, 0);
+    return S;
+}
+
+int ex_row_needs_split(const assembly *A, const int *idx, int n, int want)
+{
+    if (n >= want)
+        return 0;
+    for (int i = 0; i < n; i++)
+        if (A->toks[idx[i]].blob)
+            return 1;
+    return 0;
+}
+
+int ex_trimmed(const assembly *A, const group *g, int want, int *out)
+{
+    int a = 0, b = g->nv;
+    /* run-together digits are split, not padded: empty lines after them are not cells */
+    int blob = 0;
+    for (int i = 0; i < g->nv; i++)
+        if (A->toks[A->vals[g->v0 + i]].blob)
+            blob = 1;
+    while (blob && b > a && A->toks[A->vals[g->v0 + b - 1]].kind == K_EMPTY)
+        b--;
+    while (b - a > want && A->toks[A->vals[g->v0 + b - 1]].kind == K_EMPTY)
+        b--;
+    while (b - a > want && A->toks[A->vals[g->v0 + a]].kind == K_EMPTY)
+        a++;
+    int n = 0;
+    for (int i = a; i < b && n < MAXPARTS * 2; i++)
+        out[n++] = A->vals[g->v0 + i];
+    return n;
+}
+
+static int digit_capacity(const assembly *A, const int *idx, int n)
+{
+    int cap = 0;
+    for (int i = 0; i < n; i++) {
+        const tok *k = &A->toks[idx[i]];
+        if (k->blob) {
+            size_t j = k->off, e = k->off + k->len;
+            while (j < e) {
+                if (nb_utf8_get(A->t, e, &j) == '.')
+                    break;
+                cap++;
+            }
+        } else {
+            cap++;
+        }
+    }
+    return cap;
+}
+
+int ex_fits(const assembly *A, const group *g, int want, int labelled, double *penalty)
+{
+    int idx[MAXPARTS * 2];
+    int n = ex_trimmed(A, g, want, idx);
+    *penalty = 0;
+    if (n == want)
+        return 1;
+    if (n < want) {
+        int blob = 0;
+        for (int i = 0; i < n; i++)
+            if (A->toks[idx[i]].blob)
+                blob = 1;
+        if (blob && digit_capacity(A, idx, n) >= want) {
+            *penalty = 0.1;
+            return 1;
+        }
+        if (labelled && n >= 1) {
+            *penalty = 1.5; /* below any row of the right shape */
+            return 1;
+        }
+        return 0;
+    }
+    if (labelled) {
+        *penalty = 0.3;
+        return 1;
+    }
+    return 0;
+}

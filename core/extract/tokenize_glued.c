@@ -1,0 +1,200 @@
+/* tokenize_glued.c — words where text and digits run together, as web text
+ * flattened without cell boundaries gives them: "行政规范性文件8855698第二十条…",
+ * "00000002.其他法律…", "94432.52元". The word is cut into runs of number
+ * and text; numbering glued to a number goes to the text after it, a unit to
+ * the number before it, and text is cut again where numbering starts in it. */
+#include "extract/internal.h"
+#include "base/utf8.h"
+#include "text/numbering.h"
+#include "text/numerals.h"
+
+#include <string.h>
+
+#define MAXRUNS 256
+
+/* runs: [start, end) with type D (number) or T (text) */
+typedef struct runs {
+    size_t rs[MAXRUNS], re[MAXRUNS];
+    char rt[MAXRUNS];
+    int nr;
+} runs;
+
+static int is_digit_cp(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+/* Where the number whose first digit ends at e ends: digits, a decimal point
+ * between digits, thousands separators before exactly three digits. */
+static size_t number_end(const char *t, size_t b, size_t e)
+{
+    for (;;) {
+        size_t j = e;
+        if (j >= b)
+            break;
+        uint32_t c2 = nb_utf8_get(t, b, &j);
+        if (is_digit_cp(c2)) {
+            e = j;
+            continue;
+        }
+        if (c2 == '.' || c2 == 0xFF0E) { /* a decimal point between digits */
+            size_t k = j;
+            if (k < b) {
+                uint32_t c3 = nb_utf8_get(t, b, &k);
+                if (is_digit_cp(c3)) {
+                    e = k;
+                    continue;
+                }
+            }
+        }
+        if (c2 == ',') { /* thousands: exactly three digits follow */
+            size_t k = j;
+            int nd = 0;
+            while (k < b && nd < 4) {
+                size_t k2 = k;
+                if (!is_digit_cp(nb_utf8_get(t, b, &k2)))
+                    break;
+                k = k2;
+                nd++;
+            }
+            if (nd == 3) {
+                e = k;
+                continue;
+            }
+        }
+        break;
+    }
+    return e;
+}
+
+/* Cut t[a, b) into runs of number (a leading sign included) and text. */
+static void find_runs(runs *R, const char *t, size_t a, size_t b)
+{
+    size_t *rs = R->rs, *re = R->re;
+    char *rt = R->rt;
+    int nr = 0;
+    size_t i = a;
+    while (i < b && nr < MAXRUNS) {
+        size_t s = i;
+        uint32_t c = nb_utf8_get(t, b, &i);
+        int d = is_digit_cp(c) || ((c == '-' || c == 0xFF0D) && s == a && i < b && (unsigned char)t[i] >= '0' && (unsigned char)t[i] <= '9');
+        if (d) {
+            size_t e = number_end(t, b, i);
+            rs[nr] = s;
+            re[nr] = e;
+            rt[nr] = 'D';
+            nr++;
+            i = e;
+        } else {
+            if (nr > 0 && rt[nr - 1] == 'T' && re[nr - 1] == s) {
+                re[nr - 1] = i;
+            } else {
+                rs[nr] = s;
+                re[nr] = i;
+                rt[nr] = 'T';
+                nr++;
+            }
+        }
+    }
+    R->nr = nr;
+}
+
+/* numbering glued to the number before it: "00000002.其他" → "0000000" "2.其他" */
+static void give_numbering_digit(runs *R, const char *t)
+{
+    size_t *rs = R->rs, *re = R->re;
+    const char *rt = R->rt;
+    int nr = R->nr;
+    for (int k = 0; k + 1 < nr; k++) {
+        if (rt[k] != 'D' || rt[k + 1] != 'T')
+            continue;
+        size_t j = rs[k + 1];
+        uint32_t p = nb_fold(nb_utf8_get(t, re[k + 1], &j));
+        if (!(p == '.' || p == 0x3001))
+            continue;
+        if (j >= re[k + 1]) /* "1." at the end: a number with a stray dot */
+            continue;
+        if (memchr(t + rs[k], '.', re[k] - rs[k]))
+            continue;
+        /* the last digit goes to the label */
+        size_t last = re[k] - 1;
+        while (last > rs[k] && ((unsigned char)t[last] & 0xC0) == 0x80)
+            last--;
+        rs[k + 1] = last;
+        re[k] = last;
+    }
+}
+
+/* a unit right after a number belongs to it: "94432.52元" */
+static void attach_units(runs *R, const char *t)
+{
+    size_t *rs = R->rs, *re = R->re;
+    const char *rt = R->rt;
+    int nr = R->nr;
+    for (int k = 0; k + 1 < nr; k++) {
+        if (rt[k] != 'D' || rt[k + 1] != 'T' || re[k] != rs[k + 1])
+            continue;
+        size_t j = rs[k + 1];
+        uint32_t u = nb_utf8_get(t, re[k + 1], &j);
+        if (u == 0x4E07) { /* 万元 */
+            size_t j2 = j;
+            if (j2 < re[k + 1] && nb_utf8_get(t, re[k + 1], &j2) == 0x5143)
+                j = j2;
+            else
+                continue;
+        } else if (!ex_is_unit_cp(u)) {
+            continue;
+        }
+        re[k] = j;
+        rs[k + 1] = j;
+    }
+}
+
+/* A text run, split at numbering inside it: "其他一、本年新收…", "结果（一）予以公开" */
+static void emit_text_run(tokv *tv, const char *t, size_t rs, size_t re, int lk)
+{
+    size_t s = rs, j = rs;
+    uint32_t prev = 0;
+    while (j < re) {
+        size_t here = j;
+        uint32_t c = nb_utf8_get(t, re, &j);
+        if (here > s && prev != 0x7B2C /* 第 */ && prev != 0x81F3 /* 至 */ &&
+            (nb_cn_digit(nb_fold(c)) > 0 || nb_fold(c) == '(')) {
+            size_t nl = nb_numbering_len(t, re, here);
+            if (nl > 0) {
+                size_t s2 = here, e2 = here;
+                ex_trim(t, &s, &e2);
+                if (e2 > s)
+                    ex_emit(tv, K_TEXT, s, e2 - s, lk);
+                s = s2;
+            }
+        }
+        prev = c;
+    }
+    size_t e = re;
+    ex_trim(t, &s, &e);
+    if (e > s)
+        ex_emit(tv, K_TEXT, s, e - s, lk);
+}
+
+/* A word without white space, where text and digits may run together:
+ * "行政规范性文件8855698第二十条…", "00000002.其他法律…". */
+void ex_tokenize_glued(tokv *tv, const char *t, size_t a, size_t b, int lk)
+{
+    if (ex_is_value_text(t, a, b)) {
+        ex_emit_value(tv, t, a, b, lk);
+        return;
+    }
+    runs R;
+    find_runs(&R, t, a, b);
+    give_numbering_digit(&R, t);
+    attach_units(&R, t);
+    for (int k = 0; k < R.nr; k++) {
+        if (R.re[k] <= R.rs[k])
+            continue;
+        if (R.rt[k] == 'D')
+            ex_emit_value(tv, t, R.rs[k], R.re[k], lk);
+        else
+            emit_text_run(tv, t, R.rs[k], R.re[k], lk);
+    }
+}

@@ -1,0 +1,111 @@
+/* tokens.c — the token stream every tokenizer writes: text, value, empty
+ * cell and line-end tokens in a growing vector, and value tokens that tell
+ * run-together digits ("8855698", "13575394432.52") from single numbers. */
+#include "extract/internal.h"
+#include "base/utf8.h"
+#include "base/vec.h"
+#include "text/numerals.h"
+
+#include <string.h>
+
+tok *ex_emit(tokv *tv, int kind, size_t off, size_t len, int lkind)
+{
+    if (nb_grow(&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v, 256) != 0) {
+        tv->oom = 1;
+        return NULL;
+    }
+    tok *t = &tv->v[tv->n++];
+    memset(t, 0, sizeof *t);
+    t->kind = (unsigned char)kind;
+    t->off = off;
+    t->len = len;
+    t->lkind = (unsigned char)lkind;
+    t->exact_row = -1;
+    return t;
+}
+
+int ex_is_unit_cp(uint32_t c)
+{
+    return c == 0x4EF6 || c == 0x4E2A || c == 0x6761 || c == 0x9879 || c == 0x5143 || c == 0x6B21 || c == '%' ||
+           c == 0x5BB6 || c == 0x4EFD;
+}
+
+void ex_trim(const char *t, size_t *a, size_t *b)
+{
+    while (*a < *b) {
+        size_t i = *a;
+        uint32_t c = nb_utf8_get(t, *b, &i);
+        if (!nb_is_space(c))
+            break;
+        *a = i;
+    }
+    while (*b > *a) {
+        size_t s = *b - 1;
+        while (s > *a && ((unsigned char)t[s] & 0xC0) == 0x80)
+            s--;
+        size_t i = s;
+        uint32_t c = nb_utf8_get(t, *b, &i);
+        if (!nb_is_space(c))
+            break;
+        *b = s;
+    }
+}
+
+int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e)
+{
+    while (*i < b) {
+        size_t start = *i;
+        uint32_t c = nb_utf8_get(t, b, i);
+        if (nb_is_space(c))
+            continue;
+        size_t end = *i;
+        while (end < b) {
+            size_t j = end;
+            if (nb_is_space(nb_utf8_get(t, b, &j)))
+                break;
+            end = j;
+        }
+        *s = start;
+        *e = end;
+        *i = end;
+        return 1;
+    }
+    return 0;
+}
+
+int ex_is_value_text(const char *t, size_t a, size_t b)
+{
+    nb_num n;
+    nb_status st = nb_parse_value(t + a, b - a, &n);
+    return st == NB_ST_NUMBER || st == NB_ST_PLACEHOLDER;
+}
+
+/* A value token: blob 1 for a run of digits that may hold several cells,
+ * blob 2 for one with a decimal part ("13575394432.52": items, then money). */
+void ex_emit_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
+{
+    tok *k = ex_emit(tv, K_VALUE, a, b - a, lk);
+    if (!k)
+        return;
+    size_t i = a, nd = 0, dots = 0, before_dot = 0, unit = 0;
+    while (i < b) {
+        uint32_t c = nb_fold(nb_utf8_get(t, b, &i));
+        if (c >= '0' && c <= '9' && !unit) {
+            nd++;
+            if (!dots)
+                before_dot++;
+        } else if (c == '.' && !unit) {
+            dots++;
+        } else if (ex_is_unit_cp(c) || c == 0x4E07) {
+            unit++; /* 元, 万元 after the digits */
+        } else {
+            return;
+        }
+    }
+    if (unit && !dots)
+        return;
+    if (!dots)
+        k->blob = nd > 1;
+    else if (dots == 1 && before_dot > 1)
+        k->blob = 2;
+}
