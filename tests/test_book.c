@@ -384,6 +384,44 @@ static void test_quality(void **s)
     nb_report_free(&r);
 }
 
+#define OTHER_ROWS                                                                                         \
+    "(六) 其他处理\t1. 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\t\n" \
+    "\t2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\t\n"   \
+    "\t3. 其他\t0\t0\t0\t0\t0\t0\t0\t"
+
+/* Rows and columns the template does not have, as the extractor saw them;
+ * the 2019 layout's single （六）其他处理 row is FORMAT.OUTDATED's. */
+static void test_struct_extra(void **s)
+{
+    (void)s;
+    nb_report r;
+    nb_findings f;
+    const char *extra[] = {"四、结转下年度继续办理", "小计\t\t0\t0\t0\t0\t0\t0\t0\n四、结转下年度继续办理",
+                           "其他\t\t\n", "其他\t法人或其他组织小计\t\n", NULL};
+    bt_variant(&r, &g_ctx, extra, NULL);
+    bt_run(&r, &g_ctx, &f);
+    assert_int_equal(bt_count(&f, "STRUCT.EXTRA"), 2);
+    const nb_finding *x = bt_nth(&f, "STRUCT.EXTRA", 0);
+    assert_int_equal(x->severity, NB_SEV_INFO);
+    bt_quote(&r, x, "法人或其他组织小计");
+    bt_message(&r, x, NB_LANG_EN, "T3 has a column the template does not: \"法人或其他组织小计\"");
+    x = bt_nth(&f, "STRUCT.EXTRA", 1);
+    bt_quote(&r, x, "小计");
+    bt_message(&r, x, NB_LANG_ZH, "表三含有格式模板没有的行：“小计”");
+    nb_findings_free(&f);
+    nb_report_free(&r);
+    const char *six[] = {OTHER_ROWS, "(六) 其他处理\t\t0\t0\t0\t0\t0\t0\t0", NULL};
+    bt_variant(&r, &g_ctx, six, NULL);
+    bt_run(&r, &g_ctx, &f);
+    x = bt_only(&f, "FORMAT.OUTDATED");
+    bt_quote(&r, x, "(六) 其他处理");
+    bt_message(&r, x, NB_LANG_EN,
+               "the report for 2024 mixes a row or column of the 2019 trial layout (（六）其他处理) into the 2021 format");
+    assert_int_equal(bt_count(&f, "STRUCT.EXTRA"), 0); /* the one row, said once */
+    nb_findings_free(&f);
+    nb_report_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -393,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_section1), cmocka_unit_test(test_period),
         cmocka_unit_test(test_date_impossible), cmocka_unit_test(test_date_late),
         cmocka_unit_test(test_section_count), cmocka_unit_test(test_quality),
+        cmocka_unit_test(test_struct_extra),
     };
     return TU_RUN("book", tests, &g_ctx, NULL, NULL);
 }

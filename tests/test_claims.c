@@ -348,6 +348,15 @@ static void test_fee_unit(void **s)
     bt_message(&r, x, NB_LANG_EN, "t2.fees.amount is written \"1200元\": the column is in 万元");
     nb_findings_free(&f);
     nb_report_free(&r);
+    const char *label[] = {"本年收费金额（单位：万元）", "本年收费金额（单位：元）", "行政事业性收费\t0",
+                           "行政事业性收费\t1200", NULL};
+    bt_variant(&r, &g_ctx, label, NULL);
+    bt_run(&r, &g_ctx, &f);
+    x = bt_only(&f, "T2.FEE_UNIT");
+    bt_quote(&r, x, "单位：元");
+    bt_message(&r, x, NB_LANG_EN, "T2's fee column says \"单位：元\"; the format's unit is 万元 (t2.fees.amount = 1200)");
+    nb_findings_free(&f);
+    nb_report_free(&r);
     const char *decimals[] = {"行政事业性收费\t0", "行政事业性收费\t0.123456", NULL};
     bt_variant(&r, &g_ctx, decimals, NULL);
     bt_run(&r, &g_ctx, &f);

@@ -11,6 +11,8 @@
 static const char *const old_words[] = {"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
                                         "其他对外管理服务事项", "第二十条第（九）项", "第二十条第(九)项",
                                         "采购项目数量", "采购总金额"};
+/* What the extractor's old rows are called (nb_extra.old_row 1 … 3). */
+static const char *const old_row_words[] = {"", "政府集中采购", "其他对外管理服务事项", "（六）其他处理"};
 /* The 2021 layout's T2 columns. */
 static const char *const new_words[] = {"本年制发件数", "本年废止件数", "本年处理决定数量", "本年收费金额"};
 
@@ -38,29 +40,49 @@ static int first_word(const char *t, size_t a, size_t b, const char *const *word
     return best;
 }
 
-static int outdated(const nb_report *r, nb_findings *out, nb_err *err)
+/* The first row of the 2019 layout the extractor saw in a 2021 one: its
+ * index in r->extras, or -1. */
+static int first_old_row(const nb_report *r)
 {
+    for (int i = 0; i < r->nextras; i++)
+        if (r->extras[i].old_row > 0 && r->extras[i].old_row < 4)
+            return i;
+    return -1;
+}
+
+/* FORMAT.OUTDATED; *quoted is the extra row it quotes (-1 for none). */
+static int outdated(const nb_report *r, nb_findings *out, nb_err *err, int *quoted)
+{
+    *quoted = -1;
     if (!r->year || !r->year_titled)
         return 0;
-    size_t a, b, at = 0;
+    size_t a, b, at = 0, len = 0;
     table_area(r, &a, &b);
-    const char *t = r->doc.text;
+    const char *t = r->doc.text, *w;
     int k;
     nb_finding_form form;
     if (r->year >= 2021) {
         k = first_word(t, a, b, old_words, (int)(sizeof old_words / sizeof old_words[0]), &at);
         if (k < 0 && r->format == 2019) /* the format told by words outside the area */
             k = first_word(t, 0, r->doc.len, old_words, 4, &at);
-        if (k < 0)
+        if (k < 0 && (*quoted = first_old_row(r)) >= 0) {
+            const nb_extra *x = &r->extras[*quoted];
+            w = old_row_words[x->old_row];
+            at = x->off;
+            len = x->len;
+        } else if (k < 0) {
             return 0;
+        } else {
+            w = old_words[k];
+        }
         form = NB_FORM_OLD_LAYOUT;
     } else {
         k = first_word(t, a, b, new_words, (int)(sizeof new_words / sizeof new_words[0]), &at);
         if (k < 0 || r->format != 2021)
             return 0;
         form = NB_FORM_NEW_EARLY;
+        w = new_words[k];
     }
-    const char *w = form == NB_FORM_OLD_LAYOUT ? old_words[k] : new_words[k];
     nb_finding *f = nb_finding_add_at(out, NB_RULE_FORMAT_OUTDATED, at, err);
     if (!f)
         return -1;
@@ -68,18 +90,21 @@ static int outdated(const nb_report *r, nb_findings *out, nb_err *err)
     f->year = r->year;
     f->word = w;
     f->claim_off = at;
-    f->claim_len = strlen(w);
+    f->claim_len = len ? len : strlen(w);
     f->numeral = r->format; /* the layout the tables were read in */
     if (form == NB_FORM_NEW_EARLY)
         f->severity = NB_SEV_INFO;
     return 0;
 }
 
-/* The extractor's rows and columns beyond the template. */
-static int extra(const nb_report *r, nb_findings *out, nb_err *err)
+/* The extractor's rows and columns beyond the template (but the one
+ * FORMAT.OUTDATED quotes already). */
+static int extra(const nb_report *r, int quoted, nb_findings *out, nb_err *err)
 {
     for (int i = 0; i < r->nextras; i++) {
         const nb_extra *x = &r->extras[i];
+        if (i == quoted)
+            continue;
         nb_finding *f = nb_finding_add_at(out, NB_RULE_STRUCT_EXTRA, x->off, err);
         if (!f)
             return -1;
@@ -93,7 +118,8 @@ static int extra(const nb_report *r, nb_findings *out, nb_err *err)
 
 int nb_check_format(const nb_report *r, nb_findings *out, nb_err *err)
 {
-    if (outdated(r, out, err) != 0)
+    int quoted;
+    if (outdated(r, out, err, &quoted) != 0)
         return -1;
-    return extra(r, out, err);
+    return extra(r, quoted, out, err);
 }
