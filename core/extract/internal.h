@@ -4,6 +4,7 @@
  *
  * The stages, in the order the driver (extract.c) runs them:
  *   area.c            where the tables are (find_area)
+ *   variant.c         the 2021 tables with （六）其他处理 in one row, when they are so
  *   tokenize.c        the area line by line, each line's layout chosen:
  *     tokenize_pipe.c   pipe and box-drawing table rows
  *     tokenize_tab.c    tab-separated rows
@@ -120,6 +121,9 @@ typedef struct area {
 } area;
 
 void ex_find_area(const nb_report *r, area *a);
+/* A 2021 report with （六）其他处理 in one row takes that variant's schema
+ * (its cells made anew); -1 when out of memory. */
+int ex_choose_variant(nb_report *r, const area *ar);
 /* Tokenise the area; *cells_mode is set for one cell a line. */
 void ex_tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cells_mode);
 /* Line t[a, b) (trimmed to [x, y)) of a one-cell-a-line area. */
