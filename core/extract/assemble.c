@@ -249,9 +249,20 @@ static int on_text(assembly *A, cursor *c, const tok *k)
 }
 
 /* A value or an empty cell (token ti); -1 when out of memory. */
+/* An empty cell that starts a line after a label alone on the line before
+ * is a merged cell of the next row, not a cell of that label's row. */
+static int leads_next_row(const assembly *A, const cursor *c, const tok *k)
+{
+    const group *g = c->cur;
+    if (c->cells_mode || k->kind != K_EMPTY || c->line_has_values || !g->has_label || g->nv || !g->nfrag)
+        return 0;
+    size_t end = g->frag_off[g->nfrag - 1] + g->frag_len[g->nfrag - 1];
+    return k->off > end && memchr(A->t + end, '\n', k->off - end) != NULL;
+}
+
 static int on_value(assembly *A, cursor *c, const tok *k, int ti)
 {
-    if (!c->cur) {
+    if (!c->cur || leads_next_row(A, c, k)) {
         if (k->kind == K_EMPTY)
             return 0; /* a merged cell before anything on the line */
         c->cur = new_group(A, k->off);
