@@ -201,6 +201,11 @@ static void test_label_only_rows(void **s)
     findings_are(&f, "CELL.BLANK=21");
     nb_findings_free(&f);
     nb_report_free(&r);
+    /* a label alone above the row that has the numbers is not that row */
+    const char *above[] = {"第二十条第（五）项\n", "第二十条第（五）项\n行政许可\n", NULL};
+    load(&r, "label_only.txt", above);
+    row_is(&r, "t2.licensing", "156");
+    nb_report_free(&r);
 }
 
 /* ---- T2's 规范性文件 in a 2021 report ---- */
