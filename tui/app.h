@@ -38,9 +38,10 @@ typedef struct nb_app {
     nb_screen scr;
     int layout, focus;        /* focus 0: text, 1: tables */
     int modes[8], nmodes;     /* the mode stack; the top has the keys */
-    /* text pane: a cursor (byte offset) and the first line shown */
+    /* text pane: a cursor (byte offset) and the first row shown (the text
+     * offset it starts at, wrap.h) */
     size_t cur;
-    size_t top_line;
+    size_t top;
     int text_rows;            /* rows of the text pane, as last settled */
     /* tables pane */
     nb_grow_row *grid;
