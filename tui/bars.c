@@ -119,45 +119,49 @@ static void decision_part(const nb_app *a, char *out, size_t cap)
         snprintf(out, cap, " [%s]", nb_decision_label(d->state, a->lang));
 }
 
-/* The status line up to the message: file, counter, decision, cell;
- * returns its length. */
-static int status_head(const nb_app *a, char *b, size_t cap)
+/* The status line up to the message: file, counter, decision and (with
+ * cell) the selected cell; returns its length. */
+static int status_head(const nb_app *a, int cell, char *b, size_t cap)
 {
-    char fname[64], cellpart[512], counter[160] = "", rest[8], decision[64];
+    char fname[64], cellpart[512] = "", counter[160] = "", rest[8], decision[64];
     file_name(a, fname, sizeof fname);
-    cell_part(a, cellpart, sizeof cellpart);
+    if (cell)
+        cell_part(a, cellpart, sizeof cellpart);
     counter_part(a, counter, sizeof counter, rest, sizeof rest);
     decision_part(a, decision, sizeof decision);
     const char *state = a->s.readonly ? nb_app_tr(a, " [read-only]", " [只读]") : a->s.dirty ? " [+]" : "";
-    int k = snprintf(b, cap, " %s%s │ %s%s │ %s", fname, state, counter, decision, cellpart);
+    int k = snprintf(b, cap, " %s%s │ %s%s%s%s", fname, state, counter, decision, cell ? " │ " : "", cellpart);
     return k < 0 ? 0 : (size_t)k < cap ? k : (int)cap - 1;
 }
 
-/* Whether the message is too long for what the status line leaves it. */
-static int message_too_long(const nb_app *a, const nb_screen *s)
+/* Whether the message fits on the status line after a head with (cell)
+ * or without the selected cell. */
+static int message_fits(const nb_app *a, const nb_screen *s, int cell)
 {
     char b[1024];
-    int k = status_head(a, b, sizeof b);
-    return a->msg[0] &&
-           (int)nb_display_cols(b, (size_t)k, 0) + 3 + (int)nb_display_cols(a->msg, strlen(a->msg), 0) > s->w;
+    int k = status_head(a, cell, b, sizeof b);
+    return (int)nb_display_cols(b, (size_t)k, 0) + 3 + (int)nb_display_cols(a->msg, strlen(a->msg), 0) <= s->w;
 }
 
 void nb_bars_status(const nb_app *a, nb_screen *s)
 {
     int y = s->h - 1;
     nb_screen_fill(s, y, 0, s->w, ' ', NB_R_STATUS);
-    /* the counter first: on a narrow screen the message is what gets cut */
+    /* the counter first: on a narrow screen the message is what gets cut;
+     * a message that fits without the cell is shown instead of it; one
+     * longer still is wrapped above (nb_bars_message) */
     char b[2400], counter[160], rest[1200];
-    int k = status_head(a, b, 1024);
+    int cell = !a->msg[0] || message_fits(a, s, 1) || !message_fits(a, s, 0);
+    int k = status_head(a, cell, b, 1024);
     counter_part(a, counter, sizeof counter, rest, sizeof rest);
-    if (!message_too_long(a, s)) /* else it is drawn above (nb_bars_message) */
+    if (!a->msg[0] || message_fits(a, s, 0))
         snprintf(b + k, sizeof b - (size_t)k, " │ %s", rest);
     nb_screen_put(s, y, 0, b, strlen(b), s->w, a->msg_error ? NB_R_ERROR : NB_R_STATUS, 1);
 }
 
 void nb_bars_message(const nb_app *a, nb_screen *s)
 {
-    if (!message_too_long(a, s))
+    if (!a->msg[0] || message_fits(a, s, 0))
         return;
     size_t n = strlen(a->msg);
     int rows = nb_text_rows(a->msg, n, s->w - 2);

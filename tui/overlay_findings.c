@@ -99,7 +99,7 @@ static void finding_line(const nb_app *a, size_t k, const nb_finding *f, int res
     int marked = !resolved && k < a->list_nmarks && a->list_marks[k];
     size_t n = (size_t)snprintf(out, cap, " %s ", marked ? "+" : " ");
     nb_list_pad(out, cap, &n,
-                resolved ? nb_app_tr(a, "resolved", "已消除") : nb_severity_label(f->severity, a->lang), zh ? 6 : 8);
+                resolved ? nb_app_tr(a, "resolved", "已消除") : nb_severity_label(f->severity, a->lang), zh ? 7 : 9);
     nb_list_pad(out, cap, &n, rules[f->rule].id, rule_width(a));
     nb_list_pad(out, cap, &n, lnb, 6);
     nb_list_pad(out, cap, &n, resolved ? "" : nb_decision_label(state_of(a, k), a->lang), zh ? 7 : 10);
