@@ -35,6 +35,13 @@ check "? shows the help from the request table" "next finding (wraps)"
 tmux send-keys -t "$S" 'x'
 tmux send-keys -t "$S" ':' 'goto t3.total.total' Enter
 check ":goto selects a cell" "t3.total.total = 0 (number)"
+tmux send-keys -t "$S" 'y'
+check "y copies the selected cell inside tmux" "copied to the tmux buffer"
+if [ "$(tmux show-buffer 2>/dev/null)" = "0" ]; then
+    echo "ok - the tmux buffer holds the cell's value"; pass=$((pass + 1))
+else
+    echo "not ok - the tmux buffer holds \"$(tmux show-buffer 2>&1)\", not the cell's value 0"; fail=$((fail + 1))
+fi
 tmux resize-window -t "$S" -x 80 -y 24 2>/dev/null || tmux resize-pane -t "$S" -x 80 -y 24
 check "a resize to 80x24 stacks the panes" "─────"
 tmux send-keys -t "$S" 'q'
