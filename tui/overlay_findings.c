@@ -266,7 +266,6 @@ static void next_undecided(nb_app *a, int last)
 
 void nb_findings_decide(nb_app *a, nb_decision state, const char *reason)
 {
-    static const char *const en[] = {"reopened", "confirmed", "dismissed"}, *const zh[] = {"重新打开", "确认", "驳回"};
     nb_err err;
     int n = a->ndecide, last = n ? a->decide[n - 1] : -1;
     a->ndecide = 0;
@@ -274,10 +273,11 @@ void nb_findings_decide(nb_app *a, nb_decision state, const char *reason)
         nb_app_fail(a, &err);
         return;
     }
+    const char *done = state == NB_DEC_OPEN ? nb_app_tr(a, "reopened", "已重新打开") : nb_decision_label(state, a->lang);
     if (a->lang == NB_LANG_ZH)
-        nb_app_say(a, 0, "已%s %d 个问题（u 撤销）", zh[state], n);
+        nb_app_say(a, 0, "%s %d 个问题（u 撤销）", done, n);
     else
-        nb_app_say(a, 0, "%s %d finding%s (u undoes)", en[state], n, n == 1 ? "" : "s");
+        nb_app_say(a, 0, "%s %d finding%s (u undoes)", done, n, n == 1 ? "" : "s");
     next_undecided(a, last);
 }
 

@@ -9,6 +9,7 @@
 #include "actions.h"
 #include "commands.h"
 #include "lineedit.h"
+#include "names.h"
 #include "select.h"
 #include "view.h"
 
@@ -68,21 +69,21 @@ static void reason_label(const nb_app *a, char *out, size_t cap)
 /* The label before the text: what is being typed. */
 static void label_of(const nb_app *a, char *out, size_t cap)
 {
-    char id[96];
+    char id[320];
     int mode = nb_app_mode(a);
-    if (mode == NB_MODE_EDIT) {
-        nb_schema_cell_id(a->r->schema, a->edit_cell, id, sizeof id);
-        snprintf(out, cap, "%s %s: ", nb_app_tr(a, "value of", "更正"), id);
+    if (mode == NB_MODE_EDIT) { /* the cell by its label under zh, its ID in English */
+        nb_cell_label(a->r->schema, a->edit_cell, a->lang, id, sizeof id);
+        snprintf(out, cap, nb_app_tr(a, "value of %s: ", "更正 %s："), id);
     } else if (mode == NB_MODE_REASON) {
         reason_label(a, out, cap);
     } else if (mode == NB_MODE_NOTE) {
         int n;
         const nb_rule *rules = nb_rules(&n);
         if (a->note_cell >= 0)
-            nb_schema_cell_id(a->r->schema, a->note_cell, id, sizeof id);
+            nb_cell_label(a->r->schema, a->note_cell, a->lang, id, sizeof id);
         else
             snprintf(id, sizeof id, "%s", rules[a->s.fs.v[a->note_finding].rule].id);
-        snprintf(out, cap, "%s %s: ", nb_app_tr(a, "note on", "批注"), id);
+        snprintf(out, cap, nb_app_tr(a, "note on %s: ", "批注 %s："), id);
     } else {
         snprintf(out, cap, "%c", mode == NB_MODE_PROMPT ? ':' : '/');
     }
@@ -90,7 +91,7 @@ static void label_of(const nb_app *a, char *out, size_t cap)
 
 static void draw(const nb_app *a, nb_screen *s)
 {
-    char label[160];
+    char label[512];
     label_of(a, label, sizeof label);
     nb_lineedit_draw(&a->in, s, s->h - 1, label);
 }
