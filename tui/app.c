@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "base/utf8.h"
 #include "bars.h"
 #include "clip.h"
 #include "keymap.h"
@@ -30,8 +31,10 @@ void nb_app_say(nb_app *a, int error, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+    int n = vsnprintf(a->msg, sizeof a->msg, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof a->msg) /* cut: never inside a character */
+        a->msg[nb_utf8_whole(a->msg, sizeof a->msg - 1)] = '\0';
     a->msg_error = error;
 }
 

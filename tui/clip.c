@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "base/utf8.h"
 #include "check/messages.h"
 #include "names.h"
 #include "select.h"
@@ -101,7 +102,8 @@ static void what_to_copy(const nb_app *a, char *out, size_t cap)
     if (c->status == NB_ST_NUMBER || c->status == NB_ST_INFERRED)
         nb_num_format(c->num, out, cap);
     else if (c->has_span)
-        snprintf(out, cap, "%.*s", (int)(c->len < cap - 1 ? c->len : cap - 1), a->r->doc.text + c->off);
+        snprintf(out, cap, "%.*s", (int)(c->len < cap - 1 ? c->len : nb_utf8_whole(a->r->doc.text + c->off, cap - 1)),
+                 a->r->doc.text + c->off);
 }
 
 void nb_clip_yank(nb_app *a)

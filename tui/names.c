@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "text/numbering.h"
 
 /* The label from after its numbering up to the first bracket after that. */
@@ -50,8 +51,6 @@ void nb_cell_label(const nb_schema *s, int ci, nb_lang lang, char *out, size_t c
 
 void nb_quote_text(nb_lang lang, const char *t, size_t n, size_t max, char *out, size_t cap)
 {
-    size_t k = n < max ? n : max;
-    while (k > 0 && k < n && ((unsigned char)t[k] & 0xC0) == 0x80) /* never half a character */
-        k--;
+    size_t k = n < max ? n : nb_utf8_whole(t, max); /* never half a character */
     snprintf(out, cap, lang == NB_LANG_ZH ? "“%.*s%s”" : "\"%.*s%s\"", (int)k, t, k < n ? "..." : "");
 }

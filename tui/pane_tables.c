@@ -54,9 +54,7 @@ static int label_width(const nb_app *a, const nb_panes *p, int table)
  * characters. */
 static void placeholder(const char *t, size_t n, char *out, size_t cap)
 {
-    size_t k = n < 8 ? n : 8;
-    while (k > 0 && k < n && ((unsigned char)t[k] & 0xC0) == 0x80)
-        k--;
+    size_t k = n < 8 ? n : nb_utf8_whole(t, 8);
     snprintf(out, cap, "%.*s", (int)k, t);
 }
 

@@ -5,8 +5,11 @@
 
 #include "search.h"
 
+#include "base/utf8.h"
+
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define NONE ((size_t)-1)
 
@@ -59,6 +62,7 @@ int nb_search_compile(nb_search *s, const char *pat, nb_lang lang, nb_err *err)
     pcre2_code_free(s->re);
     s->re = re;
     snprintf(s->pat, sizeof s->pat, "%s", pat);
+    s->pat[nb_utf8_whole(s->pat, strlen(s->pat))] = '\0'; /* a long pattern cut between characters */
     return 0;
 }
 
