@@ -25,6 +25,7 @@ typedef struct help {
 
 static void help_load(const nb_app *a, help *h)
 {
+    memset(h, 0, sizeof *h); /* all of it set: PCRE2's JIT may read past the end of a string */
     h->n = nb_help_items(a->lang == NB_LANG_ZH, h->it, MAX_ITEMS);
     h->w = a->scr.w;
 }

@@ -310,12 +310,12 @@ static int slot_matches(const nb_app *a, int g, int c)
     if (a->grid[g].kind == 3) /* a group heading: its label only */
         return c < 0 && matches(a, sc->groups[row], strlen(sc->groups[row]));
     if (c < 0) {
-        char l[256];
+        char l[256] = ""; /* all of it set: PCRE2's JIT may read past the end of the string */
         nb_row_label(sc, row, l, sizeof l);
         return matches(a, l, strlen(l)) || matches(a, sc->rows[row].label, strlen(sc->rows[row].label));
     }
     const nb_cell *cell = &a->r->cells[nb_schema_first_cell(sc, row) + c];
-    char v[64];
+    char v[64] = "";
     nb_role role;
     int marked;
     cell_value(a, cell, v, sizeof v, &role, &marked);
