@@ -41,10 +41,12 @@ typedef enum {
     K(NORMAL, BOTTOM, "G End", "go to the bottom", "到末尾", "")                                                 \
     K(NORMAL, NEXT_FINDING, "]", "next finding (wraps)", "下一个问题（循环）", "")                              \
     K(NORMAL, PREV_FINDING, "[", "previous finding (wraps)", "上一个问题（循环）", "")                          \
-    K(NORMAL, FINDINGS, "F", "list of findings (1 2 3 filter by severity, Enter jumps)",                         \
-      "问题列表（1 2 3 按严重程度筛选，回车跳转）", "the list of findings (its keys below)")                     \
-    K(NORMAL, SEARCH, "/", "search the text (PCRE2, smart case)", "在正文中搜索（PCRE2，智能大小写）",          \
-      "search the text (PCRE2, UTF; smart case: case-insensitive unless the pattern\n"                           \
+    K(NORMAL, FINDINGS, "F", "list of findings (filter, mark, decide several at once; Enter jumps)",             \
+      "问题列表（筛选、标记、批量决定；回车跳转）", "the list of findings (its keys below)")                     \
+    K(NORMAL, SEARCH, "/", "search the text, or the tables' labels and values from the tables pane (PCRE2)",     \
+      "在正文中搜索；在表格窗格中则搜索表格的标签和数值（PCRE2）",                                             \
+      "search the text, or from the tables pane the tables' row labels, group\n"                                 \
+      "headings and values (PCRE2, UTF; smart case: case-insensitive unless the pattern\n"                       \
       "has a capital); a bad pattern is reported with its offset")                                               \
     K(NORMAL, SEARCH_NEXT, "n", "next search hit", "下一个搜索结果", "")                                         \
     K(NORMAL, SEARCH_PREV, "N", "previous search hit", "上一个搜索结果", "")                                     \
