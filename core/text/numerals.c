@@ -10,17 +10,21 @@
 #include <stdio.h>
 #include <string.h>
 
+/* By status: the name (exports, the English screen) and the Chinese word. */
+static const char *const status_words[][2] = {
+    [NB_ST_MISSING] = {"missing", "缺失"},   [NB_ST_NUMBER] = {"number", "数字"},
+    [NB_ST_BLANK] = {"blank", "空白"},       [NB_ST_PLACEHOLDER] = {"placeholder", "占位符"},
+    [NB_ST_TEXT] = {"text", "文字"},         [NB_ST_INFERRED] = {"inferred", "推断"},
+};
+
 const char *nb_status_name(nb_status s)
 {
-    switch (s) {
-    case NB_ST_MISSING: return "missing";
-    case NB_ST_NUMBER: return "number";
-    case NB_ST_BLANK: return "blank";
-    case NB_ST_PLACEHOLDER: return "placeholder";
-    case NB_ST_TEXT: return "text";
-    case NB_ST_INFERRED: return "inferred";
-    }
-    return "?";
+    return s >= NB_ST_MISSING && s <= NB_ST_INFERRED ? status_words[s][0] : "?";
+}
+
+const char *nb_status_label(nb_status s, nb_lang lang)
+{
+    return s >= NB_ST_MISSING && s <= NB_ST_INFERRED ? status_words[s][lang == NB_LANG_ZH] : "?";
 }
 
 /* Folded code points of s without surrounding white space. */
