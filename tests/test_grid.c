@@ -7,8 +7,6 @@
  * a table typed as text. Every cell holds a value of its own, so each is
  * checked under its ID. */
 #include "tu_tables.h"
-#include "check/check.h"
-#include "check/rules.h"
 
 static nb_ctx g_ctx;
 
@@ -47,6 +45,17 @@ static int ncells_of(const nb_schema *s, unsigned tables)
     return n;
 }
 
+/* The same document read as text (its tables as the lines they are shown
+ * as, the text path) gives the same cells and findings. */
+static void same_as_text(const nb_report *r)
+{
+    nb_report t;
+    tu_report_bytes(&t, &g_ctx, "twin.txt", r->doc.text, r->doc.len);
+    assert_int_equal(t.doc.ngrids, 0);
+    tu_same_reading(r, &t, &g_ctx);
+    nb_report_free(&t);
+}
+
 static int count_rule(const nb_findings *f, nb_rule_id rule)
 {
     int n = 0;
@@ -73,6 +82,7 @@ static void test_template(void **state)
     c = &r.cells[5];
     assert_int_equal(c->status, NB_ST_BLANK);
     assert_memory_equal(r.doc.text + c->off - 4, NB_COLMARK " ", 4);
+    same_as_text(&r);
     nb_report_free(&r);
 }
 
@@ -157,6 +167,14 @@ static void test_subtotal_column(void **state)
     assert_int_equal(r.doc.grids[1].ncols, 11);
     assert_int_equal(cells_right(&r, ALL), 200);
     assert_int_equal(nb_report_cell(&r, "t3.new.total")->grid_col, 11);
+    assert_int_equal(r.nextras, 1); /* the 小计 column, beyond the template */
+    assert_true(r.extras[0].column && r.extras[0].table == NB_T3);
+    assert_memory_equal(r.doc.text + r.extras[0].off, "小计", r.extras[0].len);
+    nb_findings f = {0};
+    nb_err e;
+    assert_int_equal(nb_check(&r, &g_ctx, &f, &e), 0);
+    assert_int_equal(count_rule(&f, NB_RULE_STRUCT_EXTRA), 1);
+    nb_findings_free(&f);
     nb_report_free(&r);
 }
 
@@ -275,6 +293,7 @@ static void test_deviating_labels(void **state)
     assert_int_equal(nb_check(&r, &g_ctx, &f, &e), 0);
     assert_int_equal(count_rule(&f, NB_RULE_LABEL_DEVIATES), 3);
     nb_findings_free(&f);
+    same_as_text(&r);
     nb_report_free(&r);
 }
 
@@ -389,6 +408,51 @@ static void test_headers_naming_no_column(void **state)
     nb_report_free(&r);
 }
 
+/* A 2021 T2 that keeps the 2019 layout's 政府集中采购 sub-table. */
+static void t2_with_procurement(tu_b *t)
+{
+    tu_t2(t, tu_t2_2021, 4, 0);
+    tu_table(t, 3, 4);
+    tu_c(t, 0, 0, 1, 4, "第二十条第（九）项");
+    tu_c(t, 1, 0, 1, 1, "信息内容");
+    tu_c(t, 1, 1, 1, 1, "采购项目数量");
+    tu_c(t, 1, 2, 1, 2, "采购总金额");
+    tu_c(t, 2, 0, 1, 1, "政府集中采购");
+    tu_c(t, 2, 1, 1, 1, "3");
+    tu_c(t, 2, 2, 1, 2, "12.5");
+    tu_table_end(t);
+}
+
+static void test_rows_beyond_the_template(void **state)
+{
+    (void)state;
+    nb_report r;
+    tu_report(&r, &g_ctx, &(tu_layout){.t2 = t2_with_procurement});
+    assert_int_equal(cells_right(&r, ALL), 200);
+    assert_int_equal(r.nextras, 1);
+    assert_int_equal(r.extras[0].old_row, 1);
+    assert_int_equal(r.extras[0].table, NB_T2);
+    assert_memory_equal(r.doc.text + r.extras[0].off, "政府集中采购", r.extras[0].len);
+    same_as_text(&r);
+    nb_report_free(&r);
+}
+
+/* A 2021 report whose T3 keeps （六）其他处理 in one row: read in that
+ * variant, its cells t3.other.*. */
+static void test_one_other_row(void **state)
+{
+    (void)state;
+    nb_report r;
+    tu_report(&r, &g_ctx, &(tu_layout){.variant = NB_VARIANT_ONE_OTHER});
+    assert_int_equal(r.schema->variant, NB_VARIANT_ONE_OTHER);
+    assert_int_equal(cells_right(&r, ALL), ncells_of(r.schema, ALL));
+    assert_int_equal(nb_report_cell(&r, "t3.other.total")->grid_col, 10);
+    assert_int_equal(r.nextras, 1);
+    assert_int_equal(r.extras[0].old_row, 3);
+    same_as_text(&r);
+    nb_report_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +468,8 @@ int main(void)
         cmocka_unit_test(test_missing_rows_and_a_short_row),
         cmocka_unit_test(test_a_table_typed_as_text),
         cmocka_unit_test(test_headers_naming_no_column),
+        cmocka_unit_test(test_rows_beyond_the_template),
+        cmocka_unit_test(test_one_other_row),
     };
     return TU_RUN("grid", tests, &g_ctx, NULL, NULL);
 }

@@ -7,6 +7,8 @@
 #define NB_TU_TABLES_H
 
 #include "testutil.h"
+#include "check/check.h"
+#include "check/rules.h"
 #include "model/grid.h"
 #include "model/schema.h"
 #include "read/build.h"
@@ -309,6 +311,7 @@ static inline void tu_t4(tu_b *t)
  * the options t3). */
 typedef struct tu_layout {
     int format;
+    int variant;          /* NB_VARIANT_*: the schema the cells are numbered in */
     int t2_split;
     tu_t3opt t3;
     void (*t2)(tu_b *);
@@ -322,6 +325,7 @@ static inline void tu_report(nb_report *r, const nb_ctx *ctx, const tu_layout *L
     tu_b t;
     int f = L->format ? L->format : 2021;
     tu_begin(&t, f);
+    t.s = nb_schema_variant(f, L->variant);
     tu_heading(&t, NB_SEC_ACTIVE);
     if (L->t2)
         L->t2(&t);
@@ -337,6 +341,53 @@ static inline void tu_report(nb_report *r, const nb_ctx *ctx, const tu_layout *L
     tu_heading(&t, NB_SEC_REVIEW);
     (L->t4 ? L->t4 : tu_t4)(&t);
     tu_end(&t, r, ctx, L->kind ? L->kind : NB_KIND_DOCX);
+}
+
+/* ------------------------------------------------------------------ findings */
+
+#define TU_MAXF 512
+#define TU_KEY 160
+
+/* The findings of a report as "RULE cells… s<suspect>" lines, sorted; how many. */
+static inline int tu_finding_keys(const nb_report *r, const nb_ctx *ctx, char (*keys)[TU_KEY], int cap)
+{
+    nb_findings f = {0};
+    nb_err e;
+    if (nb_check(r, ctx, &f, &e) != 0)
+        fail_msg("%s", e.msg);
+    int n = 0;
+    for (size_t i = 0; i < f.n && n < cap; i++, n++) {
+        const nb_finding *x = &f.v[i];
+        int o = snprintf(keys[n], TU_KEY, "%s", nb_rule_get(x->rule)->id);
+        for (int k = 0; k < x->ncells && o < TU_KEY - 10; k++)
+            o += snprintf(keys[n] + o, (size_t)(TU_KEY - o), " %d", x->cells[k]);
+        snprintf(keys[n] + o, (size_t)(TU_KEY - o), " s%d", x->suspect);
+    }
+    assert_true(f.n <= (size_t)cap);
+    nb_findings_free(&f);
+    qsort(keys, (size_t)n, sizeof *keys, (int (*)(const void *, const void *))strcmp);
+    return n;
+}
+
+/* Reports a and b have the same cells (status and value) and findings. */
+static inline void tu_same_reading(const nb_report *a, const nb_report *b, const nb_ctx *ctx)
+{
+    static char ka[TU_MAXF][TU_KEY], kb[TU_MAXF][TU_KEY];
+    assert_int_equal(a->ncells, b->ncells);
+    for (int ci = 0; ci < a->ncells; ci++) {
+        const nb_cell *x = &a->cells[ci], *y = &b->cells[ci];
+        char id[96];
+        nb_schema_cell_id(a->schema, ci, id, sizeof id);
+        if (x->status != y->status || x->num.v != y->num.v || x->num.scale != y->num.scale)
+            fail_msg("%s: %s %lld in %s, %s %lld in %s", id, nb_status_name(x->status), (long long)x->num.v,
+                     a->doc.path, nb_status_name(y->status), (long long)y->num.v, b->doc.path);
+    }
+    int na = tu_finding_keys(a, ctx, ka, TU_MAXF), nb = tu_finding_keys(b, ctx, kb, TU_MAXF);
+    if (na != nb)
+        fail_msg("%s: %d findings, %s: %d", a->doc.path, na, b->doc.path, nb);
+    for (int j = 0; j < na; j++)
+        if (strcmp(ka[j], kb[j]))
+            fail_msg("%s: finding \"%s\", %s: \"%s\"", a->doc.path, ka[j], b->doc.path, kb[j]);
 }
 
 #endif

@@ -3,6 +3,7 @@
 #include "actions.h"
 
 #include "lineedit.h"
+#include "names.h"
 #include "review/session.h"
 #include "select.h"
 #include "text/num.h"
@@ -62,12 +63,14 @@ void nb_act_edit_commit(nb_app *a, const char *text)
     const nb_rv_entry *e = &a->s.rv.v[a->s.rv.n - 1];
     int gone = nb_session_resolved_count(&a->s);
     const char *corrected = nb_app_tr(a, "corrected", "已更正");
+    char cell[320]; /* under zh the cell by its label */
+    nb_cell_label(a->r->schema, a->edit_cell, a->lang, cell, sizeof cell);
     if (gone)
-        nb_app_say(a, 0, "%s %s = %s; %d %s", corrected, e->cell, e->value, gone,
+        nb_app_say(a, 0, nb_app_tr(a, "%s %s = %s; %d %s", "%s %s = %s；%d %s"), corrected, cell, e->value, gone,
                    nb_app_tr(a, gone == 1 ? "finding resolved (F lists it)" : "findings resolved (F lists them)",
                              "个问题已消除（F 查看）"));
     else
-        nb_app_say(a, 0, "%s %s = %s", corrected, e->cell, e->value);
+        nb_app_say(a, 0, "%s %s = %s", corrected, cell, e->value);
 }
 
 void nb_act_note(nb_app *a)
@@ -104,14 +107,14 @@ void nb_act_note_commit(nb_app *a, const char *text)
 
 void nb_act_decide(nb_app *a, nb_decision state, const char *reason)
 {
-    static const char *const en[] = {"reopened", "confirmed", "dismissed"}, *const zh[] = {"已重新打开", "已确认", "已驳回"};
     nb_err err;
     int rc = nb_session_decide(&a->s, a->finding, state, reason, &err);
     after_change(a);
     if (rc != 0)
         nb_app_fail(a, &err);
     else
-        nb_app_say(a, 0, "%s", nb_app_tr(a, en[state], zh[state]));
+        nb_app_say(a, 0, "%s",
+                   state == NB_DEC_OPEN ? nb_app_tr(a, "reopened", "已重新打开") : nb_decision_label(state, a->lang));
 }
 
 void nb_act_dismiss(nb_app *a)

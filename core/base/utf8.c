@@ -71,6 +71,18 @@ size_t nb_utf8_put(char *o, uint32_t cp)
     return 4;
 }
 
+size_t nb_utf8_whole(const char *s, size_t n)
+{
+    size_t lead = n;
+    while (lead > 0 && ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead == 0)
+        return 0;
+    unsigned char c = (unsigned char)s[lead - 1];
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return lead - 1 + len > n ? lead - 1 : n;
+}
+
 int nb_cp_width(uint32_t cp)
 {
     if (cp < 0x20 || cp == 0x7F)

@@ -24,6 +24,9 @@ static inline uint32_t nb_utf8_get(const char *s, size_t end, size_t *i)
     }
     return nb_utf8_get_multi(s, end, i);
 }
+/* The longest prefix of s of at most n bytes that ends between characters
+ * (s holds at least n bytes, or its NUL before): where to cut it. */
+size_t nb_utf8_whole(const char *s, size_t n);
 /* Encode cp into out (at least 4 bytes); returns bytes written. */
 size_t nb_utf8_put(char *out, uint32_t cp);
 

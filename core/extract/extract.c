@@ -11,7 +11,8 @@
  *     lets unlabelled rows fill the gaps between labelled ones, T4 by shape;
  *  5. fill the cells, splitting run-together digits with the table's own
  *     sums (and T3's sums across rows); never guess;
- *  6. record labels that deviate from the standard wording.
+ *  6. record labels that deviate from the standard wording, and rows and
+ *     columns the template does not have.
  *
  * A structured document (docx, html, pdf, doc) brings its tables as grids:
  * those are read by the grid path (grid.h) instead, by their labels. */
@@ -70,6 +71,8 @@ static int extract_text(nb_report *r, const lexicon *L, const area *arp, FILE *t
     }
     ex_record_row_labels(r, &A);
     ex_record_header_labels(r, &A, tv.v, tv.n, &ar);
+    if (ex_record_extras(r, &A, tv.v, tv.n, &ar) != 0)
+        rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
 out:
     free(A.g);
     free(A.vals);
@@ -79,9 +82,11 @@ out:
 
 int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
 {
-    const lexicon *L = ctx->lex[r->format == 2019 ? 1 : 0];
     area ar;
     ex_find_area(r, &ar);
+    if (ex_choose_variant(r, &ar) != 0)
+        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
+    const lexicon *L = ctx->lex[r->format == 2019 ? 1 : r->schema->variant == NB_VARIANT_ONE_OTHER ? 2 : 0];
     /* from the 主动公开 heading to the 复议 heading: only tables, when both are there */
     if (r->sec[NB_SEC_ACTIVE].present && r->sec[NB_SEC_REVIEW].present && ar.t2s < ar.t3e) {
         r->tables_off = ar.t2s;

@@ -132,6 +132,9 @@ static int take_tables(nb_report *r, const nb_report *s, unsigned want)
             nb_report_add_label(r, l->id, l->found, strlen(l->found), l->standard, l->off) != 0)
             return -1;
     }
+    for (int i = 0; i < s->nextras; i++)
+        if ((want & 1u << s->extras[i].table) && nb_report_add_extra(r, &s->extras[i]) != 0)
+            return -1;
     return 0;
 }
 
@@ -144,6 +147,9 @@ static int from_text(nb_report *r, const lexicon *L, const area *ar, FILE *trace
     s.labels = NULL;
     s.nlabels = 0;
     s.labels_cap = 0;
+    s.extras = NULL;
+    s.nextras = 0;
+    s.extras_cap = 0;
     memset(s.rows_found, 0, sizeof s.rows_found);
     if (!s.cells)
         return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
@@ -153,6 +159,7 @@ static int from_text(nb_report *r, const lexicon *L, const area *ar, FILE *trace
     for (int i = 0; i < s.nlabels; i++)
         free(s.labels[i].found);
     free(s.labels);
+    free(s.extras);
     free(s.cells);
     return rc;
 }
@@ -171,6 +178,8 @@ int ex_grid_tables(nb_report *r, const lexicon *L, const area *ar, FILE *trace, 
                  : -1;
     if (rc == 0)
         gx_fill(&D);
+    if (rc == 0 && gx_record_extras(&D) != 0)
+        rc = -1;
     if (rc == 0 && trace)
         trace_rows(trace, &D);
     if (rc != 0 || D.oom) {

@@ -15,7 +15,8 @@
  *   grid_cols.c   header paths to columns, T4's rows from its headers, a
  *                 headerless grid continuing the table before it, headers
  *                 that deviate from the standard wording
- *   grid_fill.c   the cells: a value, a blank at its slot, or text */
+ *   grid_fill.c   the cells: a value, a blank at its slot, or text
+ *   grid_extras.c rows and columns beyond the template, as the text's are */
 #ifndef NB_EXTRACT_GRID_H
 #define NB_EXTRACT_GRID_H
 
@@ -75,6 +76,7 @@ typedef struct gdrow {
     int cand;           /* the schema row its label is nearest, or -1 */
     float sim;          /* and how near */
     int row;            /* the schema row it was matched to, or -1 */
+    int values;         /* it holds a value (else it is a label alone: a row of blanks) */
     size_t at;          /* where the row starts in the text */
 } gdrow;
 
@@ -136,5 +138,9 @@ void gx_note_header(gdoc *D, int table, gref by);
 /* grid_fill.c */
 /* Fill the cells of every matched row and of T4; the rows found. */
 void gx_fill(gdoc *D);
+
+/* grid_extras.c */
+/* Rows and columns beyond the template, and T2's fee unit; -1 when out of memory. */
+int gx_record_extras(gdoc *D);
 
 #endif

@@ -6,7 +6,7 @@
  * joined) is read under the last header band of the grid before it, its
  * columns matched to that grid's by their number or by the order of their
  * values. Headers near a column's wording but not it are recorded as the
- * text's are (LABEL.DEVIATES). */
+ * text's are (LABEL.DEVIATES, by extract/labels.c). */
 #include "extract/grid.h"
 #include "model/report.h"
 #include "model/schema.h"
@@ -209,43 +209,17 @@ int gx_link_continued(gdoc *D)
 
 /* ------------------------------------------------------------ deviating headers */
 
-/* A header near one column's standard wording but not it, recorded as
- * t<table>.*.<column> once per wording — as the text's headers are: not a
- * header word of the standard, not run-together header text (over 18
- * characters), not a piece of a column's wording (商业 of 商业企业). */
+/* A header near one column's standard wording but not it, recorded as the
+ * text's headers are (extract/labels.c). */
 void gx_note_header(gdoc *D, int table, gref by)
 {
     const glabel *l = gx_label(D, by.sheet, by.cell);
-    const lexicon *L = D->L;
-    if (!l || l->header || l->u.n > 18 || l->u.n < 2)
-        return;
-    int best = -1;
-    double bs = 0;
-    for (int c = 0; c < L->ncols; c++) {
-        if (L->cols[c].table != table)
-            continue;
-        if (nb_ustr_contains(&L->cols[c].norm, &l->u))
-            return;
-        double s = nb_sim(&l->u, &L->cols[c].norm);
-        if (s > bs) {
-            bs = s;
-            best = c;
-        }
-    }
-    if (best < 0 || bs < NEAR_COL)
-        return;
-    const lex_col *lc = &L->cols[best];
-    if (nb_ustr_contains(&l->u, &lc->norm) || l->u.n > lc->norm.n + 3)
-        return;
+    if (!l || l->header)
+        return; /* a header word of the standard */
     const gsheet *s = &D->sh[by.sheet];
-    const char *found = D->t + s->off[by.cell];
-    size_t flen = s->len[by.cell];
-    char id[64];
-    snprintf(id, sizeof id, "t%d.*.%s", table, lc->key);
-    for (int i = 0; i < D->r->nlabels; i++)
-        if (!strcmp(D->r->labels[i].id, id) && strlen(D->r->labels[i].found) == flen &&
-            !memcmp(D->r->labels[i].found, found, flen))
-            return;
-    if (nb_report_add_label(D->r, id, found, flen, lc->label, s->off[by.cell]) != 0)
-        D->oom = 1;
+    assembly A;
+    memset(&A, 0, sizeof A);
+    A.L = D->L;
+    A.t = D->t;
+    ex_check_header_text(D->r, &A, table, s->off[by.cell], s->len[by.cell]);
 }

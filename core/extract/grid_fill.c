@@ -9,7 +9,6 @@
 #include "model/doc.h"
 #include "model/report.h"
 #include "model/schema.h"
-#include "read/build.h"
 #include "text/numerals.h"
 
 #include <string.h>

@@ -58,6 +58,11 @@ static int add_row(gdoc *D, int si, int r)
     w->at = at;
     w->label = label_cell(D, si, r);
     w->row = -1;
+    const gsheet *s = &D->sh[si];
+    for (int c = 0; c < g->ncols && !w->values; c++) {
+        int q = g->at[r * g->ncols + c];
+        w->values = q >= 0 && g->cells[q].row == r && s->kind[q] == GK_VALUE;
+    }
     const glabel *l = w->label >= 0 ? gx_label(D, si, w->label) : NULL;
     w->cand = l ? l->row : -1;
     w->sim = l ? l->sim : 0;
@@ -238,17 +243,18 @@ int gx_in_area(const gdoc *D, int t, size_t at)
 }
 
 /* Each schema row to the first data row labelled with it: exactly (pass
- * 0), then near enough (pass 1: T2 0.6, T3 0.5, as the text's rows). */
+ * 0), then near enough (pass 1: T2 0.6, T3 0.5, as the text's rows); a
+ * row with values before a label alone (a row of blanks) in each pass. */
 static void assign(gdoc *D)
 {
     const nb_schema *s = D->r->schema;
-    for (int pass = 0; pass < 2; pass++)
+    for (int pass = 0; pass < 4; pass++)
         for (size_t i = 0; i < D->nrows; i++) {
             gdrow *w = &D->rows[i];
-            if (w->row >= 0 || w->cand < 0 || D->r->rows_found[w->cand])
+            if (w->row >= 0 || w->cand < 0 || D->r->rows_found[w->cand] || w->values != !(pass & 1))
                 continue;
             int t = s->rows[w->cand].table;
-            float need = pass == 0 ? 0.999f : t == NB_T2 ? 0.6f : 0.5f;
+            float need = pass < 2 ? 0.999f : t == NB_T2 ? 0.6f : 0.5f;
             if (w->sim < need || !gx_in_area(D, t, w->at))
                 continue;
             w->row = w->cand;

@@ -9,6 +9,11 @@
 
 #include <stddef.h>
 
+/* The column mark between the cells of a table's text line (read/build
+ * lays each grid row out as one line: a mark, then each cell, a space on
+ * either side, and a mark after it). */
+#define NB_COLMARK "│"
+
 typedef struct nb_gcell {
     size_t off, len;     /* the cell's text in doc.text (len 0: an empty cell) */
     int row, col;        /* top-left slot in the grid, 0-based */

@@ -12,8 +12,6 @@
 #include "model/doc.h"
 #include "model/grid.h"
 
-/* The column mark between cells of a table line. */
-#define NB_COLMARK "│"
 
 typedef struct nb_bcell {
     int row, col, rowspan, colspan, page;

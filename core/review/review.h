@@ -34,6 +34,8 @@ typedef struct nb_rv_entry {
     nb_decision state;  /* DECIDE */
     char by[64];        /* reviewer */
     char at[40];        /* ISO 8601 time */
+    int joined;         /* made together with the entry before it (a decision on
+                           several findings): undone and redone with it; not written */
 } nb_rv_entry;
 
 typedef struct nb_review {

@@ -48,6 +48,15 @@ int nb_num_is_int(nb_num a)
     return a.scale == 0 || a.v % pow10ll(a.scale) == 0;
 }
 
+nb_num nb_num_trim(nb_num a)
+{
+    while (a.scale > 0 && a.v % 10 == 0) {
+        a.v /= 10;
+        a.scale--;
+    }
+    return a;
+}
+
 size_t nb_num_format(nb_num a, char *out, size_t cap)
 {
     if (a.scale == 0 && a.v >= 0 && a.v < 10 && cap >= 2) {
