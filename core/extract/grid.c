@@ -86,6 +86,13 @@ static unsigned tables_found(const nb_report *r)
     return m;
 }
 
+/* The table a label's ID names ("t3.new", "t2.*.repealed": NB_T2 …), or 0
+ * (a heading's or the period's wording). */
+static int label_table(const char *id)
+{
+    return id[0] == 't' && id[1] >= '0' + NB_T2 && id[1] <= '0' + NB_T4 && id[2] == '.' ? id[1] - '0' : 0;
+}
+
 /* Tables whose rows were found but none of whose cells was (headers that
  * name no column): given up, their rows and labels dropped, for the text
  * to read them. */
@@ -105,8 +112,8 @@ static void give_up_empty_tables(nb_report *r)
             r->rows_found[k] = 0;
     int n = 0;
     for (int i = 0; i < r->nlabels; i++) {
-        int t = r->labels[i].id[1] - '0';
-        if (drop & 1u << t)
+        int t = label_table(r->labels[i].id);
+        if (t && drop & 1u << t)
             free(r->labels[i].found);
         else
             r->labels[n++] = r->labels[i];
@@ -127,8 +134,8 @@ static int take_tables(nb_report *r, const nb_report *s, unsigned want)
     }
     for (int i = 0; i < s->nlabels; i++) {
         const nb_label *l = &s->labels[i];
-        int t = l->id[0] == 't' ? l->id[1] - '0' : 0;
-        if (t >= NB_T2 && t <= NB_T4 && (want & 1u << t) &&
+        int t = label_table(l->id);
+        if (t && (want & 1u << t) &&
             nb_report_add_label(r, l->id, l->found, strlen(l->found), l->standard, l->off) != 0)
             return -1;
     }
