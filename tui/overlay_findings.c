@@ -6,6 +6,7 @@
 #include "check/messages.h"
 #include "check/rules.h"
 #include "list.h"
+#include "overlay_detail.h"
 #include "review/session.h"
 #include "select.h"
 #include "view.h"
@@ -107,6 +108,11 @@ static void key(nb_app *a, nb_request rq, int k)
     case NB_REQ_LIST_JUMP:
         jump(a);
         nb_app_pop(a);
+        break;
+    case NB_REQ_LIST_DETAIL: /* the finding's whole story (overlay_detail.c) */
+        jump(a);
+        nb_app_pop(a);
+        nb_detail_open(a, a->finding);
         break;
     default: break;
     }
