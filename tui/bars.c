@@ -7,6 +7,7 @@
 
 #include "base/utf8.h"
 #include "check/rules.h"
+#include "queue.h"
 #include "review/session.h"
 #include "select.h"
 #include "text/num.h"
@@ -121,6 +122,9 @@ void nb_bars_status(const nb_app *a, nb_screen *s)
     counter_part(a, counter, sizeof counter, rest, sizeof rest);
     decision_part(a, decision, sizeof decision);
     const char *state = a->s.readonly ? nb_app_tr(a, " [read-only]", " [只读]") : a->s.dirty ? " [+]" : "";
-    snprintf(b, sizeof b, " %s%s │ %s%s │ %s │ %s", fname, state, counter, decision, cellpart, rest);
+    if (nb_queue_says_first(a)) /* in a queue the message first: stepping across reports says so */
+        snprintf(b, sizeof b, " %s%s │ %s%s │ %s │ %s", fname, state, counter, decision, rest, cellpart);
+    else
+        snprintf(b, sizeof b, " %s%s │ %s%s │ %s │ %s", fname, state, counter, decision, cellpart, rest);
     nb_screen_put(s, y, 0, b, strlen(b), s->w, a->msg_error ? NB_R_ERROR : NB_R_STATUS, 1);
 }

@@ -488,6 +488,9 @@ static void sources(const nb_app *a, const nb_finding *f, nb_dlines *d)
         char src[900];
         size_t n = fit_bytes(a->r->doc.text + ls, le - ls, 800);
         snprintf(src, sizeof src, "    │ %.*s", (int)n, a->r->doc.text + ls);
+        for (char *t = src; *t; t++)
+            if (*t == '\t' || *t == '\r')
+                *t = ' ';
         add(d, NB_R_GUTTER, ci, NULL, src);
     }
 }

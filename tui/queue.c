@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "actions.h"
 #include "read/read.h"
@@ -351,6 +352,11 @@ void nb_queue_after(nb_app *a)
         say_where(a, dir);
 }
 
+int nb_queue_says_first(const nb_app *a)
+{
+    return a->q && !a->q->single && a->msg[0];
+}
+
 /* ------------------------------------------------------------ commands */
 
 /* The item of a path as given, as shown, or by its file name; -1 none. */
@@ -371,6 +377,8 @@ static int item_for(nb_app *a, const char *arg, nb_err *err)
     int item = find_item(q, arg);
     if (item >= 0)
         return item;
+    if (access(arg, R_OK) != 0)
+        return nb_err_set(err, NB_E_NOTFOUND, "%s: %s", arg, nb_app_tr(a, "cannot read it", "无法读取"));
     int *order = realloc(q->order, (q->sv.n + 1) * sizeof *order);
     if (!order)
         return nb_err_set(err, NB_E_NOMEM, "%s", nb_app_tr(a, "out of memory", "内存不足"));

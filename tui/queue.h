@@ -61,6 +61,10 @@ void nb_queue_back(nb_app *a);
 /* After a key or a command: a quit while a report of a queue is open goes
  * back to the queue, or on to the report it was left for. */
 void nb_queue_after(nb_app *a);
+/* Whether the status line puts the message before the selected cell: in a
+ * queue of several reports, when there is one (on a narrow screen, where
+ * the line is cut, moving to another report is still said). */
+int nb_queue_says_first(const nb_app *a);
 /* :next, :prev, :e FILE. */
 int nb_queue_command(nb_app *a, nb_request rq, const char *arg, nb_err *err);
 
