@@ -189,6 +189,15 @@ static int on_terminal(int paths_on_stdin)
     return ok;
 }
 
+/* How far reading the reports got, on the terminal (the line cleared at the end). */
+static void tell_progress(size_t done, size_t n)
+{
+    if (done < n)
+        fprintf(stderr, "\rnianbao: %zu/%zu …", done, n);
+    else
+        fprintf(stderr, "\r%40s\r", "");
+}
+
 static int is_folder(const char *path)
 {
     struct stat st;
@@ -223,7 +232,8 @@ int nb_cmd_console(const nb_opts *o, nb_lang L)
     } else {
         nb_queue q;
         nb_err err;
-        if (nb_queue_init(&q, &P, single, &ctx, &err) != 0) {
+        int tell = terminal && !nb_opts_value(o, NB_OPT_SCRIPT) && isatty(2);
+        if (nb_queue_init(&q, &P, single, &ctx, tell ? tell_progress : NULL, &err) != 0) {
             fprintf(stderr, "nianbao: %s\n", err.msg);
             status = 2;
         } else {

@@ -58,8 +58,8 @@ static void draw_status(const nb_app *a, nb_screen *s)
     char b[600];
     snprintf(b, sizeof b, " %s",
              a->msg[0] ? a->msg
-                       : nb_app_tr(a, "j k choose a cell · Enter go to it · c confirm · d dismiss · r reopen · Esc close",
-                                   "j k 选择单元格 · 回车 跳转 · c 确认 · d 驳回 · r 重新打开 · q 关闭"));
+                       : nb_app_tr(a, "j k a cell · Enter go to it · c confirm · d dismiss · r reopen · q close",
+                                   "j k 单元格 · 回车 跳转 · c 确认 · d 驳回 · r 重新打开 · q 关闭"));
     nb_screen_fill(s, s->h - 1, 0, s->w, ' ', NB_R_STATUS);
     nb_screen_put(s, s->h - 1, 0, b, strlen(b), s->w, a->msg_error ? NB_R_ERROR : NB_R_STATUS, 1);
 }

@@ -31,9 +31,14 @@ typedef struct nb_queue {
     int pending, pending_dir; /* once the report open is left: the item to open (-1 none) and how to land */
 } nb_queue;
 
+/* Told how many reports of n have been read (may be NULL). */
+typedef void (*nb_queue_progress)(size_t done, size_t n);
+
 /* The queue of the paths (taken): the reports surveyed now unless single
- * (one report named: surveyed when it is left). -1 with err. */
-int nb_queue_init(nb_queue *q, nb_paths *paths, int single, const nb_ctx *ctx, nb_err *err);
+ * (one report named: surveyed when it is left), progress told after each.
+ * -1 with err. */
+int nb_queue_init(nb_queue *q, nb_paths *paths, int single, const nb_ctx *ctx, nb_queue_progress progress,
+                  nb_err *err);
 void nb_queue_free(nb_queue *q);
 
 /* The path of an item as shown: without the folder all paths share. */
