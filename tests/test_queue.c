@@ -241,6 +241,14 @@ static void test_detail(void **s)
     assert_true(detail_has(&d, "      行政规范性文件 · 现行有效件数, 2024 = 0"));
     assert_true(detail_has(&d, "    − 行政规范性文件 · 本年废止件数 = 0"));
     assert_true(detail_has(&d, "    = 3"));
+    fx.a.lang = NB_LANG_ZH; /* in Chinese the message names the cells, no IDs */
+    d.width = 200;
+    nb_detail_lines(&fx.a, 1, &d);
+    assert_true(detail_has(&d, "最可能有误的是 二、上年结转政府信息公开申请数量 · 自然人"));
+    assert_false(detail_has(&d, "最可能有误的是 t3"));
+    assert_true(detail_has(&d, "  两边相差 2"));
+    fx.a.lang = NB_LANG_EN;
+    d.width = 98;
     /* K, then c decides from the detail; its history says so */
     keys(&fx.a, "] K");
     assert_int_equal(nb_app_mode(&fx.a), NB_MODE_DETAIL);

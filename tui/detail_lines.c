@@ -17,6 +17,41 @@
 #include "text/num.h"
 #include "view.h"
 
+static int id_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+}
+
+/* text with every cell ID (t3.new.total) and row ID (t3.new) of the schema
+ * in it replaced by the cell's or the row's name in the report's words. */
+static void name_cells(const nb_schema *sc, const char *text, char *out, size_t cap)
+{
+    size_t o = 0;
+    const char *p = text;
+    while (*p && o + 1 < cap) {
+        size_t n = 0;
+        if (p[0] == 't' && p[1] >= '2' && p[1] <= '4' && p[2] == '.' && (p == text || !id_byte(p[-1])))
+            while (id_byte(p[n]))
+                n++;
+        while (n && p[n - 1] == '.') /* a full stop after the ID */
+            n--;
+        char id[96], name[600] = "";
+        snprintf(id, sizeof id, "%.*s", (int)(n < sizeof id ? n : 0), p);
+        int ci = n ? nb_schema_find_cell(sc, id) : -1, row = n && ci < 0 ? nb_schema_find_row(sc, id) : -1;
+        if (ci >= 0)
+            nb_cell_label(sc, ci, name, sizeof name);
+        else if (row >= 0)
+            snprintf(name, sizeof name, "%s", sc->rows[row].label);
+        if (name[0]) {
+            o += (size_t)snprintf(out + o, cap - o, "%s", name);
+            p += n;
+        } else {
+            out[o++] = *p++;
+        }
+    }
+    out[o < cap ? o : cap - 1] = '\0';
+}
+
 static const char *T(const nb_app *a, const char *en, const char *zh)
 {
     return nb_app_tr(a, en, zh);
@@ -212,10 +247,15 @@ static void head(const nb_app *a, int k, nb_dlines *d)
     add(d, NB_R_TITLE, -1, NULL, b);
     wrap(d, NB_R_INFO, -1, NULL, 1, a->lang == NB_LANG_ZH ? rule->zh : rule->en);
     heading(d, T(a, "What is wrong", "问题说明"));
-    char m[2048];
+    char m[2048], named[4096];
+    const char *shown = m;
     nb_finding_message(a->r, f, a->lang, m, sizeof m);
+    if (a->lang == NB_LANG_ZH) { /* in Chinese the cells go by their names, the IDs in the side fields */
+        name_cells(a->r->schema, m, named, sizeof named);
+        shown = named;
+    }
     wrap(d, f->severity == NB_SEV_ERROR ? NB_R_ERROR : f->severity == NB_SEV_WARNING ? NB_R_WARNING : NB_R_INFO, -1,
-         NULL, 2, m);
+         NULL, 2, shown);
 }
 
 static void num_line(nb_dlines *d, const char *op, const char *label, nb_num v, const char *side)
