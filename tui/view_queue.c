@@ -103,10 +103,19 @@ static void column_widths(const nb_app *a, int w, int gap, int widths[NCOLS])
     widths[C_NAME] = room - body > 8 ? room - body : 8;
 }
 
-/* Text fitted to a column w wide (cut with "…", aligned) at (y, x). */
-static void put_fitted(nb_screen *s, int y, int x, int w, const char *t, int right, nb_role role, int marked)
+/* Text fitted to a column w wide (cut at its end with "…"; aligned) at (y,
+ * x). A path too wide loses its folders first ("…/name.txt"): the start of
+ * a report's file name tells reports apart ("某县某局2024年…"), its end
+ * seldom does. */
+static void put_fitted(nb_screen *s, int y, int x, int w, const char *t, int right, int path, nb_role role,
+                       int marked)
 {
-    char out[700];
+    char out[700], name[400];
+    const char *slash = strrchr(t, '/');
+    if (path && slash && cols_of(t) > w) {
+        snprintf(name, sizeof name, "…%s", slash);
+        t = name;
+    }
     nb_table_fit(t, (size_t)w, right, 0, out, sizeof out);
     nb_screen_put(s, y, x, out, strlen(out), w, role, marked);
 }
@@ -138,7 +147,7 @@ static void draw_line(const nb_app *a, nb_screen *s, int y, const row_text *rt, 
     for (int c = 0; c < NCOLS && x < s->w; c++) {
         int w = widths[c] < s->w - x ? widths[c] : s->w - x;
         nb_role role = !it ? NB_R_HEADER : selected ? NB_R_CELL_SELECTED : cell_role(it, c);
-        put_fitted(s, y, x, w, rt->t[c], c >= C_YEAR && c <= C_OPEN, role, selected || !it);
+        put_fitted(s, y, x, w, rt->t[c], c >= C_YEAR && c <= C_OPEN, c == C_NAME, role, selected || !it);
         x += widths[c] + gap;
     }
 }
