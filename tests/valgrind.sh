@@ -69,41 +69,8 @@ rm -rf "$D"
 # way, the detail view, :e, :next, sorting and filtering; one report open at a time
 D=$(mktemp -d)
 cp tests/data/seed000.txt tests/data/sumerror.txt tests/data/years/wolong-2024.txt tests/data/years/wolong-2025.txt "$D/"
-printf 'Enter
-]
-]
-]
-]
-]
-]
-c
-]
-y
-K
-j
-Enter
-[
-K
-PgDn
-Esc
-:next
-:e %s
-F
-K
-q
-q
-s
-s
-f
-/
-"wolong
-Enter
-G
-Enter
-Esc
-q
-' \
-    tests/data/seed002.txt >"$D/s"
+# the keys, one a line
+printf '%s\n' Enter ']' ']' ']' ']' ']' ']' c ']' y K j Enter '[' K PgDn Esc ':next' ':e tests/data/seed002.txt' F K q q s s f / '"wolong' Enter G Enter Esc q >"$D/s"
 vg "the queue of a folder driven by a script" --script "$D/s" "$D"
 ls "$D"/*.txt | { vg "the queue of the paths on standard input" --script "$D/s" -; }
 rm -rf "$D"
