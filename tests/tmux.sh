@@ -122,5 +122,8 @@ tmux send-keys -t "$S" ':' 'q!' Enter
 tmux kill-session -t "$S" 2>/dev/null
 rm -rf "$D"
 
+# the queue of reports
+. tests/tmux_queue.sh
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -73,6 +73,15 @@ vg "console deciding findings in bulk from the list" --script "$D/b" "$D/b.txt"
 vg "export --log --format md of a reviewed report" export --log --format md "$D/r.txt"
 vg "export --log --format json and csv" export --log --format json "$D/r.txt" tests/data/seed000.txt
 rm -rf "$D"
+# the queue: reports opened and left, ] across them, a decision saved on the
+# way, the detail view, :e, :next, sorting and filtering; one report open at a time
+D=$(mktemp -d)
+cp tests/data/seed000.txt tests/data/sumerror.txt tests/data/years/wolong-2024.txt tests/data/years/wolong-2025.txt "$D/"
+# the keys, one a line
+printf '%s\n' Enter ']' ']' ']' ']' ']' ']' c ']' y K j Enter '[' K PgDn Esc ':next' ':e tests/data/seed002.txt' F K q q s s f / '"wolong' Enter G Enter Esc q >"$D/s"
+vg "the queue of a folder driven by a script" --script "$D/s" "$D"
+ls "$D"/*.txt | { vg "the queue of the paths on standard input" --script "$D/s" -; }
+rm -rf "$D"
 # the PDF reader: every test PDF read, refused or joined, in one process
 if [ -x build/tests/test_pdf ]; then
     bin=build/tests/test_pdf
