@@ -86,7 +86,7 @@ typedef enum {
     K(FINDINGS, LIST_UP, "k Up", "previous finding in the list", "列表中的上一个问题", "")                       \
     K(FINDINGS, LIST_FILTER, "1 2 3", "show info and up, warnings and errors, errors only",                      \
       "显示提示及以上、警告和错误、仅错误", "")                                                                 \
-    K(FINDINGS, LIST_JUMP, "Enter C-j C-m", "go to the finding", "跳转到该问题", "")                             \
+    K(FINDINGS, LIST_JUMP, "o", "go to the finding in the report", "在报告中跳转到该问题", "")                             \
     K(FINDINGS, LIST_CLOSE, "Esc q F", "close the list", "关闭列表", "")                                         \
     K(NOTES, NOTES_DOWN, "j Down", "next note", "下一条批注", "")                                                \
     K(NOTES, NOTES_UP, "k Up", "previous note", "上一条批注", "")                                                \
@@ -115,7 +115,7 @@ typedef enum {
       "decisions made on it and the source line of each cell (its keys below)")                                 \
     K(NORMAL, BACK, "Esc", "back to the queue of reports (asks first when there is unsaved work)",              \
       "返回报告队列（有未保存的工作时先询问）", "")                                                             \
-    K(FINDINGS, LIST_DETAIL, "K", "the whole story of the finding", "该问题的详情", "")                         \
+    K(FINDINGS, LIST_DETAIL, "Enter C-j C-m K", "the whole story of the finding (its detail; Enter there goes to a cell)", "该问题的详情（在详情中按回车跳转到单元格）", "")                         \
     K(QUEUE, Q_DOWN, "j Down", "next report", "下一份报告", "")                                                  \
     K(QUEUE, Q_UP, "k Up", "previous report", "上一份报告", "")                                                  \
     K(QUEUE, Q_PAGE_DOWN, "PgDn C-d", "page down", "下一页", "")                                                 \
