@@ -105,9 +105,11 @@ screens: nianbao
 tmux: nianbao
 	@sh tests/tmux.sh ./nianbao
 
-# every report at three sizes, every finding reached with ]
+# every report at three sizes, every finding reached with ]; the queue of the
+# whole corpus the same way
 sweep: nianbao
 	@sh tests/sweep.sh ./nianbao
+	@sh tests/sweep_queue.sh ./nianbao
 
 # the shape of the source: file and function sizes, prototypes, link cycles, repeats
 structure: $(CORE_OBJ)

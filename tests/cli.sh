@@ -669,6 +669,7 @@ expect_io_error "check: the kind is told by the bytes, not the name" "$T/report.
 # ---- the metrics (check --summary) and the rule settings ----
 
 . tests/cli_rules.sh
+. tests/cli_queue.sh
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,12 +1,14 @@
 #!/bin/sh
 # screens.sh — golden screen tests of the console, with no terminal: each
-# tests/screens/NAME.keys holds "file REPORT", "size WxH", then key names or
-# :commands, one a line; a line "DUMP" writes the screen, compared with
+# tests/screens/NAME.keys holds "file REPORT" (several such lines, or a
+# folder: the queue of reports), "size WxH", then key names or :commands,
+# one a line; a line "DUMP" writes the screen, compared with
 # tests/screens/NAME.K.expected (K counts the dumps); a line "ROLES" writes
-# the screen's colour roles as letters (see nb_screen_roles), to test highlights. NIANBAO_GOLDEN_WRITE=1
-# rewrites the expected screens (then read the diff by eye). Under a zh
-# locale ("lang zh_CN.UTF-8"), no screen may show an English word but IDs,
-# file names, key names and the report's own words.
+# the screen's colour roles as letters (see nb_screen_roles), to test
+# highlights. NIANBAO_GOLDEN_WRITE=1 rewrites the expected screens (then
+# read the diff by eye). Under a zh locale ("lang zh_CN.UTF-8"), no screen
+# may show an English word but IDs, file names, key names and the report's
+# own words.
 NB=${1:-./nianbao}
 T=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-screens.XXXXXX") || exit 1
 # scripts that change a review end with :q!; whatever a failed run left in
@@ -20,16 +22,21 @@ LC_ALL=C.UTF-8
 export LC_ALL
 pass=0
 fail=0
-# zh_words SCREEN REPORT: the ASCII words of a screen under zh that are
+# zh_words SCREEN REPORT...: the ASCII words of a screen under zh that are
 # none of what may stay ASCII — IDs (with a dot or an underscore), file
 # names and paths, key names, `:` commands and what they take, names
 # (nianbao, tmux, PCRE2, OSC 52, terminfo Ms), the report's own words.
 zh_words() {
-    python3 - "$1" "$2" <<'PY'
+    python3 - "$@" <<'PY'
 import re, sys
+import os
 screen = open(sys.argv[1], encoding="utf-8").read().splitlines()
-report = open(sys.argv[2], encoding="utf-8", errors="replace").read()
-ok = set(re.findall(r"[A-Za-z][A-Za-z0-9]*", report))
+ok = set()
+for path in sys.argv[2:]:  # a report, or a folder of them (a queue)
+    names = [os.path.join(path, f) for f in sorted(os.listdir(path))] if os.path.isdir(path) else [path]
+    for name in names:
+        if os.path.isfile(name):
+            ok |= set(re.findall(r"[A-Za-z][A-Za-z0-9]*", open(name, encoding="utf-8", errors="replace").read()))
 ok |= set("Up Down Left Right PgUp PgDn Home End Enter Esc Tab Backspace Space Delete".split())
 ok |= set("nianbao tmux PCRE2 PCRE OSC terminfo Ms side stacked auto".split())
 bad = []
@@ -43,7 +50,7 @@ PY
 }
 for keys in tests/screens/*.keys; do
     name=$(basename "$keys" .keys)
-    file=$(sed -n 's/^file //p' "$keys")
+    files=$(sed -n 's/^file //p' "$keys") # several: the queue (paths without spaces)
     size=$(sed -n 's/^size //p' "$keys")
     lang=$(sed -n 's/^lang //p' "$keys")
     k=0
@@ -65,9 +72,9 @@ for keys in tests/screens/*.keys; do
         esac
     done <"$keys"
     if [ -n "$lang" ]; then
-        LANG=$lang LC_ALL= "$NB" --size "${size:-160x48}" --script "$T/$name.script" "$file" 2>"$T/err"
+        LANG=$lang LC_ALL= "$NB" --size "${size:-160x48}" --script "$T/$name.script" $files 2>"$T/err"
     else
-        "$NB" --size "${size:-160x48}" --script "$T/$name.script" "$file" 2>"$T/err"
+        "$NB" --size "${size:-160x48}" --script "$T/$name.script" $files 2>"$T/err"
     fi
     rc=$?
     if [ $rc -ne 0 ]; then
@@ -84,7 +91,8 @@ for keys in tests/screens/*.keys; do
         case "$lang:$roles" in
         *" $i "*) ;; # colour roles, not words
         zh*)
-            words=$(zh_words "$T/$name.$i.txt" "$file")
+            # shellcheck disable=SC2086
+            words=$(zh_words "$T/$name.$i.txt" $files)
             if [ -n "$words" ]; then
                 echo "not ok - $name screen $i: English words under zh: $words"
                 fail=$((fail + 1))

@@ -151,7 +151,7 @@ static void test_help_from_table(void **st)
             if (!items[j].heading && items[j].text == (zh ? km[3].zh : km[3].en))
                 k = j;
         }
-        assert_int_equal(headings, 9); /* eight modes (the terminal's keys under the first) and the marks */
+        assert_int_equal(headings, 11); /* ten modes (the terminal's keys under the first) and the marks */
         assert_string_equal(items[k].keys, "l Right");
         assert_string_equal(items[h - NB_NLEGEND].keys, "!");
         assert_string_equal(items[h - 1].keys, "?");

@@ -18,18 +18,6 @@ typedef struct fixture {
     nb_report r;
 } fixture;
 
-static void copy_file(const char *from, const char *to)
-{
-    size_t n = 0;
-    char *b = tu_read(from, &n);
-    assert_non_null(b);
-    FILE *f = fopen(to, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(b, 1, n, f), n);
-    fclose(f);
-    free(b);
-}
-
 static int exists(const char *path)
 {
     return access(path, F_OK) == 0;
@@ -42,7 +30,7 @@ static void fixture_open(fixture *fx)
     snprintf(fx->review, sizeof fx->review, "%s.review", fx->report);
     snprintf(fx->journal, sizeof fx->journal, "%s.journal", fx->review);
     snprintf(fx->lock, sizeof fx->lock, "%s.lock", fx->review);
-    copy_file("tests/data/seed002.txt", fx->report);
+    tu_copy_file("tests/data/seed002.txt", fx->report);
     nb_err err;
     if (nb_report_open(&fx->r, fx->report, &g_ctx, &err) != 0)
         fail_msg("%s", err.msg);

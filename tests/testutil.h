@@ -62,6 +62,19 @@ static inline char *tu_read(const char *path, size_t *n)
     return b;
 }
 
+/* Copy the file from to the path to; fails the test when it cannot. */
+static inline void tu_copy_file(const char *from, const char *to)
+{
+    size_t n = 0;
+    char *b = tu_read(from, &n);
+    assert_non_null(b);
+    FILE *f = fopen(to, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(b, 1, n, f), n);
+    fclose(f);
+    free(b);
+}
+
 /* The corpus of real reports: $NIANBAO_CORPUS or ../shared/corpus/real. */
 static inline const char *tu_corpus_dir(void)
 {

@@ -153,6 +153,8 @@ tmux send-keys -t "$S" ']'
 check "] reaches its first finding" "finding 1/3 PERIOD.INCOMPLETE"
 tmux kill-session -t "$S" 2>/dev/null
 rm -rf "$D"
+# the queue of reports
+. tests/tmux_queue.sh
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

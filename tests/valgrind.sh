@@ -82,6 +82,15 @@ rm -rf "$D"
 # messages kept off the terminal), a damaged one refused
 vg "export --format json of a corpus PDF and a test PDF" export --format json tests/data/pdf/kewei-2024.pdf \
     $([ -d "$formats" ] && echo "$formats/008.pdf")
+# the queue: reports opened and left, ] across them, a decision saved on the
+# way, the detail view, :e, :next, sorting and filtering; one report open at a time
+D=$(mktemp -d)
+cp tests/data/seed000.txt tests/data/sumerror.txt tests/data/years/wolong-2024.txt tests/data/years/wolong-2025.txt "$D/"
+# the keys, one a line
+printf '%s\n' Enter ']' ']' ']' ']' ']' ']' c ']' y K j Enter '[' K PgDn Esc ':next' ':e tests/data/seed002.txt' F K q q s s f / '"wolong' Enter G Enter Esc q >"$D/s"
+vg "the queue of a folder driven by a script" --script "$D/s" "$D"
+ls "$D"/*.txt | { vg "the queue of the paths on standard input" --script "$D/s" -; }
+rm -rf "$D"
 # the PDF reader: every test PDF read, refused or joined, in one process
 if [ -x build/tests/test_pdf ]; then
     bin=build/tests/test_pdf

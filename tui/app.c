@@ -16,7 +16,9 @@
 #include "clip.h"
 #include "keymap.h"
 #include "layout.h"
+#include "overlay_detail.h"
 #include "prompt.h"
+#include "queue.h"
 #include "review/session.h"
 #include "select.h"
 #include "theme.h"
@@ -59,6 +61,8 @@ static const nb_view *const views[NB_NMODES] = {
     [NB_MODE_EDIT] = &nb_view_prompt,     [NB_MODE_REASON] = &nb_view_prompt,
     [NB_MODE_NOTE] = &nb_view_prompt,     [NB_MODE_ASK_QUIT] = &nb_view_ask_quit,
     [NB_MODE_ASK_RECOVER] = &nb_view_ask_recover,
+    [NB_MODE_QUEUE] = &nb_view_queue,     [NB_MODE_QFILTER] = &nb_view_qfilter,
+    [NB_MODE_DETAIL] = &nb_view_detail,
 };
 
 int nb_app_mode(const nb_app *a)
@@ -154,8 +158,10 @@ static void normal_key(nb_app *a, nb_request rq, int key)
     }
     switch (rq) {
     case NB_REQ_SWITCH_PANE: a->focus = !a->focus; break;
-    case NB_REQ_NEXT_FINDING: nb_go_finding(a, a->finding + 1); break;
-    case NB_REQ_PREV_FINDING: nb_go_finding(a, a->finding < 0 ? -1 : a->finding - 1); break;
+    case NB_REQ_NEXT_FINDING: nb_queue_step(a, 1); break; /* across reports in a queue */
+    case NB_REQ_PREV_FINDING: nb_queue_step(a, -1); break;
+    case NB_REQ_DETAIL: nb_detail_open(a, a->finding); break;
+    case NB_REQ_BACK: nb_queue_back(a); break;
     case NB_REQ_FINDINGS: nb_findings_open(a); break;
     case NB_REQ_SEARCH: nb_prompt_open(a, NB_MODE_SEARCH); break;
     case NB_REQ_SEARCH_NEXT: nb_search_next(a, 1); break;
@@ -191,6 +197,7 @@ void nb_app_key(nb_app *a, int key)
         const nb_view *v = views[nb_app_mode(a)];
         v->key(a, nb_keymap_request(v->keys, key), key);
     }
+    nb_queue_after(a); /* a quit in a queue: back to it, or on to the next report */
     nb_app_settle(a);
 }
 
@@ -212,12 +219,14 @@ static void render(const nb_app *a, nb_screen *s)
         draw_small(a, s);
         return;
     }
-    nb_bars_title(a, s);
-    nb_bars_status(a, s);
+    if (a->r) { /* the queue draws its own */
+        nb_bars_title(a, s);
+        nb_bars_status(a, s);
+    }
     for (int i = first_drawn(a); i < a->nmodes; i++)
         views[a->modes[i]]->draw(a, s);
-    if (nb_app_mode(a) != NB_MODE_PROMPT && nb_app_mode(a) != NB_MODE_SEARCH)
-        nb_bars_message(a, s);
+    if (a->r && nb_app_mode(a) != NB_MODE_PROMPT && nb_app_mode(a) != NB_MODE_SEARCH)
+        nb_bars_message(a, s); /* a long message wrapped above a report's status line */
 }
 
 void nb_app_draw(nb_app *a)
@@ -239,21 +248,90 @@ static int init_theme(nb_app *a, const char *theme, nb_err *err)
     return 0;
 }
 
-int nb_app_init(nb_app *a, const nb_ctx *ctx, nb_report *r, const char *theme, const char *datadir, int w, int h)
+/* The console without a report: theme, screen, languages. */
+static int init_console(nb_app *a, const nb_ctx *ctx, const char *theme, const char *datadir, int w, int h)
 {
     memset(a, 0, sizeof *a);
     a->ctx = ctx;
-    a->r = r;
     a->lang = ctx->lang;
     a->datadir = datadir;
     a->finding = -1;
     a->list_min_sev = NB_SEV_INFO;
     a->list_rule = a->list_state = -1;
-    a->modes[a->nmodes++] = NB_MODE_NORMAL;
     nb_err err;
-    if (nb_session_init(&a->s, ctx, r, &err) != 0 || nb_select_init(a) != 0 || init_theme(a, theme, &err) != 0)
+    if (init_theme(a, theme, &err) != 0)
         return -1;
     return nb_screen_resize(&a->scr, w, h);
+}
+
+int nb_app_init(nb_app *a, const nb_ctx *ctx, nb_report *r, const char *theme, const char *datadir, int w, int h)
+{
+    if (init_console(a, ctx, theme, datadir, w, h) != 0)
+        return -1;
+    a->modes[a->nmodes++] = NB_MODE_NORMAL;
+    return nb_app_load(a, r);
+}
+
+int nb_app_init_queue(nb_app *a, const nb_ctx *ctx, struct nb_queue *q, const char *theme, const char *datadir, int w,
+                      int h)
+{
+    if (init_console(a, ctx, theme, datadir, w, h) != 0)
+        return -1;
+    a->q = q;
+    a->modes[a->nmodes++] = NB_MODE_QUEUE;
+    return 0;
+}
+
+/* Everything of the report before forgotten, as at the start; what the
+ * console keeps across reports stays. */
+static void forget_report(nb_app *a)
+{
+    nb_app keep = *a;
+    memset(a, 0, sizeof *a);
+    a->ctx = keep.ctx;
+    a->lang = keep.lang;
+    a->theme = keep.theme;
+    a->datadir = keep.datadir;
+    a->scr = keep.scr;
+    a->layout = keep.layout;
+    memcpy(a->modes, keep.modes, sizeof a->modes);
+    a->nmodes = keep.nmodes;
+    a->search = keep.search;
+    a->in = keep.in;
+    memcpy(a->msg, keep.msg, sizeof a->msg);
+    a->msg_error = keep.msg_error;
+    a->quit = keep.quit;
+    a->q = keep.q;
+    a->osc52 = keep.osc52;
+    a->finding = -1;
+    a->list_min_sev = NB_SEV_INFO;
+    a->list_rule = a->list_state = -1;
+}
+
+int nb_app_load(nb_app *a, nb_report *r)
+{
+    forget_report(a);
+    a->r = r;
+    nb_err err;
+    if (nb_session_init(&a->s, a->ctx, r, &err) != 0 || nb_select_init(a) != 0)
+        return -1;
+    return 0;
+}
+
+void nb_app_unload(nb_app *a)
+{
+    nb_session_free(&a->s);
+    nb_select_free(a);
+    free(a->list_marks);
+    free(a->decide);
+    a->list_marks = NULL;
+    a->decide = NULL;
+    a->list_nmarks = 0;
+    a->ndecide = 0;
+    a->grid = NULL;
+    a->spans = NULL;
+    a->ngrid = a->nspans = 0;
+    a->r = NULL;
 }
 
 void nb_app_open_review(nb_app *a, const char *path)
@@ -273,8 +351,7 @@ void nb_app_resize(nb_app *a, int w, int h)
 
 void nb_app_free(nb_app *a)
 {
-    nb_session_free(&a->s);
-    nb_select_free(a);
+    nb_app_unload(a);
     nb_search_free(&a->search);
     nb_screen_free(&a->scr);
     free(a->list_marks);

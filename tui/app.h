@@ -20,7 +20,13 @@
 
 /* The modes, each a view (view.h); they stack: NORMAL at the bottom. */
 enum { NB_MODE_NORMAL, NB_MODE_HELP, NB_MODE_FINDINGS, NB_MODE_PROMPT, NB_MODE_SEARCH, NB_MODE_EDIT, NB_MODE_REASON,
-       NB_MODE_ASK_QUIT, NB_MODE_ASK_RECOVER, NB_MODE_NOTE, NB_MODE_NOTES, NB_NMODES };
+       NB_MODE_ASK_QUIT, NB_MODE_ASK_RECOVER, NB_MODE_NOTE, NB_MODE_NOTES,
+       NB_MODE_QUEUE,   /* the queue of reports: at the bottom of the stack when the console has one */
+       NB_MODE_QFILTER, /* the queue's filter being typed */
+       NB_MODE_DETAIL,  /* the detail view of a finding */
+       NB_NMODES };
+
+struct nb_queue;
 
 typedef struct nb_grow_row {
     int kind;  /* 0 table title, 1 column header, 2 schema row, 3 group heading */
@@ -68,10 +74,23 @@ typedef struct nb_app {
     char msg[512];            /* the status line's message */
     int msg_error;
     int quit;
+    struct nb_queue *q;       /* the queue of reports (queue.h), or NULL: one report, no queue */
+    int detail;               /* the finding the detail view shows */
+    int detail_sel;           /* the cell selected there (index in its cells) */
+    int detail_top;           /* its first line shown */
 } nb_app;
 
 /* Open the console on a report (the app takes the report); w × h screen. */
 int nb_app_init(nb_app *a, const nb_ctx *ctx, nb_report *r, const char *theme, const char *datadir, int w, int h);
+/* Open the console on a queue of reports (queue.h), none open yet. */
+int nb_app_init_queue(nb_app *a, const nb_ctx *ctx, struct nb_queue *q, const char *theme, const char *datadir, int w,
+                      int h);
+/* Make r the report under review (the caller keeps it): its session and
+ * selection set up, everything of the report before forgotten; the
+ * console's own state (theme, screen, layout, modes, search) stays. */
+int nb_app_load(nb_app *a, nb_report *r);
+/* The report's session and selection freed; a->r NULL (not freed). */
+void nb_app_unload(nb_app *a);
 /* Open the review beside the report (or at path); what the session has
  * to tell (read-only, malformed, changed) goes to the status line. */
 void nb_app_open_review(nb_app *a, const char *path);

@@ -7,6 +7,7 @@
 
 #include "base/utf8.h"
 #include "check/rules.h"
+#include "queue.h"
 #include "review/session.h"
 #include "select.h"
 #include "text/num.h"

@@ -1,17 +1,25 @@
-/* cmd_console.c — nianbao FILE: the review console on a terminal, or driven
- * by a script with no terminal; with neither a terminal nor a script, the
- * extracted cells listed as text. */
+/* cmd_console.c — nianbao FILE, nianbao FILE… | DIR | -: the review console
+ * on a terminal, or driven by a script with no terminal — on the one report
+ * named, else on the queue of the reports named, found in the folders
+ * named, or listed on standard input (the keys then come from the
+ * terminal); with neither a terminal nor a script, one report's extracted
+ * cells, or the queue's figures, as text. */
 #include "cmd.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app.h"
-#include "script.h"
 #include "batch/ctx.h"
 #include "model/doc.h"
 #include "model/schema.h"
+#include "out/table.h"
+#include "queue.h"
+#include "script.h"
 #include "term.h"
 #include "text/num.h"
 #include "text/numerals.h"
@@ -47,45 +55,153 @@ static int show_cells(const char *path, const nb_ctx *ctx, nb_lang L)
     return 0;
 }
 
-/* The console on the report: scripted, or on the terminal. */
-static int run_console(const nb_opts *o, const char *file, const nb_ctx *ctx)
+/* Not on a terminal, several reports: the queue's figures as a table. */
+static int show_queue(const nb_queue *q, nb_lang L)
 {
-    nb_report *r = malloc(sizeof *r);
-    if (!r) {
-        fprintf(stderr, "nianbao: out of memory\n");
+    static const char *const en[] = {"report", "body", "year", "format", "errors", "warnings", "info", "open", "review"};
+    static const char *const zh[] = {"报告", "机关", "年度", "格式", "错误", "警告", "提示", "未决", "审阅"};
+    nb_table t;
+    nb_err err;
+    if (nb_table_init(&t, 9, L == NB_LANG_ZH ? zh : en, &err) != 0)
         return 2;
-    }
-    if (nb_cli_open(r, file, ctx) != 0) {
-        free(r);
-        return 2;
-    }
-    const char *size = nb_opts_value(o, NB_OPT_SIZE), *script = nb_opts_value(o, NB_OPT_SCRIPT);
-    const char *review = o->val[NB_OPT_REVIEW];
-    int w = NB_SCRIPT_COLS, h = NB_SCRIPT_ROWS;
-    if (size && sscanf(size, "%dx%d", &w, &h) != 2) {
-        w = NB_SCRIPT_COLS;
-        h = NB_SCRIPT_ROWS;
-    }
-    nb_app app;
+    t.right = 0xFCu; /* year to open */
     int status = 0;
-    if (nb_app_init(&app, ctx, r, nb_opts_value(o, NB_OPT_THEME), NB_DATADIR, w, h) != 0) {
-        fprintf(stderr, "nianbao: %s: out of memory\n", file);
+    for (size_t i = 0; i < q->sv.n && !status; i++) {
+        const nb_survey_item *it = &q->sv.v[i];
+        char v[7][32];
+        const char *row[9] = {q->sv.paths.v[i], it->agency[0] ? it->agency : "—"};
+        snprintf(v[0], sizeof v[0], "%d", it->year);
+        snprintf(v[1], sizeof v[1], "%d", it->format);
+        for (int k = 0; k < 3; k++)
+            snprintf(v[2 + k], sizeof v[0], "%ld", it->findings[NB_SEV_ERROR - k]);
+        snprintf(v[5], sizeof v[0], "%ld", it->open[0] + it->open[1] + it->open[2]);
+        for (int c = 0; c < 6; c++)
+            row[2 + c] = it->ok ? v[c] : "";
+        row[8] = it->ok ? nb_review_state_label(it->review, L) : it->problem;
+        status = nb_table_add(&t, row, &err) == 0 ? 0 : 2;
+    }
+    if (!status && nb_table_write(&t, stdout, 0) != 0)
+        status = 2;
+    nb_table_free(&t);
+    return status;
+}
+
+/* The screen of a scripted run: --size, else the default. */
+static void script_size(const nb_opts *o, int *w, int *h)
+{
+    const char *size = nb_opts_value(o, NB_OPT_SIZE);
+    if (!size || sscanf(size, "%dx%d", w, h) != 2) {
+        *w = NB_SCRIPT_COLS;
+        *h = NB_SCRIPT_ROWS;
+    }
+}
+
+/* The console on the queue (one report named: on that report, as the
+ * console has always opened), scripted or on the terminal. */
+static int run_console(const nb_opts *o, nb_queue *q, const nb_ctx *ctx)
+{
+    const char *script = nb_opts_value(o, NB_OPT_SCRIPT);
+    int w, h, status = 0;
+    script_size(o, &w, &h);
+    q->review = q->single ? o->val[NB_OPT_REVIEW] : NULL;
+    nb_app app;
+    if (nb_app_init_queue(&app, ctx, q, nb_opts_value(o, NB_OPT_THEME), NB_DATADIR, w, h) != 0) {
+        fprintf(stderr, "nianbao: out of memory\n");
+        status = 2;
+    } else if (q->single && nb_queue_open(&app, 0, 0) != 0) {
+        fprintf(stderr, "nianbao: %s\n", app.msg);
         status = 2;
     } else if (script) {
-        nb_app_open_review(&app, review);
         nb_err err;
         if (nb_app_script(&app, script, &err) != 0) {
             fprintf(stderr, "nianbao: %s\n", err.msg);
             status = 2;
         }
     } else {
-        nb_app_open_review(&app, review);
         status = nb_term_run(&app);
     }
+    nb_queue_end(&app);
     nb_app_free(&app);
-    nb_report_free(r);
-    free(r);
     return status;
+}
+
+/* The paths standard input lists, one a line (blank lines passed over). */
+static int read_paths(nb_paths *out, nb_lang L)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    nb_err err;
+    int rc = 0;
+    while (rc == 0 && (n = getline(&line, &cap, stdin)) >= 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if (n && nb_paths_push(out, line, &err) != 0) {
+            fprintf(stderr, "nianbao: %s\n", err.msg);
+            rc = -1;
+        }
+    }
+    free(line);
+    (void)L;
+    return rc;
+}
+
+/* The reports the operands name: files, folders walked, and with "-" the
+ * paths on standard input. -1 when said why there are none. */
+static int collect(nb_paths *P, const nb_opts *o, nb_lang L)
+{
+    nb_paths named = {0};
+    nb_walk_problems pr = {0};
+    nb_err err;
+    int rc = 0;
+    for (int i = 0; i < o->nfiles && rc == 0; i++)
+        rc = strcmp(o->files[i], "-") ? nb_paths_push(&named, o->files[i], &err) : read_paths(&named, L);
+    if (rc == 0 && nb_walk_collect(P, named.v, named.n, L, &pr, &err) != 0)
+        rc = -1;
+    for (size_t i = 0; i < pr.n; i++)
+        fprintf(stderr, nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), pr.v[i].msg);
+    if (rc == 0 && !P->n) {
+        if (!pr.n)
+            fputs(nb_tr(L, "nianbao: no reports named\n", "nianbao：没有指定报告\n"), stderr);
+        rc = -1;
+    }
+    nb_walk_problems_free(&pr);
+    nb_paths_free(&named);
+    return rc;
+}
+
+/* Whether the console can run on a terminal: standard output is one, and
+ * so is standard input — or, when the paths came on it, the terminal is
+ * opened in its place for the keys. */
+static int on_terminal(int paths_on_stdin)
+{
+    if (!isatty(1))
+        return 0;
+    if (isatty(0))
+        return 1;
+    if (!paths_on_stdin)
+        return 0;
+    int fd = open("/dev/tty", O_RDONLY);
+    if (fd < 0)
+        return 0;
+    int ok = dup2(fd, 0) == 0;
+    close(fd);
+    return ok;
+}
+
+/* How far reading the reports got, on the terminal (the line cleared at the end). */
+static void tell_progress(size_t done, size_t n)
+{
+    if (done < n)
+        fprintf(stderr, "\rnianbao: %zu/%zu …", done, n);
+    else
+        fprintf(stderr, "\r%40s\r", "");
+}
+
+static int is_folder(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 int nb_cmd_console(const nb_opts *o, nb_lang L)
@@ -94,15 +210,38 @@ int nb_cmd_console(const nb_opts *o, nb_lang L)
         nb_usage(stderr, L);
         return 2;
     }
+    int from_stdin = 0;
+    for (int i = 0; i < o->nfiles; i++)
+        from_stdin |= !strcmp(o->files[i], "-");
+    /* one report named: the two-pane console on it, as ever */
+    int single = o->nfiles == 1 && !from_stdin && !is_folder(o->files[0]);
+    nb_paths P = {0};
     nb_ctx ctx;
-    if (nb_cli_ctx(&ctx, L) != 0)
+    if (collect(&P, o, L) != 0) {
+        nb_paths_free(&P);
         return 2;
-    const char *file = o->files[0]; /* the console opens one report: the first named */
-    int status;
-    if (!nb_opts_value(o, NB_OPT_SCRIPT) && (!isatty(0) || !isatty(1)))
-        status = show_cells(file, &ctx, L);
-    else
-        status = run_console(o, file, &ctx);
+    }
+    if (nb_cli_ctx(&ctx, L) != 0) {
+        nb_paths_free(&P);
+        return 2;
+    }
+    int status, terminal = nb_opts_value(o, NB_OPT_SCRIPT) || on_terminal(from_stdin);
+    if (!terminal && single) {
+        status = show_cells(P.v[0], &ctx, L);
+        nb_paths_free(&P);
+    } else {
+        nb_queue q;
+        nb_err err;
+        int tell = terminal && !nb_opts_value(o, NB_OPT_SCRIPT) && isatty(2);
+        if (nb_queue_init(&q, &P, single, &ctx, tell ? tell_progress : NULL, &err) != 0) {
+            fprintf(stderr, "nianbao: %s\n", err.msg);
+            status = 2;
+        } else {
+            status = terminal ? run_console(o, &q, &ctx) : show_queue(&q, L);
+        }
+        nb_queue_free(&q);
+        nb_paths_free(&P);
+    }
     nb_ctx_free(&ctx);
     return status;
 }

@@ -9,6 +9,7 @@
 #include "actions.h"
 #include "keymap.h"
 #include "layout.h"
+#include "queue.h"
 #include "screen.h"
 #include "select.h"
 #include "theme.h"
@@ -94,11 +95,37 @@ static int cmd_dump(nb_app *a, int roles, const char *arg, nb_err *err)
     return 0;
 }
 
+/* The commands that work with no report open (the queue shows). */
+static int without_report(nb_request rq)
+{
+    switch (rq) {
+    case NB_REQ_CMD_QUIT:
+    case NB_REQ_CMD_QUIT_FORCE:
+    case NB_REQ_CMD_HELP:
+    case NB_REQ_CMD_THEME:
+    case NB_REQ_CMD_LAYOUT:
+    case NB_REQ_CMD_RESIZE:
+    case NB_REQ_CMD_DUMP:
+    case NB_REQ_CMD_DUMPROLES:
+    case NB_REQ_CMD_NEXT:
+    case NB_REQ_CMD_PREV:
+    case NB_REQ_CMD_EDIT: return 1;
+    default: return 0;
+    }
+}
+
 static int run(nb_app *a, const char *verb, const char *arg, nb_err *err)
 {
+    nb_request rq = nb_command_request(verb);
+    if (!a->r && (is_line_number(verb) || (rq != NB_REQ_NONE && !without_report(rq))))
+        return nb_err_set(err, NB_E_USAGE, "%s: %s", verb,
+                          nb_app_tr(a, "no report open: Enter opens one", "尚未打开报告：按回车打开"));
     if (is_line_number(verb))
         return cmd_goto(a, verb, err);
-    switch (nb_command_request(verb)) {
+    switch (rq) {
+    case NB_REQ_CMD_NEXT:
+    case NB_REQ_CMD_PREV:
+    case NB_REQ_CMD_EDIT: return nb_queue_command(a, rq, arg, err);
     case NB_REQ_CMD_QUIT_FORCE: nb_act_quit_discarding(a); return 0; /* discarding unsaved work on purpose */
     case NB_REQ_CMD_QUIT: nb_act_quit(a); return 0;
     case NB_REQ_CMD_WRITE: nb_act_save(a); return 0;
@@ -132,6 +159,7 @@ int nb_app_command(nb_app *a, const char *cmd)
     int rc = run(a, verb, arg, &err);
     if (rc != 0)
         nb_app_fail(a, &err);
+    nb_queue_after(a); /* :q, :next, :e in a queue */
     nb_app_settle(a);
     return rc;
 }

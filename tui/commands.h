@@ -1,6 +1,6 @@
 /* commands.h — the `:` commands (their names are rows of the key table):
- * :goto, :theme, :layout, :w, :wq, :q, :q!, :help, and for scripts :dump,
- * :dumproles, :resize. */
+ * :goto, :theme, :layout, :w, :wq, :q, :q!, :help, :next, :prev, :e, and
+ * for scripts :dump, :dumproles, :resize. */
 #ifndef NB_COMMANDS_H
 #define NB_COMMANDS_H
 

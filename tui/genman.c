@@ -243,6 +243,12 @@ static const struct {
      "Enter, C-j, C-m", {NB_KM_EDITOR}, 1},
     {"Questions", "Quitting with unsaved work:", "any other key", {NB_KM_ASK_QUIT}, 1},
     {NULL, "Opening a report whose last session ended unsaved:", "any other key", {NB_KM_ASK_RECOVER}, 1},
+    {"The queue of reports",
+     "With several reports, a folder or\n.Cm \\-\n(paths read from standard input), the console opens on the\n"
+     "queue: a report a line with its body, year, format, findings by severity, open\n"
+     "findings and the state of its review:",
+     "Enter, C-j, C-m", {NB_KM_QUEUE}, 1},
+    {NULL, "In the detail view of a finding\n.Pq Cm K :", "Enter, C-j, C-m", {NB_KM_DETAIL}, 1},
     {"Commands", NULL, ":theme name", {NB_KM_COMMAND}, 1},
 };
 

@@ -21,6 +21,8 @@ static const struct {
     {NB_KM_EDITOR, "The line editor (: / a value, a reason, a note)", "行编辑器（: / 数值、理由、批注）"},
     {NB_KM_ASK_QUIT, "Quitting with unsaved work", "退出时有未保存的工作"},
     {NB_KM_ASK_RECOVER, "Unsaved work of a session that ended", "上次会话未保存的工作"},
+    {NB_KM_QUEUE, "The queue of reports (several reports or a folder)", "报告队列（多份报告或一个文件夹）"},
+    {NB_KM_DETAIL, "The detail of a finding (K)", "问题详情（K）"},
     {NB_KM_COMMAND, "Commands (after :)", "命令（按 : 后输入）"},
 };
 

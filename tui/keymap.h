@@ -19,6 +19,8 @@ typedef enum {
     NB_KM_ASK_RECOVER, /* unsaved work of a session that ended */
     NB_KM_TERMINAL,    /* keys the terminal handles, not the console */
     NB_KM_COMMAND,     /* `:` commands: the "keys" are the command's names */
+    NB_KM_QUEUE,       /* the queue of reports (several reports or a folder) */
+    NB_KM_DETAIL,      /* the detail view of a finding */
     NB_NKM
 } nb_keymode;
 
@@ -84,7 +86,7 @@ typedef enum {
     K(FINDINGS, LIST_UP, "k Up", "previous finding in the list", "列表中的上一个问题", "")                       \
     K(FINDINGS, LIST_FILTER, "1 2 3", "show info and up, warnings and errors, errors only",                      \
       "显示提示及以上、警告和错误、仅错误", "")                                                                 \
-    K(FINDINGS, LIST_JUMP, "Enter C-j C-m", "go to the finding", "跳转到该问题", "")                             \
+    K(FINDINGS, LIST_JUMP, "o", "go to the finding in the report", "在报告中跳转到该问题", "")                             \
     K(FINDINGS, LIST_CLOSE, "Esc q F", "close the list", "关闭列表", "")                                         \
     K(NOTES, NOTES_DOWN, "j Down", "next note", "下一条批注", "")                                                \
     K(NOTES, NOTES_UP, "k Up", "previous note", "上一条批注", "")                                                \
@@ -106,6 +108,40 @@ typedef enum {
     K(ASK_QUIT, ASK_CANCEL, "", "cancel", "取消", "")                                                            \
     K(ASK_RECOVER, RECOVER_YES, "y", "recover the unsaved work", "恢复未保存的工作", "")                         \
     K(ASK_RECOVER, RECOVER_NO, "", "discard it", "丢弃", "")                                                     \
+    /* the queue of reports, stepping across them, the detail of a finding */                                   \
+    K(NORMAL, DETAIL, "K", "the whole story of the current finding", "当前问题的详情",                          \
+      "the detail view of the current finding: its message, its equation with every\n"                         \
+      "term named by its row and column, the suspect cell, the claim quoted, the\n"                            \
+      "decisions made on it and the source line of each cell (its keys below)")                                 \
+    K(NORMAL, BACK, "Esc", "back to the queue of reports (asks first when there is unsaved work)",              \
+      "返回报告队列（有未保存的工作时先询问）", "")                                                             \
+    K(FINDINGS, LIST_DETAIL, "Enter C-j C-m K", "the whole story of the finding (its detail; Enter there goes to a cell)", "该问题的详情（在详情中按回车跳转到单元格）", "")                         \
+    K(QUEUE, Q_DOWN, "j Down", "next report", "下一份报告", "")                                                  \
+    K(QUEUE, Q_UP, "k Up", "previous report", "上一份报告", "")                                                  \
+    K(QUEUE, Q_PAGE_DOWN, "PgDn C-d", "page down", "下一页", "")                                                 \
+    K(QUEUE, Q_PAGE_UP, "PgUp C-u", "page up", "上一页", "")                                                     \
+    K(QUEUE, Q_TOP, "g Home", "the first report", "第一份报告", "")                                              \
+    K(QUEUE, Q_BOTTOM, "G End", "the last report", "最后一份报告", "")                                           \
+    K(QUEUE, Q_OPEN, "Enter C-j C-m", "open the report in the console", "在审阅台中打开该报告",                 \
+      "open the report in the console, at its first open finding;\n.Cm q\nor\n.Cm Esc\nthere come back here") \
+    K(QUEUE, Q_SORT, "s", "sort: most open errors first, by name, by body and year",                             \
+      "排序：未决错误多者在前、按文件名、按机关和年度", "")                                                     \
+    K(QUEUE, Q_FILTER, "/", "filter by name or body (as typed; Esc clears it)", "按文件名或机关筛选（Esc 清除）", \
+      "filter the reports by a part of their name or body, as it is typed; Enter\n"                            \
+      "keeps the filter, Esc clears it")                                                                         \
+    K(QUEUE, Q_OPEN_ERRORS, "f", "only reports with open errors (again: all)", "只看有未决错误的报告（再按：全部）", "") \
+    K(QUEUE, Q_PROMPT, ":", "command line: :e FILE, :q, :help", "命令行：:e 文件, :q, :help", "")              \
+    K(QUEUE, Q_HELP, "?", "help", "帮助", "")                                                                    \
+    K(QUEUE, Q_QUIT, "q", "quit", "退出", "")                                                                    \
+    K(DETAIL, D_DOWN, "j Down", "next cell", "下一个单元格", "")                                                 \
+    K(DETAIL, D_UP, "k Up", "previous cell", "上一个单元格", "")                                                 \
+    K(DETAIL, D_PAGE_DOWN, "PgDn C-d Space", "scroll down", "向下滚动", "")                                      \
+    K(DETAIL, D_PAGE_UP, "PgUp C-u", "scroll up", "向上滚动", "")                                                \
+    K(DETAIL, D_JUMP, "Enter C-j C-m", "go to the selected cell", "跳转到所选单元格", "")                        \
+    K(DETAIL, D_CONFIRM, "c", "confirm the finding", "确认该问题", "")                                           \
+    K(DETAIL, D_DISMISS, "d", "dismiss the finding (asks for a reason)", "驳回该问题（需填写理由）", "")          \
+    K(DETAIL, D_REOPEN, "r", "reopen the finding", "重新打开该问题", "")                                         \
+    K(DETAIL, D_CLOSE, "Esc q K", "close the detail", "关闭详情", "")                                            \
     C(CMD_GOTO, "goto g", "Ar id", "select a cell, a row or a line (:120 alone: line 120)",                      \
       "选择单元格、行或行号（单独 :120：第 120 行）",                                                          \
       "select a cell\n.Pq Ql :goto t3.new.total ,\na row\n.Pq Ql :goto t3.new\nor a line number;\n"              \
@@ -124,6 +160,11 @@ typedef enum {
       "write the screen's colour roles, a letter a cell (for tests of highlighting)",                            \
       "把屏幕的颜色角色写成字母，一格一个（供高亮测试使用）", "")                                               \
     C(CMD_RESIZE, "resize", "Ar W Ns x Ns Ar H", "resize the screen (for scripts)", "调整屏幕大小（供脚本使用）", "") \
+    C(CMD_NEXT, "next", "", "the next report of the queue, at its first open finding",                          \
+      "队列中的下一份报告，定位到第一个未决问题", "")                                                           \
+    C(CMD_PREV, "prev", "", "the previous report of the queue", "队列中的上一份报告", "")                       \
+    C(CMD_EDIT, "e edit", "Ar file", "open another report (added to the queue when it is not in it)",           \
+      "打开另一份报告（不在队列中时加入队列）", "")  \
     NB_KEYMAP_REPORT(K, C)
 
 /* The one report's views (issue 13): copying, the help scrolled and

@@ -49,6 +49,26 @@ void nb_cell_label(const nb_schema *s, int ci, nb_lang lang, char *out, size_t c
     snprintf(out, cap, "%s（%s）", rl, cl);
 }
 
+void nb_cell_fullname(const nb_schema *sc, int ci, char *out, size_t cap)
+{
+    static const char *const subgroups[] = {"t3.deny.", "t3.unable.", "t3.refuse.", "t3.other."};
+    static const char *const results[] = {"t3.granted", "t3.partial", "t3.deny.", "t3.unable.", "t3.refuse.",
+                                          "t3.other",   "t3.total"};
+    int row, col;
+    nb_schema_cell_pos(sc, ci, &row, &col);
+    const nb_row *rw = &sc->rows[row];
+    const char *group = "", *sub = "";
+    for (size_t k = 0; k < sizeof results / sizeof *results; k++)
+        if (!strncmp(rw->id, results[k], strlen(results[k])) && sc->ngroups)
+            group = sc->groups[0];
+    for (int k = 0; k < 4 && k + 1 < sc->ngroups; k++)
+        if (!strncmp(rw->id, subgroups[k], strlen(subgroups[k])))
+            sub = sc->groups[k + 1];
+    if (!strncmp(rw->id, "t4.suit", 7))
+        group = "行政诉讼 ";
+    snprintf(out, cap, "%s%s%s · %s", group, sub, rw->label, rw->cols[col].label);
+}
+
 void nb_quote_text(nb_lang lang, const char *t, size_t n, size_t max, char *out, size_t cap)
 {
     size_t k = n < max ? n : nb_utf8_whole(t, max); /* never half a character */

@@ -19,6 +19,9 @@ void nb_col_label(const nb_schema *s, int row, int col, nb_lang lang, char *out,
 /* Cell ci as messages name it: under zh its row and column
  * ("规章（现行有效件数）"), else its ID ("t2.regulation.in_force"). */
 void nb_cell_label(const nb_schema *s, int ci, nb_lang lang, char *out, size_t cap);
+/* A cell by the whole chain of the report's own labels, group headings
+ * included: "三、本年度办理结果（三）不予公开1.属于国家秘密 · 自然人". */
+void nb_cell_fullname(const nb_schema *s, int ci, char *out, size_t cap);
 
 /* A stretch of the report's text quoted for a message ("…" / “…”), at
  * most max bytes of it, cut between characters ("..." says it was). */

@@ -102,8 +102,10 @@ static const nb_option options[NB_OPT_COUNT] = {
  * required options of several forms, the last of them is the one used. */
 static const nb_form forms[] = {
     {.cmd = NB_CMD_CONSOLE, .optional = B(THEME) | B(SCRIPT) | B(SIZE) | B(REVIEW),
-     .operands_en = "FILE", .operands_zh = "文件", .man_operands = "Ar file",
-     .en = "open the review console", .zh = "打开审阅控制台"},
+     .operands_en = "FILE|DIR...|-", .operands_zh = "文件|目录…|-", .man_operands = "Ar file | dir ... | Fl",
+     .en = "open the review console; several reports, a folder or - (their paths on standard input): the queue of "
+           "reports first",
+     .zh = "打开审阅控制台；多份报告、目录或 -（从标准输入读取路径）：先显示报告队列"},
     {.cmd = NB_CMD_CHECK, .optional = B(FORMAT) | B(SEVERITY) | RULES | B(NO_YEARS) | B(NO_REVIEW) | B(REVIEW),
      .formats = "text|json", .format_default = "text",
      .operands_en = "FILE|DIR...", .operands_zh = "文件|目录…", .man_operands = "Ar",

@@ -13,6 +13,7 @@
 #include "actions.h"
 #include "check/rules.h"
 #include "list.h"
+#include "overlay_detail.h"
 #include "prompt.h"
 #include "review/session.h"
 #include "select.h"
@@ -351,6 +352,12 @@ static void key(nb_app *a, nb_request rq, int k)
         if (selected(a) >= 0)
             nb_go_finding(a, selected(a));
         nb_app_pop(a);
+        break;
+    case NB_REQ_LIST_DETAIL: /* the finding's whole story (overlay_detail.c) */
+        if (selected(a) >= 0)
+            nb_go_finding(a, selected(a));
+        nb_app_pop(a);
+        nb_detail_open(a, a->finding);
         break;
     default: break;
     }

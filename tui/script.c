@@ -17,7 +17,8 @@ static int run_line(nb_app *a, const char *s)
         size_t i = 1, n = strlen(s);
         while (i < n)
             nb_app_key(a, (int)nb_utf8_get(s, n, &i));
-    } else if (*s == ':' && s[1] && (nb_app_mode(a) == NB_MODE_NORMAL || !strncmp(s, ":dump", 5))) {
+    } else if (*s == ':' && s[1] &&
+               (nb_app_mode(a) == NB_MODE_NORMAL || nb_app_mode(a) == NB_MODE_QUEUE || !strncmp(s, ":dump", 5))) {
         nb_app_command(a, s + 1); /* :dump works in any mode: it changes nothing */
     } else if (*s == '/' && s[1] && nb_app_mode(a) == NB_MODE_NORMAL) {
         nb_search_for(a, s + 1);

@@ -33,6 +33,9 @@ extern const nb_pane nb_pane_text, nb_pane_tables;
 /* The views (app.c, overlay_*.c, prompt.c, ask.c); app.c gives each mode one. */
 extern const nb_view nb_view_normal, nb_view_help, nb_view_findings, nb_view_notes, nb_view_prompt, nb_view_ask_quit,
     nb_view_ask_recover;
+/* The queue of reports and its filter (view_queue.c), the detail of a
+ * finding (overlay_detail.c). */
+extern const nb_view nb_view_queue, nb_view_qfilter, nb_view_detail;
 
 /* The help's search (overlay_help.c): the next (dir > 0) or previous
  * item that matches the search's pattern scrolled to the top. */

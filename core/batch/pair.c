@@ -117,24 +117,41 @@ static int read_summary(nb_pairing *p, nb_pair_slot *s, const nb_ctx *ctx, nb_er
     return s->summary ? 0 : out_of_memory(err);
 }
 
+int nb_pairing_prev_summary(nb_pairing *p, size_t i, const nb_ctx *ctx, const nb_summary **out, nb_err *err)
+{
+    *out = NULL;
+    nb_pair_slot *prev = i < p->n ? year_before(p, &p->slots[i]) : NULL;
+    if (!prev)
+        return 0;
+    if (!prev->summary && read_summary(p, prev, ctx, err) != 0)
+        return -1;
+    *out = prev->summary;
+    return 0;
+}
+
+int nb_pairing_keep(nb_pairing *p, size_t i, const nb_summary *s, nb_err *err)
+{
+    if (i >= p->n || !p->slots[i].needed)
+        return 0;
+    nb_pair_slot *slot = &p->slots[i];
+    if (!slot->summary && !(slot->summary = malloc(sizeof *slot->summary)))
+        return out_of_memory(err);
+    *slot->summary = *s;
+    return 0;
+}
+
 int nb_pairing_check(nb_pairing *p, size_t i, const nb_report *r, const nb_ctx *ctx, nb_findings *out,
                      nb_err *err)
 {
     if (i >= p->n)
         return 0;
-    nb_pair_slot *s = &p->slots[i], *prev = year_before(p, s);
-    if (!s->needed && !prev)
+    nb_pair_slot *s = &p->slots[i];
+    const nb_summary *prev;
+    if (!s->needed && !year_before(p, s))
         return 0;
     nb_summary cur;
     nb_summarize(r, &cur);
-    if (s->needed && !s->summary) {
-        if (!(s->summary = malloc(sizeof cur)))
-            return out_of_memory(err);
-        *s->summary = cur;
-    }
-    if (prev && !prev->summary && read_summary(p, prev, ctx, err) != 0)
+    if ((!s->summary && nb_pairing_keep(p, i, &cur, err) != 0) || nb_pairing_prev_summary(p, i, ctx, &prev, err) != 0)
         return -1;
-    if (prev && prev->summary)
-        return nb_check_years(prev->summary, &cur, r->schema, out, err);
-    return 0;
+    return prev ? nb_check_years(prev, &cur, r->schema, out, err) : 0;
 }

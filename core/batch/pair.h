@@ -38,6 +38,15 @@ void nb_pairing_free(nb_pairing *p);
  * reports of that year with parents that disagree both could be it. */
 long nb_pairing_prev(const nb_pairing *p, size_t i);
 
+/* The summary of the year before report i, read now when it has not been:
+ * *out NULL when the batch has none or it cannot be read (its own turn says
+ * why). -1 with err only when out of memory. */
+int nb_pairing_prev_summary(nb_pairing *p, size_t i, const nb_ctx *ctx, const nb_summary **out, nb_err *err);
+/* Keep s as the summary of report i when a later report needs it; one kept
+ * already is overwritten in place (pointers to it stay valid). -1 with err
+ * when out of memory. */
+int nb_pairing_keep(nb_pairing *p, size_t i, const nb_summary *s, nb_err *err);
+
 /* The cross-year findings of report i, read as r: add to out what differs
  * from the year before. Keeps r's summary when a later report needs it and
  * reads the year before when it has not been read yet (when it cannot be, it

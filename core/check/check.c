@@ -1,8 +1,11 @@
 /* check.c — the driver: every group of single-report rules in turn, then
- * the new findings sorted by their place in the text. */
+ * the new findings sorted by their place in the text; and a report checked
+ * as a batch checks it (against the year before, as configured). */
 #include "check/check.h"
 #include "check/claims.h"
+#include "check/config.h"
 #include "check/internal.h"
+#include "check/years.h"
 
 int nb_check(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *err)
 {
@@ -17,5 +20,22 @@ int nb_check(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *er
         nb_findings tail = {out->v + before, out->n - before, out->n - before};
         nb_findings_sort(&tail);
     }
+    return 0;
+}
+
+int nb_check_report(const nb_report *r, const nb_ctx *ctx, const nb_summary *prev, const nb_rule_config *cfg,
+                    nb_findings *out, nb_err *err)
+{
+    if (nb_check(r, ctx, out, err) != 0)
+        return -1;
+    if (prev) {
+        nb_summary cur;
+        nb_summarize(r, &cur);
+        if (nb_check_years(prev, &cur, r->schema, out, err) != 0)
+            return -1;
+    }
+    if (cfg)
+        nb_config_apply(cfg, out);
+    nb_findings_sort(out);
     return 0;
 }

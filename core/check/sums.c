@@ -1,7 +1,9 @@
 /* sums.c — the equation engine: the sums of the standard tables as data
  * (T3.BALANCE, T3.RESULTS_SUM, T3.ROW_TOTAL, T4.GROUP_TOTAL), checked over
- * every column or row they name, and the choice of the cell most likely
- * wrong among those of the failing equations. */
+ * every column or row they name, the choice of the cell most likely wrong
+ * among those of the failing equations, and the side of its equation each
+ * cell of a finding stands on. */
+#include "check/check.h"
 #include "check/internal.h"
 
 #include <stdlib.h>
@@ -215,4 +217,34 @@ int nb_check_sums(const nb_report *r, nb_findings *out, nb_err *err)
         if (check_all(r, &equations[k], out, err) != 0)
             return -1;
     return choose_suspects(r, out, from, err);
+}
+
+/* The side of a cross-year or narrative rule's equation a cell is on. */
+static int other_side(const nb_finding *f, const char *key, int *sign)
+{
+    switch (f->rule) {
+    case NB_RULE_YEAR_CARRY: return 0;
+    case NB_RULE_YEAR_IN_FORCE:
+        if (!strcmp(key, "in_force"))
+            return 0;
+        *sign = strcmp(key, "repealed") ? 1 : -1;
+        return 1;
+    case NB_RULE_TEXT_TABLE_MISMATCH: return 1;
+    default: return -1;
+    }
+}
+
+int nb_finding_side(const nb_report *r, const nb_finding *f, int ci, int *sign)
+{
+    int row, col;
+    *sign = 1;
+    nb_schema_cell_pos(r->schema, ci, &row, &col);
+    const nb_row *rw = &r->schema->rows[row];
+    const nb_equation *e = nb_equation_of(f->rule);
+    if (!e)
+        return other_side(f, rw->cols[col].key, sign);
+    for (int t = 0; t < 3 && e->lhs[t]; t++)
+        if (e->over == NB_OVER_T3_COLS ? row_matches(rw->id, e->lhs[t]) : !strcmp(rw->cols[col].key, e->lhs[t]))
+            return 0;
+    return 1;
 }

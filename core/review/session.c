@@ -31,21 +31,28 @@ static void mark_worst(nb_session *s)
         }
 }
 
+/* The findings before any correction: a copy, not a second run. */
+static int keep_first_findings(nb_session *s, nb_err *err)
+{
+    nb_findings_free(&s->fs0);
+    if (!s->fs.n)
+        return 0;
+    s->fs0.v = malloc(s->fs.n * sizeof *s->fs0.v);
+    if (!s->fs0.v)
+        return nb_err_set(err, NB_E_NOMEM, "%s", T(s, "out of memory", "内存不足"));
+    memcpy(s->fs0.v, s->fs.v, s->fs.n * sizeof *s->fs0.v);
+    s->fs0.n = s->fs0.cap = s->fs.n;
+    return 0;
+}
+
 int nb_session_init(nb_session *s, const nb_ctx *ctx, nb_report *r, nb_err *err)
 {
     memset(s, 0, sizeof *s);
     s->ctx = ctx;
     s->r = r;
     s->lang = ctx->lang;
-    if (nb_check(r, ctx, &s->fs, err) != 0)
+    if (nb_check(r, ctx, &s->fs, err) != 0 || keep_first_findings(s, err) != 0)
         return -1;
-    if (s->fs.n) { /* the findings before any correction: a copy, not a second run */
-        s->fs0.v = malloc(s->fs.n * sizeof *s->fs0.v);
-        if (!s->fs0.v)
-            return nb_err_set(err, NB_E_NOMEM, "%s", T(s, "out of memory", "内存不足"));
-        memcpy(s->fs0.v, s->fs.v, s->fs.n * sizeof *s->fs0.v);
-        s->fs0.n = s->fs0.cap = s->fs.n;
-    }
     s->cell_worst = malloc((size_t)r->ncells * sizeof *s->cell_worst);
     s->orig_cells = malloc((size_t)r->ncells * sizeof *s->orig_cells);
     if (!s->cell_worst || !s->orig_cells)
@@ -75,9 +82,20 @@ static int recompute(nb_session *s, nb_err *err)
     memcpy(r->cells, s->orig_cells, (size_t)r->ncells * sizeof *r->cells);
     nb_review_apply(&s->rv, r, NULL, 0);
     nb_findings_free(&s->fs);
-    int rc = nb_check(r, s->ctx, &s->fs, err);
+    int rc = nb_check_report(r, s->ctx, s->prev, s->configured ? &s->cfg : NULL, &s->fs, err);
     mark_worst(s);
     return rc;
+}
+
+int nb_session_configure(nb_session *s, const nb_summary *prev, const nb_rule_config *cfg, nb_err *err)
+{
+    s->prev = prev;
+    s->configured = cfg != NULL;
+    if (cfg)
+        s->cfg = *cfg;
+    if (recompute(s, err) != 0)
+        return -1;
+    return keep_first_findings(s, err);
 }
 
 /* ------------------------------------------------------------ opening */

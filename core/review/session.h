@@ -14,7 +14,9 @@
 
 #include <stddef.h>
 
+#include "check/config.h"
 #include "check/findings.h"
+#include "check/years.h"
 #include "model/ctx.h"
 #include "model/report.h"
 #include "review/review.h"
@@ -34,10 +36,17 @@ typedef struct nb_session {
     int readonly;             /* another process holds the lock: nothing is written */
     int locked;               /* this session holds the lock */
     int journal_found;        /* a journal of a session that ended unsaved was found on opening */
+    const nb_summary *prev;   /* the same body's report for the year before (YEAR.*), or NULL */
+    nb_rule_config cfg;       /* the rule settings, when configured */
+    int configured;
 } nb_session;
 
 /* Check the report (the session keeps it but does not own it). */
 int nb_session_init(nb_session *s, const nb_ctx *ctx, nb_report *r, nb_err *err);
+/* Check the report as a batch does (check.h, nb_check_report): against
+ * prev (NULL: none; the caller keeps it while the session lives) and with
+ * cfg (NULL: the rule table's settings); before nb_session_open. */
+int nb_session_configure(nb_session *s, const nb_summary *prev, const nb_rule_config *cfg, nb_err *err);
 /* Release the lock (if held) and free everything. */
 void nb_session_free(nb_session *s);
 
