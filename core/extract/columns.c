@@ -16,13 +16,21 @@ typedef struct extent {
     size_t from, to; /* [from, to); to == 0: not known */
 } extent;
 
-/* The display columns token k takes on its line. */
+/* Lines longer than this are no space-aligned table lines (pdftotext
+ * -layout writes a table row in a few hundred columns): their tokens have
+ * no column to be placed by, and are not measured. */
+#define NB_ALIGNED_LINE_MAX 2048
+
+/* The display columns token k takes on its line; to == 0 on a long line. */
 static extent token_extent(const nb_report *r, const tok *k)
 {
     size_t ls, le;
     nb_doc_line(&r->doc, nb_doc_line_of(&r->doc, k->off), &ls, &le);
-    size_t from = nb_display_cols(r->doc.text + ls, k->off - ls, 0);
-    extent e = {from, from + nb_display_cols(r->doc.text + k->off, k->len, from)};
+    extent e = {0, 0};
+    if (le - ls > NB_ALIGNED_LINE_MAX)
+        return e;
+    e.from = nb_display_cols(r->doc.text + ls, k->off - ls, 0);
+    e.to = e.from + nb_display_cols(r->doc.text + k->off, k->len, e.from);
     return e;
 }
 
@@ -69,6 +77,8 @@ static int header_extents(const nb_report *r, const assembly *A, const group *g,
         if (c < 0)
             continue;
         extent e = token_extent(r, k);
+        if (!e.to)
+            continue;
         if (!cols[c].to || e.from < cols[c].from)
             cols[c].from = e.from;
         if (e.to > cols[c].to)
@@ -86,6 +96,8 @@ static int column_under(const extent *cols, int ncols, extent v)
 {
     int best = -1, tie = 0;
     long bs = -3;
+    if (!v.to)
+        return -1; /* not measured: no column is sure */
     for (int c = 0; c < ncols; c++) {
         if (!cols[c].to)
             continue;
