@@ -13,8 +13,13 @@ CURS_LD := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 # the structured readers: docx (libzip, libxml2), html (libxml2), pdf (poppler-glib, cairo)
 FMT_PKGS:= libzip libxml-2.0 poppler-glib cairo
 FMT_CF  := $(shell pkg-config --cflags $(FMT_PKGS) 2>/dev/null)
-FMT_LD  := $(shell pkg-config --libs $(FMT_PKGS) 2>/dev/null || echo -lzip -lxml2 -lpoppler-glib -lcairo)
-CORE_LD := $(PCRE_LD) -lunistring $(FMT_LD) -lm
+# poppler-glib (and cairo under it) is loaded when the first PDF is read
+# (read/pdf_lib.c: dlopen by its soname), not linked: a run that reads no
+# PDF does not load its sixty libraries
+POPPLER_SO := $(shell objdump -p "$$(pkg-config --variable=libdir poppler-glib 2>/dev/null)/libpoppler-glib.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
+FMT_CF  += $(if $(POPPLER_SO),-DNB_POPPLER_GLIB_SO='"$(POPPLER_SO)"')
+FMT_LD  := $(shell pkg-config --libs libzip libxml-2.0 2>/dev/null || echo -lzip -lxml2)
+CORE_LD := $(PCRE_LD) -lunistring $(FMT_LD) -ldl -lm
 CMOCKA_LD := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/nianbao

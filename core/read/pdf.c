@@ -7,6 +7,7 @@
 #include "read/build.h"
 #include "read/pdf_cols.h"
 #include "read/pdf_join.h"
+#include "read/pdf_lib.h"
 #include "read/pdf_lattice.h"
 #include "read/pdf_quiet.h"
 #include "read/pdf_rules.h"
@@ -14,9 +15,7 @@
 #include "base/utf8.h"
 #include "base/vec.h"
 
-#include <cairo.h>
 #include <math.h>
-#include <poppler.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,13 +56,13 @@ static int add_glyph(glyphs *gs, const PopplerRectangle *r, uint32_t cp, double 
 }
 
 /* The page's glyphs (no white space) with their boxes. */
-static int page_glyphs(PopplerPage *pg, double w, double h, glyphs *out)
+static int page_glyphs(const nb_pdf_lib *L, PopplerPage *pg, double w, double h, glyphs *out)
 {
-    char *text = poppler_page_get_text(pg);
+    char *text = L->page_get_text(pg);
     PopplerRectangle *r = NULL;
     guint nr = 0;
     int rc = PAGE_OK;
-    if (text && poppler_page_get_text_layout(pg, &r, &nr)) {
+    if (text && L->page_get_text_layout(pg, &r, &nr)) {
         size_t len = strlen(text), i = 0;
         for (guint k = 0; k < nr && i < len && rc == PAGE_OK; k++) {
             uint32_t cp = nb_utf8_get(text, len, &i);
@@ -74,13 +73,13 @@ static int page_glyphs(PopplerPage *pg, double w, double h, glyphs *out)
                 rc = PAGE_DENSE;
         }
     }
-    g_free(r);
-    g_free(text);
+    L->g_free(r);
+    L->g_free(text);
     return rc;
 }
 
 /* The ruling lines of the page, from a rendering of it. */
-static int page_rules(PopplerPage *pg, double w, double h, const glyphs *gs, nb_prules *rules)
+static int page_rules(const nb_pdf_lib *L, PopplerPage *pg, double w, double h, const glyphs *gs, nb_prules *rules)
 {
     double scale = RENDER_SCALE;
     memset(rules, 0, sizeof *rules);
@@ -89,21 +88,21 @@ static int page_rules(PopplerPage *pg, double w, double h, const glyphs *gs, nb_
     int pw = (int)ceil(w * scale), ph = (int)ceil(h * scale);
     if (scale < 0.3 || pw < 8 || ph < 8)
         return 0; /* a page too large or too small to look for lines on */
-    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
-    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(s);
+    cairo_surface_t *s = L->image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+    if (L->surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        L->surface_destroy(s);
         return -1;
     }
-    cairo_t *cr = cairo_create(s);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_scale(cr, scale, scale);
-    poppler_page_render(pg, cr);
-    cairo_destroy(cr);
-    cairo_surface_flush(s);
-    nb_pimage im = {cairo_image_surface_get_data(s), pw, ph, cairo_image_surface_get_stride(s), scale};
+    cairo_t *cr = L->create(s);
+    L->set_source_rgb(cr, 1, 1, 1);
+    L->paint(cr);
+    L->scale(cr, scale, scale);
+    L->page_render(pg, cr);
+    L->destroy(cr);
+    L->surface_flush(s);
+    nb_pimage im = {L->image_surface_get_data(s), pw, ph, L->image_surface_get_stride(s), scale};
     int rc = nb_pdf_find_rules(&im, gs->g, gs->n, rules);
-    cairo_surface_destroy(s);
+    L->surface_destroy(s);
     return rc;
 }
 
@@ -179,19 +178,19 @@ static int page_in_order(nb_pblocks *pb, double page_h, nb_pblocks *out)
     return rc;
 }
 
-static int read_page(PopplerDocument *doc, int i, nb_pblocks *out, size_t *nglyphs)
+static int read_page(const nb_pdf_lib *L, PopplerDocument *doc, int i, nb_pblocks *out, size_t *nglyphs)
 {
-    PopplerPage *pg = poppler_document_get_page(doc, i);
+    PopplerPage *pg = L->document_get_page(doc, i);
     if (!pg)
         return 0;
     double w = 0, h = 0;
-    poppler_page_get_size(pg, &w, &h);
+    L->page_get_size(pg, &w, &h);
     glyphs gs = {0};
-    int rc = page_glyphs(pg, w, h, &gs);
+    int rc = page_glyphs(L, pg, w, h, &gs);
     if (rc == PAGE_OK && gs.n) {
         nb_prules rules;
         nb_pblocks pb = {0};
-        rc = page_rules(pg, w, h, &gs, &rules);
+        rc = page_rules(L, pg, w, h, &gs, &rules);
         if (rc == 0)
             rc = nb_pdf_lattice(&rules, gs.g, gs.n, i + 1, &pb);
         nb_prules_free(&rules);
@@ -203,7 +202,7 @@ static int read_page(PopplerDocument *doc, int i, nb_pblocks *out, size_t *nglyp
     }
     *nglyphs += gs.n;
     free(gs.g);
-    g_object_unref(pg);
+    L->g_object_unref(pg);
     return rc;
 }
 
@@ -249,9 +248,9 @@ static int build(nb_pblocks *bs, nb_doc *d, const char *path, nb_err *err)
     return nb_docb_finish(&b, d, path, NB_KIND_PDF, err);
 }
 
-static int open_error(const GError *ge, const char *path, nb_lang lang, nb_err *err)
+static int open_error(const nb_pdf_lib *L, const GError *ge, const char *path, nb_lang lang, nb_err *err)
 {
-    if (ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED)
+    if (ge && ge->domain == L->error_quark() && ge->code == POPPLER_ERROR_ENCRYPTED)
         return nb_err_set(err, NB_E_FORMAT,
                           nb_tr(lang, "%s: the PDF is password-protected; nianbao cannot open it (save a copy without a password)",
                                 "%s：PDF 文件设有密码，nianbao 无法打开（请另存一份无密码的副本）"),
@@ -262,13 +261,13 @@ static int open_error(const GError *ge, const char *path, nb_lang lang, nb_err *
 }
 
 /* Every page in turn, within the time allowed; returns -1 with err set. */
-static int read_pages(PopplerDocument *doc, int np, const char *path, nb_lang lang, nb_pblocks *bs, size_t *nglyphs,
-                      nb_err *err)
+static int read_pages(const nb_pdf_lib *L, PopplerDocument *doc, int np, const char *path, nb_lang lang, nb_pblocks *bs,
+                      size_t *nglyphs, nb_err *err)
 {
     double start = seconds();
     for (int i = 0; i < np; i++) {
         double t = seconds();
-        int rc = read_page(doc, i, bs, nglyphs);
+        int rc = read_page(L, doc, i, bs, nglyphs);
         if (rc < 0)
             return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
         if (rc == PAGE_DENSE)
@@ -286,19 +285,20 @@ static int read_pages(PopplerDocument *doc, int np, const char *path, nb_lang la
     return 0;
 }
 
-static int read_pdf(nb_doc *d, const char *path, const unsigned char *bytes, size_t n, nb_lang lang, nb_err *err)
+static int read_pdf(const nb_pdf_lib *L, nb_doc *d, const char *path, const unsigned char *bytes, size_t n, nb_lang lang,
+                    nb_err *err)
 {
     memset(d, 0, sizeof *d);
-    GBytes *gb = g_bytes_new_static(bytes, n);
+    GBytes *gb = L->g_bytes_new_static(bytes, n);
     GError *ge = NULL;
-    PopplerDocument *doc = poppler_document_new_from_bytes(gb, NULL, &ge);
-    g_bytes_unref(gb);
+    PopplerDocument *doc = L->document_new_from_bytes(gb, NULL, &ge);
+    L->g_bytes_unref(gb);
     if (!doc) {
-        int rc = open_error(ge, path, lang, err);
-        g_clear_error(&ge);
+        int rc = open_error(L, ge, path, lang, err);
+        L->g_clear_error(&ge);
         return rc;
     }
-    int np = poppler_document_get_n_pages(doc), rc = 0;
+    int np = L->document_get_n_pages(doc), rc = 0;
     nb_pblocks bs = {0};
     size_t nglyphs = 0;
     if (np <= 0)
@@ -309,8 +309,8 @@ static int read_pdf(nb_doc *d, const char *path, const unsigned char *bytes, siz
                               "%s：共 %d 页；nianbao 只读不超过 %d 页的 PDF（年度报告远没有这么长）"),
                         path, np, NB_PDF_MAX_PAGES);
     else
-        rc = read_pages(doc, np, path, lang, &bs, &nglyphs, err);
-    g_object_unref(doc);
+        rc = read_pages(L, doc, np, path, lang, &bs, &nglyphs, err);
+    L->g_object_unref(doc);
     if (rc == 0 && !nglyphs)
         rc = nb_err_set(err, NB_E_FORMAT,
                         nb_tr(lang, "%s: no text layer (a scanned PDF?) — nianbao reads PDFs with text; run OCR first",
@@ -330,9 +330,13 @@ static int read_pdf(nb_doc *d, const char *path, const unsigned char *bytes, siz
  * the PDF is refused, the first of them is said with the reason. */
 int nb_read_pdf(nb_doc *d, const char *path, const unsigned char *bytes, size_t n, nb_lang lang, nb_err *err)
 {
+    nb_pdf_lib L;
+    memset(d, 0, sizeof *d);
+    if (nb_pdf_lib_load(&L, path, lang, err) != 0)
+        return -1;
     nb_pdf_quiet q;
-    nb_pdf_quiet_begin(&q);
-    int rc = read_pdf(d, path, bytes, n, lang, err);
+    nb_pdf_quiet_begin(&q, &L);
+    int rc = read_pdf(&L, d, path, bytes, n, lang, err);
     nb_pdf_quiet_end(&q);
     if (rc != 0 && err && q.nmsgs) {
         size_t l = strlen(err->msg);

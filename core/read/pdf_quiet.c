@@ -76,11 +76,12 @@ static int redirect(nb_pdf_quiet *q)
     return 0;
 }
 
-void nb_pdf_quiet_begin(nb_pdf_quiet *q)
+void nb_pdf_quiet_begin(nb_pdf_quiet *q, const nb_pdf_lib *lib)
 {
     memset(q, 0, sizeof *q);
+    q->lib = lib;
     q->saved = q->pipe_rd = -1;
-    q->handler = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION, on_log, q);
+    q->handler = lib->g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION, on_log, q);
     redirect(q);
 }
 
@@ -108,6 +109,6 @@ void nb_pdf_quiet_end(nb_pdf_quiet *q)
         q->pipe_rd = -1;
     }
     if (q->handler)
-        g_log_remove_handler("Poppler", q->handler);
+        q->lib->g_log_remove_handler("Poppler", q->handler);
     q->handler = 0;
 }

@@ -8,7 +8,10 @@
 #ifndef NB_PDF_QUIET_H
 #define NB_PDF_QUIET_H
 
+#include "read/pdf_lib.h"
+
 typedef struct nb_pdf_quiet {
+    const nb_pdf_lib *lib; /* GLib's log functions, as loaded */
     unsigned handler;   /* the GLib log handler, 0 none */
     int saved;          /* stderr as it was, -1 when it was not redirected */
     int pipe_rd;        /* where stderr went: the pipe's reading end, -1 none */
@@ -17,7 +20,7 @@ typedef struct nb_pdf_quiet {
 } nb_pdf_quiet;
 
 /* From here on poppler's messages are collected into q. */
-void nb_pdf_quiet_begin(nb_pdf_quiet *q);
+void nb_pdf_quiet_begin(nb_pdf_quiet *q, const nb_pdf_lib *lib);
 /* Back to stderr as it was; q holds what poppler said. */
 void nb_pdf_quiet_end(nb_pdf_quiet *q);
 
