@@ -16,6 +16,12 @@ int nb_cmd_check(const nb_opts *o, nb_lang L);
 int nb_cmd_export(const nb_opts *o, nb_lang L);
 int nb_cmd_rules(const nb_opts *o, nb_lang L);
 
+/* A message on standard error, formatted as printf does; what it quotes
+ * (file names, report text, reasons) is written as text (out/writer.h):
+ * valid UTF-8, and on a terminal with its control characters and bidi
+ * overrides escaped. A newline that ends it is written as it is. */
+void nb_cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Set up the context; says why not on standard error. */
 int nb_cli_ctx(nb_ctx *ctx, nb_lang L);
 /* Open the report at path; says why not on standard error. */

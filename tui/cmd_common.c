@@ -1,20 +1,45 @@
-/* cmd_common.c — what the subcommands share: the context and the reports
- * they read, the review beside a report, and the rule settings in effect
+/* cmd_common.c — what the subcommands share: messages on standard error
+ * made safe for a terminal, the context and the reports they read, the review beside a report, and the rule settings in effect
  * for a report, with what goes wrong said on standard error. */
 #include "cmd.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "batch/ctx.h"
+#include "out/writer.h"
 #include "read/read.h"
+
+void nb_cli_say(const char *fmt, ...)
+{
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (msg)
+        vsnprintf(msg, (size_t)n + 1, fmt, again);
+    va_end(again);
+    if (!msg) {
+        fputs("nianbao: out of memory\n", stderr);
+        return;
+    }
+    size_t len = (size_t)n, body = len && msg[len - 1] == '\n' ? len - 1 : len;
+    nb_writer w = nb_writer_to(stderr);
+    nb_put_text(&w, msg, body);
+    nb_put(&w, msg + body, len - body);
+    free(msg);
+}
 
 int nb_cli_ctx(nb_ctx *ctx, nb_lang L)
 {
     nb_err err;
     if (nb_ctx_init(ctx, L, &err) == 0)
         return 0;
-    fprintf(stderr, "nianbao: %s\n", err.msg);
+    nb_cli_say("nianbao: %s\n", err.msg);
     return -1;
 }
 
@@ -23,7 +48,7 @@ int nb_cli_open(nb_report *r, const char *path, const nb_ctx *ctx)
     nb_err err;
     if (nb_report_open(r, path, ctx, &err) == 0)
         return 0;
-    fprintf(stderr, "nianbao: %s\n", err.msg);
+    nb_cli_say("nianbao: %s\n", err.msg);
     return -1;
 }
 
@@ -33,11 +58,11 @@ int nb_cli_collect(nb_paths *out, const nb_opts *o, nb_lang L, size_t *problems)
     nb_err err;
     int rc = nb_walk_collect(out, o->files, (size_t)o->nfiles, L, &pr, &err);
     for (size_t i = 0; i < pr.n; i++)
-        fprintf(stderr, nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), pr.v[i].msg);
+        nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), pr.v[i].msg);
     *problems = pr.n;
     nb_walk_problems_free(&pr);
     if (rc != 0)
-        fprintf(stderr, "nianbao: %s\n", err.msg);
+        nb_cli_say("nianbao: %s\n", err.msg);
     return rc;
 }
 
@@ -51,21 +76,21 @@ int nb_cli_load_review(nb_report *r, const char *path, nb_review *rv, nb_lang L)
     nb_err err;
     if (nb_review_load(rv, p, L, &err) != 0) {
         if (err.code != NB_E_NOTFOUND)
-            fprintf(stderr,
+            nb_cli_say(
                     nb_tr(L, "nianbao: %s (the report is read without it)\n", "nianbao：%s（报告将不带审阅读取）\n"),
                     err.msg);
         return 0;
     }
     char sha[65];
     if (rv->sha256[0] && nb_file_sha256(r->doc.path, sha) == 0 && strcmp(sha, rv->sha256) != 0)
-        fprintf(stderr,
+        nb_cli_say(
                 nb_tr(L, "nianbao: %s: the report changed since the review %s; its entries are kept by cell ID\n",
                       "nianbao：%s：报告在审阅 %s 之后有改动；审阅条目按单元格编号保留\n"),
                 r->doc.path, p);
     char unknown[512];
     nb_review_apply(rv, r, unknown, sizeof unknown);
     if (unknown[0])
-        fprintf(stderr, nb_tr(L, "nianbao: %s: corrections not applied (no such cell, or not a number): %s\n",
+        nb_cli_say(nb_tr(L, "nianbao: %s: corrections not applied (no such cell, or not a number): %s\n",
                               "nianbao：%s：以下更正未应用（无此单元格或不是数字）：%s\n"),
                 p, unknown);
     return 1;
@@ -86,7 +111,7 @@ int nb_cli_rules_init(nb_cli_rules *cr, const nb_opts *o, nb_lang L)
         if (id != NB_OPT_DISABLE && id != NB_OPT_ENABLE && id != NB_OPT_SEVERITY_OF)
             continue;
         if (nb_config_set(&cr->cli, keys[id], o->args[i].val, NULL, L, &err) != 0) {
-            fprintf(stderr, nb_tr(L, "nianbao %s: %s: %s\n", "nianbao %s：%s：%s\n"), nb_cmd_name(o->cmd),
+            nb_cli_say(nb_tr(L, "nianbao %s: %s: %s\n", "nianbao %s：%s：%s\n"), nb_cmd_name(o->cmd),
                     nb_options()[id].name, err.msg);
             return -1;
         }
@@ -119,7 +144,7 @@ const nb_rule_config *nb_cli_rules_for(nb_cli_rules *cr, const char *path, nb_la
     cr->dir_failed = nb_config_for_report(&cr->eff, cr->user, path, L, &err) != 0;
     if (cr->dir_failed) {
         if (strcmp(err.msg, cr->said))
-            fprintf(stderr,
+            nb_cli_say(
                     nb_tr(L, "nianbao: %s (the reports it applies to are not checked)\n",
                           "nianbao：%s（它所适用的报告未检查）\n"),
                     err.msg);

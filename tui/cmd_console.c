@@ -12,6 +12,7 @@
 #include "batch/ctx.h"
 #include "model/doc.h"
 #include "model/schema.h"
+#include "out/writer.h"
 #include "term.h"
 #include "text/num.h"
 #include "text/numerals.h"
@@ -19,14 +20,18 @@
 #define NB_SCRIPT_COLS 160 /* the screen of a scripted run when --size gives none */
 #define NB_SCRIPT_ROWS 48
 
-/* Not on a terminal: the extracted tables as text. */
+/* Not on a terminal: the extracted tables as text (what comes from the
+ * report written as text: out/writer.h). */
 static int show_cells(const char *path, const nb_ctx *ctx, nb_lang L)
 {
     nb_report r;
     if (nb_cli_open(&r, path, ctx) != 0)
         return 2;
-    printf("%s\n  %s %s, %s %d, %s %d\n", path, nb_tr(L, "body", "机关"), r.agency[0] ? r.agency : "?",
-           nb_tr(L, "year", "年度"), r.year, nb_tr(L, "format", "格式"), r.format);
+    nb_writer w = nb_writer_to(stdout);
+    nb_put_text_cstr(&w, path);
+    nb_putf(&w, "\n  %s ", nb_tr(L, "body", "机关"));
+    nb_put_text_cstr(&w, r.agency[0] ? r.agency : "?");
+    nb_putf(&w, ", %s %d, %s %d\n", nb_tr(L, "year", "年度"), r.year, nb_tr(L, "format", "格式"), r.format);
     char id[96], v[64];
     for (int ci = 0; ci < r.ncells; ci++) {
         const nb_cell *c = &r.cells[ci];
@@ -35,16 +40,18 @@ static int show_cells(const char *path, const nb_ctx *ctx, nb_lang L)
             nb_num_format(c->num, v, sizeof v);
         else
             snprintf(v, sizeof v, "-");
-        printf("  %-34s %10s  %-11s", id, v, nb_status_name(c->status));
+        nb_putf(&w, "  %-34s %10s  %-11s", id, v, nb_status_name(c->status));
         if (c->status != NB_ST_MISSING)
-            printf(" %s:%zu", path, nb_doc_locate(&r.doc, c->off).line);
-        putchar('\n');
+            nb_put_textf(&w, " %s:%zu", path, nb_doc_locate(&r.doc, c->off).line);
+        nb_puts(&w, "\n");
     }
-    for (int i = 0; i < r.nlabels; i++)
-        printf("  %s %s: \"%s\" (%s \"%s\")\n", nb_tr(L, "label", "标签"), r.labels[i].id, r.labels[i].found,
-               nb_tr(L, "standard", "标准"), r.labels[i].standard);
+    for (int i = 0; i < r.nlabels; i++) {
+        nb_put_textf(&w, "  %s %s: \"%s\" (%s \"%s\")", nb_tr(L, "label", "标签"), r.labels[i].id, r.labels[i].found,
+                     nb_tr(L, "standard", "标准"), r.labels[i].standard);
+        nb_puts(&w, "\n");
+    }
     nb_report_free(&r);
-    return 0;
+    return nb_writer_end(&w, stdout) == 0 ? 0 : 2;
 }
 
 /* The console on the report: scripted, or on the terminal. */
@@ -52,7 +59,7 @@ static int run_console(const nb_opts *o, const char *file, const nb_ctx *ctx)
 {
     nb_report *r = malloc(sizeof *r);
     if (!r) {
-        fprintf(stderr, "nianbao: out of memory\n");
+        nb_cli_say("nianbao: out of memory\n");
         return 2;
     }
     if (nb_cli_open(r, file, ctx) != 0) {
@@ -69,13 +76,13 @@ static int run_console(const nb_opts *o, const char *file, const nb_ctx *ctx)
     nb_app app;
     int status = 0;
     if (nb_app_init(&app, ctx, r, nb_opts_value(o, NB_OPT_THEME), NB_DATADIR, w, h) != 0) {
-        fprintf(stderr, "nianbao: %s: out of memory\n", file);
+        nb_cli_say("nianbao: %s: out of memory\n", file);
         status = 2;
     } else if (script) {
         nb_app_open_review(&app, review);
         nb_err err;
         if (nb_app_script(&app, script, &err) != 0) {
-            fprintf(stderr, "nianbao: %s\n", err.msg);
+            nb_cli_say("nianbao: %s\n", err.msg);
             status = 2;
         }
     } else {

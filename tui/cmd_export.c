@@ -32,9 +32,8 @@ static int export_corrected(const nb_opts *o, nb_lang L)
 {
     const char *corrected = o->val[NB_OPT_CORRECTED];
     if (o->nfiles != 1) {
-        fputs(nb_tr(L, "nianbao export --corrected OUT takes one report\n",
-                    "nianbao export --corrected 输出 只接受一份报告\n"),
-              stderr);
+        nb_cli_say("%s", nb_tr(L, "nianbao export --corrected OUT takes one report\n",
+                    "nianbao export --corrected 输出 只接受一份报告\n"));
         return 2;
     }
     nb_ctx ctx;
@@ -49,16 +48,16 @@ static int export_corrected(const nb_opts *o, nb_lang L)
     nb_review rv = {0};
     nb_err err;
     if (nb_same_file(corrected, o->files[0])) {
-        fprintf(stderr, nb_tr(L, "nianbao: %s is the report itself; it is never written\n",
+        nb_cli_say(nb_tr(L, "nianbao: %s is the report itself; it is never written\n",
                               "nianbao：%s 就是报告本身，报告从不被改写\n"), corrected);
         status = 2;
     } else {
         nb_cli_load_review(&r, o->val[NB_OPT_REVIEW], &rv, L);
         if (nb_export_corrected(&r, corrected, &unplaced, &err) != 0) {
-            fprintf(stderr, "nianbao: %s\n", err.msg);
+            nb_cli_say("nianbao: %s\n", err.msg);
             status = 2;
         } else if (unplaced) {
-            fprintf(stderr, nb_tr(L, "nianbao: %d corrections have no place in the text (missing rows)\n",
+            nb_cli_say(nb_tr(L, "nianbao: %d corrections have no place in the text (missing rows)\n",
                                   "nianbao：%d 处更正在正文中没有位置（缺失的行）\n"), unplaced);
         }
     }
@@ -76,7 +75,7 @@ static int check_report(const export_run *x, const nb_report *r, const nb_rule_c
     nb_config_apply(cfg, fs);
     if (rc == 0)
         return 0;
-    fprintf(stderr, "nianbao: %s\n", err.msg);
+    nb_cli_say("nianbao: %s\n", err.msg);
     return 2;
 }
 
@@ -150,7 +149,7 @@ int nb_cmd_export(const nb_opts *o, nb_lang L)
         return 2;
     int k = nb_opts_format(o, 1, &format, L, &err);
     if (k < 0) {
-        fprintf(stderr, "%s\n", err.msg);
+        nb_cli_say("%s\n", err.msg);
         return 2;
     }
     x.log_format = k;
@@ -161,7 +160,7 @@ int nb_cmd_export(const nb_opts *o, nb_lang L)
     }
     const char *outpath = o->val[NB_OPT_OUTPUT];
     if (outpath && !(x.out = fopen(outpath, "w"))) {
-        fprintf(stderr, nb_tr(L, "nianbao: %s: cannot write\n", "nianbao：%s：无法写入\n"), outpath);
+        nb_cli_say(nb_tr(L, "nianbao: %s: cannot write\n", "nianbao：%s：无法写入\n"), outpath);
         return 2;
     }
     int status = export_batch(&x, o, L);

@@ -1,5 +1,7 @@
-/* err.c — error values and locale-to-language mapping. */
+/* err.c — error values (a message cut by its buffer ends at a character
+ * boundary) and locale-to-language mapping. */
 #include "base/err.h"
+#include "base/utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,6 +16,7 @@ int nb_err_set(nb_err *e, int code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(e->msg, sizeof e->msg, fmt, ap);
     va_end(ap);
+    nb_utf8_trim_partial(e->msg); /* a message cut by the buffer ends at a character */
     return -1;
 }
 

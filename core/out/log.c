@@ -309,7 +309,7 @@ static void log_md(nb_writer *w, const nb_report *r, const nb_findings *fs, cons
     md_ctx c = {w, NULL, lang};
     int zh = lang == NB_LANG_ZH;
     nb_puts(w, zh ? "# 审阅记录：" : "# Review log: ");
-    nb_puts(w, r->doc.path);
+    nb_put_text_cstr(w, r->doc.path);
     nb_puts(w, "\n");
     if (rv && rv->sha256[0])
         nb_putf(w, "\n%s `%s`\n", zh ? "审阅时报告的 SHA-256：" : "SHA-256 of the report as reviewed:", rv->sha256);
