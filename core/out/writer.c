@@ -75,32 +75,34 @@ static int vformat(char *b, size_t cap, char **heap, const char *fmt, va_list ap
     return n >= 0 && (size_t)n >= cap && !*heap ? -1 : n;
 }
 
-void nb_putf(nb_writer *w, const char *fmt, ...)
+/* fmt and its arguments, written as bytes or as text. */
+static void put_formatted(nb_writer *w, int as_text, const char *fmt, va_list ap)
 {
     char b[1024], *heap;
-    va_list ap;
-    va_start(ap, fmt);
     int n = vformat(b, sizeof b, &heap, fmt, ap);
-    va_end(ap);
     if (n < 0)
         w->failed = 1;
+    else if (as_text)
+        nb_put_text(w, heap ? heap : b, (size_t)n);
     else
         nb_put(w, heap ? heap : b, (size_t)n);
     free(heap);
 }
 
-void nb_put_textf(nb_writer *w, const char *fmt, ...)
+void nb_putf(nb_writer *w, const char *fmt, ...)
 {
-    char b[1024], *heap;
     va_list ap;
     va_start(ap, fmt);
-    int n = vformat(b, sizeof b, &heap, fmt, ap);
+    put_formatted(w, 0, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        w->failed = 1;
-    else
-        nb_put_text(w, heap ? heap : b, (size_t)n);
-    free(heap);
+}
+
+void nb_put_textf(nb_writer *w, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    put_formatted(w, 1, fmt, ap);
+    va_end(ap);
 }
 
 /* One escape: "\\x" or "\\u" and hex digits of v (2 or 4). */
