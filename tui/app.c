@@ -42,6 +42,10 @@ int nb_app_fail(nb_app *a, const nb_err *err)
 
 void nb_app_quiet(nb_app *a)
 {
+    if (a->s.journal_failed) { /* said until a write succeeds */
+        nb_app_say(a, 1, "%s", a->s.journal_err.msg);
+        return;
+    }
     a->msg[0] = '\0';
     a->msg_error = 0;
 }
@@ -161,6 +165,7 @@ static void normal_key(nb_app *a, nb_request rq, int key)
     case NB_REQ_HELP: nb_app_push(a, NB_MODE_HELP); break;
     case NB_REQ_QUIT: nb_act_quit(a); break;
     case NB_REQ_EDIT: nb_act_edit(a); break;
+    case NB_REQ_CLEAR: nb_act_clear(a); break;
     case NB_REQ_CONFIRM: nb_act_decide(a, NB_DEC_CONFIRMED, NULL); break;
     case NB_REQ_REOPEN: nb_act_decide(a, NB_DEC_OPEN, NULL); break;
     case NB_REQ_DISMISS: nb_act_dismiss(a); break;
@@ -268,6 +273,7 @@ void nb_app_free(nb_app *a)
     nb_session_free(&a->s);
     nb_select_free(a);
     nb_search_free(&a->search);
+    nb_lineedit_free(&a->in);
     nb_screen_free(&a->scr);
     memset(a, 0, sizeof *a);
 }

@@ -59,7 +59,9 @@ typedef struct nb_app {
     nb_search search;
     char msg[512];            /* the status line's message */
     int msg_error;
+    int changed_said;         /* the report changed on disk, and that was said */
     int quit;
+    int signal;               /* the signal that ended the console (term.c), 0 none */
 } nb_app;
 
 /* Open the console on a report (the app takes the report); w × h screen. */

@@ -96,8 +96,10 @@ static void print_report(const check_run *c, const nb_report *r, const nb_findin
 }
 
 /* The findings of r as configured: its own, then those against the year
- * before, those of rules turned off dropped. */
-static int find_all(check_run *c, size_t i, const nb_report *r, const nb_rule_config *cfg, nb_findings *fs)
+ * before and those of its review's entries that no longer fit, those of
+ * rules turned off dropped. */
+static int find_all(check_run *c, size_t i, const nb_report *r, const nb_cli_review *cr, const nb_rule_config *cfg,
+                    nb_findings *fs)
 {
     nb_err err;
     int status = 0;
@@ -109,6 +111,8 @@ static int find_all(check_run *c, size_t i, const nb_report *r, const nb_rule_co
         nb_cli_say("nianbao: %s\n", err.msg);
         status = 2;
     }
+    if (nb_cli_review_findings(cr, r, fs) != 0)
+        status = 2;
     nb_config_apply(cfg, fs);
     nb_findings_sort(fs);
     return status;
@@ -145,13 +149,13 @@ static int check_one(check_run *c, size_t i, nb_lang L)
     nb_report r;
     if (!cfg || nb_cli_open(&r, c->P.v[i], &c->ctx) != 0)
         return 2;
-    nb_review rv = {0};
-    int has_review = !c->no_review && nb_cli_load_review(&r, c->review, &rv, L);
+    nb_cli_review cr;
+    int status = nb_cli_review_open(&cr, &r, c->review, c->no_review, L) != 0 ? 2 : 0;
     nb_findings fs = {0};
-    int status = find_all(c, i, &r, cfg, &fs);
+    status |= find_all(c, i, &r, &cr, cfg, &fs);
     long cnt[3];
-    nb_metrics_count(&r, &fs, has_review ? &rv : NULL, cnt);
-    if (print_one(c, &r, &fs, has_review ? &rv : NULL, cnt, L) != 0)
+    nb_metrics_count(&r, &fs, nb_cli_review_of(&cr), cnt);
+    if (print_one(c, &r, &fs, nb_cli_review_of(&cr), cnt, L) != 0)
         status = 2;
     for (int k = 0; k < 3; k++)
         c->tot[k] += cnt[k];
@@ -162,7 +166,7 @@ static int check_one(check_run *c, size_t i, nb_lang L)
             status = 1;
     }
     nb_findings_free(&fs);
-    nb_review_free(&rv);
+    nb_cli_review_free(&cr);
     nb_report_free(&r);
     return status;
 }

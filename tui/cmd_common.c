@@ -11,6 +11,7 @@
 #include "batch/ctx.h"
 #include "out/writer.h"
 #include "read/read.h"
+#include "review/stale.h"
 
 void nb_cli_say(const char *fmt, ...)
 {
@@ -66,34 +67,49 @@ int nb_cli_collect(nb_paths *out, const nb_opts *o, nb_lang L, size_t *problems)
     return rc;
 }
 
-int nb_cli_load_review(nb_report *r, const char *path, nb_review *rv, nb_lang L)
+int nb_cli_review_open(nb_cli_review *cr, nb_report *r, const char *path, int no_review, nb_lang L)
 {
+    memset(cr, 0, sizeof *cr);
+    if (no_review)
+        return 0;
     char p[4200];
     if (path)
         snprintf(p, sizeof p, "%s", path);
     else
         nb_review_path(r->doc.path, p, sizeof p);
     nb_err err;
-    if (nb_review_load(rv, p, L, &err) != 0) {
+    if (nb_review_load(&cr->rv, p, L, &err) != 0) {
         if (err.code != NB_E_NOTFOUND)
-            nb_cli_say(
-                    nb_tr(L, "nianbao: %s (the report is read without it)\n", "nianbao：%s（报告将不带审阅读取）\n"),
-                    err.msg);
+            nb_cli_say(nb_tr(L, "nianbao: %s (the report is read without it)\n", "nianbao：%s（报告将不带审阅读取）\n"),
+                       err.msg);
         return 0;
     }
-    char sha[65];
-    if (rv->sha256[0] && nb_file_sha256(r->doc.path, sha) == 0 && strcmp(sha, rv->sha256) != 0)
-        nb_cli_say(
-                nb_tr(L, "nianbao: %s: the report changed since the review %s; its entries are kept by cell ID\n",
-                      "nianbao：%s：报告在审阅 %s 之后有改动；审阅条目按单元格编号保留\n"),
-                r->doc.path, p);
-    char unknown[512];
-    nb_review_apply(rv, r, unknown, sizeof unknown);
-    if (unknown[0])
-        nb_cli_say(nb_tr(L, "nianbao: %s: corrections not applied (no such cell, or not a number): %s\n",
-                              "nianbao：%s：以下更正未应用（无此单元格或不是数字）：%s\n"),
-                p, unknown);
-    return 1;
+    cr->has = 1;
+    if (nb_review_apply(&cr->rv, r, &cr->problems) >= 0)
+        return 0;
+    nb_cli_say("nianbao: %s: out of memory\n", p);
+    return -1;
+}
+
+const nb_review *nb_cli_review_of(const nb_cli_review *cr)
+{
+    return cr->has ? &cr->rv : NULL;
+}
+
+int nb_cli_review_findings(const nb_cli_review *cr, const nb_report *r, nb_findings *fs)
+{
+    nb_err err;
+    if (!cr->has || nb_review_stale_findings(&cr->rv, r, &cr->problems, fs, &err) == 0)
+        return 0;
+    nb_cli_say("nianbao: %s\n", err.msg);
+    return -1;
+}
+
+void nb_cli_review_free(nb_cli_review *cr)
+{
+    nb_review_free(&cr->rv);
+    nb_rv_problems_free(&cr->problems);
+    memset(cr, 0, sizeof *cr);
 }
 
 int nb_cli_rules_init(nb_cli_rules *cr, const nb_opts *o, nb_lang L)

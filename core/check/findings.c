@@ -137,6 +137,9 @@ static void subject_key(const nb_report *r, const nb_finding *f, char out[256])
     case NB_RULE_TEXT_RATE:
         snprintf(out, 256, "rate");
         break;
+    case NB_RULE_REVIEW_STALE:
+        snprintf(out, 256, "%d\x1f%s\x1f%d", f->stale.kind, f->stale.cell ? f->stale.cell : "", f->stale.line);
+        break;
     default:
         break;
     }

@@ -29,6 +29,17 @@ typedef enum {
     NB_CLAIM_IN_FORCE           /* normative documents in force */
 } nb_claim;
 
+/* REVIEW.STALE: the review entry that no longer fits the report (the
+ * review, which the caller keeps, owns the strings). */
+typedef struct nb_stale {
+    const char *file;           /* the review file, or NULL (the work of this session) */
+    int line;                   /* the entry's line in it, 0 none */
+    int kind;                   /* the entry: 0 a correction, 1 a note, 2 a decision (review.h's nb_rv_kind) */
+    int why;                    /* 0 no such cell, 1 not a number, 2 the cell reads otherwise now (nb_rv_why) */
+    const char *cell;           /* the cell ID as the entry has it ("" none) */
+    const char *was, *value;    /* a correction: the text it was made against, the value it gives */
+} nb_stale;
+
 /* A stretch of the report's text. */
 typedef struct nb_span {
     size_t off, len;
@@ -59,6 +70,7 @@ typedef struct nb_finding {
     nb_date date[2];            /* YEAR.MISMATCH: the period; DATE.LATE: signed, deadline */
     int government;             /* DATE.LATE: the deadline is a government's */
     const char *other_file;     /* YEAR.CARRY, YEAR.IN_FORCE: the other report (the caller keeps it) */
+    nb_stale stale;             /* REVIEW.STALE */
 } nb_finding;
 
 typedef struct nb_findings {

@@ -31,6 +31,8 @@ int nb_writer_end(nb_writer *w, FILE *f)
 
 void nb_put(nb_writer *w, const char *s, size_t n)
 {
+    if (!n)
+        return;
     if (w->f) {
         fwrite(s, 1, n, w->f);
         return;

@@ -3,6 +3,7 @@
  * extract its tables. The only caller of sections and extract. */
 #include "read/read.h"
 #include "base/fsio.h"
+#include "base/sha256.h"
 #include "extract/extract.h"
 #include "read/detect.h"
 #include "read/doc.h"
@@ -33,6 +34,8 @@ static int load(nb_doc *d, const char *path, nb_lang lang, nb_err *err)
     case NB_KIND_DOC: rc = nb_read_doc(d, path, b, n, lang, err); break;
     default: rc = nb_doc_from_bytes(d, path, b, n, lang, err); break;
     }
+    if (rc == 0)
+        nb_sha256_hex(b, n, d->sha256); /* the bytes the report was read from */
     free(b);
     return rc;
 }
