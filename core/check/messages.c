@@ -129,6 +129,14 @@ static void not_number_message(const msg *m)
                  m->sus, raw);
     else if (c && c->status != NB_ST_TEXT)
         snprintf(m->out, m->cap, zh ? "%s 为“%s”，件数应为整数" : "%s is \"%s\"; a count is a whole number", m->sus, raw);
+    else if (c && nb_value_fits(m->r->doc.text + c->off, c->len) == NB_VALUE_TOO_LONG)
+        snprintf(m->out, m->cap, zh ? "%s 填的是“%s”：整数部分超过 %d 位，不作为数字读取"
+                                    : "%s holds \"%s\": more than %d digits before the point, not read as a number",
+                 m->sus, raw, NB_NUM_MAX_INT);
+    else if (c && nb_value_fits(m->r->doc.text + c->off, c->len) == NB_VALUE_TOO_PRECISE)
+        snprintf(m->out, m->cap, zh ? "%s 填的是“%s”：小数超过 %d 位，不作为数字读取"
+                                    : "%s holds \"%s\": more than %d decimals, not read as a number",
+                 m->sus, raw, NB_NUM_MAX_SCALE);
     else
         snprintf(m->out, m->cap, zh ? "%s 填的是“%s”，不是数字" : "%s holds \"%s\", not a number", m->sus, raw);
 }
@@ -310,11 +318,9 @@ void nb_finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, c
     msg m = {r, f, lang == NB_LANG_ZH, out, cap, "", "", "", ""};
     nb_num_format(f->lhs, m.a, sizeof m.a);
     nb_num_format(f->rhs, m.b, sizeof m.b);
-    nb_num neg = f->rhs;
-    neg.v = -neg.v;
-    nb_num d = nb_num_add(f->lhs, neg);
+    nb_num d = nb_num_add(f->lhs, nb_num_neg(f->rhs));
     if (d.v < 0)
-        d.v = -d.v;
+        d = nb_num_neg(d);
     nb_num_format(d, m.diff, sizeof m.diff);
     cell_name(r, f->suspect, m.sus, sizeof m.sus);
     out[0] = '\0';

@@ -95,22 +95,28 @@ static int add_entry(nb_session *s, const nb_rv_entry *e, nb_err *err)
 }
 
 /* The largest amount a cell may hold (a count or money, in the report's
- * units): twelve digits before the point. */
+ * units): NB_NUM_MAX_INT (twelve) digits before the point. */
 #define VALUE_MAX 999999999999LL
 
 int nb_session_valid_value(const nb_session *s, int ci, const char *text, nb_err *err)
 {
     nb_num v;
-    if (nb_parse_value(text, strlen(text), &v) != NB_ST_NUMBER)
-        return nb_err_set(err, NB_E_USAGE, "\"%s\": %s", text,
-                          T(s, "not a number; nothing changed", "不是数字，未作更改"));
     int row, col;
     nb_schema_cell_pos(s->r->schema, ci, &row, &col);
     const nb_row *rw = &s->r->schema->rows[row];
     int money = rw->money_col == col, sign = rw->signed_col == col;
     nb_num max = nb_num_int(VALUE_MAX), min = nb_num_int(sign ? -VALUE_MAX : 0);
     const char *why = NULL;
-    if (v.v < 0 && !sign)
+    nb_value_fit fit = nb_value_fits(text, strlen(text));
+    if (fit == NB_VALUE_TOO_LONG)
+        why = T(s, "out of range (at most twelve digits before the point)", "超出范围（整数部分最多十二位）");
+    else if (fit == NB_VALUE_TOO_PRECISE)
+        why = money ? T(s, "money has at most four decimals", "金额最多四位小数")
+                    : T(s, "a count is a whole number", "件数应为整数");
+    else if (nb_parse_value(text, strlen(text), &v) != NB_ST_NUMBER)
+        return nb_err_set(err, NB_E_USAGE, "\"%s\": %s", text,
+                          T(s, "not a number; nothing changed", "不是数字，未作更改"));
+    else if (v.v < 0 && !sign)
         why = money ? T(s, "an amount of money is never negative", "金额不能为负数")
                     : T(s, "a count is never negative", "件数不能为负数");
     else if (!money && !nb_num_is_int(v))
