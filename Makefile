@@ -41,7 +41,7 @@ TUI_CF   = $(CURS_CF) $(PCRE_CF) -Itui -Ibuild/gen
 
 SAMPLE  := samples/kaizha-2024.txt
 
-.PHONY: all deps run check unit asan cli screens sweep tmux valgrind clang bench bench-pdf clean install lint-man man man-check
+.PHONY: all deps run check unit asan cli screens sweep tmux valgrind clang bench bench-pdf clean install lint-man man man-check structure
 .SECONDARY:
 all: nianbao
 
@@ -143,7 +143,7 @@ man-check: build/genman
 	else echo "man/nianbao.1 differs from the option and key tables (make man writes it):"; \
 	  diff man/nianbao.1 build/nianbao.1 | head -20; exit 1; fi
 
-check: deps all unit asan cli screens sweep tmux valgrind clang lint-man man-check
+check: deps all unit asan cli screens sweep tmux valgrind clang lint-man man-check structure
 	@echo "make check: all tests passed"
 
 build/bench/extract: bench/extract.c $(CORE_OBJ)

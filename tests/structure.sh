@@ -2,8 +2,10 @@
 # structure.sh — the shape of the source, checked: no file in core/ or tui/
 # over 700 lines, no function over 120; no .c file declaring a function of
 # another file; no cycle in the link graph of the core objects (nm over
-# build/core/**/*.o, cycles found by tsort); no block of six lines repeated
-# between source files. Run after the build (make structure).
+# build/core/**/*.o, cycles found by tsort) and core's folders called only in
+# their order (base text model extract read check review out batch); no
+# block of six lines repeated between source files. Run after the build
+# (make structure).
 set -u
 fail=0
 pass=0
@@ -40,6 +42,11 @@ else
     for o in $objs; do
         nm -u "$o" | awk '{ print $NF }' | sort -u | join - "$defs" | awk -v o="$o" '$2 != o { print o, $2 }'
     done | sort -u >"$edges"
+    # folders in their order: a folder calls only folders before it
+    order="base text model extract read check review out batch"
+    back=$(awk -v order="$order" 'BEGIN { n = split(order, o, " "); for (i = 1; i <= n; i++) rank[o[i]] = i }
+        { split($1, a, "/"); split($2, b, "/"); if (rank[a[3]] < rank[b[3]]) print a[3] "/" a[4] " -> " b[3] "/" b[4] }' "$edges" | sort -u)
+    [ -z "$back" ] && ok "core folders call only folders before them ($order)" || { bad "calls against the folder order ($order):"; echo "$back" | sed 's/^/#   /'; }
     if tsort "$edges" >/dev/null 2>"$edges.err"; then
         ok "the link graph of $(echo "$objs" | wc -w) core objects has no cycle ($(wc -l <"$edges") edges)"
     else

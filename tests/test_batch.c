@@ -17,6 +17,8 @@
 
 #include "batch/pair.h"
 #include "batch/walk.h"
+#include "model/body.h"
+#include "check/messages.h"
 #include "check/rules.h"
 #include "testutil.h"
 
@@ -187,12 +189,97 @@ static void test_pairing(void **s)
     assert_int_equal(fs.n, 0);
 }
 
+/* The YEAR.CARRY message of the i-th report of the pairing, or "". */
+static void carry_message(nb_pairing *p, size_t i, char *out, size_t cap)
+{
+    nb_report r;
+    nb_err err;
+    nb_findings fs = {0};
+    assert_int_equal(nb_report_open(&r, p->paths[i], &g_ctx, &err), 0);
+    assert_int_equal(nb_pairing_check(p, i, &r, &g_ctx, &fs, &err), 0);
+    out[0] = '\0';
+    for (size_t k = 0; k < fs.n; k++)
+        if (fs.v[k].rule == nb_rule_index("YEAR.CARRY"))
+            nb_finding_message(&r, &fs.v[k], NB_LANG_EN, out, cap);
+    nb_findings_free(&fs);
+    nb_report_free(&r);
+}
+
+/* One body under two names (a parent place, a 管委会), paired; two bodies
+ * of one district name under different cities, not. */
+static void test_pairing_names(void **s)
+{
+    (void)s;
+    put_report("n/a2024.txt", "淮安市洪泽区人民政府", 2024, 0);
+    put_report("n/b2025.txt", "洪泽区人民政府", 2025, 2);
+    put_report("n/c2024.txt", "平潭综合实验区", 2024, 0);
+    put_report("n/d2025.txt", "平潭综合实验区管委会", 2025, 0);
+    put_report("n/e2024.txt", "南京市鼓楼区人民政府", 2024, 0);
+    put_report("n/f2025.txt", "福州市鼓楼区人民政府", 2025, 2);
+    put_report("n/g2024.txt", "福州市鼓楼区人民政府", 2024, 0);
+    put_report("n/h2025.txt", "鼓楼区人民政府", 2025, 2);
+    char p[8][128];
+    char *paths[8];
+    for (int i = 0; i < 8; i++) {
+        snprintf(p[i], sizeof p[i], "%s/n/%c%d.txt", g_dir, 'a' + i, i % 2 ? 2025 : 2024);
+        paths[i] = p[i];
+    }
+    nb_pairing pr;
+    nb_err err;
+    assert_int_equal(nb_pairing_init(&pr, paths, 8, &g_ctx, &err), 0);
+    assert_int_equal(nb_pairing_prev(&pr, 1), 0);
+    assert_int_equal(nb_pairing_prev(&pr, 3), 2);
+    assert_int_equal(nb_pairing_prev(&pr, 5), 6); /* 福州 with 福州, not 南京 */
+    assert_int_equal(nb_pairing_prev(&pr, 7), -1); /* 鼓楼区 alone: 南京 or 福州 */
+    char m[2048], want[2048];
+    carry_message(&pr, 1, m, sizeof m);
+    snprintf(want, sizeof want,
+             "column natural: 2 carried in, but the 2024 report (%s, 淮安市洪泽区人民政府) carried out 0", paths[0]);
+    assert_string_equal(m, want);
+    nb_pairing_free(&pr);
+}
+
+/* What a body is, told by its name, and the key its years are paired by. */
+static void test_body_names(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *name, *key, *parent;
+        nb_body kind;
+    } cases[] = {
+        {"淮安市洪泽区人民政府", "洪泽区", "淮安市", NB_BODY_COUNTY},
+        {"卧龙区安皋镇人民政府", "安皋镇", "卧龙区", NB_BODY_TOWNSHIP},
+        {"某某街道办事处", "某某街道", "", NB_BODY_TOWNSHIP},
+        {"平潭综合实验区管委会", "平潭综合实验区", "", NB_BODY_ZONE},
+        {"上海市人民政府", "上海市", "", NB_BODY_PROVINCE},
+        {"黔东南苗族侗族自治州人民政府", "黔东南苗族侗族自治州", "", NB_BODY_PREFECTURE},
+        {"杭州市人民政府", "杭州市", "", NB_BODY_CITY},
+        {"杭州市市场监督管理局", "杭州市市场监督管理局", "", NB_BODY_LOCAL_DEPT},
+        {"江苏省沭阳县发展和改革局", "沭阳县发展和改革局", "江苏省", NB_BODY_LOCAL_DEPT},
+        {"国家市场监督管理总局", "国家市场监督管理总局", "", NB_BODY_STATE_DEPT},
+        {"国家税务总局上海市税务局", "国家税务总局上海市税务局", "", NB_BODY_LOCAL_DEPT},
+        {"教育部", "教育部", "", NB_BODY_STATE_DEPT},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char key[256], parent[256];
+        nb_body_key(cases[k].name, key, sizeof key, parent, sizeof parent);
+        assert_string_equal(key, cases[k].key);
+        assert_string_equal(parent, cases[k].parent);
+        assert_int_equal(nb_body_kind(cases[k].name), cases[k].kind);
+    }
+    assert_true(nb_body_same("淮安市洪泽区人民政府", "江苏省淮安市洪泽区人民政府"));
+    assert_true(nb_body_same("洪泽区人民政府", "淮安市洪泽区人民政府"));
+    assert_false(nb_body_same("南京市鼓楼区人民政府", "福州市鼓楼区人民政府"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_names),
         cmocka_unit_test(test_walk),
         cmocka_unit_test(test_pairing),
+        cmocka_unit_test(test_pairing_names),
+        cmocka_unit_test(test_body_names),
     };
     return TU_RUN("batch", tests, &g_ctx, setup, teardown);
 }

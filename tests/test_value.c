@@ -64,8 +64,8 @@ static void test_numbers(void **state)
     expect_num("+5", 5, 0);
     expect_num("*6*", 6, 0);                                 /* footnote stars */
     expect_num("123456789012", 123456789012LL, 0);          /* twelve digits before the point */
-    expect_num("123456789012.1234", 1234567890121234LL, 4);  /* and four after it */
-    expect_num("-999999999999.9999", -9999999999999999LL, 4);
+    expect_num("123456789012.123456", 123456789012123456LL, 6); /* and six after it */
+    expect_num("-999999999999.999999", -999999999999999999LL, 6);
 }
 
 static void test_blanks(void **state)
@@ -112,10 +112,10 @@ static void test_text(void **state)
     expect_status("123456789012345678", NB_ST_TEXT); /* 18 digits: too many to be exact */
     /* past the limits a table's sums stay within: text, and said why */
     expect_status("1234567890123", NB_ST_TEXT);
-    expect_status("1.23456", NB_ST_TEXT);
+    expect_status("1.1234567", NB_ST_TEXT);
     assert_int_equal(nb_value_fits("1234567890123", 13), NB_VALUE_TOO_LONG);
     assert_int_equal(nb_value_fits("1,234,567,890,123", 17), NB_VALUE_TOO_LONG);
-    assert_int_equal(nb_value_fits("1.23456", 7), NB_VALUE_TOO_PRECISE);
+    assert_int_equal(nb_value_fits("1.1234567", 9), NB_VALUE_TOO_PRECISE);
     assert_int_equal(nb_value_fits("12.3", 4), NB_VALUE_FITS);
     assert_int_equal(nb_value_fits("1.2x", 4), NB_VALUE_FITS); /* plain text: not a number at all */
     assert_int_equal(nb_parse_cn_number("九九九九九九九九九九九九九九九九九九九九九九九九", 72), -1); /* never overflows */
@@ -200,6 +200,9 @@ static void test_arith(void **state)
     assert_int_equal(nb_num_add_checked(big, num(1, 4), &out), -1); /* aligned to scale 4, it overflows */
     assert_int_equal(out.v, 7);                                       /* untouched */
     assert_int_equal(nb_num_add(big, num(1, 4)).v, LLONG_MAX);
+    nb_num most = num(999999999999999999LL, 6);                     /* the largest value read: a sum of nine fits */
+    for (int k = 0; k < 8; k++)
+        assert_int_equal(nb_num_add_checked(most, num(999999999999999999LL, 6), &most), 0);
     assert_int_equal(nb_num_add(num(LLONG_MIN, 0), num(-1, 0)).v, LLONG_MIN);
     assert_int_equal(nb_num_add_checked(num(999999999999LL, 0), num(1, 4), &out), 0);
     assert_int_equal(out.v, 9999999999990001LL);

@@ -29,7 +29,7 @@ tmux new-session -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB
 check "the console opens on the report" "文水县开栅镇"
 check "the tables are beside the text" "T3  requests received and handled"
 tmux send-keys -t "$S" ']' ']'
-check "] steps to the second finding" "finding 2/7 LABEL.DEVIATES"
+check "] steps to the second finding" "finding 2/9 PERIOD.INCOMPLETE"
 tmux send-keys -t "$S" '?'
 check "? shows the help from the request table" "next finding (wraps)"
 tmux send-keys -t "$S" 'x'
@@ -50,7 +50,7 @@ tmux kill-session -t "$S" 2>/dev/null
 
 # Ctrl-Z suspends to the shell, fg resumes; SIGTERM gives the terminal back.
 tmux new-session -d -s "$S" -x 120 -y 40 "env -i PATH=\"$PATH\" HOME=\"$HOME\" TERM=xterm-256color LC_ALL=C.UTF-8 PS1='sh\$ ' sh -i"
-tmux send-keys -t "$S" "$NB tests/data/seed002.txt" Enter
+tmux send-keys -t "$S" "$NB tests/data/review.txt" Enter
 check "the console runs under a shell" "T3  requests received and handled"
 tmux send-keys -t "$S" C-z
 check "Ctrl-Z suspends to the shell" "Stopped"
@@ -58,7 +58,7 @@ tmux send-keys -t "$S" "fg" Enter
 check "fg resumes the console" "T3  requests received and handled"
 tmux send-keys -t "$S" "]"
 check "keys work after resuming" "finding 1/3"
-pid=$(pgrep -n -f "$NB tests/data/seed002.txt")
+pid=$(pgrep -n -f "$NB tests/data/review.txt")
 [ -n "$pid" ] && kill -TERM "$pid"
 tmux send-keys -t "$S" "echo BACK-\$?" Enter
 check "SIGTERM restores the terminal and exits" "BACK-"

@@ -11,7 +11,7 @@ int nb_cmd_rules(const nb_opts *o, nb_lang L)
     int n;
     const nb_rule *rules = nb_rules(&n);
     for (int i = 0; i < n; i++)
-        printf("%-20s %-8s %s\n%-29s %s\n", rules[i].id, nb_severity_name(rules[i].severity),
+        printf("%-24s %-8s %s\n%-33s %s\n", rules[i].id, nb_severity_name(rules[i].severity),
                L == NB_LANG_ZH ? rules[i].zh : rules[i].en, "", rules[i].formula);
     return 0;
 }

@@ -22,7 +22,8 @@ static int cmp_body_year(const void *a, const void *b)
     return (x->idx > y->idx) - (x->idx < y->idx);
 }
 
-/* The slot of the same body for the year before, or NULL (binary search). */
+/* The slot of the same body for the year before, or NULL: a binary search
+ * for the key and year, then the reports whose parents agree with b's. */
 static nb_pair_slot *year_before(const nb_pairing *p, const nb_pair_slot *b)
 {
     if (!p->nsorted || !b->key[0])
@@ -36,9 +37,17 @@ static nb_pair_slot *year_before(const nb_pairing *p, const nb_pair_slot *b)
         else
             hi = mid;
     }
-    if (lo < p->nsorted && !strcmp(p->sorted[lo]->key, b->key) && p->sorted[lo]->year == b->year - 1)
-        return p->sorted[lo];
-    return NULL;
+    nb_pair_slot *found = NULL;
+    for (; lo < p->nsorted && !strcmp(p->sorted[lo]->key, b->key) && p->sorted[lo]->year == b->year - 1; lo++) {
+        nb_pair_slot *c = p->sorted[lo];
+        if (!nb_body_parents_agree(c->parent, b->parent))
+            continue;
+        if (found && !nb_body_parents_agree(found->parent, c->parent))
+            return NULL; /* two bodies it could be */
+        if (!found)
+            found = c;
+    }
+    return found;
 }
 
 /* The cheap pass: body and year of each report from its title. */
@@ -51,7 +60,7 @@ static void identify_all(nb_pairing *p, const nb_ctx *ctx)
         s->idx = i;
         if (nb_report_identify(p->paths[i], ctx, agency, sizeof agency, &s->year, &ignored) != 0)
             continue;
-        nb_body_key(agency, s->key, sizeof s->key);
+        nb_body_key(agency, s->key, sizeof s->key, s->parent, sizeof s->parent);
         if (s->key[0] && s->year)
             p->sorted[p->nsorted++] = s;
     }

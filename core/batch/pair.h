@@ -13,6 +13,7 @@
 
 typedef struct nb_pair_slot {
     char key[256];        /* nb_body_key of the body's name; "" when unknown */
+    char parent[256];     /* the parent places its name has ("淮安市"), "" when none */
     int year;
     size_t idx;           /* in the path list */
     nb_summary *summary;  /* kept when the next year's report needs it */
@@ -32,7 +33,9 @@ typedef struct nb_pairing {
 int nb_pairing_init(nb_pairing *p, char *const *paths, size_t n, const nb_ctx *ctx, nb_err *err);
 void nb_pairing_free(nb_pairing *p);
 
-/* The index of the report of the same body for the year before report i, or -1. */
+/* The index of the report of the same body for the year before report i, or
+ * -1: the same key (model/body.h) with parents that agree; none when two
+ * reports of that year with parents that disagree both could be it. */
 long nb_pairing_prev(const nb_pairing *p, size_t i);
 
 /* The cross-year findings of report i, read as r: add to out what differs

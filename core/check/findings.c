@@ -82,8 +82,10 @@ void nb_date_iso(nb_date d, char out[16])
 
 /* ---------------------------------------------------------------- fingerprints */
 
-static const char *const claim_keys[] = {"received", "received+carried", "carried", "handled",
-                                         "review",   "suit",             "issued",  "in_force"};
+static const char *const claim_keys[NB_NCLAIMS] = {
+    "received", "received+carried", "carried", "handled", "review", "suit", "issued", "in_force", "accepted",
+    "carried_out", "granted", "partial", "denied", "unable", "refused", "other", "review_upheld",
+    "review_corrected", "suit_upheld", "suit_corrected", "repealed", "licensing", "penalty", "coercion"};
 
 static void label_key(const nb_report *r, const nb_finding *f, char *out, size_t cap)
 {
@@ -99,11 +101,25 @@ static void structure_key(const nb_finding *f, char *out, size_t cap)
         snprintf(out, cap, "table\x1f%s", nb_table_name(f->table, NB_LANG_EN));
 }
 
+/* The rules of the reviewer's rulebook: their form, words, the text they
+ * quote (never where it is: a print survives an edit elsewhere), what is
+ * missing, the dates and numbers they compare. */
+static void rulebook_key(const nb_report *r, const nb_finding *f, char *out, size_t cap)
+{
+    char a[16], b[16];
+    nb_date_iso(f->date[0], a);
+    nb_date_iso(f->date[1], b);
+    snprintf(out, cap, "%d\x1f%s\x1f%s\x1f%.*s\x1f%.*s\x1f%u\x1f%d\x1f%s\x1f%s", (int)f->form,
+             f->word ? f->word : "", f->word2 ? f->word2 : "", (int)(f->text.len < 160 ? f->text.len : 160),
+             r->doc.text + f->text.off, (int)(f->claim_len < 160 ? f->claim_len : 160), r->doc.text + f->claim_off,
+             f->mask, f->section, a, b);
+}
+
 /* What tells apart two findings of one rule that name no cell: the section,
  * table, label, dates or claim they are about, as the text these prints
  * were first made from ("section\x1f一、总体情况", "table\x1fT3"); review
  * files keep the prints, so these bytes never change. */
-static void subject_key(const nb_report *r, const nb_finding *f, char out[256])
+static void subject_key(const nb_report *r, const nb_finding *f, char out[512])
 {
     char a[16], b[16];
     out[0] = '\0';
@@ -132,15 +148,23 @@ static void subject_key(const nb_report *r, const nb_finding *f, char out[256])
         snprintf(out, 256, "%s", claim_keys[f->claim]);
         break;
     case NB_RULE_TEXT_PARTS_EXCEED:
-        snprintf(out, 256, "%.*s", (int)f->text.len, r->doc.text + f->text.off);
+    case NB_RULE_TEXT_RATE: /* the claim quoted: each its own */
+        snprintf(out, 512, "%.*s", (int)(f->claim_len < 400 ? f->claim_len : 400), r->doc.text + f->claim_off);
         break;
-    case NB_RULE_TEXT_RATE:
-        snprintf(out, 256, "rate");
+    case NB_RULE_T3_BALANCE:
+    case NB_RULE_T3_RESULTS_SUM:
+    case NB_RULE_T3_ROW_TOTAL:
+    case NB_RULE_T4_GROUP_TOTAL:
+    case NB_RULE_CELL_BLANK:
+    case NB_RULE_CELL_NOT_NUMBER:
+    case NB_RULE_YEAR_CARRY:
+    case NB_RULE_YEAR_IN_FORCE:
         break;
     case NB_RULE_REVIEW_STALE:
         snprintf(out, 256, "%d\x1f%s\x1f%d", f->stale.kind, f->stale.cell ? f->stale.cell : "", f->stale.line);
         break;
     default:
+        rulebook_key(r, f, out, 512);
         break;
     }
 }
@@ -166,7 +190,7 @@ void nb_finding_fingerprint(const nb_report *r, const nb_finding *f, char out[24
         nb_sha256_update(&s, ids[i], strlen(ids[i]));
     }
     if (!k) {
-        char subject[256];
+        char subject[512];
         subject_key(r, f, subject);
         nb_sha256_update(&s, subject, strlen(subject));
     }

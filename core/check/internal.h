@@ -16,8 +16,18 @@ int nb_check_cells(const nb_report *r, nb_findings *out, nb_err *err);
 int nb_check_labels(const nb_report *r, nb_findings *out, nb_err *err);
 /* STRUCT.MISSING, STRUCT.ORDER (structure.c). */
 int nb_check_structure(const nb_report *r, nb_findings *out, nb_err *err);
-/* YEAR.MISMATCH, DATE.LATE (dates.c). */
+/* YEAR.MISMATCH, PERIOD.INCOMPLETE, DATE.IMPOSSIBLE, DATE.LATE (dates.c). */
 int nb_check_dates(const nb_report *r, nb_findings *out, nb_err *err);
+/* SECTION5.THIN, SECTION6.*, SECTION1.* (sections.c), then nb_check_numbering. */
+int nb_check_sections(const nb_report *r, nb_findings *out, nb_err *err);
+/* T2.IN_FORCE_BOUND, T2.REGULATION_AUTHORITY, T2.FEE_UNIT (t2.c). */
+int nb_check_t2(const nb_report *r, nb_findings *out, nb_err *err);
+/* FORMAT.OUTDATED, STRUCT.EXTRA (format.c). */
+int nb_check_format(const nb_report *r, nb_findings *out, nb_err *err);
+/* TEXT.QUALITY (quality.c). */
+int nb_check_quality(const nb_report *r, nb_findings *out, nb_err *err);
+/* SECTION.NUMBERING, TEXT.SECTION_COUNT (numbering.c). */
+int nb_check_numbering(const nb_report *r, nb_findings *out, nb_err *err);
 
 /* What an equation is repeated over. */
 typedef enum { NB_OVER_T3_COLS, NB_OVER_T3_ROWS, NB_OVER_T4_ROWS } nb_over;

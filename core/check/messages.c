@@ -1,33 +1,17 @@
 /* messages.c — the text of every finding in English and Chinese, composed
  * from the finding's typed values (numbers, cells, a row, a column key, a
  * section, dates, a year, a span of the report's text, another file) and
- * the format's words (model/schema.h). */
+ * the format's words (model/schema.h): the arithmetic, cell, structure,
+ * narrative and cross-year rules here, the reviewer's rulebook in
+ * messages_book.c. */
 #include "check/messages.h"
 #include "base/utf8.h"
 #include "check/internal.h"
+#include "check/msg.h"
 #include "model/schema.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* What every message may use, worked out once. */
-typedef struct msg {
-    const nb_report *r;
-    const nb_finding *f;
-    int zh;
-    char *out;
-    size_t cap;
-    char a[96], b[96], diff[96]; /* lhs, rhs, |lhs − rhs| */
-    char sus[96];                /* the suspect cell's ID, or "?" */
-} msg;
-
-static void cell_name(const nb_report *r, int ci, char *out, size_t cap)
-{
-    if (ci < 0)
-        snprintf(out, cap, "?");
-    else
-        nb_schema_cell_id(r->schema, ci, out, cap);
-}
 
 /* At most len bytes of s into out (cap bytes), cut at a character boundary. */
 static void quote_text(const char *s, size_t len, char *out, size_t cap)
@@ -185,21 +169,16 @@ static void dates_message(const msg *m)
     char d0[16], d1[16];
     nb_date_iso(f->date[0], d0);
     nb_date_iso(f->date[1], d1);
-    if (f->rule == NB_RULE_YEAR_MISMATCH)
-        snprintf(m->out, m->cap,
-                 m->zh ? "报告年度为 %d 年，统计期限为 %s 至 %s" : "the report is for %d but its statistic period is %s to %s",
-                 f->year, d0, d1);
-    else if (m->zh)
-        snprintf(m->out, m->cap, "落款日期 %s 晚于%s的公布期限 %s", d0, f->government ? "人民政府" : "政府部门", d1);
-    else
-        snprintf(m->out, m->cap, "signed %s, after the %s deadline of %s", d0,
-                 f->government ? "governments'" : "departments'", d1);
+    snprintf(m->out, m->cap,
+             m->zh ? "报告年度为 %d 年，统计期限为 %s 至 %s" : "the report is for %d but its statistic period is %s to %s",
+             f->year, d0, d1);
 }
 
 static void years_message(const msg *m)
 {
     const nb_finding *f = m->f;
-    const char *other = f->other_file ? f->other_file : "?";
+    char other[800];
+    nb_msg_paired(m, other, sizeof other);
     char w[WHERE_MAX];
     where(m, w);
     if (f->rule == NB_RULE_YEAR_CARRY)
@@ -214,39 +193,55 @@ static void years_message(const msg *m)
                  w, m->a, f->year, m->b, other);
 }
 
-/* The claim quoted on one line, and the cells it is held against. */
+/* The claim quoted on one line, and the cells it is held against: the
+ * cells named (the first two), or the candidates it may mean (word, word2). */
 static void mismatch_message(const msg *m)
 {
     const nb_finding *f = m->f;
     char claim[200];
-    quote_text(m->r->doc.text + f->claim_off, f->claim_len, claim, sizeof claim);
-    for (char *p = claim; *p; p++)
-        if (*p == '\n' || *p == '\r' || *p == '\t')
-            *p = ' ';
+    nb_msg_span(m->r, f->claim_off, f->claim_len, claim, sizeof claim);
     char cells[200] = "";
-    for (int k = 0; k < f->ncells && k < 2; k++) {
+    for (int k = 0; k < f->ncells && k < 2 && !f->word; k++) {
         char cid[96];
-        cell_name(m->r, f->cells[k], cid, sizeof cid);
+        nb_msg_cell_name(m->r, f->cells[k], cid, sizeof cid);
         size_t l = strlen(cells);
         snprintf(cells + l, sizeof cells - l, "%s%s", k ? "+" : "", cid);
     }
-    if (f->claim == NB_CLAIM_RECEIVED_CARRIED)
+    if (f->word)
+        snprintf(cells, sizeof cells, "%s", f->word);
+    if (f->claim == NB_CLAIM_RECEIVED_CARRIED) {
         snprintf(m->out, m->cap,
                  m->zh ? "正文“%s”称 %s 件，等于本年新收加上年结转（%s），而本年新收 t3.new.total 为 %s"
                        : "the narrative \"%s\" says %s, which is new plus carried in (%s); t3.new.total is %s",
                  claim, m->a, cells, m->b);
-    else
-        snprintf(m->out, m->cap, m->zh ? "正文“%s”称 %s 件，表中 %s = %s" : "the narrative \"%s\" says %s, the table's %s = %s",
-                 claim, m->a, cells, m->b);
+        return;
+    }
+    int l = snprintf(m->out, m->cap, m->zh ? "正文“%s”称 %s 件，表中 %s = %s" : "the narrative \"%s\" says %s, the table's %s = %s",
+                     claim, m->a, cells, m->b);
+    if (f->word2 && l > 0 && (size_t)l < m->cap) {
+        char b2[96];
+        nb_num_format(f->rhs2, b2, sizeof b2);
+        snprintf(m->out + l, m->cap - (size_t)l, m->zh ? "，%s = %s" : ", %s = %s", f->word2, b2);
+    }
 }
 
+/* The parts added, so a reader sees the arithmetic: 6 + 5 = 11. */
 static void parts_message(const msg *m)
 {
-    char unit[16];
-    span_text(m->r, m->f->text, unit, sizeof unit);
+    const nb_finding *f = m->f;
+    char unit[16], sum[200] = "";
+    nb_msg_span(m->r, f->text.off, f->text.len, unit, sizeof unit);
+    for (int k = 0; k < f->nparts && k < 8; k++) {
+        size_t l = strlen(sum);
+        snprintf(sum + l, sizeof sum - l, "%s%lld", k ? " + " : "", f->parts[k]);
+    }
+    if (f->nparts > 8) {
+        size_t l = strlen(sum);
+        snprintf(sum + l, sizeof sum - l, " + …");
+    }
     snprintf(m->out, m->cap,
-             m->zh ? "正文列举的分项合计 %s %s，超过总数 %s %s" : "the parts listed add up to %s %s, more than the total of %s %s",
-             m->a, unit, m->b, unit);
+             m->zh ? "正文列举的分项 %s = %s %s，超过总数 %s %s" : "the parts listed add up to %s = %s %s, more than the total of %s %s",
+             sum, m->a, unit, m->b, unit);
 }
 
 static void rate_message(const msg *m)
@@ -291,9 +286,7 @@ static void stale_message(const msg *m)
                  zh ? kind_zh[kind] : kind_en[kind], place, cell);
 }
 
-typedef void (*compose_fn)(const msg *m);
-
-static const compose_fn composers[NB_NRULES] = {
+static const nb_compose_fn composers[NB_NRULES] = {
     [NB_RULE_T3_BALANCE] = sum_message,
     [NB_RULE_T3_RESULTS_SUM] = sum_message,
     [NB_RULE_T3_ROW_TOTAL] = sum_message,
@@ -307,7 +300,6 @@ static const compose_fn composers[NB_NRULES] = {
     [NB_RULE_TEXT_PARTS_EXCEED] = parts_message,
     [NB_RULE_TEXT_RATE] = rate_message,
     [NB_RULE_YEAR_MISMATCH] = dates_message,
-    [NB_RULE_DATE_LATE] = dates_message,
     [NB_RULE_YEAR_CARRY] = years_message,
     [NB_RULE_YEAR_IN_FORCE] = years_message,
     [NB_RULE_REVIEW_STALE] = stale_message,
@@ -322,10 +314,11 @@ void nb_finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, c
     if (d.v < 0)
         d = nb_num_neg(d);
     nb_num_format(d, m.diff, sizeof m.diff);
-    cell_name(r, f->suspect, m.sus, sizeof m.sus);
+    nb_msg_cell_name(r, f->suspect, m.sus, sizeof m.sus);
     out[0] = '\0';
-    if (composers[f->rule])
-        composers[f->rule](&m);
+    nb_compose_fn compose = composers[f->rule] ? composers[f->rule] : nb_book_composer(f->rule);
+    if (compose)
+        compose(&m);
     if (f->inferred) {
         size_t l = strlen(out);
         snprintf(out + l, cap - l, "%s", m.zh ? "（含由连写数字推断的单元格）" : " (uses cells inferred from run-together digits)");

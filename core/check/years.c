@@ -1,10 +1,9 @@
 /* years.c — two reports of one body for consecutive years: the summary kept
- * of each, bodies told apart by name, YEAR.CARRY (carried in this year =
- * carried out last year) and YEAR.IN_FORCE (in force = last year's in force
- * + issued − repealed). */
+ * of each (its text part: years_text.c), bodies told apart by name,
+ * YEAR.CARRY (carried in this year = carried out last year) and
+ * YEAR.IN_FORCE (in force = last year's in force + issued − repealed). */
 #include "check/years.h"
 #include "check/internal.h"
-#include "text/label.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -46,30 +45,12 @@ void nb_summarize(const nb_report *r, nb_summary *s)
     }
     if (r->format == 2021)
         summarize_t2(r, s);
-}
-
-/* Names compared without white space and the usual suffixes that vary. */
-void nb_body_key(const char *a, char *out, size_t cap)
-{
-    nb_ustr u;
-    nb_norm(a, strlen(a), &u, 0);
-    nb_ustr_utf8(&u, out, cap);
-    static const char *const tails[] = {"人民政府", "管委会", "管理委员会"};
-    for (size_t k = 0; k < sizeof tails / sizeof tails[0]; k++) {
-        size_t n = strlen(out), tl = strlen(tails[k]);
-        if (n > tl && !strcmp(out + n - tl, tails[k]))
-            out[n - tl] = '\0';
-    }
+    nb_summarize_text(r, s);
 }
 
 int nb_same_body(const nb_summary *a, const nb_summary *b)
 {
-    if (!a->agency[0] || !b->agency[0])
-        return 0;
-    char ka[256], kb[256];
-    nb_body_key(a->agency, ka, sizeof ka);
-    nb_body_key(b->agency, kb, sizeof kb);
-    return ka[0] && !strcmp(ka, kb);
+    return a->agency[0] && b->agency[0] && nb_body_same(a->agency, b->agency);
 }
 
 /* A cross-year finding: the two values, the other report. */
@@ -83,6 +64,7 @@ static nb_finding *year_finding(nb_rule_id rule, const nb_summary *prev, nb_num 
     f->lhs = lhs;
     f->rhs = rhs;
     f->other_file = prev->file;
+    f->other_agency = prev->agency;
     f->year = prev->year;
     return f;
 }
@@ -137,7 +119,7 @@ int nb_check_years(const nb_summary *prev, const nb_summary *cur, const nb_schem
         return 0;
     if (check_carry(prev, cur, schema, out, err) != 0)
         return -1;
-    if (prev->format != 2021 || cur->format != 2021)
-        return 0;
-    return check_in_force(prev, cur, schema, out, err);
+    if (prev->format == 2021 && cur->format == 2021 && check_in_force(prev, cur, schema, out, err) != 0)
+        return -1;
+    return nb_check_years_text(prev, cur, schema, out, err);
 }

@@ -11,7 +11,8 @@
  *     lets unlabelled rows fill the gaps between labelled ones, T4 by shape;
  *  5. fill the cells, splitting run-together digits with the table's own
  *     sums (and T3's sums across rows); never guess;
- *  6. record labels that deviate from the standard wording. */
+ *  6. record labels that deviate from the standard wording, and rows and
+ *     columns the template does not have. */
 #include "extract/extract.h"
 #include "extract/internal.h"
 #include "base/err.h"
@@ -72,6 +73,8 @@ int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
     }
     ex_record_row_labels(r, &A);
     ex_record_header_labels(r, &A, tv.v, tv.n, &ar);
+    if (ex_record_extras(r, &A, tv.v, tv.n, &ar) != 0)
+        rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
 out:
     free(A.g);
     free(A.vals);

@@ -19,6 +19,7 @@
  *   split.c           run-together digits split with the table's sums
  *   resolve.c         T3 readings chosen with the column sums across rows
  *   labels.c          labels that differ from the standard wording
+ *   extras.c          rows and columns beyond the template, T2's fee unit
  *   trace.c           what the extractor saw (NIANBAO_TRACE)
  *   lexicon.c         the standard wording: exact and nearest labels */
 #ifndef NB_EXTRACT_INTERNAL_H
@@ -221,6 +222,9 @@ void ex_t3_resolve(nb_report *r, const assembly *A, rowfill *fills, int nfill);
 /* ------------------------------------------------------------------ labels, trace */
 
 void ex_record_row_labels(nb_report *r, const assembly *A);
+/* Rows and columns beyond the template, and T2's fee unit (extras.c); -1
+ * when out of memory. */
+int ex_record_extras(nb_report *r, const assembly *A, const tok *toks, size_t ntok, const area *ar);
 void ex_record_header_labels(nb_report *r, const assembly *A, const tok *toks, size_t ntok, const area *ar);
 /* What the extractor saw, for whoever debugs a layout (NIANBAO_TRACE=1). */
 void ex_trace(FILE *f, const nb_report *r, const tokv *tv, const assembly *A, int cells_mode);

@@ -15,6 +15,7 @@ typedef struct nb_ctx {
     void *re_title;
     void *re_date;
     void *re_period;
+    void *re_published; /* a page's 发布日期 / 公开日期 line (read/sections) */
     void *re_claims;    /* pcre2_code *[]: narrative claims (check/claims) */
     void *match;        /* pcre2_match_data *; makes the context single-threaded */
     FILE *trace;        /* where the extractor describes what it saw, or NULL */

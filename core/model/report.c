@@ -1,5 +1,5 @@
 /* report.c — the report model's own operations: look cells up by ID, record
- * deviating labels, free. */
+ * deviating labels and rows beyond the template, free. */
 #include "model/report.h"
 #include "base/vec.h"
 
@@ -16,6 +16,7 @@ void nb_report_free(nb_report *r)
     for (int i = 0; i < r->nlabels; i++)
         free(r->labels[i].found);
     free(r->labels);
+    free(r->extras);
     memset(r, 0, sizeof *r);
 }
 
@@ -44,3 +45,11 @@ int nb_report_add_label(nb_report *r, const char *id, const char *found, size_t 
     return 0;
 }
 
+
+int nb_report_add_extra(nb_report *r, const nb_extra *x)
+{
+    if (nb_grow(&r->extras, &r->extras_cap, (size_t)r->nextras + 1, sizeof *r->extras, 4) != 0)
+        return -1;
+    r->extras[r->nextras++] = *x;
+    return 0;
+}

@@ -76,21 +76,31 @@ static void add_known(nb_known *sum, long long v)
         sum->known = 0;
 }
 
-/* The sum of the cells pattern names; unknown when one is not a count or
- * none is in the schema. */
+/* The sum of the cells pattern names ("t3.deny.*.total": rows by pattern,
+ * then the column by its key); unknown when one is not a count or none is
+ * in the schema. */
 static void add_cells(const nb_report *r, const char *pattern, nb_known *sum, int *found)
 {
-    char id[96];
-    for (int ci = 0; ci < r->ncells; ci++) {
-        nb_schema_cell_id(r->schema, ci, id, sizeof id);
-        if (!nb_glob_match(pattern, id))
+    const char *dot = strrchr(pattern, '.');
+    char rowpat[64];
+    if (!dot || (size_t)(dot - pattern) >= sizeof rowpat)
+        return;
+    memcpy(rowpat, pattern, (size_t)(dot - pattern));
+    rowpat[dot - pattern] = '\0';
+    const nb_schema *s = r->schema;
+    for (int row = 0; row < s->nrows; row++) {
+        if (!nb_glob_match(rowpat, s->rows[row].id))
             continue;
-        long long v;
-        (*found)++;
-        if (cell_count(&r->cells[ci], &v) != 0)
-            sum->known = 0;
-        else
-            add_known(sum, v);
+        for (int c = 0; c < s->rows[row].ncols; c++) {
+            if (strcmp(s->rows[row].cols[c].key, dot + 1) != 0)
+                continue;
+            long long v;
+            (*found)++;
+            if (cell_count(&r->cells[nb_schema_first_cell(s, row) + c], &v) != 0)
+                sum->known = 0;
+            else
+                add_known(sum, v);
+        }
     }
 }
 

@@ -1,11 +1,10 @@
 /* sections.c — a report's structure: the six section headings (plain,
- * Markdown, inline in web text), the report year, issuing body, signing
- * date, statistic period and format version. Patterns are PCRE2 (UTF, JIT),
- * compiled once into the context. */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
+ * Markdown, inline in web text) and the numerals they carry, the top-level
+ * numbered headings, the report year and issuing body, the format version;
+ * the patterns of read/ (PCRE2, UTF, JIT) compiled once into the context
+ * (the dates' by read/dates.c). */
 #include "read/sections.h"
+#include "read/internal.h"
 #include "base/utf8.h"
 #include "text/numbering.h"
 
@@ -25,32 +24,11 @@ static const char *const heading_re =
 static const char *const title_re =
     "(?<![0-9\\x{FF10}-\\x{FF19}])(" DIG "{4})\\s*年\\s*度?\\s*([^\\n]{0,40}?)(?:政府信息公开|政务公开)\\s*(?:工作)?\\s*(?:年度)?\\s*(?:工作)?\\s*年\\s*度\\s*报\\s*告"
     "|(?<![0-9\\x{FF10}-\\x{FF19}])(" DIG "{4})\\s*年\\s*度?\\s*([^\\n]{0,40}?)(?:政府信息公开|政务公开)\\s*(?:工作)?\\s*报\\s*告";
-static const char *const date_re =
-    "(?<![0-9\\x{FF10}-\\x{FF19}])(" DIG "{4})\\s*年\\s*(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日";
-static const char *const period_re =
-    "统计\\s*(?:期\\s*限|周\\s*期|时\\s*限|时\\s*间|区\\s*间|时\\s*段|范\\s*围)?[^0-9\\x{FF10}-\\x{FF19}。]{0,8}?"
-    "(" DIG "{4})\\s*年\\s*(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日\\s*(?:至|到|-|—|~|－)\\s*"
-    "(?:(" DIG "{4})\\s*年\\s*)?(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日";
-
-static pcre2_code *compile(const char *pat, nb_err *err)
-{
-    int ec;
-    PCRE2_SIZE eo;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK, &ec, &eo, NULL);
-    if (!re) {
-        PCRE2_UCHAR buf[256];
-        pcre2_get_error_message(ec, buf, sizeof buf);
-        nb_err_set(err, NB_E_PATTERN, "internal pattern error at offset %zu: %s", (size_t)eo, (char *)buf);
-        return NULL;
-    }
-    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-    return re;
-}
 
 int nb_sections_init(nb_ctx *c, nb_err *err)
 {
-    if (!(c->re_heading = compile(heading_re, err)) || !(c->re_title = compile(title_re, err)) ||
-        !(c->re_date = compile(date_re, err)) || !(c->re_period = compile(period_re, err)))
+    if (!(c->re_heading = nb_re_compile(heading_re, err)) || !(c->re_title = nb_re_compile(title_re, err)) ||
+        nb_dates_init(c, err) != 0)
         return -1;
     c->match = pcre2_match_data_create(16, NULL);
     if (!c->match)
@@ -62,34 +40,9 @@ void nb_sections_free(nb_ctx *c)
 {
     pcre2_code_free(c->re_heading);
     pcre2_code_free(c->re_title);
-    pcre2_code_free(c->re_date);
-    pcre2_code_free(c->re_period);
+    nb_dates_free(c);
     pcre2_match_data_free(c->match);
-    c->re_heading = c->re_title = c->re_date = c->re_period = c->match = NULL;
-}
-
-/* Run re over text[from, to); fills ov (pairs) and returns 1 on a match. */
-static int find(const nb_ctx *ctx, void *re, const char *text, size_t to, size_t from, PCRE2_SIZE **ov)
-{
-    int rc = pcre2_match(re, (PCRE2_SPTR)text, to, from, PCRE2_NO_UTF_CHECK, ctx->match, NULL);
-    if (rc <= 0)
-        return 0;
-    *ov = pcre2_get_ovector_pointer(ctx->match);
-    return 1;
-}
-
-static int group_int(const char *t, PCRE2_SIZE *ov, int g)
-{
-    if (ov[2 * g] == PCRE2_UNSET)
-        return -1;
-    int v = 0;
-    size_t i = ov[2 * g];
-    while (i < ov[2 * g + 1]) {
-        uint32_t c = nb_fold(nb_utf8_get(t, ov[2 * g + 1], &i));
-        if (c >= '0' && c <= '9')
-            v = v * 10 + (int)(c - '0');
-    }
-    return v;
+    c->re_heading = c->re_title = c->match = NULL;
 }
 
 /* Step back over white space from off; returns the new offset. */
@@ -155,6 +108,48 @@ static int heading_context(const char *t, size_t line_start, size_t kw, size_t *
 static const char *const heading_anchor[NB_NSEC] = {
     "体情况", "主动公开政府信息", "收到和处理政府信息公开申请", "行政诉讼", "存在的主要问题", "其他需要报告的事项"};
 
+/* Past white space, '#' and '*' from i (up to end). */
+static size_t skip_lead(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        size_t j = i;
+        uint32_t c = nb_utf8_get(t, end, &j);
+        if (!nb_is_space(c) && c != '#' && c != '*')
+            break;
+        i = j;
+    }
+    return i;
+}
+
+/* A top-level numeral at t[i] followed by 、 or '.': 三、 → 3, 十二、 → 12;
+ * 0 when there is none. *after (when not NULL) is past the 、. */
+static int numeral_at(const char *t, size_t i, size_t end, size_t *after)
+{
+    int v = 0, tens = 0, k = 0;
+    for (; i < end && k < 3; k++) {
+        size_t j = i;
+        int d = nb_cn_digit(nb_utf8_get(t, end, &j));
+        if (d <= 0)
+            break;
+        if (d == 10) {
+            tens = v ? v : 1;
+            v = 0;
+        } else {
+            v = v * 10 + d;
+        }
+        i = j;
+    }
+    if (!k || i >= end)
+        return 0;
+    size_t j = i;
+    uint32_t c = nb_fold(nb_utf8_get(t, end, &j));
+    if (c != 0x3001 && c != '.')
+        return 0;
+    if (after)
+        *after = j;
+    return tens * 10 + v;
+}
+
 static void try_heading(nb_report *r, const nb_ctx *ctx, size_t at)
 {
     const char *t = r->doc.text;
@@ -168,7 +163,7 @@ static void try_heading(nb_report *r, const nb_ctx *ctx, size_t at)
         we++;
     size_t from = ws;
     PCRE2_SIZE *ov;
-    while (from < we && find(ctx, ctx->re_heading, t, we, from, &ov)) {
+    while (from < we && nb_re_find(ctx, ctx->re_heading, t, we, from, &ov)) {
         size_t ms = ov[0], me = ov[1];
         from = me > ms ? me : ms + 1;
         if (ms > at || me <= at)
@@ -193,6 +188,7 @@ static void try_heading(nb_report *r, const nb_ctx *ctx, size_t at)
         s->head_off = hs;
         s->head_len = he - hs;
         s->body_off = he;
+        s->numeral = numeral_at(t, skip_lead(t, hs, ms), ms, NULL);
         return;
     }
 }
@@ -221,64 +217,89 @@ static void find_headings(nb_report *r, const nb_ctx *ctx)
     }
 }
 
-static int plausible_date(int y, int m, int d)
+/* The rows of T3 numbered like sections (一、本年新收…), which are no
+ * headings; so is a line of a space-aligned table (three numbers apart). */
+static int is_t3_row(const char *t, size_t i, size_t end)
 {
-    return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+    int groups = 0;
+    for (size_t k = i; k < end; k++)
+        if (t[k] >= '0' && t[k] <= '9' && (k == i || t[k - 1] == ' ' || t[k - 1] == '\t'))
+            groups++;
+    if (groups >= 3)
+        return 1;
+    static const char *const rows[] = {"本年新收", "上年结转", "本年度办理结果", "结转下年度"};
+    for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++) {
+        size_t l = strlen(rows[k]);
+        if (end - i >= l && !memcmp(t + i, rows[k], l))
+            return 1;
+    }
+    return 0;
 }
 
-/* Copy a trimmed line fragment into out, dropping '#', '*' and "标题:" prefixes. */
-static void copy_name(const char *t, size_t a, size_t b, char *out, size_t cap)
+/* The heading's span on its line: to the first 。；： or the line's end, at
+ * most 90 bytes (at a character's start). */
+static size_t heading_end(const char *t, size_t i, size_t le)
 {
-    while (a < b) {
-        size_t i = a;
-        uint32_t c = nb_fold(nb_utf8_get(t, b, &i));
-        if (nb_is_space(c) || c == '#' || c == '*' || c == ':' || c == '-' || c == 0x300A)
-            a = i;
-        else
+    size_t lim = i + 90 < le ? i + 90 : le;
+    while (i < lim) {
+        size_t j = i;
+        uint32_t c = nb_fold(nb_utf8_get(t, le, &j));
+        if (c == 0x3002 || c == ';' || c == ':' || j > lim)
             break;
+        i = j;
     }
-    static const char *const prefixes[] = {"标题", "名称", "题目"};
-    for (size_t k = 0; k < 3; k++) {
-        size_t pl = strlen(prefixes[k]);
-        if (b - a > pl && memcmp(t + a, prefixes[k], pl) == 0) {
-            size_t i = a + pl;
-            uint32_t c = nb_fold(nb_utf8_get(t, b, &i));
-            if (c == ':') {
-                a = i;
-                while (a < b && (t[a] == ' ' || t[a] == '\t'))
-                    a++;
-            }
+    return i;
+}
+
+/* A heading of the list; the statutory section whose heading starts in
+ * [lo, hi] is the one it is. */
+static void add_heading(nb_report *r, size_t off, size_t len, int numeral, size_t lo, size_t hi)
+{
+    if (r->nheads >= NB_MAX_HEADS)
+        return;
+    nb_heading *h = &r->heads[r->nheads++];
+    h->off = off;
+    h->len = len;
+    h->numeral = numeral;
+    h->section = -1;
+    for (int k = 0; k < NB_NSEC; k++)
+        if (r->sec[k].present && r->sec[k].head_off >= lo && r->sec[k].head_off <= hi)
+            h->section = k;
+}
+
+/* Every line that starts with a top-level numeral (一、 … 十、) and a
+ * heading's words; then the statutory headings found inside lines (web
+ * text) with a numeral, in the order of the text. */
+static void find_top_headings(nb_report *r)
+{
+    const char *t = r->doc.text;
+    for (size_t li = 0; li < r->doc.nlines; li++) {
+        size_t ls, le, after;
+        nb_doc_line(&r->doc, li, &ls, &le);
+        size_t i = skip_lead(t, ls, le);
+        int v = numeral_at(t, i, le, &after);
+        if (!v)
+            continue;
+        after = skip_lead(t, after, le);
+        size_t j = after;
+        if (after >= le || !nb_is_cjk(nb_utf8_get(t, le, &j)) || is_t3_row(t, after, le))
+            continue;
+        add_heading(r, i, heading_end(t, i, le) - i, v, ls, le);
+    }
+    for (int k = 0; k < NB_NSEC; k++) {
+        const nb_section *s = &r->sec[k];
+        int known = 0;
+        for (int h = 0; h < r->nheads; h++)
+            known |= r->heads[h].section == k;
+        if (s->present && s->numeral && !known)
+            add_heading(r, s->head_off, s->head_len, s->numeral, s->head_off, s->head_off);
+    }
+    for (int a = 1; a < r->nheads; a++) /* in the order of the text */
+        for (int b = a; b > 0 && r->heads[b - 1].off > r->heads[b].off; b--) {
+            nb_heading x = r->heads[b];
+            r->heads[b] = r->heads[b - 1];
+            r->heads[b - 1] = x;
         }
-    }
-    while (b > a) {
-        size_t s = b - 1;
-        while (s > a && ((unsigned char)t[s] & 0xC0) == 0x80)
-            s--;
-        size_t i = s;
-        uint32_t c = nb_fold(nb_utf8_get(t, b, &i));
-        if (nb_is_space(c) || c == ':' || c == '*' || c == 0x300B)
-            b = s;
-        else
-            break;
-    }
-    size_t len = b - a, o = 0;
-    if (len >= cap)
-        len = 0; /* too long to be a name */
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)t[a + i] >= 0x20 && t[a + i] != 0x7F)
-            out[o++] = t[a + i]; /* control characters are no part of a name */
-    out[o] = '\0';
-}
-
-static int is_blank_range(const char *t, size_t a, size_t b)
-{
-    size_t i = a;
-    while (i < b) {
-        uint32_t c = nb_utf8_get(t, b, &i);
-        if (!nb_is_space(c))
-            return 0;
-    }
-    return 1;
 }
 
 static void find_title(nb_report *r, const nb_ctx *ctx)
@@ -286,102 +307,30 @@ static void find_title(nb_report *r, const nb_ctx *ctx)
     const char *t = r->doc.text;
     size_t lim = r->doc.len < 6000 ? r->doc.len : 6000;
     PCRE2_SIZE *ov;
-    if (!find(ctx, ctx->re_title, t, lim, 0, &ov))
+    if (!nb_re_find(ctx, ctx->re_title, t, lim, 0, &ov))
         return;
     int g = ov[2] != PCRE2_UNSET ? 1 : 3;
-    int y = group_int(t, ov, g);
+    int y = nb_re_int(t, ov, g);
     if (y < 1990 || y > 2100)
         return;
     r->year = y;
     r->year_off = ov[2 * g];
+    r->year_titled = 1;
     size_t ys = ov[2 * g], ms = ov[2 * (g + 1)], me = ov[2 * (g + 1) + 1];
     size_t li = nb_doc_line_of(&r->doc, ys);
     size_t ls, le;
     nb_doc_line(&r->doc, li, &ls, &le);
-    copy_name(t, ls, ys, r->agency, sizeof r->agency);
+    nb_copy_name(t, ls, ys, r->agency, sizeof r->agency);
     if (!r->agency[0] && me > ms)
-        copy_name(t, ms, me, r->agency, sizeof r->agency);
+        nb_copy_name(t, ms, me, r->agency, sizeof r->agency);
     /* the body's name on a line of its own above the title */
     for (size_t k = li; !r->agency[0] && k > 0 && li - k < 4; k--) {
         size_t a, b;
         nb_doc_line(&r->doc, k - 1, &a, &b);
-        if (is_blank_range(t, a, b))
+        if (nb_blank_range(t, a, b))
             continue;
         if (nb_display_cols_max(t + a, b - a, 40) <= 40 && !memchr(t + a, ':', b - a))
-            copy_name(t, a, b, r->agency, sizeof r->agency);
-        break;
-    }
-}
-
-static void find_period(nb_report *r, const nb_ctx *ctx)
-{
-    PCRE2_SIZE *ov = NULL;
-    const char *t = r->doc.text, *p;
-    size_t n = r->doc.len, from = 0;
-    int found = 0;
-    while (!found && from < n && (p = nb_find(t + from, n - from, "统计", 6))) {
-        size_t at = (size_t)(p - t), end = at + 240 < n ? at + 240 : n;
-        while (end < n && (((unsigned char)t[end]) & 0xC0) == 0x80)
-            end++;
-        if (find(ctx, ctx->re_period, t, end, at, &ov) && ov[0] == at)
-            found = 1;
-        from = at + 3;
-    }
-    if (!found || !ov)
-        return;
-    int y1 = group_int(t, ov, 1), m1 = group_int(t, ov, 2), d1 = group_int(t, ov, 3);
-    int y2 = group_int(t, ov, 4), m2 = group_int(t, ov, 5), d2 = group_int(t, ov, 6);
-    if (y2 < 0)
-        y2 = y1;
-    if (!plausible_date(y1, m1, d1) || !plausible_date(y2, m2, d2))
-        return;
-    r->period_from = (nb_date){y1, m1, d1};
-    r->period_to = (nb_date){y2, m2, d2};
-    r->period_off = ov[0];
-}
-
-/* The signing date: the last date standing alone on its line near the end;
- * the body's name is the line above it when that is short. */
-static void find_signature(nb_report *r, const nb_ctx *ctx)
-{
-    const char *t = r->doc.text;
-    size_t n = r->doc.len;
-    size_t from = n > 3000 ? n - 3000 : 0;
-    if (r->sec[NB_SEC_OTHER].present && r->sec[NB_SEC_OTHER].body_off > from)
-        from = r->sec[NB_SEC_OTHER].body_off;
-    while (from < n && (((unsigned char)t[from]) & 0xC0) == 0x80)
-        from++;
-    PCRE2_SIZE *ov;
-    size_t best = (size_t)-1;
-    nb_date d = {0, 0, 0};
-    while (from < n && find(ctx, ctx->re_date, t, n, from, &ov)) {
-        size_t ms = ov[0], me = ov[1];
-        from = me;
-        size_t li = nb_doc_line_of(&r->doc, ms);
-        size_t ls, le;
-        nb_doc_line(&r->doc, li, &ls, &le);
-        if (!is_blank_range(t, ls, ms) || !is_blank_range(t, me, le))
-            continue;
-        int y = group_int(t, ov, 1), m = group_int(t, ov, 2), dd = group_int(t, ov, 3);
-        if (!plausible_date(y, m, dd))
-            continue;
-        best = ms;
-        d = (nb_date){y, m, dd};
-    }
-    if (best == (size_t)-1)
-        return;
-    r->signed_on = d;
-    r->signed_off = best;
-    if (r->agency[0])
-        return;
-    size_t li = nb_doc_line_of(&r->doc, best);
-    for (size_t k = li; k > 0 && li - k < 4; k--) {
-        size_t a, b;
-        nb_doc_line(&r->doc, k - 1, &a, &b);
-        if (is_blank_range(t, a, b))
-            continue;
-        if (!nb_find(t + a, b - a, "。", 3) && !nb_find(t + a, b - a, "，", 3))
-            copy_name(t, a, b, r->agency, sizeof r->agency);
+            nb_copy_name(t, a, b, r->agency, sizeof r->agency);
         break;
     }
 }
@@ -448,9 +397,11 @@ static int detect_format(const nb_report *r)
 void nb_find_structure(nb_report *r, const nb_ctx *ctx)
 {
     find_headings(r, ctx);
+    find_top_headings(r);
     find_title(r, ctx);
-    find_period(r, ctx);
-    find_signature(r, ctx);
+    nb_read_period(r, ctx);
+    nb_read_signature(r, ctx);
+    nb_read_published(r, ctx);
     guess_year(r, ctx);
     r->format = detect_format(r);
     r->schema = nb_schema_for(r->format);

@@ -110,7 +110,7 @@ int nb_session_valid_value(const nb_session *s, int ci, const char *text, nb_err
     nb_value_fit fit = nb_value_fits(text, strlen(text));
     if (fit == NB_VALUE_TOO_LONG)
         why = T(s, "out of range (at most twelve digits before the point)", "超出范围（整数部分最多十二位）");
-    else if (fit == NB_VALUE_TOO_PRECISE)
+    else if (fit == NB_VALUE_TOO_PRECISE) /* past what is read at all */
         why = money ? T(s, "money has at most four decimals", "金额最多四位小数")
                     : T(s, "a count is a whole number", "件数应为整数");
     else if (nb_parse_value(text, strlen(text), &v) != NB_ST_NUMBER)

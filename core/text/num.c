@@ -82,6 +82,15 @@ int nb_num_is_int(nb_num a)
     return s == 0 || (wide)a.v % pow10w(s) == 0;
 }
 
+nb_num nb_num_trim(nb_num a)
+{
+    while (a.scale > 0 && a.v % 10 == 0) {
+        a.v /= 10;
+        a.scale--;
+    }
+    return a;
+}
+
 size_t nb_num_format(nb_num a, char *out, size_t cap)
 {
     if (a.scale <= 0 && a.v >= 0 && a.v < 10 && cap >= 2) {

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #define NB_NUM_MAX_INT 12  /* digits before the point */
-#define NB_NUM_MAX_SCALE 4 /* digits after it */
+#define NB_NUM_MAX_SCALE 6 /* digits after it: a sum of a table stays within 64 bits */
 
 typedef struct nb_num {
     long long v;
@@ -26,6 +26,8 @@ nb_num nb_num_neg(nb_num a);
 /* Compared exactly, whatever the scales. */
 int nb_num_cmp(nb_num a, nb_num b);
 int nb_num_is_int(nb_num a);
+/* The same number without trailing decimal zeros: 100.00 → 100, 12.50 → 12.5. */
+nb_num nb_num_trim(nb_num a);
 /* Format as plain decimal ("18651.06", "0", "-3"); returns bytes written. */
 size_t nb_num_format(nb_num a, char *out, size_t cap);
 

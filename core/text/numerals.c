@@ -277,3 +277,25 @@ long long nb_parse_cn_number(const char *s, size_t n)
     }
     return any ? total + section + number : -1;
 }
+
+long long nb_count_at(const char *s, size_t lo, size_t i, size_t end, const char *const *units, size_t *digits_end,
+                      size_t *unit_end)
+{
+    if (i >= end || s[i] < '0' || s[i] > '9' || (i > lo && s[i - 1] >= '0' && s[i - 1] <= '9'))
+        return -1;
+    size_t e = i;
+    while (e < end && s[e] >= '0' && s[e] <= '9')
+        e++;
+    size_t u = e;
+    while (u < end && s[u] == ' ')
+        u++;
+    for (int k = 0; units[k]; k++) {
+        size_t ul = strlen(units[k]);
+        if (end - u >= ul && !memcmp(s + u, units[k], ul)) {
+            *digits_end = e;
+            *unit_end = u + ul;
+            return nb_parse_cn_number(s + i, e - i);
+        }
+    }
+    return -1;
+}

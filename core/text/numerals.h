@@ -40,5 +40,11 @@ int nb_all_digits(const char *s, size_t n);
 int nb_cn_digit(uint32_t cp);
 /* A number as written: 12, １２, 十二, 一百零五, 两, 二〇二四. -1 if none. */
 long long nb_parse_cn_number(const char *s, size_t n);
+/* A count written at s[i] in s[lo, end): ASCII digits (not the tail of a
+ * longer run), spaces, then one of units (NULL-terminated: "件", "条"). Its
+ * value, *digits_end where the digits end and *unit_end past the unit; -1
+ * when there is none at i. */
+long long nb_count_at(const char *s, size_t lo, size_t i, size_t end, const char *const *units, size_t *digits_end,
+                      size_t *unit_end);
 
 #endif

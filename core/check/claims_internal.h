@@ -1,0 +1,68 @@
+/* claims_internal.h — what the files of the narrative claims share and
+ * nobody else calls: the kinds of claim, a scan of one report's narrative
+ * (its lines joined, text/join.h), a claim found, and the judges of each
+ * group (claims_tables.c: numbers against cells and contradictions;
+ * claims_sums.c: enumerations, rates and shares). */
+#ifndef NB_CLAIMS_INTERNAL_H
+#define NB_CLAIMS_INTERNAL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "check/findings.h"
+#include "model/report.h"
+#include "text/join.h"
+
+/* The kinds of claim, in the order of the pattern table (claims.c). */
+enum {
+    K_RECEIVED, K_RECEIVED_NONE, K_CARRIED, K_CARRIED_OUT, K_CARRIED_OUT2, K_HANDLED, K_ANSWERED, K_CONCLUDED,
+    K_REVIEW, K_REVIEW_NONE, K_SUIT, K_SUIT_NONE, K_ISSUED, K_IN_FORCE, K_REPEALED, K_RESULT_OPEN,
+    K_RESULT_UNABLE, K_RESULT_PROC, K_UPHELD, K_CORRECTED, K_DECISIONS, K_PARTS, K_RATE, K_ANYRATE, K_SHARE,
+    K_ALL_DONE, K_ALL_DONE2, K_NO_CARRY, K_PENDING, NKINDS
+};
+
+/* One scan of a report's narrative. */
+typedef struct scan {
+    const nb_report *r;
+    nb_findings *out;
+    nb_err *err;
+    pcre2_code **re;
+    pcre2_match_data *md;
+    nb_joined j;                  /* the text the patterns read */
+    int said[NKINDS];             /* claims of a kind judged so far (some count only the first) */
+    size_t last_ms[NKINDS];       /* where the last match of each kind began */
+    int contradicted;             /* one TEXT.CONTRADICTION is enough */
+} scan;
+
+/* A claim found: its kind, span and number in the joined text. */
+typedef struct claim_match {
+    int k;
+    size_t ms, me, noff, nlen;    /* the match; the number */
+    long long num;                /* the number, -1 if none */
+    PCRE2_SIZE ov[16];            /* the groups (copied: the match data is reused) */
+    int ngroups;
+} claim_match;
+
+/* Group g of the match as text; NULL and 0 when unset. */
+const char *nb_claim_group(const scan *sc, const claim_match *m, int g, size_t *len);
+/* The sentence holding joined offset at: after the last 。；; or line end
+ * before it, to the next (excluded). */
+void nb_claim_sentence(const scan *sc, size_t at, size_t *a, size_t *b);
+/* Does the joined text [a, b) hold the word? */
+int nb_claim_has(const scan *sc, size_t a, size_t b, const char *word);
+/* A cell's value as a whole number; 0, or -1 when it holds none (a blank counts 0). */
+int nb_claim_cell(const nb_report *r, const char *id, long long *v);
+/* A TEXT.* finding quoting the claim (mapped to the original text), pointing
+ * at joined offset at, with what is said and what the other side holds. */
+nb_finding *nb_claim_finding(scan *sc, nb_rule_id rule, const claim_match *m, size_t at, long long said,
+                             long long other);
+
+/* claims_tables.c: TEXT.TABLE_MISMATCH and TEXT.CONTRADICTION. */
+int nb_judge_table(scan *sc, claim_match *m);
+/* claims_sums.c: TEXT.PARTS_EXCEED, TEXT.RATE, TEXT.SHARE (and the
+ * contradiction of 办结率 100% while T3 carries some over). */
+int nb_judge_sums(scan *sc, claim_match *m);
+/* TEXT.CONTRADICTION for a claim that every application was concluded. */
+int nb_judge_all_done(scan *sc, const claim_match *m);
+
+#endif

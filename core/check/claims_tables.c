@@ -1,0 +1,386 @@
+/* claims_tables.c — the narrative's numbers held against the cells they may
+ * mean (TEXT.TABLE_MISMATCH: a number is flagged only when it matches none
+ * of them; an error where the words leave one meaning, a warning where they
+ * leave more), and its statements against T3's carry-over
+ * (TEXT.CONTRADICTION: 全部办结 while some are carried over, or the reverse). */
+#include "check/claims_internal.h"
+#include "base/utf8.h"
+
+#include <string.h>
+
+/* What a number may mean: a cell, a sum of cells, or the total of every row
+ * whose ID starts so ("t3.deny.*": every 不予公开 row). */
+typedef struct cand_def {
+    const char *name; /* as messages show it */
+    const char *ids[3];
+} cand_def;
+
+static const cand_def C_NEW = {"t3.new.total", {"t3.new.total"}};
+static const cand_def C_NEW_IN = {"t3.new.total+t3.carried_in.total", {"t3.new.total", "t3.carried_in.total"}};
+static const cand_def C_TOTAL = {"t3.total.total", {"t3.total.total"}};
+static const cand_def C_CARRIED_IN = {"t3.carried_in.total", {"t3.carried_in.total"}};
+static const cand_def C_CARRIED_OUT = {"t3.carried_out.total", {"t3.carried_out.total"}};
+static const cand_def C_GRANTED = {"t3.granted.total", {"t3.granted.total"}};
+static const cand_def C_GRANTED_PARTIAL = {"t3.granted.total+t3.partial.total", {"t3.granted.total", "t3.partial.total"}};
+static const cand_def C_PARTIAL = {"t3.partial.total", {"t3.partial.total"}};
+static const cand_def C_DENY = {"Σ t3.deny.*.total", {"t3.deny.*"}};
+static const cand_def C_UNABLE = {"Σ t3.unable.*.total", {"t3.unable.*"}};
+static const cand_def C_REFUSE = {"Σ t3.refuse.*.total", {"t3.refuse.*"}};
+static const cand_def C_OTHER = {"Σ t3.other*.total", {"t3.other*"}};
+static const cand_def C_REVIEW = {"t4.review.total", {"t4.review.total"}};
+static const cand_def C_SUIT = {"t4.suit_direct.total+t4.suit_after.total", {"t4.suit_direct.total", "t4.suit_after.total"}};
+static const cand_def C_REVIEW_UPHELD = {"t4.review.upheld", {"t4.review.upheld"}};
+static const cand_def C_REVIEW_CORRECTED = {"t4.review.corrected", {"t4.review.corrected"}};
+static const cand_def C_SUIT_UPHELD = {"t4.suit_direct.upheld+t4.suit_after.upheld",
+                                       {"t4.suit_direct.upheld", "t4.suit_after.upheld"}};
+static const cand_def C_SUIT_CORRECTED = {"t4.suit_direct.corrected+t4.suit_after.corrected",
+                                          {"t4.suit_direct.corrected", "t4.suit_after.corrected"}};
+static const cand_def C_ISSUED = {"t2.normative.issued", {"t2.normative.issued"}};
+static const cand_def C_REG_ISSUED = {"t2.regulation.issued+t2.normative.issued",
+                                      {"t2.regulation.issued", "t2.normative.issued"}};
+static const cand_def C_IN_FORCE = {"t2.normative.in_force", {"t2.normative.in_force"}};
+static const cand_def C_REPEALED = {"t2.normative.repealed", {"t2.normative.repealed"}};
+static const cand_def C_LICENSING = {"t2.licensing.decisions", {"t2.licensing.decisions"}};
+static const cand_def C_PENALTY = {"t2.penalty.decisions", {"t2.penalty.decisions"}};
+static const cand_def C_COERCION = {"t2.coercion.decisions", {"t2.coercion.decisions"}};
+
+/* A candidate worked out: its value, its cells, and for a T3 row's total
+ * the sum of the row's applicant columns too (a total left blank). */
+typedef struct cand {
+    const cand_def *def;
+    long long v, cols;
+    int cells[NB_FCELLS], n, inferred;
+} cand;
+
+/* Add the cell ci to c; -1 when it holds no number. */
+static int add_cell(const nb_report *r, cand *c, int ci)
+{
+    char id[96];
+    long long v;
+    nb_schema_cell_id(r->schema, ci, id, sizeof id);
+    if (nb_claim_cell(r, id, &v) != 0)
+        return -1;
+    c->v += v;
+    c->inferred |= r->cells[ci].status == NB_ST_INFERRED;
+    if (c->n < NB_FCELLS)
+        c->cells[c->n++] = ci;
+    return 0;
+}
+
+/* The total of every row starting with prefix (its last '*' dropped). */
+static int add_rows(const nb_report *r, cand *c, const char *pattern)
+{
+    size_t pl = strlen(pattern) - 1;
+    const nb_schema *s = r->schema;
+    int any = 0;
+    for (int rr = 0; rr < s->nrows; rr++)
+        if (!strncmp(s->rows[rr].id, pattern, pl)) {
+            if (add_cell(r, c, nb_schema_first_cell(s, rr) + s->rows[rr].ncols - 1) != 0)
+                return -1;
+            any = 1;
+        }
+    return any ? 0 : -1;
+}
+
+/* The sum of a T3 row's six applicant cells, for a candidate that is one
+ * row's total; else its value. */
+static long long columns_of(const nb_report *r, const cand_def *d, long long v)
+{
+    const char *id = d->ids[0];
+    size_t l = strlen(id);
+    if (d->ids[1] || strncmp(id, "t3.", 3) || l < 6 || strcmp(id + l - 6, ".total"))
+        return v;
+    int ci = nb_schema_find_cell(r->schema, id);
+    long long sum = 0, x;
+    for (int k = 1; k <= 6; k++) {
+        char cid[96];
+        nb_schema_cell_id(r->schema, ci - k, cid, sizeof cid);
+        if (nb_claim_cell(r, cid, &x) != 0)
+            return v;
+        sum += x;
+    }
+    return sum;
+}
+
+/* Work a candidate out: 0, or -1 when a cell it needs holds no number. */
+static int resolve(const nb_report *r, const cand_def *d, cand *c)
+{
+    memset(c, 0, sizeof *c);
+    c->def = d;
+    for (int k = 0; k < 3 && d->ids[k]; k++) {
+        const char *id = d->ids[k];
+        int ci = nb_schema_find_cell(r->schema, id);
+        if (id[strlen(id) - 1] == '*' ? add_rows(r, c, id) != 0 : ci < 0 || add_cell(r, c, ci) != 0)
+            return -1;
+    }
+    c->cols = columns_of(r, d, c->v);
+    return 0;
+}
+
+/* TEXT.TABLE_MISMATCH unless the number is one of the candidates' values:
+ * the finding names the first candidate's cells and shows two of them. */
+static int against(scan *sc, const claim_match *m, const cand_def *const *defs, int n, nb_severity sev, nb_claim claim)
+{
+    cand c[3];
+    int ok = 0;
+    if (m->num < 0 || n > 3)
+        return 0;
+    for (int k = 0; k < n; k++) {
+        if (resolve(sc->r, defs[k], &c[k]) != 0)
+            return 0; /* a cell it may mean holds no number: nothing to hold it against */
+        ok |= m->num == c[k].v || m->num == c[k].cols;
+    }
+    if (ok)
+        return 0;
+    nb_finding *f = nb_claim_finding(sc, NB_RULE_TEXT_TABLE_MISMATCH, m, m->noff, m->num, c[0].v);
+    if (!f)
+        return -1;
+    f->severity = sev;
+    f->claim = claim;
+    f->word = c[0].def->name;
+    for (int k = 0; k < c[0].n; k++)
+        nb_finding_add_cell(f, c[0].cells[k]);
+    f->inferred = c[0].inferred;
+    if (n > 1) {
+        f->word2 = c[1].def->name;
+        f->rhs2 = nb_num_int(c[1].v);
+    }
+    return 0;
+}
+
+#define AGAINST(sc, m, sev, claim, ...)                                                                             \
+    against(sc, m, (const cand_def *const[]){__VA_ARGS__}, (int)(sizeof((const cand_def *const[]){__VA_ARGS__}) / \
+                                                                sizeof(const cand_def *)),                          \
+            sev, claim)
+
+/* Is the claim about last year (上年 / 去年 / 同比 shortly before it)? */
+static int about_last_year(const scan *sc, const claim_match *m)
+{
+    size_t a = m->ms > 24 ? m->ms - 24 : 0;
+    return nb_claim_has(sc, a, m->ms, "上年") || nb_claim_has(sc, a, m->ms, "去年") ||
+           nb_claim_has(sc, a, m->ms, "同比");
+}
+
+/* Applications received: 收到 = new (new + carried in: info); 受理 = new or
+ * new + carried in; 办理 = either, or handled; 含上年结转 = new + carried in. */
+static int judge_received(scan *sc, claim_match *m)
+{
+    size_t vl, a, b;
+    const char *verb = nb_claim_group(sc, m, 1, &vl);
+    if (m->num < 0 || sc->said[K_RECEIVED]++)
+        return 0;
+    nb_claim_sentence(sc, m->ms, &a, &b);
+    int with_carried = nb_claim_has(sc, a, b, "含上年结转") || nb_claim_has(sc, a, b, "包括上年结转");
+    if (with_carried)
+        return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_ACCEPTED, &C_NEW_IN);
+    if (verb && (nb_find(verb, vl, "受", 3)))
+        return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_ACCEPTED, &C_NEW, &C_NEW_IN);
+    if (verb && (nb_find(verb, vl, "办", 3)))
+        return AGAINST(sc, m, NB_SEV_WARNING, NB_CLAIM_ACCEPTED, &C_NEW, &C_NEW_IN, &C_TOTAL);
+    cand n, ni;
+    if (resolve(sc->r, &C_NEW, &n) != 0 || m->num == n.v)
+        return 0;
+    if (resolve(sc->r, &C_NEW_IN, &ni) == 0 && m->num == ni.v) { /* said both ways: info */
+        nb_finding *f = nb_claim_finding(sc, NB_RULE_TEXT_TABLE_MISMATCH, m, m->noff, m->num, n.v);
+        if (!f)
+            return -1;
+        f->severity = NB_SEV_INFO;
+        f->claim = NB_CLAIM_RECEIVED_CARRIED;
+        for (int k = 0; k < ni.n; k++)
+            nb_finding_add_cell(f, ni.cells[k]);
+        f->inferred = ni.inferred;
+        return 0;
+    }
+    return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_RECEIVED, &C_NEW);
+}
+
+/* 予以公开 / 同意公开 / 部分公开 / 不予公开 N 件, 无法提供, 不予处理, 其他处理:
+ * in a sentence about applications. */
+static int judge_result(scan *sc, const claim_match *m)
+{
+    size_t a, b, wl;
+    nb_claim_sentence(sc, m->ms, &a, &b);
+    if (!nb_claim_has(sc, a, b, "申请") || about_last_year(sc, m))
+        return 0;
+    const char *w = nb_claim_group(sc, m, 1, &wl);
+    if (m->k == K_RESULT_UNABLE)
+        return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_UNABLE, &C_UNABLE);
+    if (!w)
+        return 0;
+    if (nb_find(w, wl, "予", 3) && nb_find(w, wl, "以", 3))
+        return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_GRANTED, &C_GRANTED);
+    if (nb_find(w, wl, "同", 3))
+        return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_GRANTED, &C_GRANTED, &C_GRANTED_PARTIAL);
+    if (nb_find(w, wl, "部", 3))
+        return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_PARTIAL, &C_PARTIAL);
+    if (nb_find(w, wl, "公", 3))
+        return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_DENIED, &C_DENY);
+    if (nb_find(w, wl, "不", 3))
+        return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_REFUSED, &C_REFUSE);
+    return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_OTHER, &C_OTHER);
+}
+
+/* 维持 / 纠正 N 件: of the 复议 or 诉讼 named last before it in the sentence. */
+static int judge_outcome(scan *sc, const claim_match *m)
+{
+    size_t a, b;
+    nb_claim_sentence(sc, m->ms, &a, &b);
+    const char *t = sc->j.t, *p;
+    size_t review = 0, suit = 0, from = a;
+    while (from < m->ms && (p = nb_find(t + from, m->ms - from, "复议", 6))) {
+        review = (size_t)(p - t) + 1;
+        from = review + 5;
+    }
+    from = a;
+    while (from < m->ms && (p = nb_find(t + from, m->ms - from, "诉讼", 6))) {
+        suit = (size_t)(p - t) + 1;
+        from = suit + 5;
+    }
+    if (!review && !suit)
+        return 0;
+    int up = m->k == K_UPHELD;
+    if (review > suit)
+        return up ? AGAINST(sc, m, NB_SEV_WARNING, NB_CLAIM_REVIEW_UPHELD, &C_REVIEW_UPHELD)
+                  : AGAINST(sc, m, NB_SEV_WARNING, NB_CLAIM_REVIEW_CORRECTED, &C_REVIEW_CORRECTED);
+    return up ? AGAINST(sc, m, NB_SEV_WARNING, NB_CLAIM_SUIT_UPHELD, &C_SUIT_UPHELD)
+              : AGAINST(sc, m, NB_SEV_WARNING, NB_CLAIM_SUIT_CORRECTED, &C_SUIT_CORRECTED);
+}
+
+static int judge_decisions(scan *sc, const claim_match *m)
+{
+    size_t wl;
+    const char *w = nb_claim_group(sc, m, 1, &wl);
+    if (!w || about_last_year(sc, m))
+        return 0;
+    if (nb_find(w, wl, "许", 3))
+        return AGAINST(sc, m, NB_SEV_WARNING, NB_CLAIM_LICENSING, &C_LICENSING);
+    if (nb_find(w, wl, "罚", 3))
+        return AGAINST(sc, m, NB_SEV_WARNING, NB_CLAIM_PENALTY, &C_PENALTY);
+    return AGAINST(sc, m, NB_SEV_WARNING, NB_CLAIM_COERCION, &C_COERCION);
+}
+
+/* Is the sentence about applications, and not about proposals, petitions,
+ * hotline calls or reviews (which are concluded too)? */
+static int about_applications(const scan *sc, size_t a, size_t b)
+{
+    static const char *const others[] = {"建议", "提案", "诉求", "热线", "信访", "投诉", "留言",
+                                         "来件", "来电", "工单", "复议", "诉讼"};
+    if (!nb_claim_has(sc, a, b, "申请"))
+        return 0;
+    for (size_t k = 0; k < sizeof others / sizeof others[0]; k++)
+        if (nb_claim_has(sc, a, b, others[k]))
+            return 0;
+    return 1;
+}
+
+/* Does the clause before at (from its last ，) speak of last year's
+ * applications (上年结转的申请均已办结 says nothing of this year's)? */
+static int carried_in_clause(const scan *sc, size_t a, size_t at)
+{
+    size_t c = a;
+    const char *p;
+    while (c < at && (p = nb_find(sc->j.t + c, at - c, "，", 3)))
+        c = (size_t)(p - sc->j.t) + 3;
+    return nb_claim_has(sc, c, at, "上年") || nb_claim_has(sc, c, at, "结转");
+}
+
+/* TEXT.CONTRADICTION: carried over (the total, or its columns when the
+ * total is blank) against what the sentence says. */
+static int contradiction(scan *sc, const claim_match *m, int says_all_done)
+{
+    size_t a, b;
+    cand c;
+    nb_claim_sentence(sc, m->ms, &a, &b);
+    if (sc->contradicted || !about_applications(sc, a, b) || resolve(sc->r, &C_CARRIED_OUT, &c) != 0 ||
+        carried_in_clause(sc, a, m->ms))
+        return 0;
+    long long carried = c.v > c.cols ? c.v : c.cols;
+    if (says_all_done ? carried <= 0 : carried != 0)
+        return 0;
+    if (!says_all_done && (nb_claim_has(sc, a, b, "0件") || nb_claim_has(sc, a, b, "0 件")))
+        return 0;
+    nb_finding *f = nb_claim_finding(sc, NB_RULE_TEXT_CONTRADICTION, m, m->ms, -1, carried);
+    if (!f)
+        return -1;
+    f->has_sides = 0;
+    f->form = says_all_done ? NB_FORM_ALL_DONE : NB_FORM_SOME_CARRIED;
+    f->rhs = nb_num_int(carried);
+    int ci = nb_schema_find_cell(sc->r->schema, "t3.carried_out.total");
+    nb_finding_add_cell(f, ci);
+    for (int k = 1; k <= 6 && says_all_done; k++) { /* the columns that carry some over */
+        long long v;
+        char id[96];
+        nb_schema_cell_id(sc->r->schema, ci - k, id, sizeof id);
+        if (nb_claim_cell(sc->r, id, &v) == 0 && v > 0)
+            nb_finding_add_cell(f, ci - k);
+    }
+    sc->contradicted = 1;
+    return 0;
+}
+
+int nb_judge_all_done(scan *sc, const claim_match *m)
+{
+    return contradiction(sc, m, 1);
+}
+
+/* The claims of one review or suit count only once (the first). */
+static int once(scan *sc, const claim_match *m, int kind, const cand_def *d, nb_claim claim)
+{
+    if (m->num < 0 || sc->said[kind]++)
+        return 0;
+    return AGAINST(sc, m, NB_SEV_ERROR, claim, d);
+}
+
+int nb_judge_table(scan *sc, claim_match *m)
+{
+    if (m->k == K_RECEIVED_NONE || m->k == K_REVIEW_NONE || m->k == K_SUIT_NONE)
+        m->num = 0; /* 未收到…申请, 无行政复议: none */
+    switch (m->k) {
+    case K_RECEIVED:
+    case K_RECEIVED_NONE:
+        return judge_received(sc, m);
+    case K_CARRIED:
+        return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_CARRIED, &C_CARRIED_IN);
+    case K_CARRIED_OUT:
+    case K_CARRIED_OUT2:
+        return about_last_year(sc, m) ? 0 : AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_CARRIED_OUT, &C_CARRIED_OUT);
+    case K_HANDLED:
+        return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_HANDLED, &C_TOTAL);
+    case K_ANSWERED:
+    case K_CONCLUDED: {
+        size_t a, b;
+        nb_claim_sentence(sc, m->ms, &a, &b);
+        if (!about_applications(sc, a, b) || about_last_year(sc, m))
+            return 0;
+        return AGAINST(sc, m, NB_SEV_WARNING, NB_CLAIM_HANDLED, &C_TOTAL, &C_NEW);
+    }
+    case K_REVIEW:
+    case K_REVIEW_NONE:
+        return once(sc, m, K_REVIEW, &C_REVIEW, NB_CLAIM_REVIEW);
+    case K_SUIT:
+    case K_SUIT_NONE:
+        return once(sc, m, K_SUIT, &C_SUIT, NB_CLAIM_SUIT);
+    case K_ISSUED:
+        return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_ISSUED, m->ov[2] != PCRE2_UNSET ? &C_REG_ISSUED : &C_ISSUED);
+    case K_IN_FORCE:
+        return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_IN_FORCE, &C_IN_FORCE);
+    case K_REPEALED:
+        return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_REPEALED, &C_REPEALED);
+    case K_RESULT_OPEN:
+    case K_RESULT_UNABLE:
+    case K_RESULT_PROC:
+        return judge_result(sc, m);
+    case K_UPHELD:
+    case K_CORRECTED:
+        return judge_outcome(sc, m);
+    case K_DECISIONS:
+        return judge_decisions(sc, m);
+    case K_ALL_DONE:
+    case K_ALL_DONE2:
+    case K_NO_CARRY:
+        return contradiction(sc, m, 1);
+    case K_PENDING:
+        return contradiction(sc, m, 0);
+    }
+    return 0;
+}

@@ -1,0 +1,198 @@
+/* quality.c — TEXT.QUALITY, the care of the prose (info only): a run of
+ * two to eight Chinese characters written twice (资金资金), ASCII , ; : ! ?
+ * between Chinese characters (one finding for all, with the count), and a
+ * short list of common misspellings. The prose is the sections' text from
+ * 一、总体情况 on, without the tables' zone and T4 (section 四). */
+#include "check/internal.h"
+#include "base/utf8.h"
+
+#include <string.h>
+
+#define MAX_EACH 5 /* findings of one form at most */
+
+/* Misspellings and what they should be. */
+static const char *const typos[][2] = {
+    {"布署", "部署"},         {"贯切", "贯彻"},         {"再接再励", "再接再厉"}, {"截止目前", "截至目前"},
+    {"截止到目前", "截至目前"}, {"一如继往", "一如既往"}, {"迫不急待", "迫不及待"}, {"坚苦", "艰苦"},
+    {"松驰", "松弛"},         {"重迭", "重叠"},         {"公布于众", "公之于众"}, {"一愁莫展", "一筹莫展"},
+    {"不径而走", "不胫而走"}, {"以身做则", "以身作则"}, {"按步就班", "按部就班"},
+};
+
+/* The prose: up to three stretches of the text. */
+typedef struct prose {
+    size_t a[3], b[3];
+    int n;
+} prose;
+
+/* [a, b) without [x, y). */
+static void cut(prose *p, size_t x, size_t y)
+{
+    prose q = {{0}, {0}, 0};
+    for (int i = 0; i < p->n; i++) {
+        if (y <= p->a[i] || x >= p->b[i] || x >= y) {
+            q.a[q.n] = p->a[i];
+            q.b[q.n++] = p->b[i];
+            continue;
+        }
+        if (x > p->a[i] && q.n < 3) {
+            q.a[q.n] = p->a[i];
+            q.b[q.n++] = x;
+        }
+        if (y < p->b[i] && q.n < 3) {
+            q.a[q.n] = y;
+            q.b[q.n++] = p->b[i];
+        }
+    }
+    *p = q;
+}
+
+static void find_prose(const nb_report *r, prose *p)
+{
+    p->n = 0;
+    if (!r->sec[NB_SEC_GENERAL].present)
+        return;
+    p->a[0] = r->sec[NB_SEC_GENERAL].head_off;
+    p->b[0] = r->doc.len;
+    p->n = 1;
+    if (r->tables_end > r->tables_off)
+        cut(p, r->tables_off, r->tables_end);
+    if (r->sec[NB_SEC_REVIEW].present)
+        cut(p, r->sec[NB_SEC_REVIEW].body_off, r->sec[NB_SEC_REVIEW].body_end);
+}
+
+static int ideograph(uint32_t c)
+{
+    static const char numerals[] = "零〇一二三四五六七八九十百千万";
+    char u[4];
+    size_t l = nb_utf8_put(u, c);
+    return c >= 0x4E00 && c <= 0x9FFF && !nb_find(numerals, sizeof numerals - 1, u, l);
+}
+
+/* Are the n characters at t[i] all ideographs (three bytes each)? */
+static int ideographs(const char *t, size_t end, size_t i, int n)
+{
+    for (int k = 0; k < n; k++) {
+        size_t j = i;
+        if (i >= end || !ideograph(nb_utf8_get(t, end, &j)) || j != i + 3)
+            return 0;
+        i = j;
+    }
+    return 1;
+}
+
+static nb_finding *quality(nb_finding_form form, size_t off, size_t len, nb_findings *out, nb_err *err)
+{
+    nb_finding *f = nb_finding_add_at(out, NB_RULE_TEXT_QUALITY, off, err);
+    if (f) {
+        f->form = form;
+        f->claim_off = off;
+        f->claim_len = len;
+        f->text = (nb_span){off, len};
+    }
+    return f;
+}
+
+/* A run of 2–8 ideographs written twice in a row. */
+static int repeats(const nb_report *r, size_t a, size_t b, int *found, nb_findings *out, nb_err *err)
+{
+    const char *t = r->doc.text;
+    for (size_t i = a; i < b && *found < MAX_EACH;) {
+        int hit = 0;
+        for (int l = 2; l <= 8 && !hit; l++) {
+            size_t w = (size_t)l * 3;
+            if (i + 2 * w > b || memcmp(t + i, t + i + w, w) || !ideographs(t, b, i, 2 * l))
+                continue;
+            if (!quality(NB_FORM_REPEAT, i, 2 * w, out, err))
+                return -1;
+            (*found)++;
+            i += 2 * w;
+            hit = 1;
+        }
+        if (!hit)
+            nb_utf8_get(t, b, &i);
+    }
+    return 0;
+}
+
+/* The ideograph ending at off, skipping spaces back; 0 if none. */
+static int cjk_before(const char *t, size_t lo, size_t off)
+{
+    while (off > lo && t[off - 1] == ' ')
+        off--;
+    if (off < lo + 3)
+        return 0;
+    size_t i = off - 3;
+    return nb_is_cjk(nb_utf8_get(t, off, &i)) && i == off;
+}
+
+static int cjk_after(const char *t, size_t hi, size_t off)
+{
+    while (off < hi && t[off] == ' ')
+        off++;
+    size_t i = off;
+    return off < hi && nb_is_cjk(nb_utf8_get(t, hi, &i));
+}
+
+/* ASCII , ; : ! ? between Chinese characters: the first, and how many. */
+static void ascii_marks(const nb_report *r, size_t a, size_t b, size_t *first, long long *count)
+{
+    const char *t = r->doc.text;
+    for (size_t i = a; i < b; i++) {
+        char c = t[i];
+        if ((c == ',' || c == ';' || c == ':' || c == '!' || c == '?') && cjk_before(t, a, i) && cjk_after(t, b, i + 1)) {
+            if (!*count)
+                *first = i;
+            (*count)++;
+        }
+    }
+}
+
+static int misspellings(const nb_report *r, size_t a, size_t b, int *found, nb_findings *out, nb_err *err)
+{
+    const char *t = r->doc.text;
+    for (size_t k = 0; k < sizeof typos / sizeof typos[0]; k++) {
+        size_t l = strlen(typos[k][0]), from = a;
+        const char *p;
+        while (*found < MAX_EACH && from < b && (p = nb_find(t + from, b - from, typos[k][0], l))) {
+            nb_finding *f = quality(NB_FORM_TYPO, (size_t)(p - t), l, out, err);
+            if (!f)
+                return -1;
+            f->word = typos[k][0];
+            f->word2 = typos[k][1];
+            (*found)++;
+            from = (size_t)(p - t) + l;
+        }
+    }
+    return 0;
+}
+
+int nb_check_quality(const nb_report *r, nb_findings *out, nb_err *err)
+{
+    prose p;
+    find_prose(r, &p);
+    int reps = 0, typo = 0;
+    size_t first = 0;
+    long long marks = 0;
+    for (int i = 0; i < p.n; i++) {
+        if (repeats(r, p.a[i], p.b[i], &reps, out, err) != 0 || misspellings(r, p.a[i], p.b[i], &typo, out, err) != 0)
+            return -1;
+        ascii_marks(r, p.a[i], p.b[i], &first, &marks);
+    }
+    if (!marks)
+        return 0;
+    size_t s = first, e = first + 1;
+    const char *t = r->doc.text;
+    while (s > 0 && t[s - 1] == ' ')
+        s--;
+    if (s >= 3)
+        s -= 3;
+    while (e < r->doc.len && t[e] == ' ')
+        e++;
+    nb_utf8_get(t, r->doc.len, &e);
+    nb_finding *f = quality(NB_FORM_ASCII, s, e - s, out, err);
+    if (!f)
+        return -1;
+    f->has_sides = 1;
+    f->lhs = nb_num_int(marks);
+    return 0;
+}

@@ -1,0 +1,372 @@
+/* years_text.c — a report against its body's report of the year before, by
+ * what the summary keeps of them: YEAR.SAME_TEXT (section 一 or 五 at least
+ * 90% the same text, told by sketches of their shingles; every figure of
+ * the tables the same, all-zero tables aside) and TEXT.SHARE's growth form
+ * (比上年增长 / 下降 P% against the two years' tables). */
+#include "check/years.h"
+#include "check/internal.h"
+#include "base/utf8.h"
+#include "text/numerals.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- sketches */
+
+static uint32_t shingle_hash(const uint32_t *c)
+{
+    uint32_t h = 2166136261u;
+    for (int k = 0; k < 4; k++)
+        for (int b = 0; b < 4; b++) {
+            h ^= (c[k] >> (8 * b)) & 0xFF;
+            h *= 16777619u;
+        }
+    return h;
+}
+
+/* Keep h among the NB_SKETCH smallest (ascending, no repeats). */
+static void keep_smallest(nb_sketch *s, uint32_t h)
+{
+    int i = s->n;
+    if (i == NB_SKETCH && h >= s->h[NB_SKETCH - 1])
+        return;
+    for (int k = 0; k < s->n; k++)
+        if (s->h[k] == h)
+            return;
+    if (i == NB_SKETCH)
+        i--;
+    while (i > 0 && s->h[i - 1] > h) {
+        s->h[i] = s->h[i - 1];
+        i--;
+    }
+    s->h[i] = h;
+    if (s->n < NB_SKETCH)
+        s->n++;
+}
+
+/* The words of text[a, b): ideographs and letters as they are, a run of
+ * digits as one '#', the rest dropped; every four in a row hashed. */
+static void sketch(const char *t, size_t a, size_t b, nb_sketch *s)
+{
+    uint32_t win[4];
+    int have = 0, digits = 0;
+    for (size_t i = a; i < b;) {
+        uint32_t c = nb_fold(nb_utf8_get(t, b, &i));
+        int digit = c >= '0' && c <= '9';
+        if (!digit && !(c >= 0x4E00 && c <= 0x9FFF) && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z'))
+            continue;
+        if (digit && digits)
+            continue;
+        digits = digit;
+        c = digit ? '#' : c;
+        s->chars++;
+        memmove(win, win + 1, 3 * sizeof *win);
+        win[3] = c;
+        if (++have >= 4)
+            keep_smallest(s, shingle_hash(win));
+    }
+}
+
+/* The share of the union's smallest hashes both hold, in percent. */
+static int similarity(const nb_sketch *x, const nb_sketch *y)
+{
+    int i = 0, j = 0, taken = 0, both = 0, k = x->n < y->n ? y->n : x->n;
+    while (taken < k && (i < x->n || j < y->n)) {
+        if (j >= y->n || (i < x->n && x->h[i] < y->h[j]))
+            i++;
+        else if (i >= x->n || y->h[j] < x->h[i])
+            j++;
+        else {
+            both++;
+            i++;
+            j++;
+        }
+        taken++;
+    }
+    return taken ? (100 * both + taken / 2) / taken : 0;
+}
+
+/* ---------------------------------------------------------------- tables */
+
+static void table_print(const nb_report *r, int table, int *state, uint64_t *print)
+{
+    const nb_schema *sc = r->schema;
+    uint64_t h = 1469598103934665603ull;
+    int zero = 1;
+    *state = 0;
+    for (int rr = 0; rr < sc->nrows; rr++) {
+        if (sc->rows[rr].table != table)
+            continue;
+        for (int c = 0; c < sc->rows[rr].ncols; c++) {
+            nb_num v;
+            int inferred = 0;
+            if (nb_cell_sum_value(r, nb_schema_first_cell(sc, rr) + c, &v, &inferred) != 0)
+                return;
+            zero &= v.v == 0;
+            for (int b = 0; b < 8; b++) {
+                h ^= ((uint64_t)v.v >> (8 * b)) & 0xFF;
+                h *= 1099511628211ull;
+            }
+            h ^= (uint64_t)v.scale;
+            h *= 1099511628211ull;
+        }
+    }
+    *state = zero ? 1 : 2;
+    *print = h;
+}
+
+/* ---------------------------------------------------------------- growth */
+
+static void subject_values(const nb_report *r, nb_summary *s)
+{
+    static const char *const ids[NB_NGROW][2] = {{"t3.new.total", "t3.carried_in.total"},
+                                                 {"t4.review.total", NULL},
+                                                 {"t4.suit_direct.total", "t4.suit_after.total"},
+                                                 {"t2.normative.issued", NULL}};
+    for (int k = 0; k < NB_NGROW; k++) {
+        nb_num v[2] = {{0, 0}, {0, 0}};
+        int ok = 1, inferred = 0;
+        for (int j = 0; j < 2 && ids[k][j]; j++) {
+            int ci = nb_schema_find_cell(r->schema, ids[k][j]);
+            ok &= ci >= 0 && nb_cell_sum_value(r, ci, &v[j], &inferred) == 0 && nb_num_is_int(v[j]);
+        }
+        if (!ok)
+            continue;
+        s->has_value[k][0] = 1;
+        s->value[k][0] = k == NB_GROW_SUIT ? v[0].v + v[1].v : v[0].v;
+        if (k == NB_GROW_RECEIVED) {
+            s->has_value[k][1] = 1;
+            s->value[k][1] = v[0].v + v[1].v;
+        }
+    }
+}
+
+/* Where the clause before the one holding at begins (two clauses back). */
+static size_t two_clauses_back(const char *t, size_t at)
+{
+    int clauses = 0;
+    size_t i = at;
+    while (i > 0 && at - i < 240) {
+        size_t s = i - 1;
+        while (s > 0 && (((unsigned char)t[s]) & 0xC0) == 0x80)
+            s--;
+        size_t j = s;
+        uint32_t c = nb_fold(nb_utf8_get(t, i, &j));
+        if (c == 0x3002 || c == ';' || (c == ',' && ++clauses == 2))
+            return i;
+        i = s;
+    }
+    return i;
+}
+
+/* The subject named last in t[a, b): 申请, 复议, 诉讼, 规范性文件; -1 if
+ * none; *at where it is named. */
+static int subject_in(const char *t, size_t a, size_t b, size_t *at)
+{
+    static const char *const words[NB_NGROW] = {"申请", "复议", "诉讼", "规范性文件"};
+    int best = -1;
+    size_t best_at = 0;
+    for (int k = 0; k < NB_NGROW; k++) {
+        size_t from = a;
+        const char *p;
+        while (from < b && (p = nb_find(t + from, b - from, words[k], strlen(words[k])))) {
+            if ((size_t)(p - t) >= best_at) {
+                best = k;
+                best_at = (size_t)(p - t);
+            }
+            from = (size_t)(p - t) + 1;
+        }
+    }
+    *at = best_at;
+    return best;
+}
+
+/* After a comparison (同比 …): 增长 / 下降 …, then P%: 1 with g filled. */
+static int read_growth(const char *t, size_t n, size_t from, nb_growth *g)
+{
+    static const char *const up[] = {"增长", "增加", "上升", "提高"}, *const down[] = {"下降", "减少", "降低"};
+    size_t end = from + 24 < n ? from + 24 : n, at = end;
+    int sign = 0;
+    for (int k = 0; k < 4; k++) {
+        const char *p = nb_find(t + from, end - from, up[k], 6);
+        if (p && (size_t)(p - t) < at)
+            at = (size_t)(p - t), sign = 1;
+    }
+    for (int k = 0; k < 3; k++) {
+        const char *p = nb_find(t + from, end - from, down[k], 6);
+        if (p && (size_t)(p - t) < at)
+            at = (size_t)(p - t), sign = -1;
+    }
+    if (!sign)
+        return 0;
+    size_t i = at + 6, e;
+    while (i < n && i < at + 30 && !(t[i] >= '0' && t[i] <= '9'))
+        i++;
+    for (e = i; e < n && ((t[e] >= '0' && t[e] <= '9') || t[e] == '.'); e++)
+        ;
+    size_t pe = e;
+    while (pe < n && t[pe] == ' ')
+        pe++;
+    int pct = pe < n && (t[pe] == '%' || (n - pe >= 3 && !memcmp(t + pe, "％", 3)));
+    if (e == i || !pct || nb_parse_value(t + i, e - i, &g->pct) != NB_ST_NUMBER)
+        return 0;
+    g->pct.v *= sign;
+    g->len = pe + (t[pe] == '%' ? 1 : 3);
+    return 1;
+}
+
+static void growth_claims(const nb_report *r, nb_summary *s)
+{
+    static const char *const marks[] = {"比上年", "较上年", "同比", "比去年", "较去年"};
+    const char *t = r->doc.text;
+    size_t n = r->doc.len;
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+        size_t from = 0, ml = strlen(marks[k]);
+        const char *p;
+        while (s->ngrowth < 8 && from < n && (p = nb_find(t + from, n - from, marks[k], ml))) {
+            size_t at = (size_t)(p - t);
+            from = at + ml;
+            nb_growth g;
+            if ((at >= r->tables_off && at < r->tables_end) || !read_growth(t, n, at + ml, &g))
+                continue;
+            size_t a = two_clauses_back(t, at), named;
+            g.subject = subject_in(t, a, at, &named);
+            if (g.subject < 0)
+                continue;
+            g.off = named; /* quoted from the subject on */
+            g.len -= named;
+            s->growth[s->ngrowth++] = g;
+        }
+    }
+}
+
+void nb_summarize_text(const nb_report *r, nb_summary *s)
+{
+    static const int secs[2] = {NB_SEC_GENERAL, NB_SEC_PROBLEMS};
+    for (int k = 0; k < 2; k++) {
+        const nb_section *sec = &r->sec[secs[k]];
+        if (!sec->present)
+            continue;
+        sketch(r->doc.text, sec->body_off, sec->body_end, &s->text[k]);
+        s->text[k].off = sec->head_off;
+        s->text[k].len = sec->head_len;
+    }
+    for (int t = 0; t < 3; t++)
+        table_print(r, NB_T2 + t, &s->table_state[t], &s->table_print[t]);
+    subject_values(r, s);
+    growth_claims(r, s);
+}
+
+/* ---------------------------------------------------------------- the checks */
+
+static nb_finding *pair_finding(nb_rule_id rule, const nb_summary *prev, size_t off, nb_findings *out, nb_err *err)
+{
+    nb_finding *f = nb_finding_add_at(out, rule, off, err);
+    if (f) {
+        f->other_file = prev->file;
+        f->other_agency = prev->agency;
+        f->year = prev->year;
+    }
+    return f;
+}
+
+static int same_sections(const nb_summary *prev, const nb_summary *cur, nb_findings *out, nb_err *err)
+{
+    static const int secs[2] = {NB_SEC_GENERAL, NB_SEC_PROBLEMS};
+    for (int k = 1; k >= 0; k--) { /* 五 first: the one reviewers look at */
+        const nb_sketch *a = &prev->text[k], *b = &cur->text[k];
+        if (a->chars < 60 || b->chars < 60)
+            continue;
+        int sim = similarity(a, b);
+        if (sim < 90)
+            continue;
+        nb_finding *f = pair_finding(NB_RULE_YEAR_SAME_TEXT, prev, b->off, out, err);
+        if (!f)
+            return -1;
+        f->form = NB_FORM_SAME_SECTION;
+        f->section = secs[k];
+        f->claim_off = b->off;
+        f->claim_len = b->len;
+        f->lhs = nb_num_int(sim);
+    }
+    return 0;
+}
+
+/* Every table with a figure in either year read whole and the same. */
+static int same_tables(const nb_summary *prev, const nb_summary *cur, const nb_schema *schema, nb_findings *out,
+                       nb_err *err)
+{
+    int figures = 0;
+    if (prev->format != cur->format)
+        return 0;
+    for (int t = 0; t < 3; t++) {
+        if (prev->table_state[t] == 1 && cur->table_state[t] == 1)
+            continue; /* all zero both years */
+        if (!prev->table_state[t] || !cur->table_state[t] || prev->table_print[t] != cur->table_print[t])
+            return 0;
+        figures |= 1 << t;
+    }
+    if (!figures)
+        return 0;
+    nb_finding *f = pair_finding(NB_RULE_YEAR_SAME_TEXT, prev, 0, out, err);
+    if (!f)
+        return -1;
+    f->has_off = 0;
+    f->form = NB_FORM_SAME_TABLES;
+    f->mask = (unsigned)figures;
+    for (int rr = schema->nrows - 1; rr >= 0; rr--) { /* the tables' totals, T4 and T3 first */
+        const nb_row *row = &schema->rows[rr];
+        if (figures & (1 << (row->table - NB_T2)))
+            nb_finding_add_cell(f, nb_schema_first_cell(schema, rr) + row->ncols - 1);
+    }
+    return 0;
+}
+
+/* The change from a to b in hundredths of a percent. */
+static long long change(long long a, long long b)
+{
+    double v = 10000.0 * (double)(b - a) / (double)a;
+    return (long long)(v + (v < 0 ? -0.5 : 0.5));
+}
+
+static int growths(const nb_summary *prev, const nb_summary *cur, nb_findings *out, nb_err *err)
+{
+    for (int i = 0; i < cur->ngrowth; i++) {
+        const nb_growth *g = &cur->growth[i];
+        nb_num stated = g->pct, tol = {1, g->pct.scale}; /* one unit of the last decimal written */
+        long long best = 0;
+        int any = 0, fits = 0;
+        for (int v = 0; v < 2; v++) {
+            if (!prev->has_value[g->subject][v] || !cur->has_value[g->subject][v] || prev->value[g->subject][v] <= 0)
+                continue;
+            nb_num actual = {change(prev->value[g->subject][v], cur->value[g->subject][v]), 2}, d = stated;
+            d.v = -d.v;
+            d = nb_num_add(actual, d);
+            d.v = d.v < 0 ? -d.v : d.v;
+            fits |= nb_num_cmp(d, tol) <= 0 || nb_num_cmp(d, nb_num_int(1)) < 0;
+            if (!any)
+                best = actual.v;
+            any = 1;
+        }
+        if (!any || fits)
+            continue;
+        nb_finding *f = pair_finding(NB_RULE_TEXT_SHARE, prev, g->off, out, err);
+        if (!f)
+            return -1;
+        f->form = NB_FORM_GROWTH;
+        f->claim_off = g->off;
+        f->claim_len = g->len;
+        f->has_sides = 1;
+        f->lhs = stated;
+        f->rhs = nb_num_trim((nb_num){best, 2});
+    }
+    return 0;
+}
+
+int nb_check_years_text(const nb_summary *prev, const nb_summary *cur, const nb_schema *schema, nb_findings *out,
+                        nb_err *err)
+{
+    if (same_sections(prev, cur, out, err) != 0 || same_tables(prev, cur, schema, out, err) != 0)
+        return -1;
+    return growths(prev, cur, out, err);
+}

@@ -1,0 +1,136 @@
+/* dates.c — the dates a report states: the statistic period (统计期限 …
+ * 至 …), the signing date at its end and the page's publication date
+ * (发布日期 / 公开日期 / 发布时间, on its line or the next, in 年月日 or
+ * 2024-01-17 form). */
+#include "read/internal.h"
+#include "base/utf8.h"
+
+#include <string.h>
+
+#define DIG "[0-9\\x{FF10}-\\x{FF19}]"
+static const char *const date_re =
+    "(?<![0-9\\x{FF10}-\\x{FF19}])(" DIG "{4})\\s*年\\s*(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日";
+static const char *const period_re =
+    "统计\\s*(?:期\\s*限|周\\s*期|时\\s*限|时\\s*间|区\\s*间|时\\s*段|范\\s*围)?[^0-9\\x{FF10}-\\x{FF19}。]{0,8}?"
+    "(" DIG "{4})\\s*年\\s*(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日\\s*起?\\s*[，,]?\\s*(?:至|到|-|—|~|－)\\s*"
+    "(?:(" DIG "{4})\\s*年\\s*)?(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日";
+/* at a line's start: the label, then the date on the same line or the next */
+static const char *const published_re =
+    "[ \\t\\x{3000}]*(?:发\\s*布|公\\s*开)\\s*(?:日\\s*期|时\\s*间)[ \\t\\x{3000}]*[:：]?\\s*"
+    "(" DIG "{4})\\s*[-/.年]\\s*(" DIG "{1,2})\\s*[-/.月]\\s*(" DIG "{1,2})";
+
+int nb_dates_init(nb_ctx *c, nb_err *err)
+{
+    if (!(c->re_date = nb_re_compile(date_re, err)) || !(c->re_period = nb_re_compile(period_re, err)))
+        return -1;
+    c->re_published = nb_re_compile(published_re, err);
+    return c->re_published ? 0 : -1;
+}
+
+void nb_dates_free(nb_ctx *c)
+{
+    pcre2_code_free(c->re_date);
+    pcre2_code_free(c->re_period);
+    pcre2_code_free(c->re_published);
+    c->re_date = c->re_period = c->re_published = NULL;
+}
+
+void nb_read_period(nb_report *r, const nb_ctx *ctx)
+{
+    PCRE2_SIZE *ov = NULL;
+    const char *t = r->doc.text, *p;
+    size_t n = r->doc.len, from = 0;
+    int found = 0;
+    while (!found && from < n && (p = nb_find(t + from, n - from, "统计", 6))) {
+        size_t at = (size_t)(p - t), end = at + 240 < n ? at + 240 : n;
+        while (end < n && (((unsigned char)t[end]) & 0xC0) == 0x80)
+            end++;
+        if (nb_re_find(ctx, ctx->re_period, t, end, at, &ov) && ov[0] == at)
+            found = 1;
+        from = at + 3;
+    }
+    if (!found || !ov)
+        return;
+    int y1 = nb_re_int(t, ov, 1), m1 = nb_re_int(t, ov, 2), d1 = nb_re_int(t, ov, 3);
+    int y2 = nb_re_int(t, ov, 4), m2 = nb_re_int(t, ov, 5), d2 = nb_re_int(t, ov, 6);
+    if (y2 < 0)
+        y2 = y1;
+    if (!nb_plausible_date(y1, m1, d1) || !nb_plausible_date(y2, m2, d2))
+        return;
+    r->period_from = (nb_date){y1, m1, d1};
+    r->period_to = (nb_date){y2, m2, d2};
+    r->period_off = ov[0];
+    r->period_len = ov[1] - ov[0];
+}
+
+/* The signing date: the last date standing alone on its line near the end;
+ * the body's name is the line above it when that is short. */
+void nb_read_signature(nb_report *r, const nb_ctx *ctx)
+{
+    const char *t = r->doc.text;
+    size_t n = r->doc.len;
+    size_t from = n > 3000 ? n - 3000 : 0;
+    if (r->sec[NB_SEC_OTHER].present && r->sec[NB_SEC_OTHER].body_off > from)
+        from = r->sec[NB_SEC_OTHER].body_off;
+    while (from < n && (((unsigned char)t[from]) & 0xC0) == 0x80)
+        from++;
+    PCRE2_SIZE *ov;
+    size_t best = (size_t)-1;
+    nb_date d = {0, 0, 0};
+    while (from < n && nb_re_find(ctx, ctx->re_date, t, n, from, &ov)) {
+        size_t ms = ov[0], me = ov[1];
+        from = me;
+        size_t li = nb_doc_line_of(&r->doc, ms);
+        size_t ls, le;
+        nb_doc_line(&r->doc, li, &ls, &le);
+        if (!nb_blank_range(t, ls, ms) || !nb_blank_range(t, me, le))
+            continue;
+        int y = nb_re_int(t, ov, 1), m = nb_re_int(t, ov, 2), dd = nb_re_int(t, ov, 3);
+        if (!nb_plausible_date(y, m, dd))
+            continue;
+        best = ms;
+        d = (nb_date){y, m, dd};
+    }
+    if (best == (size_t)-1)
+        return;
+    r->signed_on = d;
+    r->signed_off = best;
+    if (r->agency[0])
+        return;
+    size_t li = nb_doc_line_of(&r->doc, best);
+    for (size_t k = li; k > 0 && li - k < 4; k--) {
+        size_t a, b;
+        nb_doc_line(&r->doc, k - 1, &a, &b);
+        if (nb_blank_range(t, a, b))
+            continue;
+        if (!nb_find(t + a, b - a, "。", 3) && !nb_find(t + a, b - a, "，", 3))
+            nb_copy_name(t, a, b, r->agency, sizeof r->agency);
+        break;
+    }
+}
+
+/* The first publication line in the page's first lines (where a web page
+ * puts its metadata) or its last ones. */
+void nb_read_published(nb_report *r, const nb_ctx *ctx)
+{
+    const char *t = r->doc.text;
+    size_t n = r->doc.len;
+    for (size_t li = 0; li < r->doc.nlines; li++) {
+        if (li >= 40 && li + 20 < r->doc.nlines)
+            continue;
+        size_t ls, le;
+        nb_doc_line(&r->doc, li, &ls, &le);
+        size_t to = le + 40 < n ? le + 40 : n; /* the date may be on the next line */
+        while (to < n && (((unsigned char)t[to]) & 0xC0) == 0x80)
+            to++;
+        PCRE2_SIZE *ov;
+        if (le == ls || !nb_re_find(ctx, ctx->re_published, t, to, ls, &ov) || ov[0] != ls)
+            continue;
+        int y = nb_re_int(t, ov, 1), m = nb_re_int(t, ov, 2), d = nb_re_int(t, ov, 3);
+        if (!nb_plausible_date(y, m, d))
+            continue;
+        r->published_on = (nb_date){y, m, d};
+        r->published_off = ov[2];
+        return;
+    }
+}

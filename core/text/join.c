@@ -1,0 +1,146 @@
+/* join.c — joining the lines of prose that continue a sentence, keeping the
+ * map back to the original text (one entry per run copied). */
+#include "text/join.h"
+#include "base/utf8.h"
+#include "base/vec.h"
+#include "text/numbering.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void nb_joined_free(nb_joined *j)
+{
+    free(j->t);
+    free(j->seg);
+    free(j->orig);
+    memset(j, 0, sizeof *j);
+}
+
+size_t nb_joined_orig(const nb_joined *j, size_t off)
+{
+    size_t lo = 0, hi = j->nseg;
+    while (hi - lo > 1) { /* the last segment starting at or before off */
+        size_t mid = lo + (hi - lo) / 2;
+        if (j->seg[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return j->nseg ? j->orig[lo] + (off - j->seg[lo]) : off;
+}
+
+/* The last code point before off on a line starting at ls (spaces skipped), or 0. */
+static uint32_t last_char(const char *t, size_t ls, size_t off)
+{
+    while (off > ls && (t[off - 1] == ' ' || t[off - 1] == '\t' || t[off - 1] == '\r'))
+        off--;
+    if (off == ls)
+        return 0;
+    size_t s = off - 1;
+    while (s > ls && (((unsigned char)t[s]) & 0xC0) == 0x80)
+        s--;
+    return nb_fold(nb_utf8_get(t, off, &s));
+}
+
+static int has_cjk(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b;)
+        if (nb_is_cjk(nb_utf8_get(t, b, &i)))
+            return 1;
+    return 0;
+}
+
+/* Only digits, spaces and . , % - : a line of a table. */
+static int only_figures(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (!strchr("0123456789 \t\r.,%-", t[i]))
+            return 0;
+    return 1;
+}
+
+static size_t skip_blank(const char *t, size_t i, size_t e)
+{
+    while (i < e) {
+        size_t j = i;
+        if (!nb_is_space(nb_utf8_get(t, e, &j)))
+            break;
+        i = j;
+    }
+    return i;
+}
+
+/* May the line [a, b) run on into the line [c, d)? */
+static int continues(const char *t, size_t a, size_t b, size_t c, size_t d)
+{
+    static const uint32_t ends[] = {0x3002, 0xFF01, 0xFF1F, 0xFF1B, '!', '?', ';', ':', 0x2026, 0};
+    uint32_t last = last_char(t, a, b);
+    for (int k = 0; ends[k]; k++)
+        if (last == ends[k])
+            return 0;
+    size_t fa = skip_blank(t, a, b), fc = skip_blank(t, c, d);
+    if (!last || fc >= d || !has_cjk(t, a, b) || only_figures(t, fc, d) || only_figures(t, fa, b))
+        return 0;
+    if (strchr("#|*-", t[fc]) || t[fa] == '|' || t[fa] == '#')
+        return 0;
+    if (nb_numbering_len(t, d, fc)) /* a numbered line starts */
+        return 0;
+    if (nb_numbering_len(t, b, fa) && !nb_find(t + a, b - a, "。", 3)) /* a numbered heading ends */
+        return 0;
+    return 1;
+}
+
+static int add_segment(nb_joined *j, size_t from, size_t to, const char *text)
+{
+    size_t len = to - from;
+    if (nb_grow(&j->seg, &j->cap, j->nseg + 1, sizeof *j->seg, 64) != 0)
+        return -1;
+    size_t *o = realloc(j->orig, j->cap * sizeof *o);
+    if (!o)
+        return -1;
+    j->orig = o;
+    j->seg[j->nseg] = j->n;
+    j->orig[j->nseg++] = from;
+    memcpy(j->t + j->n, text + from, len);
+    j->n += len;
+    j->t[j->n] = '\0';
+    return 0;
+}
+
+/* Zero bytes past the text: the JIT-compiled patterns read up to 64 bytes
+ * beyond their subject's end, as the document's text allows (model/doc.c). */
+#define JOIN_PAD 64
+
+int nb_join_lines(const char *text, size_t n, size_t skip_from, size_t skip_to, nb_joined *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!(out->t = calloc(n + JOIN_PAD, 1)))
+        return -1;
+    size_t start = 0, ls = 0; /* the run being copied; the current line */
+    while (ls < n) {
+        const char *nl = memchr(text + ls, '\n', n - ls);
+        size_t le = nl ? (size_t)(nl - text) : n;
+        if (!nl)
+            break;
+        size_t ns = le + 1;
+        const char *nl2 = memchr(text + ns, '\n', n - ns);
+        size_t ne = nl2 ? (size_t)(nl2 - text) : n;
+        int in_tables = skip_to > skip_from && ls < skip_to && ne >= skip_from;
+        if (!in_tables && continues(text, ls, le, ns, ne)) {
+            size_t keep = le;
+            while (keep > ls && (text[keep - 1] == ' ' || text[keep - 1] == '\t' || text[keep - 1] == '\r'))
+                keep--;
+            if (add_segment(out, start, keep, text) != 0) {
+                nb_joined_free(out);
+                return -1;
+            }
+            start = skip_blank(text, ns, ne);
+        }
+        ls = ns;
+    }
+    if (add_segment(out, start, n, text) != 0) {
+        nb_joined_free(out);
+        return -1;
+    }
+    return 0;
+}
