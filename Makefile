@@ -32,6 +32,11 @@ TUI_LIB_OBJ := $(filter-out build/tui/main.o build/tui/term.o build/tui/cmd_%.o,
 TESTS    := $(TEST_SRC:tests/%.c=build/tests/%)
 ASAN_CORE:= $(CORE_SRC:%.c=build/asan/%.o)
 ASAN_TUI := $(TUI_LIB_OBJ:build/%=build/asan/%)
+# the whole program built with ASan+UBSan: the CLI and console tests run it too
+ASAN_BIN := build/asan/nianbao
+# a sanitizer's report ends the program with status 86, which no test expects
+SAN_ENV  := ASAN_OPTIONS=detect_leaks=1:exitcode=86:abort_on_error=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+            UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86
 ASAN_TESTS:= $(TEST_SRC:tests/%.c=build/asan/tests/%)
 SAN_CC   := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 SAN_FLAGS:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -41,7 +46,7 @@ TUI_CF   = $(CURS_CF) $(PCRE_CF) -Itui -Ibuild/gen
 
 SAMPLE  := samples/kaizha-2024.txt
 
-.PHONY: all deps run check unit asan cli screens sweep tmux valgrind clang bench bench-pdf clean install lint-man man man-check structure
+.PHONY: all deps run check unit asan asan-bin cli screens sweep tmux valgrind clang bench bench-pdf clean install lint-man man man-check structure fuzz fuzz-check
 .SECONDARY:
 all: nianbao
 
@@ -91,6 +96,14 @@ asan: $(ASAN_TESTS)
 	@set -e; for t in $(ASAN_TESTS); do echo "== $$t (ASan+UBSan)"; \
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
 	  UBSAN_OPTIONS=print_stacktrace=1 ./$$t; done
+
+$(ASAN_BIN): $(ASAN_CORE) $(TUI_OBJ:build/%=build/asan/%)
+	$(SAN_CC) $(SAN_FLAGS) -o $@ $^ $(CORE_LD) $(CURS_LD)
+
+# the command line and the scripted console under ASan+UBSan
+asan-bin: $(ASAN_BIN)
+	@$(SAN_ENV) sh tests/cli.sh $(ASAN_BIN)
+	@$(SAN_ENV) sh tests/screens.sh $(ASAN_BIN)
 
 cli: nianbao
 	@sh tests/cli.sh ./nianbao
@@ -143,7 +156,7 @@ man-check: build/genman
 	else echo "man/nianbao.1 differs from the option and key tables (make man writes it):"; \
 	  diff man/nianbao.1 build/nianbao.1 | head -20; exit 1; fi
 
-check: deps all unit asan cli screens sweep tmux valgrind clang lint-man man-check structure
+check: deps all unit asan cli screens asan-bin sweep tmux valgrind clang lint-man man-check structure fuzz-check
 	@echo "make check: all tests passed"
 
 build/bench/extract: bench/extract.c $(CORE_OBJ)

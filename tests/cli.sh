@@ -687,5 +687,9 @@ expect_io_error "check: the kind is told by the bytes, not the name" "$T/report.
 
 . tests/cli_rules.sh
 
+# ---- hostile files and faults ----
+
+. tests/cli_safety.sh
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -40,6 +40,11 @@ typedef struct nb_cli_review {
     int has;
 } nb_cli_review;
 
+/* Whether the i-th report of P, read as r, is to be passed over: a file
+ * a folder walk found that shows no sign of a report (unless --all); said
+ * on standard error ("skipped: not a report"). */
+int nb_cli_not_a_report(const nb_paths *P, size_t i, const nb_report *r, const nb_opts *o, nb_lang L);
+
 /* Load REPORT.review (or path) unless no_review, and apply its corrections
  * to r. A missing file is no review; a malformed one is said with its line
  * and left untouched. 0, or -1 (said) when out of memory. */

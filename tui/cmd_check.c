@@ -36,6 +36,7 @@ typedef struct check_run {
     nb_table table;        /* OUT_TABLE: the rows until the end */
     int color, min_sev, no_review;
     const char *review;    /* --review, when the batch is one report */
+    const nb_opts *o;
     long tot[3];           /* findings by severity, over the batch */
     size_t nreports, with_errors;
 } check_run;
@@ -149,6 +150,10 @@ static int check_one(check_run *c, size_t i, nb_lang L)
     nb_report r;
     if (!cfg || nb_cli_open(&r, c->P.v[i], &c->ctx) != 0)
         return 2;
+    if (nb_cli_not_a_report(&c->P, i, &r, c->o, L)) {
+        nb_report_free(&r);
+        return 0;
+    }
     nb_cli_review cr;
     int status = nb_cli_review_open(&cr, &r, c->review, c->no_review, L) != 0 ? 2 : 0;
     nb_findings fs = {0};
@@ -248,7 +253,7 @@ int nb_cmd_check(const nb_opts *o, nb_lang L)
         nb_usage(stderr, L);
         return 2;
     }
-    check_run c = {.no_review = nb_opts_has(o, NB_OPT_NO_REVIEW)};
+    check_run c = {.no_review = nb_opts_has(o, NB_OPT_NO_REVIEW), .o = o};
     if (nb_cli_rules_init(&c.rules, o, L) != 0 || start_output(&c, o, L) != 0)
         return 2;
     c.min_sev = nb_opts_has(o, NB_OPT_SEVERITY) ? nb_severity_parse(o->val[NB_OPT_SEVERITY]) : NB_SEV_INFO;

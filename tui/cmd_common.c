@@ -57,14 +57,27 @@ int nb_cli_collect(nb_paths *out, const nb_opts *o, nb_lang L, size_t *problems)
 {
     nb_walk_problems pr = {0};
     nb_err err;
-    int rc = nb_walk_collect(out, o->files, (size_t)o->nfiles, L, &pr, &err);
-    for (size_t i = 0; i < pr.n; i++)
+    int flags = nb_opts_has(o, NB_OPT_ALL) ? NB_WALK_ALL : 0;
+    int rc = nb_walk_collect(out, o->files, (size_t)o->nfiles, flags, L, &pr, &err);
+    *problems = 0;
+    for (size_t i = 0; i < pr.n; i++) {
         nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), pr.v[i].msg);
-    *problems = pr.n;
+        *problems += pr.v[i].code != NB_OK; /* a file passed over is a note, not a problem */
+    }
     nb_walk_problems_free(&pr);
     if (rc != 0)
         nb_cli_say("nianbao: %s\n", err.msg);
     return rc;
+}
+
+int nb_cli_not_a_report(const nb_paths *P, size_t i, const nb_report *r, const nb_opts *o, nb_lang L)
+{
+    if (!P->walked[i] || nb_opts_has(o, NB_OPT_ALL) || nb_looks_like_report(r))
+        return 0;
+    nb_cli_say(nb_tr(L, "nianbao: %s: skipped: not a report (--all checks it)\n",
+                     "nianbao：%s：已跳过：不是年度报告（--all 也检查它）\n"),
+               P->v[i]);
+    return 1;
 }
 
 int nb_cli_review_open(nb_cli_review *cr, nb_report *r, const char *path, int no_review, nb_lang L)

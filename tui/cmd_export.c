@@ -65,7 +65,7 @@ static int write_corrected(nb_report *r, const char *out, const char *review, nb
 {
     char beside[4200];
     nb_review_path(r->doc.path, beside, sizeof beside);
-    nb_paths one = {(char *[]){r->doc.path}, 1, 1};
+    nb_paths one = {(char *[]){r->doc.path}, 1, 1, NULL, 0};
     if (nb_cli_out_clashes(out, &one, review ? review : beside, L))
         return 2;
     nb_cli_review cr;
@@ -123,13 +123,18 @@ static int check_report(const export_run *x, const nb_report *r, const nb_rule_c
     return 2;
 }
 
-/* One report of the batch, the index-th, written to x->out. */
-static int export_one(export_run *x, const char *path, size_t index, nb_lang L)
+/* One report of the batch, the index-th of P, written to x->out. */
+static int export_one(export_run *x, const nb_paths *P, size_t index, const nb_opts *o, nb_lang L)
 {
+    const char *path = P->v[index];
     const nb_rule_config *cfg = x->csv && !x->log ? &x->rules.cli : nb_cli_rules_for(&x->rules, path, L);
     nb_report r;
     if (!cfg || nb_cli_open(&r, path, &x->ctx) != 0)
         return 2;
+    if (nb_cli_not_a_report(P, index, &r, o, L)) {
+        nb_report_free(&r);
+        return 0;
+    }
     int status = 0;
     nb_findings before = {0}, fs = {0}; /* the log: findings of the report as it stands, and after the review */
     if (x->log)
@@ -188,7 +193,7 @@ static int export_batch(export_run *x, const nb_opts *o, nb_lang L)
         else if (x->csv && !x->log)
             nb_export_csv_header(x->out);
         for (size_t i = 0; i < P.n; i++)
-            if (export_one(x, P.v[i], i, L) != 0)
+            if (export_one(x, &P, i, o, L) != 0)
                 status = 2;
         if (ferror(x->out) || nb_cli_out_close(&out) != 0)
             status = 2;

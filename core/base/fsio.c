@@ -1,5 +1,6 @@
 /* fsio.c — whole-file reads with a limit, atomic replacement through an
- * exclusive temporary file, and lock files taken with link(). */
+ * exclusive temporary file (marked as nianbao's where asked), and lock
+ * files taken with link(). */
 #include "base/fsio.h"
 
 #include <dirent.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -228,6 +230,25 @@ int nb_atomic_write(const char *path, const void *data, size_t n, mode_t mode, n
         return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot write: %s", "%s：无法写入：%s"), path, strerror(e));
     }
     return nb_atomic_commit(&a, err);
+}
+
+#define NB_MARK_ATTR "user.nianbao"
+
+void nb_atomic_mark(nb_atomic *a, const char *kind)
+{
+    if (a->f)
+        (void)fsetxattr(fileno(a->f), NB_MARK_ATTR, kind, strlen(kind), 0); /* none where unsupported */
+}
+
+int nb_file_mark(const char *path, char *out, size_t cap)
+{
+    if (!cap)
+        return -1;
+    ssize_t n = getxattr(path, NB_MARK_ATTR, out, cap - 1);
+    if (n < 0)
+        return -1;
+    out[n] = '\0';
+    return 0;
 }
 
 /* Is name PATH's base followed by .tmp. and six characters of mkstemp's? */
