@@ -40,6 +40,15 @@ SAN_ENV  := ASAN_OPTIONS=detect_leaks=1:exitcode=86:abort_on_error=0 LSAN_OPTION
 ASAN_TESTS:= $(TEST_SRC:tests/%.c=build/asan/tests/%)
 SAN_CC   := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 SAN_FLAGS:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+# the fuzz targets (tests/fuzz): libFuzzer with ASan+UBSan, every object
+# instrumented for coverage
+FUZZ_CC    := clang
+FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_CORE  := $(CORE_SRC:%.c=build/fuzz/%.o)
+FUZZ_TUI   := $(TUI_LIB_OBJ:build/%=build/fuzz/%)
+FUZZ_NAMES := report docx html pdf review theme console
+FUZZ_BINS  := $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
+FUZZ_SECONDS ?= 60
 # the default theme is themes/default.theme, embedded as a C string
 GEN      := build/gen/default_theme.inc
 TUI_CF   = $(CURS_CF) $(PCRE_CF) -Itui -Ibuild/gen
@@ -81,6 +90,26 @@ build/asan/tui/%.o: tui/%.c
 build/asan/tests/%: tests/%.c $(ASAN_CORE) $(ASAN_TUI)
 	@mkdir -p $(@D)
 	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) -Itests -Itui -o $@ $< $(ASAN_TUI) $(ASAN_CORE) $(CORE_LD) $(CMOCKA_LD)
+
+build/fuzz/core/%.o: core/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) $(DEP) $(PCRE_CF) $(FMT_CF) -c -o $@ $<
+
+build/fuzz/tui/%.o: tui/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) $(DEP) $(TUI_CF) -DNB_DATADIR='"x"' -c -o $@ $<
+build/fuzz/tui/theme.o: $(GEN)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE) $(FUZZ_TUI)
+	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer $(CPPFLAGS) $(TUI_CF) -Itests/fuzz -o $@ $< $(FUZZ_TUI) $(FUZZ_CORE) $(CORE_LD)
+
+# every fuzz target for FUZZ_SECONDS (60 by default) over its corpus, seeds and reproducers
+fuzz: $(FUZZ_BINS)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# in make check: ten seconds each, the saved reproducers among the inputs
+fuzz-check: $(FUZZ_BINS)
+	@sh tests/fuzz/run.sh 10
 
 # Installs the Debian packages the build and the tests need, only when one is missing.
 deps:

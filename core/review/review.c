@@ -336,7 +336,7 @@ static int bare_word(const char *v)
 static int set_fixed(char *field, size_t cap, const char *v)
 {
     size_t n = strlen(v);
-    if (n >= cap || !bare_word(v))
+    if (n >= cap || (n && !bare_word(v))) /* empty is written bare too ("at=") */
         return -1;
     memcpy(field, v, n + 1);
     return 0;
