@@ -238,6 +238,34 @@ static void test_run_together_empty_fields(void **s)
     free(b);
 }
 
+/* A million tiny rows in the tables' zone (text built to exhaust memory):
+ * read in bounded memory and time, the rows before them read, and the cut
+ * said (tables_cut). */
+static void test_million_rows(void **s)
+{
+    (void)s;
+    size_t n = 0;
+    char *b = tu_read("tests/data/seed001.txt", &n);
+    const char *t3 = strstr(b, "三、收到和处理政府信息公开申请情况");
+    assert_non_null(t3);
+    size_t head = (size_t)(t3 - b), rows = 1000000;
+    char *text = malloc(n + rows * 4 + 1);
+    memcpy(text, b, head);
+    for (size_t i = 0; i < rows; i++)
+        memcpy(text + head + i * 4, "0\t0\n", 4);
+    strcpy(text + head + rows * 4, t3);
+    nb_report r;
+    tu_report_str(&r, &g_ctx, text);
+    assert_true(r.tables_cut);
+    assert_num(&r, "t2.regulation.issued", 0, NB_ST_NUMBER); /* T2, before the rows, is read */
+    nb_report_free(&r);
+    tu_report_str(&r, &g_ctx, b);
+    assert_false(r.tables_cut); /* a report's own tables are never cut */
+    nb_report_free(&r);
+    free(text);
+    free(b);
+}
+
 /* ---- damaged labels map, and are recorded with the standard wording ---- */
 
 static const char *DAMAGED =
@@ -387,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_encodings_real),
         cmocka_unit_test(test_run_together),
         cmocka_unit_test(test_run_together_empty_fields),
+        cmocka_unit_test(test_million_rows),
         cmocka_unit_test(test_damaged_labels),
         cmocka_unit_test(test_pipe_tables),
         cmocka_unit_test(test_truncated),

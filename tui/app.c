@@ -258,6 +258,9 @@ void nb_app_open_review(nb_app *a, const char *path)
     nb_err err;
     if (nb_session_open(&a->s, path, &err) != 0)
         nb_app_fail(a, &err);
+    else if (a->r->tables_cut)
+        nb_app_say(a, 1, "%s", nb_app_tr(a, "the tables hold far more rows than a report's; only the first were read",
+                                         "表格行数远超年度报告应有的行数，只读取了前面的部分"));
     if (a->s.journal_found)
         nb_app_push(a, NB_MODE_ASK_RECOVER); /* a session ended without saving */
 }

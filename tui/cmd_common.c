@@ -47,8 +47,13 @@ int nb_cli_ctx(nb_ctx *ctx, nb_lang L)
 int nb_cli_open(nb_report *r, const char *path, const nb_ctx *ctx)
 {
     nb_err err;
-    if (nb_report_open(r, path, ctx, &err) == 0)
+    if (nb_report_open(r, path, ctx, &err) == 0) {
+        if (r->tables_cut)
+            nb_cli_say(nb_tr(ctx->lang, "nianbao: %s: the tables hold far more rows than a report's; only the first were read\n",
+                             "nianbao：%s：表格行数远超年度报告应有的行数，只读取了前面的部分\n"),
+                       path);
         return 0;
+    }
     nb_cli_say("nianbao: %s\n", err.msg);
     return -1;
 }

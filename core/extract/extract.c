@@ -56,6 +56,7 @@ int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
     A.L = L;
     A.t = r->doc.text;
     ex_assemble(&A, tv.v, tv.n, cells_mode);
+    r->tables_cut = tv.full || A.full;
     if (ctx->trace)
         ex_trace(ctx->trace, r, &tv, &A, cells_mode);
     int rc = 0;
