@@ -87,7 +87,8 @@ awk -v n="$FILES" -v by="$BYTES" -v tx="${T_EXT:-0}" -v te="$T_EXP" -v tc="$T_CH
 	printf "export is %.1fx grep'"'"'s time, check %.1fx\n", te / tg, tc / tg
 }'
 
-# The console on a 10 MB report at 300x100: open to first screen, and keys.
+# The console on a 10 MB report at 300x100, and on the same text as one
+# line: open to first screen, and keys.
 if [ -x build/bench/console ]; then
 	BIG=$OUT/report-10MB.txt
 	if [ ! -f "$BIG" ]; then
@@ -95,6 +96,10 @@ if [ -x build/bench/console ]; then
 		{ sed -n '1,6p' $src; i=0; while [ $i -lt 5800 ]; do sed -n '7,32p' $src; i=$((i + 1)); done; sed -n '33,$p' $src; } >"$BIG"
 	fi
 	build/bench/console "$BIG" 300x100
+	# the same text as one line of 10 MB (a web page's text): keys must not cost more
+	LINE=$OUT/report-10MB-one-line.txt
+	[ -f "$LINE" ] || { tr -d '\n' <"$BIG"; echo; } >"$LINE"
+	build/bench/console "$LINE" 300x100
 fi
 
 # The structured readers on the documents people hold (docx, html, GBK html):

@@ -83,6 +83,52 @@ static void test_decide_and_note(void **st)
     session_close(&s, &fx);
 }
 
+/* Findings decided at once, with one reason: one undo takes the whole
+ * decision back, one redo brings it all again; a decision made after it is
+ * a step of its own. */
+static void test_decide_many_one_undo(void **st)
+{
+    (void)st;
+    fixture fx;
+    nb_session s;
+    begin(&fx, &s);
+    nb_err err;
+    int n = (int)s.fs.n, ks[16], bad[2] = {0, 999};
+    assert_true(n >= 2 && n <= 16);
+    for (int k = 0; k < n; k++)
+        ks[k] = k;
+    assert_int_equal(nb_session_decide_many(&s, ks, 0, NB_DEC_CONFIRMED, NULL, &err), -1);
+    assert_int_equal(nb_session_decide_many(&s, bad, 2, NB_DEC_CONFIRMED, NULL, &err), -1);
+    assert_int_equal(nb_session_decide_many(&s, ks, n, NB_DEC_DISMISSED, "", &err), -1);
+    assert_string_equal(err.msg, "a dismissal needs a reason");
+    assert_int_equal(s.rv.n, 0); /* nothing of a refused decision is kept */
+    assert_int_equal(nb_session_decide_many(&s, ks, n, NB_DEC_DISMISSED, "not applicable here", &err), 0);
+    assert_int_equal(s.rv.n, (size_t)n);
+    for (int k = 0; k < n; k++) {
+        const nb_rv_entry *d = nb_session_decision(&s, (size_t)k);
+        assert_non_null(d);
+        assert_int_equal(d->state, NB_DEC_DISMISSED);
+        assert_string_equal(d->text, "not applicable here");
+    }
+    assert_true(file_has(fx.journal, "reason=\"not applicable here\""));
+    assert_int_equal(nb_session_undo(&s, &err), 1); /* the whole decision */
+    assert_int_equal(s.rv.n, 0);
+    for (int k = 0; k < n; k++)
+        assert_null(nb_session_decision(&s, (size_t)k));
+    assert_int_equal(nb_session_redo(&s, &err), 1); /* all of it again */
+    assert_int_equal(s.rv.n, (size_t)n);
+    assert_int_equal(nb_session_redo(&s, &err), 0);
+    assert_int_equal(nb_session_decide(&s, 0, NB_DEC_CONFIRMED, NULL, &err), 0);
+    assert_int_equal(nb_session_decision(&s, 0)->state, NB_DEC_CONFIRMED);
+    assert_int_equal(nb_session_undo(&s, &err), 1); /* only the single decision */
+    assert_int_equal(nb_session_decision(&s, 0)->state, NB_DEC_DISMISSED);
+    assert_int_equal(nb_session_decision(&s, 1)->state, NB_DEC_DISMISSED);
+    assert_int_equal(nb_session_undo(&s, &err), 1);
+    assert_null(nb_session_decision(&s, 1));
+    assert_int_equal(nb_session_undo(&s, &err), 0);
+    session_close(&s, &fx);
+}
+
 static void test_save_and_load(void **st)
 {
     (void)st;
@@ -241,6 +287,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_correct_undo_redo),      cmocka_unit_test(test_decide_and_note),
+        cmocka_unit_test(test_decide_many_one_undo),
         cmocka_unit_test(test_save_and_load),          cmocka_unit_test(test_journal_recovered),
         cmocka_unit_test(test_second_session_readonly), cmocka_unit_test(test_malformed_never_overwritten),
         cmocka_unit_test(test_report_changed),

@@ -417,6 +417,22 @@ static void test_utf8_get(void **state)
     }
 }
 
+/* Where a string may be cut: never inside a character. */
+static void test_utf8_whole(void **state)
+{
+    (void)state;
+    const char *s = "ab规章"; /* a b, then two characters of three bytes */
+    assert_int_equal(nb_utf8_whole(s, 8), 8);
+    assert_int_equal(nb_utf8_whole(s, 7), 5); /* inside 章: before it */
+    assert_int_equal(nb_utf8_whole(s, 6), 5);
+    assert_int_equal(nb_utf8_whole(s, 5), 5);
+    assert_int_equal(nb_utf8_whole(s, 4), 2); /* inside 规 */
+    assert_int_equal(nb_utf8_whole(s, 2), 2);
+    assert_int_equal(nb_utf8_whole(s, 0), 0);
+    assert_int_equal(nb_utf8_whole("\xF0\x9F\x98\x80x", 3), 0); /* inside a four-byte character */
+    assert_int_equal(nb_utf8_whole("\xF0\x9F\x98\x80x", 4), 4);
+}
+
 static void test_char_classes(void **state)
 {
     (void)state;
@@ -441,6 +457,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_norm_numbering),
+        cmocka_unit_test(test_utf8_whole),
         cmocka_unit_test(test_norm_fold),
         cmocka_unit_test(test_norm_long),
         cmocka_unit_test(test_ustr_ops),

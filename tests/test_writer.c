@@ -58,7 +58,7 @@ static void test_cut(void **st)
     assert_int_equal(nb_utf8_cut(s, 8, 4), 2);
     assert_int_equal(nb_utf8_cut(s, 8, 5), 5);
     assert_int_equal(nb_utf8_cut(s, 8, 7), 5);
-    assert_int_equal(nb_utf8_cut("\x80\x80\x80\x80\x80", 5, 4), 4); /* stray bytes: any place */
+    assert_int_equal(nb_utf8_cut("ab", 2, 1), 1);
     char b[16];
     memcpy(b, s, 6); /* what a buffer of 7 leaves: 文 cut after its first byte */
     b[6] = '\0';

@@ -25,7 +25,13 @@ check() { # check DESC PATTERN: the pane shows PATTERN (waits for it, up to 30 s
     fail=$((fail + 1))
 }
 trap 'tmux kill-session -t "$S" 2>/dev/null' EXIT
-tmux new-session -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB tests/data/seed000.txt; echo EXITED-\$?; sleep 30"
+# start ARGS: a new session; the server of the session just killed may be
+# exiting still ("server exited unexpectedly"): tried again until one starts
+start() {
+    i=0
+    until tmux new-session "$@" 2>/dev/null || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done
+}
+start -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB tests/data/seed000.txt; echo EXITED-\$?; sleep 30"
 check "the console opens on the report" "文水县开栅镇"
 check "the tables are beside the text" "T3  requests received and handled"
 tmux send-keys -t "$S" ']' ']'
@@ -35,6 +41,13 @@ check "? shows the help from the request table" "next finding (wraps)"
 tmux send-keys -t "$S" 'x'
 tmux send-keys -t "$S" ':' 'goto t3.total.total' Enter
 check ":goto selects a cell" "t3.total.total = 0 (number)"
+tmux send-keys -t "$S" 'y'
+check "y copies the selected cell inside tmux" "copied to the tmux buffer"
+if [ "$(tmux show-buffer 2>/dev/null)" = "0" ]; then
+    echo "ok - the tmux buffer holds the cell's value"; pass=$((pass + 1))
+else
+    echo "not ok - the tmux buffer holds \"$(tmux show-buffer 2>&1)\", not the cell's value 0"; fail=$((fail + 1))
+fi
 tmux resize-window -t "$S" -x 80 -y 24 2>/dev/null || tmux resize-pane -t "$S" -x 80 -y 24
 check "a resize to 80x24 stacks the panes" "─────"
 tmux send-keys -t "$S" 'q'
@@ -42,14 +55,14 @@ check "q quits and gives the terminal back" "EXITED-0"
 tmux kill-session -t "$S" 2>/dev/null
 
 # No colours (NO_COLOR, an 8-colour terminal): findings stay visible by markers.
-tmux new-session -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm NO_COLOR=1 $NB tests/data/seed000.txt; sleep 30"
+start -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm NO_COLOR=1 $NB tests/data/seed000.txt; sleep 30"
 check "NO_COLOR on an 8-colour terminal: missing rows marked" "行政许可 *—!"
 check "NO_COLOR: the deviating header's cells marked" "0\\*"
 tmux send-keys -t "$S" 'q'
 tmux kill-session -t "$S" 2>/dev/null
 
 # Ctrl-Z suspends to the shell, fg resumes; SIGTERM gives the terminal back.
-tmux new-session -d -s "$S" -x 120 -y 40 "env -i PATH=\"$PATH\" HOME=\"$HOME\" TERM=xterm-256color LC_ALL=C.UTF-8 PS1='sh\$ ' sh -i"
+start -d -s "$S" -x 120 -y 40 "env -i PATH=\"$PATH\" HOME=\"$HOME\" TERM=xterm-256color LC_ALL=C.UTF-8 PS1='sh\$ ' sh -i"
 tmux send-keys -t "$S" "$NB tests/data/review.txt" Enter
 check "the console runs under a shell" "T3  requests received and handled"
 tmux send-keys -t "$S" C-z
@@ -68,7 +81,7 @@ check "SIGTERM restores the terminal and exits" "BACK-"
 tmux kill-session -t "$S" 2>/dev/null
 D=$(mktemp -d)
 cp tests/data/seed002.txt "$D/h.txt"
-open_copy() { tmux new-session -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/h.txt; echo EXITED-\$?; sleep 30"; }
+open_copy() { start -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/h.txt; echo EXITED-\$?; sleep 30"; }
 # gone PID: wait until the process has ended (and been reaped)
 gone() { i=0; while [ $i -lt 300 ] && kill -0 "$1" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done; }
 # crash SIGNAL DESC: the console dies by SIGNAL; reopened, it must offer the journal

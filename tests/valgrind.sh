@@ -68,6 +68,14 @@ D=$(mktemp -d)
 cp tests/data/seed002.txt "$D/r.txt"
 printf ':goto t2.regulation.in_force\ne\n"0\nEnter\n]\nd\n"why\nEnter\nu\nC-r\nw\n:q\n' >"$D/s"
 vg "console correcting, deciding, undoing and saving" --script "$D/s" "$D/r.txt"
+# the one report's views: a one-line report walked, the help scrolled and
+# searched, the tables searched, y, the list paged, marked, decided in bulk
+# with a recalled reason, undone
+printf ':goto t3.total.natural\nTab\nG\nj\nk\nPgUp\n:1\n?\nG\n/\n"reason\nEnter\nn\nq\n/总计\nn\ny\n' >"$D/o"
+vg "console on a one-line report: rows, help, tables search, y" --script "$D/o" tests/data/oneline.txt
+cp tests/data/shuyang-2023.txt "$D/b.txt"
+printf 'F\nPgDn\nG\ng\nj\n*\nd\n"none\nEnter\ns\nR\nj\nSpace\nd\nUp\nEnter\nu\nu\nEsc\n:q!\n' >"$D/b"
+vg "console deciding findings in bulk from the list" --script "$D/b" "$D/b.txt"
 vg "export --log --format md of a reviewed report" export --log --format md "$D/r.txt"
 vg "export --log --format json and csv" export --log --format json "$D/r.txt" tests/data/seed000.txt
 rm -rf "$D"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lineedit.h"
+#include "names.h"
 #include "review/session.h"
 #include "select.h"
 #include "text/num.h"
@@ -55,8 +56,8 @@ void nb_act_edit(nb_app *a)
     open_prompt(a, NB_MODE_EDIT, v, n);
 }
 
-/* What a correction (or its clearing) came to, on the status line. */
-static void say_corrected(nb_app *a, int rc, const nb_err *err)
+/* What a correction (or its clearing) of cell ci came to, on the status line. */
+static void say_corrected(nb_app *a, int ci, int rc, const nb_err *err)
 {
     after_change(a);
     if (rc != 0) {
@@ -65,14 +66,17 @@ static void say_corrected(nb_app *a, int rc, const nb_err *err)
     }
     const nb_rv_entry *e = &a->s.rv.v[a->s.rv.n - 1];
     int gone = nb_session_resolved_count(&a->s);
+    const char *corrected = nb_app_tr(a, "corrected", "已更正");
+    char cell[320]; /* under zh the cell by its label */
+    nb_cell_label(a->r->schema, ci, a->lang, cell, sizeof cell);
     if (!strcmp(e->value, NB_RV_CLEARED))
-        nb_app_say(a, 0, "%s %s", e->cell, nb_app_tr(a, "is back to the report's own value", "已恢复为报告原值"));
+        nb_app_say(a, 0, "%s %s", cell, nb_app_tr(a, "is back to the report's own value", "已恢复为报告原值"));
     else if (gone)
-        nb_app_say(a, 0, "%s %s = %s; %d %s", nb_app_tr(a, "corrected", "已更正"), e->cell, e->value, gone,
+        nb_app_say(a, 0, nb_app_tr(a, "%s %s = %s; %d %s", "%s %s = %s；%d %s"), corrected, cell, e->value, gone,
                    nb_app_tr(a, gone == 1 ? "finding resolved (F lists it)" : "findings resolved (F lists them)",
                              "个问题已消除（F 查看）"));
     else
-        nb_app_say(a, 0, "%s %s = %s", nb_app_tr(a, "corrected", "已更正"), e->cell, e->value);
+        nb_app_say(a, 0, "%s %s = %s", corrected, cell, e->value);
 }
 
 void nb_act_edit_commit(nb_app *a, const char *text)
@@ -84,7 +88,7 @@ void nb_act_edit_commit(nb_app *a, const char *text)
         return;
     }
     int rc = nb_session_correct(&a->s, a->edit_cell, text, &err);
-    say_corrected(a, rc, &err);
+    say_corrected(a, a->edit_cell, rc, &err);
 }
 
 void nb_act_clear(nb_app *a)
@@ -96,7 +100,7 @@ void nb_act_clear(nb_app *a)
     }
     nb_err err;
     int rc = nb_session_clear(&a->s, ci, &err);
-    say_corrected(a, rc, &err);
+    say_corrected(a, ci, rc, &err);
 }
 
 void nb_act_note(nb_app *a)
@@ -133,14 +137,14 @@ void nb_act_note_commit(nb_app *a, const char *text)
 
 void nb_act_decide(nb_app *a, nb_decision state, const char *reason)
 {
-    static const char *const en[] = {"reopened", "confirmed", "dismissed"}, *const zh[] = {"已重新打开", "已确认", "已驳回"};
     nb_err err;
     int rc = nb_session_decide(&a->s, a->finding, state, reason, &err);
     after_change(a);
     if (rc != 0)
         nb_app_fail(a, &err);
     else
-        nb_app_say(a, 0, "%s", nb_app_tr(a, en[state], zh[state]));
+        nb_app_say(a, 0, "%s",
+                   state == NB_DEC_OPEN ? nb_app_tr(a, "reopened", "已重新打开") : nb_decision_label(state, a->lang));
 }
 
 void nb_act_dismiss(nb_app *a)

@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "actions.h"
+#include "base/utf8.h"
 #include "bars.h"
+#include "clip.h"
 #include "keymap.h"
 #include "layout.h"
 #include "prompt.h"
@@ -29,8 +31,10 @@ void nb_app_say(nb_app *a, int error, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+    int n = vsnprintf(a->msg, sizeof a->msg, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof a->msg) /* cut: never inside a character */
+        a->msg[nb_utf8_whole(a->msg, sizeof a->msg - 1)] = '\0';
     a->msg_error = error;
 }
 
@@ -156,7 +160,7 @@ static void normal_key(nb_app *a, nb_request rq, int key)
     case NB_REQ_SWITCH_PANE: a->focus = !a->focus; break;
     case NB_REQ_NEXT_FINDING: nb_go_finding(a, a->finding + 1); break;
     case NB_REQ_PREV_FINDING: nb_go_finding(a, a->finding < 0 ? -1 : a->finding - 1); break;
-    case NB_REQ_FINDINGS: nb_app_push(a, NB_MODE_FINDINGS); break;
+    case NB_REQ_FINDINGS: nb_findings_open(a); break;
     case NB_REQ_SEARCH: nb_prompt_open(a, NB_MODE_SEARCH); break;
     case NB_REQ_SEARCH_NEXT: nb_search_next(a, 1); break;
     case NB_REQ_SEARCH_PREV: nb_search_next(a, -1); break;
@@ -177,6 +181,7 @@ static void normal_key(nb_app *a, nb_request rq, int key)
     case NB_REQ_UNDO: nb_act_undo(a, 0); break;
     case NB_REQ_REDO: nb_act_undo(a, 1); break;
     case NB_REQ_SAVE: nb_act_save(a); break;
+    case NB_REQ_COPY: nb_clip_yank(a); break;
     default: break; /* REDRAW: the terminal redraws */
     }
 }
@@ -216,6 +221,8 @@ static void render(const nb_app *a, nb_screen *s)
     nb_bars_status(a, s);
     for (int i = first_drawn(a); i < a->nmodes; i++)
         views[a->modes[i]]->draw(a, s);
+    if (nb_app_mode(a) != NB_MODE_PROMPT && nb_app_mode(a) != NB_MODE_SEARCH)
+        nb_bars_message(a, s);
 }
 
 void nb_app_draw(nb_app *a)
@@ -230,7 +237,7 @@ static int init_theme(nb_app *a, const char *theme, nb_err *err)
 {
     if (nb_theme_default(&a->theme, err) != 0)
         return -1;
-    if (theme && nb_theme_load(&a->theme, theme, a->datadir, err) != 0)
+    if (theme && nb_theme_load(&a->theme, theme, a->datadir, a->lang, err) != 0)
         nb_app_fail(a, err);
     if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
         a->theme.mono = 1;
@@ -246,6 +253,7 @@ int nb_app_init(nb_app *a, const nb_ctx *ctx, nb_report *r, const char *theme, c
     a->datadir = datadir;
     a->finding = -1;
     a->list_min_sev = NB_SEV_INFO;
+    a->list_rule = a->list_state = -1;
     a->modes[a->nmodes++] = NB_MODE_NORMAL;
     nb_err err;
     if (nb_session_init(&a->s, ctx, r, &err) != 0 || nb_select_init(a) != 0 || init_theme(a, theme, &err) != 0)
@@ -278,5 +286,7 @@ void nb_app_free(nb_app *a)
     nb_search_free(&a->search);
     nb_lineedit_free(&a->in);
     nb_screen_free(&a->scr);
+    free(a->list_marks);
+    free(a->decide);
     memset(a, 0, sizeof *a);
 }

@@ -23,9 +23,9 @@ enum { NB_MODE_NORMAL, NB_MODE_HELP, NB_MODE_FINDINGS, NB_MODE_PROMPT, NB_MODE_S
        NB_MODE_ASK_QUIT, NB_MODE_ASK_RECOVER, NB_MODE_NOTE, NB_MODE_NOTES, NB_NMODES };
 
 typedef struct nb_grow_row {
-    int kind;  /* 0 table title, 1 column header, 2 schema row */
+    int kind;  /* 0 table title, 1 column header, 2 schema row, 3 group heading */
     int table; /* NB_T2 / NB_T3 / NB_T4 */
-    int row;   /* schema row for kind 2 */
+    int row;   /* schema row for kind 2 (and kind 1 of T2), the schema's group for kind 3 */
 } nb_grow_row;
 
 typedef struct nb_app {
@@ -38,9 +38,10 @@ typedef struct nb_app {
     nb_screen scr;
     int layout, focus;        /* focus 0: text, 1: tables */
     int modes[8], nmodes;     /* the mode stack; the top has the keys */
-    /* text pane: a cursor (byte offset) and the first line shown */
+    /* text pane: a cursor (byte offset) and the first row shown (the text
+     * offset it starts at, wrap.h) */
     size_t cur;
-    size_t top_line;
+    size_t top;
     int text_rows;            /* rows of the text pane, as last settled */
     /* tables pane */
     nb_grow_row *grid;
@@ -51,12 +52,19 @@ typedef struct nb_app {
     int finding;              /* current finding, -1 none */
     /* the lists of findings and notes */
     int list_sel, list_top, list_min_sev;
+    int list_rule, list_state;   /* the findings shown: of this rule, with this decision (-1 any) */
+    unsigned char *list_marks;   /* findings marked in the list, list_nmarks of them */
+    size_t list_nmarks;
+    int *decide, ndecide;        /* the findings a decision is for, while its reason is typed */
+    int reason_back;             /* the earlier reason shown in the reason prompt (0: none) */
+    int help_top;                /* the help's first row shown */
     /* the status line's editor and what it is for */
     nb_lineedit in;
     int edit_cell;            /* the cell being corrected */
     int note_cell;            /* the note being written: on this cell, */
     int note_finding;         /* or on this finding */
     nb_search search;
+    int (*osc52)(const char *b64); /* the terminal's OSC 52 copy (term.c), or NULL */
     char msg[512];            /* the status line's message */
     int msg_error;
     int changed_said;         /* the report changed on disk, and that was said */

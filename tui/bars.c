@@ -11,6 +11,8 @@
 #include "select.h"
 #include "text/num.h"
 #include "text/numerals.h"
+#include "names.h"
+#include "review/review.h"
 #include "view.h"
 
 static void counts(const nb_app *a, int *e, int *w, int *i)
@@ -59,21 +61,29 @@ static void file_name(const nb_app *a, char *out, size_t cap)
     snprintf(out, cap, "…%s", tail);
 }
 
-/* "ID = value (status)" of the selected cell, or "". */
+/* The selected cell: "ID = value (status)"; under zh named by its label,
+ * "规章（现行有效件数）= 0（数字） t2.regulation.in_force", its ID a side
+ * field; or "". */
 static void cell_part(const nb_app *a, char *out, size_t cap)
 {
     out[0] = '\0';
     int ci = nb_selected_cell(a);
     if (ci < 0)
         return;
-    char id[96], v[64] = "";
+    char id[96], v[64] = "", label[320];
     nb_schema_cell_id(a->r->schema, ci, id, sizeof id);
     const nb_cell *c = &a->r->cells[ci];
     if (c->status == NB_ST_NUMBER || c->status == NB_ST_INFERRED)
         nb_num_format(c->num, v, sizeof v);
     else if (c->status != NB_ST_MISSING)
-        snprintf(v, sizeof v, "\"%.*s\"", (int)(c->len < 20 ? c->len : 20), a->r->doc.text + c->off);
-    snprintf(out, cap, "%s = %s (%s)", id, v[0] ? v : "—", nb_status_name(c->status));
+        nb_quote_text(a->lang, a->r->doc.text + c->off, c->len, 20, v, sizeof v);
+    const char *status = nb_status_label(c->status, a->lang);
+    if (a->lang == NB_LANG_ZH) {
+        nb_cell_label(a->r->schema, ci, a->lang, label, sizeof label);
+        snprintf(out, cap, "%s = %s（%s） %s", label, v[0] ? v : "—", status, id);
+    } else {
+        snprintf(out, cap, "%s = %s (%s)", id, v[0] ? v : "—", status);
+    }
 }
 
 /* The counter of findings and what follows it: the message, else the
@@ -106,21 +116,59 @@ static void decision_part(const nb_app *a, char *out, size_t cap)
         return;
     const nb_rv_entry *d = nb_session_decision(&a->s, (size_t)a->finding);
     if (d && d->state != NB_DEC_OPEN)
-        snprintf(out, cap, " [%s]",
-                 d->state == NB_DEC_CONFIRMED ? nb_app_tr(a, "confirmed", "已确认") : nb_app_tr(a, "dismissed", "已驳回"));
+        snprintf(out, cap, " [%s]", nb_decision_label(d->state, a->lang));
+}
+
+/* The status line up to the message: file, counter, decision and (with
+ * cell) the selected cell; returns its length. */
+static int status_head(const nb_app *a, int cell, char *b, size_t cap)
+{
+    char fname[64], cellpart[512] = "", counter[160] = "", rest[8], decision[64];
+    file_name(a, fname, sizeof fname);
+    if (cell)
+        cell_part(a, cellpart, sizeof cellpart);
+    counter_part(a, counter, sizeof counter, rest, sizeof rest);
+    decision_part(a, decision, sizeof decision);
+    const char *state = a->s.readonly ? nb_app_tr(a, " [read-only]", " [只读]") : a->s.dirty ? " [+]" : "";
+    int k = snprintf(b, cap, " %s%s │ %s%s%s%s", fname, state, counter, decision, cell ? " │ " : "", cellpart);
+    return k < 0 ? 0 : (size_t)k < cap ? k : (int)cap - 1;
+}
+
+/* Whether the message fits on the status line after a head with (cell)
+ * or without the selected cell. */
+static int message_fits(const nb_app *a, const nb_screen *s, int cell)
+{
+    char b[1024];
+    int k = status_head(a, cell, b, sizeof b);
+    return (int)nb_display_cols(b, (size_t)k, 0) + 3 + (int)nb_display_cols(a->msg, strlen(a->msg), 0) <= s->w;
 }
 
 void nb_bars_status(const nb_app *a, nb_screen *s)
 {
     int y = s->h - 1;
     nb_screen_fill(s, y, 0, s->w, ' ', NB_R_STATUS);
-    /* the counter first: on a narrow screen the message is what gets cut */
-    char fname[64], cellpart[256], counter[160] = "", rest[1200], decision[64], b[1600];
-    file_name(a, fname, sizeof fname);
-    cell_part(a, cellpart, sizeof cellpart);
+    /* the counter first: on a narrow screen the message is what gets cut;
+     * a message that fits without the cell is shown instead of it; one
+     * longer still is wrapped above (nb_bars_message) */
+    char b[2400], counter[160], rest[1200];
+    int cell = !a->msg[0] || message_fits(a, s, 1) || !message_fits(a, s, 0);
+    int k = status_head(a, cell, b, 1024);
     counter_part(a, counter, sizeof counter, rest, sizeof rest);
-    decision_part(a, decision, sizeof decision);
-    const char *state = a->s.readonly ? nb_app_tr(a, " [read-only]", " [只读]") : a->s.dirty ? " [+]" : "";
-    snprintf(b, sizeof b, " %s%s │ %s%s │ %s │ %s", fname, state, counter, decision, cellpart, rest);
+    if (!a->msg[0] || message_fits(a, s, 0))
+        snprintf(b + k, sizeof b - (size_t)k, " │ %s", rest);
     nb_screen_put(s, y, 0, b, strlen(b), s->w, a->msg_error ? NB_R_ERROR : NB_R_STATUS, 1);
+}
+
+void nb_bars_message(const nb_app *a, nb_screen *s)
+{
+    if (!a->msg[0] || message_fits(a, s, 0))
+        return;
+    size_t n = strlen(a->msg);
+    int rows = nb_text_rows(a->msg, n, s->w - 2);
+    if (rows > s->h / 3)
+        rows = s->h / 3;
+    nb_role role = a->msg_error ? NB_R_ERROR : NB_R_STATUS;
+    for (int y = s->h - 1 - rows; y < s->h - 1; y++)
+        nb_screen_fill(s, y, 0, s->w, ' ', role);
+    nb_screen_wrap(s, s->h - 1 - rows, 1, s->w - 2, rows, a->msg, n, role);
 }

@@ -1,6 +1,7 @@
 /* bars.h — the title line (the report, its year and format, the findings
  * counted) and the status line (the file, the current finding, its
- * decision, the selected cell, a message or the finding's text). */
+ * decision, the selected cell, a message or the finding's text), and a
+ * message too long for it. */
 #ifndef NB_BARS_H
 #define NB_BARS_H
 
@@ -9,5 +10,8 @@
 
 void nb_bars_title(const nb_app *a, nb_screen *s);
 void nb_bars_status(const nb_app *a, nb_screen *s);
+/* A message too long for the status line, wrapped above it over whatever
+ * is drawn there, until the next key (drawn last). */
+void nb_bars_message(const nb_app *a, nb_screen *s);
 
 #endif

@@ -14,7 +14,16 @@
 #include "theme.h"
 #include "view.h"
 
-/* :goto a cell ID, a row ID or a line number. */
+/* What :goto takes, said when it is given something else. */
+static int goto_refused(nb_app *a, const char *arg, nb_err *err)
+{
+    return nb_err_set(err, NB_E_USAGE,
+                      nb_app_tr(a, "no cell, row or line \"%s\": :goto t3.new.total, t3.new or 1-%zu",
+                                "没有“%s”：:goto 后接单元格（t3.new.total）、行（t3.new）或行号 1-%zu"),
+                      arg, a->r->doc.nlines);
+}
+
+/* :goto a cell ID, a row ID or a line number (also :120). */
 static int cmd_goto(nb_app *a, const char *arg, nb_err *err)
 {
     const nb_schema *sc = a->r->schema;
@@ -33,16 +42,27 @@ static int cmd_goto(nb_app *a, const char *arg, nb_err *err)
     char *end;
     long line = strtol(arg, &end, 10);
     if (!*arg || *end || line < 1 || (size_t)line > a->r->doc.nlines)
-        return nb_err_set(err, NB_E_USAGE, "%s: %s", nb_app_tr(a, "no such cell", "没有这个单元格"), arg);
+        return goto_refused(a, arg, err);
     a->cur = a->r->doc.lines[line - 1];
     a->focus = 0;
     nb_cell_from_cursor(a);
     return 0;
 }
 
+/* A command that is a number: the line of that number. */
+static int is_line_number(const char *verb)
+{
+    if (!*verb)
+        return 0;
+    for (const char *p = verb; *p; p++)
+        if (*p < '0' || *p > '9')
+            return 0;
+    return 1;
+}
+
 static int cmd_theme(nb_app *a, const char *arg, nb_err *err)
 {
-    if (nb_theme_load(&a->theme, arg, a->datadir, err) != 0)
+    if (nb_theme_load(&a->theme, arg, a->datadir, a->lang, err) != 0)
         return -1;
     nb_app_say(a, 0, "%s %s", nb_app_tr(a, "theme", "主题"), a->theme.name);
     return 0;
@@ -76,6 +96,8 @@ static int cmd_dump(nb_app *a, int roles, const char *arg, nb_err *err)
 
 static int run(nb_app *a, const char *verb, const char *arg, nb_err *err)
 {
+    if (is_line_number(verb))
+        return cmd_goto(a, verb, err);
     switch (nb_command_request(verb)) {
     case NB_REQ_CMD_QUIT_FORCE: nb_act_quit_discarding(a); return 0; /* discarding unsaved work on purpose */
     case NB_REQ_CMD_QUIT: nb_act_quit(a); return 0;
@@ -93,7 +115,10 @@ static int run(nb_app *a, const char *verb, const char *arg, nb_err *err)
     case NB_REQ_CMD_RESIZE: return cmd_resize(a, arg, err);
     case NB_REQ_CMD_DUMP: return cmd_dump(a, 0, arg, err);
     case NB_REQ_CMD_DUMPROLES: return cmd_dump(a, 1, arg, err);
-    default: return nb_err_set(err, NB_E_USAGE, "%s: %s", nb_app_tr(a, "unknown command", "未知命令"), verb);
+    default:
+        return nb_err_set(err, NB_E_USAGE,
+                          nb_app_tr(a, "unknown command: %s (:help lists the commands)", "未知命令：%s（:help 列出所有命令）"),
+                          verb);
     }
 }
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "keymap.h"
+#include "legend.h"
 #include "opts.h"
 
 /* An option's name for the Fl macro, which writes the first '-' itself:
@@ -291,7 +292,22 @@ static int in_part(int part, nb_keymode mode)
     return 0;
 }
 
-/* KEYS: the key lists of every mode and the ':' commands (keymap.h). */
+/* The marks beside a cell's value (legend.h), as the help lists them. */
+static void write_legend(FILE *b)
+{
+    fputs(".Ss Marks\nBeside a cell's value in the tables pane:\n.Bl -tag -width \"M\" -compact\n", b);
+    for (int m = 0; m < NB_NLEGEND; m++) {
+        fputs(".It ", b);
+        put_key(b, nb_legend_mark((nb_legend_id)m));
+        fputs("\n", b);
+        fputs(nb_legend_text((nb_legend_id)m, 0), b);
+        fputs("\n", b);
+    }
+    fputs(".El\n", b);
+}
+
+/* KEYS: the key lists of every mode and the ':' commands (keymap.h), the
+ * marks' legend (legend.h). */
 static int write_keys(FILE *b, const char *arg)
 {
     int n;
@@ -316,6 +332,7 @@ static int write_keys(FILE *b, const char *arg)
                 put_item(b, &km[i]);
         fputs(".El\n", b);
     }
+    write_legend(b);
     return arg && *arg ? -1 : 0;
 }
 

@@ -1,11 +1,12 @@
 /* keymap.c — the key table of keymap.h as data: lookups by mode and key or
- * by command name, key names both ways, the help lines. */
+ * by command name, key names both ways; the marks' legend (legend.h). */
 #include "keymap.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "base/utf8.h"
+#include "legend.h"
 
 static const nb_binding table[] = {
 #define K(mode, id, keys, en, zh, man) {NB_KM_##mode, NB_REQ_##id, keys, "", en, zh, man},
@@ -98,13 +99,20 @@ nb_request nb_command_request(const char *name)
     return NB_REQ_NONE;
 }
 
-int nb_help_lines(int lang, char lines[][160], int max)
+static const struct {
+    const char *mark, *en, *zh;
+} legend[] = {
+#define M(id, mark, en, zh) {mark, en, zh},
+    NB_LEGEND(M)
+#undef M
+};
+
+const char *nb_legend_mark(nb_legend_id m)
 {
-    int n = 0;
-    for (int t = 0; t < NROWS && n < max; t++)
-        if (table[t].mode == NB_KM_NORMAL) {
-            snprintf(lines[n], 160, "  %-12s %s", table[t].keys, lang ? table[t].zh : table[t].en);
-            n++;
-        }
-    return n;
+    return m < NB_NLEGEND ? legend[m].mark : "";
+}
+
+const char *nb_legend_text(nb_legend_id m, int zh)
+{
+    return m < NB_NLEGEND ? (zh ? legend[m].zh : legend[m].en) : "";
 }

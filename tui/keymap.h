@@ -41,10 +41,12 @@ typedef enum {
     K(NORMAL, BOTTOM, "G End", "go to the bottom", "到末尾", "")                                                 \
     K(NORMAL, NEXT_FINDING, "]", "next finding (wraps)", "下一个问题（循环）", "")                              \
     K(NORMAL, PREV_FINDING, "[", "previous finding (wraps)", "上一个问题（循环）", "")                          \
-    K(NORMAL, FINDINGS, "F", "list of findings (1 2 3 filter by severity, Enter jumps)",                         \
-      "问题列表（1 2 3 按严重程度筛选，回车跳转）", "the list of findings (its keys below)")                     \
-    K(NORMAL, SEARCH, "/", "search the text (PCRE2, smart case)", "在正文中搜索（PCRE2，智能大小写）",          \
-      "search the text (PCRE2, UTF; smart case: case-insensitive unless the pattern\n"                           \
+    K(NORMAL, FINDINGS, "F", "list of findings (filter, mark, decide several at once; Enter jumps)",             \
+      "问题列表（筛选、标记、批量决定；回车跳转）", "the list of findings (its keys below)")                     \
+    K(NORMAL, SEARCH, "/", "search the text, or the tables' labels and values from the tables pane (PCRE2)",     \
+      "在正文中搜索；在表格窗格中则搜索表格的标签和数值（PCRE2）",                                             \
+      "search the text, or from the tables pane the tables' row labels, group\n"                                 \
+      "headings and values (PCRE2, UTF; smart case: case-insensitive unless the pattern\n"                       \
       "has a capital); a bad pattern is reported with its offset")                                               \
     K(NORMAL, SEARCH_NEXT, "n", "next search hit", "下一个搜索结果", "")                                         \
     K(NORMAL, SEARCH_PREV, "N", "previous search hit", "上一个搜索结果", "")                                     \
@@ -108,8 +110,10 @@ typedef enum {
     K(ASK_RECOVER, RECOVER_YES, "y", "recover the unsaved work", "恢复未保存的工作", "")                         \
     K(ASK_RECOVER, RECOVER_NO, "n", "discard it", "丢弃", "")                                                    \
     K(ASK_RECOVER, RECOVER_AGAIN, "", "asks again: only y or n answers", "重新询问：只有 y 或 n 作答", "")          \
-    C(CMD_GOTO, "goto g", "Ar id", "select a cell, a row or a line", "选择单元格、行或行号",                     \
-      "select a cell\n.Pq Ql :goto t3.new.total ,\na row\n.Pq Ql :goto t3.new\nor a line number")               \
+    C(CMD_GOTO, "goto g", "Ar id", "select a cell, a row or a line (:120 alone: line 120)",                      \
+      "选择单元格、行或行号（单独 :120：第 120 行）",                                                          \
+      "select a cell\n.Pq Ql :goto t3.new.total ,\na row\n.Pq Ql :goto t3.new\nor a line number;\n"              \
+      ".Ql :120\nalone goes to line 120")                                                                        \
     C(CMD_THEME, "theme", "Ar name", "switch theme", "切换主题", "")                                             \
     C(CMD_LAYOUT, "layout", "Cm side | stacked | auto", "side by side, stacked, or by the width",                \
       "左右并排、上下排列或按宽度", "")                                                                         \
@@ -125,7 +129,53 @@ typedef enum {
     C(CMD_DUMPROLES, "dumproles", "Ar file",                                                                     \
       "write the screen's colour roles, a letter a cell (for tests of highlighting)",                            \
       "把屏幕的颜色角色写成字母，一格一个（供高亮测试使用）", "")                                               \
-    C(CMD_RESIZE, "resize", "Ar W Ns x Ns Ar H", "resize the screen (for scripts)", "调整屏幕大小（供脚本使用）", "")
+    C(CMD_RESIZE, "resize", "Ar W Ns x Ns Ar H", "resize the screen (for scripts)", "调整屏幕大小（供脚本使用）", "") \
+    NB_KEYMAP_REPORT(K, C)
+
+/* The one report's views (issue 13): copying, the help scrolled and
+ * searched, the list of findings paged, filtered and decided in bulk, the
+ * reasons given before. */
+#define NB_KEYMAP_REPORT(K, C)                                                                                    \
+    K(NORMAL, COPY, "y", "copy the selected cell's value (tables pane) or the current finding's message",       \
+      "复制所选单元格的值（表格窗格）或当前问题的说明",                                                         \
+      "copy the selected cell's value when the tables pane has the focus, else the\n"                            \
+      "current finding's message: into the tmux buffer inside tmux\n.Pq Ql tmux load-buffer - ,\n"               \
+      "else by OSC 52 when the terminal says it takes it (terminfo\n.Ql \\&Ms ) ,\nelse nowhere, and says so")      \
+    K(HELP, HELP_DOWN, "j Down", "scroll down", "向下滚动", "")                                                  \
+    K(HELP, HELP_UP, "k Up", "scroll up", "向上滚动", "")                                                        \
+    K(HELP, HELP_PAGE_DOWN, "PgDn Space", "page down", "下一页", "")                                             \
+    K(HELP, HELP_PAGE_UP, "PgUp", "page up", "上一页", "")                                                       \
+    K(HELP, HELP_HALF_DOWN, "C-d", "half a page down", "下移半页", "")                                           \
+    K(HELP, HELP_HALF_UP, "C-u", "half a page up", "上移半页", "")                                               \
+    K(HELP, HELP_TOP, "g Home", "to the top", "到开头", "")                                                      \
+    K(HELP, HELP_BOTTOM, "G End", "to the end", "到末尾", "")                                                    \
+    K(HELP, HELP_SEARCH, "/", "search the help", "在帮助中搜索", "")                                             \
+    K(HELP, HELP_SEARCH_NEXT, "n", "next hit", "下一个搜索结果", "")                                             \
+    K(HELP, HELP_SEARCH_PREV, "N", "previous hit", "上一个搜索结果", "")                                         \
+    K(FINDINGS, LIST_PAGE_DOWN, "PgDn", "page down", "下一页", "")                                               \
+    K(FINDINGS, LIST_PAGE_UP, "PgUp", "page up", "上一页", "")                                                   \
+    K(FINDINGS, LIST_HALF_DOWN, "C-d", "half a page down", "下移半页", "")                                       \
+    K(FINDINGS, LIST_HALF_UP, "C-u", "half a page up", "上移半页", "")                                           \
+    K(FINDINGS, LIST_TOP, "g Home", "the first finding", "第一个问题", "")                                       \
+    K(FINDINGS, LIST_BOTTOM, "G End", "the last finding", "最后一个问题", "")                                    \
+    K(FINDINGS, LIST_MARK, "Space", "mark or unmark the finding", "标记或取消标记该问题", "")                    \
+    K(FINDINGS, LIST_MARK_RULE, "*", "mark every finding of its rule (again: unmark them)",                      \
+      "标记同一规则的全部问题（再按一次取消）", "")                                                             \
+    K(FINDINGS, LIST_CONFIRM, "c", "confirm the marked findings (none marked: this one)",                        \
+      "确认已标记的问题（未标记时：当前这一个）", "")                                                           \
+    K(FINDINGS, LIST_DISMISS, "d", "dismiss the marked findings, one reason for all (none marked: this one)",    \
+      "驳回已标记的问题，共用一个理由（未标记时：当前这一个）",                                                 \
+      "dismiss the marked findings with one reason (none marked: this one); one\n.Cm u\nundoes the whole decision") \
+    K(FINDINGS, LIST_REOPEN, "r", "reopen the marked findings (none marked: this one)",                          \
+      "重新打开已标记的问题（未标记时：当前这一个）", "")                                                       \
+    K(FINDINGS, LIST_UNDO, "u", "undo the last decision (all the findings decided together)",                  \
+      "撤销上一次决定（一起决定的问题全部撤销）", "")                                                         \
+    K(FINDINGS, LIST_BY_RULE, "R", "only this finding's rule (again: every rule)",                               \
+      "只显示该问题的规则（再按一次：全部规则）", "")                                                           \
+    K(FINDINGS, LIST_BY_STATE, "s", "decisions shown: all, open, confirmed, dismissed (in turn)",                \
+      "按决定筛选：全部、未决定、已确认、已驳回（依次切换）", "")                                               \
+    K(EDITOR, ED_HISTORY_PREV, "Up C-p", "a reason given before (dismissing)", "之前填写过的理由（驳回时）", "") \
+    K(EDITOR, ED_HISTORY_NEXT, "Down C-n", "a later reason given before", "之后填写过的理由", "")
 
 typedef enum {
     NB_REQ_NONE = 0,
@@ -177,7 +227,5 @@ nb_request nb_command_request(const char *name);
 int nb_key_from_name(const char *name);
 /* A key → its name (the inverse of nb_key_from_name); the length. */
 size_t nb_key_name(int key, char *out, size_t cap);
-/* The help lines of the normal mode: "  keys    what they do" (lang 1: Chinese). */
-int nb_help_lines(int lang, char lines[][160], int max);
 
 #endif

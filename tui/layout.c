@@ -17,7 +17,9 @@ nb_panes nb_layout(int w, int h, int choice)
         p.tx = 0, p.ty = 1, p.tw = w, p.th = (body - 1) / 2;
         p.gx = 0, p.gy = p.ty + p.th + 1, p.gw = w, p.gh = body - p.th - 1;
     } else {
-        int gw = 58;
+        int gw = 58 + (w > 160 ? (w - 160) / 2 : 0); /* wide screens: room for T3's labels */
+        if (gw > 104)
+            gw = 104;
         p.tx = 0, p.ty = 1, p.tw = w - gw - 1, p.th = body;
         p.gx = w - gw, p.gy = 1, p.gw = gw, p.gh = body;
     }

@@ -1,5 +1,7 @@
 /* layout.h — where the panes go: a pure function of the screen's size and
- * the layout chosen (side by side from 120 columns, else stacked). */
+ * the layout chosen (side by side from 120 columns, else stacked; side by
+ * side, the tables take 58 columns, and half of what a screen has beyond
+ * 160). */
 #ifndef NB_LAYOUT_H
 #define NB_LAYOUT_H
 

@@ -1,48 +1,61 @@
 /* pane_tables.c — the tables pane: T2, T3 and T4 as the schema lays them
- * out, each cell's value with marks (~ inferred, # corrected, ! error,
- * * warning), the selection moved by keys and kept in view with the
- * table's title and column header pinned. */
+ * out, T3's group headings above their rows, the labels as wide as the
+ * pane allows, each cell's value with the marks of legend.h; the
+ * selection moved by keys and kept in view with the table's title and
+ * column header pinned; `/` searching the labels and the values. */
 #include "view.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "base/utf8.h"
+#include "search.h"
 #include "select.h"
-#include "text/label.h"
+#include "names.h"
+#include "legend.h"
 #include "text/num.h"
-
-static const char *const t3_cols_zh[] = {"自然人", "商业", "科研", "公益", "法律", "其他", "总计"};
-static const char *const t3_cols_en[] = {"natur", "comm", "resrch", "social", "legal", "other", "total"};
-static const char *const t4_cols_zh[] = {"维持", "纠正", "其他", "未结", "总计"};
-static const char *const t4_cols_en[] = {"upheld", "correc", "other", "pendng", "total"};
 
 static int col_width(int table)
 {
     return table == NB_T2 ? 9 : 6;
 }
 
-/* Columns and the width of the label column of a table. */
+/* Columns of a table (T2's widest sub-table). */
 static int ncols_of(int table)
 {
     return table == NB_T3 ? 7 : table == NB_T4 ? 5 : 3;
 }
 
-static int label_width(const nb_panes *p, int table)
+/* The widest row label of a table, in columns. */
+static int widest_label(const nb_schema *sc, int table)
 {
-    int lw = p->gw - ncols_of(table) * col_width(table) - 1;
-    return lw > 26 ? 26 : lw < 6 ? 6 : lw;
+    int w = 0;
+    for (int r = 0; r < sc->nrows; r++)
+        if (sc->rows[r].table == table) {
+            char l[256];
+            nb_row_label(sc, r, l, sizeof l);
+            int lw = (int)nb_display_cols(l, strlen(l), 0);
+            if (lw > w)
+                w = lw;
+        }
+    return w;
 }
 
-/* A label, short: the standard wording without its numbering. */
-static void short_label(const char *l, char *out, size_t cap)
+/* The label column: what the pane leaves beside the table's columns, as
+ * much as the widest label needs. */
+static int label_width(const nb_app *a, const nb_panes *p, int table)
 {
-    nb_ustr u;
-    nb_norm(l, strlen(l), &u, NB_NORM_LABEL);
-    nb_ustr_utf8(&u, out, cap);
-    char *paren = strstr(out, "(");
-    if (paren && paren != out)
-        *paren = '\0';
+    int room = p->gw - ncols_of(table) * col_width(table) - 1, need = widest_label(a->r->schema, table) + 2;
+    int lw = room < need ? room : need;
+    return lw < 6 ? 6 : lw;
+}
+
+/* A placeholder as written (/ - — 无), at most 8 bytes of it, cut between
+ * characters. */
+static void placeholder(const char *t, size_t n, char *out, size_t cap)
+{
+    size_t k = n < 8 ? n : nb_utf8_whole(t, 8);
+    snprintf(out, cap, "%.*s", (int)k, t);
 }
 
 /* A cell's value as the pane shows it, its role and whether it is marked. */
@@ -56,19 +69,23 @@ static void cell_value(const nb_app *a, const nb_cell *c, char *out, size_t cap,
         char v[64];
         nb_num_format(c->num, v, sizeof v);
         size_t vl = strlen(v);
-        if (vl + 2 > cap)
-            vl = cap - 2;
+        if (vl + 4 > cap)
+            vl = cap - 4;
         memcpy(out, v, vl);
-        out[vl] = c->status == NB_ST_INFERRED ? '~' : '\0';
-        out[vl + 1] = '\0';
+        out[vl] = '\0';
+        if (c->status == NB_ST_INFERRED)
+            strncat(out, nb_legend_mark(NB_LEGEND_INFERRED), cap - vl - 1);
         if (c->status == NB_ST_INFERRED)
             *role = NB_R_INFERRED;
         break;
     }
-    case NB_ST_BLANK: snprintf(out, cap, "·"); break;
-    case NB_ST_PLACEHOLDER: snprintf(out, cap, "%.*s", (int)(c->len < 8 ? c->len : 8), a->r->doc.text + c->off); break;
-    case NB_ST_TEXT: snprintf(out, cap, "?"); break;
-    case NB_ST_MISSING: snprintf(out, cap, "—"); *role = NB_R_MISSING; break;
+    case NB_ST_BLANK: snprintf(out, cap, "%s", nb_legend_mark(NB_LEGEND_BLANK)); break;
+    case NB_ST_PLACEHOLDER: placeholder(a->r->doc.text + c->off, c->len, out, cap); break;
+    case NB_ST_TEXT: snprintf(out, cap, "%s", nb_legend_mark(NB_LEGEND_TEXT)); break;
+    case NB_ST_MISSING:
+        snprintf(out, cap, "%s", nb_legend_mark(NB_LEGEND_MISSING));
+        *role = NB_R_MISSING;
+        break;
     }
 }
 
@@ -77,17 +94,17 @@ static void cell_text(const nb_app *a, int ci, char *out, size_t cap, nb_role *r
     const nb_cell *c = &a->r->cells[ci];
     cell_value(a, c, out, cap, role, marked);
     if (c->corrected) { /* a reviewer's value, not the report's */
-        strncat(out, "#", cap - strlen(out) - 1);
+        strncat(out, nb_legend_mark(NB_LEGEND_CORRECTED), cap - strlen(out) - 1);
         *role = NB_R_HIGHLIGHT;
         *marked = 1;
     }
     int w = a->s.cell_worst[ci];
     if (w == NB_SEV_ERROR) {
-        strncat(out, "!", cap - strlen(out) - 1);
+        strncat(out, nb_legend_mark(NB_LEGEND_ERROR), cap - strlen(out) - 1);
         *role = NB_R_ERROR;
         *marked = 1;
     } else if (w == NB_SEV_WARNING) {
-        strncat(out, "*", cap - strlen(out) - 1);
+        strncat(out, nb_legend_mark(NB_LEGEND_WARNING), cap - strlen(out) - 1);
         *role = NB_R_WARNING;
     }
     if (a->finding >= 0) {
@@ -116,28 +133,32 @@ static void put_right(nb_screen *s, int y, int x, int w, const char *t, nb_role 
 
 static void draw_title_row(const nb_app *a, nb_screen *s, const nb_panes *p, const nb_grow_row *gr, int y)
 {
-    static const char *const en[] = {"", "", "T2  proactive disclosure", "T3  requests received and handled",
-                                     "T4  reviews and suits"};
-    static const char *const zh[] = {"", "", "表二  主动公开政府信息情况", "表三  收到和处理政府信息公开申请情况",
-                                     "表四  政府信息公开行政复议、行政诉讼情况"};
-    const char *tt = a->lang == NB_LANG_ZH ? zh[gr->table] : en[gr->table];
+    char tt[256];
+    snprintf(tt, sizeof tt, "%s  %s", nb_table_name(gr->table, a->lang), nb_table_title(gr->table, a->lang));
     nb_screen_put(s, y, p->gx, tt, strlen(tt), p->gw, NB_R_TITLE, 1);
 }
 
-/* Column c's heading: T3 and T4 have their own short names, T2's are the schema's. */
+/* A group heading of T3 (（三）不予公开) above its rows. */
+static void draw_group_row(const nb_app *a, nb_screen *s, const nb_panes *p, const nb_grow_row *gr, int y)
+{
+    const char *g = a->r->schema->groups[gr->row];
+    nb_screen_put(s, y, p->gx + 1, g, strlen(g), p->gw - 1, NB_R_HEADER, 0);
+}
+
+/* Column c's heading: T3 and T4 by core's narrow names, T2's by the
+ * schema's label. */
 static const char *column_head(const nb_app *a, const nb_grow_row *gr, int c, char *buf, size_t cap)
 {
     const nb_schema *sc = a->r->schema;
-    if (gr->table == NB_T3)
-        return a->lang == NB_LANG_ZH ? t3_cols_zh[c] : t3_cols_en[c];
-    if (gr->table == NB_T4)
-        return a->lang == NB_LANG_ZH ? t4_cols_zh[c] : t4_cols_en[c];
-    if (gr->row < 0 || c >= sc->rows[gr->row].ncols)
+    int row = gr->row;
+    for (int r = 0; row < 0 && r < sc->nrows; r++) /* T3, T4: the table's first row has its columns */
+        if (sc->rows[r].table == gr->table)
+            row = r;
+    if (row < 0 || c >= sc->rows[row].ncols)
         return "";
-    const char *l = sc->rows[gr->row].cols[c].label;
-    nb_ustr u;
-    nb_norm(l, strlen(l), &u, NB_NORM_LABEL);
-    nb_ustr_utf8(&u, buf, cap);
+    if (gr->table != NB_T2)
+        return nb_col_abbr(sc->rows[row].cols[c].key, a->lang);
+    nb_col_label(sc, row, c, a->lang, buf, cap);
     return buf;
 }
 
@@ -145,9 +166,9 @@ static void draw_header_row(const nb_app *a, nb_screen *s, const nb_panes *p, co
 {
     int cw = col_width(gr->table);
     nb_screen_fill(s, y, p->gx, p->gw, ' ', NB_R_HEADER);
-    int x = p->gx + label_width(p, gr->table) + 1;
+    int x = p->gx + label_width(a, p, gr->table) + 1;
     for (int c = 0; c < ncols_of(gr->table); c++) {
-        char hb[64];
+        char hb[128];
         const char *h = column_head(a, gr, c, hb, sizeof hb);
         int hw = (int)nb_display_cols(h, strlen(h), 0);
         if (hw > cw - 1)
@@ -161,15 +182,9 @@ static void draw_header_row(const nb_app *a, nb_screen *s, const nb_panes *p, co
 static void draw_cells_row(const nb_app *a, nb_screen *s, const nb_panes *p, const nb_grow_row *gr, int y)
 {
     const nb_schema *sc = a->r->schema;
-    int row = gr->row, cw = col_width(gr->table), lw = label_width(p, gr->table);
+    int row = gr->row, cw = col_width(gr->table), lw = label_width(a, p, gr->table);
     char buf[256];
-    short_label(sc->rows[row].label, buf, sizeof buf);
-    if (gr->table == NB_T4) {
-        static const char *const g4[] = {"行政复议", "未经复议起诉", "复议后起诉"};
-        static const char *const g4e[] = {"review", "suit, direct", "suit, after review"};
-        int k = row - nb_schema_find_row(sc, "t4.review");
-        snprintf(buf, sizeof buf, "%s", a->lang == NB_LANG_ZH ? g4[k < 0 ? 0 : k % 3] : g4e[k < 0 ? 0 : k % 3]);
-    }
+    nb_row_label(sc, row, buf, sizeof buf);
     int missing_row = !a->r->rows_found[row];
     nb_screen_put(s, y, p->gx + 1, buf, strlen(buf), lw - 1, missing_row ? NB_R_MISSING : NB_R_TEXT, 0);
     int x = p->gx + lw + 1;
@@ -191,6 +206,8 @@ static void draw_grid_row(const nb_app *a, nb_screen *s, const nb_panes *p, int 
         draw_title_row(a, s, p, gr, y);
     else if (gr->kind == 1)
         draw_header_row(a, s, p, gr, y);
+    else if (gr->kind == 3)
+        draw_group_row(a, s, p, gr, y);
     else
         draw_cells_row(a, s, p, gr, y);
 }
@@ -206,6 +223,8 @@ static void settle(nb_app *a, const nb_panes *p)
         a->gtop = a->gsel;
     if (a->gsel >= a->gtop + (a->gtop ? body : rows))
         a->gtop = a->gsel - body + 1;
+    if (a->gtop > a->ngrid - body) /* grown (a resize): no blank rows below the tables */
+        a->gtop = a->ngrid - body;
     if (a->gtop < 0)
         a->gtop = 0;
     if (a->gtop > 0 && a->gtop <= 2 && a->gsel < rows)
@@ -220,7 +239,7 @@ static void draw(const nb_app *a, nb_screen *s, const nb_panes *p)
         while (t0 > 0 && a->grid[t0].kind != 0)
             t0--;
         draw_grid_row(a, s, p, t0, y++);
-        if (a->grid[g].kind == 2) {
+        if (a->grid[g].kind >= 2) {
             int hdr = g;
             while (hdr > t0 && a->grid[hdr].kind != 1)
                 hdr--;
@@ -268,3 +287,67 @@ static void key(nb_app *a, nb_request rq)
 }
 
 const nb_pane nb_pane_tables = {draw, settle, key};
+
+/* ------------------------------------------------------------ search */
+
+static int stop_at_first(size_t start, size_t end, void *arg)
+{
+    (void)start, (void)end, (void)arg;
+    return 1;
+}
+
+static int matches(const nb_app *a, const char *t, size_t n)
+{
+    return nb_search_each(&a->search, t, n, 0, stop_at_first, NULL);
+}
+
+/* Whether slot c of grid row g matches: c < 0 the row's label (short or
+ * in full), else the cell's value as shown or its text as written. */
+static int slot_matches(const nb_app *a, int g, int c)
+{
+    const nb_schema *sc = a->r->schema;
+    int row = a->grid[g].row;
+    if (a->grid[g].kind == 3) /* a group heading: its label only */
+        return c < 0 && matches(a, sc->groups[row], strlen(sc->groups[row]));
+    if (c < 0) {
+        char l[256] = ""; /* all of it set: PCRE2's JIT may read past the end of the string */
+        nb_row_label(sc, row, l, sizeof l);
+        return matches(a, l, strlen(l)) || matches(a, sc->rows[row].label, strlen(sc->rows[row].label));
+    }
+    const nb_cell *cell = &a->r->cells[nb_schema_first_cell(sc, row) + c];
+    char v[64] = "";
+    nb_role role;
+    int marked;
+    cell_value(a, cell, v, sizeof v, &role, &marked);
+    return matches(a, v, strlen(v)) || (cell->has_span && matches(a, a->r->doc.text + cell->off, cell->len));
+}
+
+/* The slots of the tables in order: (grid row, -1 for the label or a
+ * column), as one index; how many there are. */
+static int slot_count(const nb_app *a, int *per)
+{
+    int most = 1;
+    for (int g = 0; g < a->ngrid; g++)
+        if (a->grid[g].kind == 2 && a->r->schema->rows[a->grid[g].row].ncols + 1 > most)
+            most = a->r->schema->rows[a->grid[g].row].ncols + 1;
+    *per = most;
+    return a->ngrid * most;
+}
+
+void nb_tables_search(nb_app *a, int dir)
+{
+    int per, n = slot_count(a, &per), from = a->gsel * per + a->gcol + 1;
+    for (int step = 1; step <= n; step++) {
+        int at = ((from + dir * step) % n + n) % n, g = at / per, c = at % per - 1;
+        int kind = a->grid[g].kind;
+        if (kind < 2 || (kind == 2 && c >= a->r->schema->rows[a->grid[g].row].ncols) || !slot_matches(a, g, c))
+            continue;
+        if (dir > 0 ? at <= from : at >= from)
+            nb_app_say(a, 0, "%s", nb_app_tr(a, "search wrapped", "搜索已从头开始"));
+        a->gsel = kind == 3 ? g + 1 : g; /* a heading: its first row */
+        a->gcol = c < 0 ? 0 : c;
+        nb_cursor_to_cell(a);
+        return;
+    }
+    nb_app_say(a, 1, nb_app_tr(a, "not found in the tables: %s", "表格中未找到：%s"), a->search.pat);
+}

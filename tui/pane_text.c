@@ -1,6 +1,7 @@
-/* pane_text.c — the text pane: the report's text wrapped, with a gutter of
- * line numbers, cells and findings highlighted, search hits marked; the
- * cursor moved by keys and kept in view. */
+/* pane_text.c — the text pane: the report's text wrapped into screen rows
+ * (wrap.h), with a gutter of line numbers, cells and findings highlighted,
+ * search hits marked; the cursor moved by keys a screen row at a time and
+ * kept in view, inside a line of any length. */
 #include "view.h"
 
 #include <stdio.h>
@@ -11,64 +12,13 @@
 #include "model/doc.h"
 #include "search.h"
 #include "select.h"
+#include "wrap.h"
 
 #define GUTTER 6
 
 static size_t line_of(const nb_app *a, size_t off)
 {
     return nb_doc_line_of(&a->r->doc, off);
-}
-
-/* Walking a line's characters as they wrap at a width: tabs to the next
- * multiple of 8 of the line, a wide character never split at the edge. */
-typedef struct wrap {
-    const char *t;
-    size_t i, e;
-    int col, lcol, width;
-} wrap;
-
-static void wrap_start(wrap *w, const nb_doc *d, size_t li, int width)
-{
-    size_t s, e;
-    nb_doc_line(d, li, &s, &e);
-    w->t = d->text;
-    w->i = s;
-    w->e = e;
-    w->col = w->lcol = 0;
-    w->width = width;
-}
-
-/* The next character: where it starts, its code point, its width, its column
- * on its row; returns 0 at the line's end, 2 when it begins a new row. */
-static int wrap_next(wrap *w, size_t *start, uint32_t *cp, int *cw, int *col)
-{
-    if (w->i >= w->e)
-        return 0;
-    *start = w->i;
-    *cp = nb_utf8_get(w->t, w->e, &w->i);
-    *cw = *cp == '\t' ? 8 - w->lcol % 8 : nb_cp_width(*cp);
-    w->lcol += *cw;
-    int newrow = 0;
-    if (w->col + *cw > w->width && w->col > 0) {
-        w->col = 0;
-        newrow = 1;
-    }
-    *col = w->col;
-    w->col += *cw;
-    return newrow ? 2 : 1;
-}
-
-/* Rows a line takes when wrapped at width columns. */
-static int line_rows(const nb_doc *d, size_t li, int width)
-{
-    wrap w;
-    wrap_start(&w, d, li, width);
-    size_t st;
-    uint32_t cp;
-    int cw, col, rc, rows = 1;
-    while ((rc = wrap_next(&w, &st, &cp, &cw, &col)))
-        rows += rc == 2;
-    return rows;
 }
 
 /* The role of the character at off within the current finding, or -1. */
@@ -118,66 +68,120 @@ static nb_role char_role(const nb_app *a, size_t off, const unsigned char *hit, 
     return ci >= 0 ? cell_role(a, ci, marked) : NB_R_TEXT;
 }
 
-/* Keep the cursor's line in view: if it is below the pane, the top is found
- * by walking back from the cursor's line, never down from the old top. */
-static void scroll_text(nb_app *a, int rows, int width)
+
+/* ------------------------------------------------------------ scrolling */
+
+/* The text pane's width for the text (without the gutter); < 4: none. */
+static int text_width(const nb_panes *p)
 {
-    const nb_doc *d = &a->r->doc;
-    size_t cl = line_of(a, a->cur);
-    if (cl < a->top_line) {
-        a->top_line = cl;
-        return;
-    }
-    int used = 0;
-    for (size_t li = a->top_line; li <= cl; li++) {
-        used += line_rows(d, li, width);
-        if (used > rows)
-            break;
-    }
-    if (used <= rows)
-        return;
-    size_t top = cl;
-    used = line_rows(d, cl, width);
-    while (top > 0) {
-        int r = line_rows(d, top - 1, width);
+    return p->tw - GUTTER;
+}
+
+/* The rows of line li, counting no further than max (then max + 1). */
+static int line_rows(const nb_doc *d, size_t li, int width, int max)
+{
+    return nb_rows_between(d, d->lines[li], nb_row_last_of_line(d, d->lines[li], width), width, max) + 1;
+}
+
+/* The first row shown when the cursor's line is to end the pane: whole
+ * lines above it, as many as fit. */
+static size_t top_for_line(const nb_doc *d, size_t li, int used, int rows, int width)
+{
+    while (li > 0) {
+        int r = line_rows(d, li - 1, width, rows);
         if (used + r > rows)
             break;
         used += r;
-        top--;
+        li--;
     }
-    a->top_line = top;
+    return d->lines[li];
+}
+
+/* Keep the cursor in view: its whole line when the line fits in the pane
+ * (found by walking back from the cursor, never down from the old top),
+ * else the cursor's row — so a line of any length is seen a row at a time. */
+static void scroll_text(nb_app *a, int rows, int width)
+{
+    const nb_doc *d = &a->r->doc;
+    size_t cr = nb_row_of(d, a->cur, width, NULL);
+    size_t li = line_of(a, cr), ls = d->lines[li];
+    int lrows = line_rows(d, li, width, rows);
+    int whole = lrows <= rows;
+    size_t first = whole ? ls : cr, last = whole ? nb_row_last_of_line(d, cr, width) : cr;
+    a->top = nb_row_of(d, a->top, width, NULL); /* a row's start at this width */
+    if (first < a->top) {
+        a->top = first;
+        return;
+    }
+    if (nb_rows_between(d, a->top, last, width, rows) < rows)
+        return;
+    a->top = whole ? top_for_line(d, li, lrows, rows, width) : nb_row_step(d, cr, -(long)(rows - 1), width);
 }
 
 static void settle(nb_app *a, const nb_panes *p)
 {
-    int width = p->tw - GUTTER;
+    int width = text_width(p);
     if (width < 4)
         return;
     a->text_rows = p->th;
     scroll_text(a, p->th, width);
 }
 
-/* Line li from row y on; returns the row after it. */
-static int draw_line(const nb_app *a, nb_screen *s, const nb_panes *p, size_t li, int y)
+/* ------------------------------------------------------------ drawing */
+
+/* The start of the character at or before off, not before ls. */
+static size_t char_back(const char *t, size_t ls, size_t off)
+{
+    while (off > ls && ((unsigned char)t[off] & 0xC0) == 0x80)
+        off--;
+    return off;
+}
+
+/* The stretch of line [ls, le) whose search hits are drawn from row from
+ * on: the whole line when it is short, else what the pane can show of it
+ * and a margin (a hit is never looked for along the whole of a long line). */
+static void hit_window(const nb_panes *p, const nb_doc *d, size_t ls, size_t le, size_t from, size_t *ws, size_t *we)
+{
+    size_t span = (size_t)p->th * (size_t)p->tw * 4 + 1024;
+    *ws = ls;
+    *we = le;
+    if (le - ls <= 2 * span)
+        return;
+    *ws = from > ls + 1024 ? char_back(d->text, ls, from - 1024) : ls;
+    *we = from + span < le ? char_back(d->text, ls, from + span) : le;
+}
+
+/* The gutter of a row: the line's number where the line starts; on the
+ * top row, when it goes on a line begun above, the number and '+'. */
+static void draw_gutter(nb_screen *s, const nb_panes *p, size_t li, int cont, int y)
+{
+    char num[32];
+    snprintf(num, sizeof num, cont ? "%5zu+" : "%5zu ", li + 1);
+    nb_screen_put(s, y, p->tx, num, strlen(num), GUTTER, NB_R_GUTTER, 0);
+}
+
+/* Line li from its row that starts at from, drawn from row y on; returns
+ * the row after it. */
+static int draw_line(const nb_app *a, nb_screen *s, const nb_panes *p, size_t li, size_t from, int y)
 {
     const nb_doc *d = &a->r->doc;
-    int width = p->tw - GUTTER;
-    size_t ls, le;
+    size_t ls, le, ws, we;
     nb_doc_line(d, li, &ls, &le);
-    unsigned char *hit = nb_search_line(&a->search, d->text, ls, le);
-    char num[32];
-    snprintf(num, sizeof num, "%5zu ", li + 1);
-    nb_screen_put(s, y, p->tx, num, strlen(num), GUTTER, NB_R_GUTTER, 0);
-    wrap w;
-    wrap_start(&w, d, li, width);
+    hit_window(p, d, ls, le, from, &ws, &we);
+    unsigned char *hit = nb_search_line(&a->search, d->text, ws, we);
+    draw_gutter(s, p, li, from > ls, y);
+    nb_wrap w;
+    nb_wrap_from(&w, d, from, text_width(p));
     size_t here;
     uint32_t cp;
     int cw, col, rc;
-    while (y < p->ty + p->th && (rc = wrap_next(&w, &here, &cp, &cw, &col))) {
-        if (rc == 2 && ++y >= p->ty + p->th)
+    while (y < p->ty + p->th && (rc = nb_wrap_next(&w, &here, &cp, &cw, &col))) {
+        if (here < from)
+            continue;
+        if (rc == 2 && here > from && ++y >= p->ty + p->th)
             break;
         int marked;
-        nb_role role = char_role(a, here, hit, ls, le - ls, &marked);
+        nb_role role = char_role(a, here, hit, ws, we - ws, &marked);
         if (cp == '\t')
             nb_screen_fill(s, y, p->tx + GUTTER + col, cw, ' ', role);
         else
@@ -191,38 +195,32 @@ static int draw_line(const nb_app *a, nb_screen *s, const nb_panes *p, size_t li
 
 static void draw(const nb_app *a, nb_screen *s, const nb_panes *p)
 {
-    if (p->tw - GUTTER < 4)
+    if (text_width(p) < 4)
         return;
+    const nb_doc *d = &a->r->doc;
     int y = p->ty;
-    for (size_t li = a->top_line; li < a->r->doc.nlines && y < p->ty + p->th; li++)
-        y = draw_line(a, s, p, li, y);
+    size_t from = a->top;
+    for (size_t li = line_of(a, from); li < d->nlines && y < p->ty + p->th; li++) {
+        y = draw_line(a, s, p, li, from, y);
+        if (li + 1 < d->nlines)
+            from = d->lines[li + 1];
+    }
 }
 
 /* ------------------------------------------------------------ movement */
 
-static void move_lines(nb_app *a, long d)
+/* The cursor n screen rows down (up when n < 0), at the same column of
+ * its row where there is one. */
+static void move_rows(nb_app *a, long n)
 {
-    const nb_doc *doc = &a->r->doc;
-    size_t li = line_of(a, a->cur), ls, le;
-    nb_doc_line(doc, li, &ls, &le);
-    size_t col = nb_display_cols(doc->text + ls, a->cur - ls, 0);
-    long target = (long)li + d;
-    if (target < 0)
-        target = 0;
-    if (target >= (long)doc->nlines)
-        target = (long)doc->nlines - 1;
-    nb_doc_line(doc, (size_t)target, &ls, &le);
-    size_t i = ls, c = 0;
-    while (i < le) {
-        size_t here = i;
-        uint32_t cp = nb_utf8_get(doc->text, le, &i);
-        c += (size_t)(cp == '\t' ? 8 - c % 8 : (size_t)nb_cp_width(cp));
-        if (c > col) {
-            i = here;
-            break;
-        }
-    }
-    a->cur = i;
+    nb_panes p = nb_app_panes(a);
+    int width = text_width(&p);
+    if (width < 4)
+        return;
+    const nb_doc *d = &a->r->doc;
+    int col;
+    size_t row = nb_row_of(d, a->cur, width, &col);
+    a->cur = nb_row_at_col(d, nb_row_step(d, row, n, width), col, width);
     nb_cell_from_cursor(a);
 }
 
@@ -239,23 +237,30 @@ static void move_chars(nb_app *a, int d)
     nb_cell_from_cursor(a);
 }
 
+/* G: the start of the text's last row. */
+static void to_bottom(nb_app *a)
+{
+    const nb_doc *d = &a->r->doc;
+    nb_panes p = nb_app_panes(a);
+    int width = text_width(&p);
+    a->cur = width < 4 ? d->lines[d->nlines - 1] : nb_row_last_of_line(d, d->lines[d->nlines - 1], width);
+    nb_cell_from_cursor(a);
+}
+
 static void key(nb_app *a, nb_request rq)
 {
     switch (rq) {
-    case NB_REQ_MOVE_UP: move_lines(a, -1); break;
-    case NB_REQ_MOVE_DOWN: move_lines(a, 1); break;
+    case NB_REQ_MOVE_UP: move_rows(a, -1); break;
+    case NB_REQ_MOVE_DOWN: move_rows(a, 1); break;
     case NB_REQ_MOVE_LEFT: move_chars(a, -1); break;
     case NB_REQ_MOVE_RIGHT: move_chars(a, 1); break;
     case NB_REQ_TOP:
         a->cur = 0;
-        a->top_line = 0;
+        a->top = 0;
         nb_cell_from_cursor(a);
         break;
-    case NB_REQ_BOTTOM:
-        a->cur = a->r->doc.lines[a->r->doc.nlines - 1];
-        nb_cell_from_cursor(a);
-        break;
-    default: move_lines(a, nb_page_step(a->text_rows, rq)); break;
+    case NB_REQ_BOTTOM: to_bottom(a); break;
+    default: move_rows(a, nb_page_step(nb_app_panes(a).th, rq)); break;
     }
 }
 

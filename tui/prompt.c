@@ -1,12 +1,15 @@
 /* prompt.c — the prompt view (prompt.h): the line editor on the status
- * line under a label; Enter hands the text to what the prompt is for. */
+ * line under a label; Enter hands the text to what the prompt is for. A
+ * reason's prompt recalls the reasons given before (Up, Down). */
 #include "prompt.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "actions.h"
 #include "commands.h"
 #include "lineedit.h"
+#include "names.h"
 #include "select.h"
 #include "view.h"
 
@@ -16,24 +19,71 @@ void nb_prompt_open(nb_app *a, int mode)
     nb_app_push(a, mode);
 }
 
+/* The back-th reason given before (1: the latest), each once, or NULL. */
+static const char *earlier_reason(const nb_app *a, int back)
+{
+    for (size_t i = a->s.rv.n; i-- > 0;) {
+        const nb_rv_entry *e = &a->s.rv.v[i];
+        if (e->kind != NB_RV_DECIDE || e->state != NB_DEC_DISMISSED || !e->text || !*e->text)
+            continue;
+        int again = 0;
+        for (size_t j = i + 1; j < a->s.rv.n && !again; j++)
+            again = a->s.rv.v[j].kind == NB_RV_DECIDE && a->s.rv.v[j].text && !strcmp(a->s.rv.v[j].text, e->text);
+        if (!again && --back == 0)
+            return e->text;
+    }
+    return NULL;
+}
+
+/* Up, Down in the reason prompt: an earlier reason, or back to none. */
+static void recall_reason(nb_app *a, int d)
+{
+    const char *r = earlier_reason(a, a->reason_back + d);
+    if (a->reason_back + d <= 0) {
+        a->reason_back = 0;
+        nb_lineedit_set(&a->in, "", 0);
+    } else if (r) {
+        a->reason_back += d;
+        nb_lineedit_set(&a->in, r, strlen(r));
+    }
+}
+
+/* "dismissed because: ", for several findings "dismiss 12 findings
+ * because: ", with a hint when there are reasons to recall. */
+static void reason_label(const nb_app *a, char *out, size_t cap)
+{
+    int recall = earlier_reason(a, 1) != NULL;
+    if (a->lang == NB_LANG_ZH) {
+        char what[64] = "驳回";
+        if (a->ndecide > 1)
+            snprintf(what, sizeof what, "驳回 %d 个问题的", a->ndecide);
+        snprintf(out, cap, "%s理由%s：", what, recall ? "（Up 调出之前的理由）" : "");
+    } else {
+        char what[64] = "dismissed";
+        if (a->ndecide > 1)
+            snprintf(what, sizeof what, "dismiss %d findings", a->ndecide);
+        snprintf(out, cap, "%s because%s: ", what, recall ? " (Up: earlier reasons)" : "");
+    }
+}
+
 /* The label before the text: what is being typed. */
 static void label_of(const nb_app *a, char *out, size_t cap)
 {
-    char id[96];
+    char id[320];
     int mode = nb_app_mode(a);
-    if (mode == NB_MODE_EDIT) {
-        nb_schema_cell_id(a->r->schema, a->edit_cell, id, sizeof id);
-        snprintf(out, cap, "%s %s: ", nb_app_tr(a, "value of", "更正"), id);
+    if (mode == NB_MODE_EDIT) { /* the cell by its label under zh, its ID in English */
+        nb_cell_label(a->r->schema, a->edit_cell, a->lang, id, sizeof id);
+        snprintf(out, cap, nb_app_tr(a, "value of %s: ", "更正 %s："), id);
     } else if (mode == NB_MODE_REASON) {
-        snprintf(out, cap, "%s", nb_app_tr(a, "dismissed because: ", "驳回理由："));
+        reason_label(a, out, cap);
     } else if (mode == NB_MODE_NOTE) {
         int n;
         const nb_rule *rules = nb_rules(&n);
         if (a->note_cell >= 0)
-            nb_schema_cell_id(a->r->schema, a->note_cell, id, sizeof id);
+            nb_cell_label(a->r->schema, a->note_cell, a->lang, id, sizeof id);
         else
             snprintf(id, sizeof id, "%s", rules[a->s.fs.v[a->note_finding].rule].id);
-        snprintf(out, cap, "%s %s: ", nb_app_tr(a, "note on", "批注"), id);
+        snprintf(out, cap, nb_app_tr(a, "note on %s: ", "批注 %s："), id);
     } else {
         snprintf(out, cap, "%c", mode == NB_MODE_PROMPT ? ':' : '/');
     }
@@ -41,7 +91,7 @@ static void label_of(const nb_app *a, char *out, size_t cap)
 
 static void draw(const nb_app *a, nb_screen *s)
 {
-    char label[160];
+    char label[512];
     label_of(a, label, sizeof label);
     nb_lineedit_draw(&a->in, s, s->h - 1, label);
 }
@@ -55,7 +105,12 @@ static void commit(nb_app *a)
     switch (mode) {
     case NB_MODE_PROMPT: nb_app_command(a, text); break;
     case NB_MODE_EDIT: nb_act_edit_commit(a, text); break;
-    case NB_MODE_REASON: nb_act_decide(a, NB_DEC_DISMISSED, text); break;
+    case NB_MODE_REASON:
+        if (a->ndecide) /* the list's findings */
+            nb_findings_decide(a, NB_DEC_DISMISSED, text);
+        else
+            nb_act_decide(a, NB_DEC_DISMISSED, text);
+        break;
     case NB_MODE_NOTE: nb_act_note_commit(a, text); break;
     default:
         if (*text)
@@ -67,9 +122,19 @@ static void commit(nb_app *a)
 static void key(nb_app *a, nb_request rq, int k)
 {
     int mode = nb_app_mode(a);
+    if (rq == NB_REQ_ED_CANCEL || rq == NB_REQ_ED_ENTER)
+        a->reason_back = 0;
     switch (rq) {
-    case NB_REQ_ED_CANCEL: nb_app_pop(a); break;
+    case NB_REQ_ED_CANCEL:
+        nb_app_pop(a);
+        a->ndecide = 0; /* no decision after all */
+        break;
     case NB_REQ_ED_ENTER: commit(a); break;
+    case NB_REQ_ED_HISTORY_PREV:
+    case NB_REQ_ED_HISTORY_NEXT:
+        if (mode == NB_MODE_REASON)
+            recall_reason(a, rq == NB_REQ_ED_HISTORY_PREV ? 1 : -1);
+        break;
     case NB_REQ_ED_NEWLINE: /* a line break inside a note */
         if (mode == NB_MODE_NOTE)
             nb_lineedit_insert(&a->in, '\n');

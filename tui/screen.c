@@ -106,6 +106,70 @@ int nb_screen_put(nb_screen *s, int y, int x, const char *t, size_t n, int maxco
     return used;
 }
 
+size_t nb_text_fit(const char *t, size_t n, int w)
+{
+    size_t i = 0;
+    int used = 0;
+    while (i < n) {
+        size_t at = i;
+        uint32_t cp = nb_utf8_get(t, n, &i);
+        int cw = cp == '\t' ? 1 : nb_cp_width(cp);
+        if (used + cw > w)
+            return at;
+        used += cw;
+    }
+    return n;
+}
+
+/* ASCII letters and digits: a word that is not broken where it can be helped. */
+static int word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+size_t nb_text_break(const char *t, size_t n, int w, size_t *next)
+{
+    size_t k = nb_text_fit(t, n, w);
+    if (k < n && k > 0 && word_char(t[k]) && word_char(t[k - 1])) { /* inside a word: back to a space */
+        size_t b = k;
+        while (b > 0 && t[b - 1] != ' ')
+            b--;
+        if (b > k / 2)
+            k = b;
+    }
+    size_t j = k;
+    while (j < n && t[j] == ' ')
+        j++;
+    *next = j;
+    return k;
+}
+
+int nb_text_rows(const char *t, size_t n, int w)
+{
+    int rows = 1;
+    size_t off = 0, next;
+    while (w > 0 && off < n && nb_text_break(t + off, n - off, w, &next) > 0 && off + next < n) {
+        off += next;
+        rows++;
+    }
+    return rows;
+}
+
+int nb_screen_wrap(nb_screen *s, int y, int x, int w, int maxrows, const char *t, size_t n, nb_role role)
+{
+    int rows = 0;
+    size_t off = 0, next;
+    while (rows < maxrows && w > 0) {
+        size_t k = nb_text_break(t + off, n - off, w, &next);
+        nb_screen_put(s, y + rows, x, t + off, k, w, role, 0);
+        rows++;
+        if (k == 0 || off + next >= n)
+            break;
+        off += next;
+    }
+    return rows;
+}
+
 void nb_screen_fill(nb_screen *s, int y, int x, int cols, uint32_t cp, nb_role role)
 {
     for (int i = 0; i < cols; i++)

@@ -43,6 +43,17 @@ void nb_screen_clear(nb_screen *s, nb_role role);
 /* Draw UTF-8 text at (y, x) clipped to maxcols display columns; returns the
  * columns used. A wide character that does not fit is not drawn. */
 int nb_screen_put(nb_screen *s, int y, int x, const char *t, size_t n, int maxcols, nb_role role, int marked);
+/* The bytes of t[0, n) that fit in w columns as nb_screen_put draws them
+ * (whole characters). Text wrapped at w columns, cut only between
+ * characters: the rows it takes, and drawn from (y, x) in at most maxrows
+ * rows (returns the rows used). */
+size_t nb_text_fit(const char *t, size_t n, int w);
+/* A row's worth of t[0, n) at w columns, a word of ASCII letters kept
+ * whole where it can be: its length, and where the next row starts (the
+ * spaces between skipped) in *next. */
+size_t nb_text_break(const char *t, size_t n, int w, size_t *next);
+int nb_text_rows(const char *t, size_t n, int w);
+int nb_screen_wrap(nb_screen *s, int y, int x, int w, int maxrows, const char *t, size_t n, nb_role role);
 void nb_screen_fill(nb_screen *s, int y, int x, int cols, uint32_t cp, nb_role role);
 /* The screen as text, one line a row, trailing blanks dropped. */
 char *nb_screen_text(const nb_screen *s);

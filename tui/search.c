@@ -5,10 +5,41 @@
 
 #include "search.h"
 
+#include "base/utf8.h"
+
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define NONE ((size_t)-1)
+
+/* PCRE2's message for a bad pattern, in Chinese (PCRE2 has English
+ * only): the usual mistakes by name, the rest in general terms. */
+static const char *error_zh(int code)
+{
+    static const struct {
+        int code;
+        const char *zh;
+    } words[] = {
+        {PCRE2_ERROR_END_BACKSLASH, "末尾多了一个反斜杠 \\"},
+        {PCRE2_ERROR_UNKNOWN_ESCAPE, "反斜杠后的字符无法识别"},
+        {PCRE2_ERROR_QUANTIFIER_OUT_OF_ORDER, "{} 中的数字顺序颠倒"},
+        {PCRE2_ERROR_QUANTIFIER_TOO_BIG, "{} 中的数字太大"},
+        {PCRE2_ERROR_MISSING_SQUARE_BRACKET, "缺少右方括号 ]"},
+        {PCRE2_ERROR_ESCAPE_INVALID_IN_CLASS, "方括号内的转义无效"},
+        {PCRE2_ERROR_CLASS_RANGE_ORDER, "方括号内的范围顺序颠倒"},
+        {PCRE2_ERROR_QUANTIFIER_INVALID, "* + ? 或 {} 前面没有可重复的内容"},
+        {PCRE2_ERROR_MISSING_CLOSING_PARENTHESIS, "缺少右括号 )"},
+        {PCRE2_ERROR_BAD_SUBPATTERN_REFERENCE, "引用了不存在的分组"},
+        {PCRE2_ERROR_MISSING_COMMENT_CLOSING, "注释缺少右括号 )"},
+        {PCRE2_ERROR_UNMATCHED_CLOSING_PARENTHESIS, "多了一个右括号 )"},
+        {PCRE2_ERROR_LOOKBEHIND_NOT_FIXED_LENGTH, "向后查找的长度不固定"},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (words[i].code == code)
+            return words[i].zh;
+    return "无法解析（请检查括号、方括号和反斜杠）";
+}
 
 int nb_search_compile(nb_search *s, const char *pat, nb_lang lang, nb_err *err)
 {
@@ -23,13 +54,15 @@ int nb_search_compile(nb_search *s, const char *pat, nb_lang lang, nb_err *err)
     if (!re) {
         PCRE2_UCHAR m[256];
         pcre2_get_error_message(ec, m, sizeof m);
-        return nb_err_set(err, NB_E_PATTERN, "%s %zu: %s", nb_tr(lang, "bad pattern at offset", "搜索式有误，位置"),
-                          (size_t)eo, (char *)m);
+        const char *zh = lang == NB_LANG_ZH ? error_zh(ec) : NULL;
+        return nb_err_set(err, NB_E_PATTERN, nb_tr(lang, "bad pattern at offset %zu: %s", "搜索式有误（位置 %zu）：%s"),
+                          (size_t)eo, zh ? zh : (char *)m);
     }
     pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
     pcre2_code_free(s->re);
     s->re = re;
     snprintf(s->pat, sizeof s->pat, "%s", pat);
+    s->pat[nb_utf8_whole(s->pat, strlen(s->pat))] = '\0'; /* a long pattern cut between characters */
     return 0;
 }
 

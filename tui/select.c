@@ -3,15 +3,33 @@
 #include "select.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "review/session.h"
 #include "search.h"
 #include "view.h"
 
+/* The group headings of T3 (schema groups: 三、本年度办理结果, （三）不予公开
+ * …) by the first row each stands above. */
+static const struct {
+    const char *row;
+    int group;
+} group_heads[] = {{"t3.granted", 0},    {"t3.deny.secret", 1},         {"t3.unable.none", 2},
+                   {"t3.refuse.petition", 3}, {"t3.other.no_correction", 4}};
+
+/* The group heading that stands above row r, or -1. */
+static int group_above(const nb_schema *s, int r)
+{
+    for (size_t k = 0; k < sizeof group_heads / sizeof group_heads[0]; k++)
+        if (!strcmp(s->rows[r].id, group_heads[k].row) && group_heads[k].group < s->ngroups)
+            return group_heads[k].group;
+    return -1;
+}
+
 static int build_grid(nb_app *a)
 {
     const nb_schema *s = a->r->schema;
-    a->grid = calloc((size_t)s->nrows + 16, sizeof *a->grid);
+    a->grid = calloc((size_t)s->nrows + 24, sizeof *a->grid);
     if (!a->grid)
         return -1;
     int n = 0;
@@ -28,6 +46,9 @@ static int build_grid(nb_app *a)
                 a->grid[n++] = (nb_grow_row){1, t, r};
                 last_cols = s->rows[r].ncols;
             }
+            int g = group_above(s, r);
+            if (g >= 0)
+                a->grid[n++] = (nb_grow_row){3, t, g};
             a->grid[n++] = (nb_grow_row){2, t, r};
         }
     }
@@ -183,10 +204,18 @@ void nb_search_next(nb_app *a, int dir)
         nb_app_say(a, 0, "%s", nb_app_tr(a, "no search yet: / to search", "尚未搜索：按 / 搜索"));
         return;
     }
+    if (nb_app_mode(a) == NB_MODE_HELP) {
+        nb_help_search(a, dir);
+        return;
+    }
+    if (a->focus == 1) {
+        nb_tables_search(a, dir);
+        return;
+    }
     size_t to;
     int wrapped;
     if (nb_search_step(&a->search, a->r->doc.text, a->r->doc.len, a->cur, dir, &to, &wrapped) != 0) {
-        nb_app_say(a, 1, "%s: %s", nb_app_tr(a, "not found", "未找到"), a->search.pat);
+        nb_app_say(a, 1, nb_app_tr(a, "not found: %s", "未找到：%s"), a->search.pat);
         return;
     }
     if (wrapped)

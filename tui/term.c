@@ -93,6 +93,17 @@ static void blit(const nb_app *a, int colors)
         }
 }
 
+/* `y` by OSC 52, when the terminal's description has it (Ms). */
+static int osc52(const char *b64)
+{
+    const char *ms = tigetstr("Ms");
+    if (!ms || ms == (const char *)-1)
+        return -1;
+    fputs(tiparm(ms, "c", b64), stdout);
+    fflush(stdout);
+    return 0;
+}
+
 static int map_key(int rc, wint_t ch)
 {
     if (rc == KEY_CODE_YES) {
@@ -185,6 +196,9 @@ int nb_term_run(nb_app *a)
     set_escdelay(25);
     timeout(1000);
     curs_set(0);
+    const char *ms = tigetstr("Ms");
+    if (ms && ms != (const char *)-1)
+        a->osc52 = osc52;
     int colors = setup_colors(&a->theme);
     nb_theme last = a->theme;
     int h, w;

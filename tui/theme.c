@@ -91,7 +91,7 @@ static char *trim(char *s)
 }
 
 /* One line of a theme ("role = spec", "mono", a comment) into th. */
-static int parse_line(nb_theme *th, char *buf, const char *file, int line, nb_err *err)
+static int parse_line(nb_theme *th, char *buf, const char *file, int line, nb_lang lang, nb_err *err)
 {
     char *hash = strchr(buf, '#');
     if (hash)
@@ -105,20 +105,25 @@ static int parse_line(nb_theme *th, char *buf, const char *file, int line, nb_er
     }
     char *eq = strchr(s, '=');
     if (!eq)
-        return nb_err_set(err, NB_E_FORMAT, "%s:%d: expected \"role = colour\", got \"%s\"", file, line, s);
+        return nb_err_set(err, NB_E_FORMAT,
+                          nb_tr(lang, "%s:%d: expected \"role = colour\", got \"%s\"", "%s:%d: 应为“角色 = 颜色”，实为“%s”"),
+                          file, line, s);
     *eq = '\0';
     char *role = trim(s), *spec = trim(eq + 1);
     int r = nb_role_from_name(role);
     if (r < 0)
-        return nb_err_set(err, NB_E_FORMAT, "%s:%d: unknown role \"%s\"", file, line, role);
+        return nb_err_set(err, NB_E_FORMAT, nb_tr(lang, "%s:%d: unknown role \"%s\"", "%s:%d: 未知的角色“%s”"), file,
+                          line, role);
     char bad[64];
     if (parse_spec(spec, &th->role[r], bad, sizeof bad) != 0)
-        return nb_err_set(err, NB_E_FORMAT, "%s:%d: unknown colour or attribute \"%s\"", file, line, bad);
+        return nb_err_set(err, NB_E_FORMAT,
+                          nb_tr(lang, "%s:%d: unknown colour or attribute \"%s\"", "%s:%d: 未知的颜色或属性“%s”"), file,
+                          line, bad);
     return 0;
 }
 
 /* Theme text over th, line by line. */
-static int parse_into(nb_theme *th, const char *text, const char *file, nb_err *err)
+static int parse_into(nb_theme *th, const char *text, const char *file, nb_lang lang, nb_err *err)
 {
     int line = 0;
     const char *p = text;
@@ -129,7 +134,7 @@ static int parse_into(nb_theme *th, const char *text, const char *file, nb_err *
         snprintf(buf, sizeof buf, "%.*s", (int)(len < 511 ? len : 511), p);
         line++;
         p = e ? e + 1 : p + len;
-        if (parse_line(th, buf, file, line, err) != 0)
+        if (parse_line(th, buf, file, line, lang, err) != 0)
             return -1;
     }
     return 0;
@@ -139,13 +144,13 @@ int nb_theme_default(nb_theme *t, nb_err *err)
 {
     memset(t, 0, sizeof *t);
     snprintf(t->name, sizeof t->name, "default");
-    return parse_into(t, default_theme, "themes/default.theme", err);
+    return parse_into(t, default_theme, "themes/default.theme", NB_LANG_EN, err);
 }
 
-int nb_theme_parse(nb_theme *t, const char *text, const char *file, nb_err *err)
+int nb_theme_parse(nb_theme *t, const char *text, const char *file, nb_lang lang, nb_err *err)
 {
     nb_theme th;
-    if (nb_theme_default(&th, err) != 0 || parse_into(&th, text, file, err) != 0)
+    if (nb_theme_default(&th, err) != 0 || parse_into(&th, text, file, lang, err) != 0)
         return -1;
     *t = th;
     return 0;
@@ -164,7 +169,7 @@ static char *slurp(const char *path)
     return b;
 }
 
-int nb_theme_load(nb_theme *t, const char *name, const char *datadir, nb_err *err)
+int nb_theme_load(nb_theme *t, const char *name, const char *datadir, nb_lang lang, nb_err *err)
 {
     char path[4096];
     char *text = NULL;
@@ -191,12 +196,13 @@ int nb_theme_load(nb_theme *t, const char *name, const char *datadir, nb_err *er
         if (!strcmp(name, "default"))
             return nb_theme_default(t, err);
         nb_err_set(err, NB_E_NOTFOUND,
-                   "theme %s: not found (looked in $XDG_CONFIG_HOME/nianbao/themes, %s/themes, ./themes)", name,
-                   datadir ? datadir : "?");
+                   nb_tr(lang, "theme %s: not found (looked in $XDG_CONFIG_HOME/nianbao/themes, %s/themes, ./themes)",
+                         "主题 %s：未找到（查找了 $XDG_CONFIG_HOME/nianbao/themes、%s/themes、./themes）"),
+                   name, datadir ? datadir : "?");
         nb_theme_default(t, NULL);
         return -1;
     }
-    int rc = nb_theme_parse(t, text, path, err);
+    int rc = nb_theme_parse(t, text, path, lang, err);
     free(text);
     if (rc != 0) {
         nb_theme_default(t, NULL);

@@ -23,10 +23,10 @@ typedef struct nb_theme {
 
 /* The default theme: themes/default.theme as built in. */
 int nb_theme_default(nb_theme *t, nb_err *err);
-/* Load a theme by name or path; on error fills err ("FILE:LINE: …") and
- * leaves the default theme. */
-int nb_theme_load(nb_theme *t, const char *name, const char *datadir, nb_err *err);
+/* Load a theme by name or path; on error fills err ("FILE:LINE: …", in
+ * the language asked) and leaves the default theme. */
+int nb_theme_load(nb_theme *t, const char *name, const char *datadir, nb_lang lang, nb_err *err);
 /* Parse theme text over the default (exposed for tests). */
-int nb_theme_parse(nb_theme *t, const char *text, const char *file, nb_err *err);
+int nb_theme_parse(nb_theme *t, const char *text, const char *file, nb_lang lang, nb_err *err);
 
 #endif

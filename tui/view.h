@@ -34,6 +34,20 @@ extern const nb_pane nb_pane_text, nb_pane_tables;
 extern const nb_view nb_view_normal, nb_view_help, nb_view_findings, nb_view_notes, nb_view_prompt, nb_view_ask_quit,
     nb_view_ask_recover;
 
+/* The help's search (overlay_help.c): the next (dir > 0) or previous
+ * item that matches the search's pattern scrolled to the top. */
+void nb_help_search(nb_app *a, int dir);
+
+/* The tables' search (pane_tables.c): the next (dir > 0) or previous row
+ * label or cell value the pattern matches, from the selection, selected. */
+void nb_tables_search(nb_app *a, int dir);
+
+/* The list of findings (overlay_findings.c): opened on the current
+ * finding; a decision on the findings it gathered in a->decide (the
+ * marked ones, or the selected one), once its reason is typed. */
+void nb_findings_open(nb_app *a);
+void nb_findings_decide(nb_app *a, nb_decision state, const char *reason);
+
 /* The mode stack (app.c). */
 int nb_app_mode(const nb_app *a);
 void nb_app_push(nb_app *a, int mode);

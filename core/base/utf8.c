@@ -115,36 +115,15 @@ const unsigned char *nb_utf8_invalid(const unsigned char *s, size_t n)
     return NULL;
 }
 
-static int is_cont(unsigned char c)
-{
-    return (c & 0xC0) == 0x80;
-}
-
 size_t nb_utf8_cut(const char *s, size_t n, size_t max)
 {
-    if (max >= n)
-        return n;
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k = max;
-    /* s[k] continues a character: step back to where it starts */
-    while (k > 0 && max - k < 3 && is_cont(u[k]))
-        k--;
-    if (k < max && !is_cont(u[k]) && u[k] >= 0xC0)
-        return k; /* the character at k runs past max */
-    return max;   /* a stray continuation byte: cutting there splits nothing */
+    return max >= n ? n : nb_utf8_whole(s, max);
 }
 
 size_t nb_utf8_trim_partial(char *s)
 {
-    size_t n = strlen(s);
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k = n;
-    while (k > 0 && n - k < 3 && is_cont(u[k - 1]))
-        k--;
-    if (k > 0 && u[k - 1] >= 0xC0 && !nb_utf8_seq(u + k - 1, n - k + 1)) {
-        s[k - 1] = '\0';
-        return k - 1;
-    }
+    size_t n = nb_utf8_whole(s, strlen(s));
+    s[n] = '\0';
     return n;
 }
 
@@ -177,6 +156,18 @@ size_t nb_utf8_put(char *o, uint32_t cp)
     u[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
     u[3] = (unsigned char)(0x80 | (cp & 0x3F));
     return 4;
+}
+
+size_t nb_utf8_whole(const char *s, size_t n)
+{
+    size_t lead = n;
+    while (lead > 0 && ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead == 0)
+        return 0;
+    unsigned char c = (unsigned char)s[lead - 1];
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return lead - 1 + len > n ? lead - 1 : n;
 }
 
 int nb_cp_width(uint32_t cp)

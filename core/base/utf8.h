@@ -26,14 +26,17 @@ static inline uint32_t nb_utf8_get(const char *s, size_t end, size_t *i)
     }
     return nb_utf8_get_multi(s, end, i);
 }
+/* The longest prefix of s of at most n bytes that ends between characters
+ * (s holds at least n bytes, or its NUL before): where to cut it. */
+size_t nb_utf8_whole(const char *s, size_t n);
 /* The length of the strict UTF-8 sequence at s[0, n) (1 to 4), or 0 when
  * s[0] starts none (a stray byte, an overlong form, a surrogate, past
  * U+10FFFF, cut short); n > 0. */
 size_t nb_utf8_seq(const unsigned char *s, size_t n);
 /* The first byte of s[0, n) that is not strict UTF-8, or NULL. */
 const unsigned char *nb_utf8_invalid(const unsigned char *s, size_t n);
-/* The most of s[0, n), at most max bytes, that ends at a character
- * boundary: a cut never splits a character. */
+/* The most of s[0, n), at most max bytes, that ends between characters
+ * (nb_utf8_whole on a span that may be shorter than max). */
 size_t nb_utf8_cut(const char *s, size_t n, size_t max);
 /* Drop a character cut short at the end of the string s (what a fixed
  * buffer's snprintf leaves); returns the new length. */

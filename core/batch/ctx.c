@@ -19,7 +19,8 @@ int nb_ctx_init(nb_ctx *c, nb_lang lang, nb_err *err)
     }
     c->lex[0] = nb_lexicon_new(nb_schema_for(2021));
     c->lex[1] = nb_lexicon_new(nb_schema_for(2019));
-    if (!c->lex[0] || !c->lex[1]) {
+    c->lex[2] = nb_lexicon_new(nb_schema_variant(2021, NB_VARIANT_ONE_OTHER));
+    if (!c->lex[0] || !c->lex[1] || !c->lex[2]) {
         nb_ctx_free(c);
         return nb_err_set(err, NB_E_NOMEM, "out of memory");
     }
@@ -33,8 +34,8 @@ int nb_ctx_init(nb_ctx *c, nb_lang lang, nb_err *err)
 void nb_ctx_free(nb_ctx *c)
 {
     nb_sections_free(c);
-    nb_lexicon_free(c->lex[0]);
-    nb_lexicon_free(c->lex[1]);
+    for (int k = 0; k < 3; k++)
+        nb_lexicon_free(c->lex[k]);
     nb_claims_free(c);
     memset(c, 0, sizeof *c);
 }

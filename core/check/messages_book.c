@@ -233,6 +233,11 @@ static void outdated_message(const msg *m)
     else if (f->numeral == 2019)
         put(m, "the report for %d is in the 2019 trial layout (%s); the 2021 format applies from the 2021 reports on",
             "%d 年度报告使用2019年试行格式（%s），2021年度起应使用2021年格式", f->year, f->word);
+    else if (m->r->schema->variant == NB_VARIANT_ONE_OTHER && strstr(f->word, "其他处理"))
+        put(m, "the report for %d keeps %s in one row, as the earlier template of the 2019 trial layout did; the "
+               "2021 format has its three rows (its figures are read as t3.other.*)",
+            "%d 年度报告沿用早期模板，将%s列为一行（2019年试行格式的写法）；2021年格式分为三行（该行数据按 t3.other.* 读取）",
+            f->year, f->word);
     else
         put(m, "the report for %d mixes a row or column of the 2019 trial layout (%s) into the 2021 format",
             "%d 年度报告在2021年格式中混入了2019年试行格式的行或列（%s）", f->year, f->word);
@@ -245,6 +250,10 @@ static void extra_message(const msg *m)
     const char *t = nb_table_name(m->f->table, m->zh ? NB_LANG_ZH : NB_LANG_EN);
     if (m->f->form == NB_FORM_EXTRA_COL)
         put(m, "%s has a column the template does not: \"%s\"", "%s含有格式模板没有的列：“%s”", t, q);
+    else if (m->f->form == NB_FORM_OLD_ROW && m->r->schema->variant == NB_VARIANT_ONE_OTHER && strstr(q, "其他处理"))
+        put(m, "%s keeps \"%s\" in one row, as the earlier template of the 2019 trial layout did (its figures are "
+               "read as t3.other.*)",
+            "%s沿用早期模板（2019年试行格式），将“%s”列为一行（该行数据按 t3.other.* 读取）", t, q);
     else if (m->f->form == NB_FORM_OLD_ROW)
         put(m, "%s has a row of the 2019 trial layout: \"%s\"", "%s含有2019年试行格式的行：“%s”", t, q);
     else

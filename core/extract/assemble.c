@@ -1,6 +1,8 @@
 /* assemble.c — rows from the token stream: a label (joined from the
  * fragments a wrapped label leaves) and the values after it, a row broken
- * over two lines joined again, headers and rules ending rows. */
+ * over two lines joined again, a standard label with no numbers before the
+ * next row's label kept as a row (of blank cells), headers and rules ending
+ * rows. */
 #include "extract/internal.h"
 #include "base/vec.h"
 #include "text/label.h"
@@ -158,10 +160,18 @@ static int join_label_tail(assembly *A, const cursor *c, const tok *k)
     return 0;
 }
 
-/* A column header ends the row being built. */
+/* A standard row's label, near enough to stand as a row without numbers. */
+static int complete_label(const assembly *A, group *g)
+{
+    int r;
+    return ex_group_best(A->L, g, &r) >= 0.8 && r >= 0;
+}
+
+/* A column header ends the row being built (a standard label alone is a
+ * row of blank cells). */
 static void on_header(assembly *A, cursor *c)
 {
-    if (c->cur && c->cur->nv) {
+    if (c->cur && (c->cur->nv || complete_label(A, c->cur))) {
         c->last = (int)(c->cur - A->g);
         c->cur = NULL;
     } else if (c->cur) {
@@ -169,6 +179,19 @@ static void on_header(assembly *A, cursor *c)
         c->cur = NULL;
     }
     c->header_since = 1;
+}
+
+/* The row being built has its label and no numbers, and k starts the next
+ * row: the row is one of blank cells; k starts a new one. -1: no memory. */
+static int after_blank_row(assembly *A, cursor *c, const tok *k, const nb_ustr *u)
+{
+    c->last = (int)(c->cur - A->g);
+    c->cur = new_group(A, k->off);
+    if (!c->cur)
+        return -1;
+    group_set_label(c->cur, k, u);
+    c->header_since = 0;
+    return 0;
 }
 
 /* A row label or a fragment of one; -1 when out of memory. */
@@ -196,7 +219,10 @@ static int on_label(assembly *A, cursor *c, const tok *k)
     }
     group *cur = c->cur;
     /* cur has a label and no values yet */
+    int blank_row = complete_label(A, cur);
     if (k->numbered) {
+        if (blank_row)
+            return after_blank_row(A, c, k, &u);
         group_set_label(cur, k, &u);
         return 0;
     }
@@ -206,6 +232,8 @@ static int on_label(assembly *A, cursor *c, const tok *k)
     double sj = label_best(A, &j), so = ex_group_best(A->L, cur, &r0), sn = label_best(A, &u);
     if (sj >= so && sj >= sn)
         group_add_frag(cur, k, &u);
+    else if (blank_row && sn >= 0.85)
+        return after_blank_row(A, c, k, &u);
     else if (sn > so)
         group_set_label(cur, k, &u);
     return 0;
@@ -225,9 +253,20 @@ static int on_text(assembly *A, cursor *c, const tok *k)
 }
 
 /* A value or an empty cell (token ti); -1 when out of memory. */
+/* An empty cell that starts a line after a label alone on the line before
+ * is a merged cell of the next row, not a cell of that label's row. */
+static int leads_next_row(const assembly *A, const cursor *c, const tok *k)
+{
+    const group *g = c->cur;
+    if (c->cells_mode || k->kind != K_EMPTY || c->line_has_values || !g->has_label || g->nv || !g->nfrag)
+        return 0;
+    size_t end = g->frag_off[g->nfrag - 1] + g->frag_len[g->nfrag - 1];
+    return k->off > end && memchr(A->t + end, '\n', k->off - end) != NULL;
+}
+
 static int on_value(assembly *A, cursor *c, const tok *k, int ti)
 {
-    if (!c->cur) {
+    if (!c->cur || leads_next_row(A, c, k)) {
         if (k->kind == K_EMPTY)
             return 0; /* a merged cell before anything on the line */
         c->cur = new_group(A, k->off);
@@ -297,6 +336,7 @@ static void assemble_tokens(assembly *A, tok *toks, size_t ntok, int cells_mode)
 {
     cursor c = {NULL, -1, 0, 0, cells_mode};
     A->toks = toks;
+    A->ntok = ntok;
     for (size_t i = 0; i < ntok && !A->oom; i++) {
         const tok *k = &toks[i];
         int rc = 0;
@@ -319,7 +359,7 @@ static void assemble_tokens(assembly *A, tok *toks, size_t ntok, int cells_mode)
         if (rc)
             return;
     }
-    if (c.cur && !c.cur->nv)
+    if (c.cur && !c.cur->nv && !complete_label(A, c.cur))
         A->ng--;
 }
 
@@ -331,4 +371,5 @@ void ex_assemble(assembly *A, tok *toks, size_t ntok, int cells_mode)
         if (!A->g[gi].has_label)
             A->g[gi].label.n = 0;
     }
+    ex_learn_tab_grid(A);
 }

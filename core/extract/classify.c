@@ -8,6 +8,14 @@
 
 #include <string.h>
 
+/* Numbered text near a row label is that label, however many header words
+ * it holds: "2.其他法律行政止公开" is a typo of a row, not a header. */
+static int numbered_row_label(const lexicon *L, const nb_ustr *u)
+{
+    int row;
+    return u->had_num && ex_best_row(L, u, 1u << NB_T2 | 1u << NB_T3, &row) >= 0.7;
+}
+
 /* A text token: a row label, a column header or a group heading. */
 static void classify(const lexicon *L, const char *t, tok *k)
 {
@@ -35,7 +43,7 @@ static void classify(const lexicon *L, const char *t, tok *k)
             k->cls = C_GROUP;
             return;
         }
-    if (ex_header_coverage(L, &u) >= 0.75 && (!u.had_num || u.n > 8)) {
+    if (ex_header_coverage(L, &u) >= 0.75 && (!u.had_num || u.n > 8) && !numbered_row_label(L, &u)) {
         k->cls = C_HEADER;
         return;
     }

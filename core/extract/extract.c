@@ -35,9 +35,11 @@ static int fill_cells(nb_report *r, assembly *A, int t4_group)
 
 int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
 {
-    const lexicon *L = ctx->lex[r->format == 2019 ? 1 : 0];
     area ar;
     ex_find_area(r, &ar);
+    if (ex_choose_variant(r, &ar) != 0)
+        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
+    const lexicon *L = ctx->lex[r->format == 2019 ? 1 : r->schema->variant == NB_VARIANT_ONE_OTHER ? 2 : 0];
     /* from the 主动公开 heading to the 复议 heading: only tables, when both are there */
     if (r->sec[NB_SEC_ACTIVE].present && r->sec[NB_SEC_REVIEW].present && ar.t2s < ar.t3e) {
         r->tables_off = ar.t2s;

@@ -6,6 +6,7 @@
 #include "extract/internal.h"
 #include "base/utf8.h"
 #include "model/report.h"
+#include "model/schema.h"
 #include "text/label.h"
 
 #include <string.h>
@@ -119,12 +120,24 @@ static void fee_unit_label(nb_report *r, const area *ar)
     }
 }
 
+/* The one （六）其他处理 row of a report read in that variant (variant.c). */
+static int variant_row(nb_report *r, const assembly *A)
+{
+    if (r->schema->variant != NB_VARIANT_ONE_OTHER)
+        return 0;
+    int row = nb_schema_find_row(r->schema, "t3.other");
+    for (int gi = 0; gi < A->ng; gi++)
+        if (A->g[gi].row == row && A->g[gi].nfrag)
+            return add(r, A->g[gi].frag_off[0], A->g[gi].frag_len[0], NB_T3, 0, 3);
+    return 0;
+}
+
 int ex_record_extras(nb_report *r, const assembly *A, const tok *toks, size_t ntok, const area *ar)
 {
     if (ar->t3e <= ar->t2s)
         return 0;
     fee_unit_label(r, ar);
-    if (extra_rows(r, A, ar) != 0)
+    if (extra_rows(r, A, ar) != 0 || variant_row(r, A) != 0)
         return -1;
     return extra_tokens(r, toks, ntok, ar);
 }

@@ -1,5 +1,7 @@
 /* fill.c — the cells of matched rows, written with the span of text each
- * came from: read as written, or from the readings of run-together digits
+ * came from: read as written, blank (a row with its label and no numbers),
+ * placed under their headers (a space-aligned row with blank cells), or from
+ * the readings of run-together digits
  * (a cell every reading agrees on is read; others stay text and say how
  * many readings fit). */
 #include "extract/internal.h"
@@ -95,6 +97,35 @@ static void fill_unreadable(nb_report *r, const assembly *A, int row, const int 
     }
 }
 
+/* A row of blank cells (a label alone, or only empty cells): each at its
+ * empty cell, or, past them, right after the label. */
+static void fill_blank(nb_report *r, const assembly *A, const group *g, int row, const rowfill *F)
+{
+    int ci0 = nb_schema_first_cell(r->schema, row);
+    size_t after = g->nfrag ? g->frag_off[g->nfrag - 1] + g->frag_len[g->nfrag - 1] : g->pos;
+    for (int c = 0; c < F->want; c++)
+        set_cell(r, ci0 + c, NB_ST_BLANK, nb_num_int(0), c < F->n ? A->toks[F->idx[c]].off : after, 0);
+}
+
+/* A space-aligned row's numbers in the columns they sit under (at[c]: the
+ * token of column c, or -1 for a blank cell, placed after the one before). */
+static void fill_placed(nb_report *r, const assembly *A, const group *g, int row, int want, const int *at)
+{
+    int ci0 = nb_schema_first_cell(r->schema, row);
+    size_t after = g->nfrag ? g->frag_off[g->nfrag - 1] + g->frag_len[g->nfrag - 1] : g->pos;
+    for (int c = 0; c < want; c++) {
+        if (at[c] < 0) {
+            set_cell(r, ci0 + c, NB_ST_BLANK, nb_num_int(0), after, 0);
+            continue;
+        }
+        const tok *k = &A->toks[at[c]];
+        nb_num num = {0, 0};
+        nb_status st = nb_parse_value(A->t + k->off, k->len, &num);
+        set_cell(r, ci0 + c, st, num, k->off, k->len);
+        after = k->off + k->len;
+    }
+}
+
 /* The cells of one matched row (want 15: T4 in one row), split when its
  * digits run together. */
 static void fill_row(nb_report *r, assembly *A, group *g, int row, int want, unsigned flags, rowfill *F)
@@ -103,6 +134,15 @@ static void fill_row(nb_report *r, assembly *A, group *g, int row, int want, uns
     F->want = want;
     F->n = ex_trimmed(A, g, want, F->idx);
     F->sp = NULL;
+    if (ex_is_blank_row(A, F->idx, F->n)) {
+        fill_blank(r, A, g, row, F);
+        return;
+    }
+    int at[MAXWANT];
+    if (F->n < want && ex_place_by_columns(r, A, g, F->idx, F->n, at)) {
+        fill_placed(r, A, g, row, want, at);
+        return;
+    }
     if (ex_row_needs_split(A, F->idx, F->n, want)) {
         F->sp = ex_run_split(A, F->idx, F->n, want, flags);
         if (!F->sp) {

@@ -4,6 +4,7 @@
  *
  * The stages, in the order the driver (extract.c) runs them:
  *   area.c            where the tables are (find_area)
+ *   variant.c         the 2021 tables with （六）其他处理 in one row, when they are so
  *   tokenize.c        the area line by line, each line's layout chosen:
  *     tokenize_pipe.c   pipe and box-drawing table rows
  *     tokenize_tab.c    tab-separated rows
@@ -15,6 +16,8 @@
  *   classify.c        text tokens: row label, column header or group heading
  *   assemble.c        rows: a label and its values
  *   match.c           rows to the schema: T2 by label, T3 in order, T4 by shape
+ *   trim.c            which of a row's tokens are its cells (ex_fits, ex_trimmed)
+ *   columns.c         space-aligned numbers placed under their headers
  *   fill.c            cells from the matched rows
  *   split.c           run-together digits split with the table's sums
  *   resolve.c         T3 readings chosen with the column sums across rows
@@ -80,9 +83,13 @@ enum { K_TEXT, K_VALUE, K_EMPTY, K_EOL, K_BREAK, K_RULE };
 enum { C_NONE, C_LABEL, C_HEADER, C_GROUP };
 enum { LK_PLAIN, LK_TAB, LK_PIPE, LK_CELL };
 
+#define NO_FIELD 255
+#define MAXFIELDS 48
+
 typedef struct tok {
     size_t off, len;
     unsigned char kind, cls, lkind, numbered, blob;
+    unsigned char field, nfields; /* a tab row's: the token's field, the line's fields (NO_FIELD: not known) */
     short exact_row;
 } tok;
 
@@ -122,6 +129,9 @@ typedef struct area {
 } area;
 
 void ex_find_area(const nb_report *r, area *a);
+/* A 2021 report with （六）其他处理 in one row takes that variant's schema
+ * (its cells made anew); -1 when out of memory. */
+int ex_choose_variant(nb_report *r, const area *ar);
 /* Tokenise the area; *cells_mode is set for one cell a line. */
 void ex_tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cells_mode);
 /* Line t[a, b) (trimmed to [x, y)) of a one-cell-a-line area. */
@@ -140,6 +150,7 @@ void ex_classify_tokens(const lexicon *L, const char *t, tokv *tv);
 /* ------------------------------------------------------------------ rows */
 
 #define MAXFRAG 8
+#define MAXWANT 16
 
 typedef struct group {
     nb_ustr label;
@@ -159,6 +170,7 @@ typedef struct assembly {
     const lexicon *L;
     const char *t;
     tok *toks;
+    size_t ntok;
     group *g;
     int ng;
     size_t gcap;
@@ -167,6 +179,9 @@ typedef struct assembly {
     size_t vcap;
     int oom;
     int full; /* EX_MAX_GROUPS rows were made: the rest is not read */
+    /* tab rows of nfields fields whose numbers fill want cells start them at
+     * field tab_first[want][nfields] − 1 (0: no such row, −1: rows disagree) */
+    signed char tab_first[MAXWANT][MAXFIELDS];
 } assembly;
 
 /* Rows from tokens; labels end up without trailing punctuation. */
@@ -204,8 +219,12 @@ typedef struct splitter {
     long nodes;
 } splitter;
 
+/* Learn where the cells of tab rows of each shape start (after assembly). */
+void ex_learn_tab_grid(assembly *A);
 /* Value tokens of a group trimmed to want: merged-cell empties dropped. */
 int ex_trimmed(const assembly *A, const group *g, int want, int *out);
+/* None of the tokens holds anything: a row of blank cells (or a label alone). */
+int ex_is_blank_row(const assembly *A, const int *idx, int n);
 /* Can group g give the want cells of a row (bare: exactly; split allowed)? */
 int ex_fits(const assembly *A, const group *g, int want, int labelled, double *penalty);
 int ex_row_needs_split(const assembly *A, const int *idx, int n, int want);
@@ -225,6 +244,10 @@ int ex_fill_rows(nb_report *r, assembly *A, int t4_group, rowfill *fills, int ca
 /* Cells of a row whose readings differ stay unread and say how many fit. */
 void ex_fill_from_readings(nb_report *r, const assembly *A, int row, const int *idx, int n, int want,
                            part (*rd)[MAXPARTS], int nrd, int total, int row_offset);
+/* A space-aligned row of n < its cells numbers idx (group g, matched): the
+ * token each column sits under, at[c] (-1: a blank cell); 0 when the
+ * headers above do not place every number surely and in order. */
+int ex_place_by_columns(const nb_report *r, const assembly *A, const group *g, const int *idx, int n, int *at);
 /* Choose among T3 rows' readings with the columns' sums. */
 void ex_t3_resolve(nb_report *r, const assembly *A, rowfill *fills, int nfill);
 

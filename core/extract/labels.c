@@ -1,8 +1,11 @@
 /* labels.c — where a report's wording deviates from the standard: row
- * labels of matched rows and column headers, recorded in the report
+ * labels of matched rows and column headers (also inside run-together
+ * header text, between the standard words around them), recorded in the report
  * (nb_report_add_label) with the standard wording beside them. */
 #include "extract/internal.h"
 #include "model/report.h"
+#include "base/utf8.h"
+#include "model/schema.h"
 #include "text/label.h"
 
 #include <stdio.h>
@@ -55,6 +58,81 @@ static int header_table(const nb_report *r, const assembly *A, size_t off, int *
     return *last_table;
 }
 
+/* Header text t[off, off + len) of table: recorded when it is near one
+ * column's standard wording but not it (nor a fragment of it). */
+static void check_header_text(nb_report *r, const assembly *A, int table, size_t off, size_t len)
+{
+    nb_ustr u;
+    nb_norm(A->t + off, len, &u, NB_NORM_LABEL);
+    for (int h = 0; h < A->L->nheaders; h++)
+        if (nb_ustr_eq(&u, &A->L->headers[h]))
+            return;
+    int best = -1;
+    double bs = 0;
+    for (int c = 0; c < A->L->ncols; c++)
+        if (A->L->cols[c].table == table && (u.n < 2 || nb_ustr_contains(&A->L->cols[c].norm, &u)))
+            return; /* 商业 of 商业企业: a wrapped header, not a wrong one */
+    for (int c = 0; c < A->L->ncols; c++) {
+        if (A->L->cols[c].table != table)
+            continue;
+        double sm = nb_sim(&u, &A->L->cols[c].norm);
+        if (sm > bs) {
+            bs = sm;
+            best = c;
+        }
+    }
+    if (best < 0 || bs < 0.6)
+        return;
+    const lex_col *lc = &A->L->cols[best];
+    if (nb_ustr_contains(&u, &lc->norm) || u.n > lc->norm.n + 3)
+        return;
+    char id[64];
+    snprintf(id, sizeof id, "t%d.*.%s", table, lc->key);
+    for (int l = 0; l < r->nlabels; l++)
+        if (!strcmp(r->labels[l].id, id) && strlen(r->labels[l].found) == len &&
+            !memcmp(r->labels[l].found, A->t + off, len))
+            return;
+    nb_report_add_label(r, id, A->t + off, len, lc->label, off);
+}
+
+/* Mark in cov the bytes of t[off, off + len) that word covers. */
+static void cover_word(const char *t, size_t off, size_t len, const char *word, unsigned char *cov)
+{
+    size_t wl = strlen(word), at = 0;
+    const char *p;
+    while (wl && at < len && (p = nb_find(t + off + at, len - at, word, wl))) {
+        size_t s = (size_t)(p - (t + off));
+        memset(cov + s, 1, wl);
+        at = s + wl;
+    }
+}
+
+/* Run-together header text ("信息内容本年新制作数量本公开数量…"): the
+ * standard words are found in it and what is left between them is checked
+ * as a header of its own. */
+static void check_run_together(nb_report *r, const assembly *A, int table, size_t off, size_t len)
+{
+    unsigned char cov[1024];
+    if (len > sizeof cov)
+        return;
+    memset(cov, 0, len);
+    const nb_schema *s = A->L->s;
+    for (int h = 0; h < s->nheaders; h++)
+        cover_word(A->t, off, len, s->headers[h], cov);
+    for (int c = 0; c < A->L->ncols; c++)
+        cover_word(A->t, off, len, A->L->cols[c].label, cov);
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && !cov[j])
+            j++;
+        if (j > i && i > 0) /* a stretch between two standard words */
+            check_header_text(r, A, table, off + i, j - i);
+        while (j < len && cov[j])
+            j++;
+        i = j;
+    }
+}
+
 /* Column headers near one column's standard wording but not it. */
 void ex_record_header_labels(nb_report *r, const assembly *A, const tok *toks, size_t ntok, const area *ar)
 {
@@ -67,42 +145,9 @@ void ex_record_header_labels(nb_report *r, const assembly *A, const tok *toks, s
         int table = header_table(r, A, k->off, &gi, &last_table);
         nb_ustr u;
         nb_norm(A->t + k->off, k->len, &u, NB_NORM_LABEL);
-        int exact = 0;
-        for (int h = 0; h < A->L->nheaders && !exact; h++)
-            if (nb_ustr_eq(&u, &A->L->headers[h]))
-                exact = 1;
-        if (exact)
-            continue;
-        /* run-together header text ("结果维持结果纠正…") is no single column's label */
         if (u.n > 18)
-            continue;
-        int best = -1, fragment = u.n < 2;
-        double bs = 0;
-        for (int c = 0; c < A->L->ncols && !fragment; c++)
-            if (A->L->cols[c].table == table && nb_ustr_contains(&A->L->cols[c].norm, &u))
-                fragment = 1; /* 商业 of 商业企业: a wrapped header, not a wrong one */
-        for (int c = 0; c < A->L->ncols && !fragment; c++) {
-            if (A->L->cols[c].table != table)
-                continue;
-            double sm = nb_sim(&u, &A->L->cols[c].norm);
-            if (sm > bs) {
-                bs = sm;
-                best = c;
-            }
-        }
-        if (best < 0 || bs < 0.6)
-            continue;
-        const lex_col *lc = &A->L->cols[best];
-        if (nb_ustr_contains(&lc->norm, &u) || nb_ustr_contains(&u, &lc->norm) || u.n > lc->norm.n + 3)
-            continue;
-        char id[64];
-        snprintf(id, sizeof id, "t%d.*.%s", table, lc->key);
-        int dup = 0;
-        for (int l = 0; l < r->nlabels; l++)
-            if (!strcmp(r->labels[l].id, id) && strlen(r->labels[l].found) == k->len &&
-                !memcmp(r->labels[l].found, A->t + k->off, k->len))
-                dup = 1;
-        if (!dup)
-            nb_report_add_label(r, id, A->t + k->off, k->len, lc->label, k->off);
+            check_run_together(r, A, table, k->off, k->len);
+        else
+            check_header_text(r, A, table, k->off, k->len);
     }
 }

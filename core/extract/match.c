@@ -13,14 +13,15 @@ static int in_range(size_t p, size_t a, size_t b)
     return p >= a && p < b;
 }
 
-/* T2: every row by its label, in any order. */
+/* T2: every row by its label, in any order; a label with no numbers (a
+ * row of blanks) only for a row no label with numbers has. */
 void ex_match_t2(nb_report *r, assembly *A, const area *ar)
 {
     const nb_schema *s = r->schema;
-    for (int pass = 0; pass < 2; pass++)
+    for (int pass = 0; pass < 3; pass++)
         for (int gi = 0; gi < A->ng; gi++) {
             group *g = &A->g[gi];
-            if (g->row >= 0 || !g->has_label || !in_range(g->pos, ar->t2s, ar->t2e))
+            if (g->row >= 0 || !g->has_label || !in_range(g->pos, ar->t2s, ar->t2e) || (!g->nv && pass < 2))
                 continue;
             int row;
             double sim = ex_group_best(A->L, g, &row); /* a label nearer a T3 row is no T2 row */

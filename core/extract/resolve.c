@@ -1,6 +1,7 @@
 /* resolve.c — T3 rows whose run-together digits have several readings,
  * chosen together with the sums across rows: 总计 = Σ results, and
- * 一 + 二 = 总计 + 四 in each column. */
+ * 一 + 二 = 总计 + 四 in each column; when no choice makes every sum hold
+ * (the report's own error), the choices that break the fewest. */
 #include "extract/internal.h"
 #include "model/report.h"
 #include "model/schema.h"
@@ -9,7 +10,7 @@
 #include <string.h>
 
 /* Choose among T3 rows' readings with the columns' sums (总计 = Σ results;
- * 一 + 二 = 总计 + 四). Only cells every fitting choice agrees on are read. */
+ * 一 + 二 = 总计 + 四). Only cells every best choice agrees on are read. */
 typedef struct t3choice {
     int row;            /* schema row */
     splitter *sp;       /* its readings (sp->nfound ≥ 2) */
@@ -26,9 +27,11 @@ static int t3_role(const nb_schema *s, int row)
     return s->rows[row].table == NB_T3 ? 5 : 0;
 }
 
-static int t3_consistent(nb_report *r, t3choice *ch, int nch)
+/* How many of the column equations (总计 = Σ results; 一 + 二 = 总计 + 四)
+ * fail when the rows being chosen take their picked readings. */
+static int t3_failures(nb_report *r, t3choice *ch, int nch)
 {
-    /* cells of rows being chosen take the picked reading */
+    int fails = 0;
     const nb_schema *s = r->schema;
     for (int c = 0; c < 7; c++) {
         nb_num sum_res = nb_num_int(0), v[5] = {{0, 0}};
@@ -65,12 +68,12 @@ static int t3_consistent(nb_report *r, t3choice *ch, int nch)
             }
         }
         if (known[3] && !res_unknown && nb_num_cmp(v[3], sum_res) != 0)
-            return 0;
+            fails++;
         if (known[1] && known[2] && known[3] && known[4] &&
             nb_num_cmp(nb_num_add(v[1], v[2]), nb_num_add(v[3], v[4])) != 0)
-            return 0;
+            fails++;
     }
-    return 1;
+    return fails;
 }
 
 void ex_t3_resolve(nb_report *r, const assembly *A, rowfill *fills, int nfill)
@@ -92,13 +95,20 @@ void ex_t3_resolve(nb_report *r, const assembly *A, rowfill *fills, int nfill)
     }
     if (!nch)
         return;
-    /* enumerate; remember for each choice the readings that fit */
+    /* enumerate; remember for each choice the readings of the combinations
+     * with the fewest failing sums: none when the table adds up; when the
+     * report's own sums break, the readings that break the fewest (its
+     * error then shows on cells read, not behind unread ones) */
     unsigned char ok[32][MAXREAD];
     memset(ok, 0, sizeof ok);
-    long fitting = 0;
+    int least = -1;
     for (;;) {
-        if (t3_consistent(r, ch, nch)) {
-            fitting++;
+        int fails = t3_failures(r, ch, nch);
+        if (least < 0 || fails < least) {
+            least = fails;
+            memset(ok, 0, sizeof ok);
+        }
+        if (fails == least) {
             for (int k = 0; k < nch; k++)
                 ok[k][ch[k].pick] = 1;
         }
@@ -110,8 +120,6 @@ void ex_t3_resolve(nb_report *r, const assembly *A, rowfill *fills, int nfill)
         if (k == nch)
             break;
     }
-    if (!fitting)
-        return;
     for (int k = 0; k < nch; k++) {
         part rd[MAXREAD][MAXPARTS];
         int nrd = 0;

@@ -1,8 +1,7 @@
 /* split.c — run-together digits ("8855698" for 8 855 698 or 88 556 98 …)
  * split into a row's cells: every reading that gives the row its cells and
  * keeps the row's own sums (总计, T4's 总计 per group) is found by a bounded
- * depth-first search; a reading is never guessed. Also how many cells a
- * row's tokens can give, split or not (ex_fits), for matching. */
+ * depth-first search; a reading is never guessed. */
 #include "extract/internal.h"
 #include "base/utf8.h"
 #include "model/schema.h"
@@ -192,73 +191,5 @@ int ex_row_needs_split(const assembly *A, const int *idx, int n, int want)
     for (int i = 0; i < n; i++)
         if (A->toks[idx[i]].blob)
             return 1;
-    return 0;
-}
-
-int ex_trimmed(const assembly *A, const group *g, int want, int *out)
-{
-    int a = 0, b = g->nv;
-    /* run-together digits are split, not padded: empty lines after them are not cells */
-    int blob = 0;
-    for (int i = 0; i < g->nv; i++)
-        if (A->toks[A->vals[g->v0 + i]].blob)
-            blob = 1;
-    while (blob && b > a && A->toks[A->vals[g->v0 + b - 1]].kind == K_EMPTY)
-        b--;
-    while (b - a > want && A->toks[A->vals[g->v0 + b - 1]].kind == K_EMPTY)
-        b--;
-    while (b - a > want && A->toks[A->vals[g->v0 + a]].kind == K_EMPTY)
-        a++;
-    int n = 0;
-    for (int i = a; i < b && n < MAXPARTS * 2; i++)
-        out[n++] = A->vals[g->v0 + i];
-    return n;
-}
-
-static int digit_capacity(const assembly *A, const int *idx, int n)
-{
-    int cap = 0;
-    for (int i = 0; i < n; i++) {
-        const tok *k = &A->toks[idx[i]];
-        if (k->blob) {
-            size_t j = k->off, e = k->off + k->len;
-            while (j < e) {
-                if (nb_utf8_get(A->t, e, &j) == '.')
-                    break;
-                cap++;
-            }
-        } else {
-            cap++;
-        }
-    }
-    return cap;
-}
-
-int ex_fits(const assembly *A, const group *g, int want, int labelled, double *penalty)
-{
-    int idx[MAXPARTS * 2];
-    int n = ex_trimmed(A, g, want, idx);
-    *penalty = 0;
-    if (n == want)
-        return 1;
-    if (n < want) {
-        int blob = 0;
-        for (int i = 0; i < n; i++)
-            if (A->toks[idx[i]].blob)
-                blob = 1;
-        if (blob && digit_capacity(A, idx, n) >= want) {
-            *penalty = 0.1;
-            return 1;
-        }
-        if (labelled && n >= 1) {
-            *penalty = 1.5; /* below any row of the right shape */
-            return 1;
-        }
-        return 0;
-    }
-    if (labelled) {
-        *penalty = 0.3;
-        return 1;
-    }
     return 0;
 }

@@ -25,6 +25,7 @@ tok *ex_emit(tokv *tv, int kind, size_t off, size_t len, int lkind)
     t->len = len;
     t->lkind = (unsigned char)lkind;
     t->exact_row = -1;
+    t->field = t->nfields = NO_FIELD;
     return t;
 }
 

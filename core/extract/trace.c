@@ -11,8 +11,10 @@ void ex_trace(FILE *f, const nb_report *r, const tokv *tv, const assembly *A, in
 {
     static const char kinds[] = "TVE|-=";
     static const char classes[] = " LHG";
-    fprintf(f, "%s: %s layout, %zu tokens, %d rows\n", r->doc.path, cells_mode ? "cell-per-line" : "row-per-line",
-            tv->n, A->ng);
+    const char *variant = nb_variant_name(r->schema->variant);
+    fprintf(f, "%s: %s layout, %zu tokens, %d rows, tables of %d%s%s\n", r->doc.path,
+            cells_mode ? "cell-per-line" : "row-per-line", tv->n, A->ng, r->format, variant ? " " : "",
+            variant ? variant : "");
     for (size_t i = 0; i < tv->n; i++) {
         const tok *k = &tv->v[i];
         if (k->kind == K_EOL || k->kind == K_BREAK)

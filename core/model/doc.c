@@ -478,8 +478,7 @@ static void walk(const nb_doc *d, size_t a, size_t b, size_t *col, size_t *orig)
         *orig = o;
 }
 
-/* The last mark at or before off, or NULL. */
-static const nb_docmark *mark_before(const nb_doc *d, size_t off)
+const nb_docmark *nb_doc_mark_before(const nb_doc *d, size_t off)
 {
     size_t lo = 0, hi = d->nmarks;
     while (lo < hi) {
@@ -524,7 +523,7 @@ nb_loc nb_doc_locate(const nb_doc *d, size_t off)
     if (off > d->len)
         off = d->len;
     size_t li = nb_doc_line_of(d, off), s = d->lines[li], col = 0, orig = line_orig(d, li);
-    const nb_docmark *m = d->nmarks ? mark_before(d, off) : NULL;
+    const nb_docmark *m = d->nmarks ? nb_doc_mark_before(d, off) : NULL;
     if (m && m->off > s) {
         s = m->off;
         col = m->col;

@@ -92,6 +92,10 @@ typedef struct nb_locator {
 void nb_locator_init(nb_locator *lc, const nb_doc *d);
 nb_loc nb_locate_next(nb_locator *lc, size_t off);
 
+/* The last mark at or before text offset off (on any line), or NULL: a
+ * place on a long line whose column is known without walking the line. */
+const nb_docmark *nb_doc_mark_before(const nb_doc *d, size_t off);
+
 /* Bytes in the file taken by text[off, off+len). */
 size_t nb_doc_orig_len(const nb_doc *d, size_t off, size_t len);
 

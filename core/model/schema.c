@@ -1,6 +1,7 @@
-/* schema.c — the standard tables of 国办公开办函〔2021〕30号 and the 2019
- * trial format of 国办公开办函〔2019〕60号, as constant data, and the
- * format's words in English and Chinese. */
+/* schema.c — the standard tables of 国办公开办函〔2021〕30号 (and its variant
+ * with （六）其他处理 in one row) and the 2019 trial format of
+ * 国办公开办函〔2019〕60号, as constant data, and the format's words in
+ * English and Chinese. */
 #include "model/schema.h"
 
 #include <stdio.h>
@@ -62,17 +63,33 @@ static const nb_col t4_cols[] = {
     T4ROW("t4.suit_direct", "未经复议直接起诉"),                                    \
     T4ROW("t4.suit_after", "复议后起诉")
 
+#define T2_2021                                                                     \
+    {"t2.regulation", NB_T2, "规章", 3, t2_doc21, 0, -1, -1},                       \
+    {"t2.normative", NB_T2, "行政规范性文件", 3, t2_doc21, 0, -1, -1},              \
+    {"t2.licensing", NB_T2, "行政许可", 1, t2_dec21, 0, -1, -1},                    \
+    {"t2.penalty", NB_T2, "行政处罚", 1, t2_dec21, 0, -1, -1},                      \
+    {"t2.coercion", NB_T2, "行政强制", 1, t2_dec21, 0, -1, -1},                     \
+    {"t2.fees", NB_T2, "行政事业性收费", 1, t2_fee21, NB_ROW_MONEY, 0, -1}
+
+/* （六）其他处理 as one row, as the 2019 trial format has it */
+#define T3_OTHER_ONE_ROW T3ROW("t3.other", "（六）其他处理")
+
 static const nb_row rows2021[] = {
-    {"t2.regulation", NB_T2, "规章", 3, t2_doc21, 0, -1, -1},
-    {"t2.normative", NB_T2, "行政规范性文件", 3, t2_doc21, 0, -1, -1},
-    {"t2.licensing", NB_T2, "行政许可", 1, t2_dec21, 0, -1, -1},
-    {"t2.penalty", NB_T2, "行政处罚", 1, t2_dec21, 0, -1, -1},
-    {"t2.coercion", NB_T2, "行政强制", 1, t2_dec21, 0, -1, -1},
-    {"t2.fees", NB_T2, "行政事业性收费", 1, t2_fee21, NB_ROW_MONEY, 0, -1},
+    T2_2021,
     T3_HEAD,
     T3ROW("t3.other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
     T3ROW("t3.other.no_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
     T3ROW("t3.other.other", "3.其他"),
+    T3_TAIL,
+    T4_ROWS,
+};
+
+/* The 2021 format with （六）其他处理 in one row (an earlier template some
+ * bodies still use): its cells are t3.other.*, as in the 2019 format. */
+static const nb_row rows2021_one_other[] = {
+    T2_2021,
+    T3_HEAD,
+    T3_OTHER_ONE_ROW,
     T3_TAIL,
     T4_ROWS,
 };
@@ -87,7 +104,7 @@ static const nb_row rows2019[] = {
     {"t2.fees", NB_T2, "行政事业性收费", 2, t2_fee19, NB_ROW_SIGNED, -1, 1},
     {"t2.procurement", NB_T2, "政府集中采购", 2, t2_proc19, NB_ROW_MONEY, 1, -1},
     T3_HEAD,
-    T3ROW("t3.other", "（六）其他处理"),
+    T3_OTHER_ONE_ROW,
     T3_TAIL,
     T4_ROWS,
 };
@@ -118,13 +135,27 @@ static const char *const headers2019[] = {
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static const nb_schema schema2021 = {2021, rows2021, COUNT(rows2021), groups2021, COUNT(groups2021),
-                                     headers2021, COUNT(headers2021)};
+                                     headers2021, COUNT(headers2021), NB_VARIANT_STANDARD};
 static const nb_schema schema2019 = {2019, rows2019, COUNT(rows2019), groups2019, COUNT(groups2019),
-                                     headers2019, COUNT(headers2019)};
+                                     headers2019, COUNT(headers2019), NB_VARIANT_STANDARD};
+/* its group headings are the 2019 format's: （六）其他处理 is a row */
+static const nb_schema schema2021_one_other = {2021, rows2021_one_other, COUNT(rows2021_one_other), groups2019,
+                                               COUNT(groups2019), headers2021, COUNT(headers2021),
+                                               NB_VARIANT_ONE_OTHER};
 
 const nb_schema *nb_schema_for(int format)
 {
     return format == 2019 ? &schema2019 : &schema2021;
+}
+
+const nb_schema *nb_schema_variant(int format, int variant)
+{
+    return format == 2021 && variant == NB_VARIANT_ONE_OTHER ? &schema2021_one_other : nb_schema_for(format);
+}
+
+const char *nb_variant_name(int variant)
+{
+    return variant == NB_VARIANT_ONE_OTHER ? "one-other-row" : NULL;
 }
 
 int nb_schema_ncells(const nb_schema *s)

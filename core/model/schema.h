@@ -1,5 +1,6 @@
 /* schema.h — the standard tables as data: rows, columns, canonical cell IDs
- * (../shared/spec/format.md) for the 2021 format and the 2019 trial format,
+ * (../shared/spec/format.md) for the 2021 format (and its variant with
+ * （六）其他处理 in one row) and the 2019 trial format,
  * the header wording the extractor recognises, and the words of the format
  * in English and Chinese (column, row and table names, section titles).
  * Declared once; the extractor, the rules, the messages and the exports all
@@ -35,6 +36,12 @@ typedef struct nb_row {
     int signed_col;        /* index of a column that may be negative, or -1 */
 } nb_row;
 
+/* Variants of a format's tables that real reports use. */
+enum {
+    NB_VARIANT_STANDARD = 0,
+    NB_VARIANT_ONE_OTHER   /* 2021 with （六）其他处理 in one row: cells t3.other.*, as in 2019 */
+};
+
 typedef struct nb_schema {
     int format;                       /* 2021 or 2019 */
     const nb_row *rows;
@@ -43,9 +50,15 @@ typedef struct nb_schema {
     int ngroups;
     const char *const *headers;       /* column headers, sub-table titles, notes */
     int nheaders;
+    int variant;                      /* NB_VARIANT_* */
 } nb_schema;
 
 const nb_schema *nb_schema_for(int format);
+/* The tables of a format in one of its variants (the standard ones for a
+ * variant the format does not have). */
+const nb_schema *nb_schema_variant(int format, int variant);
+/* A variant's name in exports ("one-other-row"); NULL for the standard. */
+const char *nb_variant_name(int variant);
 
 /* Cells are numbered row by row, column by column. */
 int nb_schema_ncells(const nb_schema *s);

@@ -156,12 +156,17 @@ static void put_findings(nb_writer *w, const nb_report *r, const nb_findings *fs
     }
 }
 
-/* "file", "format", "encoding", "agency", "year", "signed", "period". */
+/* "file", "format", "variant", "encoding", "agency", "year", "signed", "period". */
 static void put_metadata(nb_writer *w, const nb_report *r)
 {
     nb_puts(w, "{\"file\":");
     nb_put_json_cstr(w, r->doc.path);
-    nb_putf(w, ",\"format\":%d,\"encoding\":", r->format);
+    nb_putf(w, ",\"format\":%d,\"variant\":", r->format);
+    if (nb_variant_name(r->schema->variant))
+        nb_put_json_cstr(w, nb_variant_name(r->schema->variant));
+    else
+        nb_puts(w, "null");
+    nb_puts(w, ",\"encoding\":");
     nb_put_json_cstr(w, nb_enc_name(r->doc.enc));
     nb_puts(w, ",\"agency\":");
     if (r->agency[0])

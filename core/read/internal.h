@@ -1,5 +1,6 @@
 /* internal.h — what the files of read/ share and nobody else calls: the
- * pattern helpers of patterns.c and the date readers of dates.c. */
+ * pattern helpers of patterns.c, the wording labels of wording.c and the
+ * date readers of dates.c. */
 #ifndef NB_READ_INTERNAL_H
 #define NB_READ_INTERNAL_H
 
@@ -17,8 +18,14 @@ int nb_re_int(const char *t, PCRE2_SIZE *ov, int g);
 int nb_plausible_date(int y, int m, int d);
 /* Only white space in t[a, b)? */
 int nb_blank_range(const char *t, size_t a, size_t b);
+/* Past white space, '#' and '*' from i (up to end). */
+size_t nb_skip_lead(const char *t, size_t i, size_t end);
 /* A name from a line's fragment, trimmed, without '#', '*' or 标题: prefixes. */
 void nb_copy_name(const char *t, size_t a, size_t b, char *out, size_t cap);
+
+/* wording.c: section headings and the period's word in another wording
+ * than the standard, recorded as labels (the headings and period found). */
+void nb_record_wording(nb_report *r);
 
 /* dates.c: the date, period and publication patterns; the readers. */
 int nb_dates_init(nb_ctx *c, nb_err *err);

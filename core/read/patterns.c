@@ -105,3 +105,15 @@ int nb_blank_range(const char *t, size_t a, size_t b)
     }
     return 1;
 }
+
+size_t nb_skip_lead(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        size_t j = i;
+        uint32_t c = nb_utf8_get(t, end, &j);
+        if (!nb_is_space(c) && c != '#' && c != '*')
+            break;
+        i = j;
+    }
+    return i;
+}

@@ -97,6 +97,6 @@ int nb_report_identify(const char *path, const nb_ctx *ctx, char *agency, size_t
     nb_find_structure(&r, ctx);
     snprintf(agency, cap, "%s", r.agency);
     *year = r.year;
-    nb_doc_free(&r.doc);
+    nb_report_free(&r); /* the structure's labels too */
     return 0;
 }

@@ -16,8 +16,8 @@ static const char *const heading_re =
     "(总\\s*体\\s*情\\s*况)"
     "|(主动公开政府信息(?:情况)?)"
     "|(收到和处理政府信息公开申请(?:情况)?)"
-    "|((?:政府信息公开)?行政.{0,2}复议.{0,3}行政诉讼(?:情况)?)"
-    "|(存在的主要问题(?:及[^\\s。，,0-9]{0,6}?(?:情况|措施))?)"
+    "|((?:因?政府信息公开(?:工作)?(?:被申请|申请)?)?行政.{0,2}复议.{0,3}行政诉讼(?:的?情况)?)"
+    "|((?:政府信息公开工作)?存在的主要问题(?:及[^\\s。，,0-9]{0,6}?(?:情况|措施))?)"
     "|(其他需要报告的事项)";
 
 #define DIG "[0-9\\x{FF10}-\\x{FF19}]"
@@ -108,19 +108,6 @@ static int heading_context(const char *t, size_t line_start, size_t kw, size_t *
 static const char *const heading_anchor[NB_NSEC] = {
     "体情况", "主动公开政府信息", "收到和处理政府信息公开申请", "行政诉讼", "存在的主要问题", "其他需要报告的事项"};
 
-/* Past white space, '#' and '*' from i (up to end). */
-static size_t skip_lead(const char *t, size_t i, size_t end)
-{
-    while (i < end) {
-        size_t j = i;
-        uint32_t c = nb_utf8_get(t, end, &j);
-        if (!nb_is_space(c) && c != '#' && c != '*')
-            break;
-        i = j;
-    }
-    return i;
-}
-
 /* A top-level numeral at t[i] followed by 、 or '.': 三、 → 3, 十二、 → 12;
  * 0 when there is none. *after (when not NULL) is past the 、. */
 static int numeral_at(const char *t, size_t i, size_t end, size_t *after)
@@ -156,7 +143,7 @@ static void try_heading(nb_report *r, const nb_ctx *ctx, size_t at)
     size_t li = nb_doc_line_of(&r->doc, at);
     size_t ls, le;
     nb_doc_line(&r->doc, li, &ls, &le);
-    size_t ws = at > ls + 60 ? at - 60 : ls, we = le < at + 120 ? le : at + 120;
+    size_t ws = at > ls + 90 ? at - 90 : ls, we = le < at + 120 ? le : at + 120;
     while (ws > ls && (((unsigned char)t[ws]) & 0xC0) == 0x80)
         ws--;
     while (we < le && (((unsigned char)t[we]) & 0xC0) == 0x80)
@@ -188,7 +175,32 @@ static void try_heading(nb_report *r, const nb_ctx *ctx, size_t at)
         s->head_off = hs;
         s->head_len = he - hs;
         s->body_off = he;
-        s->numeral = numeral_at(t, skip_lead(t, hs, ms), ms, NULL);
+        s->numeral = numeral_at(t, nb_skip_lead(t, hs, ms), ms, NULL);
+        return;
+    }
+}
+
+/* Without a heading of section 五, its first subheading when it stands
+ * between 四's and 六's: a short line that starts （一）, 一、 or 1. and
+ * names 问题 (a converter lost the heading; nb_record_wording says so). */
+static void problems_without_heading(nb_report *r)
+{
+    const nb_section *four = &r->sec[NB_SEC_REVIEW], *six = &r->sec[NB_SEC_OTHER];
+    if (r->sec[NB_SEC_PROBLEMS].present || !four->present || !six->present || six->head_off < four->body_off)
+        return;
+    const char *t = r->doc.text;
+    size_t l0 = nb_doc_line_of(&r->doc, four->body_off), l1 = nb_doc_line_of(&r->doc, six->head_off);
+    for (size_t li = l0 + 1; li < l1; li++) {
+        size_t ls, le;
+        nb_doc_line(&r->doc, li, &ls, &le);
+        size_t i = nb_skip_lead(t, ls, le);
+        if (!nb_numbering_len(t, le, i) || nb_display_cols_max(t + i, le - i, 40) > 40 || !nb_find(t + i, le - i, "问题", 6))
+            continue;
+        nb_section *s = &r->sec[NB_SEC_PROBLEMS];
+        s->present = 1;
+        s->head_off = i;
+        s->head_len = le - i;
+        s->body_off = i; /* the subheading is the body's first line */
         return;
     }
 }
@@ -205,6 +217,7 @@ static void find_headings(nb_report *r, const nb_ctx *ctx)
             from = (size_t)(p - t) + al;
         }
     }
+    problems_without_heading(r);
     /* each body runs to the next heading that follows it */
     for (int i = 0; i < NB_NSEC; i++) {
         if (!r->sec[i].present)
@@ -276,11 +289,11 @@ static void find_top_headings(nb_report *r)
     for (size_t li = 0; li < r->doc.nlines; li++) {
         size_t ls, le, after;
         nb_doc_line(&r->doc, li, &ls, &le);
-        size_t i = skip_lead(t, ls, le);
+        size_t i = nb_skip_lead(t, ls, le);
         int v = numeral_at(t, i, le, &after);
         if (!v)
             continue;
-        after = skip_lead(t, after, le);
+        after = nb_skip_lead(t, after, le);
         size_t j = after;
         if (after >= le || !nb_is_cjk(nb_utf8_get(t, le, &j)) || is_t3_row(t, after, le))
             continue;
@@ -400,6 +413,7 @@ void nb_find_structure(nb_report *r, const nb_ctx *ctx)
     find_top_headings(r);
     find_title(r, ctx);
     nb_read_period(r, ctx);
+    nb_record_wording(r);
     nb_read_signature(r, ctx);
     nb_read_published(r, ctx);
     guess_year(r, ctx);

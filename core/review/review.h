@@ -38,6 +38,8 @@ typedef struct nb_rv_entry {
     char *by;           /* reviewer */
     char at[40];        /* ISO 8601 time */
     int line;           /* the line of the file it was read from; 0 for one made now */
+    int joined;         /* made together with the entry before it (a decision on
+                           several findings): undone and redone with it; not written */
 } nb_rv_entry;
 
 typedef struct nb_review {

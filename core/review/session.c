@@ -211,46 +211,80 @@ static void finding_cells(const nb_session *s, const nb_finding *f, char *out, s
     }
 }
 
-int nb_session_decide(nb_session *s, int k, nb_decision state, const char *reason, nb_err *err)
-{
-    if (k < 0 || (size_t)k >= s->fs.n)
-        return nb_err_set(err, NB_E_USAGE, "%s", T(s, "no finding selected: ] to step to one", "未选中问题：按 ] 选择"));
-    if (nb_session_writable(s, err) != 0)
-        return -1;
-    if (state == NB_DEC_DISMISSED && (!reason || !*reason))
-        return nb_err_set(err, NB_E_USAGE, "%s", T(s, "a dismissal needs a reason", "驳回需要填写理由"));
-    const nb_finding *f = &s->fs.v[k];
-    char cells[NB_FCELLS * 64];
-    nb_rv_entry e;
-    fill_entry(&e, NB_RV_DECIDE);
-    nb_finding_fingerprint(s->r, f, e.finding);
-    snprintf(e.rule, sizeof e.rule, "%s", nb_rule_get(f->rule)->id);
-    finding_cells(s, f, cells, sizeof cells);
-    e.cells = cells[0] ? cells : NULL;
-    e.state = state;
-    e.text = (char *)reason;
-    return add_entry(s, &e, err);
-}
-
-/* Move the last entry of one list to the other (undo and redo). */
+/* Move the last entry of one list to the other (undo and redo; to NULL:
+ * drop it). */
 static int move_last(nb_review *from, nb_review *to)
 {
     if (!from->n)
         return 0;
-    if (nb_review_add(to, &from->v[from->n - 1]) != 0)
+    if (to && nb_review_add(to, &from->v[from->n - 1]) != 0)
         return -1;
     nb_rv_entry_free(&from->v[--from->n]);
     return 1;
 }
 
-/* Undo (rv → redo) or redo (redo → rv) one entry, and run the checks again. */
+/* What a decision on findings ks[0, n) needs: findings, a writable
+ * review, a reason for a dismissal. */
+static int may_decide(const nb_session *s, const int *ks, int n, nb_decision state, const char *reason, nb_err *err)
+{
+    int bad = n <= 0;
+    for (int i = 0; i < n; i++)
+        bad |= ks[i] < 0 || (size_t)ks[i] >= s->fs.n;
+    if (bad)
+        return nb_err_set(err, NB_E_USAGE, "%s", T(s, "no finding selected: ] to step to one", "未选中问题：按 ] 选择"));
+    if (nb_session_writable(s, err) != 0)
+        return -1;
+    if (state == NB_DEC_DISMISSED && (!reason || !*reason))
+        return nb_err_set(err, NB_E_USAGE, "%s", T(s, "a dismissal needs a reason", "驳回需要填写理由"));
+    return 0;
+}
+
+int nb_session_decide(nb_session *s, int k, nb_decision state, const char *reason, nb_err *err)
+{
+    return nb_session_decide_many(s, &k, 1, state, reason, err);
+}
+
+int nb_session_decide_many(nb_session *s, const int *ks, int n, nb_decision state, const char *reason, nb_err *err)
+{
+    if (may_decide(s, ks, n, state, reason, err) != 0)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        const nb_finding *f = &s->fs.v[ks[i]];
+        char cells[NB_FCELLS * 64];
+        nb_rv_entry e;
+        fill_entry(&e, NB_RV_DECIDE);
+        nb_finding_fingerprint(s->r, f, e.finding);
+        snprintf(e.rule, sizeof e.rule, "%s", nb_rule_get(f->rule)->id);
+        finding_cells(s, f, cells, sizeof cells);
+        e.cells = cells[0] ? cells : NULL; /* a decision on cells the report loses is said to be stale */
+        e.state = state;
+        e.text = (char *)reason;
+        e.joined = i > 0; /* one undo takes back the whole decision */
+        if (nb_review_add(&s->rv, &e) != 0) {
+            for (; i > 0; i--) /* none of it, rather than part */
+                move_last(&s->rv, NULL);
+            return out_of_memory(s, err);
+        }
+    }
+    nb_review_free(&s->redo);
+    return changed(s, err);
+}
+
+/* Undo (rv → redo) or redo (redo → rv) one step — an entry and those
+ * joined to it — and run the checks again. Undoing, the entry moved last
+ * says whether one before belongs with it; redoing, the one to move next. */
 static int undo_redo(nb_session *s, nb_review *from, nb_review *to, nb_err *err)
 {
     if (nb_session_writable(s, err) != 0)
         return -1;
-    int moved = move_last(from, to);
-    if (moved < 0)
-        return out_of_memory(s, err);
+    int undo = from == &s->rv, moved = 0, more = 1;
+    while (more && from->n) {
+        int joined = from->v[from->n - 1].joined;
+        if (move_last(from, to) < 0)
+            return out_of_memory(s, err);
+        moved = 1;
+        more = undo ? joined : from->n && from->v[from->n - 1].joined;
+    }
     if (!moved)
         return 0;
     return changed(s, err) == 0 ? 1 : -1;

@@ -87,7 +87,11 @@ int nb_session_clear(nb_session *s, int ci, nb_err *err);
 int nb_session_note(nb_session *s, int ci, int k, const char *text, nb_err *err);
 /* Decide finding k of s->fs; a dismissal needs a reason. */
 int nb_session_decide(nb_session *s, int k, nb_decision state, const char *reason, nb_err *err);
-/* Undo or redo the last entry: 1 done, 0 nothing to do, -1 refused. */
+/* Decide findings ks[0, n) of s->fs at once, with one reason: all or
+ * none, and one undo takes the whole decision back. */
+int nb_session_decide_many(nb_session *s, const int *ks, int n, nb_decision state, const char *reason, nb_err *err);
+/* Undo or redo the last step (an entry, or a decision on several
+ * findings): 1 done, 0 nothing to do, -1 refused. */
 int nb_session_undo(nb_session *s, nb_err *err);
 int nb_session_redo(nb_session *s, nb_err *err);
 /* Save the review atomically beside the report (or where it was opened

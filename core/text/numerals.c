@@ -1,6 +1,7 @@
 /* numerals.c — every way a number is written in a report, read by one
  * parser family with one unit list: cell values (full-width digits,
- * thousands separators, a sign, decimals, a unit; blanks and placeholders),
+ * thousands separators, a sign, decimals, a unit; blanks and placeholders:
+ * dashes, 无, 不涉及, 不适用, N/A),
  * percentages (a value whose unit is %), Chinese numerals (十二, 一百零五,
  * 两, 二〇二四) and runs of digits. */
 #include "text/numerals.h"
@@ -9,17 +10,21 @@
 #include <stdio.h>
 #include <string.h>
 
+/* By status: the name (exports, the English screen) and the Chinese word. */
+static const char *const status_words[][2] = {
+    [NB_ST_MISSING] = {"missing", "缺失"},   [NB_ST_NUMBER] = {"number", "数字"},
+    [NB_ST_BLANK] = {"blank", "空白"},       [NB_ST_PLACEHOLDER] = {"placeholder", "占位符"},
+    [NB_ST_TEXT] = {"text", "文字"},         [NB_ST_INFERRED] = {"inferred", "推断"},
+};
+
 const char *nb_status_name(nb_status s)
 {
-    switch (s) {
-    case NB_ST_MISSING: return "missing";
-    case NB_ST_NUMBER: return "number";
-    case NB_ST_BLANK: return "blank";
-    case NB_ST_PLACEHOLDER: return "placeholder";
-    case NB_ST_TEXT: return "text";
-    case NB_ST_INFERRED: return "inferred";
-    }
-    return "?";
+    return s >= NB_ST_MISSING && s <= NB_ST_INFERRED ? status_words[s][0] : "?";
+}
+
+const char *nb_status_label(nb_status s, nb_lang lang)
+{
+    return s >= NB_ST_MISSING && s <= NB_ST_INFERRED ? status_words[s][lang == NB_LANG_ZH] : "?";
 }
 
 /* Folded code points of s without surrounding white space. */
@@ -52,11 +57,17 @@ static int is_placeholder(const uint32_t *c, int n)
             dashes = 0;
     if (dashes && n <= 4)
         return 1;
-    static const uint32_t wu[] = {0x65E0};            /* 无 */
-    static const uint32_t zanwu[] = {0x6682, 0x65E0}; /* 暂无 */
-    static const uint32_t kong[] = {0x7A7A};          /* 空 */
-    if ((n == 1 && (c[0] == wu[0] || c[0] == kong[0])) || (n == 2 && c[0] == zanwu[0] && c[1] == zanwu[1]))
-        return 1;
+    /* words that stand for no figure: 无 暂无 空 不涉及 不适用 N/A NA */
+    static const uint32_t words[][4] = {
+        {0x65E0}, {0x6682, 0x65E0}, {0x7A7A}, {0x4E0D, 0x6D89, 0x53CA}, {0x4E0D, 0x9002, 0x7528}, {'n', '/', 'a'},
+        {'n', 'a'}};
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        int k = 0;
+        while (k < 4 && words[w][k] && k < n && (c[k] | (c[k] < 128 ? 0x20 : 0)) == words[w][k])
+            k++;
+        if (k == n && (k == 4 || !words[w][k]))
+            return 1;
+    }
     return 0;
 }
 
@@ -78,7 +89,7 @@ static int may_be_value(uint32_t cp)
     cp = nb_fold(cp);
     return (cp >= '0' && cp <= '9') || cp == '-' || cp == '+' || cp == '/' || cp == '.' || cp == '~' || cp == 0x2014 ||
            cp == 0x2015 || cp == 0x2010 || cp == 0x2026 || cp == 0x65E0 /* 无 */ || cp == 0x7A7A /* 空 */ ||
-           cp == 0x6682 /* 暂 */ || cp == '*';
+           cp == 0x6682 /* 暂 */ || cp == 0x4E0D /* 不 */ || cp == 'N' || cp == 'n' || cp == '*';
 }
 
 /* The digits of a number (after its sign and before its unit): the value,

@@ -1,11 +1,12 @@
 /* numerals.h — every way a number is written: a cell's text (a number,
- * a blank, a placeholder / - — 无, or text), a percentage, Chinese numerals,
+ * a blank, a placeholder / - -- — 无 不涉及 不适用 N/A, or text), a percentage, Chinese numerals,
  * digit runs. */
 #ifndef NB_NUMERALS_H
 #define NB_NUMERALS_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include "base/err.h"
 #include "text/num.h"
 
 typedef enum {
@@ -17,7 +18,10 @@ typedef enum {
     NB_ST_INFERRED      /* a number split from run-together digits by the table's sums */
 } nb_status;
 
+/* A status's name ("blank": exports, the review file, English screens)
+ * and its word in the language asked ("blank" / "空白"). */
 const char *nb_status_name(nb_status s);
+const char *nb_status_label(nb_status s, nb_lang lang);
 
 /* Read a cell's text: full-width digits, thousands separators, a sign, a
  * decimal part and a unit (件 个 条 项 万元 元 次 %) are understood. A

@@ -1,0 +1,131 @@
+/* columns.c — space-aligned rows (pdftotext -layout, w3m) with fewer numbers
+ * than cells: each number is placed, by display column, in the column whose
+ * header it sits under, before any digit splitting; the columns it leaves
+ * are blank cells. The headers are those of the row's own table above it
+ * (a wrapped header's fragments count when only one column holds them). */
+#include "extract/internal.h"
+#include "base/utf8.h"
+#include "model/doc.h"
+#include "model/schema.h"
+#include "text/label.h"
+
+#include <string.h>
+
+/* A stretch of display columns on a line. */
+typedef struct extent {
+    size_t from, to; /* [from, to); to == 0: not known */
+} extent;
+
+/* The display columns token k takes on its line. */
+static extent token_extent(const nb_report *r, const tok *k)
+{
+    size_t ls, le;
+    nb_doc_line(&r->doc, nb_doc_line_of(&r->doc, k->off), &ls, &le);
+    size_t from = nb_display_cols(r->doc.text + ls, k->off - ls, 0);
+    extent e = {from, from + nb_display_cols(r->doc.text + k->off, k->len, from)};
+    return e;
+}
+
+/* The column of the row a header token names: its label, or a fragment
+ * only one column's label holds; -1 for none. */
+static int header_column(const nb_row *rw, const nb_ustr *u)
+{
+    int found = -1;
+    for (int c = 0; c < rw->ncols; c++) {
+        nb_ustr w;
+        nb_norm(rw->cols[c].label, strlen(rw->cols[c].label), &w, NB_NORM_LABEL);
+        if (nb_ustr_eq(&w, u))
+            return c;
+        if (u->n >= 2 && nb_ustr_contains(&w, u))
+            found = found == -1 ? c : -2;
+    }
+    return found < 0 ? -1 : found;
+}
+
+/* Where the tokens before g that belong to another table's rows end. */
+static size_t table_start(const nb_report *r, const assembly *A, const group *g, int table)
+{
+    size_t from = 0;
+    for (const group *h = A->g; h < g; h++)
+        if (h->row >= 0 && r->schema->rows[h->row].table != table && h->pos > from)
+            from = h->pos;
+    return from;
+}
+
+/* The display columns of each of the row's columns, from the headers of its
+ * table above it; 0 when fewer than all but one column are known. */
+static int header_extents(const nb_report *r, const assembly *A, const group *g, extent *cols)
+{
+    const nb_row *rw = &r->schema->rows[g->row];
+    size_t from = table_start(r, A, g, rw->table);
+    memset(cols, 0, sizeof(extent) * (size_t)rw->ncols);
+    for (size_t i = 0; i < A->ntok && A->toks[i].off < g->pos; i++) {
+        const tok *k = &A->toks[i];
+        if (k->kind != K_TEXT || k->cls != C_HEADER || k->lkind != LK_PLAIN || k->off < from)
+            continue;
+        nb_ustr u;
+        nb_norm(A->t + k->off, k->len, &u, NB_NORM_LABEL);
+        int c = header_column(rw, &u);
+        if (c < 0)
+            continue;
+        extent e = token_extent(r, k);
+        if (!cols[c].to || e.from < cols[c].from)
+            cols[c].from = e.from;
+        if (e.to > cols[c].to)
+            cols[c].to = e.to;
+    }
+    int known = 0;
+    for (int c = 0; c < rw->ncols; c++)
+        known += cols[c].to > 0;
+    return known >= rw->ncols - 1;
+}
+
+/* The column a number spanning v sits under: the one header it overlaps
+ * most, else the one it is at most two columns from; -1 when none is sure. */
+static int column_under(const extent *cols, int ncols, extent v)
+{
+    int best = -1, tie = 0;
+    long bs = -3;
+    for (int c = 0; c < ncols; c++) {
+        if (!cols[c].to)
+            continue;
+        long lo = (long)(v.from > cols[c].from ? v.from : cols[c].from);
+        long hi = (long)(v.to < cols[c].to ? v.to : cols[c].to);
+        long score = hi - lo; /* overlap, or minus the gap */
+        if (score > bs) {
+            bs = score;
+            best = c;
+            tie = 0;
+        } else if (score == bs) {
+            tie = 1;
+        }
+    }
+    return tie ? -1 : best;
+}
+
+int ex_place_by_columns(const nb_report *r, const assembly *A, const group *g, const int *idx, int n,
+                        int *at)
+{
+    const nb_row *rw = &r->schema->rows[g->row];
+    if (n < 1 || n >= rw->ncols || rw->table == NB_T4)
+        return 0;
+    size_t line = nb_doc_line_of(&r->doc, A->toks[idx[0]].off);
+    for (int i = 0; i < n; i++)
+        if (A->toks[idx[i]].lkind != LK_PLAIN || A->toks[idx[i]].kind != K_VALUE ||
+            nb_doc_line_of(&r->doc, A->toks[idx[i]].off) != line)
+            return 0;
+    extent cols[MAXWANT];
+    if (!header_extents(r, A, g, cols))
+        return 0;
+    for (int c = 0; c < rw->ncols; c++)
+        at[c] = -1;
+    int last = -1;
+    for (int i = 0; i < n; i++) {
+        int c = column_under(cols, rw->ncols, token_extent(r, &A->toks[idx[i]]));
+        if (c <= last)
+            return 0; /* not under a header, or not in the columns' order */
+        at[c] = idx[i];
+        last = c;
+    }
+    return 1;
+}

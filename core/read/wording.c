@@ -1,0 +1,78 @@
+/* wording.c — where a report words its structure otherwise than the
+ * standard: a section heading found in another wording (五、存在的主要问题及
+ * 整改措施, 四、政府信息公开行政复议和行政诉讼情况, or a subheading standing
+ * where a converter lost the heading) and the statistic period named 统计时限
+ * or 统计周期 for 统计期限. Each is recorded as a label with the standard
+ * wording beside it (LABEL.DEVIATES), never as something missing. */
+#include "read/internal.h"
+#include "base/utf8.h"
+#include "model/schema.h"
+#include "text/label.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Past '#', '*', white space and a caption's 表N： at the heading's start. */
+static size_t heading_words(const char *t, size_t i, size_t end)
+{
+    i = nb_skip_lead(t, i, end);
+    if (end - i >= 9 && !memcmp(t + i, "表", 3)) {
+        const char *colon = nb_find(t + i, end - i < 18 ? end - i : 18, "：", 3);
+        if (colon)
+            i = (size_t)(colon - t) + 3;
+    }
+    return i;
+}
+
+/* The heading's words without trailing punctuation or a parenthesis after
+ * them ("（单位：件）"): its end. */
+static size_t heading_end(const char *t, size_t a, size_t b)
+{
+    const char *open = nb_find(t + a, b - a, "（", 3);
+    if (open && (size_t)(open - t) > a)
+        b = (size_t)(open - t);
+    return b;
+}
+
+static void section_wording(nb_report *r, int k)
+{
+    const nb_section *s = &r->sec[k];
+    const char *t = r->doc.text;
+    size_t a = heading_words(t, s->head_off, s->head_off + s->head_len);
+    size_t b = heading_end(t, a, s->head_off + s->head_len);
+    const char *std = nb_section_title(k, NB_LANG_ZH);
+    nb_ustr found, want;
+    nb_norm(t + a, b - a, &found, NB_NORM_LABEL);
+    nb_norm(std, strlen(std), &want, NB_NORM_LABEL);
+    if (b <= a || nb_ustr_eq(&found, &want))
+        return;
+    char id[16];
+    snprintf(id, sizeof id, "section.%d", k + 1);
+    nb_report_add_label(r, id, t + a, b - a, std, a);
+}
+
+/* 统计 and the word after it, when it is another than 期限. */
+static void period_wording(nb_report *r)
+{
+    static const char *const words[] = {"周期", "时限", "时间", "区间", "时段", "范围"};
+    const char *t = r->doc.text;
+    size_t i = r->period_off + 6, n = r->period_off + r->period_len; /* past 统计 */
+    while (i < n && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (n - i >= 6 && !memcmp(t + i, words[k], 6)) {
+            char found[16];
+            snprintf(found, sizeof found, "统计%s", words[k]);
+            nb_report_add_label(r, "period", found, strlen(found), "统计期限", r->period_off);
+            return;
+        }
+}
+
+void nb_record_wording(nb_report *r)
+{
+    for (int k = 0; k < NB_NSEC; k++)
+        if (r->sec[k].present)
+            section_wording(r, k);
+    if (r->period_from.y)
+        period_wording(r);
+}
