@@ -140,3 +140,42 @@ run export --corrected "$S/m.fixed" "$S/m.txt"
 [ "$rc" -eq 1 ] && grep -q "the correction of t2.licensing.decisions has no place in the text (its row is missing); not written" "$T/err" &&
     cmp -s "$S/m.txt" "$S/m.fixed" && ok "export --corrected: a correction with no place is named, exit 1" ||
     notok "export --corrected with no place" "exit $rc: $(errtext)"
+
+# ---- the console: a journal that cannot be written, a malformed review ----
+
+cp tests/data/review.txt "$S/j.txt"
+mkdir "$S/j.txt.review.journal" # the journal cannot be written there (as on a full disk)
+printf ':goto t2.regulation.in_force\ne\n"7\nEnter\n:dump %s\nj\nk\n:dump %s\n:w %s\n:dump %s\n:q\n' \
+    "$T/jf1.dump" "$T/jf2.dump" "$S/j.saved" "$T/jf3.dump" >"$T/jf.script"
+"$NB" --script "$T/jf.script" "$S/j.txt" >/dev/null 2>&1
+if grep -q "j.txt.review.journal: not a regular file; not written .* the work is kept in memory; :w FILE saves it elsewhere" "$T/jf1.dump" &&
+    grep -q "the work is kept in memory" "$T/jf2.dump" && grep -q "saved $S/j.saved" "$T/jf3.dump" &&
+    grep -q 'correct cell=t2.regulation.in_force value="7"' "$S/j.saved"; then
+    ok "a journal that cannot be written: said at once, still said after other keys; the work kept, :w FILE saves it"
+else
+    notok "a journal that cannot be written" "$(tail -1 "$T/jf1.dump") / $(tail -1 "$T/jf2.dump") / $(tail -1 "$T/jf3.dump")"
+fi
+rmdir "$S/j.txt.review.journal"
+printf 'not a review\n' >"$S/j.txt.review"
+printf ':goto t2.regulation.in_force\ne\n"8\nEnter\n:dump %s\nw\n:dump %s\n:w %s\n:q\n' "$T/mr1.dump" "$T/mr2.dump" "$S/j.mine" >"$T/mr.script"
+"$NB" --script "$T/mr.script" "$S/j.txt" >/dev/null 2>&1
+if grep -q "malformed; not overwritten: :w FILE saves the work elsewhere" "$T/mr2.dump" &&
+    [ "$(cat "$S/j.txt.review")" = "not a review" ] && grep -q 'value="8"' "$S/j.mine" && [ ! -e "$S/j.txt.review.journal" ]; then
+    ok "a malformed review: the work journaled, w refused, :w FILE saves it and the journal goes"
+else
+    notok "a malformed review and :w FILE" "$(tail -1 "$T/mr2.dump") $(ls "$S" | grep '^j')"
+fi
+rm -f "$S/j.txt.review" "$S/j.mine"
+
+# ---- the console: only y or n answers the recovery question ----
+
+printf ':goto t2.regulation.in_force\ne\n"9\nEnter\n' >"$T/rq1.script"
+"$NB" --script "$T/rq1.script" "$S/j.txt" >/dev/null 2>&1 # ends unsaved
+printf 'q\nEsc\nx\n:dump %s\nn\n:dump %s\n:q\n' "$T/rq1.dump" "$T/rq2.dump" >"$T/rq2.script"
+"$NB" --script "$T/rq2.script" "$S/j.txt" >/dev/null 2>&1
+if grep -q "unsaved work in $S/j.txt.review.journal: 1 correction, 0 notes, 0 decisions from 20.*y recovers, n discards" "$T/rq1.dump" &&
+    grep -q "the unsaved work was discarded" "$T/rq2.dump" && [ ! -e "$S/j.txt.review.journal" ]; then
+    ok "the recovery question names the journal and what it holds; q, Esc and x ask again, n discards"
+else
+    notok "the recovery question" "$(tail -1 "$T/rq1.dump") / $(tail -1 "$T/rq2.dump")"
+fi
