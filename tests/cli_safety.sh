@@ -179,3 +179,14 @@ if grep -q "unsaved work in $S/j.txt.review.journal: 1 correction, 0 notes, 0 de
 else
     notok "the recovery question" "$(tail -1 "$T/rq1.dump") / $(tail -1 "$T/rq2.dump")"
 fi
+
+# ---- the console: a value the cell cannot hold stays in the editor, said why ----
+
+printf ':goto t3.new.natural\ne\nC-u\n"-1\nEnter\n:dump %s\nEsc\nx\n:dump %s\n:q!\n' "$T/ed1.dump" "$T/ed2.dump" >"$T/ed.script"
+"$NB" --script "$T/ed.script" "$S/j.txt" >/dev/null 2>&1
+if grep -q 'value of t3.new.natural ("-1": a count is never negative; nothing changed): -1' "$T/ed1.dump" &&
+    grep -q "the cell is not corrected; nothing to clear" "$T/ed2.dump"; then
+    ok "the editor refuses a negative count, saying why, the text left to mend; x on a cell not corrected says so"
+else
+    notok "the editor's refusal" "$(tail -2 "$T/ed1.dump" | tr '\n' '|') $(tail -1 "$T/ed2.dump")"
+fi

@@ -78,6 +78,8 @@ static void test_err_cut(void **st)
     nb_err_set(&e, NB_E_IO, "x%s", name);
     assert_null(nb_utf8_invalid((const unsigned char *)e.msg, strlen(e.msg)));
     assert_int_equal(strlen(e.msg), 1021);
+    nb_err_set(&e, NB_E_IO, "%s: no such file", "r\xff\xfe.txt"); /* a file name that is not UTF-8 */
+    assert_string_equal(e.msg, "r\\xff\\xfe.txt: no such file");
 }
 
 static void test_strict(void **st)

@@ -161,6 +161,9 @@ tmux send-keys -t "$S" ']' 'c'
 check "a decision is refused there" "read-only: another nianbao"
 tmux kill-session -t "$S" 2>/dev/null
 S=$S1
+# the report edited on disk while the console has it open: said within a second
+printf '\n（另一人修改）\n' >>"$D/h.txt"
+check "the console notices the report changed on disk" "the report changed on disk since it was opened"
 tmux send-keys -t "$S" 'q'
 tmux kill-session -t "$S" 2>/dev/null
 rm -rf "$D"
