@@ -95,17 +95,19 @@ ln -s "$W" "$W/loop"
 ln -s "$W" "$W/sub/up"
 "$NB" export --log --format md -o "$W/log.md" "$W/a.txt" 2>/dev/null
 "$NB" export --format csv -o "$W/cells.txt" "$W/a.txt" 2>/dev/null
+"$NB" export --corrected "$W/fixed.txt" "$W/a.txt" 2>/dev/null
 printf '# notes\n\nshopping list\n' >"$W/README.md"
 run check "$W"
 if [ "$rc" -le 1 ] && grep -q "checked 2 reports" "$T/out" && grep -q "$W/log.md: skipped: a review log written by nianbao" "$T/err" &&
     grep -q "$W/cells.txt: skipped: an export written by nianbao" "$T/err" &&
+    grep -q "$W/fixed.txt: skipped: a corrected copy written by nianbao" "$T/err" &&
     grep -q "$W/README.md: skipped: not a report (--all checks it)" "$T/err"; then
     ok "check DIR: two loops of links walked once; nianbao's own files and a file that is no report skipped, one line each"
 else
     notok "check DIR with loops and our files" "exit $rc: $(tail -1 "$T/out") $(errtext)"
 fi
 run check --all "$W"
-grep -q "checked 5 reports" "$T/out" && ! grep -q skipped "$T/err" && ok "check --all reads them all" ||
+grep -q "checked 6 reports" "$T/out" && ! grep -q skipped "$T/err" && ok "check --all reads them all" ||
     notok "check --all" "$(tail -1 "$T/out") $(errtext)"
 
 # ---- a terminal sees no escape sequence of a report ----

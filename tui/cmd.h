@@ -67,9 +67,10 @@ typedef struct nb_cli_out {
 } nb_cli_out;
 
 /* Open the output (path NULL: standard output): a regular file is written
- * to an exclusive temporary file beside it; a symlink to a regular file is
- * refused; a device or a pipe gets a buffer. -1 (said) when it cannot be. */
-int nb_cli_out_open(nb_cli_out *o, const char *path, nb_lang L);
+ * to an exclusive temporary file beside it, marked as nianbao's of kind
+ * ("export", "review log"); a symlink to a regular file is refused; a
+ * device or a pipe gets a buffer. -1 (said) when it cannot be. */
+int nb_cli_out_open(nb_cli_out *o, const char *path, const char *kind, nb_lang L);
 /* Put the output in place: rename over the file, or copy the buffer. -1 (said). */
 int nb_cli_out_close(nb_cli_out *o);
 /* Whether out names the same file (device and inode) as a report of P, its

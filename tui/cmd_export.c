@@ -182,7 +182,7 @@ static int export_batch(export_run *x, const nb_opts *o, nb_lang L)
     nb_cli_out out;
     const char *outpath = o->val[NB_OPT_OUTPUT];
     if (nb_cli_collect(&P, o, L, &problems) == 0 && !nb_cli_out_clashes(outpath, &P, o->val[NB_OPT_REVIEW], L) &&
-        nb_cli_out_open(&out, outpath, L) == 0) {
+        nb_cli_out_open(&out, outpath, x->log ? "review log" : "export", L) == 0) {
         x->out = out.f;
         status = problems ? 2 : 0;
         x->review = P.n == 1 ? o->val[NB_OPT_REVIEW] : NULL;

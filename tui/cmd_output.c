@@ -36,7 +36,7 @@ static int refuse_link(const char *path, nb_lang L)
     return -1;
 }
 
-int nb_cli_out_open(nb_cli_out *o, const char *path, nb_lang L)
+int nb_cli_out_open(nb_cli_out *o, const char *path, const char *kind, nb_lang L)
 {
     memset(o, 0, sizeof *o);
     o->path = path;
@@ -56,6 +56,7 @@ int nb_cli_out_open(nb_cli_out *o, const char *path, nb_lang L)
             nb_cli_say("nianbao: %s\n", err.msg);
             return -1;
         }
+        nb_atomic_mark(&o->at, kind); /* a folder walk passes it over */
         o->f = o->at.f;
         return 0;
     }

@@ -77,6 +77,7 @@ int nb_export_corrected(const nb_report *r, const char *out_path, nb_unplaced *u
         free(orig);
         return -1;
     }
+    nb_atomic_mark(&aw, "corrected copy"); /* a folder walk passes it over */
     int m = placed_cells(r, idx, unplaced);
     size_t at = 0;
     for (int k = 0; k < m; k++) {

@@ -309,7 +309,17 @@ static int write_package(const unsigned char *orig, size_t n, const char *xml, s
     unsigned char *z = rezip(orig, n, xml, xn, &zn);
     if (!z)
         return nb_err_set(err, NB_E_IO, "%s: cannot rewrite the package with libzip", out_path);
-    int rc = nb_atomic_write(out_path, z, zn, 0644, NB_LANG_EN, err);
+    nb_atomic a;
+    int rc = nb_atomic_open(&a, out_path, 0644, NB_LANG_EN, err);
+    if (rc == 0) {
+        nb_atomic_mark(&a, "corrected copy"); /* a folder walk passes it over */
+        if (fwrite(z, 1, zn, a.f) != zn) {
+            nb_atomic_abort(&a);
+            rc = nb_err_set(err, NB_E_IO, "%s: cannot write", out_path);
+        } else {
+            rc = nb_atomic_commit(&a, err);
+        }
+    }
     free(z);
     return rc;
 }

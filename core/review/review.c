@@ -220,6 +220,7 @@ int nb_review_save(const nb_review *rv, const char *path, nb_lang lang, nb_err *
     nb_atomic at;
     if (nb_atomic_open(&at, path, 0644, lang, err) != 0)
         return -1;
+    nb_atomic_mark(&at, "review");
     if (write_to(rv, at.f) != 0) {
         int e = errno;
         nb_atomic_abort(&at);
