@@ -85,7 +85,7 @@ build/asan/core/%.o: core/%.c
 
 build/asan/tui/%.o: tui/%.c
 	@mkdir -p $(@D)
-	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) $(TUI_CF) -DNB_DATADIR='"x"' -c -o $@ $<
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) $(TUI_CF) -DNB_DATADIR='"$(DATADIR)"' -c -o $@ $<
 
 build/asan/tests/%: tests/%.c $(ASAN_CORE) $(ASAN_TUI)
 	@mkdir -p $(@D)
