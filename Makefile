@@ -107,9 +107,9 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE) $(FUZZ_TUI
 fuzz: $(FUZZ_BINS)
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
-# in make check: ten seconds each, the saved reproducers among the inputs
+# in make check: ten seconds each over the seeds and the saved reproducers
 fuzz-check: $(FUZZ_BINS)
-	@sh tests/fuzz/run.sh 10
+	@FUZZ_FRESH=1 sh tests/fuzz/run.sh 10
 
 # Installs the Debian packages the build and the tests need, only when one is missing.
 deps:

@@ -14,7 +14,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     nb_err err;
     if (nb_theme_default(&t, &err) != 0)
         abort();
-    if (nb_theme_parse(&t, text, "fuzz.theme", &err) != 0 && nb_utf8_invalid((const unsigned char *)err.msg, strlen(err.msg)))
+    if (nb_theme_parse(&t, text, "fuzz.theme", (nb_lang)(size % 2), &err) != 0 &&
+        nb_utf8_invalid((const unsigned char *)err.msg, strlen(err.msg)))
         abort(); /* the message quotes the line: cut at a character */
     free(text);
     return 0;

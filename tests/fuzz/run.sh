@@ -1,11 +1,12 @@
 #!/bin/sh
-# run.sh — run the fuzz targets: each for SECONDS over its corpus (what
-# earlier runs kept, build/fuzz/corpus/TARGET), its seeds (seeds.sh) and
-# its saved crash reproducers (tests/fuzz/regress/TARGET, which must no
-# longer crash); a crash, a leak, a sanitizer report or an input slower
-# than the timeout fails, and what did it is saved under build/fuzz/crashes
-# to be looked at (and, once fixed, kept in regress). Prints per target the
-# executions and the coverage of the run.
+# run.sh — run the fuzz targets: each for SECONDS over its seeds
+# (seeds.sh), its saved crash reproducers (tests/fuzz/regress/TARGET, which
+# must no longer crash) and, unless FUZZ_FRESH is set (make check sets it,
+# so that its time does not grow), the corpus earlier runs kept
+# (build/fuzz/corpus/TARGET); a crash, a leak, a sanitizer report or an
+# input slower than the timeout fails, and what did it is saved under
+# build/fuzz/crashes to be looked at (and, once fixed, kept in regress).
+# Prints per target the executions and the coverage of the run.
 #   sh tests/fuzz/run.sh SECONDS [TARGET...]
 set -u
 secs=${1:-60}
@@ -19,10 +20,15 @@ export LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 fail=0
 for t in $targets; do
-    mkdir -p "$b/corpus/$t" "tests/fuzz/regress/$t"
+    corpus="$b/corpus/$t"
+    if [ -n "${FUZZ_FRESH:-}" ]; then
+        corpus="$b/fresh/$t"
+        rm -rf "$corpus"
+    fi
+    mkdir -p "$corpus" "tests/fuzz/regress/$t"
     log="$b/$t.log"
     "$b/fuzz_$t" -max_total_time="$secs" -timeout=20 -rss_limit_mb=4096 -print_final_stats=1 \
-        -artifact_prefix="$b/crashes/$t-" "$b/corpus/$t" "$b/seeds/$t" "tests/fuzz/regress/$t" >"$log" 2>&1
+        -artifact_prefix="$b/crashes/$t-" "$corpus" "$b/seeds/$t" "tests/fuzz/regress/$t" >"$log" 2>&1
     rc=$?
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
