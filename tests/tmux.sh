@@ -81,7 +81,10 @@ check "SIGTERM restores the terminal and exits with 128 + 15" "BACK-143"
 tmux kill-session -t "$S" 2>/dev/null
 D=$(mktemp -d)
 cp tests/data/seed002.txt "$D/h.txt"
-open_copy() { start -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/h.txt; echo EXITED-\$?; sleep 30"; }
+# settle: no console is left on the copy (one ended by a signal or kill-session
+# may still be giving its lock back), so that the next one is its only console
+settle() { i=0; while [ $i -lt 300 ] && pgrep -f "$NB $D/h.txt" >/dev/null; do sleep 0.1; i=$((i + 1)); done; }
+open_copy() { settle; start -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/h.txt; echo EXITED-\$?; sleep 30"; }
 # gone PID: wait until the process has ended (and been reaped)
 gone() { i=0; while [ $i -lt 300 ] && kill -0 "$1" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done; }
 # crash SIGNAL STATUS DESC: the console dies by SIGNAL, its exit status
@@ -124,11 +127,13 @@ crash KILL 137 "after kill -9, reopening offers the unsaved work, saying what it
 tmux send-keys -t "$S" 'y' ':' 'goto t2.normative.in_force' Enter
 check "y recovers the committed correction (the one being typed was never made)" "t2.normative.in_force = 7"
 tmux send-keys -t "$S" ':' 'q!' Enter
+check ":q! quits" "EXITED-0"
 tmux kill-session -t "$S" 2>/dev/null
 
 # Ctrl-C cancels an open editor first, then quits as q does: asking when
 # there is unsaved work (under an interactive shell, as a terminal has it:
 # Ctrl-C goes to the console's process group alone).
+settle
 start -d -s "$S" -x 160 -y 48 "env -i PATH=\"$PATH\" HOME=\"$HOME\" TERM=xterm-256color LC_ALL=C.UTF-8 PS1='sh\$ ' sh -i"
 tmux send-keys -t "$S" "$NB $D/h.txt; echo EXITED-\$?" Enter
 check "opened again" "T3  requests received and handled"
