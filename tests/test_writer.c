@@ -6,7 +6,11 @@
  * control characters of text escaped. */
 #include "testutil.h"
 #include "base/utf8.h"
+#include "check/check.h"
+#include "check/messages.h"
 #include "out/writer.h"
+
+static nb_ctx g_ctx;
 
 /* What a writer into memory holds after f ran, as a string. */
 static char *written(void (*f)(nb_writer *w, const char *s), const char *s, int term)
@@ -147,12 +151,45 @@ static void test_long_printf(void **st)
     free(w.b);
 }
 
+/* T3.ROW_TOTAL on a row of 其他处理 under zh: the row's whole label (once
+ * cut at its 63rd byte, inside a character). */
+static void test_zh_row_label_whole(void **st)
+{
+    (void)st;
+    char *b = tu_read("tests/data/seed001.txt", NULL);
+    const char *row = "\t0\t0\t0\t0\t0\t0\t0\t";
+    char *line = strstr(b, "2. 申请人逾期未按收费通知要求缴纳费用");
+    assert_non_null(line);
+    char *at = strstr(line, row);
+    assert_non_null(at);
+    at[1] = '1'; /* the natural column 1, the total still 0 */
+    nb_report r;
+    tu_report_str(&r, &g_ctx, b);
+    nb_findings fs = {0};
+    nb_err err;
+    assert_int_equal(nb_check(&r, &g_ctx, &fs, &err), 0);
+    int seen = 0;
+    for (size_t k = 0; k < fs.n; k++) {
+        if (fs.v[k].rule != NB_RULE_T3_ROW_TOTAL)
+            continue;
+        char msg[2048];
+        nb_finding_message(&r, &fs.v[k], NB_LANG_ZH, msg, sizeof msg);
+        assert_null(nb_utf8_invalid((const unsigned char *)msg, strlen(msg)));
+        assert_non_null(strstr(msg, "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请：总计 = 0"));
+        seen++;
+    }
+    assert_int_equal(seen, 1);
+    nb_findings_free(&fs);
+    nb_report_free(&r);
+    free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cut),   cmocka_unit_test(test_err_cut),         cmocka_unit_test(test_strict),
         cmocka_unit_test(test_json),  cmocka_unit_test(test_csv),             cmocka_unit_test(test_terminal_text),
-        cmocka_unit_test(test_long_printf),
+        cmocka_unit_test(test_long_printf), cmocka_unit_test(test_zh_row_label_whole),
     };
-    return TU_RUN("writer", tests, NULL, NULL, NULL);
+    return TU_RUN("writer", tests, &g_ctx, NULL, NULL);
 }
