@@ -69,7 +69,6 @@ typedef struct nb_app {
     int msg_error;
     int changed_said;         /* the report changed on disk, and that was said */
     int quit;
-    int signal;               /* the signal that ended the console (term.c), 0 none */
 } nb_app;
 
 /* Open the console on a report (the app takes the report); w × h screen. */
