@@ -32,7 +32,12 @@ int nb_session_init(nb_session *s, const nb_ctx *ctx, nb_report *r, nb_err *err)
     s->lang = ctx->lang;
     if (stat(r->doc.path, &s->report_st) != 0)
         memset(&s->report_st, 0, sizeof s->report_st);
-    if (nb_check(r, ctx, &s->fs, err) != 0)
+    s->cell_worst = malloc((size_t)r->ncells * sizeof *s->cell_worst);
+    s->orig_cells = malloc((size_t)r->ncells * sizeof *s->orig_cells);
+    if (!s->cell_worst || !s->orig_cells)
+        return out_of_memory(s, err);
+    memcpy(s->orig_cells, r->cells, (size_t)r->ncells * sizeof *r->cells);
+    if (nb_session_recompute(s, err) != 0)
         return -1;
     if (s->fs.n) { /* the findings before any correction: a copy, not a second run */
         s->fs0.v = malloc(s->fs.n * sizeof *s->fs0.v);
@@ -41,12 +46,7 @@ int nb_session_init(nb_session *s, const nb_ctx *ctx, nb_report *r, nb_err *err)
         memcpy(s->fs0.v, s->fs.v, s->fs.n * sizeof *s->fs0.v);
         s->fs0.n = s->fs0.cap = s->fs.n;
     }
-    s->cell_worst = malloc((size_t)r->ncells * sizeof *s->cell_worst);
-    s->orig_cells = malloc((size_t)r->ncells * sizeof *s->orig_cells);
-    if (!s->cell_worst || !s->orig_cells)
-        return out_of_memory(s, err);
-    memcpy(s->orig_cells, r->cells, (size_t)r->ncells * sizeof *r->cells);
-    return nb_session_recompute(s, err);
+    return 0;
 }
 
 void nb_session_free(nb_session *s)
