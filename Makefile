@@ -37,16 +37,30 @@ TUI_LIB_OBJ := $(filter-out build/tui/main.o build/tui/term.o build/tui/cmd_%.o,
 TESTS    := $(TEST_SRC:tests/%.c=build/tests/%)
 ASAN_CORE:= $(CORE_SRC:%.c=build/asan/%.o)
 ASAN_TUI := $(TUI_LIB_OBJ:build/%=build/asan/%)
+# the whole program built with ASan+UBSan: the CLI and console tests run it too
+ASAN_BIN := build/asan/nianbao
+# a sanitizer's report ends the program with status 86, which no test expects
+SAN_ENV  := ASAN_OPTIONS=detect_leaks=1:exitcode=86:abort_on_error=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+            UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86
 ASAN_TESTS:= $(TEST_SRC:tests/%.c=build/asan/tests/%)
 SAN_CC   := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 SAN_FLAGS:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+# the fuzz targets (tests/fuzz): libFuzzer with ASan+UBSan, every object
+# instrumented for coverage
+FUZZ_CC    := clang
+FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_CORE  := $(CORE_SRC:%.c=build/fuzz/%.o)
+FUZZ_TUI   := $(TUI_LIB_OBJ:build/%=build/fuzz/%)
+FUZZ_NAMES := report docx html pdf review theme console
+FUZZ_BINS  := $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
+FUZZ_SECONDS ?= 60
 # the default theme is themes/default.theme, embedded as a C string
 GEN      := build/gen/default_theme.inc
 TUI_CF   = $(CURS_CF) $(PCRE_CF) -Itui -Ibuild/gen
 
 SAMPLE  := samples/kaizha-2024.txt
 
-.PHONY: all deps run check unit asan cli screens sweep tmux valgrind clang bench bench-pdf clean install lint-man man man-check structure
+.PHONY: all deps run check unit asan asan-bin cli screens sweep tmux valgrind clang bench bench-pdf clean install lint-man man man-check structure fuzz fuzz-check
 .SECONDARY:
 all: nianbao
 
@@ -76,11 +90,31 @@ build/asan/core/%.o: core/%.c
 
 build/asan/tui/%.o: tui/%.c
 	@mkdir -p $(@D)
-	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) $(TUI_CF) -DNB_DATADIR='"x"' -c -o $@ $<
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) $(TUI_CF) -DNB_DATADIR='"$(DATADIR)"' -c -o $@ $<
 
 build/asan/tests/%: tests/%.c $(ASAN_CORE) $(ASAN_TUI)
 	@mkdir -p $(@D)
 	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) -Itests -Itui -o $@ $< $(ASAN_TUI) $(ASAN_CORE) $(CORE_LD) $(CMOCKA_LD)
+
+build/fuzz/core/%.o: core/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) $(DEP) $(PCRE_CF) $(FMT_CF) -c -o $@ $<
+
+build/fuzz/tui/%.o: tui/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) $(DEP) $(TUI_CF) -DNB_DATADIR='"x"' -c -o $@ $<
+build/fuzz/tui/theme.o: $(GEN)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE) $(FUZZ_TUI)
+	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer $(CPPFLAGS) $(TUI_CF) -Itests/fuzz -o $@ $< $(FUZZ_TUI) $(FUZZ_CORE) $(CORE_LD)
+
+# every fuzz target for FUZZ_SECONDS (60 by default) over its corpus, seeds and reproducers
+fuzz: $(FUZZ_BINS)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# in make check: ten seconds each over the seeds and the saved reproducers
+fuzz-check: $(FUZZ_BINS)
+	@FUZZ_FRESH=1 sh tests/fuzz/run.sh 10
 
 # Installs the Debian packages the build and the tests need, only when one is missing.
 deps:
@@ -96,6 +130,14 @@ asan: $(ASAN_TESTS)
 	@set -e; for t in $(ASAN_TESTS); do echo "== $$t (ASan+UBSan)"; \
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
 	  UBSAN_OPTIONS=print_stacktrace=1 ./$$t; done
+
+$(ASAN_BIN): $(ASAN_CORE) $(TUI_OBJ:build/%=build/asan/%)
+	$(SAN_CC) $(SAN_FLAGS) -o $@ $^ $(CORE_LD) $(CURS_LD)
+
+# the command line and the scripted console under ASan+UBSan
+asan-bin: $(ASAN_BIN)
+	@$(SAN_ENV) sh tests/cli.sh $(ASAN_BIN)
+	@$(SAN_ENV) sh tests/screens.sh $(ASAN_BIN)
 
 cli: nianbao
 	@sh tests/cli.sh ./nianbao
@@ -150,7 +192,7 @@ man-check: build/genman
 	else echo "man/nianbao.1 differs from the option and key tables (make man writes it):"; \
 	  diff man/nianbao.1 build/nianbao.1 | head -20; exit 1; fi
 
-check: deps all unit asan cli screens sweep tmux valgrind clang lint-man man-check structure
+check: deps all unit asan cli screens asan-bin sweep tmux valgrind clang lint-man man-check structure fuzz-check
 	@echo "make check: all tests passed"
 
 build/bench/extract: bench/extract.c $(CORE_OBJ)

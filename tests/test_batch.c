@@ -21,6 +21,9 @@
 #include "check/messages.h"
 #include "check/rules.h"
 #include "testutil.h"
+#include "base/fsio.h"
+
+#include <unistd.h>
 
 static nb_ctx g_ctx;
 static char g_dir[64];
@@ -87,7 +90,7 @@ static void test_walk(void **s)
     nb_paths P = {0};
     nb_walk_problems pr = {0};
     nb_err err;
-    assert_int_equal(nb_walk_collect(&P, args, 4, NB_LANG_EN, &pr, &err), 0);
+    assert_int_equal(nb_walk_collect(&P, args, 4, 0, NB_LANG_EN, &pr, &err), 0);
     static const char *want[] = {"gone.txt", "w/A.md", "w/b.txt", "w/sub/d.txt", "w/sub/deeper/f.text", "w/sub/e.md"};
     assert_int_equal(P.n, 7);
     for (size_t i = 0; i < 6; i++) {
@@ -96,16 +99,67 @@ static void test_walk(void **s)
         assert_string_equal(P.v[i], full);
     }
     assert_string_equal(P.v[6], "named.json"); /* named: kept, whatever its name */
+    assert_false(P.walked[0]);
+    assert_true(P.walked[1] && P.walked[5]);
+    assert_false(P.walked[6]);
     assert_int_equal(pr.n, 1);
     assert_int_equal(pr.v[0].code, NB_E_NOTFOUND);
     assert_non_null(strstr(pr.v[0].msg, empty));
     assert_non_null(strstr(pr.v[0].msg, "a folder with no reports in it"));
     nb_paths_free(&P);
     nb_walk_problems_free(&pr);
-    assert_int_equal(nb_walk_collect(&P, args + 2, 1, NB_LANG_ZH, &pr, &err), 0);
+    assert_int_equal(nb_walk_collect(&P, args + 2, 1, 0, NB_LANG_ZH, &pr, &err), 0);
     assert_int_equal(P.n, 0);
     assert_int_equal(pr.n, 1);
     assert_non_null(strstr(pr.v[0].msg, "目录中没有报告文件"));
+    nb_paths_free(&P);
+    nb_walk_problems_free(&pr);
+}
+
+/* Folders that link back to themselves end; nianbao's own files are passed
+ * over with a note (by their mark, or by how they begin), unless all. */
+static void test_walk_loops_and_ours(void **s)
+{
+    (void)s;
+    put("l/r.txt", "x", 1);
+    put("l/sub/s.txt", "x", 1);
+    put("l/log.md", "# Review log: l/r.txt\n", 22);
+    put("l/cells.txt", "\xef\xbb\xbf" "file,id,value,raw,status,line\r\n", 35);
+    put("l/fixed.txt", "x", 1);
+    char dir[256], link1[300], link2[300], fixed[300];
+    snprintf(dir, sizeof dir, "%s/l", g_dir);
+    snprintf(link1, sizeof link1, "%s/l/self", g_dir);    /* l/self -> l */
+    snprintf(link2, sizeof link2, "%s/l/sub/up", g_dir);  /* l/sub/up -> l */
+    snprintf(fixed, sizeof fixed, "%s/l/fixed.txt", g_dir);
+    assert_int_equal(symlink(dir, link1), 0);
+    assert_int_equal(symlink(dir, link2), 0);
+    nb_atomic a; /* a corrected copy, marked as nianbao writes one */
+    nb_err err;
+    assert_int_equal(nb_atomic_open(&a, fixed, 0644, NB_LANG_EN, &err), 0);
+    nb_atomic_mark(&a, "corrected copy");
+    fputs("x", a.f);
+    assert_int_equal(nb_atomic_commit(&a, &err), 0);
+    char *args[] = {dir};
+    nb_paths P = {0};
+    nb_walk_problems pr = {0};
+    assert_int_equal(nb_walk_collect(&P, args, 1, 0, NB_LANG_EN, &pr, &err), 0); /* an exponential walk, once */
+    assert_int_equal(P.n, 2);
+    assert_non_null(strstr(P.v[0], "/l/r.txt"));
+    assert_non_null(strstr(P.v[1], "/l/sub/s.txt"));
+    assert_int_equal(pr.n, 3);
+    int said = 0;
+    for (size_t i = 0; i < pr.n; i++) {
+        assert_int_equal(pr.v[i].code, NB_OK); /* notes, not problems */
+        said += strstr(pr.v[i].msg, "log.md: skipped: a review log written by nianbao") != NULL;
+        said += strstr(pr.v[i].msg, "cells.txt: skipped: an export written by nianbao") != NULL;
+        said += strstr(pr.v[i].msg, "fixed.txt: skipped: a corrected copy written by nianbao") != NULL;
+    }
+    assert_int_equal(said, 3);
+    nb_paths_free(&P);
+    nb_walk_problems_free(&pr);
+    assert_int_equal(nb_walk_collect(&P, args, 1, NB_WALK_ALL, NB_LANG_EN, &pr, &err), 0);
+    assert_int_equal(P.n, 5);
+    assert_int_equal(pr.n, 0);
     nb_paths_free(&P);
     nb_walk_problems_free(&pr);
 }
@@ -285,6 +339,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_names),
         cmocka_unit_test(test_walk),
+        cmocka_unit_test(test_walk_loops_and_ours),
         cmocka_unit_test(test_pairing),
         cmocka_unit_test(test_pairing_names),
         cmocka_unit_test(test_body_names),

@@ -203,6 +203,69 @@ static void test_run_together(void **s)
     nb_report_free(&r);
 }
 
+/* A run-together row with empty tab fields, whose digits number its cells:
+ * the empty fields are blank cells of their own, every cell of the row
+ * written (no part of the split left unset), the sums deciding. */
+static void test_run_together_empty_fields(void **s)
+{
+    (void)s;
+    size_t n = 0;
+    char *b = tu_read("tests/data/seed001.txt", &n);
+    const char *row = "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t";
+    char *at = strstr(b, row);
+    assert_non_null(at);
+    char *text = malloc(n + 64);
+    size_t k = (size_t)(at - b);
+    memcpy(text, b, k);
+    k += (size_t)sprintf(text + k, "一、本年新收政府信息公开申请数量\t\t1000\t\t1\t");
+    strcpy(text + k, at + strlen(row));
+    nb_report r;
+    tu_report_str(&r, &g_ctx, text);
+    const nb_cell *c = cell(&r, "t3.new.natural");
+    assert_int_equal(c->status, NB_ST_BLANK);
+    assert_int_equal(c->len, 0);
+    assert_num(&r, "t3.new.commercial", 1, NB_ST_INFERRED);
+    assert_num(&r, "t3.new.research", 0, NB_ST_INFERRED);
+    assert_num(&r, "t3.new.social", 0, NB_ST_INFERRED);
+    assert_num(&r, "t3.new.legal", 0, NB_ST_INFERRED);
+    c = cell(&r, "t3.new.other");
+    assert_int_equal(c->status, NB_ST_BLANK);
+    assert_true(c->off > cell(&r, "t3.new.legal")->off && c->off < cell(&r, "t3.new.total")->off);
+    assert_num(&r, "t3.new.total", 1, NB_ST_NUMBER);
+    assert_memory_equal(r.doc.text + cell(&r, "t3.new.total")->off, "1\t", 2);
+    nb_report_free(&r);
+    free(text);
+    free(b);
+}
+
+/* A million tiny rows in the tables' zone (text built to exhaust memory):
+ * read in bounded memory and time, the rows before them read, and the cut
+ * said (tables_cut). */
+static void test_million_rows(void **s)
+{
+    (void)s;
+    size_t n = 0;
+    char *b = tu_read("tests/data/seed001.txt", &n);
+    const char *t3 = strstr(b, "三、收到和处理政府信息公开申请情况");
+    assert_non_null(t3);
+    size_t head = (size_t)(t3 - b), rows = 1000000;
+    char *text = malloc(n + rows * 4 + 1);
+    memcpy(text, b, head);
+    for (size_t i = 0; i < rows; i++)
+        memcpy(text + head + i * 4, "0\t0\n", 4);
+    strcpy(text + head + rows * 4, t3);
+    nb_report r;
+    tu_report_str(&r, &g_ctx, text);
+    assert_true(r.tables_cut);
+    assert_num(&r, "t2.regulation.issued", 0, NB_ST_NUMBER); /* T2, before the rows, is read */
+    nb_report_free(&r);
+    tu_report_str(&r, &g_ctx, b);
+    assert_false(r.tables_cut); /* a report's own tables are never cut */
+    nb_report_free(&r);
+    free(text);
+    free(b);
+}
+
 /* ---- damaged labels map, and are recorded with the standard wording ---- */
 
 static const char *DAMAGED =
@@ -351,6 +414,8 @@ int main(void)
         cmocka_unit_test(test_encodings_seed004),
         cmocka_unit_test(test_encodings_real),
         cmocka_unit_test(test_run_together),
+        cmocka_unit_test(test_run_together_empty_fields),
+        cmocka_unit_test(test_million_rows),
         cmocka_unit_test(test_damaged_labels),
         cmocka_unit_test(test_pipe_tables),
         cmocka_unit_test(test_truncated),

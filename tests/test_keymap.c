@@ -115,12 +115,18 @@ static void test_lookups(void **st)
     (void)st;
     assert_int_equal(nb_keymap_request(NB_KM_NORMAL, 'j'), NB_REQ_MOVE_DOWN);
     assert_int_equal(nb_keymap_request(NB_KM_NORMAL, NB_KEY_ENTER), NB_REQ_EDIT);
-    assert_int_equal(nb_keymap_request(NB_KM_NORMAL, 'x'), NB_REQ_NONE);
+    assert_int_equal(nb_keymap_request(NB_KM_NORMAL, 'x'), NB_REQ_CLEAR);
+    assert_int_equal(nb_keymap_request(NB_KM_NORMAL, 'z'), NB_REQ_NONE);
+    assert_int_equal(nb_keymap_request(NB_KM_NORMAL, 3), NB_REQ_QUIT);       /* C-c quits as q does */
+    assert_int_equal(nb_keymap_request(NB_KM_EDITOR, 3), NB_REQ_ED_CANCEL);  /* and cancels an editor */
     assert_int_equal(nb_keymap_request(NB_KM_EDITOR, 'x'), NB_REQ_ED_INSERT); /* any other key */
     assert_int_equal(nb_keymap_request(NB_KM_EDITOR, 21), NB_REQ_ED_CLEAR);    /* C-u clears there */
     assert_int_equal(nb_keymap_request(NB_KM_HELP, 'q'), NB_REQ_HELP_CLOSE);
     assert_int_equal(nb_keymap_request(NB_KM_ASK_QUIT, 'x'), NB_REQ_ASK_CANCEL);
     assert_int_equal(nb_keymap_request(NB_KM_ASK_RECOVER, 'y'), NB_REQ_RECOVER_YES);
+    assert_int_equal(nb_keymap_request(NB_KM_ASK_RECOVER, 'n'), NB_REQ_RECOVER_NO);
+    assert_int_equal(nb_keymap_request(NB_KM_ASK_RECOVER, 'q'), NB_REQ_RECOVER_AGAIN); /* only y or n answers */
+    assert_int_equal(nb_keymap_request(NB_KM_ASK_RECOVER, 3), NB_REQ_RECOVER_AGAIN);
     assert_int_equal(nb_keymap_request(NB_KM_FINDINGS, '2'), NB_REQ_LIST_FILTER);
     assert_int_equal(nb_command_request("g"), NB_REQ_CMD_GOTO);
     assert_int_equal(nb_command_request("q!"), NB_REQ_CMD_QUIT_FORCE);

@@ -57,7 +57,7 @@ static void open_queue(fixture *fx)
     nb_paths P = {0};
     nb_err err;
     char *dir = g_dir;
-    assert_int_equal(nb_walk_collect(&P, &dir, 1, NB_LANG_EN, &(nb_walk_problems){0}, &err), 0);
+    assert_int_equal(nb_walk_collect(&P, &dir, 1, 0, NB_LANG_EN, &(nb_walk_problems){0}, &err), 0);
     assert_int_equal(P.n, 4);
     assert_int_equal(nb_queue_init(&fx->q, &P, 0, &g_ctx, NULL, &err), 0);
     nb_paths_free(&P);

@@ -3,107 +3,10 @@
  * a reason, notes on a cell and on a finding, saved and loaded back, the
  * journal written after each change and recovered by a later session, a
  * second session on the same report is read-only, a malformed review is
- * never overwritten. */
-#include "testutil.h"
-#include "review/session.h"
-
-#include <unistd.h>
-
-static nb_ctx g_ctx;
-static char g_dir[512];
-static int g_run; /* each test gets its own copy of the report */
-
-typedef struct fixture {
-    char report[600], review[640], journal[660], lock[660];
-    nb_report r;
-} fixture;
-
-static int exists(const char *path)
-{
-    return access(path, F_OK) == 0;
-}
-
-/* seed002: t2.regulation.in_force and t2.normative.in_force are blank. */
-static void fixture_open(fixture *fx)
-{
-    snprintf(fx->report, sizeof fx->report, "%s/r%d.txt", g_dir, ++g_run);
-    snprintf(fx->review, sizeof fx->review, "%s.review", fx->report);
-    snprintf(fx->journal, sizeof fx->journal, "%s.journal", fx->review);
-    snprintf(fx->lock, sizeof fx->lock, "%s.lock", fx->review);
-    tu_copy_file("tests/data/seed002.txt", fx->report);
-    nb_err err;
-    if (nb_report_open(&fx->r, fx->report, &g_ctx, &err) != 0)
-        fail_msg("%s", err.msg);
-}
-
-static void session_open(nb_session *s, fixture *fx, int want_rc)
-{
-    nb_err err;
-    assert_int_equal(nb_session_init(s, &g_ctx, &fx->r, &err), 0);
-    int rc = nb_session_open(s, NULL, &err);
-    if (rc != want_rc)
-        fail_msg("nb_session_open: %d (%s)", rc, rc ? err.msg : "");
-}
-
-/* The finding of rule on cell id (the first cell it names), or -1. */
-static int finding_on(const nb_session *s, const char *rule, const char *id)
-{
-    int n;
-    const nb_rule *rules = nb_rules(&n);
-    int ci = nb_schema_find_cell(s->r->schema, id);
-    for (size_t k = 0; k < s->fs.n; k++)
-        if (!strcmp(rules[s->fs.v[k].rule].id, rule) && s->fs.v[k].ncells && s->fs.v[k].cells[0] == ci)
-            return (int)k;
-    return -1;
-}
-
-static void session_close(nb_session *s, fixture *fx)
-{
-    nb_session_free(s);
-    nb_report_free(&fx->r);
-}
-
-/* The session ended; the report opened again in a new session. */
-static void session_reopen(nb_session *s, fixture *fx)
-{
-    session_close(s, fx);
-    nb_err err;
-    if (nb_report_open(&fx->r, fx->report, &g_ctx, &err) != 0)
-        fail_msg("%s", err.msg);
-    session_open(s, fx, 0);
-}
-
-static int cell_of(const nb_session *s, const char *id)
-{
-    int ci = nb_schema_find_cell(s->r->schema, id);
-    assert_true(ci >= 0);
-    return ci;
-}
-
-/* A copy of the report in a new session. */
-static void begin(fixture *fx, nb_session *s)
-{
-    fixture_open(fx);
-    session_open(s, fx, 0);
-}
-
-/* Correct t2.regulation.in_force (blank in the report) to value. */
-static int correct_blank(nb_session *s, const char *value)
-{
-    nb_err err;
-    int rc = nb_session_correct(s, cell_of(s, "t2.regulation.in_force"), value, &err);
-    if (rc != 0)
-        print_message("nb_session_correct: %s\n", err.msg);
-    return rc;
-}
-
-static int file_has(const char *path, const char *text)
-{
-    char *b = tu_read(path, NULL);
-    int yes = b && strstr(b, text);
-    free(b);
-    return yes;
-}
+ * never overwritten (the work journaled, and saved elsewhere with :w FILE),
+ * a review of a report revised elsewhere still applies where the cells
+ * read as they did. */
+#include "tu_session.h"
 
 static void test_correct_undo_redo(void **st)
 {
@@ -296,9 +199,20 @@ static void test_second_session_readonly(void **st)
     assert_int_equal(nb_report_open(&r2, fx.report, &g_ctx, &err), 0);
     assert_int_equal(nb_session_init(&b, &g_ctx, &r2, &err), 0);
     assert_int_equal(nb_session_open(&b, NULL, &err), -1);
-    assert_non_null(strstr(err.msg, "another nianbao has this report open (pid "));
+    char who[64];
+    snprintf(who, sizeof who, "another nianbao has this report open (pid %ld, ", (long)getpid());
+    assert_non_null(strstr(err.msg, who)); /* says whose lock it is */
+    assert_non_null(strstr(err.msg, fx.lock));
     assert_true(b.readonly);
     assert_false(b.locked);
+    int k = finding_on(&b, "CELL.BLANK", "t2.normative.in_force");
+    assert_true(k >= 0);
+    assert_int_equal(nb_session_decide(&b, k, NB_DEC_CONFIRMED, NULL, &err), -1); /* c */
+    assert_int_equal(nb_session_decide(&b, k, NB_DEC_OPEN, NULL, &err), -1);      /* r */
+    assert_int_equal(nb_session_note(&b, cell_of(&b, "t3.new.total"), -1, "x", &err), -1);
+    assert_int_equal(nb_session_clear(&b, cell_of(&b, "t3.new.total"), &err), -1);
+    assert_int_equal(b.rv.n, 0);
+    assert_null(nb_session_decision(&b, (size_t)k));
     int ci = cell_of(&b, "t2.regulation.in_force");
     assert_int_equal(nb_session_writable(&b, &err), -1);
     assert_int_equal(nb_session_correct(&b, ci, "1", &err), -1);
@@ -331,12 +245,18 @@ static void test_malformed_never_overwritten(void **st)
     assert_int_equal(s.rv.n, 0);
     nb_err err;
     assert_int_equal(correct_blank(&s, "5"), 0);
-    assert_false(exists(fx.journal)); /* no journal of a review that cannot be saved */
+    assert_true(file_has(fx.journal, "value=\"5\"")); /* the work is journaled all the same */
     assert_int_equal(nb_session_save(&s, &err), -1);
-    assert_non_null(strstr(err.msg, "malformed; not overwritten"));
+    assert_non_null(strstr(err.msg, "malformed; not overwritten: :w FILE saves the work elsewhere"));
     char *b = tu_read(fx.review, NULL);
     assert_string_equal(b, "not a review\n");
     free(b);
+    char other[700];
+    snprintf(other, sizeof other, "%s.mine", fx.review);
+    assert_int_equal(nb_session_save_as(&s, other, &err), 0); /* :w FILE */
+    assert_true(file_has(other, "value=\"5\""));
+    assert_false(s.dirty);
+    assert_false(exists(fx.journal));
     session_close(&s, &fx);
 }
 
@@ -356,22 +276,11 @@ static void test_report_changed(void **st)
     fclose(f);
     assert_int_equal(nb_report_open(&fx.r, fx.report, &g_ctx, &err), 0);
     assert_int_equal(nb_session_init(&s, &g_ctx, &fx.r, &err), 0);
-    assert_int_equal(nb_session_open(&s, NULL, &err), -1);
-    assert_string_equal(err.msg, "the report changed since this review: entries kept by cell ID");
+    assert_int_equal(nb_session_open(&s, NULL, &err), 0);
+    /* the corrected cell reads as it did: the correction applies, nothing is stale */
     assert_true(s.r->cells[cell_of(&s, "t2.regulation.in_force")].corrected);
+    assert_int_equal(finding_on(&s, "REVIEW.STALE", "t2.regulation.in_force"), -1);
     session_close(&s, &fx);
-}
-
-static int setup(void **st)
-{
-    (void)st;
-    return tu_tmpdir(g_dir, sizeof g_dir, "nb_test_session");
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    return tu_rmtree(g_dir);
 }
 
 int main(void)
@@ -383,11 +292,5 @@ int main(void)
         cmocka_unit_test(test_second_session_readonly), cmocka_unit_test(test_malformed_never_overwritten),
         cmocka_unit_test(test_report_changed),
     };
-    setenv("NIANBAO_REVIEWER", "tester", 1);
-    nb_err err;
-    if (nb_ctx_init(&g_ctx, NB_LANG_EN, &err) != 0)
-        return 1;
-    int rc = cmocka_run_group_tests_name("session", tests, setup, teardown);
-    nb_ctx_free(&g_ctx);
-    return rc;
+    return tu_session_run("session", tests, sizeof tests / sizeof tests[0], "nb_test_session");
 }

@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <limits.h>
 
 #include "text/numerals.h"
 #include "testutil.h"
@@ -62,7 +63,9 @@ static void test_numbers(void **state)
     expect_num("－3", -3, 0);                                /* full-width minus */
     expect_num("+5", 5, 0);
     expect_num("*6*", 6, 0);                                 /* footnote stars */
-    expect_num("12345678901234567", 12345678901234567LL, 0); /* 17 digits fit */
+    expect_num("123456789012", 123456789012LL, 0);          /* twelve digits before the point */
+    expect_num("123456789012.123456", 123456789012123456LL, 6); /* and six after it */
+    expect_num("-999999999999.999999", -999999999999999999LL, 6);
 }
 
 static void test_blanks(void **state)
@@ -107,6 +110,15 @@ static void test_text(void **state)
     expect_status("件", NB_ST_TEXT);        /* a unit and no number */
     expect_status("无3", NB_ST_TEXT);
     expect_status("123456789012345678", NB_ST_TEXT); /* 18 digits: too many to be exact */
+    /* past the limits a table's sums stay within: text, and said why */
+    expect_status("1234567890123", NB_ST_TEXT);
+    expect_status("1.1234567", NB_ST_TEXT);
+    assert_int_equal(nb_value_fits("1234567890123", 13), NB_VALUE_TOO_LONG);
+    assert_int_equal(nb_value_fits("1,234,567,890,123", 17), NB_VALUE_TOO_LONG);
+    assert_int_equal(nb_value_fits("1.1234567", 9), NB_VALUE_TOO_PRECISE);
+    assert_int_equal(nb_value_fits("12.3", 4), NB_VALUE_FITS);
+    assert_int_equal(nb_value_fits("1.2x", 4), NB_VALUE_FITS); /* plain text: not a number at all */
+    assert_int_equal(nb_parse_cn_number("九九九九九九九九九九九九九九九九九九九九九九九九", 72), -1); /* never overflows */
     char longs[260];
     memset(longs, '1', sizeof longs - 1);
     longs[sizeof longs - 1] = '\0';
@@ -182,6 +194,21 @@ static void test_arith(void **state)
     assert_true(nb_num_is_int(num(500, 2)));
     assert_false(nb_num_is_int(num(501, 2)));
     assert_true(nb_num_is_int(num(-3, 0)));
+
+    /* checked: what does not fit is refused, or saturates; never wraps */
+    nb_num big = num(LLONG_MAX / 10, 0), out = num(7, 0);
+    assert_int_equal(nb_num_add_checked(big, num(1, 4), &out), -1); /* aligned to scale 4, it overflows */
+    assert_int_equal(out.v, 7);                                       /* untouched */
+    assert_int_equal(nb_num_add(big, num(1, 4)).v, LLONG_MAX);
+    nb_num most = num(999999999999999999LL, 6);                     /* the largest value read: a sum of nine fits */
+    for (int k = 0; k < 8; k++)
+        assert_int_equal(nb_num_add_checked(most, num(999999999999999999LL, 6), &most), 0);
+    assert_int_equal(nb_num_add(num(LLONG_MIN, 0), num(-1, 0)).v, LLONG_MIN);
+    assert_int_equal(nb_num_add_checked(num(999999999999LL, 0), num(1, 4), &out), 0);
+    assert_int_equal(out.v, 9999999999990001LL);
+    assert_int_equal(nb_num_cmp(num(LLONG_MAX, 0), num(LLONG_MAX, 4)), 1); /* exact even when aligning overflows */
+    assert_int_equal(nb_num_cmp(num(LLONG_MIN, 0), num(LLONG_MAX, 18)), -1);
+    assert_int_equal(nb_num_neg(num(LLONG_MIN, 0)).v, LLONG_MAX);
 }
 
 static void expect_fmt(nb_num a, const char *want)
@@ -204,6 +231,7 @@ static void test_format(void **state)
     expect_fmt(num(-1234, 1), "-123.4");
     expect_fmt(num(7, 3), "0.007");
     expect_fmt(num(12345678901234567LL, 0), "12345678901234567");
+    expect_fmt(num(LLONG_MIN, 2), "-92233720368547758.08"); /* no overflow negating */
     /* what parses formats back to the same text */
     const char *ins[] = {"18651.06", "0.50", "-3", "1234"};
     for (size_t k = 0; k < sizeof ins / sizeof ins[0]; k++) {

@@ -76,27 +76,37 @@ check "keys work after resuming" "finding 1/3"
 pid=$(pgrep -n -f "$NB tests/data/review.txt")
 [ -n "$pid" ] && kill -TERM "$pid" && gone "$pid" # keys typed before it is gone would go to it
 tmux send-keys -t "$S" "echo BACK-\$?" Enter
-check "SIGTERM restores the terminal and exits" "BACK-"
+check "SIGTERM restores the terminal and exits with 128 + 15" "BACK-143"
 
 # A dropped ssh connection (SIGHUP to the console) loses no work: reopened,
 # the console offers the journal, y brings the correction back.
 tmux kill-session -t "$S" 2>/dev/null
 D=$(mktemp -d)
 cp tests/data/seed002.txt "$D/h.txt"
-open_copy() { start -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/h.txt; echo EXITED-\$?; sleep 30"; }
-# crash SIGNAL DESC: the console dies by SIGNAL; reopened, it must offer the journal
+# settle: no console is left on the copy (one ended by a signal or kill-session
+# may still be giving its lock back), so that the next one is its only console
+settle() { i=0; while [ $i -lt 300 ] && pgrep -f "$NB $D/h.txt" >/dev/null; do sleep 0.1; i=$((i + 1)); done; }
+open_copy() { settle; start -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/h.txt; echo EXITED-\$?; sleep 30"; }
+# gone PID: wait until the process has ended (and been reaped)
+gone() { i=0; while [ $i -lt 300 ] && kill -0 "$1" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done; }
+# crash SIGNAL STATUS DESC: the console dies by SIGNAL, its exit status
+# STATUS; reopened, it must offer the journal, saying what it holds
 crash() {
     pid=$(pgrep -n -f "^$NB $D/h.txt")
     [ -n "$pid" ] && kill "-$1" "$pid" && gone "$pid"
+    check "SIG$1: exit status $2" "EXITED-$2"
     tmux kill-session -t "$S" 2>/dev/null
     open_copy
-    check "$2" "recover it? y recover"
+    check "$3" "unsaved work in $D/h.txt.review.journal: $4 correction"
+    check "only y or n answers it" "y recovers, n discards"
 }
 open_copy
 check "the console opens a copy of a report" "T3  requests received and handled"
 tmux send-keys -t "$S" ':' 'goto t2.regulation.in_force' Enter 'e' '4' '2' Enter
 check "a cell is corrected" "t2.regulation.in_force = 42"
-crash HUP "after the hang-up, reopening offers the unsaved work"
+crash HUP 129 "after the hang-up, reopening offers the unsaved work, saying what it holds" 1
+tmux send-keys -t "$S" 'x' 'q' Enter
+check "any other key asks again" "y recovers, n discards"
 tmux send-keys -t "$S" 'y' ':' 'goto t2.regulation.in_force' Enter
 check "y recovers the correction" "t2.regulation.in_force = 42"
 tmux send-keys -t "$S" 'q'
@@ -115,10 +125,76 @@ open_copy
 check "reopened after the save" "T3  requests received and handled"
 tmux send-keys -t "$S" ':' 'goto t2.normative.in_force' Enter 'e' '7' Enter 'e' C-u '3' '1'
 check "a second correction made, a third being typed" "value of t2.normative.in_force: 31"
-crash KILL "after kill -9, reopening offers the unsaved work"
+crash KILL 137 "after kill -9, reopening offers the unsaved work, saying what it holds" 2
 tmux send-keys -t "$S" 'y' ':' 'goto t2.normative.in_force' Enter
 check "y recovers the committed correction (the one being typed was never made)" "t2.normative.in_force = 7"
 tmux send-keys -t "$S" ':' 'q!' Enter
+check ":q! quits" "EXITED-0"
+tmux kill-session -t "$S" 2>/dev/null
+
+# Ctrl-C cancels an open editor first, then quits as q does: asking when
+# there is unsaved work (under an interactive shell, as a terminal has it:
+# Ctrl-C goes to the console's process group alone).
+settle
+start -d -s "$S" -x 160 -y 48 "env -i PATH=\"$PATH\" HOME=\"$HOME\" TERM=xterm-256color LC_ALL=C.UTF-8 PS1='sh\$ ' sh -i"
+tmux send-keys -t "$S" "$NB $D/h.txt; echo EXITED-\$?" Enter
+check "opened again" "T3  requests received and handled"
+tmux send-keys -t "$S" ':' 'goto t2.regulation.in_force' Enter 'e' C-u '5'
+check "the editor is open" "value of t2.regulation.in_force: 5"
+tmux send-keys -t "$S" C-c
+check "Ctrl-C closes the editor, the console stays" "t2.regulation.in_force = 42 (number)"
+tmux send-keys -t "$S" 'e' C-u '6' Enter
+check "corrected" "t2.regulation.in_force = 6"
+tmux send-keys -t "$S" C-c
+check "Ctrl-C with unsaved work asks, as q does" "save them? y save"
+tmux send-keys -t "$S" 'z'
+check "any other key cancels" "t2.regulation.in_force = 6"
+tmux send-keys -t "$S" C-c
+check "Ctrl-C asks again" "save them? y save"
+tmux send-keys -t "$S" 'n'
+check "n discards and quits" "EXITED-0"
+tmux kill-session -t "$S" 2>/dev/null
+
+# Two consoles on one report: the second is read-only and says whose lock it is.
+open_copy
+check "the first console" "T3  requests received and handled"
+first=$(pgrep -n -f "^$NB $D/h.txt")
+S1=$S
+S=$S-second
+start -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/h.txt; echo EXITED-\$?; sleep 30"
+check "the second console is read-only" "\[read-only\]"
+check "it says whose lock it is" "another nianbao has this report open (pid $first"
+tmux send-keys -t "$S" ']' 'c'
+check "a decision is refused there" "read-only: another nianbao"
+tmux kill-session -t "$S" 2>/dev/null
+S=$S1
+# the report edited on disk while the console has it open: said within a second
+printf '\n（另一人修改）\n' >>"$D/h.txt"
+check "the console notices the report changed on disk" "the report changed on disk since it was opened"
+tmux send-keys -t "$S" 'q'
+tmux kill-session -t "$S" 2>/dev/null
+rm -rf "$D"
+
+# check on a terminal: escape sequences of a report, a review and a file
+# name are shown escaped; the terminal's title, colours and screen untouched.
+D=$(mktemp -d)
+evil="$D/$(printf 'r\033]0;pwned\007.txt')"
+cp tests/data/seed000.txt "$evil"
+fp=$("$NB" check --format json "$evil" | grep -o '"fingerprint":"[0-9a-f]*"' | head -1 | cut -d'"' -f4)
+printf 'nianbao-review 1\ndecide finding=%s state=dismissed by="\\x1b]2;owned\\x07" at=2026-01-01T00:00:00+08:00 reason="\\x1b[2J\\x1b[41;31mred\\x07\\xe2\\x80\\xae"\n' "$fp" >"$evil.review"
+start -d -s "$S" -x 200 -y 50 "env -i PATH=\"$PATH\" TERM=xterm-256color LC_ALL=C.UTF-8 NO_COLOR=1 PS1='sh\$ ' sh -i"
+tmux send-keys -t "$S" "echo BEFORE-CHECK; $NB check $D/r*.txt; echo AFTER-CHECK" Enter
+check "check ran in the terminal" "AFTER-CHECK"
+check "the text before it is still on the screen (no clear)" "BEFORE-CHECK"
+check "the escapes shown as text" 'x1b\[41;31mred\\x07'
+title=$(tmux display-message -p -t "$S" '#{pane_title}')
+colours=$(tmux capture-pane -p -e -t "$S" | grep -c "$(printf '\033')\[[0-9;]*4[1-7]m")
+bell=$(tmux display-message -p -t "$S" '#{window_bell_flag}')
+if [ "$title" != "pwned" ] && [ "$title" != "owned" ] && [ "$colours" -eq 0 ] && [ "$bell" != 1 ]; then
+    echo "ok - no title, colour or bell took effect"; pass=$((pass + 1))
+else
+    echo "not ok - the terminal was changed: title \"$title\", $colours coloured lines, bell $bell"; fail=$((fail + 1))
+fi
 tmux kill-session -t "$S" 2>/dev/null
 rm -rf "$D"
 

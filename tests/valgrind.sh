@@ -43,6 +43,12 @@ vg "export --format csv of $n files" export --format csv $files
 # shellcheck disable=SC2086
 vg "check of a folder and $n files" check --format json "$txtdir" $files
 vg "with a missing file in the batch" export /nonexistent/report.txt tests/data/seed000.txt
+# a run-together row with empty tab fields, whose digits number its cells (the
+# split once left cells of such a row unset)
+split=$(mktemp)
+sed 's/^\(一、本年新收政府信息公开申请数量\t\t\)0\t0\t0\t0\t0\t0\t0\t$/\11000\t\t1\t/' tests/data/seed001.txt >"$split"
+vg "a run-together row with empty fields" export --format json "$split"
+rm -f "$split"
 # the structured readers on every test document: docx, html, GBK html, doc
 docs=$(ls tests/data/formats/*.docx tests/data/formats/*.html tests/data/formats/*.doc 2>/dev/null)
 formats=${NIANBAO_FORMATS:-../shared/corpus/formats}

@@ -48,6 +48,10 @@ int nb_app_fail(nb_app *a, const nb_err *err)
 
 void nb_app_quiet(nb_app *a)
 {
+    if (a->s.journal_failed) { /* said until a write succeeds */
+        nb_app_say(a, 1, "%s", a->s.journal_err.msg);
+        return;
+    }
     a->msg[0] = '\0';
     a->msg_error = 0;
 }
@@ -171,6 +175,7 @@ static void normal_key(nb_app *a, nb_request rq, int key)
     case NB_REQ_HELP: nb_app_push(a, NB_MODE_HELP); break;
     case NB_REQ_QUIT: nb_act_quit(a); break;
     case NB_REQ_EDIT: nb_act_edit(a); break;
+    case NB_REQ_CLEAR: nb_act_clear(a); break;
     case NB_REQ_CONFIRM: nb_act_decide(a, NB_DEC_CONFIRMED, NULL); break;
     case NB_REQ_REOPEN: nb_act_decide(a, NB_DEC_OPEN, NULL); break;
     case NB_REQ_DISMISS: nb_act_dismiss(a); break;
@@ -332,6 +337,7 @@ void nb_app_unload(nb_app *a)
     a->spans = NULL;
     a->ngrid = a->nspans = 0;
     a->r = NULL;
+    a->changed_said = 0; /* the next report is watched afresh */
 }
 
 void nb_app_open_review(nb_app *a, const char *path)
@@ -339,6 +345,9 @@ void nb_app_open_review(nb_app *a, const char *path)
     nb_err err;
     if (nb_session_open(&a->s, path, &err) != 0)
         nb_app_fail(a, &err);
+    else if (a->r->tables_cut)
+        nb_app_say(a, 1, "%s", nb_app_tr(a, "the tables hold far more rows than a report's; only the first were read",
+                                         "表格行数远超年度报告应有的行数，只读取了前面的部分"));
     if (a->s.journal_found)
         nb_app_push(a, NB_MODE_ASK_RECOVER); /* a session ended without saving */
 }
@@ -353,6 +362,7 @@ void nb_app_free(nb_app *a)
 {
     nb_app_unload(a);
     nb_search_free(&a->search);
+    nb_lineedit_free(&a->in);
     nb_screen_free(&a->scr);
     free(a->list_marks);
     free(a->decide);

@@ -1,21 +1,45 @@
 /* ask.c — the questions of the status line: quitting with unsaved work
- * (save, discard or cancel) and the unsaved work of a session that ended
- * (recover or discard). Any key answers; the question closes. */
+ * (y saves, n discards, any other key cancels) and the unsaved work of a
+ * session that ended, named by its journal and what it holds (only y
+ * recovers and only n discards; any other key asks again). */
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "actions.h"
 #include "view.h"
 
+/* The recovery question: the journal, what it holds and when it was written. */
+static void recover_question(const nb_app *a, char *out, size_t cap)
+{
+    int c, n, d;
+    nb_review_count(&a->s.pending, &c, &n, &d);
+    char when[32] = "?";
+    struct tm tm;
+    if (localtime_r(&a->s.pending_time, &tm))
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    const char *changed = a->s.pending_changed
+                              ? nb_app_tr(a, "; the report changed since: entries that no longer fit are reported",
+                                          "；报告此后有改动：不再相符的条目将列出")
+                              : "";
+    if (a->lang == NB_LANG_ZH)
+        snprintf(out, cap, " %s 中有未保存的工作：%d 处更正、%d 条批注、%d 项决定，写于 %s%s。y 恢复，n 丢弃",
+                 a->s.journal_path, c, n, d, when, changed);
+    else
+        snprintf(out, cap, " unsaved work in %s: %d correction%s, %d note%s, %d decision%s from %s%s. y recovers, n discards",
+                 a->s.journal_path, c, c == 1 ? "" : "s", n, n == 1 ? "" : "s", d, d == 1 ? "" : "s", when, changed);
+}
+
 static void draw(const nb_app *a, nb_screen *s)
 {
     int y = s->h - 1;
-    const char *q = nb_app_mode(a) == NB_MODE_ASK_RECOVER
-                        ? nb_app_tr(a,
-                                    " unsaved work from a session that ended (REPORT.review.journal): recover it? "
-                                    "y recover, any other key discards",
-                                    " 发现上次未保存就结束的工作（报告名.review.journal）：是否恢复？y 恢复，其他键丢弃")
-                        : nb_app_tr(a, " unsaved corrections and decisions: save them? y save, n discard, any other key cancels",
-                                    " 有未保存的更正和决定：是否保存？y 保存，n 放弃，其他键取消");
+    char q[5000];
+    if (nb_app_mode(a) == NB_MODE_ASK_RECOVER)
+        recover_question(a, q, sizeof q);
+    else
+        snprintf(q, sizeof q, "%s",
+                 nb_app_tr(a, " unsaved corrections and decisions: save them? y save, n discard, any other key cancels",
+                           " 有未保存的更正和决定：是否保存？y 保存，n 放弃，其他键取消"));
     nb_screen_fill(s, y, 0, s->w, ' ', NB_R_STATUS);
     nb_screen_put(s, y, 0, q, strlen(q), s->w, NB_R_WARNING, 1);
 }
@@ -23,6 +47,8 @@ static void draw(const nb_app *a, nb_screen *s)
 static void key(nb_app *a, nb_request rq, int k)
 {
     (void)k;
+    if (rq == NB_REQ_RECOVER_AGAIN)
+        return; /* only y or n answers */
     nb_app_pop(a);
     switch (rq) {
     case NB_REQ_ASK_SAVE: a->quit = nb_act_save(a) == 0; break;

@@ -5,16 +5,24 @@
 #ifndef NB_CMD_H
 #define NB_CMD_H
 
+#include "base/fsio.h"
 #include "batch/walk.h"
 #include "check/config.h"
 #include "model/report.h"
 #include "opts.h"
 #include "review/review.h"
+#include "check/findings.h"
 
 int nb_cmd_console(const nb_opts *o, nb_lang L);
 int nb_cmd_check(const nb_opts *o, nb_lang L);
 int nb_cmd_export(const nb_opts *o, nb_lang L);
 int nb_cmd_rules(const nb_opts *o, nb_lang L);
+
+/* A message on standard error, formatted as printf does; what it quotes
+ * (file names, report text, reasons) is written as text (out/writer.h):
+ * valid UTF-8, and on a terminal with its control characters and bidi
+ * overrides escaped. A newline that ends it is written as it is. */
+void nb_cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Set up the context; says why not on standard error. */
 int nb_cli_ctx(nb_ctx *ctx, nb_lang L);
@@ -24,11 +32,50 @@ int nb_cli_open(nb_report *r, const char *path, const nb_ctx *ctx);
  * reports said on standard error and counted in *problems; -1 (said) when
  * out of memory. */
 int nb_cli_collect(nb_paths *out, const nb_opts *o, nb_lang L, size_t *problems);
-/* Load REPORT.review (or path) and apply its corrections: 1 when there is a
- * review. A missing file is no review; a malformed one is said with its line
- * and left untouched; a report changed since its review and corrections that
- * found no cell are said. */
-int nb_cli_load_review(nb_report *r, const char *path, nb_review *rv, nb_lang L);
+/* A report's review as the commands read it: the entries, those that do
+ * not fit the report, and whether there is one. */
+typedef struct nb_cli_review {
+    nb_review rv;
+    nb_rv_problems problems;
+    int has;
+} nb_cli_review;
+
+/* Whether the i-th report of P, read as r, is to be passed over: a file
+ * a folder walk found that shows no sign of a report (unless --all); said
+ * on standard error ("skipped: not a report"). */
+int nb_cli_not_a_report(const nb_paths *P, size_t i, const nb_report *r, const nb_opts *o, nb_lang L);
+
+/* Load REPORT.review (or path) unless no_review, and apply its corrections
+ * to r. A missing file is no review; a malformed one is said with its line
+ * and left untouched. 0, or -1 (said) when out of memory. */
+int nb_cli_review_open(nb_cli_review *cr, nb_report *r, const char *path, int no_review, nb_lang L);
+/* The review, or NULL when there is none. */
+const nb_review *nb_cli_review_of(const nb_cli_review *cr);
+/* Append a REVIEW.STALE finding for each entry that does not fit to fs;
+ * -1 (said) when out of memory. */
+int nb_cli_review_findings(const nb_cli_review *cr, const nb_report *r, nb_findings *fs);
+void nb_cli_review_free(nb_cli_review *cr);
+
+/* Where a command's output goes (cmd_output.c): standard output, or the
+ * file -o names, written only once every input is read. */
+typedef struct nb_cli_out {
+    const char *path;  /* NULL: standard output */
+    FILE *f;           /* write here */
+    int atomic;        /* a regular file, replaced by at */
+    nb_atomic at;
+    nb_lang lang;
+} nb_cli_out;
+
+/* Open the output (path NULL: standard output): a regular file is written
+ * to an exclusive temporary file beside it, marked as nianbao's of kind
+ * ("export", "review log"); a symlink to a regular file is refused; a
+ * device or a pipe gets a buffer. -1 (said) when it cannot be. */
+int nb_cli_out_open(nb_cli_out *o, const char *path, const char *kind, nb_lang L);
+/* Put the output in place: rename over the file, or copy the buffer. -1 (said). */
+int nb_cli_out_close(nb_cli_out *o);
+/* Whether out names the same file (device and inode) as a report of P, its
+ * review, or review; said when it does. */
+int nb_cli_out_clashes(const char *out, const nb_paths *P, const char *review, nb_lang L);
 
 /* The rule settings of a run (check/config.h): the command line's
  * (--disable, --enable, --severity-of), and the configuration files of each

@@ -21,6 +21,7 @@
 #include "out/export.h"
 #include "out/metrics.h"
 #include "out/table.h"
+#include "out/writer.h"
 #include "review/review.h"
 
 /* What is printed of each report. */
@@ -35,11 +36,29 @@ typedef struct check_run {
     nb_table table;        /* OUT_TABLE: the rows until the end */
     int color, min_sev, no_review;
     const char *review;    /* --review, when the batch is one report */
+    const nb_opts *o;
     long tot[3];           /* findings by severity, over the batch */
     size_t nreports, with_errors;
 } check_run;
 
-static void print_finding(FILE *out, const nb_report *r, const nb_finding *f, nb_lang L, int color, nb_locator *lc,
+/* The decision in force on f, as the diagnostic's end says it: " [confirmed
+ * by NAME]", " [dismissed by NAME: REASON]", or nothing. */
+static void put_decision(nb_writer *w, const nb_report *r, const nb_finding *f, const nb_review *rv, nb_lang L)
+{
+    if (!rv)
+        return;
+    char fp[24];
+    nb_finding_fingerprint(r, f, fp);
+    const nb_rv_entry *d = nb_review_decision(rv, fp);
+    if (d && d->state == NB_DEC_CONFIRMED)
+        nb_put_textf(w, " [%s %s]", nb_tr(L, "confirmed by", "已确认："), d->by);
+    else if (d && d->state == NB_DEC_DISMISSED)
+        nb_put_textf(w, " [%s %s: %s]", nb_tr(L, "dismissed by", "已驳回："), d->by, d->text ? d->text : "");
+}
+
+/* path:line:col: severity: RULE: message [decision] — the file name, the
+ * message and the reason as text (escaped on a terminal). */
+static void print_finding(nb_writer *w, const nb_report *r, const nb_finding *f, nb_lang L, int color, nb_locator *lc,
                           const nb_review *rv)
 {
     int n;
@@ -47,25 +66,16 @@ static void print_finding(FILE *out, const nb_report *r, const nb_finding *f, nb
     char msg[2048];
     nb_finding_message(r, f, L, msg, sizeof msg);
     static const char *const col[] = {"\033[36m", "\033[35m", "\033[31m"};
+    nb_put_text_cstr(w, r->doc.path);
     if (f->has_off) {
         nb_loc l = nb_locate_next(lc, f->off);
-        fprintf(out, "%s:%zu:%zu: ", r->doc.path, l.line, l.col);
-    } else {
-        fprintf(out, "%s: ", r->doc.path);
+        nb_putf(w, ":%zu:%zu", l.line, l.col);
     }
-    char dec[600] = "";
-    if (rv) {
-        char fp[24];
-        nb_finding_fingerprint(r, f, fp);
-        const nb_rv_entry *d = nb_review_decision(rv, fp);
-        if (d && d->state == NB_DEC_CONFIRMED)
-            snprintf(dec, sizeof dec, " [%s %s]", nb_tr(L, "confirmed by", "已确认："), d->by);
-        else if (d && d->state == NB_DEC_DISMISSED)
-            snprintf(dec, sizeof dec, " [%s %s: %.400s]", nb_tr(L, "dismissed by", "已驳回："), d->by,
-                     d->text ? d->text : "");
-    }
-    fprintf(out, "%s%s%s: %s: %s%s\n", color ? col[f->severity] : "", nb_severity_label(f->severity, L),
-            color ? "\033[0m" : "", rules[f->rule].id, msg, dec);
+    nb_putf(w, ": %s%s%s: %s: ", color ? col[f->severity] : "", nb_severity_label(f->severity, L),
+            color ? "\033[0m" : "", rules[f->rule].id);
+    nb_put_text_cstr(w, msg);
+    put_decision(w, r, f, rv, L);
+    nb_puts(w, "\n");
 }
 
 /* The findings of one report as text, and its summary line. */
@@ -74,30 +84,36 @@ static void print_report(const check_run *c, const nb_report *r, const nb_findin
 {
     nb_locator lc;
     nb_locator_init(&lc, &r->doc);
+    nb_writer w = nb_writer_to(stdout);
     for (size_t k = 0; k < fs->n; k++)
         if ((int)fs->v[k].severity >= c->min_sev)
-            print_finding(stdout, r, &fs->v[k], L, c->color, &lc, rv);
+            print_finding(&w, r, &fs->v[k], L, c->color, &lc, rv);
+    nb_put_text_cstr(&w, r->doc.path);
     if (L == NB_LANG_ZH)
-        printf("%s：%ld 个错误，%ld 个警告，%ld 个提示\n", r->doc.path, cnt[2], cnt[1], cnt[0]);
+        nb_putf(&w, "：%ld 个错误，%ld 个警告，%ld 个提示\n", cnt[2], cnt[1], cnt[0]);
     else
-        printf("%s: %ld error%s, %ld warning%s, %ld info\n", r->doc.path, cnt[2], cnt[2] == 1 ? "" : "s", cnt[1],
-               cnt[1] == 1 ? "" : "s", cnt[0]);
+        nb_putf(&w, ": %ld error%s, %ld warning%s, %ld info\n", cnt[2], cnt[2] == 1 ? "" : "s", cnt[1],
+                cnt[1] == 1 ? "" : "s", cnt[0]);
 }
 
 /* The findings of r as configured: its own, then those against the year
- * before, those of rules turned off dropped. */
-static int find_all(check_run *c, size_t i, const nb_report *r, const nb_rule_config *cfg, nb_findings *fs)
+ * before and those of its review's entries that no longer fit, those of
+ * rules turned off dropped. */
+static int find_all(check_run *c, size_t i, const nb_report *r, const nb_cli_review *cr, const nb_rule_config *cfg,
+                    nb_findings *fs)
 {
     nb_err err;
     int status = 0;
     if (nb_check(r, &c->ctx, fs, &err) != 0) {
-        fprintf(stderr, "nianbao: %s\n", err.msg);
+        nb_cli_say("nianbao: %s\n", err.msg);
         status = 2;
     }
     if (nb_pairing_check(&c->pairs, i, r, &c->ctx, fs, &err) != 0) {
-        fprintf(stderr, "nianbao: %s\n", err.msg);
+        nb_cli_say("nianbao: %s\n", err.msg);
         status = 2;
     }
+    if (nb_cli_review_findings(cr, r, fs) != 0)
+        status = 2;
     nb_config_apply(cfg, fs);
     nb_findings_sort(fs);
     return status;
@@ -122,7 +138,7 @@ static int print_one(check_run *c, const nb_report *r, const nb_findings *fs, co
         return nb_metrics_json(stdout, &m);
     if (nb_metrics_table_add(&c->table, &m, L, &err) == 0)
         return 0;
-    fprintf(stderr, "nianbao: %s\n", err.msg);
+    nb_cli_say("nianbao: %s\n", err.msg);
     return -1;
 }
 
@@ -134,13 +150,17 @@ static int check_one(check_run *c, size_t i, nb_lang L)
     nb_report r;
     if (!cfg || nb_cli_open(&r, c->P.v[i], &c->ctx) != 0)
         return 2;
-    nb_review rv = {0};
-    int has_review = !c->no_review && nb_cli_load_review(&r, c->review, &rv, L);
+    if (nb_cli_not_a_report(&c->P, i, &r, c->o, L)) {
+        nb_report_free(&r);
+        return 0;
+    }
+    nb_cli_review cr;
+    int status = nb_cli_review_open(&cr, &r, c->review, c->no_review, L) != 0 ? 2 : 0;
     nb_findings fs = {0};
-    int status = find_all(c, i, &r, cfg, &fs);
+    status |= find_all(c, i, &r, &cr, cfg, &fs);
     long cnt[3];
-    nb_metrics_count(&r, &fs, has_review ? &rv : NULL, cnt);
-    if (print_one(c, &r, &fs, has_review ? &rv : NULL, cnt, L) != 0)
+    nb_metrics_count(&r, &fs, nb_cli_review_of(&cr), cnt);
+    if (print_one(c, &r, &fs, nb_cli_review_of(&cr), cnt, L) != 0)
         status = 2;
     for (int k = 0; k < 3; k++)
         c->tot[k] += cnt[k];
@@ -151,7 +171,7 @@ static int check_one(check_run *c, size_t i, nb_lang L)
             status = 1;
     }
     nb_findings_free(&fs);
-    nb_review_free(&rv);
+    nb_cli_review_free(&cr);
     nb_report_free(&r);
     return status;
 }
@@ -182,7 +202,7 @@ static int check_batch(check_run *c, const nb_opts *o, nb_lang L, int status)
     nb_err err;
     int pair = c->P.n > 1 && !nb_opts_has(o, NB_OPT_NO_YEARS);
     if (pair && nb_pairing_init(&c->pairs, c->P.v, c->P.n, &c->ctx, &err) != 0) {
-        fprintf(stderr, "nianbao: %s\n", err.msg);
+        nb_cli_say("nianbao: %s\n", err.msg);
         return 2;
     }
     for (size_t i = 0; i < c->P.n; i++) {
@@ -208,11 +228,11 @@ static int start_output(check_run *c, const nb_opts *o, nb_lang L)
     int k = nb_opts_format(o, isatty(1), &format, L, &err);
     int with_summary = nb_opts_has(o, NB_OPT_SUMMARY);
     if (k < 0) {
-        fprintf(stderr, "%s\n", err.msg);
+        nb_cli_say("%s\n", err.msg);
         return -1;
     }
     if (nb_opts_has(o, NB_OPT_BOM) && !with_summary) {
-        fputs(nb_tr(L, "nianbao check: --bom goes with --summary\n", "nianbao check：--bom 只用于 --summary\n"), stderr);
+        nb_cli_say("%s", nb_tr(L, "nianbao check: --bom goes with --summary\n", "nianbao check：--bom 只用于 --summary\n"));
         return -1;
     }
     c->output = with_summary ? summary[k] : k ? OUT_JSON : OUT_TEXT;
@@ -221,7 +241,7 @@ static int start_output(check_run *c, const nb_opts *o, nb_lang L)
     if (c->output == OUT_CSV)
         nb_metrics_csv_header(stdout);
     if (c->output == OUT_TABLE && nb_metrics_table_init(&c->table, L, &err) != 0) {
-        fprintf(stderr, "nianbao: %s\n", err.msg);
+        nb_cli_say("nianbao: %s\n", err.msg);
         return -1;
     }
     return 0;
@@ -233,7 +253,7 @@ int nb_cmd_check(const nb_opts *o, nb_lang L)
         nb_usage(stderr, L);
         return 2;
     }
-    check_run c = {.no_review = nb_opts_has(o, NB_OPT_NO_REVIEW)};
+    check_run c = {.no_review = nb_opts_has(o, NB_OPT_NO_REVIEW), .o = o};
     if (nb_cli_rules_init(&c.rules, o, L) != 0 || start_output(&c, o, L) != 0)
         return 2;
     c.min_sev = nb_opts_has(o, NB_OPT_SEVERITY) ? nb_severity_parse(o->val[NB_OPT_SEVERITY]) : NB_SEV_INFO;

@@ -1,29 +1,60 @@
-/* cmd_common.c — what the subcommands share: the context and the reports
- * they read, the review beside a report, and the rule settings in effect
+/* cmd_common.c — what the subcommands share: messages on standard error
+ * made safe for a terminal, the context and the reports they read, the review beside a report, and the rule settings in effect
  * for a report, with what goes wrong said on standard error. */
 #include "cmd.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "batch/ctx.h"
+#include "out/writer.h"
 #include "read/read.h"
+#include "review/stale.h"
+
+void nb_cli_say(const char *fmt, ...)
+{
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (msg)
+        vsnprintf(msg, (size_t)n + 1, fmt, again);
+    va_end(again);
+    if (!msg) {
+        fputs("nianbao: out of memory\n", stderr);
+        return;
+    }
+    size_t len = (size_t)n, body = len && msg[len - 1] == '\n' ? len - 1 : len;
+    nb_writer w = nb_writer_to(stderr);
+    nb_put_text(&w, msg, body);
+    nb_put(&w, msg + body, len - body);
+    free(msg);
+}
 
 int nb_cli_ctx(nb_ctx *ctx, nb_lang L)
 {
     nb_err err;
     if (nb_ctx_init(ctx, L, &err) == 0)
         return 0;
-    fprintf(stderr, "nianbao: %s\n", err.msg);
+    nb_cli_say("nianbao: %s\n", err.msg);
     return -1;
 }
 
 int nb_cli_open(nb_report *r, const char *path, const nb_ctx *ctx)
 {
     nb_err err;
-    if (nb_report_open(r, path, ctx, &err) == 0)
+    if (nb_report_open(r, path, ctx, &err) == 0) {
+        if (r->tables_cut)
+            nb_cli_say(nb_tr(ctx->lang, "nianbao: %s: the tables hold far more rows than a report's; only the first were read\n",
+                             "nianbao：%s：表格行数远超年度报告应有的行数，只读取了前面的部分\n"),
+                       path);
         return 0;
-    fprintf(stderr, "nianbao: %s\n", err.msg);
+    }
+    nb_cli_say("nianbao: %s\n", err.msg);
     return -1;
 }
 
@@ -31,44 +62,72 @@ int nb_cli_collect(nb_paths *out, const nb_opts *o, nb_lang L, size_t *problems)
 {
     nb_walk_problems pr = {0};
     nb_err err;
-    int rc = nb_walk_collect(out, o->files, (size_t)o->nfiles, L, &pr, &err);
-    for (size_t i = 0; i < pr.n; i++)
-        fprintf(stderr, nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), pr.v[i].msg);
-    *problems = pr.n;
+    int flags = nb_opts_has(o, NB_OPT_ALL) ? NB_WALK_ALL : 0;
+    int rc = nb_walk_collect(out, o->files, (size_t)o->nfiles, flags, L, &pr, &err);
+    *problems = 0;
+    for (size_t i = 0; i < pr.n; i++) {
+        nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), pr.v[i].msg);
+        *problems += pr.v[i].code != NB_OK; /* a file passed over is a note, not a problem */
+    }
     nb_walk_problems_free(&pr);
     if (rc != 0)
-        fprintf(stderr, "nianbao: %s\n", err.msg);
+        nb_cli_say("nianbao: %s\n", err.msg);
     return rc;
 }
 
-int nb_cli_load_review(nb_report *r, const char *path, nb_review *rv, nb_lang L)
+int nb_cli_not_a_report(const nb_paths *P, size_t i, const nb_report *r, const nb_opts *o, nb_lang L)
 {
+    if (!P->walked[i] || nb_opts_has(o, NB_OPT_ALL) || nb_looks_like_report(r))
+        return 0;
+    nb_cli_say(nb_tr(L, "nianbao: %s: skipped: not a report (--all checks it)\n",
+                     "nianbao：%s：已跳过：不是年度报告（--all 也检查它）\n"),
+               P->v[i]);
+    return 1;
+}
+
+int nb_cli_review_open(nb_cli_review *cr, nb_report *r, const char *path, int no_review, nb_lang L)
+{
+    memset(cr, 0, sizeof *cr);
+    if (no_review)
+        return 0;
     char p[4200];
     if (path)
         snprintf(p, sizeof p, "%s", path);
     else
         nb_review_path(r->doc.path, p, sizeof p);
     nb_err err;
-    if (nb_review_load(rv, p, L, &err) != 0) {
+    if (nb_review_load(&cr->rv, p, L, &err) != 0) {
         if (err.code != NB_E_NOTFOUND)
-            fprintf(stderr,
-                    nb_tr(L, "nianbao: %s (the report is read without it)\n", "nianbao：%s（报告将不带审阅读取）\n"),
-                    err.msg);
+            nb_cli_say(nb_tr(L, "nianbao: %s (the report is read without it)\n", "nianbao：%s（报告将不带审阅读取）\n"),
+                       err.msg);
         return 0;
     }
-    char sha[65];
-    if (rv->sha256[0] && nb_file_sha256(r->doc.path, sha) == 0 && strcmp(sha, rv->sha256) != 0)
-        fprintf(stderr,
-                nb_tr(L, "nianbao: %s: the report changed since the review %s; its entries are kept by cell ID\n",
-                      "nianbao：%s：报告在审阅 %s 之后有改动；审阅条目按单元格编号保留\n"),
-                r->doc.path, p);
-    char unknown[512];
-    nb_review_apply(rv, r, unknown, sizeof unknown);
-    if (unknown[0])
-        fprintf(stderr, nb_tr(L, "nianbao: %s: corrections not applied (no such cell, or not a number): %s\n",
-                              "nianbao：%s：以下更正未应用（无此单元格或不是数字）：%s\n"),
-                p, unknown);
-    return 1;
+    cr->has = 1;
+    if (nb_review_apply(&cr->rv, r, &cr->problems) >= 0)
+        return 0;
+    nb_cli_say("nianbao: %s: out of memory\n", p);
+    return -1;
+}
+
+const nb_review *nb_cli_review_of(const nb_cli_review *cr)
+{
+    return cr->has ? &cr->rv : NULL;
+}
+
+int nb_cli_review_findings(const nb_cli_review *cr, const nb_report *r, nb_findings *fs)
+{
+    nb_err err;
+    if (!cr->has || nb_review_stale_findings(&cr->rv, r, &cr->problems, fs, &err) == 0)
+        return 0;
+    nb_cli_say("nianbao: %s\n", err.msg);
+    return -1;
+}
+
+void nb_cli_review_free(nb_cli_review *cr)
+{
+    nb_review_free(&cr->rv);
+    nb_rv_problems_free(&cr->problems);
+    memset(cr, 0, sizeof *cr);
 }
 
 int nb_cli_rules_init(nb_cli_rules *cr, const nb_opts *o, nb_lang L)
@@ -86,7 +145,7 @@ int nb_cli_rules_init(nb_cli_rules *cr, const nb_opts *o, nb_lang L)
         if (id != NB_OPT_DISABLE && id != NB_OPT_ENABLE && id != NB_OPT_SEVERITY_OF)
             continue;
         if (nb_config_set(&cr->cli, keys[id], o->args[i].val, NULL, L, &err) != 0) {
-            fprintf(stderr, nb_tr(L, "nianbao %s: %s: %s\n", "nianbao %s：%s：%s\n"), nb_cmd_name(o->cmd),
+            nb_cli_say(nb_tr(L, "nianbao %s: %s: %s\n", "nianbao %s：%s：%s\n"), nb_cmd_name(o->cmd),
                     nb_options()[id].name, err.msg);
             return -1;
         }
@@ -119,7 +178,7 @@ const nb_rule_config *nb_cli_rules_for(nb_cli_rules *cr, const char *path, nb_la
     cr->dir_failed = nb_config_for_report(&cr->eff, cr->user, path, L, &err) != 0;
     if (cr->dir_failed) {
         if (strcmp(err.msg, cr->said))
-            fprintf(stderr,
+            nb_cli_say(
                     nb_tr(L, "nianbao: %s (the reports it applies to are not checked)\n",
                           "nianbao：%s（它所适用的报告未检查）\n"),
                     err.msg);

@@ -18,6 +18,7 @@
 #include "model/doc.h"
 #include "model/schema.h"
 #include "out/table.h"
+#include "out/writer.h"
 #include "queue.h"
 #include "script.h"
 #include "term.h"
@@ -27,14 +28,18 @@
 #define NB_SCRIPT_COLS 160 /* the screen of a scripted run when --size gives none */
 #define NB_SCRIPT_ROWS 48
 
-/* Not on a terminal: the extracted tables as text. */
+/* Not on a terminal: the extracted tables as text (what comes from the
+ * report written as text: out/writer.h). */
 static int show_cells(const char *path, const nb_ctx *ctx, nb_lang L)
 {
     nb_report r;
     if (nb_cli_open(&r, path, ctx) != 0)
         return 2;
-    printf("%s\n  %s %s, %s %d, %s %d\n", path, nb_tr(L, "body", "机关"), r.agency[0] ? r.agency : "?",
-           nb_tr(L, "year", "年度"), r.year, nb_tr(L, "format", "格式"), r.format);
+    nb_writer w = nb_writer_to(stdout);
+    nb_put_text_cstr(&w, path);
+    nb_putf(&w, "\n  %s ", nb_tr(L, "body", "机关"));
+    nb_put_text_cstr(&w, r.agency[0] ? r.agency : "?");
+    nb_putf(&w, ", %s %d, %s %d\n", nb_tr(L, "year", "年度"), r.year, nb_tr(L, "format", "格式"), r.format);
     char id[96], v[64];
     for (int ci = 0; ci < r.ncells; ci++) {
         const nb_cell *c = &r.cells[ci];
@@ -43,16 +48,18 @@ static int show_cells(const char *path, const nb_ctx *ctx, nb_lang L)
             nb_num_format(c->num, v, sizeof v);
         else
             snprintf(v, sizeof v, "-");
-        printf("  %-34s %10s  %-11s", id, v, nb_status_name(c->status));
+        nb_putf(&w, "  %-34s %10s  %-11s", id, v, nb_status_name(c->status));
         if (c->status != NB_ST_MISSING)
-            printf(" %s:%zu", path, nb_doc_locate(&r.doc, c->off).line);
-        putchar('\n');
+            nb_put_textf(&w, " %s:%zu", path, nb_doc_locate(&r.doc, c->off).line);
+        nb_puts(&w, "\n");
     }
-    for (int i = 0; i < r.nlabels; i++)
-        printf("  %s %s: \"%s\" (%s \"%s\")\n", nb_tr(L, "label", "标签"), r.labels[i].id, r.labels[i].found,
-               nb_tr(L, "standard", "标准"), r.labels[i].standard);
+    for (int i = 0; i < r.nlabels; i++) {
+        nb_put_textf(&w, "  %s %s: \"%s\" (%s \"%s\")", nb_tr(L, "label", "标签"), r.labels[i].id, r.labels[i].found,
+                     nb_tr(L, "standard", "标准"), r.labels[i].standard);
+        nb_puts(&w, "\n");
+    }
     nb_report_free(&r);
-    return 0;
+    return nb_writer_end(&w, stdout) == 0 ? 0 : 2;
 }
 
 /* Not on a terminal, several reports: the queue's figures as a table. */
@@ -106,15 +113,15 @@ static int run_console(const nb_opts *o, nb_queue *q, const nb_ctx *ctx)
     q->review = q->single ? o->val[NB_OPT_REVIEW] : NULL;
     nb_app app;
     if (nb_app_init_queue(&app, ctx, q, nb_opts_value(o, NB_OPT_THEME), NB_DATADIR, w, h) != 0) {
-        fprintf(stderr, "nianbao: out of memory\n");
+        nb_cli_say("nianbao: out of memory\n");
         status = 2;
     } else if (q->single && nb_queue_open(&app, 0, 0) != 0) {
-        fprintf(stderr, "nianbao: %s\n", app.msg);
+        nb_cli_say("nianbao: %s\n", app.msg);
         status = 2;
     } else if (script) {
         nb_err err;
         if (nb_app_script(&app, script, &err) != 0) {
-            fprintf(stderr, "nianbao: %s\n", err.msg);
+            nb_cli_say("nianbao: %s\n", err.msg);
             status = 2;
         }
     } else {
@@ -137,7 +144,7 @@ static int read_paths(nb_paths *out, nb_lang L)
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
         if (n && nb_paths_push(out, line, &err) != 0) {
-            fprintf(stderr, "nianbao: %s\n", err.msg);
+            nb_cli_say("nianbao: %s\n", err.msg);
             rc = -1;
         }
     }
@@ -156,13 +163,13 @@ static int collect(nb_paths *P, const nb_opts *o, nb_lang L)
     int rc = 0;
     for (int i = 0; i < o->nfiles && rc == 0; i++)
         rc = strcmp(o->files[i], "-") ? nb_paths_push(&named, o->files[i], &err) : read_paths(&named, L);
-    if (rc == 0 && nb_walk_collect(P, named.v, named.n, L, &pr, &err) != 0)
+    if (rc == 0 && nb_walk_collect(P, named.v, named.n, 0, L, &pr, &err) != 0)
         rc = -1;
     for (size_t i = 0; i < pr.n; i++)
-        fprintf(stderr, nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), pr.v[i].msg);
+        nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), pr.v[i].msg);
     if (rc == 0 && !P->n) {
         if (!pr.n)
-            fputs(nb_tr(L, "nianbao: no reports named\n", "nianbao：没有指定报告\n"), stderr);
+            nb_cli_say("%s", nb_tr(L, "nianbao: no reports named\n", "nianbao：没有指定报告\n"));
         rc = -1;
     }
     nb_walk_problems_free(&pr);
@@ -234,7 +241,7 @@ int nb_cmd_console(const nb_opts *o, nb_lang L)
         nb_err err;
         int tell = terminal && !nb_opts_value(o, NB_OPT_SCRIPT) && isatty(2);
         if (nb_queue_init(&q, &P, single, &ctx, tell ? tell_progress : NULL, &err) != 0) {
-            fprintf(stderr, "nianbao: %s\n", err.msg);
+            nb_cli_say("nianbao: %s\n", err.msg);
             status = 2;
         } else {
             status = terminal ? run_console(o, &q, &ctx) : show_queue(&q, L);

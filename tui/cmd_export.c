@@ -10,7 +10,9 @@
 #include "base/fsio.h"
 #include "batch/ctx.h"
 #include "check/check.h"
+#include "check/messages.h"
 #include "check/rules.h"
+#include "model/schema.h"
 #include "out/corrected.h"
 #include "out/export.h"
 #include "out/log.h"
@@ -27,14 +29,72 @@ typedef struct export_run {
     nb_cli_rules rules;    /* the rule settings, for the findings */
 } export_run;
 
+/* The review's entries that do not fit the report: said, each as a
+ * diagnostic, and skipped. How many. */
+static int say_stale(const nb_cli_review *cr, const nb_report *r, nb_lang L)
+{
+    nb_findings fs = {0};
+    if (nb_cli_review_findings(cr, r, &fs) != 0)
+        return -1;
+    for (size_t k = 0; k < fs.n; k++) {
+        char msg[2048];
+        nb_finding_message(r, &fs.v[k], L, msg, sizeof msg);
+        nb_cli_say(nb_tr(L, "nianbao: %s: REVIEW.STALE: %s (skipped)\n", "nianbao：%s：REVIEW.STALE：%s（已跳过）\n"),
+                   r->doc.path, msg);
+    }
+    int n = (int)fs.n;
+    nb_findings_free(&fs);
+    return n;
+}
+
+/* The corrections that found no place in the text, each named. */
+static void say_unplaced(const nb_report *r, const nb_unplaced *u, nb_lang L)
+{
+    for (int k = 0; k < u->n; k++) {
+        char id[96];
+        nb_schema_cell_id(r->schema, u->cells[k], id, sizeof id);
+        nb_cli_say(nb_tr(L, "nianbao: %s: the correction of %s has no place in the text (its row is missing); not written\n",
+                         "nianbao：%s：%s 的更正在正文中没有位置（该行缺失），未写入\n"),
+                   r->doc.path, id);
+    }
+}
+
+/* The corrected text of the report r to out, its review at review: 0, 1
+ * when some corrections were skipped (stale, or with no place), 2. */
+static int write_corrected(nb_report *r, const char *out, const char *review, nb_lang L)
+{
+    char beside[4200];
+    nb_review_path(r->doc.path, beside, sizeof beside);
+    nb_paths one = {(char *[]){r->doc.path}, 1, 1, NULL, 0};
+    if (nb_cli_out_clashes(out, &one, review ? review : beside, L))
+        return 2;
+    nb_cli_review cr;
+    if (nb_cli_review_open(&cr, r, review, 0, L) != 0)
+        return 2;
+    int stale = say_stale(&cr, r, L), status = stale < 0 ? 2 : stale > 0;
+    nb_unplaced u = {0, malloc(((size_t)r->ncells + 1) * sizeof(int))};
+    nb_err err;
+    if (!u.cells) {
+        nb_cli_say("nianbao: out of memory\n");
+        status = 2;
+    } else if (nb_export_corrected(r, out, &u, &err) != 0) {
+        nb_cli_say("nianbao: %s\n", err.msg);
+        status = 2;
+    } else if (u.n) {
+        say_unplaced(r, &u, L);
+        status = status ? status : 1;
+    }
+    free(u.cells);
+    nb_cli_review_free(&cr);
+    return status;
+}
+
 /* --corrected OUT: the text of one report with its corrections. */
 static int export_corrected(const nb_opts *o, nb_lang L)
 {
-    const char *corrected = o->val[NB_OPT_CORRECTED];
     if (o->nfiles != 1) {
-        fputs(nb_tr(L, "nianbao export --corrected OUT takes one report\n",
-                    "nianbao export --corrected 输出 只接受一份报告\n"),
-              stderr);
+        nb_cli_say("%s", nb_tr(L, "nianbao export --corrected OUT takes one report\n",
+                               "nianbao export --corrected 输出 只接受一份报告\n"));
         return 2;
     }
     nb_ctx ctx;
@@ -45,24 +105,7 @@ static int export_corrected(const nb_opts *o, nb_lang L)
         nb_ctx_free(&ctx);
         return 2;
     }
-    int status = 0, unplaced = 0;
-    nb_review rv = {0};
-    nb_err err;
-    if (nb_same_file(corrected, o->files[0])) {
-        fprintf(stderr, nb_tr(L, "nianbao: %s is the report itself; it is never written\n",
-                              "nianbao：%s 就是报告本身，报告从不被改写\n"), corrected);
-        status = 2;
-    } else {
-        nb_cli_load_review(&r, o->val[NB_OPT_REVIEW], &rv, L);
-        if (nb_export_corrected(&r, corrected, &unplaced, &err) != 0) {
-            fprintf(stderr, "nianbao: %s\n", err.msg);
-            status = 2;
-        } else if (unplaced) {
-            fprintf(stderr, nb_tr(L, "nianbao: %d corrections have no place in the text (missing rows)\n",
-                                  "nianbao：%d 处更正在正文中没有位置（缺失的行）\n"), unplaced);
-        }
-    }
-    nb_review_free(&rv);
+    int status = write_corrected(&r, o->val[NB_OPT_CORRECTED], o->val[NB_OPT_REVIEW], L);
     nb_report_free(&r);
     nb_ctx_free(&ctx);
     return status;
@@ -76,42 +119,57 @@ static int check_report(const export_run *x, const nb_report *r, const nb_rule_c
     nb_config_apply(cfg, fs);
     if (rc == 0)
         return 0;
-    fprintf(stderr, "nianbao: %s\n", err.msg);
+    nb_cli_say("nianbao: %s\n", err.msg);
     return 2;
 }
 
-/* One report of the batch, the index-th, written to x->out. */
-static int export_one(export_run *x, const char *path, size_t index, nb_lang L)
+/* One report of the batch, the index-th of P, written to x->out. */
+static int export_one(export_run *x, const nb_paths *P, size_t index, const nb_opts *o, nb_lang L)
 {
+    const char *path = P->v[index];
     const nb_rule_config *cfg = x->csv && !x->log ? &x->rules.cli : nb_cli_rules_for(&x->rules, path, L);
     nb_report r;
     if (!cfg || nb_cli_open(&r, path, &x->ctx) != 0)
         return 2;
+    if (nb_cli_not_a_report(P, index, &r, o, L)) {
+        nb_report_free(&r);
+        return 0;
+    }
     int status = 0;
     nb_findings before = {0}, fs = {0}; /* the log: findings of the report as it stands, and after the review */
     if (x->log)
         status |= check_report(x, &r, cfg, &before);
-    nb_review rv = {0};
-    int has_review = !x->no_review && nb_cli_load_review(&r, x->review, &rv, L);
-    if (x->log) {
+    nb_cli_review cr;
+    if (nb_cli_review_open(&cr, &r, x->review, x->no_review, L) != 0)
+        status = 2;
+    const nb_review *rv = nb_cli_review_of(&cr);
+    if (!x->csv || x->log) { /* the findings after the review, its stale entries among them */
         status |= check_report(x, &r, cfg, &fs);
+        size_t own = fs.n;
+        if (nb_cli_review_findings(&cr, &r, &fs) != 0)
+            status = 2;
+        nb_config_apply(cfg, &fs);
+        if (fs.n > own)
+            nb_findings_sort(&fs);
+    }
+    if (x->log) {
         if (x->log_format == NB_LOG_MD && index)
             fputc('\n', x->out);
-        nb_export_log(x->out, x->log_format, &r, &fs, &before, has_review ? &rv : NULL, L);
+        nb_export_log(x->out, x->log_format, &r, &fs, &before, rv, L);
     } else if (x->csv) {
         nb_export_csv(x->out, &r, L);
     } else {
-        status |= check_report(x, &r, cfg, &fs);
-        nb_export_json(x->out, &r, &fs, NB_SEV_INFO, has_review ? &rv : NULL, L);
+        nb_export_json(x->out, &r, &fs, NB_SEV_INFO, rv, L);
     }
     nb_findings_free(&fs);
     nb_findings_free(&before);
-    nb_review_free(&rv);
+    nb_cli_review_free(&cr);
     nb_report_free(&r);
     return status;
 }
 
-/* The batch: every report named, one after the other. */
+/* The batch: every report named, one after the other, into the output
+ * (opened once the reports are known, never one of them). */
 static int export_batch(export_run *x, const nb_opts *o, nb_lang L)
 {
     if (nb_cli_ctx(&x->ctx, L) != 0)
@@ -121,7 +179,11 @@ static int export_batch(export_run *x, const nb_opts *o, nb_lang L)
     nb_paths P = {0};
     size_t problems = 0;
     int status = 2;
-    if (nb_cli_collect(&P, o, L, &problems) == 0) {
+    nb_cli_out out;
+    const char *outpath = o->val[NB_OPT_OUTPUT];
+    if (nb_cli_collect(&P, o, L, &problems) == 0 && !nb_cli_out_clashes(outpath, &P, o->val[NB_OPT_REVIEW], L) &&
+        nb_cli_out_open(&out, outpath, x->log ? "review log" : "export", L) == 0) {
+        x->out = out.f;
         status = problems ? 2 : 0;
         x->review = P.n == 1 ? o->val[NB_OPT_REVIEW] : NULL;
         if (nb_opts_has(o, NB_OPT_BOM))
@@ -131,8 +193,10 @@ static int export_batch(export_run *x, const nb_opts *o, nb_lang L)
         else if (x->csv && !x->log)
             nb_export_csv_header(x->out);
         for (size_t i = 0; i < P.n; i++)
-            if (export_one(x, P.v[i], i, L) != 0)
+            if (export_one(x, &P, i, o, L) != 0)
                 status = 2;
+        if (ferror(x->out) || nb_cli_out_close(&out) != 0)
+            status = 2;
     }
     nb_paths_free(&P);
     nb_ctx_free(&x->ctx);
@@ -150,7 +214,7 @@ int nb_cmd_export(const nb_opts *o, nb_lang L)
         return 2;
     int k = nb_opts_format(o, 1, &format, L, &err);
     if (k < 0) {
-        fprintf(stderr, "%s\n", err.msg);
+        nb_cli_say("%s\n", err.msg);
         return 2;
     }
     x.log_format = k;
@@ -159,15 +223,5 @@ int nb_cmd_export(const nb_opts *o, nb_lang L)
         nb_usage(stderr, L);
         return 2;
     }
-    const char *outpath = o->val[NB_OPT_OUTPUT];
-    if (outpath && !(x.out = fopen(outpath, "w"))) {
-        fprintf(stderr, nb_tr(L, "nianbao: %s: cannot write\n", "nianbao：%s：无法写入\n"), outpath);
-        return 2;
-    }
-    int status = export_batch(&x, o, L);
-    if (fflush(x.out) != 0 || ferror(x.out))
-        status = 2;
-    if (x.out != stdout && fclose(x.out) != 0)
-        status = 2;
-    return status;
+    return export_batch(&x, o, L);
 }

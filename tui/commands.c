@@ -128,7 +128,7 @@ static int run(nb_app *a, const char *verb, const char *arg, nb_err *err)
     case NB_REQ_CMD_EDIT: return nb_queue_command(a, rq, arg, err);
     case NB_REQ_CMD_QUIT_FORCE: nb_act_quit_discarding(a); return 0; /* discarding unsaved work on purpose */
     case NB_REQ_CMD_QUIT: nb_act_quit(a); return 0;
-    case NB_REQ_CMD_WRITE: nb_act_save(a); return 0;
+    case NB_REQ_CMD_WRITE: nb_act_save_as(a, arg); return 0;
     case NB_REQ_CMD_WRITE_QUIT:
         if (nb_act_save(a) == 0)
             a->quit = 1;

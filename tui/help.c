@@ -32,7 +32,7 @@ static void plain_arg(const char *mdoc, int zh, char *out, size_t cap)
 {
     static const char *const words[][2] = {{"id", "编号"}, {"name", "名称"}, {"file", "文件"}, {"W", "宽"}, {"H", "高"}};
     size_t k = 0;
-    int glue = 1;
+    int glue = 1, optional = 0;
     out[0] = '\0';
     for (const char *p = mdoc; *p && k + 1 < cap;) {
         size_t n = strcspn(p, " ");
@@ -43,6 +43,11 @@ static void plain_arg(const char *mdoc, int zh, char *out, size_t cap)
             glue = 1;
             continue;
         }
+        if (!strcmp(w, "Op")) { /* what follows is optional: [file] */
+            k += (size_t)snprintf(out + k, cap - k, "%s[", glue ? "" : " ");
+            optional = glue = 1;
+            continue;
+        }
         if (!strcmp(w, "Ar") || !strcmp(w, "Cm"))
             continue;
         for (size_t i = 0; zh && i < sizeof words / sizeof words[0]; i++)
@@ -51,6 +56,8 @@ static void plain_arg(const char *mdoc, int zh, char *out, size_t cap)
         k += (size_t)snprintf(out + k, cap - k, "%s%s", glue ? "" : " ", w);
         glue = 0;
     }
+    if (optional && k + 1 < cap)
+        snprintf(out + k, cap - k, "]");
 }
 
 /* A row's keys as the help shows them: "k Up"; a command ":goto :g 编号";

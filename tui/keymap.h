@@ -60,6 +60,9 @@ typedef enum {
       "prefilled with its value; what is not a number is refused.\n"                                             \
       "The checks run again at once; the text keeps the report's own number and the\n"                           \
       "table marks the cell\n.Ql # .")                                                                             \
+    K(NORMAL, CLEAR, "x", "take the selected cell back to the report's own value", "撤回所选单元格的更正",        \
+      "take the selected cell back to the report's own value (a corrected cell;\n"                              \
+      "an empty value in the editor does the same)")                                                             \
     K(NORMAL, CONFIRM, "c", "confirm the current finding", "确认当前问题", "")                                   \
     K(NORMAL, DISMISS, "d", "dismiss the current finding (asks for a reason)", "驳回当前问题（需填写理由）", "") \
     K(NORMAL, REOPEN, "r", "reopen the current finding", "重新打开当前问题", "")                                 \
@@ -79,7 +82,7 @@ typedef enum {
     K(NORMAL, LAYOUT, "L", "toggle side by side / stacked", "切换左右并排 / 上下排列", "")                       \
     K(NORMAL, REDRAW, "C-l", "redraw the screen", "重绘屏幕", "")                                                \
     K(NORMAL, HELP, "?", "this help", "本帮助", "help, generated from the same table that binds the keys")       \
-    K(NORMAL, QUIT, "q", "quit", "退出", "quit; with unsaved corrections or decisions, asks: save, discard or cancel") \
+    K(NORMAL, QUIT, "q C-c", "quit", "退出", "quit; with unsaved corrections or decisions, asks: save, discard or cancel") \
     K(TERMINAL, SUSPEND, "C-z", "suspend", "挂起", "suspend (resumed with\n.Ic fg )")                            \
     K(HELP, HELP_CLOSE, "", "close the help", "关闭帮助", "")                                                    \
     K(FINDINGS, LIST_DOWN, "j Down", "next finding in the list", "列表中的下一个问题", "")                       \
@@ -87,11 +90,11 @@ typedef enum {
     K(FINDINGS, LIST_FILTER, "1 2 3", "show info and up, warnings and errors, errors only",                      \
       "显示提示及以上、警告和错误、仅错误", "")                                                                 \
     K(FINDINGS, LIST_JUMP, "o", "go to the finding in the report", "在报告中跳转到该问题", "")                             \
-    K(FINDINGS, LIST_CLOSE, "Esc q F", "close the list", "关闭列表", "")                                         \
+    K(FINDINGS, LIST_CLOSE, "Esc q F C-c", "close the list", "关闭列表", "")                                     \
     K(NOTES, NOTES_DOWN, "j Down", "next note", "下一条批注", "")                                                \
     K(NOTES, NOTES_UP, "k Up", "previous note", "上一条批注", "")                                                \
     K(NOTES, NOTES_JUMP, "Enter C-j C-m", "go to the cell or the finding the note is on", "跳转到批注所在处", "") \
-    K(NOTES, NOTES_CLOSE, "Esc q A", "close the list", "关闭列表", "")                                           \
+    K(NOTES, NOTES_CLOSE, "Esc q A C-c", "close the list", "关闭列表", "")                                       \
     K(EDITOR, ED_ENTER, "Enter C-j C-m", "commit", "确认", "")                                                   \
     K(EDITOR, ED_CANCEL, "Esc C-c", "cancel", "取消", "")                                                        \
     K(EDITOR, ED_LEFT, "Left C-b", "one character left", "左移一个字符", "")                                     \
@@ -107,7 +110,8 @@ typedef enum {
     K(ASK_QUIT, ASK_DISCARD, "n d", "discard the unsaved work and quit", "放弃未保存的工作并退出", "")           \
     K(ASK_QUIT, ASK_CANCEL, "", "cancel", "取消", "")                                                            \
     K(ASK_RECOVER, RECOVER_YES, "y", "recover the unsaved work", "恢复未保存的工作", "")                         \
-    K(ASK_RECOVER, RECOVER_NO, "", "discard it", "丢弃", "")                                                     \
+    K(ASK_RECOVER, RECOVER_NO, "n", "discard it", "丢弃", "")                                                    \
+    K(ASK_RECOVER, RECOVER_AGAIN, "", "asks again: only y or n answers", "重新询问：只有 y 或 n 作答", "")          \
     /* the queue of reports, stepping across them, the detail of a finding */                                   \
     K(NORMAL, DETAIL, "K", "the whole story of the current finding", "当前问题的详情",                          \
       "the detail view of the current finding: its message, its equation with every\n"                         \
@@ -132,7 +136,7 @@ typedef enum {
     K(QUEUE, Q_OPEN_ERRORS, "f", "only reports with open errors (again: all)", "只看有未决错误的报告（再按：全部）", "") \
     K(QUEUE, Q_PROMPT, ":", "command line: :e FILE, :q, :help", "命令行：:e 文件, :q, :help", "")              \
     K(QUEUE, Q_HELP, "?", "help", "帮助", "")                                                                    \
-    K(QUEUE, Q_QUIT, "q", "quit", "退出", "")                                                                    \
+    K(QUEUE, Q_QUIT, "q C-c", "quit", "退出", "")                                                                \
     K(DETAIL, D_DOWN, "j Down", "next cell", "下一个单元格", "")                                                 \
     K(DETAIL, D_UP, "k Up", "previous cell", "上一个单元格", "")                                                 \
     K(DETAIL, D_PAGE_DOWN, "PgDn C-d Space", "scroll down", "向下滚动", "")                                      \
@@ -141,7 +145,7 @@ typedef enum {
     K(DETAIL, D_CONFIRM, "c", "confirm the finding", "确认该问题", "")                                           \
     K(DETAIL, D_DISMISS, "d", "dismiss the finding (asks for a reason)", "驳回该问题（需填写理由）", "")          \
     K(DETAIL, D_REOPEN, "r", "reopen the finding", "重新打开该问题", "")                                         \
-    K(DETAIL, D_CLOSE, "Esc q K", "close the detail", "关闭详情", "")                                            \
+    K(DETAIL, D_CLOSE, "Esc q K C-c", "close the detail", "关闭详情", "")                                        \
     C(CMD_GOTO, "goto g", "Ar id", "select a cell, a row or a line (:120 alone: line 120)",                      \
       "选择单元格、行或行号（单独 :120：第 120 行）",                                                          \
       "select a cell\n.Pq Ql :goto t3.new.total ,\na row\n.Pq Ql :goto t3.new\nor a line number;\n"              \
@@ -149,7 +153,9 @@ typedef enum {
     C(CMD_THEME, "theme", "Ar name", "switch theme", "切换主题", "")                                             \
     C(CMD_LAYOUT, "layout", "Cm side | stacked | auto", "side by side, stacked, or by the width",                \
       "左右并排、上下排列或按宽度", "")                                                                         \
-    C(CMD_WRITE, "w", "", "save the review", "保存审阅", "")                                                     \
+    C(CMD_WRITE, "w", "Op Ar file", "save the review (or to FILE)", "保存审阅（或另存为文件）",                  \
+      "save the review beside the report, or to\n.Ar file\n(never the report itself); with a malformed review\n"  \
+      "beside the report, or a journal that cannot be written, the way to keep the work")                      \
     C(CMD_WRITE_QUIT, "wq", "", "save the review and quit", "保存审阅并退出", "")                               \
     C(CMD_QUIT, "q quit", "", "quit; asks first when there is unsaved work", "退出；有未保存的工作时先询问", "") \
     C(CMD_QUIT_FORCE, "q!", "", "quit, discarding unsaved work (and its journal) on purpose",                    \

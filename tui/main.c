@@ -62,7 +62,7 @@ int main(int argc, char **argv)
     nb_err err;
     int status;
     if (nb_opts_parse(&o, cmd, argc - first, argv + first, L, &err) != 0) {
-        fprintf(stderr, "%s\n", err.msg);
+        nb_cli_say("%s\n", err.msg);
         if (o.usage)
             nb_usage(stderr, L);
         status = 2;

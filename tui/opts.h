@@ -34,6 +34,7 @@ typedef enum {
     NB_OPT_CORRECTED,
     NB_OPT_NO_REVIEW,
     NB_OPT_REVIEW,
+    NB_OPT_ALL,
     NB_OPT_COUNT
 } nb_opt_id;
 

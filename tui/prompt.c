@@ -73,7 +73,10 @@ static void label_of(const nb_app *a, char *out, size_t cap)
     int mode = nb_app_mode(a);
     if (mode == NB_MODE_EDIT) { /* the cell by its label under zh, its ID in English */
         nb_cell_label(a->r->schema, a->edit_cell, a->lang, id, sizeof id);
-        snprintf(out, cap, nb_app_tr(a, "value of %s: ", "更正 %s："), id);
+        if (a->msg_error && a->msg[0]) /* a value refused: why, while it is mended */
+            snprintf(out, cap, nb_app_tr(a, "value of %s (%s): ", "更正 %s（%s）："), id, a->msg);
+        else
+            snprintf(out, cap, nb_app_tr(a, "value of %s: ", "更正 %s："), id);
     } else if (mode == NB_MODE_REASON) {
         reason_label(a, out, cap);
     } else if (mode == NB_MODE_NOTE) {

@@ -1,24 +1,33 @@
 /* term.c — the only file that talks to curses: colours for the theme's
  * roles, the screen buffer copied to the terminal, keys read and mapped,
- * resize handled in one place, and the terminal restored on every exit
- * (quit, a signal, a fatal error). Ctrl-Z suspends through ncurses. */
+ * resize handled in one place, the report file watched for changes at
+ * most once a second, and the terminal restored on every exit (quit, a
+ * signal, a fatal error). Ctrl-Z suspends through ncurses; Ctrl-C is the
+ * key C-c (it cancels an editor, and quits as q does); SIGHUP and SIGTERM
+ * end the console with status 128 + the signal, the journal kept. */
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 
 #include "term.h"
+#include "actions.h"
 #include "keymap.h"
 
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
-static volatile sig_atomic_t g_stop; /* set by a signal handler: the one global here */
+static volatile sig_atomic_t g_stop;      /* SIGHUP, SIGTERM: set by the signal handler */
+static volatile sig_atomic_t g_interrupt; /* SIGINT: Ctrl-C, handled as the key C-c */
 static int g_active;
 
 static void on_signal(int sig)
 {
-    g_stop = sig;
+    if (sig == SIGINT)
+        g_interrupt = 1;
+    else
+        g_stop = sig;
 }
 
 static void restore(void)
@@ -125,7 +134,9 @@ static int map_key(int rc, wint_t ch)
     return (int)ch;
 }
 
-int nb_term_run(nb_app *a)
+/* The signals the console handles itself; no SA_RESTART, so that a key
+ * being waited for is interrupted. */
+static void catch_signals(void)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -133,6 +144,47 @@ int nb_term_run(nb_app *a)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+}
+
+/* The screen as the console draws it now. */
+static void show(nb_app *a, int colors)
+{
+    nb_app_draw(a);
+    erase();
+    blit(a, colors);
+    refresh();
+}
+
+/* One key read (waiting at most a second) and handed to the console: 1
+ * when something may have changed on the screen. */
+static int take_key(nb_app *a)
+{
+    wint_t ch;
+    int rc = get_wch(&ch);
+    if (g_interrupt) {
+        g_interrupt = 0;
+        nb_app_key(a, 3); /* C-c */
+        return 1;
+    }
+    if (rc == ERR)
+        return 0; /* a second went by, or a signal */
+    int key = map_key(rc, ch);
+    if (key == NB_KEY_RESIZE) {
+        int h, w;
+        getmaxyx(stdscr, h, w);
+        nb_app_resize(a, w, h);
+        return 1;
+    }
+    if (key == 12) /* C-l */
+        clearok(stdscr, TRUE);
+    if (key >= 0)
+        nb_app_key(a, key);
+    return 1;
+}
+
+int nb_term_run(nb_app *a)
+{
+    catch_signals();
     atexit(restore);
     if (!initscr())
         return 2;
@@ -142,6 +194,7 @@ int nb_term_run(nb_app *a)
     nonl();
     keypad(stdscr, TRUE);
     set_escdelay(25);
+    timeout(1000);
     curs_set(0);
     const char *ms = tigetstr("Ms");
     if (ms && ms != (const char *)-1)
@@ -151,30 +204,24 @@ int nb_term_run(nb_app *a)
     int h, w;
     getmaxyx(stdscr, h, w);
     nb_app_resize(a, w, h);
+    time_t watched = 0;
+    int redraw = 1;
     while (!a->quit && !g_stop) {
+        time_t now = time(NULL);
+        if (now != watched) { /* the report file changed on disk? at most once a second */
+            watched = now;
+            int said = a->changed_said;
+            nb_act_watch(a);
+            redraw |= said != a->changed_said;
+        }
         if (memcmp(&last, &a->theme, sizeof last) != 0) { /* :theme */
             last = a->theme;
             colors = setup_colors(&a->theme);
         }
-        nb_app_draw(a);
-        erase();
-        blit(a, colors);
-        refresh();
-        wint_t ch;
-        int rc = get_wch(&ch);
-        if (rc == ERR)
-            continue; /* a signal, or nothing */
-        int key = map_key(rc, ch);
-        if (key == NB_KEY_RESIZE) {
-            getmaxyx(stdscr, h, w);
-            nb_app_resize(a, w, h);
-            continue;
-        }
-        if (key == 12) /* C-l */
-            clearok(stdscr, TRUE);
-        if (key >= 0)
-            nb_app_key(a, key);
+        if (redraw)
+            show(a, colors);
+        redraw = take_key(a);
     }
     restore();
-    return 0;
+    return g_stop ? 128 + (int)g_stop : 0;
 }

@@ -1,5 +1,6 @@
 /* fsio.c — whole-file reads with a limit, atomic replacement through an
- * exclusive temporary file, and lock files taken with link(). */
+ * exclusive temporary file (marked as nianbao's where asked), and lock
+ * files taken with link(). */
 #include "base/fsio.h"
 
 #include <dirent.h>
@@ -10,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ------------------------------------------------------------ reading */
@@ -229,6 +232,25 @@ int nb_atomic_write(const char *path, const void *data, size_t n, mode_t mode, n
     return nb_atomic_commit(&a, err);
 }
 
+#define NB_MARK_ATTR "user.nianbao"
+
+void nb_atomic_mark(nb_atomic *a, const char *kind)
+{
+    if (a->f)
+        (void)fsetxattr(fileno(a->f), NB_MARK_ATTR, kind, strlen(kind), 0); /* none where unsupported */
+}
+
+int nb_file_mark(const char *path, char *out, size_t cap)
+{
+    if (!cap)
+        return -1;
+    ssize_t n = getxattr(path, NB_MARK_ATTR, out, cap - 1);
+    if (n < 0)
+        return -1;
+    out[n] = '\0';
+    return 0;
+}
+
 /* Is name PATH's base followed by .tmp. and six characters of mkstemp's? */
 static int is_our_tmp(const char *name, const char *base, size_t bl)
 {
@@ -295,6 +317,9 @@ static int proc_identity(long pid, unsigned long long *start, char *prog, size_t
     return 0;
 }
 
+/* Whether the lock's owner still runs: the pid is alive and, where /proc
+ * tells, is the same process (its start time) of the same program — a lock
+ * that names no program (an older lock) must be a nianbao's. */
 static int owner_alive(const nb_lock_owner *o)
 {
     if (o->pid <= 0)
@@ -307,9 +332,36 @@ static int owner_alive(const nb_lock_owner *o)
         return 1; /* no /proc: trust the pid */
     if (o->start && start && o->start != start)
         return 0; /* the pid was reused by a later process */
-    if (o->prog[0] && prog[0] && strcmp(o->prog, prog) != 0)
+    if (prog[0] && strcmp(o->prog[0] ? o->prog : "nianbao", prog) != 0)
         return 0; /* another program under the same pid */
     return 1;
+}
+
+/* When the system started (seconds since the epoch), from /proc/stat; 0 unknown. */
+static long long boot_time(void)
+{
+    FILE *f = fopen("/proc/stat", "r");
+    char line[256];
+    long long bt = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "btime %lld", &bt) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return bt;
+}
+
+void nb_lock_describe(const nb_lock_owner *o, char *out, size_t cap)
+{
+    int n = snprintf(out, cap, "pid %ld%s%s", o->pid, o->prog[0] ? ", " : "", o->prog);
+    long long bt = boot_time();
+    long ticks = sysconf(_SC_CLK_TCK);
+    if (n < 0 || (size_t)n >= cap || !o->start || !bt || ticks <= 0)
+        return;
+    time_t t = (time_t)(bt + (long long)(o->start / (unsigned long long)ticks));
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(out + n, cap - (size_t)n, ", since %Y-%m-%d %H:%M", &tm);
 }
 
 /* "PID START PROG" (older locks hold the pid alone). */

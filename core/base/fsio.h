@@ -35,6 +35,14 @@ int nb_atomic_open(nb_atomic *a, const char *path, mode_t mode, nb_lang lang, nb
 int nb_atomic_commit(nb_atomic *a, nb_err *err);
 /* Give up: close and remove the temporary file. */
 void nb_atomic_abort(nb_atomic *a);
+/* Mark the file being written as nianbao's own, of a kind ("review",
+ * "export", "review log", "corrected copy"): an extended attribute
+ * (user.nianbao) where the file system keeps them, so that a folder walk
+ * passes it over. */
+void nb_atomic_mark(nb_atomic *a, const char *kind);
+/* The kind a file was marked with into out (cap bytes): 0, or -1 when it
+ * bears no mark. */
+int nb_file_mark(const char *path, char *out, size_t cap);
 /* Write n bytes to path atomically (nb_atomic_open, fwrite, commit). */
 int nb_atomic_write(const char *path, const void *data, size_t n, mode_t mode, nb_lang lang, nb_err *err);
 /* Remove temporary files of ours (PATH.tmp.XXXXXX) that a killed process
@@ -55,6 +63,9 @@ enum { NB_LOCK_TAKEN = 0, NB_LOCK_HELD = 1 };
  * stale and taken over. Returns NB_LOCK_TAKEN, NB_LOCK_HELD (holder filled
  * in), or -1 with err. */
 int nb_lock_take(const char *lock_path, nb_lock_owner *holder, nb_lang lang, nb_err *err);
+/* Whose a lock is, for people: "pid 4242, nianbao, since 2026-11-20
+ * 14:02" (what of it is known). */
+void nb_lock_describe(const nb_lock_owner *o, char *out, size_t cap);
 /* Release a lock this process holds (only if it is still ours). */
 void nb_lock_release(const char *lock_path);
 

@@ -1,6 +1,8 @@
-/* utf8.c — stepping through UTF-8, display width in terminal columns, the
- * character classes and the folding every comparison of report text uses,
- * and byte search for short UTF-8 needles. */
+/* utf8.c — stepping through UTF-8, strict validation and cutting at
+ * character boundaries, display width in terminal columns, the character
+ * classes and the folding every comparison of report text uses, the
+ * characters never sent raw to a terminal, and byte search for short UTF-8
+ * needles. */
 #include "base/utf8.h"
 
 #include <string.h>
@@ -44,6 +46,91 @@ uint32_t nb_utf8_get_multi(const char *s, size_t end, size_t *i)
     }
     *i = k + (size_t)n + 1;
     return cp;
+}
+
+size_t nb_utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len = c >= 0xC2 && c <= 0xDF ? 2 : (c & 0xF0) == 0xE0 ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (!len || len > n)
+        return 0;
+    for (size_t k = 1; k < len; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    if (len == 3) {
+        unsigned cp = (c & 0x0F) << 12 | (s[1] & 0x3Fu) << 6;
+        if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+    } else if (len == 4) {
+        unsigned cp = (c & 0x07) << 18 | (s[1] & 0x3Fu) << 12;
+        if (cp < 0x10000 || cp > 0x10FFFF)
+            return 0;
+    }
+    return len;
+}
+
+/* First invalid byte of UTF-8 text, or NULL: the strict rules (no overlong
+ * forms, no surrogates, nothing past U+10FFFF), with fast paths for ASCII
+ * runs and the three-byte form of CJK text. */
+const unsigned char *nb_utf8_invalid(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!(w & 0x8080808080808080ull)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+        } else if ((c & 0xF0) == 0xE0) {
+            if (i + 2 >= n || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
+                return s + i;
+            unsigned cp = (c & 0x0F) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
+            if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+                return s + i;
+            i += 3;
+        } else if ((c & 0xE0) == 0xC0) {
+            if (c < 0xC2 || i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
+                return s + i;
+            i += 2;
+        } else if ((c & 0xF8) == 0xF0) {
+            if (c > 0xF4 || i + 3 >= n || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 ||
+                (s[i + 3] & 0xC0) != 0x80)
+                return s + i;
+            unsigned cp = (c & 0x07) << 18 | (s[i + 1] & 0x3Fu) << 12 | (s[i + 2] & 0x3Fu) << 6 | (s[i + 3] & 0x3Fu);
+            if (cp < 0x10000 || cp > 0x10FFFF)
+                return s + i;
+            i += 4;
+        } else {
+            return s + i;
+        }
+    }
+    return NULL;
+}
+
+size_t nb_utf8_cut(const char *s, size_t n, size_t max)
+{
+    return max >= n ? n : nb_utf8_whole(s, max);
+}
+
+size_t nb_utf8_trim_partial(char *s)
+{
+    size_t n = nb_utf8_whole(s, strlen(s));
+    s[n] = '\0';
+    return n;
+}
+
+int nb_cp_unsafe(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
 }
 
 size_t nb_utf8_put(char *o, uint32_t cp)

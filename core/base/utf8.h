@@ -1,5 +1,7 @@
-/* utf8.h — stepping through UTF-8, display width, character classes and
- * folding, and byte search for short UTF-8 needles. */
+/* utf8.h — stepping through UTF-8, strict validation, cutting text at a
+ * character boundary (the one helper every cut of text goes through),
+ * display width, character classes and folding, the characters a terminal
+ * must never be sent raw, and byte search for short UTF-8 needles. */
 #ifndef NB_UTF8_H
 #define NB_UTF8_H
 
@@ -27,6 +29,23 @@ static inline uint32_t nb_utf8_get(const char *s, size_t end, size_t *i)
 /* The longest prefix of s of at most n bytes that ends between characters
  * (s holds at least n bytes, or its NUL before): where to cut it. */
 size_t nb_utf8_whole(const char *s, size_t n);
+/* The length of the strict UTF-8 sequence at s[0, n) (1 to 4), or 0 when
+ * s[0] starts none (a stray byte, an overlong form, a surrogate, past
+ * U+10FFFF, cut short); n > 0. */
+size_t nb_utf8_seq(const unsigned char *s, size_t n);
+/* The first byte of s[0, n) that is not strict UTF-8, or NULL. */
+const unsigned char *nb_utf8_invalid(const unsigned char *s, size_t n);
+/* The most of s[0, n), at most max bytes, that ends between characters
+ * (nb_utf8_whole on a span that may be shorter than max). */
+size_t nb_utf8_cut(const char *s, size_t n, size_t max);
+/* Drop a character cut short at the end of the string s (what a fixed
+ * buffer's snprintf leaves); returns the new length. */
+size_t nb_utf8_trim_partial(char *s);
+/* Code points a terminal must be shown escaped, never sent: C0 controls,
+ * DEL, C1 controls (U+0080–U+009F), the bidi overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069). */
+int nb_cp_unsafe(uint32_t cp);
+
 /* Encode cp into out (at least 4 bytes); returns bytes written. */
 size_t nb_utf8_put(char *out, uint32_t cp);
 

@@ -5,6 +5,7 @@
 #include "base/vec.h"
 #include "check/check.h"
 #include "read/read.h"
+#include "review/stale.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,17 +92,17 @@ void nb_survey_figures(nb_survey_item *it, const nb_report *r, const nb_findings
     it->to_decide = m.to_decide;
 }
 
-/* REPORT.review loaded and applied: 1 when there is one, 0 when there is
- * none, -1 when it is malformed (r is left as read). */
-static int load_review(nb_report *r, nb_review *rv, nb_lang L)
+/* REPORT.review loaded and applied, the entries that do not fit the
+ * report in problems: 1 when there is one, 0 when there is none, -1 when it
+ * is malformed (r is left as read), -2 when out of memory. */
+static int load_review(nb_report *r, nb_review *rv, nb_rv_problems *problems, nb_lang L)
 {
     char path[4200];
     nb_err e;
     nb_review_path(r->doc.path, path, sizeof path);
     if (nb_review_load(rv, path, L, &e) != 0)
         return e.code == NB_E_NOTFOUND ? 0 : -1;
-    nb_review_apply(rv, r, NULL, 0);
-    return 1;
+    return nb_review_apply(rv, r, problems) < 0 ? -2 : 1;
 }
 
 /* An item that could not be surveyed, and why. */
@@ -128,9 +129,13 @@ int nb_survey_one(const char *path, const nb_ctx *ctx, const char *user_config, 
         return 0;
     }
     nb_review rv = {0};
-    int has = load_review(&r, &rv, ctx->lang);
+    nb_rv_problems problems = {0};
+    int has = load_review(&r, &rv, &problems, ctx->lang);
     nb_findings fs = {0};
-    int rc = nb_check_report(&r, ctx, prev, &cfg, &fs, err);
+    int rc = has == -2 ? nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path)
+                       : nb_check_report(&r, ctx, prev, &cfg, &fs, err);
+    if (rc == 0 && has > 0 && problems.n) /* entries that no longer fit: REVIEW.STALE, as check says */
+        rc = nb_review_stale_findings(&rv, &r, &problems, &fs, err);
     if (rc == 0) {
         nb_survey_figures(out, &r, &fs, has > 0 ? &rv : NULL);
         out->review_bad = has < 0;
@@ -138,6 +143,7 @@ int nb_survey_one(const char *path, const nb_ctx *ctx, const char *user_config, 
             nb_summarize(&r, own);
     }
     nb_findings_free(&fs);
+    nb_rv_problems_free(&problems);
     nb_review_free(&rv);
     nb_report_free(&r);
     return rc;

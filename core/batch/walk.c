@@ -1,6 +1,10 @@
 /* walk.c — the list of report paths of a batch: files as named, folders
- * walked for report files, each folder's reports in path order. */
+ * walked for report files, each folder's reports in path order, each
+ * folder walked once (by device and inode), nianbao's own files passed
+ * over; and whether a report read from a walked file looks like one. */
 #include "batch/walk.h"
+#include "base/fsio.h"
+#include "base/utf8.h"
 #include "base/vec.h"
 
 #include <dirent.h>
@@ -17,14 +21,21 @@ static int out_of_memory(nb_err *err)
     return nb_err_set(err, NB_E_NOMEM, "out of memory");
 }
 
-int nb_paths_push(nb_paths *p, const char *s, nb_err *err)
+/* Append s, found by a walk or named. */
+static int push(nb_paths *p, const char *s, int walked, nb_err *err)
 {
-    if (nb_grow(&p->v, &p->cap, p->n + 1, sizeof *p->v, 64) != 0)
+    if (nb_grow(&p->v, &p->cap, p->n + 1, sizeof *p->v, 64) != 0 ||
+        nb_grow(&p->walked, &p->wcap, p->n + 1, sizeof *p->walked, 64) != 0)
         return out_of_memory(err);
     if (!(p->v[p->n] = strdup(s)))
         return out_of_memory(err);
-    p->n++;
+    p->walked[p->n++] = (unsigned char)walked;
     return 0;
+}
+
+int nb_paths_push(nb_paths *p, const char *s, nb_err *err)
+{
+    return push(p, s, 0, err);
 }
 
 void nb_paths_free(nb_paths *p)
@@ -32,6 +43,7 @@ void nb_paths_free(nb_paths *p)
     for (size_t i = 0; i < p->n; i++)
         free(p->v[i]);
     free(p->v);
+    free(p->walked);
     memset(p, 0, sizeof *p);
 }
 
@@ -43,40 +55,76 @@ int nb_is_report_name(const char *n)
                                   !strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm") || !strcasecmp(dot, ".pdf"));
 }
 
+/* The kinds of file nianbao writes: the mark it puts on them, and how they
+ * are called. */
+static const struct {
+    const char *mark, *en, *zh;
+} kinds[] = {
+    {"review", "a review", "审阅文件"},
+    {"review log", "a review log", "审阅记录"},
+    {"export", "an export", "导出文件"},
+    {"corrected copy", "a corrected copy", "更正副本"},
+};
+
+/* How they begin, when the mark is not there: the kind (index in kinds). */
+static const struct {
+    const char *head;
+    int kind;
+} heads[] = {
+    {"# nianbao review", 0},
+    {"nianbao-review 1", 0},
+    {"# Review log: ", 1},
+    {"# \xe5\xae\xa1\xe9\x98\x85\xe8\xae\xb0\xe5\xbd\x95\xef\xbc\x9a", 1}, /* # 审阅记录： */
+    {"file,kind,id,rule,severity,state,old,new,text,by,at,fingerprint", 1},
+    {"{\"file\":", 2},
+    {"file,id,value,raw,status,line", 2},
+    {"file,agency,year,", 2},
+};
+
+/* The kind of file of ours at path (index in kinds), or -1. */
+static int kind_of(const char *path)
+{
+    char mark[32];
+    if (nb_file_mark(path, mark, sizeof mark) == 0)
+        for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+            if (!strcmp(mark, kinds[i].mark))
+                return (int)i;
+    FILE *f = fopen(path, "rb");
+    char b[128];
+    size_t n = f ? fread(b, 1, sizeof b - 1, f) : 0;
+    if (f)
+        fclose(f);
+    b[n] = '\0';
+    const char *s = n >= 3 && !memcmp(b, "\xef\xbb\xbf", 3) ? b + 3 : b;
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+        if (!strncmp(s, heads[i].head, strlen(heads[i].head)))
+            return heads[i].kind;
+    return -1;
+}
+
+const char *nb_written_by_us(const char *path, nb_lang lang)
+{
+    int k = kind_of(path);
+    return k < 0 ? NULL : nb_tr(lang, kinds[k].en, kinds[k].zh);
+}
+
 static int cmp_path(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The reports under dir, appended to p and sorted among themselves. 1 when
- * dir cannot be opened, -1 when out of memory. Entries that cannot be
- * stat'ed (a dangling link) and folders nested too deep are passed over. */
-static int walk(nb_paths *p, const char *dir, int depth, nb_err *err)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return 1;
-    size_t start = p->n;
-    struct dirent *e;
-    int rc = 0;
-    while (rc >= 0 && (e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char full[4096];
-        snprintf(full, sizeof full, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(full, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode) && depth < NB_WALK_DEPTH)
-            rc = walk(p, full, depth + 1, err) < 0 ? -1 : 0;
-        else if (S_ISREG(st.st_mode) && nb_is_report_name(e->d_name))
-            rc = nb_paths_push(p, full, err);
-    }
-    closedir(d);
-    if (p->n > start)
-        qsort(p->v + start, p->n - start, sizeof *p->v, cmp_path);
-    return rc;
-}
+/* A walk under way: where it puts what it finds, the folders it has been
+ * in (device and inode), what it passes over. */
+typedef struct walker {
+    nb_paths *p;
+    dev_t *dev;
+    ino_t *ino;
+    size_t nseen, cap_dev, cap_ino;
+    int flags;
+    nb_lang lang;
+    nb_walk_problems *notes;
+    nb_err *err;
+} walker;
 
 static int add_problem(nb_walk_problems *pr, nb_err *err)
 {
@@ -86,43 +134,124 @@ static int add_problem(nb_walk_problems *pr, nb_err *err)
     return 0;
 }
 
-/* A folder named: its reports, or a problem when there are none. */
-static int collect_folder(nb_paths *out, const char *dir, nb_lang L, nb_walk_problems *problems, nb_err *err)
+/* The folder st stands for, seen before? Remembered if not. 1 seen, 0 new, -1. */
+static int seen_before(walker *w, const struct stat *st)
 {
-    size_t before = out->n;
-    int rc = walk(out, dir, 0, err);
-    if (rc < 0)
-        return -1;
-    if (rc == 0 && out->n > before)
-        return 0;
-    if (add_problem(problems, err) != 0)
-        return -1;
-    nb_err *m = &problems->v[problems->n - 1];
-    if (rc > 0)
-        nb_err_set(m, NB_E_IO, nb_tr(L, "%s: cannot read the folder", "%s：无法读取该目录"), dir);
-    else
-        nb_err_set(m, NB_E_NOTFOUND,
-                   nb_tr(L, "%s: a folder with no reports in it (*.txt, *.md)",
-                         "%s：目录中没有报告文件（*.txt、*.md）"), dir);
+    for (size_t i = 0; i < w->nseen; i++)
+        if (w->dev[i] == st->st_dev && w->ino[i] == st->st_ino)
+            return 1;
+    if (nb_grow(&w->dev, &w->cap_dev, w->nseen + 1, sizeof *w->dev, 16) != 0 ||
+        nb_grow(&w->ino, &w->cap_ino, w->nseen + 1, sizeof *w->ino, 16) != 0)
+        return out_of_memory(w->err);
+    w->dev[w->nseen] = st->st_dev;
+    w->ino[w->nseen++] = st->st_ino;
     return 0;
 }
 
-int nb_walk_collect(nb_paths *out, char *const *args, size_t n, nb_lang lang, nb_walk_problems *problems,
-                    nb_err *err)
+/* A report-named file found in a folder: taken, or passed over with a note. */
+static int take_file(walker *w, const char *full)
 {
-    for (size_t i = 0; i < n; i++) {
-        struct stat st;
-        int rc = stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)
-                     ? collect_folder(out, args[i], lang, problems, err)
-                     : nb_paths_push(out, args[i], err);
-        if (rc != 0)
-            return -1;
-    }
+    const char *ours = w->flags & NB_WALK_ALL ? NULL : nb_written_by_us(full, w->lang);
+    if (!ours)
+        return push(w->p, full, 1, w->err);
+    if (add_problem(w->notes, w->err) != 0)
+        return -1;
+    nb_err_set(&w->notes->v[w->notes->n - 1], NB_OK,
+               nb_tr(w->lang, "%s: skipped: %s written by nianbao (--all checks it)",
+                     "%s：已跳过：nianbao 写出的%s（--all 也检查它）"),
+               full, ours);
     return 0;
+}
+
+/* The reports under dir, appended and sorted among themselves. 1 when dir
+ * cannot be opened, -1 when out of memory. Entries that cannot be stat'ed
+ * (a dangling link), folders walked already (a loop of links) and folders
+ * nested too deep are passed over. */
+static int walk(walker *w, const char *dir, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 1;
+    size_t start = w->p->n;
+    struct dirent *e;
+    int rc = 0;
+    while (rc >= 0 && (e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char full[4096];
+        if (snprintf(full, sizeof full, "%s/%s", dir, e->d_name) >= (int)sizeof full)
+            continue; /* a path longer than any the system opens */
+        struct stat st;
+        if (stat(full, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode) && depth < NB_WALK_DEPTH) {
+            int seen = seen_before(w, &st);
+            rc = seen < 0 ? -1 : seen ? 0 : walk(w, full, depth + 1) < 0 ? -1 : 0;
+        } else if (S_ISREG(st.st_mode) && nb_is_report_name(e->d_name)) {
+            rc = take_file(w, full);
+        }
+    }
+    closedir(d);
+    if (w->p->n > start) {
+        qsort(w->p->v + start, w->p->n - start, sizeof *w->p->v, cmp_path);
+    }
+    return rc;
+}
+
+/* A folder named: its reports, or a problem when there are none. Each
+ * folder named is walked afresh (the folders seen are those of this walk). */
+static int collect_folder(walker *w, const char *dir, const struct stat *st)
+{
+    size_t before = w->p->n;
+    w->nseen = 0;
+    if (seen_before(w, st) < 0)
+        return -1;
+    int rc = walk(w, dir, 0);
+    if (rc < 0)
+        return -1;
+    if (rc == 0 && w->p->n > before)
+        return 0;
+    if (add_problem(w->notes, w->err) != 0)
+        return -1;
+    nb_err *m = &w->notes->v[w->notes->n - 1];
+    if (rc > 0)
+        nb_err_set(m, NB_E_IO, nb_tr(w->lang, "%s: cannot read the folder", "%s：无法读取该目录"), dir);
+    else
+        nb_err_set(m, NB_E_NOTFOUND,
+                   nb_tr(w->lang, "%s: a folder with no reports in it (*.txt, *.md)", "%s：目录中没有报告文件（*.txt、*.md）"),
+                   dir);
+    return 0;
+}
+
+int nb_walk_collect(nb_paths *out, char *const *args, size_t n, int flags, nb_lang lang,
+                    nb_walk_problems *problems, nb_err *err)
+{
+    walker w = {out, NULL, NULL, 0, 0, 0, flags, lang, problems, err};
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        struct stat st;
+        rc = stat(args[i], &st) == 0 && S_ISDIR(st.st_mode) ? collect_folder(&w, args[i], &st)
+                                                             : nb_paths_push(out, args[i], err);
+    }
+    free(w.dev);
+    free(w.ino);
+    return rc ? -1 : 0;
 }
 
 void nb_walk_problems_free(nb_walk_problems *p)
 {
     free(p->v);
     memset(p, 0, sizeof *p);
+}
+
+int nb_looks_like_report(const nb_report *r)
+{
+    for (int s = 0; s < NB_NSEC; s++)
+        if (r->sec[s].present)
+            return 1;
+    for (int ci = 0; ci < r->ncells; ci++)
+        if (r->cells[ci].status != NB_ST_MISSING)
+            return 1;
+    return nb_find(r->doc.text, r->doc.len, "\xe6\x94\xbf\xe5\xba\x9c\xe4\xbf\xa1\xe6\x81\xaf\xe5\x85\xac\xe5\xbc\x80", 18) !=
+           NULL; /* 政府信息公开 */
 }

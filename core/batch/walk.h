@@ -1,25 +1,35 @@
 /* walk.h — the reports a batch reads: the files named, kept as named, and
  * the folders named, walked for report files (*.txt, *.md, *.text, *.docx,
- * *.doc, *.wps, *.html, *.htm, *.pdf) in path order. A folder that cannot be read or holds no report is a problem that
- * comes back as a message; the other arguments are still collected. */
+ * *.doc, *.wps, *.html, *.htm, *.pdf) in path order — each folder once,
+ * whatever symlinks lead to it again (so a loop of links ends) — passing
+ * over the files nianbao itself wrote (reviews, journals, review logs,
+ * exports, corrected copies: by the mark nianbao puts on them, else by how
+ * they begin) unless asked for all. A folder that cannot be read or holds
+ * no report is a problem that comes back as a message; a file passed over
+ * comes back as a note; the other arguments are still collected. */
 #ifndef NB_BATCH_WALK_H
 #define NB_BATCH_WALK_H
 
 #include <stddef.h>
 #include "base/err.h"
+#include "model/report.h"
 
 typedef struct nb_paths {
     char **v;
     size_t n, cap;
+    unsigned char *walked; /* per path: 1 when a folder walk found it, 0 when named */
+    size_t wcap;
 } nb_paths;
 
-/* Messages about folders named (one nb_err each, in the order named). */
+/* Messages about folders named and files passed over (one nb_err each, in
+ * the order met): a problem has an error code, a note (a file passed over)
+ * NB_OK. */
 typedef struct nb_walk_problems {
     nb_err *v;
     size_t n, cap;
 } nb_walk_problems;
 
-/* Append a copy of s; -1 with err when out of memory. */
+/* Append a copy of s (as named); -1 with err when out of memory. */
 int nb_paths_push(nb_paths *p, const char *s, nb_err *err);
 void nb_paths_free(nb_paths *p);
 
@@ -28,13 +38,25 @@ void nb_paths_free(nb_paths *p);
  * case, not hidden. */
 int nb_is_report_name(const char *name);
 
+/* What nianbao wrote of the file at path, by the mark it puts on what it
+ * writes (an extended attribute) or by how the file begins: "a review", "a
+ * review log", "an export", "a corrected copy" (in lang), or NULL. */
+const char *nb_written_by_us(const char *path, nb_lang lang);
+
+enum { NB_WALK_ALL = 1 }; /* take every report-named file, ours too */
+
 /* Expand args[0, n) into out: a folder becomes its reports (subfolders too,
- * the folder's reports sorted by path), anything else is kept as named (a
- * missing file too, so that reading it reports it). A folder that cannot be
- * read, or holds no report, adds a message in lang to problems. Returns -1
- * with err only when out of memory. */
-int nb_walk_collect(nb_paths *out, char *const *args, size_t n, nb_lang lang, nb_walk_problems *problems,
-                    nb_err *err);
+ * each folder once, the folder's reports sorted by path), anything else is
+ * kept as named (a missing file too, so that reading it reports it). A
+ * folder that cannot be read, or holds no report, adds a message in lang to
+ * problems; a file of nianbao's own passed over (unless flags has
+ * NB_WALK_ALL) adds a note. Returns -1 with err only when out of memory. */
+int nb_walk_collect(nb_paths *out, char *const *args, size_t n, int flags, nb_lang lang,
+                    nb_walk_problems *problems, nb_err *err);
 void nb_walk_problems_free(nb_walk_problems *p);
+
+/* Whether a report read from a file a walk found shows any sign of being
+ * an annual report: a section, a cell of its tables, or 政府信息公开 in it. */
+int nb_looks_like_report(const nb_report *r);
 
 #endif

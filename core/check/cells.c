@@ -2,6 +2,7 @@
  * its kind (counts: whole and never negative; money: a decimal; a signed
  * column may be negative). */
 #include "check/internal.h"
+#include "base/utf8.h"
 
 /* At most this much of a cell's text is quoted. */
 #define QUOTE_MAX 60
@@ -15,10 +16,10 @@ static nb_finding *cell_finding(const nb_report *r, int ci, nb_rule_id rule, nb_
     return f;
 }
 
-/* The cell's text, as much as a message quotes. */
-static nb_span quoted(const nb_cell *c)
+/* The cell's text, as much as a message quotes, cut at a character boundary. */
+static nb_span quoted(const nb_report *r, const nb_cell *c)
 {
-    nb_span s = {c->off, c->len < QUOTE_MAX ? c->len : QUOTE_MAX};
+    nb_span s = {c->off, nb_utf8_cut(r->doc.text + c->off, c->len, QUOTE_MAX)};
     return s;
 }
 
@@ -41,14 +42,14 @@ static int check_cell(const nb_report *r, int ci, nb_findings *out, nb_err *err)
         if (!(f = cell_finding(r, ci, NB_RULE_CELL_BLANK, out, err)))
             return -1;
         if (c->status == NB_ST_PLACEHOLDER)
-            f->text = quoted(c);
+            f->text = quoted(r, c);
         return 0;
     case NB_ST_TEXT:
         if (!(f = cell_finding(r, ci, NB_RULE_CELL_NOT_NUMBER, out, err)))
             return -1;
         if (c->blob_len) /* digits run together: unread by us, not proved wrong */
             f->severity = NB_SEV_WARNING;
-        f->text = quoted(c);
+        f->text = quoted(r, c);
         return 0;
     case NB_ST_NUMBER:
     case NB_ST_INFERRED:
@@ -57,7 +58,7 @@ static int check_cell(const nb_report *r, int ci, nb_findings *out, nb_err *err)
         if (!(f = cell_finding(r, ci, NB_RULE_CELL_NOT_NUMBER, out, err)))
             return -1;
         f->inferred = c->status == NB_ST_INFERRED;
-        f->text = quoted(c);
+        f->text = quoted(r, c);
         return 0;
     default:
         return 0;

@@ -160,6 +160,9 @@ static void subject_key(const nb_report *r, const nb_finding *f, char out[512])
     case NB_RULE_YEAR_CARRY:
     case NB_RULE_YEAR_IN_FORCE:
         break;
+    case NB_RULE_REVIEW_STALE:
+        snprintf(out, 256, "%d\x1f%s\x1f%d", f->stale.kind, f->stale.cell ? f->stale.cell : "", f->stale.line);
+        break;
     default:
         rulebook_key(r, f, out, 512);
         break;

@@ -46,6 +46,17 @@ typedef enum {
     NB_NCLAIMS
 } nb_claim;
 
+/* REVIEW.STALE: the review entry that no longer fits the report (the
+ * review, which the caller keeps, owns the strings). */
+typedef struct nb_stale {
+    const char *file;           /* the review file, or NULL (the work of this session) */
+    int line;                   /* the entry's line in it, 0 none */
+    int kind;                   /* the entry: 0 a correction, 1 a note, 2 a decision (review.h's nb_rv_kind) */
+    int why;                    /* 0 no such cell, 1 not a number, 2 the cell reads otherwise now (nb_rv_why) */
+    const char *cell;           /* the cell ID as the entry has it ("" none) */
+    const char *was, *value;    /* a correction: the text it was made against, the value it gives */
+} nb_stale;
+
 /* The form a finding of a rule with several forms takes. */
 typedef enum {
     NB_FORM_NONE = 0,
@@ -128,6 +139,7 @@ typedef struct nb_finding {
     int body;                   /* DATE.LATE, T2.REGULATION_AUTHORITY: the kind of body (model/body.h) */
     const char *word, *word2;   /* static words: a 2019 marker, a misspelling and its fix; TEXT.TABLE_MISMATCH:
                                    the cells a number may mean (lhs against rhs, then rhs2) */
+    nb_stale stale;             /* REVIEW.STALE */
 } nb_finding;
 
 typedef struct nb_findings {

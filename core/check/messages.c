@@ -5,6 +5,7 @@
  * narrative and cross-year rules here, the reviewer's rulebook in
  * messages_book.c. */
 #include "check/messages.h"
+#include "base/utf8.h"
 #include "check/internal.h"
 #include "check/msg.h"
 #include "model/schema.h"
@@ -12,28 +13,37 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A stretch of the report's text as a string. */
-static void span_text(const nb_report *r, nb_span s, char *out, size_t cap)
+/* At most len bytes of s into out (cap bytes), cut at a character boundary. */
+static void quote_text(const char *s, size_t len, char *out, size_t cap)
 {
-    snprintf(out, cap, "%.*s", (int)s.len, r->doc.text + s.off);
+    size_t n = nb_utf8_cut(s, len, cap - 1);
+    memcpy(out, s, n);
+    out[n] = '\0';
 }
 
+/* A stretch of the report's text as a string, cut to fit at a character boundary. */
+static void span_text(const nb_report *r, nb_span s, char *out, size_t cap)
+{
+    quote_text(r->doc.text + s.off, s.len, out, cap);
+}
+
+/* The room for where(): every row label of the format fits, whole. */
+#define WHERE_MAX 256
+
 /* Where an equation or a cross-year rule holds: "column natural" / "自然人列"
- * for a column, "row t3.new" / the row's label for a row. In the 64 bytes
- * these always had: a longer label (the T3 rows of 其他处理) is cut at the
- * 63rd byte, even inside a character, as messages have always shown it. */
-static void where(const msg *m, char out[64])
+ * for a column, "row t3.new" / the row's label for a row. */
+static void where(const msg *m, char out[WHERE_MAX])
 {
     const nb_finding *f = m->f;
     const nb_row *rw = f->row >= 0 ? &m->r->schema->rows[f->row] : NULL;
     if (f->col && m->zh)
-        snprintf(out, 64, "%s列", nb_col_name(f->col, NB_LANG_ZH));
+        snprintf(out, WHERE_MAX, "%s列", nb_col_name(f->col, NB_LANG_ZH));
     else if (f->col)
-        snprintf(out, 64, "column %s", f->col);
+        snprintf(out, WHERE_MAX, "column %s", f->col);
     else if (rw && m->zh)
-        snprintf(out, 64, "%s", rw->label);
+        snprintf(out, WHERE_MAX, "%s", rw->label);
     else if (rw)
-        snprintf(out, 64, "row %s", rw->id);
+        snprintf(out, WHERE_MAX, "row %s", rw->id);
     else
         out[0] = '\0';
 }
@@ -54,7 +64,7 @@ static void side(const msg *m, const nb_equation *e, const char *const *terms, c
 static void sum_message(const msg *m)
 {
     const nb_equation *e = nb_equation_of(m->f->rule);
-    char w[64], l[96], r[96];
+    char w[WHERE_MAX], l[96], r[96];
     where(m, w);
     side(m, e, e->lhs, l);
     side(m, e, e->rhs, r);
@@ -103,21 +113,28 @@ static void not_number_message(const msg *m)
                  m->sus, raw);
     else if (c && c->status != NB_ST_TEXT)
         snprintf(m->out, m->cap, zh ? "%s 为“%s”，件数应为整数" : "%s is \"%s\"; a count is a whole number", m->sus, raw);
+    else if (c && nb_value_fits(m->r->doc.text + c->off, c->len) == NB_VALUE_TOO_LONG)
+        snprintf(m->out, m->cap, zh ? "%s 填的是“%s”：整数部分超过 %d 位，不作为数字读取"
+                                    : "%s holds \"%s\": more than %d digits before the point, not read as a number",
+                 m->sus, raw, NB_NUM_MAX_INT);
+    else if (c && nb_value_fits(m->r->doc.text + c->off, c->len) == NB_VALUE_TOO_PRECISE)
+        snprintf(m->out, m->cap, zh ? "%s 填的是“%s”：小数超过 %d 位，不作为数字读取"
+                                    : "%s holds \"%s\": more than %d decimals, not read as a number",
+                 m->sus, raw, NB_NUM_MAX_SCALE);
     else
         snprintf(m->out, m->cap, zh ? "%s 填的是“%s”，不是数字" : "%s holds \"%s\", not a number", m->sus, raw);
 }
 
 /* The label found and the standard wording, as much of them as the 255
- * bytes they always shared. */
+ * bytes they always shared, each cut at a character boundary. */
 static void label_message(const msg *m)
 {
     const nb_label *lb = &m->r->labels[m->f->label];
-    int fl = (int)strlen(lb->found), room;
-    if (fl > 255)
-        fl = 255;
-    room = 255 - fl - 1;
+    size_t fl = nb_utf8_cut(lb->found, strlen(lb->found), 255);
+    size_t room = fl < 254 ? 254 - fl : 0;
+    size_t sl = nb_utf8_cut(lb->standard, strlen(lb->standard), room);
     snprintf(m->out, m->cap, m->zh ? "标签为“%.*s”，标准表述为“%.*s”" : "label \"%.*s\": the standard wording is \"%.*s\"",
-             fl, lb->found, room > 0 ? room : 0, lb->standard);
+             (int)fl, lb->found, (int)sl, lb->standard);
 }
 
 static void missing_message(const msg *m)
@@ -162,7 +179,7 @@ static void years_message(const msg *m)
     const nb_finding *f = m->f;
     char other[800];
     nb_msg_paired(m, other, sizeof other);
-    char w[64];
+    char w[WHERE_MAX];
     where(m, w);
     if (f->rule == NB_RULE_YEAR_CARRY)
         snprintf(m->out, m->cap,
@@ -233,6 +250,42 @@ static void rate_message(const msg *m)
              (double)m->f->lhs.v / 100.0, (double)m->f->rhs.v / 100.0);
 }
 
+/* Where the review entry is: "h.txt.review:7", or this session's work. */
+static void entry_place(const msg *m, char *out, size_t cap)
+{
+    const nb_stale *st = &m->f->stale;
+    if (st->file && st->line)
+        snprintf(out, cap, "%s:%d", st->file, st->line);
+    else if (st->file)
+        snprintf(out, cap, "%s", st->file);
+    else
+        snprintf(out, cap, "%s", m->zh ? "本次审阅" : "this session");
+}
+
+static void stale_message(const msg *m)
+{
+    static const char *const kind_en[] = {"correction", "note", "decision"}, *const kind_zh[] = {"更正", "批注", "决定"};
+    const nb_stale *st = &m->f->stale;
+    int kind = st->kind >= 0 && st->kind <= 2 ? st->kind : 0, zh = m->zh;
+    char place[600], was[96], now[96], value[96];
+    entry_place(m, place, sizeof place);
+    quote_text(st->was ? st->was : "", st->was ? strlen(st->was) : 0, was, sizeof was);
+    quote_text(st->value ? st->value : "", st->value ? strlen(st->value) : 0, value, sizeof value);
+    span_text(m->r, m->f->text, now, sizeof now);
+    const char *cell = st->cell ? st->cell : "";
+    if (st->why == 2)
+        snprintf(m->out, m->cap,
+                 zh ? "%s 的更正（%s，改为 %s）是针对“%s”作出的，报告现为“%s”：未应用"
+                    : "the correction of %s to %s (%s) was made where the report said \"%s\"; it says \"%s\" now: not applied",
+                 cell, zh ? place : value, zh ? value : place, was, now);
+    else if (st->why == 1)
+        snprintf(m->out, m->cap, zh ? "%s 的更正（%s）“%s”不是数字：未应用" : "the correction of %s (%s) gives \"%s\", not a number: not applied",
+                 cell, place, value);
+    else
+        snprintf(m->out, m->cap, zh ? "%s（%s）所涉单元格 %s 在本报告中不存在：未应用" : "the %s of %s is on %s, a cell this report does not have: not applied",
+                 zh ? kind_zh[kind] : kind_en[kind], place, cell);
+}
+
 static const nb_compose_fn composers[NB_NRULES] = {
     [NB_RULE_T3_BALANCE] = sum_message,
     [NB_RULE_T3_RESULTS_SUM] = sum_message,
@@ -249,6 +302,7 @@ static const nb_compose_fn composers[NB_NRULES] = {
     [NB_RULE_YEAR_MISMATCH] = dates_message,
     [NB_RULE_YEAR_CARRY] = years_message,
     [NB_RULE_YEAR_IN_FORCE] = years_message,
+    [NB_RULE_REVIEW_STALE] = stale_message,
 };
 
 void nb_finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, char *out, size_t cap)
@@ -256,11 +310,9 @@ void nb_finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, c
     msg m = {r, f, lang == NB_LANG_ZH, out, cap, "", "", "", ""};
     nb_num_format(f->lhs, m.a, sizeof m.a);
     nb_num_format(f->rhs, m.b, sizeof m.b);
-    nb_num neg = f->rhs;
-    neg.v = -neg.v;
-    nb_num d = nb_num_add(f->lhs, neg);
+    nb_num d = nb_num_add(f->lhs, nb_num_neg(f->rhs));
     if (d.v < 0)
-        d.v = -d.v;
+        d = nb_num_neg(d);
     nb_num_format(d, m.diff, sizeof m.diff);
     nb_msg_cell_name(r, f->suspect, m.sus, sizeof m.sus);
     out[0] = '\0';
@@ -271,4 +323,5 @@ void nb_finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, c
         size_t l = strlen(out);
         snprintf(out + l, cap - l, "%s", m.zh ? "（含由连写数字推断的单元格）" : " (uses cells inferred from run-together digits)");
     }
+    nb_utf8_trim_partial(out); /* a message longer than out ends at a character */
 }

@@ -88,15 +88,15 @@ static void plan_equation(const nb_schema *s, const nb_equation *e, eq_plan *p)
     }
 }
 
-/* Add one term's cell to the sum; -1 when it has no value. */
+/* Add one term's cell to the sum (checked); -1 when it has no value or
+ * the sum would not fit (then the equation is not judged). */
 static int add_term(const nb_report *r, int ci, nb_num *sum, nb_finding *f, int *inferred)
 {
     nb_num v;
     nb_finding_add_cell(f, ci);
     if (nb_cell_sum_value(r, ci, &v, inferred) != 0)
         return -1;
-    *sum = nb_num_add(*sum, v);
-    return 0;
+    return nb_num_add_checked(*sum, v, sum);
 }
 
 /* Sum one side, naming its cells in f; -1 if a term is missing or not a number. */

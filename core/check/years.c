@@ -97,9 +97,7 @@ static int check_in_force(const nb_summary *prev, const nb_summary *cur, const n
         if (!prev->has_t2[k][2] || !cur->has_t2[k][0] || !cur->has_t2[k][1] || !cur->has_t2[k][2])
             continue;
         nb_num want = nb_num_add(prev->t2[k][2], cur->t2[k][0]);
-        nb_num rep = cur->t2[k][1];
-        rep.v = -rep.v;
-        want = nb_num_add(want, rep);
+        want = nb_num_add(want, nb_num_neg(cur->t2[k][1]));
         if (nb_num_cmp(want, cur->t2[k][2]) == 0)
             continue;
         nb_finding *f = year_finding(NB_RULE_YEAR_IN_FORCE, prev, cur->t2[k][2], want, cur->t2_off[k][2], out, err);

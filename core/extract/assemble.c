@@ -84,6 +84,10 @@ static void group_add_frag(group *g, const tok *k, const nb_ustr *u)
 
 static group *new_group(assembly *A, size_t pos)
 {
+    if (A->ng >= EX_MAX_GROUPS) {
+        A->full = 1; /* not out of memory: the rows past this are not read */
+        return NULL;
+    }
     if (nb_grow(&A->g, &A->gcap, (size_t)A->ng + 1, sizeof *A->g, 64) != 0) {
         A->oom = 1;
         return NULL;

@@ -54,6 +54,7 @@ static int extract_text(nb_report *r, const lexicon *L, const area *arp, FILE *t
     A.L = L;
     A.t = r->doc.text;
     ex_assemble(&A, tv.v, tv.n, cells_mode);
+    r->tables_cut = tv.full || A.full;
     if (trace)
         ex_trace(trace, r, &tv, &A, cells_mode);
     int rc = 0;

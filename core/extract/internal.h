@@ -93,10 +93,18 @@ typedef struct tok {
     short exact_row;
 } tok;
 
+/* The most tokens and rows read of a report's tables: far more than any
+ * report's tables hold, so that text built to look like millions of tiny
+ * rows costs bounded memory and time; what lies past them is not read
+ * (nb_report's tables_cut says so). */
+#define EX_MAX_TOKENS 1000000
+#define EX_MAX_GROUPS 20000
+
 typedef struct tokv {
     tok *v;
     size_t n, cap;
     int oom;
+    int full; /* EX_MAX_TOKENS were emitted: the rest is not */
 } tokv;
 
 tok *ex_emit(tokv *tv, int kind, size_t off, size_t len, int lkind);
@@ -170,6 +178,7 @@ typedef struct assembly {
     int nv;
     size_t vcap;
     int oom;
+    int full; /* EX_MAX_GROUPS rows were made: the rest is not read */
     /* tab rows of nfields fields whose numbers fill want cells start them at
      * field tab_first[want][nfields] − 1 (0: no such row, −1: rows disagree) */
     signed char tab_first[MAXWANT][MAXFIELDS];

@@ -155,6 +155,14 @@ splitter *ex_run_split(const assembly *A, const int *idx, int n, int want, unsig
         int pi = 0;
         for (int k = 0; k < n; k++) {
             const tok *t = &S->toks[idx[k]];
+            if (!t->blob) { /* one part, as the search reads it: an empty field is a blank cell */
+                part *p = &S->cur[pi++];
+                p->off = t->off;
+                p->len = t->len;
+                if ((p->st = nb_parse_value(S->t + t->off, t->len, &p->num)) != NB_ST_NUMBER)
+                    p->num = nb_num_int(0);
+                continue;
+            }
             size_t i = t->off, e = t->off + t->len;
             while (i < e) {
                 size_t s0 = i;

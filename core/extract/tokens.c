@@ -10,6 +10,10 @@
 
 tok *ex_emit(tokv *tv, int kind, size_t off, size_t len, int lkind)
 {
+    if (tv->n >= EX_MAX_TOKENS) {
+        tv->full = 1;
+        return NULL;
+    }
     if (nb_grow(&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v, 256) != 0) {
         tv->oom = 1;
         return NULL;

@@ -191,50 +191,6 @@ static size_t *index_lines(const unsigned char *b, size_t n, int unit, int be, s
     return v;
 }
 
-/* First invalid byte of UTF-8 text, or NULL: the strict rules (no overlong
- * forms, no surrogates, nothing past U+10FFFF), with fast paths for ASCII
- * runs and the three-byte form of CJK text. */
-static const unsigned char *utf8_invalid(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        if (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (!(w & 0x8080808080808080ull)) {
-                i += 8;
-                continue;
-            }
-        }
-        unsigned c = s[i];
-        if (c < 0x80) {
-            i++;
-        } else if ((c & 0xF0) == 0xE0) {
-            if (i + 2 >= n || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
-                return s + i;
-            unsigned cp = (c & 0x0F) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
-            if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
-                return s + i;
-            i += 3;
-        } else if ((c & 0xE0) == 0xC0) {
-            if (c < 0xC2 || i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
-                return s + i;
-            i += 2;
-        } else if ((c & 0xF8) == 0xF0) {
-            if (c > 0xF4 || i + 3 >= n || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 ||
-                (s[i + 3] & 0xC0) != 0x80)
-                return s + i;
-            unsigned cp = (c & 0x07) << 18 | (s[i + 1] & 0x3Fu) << 12 | (s[i + 2] & 0x3Fu) << 6 | (s[i + 3] & 0x3Fu);
-            if (cp < 0x10000 || cp > 0x10FFFF)
-                return s + i;
-            i += 4;
-        } else {
-            return s + i;
-        }
-    }
-    return NULL;
-}
-
 /* The text offsets of the characters GB18030 bytes b[0, n) hold in four
  * bytes, walking the bytes (1, 2 or 4 by their lead and second byte) and
  * the decoded UTF-8 text t in step. */
@@ -351,7 +307,7 @@ static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_
             NB_FAIL(nb_err_set(err, NB_E_BINARY,
                               nb_tr(lang, "%s: binary file (NUL bytes), not a report in text",
                                     "%s：二进制文件（含 NUL 字节），不是文本报告"), path));
-        const uint8_t *bad = utf8_invalid(p, pn);
+        const uint8_t *bad = nb_utf8_invalid(p, pn);
         if (!bad) {
             if (!bom)
                 d->enc = NB_ENC_UTF8;

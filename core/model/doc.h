@@ -29,6 +29,7 @@ typedef struct nb_doc {
     size_t len;          /* bytes in text */
     nb_enc enc;
     size_t file_size;    /* bytes in the file */
+    char sha256[65];     /* of the file's bytes as read (what a review is made against); "" unknown */
     size_t *lines;       /* offset in text of each line's start */
     size_t nlines;
     size_t *orig_lines;  /* file offset of each line's start; NULL when the

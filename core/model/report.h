@@ -89,6 +89,8 @@ typedef struct nb_report {
     size_t labels_cap;
     int rows_found[64];          /* per schema row: 1 when the row was found */
     size_t tables_off, tables_end; /* T2 and T3's zone: tables, no narrative */
+    int tables_cut;              /* the tables' zone held more rows than any report's tables (text built to
+                                    look like millions of rows): what lies past the first ones was not read */
     int fee_label_yuan;          /* T2's fee column says 单位：元 (extract) */
     size_t fee_label_off, fee_label_len;
     nb_extra *extras;            /* rows and columns beyond the template (extract) */

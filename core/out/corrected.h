@@ -5,10 +5,18 @@
 
 #include "model/report.h"
 
+/* The corrections that found no place in the source: how many, and their
+ * cells (cells has room for every cell of the report, or is NULL). */
+typedef struct nb_unplaced {
+    int n;
+    int *cells;
+} nb_unplaced;
+
 /* The report's text with every corrected number written at its source span,
  * everything else byte for byte as it was, to out_path (atomically; never
- * the report itself). Corrections of cells with no place in the text are
- * counted in *unplaced. */
-int nb_export_corrected(const nb_report *r, const char *out_path, int *unplaced, nb_err *err);
+ * the report itself; refused when the report's file is no longer the one
+ * read). Corrections of cells with no place in the text go to unplaced. */
+int nb_export_corrected(const nb_report *r, const char *out_path, nb_unplaced *unplaced, nb_err *err);
+
 
 #endif

@@ -4,6 +4,7 @@
  * then the package rewritten with libzip (the other entries copied as they
  * are) and written atomically. */
 #include "out/docx_corrected.h"
+#include "out/source.h"
 #include "out/wmlscan.h"
 #include "base/fsio.h"
 #include "model/grid.h"
@@ -282,14 +283,16 @@ static unsigned char *rezip(const unsigned char *orig, size_t n, const char *xml
 }
 
 /* Plan every corrected cell's edits. */
-static int plan_all(plan *p, const nb_report *r, int *unplaced, nb_err *err)
+static int plan_all(plan *p, const nb_report *r, nb_unplaced *unplaced, nb_err *err)
 {
     for (int ci = 0; ci < r->ncells; ci++) {
         if (!r->cells[ci].corrected)
             continue;
         int rc = plan_cell(p, &r->doc, &r->cells[ci]);
-        if (rc == 1)
-            (*unplaced)++;
+        if (rc == 1 && unplaced->cells)
+            unplaced->cells[unplaced->n++] = ci;
+        else if (rc == 1)
+            unplaced->n++;
         else if (rc == -2)
             return nb_err_set(err, NB_E_FORMAT, "%s: %s is not as it was read (changed since?)", r->doc.path,
                               NB_DOCX_PART);
@@ -306,24 +309,30 @@ static int write_package(const unsigned char *orig, size_t n, const char *xml, s
     unsigned char *z = rezip(orig, n, xml, xn, &zn);
     if (!z)
         return nb_err_set(err, NB_E_IO, "%s: cannot rewrite the package with libzip", out_path);
-    int rc = nb_atomic_write(out_path, z, zn, 0644, NB_LANG_EN, err);
+    nb_atomic a;
+    int rc = nb_atomic_open(&a, out_path, 0644, NB_LANG_EN, err);
+    if (rc == 0) {
+        nb_atomic_mark(&a, "corrected copy"); /* a folder walk passes it over */
+        if (fwrite(z, 1, zn, a.f) != zn) {
+            nb_atomic_abort(&a);
+            rc = nb_err_set(err, NB_E_IO, "%s: cannot write", out_path);
+        } else {
+            rc = nb_atomic_commit(&a, err);
+        }
+    }
     free(z);
     return rc;
 }
 
-int nb_docx_corrected(const nb_report *r, const char *out_path, int *unplaced, nb_err *err)
+int nb_docx_corrected(const nb_report *r, const char *out_path, nb_unplaced *unplaced, nb_err *err)
 {
-    *unplaced = 0;
+    unplaced->n = 0;
     if (nb_same_file(out_path, r->doc.path))
         return nb_err_set(err, NB_E_USAGE, "%s: the report itself is never written; name another file", out_path);
     unsigned char *orig = NULL, *x = NULL;
     size_t n = 0, xn = 0, nn = 0;
-    if (nb_read_file(r->doc.path, NB_MAX_FILE, 1, &orig, &n, NB_LANG_EN, err) != 0)
+    if (nb_read_source(r, &orig, &n, err) != 0)
         return -1;
-    if (n != r->doc.file_size) {
-        free(orig);
-        return nb_err_set(err, NB_E_IO, "%s: changed while being read", r->doc.path);
-    }
     if (nb_zip_part(r->doc.path, orig, n, NB_DOCX_PART, NB_ZIP_PART_MAX, &x, &xn, NB_LANG_EN, err) != 0) {
         free(orig);
         return -1;

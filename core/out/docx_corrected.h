@@ -6,13 +6,14 @@
 #define NB_DOCX_CORRECTED_H
 
 #include "model/report.h"
+#include "out/corrected.h"
 
 /* Write r (read from the .docx r->doc.path, its corrections applied) with
  * every corrected number in its table cell to out_path. A cell of several
  * runs gets the value in its first run and the others emptied; an empty
  * cell gets a run in its first paragraph (with the paragraph mark's run
  * properties). Corrected cells that are not in a table of the document
- * are counted in *unplaced. Errors name the file. */
-int nb_docx_corrected(const nb_report *r, const char *out_path, int *unplaced, nb_err *err);
+ * go to unplaced. Errors name the file. */
+int nb_docx_corrected(const nb_report *r, const char *out_path, nb_unplaced *unplaced, nb_err *err);
 
 #endif

@@ -4,6 +4,7 @@
 #include "out/export.h"
 #include "out/metrics.h"
 #include "out/writer.h"
+#include "base/utf8.h"
 #include "check/findings.h"
 #include "check/messages.h"
 #include "review/review.h"
@@ -17,7 +18,7 @@ void nb_cell_note(const nb_report *r, const nb_cell *c, nb_lang lang, char *out,
     if (!c->blob_len)
         return;
     char blob[128];
-    size_t n = c->blob_len < sizeof blob - 1 ? c->blob_len : sizeof blob - 1;
+    size_t n = nb_utf8_cut(r->doc.text + c->blob_off, c->blob_len, sizeof blob - 1);
     memcpy(blob, r->doc.text + c->blob_off, n);
     blob[n] = '\0';
     if (c->status == NB_ST_INFERRED) {

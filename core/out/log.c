@@ -8,6 +8,7 @@
 #include "check/messages.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The current finding whose fingerprint is fp, or NULL. */
@@ -178,11 +179,19 @@ static void md_emit(void *p, const item *it)
     if (!strcmp(it->kind, "finding")) {
         const char *f[] = {it->rule, it->severity, it->id, it->state, it->text, it->by, it->at};
         md_row(c->w, f, 7);
-    } else if (!strcmp(it->kind, "reason")) {
-        char why[2048];
-        snprintf(why, sizeof why, "%s%s", zh ? "理由：" : "reason: ", it->text);
+    } else if (!strcmp(it->kind, "reason")) { /* the reason whole, however long */
+        const char *label = zh ? "理由：" : "reason: ";
+        size_t ll = strlen(label), tl = strlen(it->text);
+        char *why = malloc(ll + tl + 1);
+        if (!why) {
+            c->w->failed = 1;
+            return;
+        }
+        memcpy(why, label, ll);
+        memcpy(why + ll, it->text, tl + 1);
         const char *f[] = {"", "", "", "", why, "", ""};
         md_row(c->w, f, 7);
+        free(why);
     } else if (!strcmp(it->kind, "resolved")) {
         const char *f[] = {it->rule, it->id, it->state, it->text, it->by, it->at};
         md_row(c->w, f, 6);
@@ -190,8 +199,7 @@ static void md_emit(void *p, const item *it)
         const char *f[] = {it->id, it->old[0] ? it->old : "—", it->new_, it->by, it->at};
         md_row(c->w, f, 5);
     } else {
-        char on[128];
-        snprintf(on, sizeof on, "%s", it->id[0] ? it->id : it->rule[0] ? it->rule : it->fp);
+        const char *on = it->id[0] ? it->id : it->rule[0] ? it->rule : it->fp;
         const char *f[] = {on, it->text, it->by, it->at};
         md_row(c->w, f, 4);
     }
@@ -309,7 +317,7 @@ static void log_md(nb_writer *w, const nb_report *r, const nb_findings *fs, cons
     md_ctx c = {w, NULL, lang};
     int zh = lang == NB_LANG_ZH;
     nb_puts(w, zh ? "# 审阅记录：" : "# Review log: ");
-    nb_puts(w, r->doc.path);
+    nb_put_text_cstr(w, r->doc.path);
     nb_puts(w, "\n");
     if (rv && rv->sha256[0])
         nb_putf(w, "\n%s `%s`\n", zh ? "审阅时报告的 SHA-256：" : "SHA-256 of the report as reviewed:", rv->sha256);

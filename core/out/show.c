@@ -9,7 +9,7 @@
 static void put_metadata(nb_writer *w, const nb_report *r)
 {
     nb_putf(w, "format %d\nyear %d\nagency ", r->format, r->year);
-    nb_puts(w, r->agency);
+    nb_put_text_cstr(w, r->agency);
     nb_puts(w, "\n");
     if (r->signed_on.y) {
         char d[16];
@@ -45,7 +45,7 @@ static void put_labels(nb_writer *w, const nb_report *r)
     for (int i = 0; i < r->nlabels; i++) {
         const nb_label *lb = &r->labels[i];
         nb_putf(w, "label %s found \"", lb->id);
-        nb_puts(w, lb->found);
+        nb_put_text_cstr(w, lb->found);
         nb_puts(w, "\" standard \"");
         nb_puts(w, lb->standard);
         nb_putf(w, "\" line %zu\n", nb_doc_locate(&r->doc, lb->off).line);
@@ -69,7 +69,7 @@ static void put_finding(nb_writer *w, const nb_report *r, const nb_finding *f, n
     }
     nb_finding_message(r, f, lang, msg, sizeof msg);
     nb_puts(w, "\n  ");
-    nb_puts(w, msg);
+    nb_put_text_cstr(w, msg);
     nb_puts(w, "\n");
 }
 

@@ -7,12 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* s made printable: control characters as ^X (C1 ones as <XX>), bytes that
- * are not UTF-8 as U+FFFD. malloc'd; NULL when out of memory. */
+/* s made printable: control characters as ^X (C1 ones as <XX>, bidi
+ * overrides as \u202e), bytes that are not UTF-8 as U+FFFD. malloc'd; NULL
+ * when out of memory. */
 static char *printable(const char *s)
 {
     size_t n = strlen(s), o = 0;
-    char *out = malloc(n * 4 + 1); /* a byte gives at most four */
+    char *out = malloc(n * 6 + 1); /* a byte gives at most four, a bidi override's three six */
     if (!out)
         return NULL;
     for (size_t i = 0; i < n;) {
@@ -22,6 +23,8 @@ static char *printable(const char *s)
             out[o++] = (char)(cp ^ 0x40);
         } else if (cp >= 0x80 && cp < 0xA0) {
             o += (size_t)snprintf(out + o, 5, "<%02X>", (unsigned)cp);
+        } else if (nb_cp_unsafe(cp)) {
+            o += (size_t)snprintf(out + o, 7, "\\u%04x", (unsigned)cp);
         } else {
             o += nb_utf8_put(out + o, cp);
         }

@@ -1,15 +1,18 @@
-/* writer.c — bytes to a FILE or a growing buffer, and the escapes of JSON
- * strings, CSV fields and Markdown table cells. */
+/* writer.c — bytes to a FILE or a growing buffer; text from outside made
+ * valid UTF-8 and, on a terminal, harmless; the escapes of JSON strings,
+ * CSV fields and Markdown table cells. */
 #include "out/writer.h"
+#include "base/utf8.h"
 #include "base/vec.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 nb_writer nb_writer_to(FILE *f)
 {
-    nb_writer w = {f, NULL, 0, 0, 0};
+    nb_writer w = {f, NULL, 0, 0, 0, f && isatty(fileno(f))};
     return w;
 }
 
@@ -28,6 +31,8 @@ int nb_writer_end(nb_writer *w, FILE *f)
 
 void nb_put(nb_writer *w, const char *s, size_t n)
 {
+    if (!n)
+        return;
     if (w->f) {
         fwrite(s, 1, n, w->f);
         return;
@@ -58,42 +63,133 @@ void nb_put_uint(nb_writer *w, size_t v)
     nb_put(w, b + i, sizeof b - (size_t)i);
 }
 
+/* fmt and its arguments, formatted whole: into b when it fits, else into
+ * a malloc'd string (*heap, freed by the caller). The length, or -1. */
+static int vformat(char *b, size_t cap, char **heap, const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(b, cap, fmt, ap);
+    *heap = NULL;
+    if (n >= 0 && (size_t)n >= cap && (*heap = malloc((size_t)n + 1)))
+        vsnprintf(*heap, (size_t)n + 1, fmt, again);
+    va_end(again);
+    return n >= 0 && (size_t)n >= cap && !*heap ? -1 : n;
+}
+
+/* fmt and its arguments, written as bytes or as text. */
+static void put_formatted(nb_writer *w, int as_text, const char *fmt, va_list ap)
+{
+    char b[1024], *heap;
+    int n = vformat(b, sizeof b, &heap, fmt, ap);
+    if (n < 0)
+        w->failed = 1;
+    else if (as_text)
+        nb_put_text(w, heap ? heap : b, (size_t)n);
+    else
+        nb_put(w, heap ? heap : b, (size_t)n);
+    free(heap);
+}
+
 void nb_putf(nb_writer *w, const char *fmt, ...)
 {
-    char b[1024];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(b, sizeof b, fmt, ap);
+    put_formatted(w, 0, fmt, ap);
     va_end(ap);
-    if (n > 0)
-        nb_put(w, b, (size_t)n < sizeof b ? (size_t)n : sizeof b - 1);
+}
+
+void nb_put_textf(nb_writer *w, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    put_formatted(w, 1, fmt, ap);
+    va_end(ap);
+}
+
+/* One escape: "\\x" or "\\u" and hex digits of v (2 or 4). */
+static void put_escape(nb_writer *w, const char *prefix, unsigned v, int digits)
+{
+    char e[12];
+    int k = snprintf(e, sizeof e, "%s%0*x", prefix, digits, v);
+    nb_put(w, e, (size_t)k);
+}
+
+/* The code point of the sequence of len bytes at s. */
+static uint32_t decode(const char *s, size_t len)
+{
+    size_t i = 0;
+    return nb_utf8_get(s, len, &i);
+}
+
+void nb_put_text(nb_writer *w, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t run = i;
+        while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F)
+            run++;
+        nb_put(w, s + i, run - i);
+        if ((i = run) == n)
+            break;
+        unsigned char c = (unsigned char)s[i];
+        size_t len = nb_utf8_seq((const unsigned char *)s + i, n - i);
+        uint32_t cp = len ? decode(s + i, len) : 0;
+        if (!len || (w->term && cp < 0x80 && nb_cp_unsafe(cp)))
+            put_escape(w, "\\x", c, 2); /* not UTF-8, or a C0 control or DEL on a terminal */
+        else if (w->term && nb_cp_unsafe(cp))
+            put_escape(w, "\\u", cp, 4);
+        else
+            nb_put(w, s + i, len);
+        i += len ? len : 1;
+    }
+}
+
+void nb_put_text_cstr(nb_writer *w, const char *s)
+{
+    nb_put_text(w, s, strlen(s));
+}
+
+/* The JSON escape of one ASCII character that needs one. */
+static void json_ascii(nb_writer *w, unsigned char c)
+{
+    switch (c) {
+    case '"': nb_put(w, "\\\"", 2); break;
+    case '\\': nb_put(w, "\\\\", 2); break;
+    case '\n': nb_put(w, "\\n", 2); break;
+    case '\r': nb_put(w, "\\r", 2); break;
+    case '\t': nb_put(w, "\\t", 2); break;
+    default: put_escape(w, "\\u", c, 4);
+    }
 }
 
 void nb_put_json(nb_writer *w, const char *s, size_t n)
 {
     nb_put(w, "\"", 1);
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    while (i < n) {
         size_t run = i;
-        while (run < n && (unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\' && s[run] != 0x7F)
+        while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F && s[run] != '"' &&
+               s[run] != '\\')
             run++;
-        if (run > i) {
-            nb_put(w, s + i, run - i);
-            i = run;
-            if (i == n)
-                break;
-        }
+        nb_put(w, s + i, run - i);
+        if ((i = run) == n)
+            break;
         unsigned char c = (unsigned char)s[i];
-        char esc[8];
-        switch (c) {
-        case '"': nb_put(w, "\\\"", 2); break;
-        case '\\': nb_put(w, "\\\\", 2); break;
-        case '\n': nb_put(w, "\\n", 2); break;
-        case '\r': nb_put(w, "\\r", 2); break;
-        case '\t': nb_put(w, "\\t", 2); break;
-        default:
-            snprintf(esc, sizeof esc, "\\u%04x", c);
-            nb_put(w, esc, 6);
+        if (c < 0x80) {
+            json_ascii(w, c);
+            i++;
+            continue;
         }
+        size_t len = nb_utf8_seq((const unsigned char *)s + i, n - i);
+        uint32_t cp = len ? decode(s + i, len) : 0;
+        if (!len)
+            put_escape(w, "\\\\x", c, 2); /* a byte that is not UTF-8: the text \xNN */
+        else if (nb_cp_unsafe(cp) || cp == 0x2028 || cp == 0x2029)
+            put_escape(w, "\\u", cp, 4);
+        else
+            nb_put(w, s + i, len);
+        i += len ? len : 1;
     }
     nb_put(w, "\"", 1);
 }
@@ -103,17 +199,46 @@ void nb_put_json_cstr(nb_writer *w, const char *s)
     nb_put_json(w, s, strlen(s));
 }
 
+/* A number as a spreadsheet reads one: a sign, digits, a point. */
+static int csv_number(const char *s, size_t n)
+{
+    size_t i = n && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+    int digits = 0, point = 0;
+    for (; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digits++;
+        else if (s[i] == '.' && !point)
+            point = 1;
+        else
+            return 0;
+    }
+    return digits > 0;
+}
+
+/* A field a spreadsheet would take for a formula. */
+static int csv_formula(const char *s, size_t n)
+{
+    return n && strchr("=+-@\t\r", s[0]) && !csv_number(s, n);
+}
+
 void nb_put_csv(nb_writer *w, const char *s, size_t n)
 {
+    int formula = csv_formula(s, n);
     if (!memchr(s, ',', n) && !memchr(s, '"', n) && !memchr(s, '\n', n) && !memchr(s, '\r', n)) {
-        nb_put(w, s, n);
+        if (formula)
+            nb_put(w, "'", 1);
+        nb_put_text(w, s, n);
         return;
     }
-    nb_put(w, "\"", 1);
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"')
-            nb_put(w, "\"", 1);
-        nb_put(w, s + i, 1);
+    nb_put(w, formula ? "\"'" : "\"", formula ? 2 : 1);
+    size_t i = 0;
+    while (i < n) {
+        const char *q = memchr(s + i, '"', n - i);
+        size_t end = q ? (size_t)(q - s) + 1 : n;
+        nb_put_text(w, s + i, end - i);
+        if (q)
+            nb_put(w, "\"", 1); /* a quote doubled */
+        i = end;
     }
     nb_put(w, "\"", 1);
 }
@@ -121,13 +246,16 @@ void nb_put_csv(nb_writer *w, const char *s, size_t n)
 void nb_put_md_cell(nb_writer *w, const char *s)
 {
     nb_put(w, " ", 1);
-    for (; *s; s++) {
+    while (*s) {
+        size_t run = strcspn(s, "|\n\r");
+        nb_put_text(w, s, run);
+        s += run;
         if (*s == '|')
             nb_put(w, "\\|", 2);
         else if (*s == '\n')
             nb_put(w, "<br>", 4);
-        else if (*s != '\r')
-            nb_put(w, s, 1);
+        if (*s)
+            s++;
     }
     nb_put(w, " |", 2);
 }

@@ -1,8 +1,11 @@
 /* writer.h — the one writer of every export: bytes to a FILE or into a
  * growing buffer (a report's JSON is built in memory and written once), and
- * the one way a JSON string, a CSV field and a Markdown table cell are
- * escaped. A failure (out of memory, a write error) is remembered and told
- * by nb_writer_end. */
+ * the one way text from outside (reports, review files, names, reasons) is
+ * written: always valid UTF-8 (a byte that is not UTF-8 as \xNN), and on a
+ * terminal with its control characters and bidi overrides shown escaped
+ * (\x1b, \u202e); a JSON string, a CSV field (a formula-like field
+ * defused) and a Markdown table cell are escaped here. A failure (out of
+ * memory, a write error) is remembered and told by nb_writer_end. */
 #ifndef NB_WRITER_H
 #define NB_WRITER_H
 
@@ -14,9 +17,11 @@ typedef struct nb_writer {
     char *b;
     size_t n, cap;
     int failed;     /* out of memory */
+    int term;       /* f is a terminal: text's control characters escaped */
 } nb_writer;
 
-/* A writer to a FILE, or (f NULL) into memory. */
+/* A writer to a FILE (escaping for a terminal when f is one), or (f NULL)
+ * into memory. */
 nb_writer nb_writer_to(FILE *f);
 /* For a writer into memory, write what it holds to f and free it. 0, or -1
  * when something failed (also for a writer to a FILE: its error flag). */
@@ -25,13 +30,26 @@ int nb_writer_end(nb_writer *w, FILE *f);
 void nb_put(nb_writer *w, const char *s, size_t n);
 void nb_puts(nb_writer *w, const char *s);
 void nb_put_uint(nb_writer *w, size_t v);
-/* printf into the writer (at most 1023 bytes). */
+/* printf into the writer, whatever the length. */
 void nb_putf(nb_writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* s (n bytes) as a JSON string literal, with its quotes. */
+/* Text from outside, s (n bytes): bytes that are not UTF-8 as \xNN; on a
+ * terminal also C0 controls and DEL as \xNN, C1 controls and the bidi
+ * overrides as \uNNNN. */
+void nb_put_text(nb_writer *w, const char *s, size_t n);
+void nb_put_text_cstr(nb_writer *w, const char *s);
+/* A printf-made piece of a line, written as text (nb_put_text): on a
+ * terminal a line end in it is escaped too. */
+void nb_put_textf(nb_writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* s (n bytes) as a JSON string literal, with its quotes: control
+ * characters, C1 controls, bidi overrides and line separators as \uNNNN,
+ * a byte that is not UTF-8 as the six characters \\xNN. */
 void nb_put_json(nb_writer *w, const char *s, size_t n);
 void nb_put_json_cstr(nb_writer *w, const char *s);
-/* s as a CSV field: quoted when it holds , " or a line end. */
+/* s as a CSV field: quoted when it holds , " or a line end; a field that
+ * a spreadsheet would run as a formula (it starts with = + - @, a tab or
+ * a CR and is not a number) gets a ' before it. */
 void nb_put_csv(nb_writer *w, const char *s, size_t n);
 /* s as a Markdown table cell: " s |", with | escaped and line ends as <br>. */
 void nb_put_md_cell(nb_writer *w, const char *s);

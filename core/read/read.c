@@ -3,6 +3,7 @@
  * extract its tables. The only caller of sections and extract. */
 #include "read/read.h"
 #include "base/fsio.h"
+#include "base/sha256.h"
 #include "extract/extract.h"
 #include "read/detect.h"
 #include "read/doc.h"
@@ -15,16 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The file as a document, by the reader of its kind. A ZIP that is not a
+/* Bytes as a document, by the reader of their kind. A ZIP that is not a
  * Word package goes to the docx reader too, which says what is wrong. */
-static int load(nb_doc *d, const char *path, nb_lang lang, nb_err *err)
+static int load_bytes(nb_doc *d, const char *path, const unsigned char *b, size_t n, nb_lang lang, nb_err *err)
 {
-    unsigned char *b = NULL;
-    size_t n = 0;
-    memset(d, 0, sizeof *d);
-    if (nb_read_file(path, NB_MAX_FILE, 1, &b, &n, lang, err) != 0)
-        return -1;
     int zip = 0, rc;
+    memset(d, 0, sizeof *d);
     nb_kind kind = nb_detect(b, n, &zip);
     switch (zip ? NB_KIND_DOCX : kind) {
     case NB_KIND_DOCX: rc = nb_read_docx(d, path, b, n, lang, err); break;
@@ -33,6 +30,20 @@ static int load(nb_doc *d, const char *path, nb_lang lang, nb_err *err)
     case NB_KIND_DOC: rc = nb_read_doc(d, path, b, n, lang, err); break;
     default: rc = nb_doc_from_bytes(d, path, b, n, lang, err); break;
     }
+    if (rc == 0)
+        nb_sha256_hex(b, n, d->sha256); /* the bytes the report was read from */
+    return rc;
+}
+
+/* The file as a document (at most NB_MAX_FILE bytes). */
+static int load(nb_doc *d, const char *path, nb_lang lang, nb_err *err)
+{
+    unsigned char *b = NULL;
+    size_t n = 0;
+    memset(d, 0, sizeof *d);
+    if (nb_read_file(path, NB_MAX_FILE, 1, &b, &n, lang, err) != 0)
+        return -1;
+    int rc = load_bytes(d, path, b, n, lang, err);
     free(b);
     return rc;
 }
@@ -54,6 +65,18 @@ int nb_report_from_doc(nb_report *r, nb_doc *doc, const nb_ctx *ctx, nb_err *err
         return -1;
     }
     return 0;
+}
+
+int nb_report_from_bytes(nb_report *r, const char *path, const unsigned char *b, size_t n, const nb_ctx *ctx,
+                         nb_err *err)
+{
+    nb_doc d;
+    memset(r, 0, sizeof *r);
+    if (n > NB_MAX_FILE)
+        return nb_err_set(err, NB_E_TOOBIG, "%s: over the %zu MiB limit for a report", path, NB_MAX_FILE >> 20);
+    if (load_bytes(&d, path, b, n, ctx->lang, err) != 0)
+        return -1;
+    return nb_report_from_doc(r, &d, ctx, err);
 }
 
 int nb_report_open(nb_report *r, const char *path, const nb_ctx *ctx, nb_err *err)

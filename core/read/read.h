@@ -8,6 +8,10 @@
 
 /* Read, decode and extract a report. On error the report is empty. */
 int nb_report_open(nb_report *r, const char *path, const nb_ctx *ctx, nb_err *err);
+/* The same from the bytes of a file (path names it in messages); the bytes
+ * stay the caller's. */
+int nb_report_from_bytes(nb_report *r, const char *path, const unsigned char *b, size_t n, const nb_ctx *ctx,
+                         nb_err *err);
 /* The same from an already loaded document (ownership passes to the report). */
 int nb_report_from_doc(nb_report *r, nb_doc *doc, const nb_ctx *ctx, nb_err *err);
 

@@ -1,7 +1,10 @@
-/* review.c — reading, writing and applying REPORT.review. */
+/* review.c — the review file: its entries, reading it (a line of any
+ * length; every field checked) and writing it atomically, always as UTF-8
+ * that reads back the same. Applying it to a report is review/apply.c. */
 #include "review/review.h"
 #include "base/fsio.h"
 #include "base/sha256.h"
+#include "base/utf8.h"
 #include "base/vec.h"
 
 #include <errno.h>
@@ -42,14 +45,14 @@ void nb_review_path(const char *report, char *out, size_t cap)
     snprintf(out, cap, "%s.review", report);
 }
 
-void nb_reviewer(char *out, size_t cap)
+const char *nb_reviewer(void)
 {
     const char *r = getenv("NIANBAO_REVIEWER");
     if (!r || !*r) {
         const struct passwd *pw = getpwuid(getuid());
         r = pw ? pw->pw_name : getenv("USER");
     }
-    snprintf(out, cap, "%s", r && *r ? r : "reviewer");
+    return r && *r ? r : "reviewer";
 }
 
 void nb_iso_now(char *out, size_t cap)
@@ -100,39 +103,70 @@ int nb_review_add(nb_review *rv, const nb_rv_entry *e)
     d->value = dup_or_null(e->value);
     d->was = dup_or_null(e->was);
     d->text = dup_or_null(e->text);
+    d->cells = dup_or_null(e->cells);
+    d->by = dup_or_null(e->by ? e->by : "");
+    if ((e->value && !d->value) || (e->was && !d->was) || (e->text && !d->text) || (e->cells && !d->cells) ||
+        !d->by) {
+        nb_rv_entry_free(d);
+        return -1;
+    }
     rv->n++;
     return 0;
 }
 
+void nb_rv_entry_free(nb_rv_entry *e)
+{
+    free(e->value);
+    free(e->was);
+    free(e->text);
+    free(e->cells);
+    free(e->by);
+    e->value = e->was = e->text = e->cells = e->by = NULL;
+}
+
 void nb_review_free(nb_review *rv)
 {
-    for (size_t i = 0; i < rv->n; i++) {
-        free(rv->v[i].value);
-        free(rv->v[i].was);
-        free(rv->v[i].text);
-    }
+    for (size_t i = 0; i < rv->n; i++)
+        nb_rv_entry_free(&rv->v[i]);
     free(rv->v);
+    free(rv->path);
     memset(rv, 0, sizeof *rv);
+}
+
+void nb_review_count(const nb_review *rv, int *corrections, int *notes, int *decisions)
+{
+    *corrections = *notes = *decisions = 0;
+    for (size_t i = 0; i < rv->n; i++) {
+        nb_rv_kind k = rv->v[i].kind;
+        *(k == NB_RV_CORRECT ? corrections : k == NB_RV_NOTE ? notes : decisions) += 1;
+    }
 }
 
 /* ---- the file: "kind key=value …", values bare or "quoted\nwith escapes" ---- */
 
+/* s as a quoted value: quotes, backslashes and control characters
+ * escaped, and any byte that is not UTF-8 as \xHH, so that the file is
+ * UTF-8 and reads back byte for byte. */
 static void put_quoted(FILE *f, const char *s)
 {
     fputc('"', f);
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
-        default:
-            if ((unsigned char)*s < 0x20)
-                fprintf(f, "\\x%02x", (unsigned char)*s);
-            else
-                fputc(*s, f);
-        }
+    size_t n = s ? strlen(s) : 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t len = nb_utf8_seq((const unsigned char *)s + i, n - i);
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", f);
+        else if (c == '\r')
+            fputs("\\r", f);
+        else if (c == '\t')
+            fputs("\\t", f);
+        else if (!len || c < 0x20 || c == 0x7F)
+            fprintf(f, "\\x%02x", c);
+        else
+            fwrite(s + i, 1, len, f);
+        i += len ? len : 1;
     }
     fputc('"', f);
 }
@@ -151,8 +185,10 @@ static int write_to(const nb_review *rv, FILE *f)
         if (e->kind == NB_RV_CORRECT) {
             fprintf(f, " cell=%s value=", e->cell);
             put_quoted(f, e->value);
-            fputs(" was=", f);
-            put_quoted(f, e->was);
+            if (e->was) { /* none: made against a text not recorded */
+                fputs(" was=", f);
+                put_quoted(f, e->was);
+            }
         } else {
             if (e->cell[0])
                 fprintf(f, " cell=%s", e->cell);
@@ -162,6 +198,10 @@ static int write_to(const nb_review *rv, FILE *f)
                 fprintf(f, " rule=%s", e->rule);
             if (e->kind == NB_RV_DECIDE)
                 fprintf(f, " state=%s", nb_decision_name(e->state));
+            if (e->cells && e->cells[0]) {
+                fputs(" cells=", f);
+                put_quoted(f, e->cells);
+            }
         }
         fputs(" by=", f);
         put_quoted(f, e->by);
@@ -175,44 +215,74 @@ static int write_to(const nb_review *rv, FILE *f)
     return ferror(f) ? -1 : 0;
 }
 
-int nb_review_save(const nb_review *rv, const char *path, nb_err *err)
+int nb_review_save(const nb_review *rv, const char *path, nb_lang lang, nb_err *err)
 {
     nb_atomic at;
-    if (nb_atomic_open(&at, path, 0644, NB_LANG_EN, err) != 0)
+    if (nb_atomic_open(&at, path, 0644, lang, err) != 0)
         return -1;
+    nb_atomic_mark(&at, "review");
     if (write_to(rv, at.f) != 0) {
+        int e = errno;
         nb_atomic_abort(&at);
-        return nb_err_set(err, NB_E_IO, "%s: cannot write: %s", path, strerror(errno));
+        return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot write: %s", "%s：无法写入：%s"), path, strerror(e));
     }
     return nb_atomic_commit(&at, err);
 }
 
-/* Read one value at *p (bare word or quoted); returns a malloc'd string. */
+/* Two hex digits at s: the byte, or -1. */
+static int hex_byte(const char *s)
+{
+    int v = 0;
+    for (int k = 0; k < 2; k++) {
+        char c = s[k];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* One escape after a backslash at *s (advanced): the byte, or -1 for \x
+ * without two hex digits or \x00. */
+static int unescape(const char **s)
+{
+    char e = *(*s)++;
+    if (e == 'n')
+        return '\n';
+    if (e == 'r')
+        return '\r';
+    if (e == 't')
+        return '\t';
+    if (e != 'x')
+        return (unsigned char)e;
+    int b = hex_byte(*s);
+    if (b <= 0)
+        return -1;
+    *s += 2;
+    return b;
+}
+
+/* Read one value at *p (bare word or quoted); returns a malloc'd string,
+ * or NULL when it is malformed (unterminated, a bad escape). */
 static char *read_value(const char **p)
 {
     const char *s = *p;
-    size_t cap = strlen(s) + 1, n = 0;
-    char *out = malloc(cap);
+    size_t n = 0;
+    char *out = malloc(strlen(s) + 1);
     if (!out)
         return NULL;
     if (*s == '"') {
         s++;
         while (*s && *s != '"') {
-            char c = *s++;
-            if (c == '\\' && *s) {
-                char e = *s++;
-                c = e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e;
-                if (e == 'x' && s[0] && s[1]) {
-                    char hx[3] = {s[0], s[1], 0};
-                    c = (char)strtol(hx, NULL, 16);
-                    s += 2;
-                }
-            }
-            out[n++] = c;
+            int c = (unsigned char)*s++;
+            if (c == '\\' && *s && (c = unescape(&s)) < 0)
+                break;
+            out[n++] = (char)c;
         }
         if (*s != '"') {
             free(out);
-            return NULL; /* unterminated */
+            return NULL; /* unterminated, or a bad escape */
         }
         s++;
     } else {
@@ -250,38 +320,76 @@ static int read_header(const reading *rd, const char *kind, const char *s)
     return 0;
 }
 
+/* A bare word the file writes unquoted (a cell ID, a fingerprint, a rule,
+ * a time): printable ASCII without spaces, not starting with a quote. */
+static int bare_word(const char *v)
+{
+    if (!*v || *v == '"')
+        return 0;
+    for (; *v; v++)
+        if (*v <= ' ' || *v > '~')
+            return 0;
+    return 1;
+}
+
+/* v into a field of cap bytes: -1 when it is not a bare word or does not
+ * fit (a field longer than any the format writes is malformed, never cut). */
+static int set_fixed(char *field, size_t cap, const char *v)
+{
+    size_t n = strlen(v);
+    if (n >= cap || (n && !bare_word(v))) /* empty is written bare too ("at=") */
+        return -1;
+    memcpy(field, v, n + 1);
+    return 0;
+}
+
+/* The keys each kind of entry may have. */
+static const char *const kind_keys[] = {" cell value was by at ", " cell finding rule by at text ",
+                                        " finding rule state by at reason cells "};
+
+/* The string field of key, or NULL. */
+static char **string_field(nb_rv_entry *e, const char *key)
+{
+    if (!strcmp(key, "value"))
+        return &e->value;
+    if (!strcmp(key, "was"))
+        return &e->was;
+    if (!strcmp(key, "text") || !strcmp(key, "reason"))
+        return &e->text;
+    if (!strcmp(key, "cells"))
+        return &e->cells;
+    if (!strcmp(key, "by"))
+        return &e->by;
+    return NULL;
+}
+
 /* One key=value of an entry into e; the value v is taken or freed. -1 for
- * a key the entry cannot have. */
+ * a key the entry cannot have, a key given twice, or a value that does not
+ * fit. */
 static int set_field(nb_rv_entry *e, const char *key, char *v)
 {
-    int bad = 0;
-    if (!strcmp(key, "cell"))
-        snprintf(e->cell, sizeof e->cell, "%s", v);
-    else if (!strcmp(key, "finding"))
-        snprintf(e->finding, sizeof e->finding, "%s", v);
-    else if (!strcmp(key, "rule"))
-        snprintf(e->rule, sizeof e->rule, "%s", v);
-    else if (!strcmp(key, "by"))
-        snprintf(e->by, sizeof e->by, "%s", v);
-    else if (!strcmp(key, "at"))
-        snprintf(e->at, sizeof e->at, "%s", v);
-    else if (!strcmp(key, "state")) {
-        int st = nb_decision_parse(v);
-        if (st < 0)
-            bad = 1;
-        else
-            e->state = (nb_decision)st;
-    } else if (!strcmp(key, "value") && !e->value) {
-        e->value = v;
-        v = NULL;
-    } else if (!strcmp(key, "was") && !e->was) {
-        e->was = v;
-        v = NULL;
-    } else if ((!strcmp(key, "text") || !strcmp(key, "reason")) && !e->text) {
-        e->text = v;
-        v = NULL;
-    } else {
+    char spaced[40];
+    snprintf(spaced, sizeof spaced, " %s ", key);
+    char **str = string_field(e, key);
+    int bad = !strstr(kind_keys[e->kind], spaced);
+    if (!bad && str && !*str) {
+        *str = v;
+        return 0;
+    }
+    if (bad || str)
         bad = 1;
+    else if (!strcmp(key, "cell"))
+        bad = set_fixed(e->cell, sizeof e->cell, v);
+    else if (!strcmp(key, "finding"))
+        bad = set_fixed(e->finding, sizeof e->finding, v);
+    else if (!strcmp(key, "rule"))
+        bad = set_fixed(e->rule, sizeof e->rule, v);
+    else if (!strcmp(key, "at"))
+        bad = set_fixed(e->at, sizeof e->at, v);
+    else {
+        int st = nb_decision_parse(v);
+        bad = st < 0;
+        e->state = st < 0 ? NB_DEC_OPEN : (nb_decision)st;
     }
     free(v);
     return bad ? -1 : 0;
@@ -299,7 +407,9 @@ static int read_fields(nb_rv_entry *e, const char *s)
         if (!eq)
             return -1;
         char key[32];
-        snprintf(key, sizeof key, "%.*s", (int)(eq - s < 31 ? eq - s : 31), s);
+        if (eq - s > 31)
+            return -1;
+        snprintf(key, sizeof key, "%.*s", (int)(eq - s), s);
         s = eq + 1;
         char *v = read_value(&s);
         if (!v || set_field(e, key, v) != 0)
@@ -312,13 +422,6 @@ static int read_fields(nb_rv_entry *e, const char *s)
     if (e->kind == NB_RV_NOTE && !e->cell[0] && !e->finding[0])
         return -1;
     return 0;
-}
-
-static void free_entry(nb_rv_entry *e)
-{
-    free(e->value);
-    free(e->was);
-    free(e->text);
 }
 
 /* An entry line: kind and fields, added to rv. 0, or -1 with the error set. */
@@ -335,14 +438,28 @@ static int read_entry(const reading *rd, nb_review *rv, const char *kind, const 
                                 "%s:%d：未知条目“%s”（应为 correct、note 或 decide）"),
                           rd->path, rd->ln, kind);
     e.kind = (nb_rv_kind)k;
+    e.line = rd->ln;
     if (read_fields(&e, s) != 0) {
-        free_entry(&e);
+        nb_rv_entry_free(&e);
         return nb_err_set(rd->err, NB_E_FORMAT, nb_tr(rd->lang, "%s:%d: malformed %s entry", "%s:%d：%s 条目格式有误"),
                           rd->path, rd->ln, kind);
     }
     int ok = nb_review_add(rv, &e) == 0;
-    free_entry(&e);
+    nb_rv_entry_free(&e);
     return ok ? 0 : nb_err_set(rd->err, NB_E_NOMEM, "%s: out of memory", rd->path);
+}
+
+/* 64 hex digits, or "-" for none. */
+static int read_digest(nb_review *rv, const char *s)
+{
+    if (!strcmp(s, "-")) {
+        rv->sha256[0] = '\0';
+        return 0;
+    }
+    if (strlen(s) != 64 || strspn(s, "0123456789abcdef") != 64)
+        return -1;
+    memcpy(rv->sha256, s, 65);
+    return 0;
 }
 
 /* A line after the header: the report's name, its digest, or an entry. */
@@ -352,20 +469,43 @@ static int read_line(const reading *rd, nb_review *rv, const char *kind, const c
         s++;
     if (!strcmp(kind, "report")) {
         char *v = read_value(&s);
-        if (!v)
+        int bad = !v || strlen(v) >= sizeof rv->report;
+        if (!bad)
+            memcpy(rv->report, v, strlen(v) + 1);
+        free(v);
+        if (bad)
             return nb_err_set(rd->err, NB_E_FORMAT, "%s:%d: %s", rd->path, rd->ln,
                               nb_tr(rd->lang, "bad report name", "报告名有误"));
-        snprintf(rv->report, sizeof rv->report, "%s", v);
-        free(v);
         return 0;
     }
     if (!strcmp(kind, "sha256")) {
-        snprintf(rv->sha256, sizeof rv->sha256, "%.64s", s);
-        if (!strcmp(rv->sha256, "-"))
-            rv->sha256[0] = '\0';
+        if (read_digest(rv, s) != 0)
+            return nb_err_set(rd->err, NB_E_FORMAT, "%s:%d: %s", rd->path, rd->ln,
+                              nb_tr(rd->lang, "a SHA-256 is 64 hex digits (or -)", "SHA-256 应为 64 位十六进制数（或 -）"));
         return 0;
     }
     return read_entry(rd, rv, kind, s);
+}
+
+/* One line of the file (the header first); comments and blank lines pass. */
+static int read_one(reading *rd, nb_review *rv, char *line, size_t len, int *header)
+{
+    if (memchr(line, '\0', len))
+        return nb_err_set(rd->err, NB_E_FORMAT, nb_tr(rd->lang, "%s:%d: a NUL byte", "%s:%d：含有 NUL 字节"), rd->path,
+                          rd->ln);
+    line[strcspn(line, "\r\n")] = '\0';
+    const char *s = line;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (!*s || *s == '#')
+        return 0;
+    char kind[32];
+    size_t kl = strcspn(s, " \t");
+    snprintf(kind, sizeof kind, "%.*s", (int)(kl < 31 ? kl : 31), s);
+    s += kl;
+    int rc = *header ? read_line(rd, rv, kind, s) : read_header(rd, kind, s);
+    *header = 1;
+    return rc;
 }
 
 int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
@@ -374,77 +514,27 @@ int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
     FILE *f = fopen(path, "r");
     if (!f)
         return nb_err_set(err, errno == ENOENT ? NB_E_NOTFOUND : NB_E_IO, "%s: %s", path, strerror(errno));
-    char line[16384];
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
     reading rd = {path, 0, lang, err};
     int header = 0, rc = 0;
-    while (!rc && fgets(line, sizeof line, f)) {
+    while (!rc && (len = getline(&line, &cap, f)) >= 0) {
         rd.ln++;
-        size_t l = strlen(line);
-        if (l && line[l - 1] != '\n' && !feof(f)) {
-            rc = nb_err_set(err, NB_E_FORMAT, nb_tr(lang, "%s:%d: line too long", "%s:%d：行过长"), path, rd.ln);
-            break;
-        }
-        line[strcspn(line, "\r\n")] = '\0';
-        const char *s = line;
-        while (*s == ' ' || *s == '\t')
-            s++;
-        if (!*s || *s == '#')
-            continue;
-        char kind[32];
-        size_t kl = strcspn(s, " \t");
-        snprintf(kind, sizeof kind, "%.*s", (int)(kl < 31 ? kl : 31), s);
-        s += kl;
-        rc = header ? read_line(&rd, rv, kind, s) : read_header(&rd, kind, s);
-        header = 1;
+        rc = read_one(&rd, rv, line, (size_t)len, &header);
     }
+    if (!rc && ferror(f))
+        rc = nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot read: %s", "%s：无法读取：%s"), path, strerror(errno));
     if (!rc && !header)
         rc = nb_err_set(err, NB_E_FORMAT,
                         nb_tr(lang, "%s:%d: not a nianbao review file (empty)", "%s:%d：不是 nianbao 审阅文件（为空）"),
                         path, rd.ln);
+    free(line);
     fclose(f);
+    if (!rc && !(rv->path = strdup(path)))
+        rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
     if (rc)
         nb_review_free(rv);
     return rc;
 }
 
-/* ---- applying ---- */
-
-int nb_review_apply(const nb_review *rv, nb_report *r, char *unknown, size_t cap)
-{
-    int applied = 0;
-    if (unknown && cap)
-        unknown[0] = '\0';
-    for (size_t i = 0; i < rv->n; i++) {
-        const nb_rv_entry *e = &rv->v[i];
-        if (e->kind != NB_RV_CORRECT)
-            continue;
-        int ci = nb_schema_find_cell(r->schema, e->cell);
-        nb_num v;
-        if (ci < 0 || nb_parse_value(e->value, strlen(e->value), &v) != NB_ST_NUMBER) {
-            if (unknown && cap) {
-                size_t l = strlen(unknown);
-                snprintf(unknown + l, cap - l, "%s%s", l ? " " : "", e->cell);
-            }
-            continue;
-        }
-        nb_cell *c = &r->cells[ci];
-        if (!c->corrected) {
-            c->orig_status = c->status;
-            c->orig_num = c->num;
-        }
-        c->corrected = 1;
-        c->status = NB_ST_NUMBER;
-        c->num = v;
-        applied++;
-    }
-    return applied;
-}
-
-const nb_rv_entry *nb_review_decision(const nb_review *rv, const char *fp)
-{
-    const nb_rv_entry *last = NULL;
-    for (size_t i = 0; i < rv->n; i++)
-        if (rv->v[i].kind == NB_RV_DECIDE && !strcmp(rv->v[i].finding, fp))
-            last = &rv->v[i];
-    return last;
-}

@@ -5,7 +5,9 @@
  * the report's SHA-256; it is written atomically; the report is never
  * written. A decision is keyed by a fingerprint of the finding's rule and
  * cells, not values (check/findings.h), so it survives re-runs and
- * corrections. */
+ * corrections. A correction records the cell's text it was made against:
+ * applied to a report that says something else there now, it is not
+ * applied but reported (REVIEW.STALE, review/stale.h). */
 #ifndef NB_REVIEW_H
 #define NB_REVIEW_H
 
@@ -31,9 +33,11 @@ typedef struct nb_rv_entry {
     char *value;        /* CORRECT: the new value as typed */
     char *was;          /* CORRECT: what the report said */
     char *text;         /* NOTE: the note; DECIDE: the reason */
+    char *cells;        /* DECIDE: the finding's cell IDs, space-separated, or NULL */
     nb_decision state;  /* DECIDE */
-    char by[64];        /* reviewer */
+    char *by;           /* reviewer */
     char at[40];        /* ISO 8601 time */
+    int line;           /* the line of the file it was read from; 0 for one made now */
     int joined;         /* made together with the entry before it (a decision on
                            several findings): undone and redone with it; not written */
 } nb_rv_entry;
@@ -41,31 +45,68 @@ typedef struct nb_rv_entry {
 typedef struct nb_review {
     char report[512];   /* the report's file name */
     char sha256[65];    /* of the report's bytes when reviewed */
+    char *path;         /* the file it was read from (for messages), or NULL */
     nb_rv_entry *v;
     size_t n, cap;
 } nb_review;
+
+/* A correction whose value is "" takes the cell back to the report's own. */
+#define NB_RV_CLEARED ""
 
 /* REPORT.review beside the report. */
 void nb_review_path(const char *report, char *out, size_t cap);
 /* Load; a missing file is NB_E_NOTFOUND; a malformed or foreign one is
  * NB_E_FORMAT with "FILE:LINE: what". On error the review is empty. */
 int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err);
-/* Write atomically: a temporary file beside, fsync, rename. */
-int nb_review_save(const nb_review *rv, const char *path, nb_err *err);
+/* Write atomically: a temporary file beside, fsync, rename (never through
+ * a symlink; errors name path). Text that is not UTF-8 is written with
+ * \xHH escapes, so the file is always UTF-8 and reads back the same. */
+int nb_review_save(const nb_review *rv, const char *path, nb_lang lang, nb_err *err);
+/* Counts of a review's entries, for saying what it holds. */
+void nb_review_count(const nb_review *rv, int *corrections, int *notes, int *decisions);
 void nb_review_free(nb_review *rv);
-/* Append a copy of e (its strings are copied). */
+/* Append a copy of e (its strings are copied); -1 when out of memory. */
 int nb_review_add(nb_review *rv, const nb_rv_entry *e);
+/* Free an entry's strings. */
+void nb_rv_entry_free(nb_rv_entry *e);
 
 /* The reviewer's name: $NIANBAO_REVIEWER, else the login name. */
-void nb_reviewer(char *out, size_t cap);
+const char *nb_reviewer(void);
 /* Now as ISO 8601 with the zone offset. */
 void nb_iso_now(char *out, size_t cap);
 /* The report's SHA-256 (of the file's bytes). */
 int nb_file_sha256(const char *path, char out[65]);
 
-/* Apply the corrections (the last for each cell wins) to the cells; returns
- * how many, and lists IDs it did not know in unknown (may be NULL). */
-int nb_review_apply(const nb_review *rv, nb_report *r, char *unknown, size_t cap);
+/* Why an entry of a review was not applied to a report. */
+typedef enum {
+    NB_RVP_NO_CELL,    /* its cell is not one of the report's format */
+    NB_RVP_NOT_NUMBER, /* a correction whose value is not a number */
+    NB_RVP_STALE       /* a correction whose cell reads otherwise now than when it was made */
+} nb_rv_why;
+
+typedef struct nb_rv_problem {
+    size_t entry;      /* index in the review */
+    nb_rv_why why;
+    int cell;          /* the cell, or -1 */
+} nb_rv_problem;
+
+typedef struct nb_rv_problems {
+    nb_rv_problem *v;
+    size_t n, cap;
+} nb_rv_problems;
+
+void nb_rv_problems_free(nb_rv_problems *p);
+
+/* The cell's text in the report as it is now ("" for a missing cell). */
+void nb_cell_text(const nb_report *r, int ci, const char **s, size_t *n);
+
+/* Apply the corrections (the last for each cell wins; a cleared one takes
+ * the cell back) to the cells. An entry that does not fit the report — a
+ * cell it does not have, a value that is not a number, a correction made
+ * against text the cell no longer holds — is not applied and is listed in
+ * problems (may be NULL). Returns how many were applied, or -1 when out of
+ * memory. */
+int nb_review_apply(const nb_review *rv, nb_report *r, nb_rv_problems *problems);
 /* The decision in force for a fingerprint (the last entry), or NULL. */
 const nb_rv_entry *nb_review_decision(const nb_review *rv, const char *fingerprint);
 

@@ -1,15 +1,16 @@
-/* session.c — a review under way (session.h): the entries with undo and
- * redo, recomputing the findings after each change, the lock, the journal
- * and its recovery, saving. */
+/* session.c — a review under way (session.h): setting up and taking down,
+ * the entries with undo and redo (each change checked, recomputed and
+ * journaled: session_io.c), a cell's new value checked against what the
+ * cell may hold, and the questions the console asks of the session. */
 #include "review/session.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/fsio.h"
 #include "check/check.h"
+#include "model/schema.h"
 #include "text/num.h"
 #include "text/numerals.h"
 
@@ -18,17 +19,9 @@ static const char *T(const nb_session *s, const char *en, const char *zh)
     return nb_tr(s->lang, en, zh);
 }
 
-/* Per cell, the worst severity of a finding that names it. */
-static void mark_worst(nb_session *s)
+static int out_of_memory(const nb_session *s, nb_err *err)
 {
-    for (int ci = 0; ci < s->r->ncells; ci++)
-        s->cell_worst[ci] = -1;
-    for (size_t k = 0; k < s->fs.n; k++)
-        for (int c = 0; c < s->fs.v[k].ncells; c++) {
-            int ci = s->fs.v[k].cells[c];
-            if ((int)s->fs.v[k].severity > s->cell_worst[ci])
-                s->cell_worst[ci] = (int)s->fs.v[k].severity;
-        }
+    return nb_err_set(err, NB_E_NOMEM, "%s", T(s, "out of memory", "内存不足"));
 }
 
 /* The findings before any correction: a copy, not a second run. */
@@ -39,7 +32,7 @@ static int keep_first_findings(nb_session *s, nb_err *err)
         return 0;
     s->fs0.v = malloc(s->fs.n * sizeof *s->fs0.v);
     if (!s->fs0.v)
-        return nb_err_set(err, NB_E_NOMEM, "%s", T(s, "out of memory", "内存不足"));
+        return out_of_memory(s, err);
     memcpy(s->fs0.v, s->fs.v, s->fs.n * sizeof *s->fs0.v);
     s->fs0.n = s->fs0.cap = s->fs.n;
     return 0;
@@ -51,15 +44,27 @@ int nb_session_init(nb_session *s, const nb_ctx *ctx, nb_report *r, nb_err *err)
     s->ctx = ctx;
     s->r = r;
     s->lang = ctx->lang;
-    if (nb_check(r, ctx, &s->fs, err) != 0 || keep_first_findings(s, err) != 0)
-        return -1;
+    if (stat(r->doc.path, &s->report_st) != 0)
+        memset(&s->report_st, 0, sizeof s->report_st);
     s->cell_worst = malloc((size_t)r->ncells * sizeof *s->cell_worst);
     s->orig_cells = malloc((size_t)r->ncells * sizeof *s->orig_cells);
     if (!s->cell_worst || !s->orig_cells)
-        return nb_err_set(err, NB_E_NOMEM, "%s", T(s, "out of memory", "内存不足"));
-    mark_worst(s);
+        return out_of_memory(s, err);
     memcpy(s->orig_cells, r->cells, (size_t)r->ncells * sizeof *r->cells);
-    return 0;
+    if (nb_session_recompute(s, err) != 0)
+        return -1;
+    return keep_first_findings(s, err);
+}
+
+int nb_session_configure(nb_session *s, const nb_summary *prev, const nb_rule_config *cfg, nb_err *err)
+{
+    s->prev = prev;
+    s->configured = cfg != NULL;
+    if (cfg)
+        s->cfg = *cfg;
+    if (nb_session_recompute(s, err) != 0)
+        return -1;
+    return keep_first_findings(s, err);
 }
 
 void nb_session_free(nb_session *s)
@@ -72,147 +77,27 @@ void nb_session_free(nb_session *s)
     free(s->orig_cells);
     nb_review_free(&s->rv);
     nb_review_free(&s->redo);
+    nb_review_free(&s->pending);
+    nb_rv_problems_free(&s->problems);
     memset(s, 0, sizeof *s);
 }
 
-/* The cells as extracted, then the review's corrections, then the checks again. */
-static int recompute(nb_session *s, nb_err *err)
-{
-    nb_report *r = s->r;
-    memcpy(r->cells, s->orig_cells, (size_t)r->ncells * sizeof *r->cells);
-    nb_review_apply(&s->rv, r, NULL, 0);
-    nb_findings_free(&s->fs);
-    int rc = nb_check_report(r, s->ctx, s->prev, s->configured ? &s->cfg : NULL, &s->fs, err);
-    mark_worst(s);
-    return rc;
-}
-
-int nb_session_configure(nb_session *s, const nb_summary *prev, const nb_rule_config *cfg, nb_err *err)
-{
-    s->prev = prev;
-    s->configured = cfg != NULL;
-    if (cfg)
-        s->cfg = *cfg;
-    if (recompute(s, err) != 0)
-        return -1;
-    return keep_first_findings(s, err);
-}
-
-/* ------------------------------------------------------------ opening */
-
-/* One session at a time may change a report's review: a lock held by a
- * live process makes this one read-only. */
-static int take_lock(nb_session *s, nb_err *err)
-{
-    nb_lock_owner holder;
-    int rc = nb_lock_take(s->lock_path, &holder, s->lang, err);
-    if (rc == NB_LOCK_TAKEN) {
-        s->locked = 1;
-        return 0;
-    }
-    if (rc != NB_LOCK_HELD)
-        return -1;
-    s->readonly = 1;
-    return nb_err_set(err, NB_E_IO, "%s (pid %ld): %s",
-                      T(s, "another nianbao has this report open", "另一个 nianbao 正打开此报告"), holder.pid,
-                      T(s, "opened read-only", "以只读方式打开"));
-}
-
-int nb_session_open(nb_session *s, const char *path, nb_err *err)
-{
-    if (path)
-        snprintf(s->review_path, sizeof s->review_path, "%s", path);
-    else
-        nb_review_path(s->r->doc.path, s->review_path, sizeof s->review_path);
-    snprintf(s->journal_path, sizeof s->journal_path, "%.4200s.journal", s->review_path);
-    snprintf(s->lock_path, sizeof s->lock_path, "%.4200s.lock", s->review_path);
-    int rc = take_lock(s, err);
-    if (!s->readonly && access(s->journal_path, F_OK) == 0)
-        s->journal_found = 1; /* a session ended without saving */
-    nb_review_free(&s->rv);
-    nb_err e;
-    if (nb_review_load(&s->rv, s->review_path, s->lang, &e) != 0) {
-        if (e.code == NB_E_NOTFOUND)
-            return rc;
-        s->review_bad = 1;
-        return nb_err_set(err, e.code, "%s (%s)", e.msg,
-                          T(s, "opened without it; it will not be overwritten", "已不带审阅打开；该文件不会被覆盖"));
-    }
-    char sha[65];
-    if (s->rv.sha256[0] && nb_file_sha256(s->r->doc.path, sha) == 0 && strcmp(sha, s->rv.sha256) != 0)
-        rc = nb_err_set(err, NB_E_FORMAT, "%s",
-                        T(s, "the report changed since this review: entries kept by cell ID",
-                          "报告在本次审阅后有改动：审阅条目按单元格编号保留"));
-    if (recompute(s, &e) != 0)
-        rc = nb_err_set(err, e.code, "%s", e.msg);
-    return rc;
-}
-
-int nb_session_recover(nb_session *s, nb_err *err)
-{
-    nb_review j;
-    if (nb_review_load(&j, s->journal_path, s->lang, err) != 0)
-        return -1;
-    nb_review_free(&s->rv);
-    s->rv = j;
-    s->dirty = 1;
-    s->journal_found = 0;
-    return recompute(s, err);
-}
-
-void nb_session_discard(nb_session *s)
-{
-    if (!s->readonly)
-        unlink(s->journal_path);
-    s->journal_found = 0;
-}
-
 /* ------------------------------------------------------------ changes */
-
-int nb_session_writable(const nb_session *s, nb_err *err)
-{
-    if (!s->readonly)
-        return 0;
-    return nb_err_set(err, NB_E_IO, "%s",
-                      T(s, "read-only: another nianbao has this report open", "只读：另一个 nianbao 正打开此报告"));
-}
-
-/* The review names the report it belongs to and the report's SHA-256, so a
- * changed report can be told apart when the review is read back. */
-static void stamp(nb_session *s)
-{
-    const char *path = s->r->doc.path, *slash = strrchr(path, '/');
-    snprintf(s->rv.report, sizeof s->rv.report, "%s", slash ? slash + 1 : path);
-    if (nb_file_sha256(path, s->rv.sha256) != 0)
-        s->rv.sha256[0] = '\0';
-}
-
-/* Every change is written at once to REPORT.review.journal (atomically), so
- * that a killed process or a dropped connection loses nothing; saving the
- * review removes it. */
-static int journal(nb_session *s, nb_err *err)
-{
-    if (s->readonly || s->review_bad)
-        return 0;
-    if (!s->rv.sha256[0])
-        stamp(s);
-    return nb_review_save(&s->rv, s->journal_path, err);
-}
 
 /* After a change: the checks again, then the journal. */
 static int changed(nb_session *s, nb_err *err)
 {
     s->dirty = 1;
-    if (recompute(s, err) != 0)
+    if (nb_session_recompute(s, err) != 0)
         return -1;
-    return journal(s, err);
+    return nb_session_journal(s, err);
 }
 
 static void fill_entry(nb_rv_entry *e, nb_rv_kind kind)
 {
     memset(e, 0, sizeof *e);
     e->kind = kind;
-    nb_reviewer(e->by, sizeof e->by);
+    e->by = (char *)nb_reviewer();
     nb_iso_now(e->at, sizeof e->at);
 }
 
@@ -222,29 +107,92 @@ static int add_entry(nb_session *s, const nb_rv_entry *e, nb_err *err)
     if (nb_session_writable(s, err) != 0)
         return -1;
     if (nb_review_add(&s->rv, e) != 0)
-        return nb_err_set(err, NB_E_NOMEM, "%s", T(s, "out of memory", "内存不足"));
+        return out_of_memory(s, err);
     nb_review_free(&s->redo);
     return changed(s, err);
+}
+
+/* The largest amount a cell may hold (a count or money, in the report's
+ * units): NB_NUM_MAX_INT (twelve) digits before the point. */
+#define VALUE_MAX 999999999999LL
+
+int nb_session_valid_value(const nb_session *s, int ci, const char *text, nb_err *err)
+{
+    nb_num v;
+    int row, col;
+    nb_schema_cell_pos(s->r->schema, ci, &row, &col);
+    const nb_row *rw = &s->r->schema->rows[row];
+    int money = rw->money_col == col, sign = rw->signed_col == col;
+    nb_num max = nb_num_int(VALUE_MAX), min = nb_num_int(sign ? -VALUE_MAX : 0);
+    const char *why = NULL;
+    nb_value_fit fit = nb_value_fits(text, strlen(text));
+    if (fit == NB_VALUE_TOO_LONG)
+        why = T(s, "out of range (at most twelve digits before the point)", "超出范围（整数部分最多十二位）");
+    else if (fit == NB_VALUE_TOO_PRECISE) /* past what is read at all */
+        why = money ? T(s, "money has at most four decimals", "金额最多四位小数")
+                    : T(s, "a count is a whole number", "件数应为整数");
+    else if (nb_parse_value(text, strlen(text), &v) != NB_ST_NUMBER)
+        return nb_err_set(err, NB_E_USAGE, "\"%s\": %s", text,
+                          T(s, "not a number; nothing changed", "不是数字，未作更改"));
+    else if (v.v < 0 && !sign)
+        why = money ? T(s, "an amount of money is never negative", "金额不能为负数")
+                    : T(s, "a count is never negative", "件数不能为负数");
+    else if (!money && !nb_num_is_int(v))
+        why = T(s, "a count is a whole number", "件数应为整数");
+    else if (money && v.scale > 4)
+        why = T(s, "money has at most four decimals", "金额最多四位小数");
+    else if (nb_num_cmp(v, max) > 0 || nb_num_cmp(v, min) < 0)
+        why = T(s, "out of range (at most twelve digits before the point)", "超出范围（整数部分最多十二位）");
+    if (!why)
+        return 0;
+    return nb_err_set(err, NB_E_USAGE, "\"%s\": %s; %s", text, why, T(s, "nothing changed", "未作更改"));
+}
+
+/* A correction of cell ci to value (NB_RV_CLEARED: back to the report's
+ * own), made against the cell's text as the report has it. */
+static int add_correction(nb_session *s, int ci, const char *value, nb_err *err)
+{
+    nb_rv_entry e;
+    fill_entry(&e, NB_RV_CORRECT);
+    nb_schema_cell_id(s->r->schema, ci, e.cell, sizeof e.cell);
+    const nb_cell *orig = &s->orig_cells[ci];
+    size_t n = orig->status == NB_ST_MISSING ? 0 : orig->len;
+    char *was = malloc(n + 1);
+    if (!was)
+        return out_of_memory(s, err);
+    memcpy(was, s->r->doc.text + orig->off, n);
+    was[n] = '\0';
+    e.value = (char *)value;
+    e.was = was;
+    int rc = add_entry(s, &e, err);
+    free(was);
+    return rc;
 }
 
 int nb_session_correct(nb_session *s, int ci, const char *text, nb_err *err)
 {
     if (nb_session_writable(s, err) != 0)
         return -1;
+    while (*text == ' ')
+        text++;
+    if (!*text)
+        return nb_session_clear(s, ci, err);
+    if (nb_session_valid_value(s, ci, text, err) != 0)
+        return -1;
     nb_num v;
-    if (nb_parse_value(text, strlen(text), &v) != NB_ST_NUMBER)
-        return nb_err_set(err, NB_E_USAGE, "%s: \"%s\"", T(s, "not a number; nothing changed", "不是数字，未作更改"),
-                          text);
-    const nb_cell *orig = &s->orig_cells[ci];
-    nb_rv_entry e;
-    fill_entry(&e, NB_RV_CORRECT);
-    nb_schema_cell_id(s->r->schema, ci, e.cell, sizeof e.cell);
-    char val[64], was[128];
+    nb_parse_value(text, strlen(text), &v);
+    char val[64];
     nb_num_format(v, val, sizeof val);
-    snprintf(was, sizeof was, "%.*s", (int)(orig->len < 120 ? orig->len : 120), s->r->doc.text + orig->off);
-    e.value = val;
-    e.was = orig->status == NB_ST_MISSING ? (char *)"" : was;
-    return add_entry(s, &e, err);
+    return add_correction(s, ci, val, err);
+}
+
+int nb_session_clear(nb_session *s, int ci, nb_err *err)
+{
+    if (nb_session_writable(s, err) != 0)
+        return -1;
+    if (!s->r->cells[ci].corrected)
+        return nb_err_set(err, NB_E_USAGE, "%s", T(s, "the cell is not corrected; nothing to clear", "该单元格未更正，无需清除"));
+    return add_correction(s, ci, NB_RV_CLEARED, err);
 }
 
 int nb_session_note(nb_session *s, int ci, int k, const char *text, nb_err *err)
@@ -254,15 +202,31 @@ int nb_session_note(nb_session *s, int ci, int k, const char *text, nb_err *err)
     if (ci >= 0) {
         nb_schema_cell_id(s->r->schema, ci, e.cell, sizeof e.cell);
     } else if (k >= 0 && (size_t)k < s->fs.n) {
-        int n;
-        const nb_rule *rules = nb_rules(&n);
         nb_finding_fingerprint(s->r, &s->fs.v[k], e.finding);
-        snprintf(e.rule, sizeof e.rule, "%s", rules[s->fs.v[k].rule].id);
+        snprintf(e.rule, sizeof e.rule, "%s", nb_rule_get(s->fs.v[k].rule)->id);
     } else {
         return nb_err_set(err, NB_E_USAGE, "%s", T(s, "no cell or finding selected", "未选中单元格或问题"));
     }
     e.text = (char *)text;
     return add_entry(s, &e, err);
+}
+
+/* The IDs of a finding's cells, space-separated, into out (cap bytes). */
+static void finding_cells(const nb_session *s, const nb_finding *f, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (int k = 0; k < f->ncells; k++) {
+        char id[96];
+        nb_schema_cell_id(s->r->schema, f->cells[k], id, sizeof id);
+        size_t l = strlen(id);
+        if (n + l + 2 > cap)
+            break;
+        if (n)
+            out[n++] = ' ';
+        memcpy(out + n, id, l + 1);
+        n += l;
+    }
 }
 
 /* Move the last entry of one list to the other (undo and redo; to NULL:
@@ -273,10 +237,7 @@ static int move_last(nb_review *from, nb_review *to)
         return 0;
     if (to && nb_review_add(to, &from->v[from->n - 1]) != 0)
         return -1;
-    nb_rv_entry *e = &from->v[--from->n];
-    free(e->value);
-    free(e->was);
-    free(e->text);
+    nb_rv_entry_free(&from->v[--from->n]);
     return 1;
 }
 
@@ -305,21 +266,22 @@ int nb_session_decide_many(nb_session *s, const int *ks, int n, nb_decision stat
 {
     if (may_decide(s, ks, n, state, reason, err) != 0)
         return -1;
-    int nr;
-    const nb_rule *rules = nb_rules(&nr);
     for (int i = 0; i < n; i++) {
         const nb_finding *f = &s->fs.v[ks[i]];
+        char cells[NB_FCELLS * 64];
         nb_rv_entry e;
         fill_entry(&e, NB_RV_DECIDE);
         nb_finding_fingerprint(s->r, f, e.finding);
-        snprintf(e.rule, sizeof e.rule, "%s", rules[f->rule].id);
+        snprintf(e.rule, sizeof e.rule, "%s", nb_rule_get(f->rule)->id);
+        finding_cells(s, f, cells, sizeof cells);
+        e.cells = cells[0] ? cells : NULL; /* a decision on cells the report loses is said to be stale */
         e.state = state;
         e.text = (char *)reason;
         e.joined = i > 0; /* one undo takes back the whole decision */
         if (nb_review_add(&s->rv, &e) != 0) {
             for (; i > 0; i--) /* none of it, rather than part */
                 move_last(&s->rv, NULL);
-            return nb_err_set(err, NB_E_NOMEM, "%s", T(s, "out of memory", "内存不足"));
+            return out_of_memory(s, err);
         }
     }
     nb_review_free(&s->redo);
@@ -337,7 +299,7 @@ static int undo_redo(nb_session *s, nb_review *from, nb_review *to, nb_err *err)
     while (more && from->n) {
         int joined = from->v[from->n - 1].joined;
         if (move_last(from, to) < 0)
-            return nb_err_set(err, NB_E_NOMEM, "%s", T(s, "out of memory", "内存不足"));
+            return out_of_memory(s, err);
         moved = 1;
         more = undo ? joined : from->n && from->v[from->n - 1].joined;
     }
@@ -354,21 +316,6 @@ int nb_session_undo(nb_session *s, nb_err *err)
 int nb_session_redo(nb_session *s, nb_err *err)
 {
     return undo_redo(s, &s->redo, &s->rv, err);
-}
-
-int nb_session_save(nb_session *s, nb_err *err)
-{
-    if (nb_session_writable(s, err) != 0)
-        return -1;
-    if (s->review_bad)
-        return nb_err_set(err, NB_E_FORMAT, "%s: %s", s->review_path,
-                          T(s, "malformed; not overwritten", "格式有误，不会覆盖"));
-    stamp(s);
-    if (nb_review_save(&s->rv, s->review_path, err) != 0)
-        return -1;
-    s->dirty = 0;
-    unlink(s->journal_path);
-    return 0;
 }
 
 /* ------------------------------------------------------------ questions */

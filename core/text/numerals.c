@@ -92,11 +92,50 @@ static int may_be_value(uint32_t cp)
            cp == 0x6682 /* 暂 */ || cp == 0x4E0D /* 不 */ || cp == 'N' || cp == 'n' || cp == '*';
 }
 
-nb_status nb_parse_value(const char *s, size_t n, nb_num *out)
+/* The digits of a number (after its sign and before its unit): the value,
+ * or why not — 0 a number, 1 not one, 2 too many digits before the point, 3
+ * too many after it. */
+static int read_digits(const uint32_t *c, int i, int e, long long *out, int *scale_out)
 {
-    uint32_t c[256]; /* n ≤ 200 bytes: every code point fits */
-    out->v = 0;
-    out->scale = 0;
+    long long v = 0;
+    int digits = 0, scale = 0, in_frac = 0, group = -1, over = 0;
+    for (; i < e; i++) {
+        uint32_t d = c[i];
+        if (d >= '0' && d <= '9') {
+            if (in_frac ? scale >= NB_NUM_MAX_SCALE : digits - scale >= NB_NUM_MAX_INT)
+                over = in_frac ? 3 : 2; /* read on: text that is no number is said so first */
+            else
+                v = v * 10 + (d - '0');
+            digits++;
+            if (in_frac)
+                scale++;
+            else if (group >= 0)
+                group++;
+        } else if (d == '.' && !in_frac && digits > 0) {
+            if (group >= 0 && group != 3)
+                return 1;
+            in_frac = 1;
+        } else if ((d == ',' || d == 0x2C) && !in_frac && digits > 0) {
+            if ((group >= 0 && group != 3) || (group < 0 && digits > 3))
+                return 1;
+            group = 0;
+        } else {
+            return 1;
+        }
+    }
+    if (digits == 0 || (in_frac && scale == 0) || (group >= 0 && group != 3 && !in_frac))
+        return 1;
+    if (over)
+        return over;
+    *out = v;
+    *scale_out = scale;
+    return 0;
+}
+
+/* Text that may be a number: its code points folded and trimmed (c, *m),
+ * or the status it has without digits (a blank, a placeholder, text). */
+static int value_chars(const char *s, size_t n, uint32_t *c, int *m)
+{
     if (n > 200)
         return NB_ST_TEXT;
     size_t i0 = 0;
@@ -112,13 +151,25 @@ nb_status nb_parse_value(const char *s, size_t n, nb_num *out)
     }
     if (i0 == n)
         return NB_ST_BLANK;
-    int m = fold_trim(s, n, c, 256);
+    *m = fold_trim(s, n, c, 256);
+    if (*m == 0)
+        return NB_ST_BLANK;
+    if (is_placeholder(c, *m))
+        return NB_ST_PLACEHOLDER;
+    return NB_ST_NUMBER;
+}
+
+/* Read s as a value: its status, the number in *out, why in *why (read_digits). */
+static nb_status parse_value(const char *s, size_t n, nb_num *out, int *why)
+{
+    uint32_t c[256]; /* n ≤ 200 bytes: every code point fits */
+    int m = 0;
     out->v = 0;
     out->scale = 0;
-    if (m == 0)
-        return NB_ST_BLANK;
-    if (is_placeholder(c, m))
-        return NB_ST_PLACEHOLDER;
+    *why = 1;
+    nb_status st = (nb_status)value_chars(s, n, c, &m);
+    if (st != NB_ST_NUMBER)
+        return st;
     int e = strip_unit(c, m);
     while (e > 0 && nb_is_space(c[e - 1]))
         e--;
@@ -127,38 +178,28 @@ nb_status nb_parse_value(const char *s, size_t n, nb_num *out)
         neg = c[i] == '-';
         i++;
     }
-    long long v = 0;
-    int digits = 0, scale = 0, in_frac = 0, group = -1;
-    for (; i < e; i++) {
-        uint32_t d = c[i];
-        if (d >= '0' && d <= '9') {
-            if (digits >= 17)
-                return NB_ST_TEXT;
-            v = v * 10 + (d - '0');
-            digits++;
-            if (in_frac)
-                scale++;
-            else if (group >= 0)
-                group++;
-        } else if (d == '.' && !in_frac && digits > 0) {
-            if (group >= 0 && group != 3)
-                return NB_ST_TEXT;
-            in_frac = 1;
-        } else if ((d == ',' || d == 0x2C) && !in_frac && digits > 0) {
-            if (group >= 0 && group != 3)
-                return NB_ST_TEXT;
-            if (group < 0 && digits > 3)
-                return NB_ST_TEXT;
-            group = 0;
-        } else {
-            return NB_ST_TEXT;
-        }
-    }
-    if (digits == 0 || (in_frac && scale == 0) || (group >= 0 && group != 3 && !in_frac))
+    long long v;
+    int scale;
+    if ((*why = read_digits(c, i, e, &v, &scale)) != 0)
         return NB_ST_TEXT;
     out->v = neg ? -v : v;
     out->scale = scale;
     return NB_ST_NUMBER;
+}
+
+nb_status nb_parse_value(const char *s, size_t n, nb_num *out)
+{
+    int why;
+    return parse_value(s, n, out, &why);
+}
+
+nb_value_fit nb_value_fits(const char *s, size_t n)
+{
+    nb_num v;
+    int why;
+    if (parse_value(s, n, &v, &why) != NB_ST_TEXT)
+        return NB_VALUE_FITS;
+    return why == 2 ? NB_VALUE_TOO_LONG : why == 3 ? NB_VALUE_TOO_PRECISE : NB_VALUE_FITS;
 }
 
 int nb_parse_percent(const char *s, size_t n, double *pct)
@@ -208,6 +249,9 @@ int nb_cn_digit(uint32_t c)
     return -1;
 }
 
+/* Past this, a number written out is not read (its arithmetic stays in range). */
+#define CN_MAX 1000000000000000LL
+
 /* A number as written: 12, １２, 十二, 一百零五, 两, 二〇二四. -1 if none. */
 long long nb_parse_cn_number(const char *s, size_t n)
 {
@@ -216,6 +260,8 @@ long long nb_parse_cn_number(const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         uint32_t c = nb_fold(nb_utf8_get(s, n, &i));
+        if (number > CN_MAX || section > CN_MAX || total > CN_MAX)
+            return -1; /* no count of a report is this large: never overflow */
         if (c >= '0' && c <= '9') {
             number = number * 10 + (c - '0');
             any = 1;

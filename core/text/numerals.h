@@ -24,8 +24,14 @@ const char *nb_status_name(nb_status s);
 const char *nb_status_label(nb_status s, nb_lang lang);
 
 /* Read a cell's text: full-width digits, thousands separators, a sign, a
- * decimal part and a unit (件 个 条 项 万元 元 次 %) are understood. */
+ * decimal part and a unit (件 个 条 项 万元 元 次 %) are understood. A
+ * number with more than NB_NUM_MAX_INT digits before the point or
+ * NB_NUM_MAX_SCALE after it is text (nb_value_fits says which). */
 nb_status nb_parse_value(const char *s, size_t n, nb_num *out);
+
+/* Why text written as a number is not read as one. */
+typedef enum { NB_VALUE_FITS, NB_VALUE_TOO_LONG, NB_VALUE_TOO_PRECISE } nb_value_fit;
+nb_value_fit nb_value_fits(const char *s, size_t n);
 
 /* A percentage as written: "98.5%", "100 ％" (the number as a cell's, the
  * unit %). 0 and the value in *pct (98.5), or -1 when it is not one. */

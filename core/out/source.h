@@ -1,0 +1,12 @@
+/* source.h — the report's own file read again for writing a corrected
+ * copy of it, and only when it is still the file the report was read from. */
+#ifndef NB_SOURCE_H
+#define NB_SOURCE_H
+
+#include "model/report.h"
+
+/* The bytes of the report's file, as they were read (their SHA-256 is the
+ * document's): 0, or -1 saying the file changed since. */
+int nb_read_source(const nb_report *r, unsigned char **out, size_t *n, nb_err *err);
+
+#endif

@@ -1,0 +1,133 @@
+/* apply.c — a review applied to a report: the corrections written into
+ * the cells (the last for a cell wins; a cleared one takes the cell back),
+ * and every entry that does not fit the report as it is now listed, never
+ * applied: a cell the report's format does not have, a value that is not a
+ * number, a correction made against text the cell no longer holds. */
+#include "review/review.h"
+#include "base/vec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void nb_rv_problems_free(nb_rv_problems *p)
+{
+    free(p->v);
+    memset(p, 0, sizeof *p);
+}
+
+void nb_cell_text(const nb_report *r, int ci, const char **s, size_t *n)
+{
+    const nb_cell *c = &r->cells[ci];
+    if (c->status == NB_ST_MISSING) {
+        *s = "";
+        *n = 0;
+    } else {
+        *s = r->doc.text + c->off;
+        *n = c->len;
+    }
+}
+
+static int add_problem(nb_rv_problems *p, size_t entry, nb_rv_why why, int cell)
+{
+    if (!p)
+        return 0;
+    if (nb_grow(&p->v, &p->cap, p->n + 1, sizeof *p->v, 8) != 0)
+        return -1;
+    p->v[p->n++] = (nb_rv_problem){entry, why, cell};
+    return 0;
+}
+
+/* The cell's text now is what the correction was made against (a
+ * correction that recorded none is taken as it is). */
+static int same_text(const nb_report *r, int ci, const char *was)
+{
+    if (!was)
+        return 1;
+    const char *s;
+    size_t n;
+    nb_cell_text(r, ci, &s, &n);
+    return strlen(was) == n && memcmp(was, s, n) == 0;
+}
+
+/* Write one correction into its cell; a cleared one restores the cell. */
+static void correct_cell(nb_cell *c, const char *value, nb_num v)
+{
+    if (!strcmp(value, NB_RV_CLEARED)) {
+        if (c->corrected) {
+            c->status = c->orig_status;
+            c->num = c->orig_num;
+            c->corrected = 0;
+        }
+        return;
+    }
+    if (!c->corrected) {
+        c->orig_status = c->status;
+        c->orig_num = c->num;
+    }
+    c->corrected = 1;
+    c->status = NB_ST_NUMBER;
+    c->num = v;
+}
+
+/* Why a correction does not fit, or -1 when it does. */
+static int correction_misfit(const nb_report *r, const nb_rv_entry *e, int ci, nb_num *v)
+{
+    if (ci < 0)
+        return NB_RVP_NO_CELL;
+    if (strcmp(e->value, NB_RV_CLEARED) != 0 && nb_parse_value(e->value, strlen(e->value), v) != NB_ST_NUMBER)
+        return NB_RVP_NOT_NUMBER;
+    if (!same_text(r, ci, e->was))
+        return NB_RVP_STALE;
+    return -1;
+}
+
+/* A decision's recorded cells, any of which the format does not have. */
+static int unknown_cells(const nb_report *r, const char *cells)
+{
+    char id[64];
+    while (cells && *cells) {
+        size_t n = strcspn(cells, " ");
+        if (n && n < sizeof id) {
+            memcpy(id, cells, n);
+            id[n] = '\0';
+            if (nb_schema_find_cell(r->schema, id) < 0)
+                return 1;
+        }
+        cells += n + (cells[n] == ' ');
+    }
+    return 0;
+}
+
+int nb_review_apply(const nb_review *rv, nb_report *r, nb_rv_problems *problems)
+{
+    int applied = 0;
+    for (size_t i = 0; i < rv->n; i++) {
+        const nb_rv_entry *e = &rv->v[i];
+        int ci = e->cell[0] ? nb_schema_find_cell(r->schema, e->cell) : -1;
+        int why = -1;
+        nb_num v = {0, 0};
+        if (e->kind == NB_RV_CORRECT)
+            why = correction_misfit(r, e, ci, &v);
+        else if ((e->cell[0] && ci < 0) || (e->kind == NB_RV_DECIDE && unknown_cells(r, e->cells)))
+            why = NB_RVP_NO_CELL;
+        if (why >= 0) {
+            if (add_problem(problems, i, (nb_rv_why)why, ci) != 0)
+                return -1;
+            continue;
+        }
+        if (e->kind == NB_RV_CORRECT) {
+            correct_cell(&r->cells[ci], e->value, v);
+            applied++;
+        }
+    }
+    return applied;
+}
+
+const nb_rv_entry *nb_review_decision(const nb_review *rv, const char *fp)
+{
+    const nb_rv_entry *last = NULL;
+    for (size_t i = 0; i < rv->n; i++)
+        if (rv->v[i].kind == NB_RV_DECIDE && !strcmp(rv->v[i].finding, fp))
+            last = &rv->v[i];
+    return last;
+}

@@ -1,0 +1,257 @@
+/* test_fsio.c — the file system under attack and races: an atomic write
+ * goes through an exclusive temporary file (a symlink planted where a
+ * temporary file could be is never followed, a symlink at the final name is
+ * refused naming its target), leaves nothing behind when it fails, and our
+ * stale temporary files are removed; of many processes taking one lock at
+ * the same moment exactly one gets it; a lock naming a live process that is
+ * not nianbao (pid 1), or an old lock with no program, is stale; a lock
+ * says whose it is; the same file through another path or a link. */
+#include "testutil.h"
+#include "base/fsio.h"
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char g_dir[512];
+
+static void in_dir(char *out, size_t cap, const char *name)
+{
+    snprintf(out, cap, "%s/%s", g_dir, name);
+}
+
+static void put(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static int has(const char *path, const char *text)
+{
+    char *b = tu_read(path, NULL);
+    int yes = b && !strcmp(b, text);
+    free(b);
+    return yes;
+}
+
+/* How many files of the folder begin with prefix. */
+static int count_prefixed(const char *prefix)
+{
+    DIR *d = opendir(g_dir);
+    struct dirent *e;
+    int n = 0;
+    while ((e = readdir(d)))
+        n += !strncmp(e->d_name, prefix, strlen(prefix));
+    closedir(d);
+    return n;
+}
+
+static void test_atomic_never_through_links(void **st)
+{
+    (void)st;
+    char path[600], target[600], planted[700];
+    in_dir(path, sizeof path, "a.review");
+    in_dir(target, sizeof target, "precious");
+    put(target, "precious\n");
+    /* the old predictable temporary names, planted as links: never followed */
+    snprintf(planted, sizeof planted, "%s.tmp.%ld", path, (long)getpid());
+    assert_int_equal(symlink(target, planted), 0);
+    nb_err err;
+    assert_int_equal(nb_atomic_write(path, "new\n", 4, 0644, NB_LANG_EN, &err), 0);
+    assert_true(has(path, "new\n"));
+    assert_true(has(target, "precious\n"));
+    struct stat s;
+    assert_int_equal(lstat(path, &s), 0);
+    assert_true(S_ISREG(s.st_mode));
+    assert_int_equal(s.st_mode & 0777, 0644);
+    unlink(planted);
+    /* a symlink at the final name: refused, naming its target */
+    unlink(path);
+    assert_int_equal(symlink(target, path), 0);
+    assert_int_equal(nb_atomic_write(path, "x", 1, 0644, NB_LANG_EN, &err), -1);
+    assert_non_null(strstr(err.msg, "is a symbolic link (to "));
+    assert_non_null(strstr(err.msg, target));
+    assert_true(has(target, "precious\n"));
+    assert_int_equal(count_prefixed("a.review.tmp."), 0); /* nothing left behind */
+    unlink(path);
+}
+
+static void test_atomic_clean(void **st)
+{
+    (void)st;
+    char path[600], t[700];
+    in_dir(path, sizeof path, "c.review");
+    const char *ours[] = {".tmp.AbC123", ".tmp.zzzzzz"}, *others[] = {".tmp.short", ".tmp.toolong1", ".tmpx.abcdef"};
+    for (int i = 0; i < 2; i++) {
+        snprintf(t, sizeof t, "%s%s", path, ours[i]);
+        put(t, "x");
+    }
+    for (int i = 0; i < 3; i++) {
+        snprintf(t, sizeof t, "%s%s", path, others[i]);
+        put(t, "x");
+    }
+    assert_int_equal(nb_atomic_clean(path), 2);
+    assert_int_equal(count_prefixed("c.review.tmp"), 3); /* the others stay */
+}
+
+/* Take the lock in n processes at once (each waits on a pipe until all are
+ * started, and holds on until all have answered); how many got it, and in
+ * *named how many of them the lock file names. */
+static int race(const char *lock, int n, int *named)
+{
+    int go[2], answer[2];
+    assert_int_equal(pipe(go), 0);
+    assert_int_equal(pipe(answer), 0);
+    pid_t kids[16];
+    for (int i = 0; i < n; i++) {
+        kids[i] = fork();
+        if (kids[i] == 0) {
+            char c;
+            close(go[1]);
+            if (read(go[0], &c, 1) < 0) /* blocks until the parent closes its end: all start together */
+                _exit(3);
+            nb_lock_owner h;
+            c = nb_lock_take(lock, &h, NB_LANG_EN, NULL) == NB_LOCK_TAKEN ? 'T' : 'H';
+            if (write(answer[1], &c, 1) != 1)
+                _exit(3);
+            pause(); /* hold on: a lock of a live process */
+            _exit(0);
+        }
+    }
+    close(go[0]);
+    close(answer[1]);
+    close(go[1]); /* go */
+    int taken = 0;
+    for (int i = 0; i < n; i++) {
+        char c = 0;
+        assert_int_equal(read(answer[0], &c, 1), 1);
+        taken += c == 'T';
+    }
+    close(answer[0]);
+    char *b = tu_read(lock, NULL);
+    long pid = b ? atol(b) : 0;
+    free(b);
+    *named = 0;
+    for (int i = 0; i < n; i++) {
+        *named += pid == kids[i];
+        kill(kids[i], SIGKILL);
+        waitpid(kids[i], NULL, 0);
+    }
+    return taken;
+}
+
+static void test_lock_race(void **st)
+{
+    (void)st;
+    char lock[600];
+    in_dir(lock, sizeof lock, "race.lock");
+    for (int round = 0; round < 10; round++) {
+        unlink(lock);
+        int named;
+        assert_int_equal(race(lock, 8, &named), 1); /* exactly one gets it */
+        assert_int_equal(named, 1);                  /* and the lock names it */
+    }
+    unlink(lock);
+}
+
+static void test_lock_owners(void **st)
+{
+    (void)st;
+    char lock[600], prog[64] = "";
+    in_dir(lock, sizeof lock, "o.lock");
+    FILE *f = fopen("/proc/1/comm", "r");
+    if (f && fgets(prog, sizeof prog, f))
+        prog[strcspn(prog, "\n")] = '\0';
+    if (f)
+        fclose(f);
+    nb_lock_owner h;
+    nb_err err;
+    /* pid 1 is alive but is no nianbao: the lock is stale, taken over */
+    put(lock, "1 0 nianbao\n");
+    if (strcmp(prog, "nianbao") != 0) {
+        assert_int_equal(nb_lock_take(lock, &h, NB_LANG_EN, &err), NB_LOCK_TAKEN);
+        nb_lock_release(lock);
+    }
+    put(lock, "1\n"); /* an old lock naming no program: only a nianbao's holds */
+    if (strcmp(prog, "nianbao") != 0) {
+        assert_int_equal(nb_lock_take(lock, &h, NB_LANG_EN, &err), NB_LOCK_TAKEN);
+        nb_lock_release(lock);
+    }
+    /* a live process of the program it names holds the lock, and says so */
+    char line[128], self[64] = "";
+    f = fopen("/proc/self/comm", "r");
+    assert_non_null(f);
+    assert_non_null(fgets(self, sizeof self, f));
+    fclose(f);
+    self[strcspn(self, "\n")] = '\0';
+    FILE *pf;
+    char pp[64], pprog[64] = "";
+    snprintf(pp, sizeof pp, "/proc/%ld/comm", (long)getppid());
+    if ((pf = fopen(pp, "r")) && fgets(pprog, sizeof pprog, pf))
+        pprog[strcspn(pprog, "\n")] = '\0';
+    if (pf)
+        fclose(pf);
+    snprintf(line, sizeof line, "%ld 0 %s\n", (long)getppid(), pprog);
+    put(lock, line);
+    assert_int_equal(nb_lock_take(lock, &h, NB_LANG_EN, &err), NB_LOCK_HELD);
+    assert_int_equal(h.pid, (long)getppid());
+    char who[160];
+    nb_lock_describe(&h, who, sizeof who);
+    snprintf(line, sizeof line, "pid %ld, %s", (long)getppid(), pprog);
+    assert_string_equal(who, line);
+    unlink(lock);
+    /* our own lock: taken, described with our start time, released */
+    assert_int_equal(nb_lock_take(lock, &h, NB_LANG_EN, &err), NB_LOCK_TAKEN);
+    assert_int_equal(nb_lock_take(lock, &h, NB_LANG_EN, &err), NB_LOCK_HELD);
+    nb_lock_describe(&h, who, sizeof who);
+    snprintf(line, sizeof line, "pid %ld, %s, since 20", (long)getpid(), self);
+    assert_non_null(strstr(who, line));
+    nb_lock_release(lock);
+    assert_int_not_equal(access(lock, F_OK), 0);
+    assert_int_equal(count_prefixed("o.lock.tmp."), 0);
+}
+
+static void test_same_file(void **st)
+{
+    (void)st;
+    char a[600], b[600], c[600];
+    in_dir(a, sizeof a, "same.txt");
+    in_dir(b, sizeof b, "hard.txt");
+    in_dir(c, sizeof c, "soft.txt");
+    put(a, "x");
+    assert_int_equal(link(a, b), 0);
+    assert_int_equal(symlink(a, c), 0);
+    assert_true(nb_same_file(a, b));
+    assert_true(nb_same_file(a, c));
+    char dotted[700];
+    snprintf(dotted, sizeof dotted, "%s/./same.txt", g_dir);
+    assert_true(nb_same_file(dotted, a));
+    assert_false(nb_same_file(a, "/nonexistent"));
+}
+
+static int setup(void **st)
+{
+    (void)st;
+    return tu_tmpdir(g_dir, sizeof g_dir, "nb_test_fsio");
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    return tu_rmtree(g_dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_atomic_never_through_links),
+        cmocka_unit_test(test_atomic_clean),
+        cmocka_unit_test(test_lock_race),
+        cmocka_unit_test(test_lock_owners),
+        cmocka_unit_test(test_same_file),
+    };
+    return TU_RUN("fsio", tests, NULL, setup, teardown);
+}

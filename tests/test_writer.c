@@ -1,0 +1,195 @@
+/* test_writer.c — text from outside written safely: cuts at character
+ * boundaries (nb_utf8_cut, a message cut by its buffer), strict UTF-8,
+ * JSON always valid UTF-8 without raw control bytes (a byte that is not
+ * UTF-8 as \\xNN, C1 controls and bidi overrides as \uNNNN), CSV fields
+ * that a spreadsheet would run as formulas defused, and on a terminal the
+ * control characters of text escaped. */
+#include "testutil.h"
+#include "base/utf8.h"
+#include "check/check.h"
+#include "check/messages.h"
+#include "out/writer.h"
+
+static nb_ctx g_ctx;
+
+/* What a writer into memory holds after f ran, as a string. */
+static char *written(void (*f)(nb_writer *w, const char *s), const char *s, int term)
+{
+    nb_writer w = nb_writer_to(NULL);
+    w.term = term;
+    f(&w, s);
+    nb_put(&w, "", 1);
+    assert_false(w.failed);
+    return w.b;
+}
+
+static void put_json(nb_writer *w, const char *s)
+{
+    nb_put_json_cstr(w, s);
+}
+
+static void put_csv(nb_writer *w, const char *s)
+{
+    nb_put_csv(w, s, strlen(s));
+}
+
+static void put_text(nb_writer *w, const char *s)
+{
+    nb_put_text_cstr(w, s);
+}
+
+static void put_md(nb_writer *w, const char *s)
+{
+    nb_put_md_cell(w, s);
+}
+
+static void expect(void (*f)(nb_writer *w, const char *s), const char *s, int term, const char *want)
+{
+    char *got = written(f, s, term);
+    if (strcmp(got, want) != 0)
+        fail_msg("\"%s\" was written as \"%s\", not \"%s\"", s, got, want);
+    free(got);
+}
+
+static void test_cut(void **st)
+{
+    (void)st;
+    const char *s = "ab\xe4\xb8\xad\xe6\x96\x87"; /* ab中文 */
+    assert_int_equal(nb_utf8_cut(s, 8, 8), 8);
+    assert_int_equal(nb_utf8_cut(s, 8, 100), 8);
+    assert_int_equal(nb_utf8_cut(s, 8, 2), 2);
+    assert_int_equal(nb_utf8_cut(s, 8, 3), 2); /* never inside 中 */
+    assert_int_equal(nb_utf8_cut(s, 8, 4), 2);
+    assert_int_equal(nb_utf8_cut(s, 8, 5), 5);
+    assert_int_equal(nb_utf8_cut(s, 8, 7), 5);
+    assert_int_equal(nb_utf8_cut("ab", 2, 1), 1);
+    char b[16];
+    memcpy(b, s, 6); /* what a buffer of 7 leaves: 文 cut after its first byte */
+    b[6] = '\0';
+    assert_int_equal(nb_utf8_trim_partial(b), 5);
+    assert_string_equal(b, "ab\xe4\xb8\xad");
+    snprintf(b, sizeof b, "%s", s);
+    assert_int_equal(nb_utf8_trim_partial(b), 8);
+}
+
+static void test_err_cut(void **st)
+{
+    (void)st;
+    char name[2000] = "";
+    for (int i = 0; i < 600; i++)
+        strcat(name, "\xe8\xa1\xa8"); /* 表, three bytes: 1023 is not a multiple */
+    nb_err e;
+    nb_err_set(&e, NB_E_IO, "x%s", name);
+    assert_null(nb_utf8_invalid((const unsigned char *)e.msg, strlen(e.msg)));
+    assert_int_equal(strlen(e.msg), 1021);
+    nb_err_set(&e, NB_E_IO, "%s: no such file", "r\xff\xfe.txt"); /* a file name that is not UTF-8 */
+    assert_string_equal(e.msg, "r\\xff\\xfe.txt: no such file");
+}
+
+static void test_strict(void **st)
+{
+    (void)st;
+    assert_int_equal(nb_utf8_seq((const unsigned char *)"\xc0\xaf", 2), 0);         /* overlong */
+    assert_int_equal(nb_utf8_seq((const unsigned char *)"\xed\xa0\x80", 3), 0);     /* surrogate */
+    assert_int_equal(nb_utf8_seq((const unsigned char *)"\xf4\x90\x80\x80", 4), 0); /* past U+10FFFF */
+    assert_int_equal(nb_utf8_seq((const unsigned char *)"\xe4\xb8", 2), 0);         /* cut short */
+    assert_int_equal(nb_utf8_seq((const unsigned char *)"\xe4\xb8\xad", 3), 3);
+    assert_int_equal(nb_utf8_seq((const unsigned char *)"\xf0\x9f\x98\x80", 4), 4);
+    assert_true(nb_cp_unsafe(0x1b) && nb_cp_unsafe(0x7f) && nb_cp_unsafe(0x85) && nb_cp_unsafe(0x202e) &&
+                nb_cp_unsafe(0x2066));
+    assert_false(nb_cp_unsafe('a') || nb_cp_unsafe(0xa0) || nb_cp_unsafe(0x4e2d) || nb_cp_unsafe(0x202f));
+}
+
+static void test_json(void **st)
+{
+    (void)st;
+    expect(put_json, "a\"b\\c\nd", 0, "\"a\\\"b\\\\c\\nd\"");
+    expect(put_json, "\x1b[31m\x7f", 0, "\"\\u001b[31m\\u007f\"");
+    expect(put_json, "\xc2\x85\xe2\x80\xae\xe2\x81\xa6\xe2\x80\xa8", 0, "\"\\u0085\\u202e\\u2066\\u2028\"");
+    expect(put_json, "r\xff\xfe.txt", 0, "\"r\\\\xff\\\\xfe.txt\""); /* a file name that is not UTF-8 */
+    expect(put_json, "\xe4\xb8\xad\xe6", 0, "\"\xe4\xb8\xad\\\\xe6\"");    /* cut short at the end */
+    expect(put_json, "\xe4\xb8\xad\xe6\x96\x87", 0, "\"\xe4\xb8\xad\xe6\x96\x87\"");
+}
+
+static void test_csv(void **st)
+{
+    (void)st;
+    expect(put_csv, "=HYPERLINK(\"x\")", 0, "\"'=HYPERLINK(\"\"x\"\")\"");
+    expect(put_csv, "+1+2", 0, "'+1+2");
+    expect(put_csv, "@SUM(A1)", 0, "'@SUM(A1)");
+    expect(put_csv, "\tcmd", 0, "'\tcmd");
+    expect(put_csv, "-", 0, "'-");
+    expect(put_csv, "-3", 0, "-3");     /* numbers stay numbers */
+    expect(put_csv, "-12.5", 0, "-12.5");
+    expect(put_csv, "+7", 0, "+7");
+    expect(put_csv, "a,b", 0, "\"a,b\"");
+    expect(put_csv, "\xe4\xb8\xad\xff", 0, "\xe4\xb8\xad\\xff");
+    expect(put_csv, "x\x1b[2J", 0, "x\x1b[2J");  /* into a file: the text as it is */
+    expect(put_csv, "x\x1b[2J", 1, "x\\x1b[2J"); /* on a terminal: escaped */
+}
+
+static void test_terminal_text(void **st)
+{
+    (void)st;
+    expect(put_text, "a\x1b]0;title\x07z", 1, "a\\x1b]0;title\\x07z");
+    expect(put_text, "\xc2\x9b" "31m\xe2\x80\xae" "abc", 1, "\\u009b31m\\u202eabc");
+    expect(put_text, "tab\tline\n", 1, "tab\\x09line\\x0a");
+    expect(put_text, "tab\tline\n", 0, "tab\tline\n");
+    expect(put_text, "\xe4\xb8\xad\xe6\x96\x87 ok", 1, "\xe4\xb8\xad\xe6\x96\x87 ok");
+    expect(put_md, "a|b\nc\x1b", 1, " a\\|b<br>c\\x1b |");
+}
+
+static void test_long_printf(void **st)
+{
+    (void)st;
+    char big[5000];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    nb_writer w = nb_writer_to(NULL);
+    nb_putf(&w, "<%s>", big);
+    assert_int_equal(w.n, sizeof big + 1); /* nothing cut at 1023 bytes */
+    free(w.b);
+}
+
+/* T3.ROW_TOTAL on a row of 其他处理 under zh: the row's whole label (once
+ * cut at its 63rd byte, inside a character). */
+static void test_zh_row_label_whole(void **st)
+{
+    (void)st;
+    char *b = tu_read("tests/data/seed001.txt", NULL);
+    const char *row = "\t0\t0\t0\t0\t0\t0\t0\t";
+    char *line = strstr(b, "2. 申请人逾期未按收费通知要求缴纳费用");
+    assert_non_null(line);
+    char *at = strstr(line, row);
+    assert_non_null(at);
+    at[1] = '1'; /* the natural column 1, the total still 0 */
+    nb_report r;
+    tu_report_str(&r, &g_ctx, b);
+    nb_findings fs = {0};
+    nb_err err;
+    assert_int_equal(nb_check(&r, &g_ctx, &fs, &err), 0);
+    int seen = 0;
+    for (size_t k = 0; k < fs.n; k++) {
+        if (fs.v[k].rule != NB_RULE_T3_ROW_TOTAL)
+            continue;
+        char msg[2048];
+        nb_finding_message(&r, &fs.v[k], NB_LANG_ZH, msg, sizeof msg);
+        assert_null(nb_utf8_invalid((const unsigned char *)msg, strlen(msg)));
+        assert_non_null(strstr(msg, "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请：总计 = 0"));
+        seen++;
+    }
+    assert_int_equal(seen, 1);
+    nb_findings_free(&fs);
+    nb_report_free(&r);
+    free(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cut),   cmocka_unit_test(test_err_cut),         cmocka_unit_test(test_strict),
+        cmocka_unit_test(test_json),  cmocka_unit_test(test_csv),             cmocka_unit_test(test_terminal_text),
+        cmocka_unit_test(test_long_printf), cmocka_unit_test(test_zh_row_label_whole),
+    };
+    return TU_RUN("writer", tests, &g_ctx, NULL, NULL);
+}
