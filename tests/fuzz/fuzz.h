@@ -152,4 +152,23 @@ static inline void fz_report(const char *name, const uint8_t *data, size_t size)
     nb_report_free(&r);
 }
 
+/* A reader of one format (read/docx.h, html.h, pdf.h). */
+typedef int (*fz_reader)(nb_doc *d, const char *path, const unsigned char *bytes, size_t n, nb_lang lang,
+                         nb_err *err);
+
+/* Bytes given to one reader directly (whatever they look like), then
+ * extracted, checked and exported every way. */
+static inline void fz_through(fz_reader read, const char *name, const uint8_t *data, size_t size)
+{
+    nb_doc d;
+    nb_err err;
+    nb_report r;
+    if (read(&d, name, data, size, NB_LANG_EN, &err) != 0)
+        return;
+    if (nb_report_from_doc(&r, &d, fz_ctx(), &err) != 0)
+        return;
+    fz_exercise(&r, NULL);
+    nb_report_free(&r);
+}
+
 #endif
