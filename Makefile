@@ -19,7 +19,7 @@ FMT_CF  := $(shell pkg-config --cflags $(FMT_PKGS) 2>/dev/null)
 POPPLER_SO := $(shell objdump -p "$$(pkg-config --variable=libdir poppler-glib 2>/dev/null)/libpoppler-glib.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
 FMT_CF  += $(if $(POPPLER_SO),-DNB_POPPLER_GLIB_SO='"$(POPPLER_SO)"')
 FMT_LD  := $(shell pkg-config --libs libzip libxml-2.0 2>/dev/null || echo -lzip -lxml2)
-CORE_LD := $(PCRE_LD) -lunistring $(FMT_LD) -ldl -lm
+CORE_LD := $(PCRE_LD) -lunistring $(FMT_LD) -ldl -lm -pthread
 CMOCKA_LD := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/nianbao
