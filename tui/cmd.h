@@ -102,4 +102,8 @@ int nb_cli_rules_init(nb_cli_rules *cr, const nb_opts *o, nb_lang L);
  * (the report is not to be checked). */
 const nb_rule_config *nb_cli_rules_for(FILE *msgs, nb_cli_rules *cr, const char *path, nb_lang L);
 
+/* A batch job's copy of its rule settings (cfg NULL: none, the job not to
+ * run) in *prep; -1 when there is none or no memory. */
+int nb_cli_keep_rules(void **prep, const nb_rule_config *cfg);
+
 #endif

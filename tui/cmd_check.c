@@ -156,11 +156,7 @@ static int print_one(const check_run *c, const nb_job *job, const nb_report *r, 
 static int check_prepare(void *arg, nb_job *job)
 {
     check_run *c = arg;
-    const nb_rule_config *cfg = nb_cli_rules_for(job->err, &c->rules, c->P.v[job->i], c->lang);
-    if (!cfg || !(job->prep = malloc(sizeof *cfg)))
-        return -1;
-    memcpy(job->prep, cfg, sizeof *cfg);
-    return 0;
+    return nb_cli_keep_rules(&job->prep, nb_cli_rules_for(job->err, &c->rules, c->P.v[job->i], c->lang));
 }
 
 /* The i-th report of the batch: status 0, 1 when it has an error, 2 when

@@ -203,3 +203,11 @@ const nb_rule_config *nb_cli_rules_for(FILE *msgs, nb_cli_rules *cr, const char 
     nb_config_overlay(&cr->eff, &cr->cli);
     return &cr->eff;
 }
+
+int nb_cli_keep_rules(void **prep, const nb_rule_config *cfg)
+{
+    if (!cfg || !(*prep = malloc(sizeof *cfg)))
+        return -1;
+    memcpy(*prep, cfg, sizeof *cfg);
+    return 0;
+}

@@ -135,12 +135,8 @@ static int export_prepare(void *arg, nb_job *job)
 {
     export_run *x = arg;
     const char *path = x->P->v[job->i];
-    const nb_rule_config *cfg =
-            x->csv && !x->log ? &x->rules.cli : nb_cli_rules_for(job->err, &x->rules, path, x->lang);
-    if (!cfg || !(job->prep = malloc(sizeof *cfg)))
-        return -1;
-    memcpy(job->prep, cfg, sizeof *cfg);
-    return 0;
+    return nb_cli_keep_rules(&job->prep, x->csv && !x->log ? &x->rules.cli
+                                                            : nb_cli_rules_for(job->err, &x->rules, path, x->lang));
 }
 
 /* What is written of r: its log, its cells as CSV, or the report as JSON. */

@@ -125,11 +125,14 @@ static char *join_mems(mem m[4], const char *prep, size_t nprep, rec *r)
     char *b = malloc(r->nout + nprep + r->nerr + r->naux + 1);
     if (!b)
         return NULL;
+    const char *part[4] = {m[0].b, prep, m[2].b, m[3].b};
+    size_t len[4] = {m[0].n, nprep, m[2].n, m[3].n};
     char *p = b;
-    memcpy(p, m[0].b, m[0].n), p += m[0].n;
-    memcpy(p, prep, nprep), p += nprep;
-    memcpy(p, m[2].b, m[2].n), p += m[2].n;
-    memcpy(p, m[3].b, m[3].n);
+    for (int k = 0; k < 4; k++)
+        if (len[k]) { /* an empty part may have no buffer at all */
+            memcpy(p, part[k], len[k]);
+            p += len[k];
+        }
     return b;
 }
 
