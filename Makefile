@@ -19,7 +19,7 @@ FMT_CF  := $(shell pkg-config --cflags $(FMT_PKGS) 2>/dev/null)
 POPPLER_SO := $(shell objdump -p "$$(pkg-config --variable=libdir poppler-glib 2>/dev/null)/libpoppler-glib.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
 FMT_CF  += $(if $(POPPLER_SO),-DNB_POPPLER_GLIB_SO='"$(POPPLER_SO)"')
 FMT_LD  := $(shell pkg-config --libs libzip libxml-2.0 2>/dev/null || echo -lzip -lxml2)
-CORE_LD := $(PCRE_LD) -lunistring $(FMT_LD) -ldl -lm
+CORE_LD := $(PCRE_LD) -lunistring $(FMT_LD) -ldl -lm -pthread
 CMOCKA_LD := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/nianbao
@@ -60,7 +60,7 @@ TUI_CF   = $(CURS_CF) $(PCRE_CF) -Itui -Ibuild/gen
 
 SAMPLE  := samples/kaizha-2024.txt
 
-.PHONY: all deps run check unit asan asan-bin cli screens sweep tmux valgrind clang bench bench-pdf clean install lint-man man man-check structure fuzz fuzz-check
+.PHONY: all deps run check unit asan asan-bin cli screens sweep tmux valgrind clang bench bench-batch bench-pdf clean install lint-man man man-check structure fuzz fuzz-check
 .SECONDARY:
 all: nianbao
 
@@ -213,6 +213,11 @@ build/bench/console: bench/console.c $(CORE_OBJ) $(TUI_LIB_OBJ)
 
 bench: nianbao build/bench/extract build/bench/console build/bench/formats
 	@sh bench/run.sh
+
+# the batch against grep -rc in one run: check, check JSON, export JSON with
+# -j 1 and every core; GB18030 and UTF-16 against UTF-8 (bench/batch.sh)
+bench-batch: nianbao
+	@sh bench/batch.sh
 
 # the PDF reader's time on the test PDFs (five pages each but the last)
 bench-pdf: build/bench/pdf

@@ -696,5 +696,9 @@ expect_io_error "check: the kind is told by the bytes, not the name" "$T/report.
 
 . tests/cli_safety.sh
 
+# ---- several threads ----
+
+. tests/cli_jobs.sh
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -82,7 +82,7 @@ static void test_every_option_of_every_subcommand(void **s)
             seen++;
         }
     }
-    assert_int_equal(seen, 28); /* console 4, check 12, export 12 */
+    assert_int_equal(seen, 30); /* console 4, check 13, export 13 */
 }
 
 static void test_program_options(void **s)

@@ -23,11 +23,15 @@ int nb_cmd_rules(const nb_opts *o, nb_lang L);
  * valid UTF-8, and on a terminal with its control characters and bidi
  * overrides escaped. A newline that ends it is written as it is. */
 void nb_cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same to f (a batch's job writes its messages to memory, msgs below). */
+void nb_cli_sayto(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Set up the context; says why not on standard error. */
+/* Set up the context; says why not on standard error. The helpers below
+ * that take msgs say what goes wrong there (standard error, or a job's
+ * messages). */
 int nb_cli_ctx(nb_ctx *ctx, nb_lang L);
 /* Open the report at path; says why not on standard error. */
-int nb_cli_open(nb_report *r, const char *path, const nb_ctx *ctx);
+int nb_cli_open(FILE *msgs, nb_report *r, const char *path, const nb_ctx *ctx);
 /* The reports the operands name (folders walked), each folder without
  * reports said on standard error and counted in *problems; -1 (said) when
  * out of memory. */
@@ -43,17 +47,17 @@ typedef struct nb_cli_review {
 /* Whether the i-th report of P, read as r, is to be passed over: a file
  * a folder walk found that shows no sign of a report (unless --all); said
  * on standard error ("skipped: not a report"). */
-int nb_cli_not_a_report(const nb_paths *P, size_t i, const nb_report *r, const nb_opts *o, nb_lang L);
+int nb_cli_not_a_report(FILE *msgs, const nb_paths *P, size_t i, const nb_report *r, const nb_opts *o, nb_lang L);
 
 /* Load REPORT.review (or path) unless no_review, and apply its corrections
  * to r. A missing file is no review; a malformed one is said with its line
  * and left untouched. 0, or -1 (said) when out of memory. */
-int nb_cli_review_open(nb_cli_review *cr, nb_report *r, const char *path, int no_review, nb_lang L);
+int nb_cli_review_open(FILE *msgs, nb_cli_review *cr, nb_report *r, const char *path, int no_review, nb_lang L);
 /* The review, or NULL when there is none. */
 const nb_review *nb_cli_review_of(const nb_cli_review *cr);
 /* Append a REVIEW.STALE finding for each entry that does not fit to fs;
  * -1 (said) when out of memory. */
-int nb_cli_review_findings(const nb_cli_review *cr, const nb_report *r, nb_findings *fs);
+int nb_cli_review_findings(FILE *msgs, const nb_cli_review *cr, const nb_report *r, nb_findings *fs);
 void nb_cli_review_free(nb_cli_review *cr);
 
 /* Where a command's output goes (cmd_output.c): standard output, or the
@@ -96,6 +100,10 @@ int nb_cli_rules_init(nb_cli_rules *cr, const nb_opts *o, nb_lang L);
 /* The configuration in effect for the report at path; NULL, said once on
  * standard error with the file and line, when a file of it is malformed
  * (the report is not to be checked). */
-const nb_rule_config *nb_cli_rules_for(nb_cli_rules *cr, const char *path, nb_lang L);
+const nb_rule_config *nb_cli_rules_for(FILE *msgs, nb_cli_rules *cr, const char *path, nb_lang L);
+
+/* A batch job's copy of its rule settings (cfg NULL: none, the job not to
+ * run) in *prep; -1 when there is none or no memory. */
+int nb_cli_keep_rules(void **prep, const nb_rule_config *cfg);
 
 #endif

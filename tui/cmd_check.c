@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "batch/ctx.h"
-#include "batch/pair.h"
+#include "batch/engine.h"
 #include "check/check.h"
 #include "check/messages.h"
 #include "check/rules.h"
@@ -28,18 +28,26 @@
 typedef enum { OUT_TEXT, OUT_JSON, OUT_TABLE, OUT_CSV, OUT_METRICS_JSON } check_output;
 
 typedef struct check_run {
-    nb_ctx ctx;
     nb_paths P;
-    nb_pairing pairs;
-    nb_cli_rules rules;
+    nb_cli_rules rules;    /* used in the batch's order only (prepare) */
     check_output output;
     nb_table table;        /* OUT_TABLE: the rows until the end */
-    int color, min_sev, no_review;
+    int color, out_term, min_sev, no_review;
     const char *review;    /* --review, when the batch is one report */
     const nb_opts *o;
+    nb_lang lang;
     long tot[3];           /* findings by severity, over the batch */
     size_t nreports, with_errors;
+    int status;            /* the worst so far */
 } check_run;
+
+/* What a report's job hands on to the batch (its aux bytes). */
+typedef struct check_aux {
+    int counted;           /* the report was read and checked */
+    long cnt[3];
+    int has_metrics;       /* OUT_TABLE: its row */
+    nb_metrics m;
+} check_aux;
 
 /* The decision in force on f, as the diagnostic's end says it: " [confirmed
  * by NAME]", " [dismissed by NAME: REASON]", or nothing. */
@@ -79,12 +87,12 @@ static void print_finding(nb_writer *w, const nb_report *r, const nb_finding *f,
 }
 
 /* The findings of one report as text, and its summary line. */
-static void print_report(const check_run *c, const nb_report *r, const nb_findings *fs, const nb_review *rv,
-                         const long cnt[3], nb_lang L)
+static void print_report(const check_run *c, FILE *out, const nb_report *r, const nb_findings *fs,
+                         const nb_review *rv, const long cnt[3], nb_lang L)
 {
     nb_locator lc;
     nb_locator_init(&lc, &r->doc);
-    nb_writer w = nb_writer_to(stdout);
+    nb_writer w = nb_writer_as(out, c->out_term);
     for (size_t k = 0; k < fs->n; k++)
         if ((int)fs->v[k].severity >= c->min_sev)
             print_finding(&w, r, &fs->v[k], L, c->color, &lc, rv);
@@ -97,83 +105,118 @@ static void print_report(const check_run *c, const nb_report *r, const nb_findin
 }
 
 /* The findings of r as configured: its own, then those against the year
- * before and those of its review's entries that no longer fit, those of
- * rules turned off dropped. */
-static int find_all(check_run *c, size_t i, const nb_report *r, const nb_cli_review *cr, const nb_rule_config *cfg,
-                    nb_findings *fs)
+ * before (job->prev, when the batch has it) and those of its review's
+ * entries that no longer fit, those of rules turned off dropped; the
+ * report's summary kept for the pairing. */
+static int find_all(const nb_job *job, nb_summary *own, const nb_report *r, const nb_cli_review *cr,
+                    const nb_rule_config *cfg, nb_findings *fs)
 {
     nb_err err;
     int status = 0;
-    if (nb_check(r, &c->ctx, fs, &err) != 0) {
-        nb_cli_say("nianbao: %s\n", err.msg);
+    if (nb_check(r, job->ctx, fs, &err) != 0) {
+        nb_cli_sayto(job->err, "nianbao: %s\n", err.msg);
         status = 2;
     }
-    if (nb_pairing_check(&c->pairs, i, r, &c->ctx, fs, &err) != 0) {
-        nb_cli_say("nianbao: %s\n", err.msg);
+    if (job->pairing || job->prev)
+        nb_summarize(r, own);
+    if (job->prev && nb_check_years(job->prev, own, r->schema, fs, &err) != 0) {
+        nb_cli_sayto(job->err, "nianbao: %s\n", err.msg);
         status = 2;
     }
-    if (nb_cli_review_findings(cr, r, fs) != 0)
+    if (nb_cli_review_findings(job->err, cr, r, fs) != 0)
         status = 2;
     nb_config_apply(cfg, fs);
     nb_findings_sort(fs);
     return status;
 }
 
-/* What is printed of a report: its findings, or its metrics. */
-static int print_one(check_run *c, const nb_report *r, const nb_findings *fs, const nb_review *rv, const long cnt[3],
-                     nb_lang L)
+/* What is printed of a report: its findings, or its metrics (a table's
+ * row goes into aux). */
+static int print_one(const check_run *c, const nb_job *job, const nb_report *r, const nb_findings *fs,
+                     const nb_review *rv, check_aux *aux)
 {
-    nb_metrics m;
-    nb_err err;
+    nb_lang L = c->lang;
     if (c->output == OUT_TEXT) {
-        print_report(c, r, fs, rv, cnt, L);
+        print_report(c, job->out, r, fs, rv, aux->cnt, L);
         return 0;
     }
     if (c->output == OUT_JSON)
-        return nb_export_json(stdout, r, fs, c->min_sev, rv, L);
-    nb_metrics_of(r, fs, rv, &m);
+        return nb_export_json(job->out, r, fs, c->min_sev, rv, L);
+    nb_metrics_of(r, fs, rv, &aux->m);
     if (c->output == OUT_CSV)
-        return nb_metrics_csv(stdout, &m);
+        return nb_metrics_csv(job->out, &aux->m);
     if (c->output == OUT_METRICS_JSON)
-        return nb_metrics_json(stdout, &m);
-    if (nb_metrics_table_add(&c->table, &m, L, &err) == 0)
-        return 0;
-    nb_cli_say("nianbao: %s\n", err.msg);
-    return -1;
+        return nb_metrics_json(job->out, &aux->m);
+    aux->has_metrics = 1;
+    return 0;
 }
 
-/* The i-th report of the batch: 0, 1 when it has an error, 2 when it could
- * not be read or checked. */
-static int check_one(check_run *c, size_t i, nb_lang L)
+/* In the batch's order: the rule settings of the report's folder (said
+ * once when malformed). */
+static int check_prepare(void *arg, nb_job *job)
 {
-    const nb_rule_config *cfg = nb_cli_rules_for(&c->rules, c->P.v[i], L);
+    check_run *c = arg;
+    return nb_cli_keep_rules(&job->prep, nb_cli_rules_for(job->err, &c->rules, c->P.v[job->i], c->lang));
+}
+
+/* The i-th report of the batch: status 0, 1 when it has an error, 2 when
+ * it could not be read or checked. */
+static void check_run_one(void *arg, nb_job *job)
+{
+    const check_run *c = arg;
+    nb_rule_config *cfg = job->prep;
+    check_aux aux = {0};
     nb_report r;
-    if (!cfg || nb_cli_open(&r, c->P.v[i], &c->ctx) != 0)
-        return 2;
-    if (nb_cli_not_a_report(&c->P, i, &r, c->o, L)) {
+    job->status = 2;
+    if (nb_cli_open(job->err, &r, c->P.v[job->i], job->ctx) != 0) {
+        free(cfg);
+        return;
+    }
+    job->status = 0;
+    if (nb_cli_not_a_report(job->err, &c->P, job->i, &r, c->o, c->lang)) {
         nb_report_free(&r);
-        return 0;
+        free(cfg);
+        return;
     }
     nb_cli_review cr;
-    int status = nb_cli_review_open(&cr, &r, c->review, c->no_review, L) != 0 ? 2 : 0;
+    int status = nb_cli_review_open(job->err, &cr, &r, c->review, c->no_review, c->lang) != 0 ? 2 : 0;
     nb_findings fs = {0};
-    status |= find_all(c, i, &r, &cr, cfg, &fs);
-    long cnt[3];
-    nb_metrics_count(&r, &fs, nb_cli_review_of(&cr), cnt);
-    if (print_one(c, &r, &fs, nb_cli_review_of(&cr), cnt, L) != 0)
+    status |= find_all(job, &job->own, &r, &cr, cfg, &fs);
+    job->has_own = job->pairing && r.agency[0] && r.year;
+    job->schema = r.schema;
+    nb_metrics_count(&r, &fs, nb_cli_review_of(&cr), aux.cnt);
+    if (print_one(c, job, &r, &fs, nb_cli_review_of(&cr), &aux) != 0)
         status = 2;
-    for (int k = 0; k < 3; k++)
-        c->tot[k] += cnt[k];
-    c->nreports++;
-    if (cnt[2]) {
-        c->with_errors++;
-        if (!status)
-            status = 1;
-    }
+    aux.counted = 1;
+    if (aux.cnt[2] && !status)
+        status = 1;
+    fwrite(&aux, sizeof aux, 1, job->aux);
+    job->status = status;
     nb_findings_free(&fs);
     nb_cli_review_free(&cr);
     nb_report_free(&r);
-    return status;
+    free(cfg);
+}
+
+/* In the batch's order: the report's figures added up. */
+static void check_done(void *arg, size_t i, int status, const char *b, size_t n)
+{
+    check_run *c = arg;
+    check_aux aux;
+    if (status == 2 || (status == 1 && c->status == 0))
+        c->status = status;
+    if (n != sizeof aux)
+        return;
+    memcpy(&aux, b, sizeof aux);
+    for (int k = 0; k < 3; k++)
+        c->tot[k] += aux.cnt[k];
+    c->nreports++;
+    c->with_errors += aux.cnt[2] != 0;
+    nb_err err;
+    if (aux.has_metrics && nb_metrics_table_add(&c->table, &aux.m, c->lang, &err) != 0) {
+        nb_cli_say("nianbao: %s\n", err.msg);
+        c->status = 2;
+    }
 }
 
 static void print_total(const check_run *c, nb_lang L)
@@ -196,26 +239,29 @@ static size_t table_width(void)
     return cols && atoi(cols) > 0 ? (size_t)atoi(cols) : 0;
 }
 
-/* Every report of the batch; the status of the worst. */
+/* Every report of the batch, on the threads -j asks for; the status of
+ * the worst. */
 static int check_batch(check_run *c, const nb_opts *o, nb_lang L, int status)
 {
     nb_err err;
-    int pair = c->P.n > 1 && !nb_opts_has(o, NB_OPT_NO_YEARS);
-    if (pair && nb_pairing_init(&c->pairs, c->P.v, c->P.n, &c->ctx, &err) != 0) {
+    int jobs = nb_engine_jobs(o->val[NB_OPT_JOBS], L, &err);
+    if (jobs < 0) {
         nb_cli_say("nianbao: %s\n", err.msg);
         return 2;
     }
-    for (size_t i = 0; i < c->P.n; i++) {
-        int s = check_one(c, i, L);
-        if (s == 2 || (s == 1 && status == 0))
-            status = s;
+    nb_engine e = {.n = c->P.n, .jobs = jobs, .pairing = c->P.n > 1 && !nb_opts_has(o, NB_OPT_NO_YEARS),
+                   .lang = L, .out = stdout, .err = stderr, .err_term = isatty(2),
+                   .ops = {check_prepare, check_run_one, check_done}, .arg = c};
+    c->status = status;
+    if (nb_engine_run(&e, &err) != 0) {
+        nb_cli_say("nianbao: %s\n", err.msg);
+        return 2;
     }
     if (c->output == OUT_TEXT && c->P.n > 1)
         print_total(c, L);
     if (c->output == OUT_TABLE && nb_table_write(&c->table, stdout, table_width()) != 0)
-        status = 2;
-    nb_pairing_free(&c->pairs);
-    return status;
+        c->status = 2;
+    return c->status;
 }
 
 /* The output the options ask for, its header written (a byte-order mark,
@@ -253,17 +299,17 @@ int nb_cmd_check(const nb_opts *o, nb_lang L)
         nb_usage(stderr, L);
         return 2;
     }
-    check_run c = {.no_review = nb_opts_has(o, NB_OPT_NO_REVIEW), .o = o};
+    check_run c = {.no_review = nb_opts_has(o, NB_OPT_NO_REVIEW), .o = o, .lang = L};
     if (nb_cli_rules_init(&c.rules, o, L) != 0 || start_output(&c, o, L) != 0)
         return 2;
     c.min_sev = nb_opts_has(o, NB_OPT_SEVERITY) ? nb_severity_parse(o->val[NB_OPT_SEVERITY]) : NB_SEV_INFO;
     size_t problems = 0;
     int status = 2;
-    if (nb_cli_collect(&c.P, o, L, &problems) == 0 && nb_cli_ctx(&c.ctx, L) == 0) {
+    if (nb_cli_collect(&c.P, o, L, &problems) == 0) {
         c.review = c.P.n == 1 ? o->val[NB_OPT_REVIEW] : NULL;
-        c.color = c.output == OUT_TEXT && isatty(1) && !getenv("NO_COLOR");
+        c.out_term = isatty(1);
+        c.color = c.output == OUT_TEXT && c.out_term && !getenv("NO_COLOR");
         status = check_batch(&c, o, L, problems ? 2 : 0);
-        nb_ctx_free(&c.ctx);
     }
     nb_paths_free(&c.P);
     nb_table_free(&c.table);

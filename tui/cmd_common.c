@@ -13,26 +13,41 @@
 #include "read/read.h"
 #include "review/stale.h"
 
-void nb_cli_say(const char *fmt, ...)
+/* A message to f (a terminal's text escaped); ap is used twice, copied. */
+static void say_va(FILE *f, const char *fmt, va_list ap)
 {
-    va_list ap, again;
-    va_start(ap, fmt);
+    va_list again;
     va_copy(again, ap);
     int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
     char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
     if (msg)
         vsnprintf(msg, (size_t)n + 1, fmt, again);
     va_end(again);
     if (!msg) {
-        fputs("nianbao: out of memory\n", stderr);
+        fputs("nianbao: out of memory\n", f);
         return;
     }
     size_t len = (size_t)n, body = len && msg[len - 1] == '\n' ? len - 1 : len;
-    nb_writer w = nb_writer_to(stderr);
+    nb_writer w = nb_writer_to(f);
     nb_put_text(&w, msg, body);
     nb_put(&w, msg + body, len - body);
     free(msg);
+}
+
+void nb_cli_say(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    say_va(stderr, fmt, ap);
+    va_end(ap);
+}
+
+void nb_cli_sayto(FILE *f, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    say_va(f, fmt, ap);
+    va_end(ap);
 }
 
 int nb_cli_ctx(nb_ctx *ctx, nb_lang L)
@@ -44,17 +59,17 @@ int nb_cli_ctx(nb_ctx *ctx, nb_lang L)
     return -1;
 }
 
-int nb_cli_open(nb_report *r, const char *path, const nb_ctx *ctx)
+int nb_cli_open(FILE *msgs, nb_report *r, const char *path, const nb_ctx *ctx)
 {
     nb_err err;
     if (nb_report_open(r, path, ctx, &err) == 0) {
         if (r->tables_cut)
-            nb_cli_say(nb_tr(ctx->lang, "nianbao: %s: the tables hold far more rows than a report's; only the first were read\n",
+            nb_cli_sayto(msgs, nb_tr(ctx->lang, "nianbao: %s: the tables hold far more rows than a report's; only the first were read\n",
                              "nianbao：%s：表格行数远超年度报告应有的行数，只读取了前面的部分\n"),
                        path);
         return 0;
     }
-    nb_cli_say("nianbao: %s\n", err.msg);
+    nb_cli_sayto(msgs, "nianbao: %s\n", err.msg);
     return -1;
 }
 
@@ -75,17 +90,17 @@ int nb_cli_collect(nb_paths *out, const nb_opts *o, nb_lang L, size_t *problems)
     return rc;
 }
 
-int nb_cli_not_a_report(const nb_paths *P, size_t i, const nb_report *r, const nb_opts *o, nb_lang L)
+int nb_cli_not_a_report(FILE *msgs, const nb_paths *P, size_t i, const nb_report *r, const nb_opts *o, nb_lang L)
 {
     if (!P->walked[i] || nb_opts_has(o, NB_OPT_ALL) || nb_looks_like_report(r))
         return 0;
-    nb_cli_say(nb_tr(L, "nianbao: %s: skipped: not a report (--all checks it)\n",
+    nb_cli_sayto(msgs, nb_tr(L, "nianbao: %s: skipped: not a report (--all checks it)\n",
                      "nianbao：%s：已跳过：不是年度报告（--all 也检查它）\n"),
                P->v[i]);
     return 1;
 }
 
-int nb_cli_review_open(nb_cli_review *cr, nb_report *r, const char *path, int no_review, nb_lang L)
+int nb_cli_review_open(FILE *msgs, nb_cli_review *cr, nb_report *r, const char *path, int no_review, nb_lang L)
 {
     memset(cr, 0, sizeof *cr);
     if (no_review)
@@ -98,14 +113,14 @@ int nb_cli_review_open(nb_cli_review *cr, nb_report *r, const char *path, int no
     nb_err err;
     if (nb_review_load(&cr->rv, p, L, &err) != 0) {
         if (err.code != NB_E_NOTFOUND)
-            nb_cli_say(nb_tr(L, "nianbao: %s (the report is read without it)\n", "nianbao：%s（报告将不带审阅读取）\n"),
+            nb_cli_sayto(msgs, nb_tr(L, "nianbao: %s (the report is read without it)\n", "nianbao：%s（报告将不带审阅读取）\n"),
                        err.msg);
         return 0;
     }
     cr->has = 1;
     if (nb_review_apply(&cr->rv, r, &cr->problems) >= 0)
         return 0;
-    nb_cli_say("nianbao: %s: out of memory\n", p);
+    nb_cli_sayto(msgs, "nianbao: %s: out of memory\n", p);
     return -1;
 }
 
@@ -114,12 +129,12 @@ const nb_review *nb_cli_review_of(const nb_cli_review *cr)
     return cr->has ? &cr->rv : NULL;
 }
 
-int nb_cli_review_findings(const nb_cli_review *cr, const nb_report *r, nb_findings *fs)
+int nb_cli_review_findings(FILE *msgs, const nb_cli_review *cr, const nb_report *r, nb_findings *fs)
 {
     nb_err err;
     if (!cr->has || nb_review_stale_findings(&cr->rv, r, &cr->problems, fs, &err) == 0)
         return 0;
-    nb_cli_say("nianbao: %s\n", err.msg);
+    nb_cli_sayto(msgs, "nianbao: %s\n", err.msg);
     return -1;
 }
 
@@ -163,7 +178,7 @@ static void folder_of(const char *path, char *out, size_t cap)
         snprintf(out, cap, "./");
 }
 
-const nb_rule_config *nb_cli_rules_for(nb_cli_rules *cr, const char *path, nb_lang L)
+const nb_rule_config *nb_cli_rules_for(FILE *msgs, nb_cli_rules *cr, const char *path, nb_lang L)
 {
     char dir[sizeof cr->dir];
     folder_of(path, dir, sizeof dir);
@@ -178,7 +193,7 @@ const nb_rule_config *nb_cli_rules_for(nb_cli_rules *cr, const char *path, nb_la
     cr->dir_failed = nb_config_for_report(&cr->eff, cr->user, path, L, &err) != 0;
     if (cr->dir_failed) {
         if (strcmp(err.msg, cr->said))
-            nb_cli_say(
+            nb_cli_sayto(msgs, 
                     nb_tr(L, "nianbao: %s (the reports it applies to are not checked)\n",
                           "nianbao：%s（它所适用的报告未检查）\n"),
                     err.msg);
@@ -187,4 +202,12 @@ const nb_rule_config *nb_cli_rules_for(nb_cli_rules *cr, const char *path, nb_la
     }
     nb_config_overlay(&cr->eff, &cr->cli);
     return &cr->eff;
+}
+
+int nb_cli_keep_rules(void **prep, const nb_rule_config *cfg)
+{
+    if (!cfg || !(*prep = malloc(sizeof *cfg)))
+        return -1;
+    memcpy(*prep, cfg, sizeof *cfg);
+    return 0;
 }

@@ -33,7 +33,7 @@
 static int show_cells(const char *path, const nb_ctx *ctx, nb_lang L)
 {
     nb_report r;
-    if (nb_cli_open(&r, path, ctx) != 0)
+    if (nb_cli_open(stderr, &r, path, ctx) != 0)
         return 2;
     nb_writer w = nb_writer_to(stdout);
     nb_put_text_cstr(&w, path);

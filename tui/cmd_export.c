@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/fsio.h"
 #include "batch/ctx.h"
+#include "batch/engine.h"
 #include "check/check.h"
 #include "check/messages.h"
 #include "check/rules.h"
@@ -20,13 +22,17 @@
 
 typedef struct export_run {
     FILE *out;
-    nb_ctx ctx;
+    int out_term;          /* out is a terminal */
+    const nb_paths *P;
+    const nb_opts *o;
+    nb_lang lang;
     int log;               /* --log: the review log, in log_format */
     int log_format;
     int csv;               /* else JSON */
     int no_review;
     const char *review;    /* --review, when the batch is one report */
-    nb_cli_rules rules;    /* the rule settings, for the findings */
+    nb_cli_rules rules;    /* the rule settings, for the findings (used in the batch's order only) */
+    int status;            /* the worst so far */
 } export_run;
 
 /* The review's entries that do not fit the report: said, each as a
@@ -34,7 +40,7 @@ typedef struct export_run {
 static int say_stale(const nb_cli_review *cr, const nb_report *r, nb_lang L)
 {
     nb_findings fs = {0};
-    if (nb_cli_review_findings(cr, r, &fs) != 0)
+    if (nb_cli_review_findings(stderr, cr, r, &fs) != 0)
         return -1;
     for (size_t k = 0; k < fs.n; k++) {
         char msg[2048];
@@ -69,7 +75,7 @@ static int write_corrected(nb_report *r, const char *out, const char *review, nb
     if (nb_cli_out_clashes(out, &one, review ? review : beside, L))
         return 2;
     nb_cli_review cr;
-    if (nb_cli_review_open(&cr, r, review, 0, L) != 0)
+    if (nb_cli_review_open(stderr, &cr, r, review, 0, L) != 0)
         return 2;
     int stale = say_stale(&cr, r, L), status = stale < 0 ? 2 : stale > 0;
     nb_unplaced u = {0, malloc(((size_t)r->ncells + 1) * sizeof(int))};
@@ -101,7 +107,7 @@ static int export_corrected(const nb_opts *o, nb_lang L)
     nb_report r;
     if (nb_cli_ctx(&ctx, L) != 0)
         return 2;
-    if (nb_cli_open(&r, o->files[0], &ctx) != 0) {
+    if (nb_cli_open(stderr, &r, o->files[0], &ctx) != 0) {
         nb_ctx_free(&ctx);
         return 2;
     }
@@ -112,70 +118,118 @@ static int export_corrected(const nb_opts *o, nb_lang L)
 }
 
 /* The findings of r into fs, as cfg configures them; a failure is said. */
-static int check_report(const export_run *x, const nb_report *r, const nb_rule_config *cfg, nb_findings *fs)
+static int check_report(const nb_job *job, const nb_report *r, const nb_rule_config *cfg, nb_findings *fs)
 {
     nb_err err;
-    int rc = nb_check(r, &x->ctx, fs, &err);
+    int rc = nb_check(r, job->ctx, fs, &err);
     nb_config_apply(cfg, fs);
     if (rc == 0)
         return 0;
-    nb_cli_say("nianbao: %s\n", err.msg);
+    nb_cli_sayto(job->err, "nianbao: %s\n", err.msg);
     return 2;
 }
 
-/* One report of the batch, the index-th of P, written to x->out. */
-static int export_one(export_run *x, const nb_paths *P, size_t index, const nb_opts *o, nb_lang L)
+/* In the batch's order: the rule settings of the report's folder (said
+ * once when malformed; the command line's alone for the cells as CSV). */
+static int export_prepare(void *arg, nb_job *job)
 {
-    const char *path = P->v[index];
-    const nb_rule_config *cfg = x->csv && !x->log ? &x->rules.cli : nb_cli_rules_for(&x->rules, path, L);
+    export_run *x = arg;
+    const char *path = x->P->v[job->i];
+    return nb_cli_keep_rules(&job->prep, x->csv && !x->log ? &x->rules.cli
+                                                            : nb_cli_rules_for(job->err, &x->rules, path, x->lang));
+}
+
+/* What is written of r: its log, its cells as CSV, or the report as JSON. */
+static void export_write(const export_run *x, const nb_job *job, const nb_report *r, const nb_findings *fs,
+                         const nb_findings *before, const nb_review *rv)
+{
+    if (x->log) {
+        if (x->log_format == NB_LOG_MD && job->i)
+            fputc('\n', job->out);
+        nb_export_log(job->out, x->out_term, x->log_format, r, fs, before, rv, x->lang);
+    } else if (x->csv) {
+        nb_export_csv(job->out, r, x->lang);
+    } else {
+        nb_export_json(job->out, r, fs, NB_SEV_INFO, rv, x->lang);
+    }
+}
+
+/* One report of the batch, the i-th of P, written to the job's output. */
+static void export_one(void *arg, nb_job *job)
+{
+    const export_run *x = arg;
+    nb_rule_config *cfg = job->prep;
+    nb_lang L = x->lang;
     nb_report r;
-    if (!cfg || nb_cli_open(&r, path, &x->ctx) != 0)
-        return 2;
-    if (nb_cli_not_a_report(P, index, &r, o, L)) {
+    job->status = 2;
+    if (nb_cli_open(job->err, &r, x->P->v[job->i], job->ctx) != 0) {
+        free(cfg);
+        return;
+    }
+    job->status = 0;
+    if (nb_cli_not_a_report(job->err, x->P, job->i, &r, x->o, L)) {
         nb_report_free(&r);
-        return 0;
+        free(cfg);
+        return;
     }
     int status = 0;
     nb_findings before = {0}, fs = {0}; /* the log: findings of the report as it stands, and after the review */
     if (x->log)
-        status |= check_report(x, &r, cfg, &before);
+        status |= check_report(job, &r, cfg, &before);
     nb_cli_review cr;
-    if (nb_cli_review_open(&cr, &r, x->review, x->no_review, L) != 0)
+    if (nb_cli_review_open(job->err, &cr, &r, x->review, x->no_review, L) != 0)
         status = 2;
     const nb_review *rv = nb_cli_review_of(&cr);
     if (!x->csv || x->log) { /* the findings after the review, its stale entries among them */
-        status |= check_report(x, &r, cfg, &fs);
+        status |= check_report(job, &r, cfg, &fs);
         size_t own = fs.n;
-        if (nb_cli_review_findings(&cr, &r, &fs) != 0)
+        if (nb_cli_review_findings(job->err, &cr, &r, &fs) != 0)
             status = 2;
         nb_config_apply(cfg, &fs);
         if (fs.n > own)
             nb_findings_sort(&fs);
     }
-    if (x->log) {
-        if (x->log_format == NB_LOG_MD && index)
-            fputc('\n', x->out);
-        nb_export_log(x->out, x->log_format, &r, &fs, &before, rv, L);
-    } else if (x->csv) {
-        nb_export_csv(x->out, &r, L);
-    } else {
-        nb_export_json(x->out, &r, &fs, NB_SEV_INFO, rv, L);
-    }
+    export_write(x, job, &r, &fs, &before, rv);
+    job->status = status ? 2 : 0;
     nb_findings_free(&fs);
     nb_findings_free(&before);
     nb_cli_review_free(&cr);
     nb_report_free(&r);
-    return status;
+    free(cfg);
 }
 
-/* The batch: every report named, one after the other, into the output
- * (opened once the reports are known, never one of them). */
+/* In the batch's order: a report not read or not checked makes the status 2. */
+static void export_done(void *arg, size_t i, int status, const char *aux, size_t naux)
+{
+    export_run *x = arg;
+    if (status)
+        x->status = 2;
+}
+
+/* Every report of P into the output, on the threads -j asks for (one when
+ * the extractor's trace is asked for: its lines would mix). */
+static int export_all(export_run *x, const nb_paths *P, const nb_opts *o, nb_lang L)
+{
+    nb_err err;
+    int jobs = nb_engine_jobs(o->val[NB_OPT_JOBS], L, &err);
+    if (jobs < 0) {
+        nb_cli_say("nianbao: %s\n", err.msg);
+        return -1;
+    }
+    const char *trace = getenv("NIANBAO_TRACE");
+    nb_engine e = {.n = P->n, .jobs = trace ? 1 : jobs, .lang = L, .out = x->out, .err = stderr,
+                   .err_term = isatty(2), .trace = trace ? stderr : NULL,
+                   .ops = {export_prepare, export_one, export_done}, .arg = x};
+    if (nb_engine_run(&e, &err) == 0)
+        return 0;
+    nb_cli_say("nianbao: %s\n", err.msg);
+    return -1;
+}
+
+/* The batch: every report named into the output (opened once the reports
+ * are known, never one of them). */
 static int export_batch(export_run *x, const nb_opts *o, nb_lang L)
 {
-    if (nb_cli_ctx(&x->ctx, L) != 0)
-        return 2;
-    if (getenv("NIANBAO_TRACE"))
-        x->ctx.trace = stderr;
     nb_paths P = {0};
     size_t problems = 0;
     int status = 2;
@@ -184,7 +238,11 @@ static int export_batch(export_run *x, const nb_opts *o, nb_lang L)
     if (nb_cli_collect(&P, o, L, &problems) == 0 && !nb_cli_out_clashes(outpath, &P, o->val[NB_OPT_REVIEW], L) &&
         nb_cli_out_open(&out, outpath, x->log ? "review log" : "export", L) == 0) {
         x->out = out.f;
-        status = problems ? 2 : 0;
+        x->out_term = isatty(fileno(out.f));
+        x->P = &P;
+        x->o = o;
+        x->lang = L;
+        x->status = problems ? 2 : 0;
         x->review = P.n == 1 ? o->val[NB_OPT_REVIEW] : NULL;
         if (nb_opts_has(o, NB_OPT_BOM))
             fputs("\xEF\xBB\xBF", x->out);
@@ -192,14 +250,13 @@ static int export_batch(export_run *x, const nb_opts *o, nb_lang L)
             nb_log_csv_header(x->out);
         else if (x->csv && !x->log)
             nb_export_csv_header(x->out);
-        for (size_t i = 0; i < P.n; i++)
-            if (export_one(x, &P, i, o, L) != 0)
-                status = 2;
+        if (export_all(x, &P, o, L) != 0)
+            x->status = 2;
+        status = x->status;
         if (ferror(x->out) || nb_cli_out_close(&out) != 0)
             status = 2;
     }
     nb_paths_free(&P);
-    nb_ctx_free(&x->ctx);
     return status;
 }
 

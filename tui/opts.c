@@ -97,6 +97,12 @@ static const nb_option options[NB_OPT_COUNT] = {
                           "(review logs, exports, corrected copies) and those with no sign of a report",
                     .zh = "在所给目录中读取每个报告名的文件，包括 nianbao 写出的文件（审阅记录、导出文件、"
                           "更正副本）和看不出是报告的文件"},
+    [NB_OPT_JOBS] = {.name = "--jobs", .alias = "-j", .arg_en = "N", .arg_zh = "N", .man_arg = "Ar n",
+                     .cmds = ALL_CHECK | ALL_EXPORT,
+                     .en = "read and check N reports at a time (every core by default; 1 for one); the output "
+                           "is the same, in the same order, whatever N",
+                     .zh = "同时读取和检查 N 份报告（默认使用全部处理器核心；1 为逐份）；无论 N 为多少，"
+                           "输出相同、顺序相同"},
 };
 
 #define B(id) NB_OPT_BIT(NB_OPT_##id)
@@ -112,24 +118,24 @@ static const nb_form forms[] = {
            "reports first",
      .zh = "打开审阅控制台；多份报告、目录或 -（从标准输入读取路径）：先显示报告队列"},
     {.cmd = NB_CMD_CHECK,
-     .optional = B(FORMAT) | B(SEVERITY) | RULES | B(NO_YEARS) | B(NO_REVIEW) | B(REVIEW) | B(ALL),
+     .optional = B(FORMAT) | B(SEVERITY) | RULES | B(NO_YEARS) | B(NO_REVIEW) | B(REVIEW) | B(ALL) | B(JOBS),
      .formats = "text|json", .format_default = "text",
      .operands_en = "FILE|DIR...", .operands_zh = "文件|目录…", .man_operands = "Ar",
      .en = "run every sum and cross-check (exit 0 no error, 1 errors, 2 usage/IO)",
      .zh = "检查每一条勾稽关系与规则（退出码：0 无错误，1 有错误，2 用法或读写失败）"},
     {.cmd = NB_CMD_CHECK, .required = B(SUMMARY),
-     .optional = B(FORMAT) | B(BOM) | RULES | B(NO_YEARS) | B(NO_REVIEW) | B(REVIEW) | B(ALL),
+     .optional = B(FORMAT) | B(BOM) | RULES | B(NO_YEARS) | B(NO_REVIEW) | B(REVIEW) | B(ALL) | B(JOBS),
      .formats = "text|csv|json", .format_default = "text", .format_pipe = "csv",
      .operands_en = "FILE|DIR...", .operands_zh = "文件|目录…", .man_operands = "Ar",
      .en = "the metrics of each report: a table on a terminal, else CSV",
      .zh = "每份报告的指标：终端上为表格，否则为 CSV"},
-    {.cmd = NB_CMD_EXPORT, .optional = B(FORMAT) | B(BOM) | B(OUTPUT) | RULES | B(NO_REVIEW) | B(REVIEW) | B(ALL),
+    {.cmd = NB_CMD_EXPORT, .optional = B(FORMAT) | B(BOM) | B(OUTPUT) | RULES | B(NO_REVIEW) | B(REVIEW) | B(ALL) | B(JOBS),
      .formats = "json|csv", .format_default = "json",
      .operands_en = "FILE|DIR...", .operands_zh = "文件|目录…", .man_operands = "Ar",
      .en = "export table cells (one JSON object per report, or CSV)",
      .zh = "导出表格单元格（每份报告一行 JSON，或 CSV）"},
     {.cmd = NB_CMD_EXPORT, .required = B(LOG),
-     .optional = B(FORMAT) | B(BOM) | B(OUTPUT) | RULES | B(NO_REVIEW) | B(REVIEW) | B(ALL),
+     .optional = B(FORMAT) | B(BOM) | B(OUTPUT) | RULES | B(NO_REVIEW) | B(REVIEW) | B(ALL) | B(JOBS),
      .formats = "md|csv|json", .parse_format = nb_log_format_parse, .format_default = "json",
      .operands_en = "FILE|DIR...", .operands_zh = "文件|目录…", .man_operands = "Ar",
      .en = "the review log: findings with decisions and reasons, corrections old -> new, notes",

@@ -35,6 +35,7 @@ typedef enum {
     NB_OPT_NO_REVIEW,
     NB_OPT_REVIEW,
     NB_OPT_ALL,
+    NB_OPT_JOBS,
     NB_OPT_COUNT
 } nb_opt_id;
 

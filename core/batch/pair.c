@@ -50,40 +50,73 @@ static nb_pair_slot *year_before(const nb_pairing *p, const nb_pair_slot *b)
     return found;
 }
 
-/* The cheap pass: body and year of each report from its title. */
-static void identify_all(nb_pairing *p, const nb_ctx *ctx)
-{
-    for (size_t i = 0; i < p->n; i++) {
-        nb_pair_slot *s = &p->slots[i];
-        char agency[256];
-        nb_err ignored; /* a report that cannot be read is reported when it is read in full */
-        s->idx = i;
-        if (nb_report_identify(p->paths[i], ctx, agency, sizeof agency, &s->year, &ignored) != 0)
-            continue;
-        nb_body_key(agency, s->key, sizeof s->key, s->parent, sizeof s->parent);
-        if (s->key[0] && s->year)
-            p->sorted[p->nsorted++] = s;
-    }
-}
-
-int nb_pairing_init(nb_pairing *p, char *const *paths, size_t n, const nb_ctx *ctx, nb_err *err)
+/* The slots of n reports, none identified yet. */
+static int slots_new(nb_pairing *p, char *const *paths, size_t n, nb_err *err)
 {
     memset(p, 0, sizeof *p);
     p->paths = paths;
     p->n = n;
     p->slots = calloc(n ? n : 1, sizeof *p->slots);
     p->sorted = calloc(n ? n : 1, sizeof *p->sorted);
-    if (!p->slots || !p->sorted) {
-        nb_pairing_free(p);
-        return out_of_memory(err);
-    }
-    identify_all(p, ctx);
+    if (p->slots && p->sorted)
+        return 0;
+    nb_pairing_free(p);
+    return out_of_memory(err);
+}
+
+/* Report i is of agency for year: in the sorted slots when both are known. */
+static void identified(nb_pairing *p, size_t i, const char *agency, int year)
+{
+    nb_pair_slot *s = &p->slots[i];
+    s->year = year;
+    nb_body_key(agency, s->key, sizeof s->key, s->parent, sizeof s->parent);
+    if (s->key[0] && s->year)
+        p->sorted[p->nsorted++] = s;
+}
+
+/* The identified reports sorted, and each year before marked needed. */
+static void pair_sorted(nb_pairing *p)
+{
     qsort(p->sorted, p->nsorted, sizeof *p->sorted, cmp_body_year);
     for (size_t k = 0; k < p->nsorted; k++) {
         nb_pair_slot *prev = year_before(p, p->sorted[k]);
         if (prev)
             prev->needed = 1;
     }
+}
+
+/* The cheap pass: body and year of each report from its title. */
+static void identify_all(nb_pairing *p, const nb_ctx *ctx)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        char agency[256];
+        int year;
+        nb_err ignored; /* a report that cannot be read is reported when it is read in full */
+        p->slots[i].idx = i;
+        if (nb_report_identify(p->paths[i], ctx, agency, sizeof agency, &year, &ignored) == 0)
+            identified(p, i, agency, year);
+    }
+}
+
+int nb_pairing_init(nb_pairing *p, char *const *paths, size_t n, const nb_ctx *ctx, nb_err *err)
+{
+    if (slots_new(p, paths, n, err) != 0)
+        return -1;
+    identify_all(p, ctx);
+    pair_sorted(p);
+    return 0;
+}
+
+int nb_pairing_init_summaries(nb_pairing *p, nb_summary *const *sums, size_t n, nb_err *err)
+{
+    if (slots_new(p, NULL, n, err) != 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        p->slots[i].idx = i;
+        if (sums[i])
+            identified(p, i, sums[i]->agency, sums[i]->year);
+    }
+    pair_sorted(p);
     return 0;
 }
 

@@ -31,6 +31,9 @@ typedef struct nb_pairing {
  * title cannot be read is paired with none (reading it in full reports why).
  * A pairing set to zero pairs nothing. -1 with err when out of memory. */
 int nb_pairing_init(nb_pairing *p, char *const *paths, size_t n, const nb_ctx *ctx, nb_err *err);
+/* Pair n reports already read, by their summaries (sums[i] NULL: report i
+ * is paired with none); the paths are not used. */
+int nb_pairing_init_summaries(nb_pairing *p, nb_summary *const *sums, size_t n, nb_err *err);
 void nb_pairing_free(nb_pairing *p);
 
 /* The index of the report of the same body for the year before report i, or

@@ -19,6 +19,8 @@ typedef struct nb_ctx {
     void *re_claims;    /* pcre2_code *[]: narrative claims (check/claims) */
     void *match;        /* pcre2_match_data *; makes the context single-threaded */
     FILE *trace;        /* where the extractor describes what it saw, or NULL */
+    void *serial;       /* pthread_mutex_t * held while a PDF is read, when threads share the
+                           process (batch/engine.c); NULL: one thread */
     void *lex[3];       /* the label lexicons of the 2021 and 2019 formats and of 2021 with one
                            （六）其他处理 row (extract/lexicon) */
 } nb_ctx;

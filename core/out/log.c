@@ -338,10 +338,10 @@ static void log_json(nb_writer *w, const nb_report *r, const nb_findings *fs, co
     nb_puts(w, "}\n");
 }
 
-int nb_export_log(FILE *out, int format, const nb_report *r, const nb_findings *fs, const nb_findings *before,
-                  const nb_review *rv, nb_lang lang)
+int nb_export_log(FILE *out, int term, int format, const nb_report *r, const nb_findings *fs,
+                  const nb_findings *before, const nb_review *rv, nb_lang lang)
 {
-    nb_writer w = nb_writer_to(out);
+    nb_writer w = nb_writer_as(out, term);
     if (format == NB_LOG_CSV) {
         csv_ctx c = {&w, r->doc.path};
         walk(r, fs, before, rv, lang, csv_emit, &c);

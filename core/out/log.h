@@ -16,7 +16,8 @@ int nb_log_format_parse(const char *s);
 void nb_log_csv_header(FILE *out);
 /* The log of one report: fs are its findings after the review's
  * corrections, before those of the report as it stands (a finding in before
- * and not in fs is resolved; may be NULL); rv may be NULL (no review). */
-int nb_export_log(FILE *out, int format, const nb_report *r, const nb_findings *fs, const nb_findings *before,
-                  const nb_review *rv, nb_lang lang);
+ * and not in fs is resolved; may be NULL); rv may be NULL (no review).
+ * term: the text goes to a terminal in the end (escaped for one). */
+int nb_export_log(FILE *out, int term, int format, const nb_report *r, const nb_findings *fs,
+                  const nb_findings *before, const nb_review *rv, nb_lang lang);
 #endif

@@ -12,7 +12,12 @@
 
 nb_writer nb_writer_to(FILE *f)
 {
-    nb_writer w = {f, NULL, 0, 0, 0, f && isatty(fileno(f))};
+    return nb_writer_as(f, f && isatty(fileno(f)));
+}
+
+nb_writer nb_writer_as(FILE *f, int term)
+{
+    nb_writer w = {f, NULL, 0, 0, 0, term};
     return w;
 }
 

@@ -23,6 +23,9 @@ typedef struct nb_writer {
 /* A writer to a FILE (escaping for a terminal when f is one), or (f NULL)
  * into memory. */
 nb_writer nb_writer_to(FILE *f);
+/* The same, its text escaped as for a terminal when term is set (a
+ * stream in memory that will be written to one). */
+nb_writer nb_writer_as(FILE *f, int term);
 /* For a writer into memory, write what it holds to f and free it. 0, or -1
  * when something failed (also for a writer to a FILE: its error flag). */
 int nb_writer_end(nb_writer *w, FILE *f);

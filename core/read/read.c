@@ -12,21 +12,43 @@
 #include "read/pdf.h"
 #include "read/sections.h"
 
+#include <libxml/parser.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Bytes as a document, by the reader of their kind. A ZIP that is not a
  * Word package goes to the docx reader too, which says what is wrong. */
-static int load_bytes(nb_doc *d, const char *path, const unsigned char *b, size_t n, nb_lang lang, nb_err *err)
+void nb_readers_init(void)
+{
+    xmlInitParser(); /* libxml2 sets up its locks and dictionaries once, before any thread reads */
+}
+
+/* A PDF is read by one thread at a time (poppler's messages are kept off
+ * the terminal by redirecting the process's standard error: read/pdf_quiet.h). */
+static int read_pdf_alone(nb_doc *d, const char *path, const unsigned char *b, size_t n, const nb_ctx *ctx,
+                          nb_err *err)
+{
+    if (ctx->serial)
+        pthread_mutex_lock(ctx->serial);
+    int rc = nb_read_pdf(d, path, b, n, ctx->lang, err);
+    if (ctx->serial)
+        pthread_mutex_unlock(ctx->serial);
+    return rc;
+}
+
+static int load_bytes(nb_doc *d, const char *path, const unsigned char *b, size_t n, const nb_ctx *ctx,
+                      nb_err *err)
 {
     int zip = 0, rc;
+    nb_lang lang = ctx->lang;
     memset(d, 0, sizeof *d);
     nb_kind kind = nb_detect(b, n, &zip);
     switch (zip ? NB_KIND_DOCX : kind) {
     case NB_KIND_DOCX: rc = nb_read_docx(d, path, b, n, lang, err); break;
     case NB_KIND_HTML: rc = nb_read_html(d, path, b, n, lang, err); break;
-    case NB_KIND_PDF: rc = nb_read_pdf(d, path, b, n, lang, err); break;
+    case NB_KIND_PDF: rc = read_pdf_alone(d, path, b, n, ctx, err); break;
     case NB_KIND_DOC: rc = nb_read_doc(d, path, b, n, lang, err); break;
     default: rc = nb_doc_from_bytes(d, path, b, n, lang, err); break;
     }
@@ -36,14 +58,14 @@ static int load_bytes(nb_doc *d, const char *path, const unsigned char *b, size_
 }
 
 /* The file as a document (at most NB_MAX_FILE bytes). */
-static int load(nb_doc *d, const char *path, nb_lang lang, nb_err *err)
+static int load(nb_doc *d, const char *path, const nb_ctx *ctx, nb_err *err)
 {
     unsigned char *b = NULL;
     size_t n = 0;
     memset(d, 0, sizeof *d);
-    if (nb_read_file(path, NB_MAX_FILE, 1, &b, &n, lang, err) != 0)
+    if (nb_read_file(path, NB_MAX_FILE, 1, &b, &n, ctx->lang, err) != 0)
         return -1;
-    int rc = load_bytes(d, path, b, n, lang, err);
+    int rc = load_bytes(d, path, b, n, ctx, err);
     free(b);
     return rc;
 }
@@ -74,7 +96,7 @@ int nb_report_from_bytes(nb_report *r, const char *path, const unsigned char *b,
     memset(r, 0, sizeof *r);
     if (n > NB_MAX_FILE)
         return nb_err_set(err, NB_E_TOOBIG, "%s: over the %zu MiB limit for a report", path, NB_MAX_FILE >> 20);
-    if (load_bytes(&d, path, b, n, ctx->lang, err) != 0)
+    if (load_bytes(&d, path, b, n, ctx, err) != 0)
         return -1;
     return nb_report_from_doc(r, &d, ctx, err);
 }
@@ -83,7 +105,7 @@ int nb_report_open(nb_report *r, const char *path, const nb_ctx *ctx, nb_err *er
 {
     nb_doc d;
     memset(r, 0, sizeof *r);
-    if (load(&d, path, ctx->lang, err) != 0)
+    if (load(&d, path, ctx, err) != 0)
         return -1;
     return nb_report_from_doc(r, &d, ctx, err);
 }
@@ -92,7 +114,7 @@ int nb_report_identify(const char *path, const nb_ctx *ctx, char *agency, size_t
 {
     nb_report r;
     memset(&r, 0, sizeof r);
-    if (load(&r.doc, path, ctx->lang, err) != 0)
+    if (load(&r.doc, path, ctx, err) != 0)
         return -1;
     nb_find_structure(&r, ctx);
     snprintf(agency, cap, "%s", r.agency);

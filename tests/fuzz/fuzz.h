@@ -134,9 +134,9 @@ static inline void fz_exercise(const nb_report *r, const nb_review *rv)
     FZ_CAPTURE(1, nb_export_json(out, r, &fs, NB_SEV_INFO, rv, NB_LANG_ZH));
     FZ_CAPTURE(0, nb_export_csv(out, r, NB_LANG_EN));
     FZ_CAPTURE(0, nb_write_plain(out, r, &fs, NB_LANG_ZH));
-    FZ_CAPTURE(1, nb_export_log(out, NB_LOG_JSON, r, &fs, &fs, rv, NB_LANG_EN));
-    FZ_CAPTURE(0, nb_export_log(out, NB_LOG_MD, r, &fs, NULL, rv, NB_LANG_ZH));
-    FZ_CAPTURE(0, nb_export_log(out, NB_LOG_CSV, r, &fs, NULL, rv, NB_LANG_EN));
+    FZ_CAPTURE(1, nb_export_log(out, 0, NB_LOG_JSON, r, &fs, &fs, rv, NB_LANG_EN));
+    FZ_CAPTURE(0, nb_export_log(out, 1, NB_LOG_MD, r, &fs, NULL, rv, NB_LANG_ZH));
+    FZ_CAPTURE(0, nb_export_log(out, 0, NB_LOG_CSV, r, &fs, NULL, rv, NB_LANG_EN));
     nb_findings_free(&fs);
 }
 

@@ -1,0 +1,418 @@
+/* engine.c — the batch on several threads (engine.h): the jobs claimed in
+ * order, their outputs kept in memory until those before them are written
+ * (or in a spool file when the batch pairs years), the reruns of the
+ * reports whose year before disagrees, and the outputs written in order. */
+#include "batch/engine.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/err.h"
+#include "batch/ctx.h"
+#include "batch/pair.h"
+#include "out/writer.h"
+#include "read/read.h"
+
+/* What one report left: its bytes (in memory, or at off in the spool),
+ * how they divide, its status and, when paired, its summary. */
+typedef struct rec {
+    char *buf;               /* out, prepare's messages, run's messages, aux; NULL when spooled or not yet done */
+    long off;                /* in the spool */
+    size_t nout, nprep, nerr, naux;
+    int status, ready;
+    nb_summary *own;
+    const struct nb_schema *schema;
+} rec;
+
+typedef struct eng {
+    const nb_engine *e;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    pthread_mutex_t serial;  /* one PDF at a time (model/ctx.h) */
+    rec *recs;
+    FILE *spool;             /* pairing: the outputs until every report is read */
+    size_t next;             /* the next report to claim */
+    size_t *again;           /* the second round: the reports run again, */
+    const nb_summary **prev; /* with the year before (by report) */
+    size_t nagain, next_again;
+    int round;               /* 1, then 2 */
+    size_t emitted, window;  /* no pairing: written so far; claims stay within window of it */
+    int failed;
+    nb_err err;
+} eng;
+
+int nb_engine_jobs(const char *value, nb_lang lang, nb_err *err)
+{
+    if (!value) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        return n < 1 ? 1 : n > 256 ? 256 : (int)n;
+    }
+    char *end;
+    errno = 0;
+    long n = strtol(value, &end, 10);
+    if (errno || end == value || *end || n < 1 || n > 256)
+        return nb_err_set(err, NB_E_USAGE,
+                          nb_tr(lang, "-j %s: the number of threads is a whole number from 1 to 256",
+                                "-j %s：线程数应为 1 到 256 之间的整数"),
+                          value);
+    return (int)n;
+}
+
+/* A failure of the engine itself (not of a report), kept to be returned. */
+static void fail(eng *g, int code, const char *msg)
+{
+    if (!g->failed)
+        nb_err_set(&g->err, code, "%s", msg);
+    g->failed = 1;
+    pthread_cond_broadcast(&g->cv);
+}
+
+/* The next report for this thread, or 0 when there is none; in the first
+ * round prepared here, under the lock, in the batch's order. */
+static int claim(eng *g, nb_job *job)
+{
+    if (g->round == 1) {
+        while (!g->e->pairing && !g->failed && g->next < g->e->n && g->next >= g->emitted + g->window)
+            pthread_cond_wait(&g->cv, &g->mu);
+        if (g->failed || g->next >= g->e->n)
+            return 0;
+        job->i = g->next++;
+        return 1;
+    }
+    if (g->failed || g->next_again >= g->nagain)
+        return 0;
+    job->i = g->again[g->next_again++];
+    job->prev = g->prev[job->i];
+    return 1;
+}
+
+/* A stream in memory for one of the job's outputs. */
+typedef struct mem {
+    char *b;
+    size_t n;
+} mem;
+
+static int open_mems(nb_job *job, mem m[4], FILE *f[4])
+{
+    for (int k = 0; k < 4; k++) {
+        m[k].b = NULL;
+        m[k].n = 0;
+        f[k] = open_memstream(&m[k].b, &m[k].n);
+        if (!f[k]) {
+            for (int j = 0; j < k; j++) {
+                fclose(f[j]);
+                free(m[j].b);
+            }
+            return -1;
+        }
+    }
+    job->out = f[0];
+    job->aux = f[3];
+    return 0;
+}
+
+/* The job's bytes in one buffer: out, prepare's messages (prep), the run's
+ * messages, aux. */
+static char *join_mems(mem m[4], const char *prep, size_t nprep, rec *r)
+{
+    r->nout = m[0].n;
+    r->nprep = nprep;
+    r->nerr = m[2].n;
+    r->naux = m[3].n;
+    char *b = malloc(r->nout + nprep + r->nerr + r->naux + 1);
+    if (!b)
+        return NULL;
+    const char *part[4] = {m[0].b, prep, m[2].b, m[3].b};
+    size_t len[4] = {m[0].n, nprep, m[2].n, m[3].n};
+    char *p = b;
+    for (int k = 0; k < 4; k++)
+        if (len[k]) { /* an empty part may have no buffer at all */
+            memcpy(p, part[k], len[k]);
+            p += len[k];
+        }
+    return b;
+}
+
+/* Read the bytes of r at off in the spool (under the lock). */
+static char *spool_read(eng *g, const rec *r, size_t from, size_t len)
+{
+    char *b = malloc(len + 1);
+    if (b && (fseek(g->spool, r->off + (long)from, SEEK_SET) != 0 || fread(b, 1, len, g->spool) != len)) {
+        free(b);
+        return NULL;
+    }
+    return b;
+}
+
+/* The job's record kept (under the lock): in memory, or appended to the
+ * spool; the first round keeps the report's summary (the second leaves it:
+ * other jobs of that round read it). */
+static void keep(eng *g, const nb_job *job, char *b, rec *nr)
+{
+    rec *r = &g->recs[job->i];
+    nr->own = r->own;
+    nr->schema = r->schema;
+    if (g->round == 1 && job->has_own) {
+        if ((nr->own = malloc(sizeof *nr->own)))
+            *nr->own = job->own;
+        else
+            fail(g, NB_E_NOMEM, "out of memory");
+        nr->schema = job->schema;
+    }
+    nr->status = job->status;
+    *r = *nr;
+    size_t len = r->nout + r->nprep + r->nerr + r->naux;
+    if (g->spool) {
+        if (fseek(g->spool, 0, SEEK_END) != 0 || (r->off = ftell(g->spool)) < 0 ||
+            fwrite(b, 1, len, g->spool) != len)
+            fail(g, NB_E_IO, "the spool of the batch's output cannot be written (is the temporary folder full?)");
+        free(b);
+    } else {
+        r->buf = b;
+    }
+    r->ready = 1;
+    pthread_cond_broadcast(&g->cv);
+}
+
+/* One report: claimed, prepared, run, kept. 0 when there was none left. */
+static int one_job(eng *g, const nb_ctx *ctx)
+{
+    const nb_engine *e = g->e;
+    nb_job job = {.ctx = ctx, .pairing = e->pairing};
+    mem m[4];
+    FILE *f[4];
+    pthread_mutex_lock(&g->mu);
+    if (!claim(g, &job)) {
+        pthread_mutex_unlock(&g->mu);
+        return 0;
+    }
+    if (open_mems(&job, m, f) != 0) {
+        fail(g, NB_E_NOMEM, "out of memory");
+        pthread_mutex_unlock(&g->mu);
+        return 0;
+    }
+    char *prep = NULL; /* the second round: the messages of the first round's prepare */
+    rec *r = &g->recs[job.i];
+    if (g->round == 2 && r->nprep && !(prep = spool_read(g, r, r->nout, r->nprep)))
+        fail(g, NB_E_IO, "the spool of the batch's output cannot be read");
+    job.err = f[1]; /* the second round drops what prepare says: it was said the first time */
+    int ok = e->ops.prepare(e->arg, &job) == 0;
+    pthread_mutex_unlock(&g->mu);
+    job.err = f[2];
+    if (ok)
+        e->ops.run(e->arg, &job);
+    else
+        job.status = 2;
+    for (int k = 0; k < 4; k++)
+        fclose(f[k]);
+    rec nr = {0};
+    const char *pb = g->round == 1 ? m[1].b : prep;
+    size_t pn = g->round == 1 ? m[1].n : r->nprep;
+    char *b = join_mems(m, pb, pn, &nr);
+    for (int k = 0; k < 4; k++)
+        free(m[k].b);
+    free(prep);
+    pthread_mutex_lock(&g->mu);
+    if (!b)
+        fail(g, NB_E_NOMEM, "out of memory");
+    else
+        keep(g, &job, b, &nr);
+    pthread_mutex_unlock(&g->mu);
+    return b != NULL;
+}
+
+/* A thread of the engine: its own context, then jobs until none is left. */
+static void *worker(void *p)
+{
+    eng *g = p;
+    nb_ctx ctx;
+    nb_err err;
+    if (nb_ctx_init(&ctx, g->e->lang, &err) != 0) {
+        pthread_mutex_lock(&g->mu);
+        fail(g, err.code, err.msg);
+        pthread_mutex_unlock(&g->mu);
+        return NULL;
+    }
+    ctx.trace = g->e->trace;
+    ctx.serial = &g->serial;
+    while (one_job(g, &ctx))
+        ;
+    nb_ctx_free(&ctx);
+    return NULL;
+}
+
+/* A round: the threads started, run until the jobs are done; with from,
+ * the calling thread meanwhile writes the outputs in order. */
+static int run_round(eng *g, int (*meanwhile)(eng *))
+{
+    int n = g->e->jobs < 1 ? 1 : g->e->jobs;
+    pthread_t *t = calloc((size_t)n, sizeof *t);
+    if (!t)
+        return nb_err_set(&g->err, NB_E_NOMEM, "out of memory");
+    int started = 0;
+    for (; started < n; started++)
+        if (pthread_create(&t[started], NULL, worker, g) != 0)
+            break;
+    if (!started) {
+        free(t);
+        return nb_err_set(&g->err, NB_E_IO, "no thread could be started");
+    }
+    int rc = meanwhile ? meanwhile(g) : 0;
+    for (int k = 0; k < started; k++)
+        pthread_join(t[k], NULL);
+    free(t);
+    return g->failed ? -1 : rc;
+}
+
+/* Messages written to a terminal as nb_cli_say writes them: each line's
+ * text escaped, its newline as it is. */
+static void put_messages(const nb_engine *e, const char *b, size_t n)
+{
+    if (!e->err_term) {
+        fwrite(b, 1, n, e->err);
+        return;
+    }
+    nb_writer w = nb_writer_as(e->err, 1);
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(b + i, '\n', n - i);
+        size_t end = nl ? (size_t)(nl - b) : n;
+        nb_put_text(&w, b + i, end - i);
+        if (nl)
+            nb_put(&w, "\n", 1);
+        i = end + (nl != NULL);
+    }
+    nb_writer_end(&w, e->err);
+}
+
+/* Report i's bytes written where they go, and its figures handed on —
+ * holding the PDF lock: while a thread reads a PDF, the process's standard
+ * error is a pipe that swallows what is written to it. */
+static void emit(eng *g, size_t i, const char *b)
+{
+    const nb_engine *e = g->e;
+    const rec *r = &g->recs[i];
+    pthread_mutex_lock(&g->serial);
+    put_messages(e, b + r->nout, r->nprep + r->nerr);
+    fflush(e->err);
+    fwrite(b, 1, r->nout, e->out);
+    e->ops.done(e->arg, i, r->status, b + r->nout + r->nprep + r->nerr, r->naux);
+    pthread_mutex_unlock(&g->serial);
+}
+
+/* No pairing: each output written once those before it are (the calling
+ * thread, while the jobs run). */
+static int emit_streaming(eng *g)
+{
+    pthread_mutex_lock(&g->mu);
+    while (g->emitted < g->e->n) {
+        while (!g->failed && !g->recs[g->emitted].ready)
+            pthread_cond_wait(&g->cv, &g->mu);
+        if (g->failed)
+            break;
+        rec *r = &g->recs[g->emitted];
+        pthread_mutex_unlock(&g->mu);
+        emit(g, g->emitted, r->buf);
+        free(r->buf);
+        r->buf = NULL;
+        pthread_mutex_lock(&g->mu);
+        g->emitted++;
+        pthread_cond_broadcast(&g->cv);
+    }
+    pthread_mutex_unlock(&g->mu);
+    return 0;
+}
+
+/* Every report read: the ones whose year before is in the batch and
+ * disagrees with it, to be run again with it. */
+static int plan_again(eng *g)
+{
+    size_t n = g->e->n;
+    nb_pairing p;
+    nb_summary **sums = calloc(n ? n : 1, sizeof *sums);
+    g->again = calloc(n ? n : 1, sizeof *g->again);
+    g->prev = calloc(n ? n : 1, sizeof *g->prev);
+    if (!sums || !g->again || !g->prev) {
+        free(sums);
+        return nb_err_set(&g->err, NB_E_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++)
+        sums[i] = g->recs[i].own;
+    int rc = nb_pairing_init_summaries(&p, sums, n, &g->err);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        long j = g->recs[i].own ? nb_pairing_prev(&p, i) : -1;
+        if (j < 0)
+            continue;
+        nb_findings fs = {0};
+        rc = nb_check_years(sums[j], sums[i], g->recs[i].schema, &fs, &g->err);
+        if (rc == 0 && fs.n) {
+            g->prev[i] = sums[j];
+            g->again[g->nagain++] = i;
+        }
+        nb_findings_free(&fs);
+    }
+    nb_pairing_free(&p);
+    free(sums);
+    return rc;
+}
+
+/* Pairing: every output from the spool, in order. */
+static int emit_spooled(eng *g)
+{
+    for (size_t i = 0; i < g->e->n; i++) {
+        rec *r = &g->recs[i];
+        char *b = spool_read(g, r, 0, r->nout + r->nprep + r->nerr + r->naux);
+        if (!b)
+            return nb_err_set(&g->err, NB_E_IO, "the spool of the batch's output cannot be read");
+        emit(g, i, b);
+        free(b);
+    }
+    return 0;
+}
+
+static void eng_free(eng *g)
+{
+    for (size_t i = 0; g->recs && i < g->e->n; i++) {
+        free(g->recs[i].buf);
+        free(g->recs[i].own);
+    }
+    free(g->recs);
+    free(g->again);
+    free(g->prev);
+    if (g->spool)
+        fclose(g->spool);
+    pthread_cond_destroy(&g->cv);
+    pthread_mutex_destroy(&g->mu);
+    pthread_mutex_destroy(&g->serial);
+}
+
+int nb_engine_run(const nb_engine *e, nb_err *err)
+{
+    eng g = {.e = e, .round = 1, .window = 4 * (size_t)(e->jobs < 1 ? 1 : e->jobs) + 4};
+    pthread_mutex_init(&g.mu, NULL);
+    pthread_mutex_init(&g.serial, NULL);
+    pthread_cond_init(&g.cv, NULL);
+    int rc = 0;
+    g.recs = calloc(e->n ? e->n : 1, sizeof *g.recs);
+    if (!g.recs)
+        rc = nb_err_set(&g.err, NB_E_NOMEM, "out of memory");
+    else if (e->pairing && !(g.spool = tmpfile()))
+        rc = nb_err_set(&g.err, NB_E_IO, "the spool of the batch's output cannot be created: %s", strerror(errno));
+    nb_readers_init();
+    if (rc == 0 && e->n)
+        rc = run_round(&g, e->pairing ? NULL : emit_streaming);
+    if (rc == 0 && e->pairing && e->n) {
+        rc = plan_again(&g);
+        g.round = 2;
+        if (rc == 0 && g.nagain)
+            rc = run_round(&g, NULL);
+        if (rc == 0)
+            rc = emit_spooled(&g);
+    }
+    if (rc != 0 && err)
+        *err = g.err;
+    eng_free(&g);
+    return rc == 0 ? 0 : -1;
+}

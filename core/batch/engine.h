@@ -1,0 +1,69 @@
+/* engine.h — a batch of reports run on several threads, each report read
+ * once, the outputs written in the batch's order and byte for byte as one
+ * thread writes them.
+ *
+ * A job is one report: prepared in the batch's order under the engine's
+ * lock (what must happen in order: the rule settings of its folder, and
+ * what they say), then run on any thread with a context of that thread's
+ * own, writing its output and its messages to memory. When the batch pairs
+ * years, a run keeps the report's summary (check/years.h); once every
+ * report is read, each report whose year before is in the batch and
+ * disagrees with it (nb_check_years finds something) is run again with that
+ * year's summary, and until then the outputs wait in a spool file (memory
+ * stays bounded by the reports in flight, not by the batch). Without
+ * pairing each output is written as soon as those before it are. */
+#ifndef NB_BATCH_ENGINE_H
+#define NB_BATCH_ENGINE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "check/years.h"
+#include "model/ctx.h"
+
+typedef struct nb_job {
+    size_t i;                   /* the report's index in the batch */
+    const nb_ctx *ctx;          /* the thread's own context */
+    FILE *out, *err, *aux;      /* its output, its messages, and figures for the batch (memory) */
+    const nb_summary *prev;     /* a second run: the year before; else NULL */
+    int pairing;                /* the batch pairs years: fill own */
+    nb_summary own;             /* the report's summary, */
+    const struct nb_schema *schema; /* and its schema, */
+    int has_own;                /* when it was read and can be paired */
+    int status;                 /* 0 fine, 1 findings of error weight, 2 not read or not checked */
+    void *prep;                 /* what prepare left for run (the job's own memory, freed by run) */
+} nb_job;
+
+typedef struct nb_engine_ops {
+    /* In the batch's order, under the engine's lock: what the job needs
+     * that depends on the reports before it. 0, or -1 (said in job->err). */
+    int (*prepare)(void *arg, nb_job *job);
+    /* The report itself, on any thread. */
+    void (*run)(void *arg, nb_job *job);
+    /* In the batch's order, on the calling thread: the job's status and
+     * the figures it wrote to aux (its output and messages are written by
+     * the engine just before). */
+    void (*done)(void *arg, size_t i, int status, const char *aux, size_t naux);
+} nb_engine_ops;
+
+typedef struct nb_engine {
+    size_t n;                   /* reports */
+    int jobs;                   /* threads, at least 1 */
+    int pairing;                /* pair years across the batch */
+    nb_lang lang;
+    FILE *out, *err;            /* where outputs and messages go */
+    int err_term;               /* err is a terminal: messages escaped when written */
+    FILE *trace;                /* the extractor's trace (model/ctx.h), or NULL */
+    nb_engine_ops ops;
+    void *arg;
+} nb_engine;
+
+/* The number of threads for -j N (NULL: every core the machine has), or
+ * -1 with err when N is not a whole number from 1 to 256. */
+int nb_engine_jobs(const char *value, nb_lang lang, nb_err *err);
+
+/* Run the batch. 0, or -1 with err when a thread, the spool or memory
+ * failed (the jobs' own failures are their status). */
+int nb_engine_run(const nb_engine *e, nb_err *err);
+
+#endif

@@ -1,0 +1,62 @@
+# tests/cli_jobs.sh — part of tests/cli.sh, read by it (its helpers, $NB
+# and $T): reports read on several threads (-j N) give the same output, the
+# same messages and the same exit status, byte for byte, as one thread —
+# every output form, with the pairing of years (the year before listed
+# before and after its next year) and without, files that cannot be read
+# among them.
+
+corpus=${NIANBAO_CORPUS:-../shared/corpus/real}
+set -- tests/data tests/data/years
+[ -d "$corpus" ] && set -- "$@" "$corpus"
+dirs="$*"
+# same_jobs DESC ARGS...: nianbao ARGS with -j 1, -j 2 and -j 5 alike
+same_jobs() {
+    desc=$1
+    shift
+    "$NB" "$@" -j 1 >"$T/j1.out" 2>"$T/j1.err"
+    r1=$?
+    for j in 2 5; do
+        "$NB" "$@" -j $j >"$T/jn.out" 2>"$T/jn.err"
+        rn=$?
+        if [ $rn -ne $r1 ]; then
+            notok "$desc: -j $j" "exit $rn, -j 1 exits $r1"; return
+        elif ! cmp -s "$T/j1.out" "$T/jn.out"; then
+            notok "$desc: -j $j" "standard output differs from -j 1's: $(cmp "$T/j1.out" "$T/jn.out")"; return
+        elif ! cmp -s "$T/j1.err" "$T/jn.err"; then
+            notok "$desc: -j $j" "standard error differs from -j 1's: $(diff "$T/j1.err" "$T/jn.err" | head -3 | tr '\n' ' ')"; return
+        fi
+    done
+    if [ ! -s "$T/j1.out" ]; then
+        notok "$desc" "no output at all"
+    else
+        ok "$desc: -j 2 and -j 5 as -j 1 ($(wc -c <"$T/j1.out") bytes, exit $r1)"
+    fi
+}
+# shellcheck disable=SC2086
+same_jobs "check, the years paired" check $dirs
+# shellcheck disable=SC2086
+same_jobs "check --format json, the years paired" check --format json $dirs
+# shellcheck disable=SC2086
+same_jobs "check --no-years" check --no-years $dirs
+# shellcheck disable=SC2086
+same_jobs "check --summary --format csv" check --summary --format csv $dirs
+# shellcheck disable=SC2086
+same_jobs "export --format json" export --format json $dirs
+# shellcheck disable=SC2086
+same_jobs "export --format csv" export --format csv $dirs
+same_jobs "export --log --format md" export --log --format md tests/data
+same_jobs "the year before listed after its next year" check \
+    tests/data/years/wolong-2025.txt tests/data/years/wolong-2024.txt tests/data/seed000.txt
+if grep -q "YEAR\.IN_FORCE" "$T/j1.out"; then
+    ok "the year before listed after its next year: the years still paired (YEAR.IN_FORCE)"
+else
+    notok "the year before listed after its next year: the years still paired" "no YEAR.IN_FORCE: $(head -c 300 "$T/j1.out")"
+fi
+"$NB" check --no-years tests/data/years/wolong-2025.txt tests/data/years/wolong-2024.txt >"$T/ny.out" 2>&1
+if grep -q "YEAR\." "$T/ny.out"; then
+    notok "--no-years pairs nothing" "$(grep "YEAR\." "$T/ny.out" | head -2)"
+else
+    ok "--no-years pairs nothing"
+fi
+expect_usage_error "-j 0: the number of threads refused" "from 1 to 256" check -j 0 tests/data/seed000.txt
+expect_usage_error "-j x: the number of threads refused" "from 1 to 256" export -j x tests/data/seed000.txt
