@@ -60,7 +60,7 @@ TUI_CF   = $(CURS_CF) $(PCRE_CF) -Itui -Ibuild/gen
 
 SAMPLE  := samples/kaizha-2024.txt
 
-.PHONY: all deps run check unit asan asan-bin cli screens sweep tmux valgrind clang bench bench-pdf clean install lint-man man man-check structure fuzz fuzz-check
+.PHONY: all deps run check unit asan asan-bin cli screens sweep tmux valgrind clang bench bench-pdf bench-memory clean install lint-man man man-check structure fuzz fuzz-check
 .SECONDARY:
 all: nianbao
 
@@ -213,6 +213,11 @@ build/bench/console: bench/console.c $(CORE_OBJ) $(TUI_LIB_OBJ)
 
 bench: nianbao build/bench/extract build/bench/console build/bench/formats
 	@sh bench/run.sh
+
+# peak memory on a dense 50 MB report and one-line reports, and the one-line
+# reports' time against grep's (bench/memory.sh; not part of make check)
+bench-memory: nianbao
+	@sh bench/memory.sh
 
 # the PDF reader's time on the test PDFs (five pages each but the last)
 bench-pdf: build/bench/pdf
