@@ -28,8 +28,6 @@ const char *nb_enc_name(nb_enc e)
     return "?";
 }
 
-#define NB_DOC_PAD 64
-
 static int mark_long_lines(nb_doc *d);
 
 static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_t n, unsigned char *own, nb_lang lang,
@@ -42,6 +40,11 @@ int nb_doc_load(nb_doc *d, const char *path, nb_lang lang, nb_err *err)
     memset(d, 0, sizeof *d);
     if (nb_read_file(path, NB_MAX_FILE, NB_DOC_PAD + 1, &buf, &n, lang, err) != 0)
         return -1;
+    return nb_doc_take(d, path, buf, n, lang, err);
+}
+
+int nb_doc_take(nb_doc *d, const char *path, unsigned char *buf, size_t n, nb_lang lang, nb_err *err)
+{
     /* the buffer has room for the padding: UTF-8 text is taken as it is */
     return doc_decode(d, path, buf, n, buf, lang, err);
 }

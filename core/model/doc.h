@@ -63,9 +63,17 @@ typedef struct nb_loc {
     size_t orig;  /* byte offset in the file */
 } nb_loc;
 
+/* Bytes to spare after a file's bytes for nb_doc_take: zeroed slack after
+ * the text (PCRE2's JIT reads ahead in 16-byte blocks) and its NUL. */
+#define NB_DOC_PAD 64
+
 /* Read and decode a file. Errors: missing, unreadable, empty, over 64 MiB,
  * binary, or in no encoding we read; each message names the file. */
 int nb_doc_load(nb_doc *d, const char *path, nb_lang lang, nb_err *err);
+/* The same from a file's bytes buf[0, n), malloc'd with NB_DOC_PAD + 1
+ * bytes to spare, which the document takes: UTF-8 text is kept in them
+ * (moved over a BOM), not copied; on every other way out they are freed. */
+int nb_doc_take(nb_doc *d, const char *path, unsigned char *buf, size_t n, nb_lang lang, nb_err *err);
 /* The same from bytes in memory (path is used in messages only). */
 int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *buf,
                       size_t n, nb_lang lang, nb_err *err);
