@@ -5,9 +5,15 @@
 #define NB_DOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "base/err.h"
 
 #define NB_MAX_FILE ((size_t)64 << 20) /* 64 MiB */
+/* A document's text is at most this long, so that an offset in it (and in
+ * its file) takes 32 bits in the line index: a file of NB_MAX_FILE bytes
+ * decodes to at most 96 MiB; a document built from a structured file is
+ * refused past it. */
+#define NB_MAX_TEXT ((size_t)UINT32_MAX)
 
 typedef enum {
     NB_ENC_UTF8 = 0,
@@ -30,9 +36,9 @@ typedef struct nb_doc {
     nb_enc enc;
     size_t file_size;    /* bytes in the file */
     char sha256[65];     /* of the file's bytes as read (what a review is made against); "" unknown */
-    size_t *lines;       /* offset in text of each line's start */
+    uint32_t *lines;     /* offset in text of each line's start (NB_MAX_TEXT) */
     size_t nlines;
-    size_t *orig_lines;  /* file offset of each line's start; NULL when the
+    uint32_t *orig_lines; /* file offset of each line's start; NULL when the
                             text is the file's bytes after a BOM of bom_len */
     size_t bom_len;
     /* Structured sources (docx, html, pdf, doc): the text is what the
@@ -78,7 +84,8 @@ int nb_doc_take(nb_doc *d, const char *path, unsigned char *buf, size_t n, nb_la
 int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *buf,
                       size_t n, nb_lang lang, nb_err *err);
 void nb_doc_free(nb_doc *d);
-/* Index the lines of d->text (d->len bytes); for documents built in memory. */
+/* Index the lines of d->text (d->len bytes, at most NB_MAX_TEXT); for
+ * documents built in memory. -1 when out of memory or too long. */
 int nb_doc_index_lines(nb_doc *d);
 
 const char *nb_enc_name(nb_enc e);
