@@ -86,11 +86,12 @@ enum { LK_PLAIN, LK_TAB, LK_PIPE, LK_CELL };
 #define NO_FIELD 255
 #define MAXFIELDS 48
 
+/* Sixteen bytes: a report's tables may make a million of them. */
 typedef struct tok {
-    size_t off, len;
+    uint32_t off, len; /* in the text: 32 bits hold its offsets (NB_MAX_TEXT) */
     unsigned char kind, cls, lkind, numbered, blob;
     unsigned char field, nfields; /* a tab row's: the token's field, the line's fields (NO_FIELD: not known) */
-    short exact_row;
+    signed char exact_row;        /* the schema row (< MAXROWS) the text is exactly, or -1 */
 } tok;
 
 /* The most tokens and rows read of a report's tables: far more than any
