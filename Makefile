@@ -60,7 +60,7 @@ TUI_CF   = $(CURS_CF) $(PCRE_CF) -Itui -Ibuild/gen
 
 SAMPLE  := samples/kaizha-2024.txt
 
-.PHONY: all deps run check unit asan asan-bin cli screens sweep tmux valgrind clang bench bench-batch bench-pdf clean install lint-man man man-check structure fuzz fuzz-check
+.PHONY: all deps run check unit asan asan-bin cli screens sweep tmux valgrind clang bench bench-batch bench-pdf bench-memory clean install lint-man man man-check structure fuzz fuzz-check
 .SECONDARY:
 all: nianbao
 
@@ -218,6 +218,11 @@ bench: nianbao build/bench/extract build/bench/console build/bench/formats
 # -j 1 and every core; GB18030 and UTF-16 against UTF-8 (bench/batch.sh)
 bench-batch: nianbao
 	@sh bench/batch.sh
+
+# peak memory on a dense 50 MB report and one-line reports, and the one-line
+# reports' time against grep's (bench/memory.sh; not part of make check)
+bench-memory: nianbao
+	@sh bench/memory.sh
 
 # the PDF reader's time on the test PDFs (five pages each but the last)
 bench-pdf: build/bench/pdf

@@ -37,9 +37,12 @@ static int (*const run[NB_CMD_COUNT])(const nb_opts *, nb_lang) = {
 int main(int argc, char **argv)
 {
     /* Batches read thousands of reports: keep freed memory for the next one
-     * rather than giving it back and faulting it in again. */
+     * rather than giving it back and faulting it in again. A block of over
+     * 1 MiB is a large report's (its text, its line index, its tokens): it
+     * is mapped and given back when freed, so that a large report's stages
+     * do not pile up in the heap one after the other. */
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
-    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
     setlocale(LC_ALL, "");
     nb_lang L = pick_lang();
     if (argc < 2) {

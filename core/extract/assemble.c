@@ -9,31 +9,39 @@
 
 #include <string.h>
 
-/* A group's label as compared: without trailing punctuation. */
-static void label_view(const nb_ustr *u, nb_ustr *out)
+void ex_group_label(const assembly *A, const group *g, nb_ustr *out)
 {
-    *out = *u;
+    out->n = (int)g->nlab;
+    out->had_num = g->lab_num;
+    if (g->nlab)
+        memcpy(out->c, A->lab + g->lab, g->nlab * sizeof *out->c);
+}
+
+/* A group's label as compared: without trailing punctuation. */
+static void label_view(const assembly *A, const group *g, nb_ustr *out)
+{
+    ex_group_label(A, g, out);
     nb_ustr_trim_trail(out);
 }
 
 static double label_best(const assembly *A, const nb_ustr *u)
 {
     int r;
-    nb_ustr v;
-    label_view(u, &v);
+    nb_ustr v = *u;
+    nb_ustr_trim_trail(&v);
     return ex_best_row(A->L, &v, 1u << NB_T2 | 1u << NB_T3, &r);
 }
 
-double ex_group_best(const lexicon *L, group *g, int *row)
+double ex_group_best(const assembly *A, group *g, int *row)
 {
     if (!g->best_valid) {
         nb_ustr v;
-        label_view(&g->label, &v);
+        label_view(A, g, &v);
         if (g->exact_row >= 0) {
             g->best = g->exact_row;
             g->best_sim = 1.0;
         } else {
-            g->best_sim = ex_best_row(L, &v, 1u << NB_T2 | 1u << NB_T3, &g->best);
+            g->best_sim = ex_best_row(A->L, &v, 1u << NB_T2 | 1u << NB_T3, &g->best);
         }
         g->best_valid = 1;
     }
@@ -43,13 +51,14 @@ double ex_group_best(const lexicon *L, group *g, int *row)
 
 /* Does appending u to g's label bring it clearly nearer the standard label
  * it is nearest to (or, for a label matching nothing yet, any label)? */
-static int improves(const assembly *A, group *g, const nb_ustr *u)
+static int improves(assembly *A, group *g, const nb_ustr *u)
 {
-    nb_ustr j = g->label;
+    nb_ustr j;
+    ex_group_label(A, g, &j);
     nb_ustr_append(&j, u);
     nb_ustr_trim_trail(&j);
     int r;
-    double so = ex_group_best(A->L, g, &r);
+    double so = ex_group_best(A, g, &r);
     if (r < 0)
         return 0;
     if (so >= 1.0)
@@ -57,10 +66,33 @@ static int improves(const assembly *A, group *g, const nb_ustr *u)
     return nb_sim(&j, &A->L->rows[r]) > so + 0.02;
 }
 
-static void group_set_label(group *g, const tok *k, const nb_ustr *u)
+/* g's label made u (append 0) or u put after it (1), as nb_ustr_append
+ * does (at most NB_USTR_MAX characters). The newest group's label ends the
+ * pool and is written in place; another's is moved to the end first. */
+static void label_put(assembly *A, group *g, const nb_ustr *u, int append)
+{
+    size_t keep = append ? g->nlab : 0, k = (size_t)u->n;
+    if (keep + k > NB_USTR_MAX)
+        k = NB_USTR_MAX - keep;
+    int at_end = (size_t)g->lab + g->nlab == A->nlab;
+    size_t to = at_end ? g->lab : A->nlab;
+    if (nb_grow(&A->lab, &A->labcap, to + keep + k, sizeof *A->lab, 1024) != 0) {
+        A->oom = 1;
+        return;
+    }
+    if (!at_end)
+        memcpy(A->lab + to, A->lab + g->lab, keep * sizeof *A->lab);
+    memcpy(A->lab + to + keep, u->c, k * sizeof *A->lab);
+    g->lab = (uint32_t)to;
+    g->nlab = (uint32_t)(keep + k);
+    A->nlab = to + keep + k;
+}
+
+static void group_set_label(assembly *A, group *g, const tok *k, const nb_ustr *u)
 {
     g->best_valid = 0;
-    g->label = *u;
+    label_put(A, g, u, 0);
+    g->lab_num = u->had_num;
     g->has_label = 1;
     g->numbered = k->numbered;
     g->exact_row = k->exact_row;
@@ -70,16 +102,24 @@ static void group_set_label(group *g, const tok *k, const nb_ustr *u)
     g->label_lk = k->lkind;
 }
 
-static void group_add_frag(group *g, const tok *k, const nb_ustr *u)
+static void group_add_frag(assembly *A, group *g, const tok *k, const nb_ustr *u)
 {
     g->best_valid = 0;
-    nb_ustr_append(&g->label, u);
+    label_put(A, g, u, 1);
     g->exact_row = -1;
     if (g->nfrag < MAXFRAG) {
         g->frag_off[g->nfrag] = k->off;
         g->frag_len[g->nfrag] = k->len;
         g->nfrag++;
     }
+}
+
+/* The newest group is nobody's row: dropped, its label's room given back. */
+static void drop_group(assembly *A)
+{
+    group *g = &A->g[--A->ng];
+    if ((size_t)g->lab + g->nlab == A->nlab)
+        A->nlab = g->lab;
 }
 
 static group *new_group(assembly *A, size_t pos)
@@ -94,6 +134,7 @@ static group *new_group(assembly *A, size_t pos)
     }
     group *g = &A->g[A->ng++];
     memset(g, 0, sizeof *g);
+    g->lab = (uint32_t)A->nlab;
     g->exact_row = -1;
     g->row = -1;
     g->v0 = A->nv;
@@ -119,7 +160,7 @@ static int expected_cols(const assembly *A, group *g)
     if (g->exact_row >= 0)
         return A->L->s->rows[g->exact_row].ncols;
     int r;
-    double s = ex_group_best(A->L, g, &r);
+    double s = ex_group_best(A, g, &r);
     return (s >= 0.6 && r >= 0) ? A->L->s->rows[r].ncols : 0;
 }
 
@@ -154,7 +195,7 @@ static int join_label_tail(assembly *A, const cursor *c, const tok *k)
              A->g[c->last].has_label)
         to = &A->g[c->last];
     if (to && improves(A, to, &u)) {
-        group_add_frag(to, k, &u);
+        group_add_frag(A, to, k, &u);
         return 1;
     }
     return 0;
@@ -164,7 +205,7 @@ static int join_label_tail(assembly *A, const cursor *c, const tok *k)
 static int complete_label(const assembly *A, group *g)
 {
     int r;
-    return ex_group_best(A->L, g, &r) >= 0.8 && r >= 0;
+    return ex_group_best(A, g, &r) >= 0.8 && r >= 0;
 }
 
 /* A column header ends the row being built (a standard label alone is a
@@ -175,7 +216,7 @@ static void on_header(assembly *A, cursor *c)
         c->last = (int)(c->cur - A->g);
         c->cur = NULL;
     } else if (c->cur) {
-        A->ng--; /* a label cut off by a header is nobody's */
+        drop_group(A); /* a label cut off by a header is nobody's */
         c->cur = NULL;
     }
     c->header_since = 1;
@@ -189,7 +230,7 @@ static int after_blank_row(assembly *A, cursor *c, const tok *k, const nb_ustr *
     c->cur = new_group(A, k->off);
     if (!c->cur)
         return -1;
-    group_set_label(c->cur, k, u);
+    group_set_label(A, c->cur, k, u);
     c->header_since = 0;
     return 0;
 }
@@ -208,13 +249,13 @@ static int on_label(assembly *A, cursor *c, const tok *k)
         /* a wrapped label's tail on a line after its numbers */
         if (!c->cells_mode && !k->numbered && c->last >= 0 && !c->header_since && !c->line_has_values &&
             A->g[c->last].has_label && improves(A, &A->g[c->last], &u)) {
-            group_add_frag(&A->g[c->last], k, &u);
+            group_add_frag(A, &A->g[c->last], k, &u);
             return 0;
         }
         c->cur = new_group(A, k->off);
         if (!c->cur)
             return -1;
-        group_set_label(c->cur, k, &u);
+        group_set_label(A, c->cur, k, &u);
         return 0;
     }
     group *cur = c->cur;
@@ -223,19 +264,20 @@ static int on_label(assembly *A, cursor *c, const tok *k)
     if (k->numbered) {
         if (blank_row)
             return after_blank_row(A, c, k, &u);
-        group_set_label(cur, k, &u);
+        group_set_label(A, cur, k, &u);
         return 0;
     }
-    nb_ustr j = cur->label;
+    nb_ustr j;
+    ex_group_label(A, cur, &j);
     nb_ustr_append(&j, &u);
     int r0;
-    double sj = label_best(A, &j), so = ex_group_best(A->L, cur, &r0), sn = label_best(A, &u);
+    double sj = label_best(A, &j), so = ex_group_best(A, cur, &r0), sn = label_best(A, &u);
     if (sj >= so && sj >= sn)
-        group_add_frag(cur, k, &u);
+        group_add_frag(A, cur, k, &u);
     else if (blank_row && sn >= 0.85)
         return after_blank_row(A, c, k, &u);
     else if (sn > so)
-        group_set_label(cur, k, &u);
+        group_set_label(A, cur, k, &u);
     return 0;
 }
 
@@ -327,7 +369,7 @@ static void on_break(assembly *A, cursor *c, const tok *k)
         c->cur = NULL;
         c->header_since = 0;
     } else if (cur && !cur->nv && k->kind == K_RULE) {
-        A->ng--; /* a pipe table's header row */
+        drop_group(A); /* a pipe table's header row */
         c->cur = NULL;
     }
 }
@@ -360,16 +402,17 @@ static void assemble_tokens(assembly *A, tok *toks, size_t ntok, int cells_mode)
             return;
     }
     if (c.cur && !c.cur->nv && !complete_label(A, c.cur))
-        A->ng--;
+        drop_group(A);
 }
 
 void ex_assemble(assembly *A, tok *toks, size_t ntok, int cells_mode)
 {
     assemble_tokens(A, toks, ntok, cells_mode);
-    for (int gi = 0; gi < A->ng; gi++) {
-        nb_ustr_trim_trail(&A->g[gi].label);
-        if (!A->g[gi].has_label)
-            A->g[gi].label.n = 0;
+    for (int gi = 0; gi < A->ng && !A->oom; gi++) {
+        group *g = &A->g[gi];
+        nb_ustr v;
+        label_view(A, g, &v); /* trimming only shortens it: in place */
+        g->nlab = g->has_label ? (uint32_t)v.n : 0;
     }
     ex_learn_tab_grid(A);
 }

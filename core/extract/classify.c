@@ -31,7 +31,7 @@ static void classify(const lexicon *L, const char *t, tok *k)
     /* "其他" and "总计" are both: a row label only when numbered */
     if (row >= 0 && !(header && !u.had_num)) {
         k->cls = C_LABEL;
-        k->exact_row = (short)row;
+        k->exact_row = (signed char)row;
         return;
     }
     if (header) {
@@ -85,7 +85,7 @@ static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t 
         if (!ex_emit(tv, K_TEXT, 0, 0, k.lkind))
             return 0;
         memmove(&tv->v[q + 2], &tv->v[q + 1], (tv->n - q - 2) * sizeof(tok));
-        tv->v[q].len = cut - k.off;
+        tv->v[q].len = (uint32_t)(cut - k.off);
         tv->v[q + 1] = k;
         tv->v[q + 1].off = cut;
         tv->v[q + 1].len = e - cut;

@@ -77,6 +77,7 @@ static int extract_text(nb_report *r, const lexicon *L, const area *arp, FILE *t
 out:
     free(A.g);
     free(A.vals);
+    free(A.lab);
     free(tv.v);
     return rc;
 }

@@ -42,7 +42,9 @@ static int extra_rows(nb_report *r, const assembly *A, const area *ar)
         if (g->row >= 0 || !g->has_label || !g->nv || !g->nfrag || g->pos < ar->t2s || g->pos >= ar->t3e)
             continue;
         char label[512];
-        nb_ustr_utf8(&g->label, label, sizeof label);
+        nb_ustr u;
+        ex_group_label(A, g, &u);
+        nb_ustr_utf8(&u, label, sizeof label);
         int table = g->pos < ar->t3s ? NB_T2 : NB_T3, old = 0;
         const char *word = NULL;
         for (int k = 0; k < 2 && !word; k++)

@@ -86,11 +86,12 @@ enum { LK_PLAIN, LK_TAB, LK_PIPE, LK_CELL };
 #define NO_FIELD 255
 #define MAXFIELDS 48
 
+/* Sixteen bytes: a report's tables may make a million of them. */
 typedef struct tok {
-    size_t off, len;
+    uint32_t off, len; /* in the text: 32 bits hold its offsets (NB_MAX_TEXT) */
     unsigned char kind, cls, lkind, numbered, blob;
     unsigned char field, nfields; /* a tab row's: the token's field, the line's fields (NO_FIELD: not known) */
-    short exact_row;
+    signed char exact_row;        /* the schema row (< MAXROWS) the text is exactly, or -1 */
 } tok;
 
 /* The most tokens and rows read of a report's tables: far more than any
@@ -152,10 +153,14 @@ void ex_classify_tokens(const lexicon *L, const char *t, tokv *tv);
 #define MAXFRAG 8
 #define MAXWANT 16
 
+/* A row being read: its label (in the assembly's pool of labels, so that a
+ * row costs a few words, not a whole nb_ustr), where the label's fragments
+ * stand in the text, and its values (A->vals[v0, v0 + nv)). */
 typedef struct group {
-    nb_ustr label;
+    uint32_t lab, nlab;   /* the label: A->lab[lab, lab + nlab) */
+    int lab_num;          /* the label's had_num (nb_ustr) */
     int has_label, numbered, exact_row;
-    size_t frag_off[MAXFRAG], frag_len[MAXFRAG];
+    uint32_t frag_off[MAXFRAG], frag_len[MAXFRAG];
     int nfrag;
     int label_lk;
     int v0, nv;
@@ -177,6 +182,8 @@ typedef struct assembly {
     int *vals;
     int nv;
     size_t vcap;
+    uint32_t *lab;  /* the groups' labels' code points, one after another */
+    size_t nlab, labcap;
     int oom;
     int full; /* EX_MAX_GROUPS rows were made: the rest is not read */
     /* tab rows of nfields fields whose numbers fill want cells start them at
@@ -186,8 +193,10 @@ typedef struct assembly {
 
 /* Rows from tokens; labels end up without trailing punctuation. */
 void ex_assemble(assembly *A, tok *toks, size_t ntok, int cells_mode);
+/* Group g's label (empty when it has none). */
+void ex_group_label(const assembly *A, const group *g, nb_ustr *out);
 /* The T2/T3 row nearest a group's label (cached until the label changes). */
-double ex_group_best(const lexicon *L, group *g, int *row);
+double ex_group_best(const assembly *A, group *g, int *row);
 
 void ex_match_t2(nb_report *r, assembly *A, const area *ar);
 void ex_match_t3(nb_report *r, assembly *A, const area *ar);

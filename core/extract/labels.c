@@ -33,7 +33,9 @@ void ex_record_row_labels(nb_report *r, const assembly *A)
         const group *g = &A->g[gi];
         if (g->row < 0 || !g->has_label || r->schema->rows[g->row].table == NB_T4)
             continue;
-        if (nb_ustr_eq(&g->label, &A->L->rows[g->row]))
+        nb_ustr label;
+        ex_group_label(A, g, &label);
+        if (nb_ustr_eq(&label, &A->L->rows[g->row]))
             continue;
         char buf[512];
         found_text(A, g, buf, sizeof buf);

@@ -24,7 +24,7 @@ void ex_match_t2(nb_report *r, assembly *A, const area *ar)
             if (g->row >= 0 || !g->has_label || !in_range(g->pos, ar->t2s, ar->t2e) || (!g->nv && pass < 2))
                 continue;
             int row;
-            double sim = ex_group_best(A->L, g, &row); /* a label nearer a T3 row is no T2 row */
+            double sim = ex_group_best(A, g, &row); /* a label nearer a T3 row is no T2 row */
             if (row < 0 || s->rows[row].table != NB_T2 || sim < (pass == 0 ? 0.999 : 0.6) || r->rows_found[row])
                 continue;
             double pen;
@@ -64,10 +64,13 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
         free(how);
         return;
     }
+    nb_ustr label; /* the row's label: gsig points into it */
     for (int i = 1; i <= ngs; i++) {
         group *g = &A->g[gs[i - 1]];
-        if (g->has_label && g->exact_row < 0)
-            nb_sig_make(&g->label, gsig);
+        if (g->has_label && g->exact_row < 0) {
+            ex_group_label(A, g, &label);
+            nb_sig_make(&label, gsig);
+        }
         for (int j = 1; j <= nr; j++) {
             double best = D[(size_t)(i - 1) * W + (size_t)j];
             unsigned char h = 1;

@@ -21,8 +21,8 @@ tok *ex_emit(tokv *tv, int kind, size_t off, size_t len, int lkind)
     tok *t = &tv->v[tv->n++];
     memset(t, 0, sizeof *t);
     t->kind = (unsigned char)kind;
-    t->off = off;
-    t->len = len;
+    t->off = (uint32_t)off;
+    t->len = (uint32_t)len;
     t->lkind = (unsigned char)lkind;
     t->exact_row = -1;
     t->field = t->nfields = NO_FIELD;

@@ -24,7 +24,9 @@ void ex_trace(FILE *f, const nb_report *r, const tokv *tv, const assembly *A, in
     }
     for (int gi = 0; gi < A->ng; gi++) {
         char b[512];
-        nb_ustr_utf8(&A->g[gi].label, b, sizeof b);
+        nb_ustr u;
+        ex_group_label(A, &A->g[gi], &u);
+        nb_ustr_utf8(&u, b, sizeof b);
         fprintf(f, "  row %d: %d values, label '%s'\n", gi, A->g[gi].nv, b);
     }
 }

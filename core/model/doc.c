@@ -28,8 +28,6 @@ const char *nb_enc_name(nb_enc e)
     return "?";
 }
 
-#define NB_DOC_PAD 64
-
 static int mark_long_lines(nb_doc *d);
 
 static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_t n, unsigned char *own, nb_lang lang,
@@ -42,6 +40,11 @@ int nb_doc_load(nb_doc *d, const char *path, nb_lang lang, nb_err *err)
     memset(d, 0, sizeof *d);
     if (nb_read_file(path, NB_MAX_FILE, NB_DOC_PAD + 1, &buf, &n, lang, err) != 0)
         return -1;
+    return nb_doc_take(d, path, buf, n, lang, err);
+}
+
+int nb_doc_take(nb_doc *d, const char *path, unsigned char *buf, size_t n, nb_lang lang, nb_err *err)
+{
     /* the buffer has room for the padding: UTF-8 text is taken as it is */
     return doc_decode(d, path, buf, n, buf, lang, err);
 }
@@ -131,14 +134,36 @@ static int decode_iconv(const char *from, const unsigned char *b, size_t n, char
     return 0;
 }
 
+/* Room for one more line start in *v (count cnt, capacity *cap); -1 when
+ * out of memory (*v freed). */
+static int line_room(uint32_t **v, size_t *cap, size_t cnt)
+{
+    if (nb_grow(v, cap, cnt + 1, sizeof **v, 64) == 0)
+        return 0;
+    free(*v);
+    *v = NULL;
+    return -1;
+}
+
+/* The index made no larger than its lines: a large one was grown by
+ * doubling. */
+static uint32_t *fit_lines(uint32_t *v, size_t cnt, size_t cap)
+{
+    uint32_t *f = cnt < cap ? realloc(v, cnt * sizeof *v) : NULL;
+    return f ? f : v;
+}
+
 /* Index the starts of lines of a buffer whose line breaks are \n, \r\n or \r,
- * in units of `unit` bytes (1, or 2 for UTF-16 with the given byte order). */
-static size_t *index_lines(const unsigned char *b, size_t n, int unit, int be, size_t *count)
+ * in units of `unit` bytes (1, or 2 for UTF-16 with the given byte order);
+ * offsets in 32 bits (n is at most NB_MAX_TEXT). */
+static uint32_t *index_lines(const unsigned char *b, size_t n, int unit, int be, size_t *count)
 {
     size_t cap = 64, cnt = 0;
-    size_t *v = malloc(cap * sizeof *v);
-    if (!v)
+    uint32_t *v = malloc(cap * sizeof *v);
+    if (!v || n > NB_MAX_TEXT) {
+        free(v);
         return NULL;
+    }
     v[cnt++] = 0;
     size_t step = (size_t)unit;
     if (unit == 1) {
@@ -152,16 +177,14 @@ static size_t *index_lines(const unsigned char *b, size_t n, int unit, int be, s
             if (b[at] == '\r' && next < n && b[next] == '\n')
                 next++;
             if (next < n) {
-                if (nb_grow(&v, &cap, cnt + 1, sizeof *v, 64) != 0) {
-                    free(v);
+                if (line_room(&v, &cap, cnt) != 0)
                     return NULL;
-                }
-                v[cnt++] = next;
+                v[cnt++] = (uint32_t)next;
             }
             i = next - 1;
         }
         *count = cnt;
-        return v;
+        return fit_lines(v, cnt, cap);
     }
     for (size_t i = 0; i + step <= n; i += step) {
         unsigned c;
@@ -180,15 +203,13 @@ static size_t *index_lines(const unsigned char *b, size_t n, int unit, int be, s
                 brk = 1;
         }
         if (brk && i + step < n) {
-            if (nb_grow(&v, &cap, cnt + 1, sizeof *v, 64) != 0) {
-                free(v);
+            if (line_room(&v, &cap, cnt) != 0)
                 return NULL;
-            }
-            v[cnt++] = i + step;
+            v[cnt++] = (uint32_t)(i + step);
         }
     }
     *count = cnt;
-    return v;
+    return fit_lines(v, cnt, cap);
 }
 
 /* The text offsets of the characters GB18030 bytes b[0, n) hold in four
@@ -247,7 +268,7 @@ static int index_doc(nb_doc *d, const char *path, const unsigned char *p, size_t
         if (!d->orig_lines)
             return -1;
         for (size_t i = 0; i < cnt; i++)
-            d->orig_lines[i] += bom;
+            d->orig_lines[i] += (uint32_t)bom;
         if (cnt != d->nlines) { /* cannot happen: line breaks map one to one */
             free(d->orig_lines);
             d->orig_lines = NULL;

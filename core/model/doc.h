@@ -5,9 +5,15 @@
 #define NB_DOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "base/err.h"
 
 #define NB_MAX_FILE ((size_t)64 << 20) /* 64 MiB */
+/* A document's text is at most this long, so that an offset in it (and in
+ * its file) takes 32 bits in the line index: a file of NB_MAX_FILE bytes
+ * decodes to at most 96 MiB; a document built from a structured file is
+ * refused past it. */
+#define NB_MAX_TEXT ((size_t)UINT32_MAX)
 
 typedef enum {
     NB_ENC_UTF8 = 0,
@@ -30,9 +36,9 @@ typedef struct nb_doc {
     nb_enc enc;
     size_t file_size;    /* bytes in the file */
     char sha256[65];     /* of the file's bytes as read (what a review is made against); "" unknown */
-    size_t *lines;       /* offset in text of each line's start */
+    uint32_t *lines;     /* offset in text of each line's start (NB_MAX_TEXT) */
     size_t nlines;
-    size_t *orig_lines;  /* file offset of each line's start; NULL when the
+    uint32_t *orig_lines; /* file offset of each line's start; NULL when the
                             text is the file's bytes after a BOM of bom_len */
     size_t bom_len;
     /* Structured sources (docx, html, pdf, doc): the text is what the
@@ -63,14 +69,23 @@ typedef struct nb_loc {
     size_t orig;  /* byte offset in the file */
 } nb_loc;
 
+/* Bytes to spare after a file's bytes for nb_doc_take: zeroed slack after
+ * the text (PCRE2's JIT reads ahead in 16-byte blocks) and its NUL. */
+#define NB_DOC_PAD 64
+
 /* Read and decode a file. Errors: missing, unreadable, empty, over 64 MiB,
  * binary, or in no encoding we read; each message names the file. */
 int nb_doc_load(nb_doc *d, const char *path, nb_lang lang, nb_err *err);
+/* The same from a file's bytes buf[0, n), malloc'd with NB_DOC_PAD + 1
+ * bytes to spare, which the document takes: UTF-8 text is kept in them
+ * (moved over a BOM), not copied; on every other way out they are freed. */
+int nb_doc_take(nb_doc *d, const char *path, unsigned char *buf, size_t n, nb_lang lang, nb_err *err);
 /* The same from bytes in memory (path is used in messages only). */
 int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *buf,
                       size_t n, nb_lang lang, nb_err *err);
 void nb_doc_free(nb_doc *d);
-/* Index the lines of d->text (d->len bytes); for documents built in memory. */
+/* Index the lines of d->text (d->len bytes, at most NB_MAX_TEXT); for
+ * documents built in memory. -1 when out of memory or too long. */
 int nb_doc_index_lines(nb_doc *d);
 
 const char *nb_enc_name(nb_enc e);

@@ -291,6 +291,11 @@ int nb_docb_finish(nb_docb *b, nb_doc *d, const char *path, nb_kind kind, nb_err
     b->text = NULL;
     b->grids = NULL;
     b->ngrids = 0;
+    if (d->len > NB_MAX_TEXT) {
+        nb_docb_free(b);
+        nb_doc_free(d);
+        return nb_err_set(err, NB_E_TOOBIG, "%s: its text is over 4 GiB", path);
+    }
     if (nb_doc_index_lines(d) != 0) {
         nb_docb_free(b);
         nb_doc_free(d);

@@ -18,8 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Bytes as a document, by the reader of their kind. A ZIP that is not a
- * Word package goes to the docx reader too, which says what is wrong. */
 void nb_readers_init(void)
 {
     xmlInitParser(); /* libxml2 sets up its locks and dictionaries once, before any thread reads */
@@ -38,22 +36,32 @@ static int read_pdf_alone(nb_doc *d, const char *path, const unsigned char *b, s
     return rc;
 }
 
-static int load_bytes(nb_doc *d, const char *path, const unsigned char *b, size_t n, const nb_ctx *ctx,
-                      nb_err *err)
+/* Bytes as a document, by the reader of their kind. A ZIP that is not a
+ * Word package goes to the docx reader too, which says what is wrong. own,
+ * when not NULL, is b itself, malloc'd with NB_DOC_PAD + 1 bytes to spare:
+ * it is the document's (text in UTF-8 kept in it, not copied) or freed. */
+static int load_bytes(nb_doc *d, const char *path, const unsigned char *b, size_t n, unsigned char *own,
+                      const nb_ctx *ctx, nb_err *err)
 {
     int zip = 0, rc;
     nb_lang lang = ctx->lang;
+    char sha[sizeof d->sha256];
     memset(d, 0, sizeof *d);
+    nb_sha256_hex(b, n, sha); /* the bytes the report was read from, before text takes them */
     nb_kind kind = nb_detect(b, n, &zip);
     switch (zip ? NB_KIND_DOCX : kind) {
     case NB_KIND_DOCX: rc = nb_read_docx(d, path, b, n, lang, err); break;
     case NB_KIND_HTML: rc = nb_read_html(d, path, b, n, lang, err); break;
     case NB_KIND_PDF: rc = read_pdf_alone(d, path, b, n, ctx, err); break;
     case NB_KIND_DOC: rc = nb_read_doc(d, path, b, n, lang, err); break;
-    default: rc = nb_doc_from_bytes(d, path, b, n, lang, err); break;
+    default:
+        rc = own ? nb_doc_take(d, path, own, n, lang, err) : nb_doc_from_bytes(d, path, b, n, lang, err);
+        own = NULL;
+        break;
     }
+    free(own);
     if (rc == 0)
-        nb_sha256_hex(b, n, d->sha256); /* the bytes the report was read from */
+        memcpy(d->sha256, sha, sizeof sha);
     return rc;
 }
 
@@ -63,11 +71,9 @@ static int load(nb_doc *d, const char *path, const nb_ctx *ctx, nb_err *err)
     unsigned char *b = NULL;
     size_t n = 0;
     memset(d, 0, sizeof *d);
-    if (nb_read_file(path, NB_MAX_FILE, 1, &b, &n, ctx->lang, err) != 0)
+    if (nb_read_file(path, NB_MAX_FILE, NB_DOC_PAD + 1, &b, &n, ctx->lang, err) != 0)
         return -1;
-    int rc = load_bytes(d, path, b, n, ctx, err);
-    free(b);
-    return rc;
+    return load_bytes(d, path, b, n, b, ctx, err);
 }
 
 int nb_report_from_doc(nb_report *r, nb_doc *doc, const nb_ctx *ctx, nb_err *err)
@@ -96,7 +102,7 @@ int nb_report_from_bytes(nb_report *r, const char *path, const unsigned char *b,
     memset(r, 0, sizeof *r);
     if (n > NB_MAX_FILE)
         return nb_err_set(err, NB_E_TOOBIG, "%s: over the %zu MiB limit for a report", path, NB_MAX_FILE >> 20);
-    if (load_bytes(&d, path, b, n, ctx, err) != 0)
+    if (load_bytes(&d, path, b, n, NULL, ctx, err) != 0)
         return -1;
     return nb_report_from_doc(r, &d, ctx, err);
 }

@@ -10,7 +10,7 @@
 
 void nb_joined_free(nb_joined *j)
 {
-    free(j->t);
+    free(j->buf);
     free(j->seg);
     free(j->orig);
     memset(j, 0, sizeof *j);
@@ -90,31 +90,35 @@ static int continues(const char *t, size_t a, size_t b, size_t c, size_t d)
     return 1;
 }
 
-static int add_segment(nb_joined *j, size_t from, size_t to, const char *text)
-{
-    size_t len = to - from;
-    if (nb_grow(&j->seg, &j->cap, j->nseg + 1, sizeof *j->seg, 64) != 0)
-        return -1;
-    size_t *o = realloc(j->orig, j->cap * sizeof *o);
-    if (!o)
-        return -1;
-    j->orig = o;
-    j->seg[j->nseg] = j->n;
-    j->orig[j->nseg++] = from;
-    memcpy(j->t + j->n, text + from, len);
-    j->n += len;
-    j->t[j->n] = '\0';
-    return 0;
-}
-
 /* Zero bytes past the text: the JIT-compiled patterns read up to 64 bytes
  * beyond their subject's end, as the document's text allows (model/doc.c). */
 #define JOIN_PAD 64
 
+/* The run text[from, to) onto the joined copy, made at the first join (the
+ * joined text is the original up to there). */
+static int add_segment(nb_joined *j, size_t from, size_t to, const char *text, size_t n)
+{
+    size_t len = to - from;
+    if (!j->buf && !(j->buf = calloc(n + JOIN_PAD, 1)))
+        return -1;
+    if (nb_grow(&j->seg, &j->cap, j->nseg + 1, sizeof *j->seg, 64) != 0)
+        return -1;
+    uint32_t *o = realloc(j->orig, j->cap * sizeof *o);
+    if (!o)
+        return -1;
+    j->orig = o;
+    j->seg[j->nseg] = (uint32_t)j->n;
+    j->orig[j->nseg++] = (uint32_t)from;
+    memcpy(j->buf + j->n, text + from, len);
+    j->n += len;
+    j->buf[j->n] = '\0';
+    return 0;
+}
+
 int nb_join_lines(const char *text, size_t n, size_t skip_from, size_t skip_to, nb_joined *out)
 {
     memset(out, 0, sizeof *out);
-    if (!(out->t = calloc(n + JOIN_PAD, 1)))
+    if (n > UINT32_MAX)
         return -1;
     size_t start = 0, ls = 0; /* the run being copied; the current line */
     while (ls < n) {
@@ -130,7 +134,7 @@ int nb_join_lines(const char *text, size_t n, size_t skip_from, size_t skip_to, 
             size_t keep = le;
             while (keep > ls && (text[keep - 1] == ' ' || text[keep - 1] == '\t' || text[keep - 1] == '\r'))
                 keep--;
-            if (add_segment(out, start, keep, text) != 0) {
+            if (add_segment(out, start, keep, text, n) != 0) {
                 nb_joined_free(out);
                 return -1;
             }
@@ -138,9 +142,15 @@ int nb_join_lines(const char *text, size_t n, size_t skip_from, size_t skip_to, 
         }
         ls = ns;
     }
-    if (add_segment(out, start, n, text) != 0) {
+    if (!out->buf) { /* no line joined: the text as it is, one segment */
+        out->t = text;
+        out->n = n;
+        return 0;
+    }
+    if (add_segment(out, start, n, text, n) != 0) {
         nb_joined_free(out);
         return -1;
     }
+    out->t = out->buf;
     return 0;
 }
