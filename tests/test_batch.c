@@ -114,6 +114,16 @@ static void test_walk(void **s)
     assert_non_null(strstr(pr.v[0].msg, "目录中没有报告文件"));
     nb_paths_free(&P);
     nb_walk_problems_free(&pr);
+    char slash[140]; /* a folder named with its trailing slash: one slash before each name */
+    snprintf(slash, sizeof slash, "%s/w/sub/", g_dir);
+    char *one[] = {slash};
+    assert_int_equal(nb_walk_collect(&P, one, 1, 0, NB_LANG_EN, &pr, &err), 0);
+    char want_d[256];
+    snprintf(want_d, sizeof want_d, "%s/w/sub/d.txt", g_dir);
+    assert_true(P.n >= 1);
+    assert_string_equal(P.v[0], want_d);
+    nb_paths_free(&P);
+    nb_walk_problems_free(&pr);
 }
 
 /* Folders that link back to themselves end; nianbao's own files are passed

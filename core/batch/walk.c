@@ -172,14 +172,15 @@ static int walk(walker *w, const char *dir, int depth)
     DIR *d = opendir(dir);
     if (!d)
         return 1;
-    size_t start = w->p->n;
+    size_t start = w->p->n, dl = strlen(dir);
+    const char *sep = dl && dir[dl - 1] == '/' ? "" : "/"; /* reports/ gives reports/a.txt, not reports//a.txt */
     struct dirent *e;
     int rc = 0;
     while (rc >= 0 && (e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
         char full[4096];
-        if (snprintf(full, sizeof full, "%s/%s", dir, e->d_name) >= (int)sizeof full)
+        if (snprintf(full, sizeof full, "%s%s%s", dir, sep, e->d_name) >= (int)sizeof full)
             continue; /* a path longer than any the system opens */
         struct stat st;
         if (stat(full, &st) != 0)
