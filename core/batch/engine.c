@@ -23,7 +23,8 @@ typedef struct rec {
     long off;                /* in the spool */
     size_t nout, nprep, nerr, naux;
     int status, ready;
-    nb_summary *own;
+    int has_own;             /* its summary is in the spool at sum_off */
+    long sum_off;
     const struct nb_schema *schema;
 } rec;
 
@@ -147,28 +148,35 @@ static char *spool_read(eng *g, const rec *r, size_t from, size_t len)
     return b;
 }
 
+/* Append n bytes to the spool (under the lock); where they start, or -1. */
+static long spool_append(eng *g, const void *b, size_t n)
+{
+    long at;
+    if (fseek(g->spool, 0, SEEK_END) != 0 || (at = ftell(g->spool)) < 0 || fwrite(b, 1, n, g->spool) != n) {
+        fail(g, NB_E_IO, "the spool of the batch's output cannot be written (is the temporary folder full?)");
+        return -1;
+    }
+    return at;
+}
+
 /* The job's record kept (under the lock): in memory, or appended to the
- * spool; the first round keeps the report's summary (the second leaves it:
- * other jobs of that round read it). */
+ * spool; the first round puts the report's summary in the spool too (the
+ * second leaves it as it is). */
 static void keep(eng *g, const nb_job *job, char *b, rec *nr)
 {
     rec *r = &g->recs[job->i];
-    nr->own = r->own;
+    nr->has_own = r->has_own;
+    nr->sum_off = r->sum_off;
     nr->schema = r->schema;
     if (g->round == 1 && job->has_own) {
-        if ((nr->own = malloc(sizeof *nr->own)))
-            *nr->own = job->own;
-        else
-            fail(g, NB_E_NOMEM, "out of memory");
+        nr->has_own = (nr->sum_off = spool_append(g, &job->own, sizeof job->own)) >= 0;
         nr->schema = job->schema;
     }
     nr->status = job->status;
     *r = *nr;
     size_t len = r->nout + r->nprep + r->nerr + r->naux;
     if (g->spool) {
-        if (fseek(g->spool, 0, SEEK_END) != 0 || (r->off = ftell(g->spool)) < 0 ||
-            fwrite(b, 1, len, g->spool) != len)
-            fail(g, NB_E_IO, "the spool of the batch's output cannot be written (is the temporary folder full?)");
+        r->off = spool_append(g, b, len);
         free(b);
     } else {
         r->buf = b;
@@ -325,36 +333,67 @@ static int emit_streaming(eng *g)
     return 0;
 }
 
+/* Report i's summary, read back from the spool into s. */
+static int summary_of(eng *g, size_t i, nb_summary *s)
+{
+    const rec *r = &g->recs[i];
+    if (fseek(g->spool, r->sum_off, SEEK_SET) == 0 && fread(s, sizeof *s, 1, g->spool) == 1)
+        return 0;
+    return nb_err_set(&g->err, NB_E_IO, "the spool of the batch's output cannot be read");
+}
+
+/* The reports paired by body and year, each summary read back in turn (in
+ * memory: a slot a report, not its summary). */
+static int pair_all(eng *g, nb_pairing *p, nb_summary *s)
+{
+    if (nb_pairing_start(p, g->e->n, &g->err) != 0)
+        return -1;
+    for (size_t i = 0; i < g->e->n; i++)
+        if (g->recs[i].has_own) {
+            if (summary_of(g, i, s) != 0)
+                return -1;
+            nb_pairing_identified(p, i, s->agency, s->year);
+        }
+    nb_pairing_sort(p);
+    return 0;
+}
+
 /* Every report read: the ones whose year before is in the batch and
- * disagrees with it, to be run again with it. */
+ * disagrees with it, to be run again with it (a copy of its summary). */
 static int plan_again(eng *g)
 {
     size_t n = g->e->n;
-    nb_pairing p;
-    nb_summary **sums = calloc(n ? n : 1, sizeof *sums);
+    nb_pairing p = {0};
+    nb_summary *two = malloc(2 * sizeof *two); /* the year before, this year */
     g->again = calloc(n ? n : 1, sizeof *g->again);
     g->prev = calloc(n ? n : 1, sizeof *g->prev);
-    if (!sums || !g->again || !g->prev) {
-        free(sums);
+    if (!two || !g->again || !g->prev) {
+        free(two);
         return nb_err_set(&g->err, NB_E_NOMEM, "out of memory");
     }
-    for (size_t i = 0; i < n; i++)
-        sums[i] = g->recs[i].own;
-    int rc = nb_pairing_init_summaries(&p, sums, n, &g->err);
+    int rc = pair_all(g, &p, two);
     for (size_t i = 0; rc == 0 && i < n; i++) {
-        long j = g->recs[i].own ? nb_pairing_prev(&p, i) : -1;
+        long j = g->recs[i].has_own ? nb_pairing_prev(&p, i) : -1;
         if (j < 0)
             continue;
         nb_findings fs = {0};
-        rc = nb_check_years(sums[j], sums[i], g->recs[i].schema, &fs, &g->err);
+        if ((rc = summary_of(g, (size_t)j, &two[0])) != 0 || (rc = summary_of(g, i, &two[1])) != 0)
+            break;
+        rc = nb_check_years(&two[0], &two[1], g->recs[i].schema, &fs, &g->err);
         if (rc == 0 && fs.n) {
-            g->prev[i] = sums[j];
-            g->again[g->nagain++] = i;
+            nb_summary *prev = malloc(sizeof *prev);
+            if (!prev)
+                rc = nb_err_set(&g->err, NB_E_NOMEM, "out of memory");
+            else {
+                *prev = two[0];
+                g->prev[i] = prev;
+                g->again[g->nagain++] = i;
+            }
         }
         nb_findings_free(&fs);
     }
     nb_pairing_free(&p);
-    free(sums);
+    free(two);
     return rc;
 }
 
@@ -376,7 +415,8 @@ static void eng_free(eng *g)
 {
     for (size_t i = 0; g->recs && i < g->e->n; i++) {
         free(g->recs[i].buf);
-        free(g->recs[i].own);
+        if (g->prev)
+            free((void *)g->prev[i]);
     }
     free(g->recs);
     free(g->again);

@@ -107,17 +107,24 @@ int nb_pairing_init(nb_pairing *p, char *const *paths, size_t n, const nb_ctx *c
     return 0;
 }
 
-int nb_pairing_init_summaries(nb_pairing *p, nb_summary *const *sums, size_t n, nb_err *err)
+int nb_pairing_start(nb_pairing *p, size_t n, nb_err *err)
 {
     if (slots_new(p, NULL, n, err) != 0)
         return -1;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         p->slots[i].idx = i;
-        if (sums[i])
-            identified(p, i, sums[i]->agency, sums[i]->year);
-    }
-    pair_sorted(p);
     return 0;
+}
+
+void nb_pairing_identified(nb_pairing *p, size_t i, const char *agency, int year)
+{
+    if (i < p->n)
+        identified(p, i, agency, year);
+}
+
+void nb_pairing_sort(nb_pairing *p)
+{
+    pair_sorted(p);
 }
 
 void nb_pairing_free(nb_pairing *p)

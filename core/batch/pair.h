@@ -31,9 +31,13 @@ typedef struct nb_pairing {
  * title cannot be read is paired with none (reading it in full reports why).
  * A pairing set to zero pairs nothing. -1 with err when out of memory. */
 int nb_pairing_init(nb_pairing *p, char *const *paths, size_t n, const nb_ctx *ctx, nb_err *err);
-/* Pair n reports already read, by their summaries (sums[i] NULL: report i
- * is paired with none); the paths are not used. */
-int nb_pairing_init_summaries(nb_pairing *p, nb_summary *const *sums, size_t n, nb_err *err);
+/* Pairing n reports already read (the paths are not used): started, each
+ * report whose body and year are known said so (the others are paired with
+ * none), then sorted; nb_pairing_prev then answers. -1 with err when out of
+ * memory. */
+int nb_pairing_start(nb_pairing *p, size_t n, nb_err *err);
+void nb_pairing_identified(nb_pairing *p, size_t i, const char *agency, int year);
+void nb_pairing_sort(nb_pairing *p);
 void nb_pairing_free(nb_pairing *p);
 
 /* The index of the report of the same body for the year before report i, or
