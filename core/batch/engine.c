@@ -246,6 +246,7 @@ static void *worker(void *p)
     }
     ctx.trace = g->e->trace;
     ctx.serial = &g->serial;
+    ctx.no_sha256 = 1; /* check and export never show it; a review session's context computes it */
     while (one_job(g, &ctx))
         ;
     nb_ctx_free(&ctx);

@@ -21,6 +21,7 @@ typedef struct nb_ctx {
     FILE *trace;        /* where the extractor describes what it saw, or NULL */
     void *serial;       /* pthread_mutex_t * held while a PDF is read, when threads share the
                            process (batch/engine.c); NULL: one thread */
+    int no_sha256;      /* a batch: the reports' SHA-256 is never asked for (a review session's is) */
     void *lex[3];       /* the label lexicons of the 2021 and 2019 formats and of 2021 with one
                            （六）其他处理 row (extract/lexicon) */
 } nb_ctx;

@@ -47,7 +47,9 @@ static int load_bytes(nb_doc *d, const char *path, const unsigned char *b, size_
     nb_lang lang = ctx->lang;
     char sha[sizeof d->sha256];
     memset(d, 0, sizeof *d);
-    nb_sha256_hex(b, n, sha); /* the bytes the report was read from, before text takes them */
+    sha[0] = '\0';
+    if (!ctx->no_sha256)
+        nb_sha256_hex(b, n, sha); /* the bytes the report was read from, before text takes them */
     nb_kind kind = nb_detect(b, n, &zip);
     switch (zip ? NB_KIND_DOCX : kind) {
     case NB_KIND_DOCX: rc = nb_read_docx(d, path, b, n, lang, err); break;
