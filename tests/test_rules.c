@@ -453,6 +453,13 @@ static void test_years(void **s)
     assert_int_equal(count(&f, "YEAR.CARRY") + count(&f, "YEAR.IN_FORCE"), 0);
     assert_int_equal(count(&f, "YEAR.SAME_TEXT"), 2);
     nb_findings_free(&f);
+    for (int k = 0; k < 2; k++) { /* a sketch: ascending, no repeats, the same for the same text */
+        assert_true(sb.text[k].n > 0 && sb.text[k].n <= NB_SKETCH);
+        for (int i = 1; i < sb.text[k].n; i++)
+            assert_true(sb.text[k].h[i - 1] < sb.text[k].h[i]);
+        assert_int_equal(sa.text[k].n, sb.text[k].n);
+        assert_memory_equal(sa.text[k].h, sb.text[k].h, (size_t)sa.text[k].n * sizeof *sa.text[k].h);
+    }
     sb.year += 1;
     set(&b, "t3.carried_in.natural", 5);
     nb_summarize(&b, &sb);

@@ -24,22 +24,25 @@ static uint32_t shingle_hash(const uint32_t *c)
     return h;
 }
 
-/* Keep h among the NB_SKETCH smallest (ascending, no repeats). */
+/* Keep h among the NB_SKETCH smallest (ascending, no repeats): its place
+ * found by halving, the larger ones moved up by one. */
 static void keep_smallest(nb_sketch *s, uint32_t h)
 {
-    int i = s->n;
-    if (i == NB_SKETCH && h >= s->h[NB_SKETCH - 1])
+    if (s->n == NB_SKETCH && h >= s->h[NB_SKETCH - 1])
         return;
-    for (int k = 0; k < s->n; k++)
-        if (s->h[k] == h)
-            return;
-    if (i == NB_SKETCH)
-        i--;
-    while (i > 0 && s->h[i - 1] > h) {
-        s->h[i] = s->h[i - 1];
-        i--;
+    int lo = 0, hi = s->n;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (s->h[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    s->h[i] = h;
+    if (lo < s->n && s->h[lo] == h)
+        return;
+    int keep = s->n < NB_SKETCH ? s->n : NB_SKETCH - 1; /* the largest falls out of a full sketch */
+    memmove(s->h + lo + 1, s->h + lo, (size_t)(keep - lo) * sizeof *s->h);
+    s->h[lo] = h;
     if (s->n < NB_SKETCH)
         s->n++;
 }
