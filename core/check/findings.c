@@ -196,6 +196,5 @@ void nb_finding_fingerprint(const nb_report *r, const nb_finding *f, char out[24
     }
     unsigned char d[32];
     nb_sha256_final(&s, d);
-    for (int i = 0; i < 8; i++)
-        snprintf(out + 2 * i, 3, "%02x", d[i]);
+    nb_hex(d, 8, out);
 }

@@ -3,6 +3,7 @@
 #include "model/doc.h"
 #include "model/grid.h"
 #include "base/fsio.h"
+#include "base/sha256.h"
 #include "base/utf8.h"
 #include "base/vec.h"
 
@@ -389,6 +390,29 @@ void nb_doc_free(nb_doc *d)
     free(d->marks);
     free(d->wide4);
     memset(d, 0, sizeof *d);
+}
+
+void nb_doc_sha256(const nb_doc *d, char out[65])
+{
+    if (d->sha256[0] || !d->sha_of_text) {
+        memcpy(out, d->sha256, 65);
+        return;
+    }
+    static const unsigned char bom[3] = {0xEF, 0xBB, 0xBF};
+    nb_sha256 s;
+    unsigned char dg[32];
+    nb_sha256_init(&s);
+    nb_sha256_update(&s, bom, d->bom_len == 3 ? 3 : 0);
+    nb_sha256_update(&s, d->text, d->len);
+    nb_sha256_final(&s, dg);
+    nb_hex(dg, 32, out);
+}
+
+void nb_doc_keep_sha256(nb_doc *d)
+{
+    char h[65];
+    nb_doc_sha256(d, h);
+    memcpy(d->sha256, h, sizeof h);
 }
 
 int nb_doc_index_lines(nb_doc *d)

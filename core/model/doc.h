@@ -29,7 +29,10 @@ typedef struct nb_doc {
     size_t len;          /* bytes in text */
     nb_enc enc;
     size_t file_size;    /* bytes in the file */
-    char sha256[65];     /* of the file's bytes as read (what a review is made against); "" unknown */
+    char sha256[65];     /* of the file's bytes as read (what a review is made against); "" unknown
+                            or left to nb_doc_sha256 (sha_of_text) */
+    int sha_of_text;     /* the file's bytes are a BOM of bom_len and the text: their SHA-256 is
+                            made when asked for (nb_doc_sha256), not for every report read */
     size_t *lines;       /* offset in text of each line's start */
     size_t nlines;
     size_t *orig_lines;  /* file offset of each line's start; NULL when the
@@ -70,6 +73,10 @@ int nb_doc_load(nb_doc *d, const char *path, nb_lang lang, nb_err *err);
 int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *buf,
                       size_t n, nb_lang lang, nb_err *err);
 void nb_doc_free(nb_doc *d);
+/* The SHA-256 of the file's bytes as read, as 64 hex digits ("" unknown). */
+void nb_doc_sha256(const nb_doc *d, char out[65]);
+/* The same made now and kept in d->sha256 (for a report asked often). */
+void nb_doc_keep_sha256(nb_doc *d);
 /* Index the lines of d->text (d->len bytes); for documents built in memory. */
 int nb_doc_index_lines(nb_doc *d);
 

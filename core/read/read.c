@@ -30,9 +30,15 @@ static int load_bytes(nb_doc *d, const char *path, const unsigned char *b, size_
     case NB_KIND_DOC: rc = nb_read_doc(d, path, b, n, lang, err); break;
     default: rc = nb_doc_from_bytes(d, path, b, n, lang, err); break;
     }
-    if (rc == 0)
-        nb_sha256_hex(b, n, d->sha256); /* the bytes the report was read from */
-    return rc;
+    if (rc != 0)
+        return rc;
+    /* the bytes the report was read from: hashed when asked for where the
+       text is those bytes (UTF-8), here for every other kind */
+    if (d->kind == NB_KIND_TEXT && (d->enc == NB_ENC_UTF8 || d->enc == NB_ENC_UTF8_BOM))
+        d->sha_of_text = 1;
+    else
+        nb_sha256_hex(b, n, d->sha256);
+    return 0;
 }
 
 /* The file as a document (at most NB_MAX_FILE bytes). */

@@ -44,6 +44,7 @@ int nb_session_init(nb_session *s, const nb_ctx *ctx, nb_report *r, nb_err *err)
     s->ctx = ctx;
     s->r = r;
     s->lang = ctx->lang;
+    nb_doc_keep_sha256(&r->doc); /* every journal write names it */
     if (stat(r->doc.path, &s->report_st) != 0)
         memset(&s->report_st, 0, sizeof s->report_st);
     s->cell_worst = malloc((size_t)r->ncells * sizeof *s->cell_worst);
