@@ -92,15 +92,23 @@ static nb_finding *quality(nb_finding_form form, size_t off, size_t len, nb_find
     return f;
 }
 
-/* A run of 2–8 ideographs written twice in a row. */
+/* A run of 2–8 ideographs written twice in a row. Only a character whose
+ * lead byte is an ideograph's (U+4E00–U+9FFF: E4–E9) can start one, and
+ * its three bytes must stand again w bytes on: both tried before the rest. */
 static int repeats(const nb_report *r, size_t a, size_t b, int *found, nb_findings *out, nb_err *err)
 {
     const char *t = r->doc.text;
+    const unsigned char *u = (const unsigned char *)t;
     for (size_t i = a; i < b && *found < MAX_EACH;) {
+        if (u[i] < 0xE4 || u[i] > 0xE9) {
+            nb_utf8_get(t, b, &i);
+            continue;
+        }
         int hit = 0;
         for (int l = 2; l <= 8 && !hit; l++) {
             size_t w = (size_t)l * 3;
-            if (i + 2 * w > b || memcmp(t + i, t + i + w, w) || !ideographs(t, b, i, 2 * l))
+            if (i + 2 * w > b || u[i + w] != u[i] || u[i + w + 1] != u[i + 1] || u[i + w + 2] != u[i + 2] ||
+                memcmp(t + i, t + i + w, w) || !ideographs(t, b, i, 2 * l))
                 continue;
             if (!quality(NB_FORM_REPEAT, i, 2 * w, out, err))
                 return -1;
