@@ -87,6 +87,15 @@ const unsigned char *nb_utf8_invalid(const unsigned char *s, size_t n)
             }
         }
         unsigned c = s[i];
+        /* a run of three-byte characters whose lead byte allows any two
+           continuation bytes (E1–EC, EE, EF: every ideograph) */
+        while (i + 2 < n && ((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && (s[i + 1] & 0xC0) == 0x80 &&
+               (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            if (i == n)
+                return NULL;
+            c = s[i];
+        }
         if (c < 0x80) {
             i++;
         } else if ((c & 0xF0) == 0xE0) {

@@ -64,6 +64,8 @@ static inline int nb_is_space(uint32_t cp)
 {
     if (cp < 0x80)
         return cp == ' ' || (cp >= '\t' && cp <= '\r'); /* \t \n \v \f \r */
+    if (cp > 0x3000) /* ideographs and the rest above U+3000: only the BOM is a space */
+        return cp == 0xFEFF;
     return nb_is_space_wide(cp);
 }
 int nb_is_cjk(uint32_t cp);     /* ideographs and CJK punctuation */

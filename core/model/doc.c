@@ -219,9 +219,17 @@ static int looks_binary(const char *t, size_t n)
     /* 1 for the C0 controls that text does not use */
     static const unsigned char odd[32] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1,
                                           1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1};
-    size_t ctl = 0;
+    size_t ctl = 0, i = 0;
     const unsigned char *u = (const unsigned char *)t;
-    for (size_t i = 0; i < n; i++)
+    for (; i + 8 <= n; i += 8) { /* eight bytes at a time where none is below 0x20 */
+        uint64_t w;
+        memcpy(&w, u + i, 8);
+        if (!((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull))
+            continue;
+        for (size_t k = i; k < i + 8; k++)
+            ctl += u[k] < 32 ? odd[u[k]] : 0;
+    }
+    for (; i < n; i++)
         ctl += u[i] < 32 ? odd[u[i]] : 0;
     return n > 0 && ctl * 20 > n; /* over 5% */
 }
