@@ -179,7 +179,7 @@ size_t nb_utf8_whole(const char *s, size_t n)
     return lead - 1 + len > n ? lead - 1 : n;
 }
 
-int nb_cp_width(uint32_t cp)
+int nb_cp_width_of(uint32_t cp)
 {
     if (cp < 0x20 || cp == 0x7F)
         return 2; /* ^X */

@@ -51,7 +51,15 @@ size_t nb_utf8_put(char *out, uint32_t cp);
 
 /* Display columns of one code point as nianbao draws it: CJK two, control
  * characters as ^X (two), C1 controls as <XX> (four), combining marks zero. */
-int nb_cp_width(uint32_t cp);
+int nb_cp_width_of(uint32_t cp);
+static inline int nb_cp_width(uint32_t cp)
+{
+    if (cp >= 0x20 && cp < 0x7F)
+        return 1;
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303E) || (cp >= 0xFF01 && cp <= 0xFF60))
+        return 2; /* the common CJK ranges */
+    return nb_cp_width_of(cp);
+}
 /* Display columns of s[0, n) drawn from column startcol (tabs to next 8). */
 size_t nb_display_cols(const char *s, size_t n, size_t startcol);
 

@@ -489,8 +489,15 @@ static void walk(const nb_doc *d, size_t a, size_t b, size_t *col, size_t *orig)
         return;
     }
     size_t i = a;
+    const unsigned char *u = (const unsigned char *)d->text;
+    if (!gb && !utf16) /* UTF-8: printable ASCII one column and one byte; the rest below */
+        while (i < b && u[i] >= 0x20 && u[i] < 0x7F) {
+            c++;
+            o++;
+            i++;
+        }
     while (i < b) {
-        unsigned char ch = (unsigned char)d->text[i];
+        unsigned char ch = u[i];
         size_t at = i;
         uint32_t cp = ch < 0x80 ? (i++, ch) : nb_utf8_get(d->text, b, &i);
         if (col)
