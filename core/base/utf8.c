@@ -7,6 +7,9 @@
 
 #include <string.h>
 #include <uniwidth.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 uint32_t nb_utf8_get_multi(const char *s, size_t end, size_t *i)
 {
@@ -293,29 +296,53 @@ static const unsigned char byte_freq[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* Is needle (nl bytes) at st? */
+static int needle_at(const char *st, const char *needle, size_t nl)
+{
+    size_t i = 0;
+    while (i < nl && st[i] == needle[i])
+        i++;
+    return i == nl;
+}
+
 const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl)
 {
     if (nl == 0)
         return hay;
     if (nl > n)
         return NULL;
+    if (nl == 1)
+        return memchr(hay, needle[0], n);
     const unsigned char *nd = (const unsigned char *)needle;
     size_t k = nl - 1;
     for (size_t j = nl - 1; j-- > 0;)
         if (byte_freq[nd[j]] < byte_freq[nd[k]])
             k = j;
-    const char *p = hay + k, *end = hay + n - (nl - 1 - k);
-    while (p < end) {
-        const char *q = memchr(p, needle[k], (size_t)(end - p));
+    size_t p = 0; /* the first place not yet tried */
+#if defined(__SSE2__)
+    /* sixteen places at a time: the needle's rarest byte and its last (or
+       first) byte, each where it would stand, both matching */
+    size_t k2 = k == nl - 1 ? 0 : nl - 1;
+    const __m128i f1 = _mm_set1_epi8(needle[k]), f2 = _mm_set1_epi8(needle[k2]);
+    for (; p + nl - 1 + 16 <= n; p += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(hay + p + k));
+        __m128i b = _mm_loadu_si128((const __m128i *)(hay + p + k2));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, f1), _mm_cmpeq_epi8(b, f2)));
+        for (; m; m &= m - 1) {
+            const char *st = hay + p + (size_t)__builtin_ctz(m);
+            if (needle_at(st, needle, nl))
+                return st;
+        }
+    }
+#endif
+    const char *q = hay + p + k, *end = hay + n - (nl - 1 - k);
+    while (q < end) {
+        q = memchr(q, needle[k], (size_t)(end - q));
         if (!q)
             return NULL;
-        const char *st = q - k;
-        size_t i = 0;
-        while (i < nl && st[i] == needle[i])
-            i++;
-        if (i == nl)
-            return st;
-        p = q + 1;
+        if (needle_at(q - k, needle, nl))
+            return q - k;
+        q++;
     }
     return NULL;
 }
