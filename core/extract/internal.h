@@ -46,6 +46,7 @@ typedef struct lex_col {
     const char *key;
     const char *label;
     nb_ustr norm;
+    nb_sig sig;   /* of norm, for the similarity of a header to it */
 } lex_col;
 
 typedef struct lexicon {

@@ -124,6 +124,7 @@ void *nb_lexicon_new(const nb_schema *s)
             lc->key = row->cols[c].key;
             lc->label = row->cols[c].label;
             nb_norm(lc->label, strlen(lc->label), &lc->norm, NB_NORM_LABEL);
+            nb_sig_make(&lc->norm, &lc->sig);
         }
     }
     if (col_norms(L) != 0) {
