@@ -320,16 +320,19 @@ const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl)
             k = j;
     size_t p = 0; /* the first place not yet tried */
 #if defined(__SSE2__)
-    /* sixteen places at a time: the needle's rarest byte and its last (or
-       first) byte, each where it would stand, both matching */
+    /* thirty-two places at a time, as two blocks of sixteen: the needle's
+       rarest byte and its last (or first) byte, each where it would stand,
+       both matching; one test of the two blocks' marks */
     size_t k2 = k == nl - 1 ? 0 : nl - 1;
     const __m128i f1 = _mm_set1_epi8(needle[k]), f2 = _mm_set1_epi8(needle[k2]);
-    for (; p + nl - 1 + 16 <= n; p += 16) {
-        __m128i a = _mm_loadu_si128((const __m128i *)(hay + p + k));
-        __m128i b = _mm_loadu_si128((const __m128i *)(hay + p + k2));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, f1), _mm_cmpeq_epi8(b, f2)));
-        for (; m; m &= m - 1) {
-            const char *st = hay + p + (size_t)__builtin_ctz(m);
+    for (; p + nl - 1 + 32 <= n; p += 32) {
+        const char *h = hay + p;
+        __m128i a0 = _mm_loadu_si128((const __m128i *)(h + k)), b0 = _mm_loadu_si128((const __m128i *)(h + k2));
+        __m128i a1 = _mm_loadu_si128((const __m128i *)(h + k + 16)), b1 = _mm_loadu_si128((const __m128i *)(h + k2 + 16));
+        uint32_t m0 = (uint32_t)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a0, f1), _mm_cmpeq_epi8(b0, f2)));
+        uint32_t m1 = (uint32_t)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a1, f1), _mm_cmpeq_epi8(b1, f2)));
+        for (uint32_t m = m0 | m1 << 16; m; m &= m - 1) {
+            const char *st = h + (size_t)__builtin_ctz(m);
             if (needle_at(st, needle, nl))
                 return st;
         }
