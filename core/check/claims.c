@@ -187,6 +187,13 @@ static int judge(scan *sc, claim_match *m)
     return nb_judge_table(sc, m);
 }
 
+/* Have kinds q and k the same anchor? (Its bytes tried before a call.) */
+static int same_anchor(int q, int k)
+{
+    const char *a = kinds[q].anchor, *b = kinds[k].anchor;
+    return a[0] == b[0] && a[1] == b[1] && (!a[1] || a[2] == b[2]) && !strcmp(a, b);
+}
+
 /* Every kind of claim with the anchor of kind a0, at every place of the
  * anchor in the narrative. */
 static int scan_anchor(scan *sc, int a0)
@@ -197,7 +204,7 @@ static int scan_anchor(scan *sc, int a0)
     _Static_assert(NKINDS <= 32, "the kinds of one anchor are a 32-bit mask");
     uint32_t same = 0; /* the kinds of this anchor, told once */
     for (int k = a0; k < NKINDS; k++)
-        if (!strcmp(kinds[k].anchor, anchor))
+        if (same_anchor(k, a0))
             same |= 1u << k;
     while (at_from < n && (hit = nb_find(t + at_from, n - at_from, anchor, al))) {
         size_t at = (size_t)(hit - t), orig = nb_joined_orig(&sc->j, at);
@@ -220,7 +227,7 @@ static int scan_anchor(scan *sc, int a0)
 static int anchor_seen(int a0)
 {
     for (int q = 0; q < a0; q++)
-        if (!strcmp(kinds[q].anchor, kinds[a0].anchor))
+        if (same_anchor(q, a0))
             return 1;
     return 0;
 }
