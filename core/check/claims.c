@@ -28,50 +28,51 @@
 
 /* Each kind: its pattern, a word every match holds and how far (bytes) a
  * match may start before it and end after it (the pattern runs only
- * around these), the group of its number, and the characters one of which
+ * around these), the group of its number, the characters one of which
  * every match holds after its anchor (its last word: 件, 议, %…; NULL where
- * the anchor itself may end the match): without one in the window after
- * the anchor the pattern is not run. */
+ * the anchor itself may end the match) and those one of which it starts
+ * with before its anchor (its first word; NULL where it may start with the
+ * anchor or a number): without them in the window the pattern is not run. */
 static const struct {
     const char *re, *anchor;
     int before, after, num;
-    const char *tail;
+    const char *tail, *head;
 } kinds[NKINDS] = {
     [K_RECEIVED] = {"(?<!继续|结转)(收" S "到|受" S "理|新" S "收|接" S "收|接" S "到|办" S "理)" GAP(16) "申" S "请" GAP(8)
-                    "(?:共计|共|总计|合计)?" S NUM S "(?:件|个|宗|份)", "申", 150, 120, 2, "件个宗份"},
-    [K_RECEIVED_NONE] = {"(?:未|没有)" S "(?:收" S "到|受" S "理|接" S "到)" GAP(14) "申" S "请", "申", 150, 30, 0, "请"},
-    [K_CARRIED] = {"上" S "年" S "结" S "转" GAP(12) NUM S "件", "转", 60, 150, 1, "件"},
-    [K_CARRIED_OUT] = {"(?<!上年)(?:结" S "转|转" S "入|转" S "至|转)" ONWARD GAP(12) NUM S "件", "转", 30, 150, 1, "件"},
-    [K_CARRIED_OUT2] = {NUM S "件" NOD(6) "(?:结" S "转|转" S "入|转" S "至)" ONWARD, "转", 60, 60, 1, "年"},
-    [K_HANDLED] = {"办" S "结(?!" S "率)" GAP(12) "申" S "请" GAP(6) "(?:共计|共|总计|合计)?" S NUM S "件", "办", 30, 180, 1, "件"},
-    [K_ANSWERED] = {"(?:共|累计|全部|均|已|依法)" S "答" S "复(?!" S "率)[^。；;，,、\\n0-9申]{0,4}?" NUM S "件", "答", 30, 60, 1, "件"},
+                    "(?:共计|共|总计|合计)?" S NUM S "(?:件|个|宗|份)", "申", 150, 120, 2, "件个宗份", "收受新接办"},
+    [K_RECEIVED_NONE] = {"(?:未|没有)" S "(?:收" S "到|受" S "理|接" S "到)" GAP(14) "申" S "请", "申", 150, 30, 0, "请", "未没"},
+    [K_CARRIED] = {"上" S "年" S "结" S "转" GAP(12) NUM S "件", "转", 60, 150, 1, "件", "上"},
+    [K_CARRIED_OUT] = {"(?<!上年)(?:结" S "转|转" S "入|转" S "至|转)" ONWARD GAP(12) NUM S "件", "转", 30, 150, 1, "件", NULL},
+    [K_CARRIED_OUT2] = {NUM S "件" NOD(6) "(?:结" S "转|转" S "入|转" S "至)" ONWARD, "转", 60, 60, 1, "年", NULL},
+    [K_HANDLED] = {"办" S "结(?!" S "率)" GAP(12) "申" S "请" GAP(6) "(?:共计|共|总计|合计)?" S NUM S "件", "办", 30, 180, 1, "件", NULL},
+    [K_ANSWERED] = {"(?:共|累计|全部|均|已|依法)" S "答" S "复(?!" S "率)[^。；;，,、\\n0-9申]{0,4}?" NUM S "件", "答", 30, 60, 1, "件", "共累全均已依"},
     [K_CONCLUDED] = {"(?:共|累计|全部|均|已|依法)" S "办" S "结(?!" S "率)[^。；;，,、\\n0-9申]{0,4}?" NUM S "件", "办", 30, 60,
-                     1, "件"},
-    [K_REVIEW] = {"行" S "政" S "复" S "议" COUNT_GAP NUM S "(?:件|起|宗|个)", "复", 60, 120, 1, "件起宗个"},
-    [K_REVIEW_NONE] = {"(?:无|未发生|没有|未收到|未产生)" GAP(6) "行" S "政" S "复" S "议", "复", 90, 30, 0, "议"},
-    [K_SUIT] = {"行" S "政" S "诉" S "讼" COUNT_GAP NUM S "(?:件|起|宗|个)", "诉", 60, 120, 1, "件起宗个"},
-    [K_SUIT_NONE] = {"(?:无|未发生|没有|未收到|未产生)" GAP(6) "行" S "政" S "诉" S "讼", "诉", 90, 30, 0, "讼"},
+                     1, "件", "共累全均已依"},
+    [K_REVIEW] = {"行" S "政" S "复" S "议" COUNT_GAP NUM S "(?:件|起|宗|个)", "复", 60, 120, 1, "件起宗个", "行"},
+    [K_REVIEW_NONE] = {"(?:无|未发生|没有|未收到|未产生)" GAP(6) "行" S "政" S "复" S "议", "复", 90, 30, 0, "议", "无未没"},
+    [K_SUIT] = {"行" S "政" S "诉" S "讼" COUNT_GAP NUM S "(?:件|起|宗|个)", "诉", 60, 120, 1, "件起宗个", "行"},
+    [K_SUIT_NONE] = {"(?:无|未发生|没有|未收到|未产生)" GAP(6) "行" S "政" S "诉" S "讼", "诉", 90, 30, 0, "讼", "无未没"},
     [K_ISSUED] = {"制" S "发" GAP(16) "(规" S "章" S "(?:和|及|与|、)" S ")?(?:行" S "政" S ")?规" S "范" S "性" S "文" S
-                  "件" S NUM S "件", "规", 150, 90, 2, "件"},
-    [K_IN_FORCE] = {"现" S "行" S "有" S "效" GAP(8) "规" S "范" S "性" S "文" S "件" S NUM S "件", "规", 120, 90, 1, "件"},
-    [K_REPEALED] = {"废" S "止" GAP(16) "规" S "范" S "性" S "文" S "件" S NUM S "件", "规", 150, 90, 1, "件"},
+                  "件" S NUM S "件", "规", 150, 90, 2, "件", "制"},
+    [K_IN_FORCE] = {"现" S "行" S "有" S "效" GAP(8) "规" S "范" S "性" S "文" S "件" S NUM S "件", "规", 120, 90, 1, "件", "现"},
+    [K_REPEALED] = {"废" S "止" GAP(16) "规" S "范" S "性" S "文" S "件" S NUM S "件", "规", 150, 90, 1, "件", "废"},
     [K_RESULT_OPEN] = {"(予" S "以" S "公" S "开|同" S "意" S "公" S "开|部" S "分" S "公" S "开|不" S "予" S "公" S "开)" NOD(8)
-                       NUM S "件", "公", 30, 90, 2, "件"},
-    [K_RESULT_UNABLE] = {"无" S "法" S "提" S "供" NOD(8) NUM S "件", "供", 30, 90, 1, "件"},
-    [K_RESULT_PROC] = {"(不" S "予" S "处" S "理|其" S "他" S "处" S "理)" NOD(8) NUM S "件", "处", 30, 90, 2, "件"},
-    [K_UPHELD] = {"维" S "持" NOD(8) NUM S "(?:件|起|宗|个)", "维", 10, 90, 1, "件起宗个"},
-    [K_CORRECTED] = {"纠" S "正" NOD(8) NUM S "(?:件|起|宗|个)", "纠", 10, 90, 1, "件起宗个"},
-    [K_DECISIONS] = {"行" S "政" S "(许" S "可|处" S "罚|强" S "制)" DECISION_GAP NUM S "件", "行政", 10, 90, 2, "件"},
+                       NUM S "件", "公", 30, 90, 2, "件", "予同部不"},
+    [K_RESULT_UNABLE] = {"无" S "法" S "提" S "供" NOD(8) NUM S "件", "供", 30, 90, 1, "件", "无"},
+    [K_RESULT_PROC] = {"(不" S "予" S "处" S "理|其" S "他" S "处" S "理)" NOD(8) NUM S "件", "处", 30, 90, 2, "件", "不其"},
+    [K_UPHELD] = {"维" S "持" NOD(8) NUM S "(?:件|起|宗|个)", "维", 10, 90, 1, "件起宗个", NULL},
+    [K_CORRECTED] = {"纠" S "正" NOD(8) NUM S "(?:件|起|宗|个)", "纠", 10, 90, 1, "件起宗个", NULL},
+    [K_DECISIONS] = {"行" S "政" S "(许" S "可|处" S "罚|强" S "制)" DECISION_GAP NUM S "件", "行政", 10, 90, 2, "件", NULL},
     [K_PARTS] = {"(?:共" GAP(6) ")?(?<![0-9])" NUM S "(件|条|篇|个|项|期|次)" "[^。；;\\n0-9]{0,4}?[，,。：:]" S "其" S "中",
-                 "其", 150, 30, 1, "中"},
-    [K_RATE] = {"办" S "结" S "率" GAP(4) PCT, "率", 30, 90, 0, "%％"},
-    [K_ANYRATE] = {"([\\x{4e00}-\\x{9fff}]{1,4})" S "率" NOD(4) PCT, "率", 30, 90, 0, "%％"},
-    [K_SHARE] = {NUM S "(件|条|个|项|篇|次|人|家)" "[^。；;\\n0-9]{0,6}?占" S "比?" "[^。；;\\n0-9]{0,6}?" PCT, "占", 90, 60, 1, "%％"},
-    [K_ALL_DONE] = {"(?:全" S "部|均|都|全)" "[^。；;，,\\n]{0,10}?办" S "结(?!" S "率)", "结", 60, 10, 0, NULL},
+                 "其", 150, 30, 1, "中", NULL},
+    [K_RATE] = {"办" S "结" S "率" GAP(4) PCT, "率", 30, 90, 0, "%％", "办"},
+    [K_ANYRATE] = {"([\\x{4e00}-\\x{9fff}]{1,4})" S "率" NOD(4) PCT, "率", 30, 90, 0, "%％", NULL},
+    [K_SHARE] = {NUM S "(件|条|个|项|篇|次|人|家)" "[^。；;\\n0-9]{0,6}?占" S "比?" "[^。；;\\n0-9]{0,6}?" PCT, "占", 90, 60, 1, "%％", NULL},
+    [K_ALL_DONE] = {"(?:全" S "部|均|都|全)" "[^。；;，,\\n]{0,10}?办" S "结(?!" S "率)", "结", 60, 10, 0, NULL, "全均都"},
     [K_ALL_DONE2] = {"(?:全" S "部|均|都|全)" "[^。；;，,\\n]{0,10}?(?:办" S "理|答" S "复|处" S "理)" S "完" S "(?:毕|成)", "完", 60,
-                     10, 0, "毕成"},
-    [K_NO_CARRY] = {"(?:无|没有|不存在)" S "(?:结" S "转|转" S "入" S "下)", "转", 30, 20, 0, NULL},
-    [K_PENDING] = {"(?:尚" S "未" S "办" S "结|正" S "在" S "办" S "理|仍" S "在" S "办" S "理)", "办", 30, 20, 0, "结理"},
+                     10, 0, "毕成", "全均都"},
+    [K_NO_CARRY] = {"(?:无|没有|不存在)" S "(?:结" S "转|转" S "入" S "下)", "转", 30, 20, 0, NULL, "无没不"},
+    [K_PENDING] = {"(?:尚" S "未" S "办" S "结|正" S "在" S "办" S "理|仍" S "在" S "办" S "理)", "办", 30, 20, 0, "结理", "尚正仍"},
 };
 
 int nb_claims_init(nb_ctx *c, nb_err *err)
@@ -151,7 +152,8 @@ static int match_around(scan *sc, int k, size_t at, size_t al, claim_match *m)
     if (ws > 0)
         ws = to_char_start(t, ws, n);
     we = to_char_start(t, we, n);
-    if (kinds[k].tail && !any_char_in(t, at + al, we, kinds[k].tail))
+    if ((kinds[k].tail && !any_char_in(t, at + al, we, kinds[k].tail)) ||
+        (kinds[k].head && !any_char_in(t, ws, at, kinds[k].head)))
         return 0; /* no match holds the anchor: the pattern need not run */
     for (size_t from = ws; from <= at;) {
         int rc = pcre2_match(sc->re[k], (PCRE2_SPTR)t, we, from, PCRE2_NO_UTF_CHECK, sc->md, NULL);
