@@ -68,6 +68,8 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
         group *g = &A->g[gs[i - 1]];
         if (g->has_label && g->exact_row < 0)
             nb_sig_make(&g->label, gsig);
+        int fit_cols = -1, fit = 0; /* whether g fits rows of fit_cols cells (T3's rows are all of one width) */
+        double fit_pen = 0;
         for (int j = 1; j <= nr; j++) {
             double best = D[(size_t)(i - 1) * W + (size_t)j];
             unsigned char h = 1;
@@ -84,7 +86,12 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
                 if (sim < 0.5)
                     ok = 0;
             }
-            if (ok && ex_fits(A, g, row->ncols, g->has_label, &pen)) {
+            if (ok && row->ncols != fit_cols) {
+                fit_cols = row->ncols;
+                fit = ex_fits(A, g, row->ncols, g->has_label, &fit_pen);
+            }
+            pen = fit_pen;
+            if (ok && fit) {
                 /* a short labelled row ranks below any row of the right shape */
                 double gain = pen >= 1.5 ? 0.8 : 1.0 + 2.0 * sim - pen;
                 double sc = D[(size_t)(i - 1) * W + (size_t)j - 1] + gain;
