@@ -189,6 +189,21 @@ static int judge(scan *sc, claim_match *m)
     return nb_judge_table(sc, m);
 }
 
+/* The first joined offset (of n) whose original offset is at least orig;
+ * n when none (the joined text's original offsets only grow). */
+static size_t joined_at(const nb_joined *j, size_t n, size_t orig)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (nb_joined_orig(j, mid) < orig)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Have kinds q and k the same anchor? (Its bytes tried before a call.) */
 static int same_anchor(int q, int k)
 {
@@ -197,18 +212,35 @@ static int same_anchor(int q, int k)
 }
 
 /* Every kind of claim with the anchor of kind a0, at every place of the
- * anchor in the narrative. */
+ * anchor in the narrative: the tables' zone of the joined text, [z0, z1),
+ * where no anchor counts, is not searched. */
 static int scan_anchor(scan *sc, int a0)
 {
     const nb_report *r = sc->r;
     const char *t = sc->j.t, *hit, *anchor = kinds[a0].anchor;
-    size_t n = sc->j.n, al = strlen(anchor), at_from = 0;
+    size_t n = sc->j.n, al = strlen(anchor), at_from = 0, z0 = n, z1 = n;
+    if (r->tables_end > r->tables_off) {
+        z0 = joined_at(&sc->j, n, r->tables_off);
+        z1 = joined_at(&sc->j, n, r->tables_end);
+    }
     _Static_assert(NKINDS <= 32, "the kinds of one anchor are a 32-bit mask");
     uint32_t same = 0; /* the kinds of this anchor, told once */
     for (int k = a0; k < NKINDS; k++)
         if (same_anchor(k, a0))
             same |= 1u << k;
-    while (at_from < n && (hit = nb_find(t + at_from, n - at_from, anchor, al))) {
+    while (at_from < n) {
+        if (at_from >= z0 && at_from < z1) {
+            at_from = z1;
+            continue;
+        }
+        /* before the zone: places that start before it (the anchor may run into it) */
+        size_t lim = at_from < z0 && z0 + al - 1 < n ? z0 + al - 1 : n;
+        if (!(hit = lim > at_from ? nb_find(t + at_from, lim - at_from, anchor, al) : NULL)) {
+            if (lim == n)
+                break;
+            at_from = z1; /* none before the zone: on after it */
+            continue;
+        }
         size_t at = (size_t)(hit - t), orig = nb_joined_orig(&sc->j, at);
         at_from = at + al;
         if (orig >= r->tables_off && orig < r->tables_end) /* the narrative only: not the zone of T2 and T3 */
