@@ -72,9 +72,64 @@ static int vformat(char *b, size_t cap, char **heap, const char *fmt, va_list ap
     return n >= 0 && (size_t)n >= cap && !*heap ? -1 : n;
 }
 
+/* Does fmt use only %s, %d, %ld, %zu and %% (no flags, widths or
+ * precisions)? Those are written without vsnprintf. */
+static int simple_format(const char *fmt)
+{
+    for (const char *p = fmt; (p = strchr(p, '%'));) {
+        p++;
+        if (*p == 'l' || *p == 'z')
+            p++;
+        if (p[-1] == 'z' ? *p != 'u' : p[-1] == 'l' ? *p != 'd' : (*p != 's' && *p != 'd' && *p != '%'))
+            return 0;
+        p++;
+    }
+    return 1;
+}
+
+/* A signed number in decimal. */
+static void put_int(nb_writer *w, long long v)
+{
+    if (v < 0) {
+        nb_put(w, "-", 1);
+        nb_put_uint(w, (size_t)(-(v + 1)) + 1);
+    } else {
+        nb_put_uint(w, (size_t)v);
+    }
+}
+
+/* fmt of simple_format and its arguments, piece by piece. */
+static void put_simple(nb_writer *w, const char *fmt, va_list ap)
+{
+    for (const char *p = fmt;;) {
+        const char *q = strchr(p, '%');
+        nb_put(w, p, q ? (size_t)(q - p) : strlen(p));
+        if (!q)
+            return;
+        q++;
+        if (*q == 's') {
+            const char *s = va_arg(ap, const char *);
+            nb_puts(w, s ? s : "(null)"); /* as glibc's printf writes it */
+        }
+        else if (*q == 'd')
+            put_int(w, va_arg(ap, int));
+        else if (*q == '%')
+            nb_put(w, "%", 1);
+        else if (*q++ == 'l')
+            put_int(w, va_arg(ap, long));
+        else
+            nb_put_uint(w, va_arg(ap, size_t));
+        p = q + 1;
+    }
+}
+
 /* fmt and its arguments, written as bytes or as text. */
 static void put_formatted(nb_writer *w, int as_text, const char *fmt, va_list ap)
 {
+    if (!as_text && simple_format(fmt)) {
+        put_simple(w, fmt, ap);
+        return;
+    }
     char b[1024], *heap;
     int n = vformat(b, sizeof b, &heap, fmt, ap);
     if (n < 0)
