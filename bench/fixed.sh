@@ -4,12 +4,13 @@
 # json` of the whole folder as a multiple of `grep -rc 总计` over the same folder, measured in the
 # same run, command and grep in turn, the median of the runs. Prints figures only; it fails only
 # when nianbao or grep fails, never on speed.
-# Env: FIXED_N = number of report files (default 1000), FIXED_RUNS = runs of each (default 7).
+# Env: FIXED_N = number of report files (default 1000), FIXED_RUNS = runs of each (default 7),
+# FIXED_BIN = the nianbao to time (default ./nianbao: another build, for a figure before a change).
 set -eu
 cd "$(dirname "$0")/.."
 N=${FIXED_N:-1000}
 RUNS=${FIXED_RUNS:-7}
-BIN=./nianbao
+BIN=${FIXED_BIN:-./nianbao}
 OUT=bench/out
 DIR=$OUT/fixed
 die() { echo "bench-fixed: $*" >&2; exit 1; }
