@@ -60,7 +60,7 @@ TUI_CF   = $(CURS_CF) $(PCRE_CF) -Itui -Ibuild/gen
 
 SAMPLE  := samples/kaizha-2024.txt
 
-.PHONY: all deps run check unit asan asan-bin cli screens sweep tmux valgrind clang bench bench-batch bench-pdf bench-memory clean install lint-man man man-check structure fuzz fuzz-check
+.PHONY: all deps run check unit asan asan-bin cli screens sweep tmux valgrind clang bench bench-batch bench-fixed bench-pdf bench-memory clean install lint-man man man-check structure fuzz fuzz-check
 .SECONDARY:
 all: nianbao
 
@@ -223,6 +223,11 @@ bench-batch: nianbao
 # reports' time against grep's (bench/memory.sh; not part of make check)
 bench-memory: nianbao
 	@sh bench/memory.sh
+
+# the fixed work per report: check, check --format json and export --format
+# json of a folder of 1000 ordinary reports as multiples of grep -rc's time
+bench-fixed: nianbao
+	@sh bench/fixed.sh
 
 # the PDF reader's time on the test PDFs (five pages each but the last)
 bench-pdf: build/bench/pdf

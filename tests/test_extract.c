@@ -1,7 +1,9 @@
 /* test_extract.c — extraction on small made-up reports and on re-encoded
  * corpus files: the same cells whatever the encoding and line endings;
  * run-together digits inferred or left unread; damaged labels mapped and
- * recorded; pipe tables with generic headers; truncated tables. */
+ * recorded; pipe tables with generic headers; truncated tables. Each row's
+ * cell IDs, written out whole in the schema, are its ID and its columns'
+ * keys. */
 #include "testutil.h"
 
 static nb_ctx g_ctx;
@@ -407,6 +409,25 @@ static void test_format_2019(void **s)
     nb_report_free(&r);
 }
 
+static void test_schema_cell_ids(void **state)
+{
+    (void)state;
+    const nb_schema *all[] = {nb_schema_for(2021), nb_schema_for(2019), nb_schema_variant(2021, NB_VARIANT_ONE_OTHER)};
+    for (size_t k = 0; k < sizeof all / sizeof all[0]; k++) {
+        int ci = 0;
+        for (int r = 0; r < all[k]->nrows; r++)
+            for (int c = 0; c < all[k]->rows[r].ncols; c++, ci++) {
+                char want[96], got[96];
+                snprintf(want, sizeof want, "%s.%s", all[k]->rows[r].id, all[k]->rows[r].cols[c].key);
+                nb_schema_cell_id(all[k], ci, got, sizeof got);
+                assert_string_equal(got, want);
+                assert_string_equal(nb_schema_cell_name(all[k], ci), want);
+                assert_int_equal(nb_schema_find_cell(all[k], want), ci);
+            }
+        assert_string_equal(nb_schema_cell_name(all[k], ci), "?");
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -421,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_control_characters),
         cmocka_unit_test(test_format_2019),
+        cmocka_unit_test(test_schema_cell_ids),
     };
     return TU_RUN("extract", tests, &g_ctx, NULL, NULL);
 }

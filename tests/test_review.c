@@ -2,7 +2,9 @@
  * files are refused with their line and left untouched; corrections change
  * cells and remove the findings they fix; a decision's fingerprint does not
  * depend on values; saving is atomic; the corrected text differs from the
- * report only at the corrected spans. */
+ * report only at the corrected spans. SHA-256 (what a review records of its
+ * report) gives the standard's digests, by the processor's instructions as
+ * by the C rounds. */
 #include "testutil.h"
 #include "out/corrected.h"
 #include "check/check.h"
@@ -254,6 +256,54 @@ static int teardown(void **s)
     return system(cmd) == 0 ? 0 : -1;
 }
 
+/* The digest of data (n bytes) fed in pieces of step, by the C rounds or (ni) the processor's. */
+static void digest(const unsigned char *data, size_t n, size_t step, int ni, char out[65])
+{
+    nb_sha256 h;
+    unsigned char d[32];
+    nb_sha256_init(&h);
+    h.ni = h.ni && ni;
+    for (size_t i = 0; i < n; i += step)
+        nb_sha256_update(&h, data + i, n - i < step ? n - i : step);
+    nb_sha256_final(&h, d);
+    nb_hex(d, 32, out);
+}
+
+static void test_sha256(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *in, *hex;
+    } v[] = {
+        {"", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+        {"abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+        {"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"},
+    };
+    char a[65], b[65];
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        nb_sha256_hex(v[i].in, strlen(v[i].in), a);
+        assert_string_equal(a, v[i].hex);
+    }
+    unsigned char buf[1000];
+    for (size_t i = 0; i < sizeof buf; i++)
+        buf[i] = (unsigned char)(i * 131 + (i >> 3));
+    for (size_t n = 0; n <= sizeof buf; n += 7) { /* every padding case, whole blocks and pieces */
+        digest(buf, n, 1000, 1, a);
+        digest(buf, n, 13, 0, b);
+        assert_string_equal(a, b);
+    }
+    memset(buf, 'a', sizeof buf);
+    nb_sha256 h;
+    unsigned char d[32];
+    nb_sha256_init(&h);
+    for (int i = 0; i < 1000; i++)
+        nb_sha256_update(&h, buf, sizeof buf);
+    nb_sha256_final(&h, d);
+    nb_hex(d, 32, a);
+    assert_string_equal(a, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_correction_removes_finding),
         cmocka_unit_test(test_fingerprint_ignores_values),
         cmocka_unit_test(test_corrected_text),
+        cmocka_unit_test(test_sha256),
     };
     return TU_RUN("review", tests, &g_ctx, setup, teardown);
 }

@@ -2,7 +2,8 @@
  * styles folded, white space dropped), similarity, numbering markers,
  * display columns and UTF-8 decoding of damaged sequences; the numbering
  * marker parser (kinds, values, terminators) and the rules each reader
- * accepts markers by. */
+ * accepts markers by; nb_find finds the first place of a needle as a
+ * byte-by-byte search does, at every length and alignment. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -453,6 +454,44 @@ static void test_char_classes(void **state)
     assert_int_equal(nb_fold(0x89C4), 0x89C4);
 }
 
+/* The first place of needle in hay, byte by byte. */
+static const char *naive_find(const char *hay, size_t n, const char *needle, size_t nl)
+{
+    for (size_t p = 0; p + nl <= n; p++)
+        if (!memcmp(hay + p, needle, nl))
+            return hay + p;
+    return NULL;
+}
+
+static void test_find(void **state)
+{
+    (void)state;
+    /* a few CJK characters and ASCII: many near misses */
+    static const char *const pieces[] = {"申", "请", "件", "公", "开", "1", " ", "\n", "、", "申请"};
+    char hay[600], needle[16];
+    unsigned seed = 12345;
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0;
+        size_t len = (seed = seed * 1103515245 + 12345) >> 16 & 127;
+        while (n < len * 4 && n + 8 < sizeof hay) {
+            const char *p = pieces[(seed = seed * 1103515245 + 12345) >> 16 & 7];
+            memcpy(hay + n, p, strlen(p));
+            n += strlen(p);
+        }
+        size_t nl = 0;
+        int parts = 1 + (int)((seed = seed * 1103515245 + 12345) >> 16 & 3);
+        for (int k = 0; k < parts; k++) {
+            const char *p = pieces[((seed = seed * 1103515245 + 12345) >> 16) % 10];
+            if (nl + strlen(p) < sizeof needle) {
+                memcpy(needle + nl, p, strlen(p));
+                nl += strlen(p);
+            }
+        }
+        for (size_t off = 0; off < 3 && off <= n; off++) /* every alignment of the start */
+            assert_ptr_equal(nb_find(hay + off, n - off, needle, nl), naive_find(hay + off, n - off, needle, nl));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -469,6 +508,7 @@ int main(void)
         cmocka_unit_test(test_display_cols),
         cmocka_unit_test(test_utf8_get),
         cmocka_unit_test(test_char_classes),
+        cmocka_unit_test(test_find),
     };
     return TU_RUN("text", tests, NULL, NULL, NULL);
 }

@@ -3,7 +3,8 @@
  * JSON always valid UTF-8 without raw control bytes (a byte that is not
  * UTF-8 as \\xNN, C1 controls and bidi overrides as \uNNNN), CSV fields
  * that a spreadsheet would run as formulas defused, and on a terminal the
- * control characters of text escaped. */
+ * control characters of text escaped; nb_putf writes what snprintf writes,
+ * whether it formats the plain conversions itself or hands the rest on. */
 #include "testutil.h"
 #include "base/utf8.h"
 #include "check/check.h"
@@ -151,6 +152,30 @@ static void test_long_printf(void **st)
     free(w.b);
 }
 
+/* nb_putf into memory against snprintf, for the conversions it writes
+ * itself (%s %d %ld %zu %%) and for others it hands to vsnprintf. */
+static void test_putf(void **st)
+{
+    (void)st;
+    char want[256];
+    nb_writer w = nb_writer_to(NULL);
+    nb_putf(&w, "%s:%zu:%zu: %s%s%s: %s: ", "报告.txt", (size_t)12, (size_t)0, "", "警告", "", "T3.BALANCE");
+    snprintf(want, sizeof want, "%s:%zu:%zu: %s%s%s: %s: ", "报告.txt", (size_t)12, (size_t)0, "", "警告", "", "T3.BALANCE");
+    nb_put(&w, "", 1);
+    assert_string_equal(w.b, want);
+    w.n = 0;
+    nb_putf(&w, "%d|%d|%ld|%ld|100%%|%s", -7, 2147483647, -9223372036854775807L - 1, 42L, "");
+    snprintf(want, sizeof want, "%d|%d|%ld|%ld|100%%|%s", -7, 2147483647, -9223372036854775807L - 1, 42L, "");
+    nb_put(&w, "", 1);
+    assert_string_equal(w.b, want);
+    w.n = 0;
+    nb_putf(&w, "%03d %5s %.1f %x %lu", 7, "ab", 2.25, 255, 3UL);
+    snprintf(want, sizeof want, "%03d %5s %.1f %x %lu", 7, "ab", 2.25, 255, 3UL);
+    nb_put(&w, "", 1);
+    assert_string_equal(w.b, want);
+    free(w.b);
+}
+
 /* T3.ROW_TOTAL on a row of 其他处理 under zh: the row's whole label (once
  * cut at its 63rd byte, inside a character). */
 static void test_zh_row_label_whole(void **st)
@@ -189,7 +214,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cut),   cmocka_unit_test(test_err_cut),         cmocka_unit_test(test_strict),
         cmocka_unit_test(test_json),  cmocka_unit_test(test_csv),             cmocka_unit_test(test_terminal_text),
-        cmocka_unit_test(test_long_printf), cmocka_unit_test(test_zh_row_label_whole),
+        cmocka_unit_test(test_long_printf), cmocka_unit_test(test_zh_row_label_whole), cmocka_unit_test(test_putf),
     };
     return TU_RUN("writer", tests, &g_ctx, NULL, NULL);
 }

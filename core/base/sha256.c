@@ -1,8 +1,24 @@
-/* sha256.c — SHA-256 as FIPS 180-4 gives it. */
+/* sha256.c — SHA-256 as FIPS 180-4 gives it: in C, and on an x86-64 processor
+ * with the SHA extensions by its own instructions (about ten times faster;
+ * glibc says which the processor has, once at start, without a global of
+ * ours). */
 #include "base/sha256.h"
 
-#include <stdio.h>
 #include <string.h>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && defined(__has_include)
+#if __has_include(<sys/platform/x86.h>)
+#include <immintrin.h>
+#include <sys/platform/x86.h>
+#if defined(CPU_FEATURE_ACTIVE) /* glibc 2.34 on */
+#define NB_SHA_NI 1
+#define NB_CPU_HAS(f) CPU_FEATURE_ACTIVE(f)
+#elif defined(CPU_FEATURE_USABLE) /* glibc 2.33 */
+#define NB_SHA_NI 1
+#define NB_CPU_HAS(f) CPU_FEATURE_USABLE(f)
+#endif
+#endif
+#endif
 
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -16,7 +32,7 @@ static const uint32_t K[64] = {
 
 #define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
-static void block(nb_sha256 *s, const unsigned char *p)
+static void block_c(nb_sha256 *s, const unsigned char *p)
 {
     uint32_t w[64];
     for (int i = 0; i < 16; i++)
@@ -49,6 +65,66 @@ static void block(nb_sha256 *s, const unsigned char *p)
     s->h[7] += h;
 }
 
+#ifdef NB_SHA_NI
+/* Four rounds of the schedule's words m (plus their constants) on the state
+ * halves ABEF and CDGH. */
+#define NI_ROUNDS(abef, cdgh, m, k)                                                                                    \
+    do {                                                                                                               \
+        __m128i x_ = _mm_add_epi32((m), _mm_loadu_si128((const __m128i *)(k)));                                      \
+        (cdgh) = _mm_sha256rnds2_epu32((cdgh), (abef), x_);                                                          \
+        (abef) = _mm_sha256rnds2_epu32((abef), (cdgh), _mm_shuffle_epi32(x_, 0x0E));                                 \
+    } while (0)
+
+/* The next four words of the schedule from the last sixteen (a oldest). */
+#define NI_NEXT(a, b, c, d)                                                                                            \
+    _mm_sha256msg2_epu32(_mm_add_epi32(_mm_sha256msg1_epu32((a), (b)), _mm_alignr_epi8((d), (c), 4)), (d))
+
+__attribute__((target("sha,sse4.1,ssse3"))) static void block_ni(nb_sha256 *s, const unsigned char *p)
+{
+    const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i t = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&s->h[0]), 0xB1); /* CDAB */
+    __m128i cdgh = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&s->h[4]), 0x1B); /* EFGH */
+    __m128i abef = _mm_alignr_epi8(t, cdgh, 8);
+    cdgh = _mm_blend_epi16(cdgh, t, 0xF0);
+    const __m128i abef0 = abef, cdgh0 = cdgh;
+    __m128i m0 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)p), swap);
+    __m128i m1 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16)), swap);
+    __m128i m2 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 32)), swap);
+    __m128i m3 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 48)), swap);
+    NI_ROUNDS(abef, cdgh, m0, &K[0]);
+    NI_ROUNDS(abef, cdgh, m1, &K[4]);
+    NI_ROUNDS(abef, cdgh, m2, &K[8]);
+    NI_ROUNDS(abef, cdgh, m3, &K[12]);
+    for (int j = 16; j < 64; j += 16) { /* W[t] from W[t-16], W[t-15], W[t-7] and W[t-2], four at a time */
+        m0 = NI_NEXT(m0, m1, m2, m3);
+        NI_ROUNDS(abef, cdgh, m0, &K[j]);
+        m1 = NI_NEXT(m1, m2, m3, m0);
+        NI_ROUNDS(abef, cdgh, m1, &K[j + 4]);
+        m2 = NI_NEXT(m2, m3, m0, m1);
+        NI_ROUNDS(abef, cdgh, m2, &K[j + 8]);
+        m3 = NI_NEXT(m3, m0, m1, m2);
+        NI_ROUNDS(abef, cdgh, m3, &K[j + 12]);
+    }
+    abef = _mm_add_epi32(abef, abef0);
+    cdgh = _mm_add_epi32(cdgh, cdgh0);
+    t = _mm_shuffle_epi32(abef, 0x1B);    /* FEBA */
+    cdgh = _mm_shuffle_epi32(cdgh, 0xB1); /* DCHG */
+    _mm_storeu_si128((__m128i *)&s->h[0], _mm_blend_epi16(t, cdgh, 0xF0)); /* DCBA */
+    _mm_storeu_si128((__m128i *)&s->h[4], _mm_alignr_epi8(cdgh, t, 8));    /* HGFE */
+}
+#endif
+
+static void block(nb_sha256 *s, const unsigned char *p)
+{
+#ifdef NB_SHA_NI
+    if (s->ni) {
+        block_ni(s, p);
+        return;
+    }
+#endif
+    block_c(s, p);
+}
+
 void nb_sha256_init(nb_sha256 *s)
 {
     static const uint32_t iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -56,6 +132,11 @@ void nb_sha256_init(nb_sha256 *s)
     memcpy(s->h, iv, sizeof iv);
     s->len = 0;
     s->nbuf = 0;
+#ifdef NB_SHA_NI
+    s->ni = NB_CPU_HAS(SHA) && NB_CPU_HAS(SSE4_1) && NB_CPU_HAS(SSSE3);
+#else
+    s->ni = 0;
+#endif
 }
 
 void nb_sha256_update(nb_sha256 *s, const void *data, size_t n)
@@ -63,6 +144,12 @@ void nb_sha256_update(nb_sha256 *s, const void *data, size_t n)
     const unsigned char *p = data;
     s->len += n;
     while (n) {
+        if (!s->nbuf && n >= 64) { /* a whole block, straight from the data */
+            block(s, p);
+            p += 64;
+            n -= 64;
+            continue;
+        }
         size_t k = 64 - s->nbuf < n ? 64 - s->nbuf : n;
         memcpy(s->buf + s->nbuf, p, k);
         s->nbuf += k;
@@ -78,11 +165,8 @@ void nb_sha256_update(nb_sha256 *s, const void *data, size_t n)
 void nb_sha256_final(nb_sha256 *s, unsigned char out[32])
 {
     uint64_t bits = s->len * 8;
-    unsigned char pad = 0x80;
-    nb_sha256_update(s, &pad, 1);
-    unsigned char zero = 0;
-    while (s->nbuf != 56)
-        nb_sha256_update(s, &zero, 1);
+    static const unsigned char pad[64] = {0x80};
+    nb_sha256_update(s, pad, s->nbuf < 56 ? 56 - s->nbuf : 120 - s->nbuf);
     unsigned char lenb[8];
     for (int i = 0; i < 8; i++)
         lenb[i] = (unsigned char)(bits >> (56 - 8 * i));
@@ -102,6 +186,15 @@ void nb_sha256_hex(const void *data, size_t n, char out[65])
     nb_sha256_init(&s);
     nb_sha256_update(&s, data, n);
     nb_sha256_final(&s, d);
-    for (int i = 0; i < 32; i++)
-        snprintf(out + 2 * i, 3, "%02x", d[i]);
+    nb_hex(d, 32, out);
+}
+
+void nb_hex(const unsigned char *d, size_t n, char *out)
+{
+    static const char digits[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        out[2 * i] = digits[d[i] >> 4];
+        out[2 * i + 1] = digits[d[i] & 15];
+    }
+    out[2 * n] = '\0';
 }

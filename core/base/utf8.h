@@ -51,21 +51,47 @@ size_t nb_utf8_put(char *out, uint32_t cp);
 
 /* Display columns of one code point as nianbao draws it: CJK two, control
  * characters as ^X (two), C1 controls as <XX> (four), combining marks zero. */
-int nb_cp_width(uint32_t cp);
+int nb_cp_width_of(uint32_t cp);
+static inline int nb_cp_width(uint32_t cp)
+{
+    if (cp >= 0x20 && cp < 0x7F)
+        return 1;
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303E) || (cp >= 0xFF01 && cp <= 0xFF60))
+        return 2; /* the common CJK ranges */
+    return nb_cp_width_of(cp);
+}
 /* Display columns of s[0, n) drawn from column startcol (tabs to next 8). */
 size_t nb_display_cols(const char *s, size_t n, size_t startcol);
 
 /* The same, but stops counting once past max (for "is this line short?"). */
 size_t nb_display_cols_max(const char *s, size_t n, size_t max);
 
-int nb_is_space(uint32_t cp);   /* ASCII space, tab, \f, \v, U+3000, NBSP… */
+/* ASCII space, tab, \f, \v, U+3000, NBSP…: ASCII here, the rest in utf8.c. */
+int nb_is_space_wide(uint32_t cp);
+static inline int nb_is_space(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r'); /* \t \n \v \f \r */
+    if (cp > 0x3000) /* ideographs and the rest above U+3000: only the BOM is a space */
+        return cp == 0xFEFF;
+    return nb_is_space_wide(cp);
+}
 int nb_is_cjk(uint32_t cp);     /* ideographs and CJK punctuation */
 /* Fold full-width ASCII to ASCII, quote and bracket styles to one, dashes to '-'. */
-uint32_t nb_fold(uint32_t cp);
+uint32_t nb_fold_wide(uint32_t cp);
+static inline uint32_t nb_fold(uint32_t cp)
+{
+    if (cp < 0x80) /* ASCII: only brackets fold */
+        return cp == '[' || cp == '{' ? '(' : cp == ']' || cp == '}' ? ')' : cp;
+    if (cp >= 0x4E00 && cp <= 0x9FFF) /* ideographs fold to themselves */
+        return cp;
+    return nb_fold_wide(cp);
+}
 
 /* First occurrence of needle (nl bytes) in hay (n bytes), or NULL. Fast for
- * short UTF-8 needles: memchr finds the needle's last byte (a continuation
- * byte spread over 64 values in CJK text), then the rest is compared. */
+ * short UTF-8 needles: memchr finds the needle's byte that is rarest in
+ * report text (never a CJK lead byte when it has another), then the rest is
+ * compared. */
 const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl);
 
 #endif

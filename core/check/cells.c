@@ -30,12 +30,11 @@ static int out_of_kind(const nb_row *rw, int col, const nb_cell *c)
     return (c->num.v < 0 && !sign) || (!money && !nb_num_is_int(c->num));
 }
 
-static int check_cell(const nb_report *r, int ci, nb_findings *out, nb_err *err)
+/* Cell ci, of row row and column col. */
+static int check_cell(const nb_report *r, int ci, int row, int col, nb_findings *out, nb_err *err)
 {
     const nb_cell *c = &r->cells[ci];
     nb_finding *f;
-    int row, col;
-    nb_schema_cell_pos(r->schema, ci, &row, &col);
     switch (c->status) {
     case NB_ST_BLANK:
     case NB_ST_PLACEHOLDER:
@@ -67,8 +66,10 @@ static int check_cell(const nb_report *r, int ci, nb_findings *out, nb_err *err)
 
 int nb_check_cells(const nb_report *r, nb_findings *out, nb_err *err)
 {
-    for (int ci = 0; ci < r->ncells; ci++)
-        if (check_cell(r, ci, out, err) != 0)
-            return -1;
+    int ci = 0; /* the cells row by row, as the schema numbers them */
+    for (int row = 0; row < r->schema->nrows; row++)
+        for (int col = 0; col < r->schema->rows[row].ncols && ci < r->ncells; col++, ci++)
+            if (check_cell(r, ci, row, col, out, err) != 0)
+                return -1;
     return 0;
 }

@@ -169,19 +169,18 @@ static void subject_key(const nb_report *r, const nb_finding *f, char out[512])
     }
 }
 
-static int cmp_id(const void *a, const void *b)
-{
-    return strcmp(a, b);
-}
-
 void nb_finding_fingerprint(const nb_report *r, const nb_finding *f, char out[24])
 {
     const char *rule = nb_rule_get(f->rule)->id;
-    char ids[NB_FCELLS][96];
+    const char *ids[NB_FCELLS];
     int k = f->ncells;
-    for (int i = 0; i < k; i++)
-        nb_schema_cell_id(r->schema, f->cells[i], ids[i], sizeof ids[i]);
-    qsort(ids, (size_t)k, sizeof ids[0], cmp_id); /* sorted: the same cells give the same print */
+    for (int i = 0; i < k; i++) { /* sorted: the same cells give the same print */
+        const char *id = nb_schema_cell_name(r->schema, f->cells[i]);
+        int j = i;
+        for (; j > 0 && strcmp(ids[j - 1], id) > 0; j--)
+            ids[j] = ids[j - 1];
+        ids[j] = id;
+    }
     nb_sha256 s;
     nb_sha256_init(&s);
     nb_sha256_update(&s, rule, strlen(rule));
@@ -196,6 +195,5 @@ void nb_finding_fingerprint(const nb_report *r, const nb_finding *f, char out[24
     }
     unsigned char d[32];
     nb_sha256_final(&s, d);
-    for (int i = 0; i < 8; i++)
-        snprintf(out + 2 * i, 3, "%02x", d[i]);
+    nb_hex(d, 8, out);
 }

@@ -92,15 +92,37 @@ static nb_finding *quality(nb_finding_form form, size_t off, size_t len, nb_find
     return f;
 }
 
-/* A run of 2–8 ideographs written twice in a row. */
+/* The three bytes at u as one number (a character of CJK text). */
+static uint32_t three(const unsigned char *u)
+{
+    return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16;
+}
+
+/* A run of 2–8 ideographs written twice in a row. Only a character whose
+ * lead byte is an ideograph's (U+4E00–U+9FFF: E4–E9) can start one, and
+ * its three bytes must stand again w bytes on: the seven places compared
+ * as numbers into one mask (no branch each; seldom any bit set), then the
+ * rest tried for the lengths whose bit is set. */
 static int repeats(const nb_report *r, size_t a, size_t b, int *found, nb_findings *out, nb_err *err)
 {
     const char *t = r->doc.text;
+    const unsigned char *u = (const unsigned char *)t;
     for (size_t i = a; i < b && *found < MAX_EACH;) {
+        if (u[i] < 0xE4 || u[i] > 0xE9) {
+            nb_utf8_get(t, b, &i);
+            continue;
+        }
         int hit = 0;
-        for (int l = 2; l <= 8 && !hit; l++) {
+        size_t lim = (b - i) / 6; /* the lengths l whose two runs end by b: 6l <= b - i */
+        unsigned m = 0;
+        if (lim >= 2) {
+            uint32_t first = three(u + i);
+            for (size_t l = 2; l <= (lim < 8 ? lim : 8); l++)
+                m |= (unsigned)(three(u + i + 3 * l) == first) << l;
+        }
+        for (int l = 2; l <= 8 && m && !hit; l++) {
             size_t w = (size_t)l * 3;
-            if (i + 2 * w > b || memcmp(t + i, t + i + w, w) || !ideographs(t, b, i, 2 * l))
+            if (!(m >> l & 1) || memcmp(t + i, t + i + w, w) || !ideographs(t, b, i, 2 * l))
                 continue;
             if (!quality(NB_FORM_REPEAT, i, 2 * w, out, err))
                 return -1;

@@ -63,11 +63,14 @@ typedef struct eq_plan {
     int lrows[8], nl;      /* NB_OVER_T3_COLS: rows of the left side */
     int rrows[40], nr;     /* and of the right */
     int first[64];         /* first cell of every row */
+    const nb_col *cols;    /* row sums: the columns the terms were found in (rows share them) … */
+    int lcol[3], rcol[8];  /* … and each term's column there, -1 none */
 } eq_plan;
 
 static void plan_equation(const nb_schema *s, const nb_equation *e, eq_plan *p)
 {
     p->nl = p->nr = 0;
+    p->cols = NULL;
     for (int rr = 0, ci = 0; rr < s->nrows && rr < 64; rr++) {
         p->first[rr] = ci;
         ci += s->rows[rr].ncols;
@@ -114,15 +117,30 @@ static int side_sum(const nb_report *r, const nb_equation *e, const eq_plan *p, 
     }
     const char *const *terms = lhs ? e->lhs : e->rhs;
     int nterms = lhs ? 3 : 8;
-    const nb_row *rw = &r->schema->rows[row];
-    for (int t = 0; t < nterms && terms[t]; t++) {
-        int c;
-        for (c = 0; c < rw->ncols && strcmp(rw->cols[c].key, terms[t]); c++)
-            ;
-        if (c < rw->ncols && add_term(r, p->first[row] + c, sum, f, inferred) != 0)
+    const int *cols = lhs ? p->lcol : p->rcol;
+    for (int t = 0; t < nterms && terms[t]; t++)
+        if (cols[t] >= 0 && add_term(r, p->first[row] + cols[t], sum, f, inferred) != 0)
             return -1;
-    }
     return 0;
+}
+
+/* Row sums: each term's column in row's columns, found once for the rows
+ * that share them. */
+static void plan_columns(const nb_row *rw, const nb_equation *e, eq_plan *p)
+{
+    if (p->cols == rw->cols)
+        return;
+    p->cols = rw->cols;
+    for (int side = 0; side < 2; side++) {
+        const char *const *terms = side ? e->rhs : e->lhs;
+        int nterms = side ? 8 : 3, *out = side ? p->rcol : p->lcol;
+        for (int t = 0; t < nterms; t++) {
+            out[t] = -1;
+            for (int c = 0; terms[t] && c < rw->ncols && out[t] < 0; c++)
+                if (!strcmp(rw->cols[c].key, terms[t]))
+                    out[t] = c;
+        }
+    }
 }
 
 /* One equation over column col (column sums) or row row (row sums). */
@@ -204,9 +222,13 @@ static int check_all(const nb_report *r, const nb_equation *e, nb_findings *out,
         return 0;
     }
     int table = e->over == NB_OVER_T3_ROWS ? NB_T3 : NB_T4;
-    for (int rr = 0; rr < s->nrows; rr++)
-        if (s->rows[rr].table == table && check_equation(r, e, &plan, -1, rr, out, err) != 0)
+    for (int rr = 0; rr < s->nrows; rr++) {
+        if (s->rows[rr].table != table)
+            continue;
+        plan_columns(&s->rows[rr], e, &plan);
+        if (check_equation(r, e, &plan, -1, rr, out, err) != 0)
             return -1;
+    }
     return 0;
 }
 

@@ -73,7 +73,7 @@ static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t 
         return 0;
     for (int r = 0; r < L->s->nrows; r++) {
         const nb_ustr *lab = &L->rows[r];
-        if (L->s->rows[r].table == NB_T4 || lab->n < 2 || lab->n >= n - 1)
+        if (L->s->rows[r].table == NB_T4 || lab->n < 2 || lab->n >= n - 1 || lab->c[lab->n - 1] != cp[n - 1])
             continue;
         if (memcmp(cp + n - lab->n, lab->c, (size_t)lab->n * sizeof *cp) != 0)
             continue;

@@ -35,16 +35,15 @@ static extent token_extent(const nb_report *r, const tok *k)
 }
 
 /* The column of the row a header token names: its label, or a fragment
- * only one column's label holds; -1 for none. */
-static int header_column(const nb_row *rw, const nb_ustr *u)
+ * only one column's label holds; -1 for none. The labels in normal form
+ * (cols: the lexicon's, made once). */
+static int header_column(const nb_row *rw, const nb_ustr *cols, const nb_ustr *u)
 {
     int found = -1;
     for (int c = 0; c < rw->ncols; c++) {
-        nb_ustr w;
-        nb_norm(rw->cols[c].label, strlen(rw->cols[c].label), &w, NB_NORM_LABEL);
-        if (nb_ustr_eq(&w, u))
+        if (nb_ustr_eq(&cols[c], u))
             return c;
-        if (u->n >= 2 && nb_ustr_contains(&w, u))
+        if (u->n >= 2 && nb_ustr_contains(&cols[c], u))
             found = found == -1 ? c : -2;
     }
     return found < 0 ? -1 : found;
@@ -65,6 +64,13 @@ static size_t table_start(const nb_report *r, const assembly *A, const group *g,
 static int header_extents(const nb_report *r, const assembly *A, const group *g, extent *cols)
 {
     const nb_row *rw = &r->schema->rows[g->row];
+    const nb_ustr *labels = A->L->s == r->schema && g->row < MAXROWS ? A->L->colnorm[g->row] : NULL;
+    nb_ustr own[MAXWANT];
+    if (!labels) { /* not the lexicon's tables: normalised here */
+        for (int c = 0; c < rw->ncols && c < MAXWANT; c++)
+            nb_norm(rw->cols[c].label, strlen(rw->cols[c].label), &own[c], NB_NORM_LABEL);
+        labels = own;
+    }
     size_t from = table_start(r, A, g, rw->table);
     memset(cols, 0, sizeof(extent) * (size_t)rw->ncols);
     for (size_t i = 0; i < A->ntok && A->toks[i].off < g->pos; i++) {
@@ -73,7 +79,7 @@ static int header_extents(const nb_report *r, const assembly *A, const group *g,
             continue;
         nb_ustr u;
         nb_norm(A->t + k->off, k->len, &u, NB_NORM_LABEL);
-        int c = header_column(rw, &u);
+        int c = header_column(rw, labels, &u);
         if (c < 0)
             continue;
         extent e = token_extent(r, k);

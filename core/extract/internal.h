@@ -46,6 +46,7 @@ typedef struct lex_col {
     const char *key;
     const char *label;
     nb_ustr norm;
+    nb_sig sig;   /* of norm, for the similarity of a header to it */
 } lex_col;
 
 typedef struct lexicon {
@@ -68,6 +69,8 @@ typedef struct lexicon {
     size_t npairs;
     uint32_t *chars;          /* sorted code points of header wording */
     size_t nchars;
+    const nb_ustr *colnorm[MAXROWS]; /* each row's column labels normalised (rows of one column set share them) */
+    nb_ustr *colpool;
 } lexicon;
 
 /* Is u exactly a T2/T3 row label (*row, else -1) and/or a header (*header)? */

@@ -60,24 +60,27 @@ static int header_table(const nb_report *r, const assembly *A, size_t off, int *
     return *last_table;
 }
 
-/* Header text t[off, off + len) of table: recorded when it is near one
- * column's standard wording but not it (nor a fragment of it). */
-void ex_check_header_text(nb_report *r, const assembly *A, int table, size_t off, size_t len)
+/* The header text t[off, off + len) in normal form (u) of table: recorded
+ * when it is near one column's standard wording but not it (nor a fragment
+ * of it). The standard wording looked up by the lexicon's hash, u's
+ * similarity to each column by signatures (the columns' made once). */
+static void check_header(nb_report *r, const assembly *A, int table, size_t off, size_t len, const nb_ustr *u)
 {
-    nb_ustr u;
-    nb_norm(A->t + off, len, &u, NB_NORM_LABEL);
-    for (int h = 0; h < A->L->nheaders; h++)
-        if (nb_ustr_eq(&u, &A->L->headers[h]))
-            return;
+    int row, header;
+    ex_lex_exact(A->L, u, &row, &header);
+    if (header)
+        return;
     int best = -1;
     double bs = 0;
     for (int c = 0; c < A->L->ncols; c++)
-        if (A->L->cols[c].table == table && (u.n < 2 || nb_ustr_contains(&A->L->cols[c].norm, &u)))
+        if (A->L->cols[c].table == table && (u->n < 2 || nb_ustr_contains(&A->L->cols[c].norm, u)))
             return; /* 商业 of 商业企业: a wrapped header, not a wrong one */
+    nb_sig su;
+    nb_sig_make(u, &su);
     for (int c = 0; c < A->L->ncols; c++) {
         if (A->L->cols[c].table != table)
             continue;
-        double sm = nb_sim(&u, &A->L->cols[c].norm);
+        double sm = nb_sig_sim(&su, &A->L->cols[c].sig);
         if (sm > bs) {
             bs = sm;
             best = c;
@@ -86,7 +89,7 @@ void ex_check_header_text(nb_report *r, const assembly *A, int table, size_t off
     if (best < 0 || bs < 0.6)
         return;
     const lex_col *lc = &A->L->cols[best];
-    if (nb_ustr_contains(&u, &lc->norm) || u.n > lc->norm.n + 3)
+    if (nb_ustr_contains(u, &lc->norm) || u->n > lc->norm.n + 3)
         return;
     char id[64];
     snprintf(id, sizeof id, "t%d.*.%s", table, lc->key);
@@ -95,6 +98,13 @@ void ex_check_header_text(nb_report *r, const assembly *A, int table, size_t off
             !memcmp(r->labels[l].found, A->t + off, len))
             return;
     nb_report_add_label(r, id, A->t + off, len, lc->label, off);
+}
+
+void ex_check_header_text(nb_report *r, const assembly *A, int table, size_t off, size_t len)
+{
+    nb_ustr u;
+    nb_norm(A->t + off, len, &u, NB_NORM_LABEL);
+    check_header(r, A, table, off, len, &u);
 }
 
 /* Mark in cov the bytes of t[off, off + len) that word covers. */
@@ -150,6 +160,6 @@ void ex_record_header_labels(nb_report *r, const assembly *A, const tok *toks, s
         if (u.n > 18)
             check_run_together(r, A, table, k->off, k->len);
         else
-            ex_check_header_text(r, A, table, k->off, k->len);
+            check_header(r, A, table, k->off, k->len, &u);
     }
 }

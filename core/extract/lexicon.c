@@ -67,6 +67,33 @@ void ex_lex_exact(const lexicon *L, const nb_ustr *u, int *row, int *header)
     }
 }
 
+/* Each row's column labels in normal form, made once for each set of
+ * columns rows share (T3's seven, T4's five, …); -1 out of memory. */
+static int col_norms(lexicon *L)
+{
+    const nb_schema *s = L->s;
+    int total = 0;
+    for (int r = 0; r < s->nrows && r < MAXROWS; r++)
+        total += s->rows[r].ncols;
+    L->colpool = malloc((size_t)(total ? total : 1) * sizeof *L->colpool);
+    if (!L->colpool)
+        return -1;
+    int used = 0;
+    for (int r = 0; r < s->nrows && r < MAXROWS; r++) {
+        const nb_row *row = &s->rows[r];
+        for (int q = 0; q < r && !L->colnorm[r]; q++)
+            if (s->rows[q].cols == row->cols)
+                L->colnorm[r] = L->colnorm[q];
+        if (L->colnorm[r])
+            continue;
+        for (int c = 0; c < row->ncols; c++)
+            nb_norm(row->cols[c].label, strlen(row->cols[c].label), &L->colpool[used + c], NB_NORM_LABEL);
+        L->colnorm[r] = &L->colpool[used];
+        used += row->ncols;
+    }
+    return 0;
+}
+
 void *nb_lexicon_new(const nb_schema *s)
 {
     lexicon *L = calloc(1, sizeof *L);
@@ -97,7 +124,12 @@ void *nb_lexicon_new(const nb_schema *s)
             lc->key = row->cols[c].key;
             lc->label = row->cols[c].label;
             nb_norm(lc->label, strlen(lc->label), &lc->norm, NB_NORM_LABEL);
+            nb_sig_make(&lc->norm, &lc->sig);
         }
+    }
+    if (col_norms(L) != 0) {
+        nb_lexicon_free(L);
+        return NULL;
     }
     size_t np = 0, nc = 0;
     for (int h = 0; h < L->nheaders; h++) {
@@ -140,6 +172,7 @@ void nb_lexicon_free(void *p)
         return;
     free(L->pairs);
     free(L->chars);
+    free(L->colpool);
     free(L);
 }
 

@@ -71,6 +71,8 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
             ex_group_label(A, g, &label);
             nb_sig_make(&label, gsig);
         }
+        int fit_cols = -1, fit = 0; /* whether g fits rows of fit_cols cells (T3's rows are all of one width) */
+        double fit_pen = 0;
         for (int j = 1; j <= nr; j++) {
             double best = D[(size_t)(i - 1) * W + (size_t)j];
             unsigned char h = 1;
@@ -87,7 +89,12 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
                 if (sim < 0.5)
                     ok = 0;
             }
-            if (ok && ex_fits(A, g, row->ncols, g->has_label, &pen)) {
+            if (ok && row->ncols != fit_cols) {
+                fit_cols = row->ncols;
+                fit = ex_fits(A, g, row->ncols, g->has_label, &fit_pen);
+            }
+            pen = fit_pen;
+            if (ok && fit) {
                 /* a short labelled row ranks below any row of the right shape */
                 double gain = pen >= 1.5 ? 0.8 : 1.0 + 2.0 * sim - pen;
                 double sc = D[(size_t)(i - 1) * W + (size_t)j - 1] + gain;

@@ -35,8 +35,24 @@ int ex_is_unit_cp(uint32_t c)
            c == 0x5BB6 || c == 0x4EFD;
 }
 
+/* Byte classes: a printable ASCII byte other than the space, and the lead
+ * byte of an ideograph (U+4000–U+9FFF: E4–E9), start no white space. */
+static int no_space_at(unsigned char c)
+{
+    return (c > 0x20 && c < 0x7F) || (c >= 0xE4 && c <= 0xE9);
+}
+
+/* Does t[s, b) end in an ideograph of three bytes (s <= b - 3)? */
+static int ends_in_ideograph(const unsigned char *u, size_t s, size_t b)
+{
+    return b >= s + 3 && u[b - 3] >= 0xE4 && u[b - 3] <= 0xE9 && (u[b - 2] & 0xC0) == 0x80 && (u[b - 1] & 0xC0) == 0x80;
+}
+
 void ex_trim(const char *t, size_t *a, size_t *b)
 {
+    const unsigned char *u = (const unsigned char *)t;
+    if (*a < *b && no_space_at(u[*a]) && (no_space_at(u[*b - 1]) || ends_in_ideograph(u, *a, *b)))
+        return; /* the most common case: nothing to trim at either end */
     while (*a < *b) {
         size_t i = *a;
         uint32_t c = nb_utf8_get(t, *b, &i);
@@ -64,7 +80,12 @@ int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e)
         if (nb_is_space(c))
             continue;
         size_t end = *i;
+        const unsigned char *u = (const unsigned char *)t;
         while (end < b) {
+            if (u[end] > 0x20 && u[end] < 0x7F) { /* printable ASCII: no space, one byte */
+                end++;
+                continue;
+            }
             size_t j = end;
             if (nb_is_space(nb_utf8_get(t, b, &j)))
                 break;

@@ -239,9 +239,17 @@ static int looks_binary(const char *t, size_t n)
     /* 1 for the C0 controls that text does not use */
     static const unsigned char odd[32] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1,
                                           1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1};
-    size_t ctl = 0;
+    size_t ctl = 0, i = 0;
     const unsigned char *u = (const unsigned char *)t;
-    for (size_t i = 0; i < n; i++)
+    for (; i + 8 <= n; i += 8) { /* eight bytes at a time where none is below 0x20 */
+        uint64_t w;
+        memcpy(&w, u + i, 8);
+        if (!((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull))
+            continue;
+        for (size_t k = i; k < i + 8; k++)
+            ctl += u[k] < 32 ? odd[u[k]] : 0;
+    }
+    for (; i < n; i++)
         ctl += u[i] < 32 ? odd[u[i]] : 0;
     return n > 0 && ctl * 20 > n; /* over 5% */
 }
@@ -412,6 +420,11 @@ void nb_doc_free(nb_doc *d)
     memset(d, 0, sizeof *d);
 }
 
+void nb_doc_sha256(const nb_doc *d, char out[65])
+{
+    memcpy(out, d->sha256, 65);
+}
+
 int nb_doc_index_lines(nb_doc *d)
 {
     free(d->lines);
@@ -478,8 +491,15 @@ static void walk(const nb_doc *d, size_t a, size_t b, size_t *col, size_t *orig)
         return;
     }
     size_t i = a;
+    const unsigned char *u = (const unsigned char *)d->text;
+    if (!gb && !utf16) /* UTF-8: printable ASCII one column and one byte; the rest below */
+        while (i < b && u[i] >= 0x20 && u[i] < 0x7F) {
+            c++;
+            o++;
+            i++;
+        }
     while (i < b) {
-        unsigned char ch = (unsigned char)d->text[i];
+        unsigned char ch = u[i];
         size_t at = i;
         uint32_t cp = ch < 0x80 ? (i++, ch) : nb_utf8_get(d->text, b, &i);
         if (col)

@@ -29,8 +29,17 @@ static const nb_col t4_cols[] = {
     {"upheld", "结果维持"}, {"corrected", "结果纠正"}, {"other", "其他结果"},
     {"pending", "尚未审结"}, {"total", "总计"}};
 
-#define T3ROW(id, label) {id, NB_T3, label, 7, t3_cols, NB_ROW_SUM, -1, -1}
-#define T4ROW(id, label) {id, NB_T4, label, 5, t4_cols, NB_ROW_T4, -1, -1}
+/* Each row's cell IDs written whole, once (a row ID is a string literal:
+ * "t3.new" ".total" is "t3.new.total"); in the order of its columns. */
+#define IDS(...) ((const char *const[]){__VA_ARGS__})
+#define T3_IDS(id) IDS(id ".natural", id ".commercial", id ".research", id ".social", id ".legal", id ".other", id ".total")
+#define T4_IDS(id) IDS(id ".upheld", id ".corrected", id ".other", id ".pending", id ".total")
+#define DOC21_IDS(id) IDS(id ".issued", id ".repealed", id ".in_force")
+#define DOC19_IDS(id) IDS(id ".made", id ".published", id ".public_total")
+#define ITEM19_IDS(id) IDS(id ".prev_items", id ".change", id ".decisions")
+
+#define T3ROW(id, label) {id, NB_T3, label, 7, t3_cols, NB_ROW_SUM, -1, -1, T3_IDS(id)}
+#define T4ROW(id, label) {id, NB_T4, label, 5, t4_cols, NB_ROW_T4, -1, -1, T4_IDS(id)}
 
 #define T3_HEAD                                                                     \
     T3ROW("t3.new", "一、本年新收政府信息公开申请数量"),                            \
@@ -64,12 +73,12 @@ static const nb_col t4_cols[] = {
     T4ROW("t4.suit_after", "复议后起诉")
 
 #define T2_2021                                                                     \
-    {"t2.regulation", NB_T2, "规章", 3, t2_doc21, 0, -1, -1},                       \
-    {"t2.normative", NB_T2, "行政规范性文件", 3, t2_doc21, 0, -1, -1},              \
-    {"t2.licensing", NB_T2, "行政许可", 1, t2_dec21, 0, -1, -1},                    \
-    {"t2.penalty", NB_T2, "行政处罚", 1, t2_dec21, 0, -1, -1},                      \
-    {"t2.coercion", NB_T2, "行政强制", 1, t2_dec21, 0, -1, -1},                     \
-    {"t2.fees", NB_T2, "行政事业性收费", 1, t2_fee21, NB_ROW_MONEY, 0, -1}
+    {"t2.regulation", NB_T2, "规章", 3, t2_doc21, 0, -1, -1, DOC21_IDS("t2.regulation")}, \
+    {"t2.normative", NB_T2, "行政规范性文件", 3, t2_doc21, 0, -1, -1, DOC21_IDS("t2.normative")}, \
+    {"t2.licensing", NB_T2, "行政许可", 1, t2_dec21, 0, -1, -1, IDS("t2.licensing.decisions")}, \
+    {"t2.penalty", NB_T2, "行政处罚", 1, t2_dec21, 0, -1, -1, IDS("t2.penalty.decisions")}, \
+    {"t2.coercion", NB_T2, "行政强制", 1, t2_dec21, 0, -1, -1, IDS("t2.coercion.decisions")}, \
+    {"t2.fees", NB_T2, "行政事业性收费", 1, t2_fee21, NB_ROW_MONEY, 0, -1, IDS("t2.fees.amount")}
 
 /* （六）其他处理 as one row, as the 2019 trial format has it */
 #define T3_OTHER_ONE_ROW T3ROW("t3.other", "（六）其他处理")
@@ -95,14 +104,16 @@ static const nb_row rows2021_one_other[] = {
 };
 
 static const nb_row rows2019[] = {
-    {"t2.regulation", NB_T2, "规章", 3, t2_doc19, 0, -1, -1},
-    {"t2.normative", NB_T2, "规范性文件", 3, t2_doc19, 0, -1, -1},
-    {"t2.licensing", NB_T2, "行政许可", 3, t2_item19, NB_ROW_SIGNED, -1, 1},
-    {"t2.other_services", NB_T2, "其他对外管理服务事项", 3, t2_item19, NB_ROW_SIGNED, -1, 1},
-    {"t2.penalty", NB_T2, "行政处罚", 3, t2_item19, NB_ROW_SIGNED, -1, 1},
-    {"t2.coercion", NB_T2, "行政强制", 3, t2_item19, NB_ROW_SIGNED, -1, 1},
-    {"t2.fees", NB_T2, "行政事业性收费", 2, t2_fee19, NB_ROW_SIGNED, -1, 1},
-    {"t2.procurement", NB_T2, "政府集中采购", 2, t2_proc19, NB_ROW_MONEY, 1, -1},
+    {"t2.regulation", NB_T2, "规章", 3, t2_doc19, 0, -1, -1, DOC19_IDS("t2.regulation")},
+    {"t2.normative", NB_T2, "规范性文件", 3, t2_doc19, 0, -1, -1, DOC19_IDS("t2.normative")},
+    {"t2.licensing", NB_T2, "行政许可", 3, t2_item19, NB_ROW_SIGNED, -1, 1, ITEM19_IDS("t2.licensing")},
+    {"t2.other_services", NB_T2, "其他对外管理服务事项", 3, t2_item19, NB_ROW_SIGNED, -1, 1,
+     ITEM19_IDS("t2.other_services")},
+    {"t2.penalty", NB_T2, "行政处罚", 3, t2_item19, NB_ROW_SIGNED, -1, 1, ITEM19_IDS("t2.penalty")},
+    {"t2.coercion", NB_T2, "行政强制", 3, t2_item19, NB_ROW_SIGNED, -1, 1, ITEM19_IDS("t2.coercion")},
+    {"t2.fees", NB_T2, "行政事业性收费", 2, t2_fee19, NB_ROW_SIGNED, -1, 1, IDS("t2.fees.prev_items", "t2.fees.change")},
+    {"t2.procurement", NB_T2, "政府集中采购", 2, t2_proc19, NB_ROW_MONEY, 1, -1,
+     IDS("t2.procurement.items", "t2.procurement.amount")},
     T3_HEAD,
     T3_OTHER_ONE_ROW,
     T3_TAIL,
@@ -188,22 +199,23 @@ void nb_schema_cell_pos(const nb_schema *s, int ci, int *row, int *col)
     *col = -1;
 }
 
-void nb_schema_cell_id(const nb_schema *s, int ci, char *out, size_t cap)
+const char *nb_schema_cell_name(const nb_schema *s, int ci)
 {
     int r, c;
     nb_schema_cell_pos(s, ci, &r, &c);
-    if (r < 0) {
-        snprintf(out, cap, "?");
+    return r < 0 ? "?" : s->rows[r].ids[c];
+}
+
+void nb_schema_cell_id(const nb_schema *s, int ci, char *out, size_t cap)
+{
+    const char *id = nb_schema_cell_name(s, ci);
+    size_t n = strlen(id);
+    if (!cap)
         return;
-    }
-    size_t a = strlen(s->rows[r].id), b = strlen(s->rows[r].cols[c].key);
-    if (a + b + 2 > cap) {
-        snprintf(out, cap, "%s.%s", s->rows[r].id, s->rows[r].cols[c].key);
-        return;
-    }
-    memcpy(out, s->rows[r].id, a);
-    out[a] = '.';
-    memcpy(out + a + 1, s->rows[r].cols[c].key, b + 1);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, id, n);
+    out[n] = '\0';
 }
 
 int nb_schema_find_row(const nb_schema *s, const char *id)

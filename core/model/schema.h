@@ -34,6 +34,7 @@ typedef struct nb_row {
     unsigned flags;
     int money_col;         /* index of the money column, or -1 */
     int signed_col;        /* index of a column that may be negative, or -1 */
+    const char *const *ids; /* the cell ID of each column, whole ("t3.new.total") */
 } nb_row;
 
 /* Variants of a format's tables that real reports use. */
@@ -65,6 +66,8 @@ int nb_schema_ncells(const nb_schema *s);
 int nb_schema_first_cell(const nb_schema *s, int row);
 /* Write the cell ID ("t3.new.total") of cell index ci into out. */
 void nb_schema_cell_id(const nb_schema *s, int ci, char *out, size_t cap);
+/* The same, the schema's own string ("?" for no cell). */
+const char *nb_schema_cell_name(const nb_schema *s, int ci);
 /* Row and column of cell index ci. */
 void nb_schema_cell_pos(const nb_schema *s, int ci, int *row, int *col);
 /* Cell index of an ID, or -1. */

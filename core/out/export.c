@@ -53,11 +53,18 @@ static void put_num(nb_writer *w, nb_num v)
     nb_put(w, b, nb_num_format(v, b, sizeof b));
 }
 
+/* A cell ID as a JSON string: the schema's own, of letters, digits, '.'
+ * and '_' (nothing to escape). */
+static void put_id(nb_writer *w, const char *id)
+{
+    nb_put(w, "\"", 1);
+    nb_puts(w, id);
+    nb_put(w, "\"", 1);
+}
+
 static void put_cell_id(nb_writer *w, const nb_report *r, int ci)
 {
-    char id[96];
-    nb_schema_cell_id(r->schema, ci, id, sizeof id);
-    nb_put_json_cstr(w, id);
+    put_id(w, nb_schema_cell_name(r->schema, ci));
 }
 
 /* ,"line":L,"col":C of a place in the text. */
@@ -110,7 +117,8 @@ static void put_decision(nb_writer *w, const nb_report *r, const nb_finding *f, 
     nb_puts(w, "}");
 }
 
-static void put_finding(nb_writer *w, const nb_report *r, const nb_finding *f, const nb_review *rv, nb_lang lang)
+static void put_finding(nb_writer *w, const nb_report *r, const nb_finding *f, const nb_review *rv, nb_lang lang,
+                        nb_locator *lc)
 {
     nb_puts(w, "{\"rule\":");
     nb_put_json_cstr(w, nb_rule_get(f->rule)->id);
@@ -128,7 +136,7 @@ static void put_finding(nb_writer *w, const nb_report *r, const nb_finding *f, c
     else
         nb_puts(w, "null");
     if (f->has_off) {
-        put_line_col(w, nb_doc_locate(&r->doc, f->off));
+        put_line_col(w, nb_locate_next(lc, f->off));
         put_page(w, r, f->off, 0);
     } else
         nb_puts(w, ",\"line\":null,\"col\":null");
@@ -166,13 +174,15 @@ static void put_findings(nb_writer *w, const nb_report *r, const nb_findings *fs
                          nb_lang lang)
 {
     int first = 1;
+    nb_locator lc; /* the findings stand in the order of the text: each located from the one before */
+    nb_locator_init(&lc, &r->doc);
     for (size_t i = 0; fs && i < fs->n; i++) {
         if ((int)fs->v[i].severity < min_sev)
             continue;
         if (!first)
             nb_put(w, ",", 1);
         first = 0;
-        put_finding(w, r, &fs->v[i], rv, lang);
+        put_finding(w, r, &fs->v[i], rv, lang, &lc);
     }
 }
 
@@ -251,9 +261,27 @@ static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, nb_loca
     nb_put(w, "}", 1);
 }
 
+#define MAX_IDS 256 /* more cells than any schema has */
+
+/* The IDs of the report's cells in their order, row by row (the schema's
+ * strings); NULL when it has more than MAX_IDS. */
+static const char **cell_ids(const nb_report *r, const char **ids)
+{
+    if (r->ncells > MAX_IDS)
+        return NULL;
+    int ci = 0;
+    for (int row = 0; row < r->schema->nrows; row++)
+        for (int c = 0; c < r->schema->rows[row].ncols && ci < r->ncells; c++)
+            ids[ci++] = r->schema->rows[row].ids[c];
+    while (ci < r->ncells)
+        ids[ci++] = "?";
+    return ids;
+}
+
 /* "cells" (those present) and "missing" (the IDs of the others). */
 static void put_cells(nb_writer *w, const nb_report *r, nb_lang lang)
 {
+    const char *buf[MAX_IDS], **ids = cell_ids(r, buf);
     nb_locator lc;
     nb_locator_init(&lc, &r->doc);
     nb_puts(w, ",\"cells\":{");
@@ -264,7 +292,7 @@ static void put_cells(nb_writer *w, const nb_report *r, nb_lang lang)
         if (!first)
             nb_put(w, ",", 1);
         first = 0;
-        put_cell_id(w, r, ci);
+        put_id(w, ids ? ids[ci] : nb_schema_cell_name(r->schema, ci));
         put_cell(w, r, &r->cells[ci], &lc, lang);
     }
     nb_puts(w, "},\"missing\":[");
@@ -275,7 +303,7 @@ static void put_cells(nb_writer *w, const nb_report *r, nb_lang lang)
         if (!first)
             nb_put(w, ",", 1);
         first = 0;
-        put_cell_id(w, r, ci);
+        put_id(w, ids ? ids[ci] : nb_schema_cell_name(r->schema, ci));
     }
     nb_puts(w, "]");
 }
@@ -293,8 +321,8 @@ static void put_labels(nb_writer *w, const nb_report *r)
         nb_put_json_cstr(w, lb->found);
         nb_puts(w, ",\"standard\":");
         nb_put_json_cstr(w, lb->standard);
-        nb_puts(w, ",\"line\":");
-        nb_put_uint(w, nb_doc_locate(&r->doc, lb->off).line);
+        nb_puts(w, ",\"line\":"); /* the line alone: no column walked to */
+        nb_put_uint(w, nb_doc_line_of(&r->doc, lb->off < r->doc.len ? lb->off : r->doc.len) + 1);
         nb_put(w, "}", 1);
     }
     nb_puts(w, "]");

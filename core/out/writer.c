@@ -34,7 +34,7 @@ int nb_writer_end(nb_writer *w, FILE *f)
     return rc || ferror(f) ? -1 : 0;
 }
 
-void nb_put(nb_writer *w, const char *s, size_t n)
+void nb_put_slow(nb_writer *w, const char *s, size_t n)
 {
     if (!n)
         return;
@@ -50,11 +50,6 @@ void nb_put(nb_writer *w, const char *s, size_t n)
     }
     memcpy(w->b + w->n, s, n);
     w->n += n;
-}
-
-void nb_puts(nb_writer *w, const char *s)
-{
-    nb_put(w, s, strlen(s));
 }
 
 void nb_put_uint(nb_writer *w, size_t v)
@@ -82,9 +77,64 @@ static int vformat(char *b, size_t cap, char **heap, const char *fmt, va_list ap
     return n >= 0 && (size_t)n >= cap && !*heap ? -1 : n;
 }
 
+/* Does fmt use only %s, %d, %ld, %zu and %% (no flags, widths or
+ * precisions)? Those are written without vsnprintf. */
+static int simple_format(const char *fmt)
+{
+    for (const char *p = fmt; (p = strchr(p, '%'));) {
+        p++;
+        if (*p == 'l' || *p == 'z')
+            p++;
+        if (p[-1] == 'z' ? *p != 'u' : p[-1] == 'l' ? *p != 'd' : (*p != 's' && *p != 'd' && *p != '%'))
+            return 0;
+        p++;
+    }
+    return 1;
+}
+
+/* A signed number in decimal. */
+static void put_int(nb_writer *w, long long v)
+{
+    if (v < 0) {
+        nb_put(w, "-", 1);
+        nb_put_uint(w, (size_t)(-(v + 1)) + 1);
+    } else {
+        nb_put_uint(w, (size_t)v);
+    }
+}
+
+/* fmt of simple_format and its arguments, piece by piece. */
+static void put_simple(nb_writer *w, const char *fmt, va_list ap)
+{
+    for (const char *p = fmt;;) {
+        const char *q = strchr(p, '%');
+        nb_put(w, p, q ? (size_t)(q - p) : strlen(p));
+        if (!q)
+            return;
+        q++;
+        if (*q == 's') {
+            const char *s = va_arg(ap, const char *);
+            nb_puts(w, s ? s : "(null)"); /* as glibc's printf writes it */
+        }
+        else if (*q == 'd')
+            put_int(w, va_arg(ap, int));
+        else if (*q == '%')
+            nb_put(w, "%", 1);
+        else if (*q++ == 'l')
+            put_int(w, va_arg(ap, long));
+        else
+            nb_put_uint(w, va_arg(ap, size_t));
+        p = q + 1;
+    }
+}
+
 /* fmt and its arguments, written as bytes or as text. */
 static void put_formatted(nb_writer *w, int as_text, const char *fmt, va_list ap)
 {
+    if (!as_text && simple_format(fmt)) {
+        put_simple(w, fmt, ap);
+        return;
+    }
     char b[1024], *heap;
     int n = vformat(b, sizeof b, &heap, fmt, ap);
     if (n < 0)
@@ -129,25 +179,28 @@ static uint32_t decode(const char *s, size_t len)
 
 void nb_put_text(nb_writer *w, const char *s, size_t n)
 {
-    size_t i = 0;
+    size_t i = 0, run = 0; /* s[run, i) is written as it stands, whole */
     while (i < n) {
-        size_t run = i;
-        while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F)
-            run++;
-        nb_put(w, s + i, run - i);
-        if ((i = run) == n)
-            break;
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F) {
+            i++;
+            continue;
+        }
         size_t len = nb_utf8_seq((const unsigned char *)s + i, n - i);
         uint32_t cp = len ? decode(s + i, len) : 0;
-        if (!len || (w->term && cp < 0x80 && nb_cp_unsafe(cp)))
+        if (len && !(w->term && nb_cp_unsafe(cp))) {
+            i += len;
+            continue;
+        }
+        nb_put(w, s + run, i - run);
+        if (!len || cp < 0x80)
             put_escape(w, "\\x", c, 2); /* not UTF-8, or a C0 control or DEL on a terminal */
-        else if (w->term && nb_cp_unsafe(cp))
-            put_escape(w, "\\u", cp, 4);
         else
-            nb_put(w, s + i, len);
+            put_escape(w, "\\u", cp, 4);
         i += len ? len : 1;
+        run = i;
     }
+    nb_put(w, s + run, i - run);
 }
 
 void nb_put_text_cstr(nb_writer *w, const char *s)
@@ -171,31 +224,34 @@ static void json_ascii(nb_writer *w, unsigned char c)
 void nb_put_json(nb_writer *w, const char *s, size_t n)
 {
     nb_put(w, "\"", 1);
-    size_t i = 0;
+    size_t i = 0, run = 0; /* s[run, i) is written as it stands, whole */
     while (i < n) {
-        size_t run = i;
-        while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F && s[run] != '"' &&
-               s[run] != '\\')
-            run++;
-        nb_put(w, s + i, run - i);
-        if ((i = run) == n)
-            break;
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            json_ascii(w, c);
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
             i++;
+            continue;
+        }
+        if (c < 0x80) {
+            nb_put(w, s + run, i - run);
+            json_ascii(w, c);
+            run = ++i;
             continue;
         }
         size_t len = nb_utf8_seq((const unsigned char *)s + i, n - i);
         uint32_t cp = len ? decode(s + i, len) : 0;
+        if (len && !nb_cp_unsafe(cp) && cp != 0x2028 && cp != 0x2029) {
+            i += len;
+            continue;
+        }
+        nb_put(w, s + run, i - run);
         if (!len)
             put_escape(w, "\\\\x", c, 2); /* a byte that is not UTF-8: the text \xNN */
-        else if (nb_cp_unsafe(cp) || cp == 0x2028 || cp == 0x2029)
-            put_escape(w, "\\u", cp, 4);
         else
-            nb_put(w, s + i, len);
+            put_escape(w, "\\u", cp, 4);
         i += len ? len : 1;
+        run = i;
     }
+    nb_put(w, s + run, i - run);
     nb_put(w, "\"", 1);
 }
 

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef struct nb_writer {
     FILE *f;        /* write here; NULL: into b */
@@ -30,8 +31,22 @@ nb_writer nb_writer_as(FILE *f, int term);
  * when something failed (also for a writer to a FILE: its error flag). */
 int nb_writer_end(nb_writer *w, FILE *f);
 
-void nb_put(nb_writer *w, const char *s, size_t n);
-void nb_puts(nb_writer *w, const char *s);
+/* The bytes s[0, n): into the buffer's room at once (a writer to a FILE
+ * has no buffer), else (a FILE, a buffer to grow) by nb_put_slow. */
+void nb_put_slow(nb_writer *w, const char *s, size_t n);
+static inline void nb_put(nb_writer *w, const char *s, size_t n)
+{
+    if (w->b && w->n + n <= w->cap) {
+        memcpy(w->b + w->n, s, n);
+        w->n += n;
+        return;
+    }
+    nb_put_slow(w, s, n);
+}
+static inline void nb_puts(nb_writer *w, const char *s)
+{
+    nb_put(w, s, strlen(s));
+}
 void nb_put_uint(nb_writer *w, size_t v);
 /* printf into the writer, whatever the length. */
 void nb_putf(nb_writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

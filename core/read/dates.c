@@ -45,7 +45,7 @@ void nb_read_period(nb_report *r, const nb_ctx *ctx)
         size_t at = (size_t)(p - t), end = at + 240 < n ? at + 240 : n;
         while (end < n && (((unsigned char)t[end]) & 0xC0) == 0x80)
             end++;
-        if (nb_re_find(ctx, ctx->re_period, t, end, at, &ov) && ov[0] == at)
+        if (nb_re_at(ctx, ctx->re_period, t, end, at, &ov))
             found = 1;
         from = at + 3;
     }
@@ -124,7 +124,7 @@ void nb_read_published(nb_report *r, const nb_ctx *ctx)
         while (to < n && (((unsigned char)t[to]) & 0xC0) == 0x80)
             to++;
         PCRE2_SIZE *ov;
-        if (le == ls || !nb_re_find(ctx, ctx->re_published, t, to, ls, &ov) || ov[0] != ls)
+        if (le == ls || !nb_re_at(ctx, ctx->re_published, t, to, ls, &ov))
             continue;
         int y = nb_re_int(t, ov, 1), m = nb_re_int(t, ov, 2), d = nb_re_int(t, ov, 3);
         if (!nb_plausible_date(y, m, d))

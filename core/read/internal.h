@@ -13,6 +13,9 @@
 pcre2_code *nb_re_compile(const char *pat, nb_err *err);
 /* Run re over text[from, to); *ov the pairs; 1 on a match, else 0. */
 int nb_re_find(const nb_ctx *ctx, void *re, const char *text, size_t to, size_t from, PCRE2_SIZE **ov);
+/* The same for a match that starts at `at` itself (anchored: no other start
+ * is tried): what nb_re_find from `at` finds when its match starts there. */
+int nb_re_at(const nb_ctx *ctx, void *re, const char *text, size_t to, size_t at, PCRE2_SIZE **ov);
 /* Group g's digits (ASCII or full width) as a number; -1 when unset. */
 int nb_re_int(const char *t, PCRE2_SIZE *ov, int g);
 int nb_plausible_date(int y, int m, int d);

@@ -20,10 +20,17 @@ void nb_ustr_trim_trail(nb_ustr *u)
 
 void nb_norm(const char *s, size_t n, nb_ustr *out, int flags)
 {
-    uint32_t tmp[NB_USTR_MAX];
+    uint32_t *tmp = out->c;
+    const unsigned char *u = (const unsigned char *)s;
     int m = 0;
     size_t i = 0;
     while (i < n && m < NB_USTR_MAX) {
+        /* an ideograph's three bytes (U+4000–U+9FFF): itself, folded, no space */
+        if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            tmp[m++] = (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+            i += 3;
+            continue;
+        }
         uint32_t c = nb_fold(nb_utf8_get(s, n, &i));
         if (nb_is_space(c) || c == '*' || c == '#' || c == '|' || c == 0x2502)
             continue;
@@ -37,7 +44,8 @@ void nb_norm(const char *s, size_t n, nb_ustr *out, int flags)
         while (end > start && is_trail_punct(tmp[end - 1]))
             end--;
     out->n = end - start;
-    memcpy(out->c, tmp + start, (size_t)out->n * sizeof(uint32_t));
+    if (start)
+        memmove(out->c, tmp + start, (size_t)out->n * sizeof(uint32_t));
     out->had_num = had;
 }
 

@@ -167,6 +167,17 @@ static nb_status parse_value(const char *s, size_t n, nb_num *out, int *why)
     out->v = 0;
     out->scale = 0;
     *why = 1;
+    if (n >= 1 && n <= NB_NUM_MAX_INT) { /* the most common cell: ASCII digits alone, read as they stand */
+        long long v = 0;
+        size_t k = 0;
+        while (k < n && s[k] >= '0' && s[k] <= '9')
+            v = v * 10 + (s[k++] - '0');
+        if (k == n) {
+            *why = 0;
+            out->v = v;
+            return NB_ST_NUMBER;
+        }
+    }
     nb_status st = (nb_status)value_chars(s, n, c, &m);
     if (st != NB_ST_NUMBER)
         return st;
