@@ -60,3 +60,18 @@ else
 fi
 expect_usage_error "-j 0: the number of threads refused" "from 1 to 256" check -j 0 tests/data/seed000.txt
 expect_usage_error "-j x: the number of threads refused" "from 1 to 256" export -j x tests/data/seed000.txt
+# the spool of a batch that pairs years cannot be made: said, naming the folder, exit 2
+TMPDIR="$T/no-such-folder" "$NB" check tests/data/years >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 2 ] && grep -q "cannot be created in $T/no-such-folder" "$T/err"; then
+    ok "a spool that cannot be made: exit 2, the folder named"
+else
+    notok "a spool that cannot be made: exit 2, the folder named" "exit $rc: $(errtext)"
+fi
+TMPDIR="$T/no-such-folder" "$NB" check --no-years tests/data/years >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 1 ] && [ ! -s "$T/err" ]; then
+    ok "--no-years needs no spool (each output written in turn)"
+else
+    notok "--no-years needs no spool" "exit $rc: $(errtext)"
+fi

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -60,6 +61,18 @@ int nb_engine_jobs(const char *value, nb_lang lang, nb_err *err)
                                 "-j %s：线程数应为 1 到 256 之间的整数"),
                           value);
     return (int)n;
+}
+
+/* The engine's own messages, in the batch's language. */
+enum { M_NOMEM, M_WRITE, M_READ, M_THREAD };
+static const char *msg(const eng *g, int which)
+{
+    static const char *const en[] = {"out of memory",
+                                     "the spool of the batch's output cannot be written (is the temporary folder full?)",
+                                     "the spool of the batch's output cannot be read", "no thread could be started"};
+    static const char *const zh[] = {"内存不足", "无法写入批处理输出的暂存文件（临时目录已满？）",
+                                     "无法读取批处理输出的暂存文件", "无法启动线程"};
+    return nb_tr(g->e->lang, en[which], zh[which]);
 }
 
 /* A failure of the engine itself (not of a report), kept to be returned. */
@@ -153,7 +166,7 @@ static long spool_append(eng *g, const void *b, size_t n)
 {
     long at;
     if (fseek(g->spool, 0, SEEK_END) != 0 || (at = ftell(g->spool)) < 0 || fwrite(b, 1, n, g->spool) != n) {
-        fail(g, NB_E_IO, "the spool of the batch's output cannot be written (is the temporary folder full?)");
+        fail(g, NB_E_IO, msg(g, M_WRITE));
         return -1;
     }
     return at;
@@ -198,14 +211,14 @@ static int one_job(eng *g, const nb_ctx *ctx)
         return 0;
     }
     if (open_mems(&job, m, f) != 0) {
-        fail(g, NB_E_NOMEM, "out of memory");
+        fail(g, NB_E_NOMEM, msg(g, M_NOMEM));
         pthread_mutex_unlock(&g->mu);
         return 0;
     }
     char *prep = NULL; /* the second round: the messages of the first round's prepare */
     rec *r = &g->recs[job.i];
     if (g->round == 2 && r->nprep && !(prep = spool_read(g, r, r->nout, r->nprep)))
-        fail(g, NB_E_IO, "the spool of the batch's output cannot be read");
+        fail(g, NB_E_IO, msg(g, M_READ));
     job.err = f[1]; /* the second round drops what prepare says: it was said the first time */
     int ok = e->ops.prepare(e->arg, &job) == 0;
     pthread_mutex_unlock(&g->mu);
@@ -225,7 +238,7 @@ static int one_job(eng *g, const nb_ctx *ctx)
     free(prep);
     pthread_mutex_lock(&g->mu);
     if (!b)
-        fail(g, NB_E_NOMEM, "out of memory");
+        fail(g, NB_E_NOMEM, msg(g, M_NOMEM));
     else
         keep(g, &job, b, &nr);
     pthread_mutex_unlock(&g->mu);
@@ -260,14 +273,14 @@ static int run_round(eng *g, int (*meanwhile)(eng *))
     int n = g->e->jobs < 1 ? 1 : g->e->jobs;
     pthread_t *t = calloc((size_t)n, sizeof *t);
     if (!t)
-        return nb_err_set(&g->err, NB_E_NOMEM, "out of memory");
+        return nb_err_set(&g->err, NB_E_NOMEM, "%s", msg(g, M_NOMEM));
     int started = 0;
     for (; started < n; started++)
         if (pthread_create(&t[started], NULL, worker, g) != 0)
             break;
     if (!started) {
         free(t);
-        return nb_err_set(&g->err, NB_E_IO, "no thread could be started");
+        return nb_err_set(&g->err, NB_E_IO, "%s", msg(g, M_THREAD));
     }
     int rc = meanwhile ? meanwhile(g) : 0;
     for (int k = 0; k < started; k++)
@@ -340,7 +353,7 @@ static int summary_of(eng *g, size_t i, nb_summary *s)
     const rec *r = &g->recs[i];
     if (fseek(g->spool, r->sum_off, SEEK_SET) == 0 && fread(s, sizeof *s, 1, g->spool) == 1)
         return 0;
-    return nb_err_set(&g->err, NB_E_IO, "the spool of the batch's output cannot be read");
+    return nb_err_set(&g->err, NB_E_IO, "%s", msg(g, M_READ));
 }
 
 /* The reports paired by body and year, each summary read back in turn (in
@@ -370,7 +383,7 @@ static int plan_again(eng *g)
     g->prev = calloc(n ? n : 1, sizeof *g->prev);
     if (!two || !g->again || !g->prev) {
         free(two);
-        return nb_err_set(&g->err, NB_E_NOMEM, "out of memory");
+        return nb_err_set(&g->err, NB_E_NOMEM, "%s", msg(g, M_NOMEM));
     }
     int rc = pair_all(g, &p, two);
     for (size_t i = 0; rc == 0 && i < n; i++) {
@@ -384,7 +397,7 @@ static int plan_again(eng *g)
         if (rc == 0 && fs.n) {
             nb_summary *prev = malloc(sizeof *prev);
             if (!prev)
-                rc = nb_err_set(&g->err, NB_E_NOMEM, "out of memory");
+                rc = nb_err_set(&g->err, NB_E_NOMEM, "%s", msg(g, M_NOMEM));
             else {
                 *prev = two[0];
                 g->prev[i] = prev;
@@ -405,11 +418,33 @@ static int emit_spooled(eng *g)
         rec *r = &g->recs[i];
         char *b = spool_read(g, r, 0, r->nout + r->nprep + r->nerr + r->naux);
         if (!b)
-            return nb_err_set(&g->err, NB_E_IO, "the spool of the batch's output cannot be read");
+            return nb_err_set(&g->err, NB_E_IO, "%s", msg(g, M_READ));
         emit(g, i, b);
         free(b);
     }
     return 0;
+}
+
+/* The spool: a file of our own in $TMPDIR (else /tmp), gone from the
+ * folder at once (only this process holds it), or NULL with errno. */
+static const char *spool_dir(void)
+{
+    const char *dir = getenv("TMPDIR");
+    return dir && *dir ? dir : "/tmp";
+}
+
+static FILE *spool_open(void)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/nianbao-spool.XXXXXX", spool_dir());
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return NULL;
+    unlink(path);
+    FILE *f = fdopen(fd, "w+b");
+    if (!f)
+        close(fd);
+    return f;
 }
 
 static void eng_free(eng *g)
@@ -438,9 +473,12 @@ int nb_engine_run(const nb_engine *e, nb_err *err)
     int rc = 0;
     g.recs = calloc(e->n ? e->n : 1, sizeof *g.recs);
     if (!g.recs)
-        rc = nb_err_set(&g.err, NB_E_NOMEM, "out of memory");
-    else if (e->pairing && !(g.spool = tmpfile()))
-        rc = nb_err_set(&g.err, NB_E_IO, "the spool of the batch's output cannot be created: %s", strerror(errno));
+        rc = nb_err_set(&g.err, NB_E_NOMEM, "%s", msg(&g, M_NOMEM));
+    else if (e->pairing && !(g.spool = spool_open()))
+        rc = nb_err_set(&g.err, NB_E_IO,
+                        nb_tr(e->lang, "the spool of the batch's output cannot be created in %s: %s",
+                              "无法在 %s 中创建批处理输出的暂存文件：%s"),
+                        spool_dir(), strerror(errno));
     nb_readers_init();
     if (rc == 0 && e->n)
         rc = run_round(&g, e->pairing ? NULL : emit_streaming);
