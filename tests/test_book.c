@@ -110,6 +110,14 @@ static void test_section_numbering(void **s)
                "2 sub-topics of 总体情况 are numbered as top-level sections, from \"二、主动公开工作\" to 三、");
     nb_findings_free(&f);
     nb_report_free(&r);
+    /* one sub-topic so numbered: said in the singular */
+    const char *one[] = {"### (一) 主动公开:", "## 二、主动公开工作", NULL};
+    bt_variant(&r, &g_ctx, one, NULL);
+    bt_run(&r, &g_ctx, &f);
+    x = bt_only(&f, "SECTION.NUMBERING");
+    bt_message(&r, x, NB_LANG_EN, "a sub-topic of 总体情况 is numbered as a top-level section: \"二、主动公开工作\", 二、");
+    nb_findings_free(&f);
+    nb_report_free(&r);
 }
 
 static void test_section5_thin(void **s)

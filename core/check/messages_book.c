@@ -171,8 +171,12 @@ static void numbering_message(const msg *m)
             q, n2);
     } else {
         cn_numeral((int)f->rhs.v, n2);
-        put(m, "%s sub-topics of 总体情况 are numbered as top-level sections, from \"%s\" to %s、",
-            "总体情况的 %s 个分项被编为一级标题（从“%s”到“%s、”）", m->a, q, n2);
+        if (!strcmp(m->a, "1")) /* one: "a sub-topic … is numbered", not "1 sub-topics … are" */
+            put(m, "a sub-topic of 总体情况 is numbered as a top-level section: \"%s\", %s、",
+                "总体情况的 1 个分项被编为一级标题（“%s”，“%s、”）", q, n2);
+        else
+            put(m, "%s sub-topics of 总体情况 are numbered as top-level sections, from \"%s\" to %s、",
+                "总体情况的 %s 个分项被编为一级标题（从“%s”到“%s、”）", m->a, q, n2);
     }
 }
 
