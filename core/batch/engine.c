@@ -270,7 +270,10 @@ static void *worker(void *p)
  * the calling thread meanwhile writes the outputs in order. */
 static int run_round(eng *g, int (*meanwhile)(eng *))
 {
+    size_t work = g->round == 1 ? g->e->n : g->nagain; /* no more threads than reports: each sets up a context */
     int n = g->e->jobs < 1 ? 1 : g->e->jobs;
+    if ((size_t)n > work)
+        n = work ? (int)work : 1;
     pthread_t *t = calloc((size_t)n, sizeof *t);
     if (!t)
         return nb_err_set(&g->err, NB_E_NOMEM, "%s", msg(g, M_NOMEM));
