@@ -60,8 +60,25 @@ else
 fi
 expect_usage_error "-j 0: the number of threads refused" "from 1 to 256" check -j 0 tests/data/seed000.txt
 expect_usage_error "-j x: the number of threads refused" "from 1 to 256" export -j x tests/data/seed000.txt
-# the spool of a batch that pairs years cannot be made: said, naming the folder, exit 2
+# outputs past the budget held in memory go to the spool: the same output
+NIANBAO_SPOOL_AFTER=1 "$NB" check -j 2 tests/data tests/data/years >"$T/sp.out" 2>"$T/sp.err"
+r1=$?
+"$NB" check -j 2 tests/data tests/data/years >"$T/mem.out" 2>"$T/mem.err"
+r2=$?
+if [ $r1 -eq $r2 ] && cmp -s "$T/sp.out" "$T/mem.out" && cmp -s "$T/sp.err" "$T/mem.err"; then
+    ok "outputs in the spool as held in memory (exit $r1)"
+else
+    notok "outputs in the spool as held in memory" "exit $r1 and $r2: $(cmp "$T/sp.out" "$T/mem.out")"
+fi
+# a batch held in memory needs no spool; one that needs it and cannot make it: said, naming the folder, exit 2
 TMPDIR="$T/no-such-folder" "$NB" check tests/data/years >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 1 ] && [ ! -s "$T/err" ]; then
+    ok "a small batch that pairs years needs no spool"
+else
+    notok "a small batch that pairs years needs no spool" "exit $rc: $(errtext)"
+fi
+NIANBAO_SPOOL_AFTER=1 TMPDIR="$T/no-such-folder" "$NB" check tests/data/years >"$T/out" 2>"$T/err"
 rc=$?
 if [ $rc -eq 2 ] && grep -q "cannot be created in $T/no-such-folder" "$T/err"; then
     ok "a spool that cannot be made: exit 2, the folder named"

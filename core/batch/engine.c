@@ -24,7 +24,8 @@ typedef struct rec {
     long off;                /* in the spool */
     size_t nout, nprep, nerr, naux;
     int status, ready;
-    int has_own;             /* its summary is in the spool at sum_off */
+    int has_own;             /* its summary is kept: in memory (own), else in the spool at sum_off */
+    nb_summary *own;
     long sum_off;
     const struct nb_schema *schema;
 } rec;
@@ -35,7 +36,8 @@ typedef struct eng {
     pthread_cond_t cv;
     pthread_mutex_t serial;  /* one PDF at a time (model/ctx.h) */
     rec *recs;
-    FILE *spool;             /* pairing: the outputs until every report is read */
+    FILE *spool;             /* pairing: the outputs past hold_max until every report is read (made when needed) */
+    size_t held, hold_max;   /* pairing: bytes of outputs and summaries kept in memory, and the most */
     size_t next;             /* the next report to claim */
     size_t *again;           /* the second round: the reports run again, */
     const nb_summary **prev; /* with the year before (by report) */
@@ -150,21 +152,57 @@ static char *join_mems(mem m[4], const char *prep, size_t nprep, rec *r)
     return b;
 }
 
-/* Read the bytes of r at off in the spool (under the lock). */
+/* A copy of len bytes of r's from from: kept in memory, or read back from
+ * the spool (under the lock). */
 static char *spool_read(eng *g, const rec *r, size_t from, size_t len)
 {
     char *b = malloc(len + 1);
-    if (b && (fseek(g->spool, r->off + (long)from, SEEK_SET) != 0 || fread(b, 1, len, g->spool) != len)) {
+    if (b && r->buf)
+        memcpy(b, r->buf + from, len);
+    else if (b && (fseek(g->spool, r->off + (long)from, SEEK_SET) != 0 || fread(b, 1, len, g->spool) != len)) {
         free(b);
         return NULL;
     }
     return b;
 }
 
+/* The spool's folder: $TMPDIR, else /tmp. */
+static const char *spool_dir(void)
+{
+    const char *dir = getenv("TMPDIR");
+    return dir && *dir ? dir : "/tmp";
+}
+
+/* The spool: a file of our own in spool_dir(), gone from the folder at
+ * once (only this process holds it); made the first time it is needed. */
+static int spool_ready(eng *g)
+{
+    if (g->spool)
+        return 0;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/nianbao-spool.XXXXXX", spool_dir());
+    int fd = mkstemp(path);
+    if (fd >= 0) {
+        unlink(path);
+        if ((g->spool = fdopen(fd, "w+b")))
+            return 0;
+        close(fd);
+    }
+    char m[4400];
+    snprintf(m, sizeof m,
+             nb_tr(g->e->lang, "the spool of the batch's output cannot be created in %s: %s",
+                   "无法在 %s 中创建批处理输出的暂存文件：%s"),
+             spool_dir(), strerror(errno));
+    fail(g, NB_E_IO, m);
+    return -1;
+}
+
 /* Append n bytes to the spool (under the lock); where they start, or -1. */
 static long spool_append(eng *g, const void *b, size_t n)
 {
     long at;
+    if (spool_ready(g) != 0)
+        return -1;
     if (fseek(g->spool, 0, SEEK_END) != 0 || (at = ftell(g->spool)) < 0 || fwrite(b, 1, n, g->spool) != n) {
         fail(g, NB_E_IO, msg(g, M_WRITE));
         return -1;
@@ -172,23 +210,48 @@ static long spool_append(eng *g, const void *b, size_t n)
     return at;
 }
 
-/* The job's record kept (under the lock): in memory, or appended to the
- * spool; the first round puts the report's summary in the spool too (the
- * second leaves it as it is). */
+/* Whether n more bytes may be kept in memory (then counted as kept). */
+static int may_hold(eng *g, size_t n)
+{
+    if (g->held + n > g->hold_max)
+        return 0;
+    g->held += n;
+    return 1;
+}
+
+/* The report's summary kept (the first round): in memory while the
+ * budget lasts, else in the spool. */
+static void keep_summary(eng *g, const nb_job *job, rec *nr)
+{
+    if (may_hold(g, sizeof job->own) && (nr->own = malloc(sizeof *nr->own))) {
+        *nr->own = job->own;
+        nr->has_own = 1;
+    } else {
+        nr->has_own = (nr->sum_off = spool_append(g, &job->own, sizeof job->own)) >= 0;
+    }
+    nr->schema = job->schema;
+}
+
+/* The job's record kept (under the lock): in memory, or — pairing, past
+ * the budget — appended to the spool; the first round keeps the report's
+ * summary too (the second leaves it as it is, and replaces the output). */
 static void keep(eng *g, const nb_job *job, char *b, rec *nr)
 {
     rec *r = &g->recs[job->i];
     nr->has_own = r->has_own;
+    nr->own = r->own;
     nr->sum_off = r->sum_off;
     nr->schema = r->schema;
-    if (g->round == 1 && job->has_own) {
-        nr->has_own = (nr->sum_off = spool_append(g, &job->own, sizeof job->own)) >= 0;
-        nr->schema = job->schema;
-    }
+    if (g->round == 1 && job->has_own)
+        keep_summary(g, job, nr);
     nr->status = job->status;
+    if (r->buf) { /* the first round's output, held */
+        g->held -= r->nout + r->nprep + r->nerr + r->naux;
+        free(r->buf);
+    }
     *r = *nr;
     size_t len = r->nout + r->nprep + r->nerr + r->naux;
-    if (g->spool) {
+    if (g->e->pairing && !may_hold(g, len)) {
         r->off = spool_append(g, b, len);
         free(b);
     } else {
@@ -354,6 +417,10 @@ static int emit_streaming(eng *g)
 static int summary_of(eng *g, size_t i, nb_summary *s)
 {
     const rec *r = &g->recs[i];
+    if (r->own) {
+        *s = *r->own;
+        return 0;
+    }
     if (fseek(g->spool, r->sum_off, SEEK_SET) == 0 && fread(s, sizeof *s, 1, g->spool) == 1)
         return 0;
     return nb_err_set(&g->err, NB_E_IO, "%s", msg(g, M_READ));
@@ -428,32 +495,11 @@ static int emit_spooled(eng *g)
     return 0;
 }
 
-/* The spool: a file of our own in $TMPDIR (else /tmp), gone from the
- * folder at once (only this process holds it), or NULL with errno. */
-static const char *spool_dir(void)
-{
-    const char *dir = getenv("TMPDIR");
-    return dir && *dir ? dir : "/tmp";
-}
-
-static FILE *spool_open(void)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/nianbao-spool.XXXXXX", spool_dir());
-    int fd = mkstemp(path);
-    if (fd < 0)
-        return NULL;
-    unlink(path);
-    FILE *f = fdopen(fd, "w+b");
-    if (!f)
-        close(fd);
-    return f;
-}
-
 static void eng_free(eng *g)
 {
     for (size_t i = 0; g->recs && i < g->e->n; i++) {
         free(g->recs[i].buf);
+        free(g->recs[i].own);
         if (g->prev)
             free((void *)g->prev[i]);
     }
@@ -469,7 +515,8 @@ static void eng_free(eng *g)
 
 int nb_engine_run(const nb_engine *e, nb_err *err)
 {
-    eng g = {.e = e, .round = 1, .window = 4 * (size_t)(e->jobs < 1 ? 1 : e->jobs) + 4};
+    eng g = {.e = e, .round = 1, .window = 4 * (size_t)(e->jobs < 1 ? 1 : e->jobs) + 4,
+             .hold_max = e->hold ? e->hold : NB_ENGINE_HOLD};
     pthread_mutex_init(&g.mu, NULL);
     pthread_mutex_init(&g.serial, NULL);
     pthread_cond_init(&g.cv, NULL);
@@ -477,11 +524,6 @@ int nb_engine_run(const nb_engine *e, nb_err *err)
     g.recs = calloc(e->n ? e->n : 1, sizeof *g.recs);
     if (!g.recs)
         rc = nb_err_set(&g.err, NB_E_NOMEM, "%s", msg(&g, M_NOMEM));
-    else if (e->pairing && !(g.spool = spool_open()))
-        rc = nb_err_set(&g.err, NB_E_IO,
-                        nb_tr(e->lang, "the spool of the batch's output cannot be created in %s: %s",
-                              "无法在 %s 中创建批处理输出的暂存文件：%s"),
-                        spool_dir(), strerror(errno));
     nb_readers_init();
     if (rc == 0 && e->n)
         rc = run_round(&g, e->pairing ? NULL : emit_streaming);

@@ -9,8 +9,9 @@
  * years, a run keeps the report's summary (check/years.h); once every
  * report is read, each report whose year before is in the batch and
  * disagrees with it (nb_check_years finds something) is run again with that
- * year's summary, and until then the outputs wait in a spool file (memory
- * stays bounded by the reports in flight, not by the batch). Without
+ * year's summary, and until then the outputs wait — in memory up to a
+ * budget, past it in a spool file in $TMPDIR (memory stays bounded, not
+ * growing with the batch past the budget and a slot a report). Without
  * pairing each output is written as soon as those before it are. */
 #ifndef NB_BATCH_ENGINE_H
 #define NB_BATCH_ENGINE_H
@@ -46,6 +47,8 @@ typedef struct nb_engine_ops {
     void (*done)(void *arg, size_t i, int status, const char *aux, size_t naux);
 } nb_engine_ops;
 
+#define NB_ENGINE_HOLD ((size_t)64 << 20) /* 64 MiB */
+
 typedef struct nb_engine {
     size_t n;                   /* reports */
     int jobs;                   /* threads, at least 1 */
@@ -54,6 +57,8 @@ typedef struct nb_engine {
     FILE *out, *err;            /* where outputs and messages go */
     int err_term;               /* err is a terminal: messages escaped when written */
     FILE *trace;                /* the extractor's trace (model/ctx.h), or NULL */
+    size_t hold;                /* pairing: bytes of outputs and summaries kept in memory before the
+                                   rest goes to the spool (0: NB_ENGINE_HOLD) */
     nb_engine_ops ops;
     void *arg;
 } nb_engine;
