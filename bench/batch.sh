@@ -18,30 +18,22 @@ die() { echo "bench: $*" >&2; exit 1; }
 case $N$RUNS in *[!0-9]*) die "BENCH_N and BENCH_RUNS are whole numbers";; esac
 CORES=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 
-# 1. The folder: seeds, tests/data's reports and the shared real reports,
-# copied round-robin under distinct names (each copy ends with its number);
-# then the same folder in GB18030 and in UTF-16 (files iconv cannot convert
-# are left out of all three).
-SRCS=$(ls tests/data/seed00*.txt tests/data/years/*.txt ../shared/corpus/real/*.txt 2>/dev/null) || true
-[ -n "$SRCS" ] || die "no corpus files found"
-STAMP="$N $(echo "$SRCS" | cksum)"
-if [ "$(cat $OUT/stamp 2>/dev/null)" != "$STAMP" ]; then
+# 1. The folder: bench/make_folder.sh's reports (tests/data's, the years of
+# one body among them, and the shared real reports), then the same folder
+# in GB18030 and in UTF-16 (files iconv cannot convert are left out of all
+# three).
+if [ "$(cat $OUT/stamp 2>/dev/null)" != "$N" ]; then
 	echo "bench: generating $N files in $OUT ..."
-	rm -rf $OUT && mkdir -p $OUT/utf8 $OUT/gb18030 $OUT/utf16
-	i=0
-	while [ $i -lt $N ]; do
-		for s in $SRCS; do
-			[ $i -lt $N ] || break
-			name=$(printf 'r%05d-%s' $i "${s##*/}")
-			{ cat "$s"; printf '\n（bench copy %d）\n' $i; } >$OUT/utf8/$name
-			if iconv -f UTF-8 -t GB18030 $OUT/utf8/$name >$OUT/gb18030/$name 2>/dev/null &&
-				iconv -f UTF-8 -t UTF-16 $OUT/utf8/$name >$OUT/utf16/$name 2>/dev/null; then :; else
-				rm -f $OUT/utf8/$name $OUT/gb18030/$name $OUT/utf16/$name
-			fi
-			i=$((i + 1))
-		done
+	rm -rf $OUT && mkdir -p $OUT/gb18030 $OUT/utf16
+	sh bench/make_folder.sh $OUT/utf8 $N
+	for f in $OUT/utf8/*; do
+		name=${f##*/}
+		if ! iconv -f UTF-8 -t GB18030 "$f" >$OUT/gb18030/$name 2>/dev/null ||
+			! iconv -f UTF-8 -t UTF-16 "$f" >$OUT/utf16/$name 2>/dev/null; then
+			rm -f "$f" $OUT/gb18030/$name $OUT/utf16/$name
+		fi
 	done
-	echo "$STAMP" >$OUT/stamp
+	echo "$N" >$OUT/stamp
 fi
 FILES=$(ls $OUT/utf8 | wc -l)
 BYTES=$(cat $OUT/utf8/* | wc -c)

@@ -67,7 +67,7 @@ int nb_engine_jobs(const char *value, nb_lang lang, nb_err *err)
 
 /* The engine's own messages, in the batch's language. */
 enum { M_NOMEM, M_WRITE, M_READ, M_THREAD };
-static const char *msg(const eng *g, int which)
+static const char *words(const eng *g, int which)
 {
     static const char *const en[] = {"out of memory",
                                      "the spool of the batch's output cannot be written (is the temporary folder full?)",
@@ -154,7 +154,7 @@ static char *join_mems(mem m[4], const char *prep, size_t nprep, rec *r)
 
 /* A copy of len bytes of r's from from: kept in memory, or read back from
  * the spool (under the lock). */
-static char *spool_read(eng *g, const rec *r, size_t from, size_t len)
+static char *rec_bytes(eng *g, const rec *r, size_t from, size_t len)
 {
     char *b = malloc(len + 1);
     if (b && r->buf)
@@ -204,7 +204,7 @@ static long spool_append(eng *g, const void *b, size_t n)
     if (spool_ready(g) != 0)
         return -1;
     if (fseek(g->spool, 0, SEEK_END) != 0 || (at = ftell(g->spool)) < 0 || fwrite(b, 1, n, g->spool) != n) {
-        fail(g, NB_E_IO, msg(g, M_WRITE));
+        fail(g, NB_E_IO, words(g, M_WRITE));
         return -1;
     }
     return at;
@@ -274,14 +274,14 @@ static int one_job(eng *g, const nb_ctx *ctx)
         return 0;
     }
     if (open_mems(&job, m, f) != 0) {
-        fail(g, NB_E_NOMEM, msg(g, M_NOMEM));
+        fail(g, NB_E_NOMEM, words(g, M_NOMEM));
         pthread_mutex_unlock(&g->mu);
         return 0;
     }
     char *prep = NULL; /* the second round: the messages of the first round's prepare */
     rec *r = &g->recs[job.i];
-    if (g->round == 2 && r->nprep && !(prep = spool_read(g, r, r->nout, r->nprep)))
-        fail(g, NB_E_IO, msg(g, M_READ));
+    if (g->round == 2 && r->nprep && !(prep = rec_bytes(g, r, r->nout, r->nprep)))
+        fail(g, NB_E_IO, words(g, M_READ));
     job.err = f[1]; /* the second round drops what prepare says: it was said the first time */
     int ok = e->ops.prepare(e->arg, &job) == 0;
     pthread_mutex_unlock(&g->mu);
@@ -301,7 +301,7 @@ static int one_job(eng *g, const nb_ctx *ctx)
     free(prep);
     pthread_mutex_lock(&g->mu);
     if (!b)
-        fail(g, NB_E_NOMEM, msg(g, M_NOMEM));
+        fail(g, NB_E_NOMEM, words(g, M_NOMEM));
     else
         keep(g, &job, b, &nr);
     pthread_mutex_unlock(&g->mu);
@@ -339,14 +339,14 @@ static int run_round(eng *g, int (*meanwhile)(eng *))
         n = work ? (int)work : 1;
     pthread_t *t = calloc((size_t)n, sizeof *t);
     if (!t)
-        return nb_err_set(&g->err, NB_E_NOMEM, "%s", msg(g, M_NOMEM));
+        return nb_err_set(&g->err, NB_E_NOMEM, "%s", words(g, M_NOMEM));
     int started = 0;
     for (; started < n; started++)
         if (pthread_create(&t[started], NULL, worker, g) != 0)
             break;
     if (!started) {
         free(t);
-        return nb_err_set(&g->err, NB_E_IO, "%s", msg(g, M_THREAD));
+        return nb_err_set(&g->err, NB_E_IO, "%s", words(g, M_THREAD));
     }
     int rc = meanwhile ? meanwhile(g) : 0;
     for (int k = 0; k < started; k++)
@@ -423,7 +423,7 @@ static int summary_of(eng *g, size_t i, nb_summary *s)
     }
     if (fseek(g->spool, r->sum_off, SEEK_SET) == 0 && fread(s, sizeof *s, 1, g->spool) == 1)
         return 0;
-    return nb_err_set(&g->err, NB_E_IO, "%s", msg(g, M_READ));
+    return nb_err_set(&g->err, NB_E_IO, "%s", words(g, M_READ));
 }
 
 /* The reports paired by body and year, each summary read back in turn (in
@@ -453,7 +453,7 @@ static int plan_again(eng *g)
     g->prev = calloc(n ? n : 1, sizeof *g->prev);
     if (!two || !g->again || !g->prev) {
         free(two);
-        return nb_err_set(&g->err, NB_E_NOMEM, "%s", msg(g, M_NOMEM));
+        return nb_err_set(&g->err, NB_E_NOMEM, "%s", words(g, M_NOMEM));
     }
     int rc = pair_all(g, &p, two);
     for (size_t i = 0; rc == 0 && i < n; i++) {
@@ -467,7 +467,7 @@ static int plan_again(eng *g)
         if (rc == 0 && fs.n) {
             nb_summary *prev = malloc(sizeof *prev);
             if (!prev)
-                rc = nb_err_set(&g->err, NB_E_NOMEM, "%s", msg(g, M_NOMEM));
+                rc = nb_err_set(&g->err, NB_E_NOMEM, "%s", words(g, M_NOMEM));
             else {
                 *prev = two[0];
                 g->prev[i] = prev;
@@ -481,16 +481,16 @@ static int plan_again(eng *g)
     return rc;
 }
 
-/* Pairing: every output from the spool, in order. */
+/* Pairing: every output in order, as held or from the spool. */
 static int emit_spooled(eng *g)
 {
     for (size_t i = 0; i < g->e->n; i++) {
         rec *r = &g->recs[i];
-        char *b = spool_read(g, r, 0, r->nout + r->nprep + r->nerr + r->naux);
-        if (!b)
-            return nb_err_set(&g->err, NB_E_IO, "%s", msg(g, M_READ));
-        emit(g, i, b);
-        free(b);
+        char *read = r->buf ? NULL : rec_bytes(g, r, 0, r->nout + r->nprep + r->nerr + r->naux);
+        if (!r->buf && !read)
+            return nb_err_set(&g->err, NB_E_IO, "%s", words(g, M_READ));
+        emit(g, i, r->buf ? r->buf : read);
+        free(read);
     }
     return 0;
 }
@@ -523,7 +523,7 @@ int nb_engine_run(const nb_engine *e, nb_err *err)
     int rc = 0;
     g.recs = calloc(e->n ? e->n : 1, sizeof *g.recs);
     if (!g.recs)
-        rc = nb_err_set(&g.err, NB_E_NOMEM, "%s", msg(&g, M_NOMEM));
+        rc = nb_err_set(&g.err, NB_E_NOMEM, "%s", words(&g, M_NOMEM));
     nb_readers_init();
     if (rc == 0 && e->n)
         rc = run_round(&g, e->pairing ? NULL : emit_streaming);

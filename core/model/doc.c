@@ -420,11 +420,6 @@ void nb_doc_free(nb_doc *d)
     memset(d, 0, sizeof *d);
 }
 
-void nb_doc_sha256(const nb_doc *d, char out[65])
-{
-    memcpy(out, d->sha256, 65);
-}
-
 int nb_doc_index_lines(nb_doc *d)
 {
     free(d->lines);

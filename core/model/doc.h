@@ -85,8 +85,6 @@ int nb_doc_take(nb_doc *d, const char *path, unsigned char *buf, size_t n, nb_la
 int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *buf,
                       size_t n, nb_lang lang, nb_err *err);
 void nb_doc_free(nb_doc *d);
-/* The SHA-256 of the file's bytes as read, as 64 hex digits ("" unknown). */
-void nb_doc_sha256(const nb_doc *d, char out[65]);
 /* Index the lines of d->text (d->len bytes, at most NB_MAX_TEXT); for
  * documents built in memory. -1 when out of memory or too long. */
 int nb_doc_index_lines(nb_doc *d);

@@ -10,9 +10,9 @@ int nb_read_source(const nb_report *r, unsigned char **out, size_t *n, nb_err *e
 {
     if (nb_read_file(r->doc.path, NB_MAX_FILE, 1, out, n, NB_LANG_EN, err) != 0)
         return -1;
-    char sha[65], was[65];
+    char sha[65];
+    const char *was = r->doc.sha256;
     nb_sha256_hex(*out, *n, sha);
-    nb_doc_sha256(&r->doc, was);
     if (*n == r->doc.file_size && (!was[0] || !strcmp(sha, was)))
         return 0;
     free(*out);

@@ -92,8 +92,7 @@ static int find_journal(nb_session *s, nb_err *err)
                           T(s, "the journal is left as it is", "该日志保持原样"));
     s->journal_found = 1;
     s->pending_time = st.st_mtime;
-    char sha[65];
-    nb_doc_sha256(&s->r->doc, sha);
+    const char *sha = s->r->doc.sha256;
     s->pending_changed = s->pending.sha256[0] && sha[0] && strcmp(s->pending.sha256, sha);
     return 0;
 }
@@ -161,7 +160,7 @@ static void stamp(nb_session *s)
 {
     const char *path = s->r->doc.path, *slash = strrchr(path, '/');
     snprintf(s->rv.report, sizeof s->rv.report, "%s", slash ? slash + 1 : path);
-    nb_doc_sha256(&s->r->doc, s->rv.sha256);
+    memcpy(s->rv.sha256, s->r->doc.sha256, sizeof s->rv.sha256);
 }
 
 /* Every change is written at once to REPORT.review.journal (atomically), so
