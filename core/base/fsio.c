@@ -240,15 +240,23 @@ void nb_atomic_mark(nb_atomic *a, const char *kind)
         (void)fsetxattr(fileno(a->f), NB_MARK_ATTR, kind, strlen(kind), 0); /* none where unsupported */
 }
 
-int nb_file_mark(const char *path, char *out, size_t cap)
+/* The mark's value in out, from getxattr or fgetxattr's n. */
+static int mark_read(ssize_t n, char *out)
 {
-    if (!cap)
-        return -1;
-    ssize_t n = getxattr(path, NB_MARK_ATTR, out, cap - 1);
     if (n < 0)
         return -1;
     out[n] = '\0';
     return 0;
+}
+
+int nb_file_mark(const char *path, char *out, size_t cap)
+{
+    return cap ? mark_read(getxattr(path, NB_MARK_ATTR, out, cap - 1), out) : -1;
+}
+
+int nb_fd_mark(int fd, char *out, size_t cap)
+{
+    return cap ? mark_read(fgetxattr(fd, NB_MARK_ATTR, out, cap - 1), out) : -1;
 }
 
 /* Is name PATH's base followed by .tmp. and six characters of mkstemp's? */

@@ -43,6 +43,8 @@ void nb_atomic_mark(nb_atomic *a, const char *kind);
 /* The kind a file was marked with into out (cap bytes): 0, or -1 when it
  * bears no mark. */
 int nb_file_mark(const char *path, char *out, size_t cap);
+/* The same of a file open at fd. */
+int nb_fd_mark(int fd, char *out, size_t cap);
 /* Write n bytes to path atomically (nb_atomic_open, fwrite, commit). */
 int nb_atomic_write(const char *path, const void *data, size_t n, mode_t mode, nb_lang lang, nb_err *err);
 /* Remove temporary files of ours (PATH.tmp.XXXXXX) that a killed process

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "base/err.h"
+#include "base/vec.h"
 #include "batch/ctx.h"
 #include "batch/pair.h"
 #include "out/writer.h"
@@ -105,23 +106,33 @@ static int claim(eng *g, nb_job *job)
     return 1;
 }
 
-/* A stream in memory for one of the job's outputs. */
+/* A stream in memory for one of the job's outputs: a buffer of the
+ * thread's, emptied for each job and grown by doubling, so that its pages
+ * are reused from one report to the next. */
 typedef struct mem {
     char *b;
-    size_t n;
+    size_t n, cap;
 } mem;
+
+static ssize_t mem_write(void *cookie, const char *s, size_t n)
+{
+    mem *m = cookie;
+    if (nb_grow(&m->b, &m->cap, m->n + n, 1, 4096) != 0)
+        return -1; /* the stream's error flag is set: the job fails as out of memory */
+    memcpy(m->b + m->n, s, n);
+    m->n += n;
+    return (ssize_t)n;
+}
 
 static int open_mems(nb_job *job, mem m[4], FILE *f[4])
 {
+    static const cookie_io_functions_t io = {.write = mem_write};
     for (int k = 0; k < 4; k++) {
-        m[k].b = NULL;
         m[k].n = 0;
-        f[k] = open_memstream(&m[k].b, &m[k].n);
+        f[k] = fopencookie(&m[k], "w", io);
         if (!f[k]) {
-            for (int j = 0; j < k; j++) {
+            for (int j = 0; j < k; j++)
                 fclose(f[j]);
-                free(m[j].b);
-            }
             return -1;
         }
     }
@@ -262,11 +273,10 @@ static void keep(eng *g, const nb_job *job, char *b, rec *nr)
 }
 
 /* One report: claimed, prepared, run, kept. 0 when there was none left. */
-static int one_job(eng *g, const nb_ctx *ctx)
+static int one_job(eng *g, const nb_ctx *ctx, mem m[4])
 {
     const nb_engine *e = g->e;
     nb_job job = {.ctx = ctx, .pairing = e->pairing};
-    mem m[4];
     FILE *f[4];
     pthread_mutex_lock(&g->mu);
     if (!claim(g, &job)) {
@@ -290,14 +300,13 @@ static int one_job(eng *g, const nb_ctx *ctx)
         e->ops.run(e->arg, &job);
     else
         job.status = 2;
+    int lost = 0;
     for (int k = 0; k < 4; k++)
-        fclose(f[k]);
+        lost |= fclose(f[k]) != 0;
     rec nr = {0};
     const char *pb = g->round == 1 ? m[1].b : prep;
     size_t pn = g->round == 1 ? m[1].n : r->nprep;
-    char *b = join_mems(m, pb, pn, &nr);
-    for (int k = 0; k < 4; k++)
-        free(m[k].b);
+    char *b = lost ? NULL : join_mems(m, pb, pn, &nr);
     free(prep);
     pthread_mutex_lock(&g->mu);
     if (!b)
@@ -323,8 +332,11 @@ static void *worker(void *p)
     ctx.trace = g->e->trace;
     ctx.serial = &g->serial;
     ctx.no_sha256 = 1; /* check and export never show it; a review session's context computes it */
-    while (one_job(g, &ctx))
+    mem m[4] = {{0}};
+    while (one_job(g, &ctx, m))
         ;
+    for (int k = 0; k < 4; k++)
+        free(m[k].b);
     nb_ctx_free(&ctx);
     return NULL;
 }

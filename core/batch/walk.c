@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #define NB_WALK_DEPTH 32 /* folders nested deeper are not walked */
 
@@ -81,25 +83,40 @@ static const struct {
     {"file,agency,year,", 2},
 };
 
-/* The kind of file of ours at path (index in kinds), or -1. */
-static int kind_of(const char *path)
+/* The kind of file of ours by how it begins (b, n bytes), or -1. */
+static int kind_by_head(char *b, size_t n)
 {
-    char mark[32];
-    if (nb_file_mark(path, mark, sizeof mark) == 0)
-        for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-            if (!strcmp(mark, kinds[i].mark))
-                return (int)i;
-    FILE *f = fopen(path, "rb");
-    char b[128];
-    size_t n = f ? fread(b, 1, sizeof b - 1, f) : 0;
-    if (f)
-        fclose(f);
     b[n] = '\0';
     const char *s = n >= 3 && !memcmp(b, "\xef\xbb\xbf", 3) ? b + 3 : b;
     for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
         if (!strncmp(s, heads[i].head, strlen(heads[i].head)))
             return heads[i].kind;
     return -1;
+}
+
+static int kind_by_mark(const char *mark)
+{
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (!strcmp(mark, kinds[i].mark))
+            return (int)i;
+    return -1;
+}
+
+/* The kind of file of ours at path (index in kinds), or -1: the mark and
+ * the head read through one descriptor (never blocking on a FIFO). */
+static int kind_of(const char *path)
+{
+    char mark[32], b[128];
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) /* unreadable: its mark may still say */
+        return nb_file_mark(path, mark, sizeof mark) == 0 ? kind_by_mark(mark) : -1;
+    int k = nb_fd_mark(fd, mark, sizeof mark) == 0 ? kind_by_mark(mark) : -1;
+    if (k < 0) {
+        ssize_t n = read(fd, b, sizeof b - 1);
+        k = kind_by_head(b, n > 0 ? (size_t)n : 0);
+    }
+    close(fd);
+    return k;
 }
 
 const char *nb_written_by_us(const char *path, nb_lang lang)
@@ -179,11 +196,16 @@ static int walk(walker *w, const char *dir, int depth)
     while (rc >= 0 && (e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
+        int plain = e->d_type == DT_REG; /* a regular file, no link: no stat needed */
+        if (plain && !nb_is_report_name(e->d_name))
+            continue;
         char full[4096];
         if (snprintf(full, sizeof full, "%s%s%s", dir, sep, e->d_name) >= (int)sizeof full)
             continue; /* a path longer than any the system opens */
         struct stat st;
-        if (stat(full, &st) != 0)
+        if (plain)
+            st.st_mode = S_IFREG;
+        else if (stat(full, &st) != 0)
             continue;
         if (S_ISDIR(st.st_mode) && depth < NB_WALK_DEPTH) {
             int seen = seen_before(w, &st);
