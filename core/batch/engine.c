@@ -47,7 +47,16 @@ typedef struct eng {
     size_t emitted, window;  /* no pairing: written so far; claims stay within window of it */
     int failed;
     nb_err err;
+    nb_ctx *ctx;             /* a context for each thread, made by its first round, kept for the second */
+    unsigned char *ctx_made;
+    int nctx;
 } eng;
+
+/* What a thread is given: the engine and its number (its context's). */
+typedef struct slot {
+    eng *g;
+    int k;
+} slot;
 
 int nb_engine_jobs(const char *value, nb_lang lang, nb_err *err)
 {
@@ -317,27 +326,31 @@ static int one_job(eng *g, const nb_ctx *ctx, mem m[4])
     return b != NULL;
 }
 
-/* A thread of the engine: its own context, then jobs until none is left. */
+/* A thread of the engine: its own context (made the first time), then
+ * jobs until none is left. */
 static void *worker(void *p)
 {
-    eng *g = p;
-    nb_ctx ctx;
+    eng *g = ((slot *)p)->g;
+    int k = ((slot *)p)->k;
+    nb_ctx *ctx = &g->ctx[k];
     nb_err err;
-    if (nb_ctx_init(&ctx, g->e->lang, &err) != 0) {
-        pthread_mutex_lock(&g->mu);
-        fail(g, err.code, err.msg);
-        pthread_mutex_unlock(&g->mu);
-        return NULL;
+    if (!g->ctx_made[k]) {
+        if (nb_ctx_init(ctx, g->e->lang, &err) != 0) {
+            pthread_mutex_lock(&g->mu);
+            fail(g, err.code, err.msg);
+            pthread_mutex_unlock(&g->mu);
+            return NULL;
+        }
+        g->ctx_made[k] = 1;
+        ctx->trace = g->e->trace;
+        ctx->serial = &g->serial;
+        ctx->no_sha256 = 1; /* check and export never show it; a review session's context computes it */
     }
-    ctx.trace = g->e->trace;
-    ctx.serial = &g->serial;
-    ctx.no_sha256 = 1; /* check and export never show it; a review session's context computes it */
     mem m[4] = {{0}};
-    while (one_job(g, &ctx, m))
+    while (one_job(g, ctx, m))
         ;
-    for (int k = 0; k < 4; k++)
-        free(m[k].b);
-    nb_ctx_free(&ctx);
+    for (int j = 0; j < 4; j++)
+        free(m[j].b);
     return NULL;
 }
 
@@ -346,24 +359,32 @@ static void *worker(void *p)
 static int run_round(eng *g, int (*meanwhile)(eng *))
 {
     size_t work = g->round == 1 ? g->e->n : g->nagain; /* no more threads than reports: each sets up a context */
-    int n = g->e->jobs < 1 ? 1 : g->e->jobs;
+    int n = g->nctx;
     if ((size_t)n > work)
         n = work ? (int)work : 1;
     pthread_t *t = calloc((size_t)n, sizeof *t);
-    if (!t)
+    slot *sl = calloc((size_t)n, sizeof *sl);
+    if (!t || !sl) {
+        free(t);
+        free(sl);
         return nb_err_set(&g->err, NB_E_NOMEM, "%s", words(g, M_NOMEM));
+    }
     int started = 0;
-    for (; started < n; started++)
-        if (pthread_create(&t[started], NULL, worker, g) != 0)
+    for (; started < n; started++) {
+        sl[started] = (slot){g, started};
+        if (pthread_create(&t[started], NULL, worker, &sl[started]) != 0)
             break;
+    }
     if (!started) {
         free(t);
+        free(sl);
         return nb_err_set(&g->err, NB_E_IO, "%s", words(g, M_THREAD));
     }
     int rc = meanwhile ? meanwhile(g) : 0;
     for (int k = 0; k < started; k++)
         pthread_join(t[k], NULL);
     free(t);
+    free(sl);
     return g->failed ? -1 : rc;
 }
 
@@ -518,6 +539,11 @@ static void eng_free(eng *g)
     free(g->recs);
     free(g->again);
     free(g->prev);
+    for (int k = 0; k < g->nctx; k++)
+        if (g->ctx_made && g->ctx_made[k])
+            nb_ctx_free(&g->ctx[k]);
+    free(g->ctx);
+    free(g->ctx_made);
     if (g->spool)
         fclose(g->spool);
     pthread_cond_destroy(&g->cv);
@@ -533,8 +559,11 @@ int nb_engine_run(const nb_engine *e, nb_err *err)
     pthread_mutex_init(&g.serial, NULL);
     pthread_cond_init(&g.cv, NULL);
     int rc = 0;
+    g.nctx = e->jobs < 1 ? 1 : e->jobs;
     g.recs = calloc(e->n ? e->n : 1, sizeof *g.recs);
-    if (!g.recs)
+    g.ctx = calloc((size_t)g.nctx, sizeof *g.ctx);
+    g.ctx_made = calloc((size_t)g.nctx, 1);
+    if (!g.recs || !g.ctx || !g.ctx_made)
         rc = nb_err_set(&g.err, NB_E_NOMEM, "%s", words(&g, M_NOMEM));
     nb_readers_init();
     if (rc == 0 && e->n)
