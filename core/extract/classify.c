@@ -51,11 +51,34 @@ static void classify(const lexicon *L, const char *t, tok *k)
     k->cls = C_LABEL;
 }
 
+/* Could t[a, e)'s last character end a T2/T3 row label? A quick no for
+ * most tokens; yes when not sure (a space or a stray byte at the end). */
+static int may_end_in_label(const lexicon *L, const char *t, size_t a, size_t e)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    uint32_t c;
+    if (e > a && u[e - 1] < 0x80)
+        c = u[e - 1];
+    else if (e >= a + 3 && (u[e - 3] & 0xF0) == 0xE0 && (u[e - 2] & 0xC0) == 0x80 && (u[e - 1] & 0xC0) == 0x80)
+        c = (uint32_t)(u[e - 3] & 0x0F) << 12 | (uint32_t)(u[e - 2] & 0x3F) << 6 | (u[e - 1] & 0x3F);
+    else
+        return 1;
+    if (nb_is_space(c))
+        return 1;
+    c = nb_fold(c);
+    for (int k = 0; k < L->nrow_last; k++)
+        if (L->row_last[k] == c)
+            return 1;
+    return 0;
+}
+
 /* Web text runs header words into the first row label:
  * "信息内容本年制发件数…现行有效件数规章" → the header, then "规章". */
 static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t q)
 {
     tok k = tv->v[q];
+    if (!may_end_in_label(L, t, k.off, k.off + k.len))
+        return 0;
     /* folded code points without white space, and where each starts */
     uint32_t cp[NB_USTR_MAX];
     size_t at[NB_USTR_MAX];

@@ -54,6 +54,8 @@ typedef struct lexicon {
     nb_ustr rows[MAXROWS];   /* row labels without numbering */
     nb_sig sigs[MAXROWS];    /* and their signatures */
     uint64_t bloom[MAXROWS]; /* and which of 64 buckets their characters fall in */
+    uint32_t row_last[MAXROWS]; /* the last characters of T2/T3 labels of two or more, once each */
+    int nrow_last;
     nb_ustr groups[8];
     int ngroups;
     nb_ustr headers[MAXHDR];

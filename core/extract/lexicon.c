@@ -106,6 +106,16 @@ void *nb_lexicon_new(const nb_schema *s)
         for (int i = 0; i < L->rows[r].n; i++)
             L->bloom[r] |= 1ull << (L->rows[r].c[i] * 2654435761u >> 26);
     }
+    for (int r = 0; r < s->nrows && r < MAXROWS; r++) {
+        const nb_ustr *u = &L->rows[r];
+        if (s->rows[r].table == NB_T4 || u->n < 2)
+            continue;
+        int k = 0;
+        while (k < L->nrow_last && L->row_last[k] != u->c[u->n - 1])
+            k++;
+        if (k == L->nrow_last)
+            L->row_last[L->nrow_last++] = u->c[u->n - 1];
+    }
     for (int g = 0; g < s->ngroups && g < 8; g++)
         nb_norm(s->groups[g], strlen(s->groups[g]), &L->groups[L->ngroups++], NB_NORM_LABEL);
     for (int h = 0; h < s->nheaders && h < MAXHDR; h++)
