@@ -245,12 +245,19 @@ typedef struct part {
 
 #define MAXPARTS 16
 #define MAXREAD 32
+#define MAXDIG 160 /* digits of a run read ahead: more than any reading can take (15 cells of 9, or 12 before a point) */
 
 typedef struct splitter {
     const char *t;
     const tok *toks;
     const int *idx;     /* value tokens of the row */
     int caps[MAXPARTS * 2]; /* parts each token can give at most */
+    /* each token read once: a whole one's part; a run of digits' digits
+     * before any decimal point (where each ends, its value) */
+    part whole[MAXPARTS * 2];
+    int nd[MAXPARTS * 2];
+    uint32_t dend[MAXPARTS * 2][MAXDIG];
+    unsigned char dval[MAXPARTS * 2][MAXDIG];
     int n;
     int want;
     unsigned flags;     /* NB_ROW_SUM, or NB_ROW_T4 for 15 cells in three groups */
