@@ -54,6 +54,10 @@ void ex_trim(const char *t, size_t *a, size_t *b)
     const unsigned char *u = (const unsigned char *)t;
     if (*a < *b && no_space_at(u[*a]) && (no_space_at(u[*b - 1]) || ends_in_ideograph(u, *a, *b)))
         return; /* the most common case: nothing to trim at either end */
+    while (*a < *b && (u[*a] == ' ' || u[*a] == '\t'))
+        ++*a; /* ASCII blanks, a byte each (a padded cell has many) */
+    while (*b > *a && (u[*b - 1] == ' ' || u[*b - 1] == '\t'))
+        --*b;
     while (*a < *b) {
         size_t i = *a;
         uint32_t c = nb_utf8_get(t, *b, &i);
