@@ -79,6 +79,11 @@ typedef struct lexicon {
 void ex_lex_exact(const lexicon *L, const nb_ustr *u, int *row, int *header);
 /* Share of u's characters that lie in a pair of header wording (digits count). */
 double ex_header_coverage(const lexicon *L, const nb_ustr *u);
+/* The bloom buckets of u's characters (NB_USTR_MAX of them at most). */
+void ex_row_buckets(const nb_ustr *u, unsigned char *bucket);
+/* At least nb_sim of row r's label and a label of n characters in these
+ * buckets (m + n > 0): a cheap bound that spares most similarities. */
+double ex_row_bound(const lexicon *L, int r, const unsigned char *bucket, int n);
 /* Best matching row of the given tables (bit 1<<table) for a label. */
 double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row);
 
