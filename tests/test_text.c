@@ -118,6 +118,26 @@ static void test_norm_long(void **state)
         assert_int_equal(u.c[i], 0x5B57);
 }
 
+/* nb_norm_chars is nb_norm's first step: the same code points as nb_norm
+ * without flags, white space and * # | │ dropped, cut at NB_USTR_MAX. */
+static void test_norm_chars(void **state)
+{
+    (void)state;
+    static const char *const cases[] = {"（一）予以公开：", " 三、 本年 新收\t", "a*b#c|d│e", "ＡＢ１２３", "", "一、"};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        uint32_t c[NB_USTR_MAX];
+        int m = nb_norm_chars(cases[k], strlen(cases[k]), c);
+        nb_ustr u = norm(cases[k], 0);
+        assert_int_equal(m, u.n);
+        assert_memory_equal(c, u.c, (size_t)m * sizeof *c);
+    }
+    char s[NB_USTR_MAX * 3 + 4] = "";
+    for (int i = 0; i < NB_USTR_MAX + 1; i++)
+        strcat(s, "字");
+    uint32_t c[NB_USTR_MAX];
+    assert_int_equal(nb_norm_chars(s, strlen(s), c), NB_USTR_MAX);
+}
+
 static void test_ustr_ops(void **state)
 {
     (void)state;
@@ -499,6 +519,7 @@ int main(void)
         cmocka_unit_test(test_utf8_whole),
         cmocka_unit_test(test_norm_fold),
         cmocka_unit_test(test_norm_long),
+        cmocka_unit_test(test_norm_chars),
         cmocka_unit_test(test_ustr_ops),
         cmocka_unit_test(test_sim),
         cmocka_unit_test(test_numbering_len),

@@ -9,6 +9,11 @@
 
 #include <string.h>
 
+void ex_tok_norm(const assembly *A, size_t ti, int flags, nb_ustr *out)
+{
+    ex_norm_view(A->norm, A->npool, A->t, &A->toks[ti], ti, flags, out);
+}
+
 void ex_group_label(const assembly *A, const group *g, nb_ustr *out)
 {
     out->n = (int)g->nlab;
@@ -187,7 +192,7 @@ static int join_label_tail(assembly *A, const cursor *c, const tok *k)
 {
     group *cur = c->cur;
     nb_ustr u;
-    nb_norm(A->t + k->off, k->len, &u, 0);
+    ex_tok_norm(A, (size_t)(k - A->toks), 0, &u);
     group *to = NULL;
     if (cur && !cur->nv && cur->has_label)
         to = cur;
@@ -239,7 +244,7 @@ static int after_blank_row(assembly *A, cursor *c, const tok *k, const nb_ustr *
 static int on_label(assembly *A, cursor *c, const tok *k)
 {
     nb_ustr u;
-    nb_norm(A->t + k->off, k->len, &u, k->numbered ? NB_NORM_NUM : 0);
+    ex_tok_norm(A, (size_t)(k - A->toks), k->numbered ? NB_NORM_NUM : 0, &u);
     if (c->cur && c->cur->nv) {
         c->last = (int)(c->cur - A->g);
         c->cur = NULL;

@@ -4,7 +4,9 @@
  * web text, split off. */
 #include "extract/internal.h"
 #include "base/utf8.h"
+#include "base/vec.h"
 #include "text/label.h"
+#include "text/numbering.h"
 
 #include <string.h>
 
@@ -16,11 +18,50 @@ static int numbered_row_label(const lexicon *L, const nb_ustr *u)
     return u->had_num && ex_best_row(L, u, 1u << NB_T2 | 1u << NB_T3, &row) >= 0.7;
 }
 
-/* A text token: a row label, a column header or a group heading. */
-static void classify(const lexicon *L, const char *t, tok *k)
+/* Room in tv's normal forms for token q's (those before it made or
+ * marked not made); -1 when out of memory. */
+static int norm_room(tokv *tv, size_t q)
+{
+    if (nb_grow(&tv->norm, &tv->normcap, q + 1, sizeof *tv->norm, 256) != 0 ||
+        nb_grow(&tv->pool, &tv->poolcap, tv->npool + NB_USTR_MAX, sizeof *tv->pool, 4096) != 0) {
+        tv->oom = 1;
+        return -1;
+    }
+    if (tv->nnorm < q + 1) {
+        memset(tv->norm + tv->nnorm, 0, (q + 1 - tv->nnorm) * sizeof *tv->norm);
+        tv->nnorm = q + 1;
+    }
+    return 0;
+}
+
+/* Token q's normal form, made and kept for the stages after (tv->norm[q]),
+ * and viewed as a label (NB_NORM_LABEL) in u; -1 when out of memory. */
+static int make_norm(const char *t, tokv *tv, size_t q, nb_ustr *u)
+{
+    if (norm_room(tv, q) != 0)
+        return -1;
+    const tok *k = &tv->v[q];
+    tnorm *z = &tv->norm[q];
+    uint32_t *c = tv->pool + tv->npool;
+    int m = nb_norm_chars(t + k->off, k->len, c), had = 0;
+    int start = nb_numbering_strip(c, m, &had);
+    z->at = (uint32_t)tv->npool;
+    z->m = (unsigned char)m;
+    z->start = (unsigned char)start;
+    z->had = (unsigned char)had;
+    z->made = 1;
+    tv->npool += (size_t)m;
+    ex_norm_view(tv->norm, tv->pool, t, k, q, NB_NORM_LABEL, u);
+    return 0;
+}
+
+/* A text token (tv->v[q]): a row label, a column header or a group heading. */
+static void classify(const lexicon *L, const char *t, tokv *tv, size_t q)
 {
     nb_ustr u;
-    nb_norm(t + k->off, k->len, &u, NB_NORM_LABEL);
+    if (make_norm(t, tv, q, &u) != 0)
+        return;
+    tok *k = &tv->v[q];
     k->numbered = (unsigned char)u.had_num;
     if (u.n == 0) {
         k->cls = C_GROUP; /* a bare numbering such as （三） */
@@ -51,11 +92,34 @@ static void classify(const lexicon *L, const char *t, tok *k)
     k->cls = C_LABEL;
 }
 
+/* Could t[a, e)'s last character end a T2/T3 row label? A quick no for
+ * most tokens; yes when not sure (a space or a stray byte at the end). */
+static int may_end_in_label(const lexicon *L, const char *t, size_t a, size_t e)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    uint32_t c;
+    if (e > a && u[e - 1] < 0x80)
+        c = u[e - 1];
+    else if (e >= a + 3 && (u[e - 3] & 0xF0) == 0xE0 && (u[e - 2] & 0xC0) == 0x80 && (u[e - 1] & 0xC0) == 0x80)
+        c = (uint32_t)(u[e - 3] & 0x0F) << 12 | (uint32_t)(u[e - 2] & 0x3F) << 6 | (u[e - 1] & 0x3F);
+    else
+        return 1;
+    if (nb_is_space(c))
+        return 1;
+    c = nb_fold(c);
+    for (int k = 0; k < L->nrow_last; k++)
+        if (L->row_last[k] == c)
+            return 1;
+    return 0;
+}
+
 /* Web text runs header words into the first row label:
  * "信息内容本年制发件数…现行有效件数规章" → the header, then "规章". */
 static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t q)
 {
     tok k = tv->v[q];
+    if (!may_end_in_label(L, t, k.off, k.off + k.len))
+        return 0;
     /* folded code points without white space, and where each starts */
     uint32_t cp[NB_USTR_MAX];
     size_t at[NB_USTR_MAX];
@@ -96,11 +160,13 @@ static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t 
 
 void ex_classify_tokens(const lexicon *L, const char *t, tokv *tv)
 {
-    for (size_t i = 0; i < tv->n; i++)
+    for (size_t i = 0; i < tv->n && !tv->oom; i++)
         if (tv->v[i].kind == K_TEXT) {
-            classify(L, t, &tv->v[i]);
+            classify(L, t, tv, i);
             if (tv->v[i].cls != C_LABEL || tv->v[i].exact_row < 0)
                 if (split_label_suffix(L, t, tv, i))
-                    classify(L, t, &tv->v[i]);
+                    classify(L, t, tv, i);
         }
+    if (tv->n && !tv->oom)
+        norm_room(tv, tv->n - 1); /* every token has its entry, made or not */
 }

@@ -9,6 +9,7 @@
 #include "model/schema.h"
 #include "text/label.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* A stretch of display columns on a line. */
@@ -21,16 +22,34 @@ typedef struct extent {
  * no column to be placed by, and are not measured. */
 #define NB_ALIGNED_LINE_MAX 2048
 
-/* The display columns token k takes on its line; to == 0 on a long line. */
-static extent token_extent(const nb_report *r, const tok *k)
+/* A token's extent once measured (every row placed looks at the headers
+ * above it again). */
+struct tok_cols {
+    extent e;
+    int known;
+};
+
+/* The display columns token ti takes on its line; to == 0 on a long line
+ * (and when no memory is left to keep what was measured). */
+static extent token_extent(const nb_report *r, assembly *A, size_t ti)
 {
+    if (!A->cols && !(A->cols = calloc(A->ntok ? A->ntok : 1, sizeof *A->cols))) {
+        A->oom = 1;
+        return (extent){0, 0};
+    }
+    struct tok_cols *tc = &A->cols[ti];
+    if (tc->known)
+        return tc->e;
+    const tok *k = &A->toks[ti];
     size_t ls, le;
     nb_doc_line(&r->doc, nb_doc_line_of(&r->doc, k->off), &ls, &le);
     extent e = {0, 0};
-    if (le - ls > NB_ALIGNED_LINE_MAX)
-        return e;
-    e.from = nb_display_cols(r->doc.text + ls, k->off - ls, 0);
-    e.to = e.from + nb_display_cols(r->doc.text + k->off, k->len, e.from);
+    if (le - ls <= NB_ALIGNED_LINE_MAX) {
+        e.from = nb_display_cols(r->doc.text + ls, k->off - ls, 0);
+        e.to = e.from + nb_display_cols(r->doc.text + k->off, k->len, e.from);
+    }
+    tc->e = e;
+    tc->known = 1;
     return e;
 }
 
@@ -61,7 +80,7 @@ static size_t table_start(const nb_report *r, const assembly *A, const group *g,
 
 /* The display columns of each of the row's columns, from the headers of its
  * table above it; 0 when fewer than all but one column are known. */
-static int header_extents(const nb_report *r, const assembly *A, const group *g, extent *cols)
+static int header_extents(const nb_report *r, assembly *A, const group *g, extent *cols)
 {
     const nb_row *rw = &r->schema->rows[g->row];
     const nb_ustr *labels = A->L->s == r->schema && g->row < MAXROWS ? A->L->colnorm[g->row] : NULL;
@@ -78,11 +97,11 @@ static int header_extents(const nb_report *r, const assembly *A, const group *g,
         if (k->kind != K_TEXT || k->cls != C_HEADER || k->lkind != LK_PLAIN || k->off < from)
             continue;
         nb_ustr u;
-        nb_norm(A->t + k->off, k->len, &u, NB_NORM_LABEL);
+        ex_tok_norm(A, i, NB_NORM_LABEL, &u);
         int c = header_column(rw, labels, &u);
         if (c < 0)
             continue;
-        extent e = token_extent(r, k);
+        extent e = token_extent(r, A, i);
         if (!e.to)
             continue;
         if (!cols[c].to || e.from < cols[c].from)
@@ -121,7 +140,7 @@ static int column_under(const extent *cols, int ncols, extent v)
     return tie ? -1 : best;
 }
 
-int ex_place_by_columns(const nb_report *r, const assembly *A, const group *g, const int *idx, int n,
+int ex_place_by_columns(const nb_report *r, assembly *A, const group *g, const int *idx, int n,
                         int *at)
 {
     const nb_row *rw = &r->schema->rows[g->row];
@@ -139,7 +158,7 @@ int ex_place_by_columns(const nb_report *r, const assembly *A, const group *g, c
         at[c] = -1;
     int last = -1;
     for (int i = 0; i < n; i++) {
-        int c = column_under(cols, rw->ncols, token_extent(r, &A->toks[idx[i]]));
+        int c = column_under(cols, rw->ncols, token_extent(r, A, (size_t)idx[i]));
         if (c <= last)
             return 0; /* not under a header, or not in the columns' order */
         at[c] = idx[i];

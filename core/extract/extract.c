@@ -48,11 +48,15 @@ static int extract_text(nb_report *r, const lexicon *L, const area *arp, FILE *t
         ex_classify_tokens(L, r->doc.text, &tv);
     if (tv.oom) {
         free(tv.v);
+        free(tv.norm);
+        free(tv.pool);
         return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
     }
     assembly A = {0};
     A.L = L;
     A.t = r->doc.text;
+    A.norm = tv.norm;
+    A.npool = tv.pool;
     ex_assemble(&A, tv.v, tv.n, cells_mode);
     r->tables_cut = tv.full || A.full;
     if (trace)
@@ -75,10 +79,13 @@ static int extract_text(nb_report *r, const lexicon *L, const area *arp, FILE *t
     if (ex_record_extras(r, &A, tv.v, tv.n, &ar) != 0)
         rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
 out:
+    free(A.cols);
     free(A.g);
     free(A.vals);
     free(A.lab);
     free(tv.v);
+    free(tv.norm);
+    free(tv.pool);
     return rc;
 }
 

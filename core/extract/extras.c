@@ -91,13 +91,14 @@ static int extra_tokens(nb_report *r, const tok *toks, size_t ntok, const area *
                 return -1;
             continue;
         }
+        if (r->format != 2021 || k->cls != C_GROUP)
+            continue; /* only a 2021 group heading can be the single 其他处理 row */
         const tok *next = next_on_line(toks, ntok, i);
         nb_ustr u;
         nb_norm(t, k->len, &u, NB_NORM_LABEL);
         char w[64];
         nb_ustr_utf8(&u, w, sizeof w);
-        if (r->format == 2021 && k->cls == C_GROUP && !strcmp(w, "其他处理") && next && next->kind == K_VALUE &&
-            add(r, k->off, k->len, NB_T3, 0, 3) != 0)
+        if (!strcmp(w, "其他处理") && next && next->kind == K_VALUE && add(r, k->off, k->len, NB_T3, 0, 3) != 0)
             return -1;
     }
     return 0;

@@ -54,6 +54,8 @@ typedef struct lexicon {
     nb_ustr rows[MAXROWS];   /* row labels without numbering */
     nb_sig sigs[MAXROWS];    /* and their signatures */
     uint64_t bloom[MAXROWS]; /* and which of 64 buckets their characters fall in */
+    uint32_t row_last[MAXROWS]; /* the last characters of T2/T3 labels of two or more, once each */
+    int nrow_last;
     nb_ustr groups[8];
     int ngroups;
     nb_ustr headers[MAXHDR];
@@ -77,6 +79,11 @@ typedef struct lexicon {
 void ex_lex_exact(const lexicon *L, const nb_ustr *u, int *row, int *header);
 /* Share of u's characters that lie in a pair of header wording (digits count). */
 double ex_header_coverage(const lexicon *L, const nb_ustr *u);
+/* The bloom buckets of u's characters (NB_USTR_MAX of them at most). */
+void ex_row_buckets(const nb_ustr *u, unsigned char *bucket);
+/* At least nb_sim of row r's label and a label of n characters in these
+ * buckets (m + n > 0): a cheap bound that spares most similarities. */
+double ex_row_bound(const lexicon *L, int r, const unsigned char *bucket, int n);
 /* Best matching row of the given tables (bit 1<<table) for a label. */
 double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row);
 
@@ -104,12 +111,31 @@ typedef struct tok {
 #define EX_MAX_TOKENS 1000000
 #define EX_MAX_GROUPS 20000
 
+/* A text token's normal form, made once when it is classified and viewed
+ * by every later stage with its own flags: the folded code points
+ * (nb_norm_chars) in a pool, and where leading numbering ends. */
+typedef struct tnorm {
+    uint32_t at;          /* in the pool */
+    unsigned char m;      /* code points (≤ NB_USTR_MAX) */
+    unsigned char start;  /* numbering before it (NB_NORM_NUM) */
+    unsigned char had, made;
+} tnorm;
+
 typedef struct tokv {
     tok *v;
     size_t n, cap;
     int oom;
     int full; /* EX_MAX_TOKENS were emitted: the rest is not */
+    tnorm *norm;       /* by token (made: a classified text token) */
+    size_t nnorm, normcap;
+    uint32_t *pool;    /* the normal forms' code points */
+    size_t npool, poolcap;
 } tokv;
+
+/* Token ti's normal form as nb_norm with flags gives it (norm/pool: a
+ * tokv's; the text t when the form was not kept). */
+void ex_norm_view(const tnorm *norm, const uint32_t *pool, const char *t, const tok *k, size_t ti, int flags,
+                  nb_ustr *out);
 
 tok *ex_emit(tokv *tv, int kind, size_t off, size_t len, int lkind);
 /* A value token (blob set for run-together digits). */
@@ -119,6 +145,9 @@ void ex_trim(const char *t, size_t *a, size_t *b);
 /* The next word of t[*i, b) (no white space in it) as [*s, *e), *i moved
  * past it; 0 when none is left. */
 int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e);
+/* Might t[a, b) hold white space? 0 only when surely not (bytes looked at,
+ * nothing decoded). */
+int ex_may_hold_space(const char *t, size_t a, size_t b);
 /* t[a, b) reads as a number or a placeholder. */
 int ex_is_value_text(const char *t, size_t a, size_t b);
 /* 件 个 条 项 元 次 % 家 份 */
@@ -179,12 +208,15 @@ typedef struct assembly {
     const char *t;
     tok *toks;
     size_t ntok;
+    const tnorm *norm;     /* the text tokens' normal forms (tokv's) */
+    const uint32_t *npool;
     group *g;
     int ng;
     size_t gcap;
     int *vals;
     int nv;
     size_t vcap;
+    struct tok_cols *cols; /* tokens' display columns, measured once (columns.c; NULL until needed) */
     uint32_t *lab;  /* the groups' labels' code points, one after another */
     size_t nlab, labcap;
     int oom;
@@ -196,6 +228,8 @@ typedef struct assembly {
 
 /* Rows from tokens; labels end up without trailing punctuation. */
 void ex_assemble(assembly *A, tok *toks, size_t ntok, int cells_mode);
+/* Token ti's normal form (ex_norm_view on A's tokens). */
+void ex_tok_norm(const assembly *A, size_t ti, int flags, nb_ustr *out);
 /* Group g's label (empty when it has none). */
 void ex_group_label(const assembly *A, const group *g, nb_ustr *out);
 /* The T2/T3 row nearest a group's label (cached until the label changes). */
@@ -216,12 +250,19 @@ typedef struct part {
 
 #define MAXPARTS 16
 #define MAXREAD 32
+#define MAXDIG 160 /* digits of a run read ahead: more than any reading can take (15 cells of 9, or 12 before a point) */
 
 typedef struct splitter {
     const char *t;
     const tok *toks;
     const int *idx;     /* value tokens of the row */
     int caps[MAXPARTS * 2]; /* parts each token can give at most */
+    /* each token read once: a whole one's part; a run of digits' digits
+     * before any decimal point (where each ends, its value) */
+    part whole[MAXPARTS * 2];
+    int nd[MAXPARTS * 2];
+    uint32_t dend[MAXPARTS * 2][MAXDIG];
+    unsigned char dval[MAXPARTS * 2][MAXDIG];
     int n;
     int want;
     unsigned flags;     /* NB_ROW_SUM, or NB_ROW_T4 for 15 cells in three groups */
@@ -259,7 +300,7 @@ void ex_fill_from_readings(nb_report *r, const assembly *A, int row, const int *
 /* A space-aligned row of n < its cells numbers idx (group g, matched): the
  * token each column sits under, at[c] (-1: a blank cell); 0 when the
  * headers above do not place every number surely and in order. */
-int ex_place_by_columns(const nb_report *r, const assembly *A, const group *g, const int *idx, int n, int *at);
+int ex_place_by_columns(const nb_report *r, assembly *A, const group *g, const int *idx, int n, int *at);
 /* Choose among T3 rows' readings with the columns' sums. */
 void ex_t3_resolve(nb_report *r, const assembly *A, rowfill *fills, int nfill);
 

@@ -156,7 +156,7 @@ void ex_record_header_labels(nb_report *r, const assembly *A, const tok *toks, s
             continue;
         int table = header_table(r, A, k->off, &gi, &last_table);
         nb_ustr u;
-        nb_norm(A->t + k->off, k->len, &u, NB_NORM_LABEL);
+        ex_tok_norm(A, i, NB_NORM_LABEL, &u);
         if (u.n > 18)
             check_run_together(r, A, table, k->off, k->len);
         else

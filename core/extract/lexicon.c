@@ -106,6 +106,16 @@ void *nb_lexicon_new(const nb_schema *s)
         for (int i = 0; i < L->rows[r].n; i++)
             L->bloom[r] |= 1ull << (L->rows[r].c[i] * 2654435761u >> 26);
     }
+    for (int r = 0; r < s->nrows && r < MAXROWS; r++) {
+        const nb_ustr *u = &L->rows[r];
+        if (s->rows[r].table == NB_T4 || u->n < 2)
+            continue;
+        int k = 0;
+        while (k < L->nrow_last && L->row_last[k] != u->c[u->n - 1])
+            k++;
+        if (k == L->nrow_last)
+            L->row_last[L->nrow_last++] = u->c[u->n - 1];
+    }
     for (int g = 0; g < s->ngroups && g < 8; g++)
         nb_norm(s->groups[g], strlen(s->groups[g]), &L->groups[L->ngroups++], NB_NORM_LABEL);
     for (int h = 0; h < s->nheaders && h < MAXHDR; h++)
@@ -205,6 +215,24 @@ double ex_header_coverage(const lexicon *L, const nb_ustr *u)
     return (double)n / u->n;
 }
 
+void ex_row_buckets(const nb_ustr *u, unsigned char *bucket)
+{
+    for (int i = 0; i < u->n; i++)
+        bucket[i] = (unsigned char)(u->c[i] * 2654435761u >> 26);
+}
+
+double ex_row_bound(const lexicon *L, int r, const unsigned char *bucket, int n)
+{
+    int m = L->rows[r].n, lo = m < n ? m : n;
+    int shared = 0;
+    for (int i = 0; i < n; i++)
+        shared += (int)(L->bloom[r] >> bucket[i] & 1);
+    if (shared > lo)
+        shared = lo;
+    /* characters: at most the shared ones; pairs: at most by length */
+    return (2.0 * shared / (m + n) + 2.0 * lo / (m + n)) / 2.0;
+}
+
 double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row)
 {
     double best = 0;
@@ -220,23 +248,15 @@ double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row
     /* bound every row's similarity cheaply, then try rows best bound first
      * and stop when no bound can beat what was found */
     unsigned char bucket[NB_USTR_MAX];
-    for (int i = 0; i < u->n; i++)
-        bucket[i] = (unsigned char)(u->c[i] * 2654435761u >> 26);
+    ex_row_buckets(u, bucket);
     int order[MAXROWS], no = 0;
     double ub[MAXROWS];
     for (int r = 0; r < L->s->nrows && r < MAXROWS; r++) {
         if (!(tables & (1u << L->s->rows[r].table)))
             continue;
-        int m = L->rows[r].n, lo = m < u->n ? m : u->n;
-        if (m + u->n == 0)
+        if (L->rows[r].n + u->n == 0)
             continue;
-        int shared = 0;
-        for (int i = 0; i < u->n; i++)
-            shared += (int)(L->bloom[r] >> bucket[i] & 1);
-        if (shared > lo)
-            shared = lo;
-        /* characters: at most the shared ones; pairs: at most by length */
-        double b = (2.0 * shared / (m + u->n) + 2.0 * lo / (m + u->n)) / 2.0;
+        double b = ex_row_bound(L, r, bucket, u->n);
         int k = no++;
         while (k > 0 && ub[order[k - 1]] < b) {
             order[k] = order[k - 1];

@@ -65,11 +65,13 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
         return;
     }
     nb_ustr label; /* the row's label: gsig points into it */
+    unsigned char bucket[NB_USTR_MAX];
     for (int i = 1; i <= ngs; i++) {
         group *g = &A->g[gs[i - 1]];
+        int made = 0; /* gsig made from g's label (only when a bound leaves the similarity open) */
         if (g->has_label && g->exact_row < 0) {
             ex_group_label(A, g, &label);
-            nb_sig_make(&label, gsig);
+            ex_row_buckets(&label, bucket);
         }
         int fit_cols = -1, fit = 0; /* whether g fits rows of fit_cols cells (T3's rows are all of one width) */
         double fit_pen = 0;
@@ -83,12 +85,20 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
             const nb_row *row = &s->rows[rows[j - 1]];
             double pen, sim = 0;
             int ok = 1;
-            if (g->has_label) {
-                sim = g->exact_row >= 0 ? (g->exact_row == rows[j - 1] ? 1.0 : 0.0)
-                                        : nb_sig_sim(gsig, &A->L->sigs[rows[j - 1]]);
-                if (sim < 0.5)
-                    ok = 0;
+            if (g->has_label && g->exact_row >= 0) {
+                sim = g->exact_row == rows[j - 1] ? 1.0 : 0.0;
+            } else if (g->has_label && label.n + A->L->rows[rows[j - 1]].n > 0 &&
+                       ex_row_bound(A->L, rows[j - 1], bucket, label.n) < 0.5 - 1e-9) {
+                sim = 0; /* below 0.5 surely: not this row */
+            } else if (g->has_label) {
+                if (!made) {
+                    nb_sig_make(&label, gsig);
+                    made = 1;
+                }
+                sim = nb_sig_sim(gsig, &A->L->sigs[rows[j - 1]]);
             }
+            if (g->has_label && sim < 0.5)
+                ok = 0;
             if (ok && row->ncols != fit_cols) {
                 fit_cols = row->ncols;
                 fit = ex_fits(A, g, row->ncols, g->has_label, &fit_pen);

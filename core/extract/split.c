@@ -46,7 +46,9 @@ static int tok_digits(const splitter *S, int ti)
     return nd;
 }
 
-static void split_dfs(splitter *S, int ti, size_t pos, int pi)
+/* Node (ti, di, pi) of the search: token ti from its digit di on gives
+ * parts pi and after. */
+static void split_dfs(splitter *S, int ti, int di, int pi)
 {
     if (++S->nodes > 400000)
         return;
@@ -65,25 +67,15 @@ static void split_dfs(splitter *S, int ti, size_t pos, int pi)
     if (!k->blob) {
         if (pi >= S->want || pi + 1 + (S->n - ti - 1) > S->want || pi + 1 + cap < S->want)
             return;
-        part *p = &S->cur[pi];
-        p->off = k->off;
-        p->len = k->len;
-        p->st = nb_parse_value(S->t + k->off, k->len, &p->num);
-        if (p->st != NB_ST_NUMBER)
-            p->num = nb_num_int(0);
+        S->cur[pi] = S->whole[ti];
         split_dfs(S, ti + 1, 0, pi + 1);
         return;
     }
-    size_t start = pos ? pos : k->off;
+    size_t start = di ? S->dend[ti][di - 1] : k->off;
     if (pi >= S->want)
         return;
     /* digits left in this token (before any decimal point) */
-    int left = 0;
-    for (size_t i = start; i < end;) {
-        if (nb_fold(nb_utf8_get(S->t, end, &i)) == '.')
-            break;
-        left++;
-    }
+    int left = S->nd[ti] - di;
     if (pi + 1 + (S->n - ti - 1) > S->want || pi + left + cap < S->want)
         return;
     part *p = &S->cur[pi];
@@ -97,13 +89,10 @@ static void split_dfs(splitter *S, int ti, size_t pos, int pi)
         }
     }
     long long v = 0;
-    size_t i = start;
     int len = 0;
-    while (i < end) {
-        uint32_t c = nb_fold(nb_utf8_get(S->t, end, &i));
-        if (c == '.')
-            break;
-        v = v * 10 + (c - '0');
+    for (int d = di; d < S->nd[ti]; d++) {
+        size_t i = S->dend[ti][d];
+        v = v * 10 + S->dval[ti][d];
         len++;
         if (len > 9)
             break;
@@ -115,10 +104,40 @@ static void split_dfs(splitter *S, int ti, size_t pos, int pi)
         if (i == end)
             split_dfs(S, ti + 1, 0, pi + 1);
         else if (k->blob == 1 || nb_fold((uint32_t)(unsigned char)S->t[i]) != '.')
-            split_dfs(S, ti, i, pi + 1);
+            split_dfs(S, ti, d + 1, pi + 1);
         if (len == 1 && v == 0)
             break; /* no number starts with 0 */
     }
+}
+
+/* Read each token once: a whole token's part, a run's digits (before any
+ * decimal point); 0 when a run has more digits than any reading takes. */
+static int read_tokens(splitter *S)
+{
+    for (int ti = 0; ti < S->n; ti++) {
+        const tok *k = &S->toks[S->idx[ti]];
+        part *w = &S->whole[ti];
+        S->nd[ti] = 0;
+        if (!k->blob) {
+            w->off = k->off;
+            w->len = k->len;
+            w->st = nb_parse_value(S->t + k->off, k->len, &w->num);
+            if (w->st != NB_ST_NUMBER)
+                w->num = nb_num_int(0);
+            continue;
+        }
+        size_t i = k->off, e = k->off + k->len;
+        while (i < e) {
+            uint32_t c = nb_fold(nb_utf8_get(S->t, e, &i));
+            if (c == '.')
+                break;
+            if (S->nd[ti] == MAXDIG)
+                return 0;
+            S->dend[ti][S->nd[ti]] = (uint32_t)i;
+            S->dval[ti][S->nd[ti]++] = (unsigned char)(c - '0');
+        }
+    }
+    return 1;
 }
 
 /* One digit a cell is the only reading when the digits number the cells. */
@@ -180,7 +199,8 @@ splitter *ex_run_split(const assembly *A, const int *idx, int n, int want, unsig
         }
         return S;
     }
-    split_dfs(S, 0, 0, 0);
+    if (read_tokens(S)) /* else no reading takes every digit: none is found */
+        split_dfs(S, 0, 0, 0);
     return S;
 }
 

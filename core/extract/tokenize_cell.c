@@ -16,17 +16,24 @@ void ex_tokenize_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
         ex_emit_value(tv, t, a, b, lk);
         return;
     }
-    /* "0 0 0" or "行政许可 97": numbers at the end, split off */
+    /* "0 0 0" or "行政许可 97": numbers at the end, split off (one word
+     * without white space is the cell, no value: text) */
     size_t ws[64], we[64];
-    int nw = 0;
-    size_t i = a;
-    while (nw < 64 && ex_next_word(t, b, &i, &ws[nw], &we[nw]))
-        nw++;
-    int k = nw;
-    while (k > 0 && ex_is_value_text(t, ws[k - 1], we[k - 1]))
-        k--;
+    int nw = 0, k = 0;
+    if (ex_may_hold_space(t, a, b)) {
+        size_t i = a;
+        while (nw < 64 && ex_next_word(t, b, &i, &ws[nw], &we[nw]))
+            nw++;
+        k = nw;
+        while (k > 0 && ex_is_value_text(t, ws[k - 1], we[k - 1]))
+            k--;
+    }
     if (k == nw || nw >= 64) {
-        /* text; may still have digits glued on ("规章000") */
+        /* text; may still have digits glued on ("规章000"), read so in one cell a line */
+        if (lk != LK_CELL) {
+            ex_emit(tv, K_TEXT, a, b - a, lk);
+            return;
+        }
         int digits = 0;
         for (size_t j = a; j < b; j++)
             if (t[j] >= '0' && t[j] <= '9')

@@ -2,7 +2,6 @@
  * Markdown tables): which lines they are, rule lines (|---|, ├──┼──┤) as
  * row breaks, and the cells between the separators. */
 #include "extract/internal.h"
-#include "base/utf8.h"
 
 static int is_box_sep(uint32_t c)
 {
@@ -43,6 +42,8 @@ int ex_pipe_seps(const char *t, size_t a, size_t b)
     int n = 0;
     for (size_t i = a; i < b; i++) {
         unsigned char c = u[i];
+        if (c < 0xE2 && c != '|')
+            continue; /* most bytes: ASCII, a continuation byte */
         if (c == '|') {
             n++;
         } else if (c == 0xE2 && i + 2 < b && (u[i + 1] == 0x94 || u[i + 1] == 0x95)) {
@@ -62,16 +63,28 @@ void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b)
 {
     size_t ps[128], pe[128];
     int np = 0;
+    const unsigned char *u = (const unsigned char *)t;
     size_t i = a, s = a;
     while (i < b && np < 127) {
-        size_t here = i;
-        uint32_t c = nb_utf8_get(t, b, &i);
-        if (is_box_sep(c)) {
-            ps[np] = s;
-            pe[np] = here;
-            np++;
-            s = i;
+        /* a separator's first byte starts a character: read byte by byte */
+        unsigned char c = u[i];
+        size_t w = 0;
+        if (c == '|')
+            w = 1;
+        else if (c == 0xE2 && i + 2 < b && (u[i + 1] == 0x94 || u[i + 1] == 0x95) && (u[i + 2] & 0xC0) == 0x80 &&
+                 is_box_sep(0x2500 + (uint32_t)((u[i + 1] - 0x94) * 64 + (u[i + 2] & 0x3F))))
+            w = 3;
+        else if (c == 0xEF && i + 2 < b && u[i + 1] == 0xBD && u[i + 2] == 0x9C)
+            w = 3; /* U+FF5C */
+        if (!w) {
+            i++;
+            continue;
         }
+        ps[np] = s;
+        pe[np] = i;
+        np++;
+        i += w;
+        s = i;
     }
     ps[np] = s;
     pe[np] = b;
@@ -88,23 +101,21 @@ void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b)
         if (x == y && last > first)
             last--;
     }
-    int cells = 0;
-    for (int k = first; k <= last; k++)
-        if (!is_rule_piece(t, ps[k], pe[k]))
-            cells++;
+    unsigned char rule[128];
     int nonempty = 0;
     for (int k = first; k <= last; k++) {
+        rule[k] = (unsigned char)is_rule_piece(t, ps[k], pe[k]);
         size_t x = ps[k], y = pe[k];
-        ex_trim(t, &x, &y);
-        if (x < y && !is_rule_piece(t, ps[k], pe[k]))
-            nonempty++;
+        if (!rule[k] && !nonempty) {
+            ex_trim(t, &x, &y);
+            nonempty = x < y;
+        }
     }
     if (!nonempty) {
         ex_emit(tv, K_RULE, a, 0, LK_PIPE);
         return;
     }
-    (void)cells;
     for (int k = first; k <= last; k++)
-        if (!is_rule_piece(t, ps[k], pe[k]))
+        if (!rule[k])
             ex_tokenize_cell(tv, t, ps[k], pe[k], LK_PIPE);
 }

@@ -4,6 +4,7 @@
 #include "extract/internal.h"
 #include "base/utf8.h"
 #include "base/vec.h"
+#include "text/label.h"
 #include "text/numerals.h"
 
 #include <string.h>
@@ -53,6 +54,10 @@ void ex_trim(const char *t, size_t *a, size_t *b)
     const unsigned char *u = (const unsigned char *)t;
     if (*a < *b && no_space_at(u[*a]) && (no_space_at(u[*b - 1]) || ends_in_ideograph(u, *a, *b)))
         return; /* the most common case: nothing to trim at either end */
+    while (*a < *b && (u[*a] == ' ' || u[*a] == '\t'))
+        ++*a; /* ASCII blanks, a byte each (a padded cell has many) */
+    while (*b > *a && (u[*b - 1] == ' ' || u[*b - 1] == '\t'))
+        --*b;
     while (*a < *b) {
         size_t i = *a;
         uint32_t c = nb_utf8_get(t, *b, &i);
@@ -99,6 +104,23 @@ int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e)
     return 0;
 }
 
+int ex_may_hold_space(const char *t, size_t a, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = u[i];
+        if (c <= 0x20 || c == 0xC2) /* ASCII white space, U+00A0 */
+            return 1;
+        if (c < 0xE2 || c > 0xEF || i + 2 >= b)
+            continue;
+        unsigned char d = u[i + 1], e = u[i + 2];
+        if ((c == 0xE2 && d == 0x80 && (e == 0x82 || e == 0x83 || e == 0x89 || e == 0x8B || e == 0xAF)) ||
+            (c == 0xE3 && d == 0x80 && e == 0x80) || (c == 0xEF && d == 0xBB && e == 0xBF))
+            return 1; /* U+2002 U+2003 U+2009 U+200B U+202F, U+3000, U+FEFF */
+    }
+    return 0;
+}
+
 int ex_is_value_text(const char *t, size_t a, size_t b)
 {
     nb_num n;
@@ -134,4 +156,20 @@ void ex_emit_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
         k->blob = nd > 1;
     else if (dots == 1 && before_dot > 1)
         k->blob = 2;
+}
+
+void ex_norm_view(const tnorm *norm, const uint32_t *pool, const char *t, const tok *k, size_t ti, int flags,
+                  nb_ustr *out)
+{
+    if (!norm || !norm[ti].made) {
+        nb_norm(t + k->off, k->len, out, flags);
+        return;
+    }
+    const tnorm *z = &norm[ti];
+    int start = flags & NB_NORM_NUM ? z->start : 0;
+    out->n = z->m - start;
+    memcpy(out->c, pool + z->at + start, (size_t)out->n * sizeof *out->c);
+    out->had_num = flags & NB_NORM_NUM ? z->had : 0;
+    if (flags & NB_NORM_TRAIL)
+        nb_ustr_trim_trail(out);
 }

@@ -16,8 +16,10 @@ static int has_words(const char *t, size_t a, size_t b, const char *w)
 {
     size_t wl = strlen(w);
     for (size_t i = a; i < b; i++) {
-        if (t[i] != w[0])
-            continue;
+        const char *p = memchr(t + i, w[0], b - i); /* where the word may start */
+        if (!p)
+            return 0;
+        i = (size_t)(p - t);
         size_t j = i, k = 0;
         while (j < b && k < wl) {
             if (t[j] == w[k]) {

@@ -18,9 +18,8 @@ void nb_ustr_trim_trail(nb_ustr *u)
         u->n--;
 }
 
-void nb_norm(const char *s, size_t n, nb_ustr *out, int flags)
+int nb_norm_chars(const char *s, size_t n, uint32_t *tmp)
 {
-    uint32_t *tmp = out->c;
     const unsigned char *u = (const unsigned char *)s;
     int m = 0;
     size_t i = 0;
@@ -36,6 +35,13 @@ void nb_norm(const char *s, size_t n, nb_ustr *out, int flags)
             continue;
         tmp[m++] = c;
     }
+    return m;
+}
+
+void nb_norm(const char *s, size_t n, nb_ustr *out, int flags)
+{
+    uint32_t *tmp = out->c;
+    int m = nb_norm_chars(s, n, tmp);
     int start = 0, had = 0;
     if (flags & NB_NORM_NUM)
         start = nb_numbering_strip(tmp, m, &had);

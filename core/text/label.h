@@ -19,6 +19,10 @@ enum { NB_NORM_NUM = 1, NB_NORM_TRAIL = 2, NB_NORM_LABEL = 3 };
  * leading numbering such as 三、 （一） 1. 1、 1．, with NB_NORM_TRAIL
  * trailing punctuation (、 ， ： 。 ；). */
 void nb_norm(const char *s, size_t n, nb_ustr *out, int flags);
+/* nb_norm's first step alone: s[0, n)'s code points folded, white space
+ * and * # | │ dropped, into out (NB_USTR_MAX of them at most); returns how many.
+ * For text normalised once and viewed with several flags. */
+int nb_norm_chars(const char *s, size_t n, uint32_t *out);
 /* Drop trailing punctuation from a normalised label. */
 void nb_ustr_trim_trail(nb_ustr *u);
 void nb_ustr_append(nb_ustr *a, const nb_ustr *b);
