@@ -376,6 +376,31 @@ static void test_columns(void **state)
     nb_doc_free(&d);
 }
 
+/* The box-drawing characters of a text table take one column each, as
+ * nb_cp_width has them; a locator walking a row from cell to cell gives
+ * what locating each cell afresh gives. */
+static void test_columns_table(void **state)
+{
+    (void)state;
+    for (uint32_t cp = 0x2500; cp < 0x2580; cp++)
+        assert_int_equal(nb_cp_width(cp), 1);
+    const char *s = "┌──┬──┐\n│申请│ 12 │ 3\t│X\n└──┴──┘\n";
+    nb_doc d;
+    load_ok(&d, "box.txt", s, strlen(s));
+    assert_int_equal(nb_doc_locate(&d, off_of(&d, "12")).col, 8);
+    assert_int_equal(nb_doc_locate(&d, off_of(&d, "X")).col, 18);
+    nb_locator lc;
+    nb_locator_init(&lc, &d);
+    const char *at[] = {"申请", "12", "3\t", "X", "└"};
+    for (size_t k = 0; k < sizeof at / sizeof at[0]; k++) {
+        nb_loc a = nb_locate_next(&lc, off_of(&d, at[k])), b = nb_doc_locate(&d, off_of(&d, at[k]));
+        assert_int_equal(a.line, b.line);
+        assert_int_equal(a.col, b.col);
+        assert_int_equal(a.orig, b.orig);
+    }
+    nb_doc_free(&d);
+}
+
 /* ---- errors ---- */
 
 static void test_err_empty(void **state)
@@ -714,6 +739,7 @@ int main(void)
         cmocka_unit_test(test_utf16le),
         cmocka_unit_test(test_utf16be),
         cmocka_unit_test(test_columns),
+        cmocka_unit_test(test_columns_table),
         cmocka_unit_test(test_err_empty),
         cmocka_unit_test(test_err_binary),
         cmocka_unit_test(test_err_encoding),

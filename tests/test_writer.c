@@ -112,6 +112,36 @@ static void test_json(void **st)
     expect(put_json, "\xe4\xb8\xad\xe6\x96\x87", 0, "\"\xe4\xb8\xad\xe6\x96\x87\"");
 }
 
+/* A byte that must be escaped found wherever it stands in a long run of
+ * plain ASCII (the run is looked at eight bytes at a time): the same as
+ * the escape of that byte alone, with the run around it as it is. */
+static void test_escape_in_runs(void **st)
+{
+    (void)st;
+    static const char *const bad[] = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xc2\x85", "\xff", "\xe4\xb8\xad"};
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+        for (int at = 0; at < 20; at++)
+            for (int term = 0; term < 2; term++) {
+                char s[64], want[128];
+                snprintf(s, sizeof s, "%.*s%s%.*s", at, "abcdefghijklmnopqrstuvwxyz", bad[k], 19 - at,
+                         "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+                char *one = written(put_json, bad[k], 0);
+                snprintf(want, sizeof want, "\"%.*s%.*s%.*s\"", at, "abcdefghijklmnopqrstuvwxyz",
+                         (int)strlen(one) - 2, one + 1, 19 - at, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+                char *got = written(put_json, s, 0);
+                assert_string_equal(got, want);
+                free(one);
+                free(got);
+                one = written(put_text, bad[k], term);
+                snprintf(want, sizeof want, "%.*s%s%.*s", at, "abcdefghijklmnopqrstuvwxyz", one, 19 - at,
+                         "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+                got = written(put_text, s, term);
+                assert_string_equal(got, want);
+                free(one);
+                free(got);
+            }
+}
+
 static void test_csv(void **st)
 {
     (void)st;
@@ -212,7 +242,7 @@ static void test_zh_row_label_whole(void **st)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_cut),   cmocka_unit_test(test_err_cut),         cmocka_unit_test(test_strict),
+        cmocka_unit_test(test_cut),   cmocka_unit_test(test_err_cut),         cmocka_unit_test(test_strict), cmocka_unit_test(test_escape_in_runs),
         cmocka_unit_test(test_json),  cmocka_unit_test(test_csv),             cmocka_unit_test(test_terminal_text),
         cmocka_unit_test(test_long_printf), cmocka_unit_test(test_zh_row_label_whole), cmocka_unit_test(test_putf),
     };

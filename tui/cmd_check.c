@@ -86,13 +86,14 @@ static void print_finding(nb_writer *w, const nb_report *r, const nb_finding *f,
     nb_puts(w, "\n");
 }
 
-/* The findings of one report as text, and its summary line. */
-static void print_report(const check_run *c, FILE *out, const nb_report *r, const nb_findings *fs,
-                         const nb_review *rv, const long cnt[3], nb_lang L)
+/* The findings of one report as text, and its summary line: -1 when they
+ * could not be written. */
+static int print_report(const check_run *c, FILE *out, const nb_report *r, const nb_findings *fs,
+                        const nb_review *rv, const long cnt[3], nb_lang L)
 {
     nb_locator lc;
     nb_locator_init(&lc, &r->doc);
-    nb_writer w = nb_writer_as(out, c->out_term);
+    nb_writer w = nb_writer_as(NULL, c->out_term); /* in memory, written to out at once */
     for (size_t k = 0; k < fs->n; k++)
         if ((int)fs->v[k].severity >= c->min_sev)
             print_finding(&w, r, &fs->v[k], L, c->color, &lc, rv);
@@ -102,6 +103,7 @@ static void print_report(const check_run *c, FILE *out, const nb_report *r, cons
     else
         nb_putf(&w, ": %ld error%s, %ld warning%s, %ld info\n", cnt[2], cnt[2] == 1 ? "" : "s", cnt[1],
                 cnt[1] == 1 ? "" : "s", cnt[0]);
+    return nb_writer_end(&w, out);
 }
 
 /* The findings of r as configured: its own, then those against the year
@@ -136,10 +138,8 @@ static int print_one(const check_run *c, const nb_job *job, const nb_report *r, 
                      const nb_review *rv, check_aux *aux)
 {
     nb_lang L = c->lang;
-    if (c->output == OUT_TEXT) {
-        print_report(c, job->out, r, fs, rv, aux->cnt, L);
-        return 0;
-    }
+    if (c->output == OUT_TEXT)
+        return print_report(c, job->out, r, fs, rv, aux->cnt, L);
     if (c->output == OUT_JSON)
         return nb_export_json(job->out, r, fs, c->min_sev, rv, L);
     nb_metrics_of(r, fs, rv, &aux->m);

@@ -13,61 +13,143 @@
 
 /* ---------------------------------------------------------------- sketches */
 
-static uint32_t shingle_hash(const uint32_t *c)
+/* FNV-1a over the little-endian bytes of four code points. Every word
+ * sketched is below U+A000 (an ideograph, a letter, '#'), so its two high
+ * bytes are zero: an xor with zero and a multiply each, the three
+ * multiplies after the second byte taken as one by the prime's cube. */
+#define FNV_PRIME 16777619u
+#define FNV_PRIME3 (FNV_PRIME * FNV_PRIME * FNV_PRIME)
+static inline uint32_t fnv_word(uint32_t h, uint32_t c)
 {
-    uint32_t h = 2166136261u;
-    for (int k = 0; k < 4; k++)
-        for (int b = 0; b < 4; b++) {
-            h ^= (c[k] >> (8 * b)) & 0xFF;
-            h *= 16777619u;
-        }
-    return h;
+    return ((h ^ (c & 0xFF)) * FNV_PRIME ^ (c >> 8)) * FNV_PRIME3;
 }
 
-/* Keep h among the NB_SKETCH smallest (ascending, no repeats): its place
- * found by halving, the larger ones moved up by one. */
-static void keep_smallest(nb_sketch *s, uint32_t h)
+/* The hashes gathered for a sketch, and how many have each top byte. */
+#define SKETCH_BUF 2048
+typedef struct gathered {
+    uint32_t v[SKETCH_BUF];
+    unsigned count[256];
+    size_t n;
+} gathered;
+
+static void gather(gathered *g, uint32_t h)
 {
-    if (s->n == NB_SKETCH && h >= s->h[NB_SKETCH - 1])
-        return;
-    int lo = 0, hi = s->n;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (s->h[mid] < h)
-            lo = mid + 1;
-        else
-            hi = mid;
+    g->v[g->n++] = h;
+    g->count[h >> 24]++;
+}
+
+/* The NB_SKETCH smallest of g without repeats, ascending, into s, and g
+ * left holding just them: the values of the top bytes that hold the
+ * NB_SKETCH smallest laid out bucket by bucket (more buckets when repeats
+ * leave too few), then sorted by insertion (only a bucket's few are out
+ * of order). */
+static void keep_smallest(gathered *g, nb_sketch *s)
+{
+    unsigned at[256];
+    uint32_t out[SKETCH_BUF];
+    int top = -1, d = 0; /* buckets [0, top] taken, holding upto values; d kept */
+    size_t upto = 0;
+    for (;;) {
+        size_t want = upto + 2 * (size_t)(NB_SKETCH - d); /* twice what is missing: repeats come in runs */
+        while (top < 255 && upto < want)
+            upto += g->count[++top];
+        for (int k = 0, sum = 0; k <= top; sum += (int)g->count[k++])
+            at[k] = (unsigned)sum;
+        for (size_t i = 0; i < g->n; i++)
+            if ((int)(g->v[i] >> 24) <= top)
+                out[at[g->v[i] >> 24]++] = g->v[i];
+        for (size_t i = 1; i < upto; i++) {
+            uint32_t x = out[i];
+            size_t j = i;
+            for (; j > 0 && out[j - 1] > x; j--)
+                out[j] = out[j - 1];
+            out[j] = x;
+        }
+        d = 0;
+        for (size_t i = 0; i < upto && d < NB_SKETCH; i++)
+            if (!d || out[i] != s->h[d - 1])
+                s->h[d++] = out[i];
+        if (d == NB_SKETCH || top == 255)
+            break;
     }
-    if (lo < s->n && s->h[lo] == h)
-        return;
-    int keep = s->n < NB_SKETCH ? s->n : NB_SKETCH - 1; /* the largest falls out of a full sketch */
-    memmove(s->h + lo + 1, s->h + lo, (size_t)(keep - lo) * sizeof *s->h);
-    s->h[lo] = h;
-    if (s->n < NB_SKETCH)
-        s->n++;
+    s->n = d;
+    memset(g->count, 0, sizeof g->count);
+    g->n = 0;
+    for (int k = 0; k < d; k++)
+        gather(g, s->h[k]);
+}
+
+/* c itself when an ASCII letter or digit, else 0. */
+static inline uint32_t alnum(uint32_t c)
+{
+    return c - '0' < 10 || (c | 0x20) - 'a' < 26 ? c : 0;
+}
+
+/* The word at t[*i] (t ends at b), *i moved past it: an ideograph, a
+ * letter or a digit as it folds (nb_fold), else 0 (dropped). ASCII and
+ * the three-byte form (as nb_utf8_get reads it) are told here: of what
+ * is not an ideograph only the full-width letters and digits fold to a
+ * word (ASCII brackets fold to a bracket, the rest to punctuation). */
+static inline uint32_t word_at(const char *t, size_t b, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)t + *i;
+    uint32_t c = u[0];
+    if (c < 0x80) {
+        (*i)++;
+        return alnum(c);
+    }
+    if ((c & 0xF0) == 0xE0 && *i + 2 < b && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        *i += 3;
+        c = (c & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+        if (c >= 0x4E00 && c <= 0x9FFF)
+            return c;
+        return alnum(c >= 0xFF10 && c <= 0xFF5A ? c - 0xFEE0 : c);
+    }
+    c = nb_fold(nb_utf8_get(t, b, i));
+    return c >= 0x4E00 && c <= 0x9FFF ? c : alnum(c);
 }
 
 /* The words of text[a, b): ideographs and letters as they are, a run of
- * digits as one '#', the rest dropped; every four in a row hashed. */
+ * digits as one '#', the rest dropped; every four in a row hashed, the
+ * hashes gathered (those at or above the sketch's largest once it is
+ * full cannot enter) and the smallest kept whenever the buffer is full
+ * and at the end. */
 static void sketch(const char *t, size_t a, size_t b, nb_sketch *s)
 {
-    uint32_t win[4];
-    int have = 0, digits = 0;
+    gathered g;
+    memset(g.count, 0, sizeof g.count);
+    g.n = 0;
+    for (int k = 0; k < s->n; k++)
+        gather(&g, s->h[k]);
+    uint32_t w0 = 0, w1 = 0, w2 = 0, w3 = 0, bar = s->h[NB_SKETCH - 1];
+    int have = 0, digits = 0, chars = 0, full = s->n == NB_SKETCH;
     for (size_t i = a; i < b;) {
-        uint32_t c = nb_fold(nb_utf8_get(t, b, &i));
-        int digit = c >= '0' && c <= '9';
-        if (!digit && !(c >= 0x4E00 && c <= 0x9FFF) && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z'))
+        uint32_t c = word_at(t, b, &i);
+        if (!c)
             continue;
+        int digit = c <= '9';
         if (digit && digits)
             continue;
         digits = digit;
-        c = digit ? '#' : c;
-        s->chars++;
-        memmove(win, win + 1, 3 * sizeof *win);
-        win[3] = c;
-        if (++have >= 4)
-            keep_smallest(s, shingle_hash(win));
+        chars++;
+        w0 = w1;
+        w1 = w2;
+        w2 = w3;
+        w3 = digit ? '#' : c;
+        if (++have < 4)
+            continue;
+        uint32_t h = fnv_word(fnv_word(fnv_word(fnv_word(2166136261u, w0), w1), w2), w3);
+        if (full && h >= bar)
+            continue;
+        gather(&g, h);
+        if (g.n == SKETCH_BUF) {
+            keep_smallest(&g, s);
+            full = s->n == NB_SKETCH;
+            bar = s->h[NB_SKETCH - 1];
+        }
     }
+    keep_smallest(&g, s);
+    s->chars += chars;
 }
 
 /* The share of the union's smallest hashes both hold, in percent. */
@@ -97,13 +179,13 @@ static void table_print(const nb_report *r, int table, int *state, uint64_t *pri
     uint64_t h = 1469598103934665603ull;
     int zero = 1;
     *state = 0;
-    for (int rr = 0; rr < sc->nrows; rr++) {
+    for (int rr = 0, first = 0; rr < sc->nrows; first += sc->rows[rr++].ncols) { /* first: the row's first cell */
         if (sc->rows[rr].table != table)
             continue;
         for (int c = 0; c < sc->rows[rr].ncols; c++) {
             nb_num v;
             int inferred = 0;
-            if (nb_cell_sum_value(r, nb_schema_first_cell(sc, rr) + c, &v, &inferred) != 0)
+            if (nb_cell_sum_value(r, first + c, &v, &inferred) != 0)
                 return;
             zero &= v.v == 0;
             for (int b = 0; b < 8; b++) {

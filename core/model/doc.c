@@ -475,33 +475,55 @@ static size_t wide4_from(const nb_doc *d, size_t off)
     return lo;
 }
 
+/* The display columns of text[a, b) of UTF-8 text from column col: ASCII
+ * here, the three-byte form (as nb_utf8_get reads it) here too for
+ * ideographs (two columns) and the box-drawing characters of text tables
+ * (U+2500 to U+257F, one), the rest by nb_cp_width. */
+static size_t walk_utf8_cols(const char *t, size_t a, size_t b, size_t col)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    for (size_t i = a; i < b;) {
+        unsigned ch = u[i];
+        if (ch - 0x20 < 0x5F) {
+            col++;
+            i++;
+            continue;
+        }
+        if ((ch & 0xF0) == 0xE0 && i + 2 < b && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            uint32_t cp = (ch & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+            i += 3;
+            col += cp - 0x4E00 < 0x5200 ? 2 : cp - 0x2500 < 0x80 ? 1 : (size_t)nb_cp_width(cp);
+            continue;
+        }
+        uint32_t cp = ch < 0x80 ? (i++, ch) : nb_utf8_get(t, b, &i);
+        col = cp == '\t' ? (col / 8 + 1) * 8 : col + (size_t)nb_cp_width(cp);
+    }
+    return col;
+}
+
 /* Walk text[a, b) (code point boundaries, one line) from display column
  * *col and file offset *orig, advancing both; col or orig may be NULL. */
 static void walk(const nb_doc *d, size_t a, size_t b, size_t *col, size_t *orig)
 {
     int utf16 = d->enc == NB_ENC_UTF16LE || d->enc == NB_ENC_UTF16BE, gb = d->enc == NB_ENC_GB18030;
-    size_t w4 = gb ? wide4_from(d, a) : 0, c = col ? *col : 0, o = orig ? *orig : 0;
-    if (!col && !utf16 && !gb) {
-        *orig += b - a;
+    if (!utf16 && !gb) { /* UTF-8: the file's bytes are the text's */
+        if (col)
+            *col = walk_utf8_cols(d->text, a, b, *col);
+        if (orig)
+            *orig += b - a;
         return;
     }
+    size_t w4 = gb ? wide4_from(d, a) : 0, c = col ? *col : 0, o = orig ? *orig : 0;
     size_t i = a;
-    const unsigned char *u = (const unsigned char *)d->text;
-    if (!gb && !utf16) /* UTF-8: printable ASCII one column and one byte; the rest below */
-        while (i < b && u[i] >= 0x20 && u[i] < 0x7F) {
-            c++;
-            o++;
-            i++;
-        }
     while (i < b) {
-        unsigned char ch = u[i];
+        unsigned char ch = (unsigned char)d->text[i];
         size_t at = i;
         uint32_t cp = ch < 0x80 ? (i++, ch) : nb_utf8_get(d->text, b, &i);
         if (col)
             c = cp == '\t' ? (c / 8 + 1) * 8 : c + (size_t)nb_cp_width(cp);
         if (utf16)
             o += cp > 0xFFFF ? 4 : 2;
-        else if (!gb || cp < 0x80)
+        else if (cp < 0x80)
             o += i - at;
         else if (w4 < d->nwide4 && d->wide4[w4] == at)
             o += 4, w4++;
@@ -592,7 +614,8 @@ nb_loc nb_locate_next(nb_locator *lc, size_t off)
     const nb_doc *d = lc->doc;
     if (off > d->len)
         off = d->len;
-    if (!lc->valid || off < lc->off || nb_doc_line_of(d, off) + 1 != lc->loc.line) {
+    size_t next = lc->valid ? lc->loc.line : 0; /* the line after the last one located */
+    if (!lc->valid || off < lc->off || (next < d->nlines && d->lines[next] <= off)) {
         lc->loc = nb_doc_locate(d, off);
     } else { /* same line, further on: walk only the gap */
         size_t col = lc->loc.col - 1;

@@ -253,8 +253,9 @@ static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, nb_loca
             nb_puts(w, "null");
     }
     char note[512];
-    nb_cell_note(r, c, lang, note, sizeof note);
-    if (note[0]) {
+    if (c->blob_len) /* a cell with no run-together digits has no note */
+        nb_cell_note(r, c, lang, note, sizeof note);
+    if (c->blob_len && note[0]) {
         nb_puts(w, ",\"note\":");
         nb_put_json_cstr(w, note);
     }

@@ -54,12 +54,21 @@ void nb_put_slow(nb_writer *w, const char *s, size_t n)
 
 void nb_put_uint(nb_writer *w, size_t v)
 {
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
     char b[24];
     int i = (int)sizeof b;
-    do {
-        b[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
+    for (; v >= 100; v /= 100) { /* two digits a step */
+        i -= 2;
+        memcpy(b + i, pairs + 2 * (v % 100), 2);
+    }
+    if (v >= 10) {
+        i -= 2;
+        memcpy(b + i, pairs + 2 * v, 2);
+    } else {
+        b[--i] = (char)('0' + v);
+    }
     nb_put(w, b + i, sizeof b - (size_t)i);
 }
 
@@ -177,13 +186,48 @@ static uint32_t decode(const char *s, size_t len)
     return nb_utf8_get(s, len, &i);
 }
 
+/* Whether the 8 bytes at s are all printable ASCII (0x20 to 0x7E) and,
+ * with json, none is '"' or '\\': every byte told at once. */
+static inline int plain8(const char *s, int json)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t v;
+    memcpy(&v, s, 8);
+    uint64_t bad = (v | ((v - 0x20 * ones) & ~v) | ((v ^ 0x7F * ones) - ones)) & highs;
+    if (json) {
+        uint64_t q = v ^ 0x22 * ones, bs = v ^ 0x5C * ones;
+        bad |= ((q - ones) & ~q & highs) | ((bs - ones) & ~bs & highs);
+    }
+    return !bad;
+}
+
+/* Whether s[0, n) starts with a three-byte character that is strict
+ * UTF-8 whatever its continuation bytes and never to be escaped: lead
+ * E1, E3–EC, EE or EF (E0 has overlong forms, ED surrogates, E2 the bidi
+ * controls and line separators) and two continuation bytes. Every
+ * ideograph and CJK punctuation mark is one. */
+static inline int plain3(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    return n >= 3 && c >= 0xE1 && c <= 0xEF && c != 0xE2 && c != 0xED && (s[1] & 0xC0) == 0x80 &&
+           (s[2] & 0xC0) == 0x80;
+}
+
 void nb_put_text(nb_writer *w, const char *s, size_t n)
 {
     size_t i = 0, run = 0; /* s[run, i) is written as it stands, whole */
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
+        if (i + 8 <= n && plain8(s + i, 0)) {
+            i += 8;
+            continue;
+        }
         if (c >= 0x20 && c < 0x7F) {
             i++;
+            continue;
+        }
+        if (plain3((const unsigned char *)s + i, n - i)) {
+            i += 3;
             continue;
         }
         size_t len = nb_utf8_seq((const unsigned char *)s + i, n - i);
@@ -227,6 +271,10 @@ void nb_put_json(nb_writer *w, const char *s, size_t n)
     size_t i = 0, run = 0; /* s[run, i) is written as it stands, whole */
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
+        if (i + 8 <= n && plain8(s + i, 1)) {
+            i += 8;
+            continue;
+        }
         if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
             i++;
             continue;
@@ -235,6 +283,10 @@ void nb_put_json(nb_writer *w, const char *s, size_t n)
             nb_put(w, s + run, i - run);
             json_ascii(w, c);
             run = ++i;
+            continue;
+        }
+        if (plain3((const unsigned char *)s + i, n - i)) {
+            i += 3;
             continue;
         }
         size_t len = nb_utf8_seq((const unsigned char *)s + i, n - i);
