@@ -351,12 +351,17 @@ const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl)
     return NULL;
 }
 
-/* The key of three bytes in a set's map: the second and third bytes' low
- * six bits (a CJK character's continuation bytes), the first's low three
- * (which tell the lead bytes of ideographs apart) over them. */
-static unsigned needle_key(const unsigned char *u)
+/* The key in a set's map of three bytes (as one number: the first the
+ * lowest): a multiplicative hash of them to twelve bits. */
+static unsigned needle_key(uint32_t three)
 {
-    return ((u[1] & 63u) << 6 | (u[2] & 63u)) ^ (u[0] & 7u) << 9;
+    return (three * 0x9E3779B1u) >> 20;
+}
+
+/* The three bytes at u as one number, the first the lowest. */
+static uint32_t three_at(const unsigned char *u)
+{
+    return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16;
 }
 
 int nb_needles_init(nb_needles *s, const char *const *needles, int count)
@@ -374,10 +379,9 @@ int nb_needles_init(nb_needles *s, const char *const *needles, int count)
         s->len[k] = (unsigned char)l;
         s->head[w[0]] |= l >= 3 ? 1 : 2;
         if (l >= 3) {
-            unsigned key = needle_key(w);
-            s->w3[k] = (uint32_t)w[0] | (uint32_t)w[1] << 8 | (uint32_t)w[2] << 16;
-            s->next[k] = s->map[key];
-            s->map[key] = (unsigned char)(k + 1);
+            s->w3[k] = three_at(w);
+            s->next[k] = s->map[needle_key(s->w3[k])];
+            s->map[needle_key(s->w3[k])] = (unsigned char)(k + 1);
         }
     }
     for (int k = 0; k < count; k++)
@@ -412,8 +416,8 @@ static int places_at(const nb_needles *s, const char *hay, size_t n, size_t i, n
 {
     const unsigned char *u = (const unsigned char *)hay + i;
     if (s->head[u[0]] & 1 && i + 3 <= n) {
-        uint32_t three = (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16;
-        for (int k = s->map[needle_key(u)]; k; k = s->next[k - 1])
+        uint32_t three = three_at(u);
+        for (int k = s->map[needle_key(three)]; k; k = s->next[k - 1])
             if (s->w3[k - 1] == three && s->len[k - 1] <= n - i &&
                 (s->len[k - 1] == 3 || !memcmp(u + 3, s->w[k - 1] + 3, s->len[k - 1] - 3u)) &&
                 add_place(i, k - 1, out, cap, nout) != 0)
@@ -440,7 +444,7 @@ int nb_find_all(const nb_needles *s, const char *hay, size_t n, nb_place **out, 
             lo[j] = _mm_set1_epi8((char)s->first[j]);
             span[j] = _mm_set1_epi8((char)s->span[j]);
         }
-        for (; i + 16 <= n; i += 16) {
+        for (; i + 19 <= n; i += 16) { /* each place's four bytes in the text */
             __m128i x = _mm_loadu_si128((const __m128i *)(hay + i)), hit = _mm_setzero_si128();
             for (int j = 0; j < s->nfirst; j++) {
                 __m128i d = _mm_sub_epi8(x, lo[j]);
@@ -448,8 +452,9 @@ int nb_find_all(const nb_needles *s, const char *hay, size_t n, nb_place **out, 
             }
             for (unsigned m = (unsigned)_mm_movemask_epi8(hit); m; m &= m - 1) {
                 size_t p = i + (size_t)__builtin_ctz(m);
-                const unsigned char *u = (const unsigned char *)hay + p;
-                if (p + 3 <= n && !s->map[needle_key(u)] && !(s->head[u[0]] & 2))
+                uint32_t w;
+                memcpy(&w, hay + p, 4); /* little-endian where SSE2 is: its first byte the lowest */
+                if (!s->map[needle_key(w & 0xFFFFFFu)] && !(s->head[(unsigned char)hay[p]] & 2))
                     continue; /* most places: no needle has the key */
                 if (places_at(s, hay, n, p, out, cap, nout) != 0)
                     return -1;

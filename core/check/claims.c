@@ -314,9 +314,10 @@ static int scan_anchor(scan *sc, int a0)
         at_from = at + al;
         if (orig >= r->tables_off && orig < r->tables_end) /* the narrative only: not the zone of T2 and T3 */
             continue;
-        for (int k = a0; k < NKINDS; k++) {
+        for (uint32_t ks = same; ks; ks &= ks - 1) {
+            int k = __builtin_ctz(ks);
             claim_match m;
-            if (!(same >> k & 1) || !match_around(sc, k, at, al, &m) || m.ms == sc->last_ms[k])
+            if (!match_around(sc, k, at, al, &m) || m.ms == sc->last_ms[k])
                 continue;
             sc->last_ms[k] = m.ms;
             if (!in_table_cell(r, nb_joined_orig(&sc->j, m.ms)) && judge(sc, &m) != 0)
