@@ -392,6 +392,29 @@ static void test_quality(void **s)
     nb_report_free(&r);
 }
 
+/* A run written twice found wherever it stands in a line and whatever its
+ * length: every place of a block of sixteen bytes, and near the prose's end. */
+static void test_quality_repeat_places(void **s)
+{
+    (void)s;
+    static const char pre[] = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未酉戌亥", run[] = "资金投入推进公开", post[] = "落实工作";
+    for (int l = 2; l <= 8; l++)
+        for (int pad = 0; pad <= 20; pad++) {
+            char text[512], twice[64];
+            snprintf(twice, sizeof twice, "%.*s%.*s", 3 * l, run, 3 * l, run);
+            snprintf(text, sizeof text, "%.*s%s%s%.*s。", pad % 2 ? 1 : 0, "a", pre + 3 * (pad / 2 % 8), twice,
+                     3 * (pad % 5), post);
+            nb_report r;
+            nb_findings f;
+            bt_narrative(&r, &g_ctx, text);
+            bt_run(&r, &g_ctx, &f);
+            const nb_finding *x = bt_only(&f, "TEXT.QUALITY");
+            bt_quote(&r, x, twice);
+            nb_findings_free(&f);
+            nb_report_free(&r);
+        }
+}
+
 #define OTHER_ROWS                                                                                         \
     "(六) 其他处理\t1. 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\t\n" \
     "\t2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\t\n"   \
@@ -441,6 +464,7 @@ int main(void)
         cmocka_unit_test(test_section1), cmocka_unit_test(test_period),
         cmocka_unit_test(test_date_impossible), cmocka_unit_test(test_date_late),
         cmocka_unit_test(test_section_count), cmocka_unit_test(test_quality),
+        cmocka_unit_test(test_quality_repeat_places),
         cmocka_unit_test(test_struct_extra),
     };
     return TU_RUN("book", tests, &g_ctx, NULL, NULL);

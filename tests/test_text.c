@@ -512,6 +512,47 @@ static void test_find(void **state)
     }
 }
 
+/* nb_find_all against every needle tried at every place, byte by byte: the
+ * same places in the same order (at one offset, needles of three bytes or
+ * more in the set's order, then the shorter ones). */
+static void test_find_all(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"申", "请", "件", "公", "开", "1", "%", "\n", "、", "％", "\xe7", "\x94"};
+    static const char *const needles[] = {"申请", "件", "1", "开", "请件", "%", "、公", "申", "％", "12"};
+    const int nn = (int)(sizeof needles / sizeof needles[0]);
+    nb_needles set;
+    assert_int_equal(nb_needles_init(&set, needles, nn), 0);
+    char hay[600];
+    unsigned seed = 777;
+    for (int round = 0; round < 2000; round++) {
+        size_t n = 0, len = (seed = seed * 1103515245 + 12345) >> 16 & 127;
+        while (n < len * 4 && n + 8 < sizeof hay) {
+            const char *p = pieces[((seed = seed * 1103515245 + 12345) >> 16) % 12];
+            memcpy(hay + n, p, strlen(p));
+            n += strlen(p);
+        }
+        nb_place *pl = NULL;
+        size_t cap = 0, npl = 0, at = 0;
+        assert_int_equal(nb_find_all(&set, hay, n, &pl, &cap, &npl), 0);
+        for (size_t p = 0; p < n; p++)
+            for (int pass = 0; pass < 2; pass++)
+                for (int k = 0; k < nn; k++) {
+                    size_t l = strlen(needles[k]);
+                    if ((l >= 3) != (pass == 0) || p + l > n || memcmp(hay + p, needles[k], l))
+                        continue;
+                    assert_true(at < npl);
+                    assert_int_equal(pl[at].off, p);
+                    assert_int_equal(pl[at].needle, k);
+                    at++;
+                }
+        assert_int_equal(at, npl);
+        free(pl);
+    }
+    const char *none[] = {""};
+    assert_int_equal(nb_needles_init(&set, none, 1), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -530,6 +571,7 @@ int main(void)
         cmocka_unit_test(test_utf8_get),
         cmocka_unit_test(test_char_classes),
         cmocka_unit_test(test_find),
+        cmocka_unit_test(test_find_all),
     };
     return TU_RUN("text", tests, NULL, NULL, NULL);
 }

@@ -2,8 +2,9 @@
  * character boundaries, display width in terminal columns, the character
  * classes and the folding every comparison of report text uses, the
  * characters never sent raw to a terminal, and byte search for short UTF-8
- * needles. */
+ * needles: one at a time, or a set of them in one pass. */
 #include "base/utf8.h"
+#include "base/vec.h"
 
 #include <string.h>
 #include <uniwidth.h>
@@ -348,4 +349,121 @@ const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl)
         q++;
     }
     return NULL;
+}
+
+/* The key in a set's map of three bytes (as one number: the first the
+ * lowest): a multiplicative hash of them to twelve bits. */
+static unsigned needle_key(uint32_t three)
+{
+    return (three * 0x9E3779B1u) >> 20;
+}
+
+/* The three bytes at u as one number, the first the lowest. */
+static uint32_t three_at(const unsigned char *u)
+{
+    return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16;
+}
+
+int nb_needles_init(nb_needles *s, const char *const *needles, int count)
+{
+    memset(s, 0, sizeof *s);
+    if (count < 0 || count > NB_NEEDLES_MAX)
+        return -1;
+    s->n = count;
+    for (int k = count; k-- > 0;) { /* back to front: each key's chain in the order of the set */
+        size_t l = strlen(needles[k]);
+        if (l == 0 || l > 255)
+            return -1;
+        const unsigned char *w = (const unsigned char *)needles[k];
+        s->w[k] = needles[k];
+        s->len[k] = (unsigned char)l;
+        s->head[w[0]] |= l >= 3 ? 1 : 2;
+        if (l >= 3) {
+            s->w3[k] = three_at(w);
+            s->next[k] = s->map[needle_key(s->w3[k])];
+            s->map[needle_key(s->w3[k])] = (unsigned char)(k + 1);
+        }
+    }
+    for (int k = 0; k < count; k++)
+        if (s->len[k] < 3)
+            s->shorts[s->nshort++] = (unsigned char)k;
+    for (int c = 0; c < 256; c++) /* the runs of first bytes: E4–E9 is one */
+        if (s->head[c] && (c == 0 || !s->head[c - 1])) {
+            if (s->nfirst == 8) {
+                s->nfirst = 0; /* too many: every byte is looked up */
+                break;
+            }
+            int e = c;
+            while (e < 255 && s->head[e + 1])
+                e++;
+            s->first[s->nfirst] = (unsigned char)c;
+            s->span[s->nfirst++] = (unsigned char)(e - c);
+        }
+    return 0;
+}
+
+static int add_place(size_t off, int k, nb_place **out, size_t *cap, size_t *nout)
+{
+    if (*nout == *cap && nb_grow(out, cap, *nout + 1, sizeof **out, 64) != 0)
+        return -1;
+    (*out)[(*nout)++] = (nb_place){off, k};
+    return 0;
+}
+
+/* The needles of s at hay[i] (its first byte one of theirs), added. */
+static int places_at(const nb_needles *s, const char *hay, size_t n, size_t i, nb_place **out, size_t *cap,
+                     size_t *nout)
+{
+    const unsigned char *u = (const unsigned char *)hay + i;
+    if (s->head[u[0]] & 1 && i + 3 <= n) {
+        uint32_t three = three_at(u);
+        for (int k = s->map[needle_key(three)]; k; k = s->next[k - 1])
+            if (s->w3[k - 1] == three && s->len[k - 1] <= n - i &&
+                (s->len[k - 1] == 3 || !memcmp(u + 3, s->w[k - 1] + 3, s->len[k - 1] - 3u)) &&
+                add_place(i, k - 1, out, cap, nout) != 0)
+                return -1;
+    }
+    if (s->head[u[0]] & 2)
+        for (int j = 0; j < s->nshort; j++) {
+            int k = s->shorts[j];
+            if (s->len[k] <= n - i && needle_at(hay + i, s->w[k], s->len[k]) && add_place(i, k, out, cap, nout) != 0)
+                return -1;
+        }
+    return 0;
+}
+
+int nb_find_all(const nb_needles *s, const char *hay, size_t n, nb_place **out, size_t *cap, size_t *nout)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    /* sixteen bytes at a time: the places of the needles' first bytes (a
+       byte in a run: its distance from the run's first at most the span) */
+    if (s->nfirst) {
+        __m128i lo[8], span[8];
+        for (int j = 0; j < s->nfirst; j++) {
+            lo[j] = _mm_set1_epi8((char)s->first[j]);
+            span[j] = _mm_set1_epi8((char)s->span[j]);
+        }
+        for (; i + 19 <= n; i += 16) { /* each place's four bytes in the text */
+            __m128i x = _mm_loadu_si128((const __m128i *)(hay + i)), hit = _mm_setzero_si128();
+            for (int j = 0; j < s->nfirst; j++) {
+                __m128i d = _mm_sub_epi8(x, lo[j]);
+                hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, span[j]), d));
+            }
+            for (unsigned m = (unsigned)_mm_movemask_epi8(hit); m; m &= m - 1) {
+                size_t p = i + (size_t)__builtin_ctz(m);
+                uint32_t w;
+                memcpy(&w, hay + p, 4); /* little-endian where SSE2 is: its first byte the lowest */
+                if (!s->map[needle_key(w & 0xFFFFFFu)] && !(s->head[(unsigned char)hay[p]] & 2))
+                    continue; /* most places: no needle has the key */
+                if (places_at(s, hay, n, p, out, cap, nout) != 0)
+                    return -1;
+            }
+        }
+    }
+#endif
+    for (; i < n; i++)
+        if (s->head[(unsigned char)hay[i]] && places_at(s, hay, n, i, out, cap, nout) != 0)
+            return -1;
+    return 0;
 }

@@ -1,7 +1,8 @@
 /* utf8.h — stepping through UTF-8, strict validation, cutting text at a
  * character boundary (the one helper every cut of text goes through),
  * display width, character classes and folding, the characters a terminal
- * must never be sent raw, and byte search for short UTF-8 needles. */
+ * must never be sent raw, and byte search for short UTF-8 needles (one, or
+ * a set in one pass). */
 #ifndef NB_UTF8_H
 #define NB_UTF8_H
 
@@ -93,5 +94,42 @@ static inline uint32_t nb_fold(uint32_t cp)
  * report text (never a CJK lead byte when it has another), then the rest is
  * compared. */
 const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl);
+
+/* A set of needles (each 1 to 255 bytes, at most NB_NEEDLES_MAX) compiled
+ * for nb_find_all, which finds every place of every one of them in one
+ * pass over a text: where text is searched for many words at once (a
+ * search each would read the text once a word). The needles' strings must
+ * outlive the set. */
+#define NB_NEEDLES_MAX 128
+typedef struct nb_needles {
+    const char *w[NB_NEEDLES_MAX];
+    unsigned char len[NB_NEEDLES_MAX];
+    uint32_t w3[NB_NEEDLES_MAX];          /* the first three bytes of each of three bytes or more */
+    unsigned char next[NB_NEEDLES_MAX];   /* the next needle (+1) of three bytes or more with the same key; 0 none */
+    unsigned char shorts[NB_NEEDLES_MAX]; /* the needles of one or two bytes */
+    unsigned char head[256];              /* of a first byte: 1 some needle of three bytes or more starts with
+                                             it, 2 some shorter one */
+    unsigned char first[8], span[8];      /* the runs of first bytes (from first, span more), when at most
+                                             8 (nfirst; else 0) */
+    unsigned char map[4096];              /* the first needle (+1) of three bytes or more by a key of its
+                                             first three bytes */
+    int n, nshort, nfirst;
+} nb_needles;
+
+/* A place of a needle in a text: where it starts, which needle. */
+typedef struct nb_place {
+    size_t off;
+    int needle;
+} nb_place;
+
+/* Compile needles[0, count): 0, or -1 when there are too many or one is
+ * empty or too long. */
+int nb_needles_init(nb_needles *s, const char *const *needles, int count);
+/* Every place of every needle of s in hay[0, n) (overlapping ones too), in
+ * the order of the text (at one offset, the needles of three bytes or more
+ * in the order of the set, then the shorter ones): appended to *out (*cap
+ * places of room, grown as needed; *nout of them used). 0, or -1 when out of
+ * memory. */
+int nb_find_all(const nb_needles *s, const char *hay, size_t n, nb_place **out, size_t *cap, size_t *nout);
 
 #endif

@@ -75,36 +75,117 @@ static const struct {
     [K_PENDING] = {"(?:尚" S "未" S "办" S "结|正" S "在" S "办" S "理|仍" S "在" S "办" S "理)", "办", 30, 20, 0, "结理", "尚正仍"},
 };
 
+/* A word of the set of a claims context: its group (anchor or character
+ * set) of id *g, the strings told apart by their text; -1 when the words
+ * or groups are too many. */
+static int add_word(claims_ctx *cc, const char **words, int *nw, const char *w, int g)
+{
+    int k = 0;
+    while (k < *nw && strcmp(words[k], w))
+        k++;
+    if (k == *nw) {
+        if (*nw == NB_NEEDLES_MAX)
+            return -1;
+        words[(*nw)++] = w;
+    }
+    cc->groups[k] |= (uint64_t)1 << g;
+    return 0;
+}
+
+/* The group of a kind's anchor or characters (str, NULL none): the group
+ * of an earlier kind's with the same string (tails and heads apart from
+ * anchors), else a new one; -1 for none. */
+static int group_of(claims_ctx *cc, const char *const *strs, int k, int is_anchor)
+{
+    if (!strs[k])
+        return -1;
+    for (int q = 0; q < NKINDS; q++) {
+        for (int side = 0; side < 3; side++) {
+            const char *o = side == 0 ? kinds[q].anchor : side == 1 ? kinds[q].tail : kinds[q].head;
+            signed char g = side == 0 ? cc->anchor[q] : side == 1 ? cc->tail[q] : cc->head[q];
+            if (g >= 0 && o && (side == 0) == is_anchor && !strcmp(o, strs[k]))
+                return g;
+        }
+    }
+    return cc->ngroups < 64 ? cc->ngroups++ : -2;
+}
+
+/* The words the scan looks for, one set found in one pass: each distinct
+ * anchor (a group of its own), and each character of the kinds' tails and
+ * heads (a group for each distinct string of them). */
+static int claim_words(claims_ctx *cc, char chars[][4])
+{
+    const char *anchors[NKINDS], *tails[NKINDS], *heads[NKINDS], *words[NB_NEEDLES_MAX];
+    int nw = 0, nc = 0;
+    for (int k = 0; k < NKINDS; k++) {
+        anchors[k] = kinds[k].anchor;
+        tails[k] = kinds[k].tail;
+        heads[k] = kinds[k].head;
+        cc->anchor[k] = cc->tail[k] = cc->head[k] = -1;
+    }
+    for (int k = 0; k < NKINDS; k++) {
+        int ga = group_of(cc, anchors, k, 1);
+        if (ga < 0)
+            return -1;
+        cc->anchor[k] = (signed char)ga;
+        if (add_word(cc, words, &nw, anchors[k], ga) != 0)
+            return -1;
+        for (int side = 0; side < 2; side++) {
+            const char *str = side ? heads[k] : tails[k];
+            int g = group_of(cc, side ? heads : tails, k, 0);
+            if (g < -1)
+                return -1;
+            if (side)
+                cc->head[k] = (signed char)g;
+            else
+                cc->tail[k] = (signed char)g;
+            for (size_t i = 0, j; str && str[i]; i = j) { /* each character a word */
+                j = i;
+                nb_utf8_get(str, strlen(str), &j);
+                if (nc == 8 * NKINDS || j - i > 3)
+                    return -1;
+                memcpy(chars[nc], str + i, j - i);
+                chars[nc][j - i] = '\0';
+                if (add_word(cc, words, &nw, chars[nc++], g) != 0)
+                    return -1;
+            }
+        }
+    }
+    return nb_needles_init(&cc->words, words, nw);
+}
+
 int nb_claims_init(nb_ctx *c, nb_err *err)
 {
-    pcre2_code **re = calloc(NKINDS, sizeof *re);
-    if (!re)
+    claims_ctx *cc = calloc(1, sizeof *cc);
+    if (!cc)
         return nb_err_set(err, NB_E_NOMEM, "out of memory");
-    c->re_claims = re;
+    c->re_claims = cc;
+    if (claim_words(cc, cc->chars) != 0)
+        return nb_err_set(err, NB_E_PATTERN, "internal claim words: too many");
     for (int k = 0; k < NKINDS; k++) {
         int ec;
         PCRE2_SIZE eo;
-        re[k] = pcre2_compile((PCRE2_SPTR)kinds[k].re, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK, &ec,
-                              &eo, NULL);
-        if (!re[k]) {
+        cc->re[k] = pcre2_compile((PCRE2_SPTR)kinds[k].re, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK, &ec,
+                                  &eo, NULL);
+        if (!cc->re[k]) {
             PCRE2_UCHAR buf[256];
             pcre2_get_error_message(ec, buf, sizeof buf);
             return nb_err_set(err, NB_E_PATTERN, "internal claim pattern %d: offset %zu: %s", k, (size_t)eo,
                               (char *)buf);
         }
-        pcre2_jit_compile(re[k], PCRE2_JIT_COMPLETE);
+        pcre2_jit_compile(cc->re[k], PCRE2_JIT_COMPLETE);
     }
     return 0;
 }
 
 void nb_claims_free(nb_ctx *c)
 {
-    pcre2_code **re = c->re_claims;
-    if (!re)
+    claims_ctx *cc = c->re_claims;
+    if (!cc)
         return;
     for (int k = 0; k < NKINDS; k++)
-        pcre2_code_free(re[k]);
-    free(re);
+        pcre2_code_free(cc->re[k]);
+    free(cc);
     c->re_claims = NULL;
 }
 
@@ -129,15 +210,22 @@ static size_t to_char_start(const char *t, size_t i, size_t n)
     return i;
 }
 
-/* Does t[a, b) hold one of the characters of chars? */
-static int any_char_in(const char *t, size_t a, size_t b, const char *chars)
+/* Does the joined text [a, b) hold a word of group g (a character of a
+ * kind's tail or head)? Its places are in the order of the text: the
+ * first starting at a or after, and on while they start before b. */
+static int has_word(const scan *sc, int g, size_t a, size_t b)
 {
-    for (size_t i = 0, j; chars[i]; i = j) {
-        j = i;
-        nb_utf8_get(chars, strlen(chars), &j);
-        if (b > a && nb_find(t + a, b - a, chars + i, j - i))
-            return 1;
+    size_t lo = sc->gfrom[g], hi = sc->gfrom[g + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sc->goff[mid] < a)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    for (size_t i = lo; i < sc->gfrom[g + 1] && sc->goff[i] < b; i++)
+        if (sc->gend[i] <= b)
+            return 1;
     return 0;
 }
 
@@ -152,11 +240,12 @@ static int match_around(scan *sc, int k, size_t at, size_t al, claim_match *m)
     if (ws > 0)
         ws = to_char_start(t, ws, n);
     we = to_char_start(t, we, n);
-    if ((kinds[k].tail && !any_char_in(t, at + al, we, kinds[k].tail)) ||
-        (kinds[k].head && !any_char_in(t, ws, at, kinds[k].head)))
+    const claims_ctx *cc = sc->cc;
+    if ((cc->tail[k] >= 0 && !has_word(sc, cc->tail[k], at + al, we)) ||
+        (cc->head[k] >= 0 && !has_word(sc, cc->head[k], ws, at)))
         return 0; /* no match holds the anchor: the pattern need not run */
     for (size_t from = ws; from <= at;) {
-        int rc = pcre2_match(sc->re[k], (PCRE2_SPTR)t, we, from, PCRE2_NO_UTF_CHECK, sc->md, NULL);
+        int rc = pcre2_match(sc->cc->re[k], (PCRE2_SPTR)t, we, from, PCRE2_NO_UTF_CHECK, sc->md, NULL);
         if (rc <= 0)
             return 0;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
@@ -204,50 +293,31 @@ static size_t joined_at(const nb_joined *j, size_t n, size_t orig)
     return lo;
 }
 
-/* Have kinds q and k the same anchor? (Its bytes tried before a call.) */
-static int same_anchor(int q, int k)
-{
-    const char *a = kinds[q].anchor, *b = kinds[k].anchor;
-    return a[0] == b[0] && a[1] == b[1] && (!a[1] || a[2] == b[2]) && !strcmp(a, b);
-}
-
 /* Every kind of claim with the anchor of kind a0, at every place of the
- * anchor in the narrative: the tables' zone of the joined text, [z0, z1),
- * where no anchor counts, is not searched. */
+ * anchor in the narrative: not in the tables' zone of the joined text,
+ * [z0, z1), where no anchor counts. */
 static int scan_anchor(scan *sc, int a0)
 {
     const nb_report *r = sc->r;
-    const char *t = sc->j.t, *hit, *anchor = kinds[a0].anchor;
-    size_t n = sc->j.n, al = strlen(anchor), at_from = 0, z0 = n, z1 = n;
-    if (r->tables_end > r->tables_off) {
-        z0 = joined_at(&sc->j, n, r->tables_off);
-        z1 = joined_at(&sc->j, n, r->tables_end);
-    }
-    _Static_assert(NKINDS <= 32, "the kinds of one anchor are a 32-bit mask");
+    const claims_ctx *cc = sc->cc;
+    int g = cc->anchor[a0];
+    size_t al = strlen(kinds[a0].anchor), at_from = 0;
     uint32_t same = 0; /* the kinds of this anchor, told once */
     for (int k = a0; k < NKINDS; k++)
-        if (same_anchor(k, a0))
+        if (cc->anchor[k] == g)
             same |= 1u << k;
-    while (at_from < n) {
-        if (at_from >= z0 && at_from < z1) {
-            at_from = z1;
+    for (size_t i = sc->gfrom[g]; i < sc->gfrom[g + 1]; i++) {
+        size_t at = sc->goff[i];
+        if (at < at_from || (at >= sc->z0 && at < sc->z1))
             continue;
-        }
-        /* before the zone: places that start before it (the anchor may run into it) */
-        size_t lim = at_from < z0 && z0 + al - 1 < n ? z0 + al - 1 : n;
-        if (!(hit = lim > at_from ? nb_find(t + at_from, lim - at_from, anchor, al) : NULL)) {
-            if (lim == n)
-                break;
-            at_from = z1; /* none before the zone: on after it */
-            continue;
-        }
-        size_t at = (size_t)(hit - t), orig = nb_joined_orig(&sc->j, at);
+        size_t orig = nb_joined_orig(&sc->j, at);
         at_from = at + al;
         if (orig >= r->tables_off && orig < r->tables_end) /* the narrative only: not the zone of T2 and T3 */
             continue;
-        for (int k = a0; k < NKINDS; k++) {
+        for (uint32_t ks = same; ks; ks &= ks - 1) {
+            int k = __builtin_ctz(ks);
             claim_match m;
-            if (!(same >> k & 1) || !match_around(sc, k, at, al, &m) || m.ms == sc->last_ms[k])
+            if (!match_around(sc, k, at, al, &m) || m.ms == sc->last_ms[k])
                 continue;
             sc->last_ms[k] = m.ms;
             if (!in_table_cell(r, nb_joined_orig(&sc->j, m.ms)) && judge(sc, &m) != 0)
@@ -257,11 +327,46 @@ static int scan_anchor(scan *sc, int a0)
     return 0;
 }
 
+/* The places of the claims' words in the joined text, one pass, sorted by
+ * group (each group's in the order of the text): goff, gend, gfrom. */
+static int find_words(scan *sc)
+{
+    const claims_ctx *cc = sc->cc;
+    nb_place *pl = NULL;
+    size_t cap = 0, npl = 0, total = 0, count[65] = {0};
+    if (nb_find_all(&cc->words, sc->j.t, sc->j.n, &pl, &cap, &npl) != 0) {
+        free(pl);
+        return -1;
+    }
+    for (size_t i = 0; i < npl; i++)
+        for (uint64_t m = cc->groups[pl[i].needle]; m; m &= m - 1)
+            count[__builtin_ctzll(m)]++;
+    for (int g = 0; g <= cc->ngroups; g++) {
+        sc->gfrom[g] = total;
+        total += count[g];
+        count[g] = sc->gfrom[g];
+    }
+    sc->goff = malloc((total ? total : 1) * sizeof *sc->goff);
+    sc->gend = malloc((total ? total : 1) * sizeof *sc->gend);
+    if (!sc->goff || !sc->gend) {
+        free(pl);
+        return -1;
+    }
+    for (size_t i = 0; i < npl; i++)
+        for (uint64_t m = cc->groups[pl[i].needle]; m; m &= m - 1) {
+            size_t at = count[__builtin_ctzll(m)]++;
+            sc->goff[at] = pl[i].off;
+            sc->gend[at] = pl[i].off + cc->words.len[pl[i].needle];
+        }
+    free(pl);
+    return 0;
+}
+
 /* Has an earlier kind the same anchor (so its pass covered a0)? */
-static int anchor_seen(int a0)
+static int anchor_seen(const claims_ctx *cc, int a0)
 {
     for (int q = 0; q < a0; q++)
-        if (same_anchor(q, a0))
+        if (cc->anchor[q] == cc->anchor[a0])
             return 1;
     return 0;
 }
@@ -275,17 +380,24 @@ int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_
     sc.r = r;
     sc.out = out;
     sc.err = err;
-    sc.re = ctx->re_claims;
+    sc.cc = ctx->re_claims;
     sc.md = ctx->match;
     if (nb_join_lines(r->doc.text, r->doc.len, r->tables_off, r->tables_end, &sc.j) != 0)
         return nb_err_set(err, NB_E_NOMEM, "out of memory joining the lines of %s", r->doc.path);
+    sc.z0 = sc.z1 = sc.j.n;
+    if (r->tables_end > r->tables_off) {
+        sc.z0 = joined_at(&sc.j, sc.j.n, r->tables_off);
+        sc.z1 = joined_at(&sc.j, sc.j.n, r->tables_end);
+    }
     for (int k = 0; k < NKINDS; k++)
         sc.last_ms[k] = (size_t)-1;
-    int rc = 0;
+    int rc = find_words(&sc) != 0 ? nb_err_set(err, NB_E_NOMEM, "out of memory reading %s", r->doc.path) : 0;
     /* one pass per distinct anchor; every kind of that anchor is tried there */
     for (int a0 = 0; a0 < NKINDS && rc == 0; a0++)
-        if (!anchor_seen(a0))
+        if (!anchor_seen(sc.cc, a0))
             rc = scan_anchor(&sc, a0);
+    free(sc.goff);
+    free(sc.gend);
     nb_joined_free(&sc.j);
     return rc;
 }

@@ -9,6 +9,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "base/utf8.h"
 #include "check/findings.h"
 #include "model/report.h"
 #include "text/join.h"
@@ -21,14 +22,30 @@ enum {
     K_ALL_DONE, K_ALL_DONE2, K_NO_CARRY, K_PENDING, NKINDS
 };
 
+/* What the claims keep in the context (its re_claims): the patterns of
+ * the kinds, and the words a scan finds in one pass (claims.c) — each
+ * kind's anchor, and the characters of its tail and head (which a match
+ * holds after and before the anchor), as groups of words. */
+typedef struct claims_ctx {
+    pcre2_code *re[NKINDS];
+    nb_needles words;
+    uint64_t groups[NB_NEEDLES_MAX];                 /* the groups each word is in, a bit each */
+    signed char anchor[NKINDS], tail[NKINDS], head[NKINDS]; /* each kind's groups; -1 none */
+    int ngroups;
+    char chars[8 * NKINDS][4];                       /* the characters' words */
+} claims_ctx;
+
 /* One scan of a report's narrative. */
 typedef struct scan {
     const nb_report *r;
     nb_findings *out;
     nb_err *err;
-    pcre2_code **re;
+    const claims_ctx *cc;
     pcre2_match_data *md;
     nb_joined j;                  /* the text the patterns read */
+    size_t z0, z1;                /* the tables' zone in it */
+    size_t *goff, *gend;          /* where the words of each group start and end, in the order of the text … */
+    size_t gfrom[65];             /* … group g's from gfrom[g] to gfrom[g + 1] */
     int said[NKINDS];             /* claims of a kind judged so far (some count only the first) */
     size_t last_ms[NKINDS];       /* where the last match of each kind began */
     int contradicted;             /* one TEXT.CONTRADICTION is enough */

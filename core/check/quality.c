@@ -7,6 +7,9 @@
 #include "base/utf8.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define MAX_EACH 5 /* findings of one form at most */
 
@@ -98,28 +101,65 @@ static uint32_t three(const unsigned char *u)
     return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16;
 }
 
+/* The lengths l (2–8, 6l <= b - i) whose run of l characters from the
+ * three bytes at t[i] could stand again right after it: a bit each, set
+ * when those three bytes stand again 3l bytes on. */
+static unsigned rerun_lengths(const unsigned char *u, size_t i, size_t b)
+{
+    size_t lim = (b - i) / 6; /* the lengths l whose two runs end by b: 6l <= b - i */
+    unsigned m = 0;
+    if (lim >= 2) {
+        uint32_t first = three(u + i);
+        for (size_t l = 2; l <= (lim < 8 ? lim : 8); l++)
+            m |= (unsigned)(three(u + i + 3 * l) == first) << l;
+    }
+    return m;
+}
+
+/* The first place in [i, b) where a repeated run may start: a lead byte of
+ * an ideograph (U+4E00–U+9FFF: E4–E9) whose three bytes stand again 3l
+ * bytes on for some length l (rerun_lengths not 0); b when none. Sixteen
+ * places at a time where the SSE2 instructions are: a mask of the bytes
+ * equal at each distance, three in a row, one test a block. */
+static size_t next_rerun(const unsigned char *u, size_t i, size_t b)
+{
+#if defined(__SSE2__)
+    const __m128i e4 = _mm_set1_epi8((char)0xE4), five = _mm_set1_epi8(5);
+    for (; i + 40 <= b; i += 14) { /* places i … i+13: their bytes to i+15, and 24 on */
+        __m128i x = _mm_loadu_si128((const __m128i *)(u + i)), d = _mm_sub_epi8(x, e4);
+        unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, five), d)), any = 0;
+        if (!(lead & 0x3FFF))
+            continue;
+        for (int l = 2; l <= 8; l++) {
+            __m128i y = _mm_loadu_si128((const __m128i *)(u + i + 3 * l));
+            unsigned e = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, y));
+            any |= e & e >> 1 & e >> 2;
+        }
+        for (unsigned m = any & lead & 0x3FFF; m; m &= m - 1) {
+            size_t p = i + (size_t)__builtin_ctz(m);
+            if (rerun_lengths(u, p, b))
+                return p;
+        }
+    }
+#endif
+    for (; i < b; i++)
+        if (u[i] >= 0xE4 && u[i] <= 0xE9 && rerun_lengths(u, i, b))
+            return i;
+    return b;
+}
+
 /* A run of 2–8 ideographs written twice in a row. Only a character whose
- * lead byte is an ideograph's (U+4E00–U+9FFF: E4–E9) can start one, and
- * its three bytes must stand again w bytes on: the seven places compared
- * as numbers into one mask (no branch each; seldom any bit set), then the
- * rest tried for the lengths whose bit is set. */
+ * lead byte is an ideograph's can start one, and its three bytes must stand
+ * again w bytes on (next_rerun finds the places; every other place is
+ * stepped over as the characters are, none of them starting a run), then
+ * the rest tried for the lengths whose bit is set. */
 static int repeats(const nb_report *r, size_t a, size_t b, int *found, nb_findings *out, nb_err *err)
 {
     const char *t = r->doc.text;
     const unsigned char *u = (const unsigned char *)t;
-    for (size_t i = a; i < b && *found < MAX_EACH;) {
-        if (u[i] < 0xE4 || u[i] > 0xE9) {
-            nb_utf8_get(t, b, &i);
-            continue;
-        }
+    for (size_t i = next_rerun(u, a, b); i < b && *found < MAX_EACH; i = next_rerun(u, i, b)) {
+        unsigned m = rerun_lengths(u, i, b);
         int hit = 0;
-        size_t lim = (b - i) / 6; /* the lengths l whose two runs end by b: 6l <= b - i */
-        unsigned m = 0;
-        if (lim >= 2) {
-            uint32_t first = three(u + i);
-            for (size_t l = 2; l <= (lim < 8 ? lim : 8); l++)
-                m |= (unsigned)(three(u + i + 3 * l) == first) << l;
-        }
         for (int l = 2; l <= 8 && m && !hit; l++) {
             size_t w = (size_t)l * 3;
             if (!(m >> l & 1) || memcmp(t + i, t + i + w, w) || !ideographs(t, b, i, 2 * l))
@@ -131,7 +171,7 @@ static int repeats(const nb_report *r, size_t a, size_t b, int *found, nb_findin
             hit = 1;
         }
         if (!hit)
-            nb_utf8_get(t, b, &i);
+            i++;
     }
     return 0;
 }
@@ -155,17 +195,38 @@ static int cjk_after(const char *t, size_t hi, size_t off)
     return off < hi && nb_is_cjk(nb_utf8_get(t, hi, &i));
 }
 
+/* Count the mark at t[i] (of [a, b)) when it stands between Chinese characters. */
+static void ascii_mark(const char *t, size_t a, size_t b, size_t i, size_t *first, long long *count)
+{
+    if (cjk_before(t, a, i) && cjk_after(t, b, i + 1)) {
+        if (!*count)
+            *first = i;
+        (*count)++;
+    }
+}
+
 /* ASCII , ; : ! ? between Chinese characters: the first, and how many. */
 static void ascii_marks(const nb_report *r, size_t a, size_t b, size_t *first, long long *count)
 {
     const char *t = r->doc.text;
-    for (size_t i = a; i < b; i++) {
+    size_t i = a;
+#if defined(__SSE2__)
+    /* sixteen bytes at a time: most blocks hold none of the five */
+    const __m128i comma = _mm_set1_epi8(','), semi = _mm_set1_epi8(';'), colon = _mm_set1_epi8(':'),
+                  bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?');
+    for (; i + 16 <= b; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(t + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, comma), _mm_cmpeq_epi8(x, semi)),
+                                   _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, colon), _mm_cmpeq_epi8(x, bang)),
+                                                _mm_cmpeq_epi8(x, ask)));
+        for (unsigned m = (unsigned)_mm_movemask_epi8(hit); m; m &= m - 1)
+            ascii_mark(t, a, b, i + (size_t)__builtin_ctz(m), first, count);
+    }
+#endif
+    for (; i < b; i++) {
         char c = t[i];
-        if ((c == ',' || c == ';' || c == ':' || c == '!' || c == '?') && cjk_before(t, a, i) && cjk_after(t, b, i + 1)) {
-            if (!*count)
-                *first = i;
-            (*count)++;
-        }
+        if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?')
+            ascii_mark(t, a, b, i, first, count);
     }
 }
 

@@ -27,15 +27,20 @@ const nb_equation *nb_equation_of(nb_rule_id rule)
     return NULL;
 }
 
+/* Does the row id match the term pat: the same, or pat's prefix before a
+ * closing '*' — any id past a '.' (t3.deny.*), else the id or its parts
+ * (t3.other*)? Compared once, byte by byte. */
 static int row_matches(const char *id, const char *pat)
 {
-    size_t pl = strlen(pat);
-    if (pat[pl - 1] == '*') {
-        if (pat[pl - 2] == '.')
-            return strncmp(id, pat, pl - 1) == 0; /* t3.deny.* */
-        return strncmp(id, pat, pl - 1) == 0 && (id[pl - 1] == '\0' || id[pl - 1] == '.'); /* t3.other* */
+    size_t i = 0;
+    while (pat[i] && pat[i] != '*' && id[i] == pat[i])
+        i++;
+    if (pat[i] == '*' && !pat[i + 1] && i > 0) {
+        if (pat[i - 1] == '.')
+            return 1; /* t3.deny.* */
+        return id[i] == '\0' || id[i] == '.'; /* t3.other* */
     }
-    return strcmp(id, pat) == 0;
+    return !pat[i] && !id[i];
 }
 
 int nb_cell_sum_value(const nb_report *r, int ci, nb_num *v, int *inferred)
@@ -143,10 +148,48 @@ static void plan_columns(const nb_row *rw, const nb_equation *e, eq_plan *p)
     }
 }
 
-/* One equation over column col (column sums) or row row (row sums). */
+/* The sum of one side in whole numbers (no cell with decimals, no
+ * overflow); 0, 1 when a term has no value (the equation is not judged), -1
+ * when the sum needs side_sum. */
+static int side_sum_int(const nb_report *r, const nb_equation *e, const eq_plan *p, int lhs, int col, int row,
+                        long long *sum)
+{
+    int cells[40], nc = 0; /* at most 40 rows (eq_plan), 8 terms */
+    if (e->over == NB_OVER_T3_COLS) {
+        const int *rows = lhs ? p->lrows : p->rrows;
+        int n = lhs ? p->nl : p->nr;
+        for (int k = 0; k < n; k++)
+            cells[nc++] = p->first[rows[k]] + col;
+    } else {
+        const char *const *terms = lhs ? e->lhs : e->rhs;
+        int nterms = lhs ? 3 : 8;
+        const int *cols = lhs ? p->lcol : p->rcol;
+        for (int t = 0; t < nterms && terms[t]; t++)
+            if (cols[t] >= 0)
+                cells[nc++] = p->first[row] + cols[t];
+    }
+    *sum = 0;
+    for (int k = 0; k < nc; k++) {
+        const nb_cell *c = &r->cells[cells[k]];
+        if (c->status == NB_ST_BLANK || c->status == NB_ST_PLACEHOLDER)
+            continue;
+        if (c->status != NB_ST_NUMBER && c->status != NB_ST_INFERRED)
+            return 1;
+        if (c->num.scale != 0 || __builtin_add_overflow(*sum, c->num.v, sum))
+            return -1;
+    }
+    return 0;
+}
+
+/* One equation over column col (column sums) or row row (row sums). Most
+ * hold, in whole numbers: told so first, without naming their cells. */
 static int check_equation(const nb_report *r, const nb_equation *e, const eq_plan *p, int col, int row,
                           nb_findings *out, nb_err *err)
 {
+    long long li, ri;
+    int lq = side_sum_int(r, e, p, 1, col, row, &li), rq = lq ? lq : side_sum_int(r, e, p, 0, col, row, &ri);
+    if (lq == 1 || rq == 1 || (!lq && !rq && li == ri))
+        return 0;
     nb_finding tmp;
     tmp.ncells = 0;
     nb_num l, rr;

@@ -109,6 +109,23 @@ void nb_read_signature(nb_report *r, const nb_ctx *ctx)
     }
 }
 
+/* Can the publication pattern match at t[i] (to ends its reach)? Its
+ * label's first character, 发 or 公, must stand after the spaces (which it
+ * is not one of): most lines are told without running it. */
+static int label_may_start(const char *t, size_t i, size_t to)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    while (i < to) {
+        if (u[i] == ' ' || u[i] == '\t')
+            i++;
+        else if (i + 3 <= to && u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x80) /* U+3000 */
+            i += 3;
+        else
+            break;
+    }
+    return i + 3 <= to && (!memcmp(t + i, "发", 3) || !memcmp(t + i, "公", 3));
+}
+
 /* The first publication line in the page's first lines (where a web page
  * puts its metadata) or its last ones. */
 void nb_read_published(nb_report *r, const nb_ctx *ctx)
@@ -124,7 +141,7 @@ void nb_read_published(nb_report *r, const nb_ctx *ctx)
         while (to < n && (((unsigned char)t[to]) & 0xC0) == 0x80)
             to++;
         PCRE2_SIZE *ov;
-        if (le == ls || !nb_re_at(ctx, ctx->re_published, t, to, ls, &ov))
+        if (le == ls || !label_may_start(t, ls, to) || !nb_re_at(ctx, ctx->re_published, t, to, ls, &ov))
             continue;
         int y = nb_re_int(t, ov, 1), m = nb_re_int(t, ov, 2), d = nb_re_int(t, ov, 3);
         if (!nb_plausible_date(y, m, d))

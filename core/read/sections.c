@@ -112,6 +112,8 @@ static const char *const heading_anchor[NB_NSEC] = {
  * 0 when there is none. *after (when not NULL) is past the 、. */
 static int numeral_at(const char *t, size_t i, size_t end, size_t *after)
 {
+    if (i >= end || ((unsigned char)t[i] != 0xE4 && (unsigned char)t[i] != 0xE5))
+        return 0; /* 一 to 十 (and 两) all start E4 or E5: most lines are told at once */
     int v = 0, tens = 0, k = 0;
     for (; i < end && k < 3; k++) {
         size_t j = i;
@@ -398,12 +400,23 @@ static void guess_year(nb_report *r, const nb_ctx *ctx)
     (void)ctx;
 }
 
+/* The format: 2019 when a label only its table 1 has stands anywhere in
+ * the text. Every such label ends in 数量: each place of that word is
+ * tried, with what stands before it (one search of the text, not four). */
 static int detect_format(const nb_report *r)
 {
-    static const char *const marks[] = {"新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量"};
-    for (size_t k = 0; k < 4; k++)
-        if (nb_find(r->doc.text, r->doc.len, marks[k], strlen(marks[k])))
-            return 2019;
+    static const char *const marks[] = {"新制作", "新公开", "对外公开总", "上一年项目"};
+    const char *t = r->doc.text, *p;
+    size_t n = r->doc.len, from = 0;
+    while (from < n && (p = nb_find(t + from, n - from, "数量", 6))) {
+        size_t at = (size_t)(p - t);
+        for (size_t k = 0; k < 4; k++) {
+            size_t l = strlen(marks[k]);
+            if (at >= l && !memcmp(t + at - l, marks[k], l))
+                return 2019;
+        }
+        from = at + 6;
+    }
     return 2021;
 }
 
