@@ -1,12 +1,17 @@
 /* test_layouts.c — the same report in another layout gives the same cells:
  * each tab-separated table line of a seed is rewritten as a Markdown pipe
- * row, as space-aligned columns, with its cells run together, or one cell a
- * line; the values must not change (split cells may become inferred). */
+ * row, as space-aligned columns, with its cells run together, one cell a
+ * line, or separated by commas (ASCII or full-width: a CSV pasted as text);
+ * the values must not change (split cells may become inferred), and a clean
+ * report with commas for tabs stays clean. */
 #include "testutil.h"
+#include "check/check.h"
+#include "check/rules.h"
+#include "extract/internal.h"
 
 static nb_ctx g_ctx;
 
-enum { TO_PIPE, TO_SPACES, TO_RUN, TO_LINES };
+enum { TO_PIPE, TO_SPACES, TO_RUN, TO_LINES, TO_COMMA, TO_FULL_COMMA };
 
 /* Rewrite every line that has a tab; other lines are kept. */
 static char *rewrite(const char *in, int how)
@@ -31,7 +36,12 @@ static char *rewrite(const char *in, int how)
                 if (!t)
                     t = end;
                 size_t cl = (size_t)(t - c);
-                if (how == TO_PIPE) {
+                if (how == TO_COMMA || how == TO_FULL_COMMA) { /* every field kept, empty ones too */
+                    if (c != p)
+                        o += sprintf(o, "%s", how == TO_COMMA ? "," : "\xef\xbc\x8c");
+                    memcpy(o, c, cl);
+                    o += cl;
+                } else if (how == TO_PIPE) {
                     *o++ = ' ';
                     memcpy(o, c, cl);
                     o += cl;
@@ -116,6 +126,66 @@ static void test_lines(void **s)
     same_values("seed003", TO_LINES);
 }
 
+static void test_commas(void **s)
+{
+    (void)s;
+    same_values("seed001", TO_COMMA);
+    same_values("seed003", TO_COMMA);
+    same_values("clean", TO_COMMA);
+    same_values("seed001", TO_FULL_COMMA);
+    same_values("clean", TO_FULL_COMMA);
+}
+
+/* The clean report with commas for its tabs: no finding (its header 结果
+ * 维持 and its row （六）其他处理 read as cells, not as one label). */
+static void test_commas_clean(void **s)
+{
+    (void)s;
+    char *src = tu_read("tests/data/clean.txt", NULL);
+    assert_non_null(src);
+    for (int how = TO_COMMA; how <= TO_FULL_COMMA; how++) {
+        char *alt = rewrite(src, how);
+        nb_report r;
+        tu_report_str(&r, &g_ctx, alt);
+        nb_findings f = {0};
+        nb_err e;
+        assert_int_equal(nb_check(&r, &g_ctx, &f, &e), 0);
+        for (size_t i = 0; i < f.n; i++)
+            print_error("layout %d: %s\n", how, nb_rule_get(f.v[i].rule)->id);
+        assert_int_equal(f.n, 0);
+        nb_findings_free(&f);
+        nb_report_free(&r);
+        free(alt);
+    }
+    free(src);
+}
+
+/* The commas that separate a row's cells: not a number's thousands, not one
+ * in brackets, none in a sentence. */
+static void test_comma_separators(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *line;
+        int seps;
+    } cases[] = {
+        {"(一) 自然人,1,234,0", 3},            /* values separated by commas: every comma */
+        {"(一) 自然人,100,200,0", 3},
+        {"(一) 自然人   1,234   2,345,678   0", 0}, /* commas between digits: thousands */
+        {"1,234,0", 1},                         /* 1,234 then 0: 0 is not a group of three */
+        {"（二）部分公开（区分处理的，只计这一情形，不计其他情形），3，0", 2},
+        {"本机关共收到申请12件，办结11件，结转1件。", 0},
+        {"结果 维持,结果 纠正,其他 结果", 2},
+        {"no commas here", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *t = cases[i].line;
+        int n = ex_comma_seps(t, 0, strlen(t));
+        if (n != cases[i].seps)
+            fail_msg("%s: %d separators, expected %d", t, n, cases[i].seps);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -123,6 +193,9 @@ int main(void)
         cmocka_unit_test(test_spaces),
         cmocka_unit_test(test_run_together),
         cmocka_unit_test(test_lines),
+        cmocka_unit_test(test_commas),
+        cmocka_unit_test(test_commas_clean),
+        cmocka_unit_test(test_comma_separators),
     };
     return TU_RUN("layouts", tests, &g_ctx, NULL, NULL);
 }

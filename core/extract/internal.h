@@ -173,6 +173,10 @@ void ex_tokenize_cells_line(tokv *tv, const char *t, size_t a, size_t b, size_t 
 int ex_pipe_seps(const char *t, size_t a, size_t b);
 void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b);
 void ex_tokenize_tab_row(tokv *tv, const char *t, size_t a, size_t b);
+/* Count of commas (ASCII or full-width, not a number's thousands) that
+ * separate a line's cells, 0 for a sentence (one with 。). */
+int ex_comma_seps(const char *t, size_t a, size_t b);
+void ex_tokenize_comma_row(tokv *tv, const char *t, size_t a, size_t b);
 void ex_tokenize_plain(tokv *tv, const char *t, size_t a, size_t b, int lk);
 void ex_tokenize_cell(tokv *tv, const char *t, size_t a, size_t b, int lk);
 void ex_tokenize_glued(tokv *tv, const char *t, size_t a, size_t b, int lk);

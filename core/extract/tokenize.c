@@ -1,5 +1,6 @@
 /* tokenize.c — the table area tokenised line by line. Each line is read in
- * its own layout: a pipe or box table row, a tab-separated row, or a plain
+ * its own layout: a pipe or box table row, a row separated by tabs or
+ * commas (three or more cells), or a plain
  * (space-aligned) line; when most lines hold a single cell, the area is read
  * again as one cell per line, where rows span lines. */
 #include "extract/internal.h"
@@ -45,6 +46,10 @@ static void tokenize_row_line(tokv *tv, const char *t, size_t a, size_t b, line_
         ex_tokenize_tab_row(tv, t, a, b);
         text_after_values_is_value(tv, from);
         table_row = t[a] != '\t';
+    } else if (ex_comma_seps(t, a, b) >= 2) {
+        ex_tokenize_comma_row(tv, t, a, b);
+        text_after_values_is_value(tv, from);
+        table_row = t[a] != ',' && (unsigned char)t[a] != 0xEF;
     } else {
         ex_tokenize_plain(tv, t, a, b, LK_PLAIN);
     }

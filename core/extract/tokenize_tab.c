@@ -1,22 +1,137 @@
-/* tokenize_tab.c — tab-separated rows (Word and WPS tables saved as text,
- * HTML tables flattened by a browser): a cell between each pair of tabs, an
- * empty field an empty cell. Each token that is a whole field is told which
- * field of how many it is, so that rows of one shape keep their columns. */
+/* tokenize_tab.c — rows whose cells are separated by a character: tabs (Word
+ * and WPS tables saved as text, HTML tables flattened by a browser), or
+ * commas, ASCII or full-width (a table saved as CSV, or pasted from one):
+ * a cell between each pair of separators, an empty field an empty cell. A
+ * comma in brackets is not a field's end, nor, on a line whose commas all
+ * stand between digits, one of a number's thousands (1,234). Each token that is a whole field is told which field
+ * of how many it is, so that rows of one shape keep their columns. */
 #include "extract/internal.h"
 
-void ex_tokenize_tab_row(tokv *tv, const char *t, size_t a, size_t b)
+#include <string.h>
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Exactly three digits at t[j + 1, j + 4), no digit after them (in t[a, b)). */
+static int three_after(const char *t, size_t j, size_t b)
+{
+    return j + 3 < b && is_digit(t[j + 1]) && is_digit(t[j + 2]) && is_digit(t[j + 3]) &&
+           (j + 4 >= b || !is_digit(t[j + 4]));
+}
+
+/* Is the ASCII comma at t[j] (a <= j < b) one of a number's thousands:
+ * three digits after it, and before it one to three digits with no leading
+ * 0, or three after another such comma (1,234,567: six groups at most)? */
+static int thousands_comma(const char *t, size_t a, size_t j, size_t b)
+{
+    if (!three_after(t, j, b))
+        return 0;
+    for (int groups = 0; groups < 6; groups++) {
+        size_t k = j;
+        while (k > a && j - k < 4 && is_digit(t[k - 1]))
+            k--;
+        if (k == j || j - k > 3)
+            return 0;
+        if (k == a || t[k - 1] != ',')
+            return t[k] != '0';
+        if (j - k != 3 || !three_after(t, k - 1, b))
+            return 0;
+        j = k - 1; /* the comma before: its group must lead the number */
+    }
+    return 0;
+}
+
+/* The change of bracket depth at t[j]: ( and （ open, ) and ） close. */
+static int bracket_at(const char *t, size_t j, size_t b)
+{
+    if (t[j] == '(' || t[j] == ')')
+        return t[j] == '(' ? 1 : -1;
+    if (j + 2 < b && (unsigned char)t[j] == 0xEF && (unsigned char)t[j + 1] == 0xBC)
+        return (unsigned char)t[j + 2] == 0x88 ? 1 : (unsigned char)t[j + 2] == 0x89 ? -1 : 0;
+    return 0;
+}
+
+/* A line of comma-separated values: a comma with something other than a
+ * digit on one side (自然人,3 or ,,). Every ASCII comma of such a line
+ * separates cells; on another line (1,234 5,678) a comma between digits in
+ * threes is a number's thousands. */
+static int csv_line(const char *t, size_t a, size_t b)
+{
+    for (const char *p = memchr(t + a, ',', b - a); p; p = memchr(p + 1, ',', (size_t)(t + b - p - 1))) {
+        size_t j = (size_t)(p - t);
+        if (j == a || j + 1 >= b || !is_digit(t[j - 1]) || !is_digit(t[j + 1]))
+            return 1;
+    }
+    return 0;
+}
+
+/* The separator at t[j] of a row of t[a, b), at bracket depth depth: its
+ * length in bytes, or 0. A comma in brackets is the label's own
+ * (（区分处理的，只计这一情形，不计其他情形）). */
+static size_t sep_at(const char *t, size_t a, size_t j, size_t b, int comma, int csv, int depth)
+{
+    if (!comma)
+        return t[j] == '\t';
+    if (depth > 0)
+        return 0;
+    if (t[j] == ',')
+        return csv || !thousands_comma(t, a, j, b);
+    return j + 2 < b && !memcmp(t + j, "\xef\xbc\x8c", 3) ? 3 : 0; /* ， */
+}
+
+int ex_comma_seps(const char *t, size_t a, size_t b)
+{
+    if (!memchr(t + a, ',', b - a) && !memmem(t + a, b - a, "\xef\xbc\x8c", 3))
+        return 0;
+    if (memmem(t + a, b - a, "\xe3\x80\x82", 3)) /* 。: a sentence, not a row */
+        return 0;
+    int n = 0, depth = 0, csv = csv_line(t, a, b);
+    for (size_t j = a; j < b;) {
+        depth += bracket_at(t, j, b);
+        size_t s = sep_at(t, a, j, b, 1, csv, depth);
+        n += s > 0;
+        j += s ? s : 1;
+    }
+    return n;
+}
+
+/* Cells between separators (tabs, or commas when comma). */
+static void tokenize_fields(tokv *tv, const char *t, size_t a, size_t b, int comma)
 {
     size_t s = a, from = tv->n;
-    int field = 0;
-    for (size_t j = a; j <= b; j++)
-        if (j == b || t[j] == '\t') {
+    int field = 0, depth = 0, csv = comma && csv_line(t, a, b);
+    for (size_t j = a; j <= b;) {
+        size_t sep = 0;
+        if (j < b) {
+            depth += comma ? bracket_at(t, j, b) : 0;
+            sep = sep_at(t, a, j, b, comma, csv, depth);
+        }
+        if (j == b || sep) {
             size_t first = tv->n;
             ex_tokenize_cell(tv, t, s, j, LK_TAB);
             if (tv->n == first + 1 && field < MAXFIELDS)
                 tv->v[first].field = (unsigned char)field;
             field++;
-            s = j + 1;
+            if (j == b)
+                break;
+            s = j + sep;
+            j = s;
+            continue;
         }
+        j++;
+    }
     for (size_t q = from; q < tv->n; q++)
         tv->v[q].nfields = (unsigned char)(field < MAXFIELDS ? field : NO_FIELD);
+}
+
+void ex_tokenize_tab_row(tokv *tv, const char *t, size_t a, size_t b)
+{
+    tokenize_fields(tv, t, a, b, 0);
+}
+
+void ex_tokenize_comma_row(tokv *tv, const char *t, size_t a, size_t b)
+{
+    tokenize_fields(tv, t, a, b, 1);
 }
