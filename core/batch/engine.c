@@ -123,6 +123,8 @@ typedef struct mem {
     size_t n, cap;
 } mem;
 
+#define MEM_KEEP (4u << 20) /* the most a stream's buffer keeps from one report to the next */
+
 static ssize_t mem_write(void *cookie, const char *s, size_t n)
 {
     mem *m = cookie;
@@ -317,6 +319,11 @@ static int one_job(eng *g, const nb_ctx *ctx, mem m[4])
     size_t pn = g->round == 1 ? m[1].n : r->nprep;
     char *b = lost ? NULL : join_mems(m, pb, pn, &nr);
     free(prep);
+    for (int k = 0; k < 4; k++)
+        if (m[k].cap > MEM_KEEP) { /* a large report's room is not kept for the small ones after it */
+            free(m[k].b);
+            m[k] = (mem){0};
+        }
     pthread_mutex_lock(&g->mu);
     if (!b)
         fail(g, NB_E_NOMEM, words(g, M_NOMEM));
