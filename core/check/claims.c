@@ -9,6 +9,7 @@
 #include "check/claims.h"
 #include "check/claims_internal.h"
 #include "base/utf8.h"
+#include "base/vec.h"
 #include "text/numerals.h"
 
 #include <stdio.h>
@@ -215,14 +216,7 @@ static size_t to_char_start(const char *t, size_t i, size_t n)
  * first starting at a or after, and on while they start before b. */
 static int has_word(const scan *sc, int g, size_t a, size_t b)
 {
-    size_t lo = sc->gfrom[g], hi = sc->gfrom[g + 1];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (sc->goff[mid] < a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = nb_first_at_least(sc->goff, sc->gfrom[g], sc->gfrom[g + 1], a);
     for (size_t i = lo; i < sc->gfrom[g + 1] && sc->goff[i] < b; i++)
         if (sc->gend[i] <= b)
             return 1;

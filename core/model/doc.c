@@ -464,15 +464,7 @@ static size_t line_orig(const nb_doc *d, size_t li)
 /* First index of wide4 at or after text offset off. */
 static size_t wide4_from(const nb_doc *d, size_t off)
 {
-    size_t lo = 0, hi = d->nwide4;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->wide4[mid] < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return nb_first_at_least(d->wide4, 0, d->nwide4, off);
 }
 
 /* The display columns of text[a, b) of UTF-8 text from column col: ASCII
