@@ -55,9 +55,9 @@ static int zip_has_document(const unsigned char *b, size_t n)
     return memmem(b, n, name, sizeof name - 1) != NULL;
 }
 
-/* The first SNIFF_LEN bytes as lower-case ASCII (UTF-16 with a BOM: its low
- * bytes); other bytes become '?'. */
-static size_t ascii_prefix(const unsigned char *b, size_t n, char *out)
+/* The first max (at most SNIFF_LEN) bytes as lower-case ASCII (UTF-16 with
+ * a BOM: its low bytes); other bytes become '?'. */
+static size_t ascii_prefix(const unsigned char *b, size_t n, size_t max, char *out)
 {
     size_t i = 0, step = 1, k = 0, lo = 0;
     if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
@@ -67,7 +67,7 @@ static size_t ascii_prefix(const unsigned char *b, size_t n, char *out)
         step = 2;
         lo = b[0] == 0xFE; /* big-endian: the low byte comes second */
     }
-    for (; i + lo < n && k < SNIFF_LEN; i += step) {
+    for (; i + lo < n && k < max; i += step) {
         unsigned char c = b[i + lo];
         out[k++] = c < 0x80 ? (char)tolower(c) : '?';
     }
@@ -75,15 +75,24 @@ static size_t ascii_prefix(const unsigned char *b, size_t n, char *out)
     return k;
 }
 
+static size_t skip_white(const char *s, size_t k)
+{
+    size_t i = 0;
+    while (i < k && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == '\f'))
+        i++;
+    return i;
+}
+
 /* An HTML page starts (after white space, a BOM, comments or an XML
  * declaration) with markup and shows one of the tags of a page early on. */
 static int is_html(const unsigned char *b, size_t n)
 {
     char s[SNIFF_LEN + 1];
-    size_t k = ascii_prefix(b, n, s);
-    size_t i = 0;
-    while (i < k && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == '\f'))
-        i++;
+    size_t k = ascii_prefix(b, n, 64, s), i = skip_white(s, k);
+    if (i < k && s[i] != '<')
+        return 0; /* most texts are told by their first bytes: no need to lower the rest */
+    k = ascii_prefix(b, n, SNIFF_LEN, s);
+    i = skip_white(s, k);
     if (i >= k || s[i] != '<')
         return 0;
     static const char *const tags[] = {"<!doctype html", "<html", "<head", "<body", "<table", "<meta charset",
