@@ -58,8 +58,9 @@ static int teardown(void **s)
     return tu_rmtree(g_dir);
 }
 
-/* A survey of paths, the configuration files read unless no_config. */
-static void survey_of(nb_survey *sv, char **paths, size_t n, int no_config)
+/* A survey of paths started, nothing read yet; the configuration files
+ * read unless no_config. */
+static void start_survey(nb_survey *sv, char **paths, size_t n, int no_config)
 {
     nb_paths P = {0};
     nb_err err;
@@ -69,7 +70,33 @@ static void survey_of(nb_survey *sv, char **paths, size_t n, int no_config)
     assert_int_equal(P.n, 0); /* taken */
     sv->no_config = no_config;
     sv->user_config[0] = '\0';
+}
+
+/* The survey report by report. */
+static void survey_of(nb_survey *sv, char **paths, size_t n, int no_config)
+{
+    nb_err err;
+    start_survey(sv, paths, n, no_config);
     assert_int_equal(nb_survey_all(sv, &g_ctx, &err), 0);
+}
+
+/* The same survey on jobs threads, each report read once (nb_survey_batch). */
+static size_t g_told, g_told_n;
+static void told(size_t done, size_t n)
+{
+    assert_true(done >= g_told && done <= n); /* never backwards, never past the end */
+    g_told = done;
+    g_told_n = n;
+}
+
+static void batch_of(nb_survey *sv, char **paths, size_t n, int jobs)
+{
+    nb_err err;
+    start_survey(sv, paths, n, 1);
+    g_told = g_told_n = 0;
+    assert_int_equal(nb_survey_batch(sv, jobs, g_ctx.lang, told, &err), 0);
+    assert_int_equal(g_told, n); /* the progress reached the end */
+    assert_int_equal(g_told_n, n);
 }
 
 static void assert_counts(const long got[3], long info, long warnings, long errors)
@@ -118,6 +145,47 @@ static void test_figures(void **s)
     nb_survey_free(&sv);
 }
 
+/* The batch on one and on two threads: every item as the survey report by
+ * report makes it, in either order of the years (the later year's
+ * YEAR.CARRY and YEAR.IN_FORCE found against the earlier); the pairing is
+ * kept for a report decided afterwards. */
+static void test_batch(void **s)
+{
+    (void)s;
+    char *orders[2][3] = {{g_2025, g_2024, g_broken}, {g_broken, g_2024, g_2025}};
+    for (int o = 0; o < 2; o++)
+        for (int jobs = 1; jobs <= 2; jobs++) {
+            nb_survey one, all;
+            survey_of(&one, orders[o], 3, 1);
+            batch_of(&all, orders[o], 3, jobs);
+            for (size_t i = 0; i < 3; i++) {
+                assert_true(all.v[i].surveyed);
+                assert_int_equal(all.v[i].ok, one.v[i].ok);
+                assert_string_equal(all.v[i].problem, one.v[i].problem);
+                assert_string_equal(all.v[i].agency, one.v[i].agency);
+                assert_int_equal(all.v[i].year, one.v[i].year);
+                assert_int_equal(all.v[i].total, one.v[i].total);
+                assert_memory_equal(all.v[i].findings, one.v[i].findings, sizeof one.v[i].findings);
+                assert_memory_equal(all.v[i].open, one.v[i].open, sizeof one.v[i].open);
+                assert_int_equal(all.v[i].to_decide, one.v[i].to_decide);
+            }
+            size_t y25 = o == 0 ? 0 : 2;
+            assert_counts(all.v[y25].findings, 0, 1, 3); /* with the year before */
+            /* the pairing made from what was read: 2024's summary kept for 2025, none for the others */
+            assert_int_equal(all.pairs.n, 3);
+            assert_int_equal(nb_pairing_prev(&all.pairs, y25), 1);
+            assert_non_null(all.pairs.slots[1].summary);
+            assert_null(all.pairs.slots[y25].summary);
+            nb_survey_free(&one);
+            nb_survey_free(&all);
+        }
+    /* one report: no pairing, the figures all the same */
+    nb_survey sv;
+    batch_of(&sv, orders[0], 1, 2);
+    assert_counts(sv.v[0].findings, 0, 0, 2);
+    nb_survey_free(&sv);
+}
+
 /* The finding of rule id in the session, or -1. */
 static int finding_of(const nb_session *ss, const char *id)
 {
@@ -155,7 +223,7 @@ static void test_review_state(void **s)
     char *paths[] = {g_2025, g_2024};
     nb_survey sv;
     nb_err err;
-    survey_of(&sv, paths, 2, 1);
+    batch_of(&sv, paths, 2, 2); /* as the console opens a queue: the pairing kept for what follows */
     decide(&sv, 0, "YEAR.CARRY", NB_DEC_CONFIRMED, NULL);
     decide(&sv, 0, "T3.BALANCE", NB_DEC_DISMISSED, "the carried-in figure is last year's error");
     assert_int_equal(nb_survey_report(&sv, 0, &g_ctx, &err), 0);
@@ -173,7 +241,7 @@ static void test_review_state(void **s)
     nb_survey_free(&sv);
 
     /* surveyed again from nothing, as a queue opened tomorrow */
-    survey_of(&sv, paths, 2, 1);
+    batch_of(&sv, paths, 2, 1);
     assert_int_equal(sv.v[0].review, NB_REVIEW_DONE);
     assert_int_equal(sv.v[1].review, NB_REVIEW_NOT_STARTED);
     nb_survey_free(&sv);
@@ -232,6 +300,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_figures, setup, teardown),
         cmocka_unit_test_setup_teardown(test_review_state, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_config, setup, teardown),
         cmocka_unit_test_setup_teardown(test_add, setup, teardown),
     };

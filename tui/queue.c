@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "actions.h"
+#include "batch/engine.h"
 #include "read/read.h"
 #include "select.h"
 #include "view.h"
@@ -30,25 +31,15 @@ static size_t shared_folder(const nb_survey *sv)
     return n;
 }
 
-/* Every report surveyed, progress told after each. */
-static int survey_all(nb_queue *q, const nb_ctx *ctx, nb_queue_progress progress, nb_err *err)
-{
-    for (size_t i = 0; i < q->sv.n; i++) {
-        if (nb_survey_report(&q->sv, i, ctx, err) != 0)
-            return -1;
-        if (progress)
-            progress(i + 1, q->sv.n);
-    }
-    return 0;
-}
-
 int nb_queue_init(nb_queue *q, nb_paths *paths, int single, const nb_ctx *ctx, nb_queue_progress progress,
                   nb_err *err)
 {
     memset(q, 0, sizeof *q);
     q->open = q->pending = -1;
     q->single = single;
-    if (nb_survey_init(&q->sv, paths, ctx, err) != 0 || (!single && survey_all(q, ctx, progress, err) != 0))
+    /* every report read once, on every core */
+    if (nb_survey_init(&q->sv, paths, ctx, err) != 0 ||
+        (!single && nb_survey_batch(&q->sv, nb_engine_jobs(NULL, ctx->lang, err), ctx->lang, progress, err) != 0))
         return -1;
     q->prefix = shared_folder(&q->sv);
     q->order = malloc((q->sv.n ? q->sv.n : 1) * sizeof *q->order);

@@ -32,10 +32,11 @@ typedef struct nb_queue {
 } nb_queue;
 
 /* Told how many reports of n have been read (may be NULL). */
-typedef void (*nb_queue_progress)(size_t done, size_t n);
+typedef nb_survey_progress nb_queue_progress;
 
 /* The queue of the paths (taken): the reports surveyed now unless single
- * (one report named: surveyed when it is left), progress told after each.
+ * (one report named: surveyed when it is left), on every core, progress
+ * told as they are read.
  * -1 with err. */
 int nb_queue_init(nb_queue *q, nb_paths *paths, int single, const nb_ctx *ctx, nb_queue_progress progress,
                   nb_err *err);

@@ -45,6 +45,7 @@ typedef struct eng {
     size_t nagain, next_again;
     int round;               /* 1, then 2 */
     size_t emitted, window;  /* no pairing: written so far; claims stay within window of it */
+    size_t ran;              /* reports of the first round done */
     int failed;
     nb_err err;
     nb_ctx *ctx;             /* a context for each thread, made by its first round, kept for the second */
@@ -266,6 +267,8 @@ static void keep(eng *g, const nb_job *job, char *b, rec *nr)
     nr->schema = r->schema;
     if (g->round == 1 && job->has_own)
         keep_summary(g, job, nr);
+    if (g->round == 1)
+        g->ran++;
     nr->status = job->status;
     if (r->buf) { /* the first round's output, held */
         g->held -= r->nout + r->nprep + r->nerr + r->naux;
@@ -445,9 +448,29 @@ static int emit_streaming(eng *g)
         emit(g, g->emitted, r->buf);
         free(r->buf);
         r->buf = NULL;
+        if (g->e->ops.progress)
+            g->e->ops.progress(g->e->arg, g->emitted + 1, g->e->n);
         pthread_mutex_lock(&g->mu);
         g->emitted++;
         pthread_cond_broadcast(&g->cv);
+    }
+    pthread_mutex_unlock(&g->mu);
+    return 0;
+}
+
+/* Pairing: the first round's progress told while its jobs run (the
+ * outputs wait until every report is read). */
+static int tell_progress(eng *g)
+{
+    size_t told = 0;
+    pthread_mutex_lock(&g->mu);
+    while (!g->failed && told < g->e->n) {
+        while (!g->failed && g->ran == told)
+            pthread_cond_wait(&g->cv, &g->mu);
+        told = g->ran;
+        pthread_mutex_unlock(&g->mu);
+        g->e->ops.progress(g->e->arg, told, g->e->n);
+        pthread_mutex_lock(&g->mu);
     }
     pthread_mutex_unlock(&g->mu);
     return 0;
@@ -574,7 +597,7 @@ int nb_engine_run(const nb_engine *e, nb_err *err)
         rc = nb_err_set(&g.err, NB_E_NOMEM, "%s", words(&g, M_NOMEM));
     nb_readers_init();
     if (rc == 0 && e->n)
-        rc = run_round(&g, e->pairing ? NULL : emit_streaming);
+        rc = run_round(&g, !e->pairing ? emit_streaming : e->ops.progress ? tell_progress : NULL);
     if (rc == 0 && e->pairing && e->n) {
         rc = plan_again(&g);
         g.round = 2;

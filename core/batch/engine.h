@@ -45,6 +45,9 @@ typedef struct nb_engine_ops {
      * the figures it wrote to aux (its output and messages are written by
      * the engine just before). */
     void (*done)(void *arg, size_t i, int status, const char *aux, size_t naux);
+    /* May be NULL. On the calling thread, as the first round goes: how
+     * many reports have been read of n (n at the end of the round). */
+    void (*progress)(void *arg, size_t read, size_t n);
 } nb_engine_ops;
 
 #define NB_ENGINE_HOLD ((size_t)64 << 20) /* 64 MiB */

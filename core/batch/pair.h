@@ -1,8 +1,9 @@
 /* pair.h — reports of one body for consecutive years in one batch, checked
- * against each other (YEAR.CARRY, YEAR.IN_FORCE). A first, cheap pass reads
- * only the titles (body and year) to find the pairs; while the batch is
- * checked report by report, the summary of a report a later year needs is
- * kept, and the year before is read at once when it comes later in the list. */
+ * against each other (YEAR.CARRY, YEAR.IN_FORCE). The pairs are found from
+ * the reports as read (the engine, a survey's batch: nb_pairing_start), or
+ * by a cheap pass over the titles (body and year) when a report is checked
+ * alone first (nb_pairing_init); the summary of a report a later year needs
+ * is kept, and the year before is read at once when it has not been. */
 #ifndef NB_BATCH_PAIR_H
 #define NB_BATCH_PAIR_H
 

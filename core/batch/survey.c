@@ -26,9 +26,16 @@ int nb_survey_init(nb_survey *sv, nb_paths *paths, const nb_ctx *ctx, nb_err *er
     sv->v = calloc(sv->n ? sv->n : 1, sizeof *sv->v);
     if (!sv->v)
         return out_of_memory(err);
-    if (sv->n > 1)
-        return nb_pairing_init(&sv->pairs, sv->paths.v, sv->n, ctx, err);
     return 0;
+}
+
+/* The pairing, made from the reports' titles the first time a report is
+ * surveyed alone (nb_survey_batch makes it from the reports as read). */
+static int pairing_ready(nb_survey *sv, const nb_ctx *ctx, nb_err *err)
+{
+    if (sv->pairs.slots || sv->n < 2)
+        return 0;
+    return nb_pairing_init(&sv->pairs, sv->paths.v, sv->n, ctx, err);
 }
 
 void nb_survey_free(nb_survey *sv)
@@ -49,7 +56,7 @@ int nb_survey_add(nb_survey *sv, const char *path, const nb_ctx *ctx, nb_err *er
     memset(&sv->v[sv->n], 0, sizeof sv->v[0]);
     sv->n++;
     nb_pairing_free(&sv->pairs);
-    return nb_pairing_init(&sv->pairs, sv->paths.v, sv->n, ctx, err);
+    return pairing_ready(sv, ctx, err);
 }
 
 int nb_survey_rules(const nb_survey *sv, const char *path, nb_rule_config *cfg, nb_lang L, nb_err *err)
@@ -62,6 +69,9 @@ int nb_survey_rules(const nb_survey *sv, const char *path, nb_rule_config *cfg, 
 
 int nb_survey_prev(nb_survey *sv, size_t i, const nb_ctx *ctx, const nb_summary **out, nb_err *err)
 {
+    *out = NULL;
+    if (pairing_ready(sv, ctx, err) != 0)
+        return -1;
     return nb_pairing_prev_summary(&sv->pairs, i, ctx, out, err);
 }
 
@@ -114,7 +124,8 @@ static void unread(nb_survey_item *out, const nb_err *why)
 }
 
 int nb_survey_one(const char *path, const nb_ctx *ctx, const char *user_config, int no_config,
-                  const nb_summary *prev, nb_survey_item *out, nb_summary *own, nb_err *err)
+                  const nb_summary *prev, nb_survey_item *out, nb_summary *own, const nb_schema **schema,
+                  nb_err *err)
 {
     nb_rule_config cfg;
     nb_err why;
@@ -141,6 +152,8 @@ int nb_survey_one(const char *path, const nb_ctx *ctx, const char *user_config, 
         out->review_bad = has < 0;
         if (own)
             nb_summarize(&r, own);
+        if (schema)
+            *schema = r.schema;
     }
     nb_findings_free(&fs);
     nb_rv_problems_free(&problems);
@@ -155,7 +168,7 @@ int nb_survey_report(nb_survey *sv, size_t i, const nb_ctx *ctx, nb_err *err)
     nb_summary own;
     if (i >= sv->n || nb_survey_prev(sv, i, ctx, &prev, err) != 0)
         return -1;
-    if (nb_survey_one(sv->paths.v[i], ctx, sv->user_config, sv->no_config, prev, &sv->v[i], &own, err) != 0)
+    if (nb_survey_one(sv->paths.v[i], ctx, sv->user_config, sv->no_config, prev, &sv->v[i], &own, NULL, err) != 0)
         return -1;
     return sv->v[i].ok ? nb_pairing_keep(&sv->pairs, i, &own, err) : 0;
 }

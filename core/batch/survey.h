@@ -46,9 +46,10 @@ typedef struct nb_survey {
     int no_config;             /* read no configuration file */
 } nb_survey;
 
-/* Take the paths (*paths is emptied) and pair the reports across years
- * (their titles are read; one report is paired with none). Nothing is
- * surveyed yet. -1 with err when out of memory. */
+/* Take the paths (*paths is emptied). Nothing is read yet: the reports
+ * are paired across years by nb_survey_batch from what it reads, or from
+ * their titles when a report is surveyed alone first (one report is
+ * paired with none). -1 with err when out of memory. */
 int nb_survey_init(nb_survey *sv, nb_paths *paths, const nb_ctx *ctx, nb_err *err);
 void nb_survey_free(nb_survey *sv);
 /* Append a path (the pairing is made again). */
@@ -64,16 +65,28 @@ int nb_survey_prev(nb_survey *sv, size_t i, const nb_ctx *ctx, const nb_summary 
 /* One report's figures, from explicit state: read path, apply its review,
  * check it with the settings of user_config and its folder (no_config:
  * none) against prev (NULL: none). own (may be NULL) gets the report's
- * summary as corrected, for the year after. A report that cannot be read
- * or configured is an item with its problem; -1 with err only when out of
- * memory. */
+ * summary as corrected, for the year after, and schema (may be NULL) its
+ * schema. A report that cannot be read or configured is an item with its
+ * problem; -1 with err only when out of memory. */
 int nb_survey_one(const char *path, const nb_ctx *ctx, const char *user_config, int no_config,
-                  const nb_summary *prev, nb_survey_item *out, nb_summary *own, nb_err *err);
+                  const nb_summary *prev, nb_survey_item *out, nb_summary *own, const nb_schema **schema,
+                  nb_err *err);
 /* Survey report i of the batch (its figures replaced), keeping its summary
  * when a later year needs it. */
 int nb_survey_report(nb_survey *sv, size_t i, const nb_ctx *ctx, nb_err *err);
 /* Survey every report not surveyed yet, in order. */
 int nb_survey_all(nb_survey *sv, const nb_ctx *ctx, nb_err *err);
+
+/* How far nb_survey_batch got: done of n reports read (n at the end). */
+typedef void (*nb_survey_progress)(size_t done, size_t n);
+/* Survey every report of a batch none of whose reports is surveyed yet, on
+ * jobs threads (batch/engine.h), each report read once: the years paired
+ * from what is read, as `nianbao check` pairs them, and each report whose
+ * year before disagrees surveyed again against it (survey_batch.c). The
+ * figures are those of nb_survey_report report by report. progress (may
+ * be NULL) is told on the calling thread. -1 with err when out of memory
+ * or when no thread could be started. */
+int nb_survey_batch(nb_survey *sv, int jobs, nb_lang lang, nb_survey_progress progress, nb_err *err);
 
 /* The figures of a report read and checked elsewhere (the console's
  * session): r as corrected, its findings, its review (NULL: none). */
