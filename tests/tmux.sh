@@ -229,6 +229,17 @@ tmux send-keys -t "$S" ']'
 check "] reaches its first finding" "finding 1/3 PERIOD.INCOMPLETE"
 tmux kill-session -t "$S" 2>/dev/null
 rm -rf "$D"
+# A locale without wide characters — none set, or over ssh one the client
+# names that this machine lacks (zh_CN.UTF-8 here): the report's Chinese is
+# still drawn, and zh_* still picks Chinese messages.
+for L in C zh_CN.UTF-8; do
+    start -d -s "$S" -x 160 -y 48 "env -i PATH=\"$PATH\" TERM=xterm-256color LANG=$L $NB tests/data/seed000.txt; echo EXITED-\$?; sleep 30"
+    check "LANG=$L: the report's Chinese is drawn" "2024 年政府信息公开工作年度报告"
+    tmux send-keys -t "$S" 'q'
+    check "LANG=$L: q quits" "EXITED-0"
+    tmux kill-session -t "$S" 2>/dev/null
+done
+
 # the queue of reports
 . tests/tmux_queue.sh
 

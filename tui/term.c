@@ -12,6 +12,7 @@
 #include "actions.h"
 #include "keymap.h"
 
+#include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,10 +183,27 @@ static int take_key(nb_app *a)
     return 1;
 }
 
+/* ncursesw draws wide characters only under a multibyte LC_CTYPE. Under an
+ * ASCII one — no locale set, C, or over ssh a locale the client names that
+ * this machine does not have (setlocale fails and leaves C) — a report's
+ * Chinese would not be drawn at all: the terminal is taken to be UTF-8 (as
+ * every terminal today is). A multibyte locale (UTF-8, GB18030, GBK) is the
+ * terminal's own and kept. The messages' language is chosen apart (main.c). */
+static void wide_ctype(void)
+{
+    static const char *const utf8[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8", "zh_CN.UTF-8"};
+    if (MB_CUR_MAX > 1)
+        return;
+    for (size_t k = 0; k < sizeof utf8 / sizeof utf8[0]; k++)
+        if (setlocale(LC_CTYPE, utf8[k]))
+            return;
+}
+
 int nb_term_run(nb_app *a)
 {
     catch_signals();
     atexit(restore);
+    wide_ctype();
     if (!initscr())
         return 2;
     g_active = 1;
