@@ -4,6 +4,7 @@
  * (space-aligned) line; when most lines hold a single cell, the area is read
  * again as one cell per line, where rows span lines. */
 #include "extract/internal.h"
+#include "base/utf8.h"
 #include "model/doc.h"
 #include "model/report.h"
 
@@ -16,6 +17,22 @@ typedef struct line_counts {
     int tabbed;    /* lines starting with a tab */
     int nonempty;
 } line_counts;
+
+/* Which separators the area holds at all, looked for once: in an area
+ * without them no line is a pipe or comma row, and none is searched. */
+typedef struct area_seps {
+    int pipes;  /* | ｜ or a box-drawing character (E2 94, E2 95) */
+    int commas; /* , or ， */
+} area_seps;
+
+static void find_area_seps(const char *t, const area *ar, area_seps *f)
+{
+    const char *s = t + ar->start;
+    size_t n = ar->end - ar->start;
+    f->pipes = memchr(s, '|', n) || nb_find(s, n, "\xe2\x94", 2) || nb_find(s, n, "\xe2\x95", 2) ||
+               nb_find(s, n, "\xef\xbd\x9c", 3);
+    f->commas = memchr(s, ',', n) || nb_find(s, n, "\xef\xbc\x8c", 3);
+}
 
 /* In a tab or pipe row, text after the row's first number is one of its cells. */
 static void text_after_values_is_value(tokv *tv, size_t from)
@@ -31,14 +48,14 @@ static void text_after_values_is_value(tokv *tv, size_t from)
 }
 
 /* A non-blank line t[a, b) in its own layout, counted into n. */
-static void tokenize_row_line(tokv *tv, const char *t, size_t a, size_t b, line_counts *n)
+static void tokenize_row_line(tokv *tv, const char *t, size_t a, size_t b, const area_seps *f, line_counts *n)
 {
     n->nonempty++;
     if (t[a] == '\t')
         n->tabbed++;
     size_t from = tv->n;
     int table_row = 0;
-    if (ex_pipe_seps(t, a, b) >= 2) {
+    if (f->pipes && ex_pipe_seps(t, a, b) >= 2) {
         ex_tokenize_pipe(tv, t, a, b);
         text_after_values_is_value(tv, from);
         table_row = 1;
@@ -46,7 +63,7 @@ static void tokenize_row_line(tokv *tv, const char *t, size_t a, size_t b, line_
         ex_tokenize_tab_row(tv, t, a, b);
         text_after_values_is_value(tv, from);
         table_row = t[a] != '\t';
-    } else if (ex_comma_seps(t, a, b) >= 2) {
+    } else if (f->commas && ex_comma_seps(t, a, b) >= 2) {
         ex_tokenize_comma_row(tv, t, a, b);
         text_after_values_is_value(tv, from);
         table_row = t[a] != ',' && (unsigned char)t[a] != 0xEF;
@@ -73,6 +90,8 @@ static void tokenize_lines(const nb_report *r, const area *ar, tokv *tv, int cel
 {
     const nb_doc *d = &r->doc;
     const char *t = d->text;
+    area_seps f;
+    find_area_seps(t, ar, &f);
     size_t l0 = nb_doc_line_of(d, ar->start), l1 = nb_doc_line_of(d, ar->end ? ar->end - 1 : 0);
     for (size_t li = l0; li <= l1 && li < d->nlines; li++) {
         size_t a, b;
@@ -89,7 +108,7 @@ static void tokenize_lines(const nb_report *r, const area *ar, tokv *tv, int cel
         else if (x >= y)
             ex_emit(tv, K_BREAK, a, 0, LK_PLAIN);
         else
-            tokenize_row_line(tv, t, a, b, n);
+            tokenize_row_line(tv, t, a, b, &f, n);
     }
 }
 
