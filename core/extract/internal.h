@@ -32,6 +32,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "base/utf8.h"
 #include "model/report.h"
 #include "text/label.h"
 
@@ -73,17 +74,26 @@ typedef struct lexicon {
     size_t nchars;
     const nb_ustr *colnorm[MAXROWS]; /* each row's column labels normalised (rows of one column set share them) */
     nb_ustr *colpool;
+    /* the headers' and columns' standard words as they are written, found
+     * in run-together header text in one pass (words_ok 0: one by one) */
+    nb_needles words;
+    int words_ok;
 } lexicon;
 
 /* Is u exactly a T2/T3 row label (*row, else -1) and/or a header (*header)? */
 void ex_lex_exact(const lexicon *L, const nb_ustr *u, int *row, int *header);
 /* Share of u's characters that lie in a pair of header wording (digits count). */
 double ex_header_coverage(const lexicon *L, const nb_ustr *u);
-/* The bloom buckets of u's characters (NB_USTR_MAX of them at most). */
-void ex_row_buckets(const nb_ustr *u, unsigned char *bucket);
+/* How many of a label's characters fall in each of the 64 bloom buckets,
+ * and which buckets hold any. */
+typedef struct row_buckets {
+    unsigned char count[64]; /* ≤ NB_USTR_MAX */
+    uint64_t any;
+} row_buckets;
+void ex_row_buckets(const nb_ustr *u, row_buckets *rb);
 /* At least nb_sim of row r's label and a label of n characters in these
  * buckets (m + n > 0): a cheap bound that spares most similarities. */
-double ex_row_bound(const lexicon *L, int r, const unsigned char *bucket, int n);
+double ex_row_bound(const lexicon *L, int r, const row_buckets *rb, int n);
 /* Best matching row of the given tables (bit 1<<table) for a label. */
 double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row);
 

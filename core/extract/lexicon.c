@@ -170,6 +170,16 @@ void *nb_lexicon_new(const nb_schema *s)
         lex_add(L, &L->headers[h], 2, h);
     for (int g = 0; g < L->ngroups; g++)
         lex_add(L, &L->groups[g], 3, g);
+    const char *words[NB_NEEDLES_MAX];
+    int nw = 0;
+    L->words_ok = s->nheaders + L->ncols <= NB_NEEDLES_MAX;
+    for (int h = 0; h < s->nheaders && L->words_ok; h++)
+        if (s->headers[h][0])
+            words[nw++] = s->headers[h];
+    for (int c = 0; c < L->ncols && L->words_ok; c++)
+        if (L->cols[c].label[0])
+            words[nw++] = L->cols[c].label;
+    L->words_ok = L->words_ok && nb_needles_init(&L->words, words, nw) == 0;
     qsort(L->pairs, L->npairs, sizeof *L->pairs, cmp_u64);
     qsort(L->chars, L->nchars, sizeof *L->chars, cmp_u32);
     return L;
@@ -215,18 +225,23 @@ double ex_header_coverage(const lexicon *L, const nb_ustr *u)
     return (double)n / u->n;
 }
 
-void ex_row_buckets(const nb_ustr *u, unsigned char *bucket)
+void ex_row_buckets(const nb_ustr *u, row_buckets *rb)
 {
-    for (int i = 0; i < u->n; i++)
-        bucket[i] = (unsigned char)(u->c[i] * 2654435761u >> 26);
+    memset(rb->count, 0, sizeof rb->count);
+    rb->any = 0;
+    for (int i = 0; i < u->n; i++) {
+        unsigned k = u->c[i] * 2654435761u >> 26;
+        rb->count[k]++;
+        rb->any |= 1ull << k;
+    }
 }
 
-double ex_row_bound(const lexicon *L, int r, const unsigned char *bucket, int n)
+double ex_row_bound(const lexicon *L, int r, const row_buckets *rb, int n)
 {
     int m = L->rows[r].n, lo = m < n ? m : n;
-    int shared = 0;
-    for (int i = 0; i < n; i++)
-        shared += (int)(L->bloom[r] >> bucket[i] & 1);
+    int shared = 0; /* the label's characters in the row's buckets: by bucket, not by character */
+    for (uint64_t both = L->bloom[r] & rb->any; both; both &= both - 1)
+        shared += rb->count[__builtin_ctzll(both)];
     if (shared > lo)
         shared = lo;
     /* characters: at most the shared ones; pairs: at most by length */
@@ -247,8 +262,8 @@ double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row
     }
     /* bound every row's similarity cheaply, then try rows best bound first
      * and stop when no bound can beat what was found */
-    unsigned char bucket[NB_USTR_MAX];
-    ex_row_buckets(u, bucket);
+    row_buckets rb;
+    ex_row_buckets(u, &rb);
     int order[MAXROWS], no = 0;
     double ub[MAXROWS];
     for (int r = 0; r < L->s->nrows && r < MAXROWS; r++) {
@@ -256,7 +271,7 @@ double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row
             continue;
         if (L->rows[r].n + u->n == 0)
             continue;
-        double b = ex_row_bound(L, r, bucket, u->n);
+        double b = ex_row_bound(L, r, &rb, u->n);
         int k = no++;
         while (k > 0 && ub[order[k - 1]] < b) {
             order[k] = order[k - 1];
