@@ -22,21 +22,31 @@ typedef struct extent {
  * no column to be placed by, and are not measured. */
 #define NB_ALIGNED_LINE_MAX 2048
 
-/* A token's extent once measured (every row placed looks at the headers
- * above it again). */
+/* A token's extent once measured, and the column its header text names
+ * once looked up (every row placed looks at the headers above it again;
+ * the rows of a table share their column labels). */
 struct tok_cols {
     extent e;
     int known;
+    const nb_ustr *labels; /* the column labels hcol was looked up in (NULL: not yet), */
+    int nlabels;           /* and how many of them */
+    int hcol;
 };
+
+/* A's tokens' measures, made on first need; NULL when out of memory. */
+static struct tok_cols *tok_cols_of(assembly *A)
+{
+    if (!A->cols && !(A->cols = calloc(A->ntok ? A->ntok : 1, sizeof *A->cols)))
+        A->oom = 1;
+    return A->cols;
+}
 
 /* The display columns token ti takes on its line; to == 0 on a long line
  * (and when no memory is left to keep what was measured). */
 static extent token_extent(const nb_report *r, assembly *A, size_t ti)
 {
-    if (!A->cols && !(A->cols = calloc(A->ntok ? A->ntok : 1, sizeof *A->cols))) {
-        A->oom = 1;
+    if (!tok_cols_of(A))
         return (extent){0, 0};
-    }
     struct tok_cols *tc = &A->cols[ti];
     if (tc->known)
         return tc->e;
@@ -96,9 +106,20 @@ static int header_extents(const nb_report *r, assembly *A, const group *g, exten
         const tok *k = &A->toks[i];
         if (k->kind != K_TEXT || k->cls != C_HEADER || k->lkind != LK_PLAIN || k->off < from)
             continue;
-        nb_ustr u;
-        ex_tok_norm(A, i, NB_NORM_LABEL, &u);
-        int c = header_column(rw, labels, &u);
+        int c;
+        if (labels != own && tok_cols_of(A) && A->cols[i].labels == labels &&
+            A->cols[i].nlabels == rw->ncols) {
+            c = A->cols[i].hcol;
+        } else {
+            nb_ustr u;
+            ex_tok_norm(A, i, NB_NORM_LABEL, &u);
+            c = header_column(rw, labels, &u);
+            if (labels != own && A->cols) {
+                A->cols[i].labels = labels;
+                A->cols[i].nlabels = rw->ncols;
+                A->cols[i].hcol = c;
+            }
+        }
         if (c < 0)
             continue;
         extent e = token_extent(r, A, i);

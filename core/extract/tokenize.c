@@ -18,11 +18,15 @@ typedef struct line_counts {
     int nonempty;
 } line_counts;
 
-/* Which separators the area holds at all, looked for once: in an area
- * without them no line is a pipe or comma row, and none is searched. */
+/* Which separators the area holds, looked for once: in an area without
+ * pipes no line is a pipe row; a line is searched for comma separators
+ * only when a comma stands in it, found by two cursors that move through
+ * the area once (the next , and the next ， at or after the line). */
 typedef struct area_seps {
-    int pipes;  /* | ｜ or a box-drawing character (E2 94, E2 95) */
-    int commas; /* , or ， */
+    int pipes;       /* | ｜ or a box-drawing character (E2 94, E2 95) */
+    size_t comma;    /* the next , (end: none) */
+    size_t wide;     /* the next ， (end: none) */
+    size_t end;
 } area_seps;
 
 static void find_area_seps(const char *t, const area *ar, area_seps *f)
@@ -31,7 +35,24 @@ static void find_area_seps(const char *t, const area *ar, area_seps *f)
     size_t n = ar->end - ar->start;
     f->pipes = memchr(s, '|', n) || nb_find(s, n, "\xe2\x94", 2) || nb_find(s, n, "\xe2\x95", 2) ||
                nb_find(s, n, "\xef\xbd\x9c", 3);
-    f->commas = memchr(s, ',', n) || nb_find(s, n, "\xef\xbc\x8c", 3);
+    const char *p = memchr(s, ',', n), *q = nb_find(s, n, "\xef\xbc\x8c", 3);
+    f->end = ar->end;
+    f->comma = p ? (size_t)(p - t) : f->end;
+    f->wide = q ? (size_t)(q - t) : f->end;
+}
+
+/* Might line t[a, b) hold a , or ，? (The cursors moved to a first.) */
+static int line_has_comma(const char *t, size_t a, size_t b, area_seps *f)
+{
+    if (f->comma < a) {
+        const char *p = memchr(t + a, ',', f->end - a);
+        f->comma = p ? (size_t)(p - t) : f->end;
+    }
+    if (f->wide < a) {
+        const char *p = nb_find(t + a, f->end - a, "\xef\xbc\x8c", 3);
+        f->wide = p ? (size_t)(p - t) : f->end;
+    }
+    return f->comma < b || f->wide < b;
 }
 
 /* In a tab or pipe row, text after the row's first number is one of its cells. */
@@ -48,7 +69,7 @@ static void text_after_values_is_value(tokv *tv, size_t from)
 }
 
 /* A non-blank line t[a, b) in its own layout, counted into n. */
-static void tokenize_row_line(tokv *tv, const char *t, size_t a, size_t b, const area_seps *f, line_counts *n)
+static void tokenize_row_line(tokv *tv, const char *t, size_t a, size_t b, area_seps *f, line_counts *n)
 {
     n->nonempty++;
     if (t[a] == '\t')
@@ -63,7 +84,7 @@ static void tokenize_row_line(tokv *tv, const char *t, size_t a, size_t b, const
         ex_tokenize_tab_row(tv, t, a, b);
         text_after_values_is_value(tv, from);
         table_row = t[a] != '\t';
-    } else if (f->commas && ex_comma_seps(t, a, b) >= 2) {
+    } else if (line_has_comma(t, a, b, f) && ex_comma_seps(t, a, b) >= 2) {
         ex_tokenize_comma_row(tv, t, a, b);
         text_after_values_is_value(tv, from);
         table_row = t[a] != ',' && (unsigned char)t[a] != 0xEF;

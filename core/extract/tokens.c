@@ -91,6 +91,11 @@ int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e)
                 end++;
                 continue;
             }
+            if (u[end] >= 0xE5 && u[end] <= 0xE9 && end + 2 < b && (u[end + 1] & 0xC0) == 0x80 &&
+                (u[end + 2] & 0xC0) == 0x80) {
+                end += 3; /* an ideograph (U+5000–U+9FFF): no space */
+                continue;
+            }
             size_t j = end;
             if (nb_is_space(nb_utf8_get(t, b, &j)))
                 break;
@@ -109,9 +114,11 @@ int ex_may_hold_space(const char *t, size_t a, size_t b)
     const unsigned char *u = (const unsigned char *)t;
     for (size_t i = a; i < b; i++) {
         unsigned char c = u[i];
+        if (c > 0x20 && c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF)
+            continue; /* most bytes: none of a space's */
         if (c <= 0x20 || c == 0xC2) /* ASCII white space, U+00A0 */
             return 1;
-        if (c < 0xE2 || c > 0xEF || i + 2 >= b)
+        if (i + 2 >= b)
             continue;
         unsigned char d = u[i + 1], e = u[i + 2];
         if ((c == 0xE2 && d == 0x80 && (e == 0x82 || e == 0x83 || e == 0x89 || e == 0x8B || e == 0xAF)) ||
@@ -135,7 +142,11 @@ void ex_emit_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
     tok *k = ex_emit(tv, K_VALUE, a, b - a, lk);
     if (!k)
         return;
-    size_t i = a, nd = 0, dots = 0, before_dot = 0, unit = 0;
+    /* ASCII digits first (most values are nothing else), read a byte each */
+    size_t i = a;
+    while (i < b && t[i] >= '0' && t[i] <= '9')
+        i++;
+    size_t nd = i - a, dots = 0, before_dot = i - a, unit = 0;
     while (i < b) {
         uint32_t c = nb_fold(nb_utf8_get(t, b, &i));
         if (c >= '0' && c <= '9' && !unit) {
