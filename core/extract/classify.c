@@ -14,8 +14,7 @@
  * it holds: "2.其他法律行政止公开" is a typo of a row, not a header. */
 static int numbered_row_label(const lexicon *L, const nb_ustr *u)
 {
-    int row;
-    return u->had_num && ex_best_row(L, u, 1u << NB_T2 | 1u << NB_T3, &row) >= 0.7;
+    return u->had_num && ex_near_row(L, u, 1u << NB_T2 | 1u << NB_T3, 0.7);
 }
 
 /* Room in tv's normal forms for token q's (those before it made or

@@ -68,8 +68,8 @@ typedef struct lexicon {
         uint32_t hash;
         short kind, index;    /* kind: 1 row, 2 header, 3 group */
     } hash[256];
-    uint64_t *pairs;          /* sorted code point pairs of header wording */
-    size_t npairs;
+    uint64_t *pairs;          /* code point pairs of header wording, a set (lexicon.c) */
+    size_t pairmask;          /* its slots less one */
     uint32_t *chars;          /* sorted code points of header wording */
     size_t nchars;
     const nb_ustr *colnorm[MAXROWS]; /* each row's column labels normalised (rows of one column set share them) */
@@ -96,6 +96,9 @@ void ex_row_buckets(const nb_ustr *u, row_buckets *rb);
 double ex_row_bound(const lexicon *L, int r, const row_buckets *rb, int n);
 /* Best matching row of the given tables (bit 1<<table) for a label. */
 double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row);
+/* Is some row of the tables at least floor similar to u (ex_best_row's
+ * similarity)? Rows bounded below floor are not compared. */
+int ex_near_row(const lexicon *L, const nb_ustr *u, unsigned tables, double floor);
 
 /* ------------------------------------------------------------------ tokens */
 
