@@ -163,6 +163,9 @@ int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e);
 int ex_may_hold_space(const char *t, size_t a, size_t b);
 /* t[a, b) reads as a number or a placeholder. */
 int ex_is_value_text(const char *t, size_t a, size_t b);
+/* A value token for t[a, b) when it reads so (ex_emit_value): 1, else 0
+ * and nothing emitted. */
+int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk);
 /* 件 个 条 项 元 次 % 家 份 */
 int ex_is_unit_cp(uint32_t c);
 

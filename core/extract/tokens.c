@@ -5,6 +5,7 @@
 #include "base/utf8.h"
 #include "base/vec.h"
 #include "text/label.h"
+#include "text/num.h"
 #include "text/numerals.h"
 
 #include <string.h>
@@ -128,8 +129,36 @@ int ex_may_hold_space(const char *t, size_t a, size_t b)
     return 0;
 }
 
+/* ASCII digits alone, at most NB_NUM_MAX_INT of them: the commonest cell,
+ * a number as nb_parse_value reads it first, told without calling it. */
+static int plain_digits(const char *t, size_t a, size_t b)
+{
+    if (a >= b || b - a > NB_NUM_MAX_INT)
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (t[i] < '0' || t[i] > '9')
+            return 0;
+    return 1;
+}
+
+int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
+{
+    if (plain_digits(t, a, b)) { /* as ex_emit_value would mark it */
+        tok *k = ex_emit(tv, K_VALUE, a, b - a, lk);
+        if (k)
+            k->blob = b - a > 1;
+        return 1;
+    }
+    if (!ex_is_value_text(t, a, b))
+        return 0;
+    ex_emit_value(tv, t, a, b, lk);
+    return 1;
+}
+
 int ex_is_value_text(const char *t, size_t a, size_t b)
 {
+    if (plain_digits(t, a, b))
+        return 1;
     nb_num n;
     nb_status st = nb_parse_value(t + a, b - a, &n);
     return st == NB_ST_NUMBER || st == NB_ST_PLACEHOLDER;
