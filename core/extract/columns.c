@@ -55,7 +55,14 @@ static extent token_extent(const nb_report *r, assembly *A, size_t ti)
     nb_doc_line(&r->doc, nb_doc_line_of(&r->doc, k->off), &ls, &le);
     extent e = {0, 0};
     if (le - ls <= NB_ALIGNED_LINE_MAX) {
-        e.from = nb_display_cols(r->doc.text + ls, k->off - ls, 0);
+        /* measured on from the place measured last when that is on this
+           line before the token (both start characters: the columns add up) */
+        struct col_mark *cm = &A->colmark;
+        if (cm->valid && cm->line == ls && cm->off <= k->off)
+            e.from = cm->col + nb_display_cols(r->doc.text + cm->off, k->off - cm->off, cm->col);
+        else
+            e.from = nb_display_cols(r->doc.text + ls, k->off - ls, 0);
+        *cm = (struct col_mark){ls, k->off, e.from, 1};
         e.to = e.from + nb_display_cols(r->doc.text + k->off, k->len, e.from);
     }
     tc->e = e;

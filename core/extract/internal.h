@@ -132,6 +132,7 @@ typedef struct tnorm {
     unsigned char m;      /* code points (≤ NB_USTR_MAX) */
     unsigned char start;  /* numbering before it (NB_NORM_NUM) */
     unsigned char had, made;
+    unsigned char marks;  /* * # | │ were dropped from it (nb_norm_chars_marks) */
 } tnorm;
 
 typedef struct tokv {
@@ -237,6 +238,10 @@ typedef struct assembly {
     int nv;
     size_t vcap;
     struct tok_cols *cols; /* tokens' display columns, measured once (columns.c; NULL until needed) */
+    struct col_mark {      /* the place measured last: its line's start, offset and display column */
+        size_t line, off, col;
+        int valid;
+    } colmark;
     uint32_t *lab;  /* the groups' labels' code points, one after another */
     size_t nlab, labcap;
     int oom;

@@ -6,6 +6,7 @@
  * stand between digits, one of a number's thousands (1,234). Each token that is a whole field is told which field
  * of how many it is, so that rows of one shape keep their columns. */
 #include "extract/internal.h"
+#include "base/utf8.h"
 
 #include <string.h>
 
@@ -90,9 +91,9 @@ static size_t sep_at(const char *t, size_t a, size_t j, size_t b, int comma, int
 
 int ex_comma_seps(const char *t, size_t a, size_t b)
 {
-    if (!memchr(t + a, ',', b - a) && !memmem(t + a, b - a, "\xef\xbc\x8c", 3))
+    if (!memchr(t + a, ',', b - a) && !nb_find(t + a, b - a, "\xef\xbc\x8c", 3))
         return 0;
-    if (memmem(t + a, b - a, "\xe3\x80\x82", 3)) /* 。: a sentence, not a row */
+    if (nb_find(t + a, b - a, "\xe3\x80\x82", 3)) /* 。: a sentence, not a row */
         return 0;
     int n = 0, depth = 0, csv = csv_line(t, a, b);
     for (size_t j = a; j < b;) {
