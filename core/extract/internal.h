@@ -162,6 +162,9 @@ int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e);
 /* Might t[a, b) hold white space? 0 only when surely not (bytes looked at,
  * nothing decoded). */
 int ex_may_hold_space(const char *t, size_t a, size_t b);
+/* ASCII digits alone, at most NB_NUM_MAX_INT of them: the commonest cell,
+ * a number as nb_parse_value reads it first, told without calling it. */
+int ex_plain_digits(const char *t, size_t a, size_t b);
 /* t[a, b) reads as a number or a placeholder. */
 int ex_is_value_text(const char *t, size_t a, size_t b);
 /* A value token for t[a, b) when it reads so (ex_emit_value): 1, else 0

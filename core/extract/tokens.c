@@ -129,9 +129,7 @@ int ex_may_hold_space(const char *t, size_t a, size_t b)
     return 0;
 }
 
-/* ASCII digits alone, at most NB_NUM_MAX_INT of them: the commonest cell,
- * a number as nb_parse_value reads it first, told without calling it. */
-static int plain_digits(const char *t, size_t a, size_t b)
+int ex_plain_digits(const char *t, size_t a, size_t b)
 {
     if (a >= b || b - a > NB_NUM_MAX_INT)
         return 0;
@@ -143,7 +141,7 @@ static int plain_digits(const char *t, size_t a, size_t b)
 
 int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
 {
-    if (plain_digits(t, a, b)) { /* as ex_emit_value would mark it */
+    if (ex_plain_digits(t, a, b)) { /* as ex_emit_value would mark it */
         tok *k = ex_emit(tv, K_VALUE, a, b - a, lk);
         if (k)
             k->blob = b - a > 1;
@@ -157,7 +155,7 @@ int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
 
 int ex_is_value_text(const char *t, size_t a, size_t b)
 {
-    if (plain_digits(t, a, b))
+    if (ex_plain_digits(t, a, b))
         return 1;
     nb_num n;
     nb_status st = nb_parse_value(t + a, b - a, &n);
