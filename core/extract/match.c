@@ -51,13 +51,19 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
     if (!ngs)
         return;
     size_t W = (size_t)nr + 1;
-    double *D = calloc(((size_t)ngs + 1) * W, sizeof *D);
-    unsigned char *how = calloc(((size_t)ngs + 1) * W, 1);
+    /* every cell is written before it is read but the first row's and
+       column's (0), and how is read only inside them: no zeroing of the rest */
+    double *D = malloc(((size_t)ngs + 1) * W * sizeof *D);
+    unsigned char *how = malloc(((size_t)ngs + 1) * W);
     if (!D || !how) {
         free(D);
         free(how);
         return;
     }
+    for (size_t j = 0; j < W; j++)
+        D[j] = 0;
+    for (int i = 1; i <= ngs; i++)
+        D[(size_t)i * W] = 0;
     nb_sig *gsig = malloc(sizeof *gsig);
     if (!gsig) {
         free(D);
