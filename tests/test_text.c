@@ -136,6 +136,19 @@ static void test_norm_chars(void **state)
         strcat(s, "字");
     uint32_t c[NB_USTR_MAX];
     assert_int_equal(nb_norm_chars(s, strlen(s), c), NB_USTR_MAX);
+    /* nb_norm_chars_marks: the same code points, and how many of * # | │
+       (ASCII or full-width) were dropped besides white space */
+    static const struct {
+        const char *s;
+        int marks;
+    } marked[] = {{"a*b#c|d│e", 4}, {"（一） 予以公开", 0}, {"＊其他｜", 2}, {"“三安全一稳定”", 0}};
+    for (size_t k = 0; k < sizeof marked / sizeof marked[0]; k++) {
+        uint32_t c2[NB_USTR_MAX];
+        int marks = -1, m = nb_norm_chars_marks(marked[k].s, strlen(marked[k].s), c2, &marks);
+        assert_int_equal(m, nb_norm_chars(marked[k].s, strlen(marked[k].s), c));
+        assert_memory_equal(c2, c, (size_t)m * sizeof *c);
+        assert_int_equal(marks, marked[k].marks);
+    }
 }
 
 static void test_ustr_ops(void **state)

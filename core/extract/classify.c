@@ -14,8 +14,7 @@
  * it holds: "2.其他法律行政止公开" is a typo of a row, not a header. */
 static int numbered_row_label(const lexicon *L, const nb_ustr *u)
 {
-    int row;
-    return u->had_num && ex_best_row(L, u, 1u << NB_T2 | 1u << NB_T3, &row) >= 0.7;
+    return u->had_num && ex_near_row(L, u, 1u << NB_T2 | 1u << NB_T3, 0.7);
 }
 
 /* Room in tv's normal forms for token q's (those before it made or
@@ -43,13 +42,14 @@ static int make_norm(const char *t, tokv *tv, size_t q, nb_ustr *u)
     const tok *k = &tv->v[q];
     tnorm *z = &tv->norm[q];
     uint32_t *c = tv->pool + tv->npool;
-    int m = nb_norm_chars(t + k->off, k->len, c), had = 0;
+    int marks, m = nb_norm_chars_marks(t + k->off, k->len, c, &marks), had = 0;
     int start = nb_numbering_strip(c, m, &had);
     z->at = (uint32_t)tv->npool;
     z->m = (unsigned char)m;
     z->start = (unsigned char)start;
     z->had = (unsigned char)had;
     z->made = 1;
+    z->marks = marks > 0;
     tv->npool += (size_t)m;
     ex_norm_view(tv->norm, tv->pool, t, k, q, NB_NORM_LABEL, u);
     return 0;
@@ -113,27 +113,47 @@ static int may_end_in_label(const lexicon *L, const char *t, size_t a, size_t e)
     return 0;
 }
 
-/* Web text runs header words into the first row label:
- * "信息内容本年制发件数…现行有效件数规章" → the header, then "规章". */
-static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t q)
+/* t[a, e)'s folded code points without white space into cp, and where
+ * each starts into at (when not NULL): how many, or -1 when more than
+ * NB_USTR_MAX of them. */
+static int fold_chars(const char *t, size_t a, size_t e, uint32_t *cp, size_t *at)
 {
-    tok k = tv->v[q];
-    if (!may_end_in_label(L, t, k.off, k.off + k.len))
-        return 0;
-    /* folded code points without white space, and where each starts */
-    uint32_t cp[NB_USTR_MAX];
-    size_t at[NB_USTR_MAX];
     int n = 0;
-    size_t i = k.off, e = k.off + k.len;
+    size_t i = a;
     while (i < e && n < NB_USTR_MAX) {
         size_t here = i;
         uint32_t c = nb_fold(nb_utf8_get(t, e, &i));
         if (nb_is_space(c))
             continue;
-        cp[n] = c;
-        at[n++] = here;
+        if (at)
+            at[n] = here;
+        cp[n++] = c;
     }
-    if (n < 4 || i < e)
+    return i < e ? -1 : n;
+}
+
+/* Web text runs header words into the first row label:
+ * "信息内容本年制发件数…现行有效件数规章" → the header, then "规章".
+ * The token's code points are its normal form's (classify made it) when
+ * that dropped only white space and is not cut short; where each starts
+ * is read only for a token that is split. */
+static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t q)
+{
+    tok k = tv->v[q];
+    if (!may_end_in_label(L, t, k.off, k.off + k.len))
+        return 0;
+    uint32_t own[NB_USTR_MAX];
+    const uint32_t *cp = own;
+    size_t e = k.off + k.len;
+    const tnorm *z = &tv->norm[q];
+    int n;
+    if (z->made && !z->marks && z->m < NB_USTR_MAX) {
+        cp = tv->pool + z->at;
+        n = z->m;
+    } else {
+        n = fold_chars(t, k.off, e, own, NULL);
+    }
+    if (n < 4)
         return 0;
     for (int r = 0; r < L->s->nrows; r++) {
         const nb_ustr *lab = &L->rows[r];
@@ -141,6 +161,9 @@ static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t 
             continue;
         if (memcmp(cp + n - lab->n, lab->c, (size_t)lab->n * sizeof *cp) != 0)
             continue;
+        uint32_t c2[NB_USTR_MAX];
+        size_t at[NB_USTR_MAX];
+        fold_chars(t, k.off, e, c2, at);
         size_t cut = at[n - lab->n];
         nb_ustr pre;
         nb_norm(t + k.off, cut - k.off, &pre, NB_NORM_LABEL);

@@ -22,21 +22,31 @@ typedef struct extent {
  * no column to be placed by, and are not measured. */
 #define NB_ALIGNED_LINE_MAX 2048
 
-/* A token's extent once measured (every row placed looks at the headers
- * above it again). */
+/* A token's extent once measured, and the column its header text names
+ * once looked up (every row placed looks at the headers above it again;
+ * the rows of a table share their column labels). */
 struct tok_cols {
     extent e;
     int known;
+    const nb_ustr *labels; /* the column labels hcol was looked up in (NULL: not yet), */
+    int nlabels;           /* and how many of them */
+    int hcol;
 };
+
+/* A's tokens' measures, made on first need; NULL when out of memory. */
+static struct tok_cols *tok_cols_of(assembly *A)
+{
+    if (!A->cols && !(A->cols = calloc(A->ntok ? A->ntok : 1, sizeof *A->cols)))
+        A->oom = 1;
+    return A->cols;
+}
 
 /* The display columns token ti takes on its line; to == 0 on a long line
  * (and when no memory is left to keep what was measured). */
 static extent token_extent(const nb_report *r, assembly *A, size_t ti)
 {
-    if (!A->cols && !(A->cols = calloc(A->ntok ? A->ntok : 1, sizeof *A->cols))) {
-        A->oom = 1;
+    if (!tok_cols_of(A))
         return (extent){0, 0};
-    }
     struct tok_cols *tc = &A->cols[ti];
     if (tc->known)
         return tc->e;
@@ -45,7 +55,14 @@ static extent token_extent(const nb_report *r, assembly *A, size_t ti)
     nb_doc_line(&r->doc, nb_doc_line_of(&r->doc, k->off), &ls, &le);
     extent e = {0, 0};
     if (le - ls <= NB_ALIGNED_LINE_MAX) {
-        e.from = nb_display_cols(r->doc.text + ls, k->off - ls, 0);
+        /* measured on from the place measured last when that is on this
+           line before the token (both start characters: the columns add up) */
+        struct col_mark *cm = &A->colmark;
+        if (cm->valid && cm->line == ls && cm->off <= k->off)
+            e.from = cm->col + nb_display_cols(r->doc.text + cm->off, k->off - cm->off, cm->col);
+        else
+            e.from = nb_display_cols(r->doc.text + ls, k->off - ls, 0);
+        *cm = (struct col_mark){ls, k->off, e.from, 1};
         e.to = e.from + nb_display_cols(r->doc.text + k->off, k->len, e.from);
     }
     tc->e = e;
@@ -96,9 +113,20 @@ static int header_extents(const nb_report *r, assembly *A, const group *g, exten
         const tok *k = &A->toks[i];
         if (k->kind != K_TEXT || k->cls != C_HEADER || k->lkind != LK_PLAIN || k->off < from)
             continue;
-        nb_ustr u;
-        ex_tok_norm(A, i, NB_NORM_LABEL, &u);
-        int c = header_column(rw, labels, &u);
+        int c;
+        if (labels != own && tok_cols_of(A) && A->cols[i].labels == labels &&
+            A->cols[i].nlabels == rw->ncols) {
+            c = A->cols[i].hcol;
+        } else {
+            nb_ustr u;
+            ex_tok_norm(A, i, NB_NORM_LABEL, &u);
+            c = header_column(rw, labels, &u);
+            if (labels != own && A->cols) {
+                A->cols[i].labels = labels;
+                A->cols[i].nlabels = rw->ncols;
+                A->cols[i].hcol = c;
+            }
+        }
         if (c < 0)
             continue;
         extent e = token_extent(r, A, i);

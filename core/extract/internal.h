@@ -32,6 +32,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "base/utf8.h"
 #include "model/report.h"
 #include "text/label.h"
 
@@ -67,25 +68,37 @@ typedef struct lexicon {
         uint32_t hash;
         short kind, index;    /* kind: 1 row, 2 header, 3 group */
     } hash[256];
-    uint64_t *pairs;          /* sorted code point pairs of header wording */
-    size_t npairs;
+    uint64_t *pairs;          /* code point pairs of header wording, a set (lexicon.c) */
+    size_t pairmask;          /* its slots less one */
     uint32_t *chars;          /* sorted code points of header wording */
     size_t nchars;
     const nb_ustr *colnorm[MAXROWS]; /* each row's column labels normalised (rows of one column set share them) */
     nb_ustr *colpool;
+    /* the headers' and columns' standard words as they are written, found
+     * in run-together header text in one pass (words_ok 0: one by one) */
+    nb_needles words;
+    int words_ok;
 } lexicon;
 
 /* Is u exactly a T2/T3 row label (*row, else -1) and/or a header (*header)? */
 void ex_lex_exact(const lexicon *L, const nb_ustr *u, int *row, int *header);
 /* Share of u's characters that lie in a pair of header wording (digits count). */
 double ex_header_coverage(const lexicon *L, const nb_ustr *u);
-/* The bloom buckets of u's characters (NB_USTR_MAX of them at most). */
-void ex_row_buckets(const nb_ustr *u, unsigned char *bucket);
+/* How many of a label's characters fall in each of the 64 bloom buckets,
+ * and which buckets hold any. */
+typedef struct row_buckets {
+    unsigned char count[64]; /* ≤ NB_USTR_MAX */
+    uint64_t any;
+} row_buckets;
+void ex_row_buckets(const nb_ustr *u, row_buckets *rb);
 /* At least nb_sim of row r's label and a label of n characters in these
  * buckets (m + n > 0): a cheap bound that spares most similarities. */
-double ex_row_bound(const lexicon *L, int r, const unsigned char *bucket, int n);
+double ex_row_bound(const lexicon *L, int r, const row_buckets *rb, int n);
 /* Best matching row of the given tables (bit 1<<table) for a label. */
 double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row);
+/* Is some row of the tables at least floor similar to u (ex_best_row's
+ * similarity)? Rows bounded below floor are not compared. */
+int ex_near_row(const lexicon *L, const nb_ustr *u, unsigned tables, double floor);
 
 /* ------------------------------------------------------------------ tokens */
 
@@ -119,6 +132,7 @@ typedef struct tnorm {
     unsigned char m;      /* code points (≤ NB_USTR_MAX) */
     unsigned char start;  /* numbering before it (NB_NORM_NUM) */
     unsigned char had, made;
+    unsigned char marks;  /* * # | │ were dropped from it (nb_norm_chars_marks) */
 } tnorm;
 
 typedef struct tokv {
@@ -148,8 +162,14 @@ int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e);
 /* Might t[a, b) hold white space? 0 only when surely not (bytes looked at,
  * nothing decoded). */
 int ex_may_hold_space(const char *t, size_t a, size_t b);
+/* ASCII digits alone, at most NB_NUM_MAX_INT of them: the commonest cell,
+ * a number as nb_parse_value reads it first, told without calling it. */
+int ex_plain_digits(const char *t, size_t a, size_t b);
 /* t[a, b) reads as a number or a placeholder. */
 int ex_is_value_text(const char *t, size_t a, size_t b);
+/* A value token for t[a, b) when it reads so (ex_emit_value): 1, else 0
+ * and nothing emitted. */
+int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk);
 /* 件 个 条 项 元 次 % 家 份 */
 int ex_is_unit_cp(uint32_t c);
 
@@ -221,6 +241,10 @@ typedef struct assembly {
     int nv;
     size_t vcap;
     struct tok_cols *cols; /* tokens' display columns, measured once (columns.c; NULL until needed) */
+    struct col_mark {      /* the place measured last: its line's start, offset and display column */
+        size_t line, off, col;
+        int valid;
+    } colmark;
     uint32_t *lab;  /* the groups' labels' code points, one after another */
     size_t nlab, labcap;
     int oom;

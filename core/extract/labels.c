@@ -9,6 +9,7 @@
 #include "text/label.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void found_text(const assembly *A, const group *g, char *out, size_t cap)
@@ -119,20 +120,48 @@ static void cover_word(const char *t, size_t off, size_t len, const char *word, 
     }
 }
 
+/* Where the standard words stand in header text (nb_find_all's places). */
+typedef struct places {
+    nb_place *v;
+    size_t cap, n;
+} places;
+
+/* Mark in cov the bytes of t[off, off + len) that the standard words cover:
+ * each word's places from the left, none overlapping the word's place
+ * before (as cover_word finds them), all words in one pass over the text;
+ * word by word when the lexicon has no set of them or memory runs out. */
+static void cover_words(const assembly *A, size_t off, size_t len, unsigned char *cov, places *P)
+{
+    const lexicon *L = A->L;
+    P->n = 0;
+    if (L->words_ok && nb_find_all(&L->words, A->t + off, len, &P->v, &P->cap, &P->n) == 0) {
+        size_t next[NB_NEEDLES_MAX] = {0};
+        for (size_t i = 0; i < P->n; i++) {
+            int w = P->v[i].needle;
+            if (P->v[i].off < next[w])
+                continue;
+            memset(cov + P->v[i].off, 1, L->words.len[w]);
+            next[w] = P->v[i].off + L->words.len[w];
+        }
+        return;
+    }
+    const nb_schema *s = L->s;
+    for (int h = 0; h < s->nheaders; h++)
+        cover_word(A->t, off, len, s->headers[h], cov);
+    for (int c = 0; c < L->ncols; c++)
+        cover_word(A->t, off, len, L->cols[c].label, cov);
+}
+
 /* Run-together header text ("信息内容本年新制作数量本公开数量…"): the
  * standard words are found in it and what is left between them is checked
  * as a header of its own. */
-static void check_run_together(nb_report *r, const assembly *A, int table, size_t off, size_t len)
+static void check_run_together(nb_report *r, const assembly *A, int table, size_t off, size_t len, places *P)
 {
     unsigned char cov[1024];
     if (len > sizeof cov)
         return;
     memset(cov, 0, len);
-    const nb_schema *s = A->L->s;
-    for (int h = 0; h < s->nheaders; h++)
-        cover_word(A->t, off, len, s->headers[h], cov);
-    for (int c = 0; c < A->L->ncols; c++)
-        cover_word(A->t, off, len, A->L->cols[c].label, cov);
+    cover_words(A, off, len, cov, P);
     for (size_t i = 0; i < len;) {
         size_t j = i;
         while (j < len && !cov[j])
@@ -150,6 +179,7 @@ void ex_record_header_labels(nb_report *r, const assembly *A, const tok *toks, s
 {
     (void)ar;
     int gi = 0, last_table = 0;
+    places P = {NULL, 0, 0};
     for (size_t i = 0; i < ntok; i++) {
         const tok *k = &toks[i];
         if (k->kind != K_TEXT || k->cls != C_HEADER)
@@ -158,8 +188,9 @@ void ex_record_header_labels(nb_report *r, const assembly *A, const tok *toks, s
         nb_ustr u;
         ex_tok_norm(A, i, NB_NORM_LABEL, &u);
         if (u.n > 18)
-            check_run_together(r, A, table, k->off, k->len);
+            check_run_together(r, A, table, k->off, k->len, &P);
         else
             check_header(r, A, table, k->off, k->len, &u);
     }
+    free(P.v);
 }

@@ -11,16 +11,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
-
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return (x > y) - (x < y);
+}
+
+/* The header wording's code point pairs in an open-addressed set: a pair
+ * a, b is kept as (a << 32 | b) + 1 (0: an empty slot); the set is at
+ * most half full. */
+static size_t pair_slot(uint64_t k, size_t mask)
+{
+    return (size_t)((k * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+}
+
+static void pair_add(lexicon *L, uint32_t a, uint32_t b)
+{
+    uint64_t k = ((uint64_t)a << 32 | b) + 1;
+    size_t h = pair_slot(k, L->pairmask);
+    while (L->pairs[h] && L->pairs[h] != k)
+        h = (h + 1) & L->pairmask;
+    L->pairs[h] = k;
 }
 
 static uint32_t ustr_hash(const nb_ustr *u)
@@ -150,7 +161,10 @@ void *nb_lexicon_new(const nb_schema *s)
         np += (size_t)L->cols[k].norm.n;
         nc += (size_t)L->cols[k].norm.n;
     }
-    L->pairs = malloc((np + 1) * sizeof *L->pairs);
+    L->pairmask = 63;
+    while (L->pairmask < 2 * np)
+        L->pairmask = L->pairmask * 2 + 1;
+    L->pairs = calloc(L->pairmask + 1, sizeof *L->pairs);
     L->chars = malloc((nc + 1) * sizeof *L->chars);
     if (!L->pairs || !L->chars) {
         nb_lexicon_free(L);
@@ -161,7 +175,7 @@ void *nb_lexicon_new(const nb_schema *s)
         for (int i = 0; i < u->n; i++) {
             L->chars[L->nchars++] = u->c[i];
             if (i + 1 < u->n)
-                L->pairs[L->npairs++] = (uint64_t)u->c[i] << 32 | u->c[i + 1];
+                pair_add(L, u->c[i], u->c[i + 1]);
         }
     }
     for (int r = 0; r < s->nrows && r < MAXROWS; r++)
@@ -170,7 +184,16 @@ void *nb_lexicon_new(const nb_schema *s)
         lex_add(L, &L->headers[h], 2, h);
     for (int g = 0; g < L->ngroups; g++)
         lex_add(L, &L->groups[g], 3, g);
-    qsort(L->pairs, L->npairs, sizeof *L->pairs, cmp_u64);
+    const char *words[NB_NEEDLES_MAX];
+    int nw = 0;
+    L->words_ok = s->nheaders + L->ncols <= NB_NEEDLES_MAX;
+    for (int h = 0; h < s->nheaders && L->words_ok; h++)
+        if (s->headers[h][0])
+            words[nw++] = s->headers[h];
+    for (int c = 0; c < L->ncols && L->words_ok; c++)
+        if (L->cols[c].label[0])
+            words[nw++] = L->cols[c].label;
+    L->words_ok = L->words_ok && nb_needles_init(&L->words, words, nw) == 0;
     qsort(L->chars, L->nchars, sizeof *L->chars, cmp_u32);
     return L;
 }
@@ -188,8 +211,13 @@ void nb_lexicon_free(void *p)
 
 static int has_pair(const lexicon *L, uint32_t a, uint32_t b)
 {
-    uint64_t k = (uint64_t)a << 32 | b;
-    return bsearch(&k, L->pairs, L->npairs, sizeof k, cmp_u64) != NULL;
+    uint64_t k = ((uint64_t)a << 32 | b) + 1;
+    for (size_t h = pair_slot(k, L->pairmask);; h = (h + 1) & L->pairmask) {
+        if (L->pairs[h] == k)
+            return 1;
+        if (!L->pairs[h])
+            return 0;
+    }
 }
 
 static int has_char(const lexicon *L, uint32_t a)
@@ -215,25 +243,33 @@ double ex_header_coverage(const lexicon *L, const nb_ustr *u)
     return (double)n / u->n;
 }
 
-void ex_row_buckets(const nb_ustr *u, unsigned char *bucket)
+void ex_row_buckets(const nb_ustr *u, row_buckets *rb)
 {
-    for (int i = 0; i < u->n; i++)
-        bucket[i] = (unsigned char)(u->c[i] * 2654435761u >> 26);
+    memset(rb->count, 0, sizeof rb->count);
+    rb->any = 0;
+    for (int i = 0; i < u->n; i++) {
+        unsigned k = u->c[i] * 2654435761u >> 26;
+        rb->count[k]++;
+        rb->any |= 1ull << k;
+    }
 }
 
-double ex_row_bound(const lexicon *L, int r, const unsigned char *bucket, int n)
+double ex_row_bound(const lexicon *L, int r, const row_buckets *rb, int n)
 {
     int m = L->rows[r].n, lo = m < n ? m : n;
-    int shared = 0;
-    for (int i = 0; i < n; i++)
-        shared += (int)(L->bloom[r] >> bucket[i] & 1);
+    int shared = 0; /* the label's characters in the row's buckets: by bucket, not by character */
+    for (uint64_t both = L->bloom[r] & rb->any; both; both &= both - 1)
+        shared += rb->count[__builtin_ctzll(both)];
     if (shared > lo)
         shared = lo;
     /* characters: at most the shared ones; pairs: at most by length */
     return (2.0 * shared / (m + n) + 2.0 * lo / (m + n)) / 2.0;
 }
 
-double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row)
+/* ex_best_row, but rows whose bound is below floor are not tried: the
+ * similarity it gives is exact when it is floor or more, and below floor
+ * otherwise. */
+static double best_row_from(const lexicon *L, const nb_ustr *u, unsigned tables, double floor, int *row)
 {
     double best = 0;
     int br = -1;
@@ -247,8 +283,8 @@ double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row
     }
     /* bound every row's similarity cheaply, then try rows best bound first
      * and stop when no bound can beat what was found */
-    unsigned char bucket[NB_USTR_MAX];
-    ex_row_buckets(u, bucket);
+    row_buckets rb;
+    ex_row_buckets(u, &rb);
     int order[MAXROWS], no = 0;
     double ub[MAXROWS];
     for (int r = 0; r < L->s->nrows && r < MAXROWS; r++) {
@@ -256,7 +292,7 @@ double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row
             continue;
         if (L->rows[r].n + u->n == 0)
             continue;
-        double b = ex_row_bound(L, r, bucket, u->n);
+        double b = ex_row_bound(L, r, &rb, u->n);
         int k = no++;
         while (k > 0 && ub[order[k - 1]] < b) {
             order[k] = order[k - 1];
@@ -269,7 +305,7 @@ double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row
     int made = 0;
     for (int k = 0; k < no; k++) {
         int r = order[k];
-        if (ub[r] <= best)
+        if (ub[r] <= best || ub[r] < floor)
             break;
         if (!made) {
             nb_sig_make(u, &q);
@@ -283,4 +319,15 @@ double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row
     }
     *row = br;
     return best;
+}
+
+double ex_best_row(const lexicon *L, const nb_ustr *u, unsigned tables, int *row)
+{
+    return best_row_from(L, u, tables, 0, row);
+}
+
+int ex_near_row(const lexicon *L, const nb_ustr *u, unsigned tables, double floor)
+{
+    int row;
+    return best_row_from(L, u, tables, floor, &row) >= floor;
 }

@@ -51,13 +51,19 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
     if (!ngs)
         return;
     size_t W = (size_t)nr + 1;
-    double *D = calloc(((size_t)ngs + 1) * W, sizeof *D);
-    unsigned char *how = calloc(((size_t)ngs + 1) * W, 1);
+    /* every cell is written before it is read but the first row's and
+       column's (0), and how is read only inside them: no zeroing of the rest */
+    double *D = malloc(((size_t)ngs + 1) * W * sizeof *D);
+    unsigned char *how = malloc(((size_t)ngs + 1) * W);
     if (!D || !how) {
         free(D);
         free(how);
         return;
     }
+    for (size_t j = 0; j < W; j++)
+        D[j] = 0;
+    for (int i = 1; i <= ngs; i++)
+        D[(size_t)i * W] = 0;
     nb_sig *gsig = malloc(sizeof *gsig);
     if (!gsig) {
         free(D);
@@ -65,13 +71,13 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
         return;
     }
     nb_ustr label; /* the row's label: gsig points into it */
-    unsigned char bucket[NB_USTR_MAX];
+    row_buckets rb;
     for (int i = 1; i <= ngs; i++) {
         group *g = &A->g[gs[i - 1]];
         int made = 0; /* gsig made from g's label (only when a bound leaves the similarity open) */
         if (g->has_label && g->exact_row < 0) {
             ex_group_label(A, g, &label);
-            ex_row_buckets(&label, bucket);
+            ex_row_buckets(&label, &rb);
         }
         int fit_cols = -1, fit = 0; /* whether g fits rows of fit_cols cells (T3's rows are all of one width) */
         double fit_pen = 0;
@@ -88,7 +94,7 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
             if (g->has_label && g->exact_row >= 0) {
                 sim = g->exact_row == rows[j - 1] ? 1.0 : 0.0;
             } else if (g->has_label && label.n + A->L->rows[rows[j - 1]].n > 0 &&
-                       ex_row_bound(A->L, rows[j - 1], bucket, label.n) < 0.5 - 1e-9) {
+                       ex_row_bound(A->L, rows[j - 1], &rb, label.n) < 0.5 - 1e-9) {
                 sim = 0; /* below 0.5 surely: not this row */
             } else if (g->has_label) {
                 if (!made) {

@@ -27,30 +27,50 @@ static int t3_role(const nb_schema *s, int row)
     return s->rows[row].table == NB_T3 ? 5 : 0;
 }
 
+/* What each T3 row is to the sums (t3_role), where its cells start, and
+ * which choice (ch) reads it (-1: its cells as filled): worked out once,
+ * not for every combination tried. */
+typedef struct t3rows {
+    int n;
+    int role[MAXROWS], first[MAXROWS], chosen[MAXROWS];
+} t3rows;
+
+static void t3_rows(const nb_schema *s, const t3choice *ch, int nch, t3rows *R)
+{
+    R->n = 0;
+    for (int row = 0; row < s->nrows && R->n < MAXROWS; row++) {
+        int role = t3_role(s, row);
+        if (!role)
+            continue;
+        int chosen = -1;
+        for (int k = 0; k < nch; k++)
+            if (ch[k].row == row)
+                chosen = k;
+        R->role[R->n] = role;
+        R->first[R->n] = chosen >= 0 ? 0 : nb_schema_first_cell(s, row);
+        R->chosen[R->n] = chosen;
+        R->n++;
+    }
+}
+
 /* How many of the column equations (总计 = Σ results; 一 + 二 = 总计 + 四)
  * fail when the rows being chosen take their picked readings. */
-static int t3_failures(nb_report *r, t3choice *ch, int nch)
+static int t3_failures(nb_report *r, const t3rows *R, t3choice *ch)
 {
     int fails = 0;
-    const nb_schema *s = r->schema;
     for (int c = 0; c < 7; c++) {
         nb_num sum_res = nb_num_int(0), v[5] = {{0, 0}};
         int known[5] = {0}, res_unknown = 0;
-        for (int row = 0; row < s->nrows; row++) {
-            int role = t3_role(s, row);
-            if (!role)
-                continue;
+        for (int q = 0; q < R->n; q++) {
+            int role = R->role[q];
             nb_num x = {0, 0};
             int ok = 0;
-            int chosen = -1;
-            for (int k = 0; k < nch; k++)
-                if (ch[k].row == row)
-                    chosen = k;
+            int chosen = R->chosen[q];
             if (chosen >= 0) {
                 x = ch[chosen].sp->found[ch[chosen].pick][c].num;
                 ok = 1;
             } else {
-                const nb_cell *cell = &r->cells[nb_schema_first_cell(s, row) + c];
+                const nb_cell *cell = &r->cells[R->first[q] + c];
                 if (cell->status == NB_ST_NUMBER || cell->status == NB_ST_INFERRED) {
                     x = cell->num;
                     ok = 1;
@@ -102,8 +122,10 @@ void ex_t3_resolve(nb_report *r, const assembly *A, rowfill *fills, int nfill)
     unsigned char ok[32][MAXREAD];
     memset(ok, 0, sizeof ok);
     int least = -1;
+    t3rows R;
+    t3_rows(r->schema, ch, nch, &R);
     for (;;) {
-        int fails = t3_failures(r, ch, nch);
+        int fails = t3_failures(r, &R, ch);
         if (least < 0 || fails < least) {
             least = fails;
             memset(ok, 0, sizeof ok);

@@ -2,10 +2,13 @@
  * its own layout: a pipe or box table row, a row separated by tabs or
  * commas (three or more cells), or a plain
  * (space-aligned) line; when most lines hold a single cell, the area is read
- * again as one cell per line, where rows span lines. */
+ * again as one cell per line, where rows span lines (read so at once when a
+ * look at the lines' bytes makes that sure). */
 #include "extract/internal.h"
+#include "base/utf8.h"
 #include "model/doc.h"
 #include "model/report.h"
+#include "text/numerals.h"
 
 #include <string.h>
 
@@ -16,6 +19,50 @@ typedef struct line_counts {
     int tabbed;    /* lines starting with a tab */
     int nonempty;
 } line_counts;
+
+/* Which separators the area holds, looked for once: in an area without
+ * pipes no line is a pipe row; a line is searched for comma separators
+ * only when a comma stands in it, found by two cursors that move through
+ * the area once (the next , and the next ， at or after the line). */
+typedef struct area_seps {
+    int pipes;       /* | ｜ or a box-drawing character (E2 94, E2 95) */
+    size_t comma;    /* the next , (end: none) */
+    size_t wide;     /* the next ， (end: none) */
+    size_t end;
+    int fresh;       /* the cursors stand at the area's start, not yet moved to the first */
+} area_seps;
+
+static void find_area_seps(const char *t, const area *ar, area_seps *f)
+{
+    const char *s = t + ar->start;
+    size_t n = ar->end - ar->start;
+    f->pipes = memchr(s, '|', n) || nb_find(s, n, "\xe2\x94", 2) || nb_find(s, n, "\xe2\x95", 2) ||
+               nb_find(s, n, "\xef\xbd\x9c", 3);
+    f->end = ar->end;
+    f->comma = f->wide = ar->start;
+    f->fresh = 1;
+}
+
+/* Might line t[a, b) hold a , or ，? (The cursors moved to a first.) */
+static int line_has_comma(const char *t, size_t a, size_t b, area_seps *f)
+{
+    if (f->fresh) { /* the cursors put at the area's first , and ， */
+        const char *p = memchr(t + f->comma, ',', f->end - f->comma);
+        const char *q = nb_find(t + f->wide, f->end - f->wide, "\xef\xbc\x8c", 3);
+        f->comma = p ? (size_t)(p - t) : f->end;
+        f->wide = q ? (size_t)(q - t) : f->end;
+        f->fresh = 0;
+    }
+    if (f->comma < a) {
+        const char *p = memchr(t + a, ',', f->end - a);
+        f->comma = p ? (size_t)(p - t) : f->end;
+    }
+    if (f->wide < a) {
+        const char *p = nb_find(t + a, f->end - a, "\xef\xbc\x8c", 3);
+        f->wide = p ? (size_t)(p - t) : f->end;
+    }
+    return f->comma < b || f->wide < b;
+}
 
 /* In a tab or pipe row, text after the row's first number is one of its cells. */
 static void text_after_values_is_value(tokv *tv, size_t from)
@@ -31,14 +78,14 @@ static void text_after_values_is_value(tokv *tv, size_t from)
 }
 
 /* A non-blank line t[a, b) in its own layout, counted into n. */
-static void tokenize_row_line(tokv *tv, const char *t, size_t a, size_t b, line_counts *n)
+static void tokenize_row_line(tokv *tv, const char *t, size_t a, size_t b, area_seps *f, line_counts *n)
 {
     n->nonempty++;
     if (t[a] == '\t')
         n->tabbed++;
     size_t from = tv->n;
     int table_row = 0;
-    if (ex_pipe_seps(t, a, b) >= 2) {
+    if (f->pipes && ex_pipe_seps(t, a, b) >= 2) {
         ex_tokenize_pipe(tv, t, a, b);
         text_after_values_is_value(tv, from);
         table_row = 1;
@@ -46,7 +93,7 @@ static void tokenize_row_line(tokv *tv, const char *t, size_t a, size_t b, line_
         ex_tokenize_tab_row(tv, t, a, b);
         text_after_values_is_value(tv, from);
         table_row = t[a] != '\t';
-    } else if (ex_comma_seps(t, a, b) >= 2) {
+    } else if (line_has_comma(t, a, b, f) && ex_comma_seps(t, a, b) >= 2) {
         ex_tokenize_comma_row(tv, t, a, b);
         text_after_values_is_value(tv, from);
         table_row = t[a] != ',' && (unsigned char)t[a] != 0xEF;
@@ -67,29 +114,94 @@ static void tokenize_row_line(tokv *tv, const char *t, size_t a, size_t b, line_
     ex_emit(tv, K_EOL, b, 0, LK_PLAIN);
 }
 
-/* Tokenise the lines of the area, one cell a line or rows on lines. */
-static void tokenize_lines(const nb_report *r, const area *ar, tokv *tv, int cells_mode, int tab_cells,
-                           line_counts *n)
+/* How a plain line t[a, b) (trimmed [x, y)) reads in rows, told without
+ * tokenising it: 1 surely one cell (a word of ASCII digits alone, or a word
+ * without a digit where numbering can start at no character after its
+ * first: tokenize_glued gives it whole), 2 maybe several numbers (a tab, a
+ * comma, white space, or a digit in it), 0 surely not several numbers. */
+static int line_shape(const char *t, size_t a, size_t b, size_t x, size_t y, area_seps *f)
+{
+    if (memchr(t + a, '\t', b - a) || line_has_comma(t, a, b, f) || ex_may_hold_space(t, x, y))
+        return 2;
+    if (ex_plain_digits(t, x, y))
+        return 1;
+    for (size_t i = x; i < y; i++)
+        if ((t[i] >= '0' && t[i] <= '9') || ((unsigned char)t[i] == 0xEF && i + 2 < y &&
+                                             (unsigned char)t[i + 1] == 0xBC && (unsigned char)t[i + 2] >= 0x90 &&
+                                             (unsigned char)t[i + 2] <= 0x99))
+            return 2; /* an ASCII or full-width digit */
+    size_t i = x;
+    nb_utf8_get(t, y, &i);
+    while (i < y) {
+        uint32_t c = nb_fold(nb_utf8_get(t, y, &i));
+        if (c == '(' || nb_cn_digit(c) > 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* Line li of the document within the area: [*a, *b), trimmed [*x, *y). */
+static void area_line(const nb_doc *d, const area *ar, size_t li, size_t *a, size_t *b, size_t *x, size_t *y)
+{
+    nb_doc_line(d, li, a, b);
+    if (*a < ar->start)
+        *a = ar->start;
+    if (*b > ar->end)
+        *b = ar->end;
+    *x = *a;
+    *y = *b;
+    if (*a < *b)
+        ex_trim(d->text, x, y);
+}
+
+/* Is the area surely read one cell a line (single > 4 × multi, as the
+ * first reading would count)? Told by line_shape where that is sure: in an
+ * area without pipes, too small for the first reading to fill
+ * EX_MAX_TOKENS (a token a byte and one a line at most); given up as soon
+ * as the lines left cannot make it sure. n: the non-blank and tabbed
+ * lines, as the first reading counts them. */
+static int surely_cells(const nb_report *r, const area *ar, area_seps *f, line_counts *n)
 {
     const nb_doc *d = &r->doc;
     const char *t = d->text;
     size_t l0 = nb_doc_line_of(d, ar->start), l1 = nb_doc_line_of(d, ar->end ? ar->end - 1 : 0);
+    if (f->pipes || ar->end - ar->start + (l1 - l0 + 1) >= EX_MAX_TOKENS)
+        return 0;
+    size_t single = 0, multi = 0;
     for (size_t li = l0; li <= l1 && li < d->nlines; li++) {
-        size_t a, b;
-        nb_doc_line(d, li, &a, &b);
-        if (a < ar->start)
-            a = ar->start;
-        if (b > ar->end)
-            b = ar->end;
-        size_t x = a, y = b;
-        if (a < b)
-            ex_trim(t, &x, &y);
+        if (single + (l1 - li + 1) <= 4 * multi)
+            return 0;
+        size_t a, b, x, y;
+        area_line(d, ar, li, &a, &b, &x, &y);
+        if (x >= y)
+            continue;
+        n->nonempty++;
+        n->tabbed += t[a] == '\t';
+        int shape = line_shape(t, a, b, x, y, f);
+        single += shape == 1;
+        multi += shape == 2;
+    }
+    return single > 4 * multi;
+}
+
+/* Tokenise the lines of the area, one cell a line or rows on lines. */
+static void tokenize_lines(const nb_report *r, const area *ar, area_seps *f, tokv *tv, int cells_mode,
+                           int tab_cells, line_counts *n)
+{
+    const nb_doc *d = &r->doc;
+    const char *t = d->text;
+    f->comma = f->wide = ar->start; /* from the area's start again */
+    f->fresh = 1;
+    size_t l0 = nb_doc_line_of(d, ar->start), l1 = nb_doc_line_of(d, ar->end ? ar->end - 1 : 0);
+    for (size_t li = l0; li <= l1 && li < d->nlines; li++) {
+        size_t a, b, x, y;
+        area_line(d, ar, li, &a, &b, &x, &y);
         if (cells_mode)
             ex_tokenize_cells_line(tv, t, a, b, x, y, tab_cells);
         else if (x >= y)
             ex_emit(tv, K_BREAK, a, 0, LK_PLAIN);
         else
-            tokenize_row_line(tv, t, a, b, n);
+            tokenize_row_line(tv, t, a, b, f, n);
     }
 }
 
@@ -99,12 +211,21 @@ void ex_tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cells_m
     if (ar->end <= ar->start)
         return;
     line_counts n = {0, 0, 0, 0};
-    tokenize_lines(r, ar, tv, 0, 0, &n);
+    area_seps f;
+    find_area_seps(r->doc.text, ar, &f);
+    if (surely_cells(r, ar, &f, &n)) { /* no first reading needed */
+        *cells_mode = 1;
+        line_counts unused = {0, 0, 0, 0};
+        tokenize_lines(r, ar, &f, tv, 1, n.tabbed * 2 >= n.nonempty, &unused);
+        return;
+    }
+    n = (line_counts){0, 0, 0, 0};
+    tokenize_lines(r, ar, &f, tv, 0, 0, &n);
     /* one cell a line (Word's plain text, HTML flattened): rows span lines */
     *cells_mode = n.single > 4 * n.multi;
     if (*cells_mode) {
         tv->n = 0;
         line_counts unused = {0, 0, 0, 0};
-        tokenize_lines(r, ar, tv, 1, n.tabbed * 2 >= n.nonempty, &unused);
+        tokenize_lines(r, ar, &f, tv, 1, n.tabbed * 2 >= n.nonempty, &unused);
     }
 }

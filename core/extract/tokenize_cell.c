@@ -12,10 +12,8 @@ void ex_tokenize_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
         ex_emit(tv, K_EMPTY, a, 0, lk);
         return;
     }
-    if (ex_is_value_text(t, a, b)) {
-        ex_emit_value(tv, t, a, b, lk);
+    if (ex_emit_if_value(tv, t, a, b, lk))
         return;
-    }
     /* "0 0 0" or "行政许可 97": numbers at the end, split off (one word
      * without white space is the cell, no value: text) */
     size_t ws[64], we[64];

@@ -74,8 +74,20 @@ static void find_runs(runs *R, const char *t, size_t a, size_t b)
     char *rt = R->rt;
     int nr = 0;
     size_t i = a;
+    const unsigned char *u = (const unsigned char *)t;
     while (i < b && nr < MAXRUNS) {
         size_t s = i;
+        if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 2 < b && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            i += 3; /* an ideograph (U+4000–U+9FFF): text, no digit */
+            if (nr > 0 && rt[nr - 1] == 'T' && re[nr - 1] == s) {
+                re[nr - 1] = i;
+                continue;
+            }
+            rs[nr] = s;
+            re[nr] = i;
+            rt[nr++] = 'T';
+            continue;
+        }
         uint32_t c = nb_utf8_get(t, b, &i);
         int d = is_digit_cp(c) || ((c == '-' || c == 0xFF0D) && s == a && i < b && (unsigned char)t[i] >= '0' && (unsigned char)t[i] <= '9');
         if (d) {
@@ -158,8 +170,8 @@ static void emit_text_run(tokv *tv, const char *t, size_t rs, size_t re, int lk)
     while (j < re) {
         size_t here = j;
         uint32_t c = nb_utf8_get(t, re, &j);
-        if (here > s && prev != 0x7B2C /* 第 */ && prev != 0x81F3 /* 至 */ &&
-            (nb_cn_digit(nb_fold(c)) > 0 || nb_fold(c) == '(')) {
+        uint32_t f = nb_fold(c);
+        if (here > s && prev != 0x7B2C /* 第 */ && prev != 0x81F3 /* 至 */ && (f == '(' || nb_cn_digit(f) > 0)) {
             size_t nl = nb_numbering_len(t, re, here);
             if (nl > 0) {
                 size_t s2 = here, e2 = here;
@@ -181,10 +193,8 @@ static void emit_text_run(tokv *tv, const char *t, size_t rs, size_t re, int lk)
  * "行政规范性文件8855698第二十条…", "00000002.其他法律…". */
 void ex_tokenize_glued(tokv *tv, const char *t, size_t a, size_t b, int lk)
 {
-    if (ex_is_value_text(t, a, b)) {
-        ex_emit_value(tv, t, a, b, lk);
+    if (ex_emit_if_value(tv, t, a, b, lk))
         return;
-    }
     runs R;
     find_runs(&R, t, a, b);
     give_numbering_digit(&R, t);

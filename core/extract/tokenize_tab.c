@@ -6,6 +6,7 @@
  * stand between digits, one of a number's thousands (1,234). Each token that is a whole field is told which field
  * of how many it is, so that rows of one shape keep their columns. */
 #include "extract/internal.h"
+#include "base/utf8.h"
 
 #include <string.h>
 
@@ -67,6 +68,13 @@ static int csv_line(const char *t, size_t a, size_t b)
     return 0;
 }
 
+/* Can t[j] start a bracket or a separator of a comma row? ( ) , and the
+ * lead byte of （ ） ，: every other byte is passed over at once. */
+static int comma_row_byte(char c)
+{
+    return c == '(' || c == ')' || c == ',' || (unsigned char)c == 0xEF;
+}
+
 /* The separator at t[j] of a row of t[a, b), at bracket depth depth: its
  * length in bytes, or 0. A comma in brackets is the label's own
  * (（区分处理的，只计这一情形，不计其他情形）). */
@@ -83,12 +91,16 @@ static size_t sep_at(const char *t, size_t a, size_t j, size_t b, int comma, int
 
 int ex_comma_seps(const char *t, size_t a, size_t b)
 {
-    if (!memchr(t + a, ',', b - a) && !memmem(t + a, b - a, "\xef\xbc\x8c", 3))
+    if (!memchr(t + a, ',', b - a) && !nb_find(t + a, b - a, "\xef\xbc\x8c", 3))
         return 0;
-    if (memmem(t + a, b - a, "\xe3\x80\x82", 3)) /* 。: a sentence, not a row */
+    if (nb_find(t + a, b - a, "\xe3\x80\x82", 3)) /* 。: a sentence, not a row */
         return 0;
     int n = 0, depth = 0, csv = csv_line(t, a, b);
     for (size_t j = a; j < b;) {
+        if (!comma_row_byte(t[j])) {
+            j++;
+            continue;
+        }
         depth += bracket_at(t, j, b);
         size_t s = sep_at(t, a, j, b, 1, csv, depth);
         n += s > 0;
@@ -104,8 +116,16 @@ static void tokenize_fields(tokv *tv, const char *t, size_t a, size_t b, int com
     int field = 0, depth = 0, csv = comma && csv_line(t, a, b);
     for (size_t j = a; j <= b;) {
         size_t sep = 0;
-        if (j < b) {
-            depth += comma ? bracket_at(t, j, b) : 0;
+        if (j < b && !comma) { /* the next tab, or the line's end */
+            const char *p = memchr(t + j, '\t', b - j);
+            j = p ? (size_t)(p - t) : b;
+            sep = p != NULL;
+        } else if (j < b) {
+            if (!comma_row_byte(t[j])) {
+                j++;
+                continue;
+            }
+            depth += bracket_at(t, j, b);
             sep = sep_at(t, a, j, b, comma, csv, depth);
         }
         if (j == b || sep) {

@@ -5,6 +5,7 @@
 #include "base/utf8.h"
 #include "base/vec.h"
 #include "text/label.h"
+#include "text/num.h"
 #include "text/numerals.h"
 
 #include <string.h>
@@ -91,6 +92,11 @@ int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e)
                 end++;
                 continue;
             }
+            if (u[end] >= 0xE5 && u[end] <= 0xE9 && end + 2 < b && (u[end + 1] & 0xC0) == 0x80 &&
+                (u[end + 2] & 0xC0) == 0x80) {
+                end += 3; /* an ideograph (U+5000–U+9FFF): no space */
+                continue;
+            }
             size_t j = end;
             if (nb_is_space(nb_utf8_get(t, b, &j)))
                 break;
@@ -109,9 +115,11 @@ int ex_may_hold_space(const char *t, size_t a, size_t b)
     const unsigned char *u = (const unsigned char *)t;
     for (size_t i = a; i < b; i++) {
         unsigned char c = u[i];
+        if (c > 0x20 && c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF)
+            continue; /* most bytes: none of a space's */
         if (c <= 0x20 || c == 0xC2) /* ASCII white space, U+00A0 */
             return 1;
-        if (c < 0xE2 || c > 0xEF || i + 2 >= b)
+        if (i + 2 >= b)
             continue;
         unsigned char d = u[i + 1], e = u[i + 2];
         if ((c == 0xE2 && d == 0x80 && (e == 0x82 || e == 0x83 || e == 0x89 || e == 0x8B || e == 0xAF)) ||
@@ -121,8 +129,34 @@ int ex_may_hold_space(const char *t, size_t a, size_t b)
     return 0;
 }
 
+int ex_plain_digits(const char *t, size_t a, size_t b)
+{
+    if (a >= b || b - a > NB_NUM_MAX_INT)
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (t[i] < '0' || t[i] > '9')
+            return 0;
+    return 1;
+}
+
+int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
+{
+    if (ex_plain_digits(t, a, b)) { /* as ex_emit_value would mark it */
+        tok *k = ex_emit(tv, K_VALUE, a, b - a, lk);
+        if (k)
+            k->blob = b - a > 1;
+        return 1;
+    }
+    if (!ex_is_value_text(t, a, b))
+        return 0;
+    ex_emit_value(tv, t, a, b, lk);
+    return 1;
+}
+
 int ex_is_value_text(const char *t, size_t a, size_t b)
 {
+    if (ex_plain_digits(t, a, b))
+        return 1;
     nb_num n;
     nb_status st = nb_parse_value(t + a, b - a, &n);
     return st == NB_ST_NUMBER || st == NB_ST_PLACEHOLDER;
@@ -135,7 +169,11 @@ void ex_emit_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
     tok *k = ex_emit(tv, K_VALUE, a, b - a, lk);
     if (!k)
         return;
-    size_t i = a, nd = 0, dots = 0, before_dot = 0, unit = 0;
+    /* ASCII digits first (most values are nothing else), read a byte each */
+    size_t i = a;
+    while (i < b && t[i] >= '0' && t[i] <= '9')
+        i++;
+    size_t nd = i - a, dots = 0, before_dot = i - a, unit = 0;
     while (i < b) {
         uint32_t c = nb_fold(nb_utf8_get(t, b, &i));
         if (c >= '0' && c <= '9' && !unit) {

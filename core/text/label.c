@@ -20,19 +20,33 @@ void nb_ustr_trim_trail(nb_ustr *u)
 
 int nb_norm_chars(const char *s, size_t n, uint32_t *tmp)
 {
+    int marks;
+    return nb_norm_chars_marks(s, n, tmp, &marks);
+}
+
+int nb_norm_chars_marks(const char *s, size_t n, uint32_t *tmp, int *marks)
+{
     const unsigned char *u = (const unsigned char *)s;
     int m = 0;
+    *marks = 0;
     size_t i = 0;
     while (i < n && m < NB_USTR_MAX) {
-        /* an ideograph's three bytes (U+4000–U+9FFF): itself, folded, no space */
-        if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+        /* a run of ideographs' three bytes each (U+4000–U+9FFF): themselves,
+           folded, no space; one test a byte (c - 0xE4 wraps above 5 below E4) */
+        while (i + 2 < n && m < NB_USTR_MAX && (unsigned)(u[i] - 0xE4) <= 5 &&
+               ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) <= 0x3F) {
             tmp[m++] = (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
             i += 3;
+        }
+        if (i >= n || m >= NB_USTR_MAX)
+            break;
+        uint32_t c = nb_fold(nb_utf8_get(s, n, &i));
+        if (nb_is_space(c))
+            continue;
+        if (c == '*' || c == '#' || c == '|' || c == 0x2502) {
+            ++*marks;
             continue;
         }
-        uint32_t c = nb_fold(nb_utf8_get(s, n, &i));
-        if (nb_is_space(c) || c == '*' || c == '#' || c == '|' || c == 0x2502)
-            continue;
         tmp[m++] = c;
     }
     return m;

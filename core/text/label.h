@@ -23,6 +23,9 @@ void nb_norm(const char *s, size_t n, nb_ustr *out, int flags);
  * and * # | │ dropped, into out (NB_USTR_MAX of them at most); returns how many.
  * For text normalised once and viewed with several flags. */
 int nb_norm_chars(const char *s, size_t n, uint32_t *out);
+/* nb_norm_chars, and in *marks how many of * # | │ it dropped (so that
+ * without them its code points are s's folded ones without white space). */
+int nb_norm_chars_marks(const char *s, size_t n, uint32_t *out, int *marks);
 /* Drop trailing punctuation from a normalised label. */
 void nb_ustr_trim_trail(nb_ustr *u);
 void nb_ustr_append(nb_ustr *a, const nb_ustr *b);
