@@ -8,6 +8,7 @@
  * never runs across a sentence end (。；). */
 #include "check/claims.h"
 #include "check/claims_internal.h"
+#include "check/internal.h"
 #include "base/utf8.h"
 #include "base/vec.h"
 #include "text/numerals.h"
@@ -161,8 +162,13 @@ int nb_claims_init(nb_ctx *c, nb_err *err)
     if (!cc)
         return nb_err_set(err, NB_E_NOMEM, "out of memory");
     c->re_claims = cc;
-    if (claim_words(cc, cc->chars) != 0)
+    if (claim_words(cc, cc->chars) != 0 || nb_quality_words(&cc->typos) != 0)
         return nb_err_set(err, NB_E_PATTERN, "internal claim words: too many");
+    for (int k = 0; k < NKINDS; k++) { /* how far a window reaches before and after its anchor */
+        size_t b = (size_t)kinds[k].before + 4, a = strlen(kinds[k].anchor) + (size_t)kinds[k].after + 4;
+        cc->reach_before = b > cc->reach_before ? b : cc->reach_before;
+        cc->reach_after = a > cc->reach_after ? a : cc->reach_after;
+    }
     for (int k = 0; k < NKINDS; k++) {
         int ec;
         PCRE2_SIZE eo;
@@ -321,6 +327,30 @@ static int scan_anchor(scan *sc, int a0)
     return 0;
 }
 
+/* The places of the claims' words in the joined text outside the tables'
+ * zone, where no anchor counts: the text before it and after it, each with
+ * the reach of a window around an anchor beside the zone (a word in the
+ * rest is in no window). */
+static int find_places(scan *sc, nb_place **pl, size_t *cap, size_t *npl)
+{
+    const claims_ctx *cc = sc->cc;
+    size_t n = sc->j.n, e0 = n, s1 = n;
+    if (sc->z1 > sc->z0) {
+        e0 = n - sc->z0 > cc->reach_after ? sc->z0 + cc->reach_after : n;
+        s1 = sc->z1 > cc->reach_before ? sc->z1 - cc->reach_before : 0;
+        if (s1 <= e0)
+            e0 = s1 = n;
+    }
+    if (nb_find_all(&cc->words, sc->j.t, e0, pl, cap, npl) != 0)
+        return -1;
+    size_t first = *npl;
+    if (s1 < n && nb_find_all(&cc->words, sc->j.t + s1, n - s1, pl, cap, npl) != 0)
+        return -1;
+    for (size_t i = first; i < *npl; i++)
+        (*pl)[i].off += s1;
+    return 0;
+}
+
 /* The places of the claims' words in the joined text, one pass, sorted by
  * group (each group's in the order of the text): goff, gend, gfrom. */
 static int find_words(scan *sc)
@@ -328,7 +358,7 @@ static int find_words(scan *sc)
     const claims_ctx *cc = sc->cc;
     nb_place *pl = NULL;
     size_t cap = 0, npl = 0, total = 0, count[65] = {0};
-    if (nb_find_all(&cc->words, sc->j.t, sc->j.n, &pl, &cap, &npl) != 0) {
+    if (find_places(sc, &pl, &cap, &npl) != 0) {
         free(pl);
         return -1;
     }

@@ -33,6 +33,8 @@ typedef struct claims_ctx {
     signed char anchor[NKINDS], tail[NKINDS], head[NKINDS]; /* each kind's groups; -1 none */
     int ngroups;
     char chars[8 * NKINDS][4];                       /* the characters' words */
+    size_t reach_before, reach_after;                /* how far a window reaches from an anchor (bytes) */
+    nb_needles typos;                                /* the misspellings of TEXT.QUALITY (quality.c) */
 } claims_ctx;
 
 /* One scan of a report's narrative. */

@@ -6,6 +6,8 @@
 #define NB_CHECK_INTERNAL_H
 
 #include "check/findings.h"
+#include "base/utf8.h"
+#include "model/ctx.h"
 #include "model/report.h"
 
 /* T3.BALANCE, T3.RESULTS_SUM, T3.ROW_TOTAL, T4.GROUP_TOTAL (sums.c). */
@@ -24,8 +26,10 @@ int nb_check_sections(const nb_report *r, nb_findings *out, nb_err *err);
 int nb_check_t2(const nb_report *r, nb_findings *out, nb_err *err);
 /* FORMAT.OUTDATED, STRUCT.EXTRA (format.c). */
 int nb_check_format(const nb_report *r, nb_findings *out, nb_err *err);
-/* TEXT.QUALITY (quality.c). */
-int nb_check_quality(const nb_report *r, nb_findings *out, nb_err *err);
+/* TEXT.QUALITY (quality.c); the misspellings it looks for, as a set
+ * compiled once into the context (by nb_claims_init). */
+int nb_check_quality(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *err);
+int nb_quality_words(nb_needles *s);
 /* SECTION.NUMBERING, TEXT.SECTION_COUNT (numbering.c). */
 int nb_check_numbering(const nb_report *r, nb_findings *out, nb_err *err);
 

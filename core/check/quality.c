@@ -4,8 +4,10 @@
  * short list of common misspellings. The prose is the sections' text from
  * 一、总体情况 on, without the tables' zone and T4 (section 四). */
 #include "check/internal.h"
+#include "check/claims_internal.h"
 #include "base/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -230,34 +232,62 @@ static void ascii_marks(const nb_report *r, size_t a, size_t b, size_t *first, l
     }
 }
 
-static int misspellings(const nb_report *r, size_t a, size_t b, int *found, nb_findings *out, nb_err *err)
+#define NTYPOS (sizeof typos / sizeof typos[0])
+
+int nb_quality_words(nb_needles *s)
+{
+    const char *words[NTYPOS];
+    for (size_t k = 0; k < NTYPOS; k++)
+        words[k] = typos[k][0];
+    return nb_needles_init(s, words, (int)NTYPOS);
+}
+
+/* The misspellings in [a, b), found in one pass (set: nb_quality_words),
+ * told in the order of the list, each's in the order of the text. */
+static int misspellings(const nb_report *r, const nb_needles *set, size_t a, size_t b, int *found, nb_findings *out,
+                        nb_err *err)
 {
     const char *t = r->doc.text;
-    for (size_t k = 0; k < sizeof typos / sizeof typos[0]; k++) {
-        size_t l = strlen(typos[k][0]), from = a;
-        const char *p;
-        while (*found < MAX_EACH && from < b && (p = nb_find(t + from, b - from, typos[k][0], l))) {
-            nb_finding *f = quality(NB_FORM_TYPO, (size_t)(p - t), l, out, err);
-            if (!f)
+    nb_place *pl = NULL;
+    size_t cap = 0, npl = 0;
+    if (b > a && nb_find_all(set, t + a, b - a, &pl, &cap, &npl) != 0) {
+        free(pl);
+        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+    }
+    for (int k = 0; k < (int)NTYPOS && npl; k++) {
+        size_t l = strlen(typos[k][0]), from = 0;
+        for (size_t i = 0; i < npl && *found < MAX_EACH; i++) {
+            if (pl[i].needle != k || pl[i].off < from)
+                continue;
+            nb_finding *f = quality(NB_FORM_TYPO, a + pl[i].off, l, out, err);
+            if (!f) {
+                free(pl);
                 return -1;
+            }
             f->word = typos[k][0];
             f->word2 = typos[k][1];
             (*found)++;
-            from = (size_t)(p - t) + l;
+            from = pl[i].off + l;
         }
     }
+    free(pl);
     return 0;
 }
 
-int nb_check_quality(const nb_report *r, nb_findings *out, nb_err *err)
+int nb_check_quality(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *err)
 {
     prose p;
     find_prose(r, &p);
+    const claims_ctx *cc = ctx->re_claims;
+    nb_needles own; /* without the context's (never, when it is whole) */
+    if (!cc && nb_quality_words(&own) != 0)
+        return nb_err_set(err, NB_E_PATTERN, "internal misspellings: too many");
+    const nb_needles *set = cc ? &cc->typos : &own;
     int reps = 0, typo = 0;
     size_t first = 0;
     long long marks = 0;
     for (int i = 0; i < p.n; i++) {
-        if (repeats(r, p.a[i], p.b[i], &reps, out, err) != 0 || misspellings(r, p.a[i], p.b[i], &typo, out, err) != 0)
+        if (repeats(r, p.a[i], p.b[i], &reps, out, err) != 0 || misspellings(r, set, p.a[i], p.b[i], &typo, out, err) != 0)
             return -1;
         ascii_marks(r, p.a[i], p.b[i], &first, &marks);
     }
