@@ -447,68 +447,111 @@ int nb_needles_init(nb_needles *s, const char *const *needles, int count)
     return 0;
 }
 
-static int add_place(size_t off, int k, nb_place **out, size_t *cap, size_t *nout)
+/* Room for one more place: 0, or -1 when out of memory. */
+static int place_room(nb_place **out, size_t *cap, size_t nout)
 {
-    if (*nout == *cap && nb_grow(out, cap, *nout + 1, sizeof **out, 64) != 0)
-        return -1;
-    (*out)[(*nout)++] = (nb_place){off, k};
+    return nout < *cap ? 0 : nb_grow(out, cap, nout + 1, sizeof **out, 64);
+}
+
+/* The needles of s of one or two bytes at hay[i], added. */
+static int short_places(const nb_needles *s, const char *hay, size_t n, size_t i, nb_place **out, size_t *cap,
+                        size_t *nout)
+{
+    for (int j = 0; j < s->nshort; j++) {
+        int k = s->shorts[j];
+        if (s->len[k] <= n - i && needle_at(hay + i, s->w[k], s->len[k])) {
+            if (place_room(out, cap, *nout) != 0)
+                return -1;
+            (*out)[(*nout)++] = (nb_place){i, k};
+        }
+    }
     return 0;
 }
 
-/* The needles of s at hay[i] (its first byte one of theirs), added. */
-static int places_at(const nb_needles *s, const char *hay, size_t n, size_t i, nb_place **out, size_t *cap,
-                     size_t *nout)
+/* The needles of s at hay[i] (its first byte one of theirs), added: those
+ * of three bytes or more by the chain of the key of three (the bytes at i,
+ * when i + 3 <= n), then the shorter ones. Inline: most of a scan's time is
+ * spent here, once for each place whose key a needle has. */
+static inline int places_at(const nb_needles *s, const char *hay, size_t n, size_t i, uint32_t three, nb_place **out,
+                            size_t *cap, size_t *nout)
 {
     const unsigned char *u = (const unsigned char *)hay + i;
-    if (s->head[u[0]] & 1 && i + 3 <= n) {
-        uint32_t three = three_at(u);
+    if (s->head[u[0]] & 1 && i + 3 <= n)
         for (int k = s->map[needle_key(three)]; k; k = s->next[k - 1])
             if (s->w3[k - 1] == three && s->len[k - 1] <= n - i &&
-                (s->len[k - 1] == 3 || !memcmp(u + 3, s->w[k - 1] + 3, s->len[k - 1] - 3u)) &&
-                add_place(i, k - 1, out, cap, nout) != 0)
-                return -1;
+                (s->len[k - 1] == 3 || !memcmp(u + 3, s->w[k - 1] + 3, s->len[k - 1] - 3u))) {
+                if (place_room(out, cap, *nout) != 0)
+                    return -1;
+                (*out)[(*nout)++] = (nb_place){i, k - 1};
+            }
+    return s->head[u[0]] & 2 ? short_places(s, hay, n, i, out, cap, nout) : 0;
+}
+
+/* The needles at the places marked in m (a bit each, from hay + i on: the
+ * places of the needles' first bytes, four bytes each in the text), added. */
+static inline int marked_places(const nb_needles *s, const char *hay, size_t n, size_t i, uint64_t m, nb_place **out,
+                                size_t *cap, size_t *nout)
+{
+    for (; m; m &= m - 1) {
+        size_t p = i + (size_t)__builtin_ctzll(m);
+        uint32_t w;
+        memcpy(&w, hay + p, 4); /* little-endian where SIMD is: its first byte the lowest */
+        w &= 0xFFFFFFu;
+        if (!s->map[needle_key(w)] && !(s->head[(unsigned char)hay[p]] & 2))
+            continue; /* most places: no needle has the key */
+        if (places_at(s, hay, n, p, w, out, cap, nout) != 0)
+            return -1;
     }
-    if (s->head[u[0]] & 2)
-        for (int j = 0; j < s->nshort; j++) {
-            int k = s->shorts[j];
-            if (s->len[k] <= n - i && needle_at(hay + i, s->w[k], s->len[k]) && add_place(i, k, out, cap, nout) != 0)
-                return -1;
-        }
     return 0;
 }
+
+#if defined(NB_FIND_WIDE)
+/* nb_find_all's scan thirty-two bytes at a time (AVX2) from *from while a
+ * place's four bytes fit: 0 (*from the first place not tried), or -1. The
+ * places of the needles' first bytes: a byte in a run, its distance from
+ * the run's first at most the span. */
+__attribute__((target("avx2"))) static inline uint32_t first_bytes_wide(const nb_needles *s, const char *h)
+{
+    __m256i x = _mm256_loadu_si256((const __m256i *)h), hit = _mm256_setzero_si256();
+    for (int j = 0; j < s->nfirst; j++) {
+        __m256i d = _mm256_sub_epi8(x, _mm256_set1_epi8((char)s->first[j]));
+        hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8((char)s->span[j])), d));
+    }
+    return (uint32_t)_mm256_movemask_epi8(hit);
+}
+
+__attribute__((target("avx2"))) static int find_all_wide(const nb_needles *s, const char *hay, size_t n, size_t *from,
+                                                         nb_place **out, size_t *cap, size_t *nout)
+{
+    for (size_t i = *from; i + 35 <= n; i += 32, *from = i)
+        if (marked_places(s, hay, n, i, first_bytes_wide(s, hay + i), out, cap, nout) != 0)
+            return -1;
+    return 0;
+}
+#endif
 
 int nb_find_all(const nb_needles *s, const char *hay, size_t n, nb_place **out, size_t *cap, size_t *nout)
 {
     size_t i = 0;
+#if defined(NB_FIND_WIDE)
+    if (s->nfirst && n >= 64 && __builtin_cpu_supports("avx2") && find_all_wide(s, hay, n, &i, out, cap, nout) != 0)
+        return -1;
+#endif
 #if defined(__SSE2__)
-    /* sixteen bytes at a time: the places of the needles' first bytes (a
-       byte in a run: its distance from the run's first at most the span) */
-    if (s->nfirst) {
-        __m128i lo[8], span[8];
+    /* sixteen bytes at a time, the same way */
+    for (; s->nfirst && i + 19 <= n; i += 16) { /* each place's four bytes in the text */
+        __m128i x = _mm_loadu_si128((const __m128i *)(hay + i)), hit = _mm_setzero_si128();
         for (int j = 0; j < s->nfirst; j++) {
-            lo[j] = _mm_set1_epi8((char)s->first[j]);
-            span[j] = _mm_set1_epi8((char)s->span[j]);
+            __m128i d = _mm_sub_epi8(x, _mm_set1_epi8((char)s->first[j]));
+            hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)s->span[j])), d));
         }
-        for (; i + 19 <= n; i += 16) { /* each place's four bytes in the text */
-            __m128i x = _mm_loadu_si128((const __m128i *)(hay + i)), hit = _mm_setzero_si128();
-            for (int j = 0; j < s->nfirst; j++) {
-                __m128i d = _mm_sub_epi8(x, lo[j]);
-                hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, span[j]), d));
-            }
-            for (unsigned m = (unsigned)_mm_movemask_epi8(hit); m; m &= m - 1) {
-                size_t p = i + (size_t)__builtin_ctz(m);
-                uint32_t w;
-                memcpy(&w, hay + p, 4); /* little-endian where SSE2 is: its first byte the lowest */
-                if (!s->map[needle_key(w & 0xFFFFFFu)] && !(s->head[(unsigned char)hay[p]] & 2))
-                    continue; /* most places: no needle has the key */
-                if (places_at(s, hay, n, p, out, cap, nout) != 0)
-                    return -1;
-            }
-        }
+        if (marked_places(s, hay, n, i, (unsigned)_mm_movemask_epi8(hit), out, cap, nout) != 0)
+            return -1;
     }
 #endif
     for (; i < n; i++)
-        if (s->head[(unsigned char)hay[i]] && places_at(s, hay, n, i, out, cap, nout) != 0)
+        if (s->head[(unsigned char)hay[i]] &&
+            places_at(s, hay, n, i, i + 3 <= n ? three_at((const unsigned char *)hay + i) : 0, out, cap, nout) != 0)
             return -1;
     return 0;
 }
