@@ -107,37 +107,40 @@ static uint32_t three(const unsigned char *u)
 }
 
 /* The lengths l (2–8, 6l <= b - i) whose run of l characters from the
- * three bytes at t[i] could stand again right after it: a bit each, set
- * when those three bytes stand again 3l bytes on. */
+ * six bytes at t[i] could stand again right after it: a bit each, set
+ * when those six bytes (the run's first two characters) stand again 3l
+ * bytes on. */
 static unsigned rerun_lengths(const unsigned char *u, size_t i, size_t b)
 {
     size_t lim = (b - i) / 6; /* the lengths l whose two runs end by b: 6l <= b - i */
     unsigned m = 0;
     if (lim >= 2) {
-        uint32_t first = three(u + i);
+        uint32_t first = three(u + i), second = three(u + i + 3);
         for (size_t l = 2; l <= (lim < 8 ? lim : 8); l++)
-            m |= (unsigned)(three(u + i + 3 * l) == first) << l;
+            m |= (unsigned)(three(u + i + 3 * l) == first && three(u + i + 3 * l + 3) == second) << l;
     }
     return m;
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
-/* next_rerun thirty places at a time (AVX2), while their bytes and 24 on
- * are in [i, b): the place, or b with *from the first place not tried. */
+/* next_rerun twenty-seven places at a time (AVX2), while their bytes and
+ * 24 on are in [i, b): the place, or b with *from the first place not
+ * tried. A place's six bytes must stand again 3l bytes on for some l. */
 __attribute__((target("avx2"))) static size_t next_rerun_wide(const unsigned char *u, size_t *from, size_t b)
 {
     const __m256i e4 = _mm256_set1_epi8((char)0xE4), five = _mm256_set1_epi8(5);
-    for (size_t i = *from; i + 56 <= b; i += 30, *from = i) { /* places i … i+29: their bytes to i+31, and 24 on */
+    for (size_t i = *from; i + 56 <= b; i += 27, *from = i) { /* places i … i+26: their bytes to i+31, and 24 on */
         __m256i x = _mm256_loadu_si256((const __m256i *)(u + i)), d = _mm256_sub_epi8(x, e4);
         uint32_t lead = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(d, five), d)), any = 0;
-        if (!(lead & 0x3FFFFFFF))
+        if (!(lead & 0x7FFFFFF))
             continue;
         for (int l = 2; l <= 8; l++) {
             uint32_t e = (uint32_t)_mm256_movemask_epi8(
                 _mm256_cmpeq_epi8(x, _mm256_loadu_si256((const __m256i *)(u + i + 3 * l))));
-            any |= e & e >> 1 & e >> 2;
+            e &= e >> 1 & e >> 2;
+            any |= e & e >> 3;
         }
-        for (uint32_t m = any & lead & 0x3FFFFFFF; m; m &= m - 1) {
+        for (uint32_t m = any & lead & 0x7FFFFFF; m; m &= m - 1) {
             size_t p = i + (size_t)__builtin_ctz(m);
             if (rerun_lengths(u, p, b))
                 return p;
@@ -148,10 +151,11 @@ __attribute__((target("avx2"))) static size_t next_rerun_wide(const unsigned cha
 #endif
 
 /* The first place in [i, b) where a repeated run may start: a lead byte of
- * an ideograph (U+4E00–U+9FFF: E4–E9) whose three bytes stand again 3l
+ * an ideograph (U+4E00–U+9FFF: E4–E9) whose six bytes stand again 3l
  * bytes on for some length l (rerun_lengths not 0); b when none. Sixteen
  * places at a time where the SSE2 instructions are: a mask of the bytes
- * equal at each distance, three in a row, one test a block. */
+ * equal at each distance, three in a row, one test a block (the other
+ * three by rerun_lengths). */
 static size_t next_rerun(const unsigned char *u, size_t i, size_t b)
 {
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -187,8 +191,8 @@ static size_t next_rerun(const unsigned char *u, size_t i, size_t b)
 }
 
 /* A run of 2–8 ideographs written twice in a row. Only a character whose
- * lead byte is an ideograph's can start one, and its three bytes must stand
- * again w bytes on (next_rerun finds the places; every other place is
+ * lead byte is an ideograph's can start one, and its first six bytes must
+ * stand again w bytes on (next_rerun finds the places; every other place is
  * stepped over as the characters are, none of them starting a run), then
  * the rest tried for the lengths whose bit is set. */
 static int repeats(const nb_report *r, size_t a, size_t b, int *found, nb_findings *out, nb_err *err)
