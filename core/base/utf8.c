@@ -409,6 +409,41 @@ static uint32_t three_at(const unsigned char *u)
     return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16;
 }
 
+/* The needles' first two bytes (a needle of one byte: its byte and any)
+ * in eight buckets, for a scan that reads the halves of two bytes of a
+ * place as indices (find_all_wide): the distinct pairs in their order,
+ * cut in eight runs, so that a bucket's pairs share their first byte. */
+static void needle_buckets(nb_needles *s)
+{
+    int pair[NB_NEEDLES_MAX], np = 0;
+    for (int k = 0; k < s->n; k++) {
+        const unsigned char *w = (const unsigned char *)s->w[k];
+        int v = w[0] << 9 | (s->len[k] > 1 ? w[1] : 256), at = np;
+        for (int q = 0; q < np; q++)
+            if (pair[q] >= v) {
+                at = q;
+                break;
+            }
+        if (at < np && pair[at] == v)
+            continue;
+        memmove(pair + at + 1, pair + at, (size_t)(np - at) * sizeof *pair);
+        pair[at] = v;
+        np++;
+    }
+    for (int q = 0; q < np; q++) {
+        unsigned char bit = (unsigned char)(1u << (q * 8 / np)), b0 = (unsigned char)(pair[q] >> 9);
+        int b1 = pair[q] & 511;
+        s->nib[0][b0 & 15] |= bit;
+        s->nib[1][b0 >> 4] |= bit;
+        for (int h = 0; h < 16; h++) { /* any second byte for a needle of one */
+            if (b1 == 256 || h == (b1 & 15))
+                s->nib[2][h] |= bit;
+            if (b1 == 256 || h == b1 >> 4)
+                s->nib[3][h] |= bit;
+        }
+    }
+}
+
 int nb_needles_init(nb_needles *s, const char *const *needles, int count)
 {
     memset(s, 0, sizeof *s);
@@ -444,6 +479,7 @@ int nb_needles_init(nb_needles *s, const char *const *needles, int count)
             s->first[s->nfirst] = (unsigned char)c;
             s->span[s->nfirst++] = (unsigned char)(e - c);
         }
+    needle_buckets(s);
     return 0;
 }
 
@@ -510,21 +546,31 @@ static inline int marked_places(const nb_needles *s, const char *hay, size_t n, 
  * place's four bytes fit: 0 (*from the first place not tried), or -1. The
  * places of the needles' first bytes: a byte in a run, its distance from
  * the run's first at most the span. */
-__attribute__((target("avx2"))) static inline uint32_t first_bytes_wide(const nb_needles *s, const char *h)
+/* The places of [h, h + 32) where a needle may start: those whose first
+ * two bytes' halves are each in one bucket (nb_needles.nib) — every place
+ * of a needle, and few others when the needles are few. */
+__attribute__((target("avx2"))) static inline uint32_t bucket_places(const __m256i nib[4], const char *h)
 {
-    __m256i x = _mm256_loadu_si256((const __m256i *)h), hit = _mm256_setzero_si256();
-    for (int j = 0; j < s->nfirst; j++) {
-        __m256i d = _mm256_sub_epi8(x, _mm256_set1_epi8((char)s->first[j]));
-        hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8((char)s->span[j])), d));
+    const __m256i low = _mm256_set1_epi8(0x0F);
+    __m256i in = _mm256_set1_epi8(-1);
+    for (int j = 0; j < 2; j++) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(h + j));
+        in = _mm256_and_si256(in, _mm256_shuffle_epi8(nib[2 * j], _mm256_and_si256(x, low)));
+        in = _mm256_and_si256(in, _mm256_shuffle_epi8(nib[2 * j + 1], _mm256_and_si256(_mm256_srli_epi16(x, 4), low)));
     }
-    return (uint32_t)_mm256_movemask_epi8(hit);
+    return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(in, _mm256_setzero_si256()));
 }
 
+/* nb_find_all's scan thirty-two places at a time (AVX2) from *from while a
+ * place's four bytes fit: 0 (*from the first place not tried), or -1. */
 __attribute__((target("avx2"))) static int find_all_wide(const nb_needles *s, const char *hay, size_t n, size_t *from,
                                                          nb_place **out, size_t *cap, size_t *nout)
 {
+    __m256i nib[4];
+    for (int j = 0; j < 4; j++)
+        nib[j] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)s->nib[j]));
     for (size_t i = *from; i + 35 <= n; i += 32, *from = i)
-        if (marked_places(s, hay, n, i, first_bytes_wide(s, hay + i), out, cap, nout) != 0)
+        if (marked_places(s, hay, n, i, bucket_places(nib, hay + i), out, cap, nout) != 0)
             return -1;
     return 0;
 }
@@ -534,7 +580,7 @@ int nb_find_all(const nb_needles *s, const char *hay, size_t n, nb_place **out, 
 {
     size_t i = 0;
 #if defined(NB_FIND_WIDE)
-    if (s->nfirst && n >= 64 && __builtin_cpu_supports("avx2") && find_all_wide(s, hay, n, &i, out, cap, nout) != 0)
+    if (s->n && n >= 64 && __builtin_cpu_supports("avx2") && find_all_wide(s, hay, n, &i, out, cap, nout) != 0)
         return -1;
 #endif
 #if defined(__SSE2__)
