@@ -164,6 +164,8 @@ int nb_claims_init(nb_ctx *c, nb_err *err)
     c->re_claims = cc;
     if (claim_words(cc, cc->chars) != 0 || nb_quality_words(&cc->typos) != 0)
         return nb_err_set(err, NB_E_PATTERN, "internal claim words: too many");
+    if (!(cc->sums = nb_sum_plans_new()))
+        return nb_err_set(err, NB_E_NOMEM, "out of memory");
     for (int k = 0; k < NKINDS; k++) { /* how far a window reaches before and after its anchor */
         size_t b = (size_t)kinds[k].before + 4, a = strlen(kinds[k].anchor) + (size_t)kinds[k].after + 4;
         cc->reach_before = b > cc->reach_before ? b : cc->reach_before;
@@ -192,16 +194,36 @@ void nb_claims_free(nb_ctx *c)
         return;
     for (int k = 0; k < NKINDS; k++)
         pcre2_code_free(cc->re[k]);
+    nb_sum_plans_free(cc->sums);
     free(cc);
     c->re_claims = NULL;
 }
 
 /* ---------------------------------------------------------------- the scan */
 
-/* Is the original offset a inside a cell of the tables? Claims are in
- * sentences, not cells. */
-static int in_table_cell(const nb_report *r, size_t a)
+/* Where the cells with a place in the text lie: from the first's start to
+ * the last's end (sc->cells_lo, sc->cells_hi). */
+static void cells_span(scan *sc)
 {
+    const nb_report *r = sc->r;
+    sc->cells_lo = (size_t)-1;
+    sc->cells_hi = 0;
+    for (int ci = 0; ci < r->ncells; ci++) {
+        const nb_cell *c = &r->cells[ci];
+        if (c->has_span && c->off < sc->cells_lo)
+            sc->cells_lo = c->off;
+        if (c->has_span && c->off + c->len > sc->cells_hi)
+            sc->cells_hi = c->off + c->len;
+    }
+}
+
+/* Is the original offset a inside a cell of the tables? Claims are in
+ * sentences, not cells (and most are outside all the cells' span). */
+static int in_table_cell(const scan *sc, size_t a)
+{
+    const nb_report *r = sc->r;
+    if (a < sc->cells_lo || a >= sc->cells_hi)
+        return 0;
     for (int ci = 0; ci < r->ncells; ci++) {
         const nb_cell *c = &r->cells[ci];
         if (c->has_span && a >= c->off && a < c->off + c->len)
@@ -320,7 +342,7 @@ static int scan_anchor(scan *sc, int a0)
             if (!match_around(sc, k, at, al, &m) || m.ms == sc->last_ms[k])
                 continue;
             sc->last_ms[k] = m.ms;
-            if (!in_table_cell(r, nb_joined_orig(&sc->j, m.ms)) && judge(sc, &m) != 0)
+            if (!in_table_cell(sc, nb_joined_orig(&sc->j, m.ms)) && judge(sc, &m) != 0)
                 return -1;
         }
     }
@@ -415,6 +437,7 @@ int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_
     }
     for (int k = 0; k < NKINDS; k++)
         sc.last_ms[k] = (size_t)-1;
+    cells_span(&sc);
     int rc = find_words(&sc) != 0 ? nb_err_set(err, NB_E_NOMEM, "out of memory reading %s", r->doc.path) : 0;
     /* one pass per distinct anchor; every kind of that anchor is tried there */
     for (int a0 = 0; a0 < NKINDS && rc == 0; a0++)

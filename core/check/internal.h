@@ -10,8 +10,14 @@
 #include "model/ctx.h"
 #include "model/report.h"
 
-/* T3.BALANCE, T3.RESULTS_SUM, T3.ROW_TOTAL, T4.GROUP_TOTAL (sums.c). */
-int nb_check_sums(const nb_report *r, nb_findings *out, nb_err *err);
+/* The equations' terms resolved against each schema once (sums.c), kept
+ * in the context; NULL when out of memory. */
+typedef struct nb_sum_plans nb_sum_plans;
+nb_sum_plans *nb_sum_plans_new(void);
+void nb_sum_plans_free(nb_sum_plans *p);
+/* T3.BALANCE, T3.RESULTS_SUM, T3.ROW_TOTAL, T4.GROUP_TOTAL (sums.c); plans
+ * may be NULL (each report's then resolved on its own). */
+int nb_check_sums(const nb_report *r, const nb_sum_plans *plans, nb_findings *out, nb_err *err);
 /* CELL.BLANK, CELL.NOT_NUMBER (cells.c). */
 int nb_check_cells(const nb_report *r, nb_findings *out, nb_err *err);
 /* LABEL.DEVIATES (labels.c). */
