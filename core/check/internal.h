@@ -8,6 +8,7 @@
 #include "check/findings.h"
 #include "base/utf8.h"
 #include "model/ctx.h"
+#include "model/body.h"
 #include "model/report.h"
 
 /* The equations' terms resolved against each schema once (sums.c), kept
@@ -25,11 +26,11 @@ int nb_check_labels(const nb_report *r, nb_findings *out, nb_err *err);
 /* STRUCT.MISSING, STRUCT.ORDER (structure.c). */
 int nb_check_structure(const nb_report *r, nb_findings *out, nb_err *err);
 /* YEAR.MISMATCH, PERIOD.INCOMPLETE, DATE.IMPOSSIBLE, DATE.LATE (dates.c). */
-int nb_check_dates(const nb_report *r, nb_findings *out, nb_err *err);
+int nb_check_dates(const nb_report *r, nb_body body, nb_findings *out, nb_err *err);
 /* SECTION5.THIN, SECTION6.*, SECTION1.* (sections.c), then nb_check_numbering. */
-int nb_check_sections(const nb_report *r, nb_findings *out, nb_err *err);
+int nb_check_sections(const nb_report *r, nb_body body, nb_findings *out, nb_err *err);
 /* T2.IN_FORCE_BOUND, T2.REGULATION_AUTHORITY, T2.FEE_UNIT (t2.c). */
-int nb_check_t2(const nb_report *r, nb_findings *out, nb_err *err);
+int nb_check_t2(const nb_report *r, nb_body body, nb_findings *out, nb_err *err);
 /* FORMAT.OUTDATED, STRUCT.EXTRA (format.c). */
 int nb_check_format(const nb_report *r, nb_findings *out, nb_err *err);
 /* TEXT.QUALITY (quality.c); the misspellings it looks for, as a set
