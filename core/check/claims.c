@@ -239,14 +239,44 @@ static size_t to_char_start(const char *t, size_t i, size_t n)
     return i;
 }
 
+/* The kinds whose tail (件, %…) follows their number (NUM or PCT, then
+ * white space at most): a match holds a tail character with a number
+ * right before it. */
+#define NUMBERED_TAILS                                                                                                 \
+    (1u << K_RECEIVED | 1u << K_CARRIED | 1u << K_CARRIED_OUT | 1u << K_HANDLED | 1u << K_ANSWERED |                 \
+     1u << K_CONCLUDED | 1u << K_REVIEW | 1u << K_SUIT | 1u << K_ISSUED | 1u << K_IN_FORCE | 1u << K_REPEALED |        \
+     1u << K_RESULT_OPEN | 1u << K_RESULT_UNABLE | 1u << K_RESULT_PROC | 1u << K_UPHELD | 1u << K_CORRECTED |         \
+     1u << K_DECISIONS | 1u << K_RATE | 1u << K_ANYRATE | 1u << K_SHARE)
+
+/* Does a number's last character (of NUM: a digit, full width or not, or
+ * a Chinese numeral) end at p, after white space is stepped back over? */
+static int number_before(const char *t, size_t p)
+{
+    static const uint32_t numerals[] = {0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94,
+                                        0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07};
+    while (p > 0 && (t[p - 1] == ' ' || (t[p - 1] >= '\t' && t[p - 1] <= '\r')))
+        p--;
+    if (p > 0 && t[p - 1] >= '0' && t[p - 1] <= '9')
+        return 1;
+    size_t s = p - 3;
+    uint32_t c = p >= 3 ? nb_utf8_get(t, p, &s) : 0;
+    if (p < 3 || s != p)
+        return 0;
+    for (size_t k = 0; k < sizeof numerals / sizeof numerals[0]; k++)
+        if (c == numerals[k])
+            return 1;
+    return c >= 0xFF10 && c <= 0xFF19;
+}
+
 /* Does the joined text [a, b) hold a word of group g (a character of a
- * kind's tail or head)? Its places are in the order of the text: the
- * first starting at a or after, and on while they start before b. */
-static int has_word(const scan *sc, int g, size_t a, size_t b)
+ * kind's tail or head), with a number right before it when numbered? Its
+ * places are in the order of the text: the first starting at a or after,
+ * and on while they start before b. */
+static int has_word(const scan *sc, int g, size_t a, size_t b, int numbered)
 {
     size_t lo = nb_first_at_least(sc->goff, sc->gfrom[g], sc->gfrom[g + 1], a);
     for (size_t i = lo; i < sc->gfrom[g + 1] && sc->goff[i] < b; i++)
-        if (sc->gend[i] <= b)
+        if (sc->gend[i] <= b && (!numbered || number_before(sc->j.t, sc->goff[i])))
             return 1;
     return 0;
 }
@@ -263,8 +293,8 @@ static int match_around(scan *sc, int k, size_t at, size_t al, claim_match *m)
         ws = to_char_start(t, ws, n);
     we = to_char_start(t, we, n);
     const claims_ctx *cc = sc->cc;
-    if ((cc->tail[k] >= 0 && !has_word(sc, cc->tail[k], at + al, we)) ||
-        (cc->head[k] >= 0 && !has_word(sc, cc->head[k], ws, at)))
+    if ((cc->tail[k] >= 0 && !has_word(sc, cc->tail[k], at + al, we, NUMBERED_TAILS >> k & 1)) ||
+        (cc->head[k] >= 0 && !has_word(sc, cc->head[k], ws, at, 0)))
         return 0; /* no match holds the anchor: the pattern need not run */
     for (size_t from = ws; from <= at;) {
         int rc = pcre2_match(sc->cc->re[k], (PCRE2_SPTR)t, we, from, PCRE2_NO_UTF_CHECK, sc->md, NULL);
