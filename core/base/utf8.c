@@ -11,6 +11,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define NB_FIND_WIDE 1 /* nb_find reads 64 places at a time where the CPU has AVX2 */
+#endif
 
 uint32_t nb_utf8_get_multi(const char *s, size_t end, size_t *i)
 {
@@ -323,6 +327,42 @@ static int needle_at(const char *st, const char *needle, size_t nl)
     return i == nl;
 }
 
+/* The first place of the needle among those marked in m (a bit each,
+ * from h on); NULL when none is. */
+static const char *first_marked(const char *h, uint64_t m, const char *needle, size_t nl)
+{
+    for (; m; m &= m - 1) {
+        const char *st = h + (size_t)__builtin_ctzll(m);
+        if (needle_at(st, needle, nl))
+            return st;
+    }
+    return NULL;
+}
+
+#if defined(NB_FIND_WIDE)
+/* nb_find's scan sixty-four places at a time (AVX2), from *p while the
+ * needle's bytes at k and k2 fit: the first place of the needle, or NULL
+ * with *p the first place not tried. */
+__attribute__((target("avx2"))) static const char *find_wide(const char *hay, size_t n, const char *needle,
+                                                              size_t nl, size_t k, size_t k2, size_t *p)
+{
+    const __m256i f1 = _mm256_set1_epi8(needle[k]), f2 = _mm256_set1_epi8(needle[k2]);
+    for (; *p + nl - 1 + 64 <= n; *p += 64) {
+        uint64_t m = 0;
+        for (int half = 0; half < 2; half++) { /* the places' bytes at k and k2, both the needle's */
+            const char *h = hay + *p + 32 * half;
+            __m256i eq = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(h + k)), f1),
+                                          _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(h + k2)), f2));
+            m |= (uint64_t)(uint32_t)_mm256_movemask_epi8(eq) << (32 * half);
+        }
+        const char *st = first_marked(hay + *p, m, needle, nl);
+        if (st)
+            return st;
+    }
+    return NULL;
+}
+#endif
+
 const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl)
 {
     if (nl == 0)
@@ -342,6 +382,13 @@ const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl)
        rarest byte and its last (or first) byte, each where it would stand,
        both matching; one test of the two blocks' marks */
     size_t k2 = k == nl - 1 ? 0 : nl - 1;
+#if defined(NB_FIND_WIDE)
+    if (n >= 128 && __builtin_cpu_supports("avx2")) {
+        const char *st = find_wide(hay, n, needle, nl, k, k2, &p);
+        if (st)
+            return st;
+    }
+#endif
     const __m128i f1 = _mm_set1_epi8(needle[k]), f2 = _mm_set1_epi8(needle[k2]);
     for (; p + nl - 1 + 32 <= n; p += 32) {
         const char *h = hay + p;
@@ -349,11 +396,9 @@ const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl)
         __m128i a1 = _mm_loadu_si128((const __m128i *)(h + k + 16)), b1 = _mm_loadu_si128((const __m128i *)(h + k2 + 16));
         uint32_t m0 = (uint32_t)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a0, f1), _mm_cmpeq_epi8(b0, f2)));
         uint32_t m1 = (uint32_t)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a1, f1), _mm_cmpeq_epi8(b1, f2)));
-        for (uint32_t m = m0 | m1 << 16; m; m &= m - 1) {
-            const char *st = h + (size_t)__builtin_ctz(m);
-            if (needle_at(st, needle, nl))
-                return st;
-        }
+        const char *st = first_marked(h, m0 | m1 << 16, needle, nl);
+        if (st)
+            return st;
     }
 #endif
     const char *q = hay + p + k, *end = hay + n - (nl - 1 - k);
@@ -379,6 +424,41 @@ static unsigned needle_key(uint32_t three)
 static uint32_t three_at(const unsigned char *u)
 {
     return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16;
+}
+
+/* The needles' first two bytes (a needle of one byte: its byte and any)
+ * in eight buckets, for a scan that reads the halves of two bytes of a
+ * place as indices (find_all_wide): the distinct pairs in their order,
+ * cut in eight runs, so that a bucket's pairs share their first byte. */
+static void needle_buckets(nb_needles *s)
+{
+    int pair[NB_NEEDLES_MAX], np = 0;
+    for (int k = 0; k < s->n; k++) {
+        const unsigned char *w = (const unsigned char *)s->w[k];
+        int v = w[0] << 9 | (s->len[k] > 1 ? w[1] : 256), at = np;
+        for (int q = 0; q < np; q++)
+            if (pair[q] >= v) {
+                at = q;
+                break;
+            }
+        if (at < np && pair[at] == v)
+            continue;
+        memmove(pair + at + 1, pair + at, (size_t)(np - at) * sizeof *pair);
+        pair[at] = v;
+        np++;
+    }
+    for (int q = 0; q < np; q++) {
+        unsigned char bit = (unsigned char)(1u << (q * 8 / np)), b0 = (unsigned char)(pair[q] >> 9);
+        int b1 = pair[q] & 511;
+        s->nib[0][b0 & 15] |= bit;
+        s->nib[1][b0 >> 4] |= bit;
+        for (int h = 0; h < 16; h++) { /* any second byte for a needle of one */
+            if (b1 == 256 || h == (b1 & 15))
+                s->nib[2][h] |= bit;
+            if (b1 == 256 || h == b1 >> 4)
+                s->nib[3][h] |= bit;
+        }
+    }
 }
 
 int nb_needles_init(nb_needles *s, const char *const *needles, int count)
@@ -416,71 +496,125 @@ int nb_needles_init(nb_needles *s, const char *const *needles, int count)
             s->first[s->nfirst] = (unsigned char)c;
             s->span[s->nfirst++] = (unsigned char)(e - c);
         }
+    needle_buckets(s);
     return 0;
 }
 
-static int add_place(size_t off, int k, nb_place **out, size_t *cap, size_t *nout)
+/* Room for one more place: 0, or -1 when out of memory. */
+static int place_room(nb_place **out, size_t *cap, size_t nout)
 {
-    if (*nout == *cap && nb_grow(out, cap, *nout + 1, sizeof **out, 64) != 0)
-        return -1;
-    (*out)[(*nout)++] = (nb_place){off, k};
+    return nout < *cap ? 0 : nb_grow(out, cap, nout + 1, sizeof **out, 64);
+}
+
+/* The needles of s of one or two bytes at hay[i], added. */
+static int short_places(const nb_needles *s, const char *hay, size_t n, size_t i, nb_place **out, size_t *cap,
+                        size_t *nout)
+{
+    for (int j = 0; j < s->nshort; j++) {
+        int k = s->shorts[j];
+        if (s->len[k] <= n - i && needle_at(hay + i, s->w[k], s->len[k])) {
+            if (place_room(out, cap, *nout) != 0)
+                return -1;
+            (*out)[(*nout)++] = (nb_place){i, k};
+        }
+    }
     return 0;
 }
 
-/* The needles of s at hay[i] (its first byte one of theirs), added. */
-static int places_at(const nb_needles *s, const char *hay, size_t n, size_t i, nb_place **out, size_t *cap,
-                     size_t *nout)
+/* The needles of s at hay[i] (its first byte one of theirs), added: those
+ * of three bytes or more by the chain of the key of three (the bytes at i,
+ * when i + 3 <= n), then the shorter ones. Inline: most of a scan's time is
+ * spent here, once for each place whose key a needle has. */
+static inline int places_at(const nb_needles *s, const char *hay, size_t n, size_t i, uint32_t three, nb_place **out,
+                            size_t *cap, size_t *nout)
 {
     const unsigned char *u = (const unsigned char *)hay + i;
-    if (s->head[u[0]] & 1 && i + 3 <= n) {
-        uint32_t three = three_at(u);
+    if (s->head[u[0]] & 1 && i + 3 <= n)
         for (int k = s->map[needle_key(three)]; k; k = s->next[k - 1])
             if (s->w3[k - 1] == three && s->len[k - 1] <= n - i &&
-                (s->len[k - 1] == 3 || !memcmp(u + 3, s->w[k - 1] + 3, s->len[k - 1] - 3u)) &&
-                add_place(i, k - 1, out, cap, nout) != 0)
-                return -1;
+                (s->len[k - 1] == 3 || !memcmp(u + 3, s->w[k - 1] + 3, s->len[k - 1] - 3u))) {
+                if (place_room(out, cap, *nout) != 0)
+                    return -1;
+                (*out)[(*nout)++] = (nb_place){i, k - 1};
+            }
+    return s->head[u[0]] & 2 ? short_places(s, hay, n, i, out, cap, nout) : 0;
+}
+
+/* The needles at the places marked in m (a bit each, from hay + i on: the
+ * places of the needles' first bytes, four bytes each in the text), added. */
+static inline int marked_places(const nb_needles *s, const char *hay, size_t n, size_t i, uint64_t m, nb_place **out,
+                                size_t *cap, size_t *nout)
+{
+    for (; m; m &= m - 1) {
+        size_t p = i + (size_t)__builtin_ctzll(m);
+        uint32_t w;
+        memcpy(&w, hay + p, 4); /* little-endian where SIMD is: its first byte the lowest */
+        w &= 0xFFFFFFu;
+        if (!s->map[needle_key(w)] && !(s->head[(unsigned char)hay[p]] & 2))
+            continue; /* most places: no needle has the key */
+        if (places_at(s, hay, n, p, w, out, cap, nout) != 0)
+            return -1;
     }
-    if (s->head[u[0]] & 2)
-        for (int j = 0; j < s->nshort; j++) {
-            int k = s->shorts[j];
-            if (s->len[k] <= n - i && needle_at(hay + i, s->w[k], s->len[k]) && add_place(i, k, out, cap, nout) != 0)
-                return -1;
-        }
     return 0;
 }
+
+#if defined(NB_FIND_WIDE)
+/* nb_find_all's scan thirty-two bytes at a time (AVX2) from *from while a
+ * place's four bytes fit: 0 (*from the first place not tried), or -1. The
+ * places of the needles' first bytes: a byte in a run, its distance from
+ * the run's first at most the span. */
+/* The places of [h, h + 32) where a needle may start: those whose first
+ * two bytes' halves are each in one bucket (nb_needles.nib) — every place
+ * of a needle, and few others when the needles are few. */
+__attribute__((target("avx2"))) static inline uint32_t bucket_places(const __m256i nib[4], const char *h)
+{
+    const __m256i low = _mm256_set1_epi8(0x0F);
+    __m256i in = _mm256_set1_epi8(-1);
+    for (int j = 0; j < 2; j++) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(h + j));
+        in = _mm256_and_si256(in, _mm256_shuffle_epi8(nib[2 * j], _mm256_and_si256(x, low)));
+        in = _mm256_and_si256(in, _mm256_shuffle_epi8(nib[2 * j + 1], _mm256_and_si256(_mm256_srli_epi16(x, 4), low)));
+    }
+    return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(in, _mm256_setzero_si256()));
+}
+
+/* nb_find_all's scan thirty-two places at a time (AVX2) from *from while a
+ * place's four bytes fit: 0 (*from the first place not tried), or -1. */
+__attribute__((target("avx2"))) static int find_all_wide(const nb_needles *s, const char *hay, size_t n, size_t *from,
+                                                         nb_place **out, size_t *cap, size_t *nout)
+{
+    __m256i nib[4];
+    for (int j = 0; j < 4; j++)
+        nib[j] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)s->nib[j]));
+    for (size_t i = *from; i + 35 <= n; i += 32, *from = i)
+        if (marked_places(s, hay, n, i, bucket_places(nib, hay + i), out, cap, nout) != 0)
+            return -1;
+    return 0;
+}
+#endif
 
 int nb_find_all(const nb_needles *s, const char *hay, size_t n, nb_place **out, size_t *cap, size_t *nout)
 {
     size_t i = 0;
+#if defined(NB_FIND_WIDE)
+    if (s->n && n >= 64 && __builtin_cpu_supports("avx2") && find_all_wide(s, hay, n, &i, out, cap, nout) != 0)
+        return -1;
+#endif
 #if defined(__SSE2__)
-    /* sixteen bytes at a time: the places of the needles' first bytes (a
-       byte in a run: its distance from the run's first at most the span) */
-    if (s->nfirst) {
-        __m128i lo[8], span[8];
+    /* sixteen bytes at a time, the same way */
+    for (; s->nfirst && i + 19 <= n; i += 16) { /* each place's four bytes in the text */
+        __m128i x = _mm_loadu_si128((const __m128i *)(hay + i)), hit = _mm_setzero_si128();
         for (int j = 0; j < s->nfirst; j++) {
-            lo[j] = _mm_set1_epi8((char)s->first[j]);
-            span[j] = _mm_set1_epi8((char)s->span[j]);
+            __m128i d = _mm_sub_epi8(x, _mm_set1_epi8((char)s->first[j]));
+            hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)s->span[j])), d));
         }
-        for (; i + 19 <= n; i += 16) { /* each place's four bytes in the text */
-            __m128i x = _mm_loadu_si128((const __m128i *)(hay + i)), hit = _mm_setzero_si128();
-            for (int j = 0; j < s->nfirst; j++) {
-                __m128i d = _mm_sub_epi8(x, lo[j]);
-                hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, span[j]), d));
-            }
-            for (unsigned m = (unsigned)_mm_movemask_epi8(hit); m; m &= m - 1) {
-                size_t p = i + (size_t)__builtin_ctz(m);
-                uint32_t w;
-                memcpy(&w, hay + p, 4); /* little-endian where SSE2 is: its first byte the lowest */
-                if (!s->map[needle_key(w & 0xFFFFFFu)] && !(s->head[(unsigned char)hay[p]] & 2))
-                    continue; /* most places: no needle has the key */
-                if (places_at(s, hay, n, p, out, cap, nout) != 0)
-                    return -1;
-            }
-        }
+        if (marked_places(s, hay, n, i, (unsigned)_mm_movemask_epi8(hit), out, cap, nout) != 0)
+            return -1;
     }
 #endif
     for (; i < n; i++)
-        if (s->head[(unsigned char)hay[i]] && places_at(s, hay, n, i, out, cap, nout) != 0)
+        if (s->head[(unsigned char)hay[i]] &&
+            places_at(s, hay, n, i, i + 3 <= n ? three_at((const unsigned char *)hay + i) : 0, out, cap, nout) != 0)
             return -1;
     return 0;
 }

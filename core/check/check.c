@@ -3,6 +3,7 @@
  * as a batch checks it (against the year before, as configured). */
 #include "check/check.h"
 #include "check/claims.h"
+#include "check/claims_internal.h"
 #include "check/config.h"
 #include "check/internal.h"
 #include "check/years.h"
@@ -10,10 +11,12 @@
 int nb_check(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *err)
 {
     size_t before = out->n;
+    const claims_ctx *cc = ctx ? ctx->re_claims : NULL;
+    nb_body body = nb_body_kind(r->agency); /* told once: the dates', sections' and T2's rules ask */
     nb_err e;
     if (nb_check_structure(r, out, &e) != 0 || nb_check_cells(r, out, &e) != 0 || nb_check_labels(r, out, &e) != 0 ||
-        nb_check_sums(r, out, &e) != 0 || nb_check_dates(r, out, &e) != 0 || nb_check_sections(r, out, &e) != 0 ||
-        nb_check_t2(r, out, &e) != 0 || nb_check_format(r, out, &e) != 0 || nb_check_quality(r, out, &e) != 0 ||
+        nb_check_sums(r, cc ? cc->sums : NULL, out, &e) != 0 || nb_check_dates(r, body, out, &e) != 0 || nb_check_sections(r, body, out, &e) != 0 ||
+        nb_check_t2(r, body, out, &e) != 0 || nb_check_format(r, out, &e) != 0 || nb_check_quality(r, ctx, out, &e) != 0 ||
         nb_check_claims(r, ctx, out, &e) != 0)
         return nb_err_set(err, e.code, "%s: %s", r->doc.path, e.msg);
     if (out->n - before > 1) {

@@ -8,6 +8,7 @@
  * never runs across a sentence end (。；). */
 #include "check/claims.h"
 #include "check/claims_internal.h"
+#include "check/internal.h"
 #include "base/utf8.h"
 #include "base/vec.h"
 #include "text/numerals.h"
@@ -161,8 +162,15 @@ int nb_claims_init(nb_ctx *c, nb_err *err)
     if (!cc)
         return nb_err_set(err, NB_E_NOMEM, "out of memory");
     c->re_claims = cc;
-    if (claim_words(cc, cc->chars) != 0)
+    if (claim_words(cc, cc->chars) != 0 || nb_quality_words(&cc->typos) != 0)
         return nb_err_set(err, NB_E_PATTERN, "internal claim words: too many");
+    if (!(cc->sums = nb_sum_plans_new()))
+        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+    for (int k = 0; k < NKINDS; k++) { /* how far a window reaches before and after its anchor */
+        size_t b = (size_t)kinds[k].before + 4, a = strlen(kinds[k].anchor) + (size_t)kinds[k].after + 4;
+        cc->reach_before = b > cc->reach_before ? b : cc->reach_before;
+        cc->reach_after = a > cc->reach_after ? a : cc->reach_after;
+    }
     for (int k = 0; k < NKINDS; k++) {
         int ec;
         PCRE2_SIZE eo;
@@ -186,16 +194,36 @@ void nb_claims_free(nb_ctx *c)
         return;
     for (int k = 0; k < NKINDS; k++)
         pcre2_code_free(cc->re[k]);
+    nb_sum_plans_free(cc->sums);
     free(cc);
     c->re_claims = NULL;
 }
 
 /* ---------------------------------------------------------------- the scan */
 
-/* Is the original offset a inside a cell of the tables? Claims are in
- * sentences, not cells. */
-static int in_table_cell(const nb_report *r, size_t a)
+/* Where the cells with a place in the text lie: from the first's start to
+ * the last's end (sc->cells_lo, sc->cells_hi). */
+static void cells_span(scan *sc)
 {
+    const nb_report *r = sc->r;
+    sc->cells_lo = (size_t)-1;
+    sc->cells_hi = 0;
+    for (int ci = 0; ci < r->ncells; ci++) {
+        const nb_cell *c = &r->cells[ci];
+        if (c->has_span && c->off < sc->cells_lo)
+            sc->cells_lo = c->off;
+        if (c->has_span && c->off + c->len > sc->cells_hi)
+            sc->cells_hi = c->off + c->len;
+    }
+}
+
+/* Is the original offset a inside a cell of the tables? Claims are in
+ * sentences, not cells (and most are outside all the cells' span). */
+static int in_table_cell(const scan *sc, size_t a)
+{
+    const nb_report *r = sc->r;
+    if (a < sc->cells_lo || a >= sc->cells_hi)
+        return 0;
     for (int ci = 0; ci < r->ncells; ci++) {
         const nb_cell *c = &r->cells[ci];
         if (c->has_span && a >= c->off && a < c->off + c->len)
@@ -211,14 +239,44 @@ static size_t to_char_start(const char *t, size_t i, size_t n)
     return i;
 }
 
+/* The kinds whose tail (件, %…) follows their number (NUM or PCT, then
+ * white space at most): a match holds a tail character with a number
+ * right before it. */
+#define NUMBERED_TAILS                                                                                                 \
+    (1u << K_RECEIVED | 1u << K_CARRIED | 1u << K_CARRIED_OUT | 1u << K_HANDLED | 1u << K_ANSWERED |                 \
+     1u << K_CONCLUDED | 1u << K_REVIEW | 1u << K_SUIT | 1u << K_ISSUED | 1u << K_IN_FORCE | 1u << K_REPEALED |        \
+     1u << K_RESULT_OPEN | 1u << K_RESULT_UNABLE | 1u << K_RESULT_PROC | 1u << K_UPHELD | 1u << K_CORRECTED |         \
+     1u << K_DECISIONS | 1u << K_RATE | 1u << K_ANYRATE | 1u << K_SHARE)
+
+/* Does a number's last character (of NUM: a digit, full width or not, or
+ * a Chinese numeral) end at p, after white space is stepped back over? */
+static int number_before(const char *t, size_t p)
+{
+    static const uint32_t numerals[] = {0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94,
+                                        0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07};
+    while (p > 0 && (t[p - 1] == ' ' || (t[p - 1] >= '\t' && t[p - 1] <= '\r')))
+        p--;
+    if (p > 0 && t[p - 1] >= '0' && t[p - 1] <= '9')
+        return 1;
+    size_t s = p - 3;
+    uint32_t c = p >= 3 ? nb_utf8_get(t, p, &s) : 0;
+    if (p < 3 || s != p)
+        return 0;
+    for (size_t k = 0; k < sizeof numerals / sizeof numerals[0]; k++)
+        if (c == numerals[k])
+            return 1;
+    return c >= 0xFF10 && c <= 0xFF19;
+}
+
 /* Does the joined text [a, b) hold a word of group g (a character of a
- * kind's tail or head)? Its places are in the order of the text: the
- * first starting at a or after, and on while they start before b. */
-static int has_word(const scan *sc, int g, size_t a, size_t b)
+ * kind's tail or head), with a number right before it when numbered? Its
+ * places are in the order of the text: the first starting at a or after,
+ * and on while they start before b. */
+static int has_word(const scan *sc, int g, size_t a, size_t b, int numbered)
 {
     size_t lo = nb_first_at_least(sc->goff, sc->gfrom[g], sc->gfrom[g + 1], a);
     for (size_t i = lo; i < sc->gfrom[g + 1] && sc->goff[i] < b; i++)
-        if (sc->gend[i] <= b)
+        if (sc->gend[i] <= b && (!numbered || number_before(sc->j.t, sc->goff[i])))
             return 1;
     return 0;
 }
@@ -235,8 +293,8 @@ static int match_around(scan *sc, int k, size_t at, size_t al, claim_match *m)
         ws = to_char_start(t, ws, n);
     we = to_char_start(t, we, n);
     const claims_ctx *cc = sc->cc;
-    if ((cc->tail[k] >= 0 && !has_word(sc, cc->tail[k], at + al, we)) ||
-        (cc->head[k] >= 0 && !has_word(sc, cc->head[k], ws, at)))
+    if ((cc->tail[k] >= 0 && !has_word(sc, cc->tail[k], at + al, we, NUMBERED_TAILS >> k & 1)) ||
+        (cc->head[k] >= 0 && !has_word(sc, cc->head[k], ws, at, 0)))
         return 0; /* no match holds the anchor: the pattern need not run */
     for (size_t from = ws; from <= at;) {
         int rc = pcre2_match(sc->cc->re[k], (PCRE2_SPTR)t, we, from, PCRE2_NO_UTF_CHECK, sc->md, NULL);
@@ -314,10 +372,34 @@ static int scan_anchor(scan *sc, int a0)
             if (!match_around(sc, k, at, al, &m) || m.ms == sc->last_ms[k])
                 continue;
             sc->last_ms[k] = m.ms;
-            if (!in_table_cell(r, nb_joined_orig(&sc->j, m.ms)) && judge(sc, &m) != 0)
+            if (!in_table_cell(sc, nb_joined_orig(&sc->j, m.ms)) && judge(sc, &m) != 0)
                 return -1;
         }
     }
+    return 0;
+}
+
+/* The places of the claims' words in the joined text outside the tables'
+ * zone, where no anchor counts: the text before it and after it, each with
+ * the reach of a window around an anchor beside the zone (a word in the
+ * rest is in no window). */
+static int find_places(scan *sc, nb_place **pl, size_t *cap, size_t *npl)
+{
+    const claims_ctx *cc = sc->cc;
+    size_t n = sc->j.n, e0 = n, s1 = n;
+    if (sc->z1 > sc->z0) {
+        e0 = n - sc->z0 > cc->reach_after ? sc->z0 + cc->reach_after : n;
+        s1 = sc->z1 > cc->reach_before ? sc->z1 - cc->reach_before : 0;
+        if (s1 <= e0)
+            e0 = s1 = n;
+    }
+    if (nb_find_all(&cc->words, sc->j.t, e0, pl, cap, npl) != 0)
+        return -1;
+    size_t first = *npl;
+    if (s1 < n && nb_find_all(&cc->words, sc->j.t + s1, n - s1, pl, cap, npl) != 0)
+        return -1;
+    for (size_t i = first; i < *npl; i++)
+        (*pl)[i].off += s1;
     return 0;
 }
 
@@ -328,7 +410,7 @@ static int find_words(scan *sc)
     const claims_ctx *cc = sc->cc;
     nb_place *pl = NULL;
     size_t cap = 0, npl = 0, total = 0, count[65] = {0};
-    if (nb_find_all(&cc->words, sc->j.t, sc->j.n, &pl, &cap, &npl) != 0) {
+    if (find_places(sc, &pl, &cap, &npl) != 0) {
         free(pl);
         return -1;
     }
@@ -385,6 +467,7 @@ int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_
     }
     for (int k = 0; k < NKINDS; k++)
         sc.last_ms[k] = (size_t)-1;
+    cells_span(&sc);
     int rc = find_words(&sc) != 0 ? nb_err_set(err, NB_E_NOMEM, "out of memory reading %s", r->doc.path) : 0;
     /* one pass per distinct anchor; every kind of that anchor is tried there */
     for (int a0 = 0; a0 < NKINDS && rc == 0; a0++)

@@ -33,6 +33,9 @@ typedef struct claims_ctx {
     signed char anchor[NKINDS], tail[NKINDS], head[NKINDS]; /* each kind's groups; -1 none */
     int ngroups;
     char chars[8 * NKINDS][4];                       /* the characters' words */
+    size_t reach_before, reach_after;                /* how far a window reaches from an anchor (bytes) */
+    struct nb_sum_plans *sums;                       /* the sums' plans (sums.c), kept with the patterns */
+    nb_needles typos;                                /* the misspellings of TEXT.QUALITY (quality.c) */
 } claims_ctx;
 
 /* One scan of a report's narrative. */
@@ -44,6 +47,7 @@ typedef struct scan {
     pcre2_match_data *md;
     nb_joined j;                  /* the text the patterns read */
     size_t z0, z1;                /* the tables' zone in it */
+    size_t cells_lo, cells_hi;    /* where the cells with a place in the original text lie */
     size_t *goff, *gend;          /* where the words of each group start and end, in the order of the text … */
     size_t gfrom[65];             /* … group g's from gfrom[g] to gfrom[g + 1] */
     int said[NKINDS];             /* claims of a kind judged so far (some count only the first) */

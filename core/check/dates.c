@@ -138,11 +138,10 @@ static int date_impossible(const nb_report *r, nb_findings *out, nb_err *err)
 
 /* The statutory date: 31 March for a county or higher government (and a
  * zone's committee), none for a township, else 31 January. */
-static int date_late(const nb_report *r, nb_findings *out, nb_err *err)
+static int date_late(const nb_report *r, nb_body body, nb_findings *out, nb_err *err)
 {
     int published = r->published_on.y != 0;
     nb_date d = published ? r->published_on : r->signed_on;
-    nb_body body = nb_body_kind(r->agency);
     if (!r->year || !d.y || body == NB_BODY_TOWNSHIP)
         return 0;
     int gov = nb_body_is_government(body) || body == NB_BODY_ZONE;
@@ -162,12 +161,12 @@ static int date_late(const nb_report *r, nb_findings *out, nb_err *err)
     return 0;
 }
 
-int nb_check_dates(const nb_report *r, nb_findings *out, nb_err *err)
+int nb_check_dates(const nb_report *r, nb_body body, nb_findings *out, nb_err *err)
 {
     if (year_mismatch(r, out, err) != 0 || period_incomplete(r, out, err) != 0)
         return -1;
     int impossible = date_impossible(r, out, err);
     if (impossible < 0)
         return -1;
-    return impossible ? 0 : date_late(r, out, err);
+    return impossible ? 0 : date_late(r, body, out, err);
 }

@@ -6,10 +6,19 @@
 #define NB_CHECK_INTERNAL_H
 
 #include "check/findings.h"
+#include "base/utf8.h"
+#include "model/ctx.h"
+#include "model/body.h"
 #include "model/report.h"
 
-/* T3.BALANCE, T3.RESULTS_SUM, T3.ROW_TOTAL, T4.GROUP_TOTAL (sums.c). */
-int nb_check_sums(const nb_report *r, nb_findings *out, nb_err *err);
+/* The equations' terms resolved against each schema once (sums.c), kept
+ * in the context; NULL when out of memory. */
+typedef struct nb_sum_plans nb_sum_plans;
+nb_sum_plans *nb_sum_plans_new(void);
+void nb_sum_plans_free(nb_sum_plans *p);
+/* T3.BALANCE, T3.RESULTS_SUM, T3.ROW_TOTAL, T4.GROUP_TOTAL (sums.c); plans
+ * may be NULL (each report's then resolved on its own). */
+int nb_check_sums(const nb_report *r, const nb_sum_plans *plans, nb_findings *out, nb_err *err);
 /* CELL.BLANK, CELL.NOT_NUMBER (cells.c). */
 int nb_check_cells(const nb_report *r, nb_findings *out, nb_err *err);
 /* LABEL.DEVIATES (labels.c). */
@@ -17,15 +26,17 @@ int nb_check_labels(const nb_report *r, nb_findings *out, nb_err *err);
 /* STRUCT.MISSING, STRUCT.ORDER (structure.c). */
 int nb_check_structure(const nb_report *r, nb_findings *out, nb_err *err);
 /* YEAR.MISMATCH, PERIOD.INCOMPLETE, DATE.IMPOSSIBLE, DATE.LATE (dates.c). */
-int nb_check_dates(const nb_report *r, nb_findings *out, nb_err *err);
+int nb_check_dates(const nb_report *r, nb_body body, nb_findings *out, nb_err *err);
 /* SECTION5.THIN, SECTION6.*, SECTION1.* (sections.c), then nb_check_numbering. */
-int nb_check_sections(const nb_report *r, nb_findings *out, nb_err *err);
+int nb_check_sections(const nb_report *r, nb_body body, nb_findings *out, nb_err *err);
 /* T2.IN_FORCE_BOUND, T2.REGULATION_AUTHORITY, T2.FEE_UNIT (t2.c). */
-int nb_check_t2(const nb_report *r, nb_findings *out, nb_err *err);
+int nb_check_t2(const nb_report *r, nb_body body, nb_findings *out, nb_err *err);
 /* FORMAT.OUTDATED, STRUCT.EXTRA (format.c). */
 int nb_check_format(const nb_report *r, nb_findings *out, nb_err *err);
-/* TEXT.QUALITY (quality.c). */
-int nb_check_quality(const nb_report *r, nb_findings *out, nb_err *err);
+/* TEXT.QUALITY (quality.c); the misspellings it looks for, as a set
+ * compiled once into the context (by nb_claims_init). */
+int nb_check_quality(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *err);
+int nb_quality_words(nb_needles *s);
 /* SECTION.NUMBERING, TEXT.SECTION_COUNT (numbering.c). */
 int nb_check_numbering(const nb_report *r, nb_findings *out, nb_err *err);
 

@@ -201,12 +201,12 @@ static int section6_fee_vs_t3(const nb_report *r, nb_findings *out, nb_err *err)
 
 /* ---------------------------------------------------------------- 一 */
 
-static int section1_accountability(const nb_report *r, nb_findings *out, nb_err *err)
+static int section1_accountability(const nb_report *r, nb_body body, nb_findings *out, nb_err *err)
 {
     static const char *const assess[] = {"考核"};
     static const char *const appraise[] = {"评议"};
     static const char *const account[] = {"责任追究", "追责", "问责", "追究责任", "追究相关"};
-    if (!nb_body_is_government(nb_body_kind(r->agency)))
+    if (!nb_body_is_government(body))
         return 0;
     const char *t = r->doc.text;
     size_t n = r->doc.len;
@@ -243,10 +243,10 @@ static int section1_subtopics(const nb_report *r, nb_findings *out, nb_err *err)
     return f ? 0 : -1;
 }
 
-int nb_check_sections(const nb_report *r, nb_findings *out, nb_err *err)
+int nb_check_sections(const nb_report *r, nb_body body, nb_findings *out, nb_err *err)
 {
     if (section5_thin(r, out, err) != 0 || section6_fee(r, out, err) != 0 || section6_fee_vs_t3(r, out, err) != 0 ||
-        section1_accountability(r, out, err) != 0 || section1_subtopics(r, out, err) != 0)
+        section1_accountability(r, body, out, err) != 0 || section1_subtopics(r, out, err) != 0)
         return -1;
     return nb_check_numbering(r, out, err);
 }

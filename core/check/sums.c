@@ -253,11 +253,14 @@ static int choose_suspects(const nb_report *r, nb_findings *out, size_t from, nb
 }
 
 /* Every equation over every column or row it names. */
-static int check_all(const nb_report *r, const nb_equation *e, nb_findings *out, nb_err *err)
+static int check_all(const nb_report *r, const nb_equation *e, const eq_plan *made, nb_findings *out, nb_err *err)
 {
     const nb_schema *s = r->schema;
     eq_plan plan;
-    plan_equation(s, e, &plan);
+    if (made)
+        plan = *made;
+    else
+        plan_equation(s, e, &plan);
     if (e->over == NB_OVER_T3_COLS) {
         for (int c = 0; c < 7; c++)
             if (check_equation(r, e, &plan, c, -1, out, err) != 0)
@@ -275,11 +278,41 @@ static int check_all(const nb_report *r, const nb_equation *e, nb_findings *out,
     return 0;
 }
 
-int nb_check_sums(const nb_report *r, nb_findings *out, nb_err *err)
+/* The schemas a report is read in, and each equation's plan for each. */
+#define NSCHEMAS 3
+struct nb_sum_plans {
+    const nb_schema *schema[NSCHEMAS];
+    eq_plan plan[NSCHEMAS][NEQUATIONS];
+};
+
+nb_sum_plans *nb_sum_plans_new(void)
+{
+    nb_sum_plans *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->schema[0] = nb_schema_for(2021);
+    p->schema[1] = nb_schema_for(2019);
+    p->schema[2] = nb_schema_variant(2021, NB_VARIANT_ONE_OTHER);
+    for (int i = 0; i < NSCHEMAS; i++)
+        for (size_t k = 0; k < NEQUATIONS; k++)
+            plan_equation(p->schema[i], &equations[k], &p->plan[i][k]);
+    return p;
+}
+
+void nb_sum_plans_free(nb_sum_plans *p)
+{
+    free(p);
+}
+
+int nb_check_sums(const nb_report *r, const nb_sum_plans *plans, nb_findings *out, nb_err *err)
 {
     size_t from = out->n;
+    int si = -1; /* the report's schema among the plans' */
+    for (int i = 0; plans && i < NSCHEMAS && si < 0; i++)
+        if (plans->schema[i] == r->schema)
+            si = i;
     for (size_t k = 0; k < NEQUATIONS; k++)
-        if (check_all(r, &equations[k], out, err) != 0)
+        if (check_all(r, &equations[k], si >= 0 ? &plans->plan[si][k] : NULL, out, err) != 0)
             return -1;
     return choose_suspects(r, out, from, err);
 }

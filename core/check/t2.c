@@ -69,9 +69,8 @@ static int in_force_bound(const nb_report *r, const char *row, nb_findings *out,
     return 0;
 }
 
-static int regulation_authority(const nb_report *r, nb_findings *out, nb_err *err)
+static int regulation_authority(const nb_report *r, nb_body b, nb_findings *out, nb_err *err)
 {
-    nb_body b = nb_body_kind(r->agency);
     if (b != NB_BODY_TOWNSHIP && b != NB_BODY_COUNTY && b != NB_BODY_LOCAL_DEPT)
         return 0;
     int ci[2];
@@ -198,12 +197,12 @@ static int fee_unit(const nb_report *r, nb_findings *out, nb_err *err)
     return 0;
 }
 
-int nb_check_t2(const nb_report *r, nb_findings *out, nb_err *err)
+int nb_check_t2(const nb_report *r, nb_body body, nb_findings *out, nb_err *err)
 {
     if (r->format != 2021)
         return 0;
     if (in_force_bound(r, "t2.regulation", out, err) != 0 || in_force_bound(r, "t2.normative", out, err) != 0 ||
-        regulation_authority(r, out, err) != 0)
+        regulation_authority(r, body, out, err) != 0)
         return -1;
     return fee_unit(r, out, err);
 }

@@ -289,7 +289,10 @@ static void find_top_headings(nb_report *r)
 {
     const char *t = r->doc.text;
     for (size_t li = 0; li < r->doc.nlines; li++) {
-        size_t ls, le, after;
+        size_t ls = r->doc.lines[li], le, after;
+        unsigned char c = ls < r->doc.len ? (unsigned char)t[ls] : 0;
+        if ((c > 0x20 && c < 0x80 && c != '#' && c != '*') || (c >= 0xE6 && c <= 0xE9))
+            continue; /* no lead to skip, and no numeral (一 to 十 start E4 or E5): most lines */
         nb_doc_line(&r->doc, li, &ls, &le);
         size_t i = nb_skip_lead(t, ls, le);
         int v = numeral_at(t, i, le, &after);

@@ -98,20 +98,22 @@ static int continues(const char *t, size_t a, size_t b, size_t c, size_t d)
  * joined text is the original up to there). */
 static int add_segment(nb_joined *j, size_t from, size_t to, const char *text, size_t n)
 {
-    size_t len = to - from;
-    if (!j->buf && !(j->buf = calloc(n + JOIN_PAD, 1)))
+    size_t len = to - from, cap = j->cap;
+    if (!j->buf && !(j->buf = malloc(n + JOIN_PAD)))
         return -1;
     if (nb_grow(&j->seg, &j->cap, j->nseg + 1, sizeof *j->seg, 64) != 0)
         return -1;
-    uint32_t *o = realloc(j->orig, j->cap * sizeof *o);
-    if (!o)
-        return -1;
-    j->orig = o;
+    if (j->cap != cap) { /* the map back grows with the segments' */
+        uint32_t *o = realloc(j->orig, j->cap * sizeof *o);
+        if (!o)
+            return -1;
+        j->orig = o;
+    }
     j->seg[j->nseg] = (uint32_t)j->n;
     j->orig[j->nseg++] = (uint32_t)from;
     memcpy(j->buf + j->n, text + from, len);
     j->n += len;
-    j->buf[j->n] = '\0';
+    memset(j->buf + j->n, 0, JOIN_PAD); /* the end and the zero bytes after it (n + JOIN_PAD room: j->n <= n) */
     return 0;
 }
 
@@ -121,14 +123,15 @@ int nb_join_lines(const char *text, size_t n, size_t skip_from, size_t skip_to, 
     if (n > UINT32_MAX)
         return -1;
     size_t start = 0, ls = 0; /* the run being copied; the current line */
+    const char *nl = n ? memchr(text, '\n', n) : NULL; /* the current line's end */
     while (ls < n) {
-        const char *nl = memchr(text + ls, '\n', n - ls);
         size_t le = nl ? (size_t)(nl - text) : n;
         if (!nl)
             break;
         size_t ns = le + 1;
-        const char *nl2 = memchr(text + ns, '\n', n - ns);
+        const char *nl2 = memchr(text + ns, '\n', n - ns); /* the next line's end, the current's next time */
         size_t ne = nl2 ? (size_t)(nl2 - text) : n;
+        nl = nl2;
         int in_tables = skip_to > skip_from && ls < skip_to && ne >= skip_from;
         if (!in_tables && continues(text, ls, le, ns, ne)) {
             size_t keep = le;
