@@ -481,8 +481,10 @@ static size_t walk_utf8_cols(const char *t, size_t a, size_t b, size_t col)
             i++;
             continue;
         }
-        if ((ch & 0xF0) == 0xE0 && i + 2 < b && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-            uint32_t cp = (ch & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+        /* the three-byte form, its lead and continuation bytes told by one test */
+        uint32_t v = i + 2 < b ? (uint32_t)u[i + 1] << 8 | (uint32_t)u[i + 2] << 16 | ch : 0;
+        if ((v & 0xC0C0F0u) == 0x8080E0u) {
+            uint32_t cp = (ch & 0x0Fu) << 12 | (v >> 2 & 0xFC0u) | (v >> 16 & 0x3Fu);
             i += 3;
             col += cp - 0x4E00 < 0x5200 ? 2 : cp - 0x2500 < 0x80 ? 1 : (size_t)nb_cp_width(cp);
             continue;
@@ -549,6 +551,9 @@ static int mark_long_lines(nb_doc *d)
 {
     size_t cap = 0;
     for (size_t li = 0; li < d->nlines; li++) {
+        size_t next = li + 1 < d->nlines ? d->lines[li + 1] : d->len;
+        if (next - d->lines[li] <= 2 * NB_MARK_STEP) /* short with its line end: no mark */
+            continue;
         size_t s, e;
         nb_doc_line(d, li, &s, &e);
         if (e - s <= 2 * NB_MARK_STEP)
@@ -568,11 +573,10 @@ static int mark_long_lines(nb_doc *d)
     return 0;
 }
 
-nb_loc nb_doc_locate(const nb_doc *d, size_t off)
+/* Where text offset off stands on line li (which holds it). */
+static nb_loc locate_on_line(const nb_doc *d, size_t li, size_t off)
 {
-    if (off > d->len)
-        off = d->len;
-    size_t li = nb_doc_line_of(d, off), s = d->lines[li], col = 0, orig = line_orig(d, li);
+    size_t s = d->lines[li], col = 0, orig = line_orig(d, li);
     const nb_docmark *m = d->nmarks ? nb_doc_mark_before(d, off) : NULL;
     if (m && m->off > s) {
         s = m->off;
@@ -583,12 +587,21 @@ nb_loc nb_doc_locate(const nb_doc *d, size_t off)
     return (nb_loc){li + 1, col + 1, orig};
 }
 
+nb_loc nb_doc_locate(const nb_doc *d, size_t off)
+{
+    if (off > d->len)
+        off = d->len;
+    return locate_on_line(d, nb_doc_line_of(d, off), off);
+}
+
 size_t nb_doc_orig_len(const nb_doc *d, size_t off, size_t len)
 {
     if (off > d->len)
         off = d->len;
     if (off + len > d->len)
         len = d->len - off;
+    if (d->enc == NB_ENC_UTF8 || d->enc == NB_ENC_UTF8_BOM) /* the file's bytes are the text's */
+        return len;
     size_t orig = 0;
     walk(d, off, off + len, NULL, &orig);
     return orig;
@@ -607,8 +620,15 @@ nb_loc nb_locate_next(nb_locator *lc, size_t off)
     if (off > d->len)
         off = d->len;
     size_t next = lc->valid ? lc->loc.line : 0; /* the line after the last one located */
-    if (!lc->valid || off < lc->off || (next < d->nlines && d->lines[next] <= off)) {
+    if (!lc->valid || off < lc->off) {
         lc->loc = nb_doc_locate(d, off);
+    } else if (next < d->nlines && d->lines[next] <= off) { /* a later line: most often one of the next few */
+        size_t li = next, stop = next + 8 < d->nlines ? next + 8 : d->nlines;
+        while (li + 1 < stop && d->lines[li + 1] <= off)
+            li++;
+        if (li + 1 == stop && stop < d->nlines && d->lines[stop] <= off)
+            li = nb_doc_line_of(d, off);
+        lc->loc = locate_on_line(d, li, off);
     } else { /* same line, further on: walk only the gap */
         size_t col = lc->loc.col - 1;
         walk(d, lc->off, off, &col, &lc->loc.orig);
