@@ -52,24 +52,36 @@ void nb_put_slow(nb_writer *w, const char *s, size_t n)
     w->n += n;
 }
 
-void nb_put_uint(nb_writer *w, size_t v)
+char *nb_uint_at(char *p, size_t v)
 {
     static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                 "8081828384858687888990919293949596979899";
-    char b[24];
-    int i = (int)sizeof b;
+    if (v < 10) {
+        *p = (char)('0' + v);
+        return p + 1;
+    }
+    int n = 1;
+    for (size_t x = v; x >= 10; x /= 10) /* its digits: it is written from its end */
+        n++;
+    char *e = p + n, *q = e;
     for (; v >= 100; v /= 100) { /* two digits a step */
-        i -= 2;
-        memcpy(b + i, pairs + 2 * (v % 100), 2);
+        q -= 2;
+        memcpy(q, pairs + 2 * (v % 100), 2);
     }
     if (v >= 10) {
-        i -= 2;
-        memcpy(b + i, pairs + 2 * v, 2);
+        q -= 2;
+        memcpy(q, pairs + 2 * v, 2);
     } else {
-        b[--i] = (char)('0' + v);
+        *--q = (char)('0' + v);
     }
-    nb_put(w, b + i, sizeof b - (size_t)i);
+    return e;
+}
+
+void nb_put_uint(nb_writer *w, size_t v)
+{
+    char b[24];
+    nb_put(w, b, (size_t)(nb_uint_at(b, v) - b));
 }
 
 /* fmt and its arguments, formatted whole: into b when it fits, else into
@@ -265,9 +277,8 @@ static void json_ascii(nb_writer *w, unsigned char c)
     }
 }
 
-void nb_put_json(nb_writer *w, const char *s, size_t n)
+void nb_put_json_part(nb_writer *w, const char *s, size_t n)
 {
-    nb_put(w, "\"", 1);
     size_t i = 0, run = 0; /* s[run, i) is written as it stands, whole */
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
@@ -304,6 +315,12 @@ void nb_put_json(nb_writer *w, const char *s, size_t n)
         run = i;
     }
     nb_put(w, s + run, i - run);
+}
+
+void nb_put_json(nb_writer *w, const char *s, size_t n)
+{
+    nb_put(w, "\"", 1);
+    nb_put_json_part(w, s, n);
     nb_put(w, "\"", 1);
 }
 
