@@ -98,12 +98,14 @@ static inline uint32_t word_at(const char *t, size_t b, size_t *i)
         (*i)++;
         return alnum(c);
     }
-    if ((c & 0xF0) == 0xE0 && *i + 2 < b && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+    /* the three-byte form, its lead and continuation bytes told by one test */
+    uint32_t v = *i + 2 < b ? (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 | c : 0;
+    if ((v & 0xC0C0F0u) == 0x8080E0u) {
         *i += 3;
-        c = (c & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-        if (c >= 0x4E00 && c <= 0x9FFF)
+        c = (c & 0x0F) << 12 | (v >> 2 & 0xFC0u) | (v >> 16 & 0x3Fu);
+        if (c - 0x4E00 < 0x5200)
             return c;
-        return alnum(c >= 0xFF10 && c <= 0xFF5A ? c - 0xFEE0 : c);
+        return alnum(c - 0xFF10 <= 0xFF5A - 0xFF10 ? c - 0xFEE0 : c);
     }
     c = nb_fold(nb_utf8_get(t, b, i));
     return c >= 0x4E00 && c <= 0x9FFF ? c : alnum(c);

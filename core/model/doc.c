@@ -481,12 +481,19 @@ static size_t walk_utf8_cols(const char *t, size_t a, size_t b, size_t col)
             i++;
             continue;
         }
-        /* the three-byte form, its lead and continuation bytes told by one test */
+        /* the three-byte form, its lead and continuation bytes told by one
+         * test; an ideograph (U+4E00 to U+9FFF: lead E5 to E9, or E4 and a
+         * second byte from B8) and a box-drawing character (E2 94, E2 95)
+         * told by their first two bytes */
         uint32_t v = i + 2 < b ? (uint32_t)u[i + 1] << 8 | (uint32_t)u[i + 2] << 16 | ch : 0;
         if ((v & 0xC0C0F0u) == 0x8080E0u) {
-            uint32_t cp = (ch & 0x0Fu) << 12 | (v >> 2 & 0xFC0u) | (v >> 16 & 0x3Fu);
             i += 3;
-            col += cp - 0x4E00 < 0x5200 ? 2 : cp - 0x2500 < 0x80 ? 1 : (size_t)nb_cp_width(cp);
+            if (ch - 0xE5u < 5 || (ch == 0xE4 && (v & 0xFF00u) >= 0xB800u))
+                col += 2;
+            else if ((v & 0xFEFFu) == 0x94E2u)
+                col++;
+            else
+                col += (size_t)nb_cp_width((ch & 0x0Fu) << 12 | (v >> 2 & 0xFC0u) | (v >> 16 & 0x3Fu));
             continue;
         }
         uint32_t cp = ch < 0x80 ? (i++, ch) : nb_utf8_get(t, b, &i);
