@@ -271,12 +271,12 @@ static char *num_at(char *p, nb_num v)
 }
 
 /* A present cell: [,]"ID":{"value":…,"raw":…,"status":…,"line":…,"col":…,
- * "offset":…,"length":…, then what only some cells have}. The parts
- * around the raw text are made in a buffer and written whole. */
+ * "offset":…,"length":…, then what only some cells have}, made in a
+ * buffer and written whole (a raw text to escape written between). */
 static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const char *id, int first, nb_locator *lc,
                      nb_lang lang)
 {
-    char b[320], *p = b;
+    char b[512], *p = b;
     size_t idn = strlen(id);
     if (!first)
         *p++ = ',';
@@ -295,11 +295,22 @@ static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const c
     else
         p = AT_LIT(p, "null");
     p = AT_LIT(p, ",\"raw\":");
-    nb_put(w, b, (size_t)(p - b));
-    nb_put_json(w, r->doc.text + c->off, c->len);
+    const unsigned char *raw = (const unsigned char *)r->doc.text + c->off;
+    size_t k = 0;
+    while (k < c->len && k < 32 && raw[k] - 0x20u < 0x5Fu && raw[k] != '"' && raw[k] != '\\')
+        k++;
+    if (k == c->len) { /* short and printable ASCII, as most are: nothing to escape */
+        *p++ = '"';
+        p = at_put(p, (const char *)raw, k);
+        *p++ = '"';
+    } else {
+        nb_put(w, b, (size_t)(p - b));
+        nb_put_json(w, (const char *)raw, c->len);
+        p = b;
+    }
     nb_loc l = nb_locate_next(lc, c->off);
     const char *st = nb_status_name(c->status);
-    p = AT_LIT(b, ",\"status\":\"");
+    p = AT_LIT(p, ",\"status\":\"");
     p = at_put(p, st, strlen(st));
     p = AT_LIT(p, "\",\"line\":");
     p = nb_uint_at(p, l.line);

@@ -230,16 +230,16 @@ void nb_put_text(nb_writer *w, const char *s, size_t n)
     size_t i = 0, run = 0; /* s[run, i) is written as it stands, whole */
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        if (i + 8 <= n && plain8(s + i, 0)) {
+        if (c >= 0x80 && plain3((const unsigned char *)s + i, n - i)) { /* non-ASCII: eight ASCII bytes not tried */
+            i += 3;
+            continue;
+        }
+        if (c < 0x80 && i + 8 <= n && plain8(s + i, 0)) {
             i += 8;
             continue;
         }
         if (c >= 0x20 && c < 0x7F) {
             i++;
-            continue;
-        }
-        if (plain3((const unsigned char *)s + i, n - i)) {
-            i += 3;
             continue;
         }
         size_t len = nb_utf8_seq((const unsigned char *)s + i, n - i);
@@ -282,7 +282,11 @@ void nb_put_json_part(nb_writer *w, const char *s, size_t n)
     size_t i = 0, run = 0; /* s[run, i) is written as it stands, whole */
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        if (i + 8 <= n && plain8(s + i, 1)) {
+        if (c >= 0x80 && plain3((const unsigned char *)s + i, n - i)) { /* non-ASCII: eight ASCII bytes not tried */
+            i += 3;
+            continue;
+        }
+        if (c < 0x80 && i + 8 <= n && plain8(s + i, 1)) {
             i += 8;
             continue;
         }
@@ -294,10 +298,6 @@ void nb_put_json_part(nb_writer *w, const char *s, size_t n)
             nb_put(w, s + run, i - run);
             json_ascii(w, c);
             run = ++i;
-            continue;
-        }
-        if (plain3((const unsigned char *)s + i, n - i)) {
-            i += 3;
             continue;
         }
         size_t len = nb_utf8_seq((const unsigned char *)s + i, n - i);
