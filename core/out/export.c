@@ -14,13 +14,15 @@
 
 /* The words of a cell's note around its run-together digits: before them,
  * after them, and (a note that counts the readings) after the count; by
- * kind (inferred, many readings, none) and language (English, Chinese). */
+ * kind (inferred, many readings, none) and language (English, Chinese).
+ * They are written as a JSON string holds them (a quote as \\"; nothing
+ * else in them is escaped), for the export that writes them most. */
 static const char *const note_words[3][2][3] = {
-    {{"split from run-together digits \"", "\" by the table's sums", NULL},
+    {{"split from run-together digits \\\"", "\\\" by the table's sums", NULL},
      {"由连写数字“", "”按表内合计关系拆分得出", NULL}},
-    {{"not read: run-together digits \"", "\" split ", " ways and the table cannot tell which"},
+    {{"not read: run-together digits \\\"", "\\\" split ", " ways and the table cannot tell which"},
      {"未读取：连写数字“", "”有 ", " 种拆分方式，表内无法确定是哪一种"}},
-    {{"not read: run-together digits \"", "\" split no way that fits the table", NULL},
+    {{"not read: run-together digits \\\"", "\\\" split no way that fits the table", NULL},
      {"未读取：连写数字“", "”无法拆分出符合表格的读数", NULL}},
 };
 
@@ -32,35 +34,75 @@ static const char *const *note_of(const nb_report *r, const nb_cell *c, nb_lang 
     return note_words[c->status == NB_ST_INFERRED ? 0 : c->readings > 1 ? 1 : 2][lang == NB_LANG_ZH];
 }
 
+/* Words of a note at out as they read (each \\" a quote), at most cap - 1
+ * bytes; the end. */
+static char *words_text(char *out, size_t cap, const char *s)
+{
+    for (; *s && cap > 1; s++, cap--)
+        *out++ = *s == '\\' && s[1] == '"' ? *++s : *s;
+    *out = '\0';
+    return out;
+}
+
 void nb_cell_note(const nb_report *r, const nb_cell *c, nb_lang lang, char *out, size_t cap)
 {
     out[0] = '\0';
-    if (!c->blob_len)
+    if (!c->blob_len || cap < 2)
         return;
     size_t n;
     const char *const *words = note_of(r, c, lang, &n);
+    char w[3][64];
+    for (int k = 0; k < 3; k++)
+        words_text(w[k], sizeof w[k], words[k] ? words[k] : "");
     const char *blob = r->doc.text + c->blob_off;
     if (words[2])
-        snprintf(out, cap, "%s%.*s%s%d%s", words[0], (int)n, blob, words[1], c->readings, words[2]);
+        snprintf(out, cap, "%s%.*s%s%d%s", w[0], (int)n, blob, w[1], c->readings, w[2]);
     else
-        snprintf(out, cap, "%s%.*s%s", words[0], (int)n, blob, words[1]);
+        snprintf(out, cap, "%s%.*s%s", w[0], (int)n, blob, w[1]);
 }
 
-/* ,"note":… of a cell with run-together digits, as nb_cell_note words it:
- * its pieces escaped one by one (each ends on a whole character). */
+/* s (n bytes) at p; the end. */
+static char *at_put(char *p, const char *s, size_t n)
+{
+    memcpy(p, s, n);
+    return p + n;
+}
+#define AT_LIT(p, lit) at_put((p), (lit), sizeof(lit) - 1)
+
+/* Whether s[0, n) is printable ASCII that a JSON string holds as it is
+ * (neither '"' nor '\\'). */
+static int json_plain(const unsigned char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && s[k] - 0x20u < 0x5Fu && s[k] != '"' && s[k] != '\\')
+        k++;
+    return k == n;
+}
+
+/* ,"note":… of a cell with run-together digits, as nb_cell_note words it,
+ * made in a buffer: the digits escaped on their own when they must be
+ * (each piece ends on a whole character). */
 static void put_note(nb_writer *w, const nb_report *r, const nb_cell *c, nb_lang lang)
 {
     size_t n;
     const char *const *words = note_of(r, c, lang, &n);
-    nb_puts(w, ",\"note\":\"");
-    nb_put_json_part(w, words[0], strlen(words[0]));
-    nb_put_json_part(w, r->doc.text + c->blob_off, n);
-    nb_put_json_part(w, words[1], strlen(words[1]));
-    if (words[2]) {
-        nb_put_uint(w, (size_t)c->readings);
-        nb_put_json_part(w, words[2], strlen(words[2]));
+    const char *blob = r->doc.text + c->blob_off;
+    char b[512], *p = AT_LIT(b, ",\"note\":\"");
+    p = at_put(p, words[0], strlen(words[0]));
+    if (json_plain((const unsigned char *)blob, n)) { /* digits, as a blob is */
+        p = at_put(p, blob, n);
+    } else {
+        nb_put(w, b, (size_t)(p - b));
+        nb_put_json_part(w, blob, n);
+        p = b;
     }
-    nb_put(w, "\"", 1);
+    p = at_put(p, words[1], strlen(words[1]));
+    if (words[2]) {
+        p = nb_uint_at(p, (size_t)c->readings);
+        p = at_put(p, words[2], strlen(words[2]));
+    }
+    *p++ = '"';
+    nb_put(w, b, (size_t)(p - b));
 }
 
 static void put_date(nb_writer *w, nb_date d)
@@ -249,14 +291,6 @@ static void put_metadata(nb_writer *w, const nb_report *r)
     }
 }
 
-/* s (n bytes) at p; the end. */
-static char *at_put(char *p, const char *s, size_t n)
-{
-    memcpy(p, s, n);
-    return p + n;
-}
-#define AT_LIT(p, lit) at_put((p), (lit), sizeof(lit) - 1)
-
 /* A number at p as put_num writes it (room for 96 bytes); the end. A
  * whole number is written here, a decimal by nb_num_format. */
 static char *num_at(char *p, nb_num v)
@@ -295,17 +329,14 @@ static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const c
     else
         p = AT_LIT(p, "null");
     p = AT_LIT(p, ",\"raw\":");
-    const unsigned char *raw = (const unsigned char *)r->doc.text + c->off;
-    size_t k = 0;
-    while (k < c->len && k < 32 && raw[k] - 0x20u < 0x5Fu && raw[k] != '"' && raw[k] != '\\')
-        k++;
-    if (k == c->len) { /* short and printable ASCII, as most are: nothing to escape */
+    const char *raw = r->doc.text + c->off;
+    if (c->len <= 32 && json_plain((const unsigned char *)raw, c->len)) { /* short ASCII, as most are */
         *p++ = '"';
-        p = at_put(p, (const char *)raw, k);
+        p = at_put(p, raw, c->len);
         *p++ = '"';
     } else {
         nb_put(w, b, (size_t)(p - b));
-        nb_put_json(w, (const char *)raw, c->len);
+        nb_put_json(w, raw, c->len);
         p = b;
     }
     nb_loc l = nb_locate_next(lc, c->off);

@@ -76,16 +76,6 @@ static void add_known(nb_known *sum, long long v)
         sum->known = 0;
 }
 
-/* Whether row ID id may match pattern pat: their first bytes before a
- * star agree (most rows of other tables and rows told apart at once). */
-static int may_match(const char *pat, const char *id)
-{
-    for (int k = 0; k < 4 && pat[k] && pat[k] != '*'; k++)
-        if (pat[k] != id[k])
-            return 0;
-    return 1;
-}
-
 /* The sum of the cells pattern names ("t3.deny.*.total": rows by pattern,
  * then the column by its key); unknown when one is not a count or none is
  * in the schema. */
@@ -97,9 +87,16 @@ static void add_cells(const nb_report *r, const char *pattern, nb_known *sum, in
         return;
     memcpy(rowpat, pattern, (size_t)(dot - pattern));
     rowpat[dot - pattern] = '\0';
+    size_t lit = 0; /* the pattern's first bytes before a star, up to 4: most rows told apart by them */
+    while (lit < 4 && rowpat[lit] && rowpat[lit] != '*')
+        lit++;
     const nb_schema *s = r->schema;
     for (int row = 0, first = 0; row < s->nrows; first += s->rows[row++].ncols) { /* first: the row's first cell */
-        if (!may_match(rowpat, s->rows[row].id) || !nb_glob_match(rowpat, s->rows[row].id))
+        const char *id = s->rows[row].id;
+        size_t k = 0;
+        while (k < lit && id[k] == rowpat[k])
+            k++;
+        if (k < lit || !nb_glob_match(rowpat, id))
             continue;
         for (int c = 0; c < s->rows[row].ncols; c++) {
             if (strcmp(s->rows[row].cols[c].key, dot + 1) != 0)
