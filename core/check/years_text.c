@@ -101,7 +101,7 @@ static inline uint32_t word_at(const char *t, size_t b, size_t *i)
         return alnum(c);
     }
     /* the three-byte form, its lead and continuation bytes told by one test */
-    uint32_t v = *i + 2 < b ? (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 | c : 0;
+    uint32_t v = *i + 2 < b ? nb_utf8_load3(u) : 0; /* the text's NUL follows b */
     if ((v & 0xC0C0F0u) == 0x8080E0u) {
         *i += 3;
         c = (c & 0x0F) << 12 | (v >> 2 & 0xFC0u) | (v >> 16 & 0x3Fu);

@@ -485,7 +485,7 @@ static size_t walk_utf8_cols(const char *t, size_t a, size_t b, size_t col)
          * test; an ideograph (U+4E00 to U+9FFF: lead E5 to E9, or E4 and a
          * second byte from B8) and a box-drawing character (E2 94, E2 95)
          * told by their first two bytes */
-        uint32_t v = i + 2 < b ? (uint32_t)u[i + 1] << 8 | (uint32_t)u[i + 2] << 16 | ch : 0;
+        uint32_t v = i + 2 < b ? nb_utf8_load3(u + i) : 0; /* the text's NUL follows b */
         if ((v & 0xC0C0F0u) == 0x8080E0u) {
             i += 3;
             if (ch - 0xE5u < 5 || (ch == 0xE4 && (v & 0xFF00u) >= 0xB800u))

@@ -61,8 +61,8 @@ char *nb_uint_at(char *p, size_t v)
         *p = (char)('0' + v);
         return p + 1;
     }
-    int n = 1;
-    for (size_t x = v; x >= 10; x /= 10) /* its digits: it is written from its end */
+    int n = v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5; /* its digits: it is written from its end */
+    for (size_t x = v / 100000; x; x /= 10)
         n++;
     char *e = p + n, *q = e;
     for (; v >= 100; v /= 100) { /* two digits a step */
