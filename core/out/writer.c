@@ -102,8 +102,9 @@ static int vformat(char *b, size_t cap, char **heap, const char *fmt, va_list ap
  * precisions)? Those are written without vsnprintf. */
 static int simple_format(const char *fmt)
 {
-    for (const char *p = fmt; (p = strchr(p, '%'));) {
-        p++;
+    for (const char *p = fmt; *p;) {
+        if (*p++ != '%') /* a format is short: read byte by byte */
+            continue;
         if (*p == 'l' || *p == 'z')
             p++;
         if (p[-1] == 'z' ? *p != 'u' : p[-1] == 'l' ? *p != 'd' : (*p != 's' && *p != 'd' && *p != '%'))
@@ -128,9 +129,11 @@ static void put_int(nb_writer *w, long long v)
 static void put_simple(nb_writer *w, const char *fmt, va_list ap)
 {
     for (const char *p = fmt;;) {
-        const char *q = strchr(p, '%');
-        nb_put(w, p, q ? (size_t)(q - p) : strlen(p));
-        if (!q)
+        const char *q = p;
+        while (*q && *q != '%')
+            q++;
+        nb_put(w, p, (size_t)(q - p));
+        if (!*q)
             return;
         q++;
         if (*q == 's') {
