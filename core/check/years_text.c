@@ -313,8 +313,19 @@ static void growth_claims(const nb_report *r, nb_summary *s)
     size_t n = r->doc.len;
     for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
         size_t from = 0, ml = strlen(marks[k]);
-        const char *p;
-        while (s->ngrowth < 8 && from < n && (p = nb_find(t + from, n - from, marks[k], ml))) {
+        while (s->ngrowth < 8 && from < n) {
+            /* the tables' zone (no narrative) not searched: up to a mark that
+             * starts before it, then on from its end (no mark overlaps itself) */
+            size_t end = n;
+            if (from < r->tables_off && r->tables_end > r->tables_off && r->tables_off + ml - 1 < n)
+                end = r->tables_off + ml - 1;
+            const char *p = nb_find(t + from, end - from, marks[k], ml);
+            if (!p) {
+                if (end == n)
+                    break;
+                from = r->tables_end;
+                continue;
+            }
             size_t at = (size_t)(p - t);
             from = at + ml;
             nb_growth g;
