@@ -32,28 +32,51 @@ static const uint32_t K[64] = {
 
 #define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
+/* The sigmas of FIPS 180-4 with their rotations nested (ROR(x, 2) ^
+ * ROR(x, 13) ^ ROR(x, 22) as ROR(ROR(ROR(x, 9) ^ x, 11) ^ x, 2)): one copy
+ * of x, not three. */
+#define BSIG0(x) ROR(ROR(ROR(x, 9) ^ (x), 11) ^ (x), 2)
+#define BSIG1(x) ROR(ROR(ROR(x, 14) ^ (x), 5) ^ (x), 6)
+#define SSIG0(x) (ROR(ROR(x, 11) ^ (x), 7) ^ ((x) >> 3))
+#define SSIG1(x) (ROR(ROR(x, 2) ^ (x), 17) ^ ((x) >> 10))
+/* Round i with schedule word wi on the state named from a to h: the
+ * variables take each other's parts in turn (no state moved), d and h
+ * updated in place; Ch and Maj in their three- and four-operation forms. */
+#define ROUND(a, b, c, d, e, f, g, h, i, wi)                                                                          \
+    do {                                                                                                               \
+        uint32_t t1_ = h + BSIG1(e) + (g ^ (e & (f ^ g))) + K[i] + (wi);                                               \
+        d += t1_;                                                                                                      \
+        h = t1_ + BSIG0(a) + ((a & b) | (c & (a | b)));                                                               \
+    } while (0)
+/* Schedule word j (of a group of sixteen) over the last sixteen, kept in
+ * w[16]: j a constant, so every place in the ring is known. */
+#define NEXT_W(j) (w[(j)&15] += SSIG1(w[((j) + 14) & 15]) + w[((j) + 9) & 15] + SSIG0(w[((j) + 1) & 15]))
+#define FIRST_W(j) w[j]
+#define EIGHT(k, j, W)                                                                                                 \
+    do {                                                                                                               \
+        ROUND(a, b, c, d, e, f, g, h, (k) + (j), W((j)));                                                              \
+        ROUND(h, a, b, c, d, e, f, g, (k) + (j) + 1, W((j) + 1));                                                      \
+        ROUND(g, h, a, b, c, d, e, f, (k) + (j) + 2, W((j) + 2));                                                      \
+        ROUND(f, g, h, a, b, c, d, e, (k) + (j) + 3, W((j) + 3));                                                      \
+        ROUND(e, f, g, h, a, b, c, d, (k) + (j) + 4, W((j) + 4));                                                      \
+        ROUND(d, e, f, g, h, a, b, c, (k) + (j) + 5, W((j) + 5));                                                      \
+        ROUND(c, d, e, f, g, h, a, b, (k) + (j) + 6, W((j) + 6));                                                      \
+        ROUND(b, c, d, e, f, g, h, a, (k) + (j) + 7, W((j) + 7));                                                      \
+    } while (0)
+
+/* One block in C: sixteen rounds unrolled a step, the schedule in a ring
+ * of sixteen words. */
 static void block_c(nb_sha256 *s, const unsigned char *p)
 {
-    uint32_t w[64];
+    uint32_t w[16];
     for (int i = 0; i < 16; i++)
         w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
-    for (int i = 16; i < 64; i++) {
-        uint32_t s0 = ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3);
-        uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
-        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
     uint32_t a = s->h[0], b = s->h[1], c = s->h[2], d = s->h[3], e = s->h[4], f = s->h[5], g = s->h[6], h = s->h[7];
-    for (int i = 0; i < 64; i++) {
-        uint32_t t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
-        uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-        h = g;
-        g = f;
-        f = e;
-        e = d + t1;
-        d = c;
-        c = b;
-        b = a;
-        a = t1 + t2;
+    EIGHT(0, 0, FIRST_W);
+    EIGHT(0, 8, FIRST_W);
+    for (int k = 16; k < 64; k += 16) {
+        EIGHT(k, 0, NEXT_W);
+        EIGHT(k, 8, NEXT_W);
     }
     s->h[0] += a;
     s->h[1] += b;

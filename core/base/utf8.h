@@ -27,6 +27,21 @@ static inline uint32_t nb_utf8_get(const char *s, size_t end, size_t *i)
     }
     return nb_utf8_get_multi(s, end, i);
 }
+/* The bytes at u as a number, the first lowest, to test the lead and
+ * continuation bytes of a three-byte character at once ((v & 0xC0C0F0) ==
+ * 0x8080E0); on a little-endian machine by one load of four bytes, so a
+ * byte must follow the three (a NUL-terminated text's NUL at worst), and
+ * the fourth's place holds anything. */
+static inline uint32_t nb_utf8_load3(const unsigned char *u)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint32_t v;
+    __builtin_memcpy(&v, u, 4);
+    return v;
+#else
+    return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16;
+#endif
+}
 /* The longest prefix of s of at most n bytes that ends between characters
  * (s holds at least n bytes, or its NUL before): where to cut it. */
 size_t nb_utf8_whole(const char *s, size_t n);

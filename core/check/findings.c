@@ -169,6 +169,22 @@ static void subject_key(const nb_report *r, const nb_finding *f, char out[512])
     }
 }
 
+/* p[0, len) after the n bytes gathered in b (cap bytes) to be hashed by s;
+ * what does not fit is hashed first. */
+static void gather(nb_sha256 *s, char *b, size_t cap, size_t *n, const char *p, size_t len)
+{
+    if (*n + len > cap) {
+        nb_sha256_update(s, b, *n);
+        *n = 0;
+    }
+    if (len > cap) {
+        nb_sha256_update(s, p, len);
+        return;
+    }
+    memcpy(b + *n, p, len);
+    *n += len;
+}
+
 void nb_finding_fingerprint(const nb_report *r, const nb_finding *f, char out[24])
 {
     const char *rule = nb_rule_get(f->rule)->id;
@@ -181,18 +197,26 @@ void nb_finding_fingerprint(const nb_report *r, const nb_finding *f, char out[24
             ids[j] = ids[j - 1];
         ids[j] = id;
     }
+    /* the bytes hashed, gathered and hashed at once: the rule, then |ID
+     * for each cell, or (no cell) the subject */
     nb_sha256 s;
     nb_sha256_init(&s);
-    nb_sha256_update(&s, rule, strlen(rule));
+    char b[1024];
+    size_t n = 0;
+    gather(&s, b, sizeof b, &n, rule, strlen(rule));
     for (int i = 0; i < k; i++) {
-        nb_sha256_update(&s, "|", 1);
-        nb_sha256_update(&s, ids[i], strlen(ids[i]));
+        gather(&s, b, sizeof b, &n, "|", 1);
+        gather(&s, b, sizeof b, &n, ids[i], strlen(ids[i]));
     }
     if (!k) {
-        char subject[512];
-        subject_key(r, f, subject);
-        nb_sha256_update(&s, subject, strlen(subject));
+        if (n > sizeof b - 512) {
+            nb_sha256_update(&s, b, n);
+            n = 0;
+        }
+        subject_key(r, f, b + n);
+        n += strlen(b + n);
     }
+    nb_sha256_update(&s, b, n);
     unsigned char d[32];
     nb_sha256_final(&s, d);
     nb_hex(d, 8, out);

@@ -42,15 +42,15 @@ static void gather(gathered *g, uint32_t h)
  * left holding just them: the values of the top bytes that hold the
  * NB_SKETCH smallest laid out bucket by bucket (more buckets when repeats
  * leave too few), then sorted by insertion (only a bucket's few are out
- * of order). */
-static void keep_smallest(gathered *g, nb_sketch *s)
+ * of order); unless last, to gather more after them. */
+static void keep_smallest(gathered *g, nb_sketch *s, int last)
 {
     unsigned at[256];
     uint32_t out[SKETCH_BUF];
     int top = -1, d = 0; /* buckets [0, top] taken, holding upto values; d kept */
     size_t upto = 0;
     for (;;) {
-        size_t want = upto + 2 * (size_t)(NB_SKETCH - d); /* twice what is missing: repeats come in runs */
+        size_t want = upto + (size_t)(NB_SKETCH - d) + (size_t)(NB_SKETCH - d) / 4; /* a quarter more for repeats */
         while (top < 255 && upto < want)
             upto += g->count[++top];
         for (int k = 0, sum = 0; k <= top; sum += (int)g->count[k++])
@@ -73,6 +73,8 @@ static void keep_smallest(gathered *g, nb_sketch *s)
             break;
     }
     s->n = d;
+    if (last)
+        return;
     memset(g->count, 0, sizeof g->count);
     g->n = 0;
     for (int k = 0; k < d; k++)
@@ -98,12 +100,14 @@ static inline uint32_t word_at(const char *t, size_t b, size_t *i)
         (*i)++;
         return alnum(c);
     }
-    if ((c & 0xF0) == 0xE0 && *i + 2 < b && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+    /* the three-byte form, its lead and continuation bytes told by one test */
+    uint32_t v = *i + 2 < b ? nb_utf8_load3(u) : 0; /* the text's NUL follows b */
+    if ((v & 0xC0C0F0u) == 0x8080E0u) {
         *i += 3;
-        c = (c & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-        if (c >= 0x4E00 && c <= 0x9FFF)
+        c = (c & 0x0F) << 12 | (v >> 2 & 0xFC0u) | (v >> 16 & 0x3Fu);
+        if (c - 0x4E00 < 0x5200)
             return c;
-        return alnum(c >= 0xFF10 && c <= 0xFF5A ? c - 0xFEE0 : c);
+        return alnum(c - 0xFF10 <= 0xFF5A - 0xFF10 ? c - 0xFEE0 : c);
     }
     c = nb_fold(nb_utf8_get(t, b, i));
     return c >= 0x4E00 && c <= 0x9FFF ? c : alnum(c);
@@ -121,8 +125,10 @@ static void sketch(const char *t, size_t a, size_t b, nb_sketch *s)
     g.n = 0;
     for (int k = 0; k < s->n; k++)
         gather(&g, s->h[k]);
-    uint32_t w0 = 0, w1 = 0, w2 = 0, w3 = 0, bar = s->h[NB_SKETCH - 1];
-    int have = 0, digits = 0, chars = 0, full = s->n == NB_SKETCH;
+    /* a hash above lim cannot enter: the sketch's largest less one once it
+     * is full (its NB_SKETCH distinct hashes make that at least 126) */
+    uint32_t w0 = 0, w1 = 0, w2 = 0, w3 = 0, lim = s->n == NB_SKETCH ? s->h[NB_SKETCH - 1] - 1 : UINT32_MAX;
+    int have = 0, digits = 0, chars = 0;
     for (size_t i = a; i < b;) {
         uint32_t c = word_at(t, b, &i);
         if (!c)
@@ -139,16 +145,15 @@ static void sketch(const char *t, size_t a, size_t b, nb_sketch *s)
         if (++have < 4)
             continue;
         uint32_t h = fnv_word(fnv_word(fnv_word(fnv_word(2166136261u, w0), w1), w2), w3);
-        if (full && h >= bar)
+        if (h > lim)
             continue;
         gather(&g, h);
         if (g.n == SKETCH_BUF) {
-            keep_smallest(&g, s);
-            full = s->n == NB_SKETCH;
-            bar = s->h[NB_SKETCH - 1];
+            keep_smallest(&g, s, 0);
+            lim = s->n == NB_SKETCH ? s->h[NB_SKETCH - 1] - 1 : UINT32_MAX;
         }
     }
-    keep_smallest(&g, s);
+    keep_smallest(&g, s, 1);
     s->chars += chars;
 }
 
@@ -188,8 +193,9 @@ static void table_print(const nb_report *r, int table, int *state, uint64_t *pri
             if (nb_cell_sum_value(r, first + c, &v, &inferred) != 0)
                 return;
             zero &= v.v == 0;
-            for (int b = 0; b < 8; b++) {
-                h ^= ((uint64_t)v.v >> (8 * b)) & 0xFF;
+            uint64_t x = (uint64_t)v.v;
+            for (int b = 0; b < 8; b++, x >>= 8) { /* its bytes from the lowest */
+                h ^= x & 0xFF;
                 h *= 1099511628211ull;
             }
             h ^= (uint64_t)v.scale;
@@ -307,8 +313,19 @@ static void growth_claims(const nb_report *r, nb_summary *s)
     size_t n = r->doc.len;
     for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
         size_t from = 0, ml = strlen(marks[k]);
-        const char *p;
-        while (s->ngrowth < 8 && from < n && (p = nb_find(t + from, n - from, marks[k], ml))) {
+        while (s->ngrowth < 8 && from < n) {
+            /* the tables' zone (no narrative) not searched: up to a mark that
+             * starts before it, then on from its end (no mark overlaps itself) */
+            size_t end = n;
+            if (from < r->tables_off && r->tables_end > r->tables_off && r->tables_off + ml - 1 < n)
+                end = r->tables_off + ml - 1;
+            const char *p = nb_find(t + from, end - from, marks[k], ml);
+            if (!p) {
+                if (end == n)
+                    break;
+                from = r->tables_end;
+                continue;
+            }
             size_t at = (size_t)(p - t);
             from = at + ml;
             nb_growth g;

@@ -481,10 +481,19 @@ static size_t walk_utf8_cols(const char *t, size_t a, size_t b, size_t col)
             i++;
             continue;
         }
-        if ((ch & 0xF0) == 0xE0 && i + 2 < b && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-            uint32_t cp = (ch & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+        /* the three-byte form, its lead and continuation bytes told by one
+         * test; an ideograph (U+4E00 to U+9FFF: lead E5 to E9, or E4 and a
+         * second byte from B8) and a box-drawing character (E2 94, E2 95)
+         * told by their first two bytes */
+        uint32_t v = i + 2 < b ? nb_utf8_load3(u + i) : 0; /* the text's NUL follows b */
+        if ((v & 0xC0C0F0u) == 0x8080E0u) {
             i += 3;
-            col += cp - 0x4E00 < 0x5200 ? 2 : cp - 0x2500 < 0x80 ? 1 : (size_t)nb_cp_width(cp);
+            if (ch - 0xE5u < 5 || (ch == 0xE4 && (v & 0xFF00u) >= 0xB800u))
+                col += 2;
+            else if ((v & 0xFEFFu) == 0x94E2u)
+                col++;
+            else
+                col += (size_t)nb_cp_width((ch & 0x0Fu) << 12 | (v >> 2 & 0xFC0u) | (v >> 16 & 0x3Fu));
             continue;
         }
         uint32_t cp = ch < 0x80 ? (i++, ch) : nb_utf8_get(t, b, &i);
@@ -549,6 +558,9 @@ static int mark_long_lines(nb_doc *d)
 {
     size_t cap = 0;
     for (size_t li = 0; li < d->nlines; li++) {
+        size_t next = li + 1 < d->nlines ? d->lines[li + 1] : d->len;
+        if (next - d->lines[li] <= 2 * NB_MARK_STEP) /* short with its line end: no mark */
+            continue;
         size_t s, e;
         nb_doc_line(d, li, &s, &e);
         if (e - s <= 2 * NB_MARK_STEP)
@@ -568,11 +580,10 @@ static int mark_long_lines(nb_doc *d)
     return 0;
 }
 
-nb_loc nb_doc_locate(const nb_doc *d, size_t off)
+/* Where text offset off stands on line li (which holds it). */
+static nb_loc locate_on_line(const nb_doc *d, size_t li, size_t off)
 {
-    if (off > d->len)
-        off = d->len;
-    size_t li = nb_doc_line_of(d, off), s = d->lines[li], col = 0, orig = line_orig(d, li);
+    size_t s = d->lines[li], col = 0, orig = line_orig(d, li);
     const nb_docmark *m = d->nmarks ? nb_doc_mark_before(d, off) : NULL;
     if (m && m->off > s) {
         s = m->off;
@@ -583,12 +594,21 @@ nb_loc nb_doc_locate(const nb_doc *d, size_t off)
     return (nb_loc){li + 1, col + 1, orig};
 }
 
+nb_loc nb_doc_locate(const nb_doc *d, size_t off)
+{
+    if (off > d->len)
+        off = d->len;
+    return locate_on_line(d, nb_doc_line_of(d, off), off);
+}
+
 size_t nb_doc_orig_len(const nb_doc *d, size_t off, size_t len)
 {
     if (off > d->len)
         off = d->len;
     if (off + len > d->len)
         len = d->len - off;
+    if (d->enc == NB_ENC_UTF8 || d->enc == NB_ENC_UTF8_BOM) /* the file's bytes are the text's */
+        return len;
     size_t orig = 0;
     walk(d, off, off + len, NULL, &orig);
     return orig;
@@ -607,8 +627,15 @@ nb_loc nb_locate_next(nb_locator *lc, size_t off)
     if (off > d->len)
         off = d->len;
     size_t next = lc->valid ? lc->loc.line : 0; /* the line after the last one located */
-    if (!lc->valid || off < lc->off || (next < d->nlines && d->lines[next] <= off)) {
+    if (!lc->valid || off < lc->off) {
         lc->loc = nb_doc_locate(d, off);
+    } else if (next < d->nlines && d->lines[next] <= off) { /* a later line: most often one of the next few */
+        size_t li = next, stop = next + 8 < d->nlines ? next + 8 : d->nlines;
+        while (li + 1 < stop && d->lines[li + 1] <= off)
+            li++;
+        if (li + 1 == stop && stop < d->nlines && d->lines[stop] <= off)
+            li = nb_doc_line_of(d, off);
+        lc->loc = locate_on_line(d, li, off);
     } else { /* same line, further on: walk only the gap */
         size_t col = lc->loc.col - 1;
         walk(d, lc->off, off, &col, &lc->loc.orig);

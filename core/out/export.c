@@ -12,32 +12,97 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The words of a cell's note around its run-together digits: before them,
+ * after them, and (a note that counts the readings) after the count; by
+ * kind (inferred, many readings, none) and language (English, Chinese).
+ * They are written as a JSON string holds them (a quote as \\"; nothing
+ * else in them is escaped), for the export that writes them most. */
+static const char *const note_words[3][2][3] = {
+    {{"split from run-together digits \\\"", "\\\" by the table's sums", NULL},
+     {"由连写数字“", "”按表内合计关系拆分得出", NULL}},
+    {{"not read: run-together digits \\\"", "\\\" split ", " ways and the table cannot tell which"},
+     {"未读取：连写数字“", "”有 ", " 种拆分方式，表内无法确定是哪一种"}},
+    {{"not read: run-together digits \\\"", "\\\" split no way that fits the table", NULL},
+     {"未读取：连写数字“", "”无法拆分出符合表格的读数", NULL}},
+};
+
+/* The words of c's note, and the length of its digits as quoted (whole
+ * characters, under 128 bytes). */
+static const char *const *note_of(const nb_report *r, const nb_cell *c, nb_lang lang, size_t *blob)
+{
+    *blob = nb_utf8_cut(r->doc.text + c->blob_off, c->blob_len, 127);
+    return note_words[c->status == NB_ST_INFERRED ? 0 : c->readings > 1 ? 1 : 2][lang == NB_LANG_ZH];
+}
+
+/* Words of a note at out as they read (each \\" a quote), at most cap - 1
+ * bytes; the end. */
+static char *words_text(char *out, size_t cap, const char *s)
+{
+    for (; *s && cap > 1; s++, cap--)
+        *out++ = *s == '\\' && s[1] == '"' ? *++s : *s;
+    *out = '\0';
+    return out;
+}
+
 void nb_cell_note(const nb_report *r, const nb_cell *c, nb_lang lang, char *out, size_t cap)
 {
     out[0] = '\0';
-    if (!c->blob_len)
+    if (!c->blob_len || cap < 2)
         return;
-    char blob[128];
-    size_t n = nb_utf8_cut(r->doc.text + c->blob_off, c->blob_len, sizeof blob - 1);
-    memcpy(blob, r->doc.text + c->blob_off, n);
-    blob[n] = '\0';
-    if (c->status == NB_ST_INFERRED) {
-        if (lang == NB_LANG_ZH)
-            snprintf(out, cap, "由连写数字“%s”按表内合计关系拆分得出", blob);
-        else
-            snprintf(out, cap, "split from run-together digits \"%s\" by the table's sums", blob);
-    } else if (c->readings > 1) {
-        if (lang == NB_LANG_ZH)
-            snprintf(out, cap, "未读取：连写数字“%s”有 %d 种拆分方式，表内无法确定是哪一种", blob, c->readings);
-        else
-            snprintf(out, cap, "not read: run-together digits \"%s\" split %d ways and the table cannot tell which",
-                     blob, c->readings);
+    size_t n;
+    const char *const *words = note_of(r, c, lang, &n);
+    char w[3][64];
+    for (int k = 0; k < 3; k++)
+        words_text(w[k], sizeof w[k], words[k] ? words[k] : "");
+    const char *blob = r->doc.text + c->blob_off;
+    if (words[2])
+        snprintf(out, cap, "%s%.*s%s%d%s", w[0], (int)n, blob, w[1], c->readings, w[2]);
+    else
+        snprintf(out, cap, "%s%.*s%s", w[0], (int)n, blob, w[1]);
+}
+
+/* s (n bytes) at p; the end. */
+static char *at_put(char *p, const char *s, size_t n)
+{
+    memcpy(p, s, n);
+    return p + n;
+}
+#define AT_LIT(p, lit) at_put((p), (lit), sizeof(lit) - 1)
+
+/* Whether s[0, n) is printable ASCII that a JSON string holds as it is
+ * (neither '"' nor '\\'). */
+static int json_plain(const unsigned char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && s[k] - 0x20u < 0x5Fu && s[k] != '"' && s[k] != '\\')
+        k++;
+    return k == n;
+}
+
+/* ,"note":… of a cell with run-together digits, as nb_cell_note words it,
+ * made in a buffer: the digits escaped on their own when they must be
+ * (each piece ends on a whole character). */
+static void put_note(nb_writer *w, const nb_report *r, const nb_cell *c, nb_lang lang)
+{
+    size_t n;
+    const char *const *words = note_of(r, c, lang, &n);
+    const char *blob = r->doc.text + c->blob_off;
+    char b[512], *p = AT_LIT(b, ",\"note\":\"");
+    p = at_put(p, words[0], strlen(words[0]));
+    if (json_plain((const unsigned char *)blob, n)) { /* digits, as a blob is */
+        p = at_put(p, blob, n);
     } else {
-        if (lang == NB_LANG_ZH)
-            snprintf(out, cap, "未读取：连写数字“%s”无法拆分出符合表格的读数", blob);
-        else
-            snprintf(out, cap, "not read: run-together digits \"%s\" split no way that fits the table", blob);
+        nb_put(w, b, (size_t)(p - b));
+        nb_put_json_part(w, blob, n);
+        p = b;
     }
+    p = at_put(p, words[1], strlen(words[1]));
+    if (words[2]) {
+        p = nb_uint_at(p, (size_t)c->readings);
+        p = at_put(p, words[2], strlen(words[2]));
+    }
+    *p++ = '"';
+    nb_put(w, b, (size_t)(p - b));
 }
 
 static void put_date(nb_writer *w, nb_date d)
@@ -47,10 +112,11 @@ static void put_date(nb_writer *w, nb_date d)
     nb_put_json_cstr(w, b);
 }
 
+static char *num_at(char *p, nb_num v);
 static void put_num(nb_writer *w, nb_num v)
 {
     char b[96];
-    nb_put(w, b, nb_num_format(v, b, sizeof b));
+    nb_put(w, b, (size_t)(num_at(b, v) - b));
 }
 
 /* A cell ID as a JSON string: the schema's own, of letters, digits, '.'
@@ -225,24 +291,67 @@ static void put_metadata(nb_writer *w, const nb_report *r)
     }
 }
 
-static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, nb_locator *lc, nb_lang lang)
+/* A number at p as put_num writes it (room for 96 bytes); the end. A
+ * whole number is written here, a decimal by nb_num_format. */
+static char *num_at(char *p, nb_num v)
 {
-    nb_puts(w, ":{\"value\":");
+    if (v.scale > 0)
+        return p + nb_num_format(v, p, 96);
+    if (v.v < 0) {
+        *p++ = '-';
+        return nb_uint_at(p, (size_t)(0ull - (unsigned long long)v.v));
+    }
+    return nb_uint_at(p, (size_t)v.v);
+}
+
+/* A present cell: [,]"ID":{"value":…,"raw":…,"status":…,"line":…,"col":…,
+ * "offset":…,"length":…, then what only some cells have}, made in a
+ * buffer and written whole (a raw text to escape written between). */
+static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const char *id, int first, nb_locator *lc,
+                     nb_lang lang)
+{
+    char b[512], *p = b;
+    size_t idn = strlen(id);
+    if (!first)
+        *p++ = ',';
+    if (idn <= 64) {
+        *p++ = '"';
+        p = at_put(p, id, idn);
+        *p++ = '"';
+    } else { /* no schema ID is this long */
+        nb_put(w, b, (size_t)(p - b));
+        put_id(w, id);
+        p = b;
+    }
+    p = AT_LIT(p, ":{\"value\":");
     if (c->status == NB_ST_NUMBER || c->status == NB_ST_INFERRED)
-        put_num(w, c->num);
+        p = num_at(p, c->num);
     else
-        nb_puts(w, "null");
-    nb_puts(w, ",\"raw\":");
-    nb_put_json(w, r->doc.text + c->off, c->len);
-    nb_puts(w, ",\"status\":\"");
-    nb_puts(w, nb_status_name(c->status));
+        p = AT_LIT(p, "null");
+    p = AT_LIT(p, ",\"raw\":");
+    const char *raw = r->doc.text + c->off;
+    if (c->len <= 32 && json_plain((const unsigned char *)raw, c->len)) { /* short ASCII, as most are */
+        *p++ = '"';
+        p = at_put(p, raw, c->len);
+        *p++ = '"';
+    } else {
+        nb_put(w, b, (size_t)(p - b));
+        nb_put_json(w, raw, c->len);
+        p = b;
+    }
     nb_loc l = nb_locate_next(lc, c->off);
-    nb_puts(w, "\"");
-    put_line_col(w, l);
-    nb_puts(w, ",\"offset\":");
-    nb_put_uint(w, l.orig);
-    nb_puts(w, ",\"length\":");
-    nb_put_uint(w, nb_doc_orig_len(&r->doc, c->off, c->len));
+    const char *st = nb_status_name(c->status);
+    p = AT_LIT(p, ",\"status\":\"");
+    p = at_put(p, st, strlen(st));
+    p = AT_LIT(p, "\",\"line\":");
+    p = nb_uint_at(p, l.line);
+    p = AT_LIT(p, ",\"col\":");
+    p = nb_uint_at(p, l.col);
+    p = AT_LIT(p, ",\"offset\":");
+    p = nb_uint_at(p, l.orig);
+    p = AT_LIT(p, ",\"length\":");
+    p = nb_uint_at(p, nb_doc_orig_len(&r->doc, c->off, c->len));
+    nb_put(w, b, (size_t)(p - b));
     put_page(w, r, c->off, c->page);
     put_grid(w, r, c);
     if (c->corrected) {
@@ -252,13 +361,8 @@ static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, nb_loca
         else
             nb_puts(w, "null");
     }
-    char note[512];
     if (c->blob_len) /* a cell with no run-together digits has no note */
-        nb_cell_note(r, c, lang, note, sizeof note);
-    if (c->blob_len && note[0]) {
-        nb_puts(w, ",\"note\":");
-        nb_put_json_cstr(w, note);
-    }
+        put_note(w, r, c, lang);
     nb_put(w, "}", 1);
 }
 
@@ -290,11 +394,8 @@ static void put_cells(nb_writer *w, const nb_report *r, nb_lang lang)
     for (int ci = 0; ci < r->ncells; ci++) {
         if (r->cells[ci].status == NB_ST_MISSING)
             continue;
-        if (!first)
-            nb_put(w, ",", 1);
+        put_cell(w, r, &r->cells[ci], ids ? ids[ci] : nb_schema_cell_name(r->schema, ci), first, &lc, lang);
         first = 0;
-        put_id(w, ids ? ids[ci] : nb_schema_cell_name(r->schema, ci));
-        put_cell(w, r, &r->cells[ci], &lc, lang);
     }
     nb_puts(w, "},\"missing\":[");
     first = 1;

@@ -87,16 +87,23 @@ static void add_cells(const nb_report *r, const char *pattern, nb_known *sum, in
         return;
     memcpy(rowpat, pattern, (size_t)(dot - pattern));
     rowpat[dot - pattern] = '\0';
+    size_t lit = 0; /* the pattern's first bytes before a star, up to 4: most rows told apart by them */
+    while (lit < 4 && rowpat[lit] && rowpat[lit] != '*')
+        lit++;
     const nb_schema *s = r->schema;
-    for (int row = 0; row < s->nrows; row++) {
-        if (!nb_glob_match(rowpat, s->rows[row].id))
+    for (int row = 0, first = 0; row < s->nrows; first += s->rows[row++].ncols) { /* first: the row's first cell */
+        const char *id = s->rows[row].id;
+        size_t k = 0;
+        while (k < lit && id[k] == rowpat[k])
+            k++;
+        if (k < lit || !nb_glob_match(rowpat, id))
             continue;
         for (int c = 0; c < s->rows[row].ncols; c++) {
             if (strcmp(s->rows[row].cols[c].key, dot + 1) != 0)
                 continue;
             long long v;
             (*found)++;
-            if (cell_count(&r->cells[nb_schema_first_cell(s, row) + c], &v) != 0)
+            if (cell_count(&r->cells[first + c], &v) != 0)
                 sum->known = 0;
             else
                 add_known(sum, v);
@@ -174,11 +181,21 @@ static void review_state(const nb_report *r, const nb_findings *fs, const nb_rev
         m->review = m->decided == m->to_decide ? NB_REVIEW_DONE : NB_REVIEW_IN_PROGRESS;
 }
 
+/* s into out (cap bytes), cut to fit as snprintf cuts it. */
+static void copy_cut(char *out, size_t cap, const char *s)
+{
+    size_t n = strlen(s);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, s, n);
+    out[n] = '\0';
+}
+
 void nb_metrics_of(const nb_report *r, const nb_findings *fs, const nb_review *rv, nb_metrics *m)
 {
     memset(m, 0, sizeof *m);
-    snprintf(m->file, sizeof m->file, "%s", r->doc.path);
-    snprintf(m->agency, sizeof m->agency, "%s", r->agency);
+    copy_cut(m->file, sizeof m->file, r->doc.path);
+    copy_cut(m->agency, sizeof m->agency, r->agency);
     m->year = r->year;
     for (int k = 0; k < NB_M_NCOUNTS; k++)
         m->count[k] = count_of(r, k);
@@ -190,15 +207,34 @@ void nb_metrics_of(const nb_report *r, const nb_findings *fs, const nb_review *r
 
 /* ------------------------------------------------------------ writing */
 
-/* A count as text ("12"), a rate ("85.7"); unknown: none (""). */
+/* v in decimal at out (room for 21 bytes), as %lld writes it; the end. */
+static char *put_ll(char *out, long long v)
+{
+    char b[24];
+    int i = (int)sizeof b;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do
+        b[--i] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        b[--i] = '-';
+    memcpy(out, b + i, sizeof b - (size_t)i);
+    return out + (sizeof b - (size_t)i);
+}
+
+/* A count as text ("12"), a rate ("85.7"); unknown: none (""). out has
+ * room for 48 bytes. */
 static void known_text(nb_known k, int is_rate, char *out, size_t cap)
 {
-    if (!k.known)
-        out[0] = '\0';
-    else if (is_rate)
-        snprintf(out, cap, "%lld.%lld", k.v / 10, k.v % 10);
-    else
-        snprintf(out, cap, "%lld", k.v);
+    char *e = out;
+    if (k.known && is_rate) {
+        e = put_ll(e, k.v / 10);
+        *e++ = '.';
+        e = put_ll(e, k.v % 10);
+    } else if (k.known) {
+        e = put_ll(e, k.v);
+    }
+    *e = '\0';
 }
 
 /* The metrics after the file, agency and year, in the order of the CSV
@@ -221,7 +257,7 @@ static int metric_field(const nb_metrics *m, int i, const char **key, char *text
         if (*quoted)
             snprintf(text, cap, "%s", nb_review_state_name(m->review));
         else
-            snprintf(text, cap, "%ld", tail_v[i]);
+            *put_ll(text, tail_v[i]) = '\0';
     } else {
         return 0;
     }
@@ -234,7 +270,9 @@ void nb_put_metrics_json(nb_writer *w, const nb_metrics *m)
     char text[64];
     int quoted;
     for (int i = 0; metric_field(m, i, &key, text, sizeof text, &quoted); i++) {
-        nb_putf(w, "%s\"%s\":", i ? "," : "", key);
+        nb_puts(w, i ? ",\"" : "\"");
+        nb_puts(w, key);
+        nb_put(w, "\":", 2);
         if (quoted)
             nb_put_json_cstr(w, text);
         else

@@ -52,24 +52,36 @@ void nb_put_slow(nb_writer *w, const char *s, size_t n)
     w->n += n;
 }
 
-void nb_put_uint(nb_writer *w, size_t v)
+char *nb_uint_at(char *p, size_t v)
 {
     static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                 "8081828384858687888990919293949596979899";
-    char b[24];
-    int i = (int)sizeof b;
+    if (v < 10) {
+        *p = (char)('0' + v);
+        return p + 1;
+    }
+    int n = v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5; /* its digits: it is written from its end */
+    for (size_t x = v / 100000; x; x /= 10)
+        n++;
+    char *e = p + n, *q = e;
     for (; v >= 100; v /= 100) { /* two digits a step */
-        i -= 2;
-        memcpy(b + i, pairs + 2 * (v % 100), 2);
+        q -= 2;
+        memcpy(q, pairs + 2 * (v % 100), 2);
     }
     if (v >= 10) {
-        i -= 2;
-        memcpy(b + i, pairs + 2 * v, 2);
+        q -= 2;
+        memcpy(q, pairs + 2 * v, 2);
     } else {
-        b[--i] = (char)('0' + v);
+        *--q = (char)('0' + v);
     }
-    nb_put(w, b + i, sizeof b - (size_t)i);
+    return e;
+}
+
+void nb_put_uint(nb_writer *w, size_t v)
+{
+    char b[24];
+    nb_put(w, b, (size_t)(nb_uint_at(b, v) - b));
 }
 
 /* fmt and its arguments, formatted whole: into b when it fits, else into
@@ -90,8 +102,9 @@ static int vformat(char *b, size_t cap, char **heap, const char *fmt, va_list ap
  * precisions)? Those are written without vsnprintf. */
 static int simple_format(const char *fmt)
 {
-    for (const char *p = fmt; (p = strchr(p, '%'));) {
-        p++;
+    for (const char *p = fmt; *p;) {
+        if (*p++ != '%') /* a format is short: read byte by byte */
+            continue;
         if (*p == 'l' || *p == 'z')
             p++;
         if (p[-1] == 'z' ? *p != 'u' : p[-1] == 'l' ? *p != 'd' : (*p != 's' && *p != 'd' && *p != '%'))
@@ -116,9 +129,11 @@ static void put_int(nb_writer *w, long long v)
 static void put_simple(nb_writer *w, const char *fmt, va_list ap)
 {
     for (const char *p = fmt;;) {
-        const char *q = strchr(p, '%');
-        nb_put(w, p, q ? (size_t)(q - p) : strlen(p));
-        if (!q)
+        const char *q = p;
+        while (*q && *q != '%')
+            q++;
+        nb_put(w, p, (size_t)(q - p));
+        if (!*q)
             return;
         q++;
         if (*q == 's') {
@@ -218,16 +233,16 @@ void nb_put_text(nb_writer *w, const char *s, size_t n)
     size_t i = 0, run = 0; /* s[run, i) is written as it stands, whole */
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        if (i + 8 <= n && plain8(s + i, 0)) {
+        if (c >= 0x80 && plain3((const unsigned char *)s + i, n - i)) { /* non-ASCII: eight ASCII bytes not tried */
+            i += 3;
+            continue;
+        }
+        if (c < 0x80 && i + 8 <= n && plain8(s + i, 0)) {
             i += 8;
             continue;
         }
         if (c >= 0x20 && c < 0x7F) {
             i++;
-            continue;
-        }
-        if (plain3((const unsigned char *)s + i, n - i)) {
-            i += 3;
             continue;
         }
         size_t len = nb_utf8_seq((const unsigned char *)s + i, n - i);
@@ -265,13 +280,16 @@ static void json_ascii(nb_writer *w, unsigned char c)
     }
 }
 
-void nb_put_json(nb_writer *w, const char *s, size_t n)
+void nb_put_json_part(nb_writer *w, const char *s, size_t n)
 {
-    nb_put(w, "\"", 1);
     size_t i = 0, run = 0; /* s[run, i) is written as it stands, whole */
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        if (i + 8 <= n && plain8(s + i, 1)) {
+        if (c >= 0x80 && plain3((const unsigned char *)s + i, n - i)) { /* non-ASCII: eight ASCII bytes not tried */
+            i += 3;
+            continue;
+        }
+        if (c < 0x80 && i + 8 <= n && plain8(s + i, 1)) {
             i += 8;
             continue;
         }
@@ -283,10 +301,6 @@ void nb_put_json(nb_writer *w, const char *s, size_t n)
             nb_put(w, s + run, i - run);
             json_ascii(w, c);
             run = ++i;
-            continue;
-        }
-        if (plain3((const unsigned char *)s + i, n - i)) {
-            i += 3;
             continue;
         }
         size_t len = nb_utf8_seq((const unsigned char *)s + i, n - i);
@@ -304,6 +318,12 @@ void nb_put_json(nb_writer *w, const char *s, size_t n)
         run = i;
     }
     nb_put(w, s + run, i - run);
+}
+
+void nb_put_json(nb_writer *w, const char *s, size_t n)
+{
+    nb_put(w, "\"", 1);
+    nb_put_json_part(w, s, n);
     nb_put(w, "\"", 1);
 }
 

@@ -48,6 +48,8 @@ static inline void nb_puts(nb_writer *w, const char *s)
     nb_put(w, s, strlen(s));
 }
 void nb_put_uint(nb_writer *w, size_t v);
+/* v in decimal at p (room for 20 bytes); the end of what it wrote. */
+char *nb_uint_at(char *p, size_t v);
 /* printf into the writer, whatever the length. */
 void nb_putf(nb_writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -65,6 +67,9 @@ void nb_put_textf(nb_writer *w, const char *fmt, ...) __attribute__((format(prin
  * a byte that is not UTF-8 as the six characters \\xNN. */
 void nb_put_json(nb_writer *w, const char *s, size_t n);
 void nb_put_json_cstr(nb_writer *w, const char *s);
+/* The same without the quotes: a piece of a string literal. Pieces that
+ * each end on a whole character are escaped as their joined text is. */
+void nb_put_json_part(nb_writer *w, const char *s, size_t n);
 /* s as a CSV field: quoted when it holds , " or a line end; a field that
  * a spreadsheet would run as a formula (it starts with = + - @, a tab or
  * a CR and is not a number) gets a ' before it. */
