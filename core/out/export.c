@@ -15,7 +15,7 @@
 /* The words of a cell's note around its run-together digits: before them,
  * after them, and (a note that counts the readings) after the count; by
  * kind (inferred, many readings, none) and language (English, Chinese).
- * They are written as a JSON string holds them (a quote as \\"; nothing
+ * They are written as a JSON string holds them (a quote as \"; nothing
  * else in them is escaped), for the export that writes them most. */
 static const char *const note_words[3][2][3] = {
     {{"split from run-together digits \\\"", "\\\" by the table's sums", NULL},
@@ -34,7 +34,7 @@ static const char *const *note_of(const nb_report *r, const nb_cell *c, nb_lang 
     return note_words[c->status == NB_ST_INFERRED ? 0 : c->readings > 1 ? 1 : 2][lang == NB_LANG_ZH];
 }
 
-/* Words of a note at out as they read (each \\" a quote), at most cap - 1
+/* Words of a note at out as they read (each \" a quote), at most cap - 1
  * bytes; the end. */
 static char *words_text(char *out, size_t cap, const char *s)
 {
