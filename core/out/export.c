@@ -15,7 +15,7 @@
 /* The words of a cell's note around its run-together digits: before them,
  * after them, and (a note that counts the readings) after the count; by
  * kind (inferred, many readings, none) and language (English, Chinese).
- * They are written as a JSON string holds them (a quote as \\"; nothing
+ * They are written as a JSON string holds them (a quote as \"; nothing
  * else in them is escaped), for the export that writes them most. */
 static const char *const note_words[3][2][3] = {
     {{"split from run-together digits \\\"", "\\\" by the table's sums", NULL},
@@ -34,7 +34,7 @@ static const char *const *note_of(const nb_report *r, const nb_cell *c, nb_lang 
     return note_words[c->status == NB_ST_INFERRED ? 0 : c->readings > 1 ? 1 : 2][lang == NB_LANG_ZH];
 }
 
-/* Words of a note at out as they read (each \\" a quote), at most cap - 1
+/* Words of a note at out as they read (each \" a quote), at most cap - 1
  * bytes; the end. */
 static char *words_text(char *out, size_t cap, const char *s)
 {
@@ -128,9 +128,28 @@ static void put_id(nb_writer *w, const char *id)
     nb_put(w, "\"", 1);
 }
 
-static void put_cell_id(nb_writer *w, const nb_report *r, int ci)
+#define MAX_IDS 256 /* more cells than any schema has */
+
+/* The IDs of the report's cells in their order, row by row (the schema's
+ * strings); NULL when it has more than MAX_IDS. */
+static const char **cell_ids(const nb_report *r, const char **ids)
 {
-    put_id(w, nb_schema_cell_name(r->schema, ci));
+    if (r->ncells > MAX_IDS)
+        return NULL;
+    int ci = 0;
+    for (int row = 0; row < r->schema->nrows; row++)
+        for (int c = 0; c < r->schema->rows[row].ncols && ci < r->ncells; c++)
+            ids[ci++] = r->schema->rows[row].ids[c];
+    while (ci < r->ncells)
+        ids[ci++] = "?";
+    return ids;
+}
+
+/* The ID of cell ci: from ids (cell_ids; may be NULL) when it is one of the
+ * report's cells. */
+static void put_cell_id(nb_writer *w, const nb_report *r, const char *const *ids, int ci)
+{
+    put_id(w, ids && ci >= 0 && ci < r->ncells ? ids[ci] : nb_schema_cell_name(r->schema, ci));
 }
 
 /* ,"line":L,"col":C of a place in the text. */
@@ -183,8 +202,8 @@ static void put_decision(nb_writer *w, const nb_report *r, const nb_finding *f, 
     nb_puts(w, "}");
 }
 
-static void put_finding(nb_writer *w, const nb_report *r, const nb_finding *f, const nb_review *rv, nb_lang lang,
-                        nb_locator *lc)
+static void put_finding(nb_writer *w, const nb_report *r, const char *const *ids, const nb_finding *f,
+                        const nb_review *rv, nb_lang lang, nb_locator *lc)
 {
     nb_puts(w, "{\"rule\":");
     nb_put_json_cstr(w, nb_rule_get(f->rule)->id);
@@ -194,11 +213,11 @@ static void put_finding(nb_writer *w, const nb_report *r, const nb_finding *f, c
     for (int k = 0; k < f->ncells; k++) {
         if (k)
             nb_put(w, ",", 1);
-        put_cell_id(w, r, f->cells[k]);
+        put_cell_id(w, r, ids, f->cells[k]);
     }
     nb_puts(w, "],\"suspect\":");
     if (f->suspect >= 0)
-        put_cell_id(w, r, f->suspect);
+        put_cell_id(w, r, ids, f->suspect);
     else
         nb_puts(w, "null");
     if (f->has_off) {
@@ -236,8 +255,8 @@ static void put_finding(nb_writer *w, const nb_report *r, const nb_finding *f, c
     nb_put(w, "}", 1);
 }
 
-static void put_findings(nb_writer *w, const nb_report *r, const nb_findings *fs, int min_sev, const nb_review *rv,
-                         nb_lang lang)
+static void put_findings(nb_writer *w, const nb_report *r, const char *const *ids, const nb_findings *fs, int min_sev,
+                         const nb_review *rv, nb_lang lang)
 {
     int first = 1;
     nb_locator lc; /* the findings stand in the order of the text: each located from the one before */
@@ -248,7 +267,7 @@ static void put_findings(nb_writer *w, const nb_report *r, const nb_findings *fs
         if (!first)
             nb_put(w, ",", 1);
         first = 0;
-        put_finding(w, r, &fs->v[i], rv, lang, &lc);
+        put_finding(w, r, ids, &fs->v[i], rv, lang, &lc);
     }
 }
 
@@ -366,27 +385,9 @@ static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const c
     nb_put(w, "}", 1);
 }
 
-#define MAX_IDS 256 /* more cells than any schema has */
-
-/* The IDs of the report's cells in their order, row by row (the schema's
- * strings); NULL when it has more than MAX_IDS. */
-static const char **cell_ids(const nb_report *r, const char **ids)
-{
-    if (r->ncells > MAX_IDS)
-        return NULL;
-    int ci = 0;
-    for (int row = 0; row < r->schema->nrows; row++)
-        for (int c = 0; c < r->schema->rows[row].ncols && ci < r->ncells; c++)
-            ids[ci++] = r->schema->rows[row].ids[c];
-    while (ci < r->ncells)
-        ids[ci++] = "?";
-    return ids;
-}
-
 /* "cells" (those present) and "missing" (the IDs of the others). */
-static void put_cells(nb_writer *w, const nb_report *r, nb_lang lang)
+static void put_cells(nb_writer *w, const nb_report *r, const char *const *ids, nb_lang lang)
 {
-    const char *buf[MAX_IDS], **ids = cell_ids(r, buf);
     nb_locator lc;
     nb_locator_init(&lc, &r->doc);
     nb_puts(w, ",\"cells\":{");
@@ -434,11 +435,12 @@ int nb_export_json(FILE *out, const nb_report *r, const nb_findings *fs, int min
                    nb_lang lang)
 {
     nb_writer w = nb_writer_to(NULL);
+    const char *buf[MAX_IDS], **ids = cell_ids(r, buf);
     put_metadata(&w, r);
-    put_cells(&w, r, lang);
+    put_cells(&w, r, ids, lang);
     put_labels(&w, r);
     nb_puts(&w, ",\"findings\":[");
-    put_findings(&w, r, fs, min_sev, rv, lang);
+    put_findings(&w, r, ids, fs, min_sev, rv, lang);
     nb_metrics m;
     nb_metrics_of(r, fs, rv, &m);
     nb_puts(&w, "],\"metrics\":{");
