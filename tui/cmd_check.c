@@ -251,7 +251,7 @@ static int check_batch(check_run *c, const nb_opts *o, nb_lang L, int status)
     }
     nb_engine e = {.n = c->P.n, .jobs = jobs, .pairing = c->P.n > 1 && !nb_opts_has(o, NB_OPT_NO_YEARS),
                    .lang = L, .out = stdout, .err = stderr, .err_term = isatty(2),
-                   .ops = {check_prepare, check_run_one, check_done}, .arg = c};
+                   .ops = {.prepare = check_prepare, .run = check_run_one, .done = check_done}, .arg = c};
     const char *hold = getenv("NIANBAO_SPOOL_AFTER"); /* bytes held in memory before the spool (tests) */
     if (hold && atol(hold) > 0)
         e.hold = (size_t)atol(hold);

@@ -219,7 +219,7 @@ static int export_all(export_run *x, const nb_paths *P, const nb_opts *o, nb_lan
     const char *trace = getenv("NIANBAO_TRACE");
     nb_engine e = {.n = P->n, .jobs = trace ? 1 : jobs, .lang = L, .out = x->out, .err = stderr,
                    .err_term = isatty(2), .trace = trace ? stderr : NULL,
-                   .ops = {export_prepare, export_one, export_done}, .arg = x};
+                   .ops = {.prepare = export_prepare, .run = export_one, .done = export_done}, .arg = x};
     if (nb_engine_run(&e, &err) == 0)
         return 0;
     nb_cli_say("nianbao: %s\n", err.msg);
