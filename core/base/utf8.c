@@ -559,10 +559,6 @@ static inline int marked_places(const nb_needles *s, const char *hay, size_t n, 
 }
 
 #if defined(NB_FIND_WIDE)
-/* nb_find_all's scan thirty-two bytes at a time (AVX2) from *from while a
- * place's four bytes fit: 0 (*from the first place not tried), or -1. The
- * places of the needles' first bytes: a byte in a run, its distance from
- * the run's first at most the span. */
 /* The places of [h, h + 32) where a needle may start: those whose first
  * two bytes' halves are each in one bucket (nb_needles.nib) — every place
  * of a needle, and few others when the needles are few. */

@@ -1,7 +1,8 @@
 /* ctx.c — the shared context set up in one call: the structure patterns
  * (read/sections), the label lexicons (extract), the claim patterns
- * (check/claims). */
+ * (check/claims), the rules' plans and word sets (check/check). */
 #include "batch/ctx.h"
+#include "check/check.h"
 #include "check/claims.h"
 #include "extract/extract.h"
 #include "model/schema.h"
@@ -24,7 +25,7 @@ int nb_ctx_init(nb_ctx *c, nb_lang lang, nb_err *err)
         nb_ctx_free(c);
         return nb_err_set(err, NB_E_NOMEM, "out of memory");
     }
-    if (nb_claims_init(c, err) != 0) {
+    if (nb_claims_init(c, err) != 0 || nb_checks_init(c, err) != 0) {
         nb_ctx_free(c);
         return -1;
     }
@@ -37,5 +38,6 @@ void nb_ctx_free(nb_ctx *c)
     for (int k = 0; k < 3; k++)
         nb_lexicon_free(c->lex[k]);
     nb_claims_free(c);
+    nb_checks_free(c);
     memset(c, 0, sizeof *c);
 }

@@ -3,15 +3,39 @@
  * as a batch checks it (against the year before, as configured). */
 #include "check/check.h"
 #include "check/claims.h"
-#include "check/claims_internal.h"
 #include "check/config.h"
 #include "check/internal.h"
 #include "check/years.h"
 
+#include <stdlib.h>
+
+int nb_checks_init(nb_ctx *c, nb_err *err)
+{
+    check_ctx *k = calloc(1, sizeof *k);
+    if (!k)
+        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+    c->checks = k;
+    if (nb_quality_words(&k->typos) != 0)
+        return nb_err_set(err, NB_E_PATTERN, "internal misspellings: too many");
+    if (!(k->sums = nb_sum_plans_new()))
+        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+    return 0;
+}
+
+void nb_checks_free(nb_ctx *c)
+{
+    check_ctx *k = c->checks;
+    if (!k)
+        return;
+    nb_sum_plans_free(k->sums);
+    free(k);
+    c->checks = NULL;
+}
+
 int nb_check(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *err)
 {
     size_t before = out->n;
-    const claims_ctx *cc = ctx ? ctx->re_claims : NULL;
+    const check_ctx *cc = ctx ? ctx->checks : NULL;
     nb_body body = nb_body_kind(r->agency); /* told once: the dates', sections' and T2's rules ask */
     nb_err e;
     if (nb_check_structure(r, out, &e) != 0 || nb_check_cells(r, out, &e) != 0 || nb_check_labels(r, out, &e) != 0 ||

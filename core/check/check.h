@@ -15,6 +15,10 @@ struct nb_rule_config;
  * their place in the text. 0, or -1 with err set (out of memory); on error
  * out holds what was found before. */
 int nb_check(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *err);
+/* The rules' part of the context, made once (the sums' plans, the
+ * misspellings' set); -1 with err when out of memory. */
+int nb_checks_init(nb_ctx *c, nb_err *err);
+void nb_checks_free(nb_ctx *c);
 
 /* Every rule over a report as a batch checks it: the single-report rules,
  * those across two years against prev (the summary of the same body's

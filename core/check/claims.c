@@ -8,7 +8,6 @@
  * never runs across a sentence end (。；). */
 #include "check/claims.h"
 #include "check/claims_internal.h"
-#include "check/internal.h"
 #include "base/utf8.h"
 #include "base/vec.h"
 #include "text/numerals.h"
@@ -162,10 +161,8 @@ int nb_claims_init(nb_ctx *c, nb_err *err)
     if (!cc)
         return nb_err_set(err, NB_E_NOMEM, "out of memory");
     c->re_claims = cc;
-    if (claim_words(cc, cc->chars) != 0 || nb_quality_words(&cc->typos) != 0)
+    if (claim_words(cc, cc->chars) != 0)
         return nb_err_set(err, NB_E_PATTERN, "internal claim words: too many");
-    if (!(cc->sums = nb_sum_plans_new()))
-        return nb_err_set(err, NB_E_NOMEM, "out of memory");
     for (int k = 0; k < NKINDS; k++) { /* how far a window reaches before and after its anchor */
         size_t b = (size_t)kinds[k].before + 4, a = strlen(kinds[k].anchor) + (size_t)kinds[k].after + 4;
         cc->reach_before = b > cc->reach_before ? b : cc->reach_before;
@@ -194,7 +191,6 @@ void nb_claims_free(nb_ctx *c)
         return;
     for (int k = 0; k < NKINDS; k++)
         pcre2_code_free(cc->re[k]);
-    nb_sum_plans_free(cc->sums);
     free(cc);
     c->re_claims = NULL;
 }

@@ -34,8 +34,6 @@ typedef struct claims_ctx {
     int ngroups;
     char chars[8 * NKINDS][4];                       /* the characters' words */
     size_t reach_before, reach_after;                /* how far a window reaches from an anchor (bytes) */
-    struct nb_sum_plans *sums;                       /* the sums' plans (sums.c), kept with the patterns */
-    nb_needles typos;                                /* the misspellings of TEXT.QUALITY (quality.c) */
 } claims_ctx;
 
 /* One scan of a report's narrative. */

@@ -16,6 +16,11 @@
 typedef struct nb_sum_plans nb_sum_plans;
 nb_sum_plans *nb_sum_plans_new(void);
 void nb_sum_plans_free(nb_sum_plans *p);
+/* The rules' part of the context (nb_ctx.checks, made by nb_checks_init). */
+typedef struct check_ctx {
+    nb_sum_plans *sums;   /* the sums' plans (sums.c) */
+    nb_needles typos;     /* the misspellings of TEXT.QUALITY (quality.c) */
+} check_ctx;
 /* T3.BALANCE, T3.RESULTS_SUM, T3.ROW_TOTAL, T4.GROUP_TOTAL (sums.c); plans
  * may be NULL (each report's then resolved on its own). */
 int nb_check_sums(const nb_report *r, const nb_sum_plans *plans, nb_findings *out, nb_err *err);
@@ -34,7 +39,7 @@ int nb_check_t2(const nb_report *r, nb_body body, nb_findings *out, nb_err *err)
 /* FORMAT.OUTDATED, STRUCT.EXTRA (format.c). */
 int nb_check_format(const nb_report *r, nb_findings *out, nb_err *err);
 /* TEXT.QUALITY (quality.c); the misspellings it looks for, as a set
- * compiled once into the context (by nb_claims_init). */
+ * compiled once into the context (nb_checks_init). */
 int nb_check_quality(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *err);
 int nb_quality_words(nb_needles *s);
 /* SECTION.NUMBERING, TEXT.SECTION_COUNT (numbering.c). */

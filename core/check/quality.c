@@ -4,7 +4,6 @@
  * short list of common misspellings. The prose is the sections' text from
  * 一、总体情况 on, without the tables' zone and T4 (section 四). */
 #include "check/internal.h"
-#include "check/claims_internal.h"
 #include "base/utf8.h"
 
 #include <stdlib.h>
@@ -318,7 +317,7 @@ int nb_check_quality(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb
 {
     prose p;
     find_prose(r, &p);
-    const claims_ctx *cc = ctx->re_claims;
+    const check_ctx *cc = ctx->checks;
     nb_needles own; /* without the context's (never, when it is whole) */
     if (!cc && nb_quality_words(&own) != 0)
         return nb_err_set(err, NB_E_PATTERN, "internal misspellings: too many");

@@ -170,6 +170,9 @@ int ex_is_value_text(const char *t, size_t a, size_t b);
 /* A value token for t[a, b) when it reads so (ex_emit_value): 1, else 0
  * and nothing emitted. */
 int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk);
+/* Can a numbering marker ((三), 二、) start at this folded character? In
+ * run-together text only such a place cuts a label (tokenize_glued.c). */
+int ex_numbering_may_start(uint32_t folded);
 /* 件 个 条 项 元 次 % 家 份 */
 int ex_is_unit_cp(uint32_t c);
 

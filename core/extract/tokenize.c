@@ -8,7 +8,6 @@
 #include "base/utf8.h"
 #include "model/doc.h"
 #include "model/report.h"
-#include "text/numerals.h"
 
 #include <string.h>
 
@@ -134,7 +133,7 @@ static int line_shape(const char *t, size_t a, size_t b, size_t x, size_t y, are
     nb_utf8_get(t, y, &i);
     while (i < y) {
         uint32_t c = nb_fold(nb_utf8_get(t, y, &i));
-        if (c == '(' || nb_cn_digit(c) > 0)
+        if (ex_numbering_may_start(c))
             return 0;
     }
     return 1;

@@ -162,6 +162,11 @@ static void attach_units(runs *R, const char *t)
     }
 }
 
+int ex_numbering_may_start(uint32_t folded)
+{
+    return folded == '(' || nb_cn_digit(folded) > 0;
+}
+
 /* A text run, split at numbering inside it: "其他一、本年新收…", "结果（一）予以公开" */
 static void emit_text_run(tokv *tv, const char *t, size_t rs, size_t re, int lk)
 {
@@ -171,7 +176,7 @@ static void emit_text_run(tokv *tv, const char *t, size_t rs, size_t re, int lk)
         size_t here = j;
         uint32_t c = nb_utf8_get(t, re, &j);
         uint32_t f = nb_fold(c);
-        if (here > s && prev != 0x7B2C /* 第 */ && prev != 0x81F3 /* 至 */ && (f == '(' || nb_cn_digit(f) > 0)) {
+        if (here > s && prev != 0x7B2C /* 第 */ && prev != 0x81F3 /* 至 */ && ex_numbering_may_start(f)) {
             size_t nl = nb_numbering_len(t, re, here);
             if (nl > 0) {
                 size_t s2 = here, e2 = here;

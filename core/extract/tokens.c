@@ -141,12 +141,6 @@ int ex_plain_digits(const char *t, size_t a, size_t b)
 
 int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
 {
-    if (ex_plain_digits(t, a, b)) { /* as ex_emit_value would mark it */
-        tok *k = ex_emit(tv, K_VALUE, a, b - a, lk);
-        if (k)
-            k->blob = b - a > 1;
-        return 1;
-    }
     if (!ex_is_value_text(t, a, b))
         return 0;
     ex_emit_value(tv, t, a, b, lk);

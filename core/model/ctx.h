@@ -1,6 +1,7 @@
 /* ctx.h — what is set up once and shared, read-only, by every report a
  * thread reads and checks: compiled patterns and the label lexicons. Each
- * stage fills its own part (read/sections, extract/lexicon, check/claims);
+ * stage fills its own part (read/sections, extract/lexicon, check/claims,
+ * check/check);
  * batch/ctx sets the whole up and tears it down. One per thread: the match
  * data is scratch space. */
 #ifndef NB_CTX_H
@@ -17,6 +18,7 @@ typedef struct nb_ctx {
     void *re_period;
     void *re_published; /* a page's 发布日期 / 公开日期 line (read/sections) */
     void *re_claims;    /* pcre2_code *[]: narrative claims (check/claims) */
+    void *checks;       /* the rules' own: the sums' plans, the misspellings' set (check/check) */
     void *match;        /* pcre2_match_data *; makes the context single-threaded */
     FILE *trace;        /* where the extractor describes what it saw, or NULL */
     void *serial;       /* pthread_mutex_t * held while a PDF is read, when threads share the

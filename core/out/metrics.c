@@ -210,16 +210,9 @@ void nb_metrics_of(const nb_report *r, const nb_findings *fs, const nb_review *r
 /* v in decimal at out (room for 21 bytes), as %lld writes it; the end. */
 static char *put_ll(char *out, long long v)
 {
-    char b[24];
-    int i = (int)sizeof b;
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    do
-        b[--i] = (char)('0' + u % 10);
-    while (u /= 10);
     if (v < 0)
-        b[--i] = '-';
-    memcpy(out, b + i, sizeof b - (size_t)i);
-    return out + (sizeof b - (size_t)i);
+        *out++ = '-';
+    return nb_uint_at(out, (size_t)(v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v));
 }
 
 /* A count as text ("12"), a rate ("85.7"); unknown: none (""). out has
