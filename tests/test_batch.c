@@ -3,7 +3,8 @@
  * as named; a folder with no report said in English and Chinese) and the
  * pairing across years (two reports of one body for consecutive years are
  * paired and checked against each other, in either order; other bodies and
- * years further apart are not). */
+ * years further apart are not); the store that keeps a paired batch's
+ * outputs (every room aligned, apart, and as written until freed). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -15,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "batch/hold.h"
 #include "batch/pair.h"
 #include "batch/walk.h"
 #include "model/body.h"
@@ -344,6 +346,34 @@ static void test_body_names(void **s)
     assert_false(nb_body_same("南京市鼓楼区人民政府", "福州市鼓楼区人民政府"));
 }
 
+/* The hold store: rooms of many sizes, small and past a block's size,
+ * each 16-aligned and apart from the others, keep what was written in them
+ * until the store is freed; freed, it is empty and takes rooms again. */
+static void test_hold_store(void **s)
+{
+    (void)s;
+    nb_hold h = {0};
+    enum { N = 600 };
+    unsigned char *room[N];
+    size_t len[N];
+    for (int i = 0; i < N; i++) {
+        len[i] = i == 300 ? ((size_t)9 << 20) : (size_t)(i * 7919 % 60000); /* one room larger than a block */
+        room[i] = nb_hold_take(&h, len[i]);
+        assert_non_null(room[i]);
+        assert_int_equal((uintptr_t)room[i] % 16, 0);
+        memset(room[i], i & 0xff, len[i]);
+    }
+    for (int i = 0; i < N; i++)
+        for (size_t k = 0; k < len[i]; k += len[i] / 7 + 1)
+            assert_int_equal(room[i][k], i & 0xff);
+    assert_int_equal(room[N - 1][len[N - 1] - 1], (N - 1) & 0xff);
+    nb_hold_free(&h);
+    assert_null(h.last);
+    unsigned char *again = nb_hold_take(&h, 0); /* an empty room is still a room */
+    assert_non_null(again);
+    nb_hold_free(&h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -351,6 +381,7 @@ int main(void)
         cmocka_unit_test(test_walk),
         cmocka_unit_test(test_walk_loops_and_ours),
         cmocka_unit_test(test_pairing),
+        cmocka_unit_test(test_hold_store),
         cmocka_unit_test(test_pairing_names),
         cmocka_unit_test(test_body_names),
     };

@@ -1,7 +1,8 @@
 /* engine.c — the batch on several threads (engine.h): the jobs claimed in
  * order, their outputs kept in memory until those before them are written
- * (or in a spool file when the batch pairs years), the reruns of the
- * reports whose year before disagrees, and the outputs written in order. */
+ * (when the batch pairs years: in each thread's hold store, then in a spool
+ * file), the reruns of the reports whose year before disagrees, and the
+ * outputs written in order. */
 #include "batch/engine.h"
 
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include "base/err.h"
 #include "base/vec.h"
 #include "batch/ctx.h"
+#include "batch/hold.h"
 #include "batch/pair.h"
 #include "out/writer.h"
 #include "read/read.h"
@@ -22,10 +24,11 @@
  * how they divide, its status and, when paired, its summary. */
 typedef struct rec {
     char *buf;               /* out, prepare's messages, run's messages, aux; NULL when spooled or not yet done */
+    int held;                /* buf is in a hold store (not to be freed alone) */
     long off;                /* in the spool */
     size_t nout, nprep, nerr, naux;
     int status, ready;
-    int has_own;             /* its summary is kept: in memory (own), else in the spool at sum_off */
+    int has_own;             /* its summary is kept: in memory (own, in a hold store), else in the spool at sum_off */
     nb_summary *own;
     long sum_off;
     const struct nb_schema *schema;
@@ -49,6 +52,7 @@ typedef struct eng {
     int failed;
     nb_err err;
     nb_ctx *ctx;             /* a context for each thread, made by its first round, kept for the second */
+    nb_hold *hold;           /* pairing: each thread's store of the outputs and summaries it keeps */
     unsigned char *ctx_made;
     int nctx;
 } eng;
@@ -153,24 +157,54 @@ static int open_mems(nb_job *job, mem m[4], FILE *f[4])
     return 0;
 }
 
+/* Whether n more bytes may be kept in memory (then counted as kept). */
+static int may_hold(eng *g, size_t n)
+{
+    if (g->held + n > g->hold_max)
+        return 0;
+    g->held += n;
+    return 1;
+}
+
+/* Room for the job's bytes: in the thread's hold store when the first
+ * round of a paired batch may keep them in memory (r->held), else from
+ * malloc (written at once, or spooled by keep). */
+static char *room_for(eng *g, int k, size_t len, rec *r)
+{
+    if (g->e->pairing && g->round == 1) {
+        pthread_mutex_lock(&g->mu);
+        r->held = may_hold(g, len);
+        pthread_mutex_unlock(&g->mu);
+    }
+    if (!r->held)
+        return malloc(len + 1);
+    char *b = nb_hold_take(&g->hold[k], len + 1);
+    if (!b) {
+        pthread_mutex_lock(&g->mu);
+        g->held -= len;
+        pthread_mutex_unlock(&g->mu);
+    }
+    return b;
+}
+
 /* The job's bytes in one buffer: out, prepare's messages (prep), the run's
  * messages, aux. */
-static char *join_mems(mem m[4], const char *prep, size_t nprep, rec *r)
+static char *join_mems(eng *g, int k, mem m[4], const char *prep, size_t nprep, rec *r)
 {
     r->nout = m[0].n;
     r->nprep = nprep;
     r->nerr = m[2].n;
     r->naux = m[3].n;
-    char *b = malloc(r->nout + nprep + r->nerr + r->naux + 1);
+    char *b = room_for(g, k, r->nout + nprep + r->nerr + r->naux, r);
     if (!b)
         return NULL;
     const char *part[4] = {m[0].b, prep, m[2].b, m[3].b};
     size_t len[4] = {m[0].n, nprep, m[2].n, m[3].n};
     char *p = b;
-    for (int k = 0; k < 4; k++)
-        if (len[k]) { /* an empty part may have no buffer at all */
-            memcpy(p, part[k], len[k]);
-            p += len[k];
+    for (int j = 0; j < 4; j++)
+        if (len[j]) { /* an empty part may have no buffer at all */
+            memcpy(p, part[j], len[j]);
+            p += len[j];
         }
     return b;
 }
@@ -233,20 +267,11 @@ static long spool_append(eng *g, const void *b, size_t n)
     return at;
 }
 
-/* Whether n more bytes may be kept in memory (then counted as kept). */
-static int may_hold(eng *g, size_t n)
+/* The report's summary kept (the first round): in memory (thread k's
+ * store) while the budget lasts, else in the spool. */
+static void keep_summary(eng *g, int k, const nb_job *job, rec *nr)
 {
-    if (g->held + n > g->hold_max)
-        return 0;
-    g->held += n;
-    return 1;
-}
-
-/* The report's summary kept (the first round): in memory while the
- * budget lasts, else in the spool. */
-static void keep_summary(eng *g, const nb_job *job, rec *nr)
-{
-    if (may_hold(g, sizeof job->own) && (nr->own = malloc(sizeof *nr->own))) {
+    if (may_hold(g, sizeof job->own) && (nr->own = nb_hold_take(&g->hold[k], sizeof *nr->own))) {
         *nr->own = job->own;
         nr->has_own = 1;
     } else {
@@ -258,7 +283,7 @@ static void keep_summary(eng *g, const nb_job *job, rec *nr)
 /* The job's record kept (under the lock): in memory, or — pairing, past
  * the budget — appended to the spool; the first round keeps the report's
  * summary too (the second leaves it as it is, and replaces the output). */
-static void keep(eng *g, const nb_job *job, char *b, rec *nr)
+static void keep(eng *g, int k, const nb_job *job, char *b, rec *nr)
 {
     rec *r = &g->recs[job->i];
     nr->has_own = r->has_own;
@@ -266,17 +291,17 @@ static void keep(eng *g, const nb_job *job, char *b, rec *nr)
     nr->sum_off = r->sum_off;
     nr->schema = r->schema;
     if (g->round == 1 && job->has_own)
-        keep_summary(g, job, nr);
+        keep_summary(g, k, job, nr);
     if (g->round == 1)
         g->ran++;
     nr->status = job->status;
-    if (r->buf) { /* the first round's output, held */
+    if (r->buf && !r->held) { /* the first round's output, in memory (a store's room stays taken, and counted) */
         g->held -= r->nout + r->nprep + r->nerr + r->naux;
         free(r->buf);
     }
     *r = *nr;
     size_t len = r->nout + r->nprep + r->nerr + r->naux;
-    if (g->e->pairing && !may_hold(g, len)) {
+    if (!r->held && g->e->pairing && !may_hold(g, len)) {
         r->off = spool_append(g, b, len);
         free(b);
     } else {
@@ -287,7 +312,7 @@ static void keep(eng *g, const nb_job *job, char *b, rec *nr)
 }
 
 /* One report: claimed, prepared, run, kept. 0 when there was none left. */
-static int one_job(eng *g, const nb_ctx *ctx, mem m[4])
+static int one_job(eng *g, int k, const nb_ctx *ctx, mem m[4])
 {
     const nb_engine *e = g->e;
     nb_job job = {.ctx = ctx, .pairing = e->pairing};
@@ -315,23 +340,23 @@ static int one_job(eng *g, const nb_ctx *ctx, mem m[4])
     else
         job.status = 2;
     int lost = 0;
-    for (int k = 0; k < 4; k++)
-        lost |= fclose(f[k]) != 0;
+    for (int j = 0; j < 4; j++)
+        lost |= fclose(f[j]) != 0;
     rec nr = {0};
     const char *pb = g->round == 1 ? m[1].b : prep;
     size_t pn = g->round == 1 ? m[1].n : r->nprep;
-    char *b = lost ? NULL : join_mems(m, pb, pn, &nr);
+    char *b = lost ? NULL : join_mems(g, k, m, pb, pn, &nr);
     free(prep);
-    for (int k = 0; k < 4; k++)
-        if (m[k].cap > MEM_KEEP) { /* a large report's room is not kept for the small ones after it */
-            free(m[k].b);
-            m[k] = (mem){0};
+    for (int j = 0; j < 4; j++)
+        if (m[j].cap > MEM_KEEP) { /* a large report's room is not kept for the small ones after it */
+            free(m[j].b);
+            m[j] = (mem){0};
         }
     pthread_mutex_lock(&g->mu);
     if (!b)
         fail(g, NB_E_NOMEM, words(g, M_NOMEM));
     else
-        keep(g, &job, b, &nr);
+        keep(g, k, &job, b, &nr);
     pthread_mutex_unlock(&g->mu);
     return b != NULL;
 }
@@ -357,7 +382,7 @@ static void *worker(void *p)
         ctx->no_sha256 = 1; /* check and export never show it; a review session's context computes it */
     }
     mem m[4] = {{0}};
-    while (one_job(g, ctx, m))
+    while (one_job(g, k, ctx, m))
         ;
     for (int j = 0; j < 4; j++)
         free(m[j].b);
@@ -446,7 +471,7 @@ static int emit_streaming(eng *g)
         rec *r = &g->recs[g->emitted];
         pthread_mutex_unlock(&g->mu);
         emit(g, g->emitted, r->buf);
-        free(r->buf);
+        free(r->buf); /* never held: no pairing */
         r->buf = NULL;
         if (g->e->ops.progress)
             g->e->ops.progress(g->e->arg, g->emitted + 1, g->e->n);
@@ -561,11 +586,14 @@ static int emit_spooled(eng *g)
 static void eng_free(eng *g)
 {
     for (size_t i = 0; g->recs && i < g->e->n; i++) {
-        free(g->recs[i].buf);
-        free(g->recs[i].own);
+        if (!g->recs[i].held)
+            free(g->recs[i].buf);
         if (g->prev)
             free((void *)g->prev[i]);
     }
+    for (int k = 0; g->hold && k < g->nctx; k++)
+        nb_hold_free(&g->hold[k]);
+    free(g->hold);
     free(g->recs);
     free(g->again);
     free(g->prev);
@@ -593,7 +621,8 @@ int nb_engine_run(const nb_engine *e, nb_err *err)
     g.recs = calloc(e->n ? e->n : 1, sizeof *g.recs);
     g.ctx = calloc((size_t)g.nctx, sizeof *g.ctx);
     g.ctx_made = calloc((size_t)g.nctx, 1);
-    if (!g.recs || !g.ctx || !g.ctx_made)
+    g.hold = calloc((size_t)g.nctx, sizeof *g.hold);
+    if (!g.recs || !g.ctx || !g.ctx_made || !g.hold)
         rc = nb_err_set(&g.err, NB_E_NOMEM, "%s", words(&g, M_NOMEM));
     nb_readers_init();
     if (rc == 0 && e->n)
