@@ -448,6 +448,22 @@ static void test_err_binary(void **state)
         ctl[i] = (unsigned char)(i % 2 ? 0x01 : 'a');
     rc = nb_doc_from_bytes(&d, "ctl.bin", ctl, sizeof ctl, NB_LANG_EN, &e);
     expect_err(rc, &e, NB_E_BINARY, "ctl.bin");
+    /* the line: over 5% of odd control bytes; tabs, line breaks, form feeds
+       and ESC are layout and never count, wherever they fall */
+    unsigned char mix[203];
+    for (int odd = 10; odd <= 11; odd++) {
+        for (size_t i = 0; i < sizeof mix; i++)
+            mix[i] = (unsigned char)("\t\n\v\f\r\x1b" "ab"[i % 8]);
+        for (int k = 0; k < odd; k++)
+            mix[3 + (size_t)k * 19] = (unsigned char)(k % 2 ? 0x1F : 0x08); /* in sixteen-byte blocks and the tail */
+        rc = nb_doc_from_bytes(&d, "mix.txt", mix, sizeof mix, NB_LANG_EN, &e);
+        if (odd * 20 > (int)sizeof mix) {
+            expect_err(rc, &e, NB_E_BINARY, "mix.txt");
+        } else {
+            assert_int_equal(rc, 0);
+            nb_doc_free(&d);
+        }
+    }
 }
 
 static void test_err_encoding(void **state)

@@ -12,6 +12,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unistr.h>
@@ -166,6 +169,16 @@ static uint32_t *index_lines(const unsigned char *b, size_t n, int unit, int be,
     }
     v[cnt++] = 0;
     size_t step = (size_t)unit;
+    if (unit == 1 && !memchr(b, '\r', n)) { /* the usual text: every break a \n */
+        for (const unsigned char *nl = memchr(b, '\n', n); nl && (size_t)(nl - b) + 1 < n;
+             nl = memchr(nl + 1, '\n', n - (size_t)(nl - b) - 1)) {
+            if (line_room(&v, &cap, cnt) != 0)
+                return NULL;
+            v[cnt++] = (uint32_t)(nl - b + 1);
+        }
+        *count = cnt;
+        return fit_lines(v, cnt, cap);
+    }
     if (unit == 1) {
         for (size_t i = 0; i < n; i++) {
             const unsigned char *nl = memchr(b + i, '\n', n - i);
@@ -241,6 +254,21 @@ static int looks_binary(const char *t, size_t n)
                                           1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1};
     size_t ctl = 0, i = 0;
     const unsigned char *u = (const unsigned char *)t;
+#if defined(__SSE2__)
+    /* sixteen bytes at a time: those below 0x20 (top bit flipped, below
+       0x20 ^ 0x80 as signed bytes), less \t \n \v \f \r (9 to 13) and ESC */
+    const __m128i flip = _mm_set1_epi8((char)0x80), below = _mm_set1_epi8((char)(0x20 ^ 0x80));
+    const __m128i from9 = _mm_set1_epi8((char)(9 ^ 0x80)), to13 = _mm_set1_epi8((char)(14 ^ 0x80)),
+                  esc = _mm_set1_epi8(27);
+    for (; i + 16 <= n; i += 16) {
+        __m128i b = _mm_loadu_si128((const void *)(u + i)), v = _mm_xor_si128(b, flip);
+        __m128i layout = _mm_andnot_si128(_mm_cmplt_epi8(v, from9), _mm_cmplt_epi8(v, to13));
+        __m128i odd16 = _mm_andnot_si128(_mm_or_si128(layout, _mm_cmpeq_epi8(b, esc)), _mm_cmplt_epi8(v, below));
+        unsigned m = (unsigned)_mm_movemask_epi8(odd16);
+        if (m) /* rare in text */
+            ctl += (size_t)__builtin_popcount(m);
+    }
+#endif
     for (; i + 8 <= n; i += 8) { /* eight bytes at a time where none is below 0x20 */
         uint64_t w;
         memcpy(&w, u + i, 8);
