@@ -525,6 +525,58 @@ static void test_find(void **state)
     }
 }
 
+/* The first invalid byte by nb_utf8_seq, one character at a time. */
+static const unsigned char *invalid_by_seq(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0, k; i < n; i += k)
+        if (!(k = nb_utf8_seq(s + i, n - i)))
+            return s + i;
+    return NULL;
+}
+
+/* nb_utf8_invalid (32 bytes at a time where the CPU has AVX2) against
+ * nb_utf8_seq character by character: texts of CJK, ASCII and every kind of
+ * wrong byte (stray continuations, cut sequences, overlong forms,
+ * surrogates, past U+10FFFF, bytes no UTF-8 has) at every place, short and
+ * long, the same first invalid byte or none. */
+static void test_utf8_invalid(void **state)
+{
+    (void)state;
+    static const char *const good[] = {"\xe5\xb9\xb4", "a", "12\t", "\xef\xbc\x88", "\xc3\xa9", "\xf0\x9f\x98\x80",
+                                       "\xe3\x80\x80", "\n", "\xed\x9f\xbf", "\xf4\x8f\xbf\xbf"};
+    static const char *const bad[] = {"\x80",         "\xbf\xbf",     "\xe5\xb9",     "\xc3",          "\xe0\x80\x80",
+                                      "\xc0\xaf",     "\xc1\xbf",     "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80",
+                                      "\xf0\x80\x80\x80", "\xff",     "\xfe",         "\xf8\x88\x80\x80\x80",
+                                      "\xe5\xb9\xb4\xb4", "\xf0\x9f\x98"};
+    unsigned seed = 4242;
+    unsigned char buf[600];
+    int found = 0;
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0, len = 16 + ((seed = seed * 1103515245 + 12345) >> 16) % 560;
+        while (n < len) {
+            const char *p = good[((seed = seed * 1103515245 + 12345) >> 16) % 10];
+            size_t pl = strlen(p);
+            if (n + pl > sizeof buf)
+                break;
+            memcpy(buf + n, p, pl);
+            n += pl;
+        }
+        int wrongs = round % 4; /* none, or one to three wrong pieces */
+        for (int w = 0; w < wrongs; w++) {
+            const char *p = bad[((seed = seed * 1103515245 + 12345) >> 16) % 16];
+            size_t pl = strlen(p), at = ((seed = seed * 1103515245 + 12345) >> 16) % (n + 1);
+            if (at + pl <= n)
+                memcpy(buf + at, p, pl);
+        }
+        const unsigned char *want = invalid_by_seq(buf, n), *got = nb_utf8_invalid(buf, n);
+        if (got != want)
+            fail_msg("round %d, %zu bytes: first invalid byte at %td, not %td", round, n, got ? got - buf : -1,
+                     want ? want - buf : -1);
+        found += want != NULL;
+    }
+    assert_true(found > 1500); /* the wrong pieces were met, at every sort of place */
+}
+
 /* nb_find_all against every needle tried at every place, byte by byte: the
  * same places in the same order (at one offset, needles of three bytes or
  * more in the set's order, then the shorter ones). */
@@ -585,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_char_classes),
         cmocka_unit_test(test_find),
         cmocka_unit_test(test_find_all),
+        cmocka_unit_test(test_utf8_invalid),
     };
     return TU_RUN("text", tests, NULL, NULL, NULL);
 }

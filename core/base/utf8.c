@@ -95,7 +95,7 @@ static int two_wide(uint64_t w)
  * runs and the three-byte form of CJK text. */
 const unsigned char *nb_utf8_invalid(const unsigned char *s, size_t n)
 {
-    size_t i = 0;
+    size_t i = nb_utf8_valid_prefix(s, n);
     while (i < n) {
         if (i + 8 <= n) {
             uint64_t w;

@@ -51,6 +51,10 @@ size_t nb_utf8_whole(const char *s, size_t n);
 size_t nb_utf8_seq(const unsigned char *s, size_t n);
 /* The first byte of s[0, n) that is not strict UTF-8, or NULL. */
 const unsigned char *nb_utf8_invalid(const unsigned char *s, size_t n);
+/* The length of a prefix of s[0, n) found strict UTF-8 and ending between
+ * characters, 32 bytes at a time where the CPU has AVX2 (utf8_valid.c); 0
+ * elsewhere and for short texts. */
+size_t nb_utf8_valid_prefix(const unsigned char *s, size_t n);
 /* The most of s[0, n), at most max bytes, that ends between characters
  * (nb_utf8_whole on a span that may be shorter than max). */
 size_t nb_utf8_cut(const char *s, size_t n, size_t max);
