@@ -1,8 +1,8 @@
 /* engine.c — the batch on several threads (engine.h): the jobs claimed in
  * order, their outputs kept in memory until those before them are written
- * (when the batch pairs years: in each thread's hold store, then in a spool
- * file), the reruns of the reports whose year before disagrees, and the
- * outputs written in order. */
+ * (when the batch pairs years: in the hold store, then in a spool file),
+ * the reruns of the reports whose year before disagrees, and the outputs
+ * written in order. */
 #include "batch/engine.h"
 
 #include <errno.h>
@@ -24,11 +24,11 @@
  * how they divide, its status and, when paired, its summary. */
 typedef struct rec {
     char *buf;               /* out, prepare's messages, run's messages, aux; NULL when spooled or not yet done */
-    int held;                /* buf is in a hold store (not to be freed alone) */
+    int held;                /* buf is in the hold store (not to be freed alone) */
     long off;                /* in the spool */
     size_t nout, nprep, nerr, naux;
     int status, ready;
-    int has_own;             /* its summary is kept: in memory (own, in a hold store), else in the spool at sum_off */
+    int has_own;             /* its summary is kept: in memory (own, in the hold store), else in the spool at sum_off */
     nb_summary *own;
     long sum_off;
     const struct nb_schema *schema;
@@ -52,7 +52,7 @@ typedef struct eng {
     int failed;
     nb_err err;
     nb_ctx *ctx;             /* a context for each thread, made by its first round, kept for the second */
-    nb_hold *hold;           /* pairing: each thread's store of the outputs and summaries it keeps */
+    nb_hold hold;            /* pairing: the store of the outputs and summaries kept in memory (under mu) */
     unsigned char *ctx_made;
     int nctx;
 } eng;
@@ -166,36 +166,32 @@ static int may_hold(eng *g, size_t n)
     return 1;
 }
 
-/* Room for the job's bytes: in the thread's hold store when the first
- * round of a paired batch may keep them in memory (r->held), else from
- * malloc (written at once, or spooled by keep). */
-static char *room_for(eng *g, int k, size_t len, rec *r)
+/* Room for the job's bytes: in the hold store when the first round of a
+ * paired batch may keep them in memory (r->held), else from malloc
+ * (written at once, or spooled by keep). */
+static char *room_for(eng *g, size_t len, rec *r)
 {
-    if (g->e->pairing && g->round == 1) {
-        pthread_mutex_lock(&g->mu);
-        r->held = may_hold(g, len);
-        pthread_mutex_unlock(&g->mu);
-    }
-    if (!r->held)
+    if (!g->e->pairing || g->round != 1)
         return malloc(len + 1);
-    char *b = nb_hold_take(&g->hold[k], len + 1);
-    if (!b) {
-        pthread_mutex_lock(&g->mu);
-        g->held -= len;
-        pthread_mutex_unlock(&g->mu);
+    char *b = NULL;
+    pthread_mutex_lock(&g->mu);
+    if ((r->held = may_hold(g, len)) && !(b = nb_hold_take(&g->hold, len + 1))) {
+        g->held -= len; /* no room mapped: malloc, then the spool */
+        r->held = 0;
     }
-    return b;
+    pthread_mutex_unlock(&g->mu);
+    return r->held ? b : malloc(len + 1);
 }
 
 /* The job's bytes in one buffer: out, prepare's messages (prep), the run's
  * messages, aux. */
-static char *join_mems(eng *g, int k, mem m[4], const char *prep, size_t nprep, rec *r)
+static char *join_mems(eng *g, mem m[4], const char *prep, size_t nprep, rec *r)
 {
     r->nout = m[0].n;
     r->nprep = nprep;
     r->nerr = m[2].n;
     r->naux = m[3].n;
-    char *b = room_for(g, k, r->nout + nprep + r->nerr + r->naux, r);
+    char *b = room_for(g, r->nout + nprep + r->nerr + r->naux, r);
     if (!b)
         return NULL;
     const char *part[4] = {m[0].b, prep, m[2].b, m[3].b};
@@ -267,11 +263,11 @@ static long spool_append(eng *g, const void *b, size_t n)
     return at;
 }
 
-/* The report's summary kept (the first round): in memory (thread k's
+/* The report's summary kept (the first round): in memory (the hold
  * store) while the budget lasts, else in the spool. */
-static void keep_summary(eng *g, int k, const nb_job *job, rec *nr)
+static void keep_summary(eng *g, const nb_job *job, rec *nr)
 {
-    if (may_hold(g, sizeof job->own) && (nr->own = nb_hold_take(&g->hold[k], sizeof *nr->own))) {
+    if (may_hold(g, sizeof job->own) && (nr->own = nb_hold_take(&g->hold, sizeof *nr->own))) {
         *nr->own = job->own;
         nr->has_own = 1;
     } else {
@@ -283,7 +279,7 @@ static void keep_summary(eng *g, int k, const nb_job *job, rec *nr)
 /* The job's record kept (under the lock): in memory, or — pairing, past
  * the budget — appended to the spool; the first round keeps the report's
  * summary too (the second leaves it as it is, and replaces the output). */
-static void keep(eng *g, int k, const nb_job *job, char *b, rec *nr)
+static void keep(eng *g, const nb_job *job, char *b, rec *nr)
 {
     rec *r = &g->recs[job->i];
     nr->has_own = r->has_own;
@@ -291,7 +287,7 @@ static void keep(eng *g, int k, const nb_job *job, char *b, rec *nr)
     nr->sum_off = r->sum_off;
     nr->schema = r->schema;
     if (g->round == 1 && job->has_own)
-        keep_summary(g, k, job, nr);
+        keep_summary(g, job, nr);
     if (g->round == 1)
         g->ran++;
     nr->status = job->status;
@@ -312,7 +308,7 @@ static void keep(eng *g, int k, const nb_job *job, char *b, rec *nr)
 }
 
 /* One report: claimed, prepared, run, kept. 0 when there was none left. */
-static int one_job(eng *g, int k, const nb_ctx *ctx, mem m[4])
+static int one_job(eng *g, const nb_ctx *ctx, mem m[4])
 {
     const nb_engine *e = g->e;
     nb_job job = {.ctx = ctx, .pairing = e->pairing};
@@ -345,7 +341,7 @@ static int one_job(eng *g, int k, const nb_ctx *ctx, mem m[4])
     rec nr = {0};
     const char *pb = g->round == 1 ? m[1].b : prep;
     size_t pn = g->round == 1 ? m[1].n : r->nprep;
-    char *b = lost ? NULL : join_mems(g, k, m, pb, pn, &nr);
+    char *b = lost ? NULL : join_mems(g, m, pb, pn, &nr);
     free(prep);
     for (int j = 0; j < 4; j++)
         if (m[j].cap > MEM_KEEP) { /* a large report's room is not kept for the small ones after it */
@@ -356,7 +352,7 @@ static int one_job(eng *g, int k, const nb_ctx *ctx, mem m[4])
     if (!b)
         fail(g, NB_E_NOMEM, words(g, M_NOMEM));
     else
-        keep(g, k, &job, b, &nr);
+        keep(g, &job, b, &nr);
     pthread_mutex_unlock(&g->mu);
     return b != NULL;
 }
@@ -382,7 +378,7 @@ static void *worker(void *p)
         ctx->no_sha256 = 1; /* check and export never show it; a review session's context computes it */
     }
     mem m[4] = {{0}};
-    while (one_job(g, k, ctx, m))
+    while (one_job(g, ctx, m))
         ;
     for (int j = 0; j < 4; j++)
         free(m[j].b);
@@ -591,9 +587,7 @@ static void eng_free(eng *g)
         if (g->prev)
             free((void *)g->prev[i]);
     }
-    for (int k = 0; g->hold && k < g->nctx; k++)
-        nb_hold_free(&g->hold[k]);
-    free(g->hold);
+    nb_hold_free(&g->hold);
     free(g->recs);
     free(g->again);
     free(g->prev);
@@ -621,8 +615,7 @@ int nb_engine_run(const nb_engine *e, nb_err *err)
     g.recs = calloc(e->n ? e->n : 1, sizeof *g.recs);
     g.ctx = calloc((size_t)g.nctx, sizeof *g.ctx);
     g.ctx_made = calloc((size_t)g.nctx, 1);
-    g.hold = calloc((size_t)g.nctx, sizeof *g.hold);
-    if (!g.recs || !g.ctx || !g.ctx_made || !g.hold)
+    if (!g.recs || !g.ctx || !g.ctx_made)
         rc = nb_err_set(&g.err, NB_E_NOMEM, "%s", words(&g, M_NOMEM));
     nb_readers_init();
     if (rc == 0 && e->n)

@@ -3,7 +3,7 @@
  * system once and filled one output after another, given back together
  * at the end. A batch of thousands of reports then does not fault in a
  * fresh page for every few kilobytes it keeps, nor leave the allocator's
- * heap in pieces. One store is used by one thread. */
+ * heap in pieces. A store is not locked: one thread at a time takes room. */
 #ifndef NB_BATCH_HOLD_H
 #define NB_BATCH_HOLD_H
 
