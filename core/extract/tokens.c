@@ -16,18 +16,13 @@ tok *ex_emit(tokv *tv, int kind, size_t off, size_t len, int lkind)
         tv->full = 1;
         return NULL;
     }
-    if (nb_grow(&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v, 256) != 0) {
+    if (tv->n == tv->cap && nb_grow(&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v, 256) != 0) {
         tv->oom = 1;
         return NULL;
     }
     tok *t = &tv->v[tv->n++];
-    memset(t, 0, sizeof *t);
-    t->kind = (unsigned char)kind;
-    t->off = (uint32_t)off;
-    t->len = (uint32_t)len;
-    t->lkind = (unsigned char)lkind;
-    t->exact_row = -1;
-    t->field = t->nfields = NO_FIELD;
+    *t = (tok){.off = (uint32_t)off, .len = (uint32_t)len, .kind = (unsigned char)kind,
+               .lkind = (unsigned char)lkind, .field = NO_FIELD, .nfields = NO_FIELD, .exact_row = -1};
     return t;
 }
 
