@@ -57,6 +57,7 @@ typedef struct lexicon {
     uint64_t bloom[MAXROWS]; /* and which of 64 buckets their characters fall in */
     uint32_t row_last[MAXROWS]; /* the last characters of T2/T3 labels of two or more, once each */
     int nrow_last;
+    uint64_t row_last_any;      /* bit c & 63 of each of them: most characters ruled out at once */
     nb_ustr groups[8];
     int ngroups;
     nb_ustr headers[MAXHDR];
