@@ -68,7 +68,9 @@ static int improves(assembly *A, group *g, const nb_ustr *u)
         return 0;
     if (so >= 1.0)
         return 0; /* complete already */
-    return nb_sim(&j, &A->L->rows[r]) > so + 0.02;
+    nb_sig sj; /* the row's signature is the lexicon's, made once */
+    nb_sig_make(&j, &sj);
+    return nb_sig_sim(&sj, &A->L->sigs[r]) > so + 0.02;
 }
 
 /* g's label made u (append 0) or u put after it (1), as nb_ustr_append

@@ -107,6 +107,8 @@ static int may_end_in_label(const lexicon *L, const char *t, size_t a, size_t e)
     if (nb_is_space(c))
         return 1;
     c = nb_fold(c);
+    if (!(L->row_last_any >> (c & 63) & 1))
+        return 0;
     for (int k = 0; k < L->nrow_last; k++)
         if (L->row_last[k] == c)
             return 1;

@@ -33,7 +33,7 @@ static int fill_cells(nb_report *r, assembly *A, int t4_group)
     int nfill = ex_fill_rows(r, A, t4_group, fills, MAXFILLS);
     ex_t3_resolve(r, A, fills, nfill);
     for (int f = 0; f < nfill; f++)
-        free(fills[f].sp);
+        free(fills[f].rd);
     return A->oom ? -1 : 0;
 }
 

@@ -11,6 +11,7 @@
 #include "text/numerals.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static void set_cell(nb_report *r, int ci, nb_status st, nb_num num, size_t off, size_t len)
 {
@@ -126,14 +127,48 @@ static void fill_placed(nb_report *r, const assembly *A, const group *g, int row
     }
 }
 
+/* A split T3 row's readings kept for the sums across rows when there
+ * are several (resolve.c); -1 when out of memory. */
+static int keep_readings(const nb_report *r, const splitter *S, rowfill *F)
+{
+    if (S->nfound < 2 || S->total > MAXREAD || r->schema->rows[F->row].table != NB_T3)
+        return 0;
+    F->rd = malloc(sizeof *F->rd + (size_t)S->nfound * sizeof F->rd->found[0]);
+    if (!F->rd)
+        return -1;
+    F->rd->n = S->nfound;
+    memcpy(F->rd->found, S->found, (size_t)S->nfound * sizeof F->rd->found[0]);
+    return 0;
+}
+
+/* A row whose digits run together, read in the splitter S (a workspace). */
+static void fill_split(nb_report *r, assembly *A, int row, int want, unsigned flags, rowfill *F, splitter *S)
+{
+    ex_run_split(A, S, F->idx, F->n, want, flags);
+    if (S->nfound == 0 && (flags & (NB_ROW_SUM | NB_ROW_T4))) /* the sums do not hold in any reading: every reading is open */
+        ex_run_split(A, S, F->idx, F->n, want, 0);
+    if (S->nfound == 0)
+        fill_unreadable(r, A, row, F->idx, F->n, want, 0);
+    else if (S->total > MAXREAD)
+        fill_unreadable(r, A, row, F->idx, F->n, want, S->total);
+    else if (want == 15) {
+        for (int k = 0; k < 3; k++)
+            ex_fill_from_readings(r, A, row + k, F->idx, F->n, 5, S->found, S->nfound, S->total, k * 5);
+    } else {
+        ex_fill_from_readings(r, A, row, F->idx, F->n, want, S->found, S->nfound, S->total, 0);
+    }
+    if (keep_readings(r, S, F) != 0)
+        A->oom = 1;
+}
+
 /* The cells of one matched row (want 15: T4 in one row), split when its
- * digits run together. */
-static void fill_row(nb_report *r, assembly *A, group *g, int row, int want, unsigned flags, rowfill *F)
+ * digits run together (in S). */
+static void fill_row(nb_report *r, assembly *A, group *g, int row, int want, unsigned flags, rowfill *F, splitter *S)
 {
     F->row = row;
     F->want = want;
     F->n = ex_trimmed(A, g, want, F->idx);
-    F->sp = NULL;
+    F->rd = NULL;
     if (ex_is_blank_row(A, F->idx, F->n)) {
         fill_blank(r, A, g, row, F);
         return;
@@ -144,30 +179,7 @@ static void fill_row(nb_report *r, assembly *A, group *g, int row, int want, uns
         return;
     }
     if (ex_row_needs_split(A, F->idx, F->n, want)) {
-        F->sp = ex_run_split(A, F->idx, F->n, want, flags);
-        if (!F->sp) {
-            A->oom = 1;
-            return;
-        }
-        if (F->sp->nfound == 0 && (flags & (NB_ROW_SUM | NB_ROW_T4))) {
-            /* the sums do not hold in any reading: every reading is open */
-            free(F->sp);
-            F->sp = ex_run_split(A, F->idx, F->n, want, 0);
-            if (!F->sp) {
-                A->oom = 1;
-                return;
-            }
-        }
-        if (F->sp->nfound == 0)
-            fill_unreadable(r, A, row, F->idx, F->n, want, 0);
-        else if (F->sp->total > MAXREAD)
-            fill_unreadable(r, A, row, F->idx, F->n, want, F->sp->total);
-        else if (want == 15) {
-            for (int k = 0; k < 3; k++)
-                ex_fill_from_readings(r, A, row + k, F->idx, F->n, 5, F->sp->found, F->sp->nfound, F->sp->total, k * 5);
-        } else {
-            ex_fill_from_readings(r, A, row, F->idx, F->n, want, F->sp->found, F->sp->nfound, F->sp->total, 0);
-        }
+        fill_split(r, A, row, want, flags, F, S);
         return;
     }
     if (want == 15) {
@@ -186,6 +198,7 @@ static void fill_row(nb_report *r, assembly *A, group *g, int row, int want, uns
 
 int ex_fill_rows(nb_report *r, assembly *A, int t4_group, rowfill *fills, int cap)
 {
+    splitter S; /* one workspace for every split row: no allocation a row */
     int nfill = 0;
     for (int gi = 0; gi < A->ng && nfill < cap; gi++) {
         group *g = &A->g[gi];
@@ -200,7 +213,7 @@ int ex_fill_rows(nb_report *r, assembly *A, int t4_group, rowfill *fills, int ca
         } else if (row->table == NB_T4) {
             flags = NB_ROW_T4;
         }
-        fill_row(r, A, g, g->row, want, flags, &fills[nfill++]);
+        fill_row(r, A, g, g->row, want, flags, &fills[nfill++], &S);
     }
     return nfill;
 }

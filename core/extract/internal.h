@@ -57,6 +57,7 @@ typedef struct lexicon {
     uint64_t bloom[MAXROWS]; /* and which of 64 buckets their characters fall in */
     uint32_t row_last[MAXROWS]; /* the last characters of T2/T3 labels of two or more, once each */
     int nrow_last;
+    uint64_t row_last_any;      /* bit c & 63 of each of them: most characters ruled out at once */
     nb_ustr groups[8];
     int ngroups;
     nb_ustr headers[MAXHDR];
@@ -312,15 +313,23 @@ int ex_is_blank_row(const assembly *A, const int *idx, int n);
 /* Can group g give the want cells of a row (bare: exactly; split allowed)? */
 int ex_fits(const assembly *A, const group *g, int want, int labelled, double *penalty);
 int ex_row_needs_split(const assembly *A, const int *idx, int n, int want);
-/* The readings of the row's digits that give want cells (NULL: no memory). */
-splitter *ex_run_split(const assembly *A, const int *idx, int n, int want, unsigned flags);
+/* The readings of the row's digits that give want cells, found in S (a
+ * workspace the caller owns and reuses row after row: no allocation). */
+void ex_run_split(const assembly *A, splitter *S, const int *idx, int n, int want, unsigned flags);
+
+/* A split T3 row's several readings, kept for the sums across rows
+ * (resolve.c): n ≥ 2 of them, every reading found. */
+typedef struct kept_readings {
+    int n;
+    part found[][MAXPARTS];
+} kept_readings;
 
 typedef struct rowfill {
     int row;
     int idx[MAXPARTS * 2];
     int n;
     int want;
-    splitter *sp;  /* when split */
+    kept_readings *rd;  /* a split T3 row's readings when several (else NULL) */
 } rowfill;
 
 /* Fill the cells of every matched row; returns how many fills (at most cap). */

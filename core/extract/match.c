@@ -72,55 +72,67 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
     }
     nb_ustr label; /* the row's label: gsig points into it */
     row_buckets rb;
+    /* what the alignment reads of each T3 row, and of each group, in locals:
+       the stores to how (bytes) would otherwise make them be read again */
+    int ncols[40], lab_n[40];
+    for (int j = 0; j < nr; j++) {
+        ncols[j] = s->rows[rows[j]].ncols;
+        lab_n[j] = A->L->rows[rows[j]].n;
+    }
     for (int i = 1; i <= ngs; i++) {
-        group *g = &A->g[gs[i - 1]];
+        const group *g = &A->g[gs[i - 1]];
+        const int has_label = g->has_label, exact = g->exact_row;
         int made = 0; /* gsig made from g's label (only when a bound leaves the similarity open) */
-        if (g->has_label && g->exact_row < 0) {
+        if (has_label && exact < 0) {
             ex_group_label(A, g, &label);
             ex_row_buckets(&label, &rb);
         }
         int fit_cols = -1, fit = 0; /* whether g fits rows of fit_cols cells (T3's rows are all of one width) */
         double fit_pen = 0;
+        const double *up = D + (size_t)(i - 1) * W;
+        double *cur = D + (size_t)i * W;
+        unsigned char *hw = how + (size_t)i * W;
+        double left = cur[0];
         for (int j = 1; j <= nr; j++) {
-            double best = D[(size_t)(i - 1) * W + (size_t)j];
+            double best = up[j];
             unsigned char h = 1;
-            if (D[(size_t)i * W + (size_t)j - 1] > best) {
-                best = D[(size_t)i * W + (size_t)j - 1];
+            if (left > best) {
+                best = left;
                 h = 2;
             }
-            const nb_row *row = &s->rows[rows[j - 1]];
             double pen, sim = 0;
             int ok = 1;
-            if (g->has_label && g->exact_row >= 0) {
-                sim = g->exact_row == rows[j - 1] ? 1.0 : 0.0;
-            } else if (g->has_label && label.n + A->L->rows[rows[j - 1]].n > 0 &&
+            if (has_label && exact >= 0) {
+                sim = exact == rows[j - 1] ? 1.0 : 0.0;
+            } else if (has_label && label.n + lab_n[j - 1] > 0 &&
                        ex_row_bound(A->L, rows[j - 1], &rb, label.n) < 0.5 - 1e-9) {
                 sim = 0; /* below 0.5 surely: not this row */
-            } else if (g->has_label) {
+            } else if (has_label) {
                 if (!made) {
                     nb_sig_make(&label, gsig);
                     made = 1;
                 }
                 sim = nb_sig_sim(gsig, &A->L->sigs[rows[j - 1]]);
             }
-            if (g->has_label && sim < 0.5)
+            if (has_label && sim < 0.5)
                 ok = 0;
-            if (ok && row->ncols != fit_cols) {
-                fit_cols = row->ncols;
-                fit = ex_fits(A, g, row->ncols, g->has_label, &fit_pen);
+            if (ok && ncols[j - 1] != fit_cols) {
+                fit_cols = ncols[j - 1];
+                fit = ex_fits(A, g, fit_cols, has_label, &fit_pen);
             }
             pen = fit_pen;
             if (ok && fit) {
                 /* a short labelled row ranks below any row of the right shape */
                 double gain = pen >= 1.5 ? 0.8 : 1.0 + 2.0 * sim - pen;
-                double sc = D[(size_t)(i - 1) * W + (size_t)j - 1] + gain;
+                double sc = up[j - 1] + gain;
                 if (sc > best) {
                     best = sc;
                     h = 3;
                 }
             }
-            D[(size_t)i * W + (size_t)j] = best;
-            how[(size_t)i * W + (size_t)j] = h;
+            cur[j] = best;
+            hw[j] = h;
+            left = best;
         }
     }
     free(gsig);

@@ -13,7 +13,7 @@
  * 一 + 二 = 总计 + 四). Only cells every best choice agrees on are read. */
 typedef struct t3choice {
     int row;            /* schema row */
-    splitter *sp;       /* its readings (sp->nfound ≥ 2) */
+    const kept_readings *rd; /* its readings (two or more) */
     int pick;
 } t3choice;
 
@@ -67,7 +67,7 @@ static int t3_failures(nb_report *r, const t3rows *R, t3choice *ch)
             int ok = 0;
             int chosen = R->chosen[q];
             if (chosen >= 0) {
-                x = ch[chosen].sp->found[ch[chosen].pick][c].num;
+                x = ch[chosen].rd->found[ch[chosen].pick][c].num;
                 ok = 1;
             } else {
                 const nb_cell *cell = &r->cells[R->first[q] + c];
@@ -103,13 +103,13 @@ void ex_t3_resolve(nb_report *r, const assembly *A, rowfill *fills, int nfill)
     long combos = 1;
     for (int f = 0; f < nfill; f++) {
         rowfill *F = &fills[f];
-        if (!F->sp || r->schema->rows[F->row].table != NB_T3 || F->sp->nfound < 2 || F->sp->total > MAXREAD)
+        if (!F->rd || r->schema->rows[F->row].table != NB_T3)
             continue;
-        if (nch < 32 && combos * F->sp->nfound <= 200000) {
+        if (nch < 32 && combos * F->rd->n <= 200000) {
             ch[nch].row = F->row;
-            ch[nch].sp = F->sp;
+            ch[nch].rd = F->rd;
             ch[nch].pick = 0;
-            combos *= F->sp->nfound;
+            combos *= F->rd->n;
             nch++;
         }
     }
@@ -135,7 +135,7 @@ void ex_t3_resolve(nb_report *r, const assembly *A, rowfill *fills, int nfill)
                 ok[k][ch[k].pick] = 1;
         }
         int k = 0;
-        while (k < nch && ++ch[k].pick == ch[k].sp->nfound) {
+        while (k < nch && ++ch[k].pick == ch[k].rd->n) {
             ch[k].pick = 0;
             k++;
         }
@@ -145,9 +145,9 @@ void ex_t3_resolve(nb_report *r, const assembly *A, rowfill *fills, int nfill)
     for (int k = 0; k < nch; k++) {
         part rd[MAXREAD][MAXPARTS];
         int nrd = 0;
-        for (int p = 0; p < ch[k].sp->nfound; p++)
+        for (int p = 0; p < ch[k].rd->n; p++)
             if (ok[k][p])
-                memcpy(rd[nrd++], ch[k].sp->found[p], sizeof rd[0]);
+                memcpy(rd[nrd++], ch[k].rd->found[p], sizeof rd[0]);
         for (int f = 0; f < nfill; f++)
             if (fills[f].row == ch[k].row)
                 ex_fill_from_readings(r, A, ch[k].row, fills[f].idx, fills[f].n, 7, rd, nrd, nrd, 0);

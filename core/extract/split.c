@@ -8,7 +8,6 @@
 #include "text/num.h"
 #include "text/numerals.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 static int check_sums(const splitter *S)
@@ -153,11 +152,8 @@ static int one_digit_each(const splitter *S)
     return total == S->want;
 }
 
-splitter *ex_run_split(const assembly *A, const int *idx, int n, int want, unsigned flags)
+void ex_run_split(const assembly *A, splitter *S, const int *idx, int n, int want, unsigned flags)
 {
-    splitter *S = malloc(sizeof *S);
-    if (!S)
-        return NULL;
     S->t = A->t;
     S->toks = A->toks;
     S->idx = idx;
@@ -197,11 +193,10 @@ splitter *ex_run_split(const assembly *A, const int *idx, int n, int want, unsig
             memcpy(S->found[0], S->cur, sizeof(part) * (size_t)want);
             S->nfound = S->total = 1;
         }
-        return S;
+        return;
     }
     if (read_tokens(S)) /* else no reading takes every digit: none is found */
         split_dfs(S, 0, 0, 0);
-    return S;
 }
 
 int ex_row_needs_split(const assembly *A, const int *idx, int n, int want)

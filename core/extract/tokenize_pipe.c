@@ -3,10 +3,16 @@
  * row breaks, and the cells between the separators. */
 #include "extract/internal.h"
 
-static int is_box_sep(uint32_t c)
+/* Is the box-drawing character E2 u[1] u[2] (u[1] 94 or 95: U+2500–U+257F)
+ * a column separator: every one from U+2502 but the horizontal lines
+ * (─ ━ ┄ ┅ ┈ ┉ ╌ ╍ ═)? One bit a character, no comparisons. */
+static inline int is_box_sep(const unsigned char *u)
 {
-    return c == '|' || c == 0xFF5C || (c >= 0x2502 && c <= 0x257F && c != 0x2504 && c != 0x2505 && c != 0x2508 &&
-                                       c != 0x2509 && c != 0x254C && c != 0x254D && c != 0x2550);
+    static const uint64_t seps[2] = {
+        ~(uint64_t)0 ^ (1u << 0 | 1u << 1 | 1u << 4 | 1u << 5 | 1u << 8 | 1u << 9), /* U+2500–U+253F */
+        ~(uint64_t)0 ^ (1u << 12 | 1u << 13 | 1u << 16),                           /* U+2540–U+257F */
+    };
+    return (int)(seps[u[1] - 0x94] >> (u[2] & 0x3F) & 1);
 }
 
 /* Box-drawing characters are U+2500–U+257F: E2 94 xx and E2 95 xx. */
@@ -22,8 +28,7 @@ static int is_rule_piece(const char *t, size_t a, size_t b)
             any = 1;
             i++;
         } else if (c == 0xE2 && i + 2 < b + 1 && (u[i + 1] == 0x94 || u[i + 1] == 0x95)) {
-            uint32_t cp = 0x2500 + (uint32_t)((u[i + 1] - 0x94) * 64 + (u[i + 2] & 0x3F));
-            if (is_box_sep(cp))
+            if (is_box_sep(u + i))
                 return 0;
             any = 1;
             i += 3;
@@ -47,8 +52,7 @@ int ex_pipe_seps(const char *t, size_t a, size_t b)
         if (c == '|') {
             n++;
         } else if (c == 0xE2 && i + 2 < b && (u[i + 1] == 0x94 || u[i + 1] == 0x95)) {
-            uint32_t cp = 0x2500 + (uint32_t)((u[i + 1] - 0x94) * 64 + (u[i + 2] & 0x3F));
-            if (is_box_sep(cp))
+            if (is_box_sep(u + i))
                 n++;
             i += 2;
         } else if (c == 0xEF && i + 2 < b && u[i + 1] == 0xBD && u[i + 2] == 0x9C) {
@@ -66,16 +70,25 @@ void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b)
     const unsigned char *u = (const unsigned char *)t;
     size_t i = a, s = a;
     while (i < b && np < 127) {
-        /* a separator's first byte starts a character: read byte by byte */
+        /* a separator's first byte (| E2 EF) starts a character: read byte
+           by byte, the others (ASCII, continuation bytes) passed at once */
         unsigned char c = u[i];
+        if (c < 0xE2 && c != '|') {
+            i++;
+            continue;
+        }
         size_t w = 0;
-        if (c == '|')
+        if (c == '|') {
             w = 1;
-        else if (c == 0xE2 && i + 2 < b && (u[i + 1] == 0x94 || u[i + 1] == 0x95) && (u[i + 2] & 0xC0) == 0x80 &&
-                 is_box_sep(0x2500 + (uint32_t)((u[i + 1] - 0x94) * 64 + (u[i + 2] & 0x3F))))
+        } else if (c == 0xE2 && i + 2 < b && (u[i + 1] == 0x94 || u[i + 1] == 0x95) && (u[i + 2] & 0xC0) == 0x80) {
+            if (!is_box_sep(u + i)) {
+                i += 3; /* a line of a rule (─): its continuation bytes start nothing */
+                continue;
+            }
             w = 3;
-        else if (c == 0xEF && i + 2 < b && u[i + 1] == 0xBD && u[i + 2] == 0x9C)
+        } else if (c == 0xEF && i + 2 < b && u[i + 1] == 0xBD && u[i + 2] == 0x9C) {
             w = 3; /* U+FF5C */
+        }
         if (!w) {
             i++;
             continue;

@@ -16,18 +16,13 @@ tok *ex_emit(tokv *tv, int kind, size_t off, size_t len, int lkind)
         tv->full = 1;
         return NULL;
     }
-    if (nb_grow(&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v, 256) != 0) {
+    if (tv->n == tv->cap && nb_grow(&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v, 256) != 0) {
         tv->oom = 1;
         return NULL;
     }
     tok *t = &tv->v[tv->n++];
-    memset(t, 0, sizeof *t);
-    t->kind = (unsigned char)kind;
-    t->off = (uint32_t)off;
-    t->len = (uint32_t)len;
-    t->lkind = (unsigned char)lkind;
-    t->exact_row = -1;
-    t->field = t->nfields = NO_FIELD;
+    *t = (tok){.off = (uint32_t)off, .len = (uint32_t)len, .kind = (unsigned char)kind,
+               .lkind = (unsigned char)lkind, .field = NO_FIELD, .nfields = NO_FIELD, .exact_row = -1};
     return t;
 }
 
@@ -110,23 +105,34 @@ int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e)
     return 0;
 }
 
+/* What a byte says of white space at it: 0 none starts there (most bytes),
+ * 1 ASCII white space or U+00A0's lead C2 (maybe white space), 2 the lead
+ * of a three-byte space's (E2, E3, EF: the next two bytes tell). */
+static const unsigned char space_byte[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 00–1F */
+    1, [0xC2] = 1, [0xE2] = 2, [0xE3] = 2, [0xEF] = 2, /* the space, and the leads */
+};
+
 int ex_may_hold_space(const char *t, size_t a, size_t b)
 {
     const unsigned char *u = (const unsigned char *)t;
-    for (size_t i = a; i < b; i++) {
-        unsigned char c = u[i];
-        if (c > 0x20 && c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF)
-            continue; /* most bytes: none of a space's */
-        if (c <= 0x20 || c == 0xC2) /* ASCII white space, U+00A0 */
+    size_t i = a;
+    for (;;) {
+        while (i + 4 <= b && !(space_byte[u[i]] | space_byte[u[i + 1]] | space_byte[u[i + 2]] | space_byte[u[i + 3]]))
+            i += 4; /* four bytes at a time while none can start a space */
+        if (i >= b)
+            return 0;
+        unsigned char c = u[i], k = space_byte[c];
+        if (k == 1)
             return 1;
-        if (i + 2 >= b)
-            continue;
-        unsigned char d = u[i + 1], e = u[i + 2];
-        if ((c == 0xE2 && d == 0x80 && (e == 0x82 || e == 0x83 || e == 0x89 || e == 0x8B || e == 0xAF)) ||
-            (c == 0xE3 && d == 0x80 && e == 0x80) || (c == 0xEF && d == 0xBB && e == 0xBF))
-            return 1; /* U+2002 U+2003 U+2009 U+200B U+202F, U+3000, U+FEFF */
+        if (k == 2 && i + 2 < b) {
+            unsigned char d = u[i + 1], e = u[i + 2];
+            if ((c == 0xE2 && d == 0x80 && (e == 0x82 || e == 0x83 || e == 0x89 || e == 0x8B || e == 0xAF)) ||
+                (c == 0xE3 && d == 0x80 && e == 0x80) || (c == 0xEF && d == 0xBB && e == 0xBF))
+                return 1; /* U+2002 U+2003 U+2009 U+200B U+202F, U+3000, U+FEFF */
+        }
+        i++;
     }
-    return 0;
 }
 
 int ex_plain_digits(const char *t, size_t a, size_t b)

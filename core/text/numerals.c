@@ -132,6 +132,34 @@ static int read_digits(const uint32_t *c, int i, int e, long long *out, int *sca
     return 0;
 }
 
+/* The ideographs a value's text can hold: its unit (件 个 条 项 元 次 家 份
+ * 人, 万元) and the placeholder words' (无 暂无 空 不涉及 不适用). */
+static int value_ideograph(uint32_t cp)
+{
+    switch (cp) {
+    case 0x4EF6: case 0x4E2A: case 0x6761: case 0x9879: case 0x5143: case 0x6B21: case 0x5BB6: case 0x4EFD:
+    case 0x4EBA: case 0x4E07: case 0x65E0: case 0x6682: case 0x7A7A: case 0x4E0D: case 0x6D89: case 0x53CA:
+    case 0x9002: case 0x7528:
+        return 1;
+    }
+    return 0;
+}
+
+/* Does s[i, n) hold an ideograph (U+4000–U+9FFF, folded to itself) that no
+ * value holds? Its three bytes found byte by byte, nothing else decoded: a
+ * label ("1.行政许可", "不予公开") is text without folding it all. */
+static int has_text_ideograph(const char *s, size_t i, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (; i + 2 < n; i++)
+        if ((unsigned)(u[i] - 0xE4) <= 5 && ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) <= 0x3F) {
+            if (!value_ideograph((uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F)))
+                return 1;
+            i += 2;
+        }
+    return 0;
+}
+
 /* Text that may be a number: its code points folded and trimmed (c, *m),
  * or the status it has without digits (a blank, a placeholder, text). */
 static int value_chars(const char *s, size_t n, uint32_t *c, int *m)
@@ -151,6 +179,8 @@ static int value_chars(const char *s, size_t n, uint32_t *c, int *m)
     }
     if (i0 == n)
         return NB_ST_BLANK;
+    if (has_text_ideograph(s, i0, n))
+        return NB_ST_TEXT;
     *m = fold_trim(s, n, c, 256);
     if (*m == 0)
         return NB_ST_BLANK;
