@@ -77,7 +77,20 @@ void nb_findings_sort(nb_findings *f)
 
 void nb_date_iso(nb_date d, char out[16])
 {
-    snprintf(out, 16, "%04d-%02d-%02d", d.y, d.m, d.d);
+    if (d.y < 0 || d.y > 9999 || d.m < 0 || d.m > 99 || d.d < 0 || d.d > 99) { /* no date a report has */
+        snprintf(out, 16, "%04d-%02d-%02d", d.y, d.m, d.d);
+        return;
+    }
+    const int v[3] = {d.y, d.m, d.d}, width[3] = {4, 2, 2};
+    char *p = out;
+    for (int k = 0; k < 3; k++) { /* as %04d-%02d-%02d writes it */
+        if (k)
+            *p++ = '-';
+        for (int i = width[k] - 1, x = v[k]; i >= 0; i--, x /= 10)
+            p[i] = (char)('0' + x % 10);
+        p += width[k];
+    }
+    *p = '\0';
 }
 
 /* ---------------------------------------------------------------- fingerprints */
