@@ -418,6 +418,11 @@ static void test_schema_cell_ids(void **state)
         for (int r = 0; r < all[k]->nrows; r++)
             for (int c = 0; c < all[k]->rows[r].ncols; c++, ci++) {
                 char want[96], got[96];
+                int row, col;
+                nb_schema_cell_pos(all[k], ci, &row, &col);
+                assert_int_equal(row, r);
+                assert_int_equal(col, c);
+                assert_int_equal(nb_schema_first_cell(all[k], r), ci - c);
                 snprintf(want, sizeof want, "%s.%s", all[k]->rows[r].id, all[k]->rows[r].cols[c].key);
                 nb_schema_cell_id(all[k], ci, got, sizeof got);
                 assert_string_equal(got, want);
@@ -425,6 +430,8 @@ static void test_schema_cell_ids(void **state)
                 assert_int_equal(nb_schema_find_cell(all[k], want), ci);
             }
         assert_string_equal(nb_schema_cell_name(all[k], ci), "?");
+        assert_int_equal(nb_schema_ncells(all[k]), ci);
+        assert_int_equal(nb_schema_first_cell(all[k], all[k]->nrows), ci);
     }
 }
 

@@ -74,19 +74,19 @@ static void sum_message(const msg *m)
              w, l, m->a, r, m->b, m->diff, m->sus);
 }
 
+/* (the commonest finding: its words put together, not printed) */
 static void blank_message(const msg *m)
 {
     if (m->f->text.len) {
         char raw[96];
         span_text(m->r, m->f->text, raw, sizeof raw);
-        snprintf(m->out, m->cap,
-                 m->zh ? "%s 填的是“%s”，格式要求填写数字（无则填 0）"
-                       : "%s holds \"%s\" where the format asks for a number (0 for none)",
-                 m->sus, raw);
+        const char *parts[] = {m->sus, m->zh ? " 填的是“" : " holds \"", raw,
+                               m->zh ? "”，格式要求填写数字（无则填 0）" : "\" where the format asks for a number (0 for none)"};
+        nb_msg_cat(m, parts, 4);
     } else {
-        snprintf(m->out, m->cap,
-                 m->zh ? "%s 为空，格式要求填写数字（无则填 0）" : "%s is blank; the format asks for a number (0 for none)",
-                 m->sus);
+        const char *parts[] = {m->sus, m->zh ? " 为空，格式要求填写数字（无则填 0）"
+                                             : " is blank; the format asks for a number (0 for none)"};
+        nb_msg_cat(m, parts, 2);
     }
 }
 

@@ -7,6 +7,21 @@
 #include <stdio.h>
 #include <string.h>
 
+void nb_msg_cat(const msg *m, const char *const *parts, int n)
+{
+    if (!m->cap)
+        return;
+    size_t o = 0, room = m->cap - 1;
+    for (int k = 0; k < n; k++) {
+        size_t l = strlen(parts[k]);
+        if (l > room - o)
+            l = room - o;
+        memcpy(m->out + o, parts[k], l);
+        o += l;
+    }
+    m->out[o] = '\0';
+}
+
 void nb_msg_cell_name(const nb_report *r, int ci, char *out, size_t cap)
 {
     if (ci < 0)

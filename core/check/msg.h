@@ -22,6 +22,9 @@ typedef struct msg {
 
 typedef void (*nb_compose_fn)(const msg *m);
 
+/* The strings parts[0, n) one after another into m->out, cut to fit as
+ * snprintf cuts it (a message made of pieces without a printf). */
+void nb_msg_cat(const msg *m, const char *const *parts, int n);
 /* A cell's ID, "?" for -1. */
 void nb_msg_cell_name(const nb_report *r, int ci, char *out, size_t cap);
 /* A stretch of the report's text on one line (line ends and tabs as

@@ -37,17 +37,15 @@ static nb_finding *cells_finding(const nb_report *r, nb_rule_id rule, const int 
     return f;
 }
 
-static int in_force_bound(const nb_report *r, const char *row, nb_findings *out, nb_err *err)
+/* The row's cells issued, repealed and in force: ids, in that order. */
+static int in_force_bound(const nb_report *r, const char *row, const char *const ids[3], nb_findings *out,
+                          nb_err *err)
 {
-    static const char *const cols[] = {"issued", "repealed", "in_force"};
     int ci[3];
     nb_num v[3];
-    char id[64];
-    for (int k = 0; k < 3; k++) {
-        snprintf(id, sizeof id, "%s.%s", row, cols[k]);
-        if (!number(r, id, &ci[k], &v[k]))
+    for (int k = 0; k < 3; k++)
+        if (!number(r, ids[k], &ci[k], &v[k]))
             return 0;
-    }
     nb_num net = v[1];
     net.v = -net.v;
     net = nb_num_add(v[0], net);
@@ -201,7 +199,10 @@ int nb_check_t2(const nb_report *r, nb_body body, nb_findings *out, nb_err *err)
 {
     if (r->format != 2021)
         return 0;
-    if (in_force_bound(r, "t2.regulation", out, err) != 0 || in_force_bound(r, "t2.normative", out, err) != 0 ||
+    static const char *const regulation[] = {"t2.regulation.issued", "t2.regulation.repealed", "t2.regulation.in_force"},
+                             *const normative[] = {"t2.normative.issued", "t2.normative.repealed", "t2.normative.in_force"};
+    if (in_force_bound(r, "t2.regulation", regulation, out, err) != 0 ||
+        in_force_bound(r, "t2.normative", normative, out, err) != 0 ||
         regulation_authority(r, body, out, err) != 0)
         return -1;
     return fee_unit(r, out, err);

@@ -194,10 +194,9 @@ static void table_print(const nb_report *r, int table, int *state, uint64_t *pri
                 return;
             zero &= v.v == 0;
             uint64_t x = (uint64_t)v.v;
-            for (int b = 0; b < 8; b++, x >>= 8) { /* its bytes from the lowest */
-                h ^= x & 0xFF;
-                h *= 1099511628211ull;
-            }
+#define BYTE(b) (h = (h ^ (x >> 8 * (b) & 0xFF)) * 1099511628211ull) /* its bytes from the lowest */
+            BYTE(0), BYTE(1), BYTE(2), BYTE(3), BYTE(4), BYTE(5), BYTE(6), BYTE(7);
+#undef BYTE
             h ^= (uint64_t)v.scale;
             h *= 1099511628211ull;
         }

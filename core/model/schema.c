@@ -38,86 +38,89 @@ static const nb_col t4_cols[] = {
 #define DOC19_IDS(id) IDS(id ".made", id ".published", id ".public_total")
 #define ITEM19_IDS(id) IDS(id ".prev_items", id ".change", id ".decisions")
 
-#define T3ROW(id, label) {id, NB_T3, label, 7, t3_cols, NB_ROW_SUM, -1, -1, T3_IDS(id)}
-#define T4ROW(id, label) {id, NB_T4, label, 5, t4_cols, NB_ROW_T4, -1, -1, T4_IDS(id)}
+/* A row of T3 or T4, the i-th of its table, whose cells start at b (the
+ * cells of the rows before its table's first). */
+#define T3ROW(b, i, id, label) {id, NB_T3, label, 7, t3_cols, NB_ROW_SUM, -1, -1, T3_IDS(id), (b) + 7 * (i)}
+#define T4ROW(b, i, id, label) {id, NB_T4, label, 5, t4_cols, NB_ROW_T4, -1, -1, T4_IDS(id), (b) + 5 * (i)}
 
-#define T3_HEAD                                                                     \
-    T3ROW("t3.new", "一、本年新收政府信息公开申请数量"),                            \
-    T3ROW("t3.carried_in", "二、上年结转政府信息公开申请数量"),                     \
-    T3ROW("t3.granted", "（一）予以公开"),                                          \
-    T3ROW("t3.partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"), \
-    T3ROW("t3.deny.secret", "1.属于国家秘密"),                                      \
-    T3ROW("t3.deny.law", "2.其他法律行政法规禁止公开"),                             \
-    T3ROW("t3.deny.safety", "3.危及“三安全一稳定”"),                                \
-    T3ROW("t3.deny.third_party", "4.保护第三方合法权益"),                           \
-    T3ROW("t3.deny.internal", "5.属于三类内部事务信息"),                            \
-    T3ROW("t3.deny.process", "6.属于四类过程性信息"),                               \
-    T3ROW("t3.deny.enforcement", "7.属于行政执法案卷"),                             \
-    T3ROW("t3.deny.query", "8.属于行政查询事项"),                                   \
-    T3ROW("t3.unable.none", "1.本机关不掌握相关政府信息"),                          \
-    T3ROW("t3.unable.create", "2.没有现成信息需要另行制作"),                        \
-    T3ROW("t3.unable.unclear", "3.补正后申请内容仍不明确"),                         \
-    T3ROW("t3.refuse.petition", "1.信访举报投诉类申请"),                            \
-    T3ROW("t3.refuse.duplicate", "2.重复申请"),                                     \
-    T3ROW("t3.refuse.publication", "3.要求提供公开出版物"),                         \
-    T3ROW("t3.refuse.massive", "4.无正当理由大量反复申请"),                         \
-    T3ROW("t3.refuse.confirm", "5.要求行政机关确认或重新出具已获取信息")
+#define T3_HEAD(b)                                                                    \
+    T3ROW(b, 0, "t3.new", "一、本年新收政府信息公开申请数量"),                            \
+    T3ROW(b, 1, "t3.carried_in", "二、上年结转政府信息公开申请数量"),                     \
+    T3ROW(b, 2, "t3.granted", "（一）予以公开"),                                          \
+    T3ROW(b, 3, "t3.partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"), \
+    T3ROW(b, 4, "t3.deny.secret", "1.属于国家秘密"),                                      \
+    T3ROW(b, 5, "t3.deny.law", "2.其他法律行政法规禁止公开"),                             \
+    T3ROW(b, 6, "t3.deny.safety", "3.危及“三安全一稳定”"),                                \
+    T3ROW(b, 7, "t3.deny.third_party", "4.保护第三方合法权益"),                           \
+    T3ROW(b, 8, "t3.deny.internal", "5.属于三类内部事务信息"),                            \
+    T3ROW(b, 9, "t3.deny.process", "6.属于四类过程性信息"),                               \
+    T3ROW(b, 10, "t3.deny.enforcement", "7.属于行政执法案卷"),                             \
+    T3ROW(b, 11, "t3.deny.query", "8.属于行政查询事项"),                                   \
+    T3ROW(b, 12, "t3.unable.none", "1.本机关不掌握相关政府信息"),                          \
+    T3ROW(b, 13, "t3.unable.create", "2.没有现成信息需要另行制作"),                        \
+    T3ROW(b, 14, "t3.unable.unclear", "3.补正后申请内容仍不明确"),                         \
+    T3ROW(b, 15, "t3.refuse.petition", "1.信访举报投诉类申请"),                            \
+    T3ROW(b, 16, "t3.refuse.duplicate", "2.重复申请"),                                     \
+    T3ROW(b, 17, "t3.refuse.publication", "3.要求提供公开出版物"),                         \
+    T3ROW(b, 18, "t3.refuse.massive", "4.无正当理由大量反复申请"),                         \
+    T3ROW(b, 19, "t3.refuse.confirm", "5.要求行政机关确认或重新出具已获取信息")
 
-#define T3_TAIL                                                                     \
-    T3ROW("t3.total", "（七）总计"),                                                \
-    T3ROW("t3.carried_out", "四、结转下年度继续办理")
+#define T3_TAIL(b, i)                                                                    \
+    T3ROW(b, i, "t3.total", "（七）总计"),                                                \
+    T3ROW(b, (i) + 1, "t3.carried_out", "四、结转下年度继续办理")
 
-#define T4_ROWS                                                                     \
-    T4ROW("t4.review", "行政复议"),                                                 \
-    T4ROW("t4.suit_direct", "未经复议直接起诉"),                                    \
-    T4ROW("t4.suit_after", "复议后起诉")
+#define T4_ROWS(b)                                                                    \
+    T4ROW(b, 0, "t4.review", "行政复议"),                                                 \
+    T4ROW(b, 1, "t4.suit_direct", "未经复议直接起诉"),                                    \
+    T4ROW(b, 2, "t4.suit_after", "复议后起诉")
 
 #define T2_2021                                                                     \
-    {"t2.regulation", NB_T2, "规章", 3, t2_doc21, 0, -1, -1, DOC21_IDS("t2.regulation")}, \
-    {"t2.normative", NB_T2, "行政规范性文件", 3, t2_doc21, 0, -1, -1, DOC21_IDS("t2.normative")}, \
-    {"t2.licensing", NB_T2, "行政许可", 1, t2_dec21, 0, -1, -1, IDS("t2.licensing.decisions")}, \
-    {"t2.penalty", NB_T2, "行政处罚", 1, t2_dec21, 0, -1, -1, IDS("t2.penalty.decisions")}, \
-    {"t2.coercion", NB_T2, "行政强制", 1, t2_dec21, 0, -1, -1, IDS("t2.coercion.decisions")}, \
-    {"t2.fees", NB_T2, "行政事业性收费", 1, t2_fee21, NB_ROW_MONEY, 0, -1, IDS("t2.fees.amount")}
+    {"t2.regulation", NB_T2, "规章", 3, t2_doc21, 0, -1, -1, DOC21_IDS("t2.regulation"), 0}, \
+    {"t2.normative", NB_T2, "行政规范性文件", 3, t2_doc21, 0, -1, -1, DOC21_IDS("t2.normative"), 3}, \
+    {"t2.licensing", NB_T2, "行政许可", 1, t2_dec21, 0, -1, -1, IDS("t2.licensing.decisions"), 6}, \
+    {"t2.penalty", NB_T2, "行政处罚", 1, t2_dec21, 0, -1, -1, IDS("t2.penalty.decisions"), 7}, \
+    {"t2.coercion", NB_T2, "行政强制", 1, t2_dec21, 0, -1, -1, IDS("t2.coercion.decisions"), 8}, \
+    {"t2.fees", NB_T2, "行政事业性收费", 1, t2_fee21, NB_ROW_MONEY, 0, -1, IDS("t2.fees.amount"), 9}
 
 /* （六）其他处理 as one row, as the 2019 trial format has it */
-#define T3_OTHER_ONE_ROW T3ROW("t3.other", "（六）其他处理")
+#define T3_OTHER_ONE_ROW(b) T3ROW(b, 20, "t3.other", "（六）其他处理")
 
 static const nb_row rows2021[] = {
     T2_2021,
-    T3_HEAD,
-    T3ROW("t3.other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-    T3ROW("t3.other.no_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-    T3ROW("t3.other.other", "3.其他"),
-    T3_TAIL,
-    T4_ROWS,
+    T3_HEAD(10),
+    T3ROW(10, 20, "t3.other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    T3ROW(10, 21, "t3.other.no_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    T3ROW(10, 22, "t3.other.other", "3.其他"),
+    T3_TAIL(10, 23),
+    T4_ROWS(10 + 7 * 25),
 };
 
 /* The 2021 format with （六）其他处理 in one row (an earlier template some
  * bodies still use): its cells are t3.other.*, as in the 2019 format. */
 static const nb_row rows2021_one_other[] = {
     T2_2021,
-    T3_HEAD,
-    T3_OTHER_ONE_ROW,
-    T3_TAIL,
-    T4_ROWS,
+    T3_HEAD(10),
+    T3_OTHER_ONE_ROW(10),
+    T3_TAIL(10, 21),
+    T4_ROWS(10 + 7 * 23),
 };
 
 static const nb_row rows2019[] = {
-    {"t2.regulation", NB_T2, "规章", 3, t2_doc19, 0, -1, -1, DOC19_IDS("t2.regulation")},
-    {"t2.normative", NB_T2, "规范性文件", 3, t2_doc19, 0, -1, -1, DOC19_IDS("t2.normative")},
-    {"t2.licensing", NB_T2, "行政许可", 3, t2_item19, NB_ROW_SIGNED, -1, 1, ITEM19_IDS("t2.licensing")},
+    {"t2.regulation", NB_T2, "规章", 3, t2_doc19, 0, -1, -1, DOC19_IDS("t2.regulation"), 0},
+    {"t2.normative", NB_T2, "规范性文件", 3, t2_doc19, 0, -1, -1, DOC19_IDS("t2.normative"), 3},
+    {"t2.licensing", NB_T2, "行政许可", 3, t2_item19, NB_ROW_SIGNED, -1, 1, ITEM19_IDS("t2.licensing"), 6},
     {"t2.other_services", NB_T2, "其他对外管理服务事项", 3, t2_item19, NB_ROW_SIGNED, -1, 1,
-     ITEM19_IDS("t2.other_services")},
-    {"t2.penalty", NB_T2, "行政处罚", 3, t2_item19, NB_ROW_SIGNED, -1, 1, ITEM19_IDS("t2.penalty")},
-    {"t2.coercion", NB_T2, "行政强制", 3, t2_item19, NB_ROW_SIGNED, -1, 1, ITEM19_IDS("t2.coercion")},
-    {"t2.fees", NB_T2, "行政事业性收费", 2, t2_fee19, NB_ROW_SIGNED, -1, 1, IDS("t2.fees.prev_items", "t2.fees.change")},
+     ITEM19_IDS("t2.other_services"), 9},
+    {"t2.penalty", NB_T2, "行政处罚", 3, t2_item19, NB_ROW_SIGNED, -1, 1, ITEM19_IDS("t2.penalty"), 12},
+    {"t2.coercion", NB_T2, "行政强制", 3, t2_item19, NB_ROW_SIGNED, -1, 1, ITEM19_IDS("t2.coercion"), 15},
+    {"t2.fees", NB_T2, "行政事业性收费", 2, t2_fee19, NB_ROW_SIGNED, -1, 1,
+     IDS("t2.fees.prev_items", "t2.fees.change"), 18},
     {"t2.procurement", NB_T2, "政府集中采购", 2, t2_proc19, NB_ROW_MONEY, 1, -1,
-     IDS("t2.procurement.items", "t2.procurement.amount")},
-    T3_HEAD,
-    T3_OTHER_ONE_ROW,
-    T3_TAIL,
-    T4_ROWS,
+     IDS("t2.procurement.items", "t2.procurement.amount"), 20},
+    T3_HEAD(22),
+    T3_OTHER_ONE_ROW(22),
+    T3_TAIL(22, 21),
+    T4_ROWS(22 + 7 * 23),
 };
 
 static const char *const groups2021[] = {
@@ -171,32 +174,32 @@ const char *nb_variant_name(int variant)
 
 int nb_schema_ncells(const nb_schema *s)
 {
-    int n = 0;
-    for (int r = 0; r < s->nrows; r++)
-        n += s->rows[r].ncols;
-    return n;
+    return s->nrows ? s->rows[s->nrows - 1].first + s->rows[s->nrows - 1].ncols : 0;
 }
 
 int nb_schema_first_cell(const nb_schema *s, int row)
 {
-    int n = 0;
-    for (int r = 0; r < row; r++)
-        n += s->rows[r].ncols;
-    return n;
+    if (row <= 0)
+        return 0;
+    return row < s->nrows ? s->rows[row].first : nb_schema_ncells(s);
 }
 
 void nb_schema_cell_pos(const nb_schema *s, int ci, int *row, int *col)
 {
-    for (int r = 0; r < s->nrows; r++) {
-        if (ci < s->rows[r].ncols) {
-            *row = r;
-            *col = ci;
-            return;
-        }
-        ci -= s->rows[r].ncols;
-    }
     *row = -1;
     *col = -1;
+    if (ci < 0 || ci >= nb_schema_ncells(s))
+        return;
+    int lo = 0, hi = s->nrows; /* the last row whose cells start at ci or before */
+    while (hi - lo > 1) {
+        int mid = lo + (hi - lo) / 2;
+        if (s->rows[mid].first <= ci)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *row = lo;
+    *col = ci - s->rows[lo].first;
 }
 
 const char *nb_schema_cell_name(const nb_schema *s, int ci)
@@ -218,31 +221,37 @@ void nb_schema_cell_id(const nb_schema *s, int ci, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* The row whose ID is id[0, n), or -1. Every row's ID is "tN." and a name:
+ * most rows are told apart by the name's first byte, tried first. */
+static int row_of_id(const nb_schema *s, const char *id, size_t n)
+{
+    for (int r = 0; r < s->nrows; r++) {
+        const char *rid = s->rows[r].id;
+        if (n > 3 && rid[3] != id[3])
+            continue;
+        size_t k = 0;
+        while (k < n && rid[k] == id[k])
+            k++;
+        if (k == n && !rid[k])
+            return r;
+    }
+    return -1;
+}
+
 int nb_schema_find_row(const nb_schema *s, const char *id)
 {
-    for (int r = 0; r < s->nrows; r++)
-        if (strcmp(s->rows[r].id, id) == 0)
-            return r;
-    return -1;
+    return row_of_id(s, id, strlen(id));
 }
 
 int nb_schema_find_cell(const nb_schema *s, const char *id)
 {
     const char *dot = strrchr(id, '.');
-    if (!dot)
+    int r = dot ? row_of_id(s, id, (size_t)(dot - id)) : -1;
+    if (r < 0)
         return -1;
-    int ci = 0;
-    for (int r = 0; r < s->nrows; r++) {
-        const nb_row *row = &s->rows[r];
-        size_t rl = strlen(row->id);
-        if ((size_t)(dot - id) == rl && strncmp(row->id, id, rl) == 0) {
-            for (int c = 0; c < row->ncols; c++)
-                if (strcmp(row->cols[c].key, dot + 1) == 0)
-                    return ci + c;
-            return -1;
-        }
-        ci += row->ncols;
-    }
+    for (int c = 0; c < s->rows[r].ncols; c++)
+        if (strcmp(s->rows[r].cols[c].key, dot + 1) == 0)
+            return s->rows[r].first + c;
     return -1;
 }
 

@@ -35,6 +35,7 @@ typedef struct nb_row {
     int money_col;         /* index of the money column, or -1 */
     int signed_col;        /* index of a column that may be negative, or -1 */
     const char *const *ids; /* the cell ID of each column, whole ("t3.new.total") */
+    int first;             /* the index of its first cell (cells are numbered row by row) */
 } nb_row;
 
 /* Variants of a format's tables that real reports use. */

@@ -76,11 +76,28 @@ static void add_known(nb_known *sum, long long v)
         sum->known = 0;
 }
 
+/* Cell c into the sum: unknown when it is not a count. */
+static void add_cell(const nb_cell *c, nb_known *sum, int *found)
+{
+    long long v;
+    (*found)++;
+    if (cell_count(c, &v) != 0)
+        sum->known = 0;
+    else
+        add_known(sum, v);
+}
+
 /* The sum of the cells pattern names ("t3.deny.*.total": rows by pattern,
- * then the column by its key); unknown when one is not a count or none is
- * in the schema. */
+ * then the column by its key; a cell ID, the schema's index of it);
+ * unknown when one is not a count or none is in the schema. */
 static void add_cells(const nb_report *r, const char *pattern, nb_known *sum, int *found)
 {
+    if (!nb_glob_is_pattern(pattern)) {
+        int ci = nb_schema_find_cell(r->schema, pattern);
+        if (ci >= 0 && ci < r->ncells)
+            add_cell(&r->cells[ci], sum, found);
+        return;
+    }
     const char *dot = strrchr(pattern, '.');
     char rowpat[64];
     if (!dot || (size_t)(dot - pattern) >= sizeof rowpat)
@@ -99,14 +116,8 @@ static void add_cells(const nb_report *r, const char *pattern, nb_known *sum, in
         if (k < lit || !nb_glob_match(rowpat, id))
             continue;
         for (int c = 0; c < s->rows[row].ncols; c++) {
-            if (strcmp(s->rows[row].cols[c].key, dot + 1) != 0)
-                continue;
-            long long v;
-            (*found)++;
-            if (cell_count(&r->cells[first + c], &v) != 0)
-                sum->known = 0;
-            else
-                add_known(sum, v);
+            if (strcmp(s->rows[row].cols[c].key, dot + 1) == 0)
+                add_cell(&r->cells[first + c], sum, found);
         }
     }
 }
