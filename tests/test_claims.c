@@ -4,6 +4,7 @@
  * claims wrapped across lines, TEXT.SHARE, and the T2 rules. Texts are
  * tests/data/clean.txt with sentences put into 总体情况 and cells set. */
 #include "booktest.h"
+#include "base/utf8.h"
 #include "check/years.h"
 
 static nb_ctx g_ctx;
@@ -438,6 +439,56 @@ static void test_years_text(void **s)
     nb_report_free(&b);
 }
 
+/* clean.txt with a long narrative put into 总体情况: n times "件，", pad
+ * ASCII letters, then the sentence. */
+static void long_narrative(nb_report *r, size_t n, size_t pad, const char *sentence)
+{
+    const char *tail = "\n### (一) 主动公开";
+    size_t sl = strlen(sentence), tl = strlen(tail);
+    char *with = malloc(n * 6 + pad + sl + tl + 1), *p = with;
+    assert_non_null(with);
+    for (size_t k = 0; k < n; k++, p += 6)
+        memcpy(p, "件，", 6);
+    memset(p, 'a', pad);
+    p += pad;
+    memcpy(p, sentence, sl);
+    memcpy(p + sl, tail, tl + 1);
+    const char *subs[] = {"### (一) 主动公开", with, NULL};
+    bt_variant(r, &g_ctx, subs, NULL);
+    free(with);
+}
+
+/* A narrative far longer than a report's, with far more of the claims'
+ * words than one search keeps (174 000 of 件: they are counted a megabyte
+ * of text at a time, then found again): its claim is read as in a short
+ * one wherever it falls against the edge of a megabyte, its words cut by
+ * the edge or not. */
+static void test_long_narrative(void **s)
+{
+    (void)s;
+    const char *claim = "全年收到政府信息公开申请10件。";
+    const size_t edge = (size_t)1 << 20, n = 174000;
+    nb_report r;
+    nb_findings f;
+    long_narrative(&r, n, 0, claim);
+    const char *at = nb_find(r.doc.text, r.doc.len, "申请10件", 10);
+    assert_non_null(at);
+    size_t o = (size_t)(at - r.doc.text);
+    assert_true(o < edge - 16);
+    nb_report_free(&r);
+    for (size_t pad = edge - 16 - o; pad < edge + 12 - o; pad++) { /* 申请10件 from before the edge to past it */
+        long_narrative(&r, n, pad, claim);
+        bt_set(&r, "t3.new.natural", 9);
+        bt_set(&r, "t3.new.total", 9);
+        bt_run(&r, &g_ctx, &f);
+        const nb_finding *x = mismatch(&f);
+        assert_int_equal(x->claim, NB_CLAIM_RECEIVED);
+        bt_quote(&r, x, "收到政府信息公开申请10件");
+        nb_findings_free(&f);
+        nb_report_free(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -447,6 +498,7 @@ int main(void)
         cmocka_unit_test(test_parts),         cmocka_unit_test(test_prints_apart),
         cmocka_unit_test(test_share),         cmocka_unit_test(test_t2),
         cmocka_unit_test(test_fee_unit),      cmocka_unit_test(test_years_text),
+        cmocka_unit_test(test_long_narrative),
     };
     return TU_RUN("claims", tests, &g_ctx, NULL, NULL);
 }

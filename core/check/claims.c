@@ -270,7 +270,7 @@ static int number_before(const char *t, size_t p)
  * and on while they start before b. */
 static int has_word(const scan *sc, int g, size_t a, size_t b, int numbered)
 {
-    size_t lo = nb_first_at_least(sc->goff, sc->gfrom[g], sc->gfrom[g + 1], a);
+    size_t lo = nb_first_at_least32(sc->goff, sc->gfrom[g], sc->gfrom[g + 1], a);
     for (size_t i = lo; i < sc->gfrom[g + 1] && sc->goff[i] < b; i++)
         if (sc->gend[i] <= b && (!numbered || number_before(sc->j.t, sc->goff[i])))
             return 1;
@@ -375,11 +375,11 @@ static int scan_anchor(scan *sc, int a0)
     return 0;
 }
 
-/* The places of the claims' words in the joined text outside the tables'
- * zone, where no anchor counts: the text before it and after it, each with
- * the reach of a window around an anchor beside the zone (a word in the
- * rest is in no window). */
-static int find_places(scan *sc, nb_place **pl, size_t *cap, size_t *npl)
+/* The spans of the joined text searched for the claims' words (from[k]
+ * to to[k]; how many): all of it, or what lies before the tables' zone and
+ * after it, each with the reach of a window around an anchor beside the
+ * zone (a word in the rest is in no window). */
+static int search_spans(const scan *sc, size_t from[2], size_t to[2])
 {
     const claims_ctx *cc = sc->cc;
     size_t n = sc->j.n, e0 = n, s1 = n;
@@ -389,49 +389,93 @@ static int find_places(scan *sc, nb_place **pl, size_t *cap, size_t *npl)
         if (s1 <= e0)
             e0 = s1 = n;
     }
-    if (nb_find_all(&cc->words, sc->j.t, e0, pl, cap, npl) != 0)
-        return -1;
-    size_t first = *npl;
-    if (s1 < n && nb_find_all(&cc->words, sc->j.t + s1, n - s1, pl, cap, npl) != 0)
-        return -1;
-    for (size_t i = first; i < *npl; i++)
-        (*pl)[i].off += s1;
+    from[0] = 0;
+    to[0] = e0;
+    from[1] = s1;
+    to[1] = n;
+    return s1 < n ? 2 : 1;
+}
+
+#define WORDS_CHUNK ((size_t)1 << 20) /* text searched for the words at a time */
+#define WORDS_KEPT 65536              /* places kept from the first search, so that most texts are searched once */
+
+typedef void place_fn(scan *sc, const nb_place *pl, size_t npl, size_t count[65]);
+
+/* Every place of the claims' words in the spans searched, a chunk of text
+ * at a time (a word starting in the chunk may end past it), in the order of
+ * the text: each chunk's places put in *pl after the *npl there while at
+ * most kept are (else in their stead) and handed to visit; *seen counts
+ * them all. So the places held at once stay few whatever the text's size. */
+static int each_chunk(scan *sc, nb_place **pl, size_t *cap, size_t *npl, size_t kept, place_fn *visit,
+                      size_t count[65], size_t *seen)
+{
+    const nb_needles *w = &sc->cc->words;
+    size_t from[2], to[2], longest = 1;
+    for (int k = 0; k < w->n; k++)
+        longest = w->len[k] > longest ? w->len[k] : longest;
+    int ns = search_spans(sc, from, to);
+    *seen = 0;
+    for (int sp = 0; sp < ns; sp++)
+        for (size_t a = from[sp]; a < to[sp]; a += WORDS_CHUNK) {
+            size_t b = to[sp] - a > WORDS_CHUNK ? a + WORDS_CHUNK : to[sp];
+            size_t reach = to[sp] - b > longest - 1 ? b + longest - 1 : to[sp];
+            size_t start = *npl <= kept ? *npl : 0, end = start;
+            if (nb_find_all(w, sc->j.t + a, reach - a, pl, cap, &end) != 0)
+                return -1;
+            size_t keep = start;
+            while (keep < end && (*pl)[keep].off < b - a) /* the next chunk's own */
+                (*pl)[keep++].off += a;
+            visit(sc, *pl + start, keep - start, count);
+            *npl = keep;
+            *seen += keep - start;
+        }
     return 0;
 }
 
-/* The places of the claims' words in the joined text, one pass, sorted by
- * group (each group's in the order of the text): goff, gend, gfrom. */
+/* How many places each group has. */
+static void count_groups(scan *sc, const nb_place *pl, size_t npl, size_t count[65])
+{
+    for (size_t i = 0; i < npl; i++)
+        for (uint64_t m = sc->cc->groups[pl[i].needle]; m; m &= m - 1)
+            count[__builtin_ctzll(m)]++;
+}
+
+/* The places put in their groups (count[g]: where group g's next goes). */
+static void fill_groups(scan *sc, const nb_place *pl, size_t npl, size_t count[65])
+{
+    for (size_t i = 0; i < npl; i++)
+        for (uint64_t m = sc->cc->groups[pl[i].needle]; m; m &= m - 1) {
+            size_t at = count[__builtin_ctzll(m)]++;
+            sc->goff[at] = (uint32_t)pl[i].off;
+            sc->gend[at] = (uint32_t)(pl[i].off + sc->cc->words.len[pl[i].needle]);
+        }
+}
+
+/* The places of the claims' words in the joined text, sorted by group
+ * (each group's in the order of the text): goff, gend, gfrom. The text is
+ * searched once when its places are few, else counted, then filled in a
+ * second search. */
 static int find_words(scan *sc)
 {
-    const claims_ctx *cc = sc->cc;
     nb_place *pl = NULL;
-    size_t cap = 0, npl = 0, total = 0, count[65] = {0};
-    if (find_places(sc, &pl, &cap, &npl) != 0) {
-        free(pl);
-        return -1;
-    }
-    for (size_t i = 0; i < npl; i++)
-        for (uint64_t m = cc->groups[pl[i].needle]; m; m &= m - 1)
-            count[__builtin_ctzll(m)]++;
-    for (int g = 0; g <= cc->ngroups; g++) {
+    size_t cap = 0, npl = 0, seen = 0, total = 0, count[65] = {0};
+    int rc = each_chunk(sc, &pl, &cap, &npl, WORDS_KEPT, count_groups, count, &seen);
+    for (int g = 0; rc == 0 && g <= sc->cc->ngroups; g++) {
         sc->gfrom[g] = total;
         total += count[g];
         count[g] = sc->gfrom[g];
     }
-    sc->goff = malloc((total ? total : 1) * sizeof *sc->goff);
-    sc->gend = malloc((total ? total : 1) * sizeof *sc->gend);
-    if (!sc->goff || !sc->gend) {
-        free(pl);
-        return -1;
+    if (rc == 0) {
+        sc->goff = malloc((total ? total : 1) * sizeof *sc->goff);
+        sc->gend = malloc((total ? total : 1) * sizeof *sc->gend);
+        rc = sc->goff && sc->gend ? 0 : -1;
     }
-    for (size_t i = 0; i < npl; i++)
-        for (uint64_t m = cc->groups[pl[i].needle]; m; m &= m - 1) {
-            size_t at = count[__builtin_ctzll(m)]++;
-            sc->goff[at] = pl[i].off;
-            sc->gend[at] = pl[i].off + cc->words.len[pl[i].needle];
-        }
+    if (rc == 0 && seen == npl) /* every place kept */
+        fill_groups(sc, pl, npl, count);
+    else if (rc == 0)
+        rc = each_chunk(sc, &pl, &cap, &(size_t){0}, 0, fill_groups, count, &seen);
     free(pl);
-    return 0;
+    return rc;
 }
 
 /* Has an earlier kind the same anchor (so its pass covered a0)? */

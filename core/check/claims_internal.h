@@ -46,7 +46,7 @@ typedef struct scan {
     nb_joined j;                  /* the text the patterns read */
     size_t z0, z1;                /* the tables' zone in it */
     size_t cells_lo, cells_hi;    /* where the cells with a place in the original text lie */
-    size_t *goff, *gend;          /* where the words of each group start and end, in the order of the text … */
+    uint32_t *goff, *gend;        /* where the words of each group start and end, in the order of the text … */
     size_t gfrom[65];             /* … group g's from gfrom[g] to gfrom[g + 1] */
     int said[NKINDS];             /* claims of a kind judged so far (some count only the first) */
     size_t last_ms[NKINDS];       /* where the last match of each kind began */
