@@ -322,6 +322,15 @@ if [ "$rc" -eq 0 ] && grep -q "r.txt: 0 errors, 1 warning" "$T/out" && grep -q "
 else
     notok "check reads REPORT.review" "fp=$fp exit $rc: $(head -c 400 "$T/out")"
 fi
+# a folder walked: the review beside its report is read (the walk tells which have one)
+mkdir -p "$T/walked/sub" && cp "$T/r.txt" "$T/r.txt.review" "$T/walked/sub/" && cp tests/data/review.txt "$T/walked/a.txt"
+run check --no-years "$T/walked"
+if grep -q "sub/r.txt: 0 errors, 1 warning" "$T/out" && grep -q "dismissed by bob: none issued" "$T/out" &&
+    grep -q "walked/a.txt: 0 errors, 3 warnings" "$T/out"; then
+    ok "check DIR reads the review beside a report in a subfolder, and none for a report without"
+else
+    notok "check DIR reads the review beside a report" "exit $rc: $(head -c 600 "$T/out")"
+fi
 run export --format json "$T/r.txt"
 if grep -q '"t2.regulation.in_force":{"value":0,' "$T/out" && grep -q '"corrected":true' "$T/out" &&
     ! grep -q '"rule":"CELL.BLANK","severity":"warning","cells":\["t2.regulation.in_force"\]' "$T/out"; then

@@ -80,8 +80,9 @@ static void test_report_names(void **s)
 static void test_walk(void **s)
 {
     (void)s;
-    static const char *files[] = {"w/b.txt", "w/A.md", "w/notes.json", "w/.hidden.txt", "w/sub/d.txt",
-                                  "w/sub/deeper/f.text", "w/sub/e.md", "w/sub/.git/x.txt", "w/empty/.keep.txt"};
+    static const char *files[] = {"w/b.txt",          "w/A.md",       "w/notes.json",      "w/.hidden.txt",
+                                  "w/sub/d.txt",      "w/sub/deeper/f.text", "w/sub/e.md", "w/sub/.git/x.txt",
+                                  "w/empty/.keep.txt", "w/b.txt.review", "w/sub/e.md.review", "w/d.txt.review"};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++)
         put(files[i], "x", 1);
     char dir[128], empty[128], missing[128];
@@ -105,6 +106,13 @@ static void test_walk(void **s)
     assert_true(P.walked[1] && P.walked[5]);
     assert_false(P.walked[6]);
     assert_int_equal(pr.n, 1);
+    /* the walk tells which reports have no REPORT.review beside them: b.txt
+       and sub/e.md have one (so a batch looks for it), the others none; each
+       flag stays with its path through the sorting */
+    static const int none_beside[] = {0, 1, 0, 1, 1, 0, 0};
+    for (size_t i = 0; i < 7; i++)
+        if (!!(P.walked[i] & NB_PATH_NO_REVIEW) != none_beside[i])
+            fail_msg("%s: no review beside it %d, not %d", P.v[i], !none_beside[i], none_beside[i]);
     assert_int_equal(pr.v[0].code, NB_E_NOTFOUND);
     assert_non_null(strstr(pr.v[0].msg, empty));
     assert_non_null(strstr(pr.v[0].msg, "a folder with no reports in it"));

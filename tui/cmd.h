@@ -49,6 +49,11 @@ typedef struct nb_cli_review {
  * on standard error ("skipped: not a report"). */
 int nb_cli_not_a_report(FILE *msgs, const nb_paths *P, size_t i, const nb_report *r, const nb_opts *o, nb_lang L);
 
+/* Whether the i-th report of P is known to have no REPORT.review beside it
+ * (its folder's walk saw none), so none need be looked for; never when a
+ * review is named (review). */
+int nb_cli_none_beside(const nb_paths *P, size_t i, const char *review);
+
 /* Load REPORT.review (or path) unless no_review, and apply its corrections
  * to r. A missing file is no review; a malformed one is said with its line
  * and left untouched. 0, or -1 (said) when out of memory. */

@@ -179,7 +179,10 @@ static void check_run_one(void *arg, nb_job *job)
         return;
     }
     nb_cli_review cr;
-    int status = nb_cli_review_open(job->err, &cr, &r, c->review, c->no_review, c->lang) != 0 ? 2 : 0;
+    int status = nb_cli_review_open(job->err, &cr, &r, c->review, c->no_review || nb_cli_none_beside(&c->P, job->i, c->review),
+                                    c->lang) != 0
+                     ? 2
+                     : 0;
     nb_findings fs = {0};
     status |= find_all(job, &job->own, &r, &cr, cfg, &fs);
     job->has_own = job->pairing && r.agency[0] && r.year;

@@ -100,6 +100,11 @@ int nb_cli_not_a_report(FILE *msgs, const nb_paths *P, size_t i, const nb_report
     return 1;
 }
 
+int nb_cli_none_beside(const nb_paths *P, size_t i, const char *review)
+{
+    return !review && (P->walked[i] & NB_PATH_NO_REVIEW);
+}
+
 int nb_cli_review_open(FILE *msgs, nb_cli_review *cr, nb_report *r, const char *path, int no_review, nb_lang L)
 {
     memset(cr, 0, sizeof *cr);

@@ -177,7 +177,8 @@ static void export_one(void *arg, nb_job *job)
     if (x->log)
         status |= check_report(job, &r, cfg, &before);
     nb_cli_review cr;
-    if (nb_cli_review_open(job->err, &cr, &r, x->review, x->no_review, L) != 0)
+    if (nb_cli_review_open(job->err, &cr, &r, x->review, x->no_review || nb_cli_none_beside(x->P, job->i, x->review), L) !=
+        0)
         status = 2;
     const nb_review *rv = nb_cli_review_of(&cr);
     if (!x->csv || x->log) { /* the findings after the review, its stale entries among them */

@@ -180,6 +180,70 @@ static int take_file(walker *w, const char *full)
     return 0;
 }
 
+/* The names ending in .review met in one folder, sorted once it is read. */
+typedef struct names {
+    char **v;
+    size_t n, cap;
+} names;
+
+static int is_review_name(const char *n)
+{
+    size_t l = strlen(n);
+    return l > 7 && !strcmp(n + l - 7, ".review");
+}
+
+static int remember(names *rv, const char *n, nb_err *err)
+{
+    if (nb_grow(&rv->v, &rv->cap, rv->n + 1, sizeof *rv->v, 16) != 0 || !(rv->v[rv->n] = strdup(n)))
+        return out_of_memory(err);
+    rv->n++;
+    return 0;
+}
+
+/* The reports found right in dir (not in its subfolders) from start on:
+ * marked NB_PATH_NO_REVIEW when no REPORT.review is among rv, so that a
+ * batch need not look for one (the walk has read the folder). */
+static void mark_without_review(nb_paths *p, size_t start, const char *dir, const char *sep, names *rv)
+{
+    size_t pl = strlen(dir) + strlen(sep);
+    qsort(rv->v, rv->n, sizeof *rv->v, cmp_path);
+    for (size_t i = start; i < p->n; i++) {
+        const char *base = p->v[i] + pl;
+        char key[4200];
+        if (strchr(base, '/') || snprintf(key, sizeof key, "%s.review", base) >= (int)sizeof key)
+            continue; /* a subfolder's (marked by its own walk), or a name too long to tell */
+        const char *k = key;
+        if (!bsearch(&k, rv->v, rv->n, sizeof *rv->v, cmp_path))
+            p->walked[i] |= NB_PATH_NO_REVIEW;
+    }
+    for (size_t i = 0; i < rv->n; i++)
+        free(rv->v[i]);
+    free(rv->v);
+}
+
+/* Paths [start, n) of p sorted, each with its flags. */
+static int sort_paths(nb_paths *p, size_t start, nb_err *err)
+{
+    size_t n = p->n - start;
+    if (n < 2)
+        return 0;
+    struct flagged {
+        char *v;
+        unsigned char walked;
+    } *f = malloc(n * sizeof *f);
+    if (!f)
+        return out_of_memory(err);
+    for (size_t i = 0; i < n; i++)
+        f[i] = (struct flagged){p->v[start + i], p->walked[start + i]};
+    qsort(f, n, sizeof *f, cmp_path); /* a struct that begins with the path */
+    for (size_t i = 0; i < n; i++) {
+        p->v[start + i] = f[i].v;
+        p->walked[start + i] = f[i].walked;
+    }
+    free(f);
+    return 0;
+}
+
 /* The reports under dir, appended and sorted among themselves. 1 when dir
  * cannot be opened, -1 when out of memory. Entries that cannot be stat'ed
  * (a dangling link), folders walked already (a loop of links) and folders
@@ -193,9 +257,14 @@ static int walk(walker *w, const char *dir, int depth)
     const char *sep = dl && dir[dl - 1] == '/' ? "" : "/"; /* reports/ gives reports/a.txt, not reports//a.txt */
     struct dirent *e;
     int rc = 0;
+    names rv = {0};
     while (rc >= 0 && (e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
+        if (is_review_name(e->d_name) && remember(&rv, e->d_name, w->err) != 0) {
+            rc = -1;
+            break;
+        }
         int plain = e->d_type == DT_REG; /* a regular file, no link: no stat needed */
         if (plain && !nb_is_report_name(e->d_name))
             continue;
@@ -215,10 +284,8 @@ static int walk(walker *w, const char *dir, int depth)
         }
     }
     closedir(d);
-    if (w->p->n > start) {
-        qsort(w->p->v + start, w->p->n - start, sizeof *w->p->v, cmp_path);
-    }
-    return rc;
+    mark_without_review(w->p, start, dir, sep, &rv);
+    return rc < 0 ? rc : sort_paths(w->p, start, w->err);
 }
 
 /* A folder named: its reports, or a problem when there are none. Each

@@ -17,9 +17,12 @@
 typedef struct nb_paths {
     char **v;
     size_t n, cap;
-    unsigned char *walked; /* per path: 1 when a folder walk found it, 0 when named */
+    unsigned char *walked; /* per path: NB_PATH_WALKED when a folder walk found it (0 when named),
+                              with NB_PATH_NO_REVIEW when no REPORT.review was in its folder */
     size_t wcap;
 } nb_paths;
+
+enum { NB_PATH_WALKED = 1, NB_PATH_NO_REVIEW = 2 };
 
 /* Messages about folders named and files passed over (one nb_err each, in
  * the order met): a problem has an error code, a note (a file passed over)
