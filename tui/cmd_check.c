@@ -86,24 +86,24 @@ static void print_finding(nb_writer *w, const nb_report *r, const nb_finding *f,
     nb_puts(w, "\n");
 }
 
-/* The findings of one report as text, and its summary line: -1 when they
- * could not be written. */
-static int print_report(const check_run *c, FILE *out, const nb_report *r, const nb_findings *fs,
-                        const nb_review *rv, const long cnt[3], nb_lang L)
+/* The findings of one report as text, and its summary line, put to w
+ * (the job's writer in memory: its text escaped as for a terminal when the
+ * output is one). */
+static void print_report(const check_run *c, nb_writer *w, const nb_report *r, const nb_findings *fs,
+                         const nb_review *rv, const long cnt[3], nb_lang L)
 {
     nb_locator lc;
     nb_locator_init(&lc, &r->doc);
-    nb_writer w = nb_writer_as(NULL, c->out_term); /* in memory, written to out at once */
+    w->term = c->out_term;
     for (size_t k = 0; k < fs->n; k++)
         if ((int)fs->v[k].severity >= c->min_sev)
-            print_finding(&w, r, &fs->v[k], L, c->color, &lc, rv);
-    nb_put_text_cstr(&w, r->doc.path);
+            print_finding(w, r, &fs->v[k], L, c->color, &lc, rv);
+    nb_put_text_cstr(w, r->doc.path);
     if (L == NB_LANG_ZH)
-        nb_putf(&w, "：%ld 个错误，%ld 个警告，%ld 个提示\n", cnt[2], cnt[1], cnt[0]);
+        nb_putf(w, "：%ld 个错误，%ld 个警告，%ld 个提示\n", cnt[2], cnt[1], cnt[0]);
     else
-        nb_putf(&w, ": %ld error%s, %ld warning%s, %ld info\n", cnt[2], cnt[2] == 1 ? "" : "s", cnt[1],
+        nb_putf(w, ": %ld error%s, %ld warning%s, %ld info\n", cnt[2], cnt[2] == 1 ? "" : "s", cnt[1],
                 cnt[1] == 1 ? "" : "s", cnt[0]);
-    return nb_writer_end(&w, out);
 }
 
 /* The findings of r as configured: its own, then those against the year
@@ -138,10 +138,13 @@ static int print_one(const check_run *c, const nb_job *job, const nb_report *r, 
                      const nb_review *rv, check_aux *aux)
 {
     nb_lang L = c->lang;
-    if (c->output == OUT_TEXT)
-        return print_report(c, job->out, r, fs, rv, aux->cnt, L);
-    if (c->output == OUT_JSON)
-        return nb_export_json(job->out, r, fs, c->min_sev, rv, L);
+    if (c->output == OUT_TEXT || c->output == OUT_JSON) { /* built in the job's writer (its failure the engine's) */
+        if (c->output == OUT_TEXT)
+            print_report(c, job->outw, r, fs, rv, aux->cnt, L);
+        else
+            nb_export_json_to(job->outw, r, fs, c->min_sev, rv, L);
+        return 0;
+    }
     nb_metrics_of(r, fs, rv, &aux->m);
     if (c->output == OUT_CSV)
         return nb_metrics_csv(job->out, &aux->m);

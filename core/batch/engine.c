@@ -185,19 +185,19 @@ static char *room_for(eng *g, size_t len, rec *r)
 
 /* The job's bytes in one buffer: out, prepare's messages (prep), the run's
  * messages, aux. */
-static char *join_mems(eng *g, mem m[4], const char *prep, size_t nprep, rec *r)
+static char *join_mems(eng *g, mem m[4], const nb_writer *ow, const char *prep, size_t nprep, rec *r)
 {
-    r->nout = m[0].n;
+    r->nout = m[0].n + ow->n;
     r->nprep = nprep;
     r->nerr = m[2].n;
     r->naux = m[3].n;
     char *b = room_for(g, r->nout + nprep + r->nerr + r->naux, r);
     if (!b)
         return NULL;
-    const char *part[4] = {m[0].b, prep, m[2].b, m[3].b};
-    size_t len[4] = {m[0].n, nprep, m[2].n, m[3].n};
+    const char *part[5] = {m[0].b, ow->b, prep, m[2].b, m[3].b};
+    size_t len[5] = {m[0].n, ow->n, nprep, m[2].n, m[3].n};
     char *p = b;
-    for (int j = 0; j < 4; j++)
+    for (int j = 0; j < 5; j++)
         if (len[j]) { /* an empty part may have no buffer at all */
             memcpy(p, part[j], len[j]);
             p += len[j];
@@ -308,10 +308,12 @@ static void keep(eng *g, const nb_job *job, char *b, rec *nr)
 }
 
 /* One report: claimed, prepared, run, kept. 0 when there was none left. */
-static int one_job(eng *g, const nb_ctx *ctx, mem m[4])
+static int one_job(eng *g, const nb_ctx *ctx, mem m[4], nb_writer *ow)
 {
     const nb_engine *e = g->e;
-    nb_job job = {.ctx = ctx, .pairing = e->pairing};
+    nb_job job = {.ctx = ctx, .pairing = e->pairing, .outw = ow};
+    ow->n = 0;
+    ow->failed = ow->term = 0;
     FILE *f[4];
     pthread_mutex_lock(&g->mu);
     if (!claim(g, &job)) {
@@ -341,13 +343,17 @@ static int one_job(eng *g, const nb_ctx *ctx, mem m[4])
     rec nr = {0};
     const char *pb = g->round == 1 ? m[1].b : prep;
     size_t pn = g->round == 1 ? m[1].n : r->nprep;
-    char *b = lost ? NULL : join_mems(g, m, pb, pn, &nr);
+    char *b = lost || ow->failed ? NULL : join_mems(g, m, ow, pb, pn, &nr);
     free(prep);
     for (int j = 0; j < 4; j++)
         if (m[j].cap > MEM_KEEP) { /* a large report's room is not kept for the small ones after it */
             free(m[j].b);
             m[j] = (mem){0};
         }
+    if (ow->cap > MEM_KEEP) {
+        free(ow->b);
+        *ow = nb_writer_to(NULL);
+    }
     pthread_mutex_lock(&g->mu);
     if (!b)
         fail(g, NB_E_NOMEM, words(g, M_NOMEM));
@@ -378,10 +384,12 @@ static void *worker(void *p)
         ctx->no_sha256 = 1; /* check and export never show it; a review session's context computes it */
     }
     mem m[4] = {{0}};
-    while (one_job(g, ctx, m))
+    nb_writer ow = nb_writer_to(NULL);
+    while (one_job(g, ctx, m, &ow))
         ;
     for (int j = 0; j < 4; j++)
         free(m[j].b);
+    free(ow.b);
     return NULL;
 }
 

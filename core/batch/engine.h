@@ -26,6 +26,8 @@ typedef struct nb_job {
     size_t i;                   /* the report's index in the batch */
     const nb_ctx *ctx;          /* the thread's own context */
     FILE *out, *err, *aux;      /* its output, its messages, and figures for the batch (memory) */
+    struct nb_writer *outw;     /* its output too, built in place: what is put here follows what was
+                                   written to out (a writer in memory of the thread's, emptied for each job) */
     const nb_summary *prev;     /* a second run: the year before; else NULL */
     int pairing;                /* the batch pairs years: fill own */
     nb_summary own;             /* the report's summary, */

@@ -431,21 +431,27 @@ static void put_labels(nb_writer *w, const nb_report *r)
     nb_puts(w, "]");
 }
 
+void nb_export_json_to(nb_writer *w, const nb_report *r, const nb_findings *fs, int min_sev, const nb_review *rv,
+                       nb_lang lang)
+{
+    const char *buf[MAX_IDS], **ids = cell_ids(r, buf);
+    put_metadata(w, r);
+    put_cells(w, r, ids, lang);
+    put_labels(w, r);
+    nb_puts(w, ",\"findings\":[");
+    put_findings(w, r, ids, fs, min_sev, rv, lang);
+    nb_metrics m;
+    nb_metrics_of(r, fs, rv, &m);
+    nb_puts(w, "],\"metrics\":{");
+    nb_put_metrics_json(w, &m);
+    nb_puts(w, "}}\n");
+}
+
 int nb_export_json(FILE *out, const nb_report *r, const nb_findings *fs, int min_sev, const nb_review *rv,
                    nb_lang lang)
 {
     nb_writer w = nb_writer_to(NULL);
-    const char *buf[MAX_IDS], **ids = cell_ids(r, buf);
-    put_metadata(&w, r);
-    put_cells(&w, r, ids, lang);
-    put_labels(&w, r);
-    nb_puts(&w, ",\"findings\":[");
-    put_findings(&w, r, ids, fs, min_sev, rv, lang);
-    nb_metrics m;
-    nb_metrics_of(r, fs, rv, &m);
-    nb_puts(&w, "],\"metrics\":{");
-    nb_put_metrics_json(&w, &m);
-    nb_puts(&w, "}}\n");
+    nb_export_json_to(&w, r, fs, min_sev, rv, lang);
     return nb_writer_end(&w, out);
 }
 

@@ -8,6 +8,7 @@
 #include "model/report.h"
 
 struct nb_findings;
+struct nb_writer;
 struct nb_review;
 /* One JSON object, no newline inside, newline after; findings and review may
  * be NULL. With a review, findings carry their fingerprint and decision.
@@ -15,6 +16,10 @@ struct nb_review;
  * whatever min_severity. */
 int nb_export_json(FILE *out, const nb_report *r, const struct nb_findings *findings, int min_severity,
                    const struct nb_review *review, nb_lang lang);
+/* The same into w (a writer in memory the caller keeps from report to
+ * report, so that the object is built where it will be read). */
+void nb_export_json_to(struct nb_writer *w, const nb_report *r, const struct nb_findings *findings, int min_severity,
+                       const struct nb_review *rv, nb_lang lang);
 /* The CSV header line. */
 int nb_export_csv_header(FILE *out);
 /* One CSV row per cell of the schema (missing cells too, status "missing"). */
