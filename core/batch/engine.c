@@ -183,7 +183,8 @@ static char *room_for(eng *g, size_t len, rec *r)
     return r->held ? b : malloc(len + 1);
 }
 
-/* The job's bytes in one buffer: out, prepare's messages (prep), the run's
+/* The job's bytes in one buffer: out (what it wrote to the stream, then
+ * what it put in its writer ow), prepare's messages (prep), the run's
  * messages, aux. */
 static char *join_mems(eng *g, mem m[4], const nb_writer *ow, const char *prep, size_t nprep, rec *r)
 {
