@@ -268,9 +268,21 @@ static int number_before(const char *t, size_t p)
  * kind's tail or head), with a number right before it when numbered? Its
  * places are in the order of the text: the first starting at a or after,
  * and on while they start before b. */
-static int has_word(const scan *sc, int g, size_t a, size_t b, int numbered)
+static int has_word(scan *sc, int g, size_t a, size_t b, int numbered)
 {
-    size_t lo = nb_first_at_least32(sc->goff, sc->gfrom[g], sc->gfrom[g + 1], a);
+    /* the first place at or after a: anchors come in the order of the text,
+     * so most often the group's last one or a few on; a binary search when
+     * a went back or far on */
+    size_t lo = sc->gcur[g], end = sc->gfrom[g + 1];
+    if (lo > sc->gfrom[g] && sc->goff[lo - 1] >= a)
+        lo = nb_first_at_least32(sc->goff, sc->gfrom[g], lo, a);
+    else {
+        for (int step = 0; step < 4 && lo < end && sc->goff[lo] < a; step++)
+            lo++;
+        if (lo < end && sc->goff[lo] < a)
+            lo = nb_first_at_least32(sc->goff, lo, end, a);
+    }
+    sc->gcur[g] = lo;
     for (size_t i = lo; i < sc->gfrom[g + 1] && sc->goff[i] < b; i++)
         if (sc->gend[i] <= b && (!numbered || number_before(sc->j.t, sc->goff[i])))
             return 1;
@@ -462,6 +474,8 @@ static int find_words(scan *sc)
     int rc = each_chunk(sc, &pl, &cap, &npl, WORDS_KEPT, count_groups, count, &seen);
     for (int g = 0; rc == 0 && g <= sc->cc->ngroups; g++) {
         sc->gfrom[g] = total;
+        if (g < 64)
+            sc->gcur[g] = total;
         total += count[g];
         count[g] = sc->gfrom[g];
     }

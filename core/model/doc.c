@@ -514,16 +514,19 @@ static size_t walk_utf8_cols(const char *t, size_t a, size_t b, size_t col)
          * second byte from B8) and a box-drawing character (E2 94, E2 95)
          * told by their first two bytes */
         uint32_t v = i + 2 < b ? nb_utf8_load3(u + i) : 0; /* the text's NUL follows b */
+        if (((v & 0xC0C0FFu) - 0x8080E5u) < 5) { /* lead E5 to E9 and two continuation bytes, by one test */
+            size_t at = i;
+            do
+                i += 3;
+            while (i + 2 < b && ((nb_utf8_load3(u + i) & 0xC0C0FFu) - 0x8080E5u) < 5); /* the run after it */
+            col += (i - at) / 3 * 2;
+            continue;
+        }
         if ((v & 0xC0C0F0u) == 0x8080E0u) {
             i += 3;
-            if (ch - 0xE5u < 5 || (ch == 0xE4 && (v & 0xFF00u) >= 0xB800u)) {
+            if (ch == 0xE4 && (v & 0xFF00u) >= 0xB800u)
                 col += 2;
-                /* the ideographs after it, in a run, told the same way */
-                while (i + 2 < b && ((v = nb_utf8_load3(u + i)) & 0xC0C0F0u) == 0x8080E0u && (v & 0xFFu) - 0xE5u < 5) {
-                    col += 2;
-                    i += 3;
-                }
-            } else if ((v & 0xFEFFu) == 0x94E2u)
+            else if ((v & 0xFEFFu) == 0x94E2u)
                 col++;
             else
                 col += (size_t)nb_cp_width((ch & 0x0Fu) << 12 | (v >> 2 & 0xFC0u) | (v >> 16 & 0x3Fu));

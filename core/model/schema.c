@@ -243,15 +243,31 @@ int nb_schema_find_row(const nb_schema *s, const char *id)
     return row_of_id(s, id, strlen(id));
 }
 
+/* One pass over id: a row whose ID it starts with, then a dot, then one of
+ * the row's column keys (no key holds a dot, so only the row named by all
+ * before id's last dot can match); rows told apart first by the table's
+ * digit and the name's first byte (every row's ID is "tN." and a name, so
+ * an ID of fewer than four bytes names no cell), columns by the key's first
+ * byte. */
 int nb_schema_find_cell(const nb_schema *s, const char *id)
 {
-    const char *dot = strrchr(id, '.');
-    int r = dot ? row_of_id(s, id, (size_t)(dot - id)) : -1;
-    if (r < 0)
+    if (!id[0] || !id[1] || !id[2] || !id[3])
         return -1;
-    for (int c = 0; c < s->rows[r].ncols; c++)
-        if (strcmp(s->rows[r].cols[c].key, dot + 1) == 0)
-            return s->rows[r].first + c;
+    for (int r = 0; r < s->nrows; r++) {
+        const nb_row *row = &s->rows[r];
+        const char *rid = row->id;
+        if (rid[3] != id[3] || rid[1] != id[1])
+            continue;
+        size_t k = 0;
+        while (rid[k] && rid[k] == id[k])
+            k++;
+        if (rid[k] || id[k] != '.')
+            continue;
+        const char *key = id + k + 1;
+        for (int c = 0; c < row->ncols; c++)
+            if (row->cols[c].key[0] == key[0] && strcmp(row->cols[c].key, key) == 0)
+                return row->first + c;
+    }
     return -1;
 }
 
