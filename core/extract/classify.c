@@ -50,6 +50,7 @@ static int make_norm(const char *t, tokv *tv, size_t q, nb_ustr *u)
     z->had = (unsigned char)had;
     z->made = 1;
     z->marks = marks > 0;
+    z->header = 0;
     tv->npool += (size_t)m;
     ex_norm_view(tv->norm, tv->pool, t, k, q, NB_NORM_LABEL, u);
     return 0;
@@ -69,6 +70,7 @@ static void classify(const lexicon *L, const char *t, tokv *tv, size_t q)
     }
     int row, header;
     ex_lex_exact(L, &u, &row, &header);
+    tv->norm[q].header = (unsigned char)header;
     /* "其他" and "总计" are both: a row label only when numbered */
     if (row >= 0 && !(header && !u.had_num)) {
         k->cls = C_LABEL;
@@ -157,9 +159,15 @@ static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t 
     }
     if (n < 4)
         return 0;
-    for (int r = 0; r < L->s->nrows; r++) {
+    int last = 0;
+    while (last < L->nrow_last && L->row_last[last] != cp[n - 1])
+        last++;
+    if (last == L->nrow_last)
+        return 0; /* no T2/T3 label of two or more ends so */
+    for (uint64_t rows = L->row_last_rows[last]; rows; rows &= rows - 1) {
+        int r = __builtin_ctzll(rows);
         const nb_ustr *lab = &L->rows[r];
-        if (L->s->rows[r].table == NB_T4 || lab->n < 2 || lab->n >= n - 1 || lab->c[lab->n - 1] != cp[n - 1])
+        if (lab->n >= n - 1)
             continue;
         if (memcmp(cp + n - lab->n, lab->c, (size_t)lab->n * sizeof *cp) != 0)
             continue;

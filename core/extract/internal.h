@@ -58,6 +58,7 @@ typedef struct lexicon {
     uint32_t row_last[MAXROWS]; /* the last characters of T2/T3 labels of two or more, once each */
     int nrow_last;
     uint64_t row_last_any;      /* bit c & 63 of each of them: most characters ruled out at once */
+    uint64_t row_last_rows[MAXROWS]; /* the rows (bit r) whose label ends in row_last[k] */
     nb_ustr groups[8];
     int ngroups;
     nb_ustr headers[MAXHDR];
@@ -134,6 +135,7 @@ typedef struct tnorm {
     unsigned char start;  /* numbering before it (NB_NORM_NUM) */
     unsigned char had, made;
     unsigned char marks;  /* * # | │ were dropped from it (nb_norm_chars_marks) */
+    unsigned char header; /* viewed as a label it is exactly a header's wording (ex_lex_exact) */
 } tnorm;
 
 typedef struct tokv {

@@ -126,6 +126,7 @@ void *nb_lexicon_new(const nb_schema *s)
             k++;
         if (k == L->nrow_last)
             L->row_last[L->nrow_last++] = u->c[u->n - 1];
+        L->row_last_rows[k] |= 1ull << r;
         L->row_last_any |= 1ull << (u->c[u->n - 1] & 63);
     }
     for (int g = 0; g < s->ngroups && g < 8; g++)
