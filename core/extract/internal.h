@@ -84,6 +84,8 @@ typedef struct lexicon {
 
 /* Is u exactly a T2/T3 row label (*row, else -1) and/or a header (*header)? */
 void ex_lex_exact(const lexicon *L, const nb_ustr *u, int *row, int *header);
+/* ex_lex_exact for the n code points c. */
+void ex_lex_exact_chars(const lexicon *L, const uint32_t *c, int n, int *row, int *header);
 /* Share of u's characters that lie in a pair of header wording (digits count). */
 double ex_header_coverage(const lexicon *L, const nb_ustr *u);
 /* How many of a label's characters fall in each of the 64 bloom buckets,
