@@ -191,13 +191,16 @@ void ex_record_header_labels(nb_report *r, const assembly *A, const tok *toks, s
         if (k->kind != K_TEXT || k->cls != C_HEADER)
             continue;
         int table = header_table(r, A, k->off, &gi, &last_table);
+        const tnorm *z = A->norm && A->norm[i].made ? &A->norm[i] : NULL;
+        if (z && z->header && nb_chars_trim_trail(A->npool + z->at + z->start, z->m - z->start) <= 18)
+            continue; /* classify found it exactly a header's wording: nothing to record */
         nb_ustr u;
         ex_tok_norm(A, i, NB_NORM_LABEL, &u);
         if (u.n > 18)
             check_run_together(r, A, table, k->off, k->len, &P);
-        else if (!A->norm || !A->norm[i].made)
+        else if (!z)
             check_header(r, A, table, k->off, k->len, &u);
-        else if (!A->norm[i].header) /* classify looked it up in the lexicon */
+        else
             check_near_header(r, A, table, k->off, k->len, &u);
     }
     free(P.v);
