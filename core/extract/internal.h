@@ -197,9 +197,16 @@ int ex_choose_variant(nb_report *r, const area *ar);
 void ex_tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cells_mode);
 /* Line t[a, b) (trimmed to [x, y)) of a one-cell-a-line area. */
 void ex_tokenize_cells_line(tokv *tv, const char *t, size_t a, size_t b, size_t x, size_t y, int tab_cells);
-/* Count of separators that make a line a pipe or box table row. */
-int ex_pipe_seps(const char *t, size_t a, size_t b);
-void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b);
+/* A pipe or box table row's pieces between its separators (at most 128). */
+typedef struct pipe_cuts {
+    size_t ps[128], pe[128];
+    int np;
+} pipe_cuts;
+/* Count of separators that make line t[a, b) a pipe or box table row, and
+ * its pieces into pc, in one pass. */
+int ex_pipe_scan(const char *t, size_t a, size_t b, pipe_cuts *pc);
+/* The cells of row t[a, b) cut into pc's pieces (ex_pipe_scan). */
+void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b, const pipe_cuts *pc);
 void ex_tokenize_tab_row(tokv *tv, const char *t, size_t a, size_t b);
 /* Count of commas (ASCII or full-width, not a number's thousands) that
  * separate a line's cells, 0 for a sentence (one with 。). */
