@@ -33,9 +33,9 @@ static int norm_room(tokv *tv, size_t q)
     return 0;
 }
 
-/* Token q's normal form, made and kept for the stages after (tv->norm[q]),
- * and viewed as a label (NB_NORM_LABEL) in u; -1 when out of memory. */
-static int make_norm(const char *t, tokv *tv, size_t q, nb_ustr *u)
+/* Token q's normal form, made and kept for the stages after (tv->norm[q]);
+ * -1 when out of memory. */
+static int make_norm(const char *t, tokv *tv, size_t q)
 {
     if (norm_room(tv, q) != 0)
         return -1;
@@ -50,27 +50,32 @@ static int make_norm(const char *t, tokv *tv, size_t q, nb_ustr *u)
     z->had = (unsigned char)had;
     z->made = 1;
     z->marks = marks > 0;
+    z->header = 0;
     tv->npool += (size_t)m;
-    ex_norm_view(tv->norm, tv->pool, t, k, q, NB_NORM_LABEL, u);
     return 0;
 }
 
-/* A text token (tv->v[q]): a row label, a column header or a group heading. */
+/* A text token (tv->v[q]): a row label, a column header or a group heading.
+ * The exact wording is looked up on the kept normal form as a label
+ * (NB_NORM_LABEL), copied out only for the tests after. */
 static void classify(const lexicon *L, const char *t, tokv *tv, size_t q)
 {
-    nb_ustr u;
-    if (make_norm(t, tv, q, &u) != 0)
+    if (make_norm(t, tv, q) != 0)
         return;
     tok *k = &tv->v[q];
-    k->numbered = (unsigned char)u.had_num;
-    if (u.n == 0) {
+    tnorm *z = &tv->norm[q];
+    const uint32_t *c = tv->pool + z->at + z->start;
+    int n = nb_chars_trim_trail(c, z->m - z->start);
+    k->numbered = z->had;
+    if (n == 0) {
         k->cls = C_GROUP; /* a bare numbering such as （三） */
         return;
     }
     int row, header;
-    ex_lex_exact(L, &u, &row, &header);
+    ex_lex_exact_chars(L, c, n, &row, &header);
+    z->header = (unsigned char)header;
     /* "其他" and "总计" are both: a row label only when numbered */
-    if (row >= 0 && !(header && !u.had_num)) {
+    if (row >= 0 && !(header && !z->had)) {
         k->cls = C_LABEL;
         k->exact_row = (signed char)row;
         return;
@@ -79,6 +84,8 @@ static void classify(const lexicon *L, const char *t, tokv *tv, size_t q)
         k->cls = C_HEADER;
         return;
     }
+    nb_ustr u;
+    ex_norm_view(tv->norm, tv->pool, t, k, q, NB_NORM_LABEL, &u);
     for (int g = 0; g < L->ngroups; g++)
         if (nb_ustr_contains(&L->groups[g], &u)) {
             k->cls = C_GROUP;
@@ -157,9 +164,15 @@ static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t 
     }
     if (n < 4)
         return 0;
-    for (int r = 0; r < L->s->nrows; r++) {
+    int last = 0;
+    while (last < L->nrow_last && L->row_last[last] != cp[n - 1])
+        last++;
+    if (last == L->nrow_last)
+        return 0; /* no T2/T3 label of two or more ends so */
+    for (uint64_t rows = L->row_last_rows[last]; rows; rows &= rows - 1) {
+        int r = __builtin_ctzll(rows);
         const nb_ustr *lab = &L->rows[r];
-        if (L->s->rows[r].table == NB_T4 || lab->n < 2 || lab->n >= n - 1 || lab->c[lab->n - 1] != cp[n - 1])
+        if (lab->n >= n - 1)
             continue;
         if (memcmp(cp + n - lab->n, lab->c, (size_t)lab->n * sizeof *cp) != 0)
             continue;

@@ -58,6 +58,7 @@ typedef struct lexicon {
     uint32_t row_last[MAXROWS]; /* the last characters of T2/T3 labels of two or more, once each */
     int nrow_last;
     uint64_t row_last_any;      /* bit c & 63 of each of them: most characters ruled out at once */
+    uint64_t row_last_rows[MAXROWS]; /* the rows (bit r) whose label ends in row_last[k] */
     nb_ustr groups[8];
     int ngroups;
     nb_ustr headers[MAXHDR];
@@ -83,6 +84,8 @@ typedef struct lexicon {
 
 /* Is u exactly a T2/T3 row label (*row, else -1) and/or a header (*header)? */
 void ex_lex_exact(const lexicon *L, const nb_ustr *u, int *row, int *header);
+/* ex_lex_exact for the n code points c. */
+void ex_lex_exact_chars(const lexicon *L, const uint32_t *c, int n, int *row, int *header);
 /* Share of u's characters that lie in a pair of header wording (digits count). */
 double ex_header_coverage(const lexicon *L, const nb_ustr *u);
 /* How many of a label's characters fall in each of the 64 bloom buckets,
@@ -134,6 +137,7 @@ typedef struct tnorm {
     unsigned char start;  /* numbering before it (NB_NORM_NUM) */
     unsigned char had, made;
     unsigned char marks;  /* * # | │ were dropped from it (nb_norm_chars_marks) */
+    unsigned char header; /* viewed as a label it is exactly a header's wording (ex_lex_exact) */
 } tnorm;
 
 typedef struct tokv {
@@ -193,9 +197,16 @@ int ex_choose_variant(nb_report *r, const area *ar);
 void ex_tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cells_mode);
 /* Line t[a, b) (trimmed to [x, y)) of a one-cell-a-line area. */
 void ex_tokenize_cells_line(tokv *tv, const char *t, size_t a, size_t b, size_t x, size_t y, int tab_cells);
-/* Count of separators that make a line a pipe or box table row. */
-int ex_pipe_seps(const char *t, size_t a, size_t b);
-void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b);
+/* A pipe or box table row's pieces between its separators (at most 128). */
+typedef struct pipe_cuts {
+    size_t ps[128], pe[128];
+    int np;
+} pipe_cuts;
+/* Count of separators that make line t[a, b) a pipe or box table row, and
+ * its pieces into pc, in one pass. */
+int ex_pipe_scan(const char *t, size_t a, size_t b, pipe_cuts *pc);
+/* The cells of row t[a, b) cut into pc's pieces (ex_pipe_scan). */
+void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b, const pipe_cuts *pc);
 void ex_tokenize_tab_row(tokv *tv, const char *t, size_t a, size_t b);
 /* Count of commas (ASCII or full-width, not a number's thousands) that
  * separate a line's cells, 0 for a sentence (one with 。). */

@@ -61,16 +61,12 @@ static int header_table(const nb_report *r, const assembly *A, size_t off, int *
     return *last_table;
 }
 
-/* The header text t[off, off + len) in normal form (u) of table: recorded
- * when it is near one column's standard wording but not it (nor a fragment
- * of it). The standard wording looked up by the lexicon's hash, u's
- * similarity to each column by signatures (the columns' made once). */
-static void check_header(nb_report *r, const assembly *A, int table, size_t off, size_t len, const nb_ustr *u)
+/* The header text t[off, off + len) in normal form (u) of table, not
+ * exactly a header's wording: recorded when it is near one column's
+ * standard wording but not it (nor a fragment of it). u's similarity to
+ * each column by signatures (the columns' made once). */
+static void check_near_header(nb_report *r, const assembly *A, int table, size_t off, size_t len, const nb_ustr *u)
 {
-    int row, header;
-    ex_lex_exact(A->L, u, &row, &header);
-    if (header)
-        return;
     int best = -1;
     double bs = 0;
     for (int c = 0; c < A->L->ncols; c++)
@@ -99,6 +95,16 @@ static void check_header(nb_report *r, const assembly *A, int table, size_t off,
             !memcmp(r->labels[l].found, A->t + off, len))
             return;
     nb_report_add_label(r, id, A->t + off, len, lc->label, off);
+}
+
+/* check_near_header unless u is exactly a header's wording (looked up by
+ * the lexicon's hash; a classified token's was looked up when classified). */
+static void check_header(nb_report *r, const assembly *A, int table, size_t off, size_t len, const nb_ustr *u)
+{
+    int row, header;
+    ex_lex_exact(A->L, u, &row, &header);
+    if (!header)
+        check_near_header(r, A, table, off, len, u);
 }
 
 void ex_check_header_text(nb_report *r, const assembly *A, int table, size_t off, size_t len)
@@ -185,12 +191,17 @@ void ex_record_header_labels(nb_report *r, const assembly *A, const tok *toks, s
         if (k->kind != K_TEXT || k->cls != C_HEADER)
             continue;
         int table = header_table(r, A, k->off, &gi, &last_table);
+        const tnorm *z = A->norm && A->norm[i].made ? &A->norm[i] : NULL;
+        if (z && z->header && nb_chars_trim_trail(A->npool + z->at + z->start, z->m - z->start) <= 18)
+            continue; /* classify found it exactly a header's wording: nothing to record */
         nb_ustr u;
         ex_tok_norm(A, i, NB_NORM_LABEL, &u);
         if (u.n > 18)
             check_run_together(r, A, table, k->off, k->len, &P);
-        else
+        else if (!z)
             check_header(r, A, table, k->off, k->len, &u);
+        else
+            check_near_header(r, A, table, k->off, k->len, &u);
     }
     free(P.v);
 }

@@ -34,17 +34,17 @@ static void pair_add(lexicon *L, uint32_t a, uint32_t b)
     L->pairs[h] = k;
 }
 
-static uint32_t ustr_hash(const nb_ustr *u)
+static uint32_t chars_hash(const uint32_t *c, int n)
 {
     uint32_t h = 2166136261u;
-    for (int i = 0; i < u->n; i++)
-        h = (h ^ u->c[i]) * 16777619u;
+    for (int i = 0; i < n; i++)
+        h = (h ^ c[i]) * 16777619u;
     return h | 1; /* 0 marks an empty slot */
 }
 
 static void lex_add(lexicon *L, const nb_ustr *u, int kind, int index)
 {
-    uint32_t h = ustr_hash(u);
+    uint32_t h = chars_hash(u->c, u->n);
     for (unsigned k = h & 255;; k = (k + 1) & 255)
         if (!L->hash[k].hash) {
             L->hash[k].hash = h;
@@ -54,28 +54,33 @@ static void lex_add(lexicon *L, const nb_ustr *u, int kind, int index)
         }
 }
 
-/* Is u exactly a row label (kind 1), a header (2) or a group heading (3)?
- * Visits each entry e with u's hash. */
-#define LEX_FOR_EACH(L, u, e)                                                                                     \
-    for (uint32_t h_ = ustr_hash(u), k_ = h_ & 255, n_ = 0; (L)->hash[k_].hash && n_ < 256;                     \
+/* Are the n code points c exactly a row label (kind 1), a header (2) or a
+ * group heading (3)? Visits each entry e with their hash. */
+#define LEX_FOR_EACH(L, c, n, e)                                                                                  \
+    for (uint32_t h_ = chars_hash(c, n), k_ = h_ & 255, n_ = 0; (L)->hash[k_].hash && n_ < 256;                 \
          k_ = (k_ + 1) & 255, n_++)                                                                               \
         for (const struct lex_entry *e = &(L)->hash[k_]; e && e->hash == h_; e = NULL)
 
-void ex_lex_exact(const lexicon *L, const nb_ustr *u, int *row, int *header)
+void ex_lex_exact_chars(const lexicon *L, const uint32_t *c, int n, int *row, int *header)
 {
     *row = -1;
     *header = 0;
-    LEX_FOR_EACH(L, u, e)
+    LEX_FOR_EACH(L, c, n, e)
     {
         const nb_ustr *w = e->kind == 1 ? &L->rows[e->index] : e->kind == 2 ? &L->headers[e->index]
                                                                             : &L->groups[e->index];
-        if (!nb_ustr_eq(w, u))
+        if (w->n != n || memcmp(w->c, c, (size_t)n * sizeof *c) != 0)
             continue;
         if (e->kind == 1 && L->s->rows[e->index].table != NB_T4)
             *row = e->index;
         else if (e->kind == 2)
             *header = 1;
     }
+}
+
+void ex_lex_exact(const lexicon *L, const nb_ustr *u, int *row, int *header)
+{
+    ex_lex_exact_chars(L, u->c, u->n, row, header);
 }
 
 /* Each row's column labels in normal form, made once for each set of
@@ -126,6 +131,7 @@ void *nb_lexicon_new(const nb_schema *s)
             k++;
         if (k == L->nrow_last)
             L->row_last[L->nrow_last++] = u->c[u->n - 1];
+        L->row_last_rows[k] |= 1ull << r;
         L->row_last_any |= 1ull << (u->c[u->n - 1] & 63);
     }
     for (int g = 0; g < s->ngroups && g < 8; g++)

@@ -84,8 +84,9 @@ static void tokenize_row_line(tokv *tv, const char *t, size_t a, size_t b, area_
         n->tabbed++;
     size_t from = tv->n;
     int table_row = 0;
-    if (f->pipes && ex_pipe_seps(t, a, b) >= 2) {
-        ex_tokenize_pipe(tv, t, a, b);
+    pipe_cuts pc;
+    if (f->pipes && ex_pipe_scan(t, a, b, &pc) >= 2) {
+        ex_tokenize_pipe(tv, t, a, b, &pc);
         text_after_values_is_value(tv, from);
         table_row = 1;
     } else if (memchr(t + a, '\t', b - a)) {

@@ -164,7 +164,8 @@ static void attach_units(runs *R, const char *t)
 
 int ex_numbering_may_start(uint32_t folded)
 {
-    return folded == '(' || nb_cn_digit(folded) > 0;
+    /* 一 … 十 lie in U+4E00–U+56DB: most characters ruled out by two comparisons */
+    return folded == '(' || (folded >= 0x4E00 && folded <= 0x56DB && nb_cn_digit(folded) > 0);
 }
 
 /* A text run, split at numbering inside it: "其他一、本年新收…", "结果（一）予以公开" */

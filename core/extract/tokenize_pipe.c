@@ -41,7 +41,10 @@ static int is_rule_piece(const char *t, size_t a, size_t b)
     return any;
 }
 
-int ex_pipe_seps(const char *t, size_t a, size_t b)
+/* Count of separators of t[a, b) as a pipe row is told: an E2 94 or E2 95
+ * whose next byte does not continue it counts by that byte still (the
+ * cuts do not), so a line holding one is counted here again. */
+static int pipe_seps(const char *t, size_t a, size_t b)
 {
     const unsigned char *u = (const unsigned char *)t;
     int n = 0;
@@ -63,13 +66,13 @@ int ex_pipe_seps(const char *t, size_t a, size_t b)
     return n;
 }
 
-void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b)
+int ex_pipe_scan(const char *t, size_t a, size_t b, pipe_cuts *pc)
 {
-    size_t ps[128], pe[128];
-    int np = 0;
+    size_t *ps = pc->ps, *pe = pc->pe;
+    int np = 0, n = 0, odd = 0;
     const unsigned char *u = (const unsigned char *)t;
     size_t i = a, s = a;
-    while (i < b && np < 127) {
+    while (i < b) {
         /* a separator's first byte (| E2 EF) starts a character: read byte
            by byte, the others (ASCII, continuation bytes) passed at once */
         unsigned char c = u[i];
@@ -80,7 +83,12 @@ void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b)
         size_t w = 0;
         if (c == '|') {
             w = 1;
-        } else if (c == 0xE2 && i + 2 < b && (u[i + 1] == 0x94 || u[i + 1] == 0x95) && (u[i + 2] & 0xC0) == 0x80) {
+        } else if (c == 0xE2 && i + 2 < b && (u[i + 1] == 0x94 || u[i + 1] == 0x95)) {
+            if ((u[i + 2] & 0xC0) != 0x80) {
+                odd = 1; /* not a character: no cut, and counted as pipe_seps counts */
+                i++;
+                continue;
+            }
             if (!is_box_sep(u + i)) {
                 i += 3; /* a line of a rule (─): its continuation bytes start nothing */
                 continue;
@@ -93,15 +101,25 @@ void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b)
             i++;
             continue;
         }
-        ps[np] = s;
-        pe[np] = i;
-        np++;
+        n++;
+        if (np < 127) { /* past that many, the rest of the line is the last piece */
+            ps[np] = s;
+            pe[np] = i;
+            np++;
+            s = i + w;
+        }
         i += w;
-        s = i;
     }
     ps[np] = s;
     pe[np] = b;
-    np++;
+    pc->np = np + 1;
+    return odd ? pipe_seps(t, a, b) : n;
+}
+
+void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b, const pipe_cuts *pc)
+{
+    const size_t *ps = pc->ps, *pe = pc->pe;
+    int np = pc->np;
     int first = 0, last = np - 1;
     {
         size_t x = ps[0], y = pe[0];

@@ -145,9 +145,23 @@ int ex_plain_digits(const char *t, size_t a, size_t b)
     return 1;
 }
 
+/* t[a, b), not plain digits, reads as a number or a placeholder. */
+static int is_other_value(const char *t, size_t a, size_t b)
+{
+    nb_num n;
+    nb_status st = nb_parse_value(t + a, b - a, &n);
+    return st == NB_ST_NUMBER || st == NB_ST_PLACEHOLDER;
+}
+
 int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
 {
-    if (!ex_is_value_text(t, a, b))
+    if (ex_plain_digits(t, a, b)) { /* the commonest cell: its blob told by its length, not read again */
+        tok *k = ex_emit(tv, K_VALUE, a, b - a, lk);
+        if (k)
+            k->blob = b - a > 1;
+        return 1;
+    }
+    if (!is_other_value(t, a, b))
         return 0;
     ex_emit_value(tv, t, a, b, lk);
     return 1;
@@ -155,11 +169,7 @@ int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
 
 int ex_is_value_text(const char *t, size_t a, size_t b)
 {
-    if (ex_plain_digits(t, a, b))
-        return 1;
-    nb_num n;
-    nb_status st = nb_parse_value(t + a, b - a, &n);
-    return st == NB_ST_NUMBER || st == NB_ST_PLACEHOLDER;
+    return ex_plain_digits(t, a, b) || is_other_value(t, a, b);
 }
 
 /* A value token: blob 1 for a run of digits that may hold several cells,

@@ -12,10 +12,16 @@ static int is_trail_punct(uint32_t c)
     return c == ':' || c == ',' || c == 0x3001 || c == 0x3002 || c == ';';
 }
 
+int nb_chars_trim_trail(const uint32_t *c, int n)
+{
+    while (n > 0 && is_trail_punct(c[n - 1]))
+        n--;
+    return n;
+}
+
 void nb_ustr_trim_trail(nb_ustr *u)
 {
-    while (u->n > 0 && is_trail_punct(u->c[u->n - 1]))
-        u->n--;
+    u->n = nb_chars_trim_trail(u->c, u->n);
 }
 
 int nb_norm_chars(const char *s, size_t n, uint32_t *tmp)

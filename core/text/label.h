@@ -28,6 +28,8 @@ int nb_norm_chars(const char *s, size_t n, uint32_t *out);
 int nb_norm_chars_marks(const char *s, size_t n, uint32_t *out, int *marks);
 /* Drop trailing punctuation from a normalised label. */
 void nb_ustr_trim_trail(nb_ustr *u);
+/* The n code points c less their trailing punctuation: how many are left. */
+int nb_chars_trim_trail(const uint32_t *c, int n);
 void nb_ustr_append(nb_ustr *a, const nb_ustr *b);
 int nb_ustr_eq(const nb_ustr *a, const nb_ustr *b);
 /* b occurs in a as a contiguous run. */
