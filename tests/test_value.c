@@ -57,6 +57,11 @@ static void test_numbers(void **state)
     expect_num("2次", 2, 0);
     expect_num("94432.52元", 9443252, 2);
     expect_num("5万元", 5, 0);
+    expect_num("6条", 6, 0); /* every unit (the quick test for text keeps a list of them too) */
+    expect_num("7家", 7, 0);
+    expect_num("8份", 8, 0);
+    expect_num("9人", 9, 0);
+    expect_num("10元", 10, 0);
     expect_num("0.3万元", 3, 1);
     expect_num("50%", 50, 0);
     expect_num("-3", -3, 0);
@@ -88,6 +93,9 @@ static void test_placeholders(void **state)
     expect_status("－", NB_ST_PLACEHOLDER);  /* full-width hyphen-minus */
     expect_status("无", NB_ST_PLACEHOLDER);
     expect_status("暂无", NB_ST_PLACEHOLDER);
+    expect_status("空", NB_ST_PLACEHOLDER);
+    expect_status("不涉及", NB_ST_PLACEHOLDER);
+    expect_status("不适用", NB_ST_PLACEHOLDER);
     expect_status("／", NB_ST_PLACEHOLDER);  /* full-width solidus */
     expect_status(" / ", NB_ST_PLACEHOLDER);
     expect_status("…", NB_ST_PLACEHOLDER);

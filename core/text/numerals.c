@@ -57,7 +57,8 @@ static int is_placeholder(const uint32_t *c, int n)
             dashes = 0;
     if (dashes && n <= 4)
         return 1;
-    /* words that stand for no figure: 无 暂无 空 不涉及 不适用 N/A NA */
+    /* words that stand for no figure: 无 暂无 空 不涉及 不适用 N/A NA (their
+       ideographs listed in value_ideograph too) */
     static const uint32_t words[][4] = {
         {0x65E0}, {0x6682, 0x65E0}, {0x7A7A}, {0x4E0D, 0x6D89, 0x53CA}, {0x4E0D, 0x9002, 0x7528}, {'n', '/', 'a'},
         {'n', 'a'}};
@@ -71,7 +72,8 @@ static int is_placeholder(const uint32_t *c, int n)
     return 0;
 }
 
-/* Strip a trailing unit; returns the new length. */
+/* Strip a trailing unit; returns the new length. (A unit added here is
+ * added to value_ideograph too, or text holding it is never read.) */
 static int strip_unit(const uint32_t *c, int n)
 {
     static const uint32_t units[] = {0x4EF6, 0x4E2A, 0x6761, 0x9879, 0x5143, 0x6B21, '%', 0x5BB6, 0x4EFD, 0x4EBA};
@@ -133,7 +135,8 @@ static int read_digits(const uint32_t *c, int i, int e, long long *out, int *sca
 }
 
 /* The ideographs a value's text can hold: its unit (件 个 条 项 元 次 家 份
- * 人, 万元) and the placeholder words' (无 暂无 空 不涉及 不适用). */
+ * 人, 万元: strip_unit's) and the placeholder words' (无 暂无 空 不涉及
+ * 不适用: is_placeholder's) — the three lists change together. */
 static int value_ideograph(uint32_t cp)
 {
     switch (cp) {
