@@ -114,71 +114,18 @@ static void structure_key(const nb_finding *f, char *out, size_t cap)
         snprintf(out, cap, "table\x1f%s", nb_table_name(f->table, NB_LANG_EN));
 }
 
-/* A key being written: at p, room bytes left before its NUL; what does
- * not fit is cut, as snprintf cuts it. */
-typedef struct keybuf {
-    char *p;
-    size_t room;
-} keybuf;
-
-/* s[0, n), up to a NUL in it (as %.*s reads it). */
-static void key_put(keybuf *k, const char *s, size_t n)
-{
-    const char *z = memchr(s, '\0', n);
-    n = z ? (size_t)(z - s) : n;
-    n = n < k->room ? n : k->room;
-    memcpy(k->p, s, n);
-    k->p += n;
-    k->room -= n;
-}
-
-static void key_str(keybuf *k, const char *s)
-{
-    key_put(k, s, strlen(s));
-}
-
-/* v in decimal, as %d and %u write it. */
-static void key_num(keybuf *k, long long v)
-{
-    char b[24], *e = b + sizeof b, *q = e;
-    unsigned long long x = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    do
-        *--q = (char)('0' + x % 10);
-    while (x /= 10);
-    if (v < 0)
-        *--q = '-';
-    key_put(k, q, (size_t)(e - q));
-}
-
 /* The rules of the reviewer's rulebook: their form, words, the text they
  * quote (never where it is: a print survives an edit elsewhere), what is
- * missing, the dates and numbers they compare; written as
- * "%d\x1f%s\x1f%s\x1f%.*s\x1f%.*s\x1f%u\x1f%d\x1f%s\x1f%s" prints them (the
- * bytes of every print a review holds), piece by piece. */
+ * missing, the dates and numbers they compare. */
 static void rulebook_key(const nb_report *r, const nb_finding *f, char *out, size_t cap)
 {
     char a[16], b[16];
     nb_date_iso(f->date[0], a);
     nb_date_iso(f->date[1], b);
-    keybuf k = {out, cap - 1};
-    key_num(&k, (int)f->form);
-    key_put(&k, "\x1f", 1);
-    key_str(&k, f->word ? f->word : "");
-    key_put(&k, "\x1f", 1);
-    key_str(&k, f->word2 ? f->word2 : "");
-    key_put(&k, "\x1f", 1);
-    key_put(&k, r->doc.text + f->text.off, f->text.len < 160 ? f->text.len : 160);
-    key_put(&k, "\x1f", 1);
-    key_put(&k, r->doc.text + f->claim_off, f->claim_len < 160 ? f->claim_len : 160);
-    key_put(&k, "\x1f", 1);
-    key_num(&k, f->mask);
-    key_put(&k, "\x1f", 1);
-    key_num(&k, f->section);
-    key_put(&k, "\x1f", 1);
-    key_str(&k, a);
-    key_put(&k, "\x1f", 1);
-    key_str(&k, b);
-    *k.p = '\0';
+    snprintf(out, cap, "%d\x1f%s\x1f%s\x1f%.*s\x1f%.*s\x1f%u\x1f%d\x1f%s\x1f%s", (int)f->form,
+             f->word ? f->word : "", f->word2 ? f->word2 : "", (int)(f->text.len < 160 ? f->text.len : 160),
+             r->doc.text + f->text.off, (int)(f->claim_len < 160 ? f->claim_len : 160), r->doc.text + f->claim_off,
+             f->mask, f->section, a, b);
 }
 
 /* What tells apart two findings of one rule that name no cell: the section,
