@@ -206,14 +206,15 @@ static int remember(names *rv, const char *n, nb_err *err)
 static void mark_without_review(nb_paths *p, size_t start, const char *dir, const char *sep, names *rv)
 {
     size_t pl = strlen(dir) + strlen(sep);
-    qsort(rv->v, rv->n, sizeof *rv->v, cmp_path);
+    if (rv->n) /* none: no array to sort or search */
+        qsort(rv->v, rv->n, sizeof *rv->v, cmp_path);
     for (size_t i = start; i < p->n; i++) {
         const char *base = p->v[i] + pl;
         char key[4200];
         if (strchr(base, '/') || snprintf(key, sizeof key, "%s.review", base) >= (int)sizeof key)
             continue; /* a subfolder's (marked by its own walk), or a name too long to tell */
         const char *k = key;
-        if (!bsearch(&k, rv->v, rv->n, sizeof *rv->v, cmp_path))
+        if (!rv->n || !bsearch(&k, rv->v, rv->n, sizeof *rv->v, cmp_path))
             p->walked[i] |= NB_PATH_NO_REVIEW;
     }
     for (size_t i = 0; i < rv->n; i++)
