@@ -437,7 +437,8 @@ static int each_chunk(scan *sc, nb_place **pl, size_t *cap, size_t *npl, size_t 
             size_t keep = start;
             while (keep < end && (*pl)[keep].off < b - a) /* the next chunk's own */
                 (*pl)[keep++].off += a;
-            visit(sc, *pl + start, keep - start, count);
+            if (keep > start) /* none: *pl may be no array yet */
+                visit(sc, *pl + start, keep - start, count);
             *npl = keep;
             *seen += keep - start;
         }
