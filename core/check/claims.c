@@ -411,15 +411,13 @@ static int search_spans(const scan *sc, size_t from[2], size_t to[2])
 #define WORDS_CHUNK ((size_t)1 << 20) /* text searched for the words at a time */
 #define WORDS_KEPT 65536              /* places kept from the first search, so that most texts are searched once */
 
-typedef void place_fn(scan *sc, const nb_place *pl, size_t npl, size_t count[65]);
-
 /* Every place of the claims' words in the spans searched, a chunk of text
  * at a time (a word starting in the chunk may end past it), in the order of
  * the text: each chunk's places put in *pl after the *npl there while at
  * most kept are (else in their stead) and handed to visit; *seen counts
  * them all. So the places held at once stay few whatever the text's size. */
-static int each_chunk(scan *sc, nb_place **pl, size_t *cap, size_t *npl, size_t kept, place_fn *visit,
-                      size_t count[65], size_t *seen)
+static int each_chunk(scan *sc, nb_place **pl, size_t *cap, size_t *npl, size_t kept,
+                      void (*visit)(scan *, const nb_place *, size_t, size_t *), size_t count[65], size_t *seen)
 {
     const nb_needles *w = &sc->cc->words;
     size_t from[2], to[2], longest = 1;
