@@ -42,6 +42,16 @@ static inline uint32_t nb_utf8_load3(const unsigned char *u)
     return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16;
 #endif
 }
+/* Is u[i, end) at a three-byte ideograph of U+4000–U+9FFF (lead E4–E9 and
+ * two continuation bytes)? One test a byte; and the code point there. */
+static inline int nb_utf8_ideo3(const unsigned char *u, size_t i, size_t end)
+{
+    return i + 2 < end && (unsigned)(u[i] - 0xE4) <= 5 && ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) <= 0x3F;
+}
+static inline uint32_t nb_utf8_ideo3_cp(const unsigned char *u)
+{
+    return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+}
 /* The longest prefix of s of at most n bytes that ends between characters
  * (s holds at least n bytes, or its NUL before): where to cut it. */
 size_t nb_utf8_whole(const char *s, size_t n);

@@ -154,9 +154,9 @@ static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t 
     uint32_t own[NB_USTR_MAX];
     const uint32_t *cp = own;
     size_t e = k.off + k.len;
-    const tnorm *z = &tv->norm[q];
+    const tnorm *z = q < tv->nnorm ? &tv->norm[q] : NULL; /* none when its room could not be made */
     int n;
-    if (z->made && !z->marks && z->m < NB_USTR_MAX) {
+    if (z && z->made && !z->marks && z->m < NB_USTR_MAX) {
         cp = tv->pool + z->at;
         n = z->m;
     } else {

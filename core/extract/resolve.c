@@ -103,7 +103,7 @@ void ex_t3_resolve(nb_report *r, const assembly *A, rowfill *fills, int nfill)
     long combos = 1;
     for (int f = 0; f < nfill; f++) {
         rowfill *F = &fills[f];
-        if (!F->rd || r->schema->rows[F->row].table != NB_T3)
+        if (!F->rd) /* kept for T3 rows alone (fill.c) */
             continue;
         if (nch < 32 && combos * F->rd->n <= 200000) {
             ch[nch].row = F->row;

@@ -77,7 +77,7 @@ static void find_runs(runs *R, const char *t, size_t a, size_t b)
     const unsigned char *u = (const unsigned char *)t;
     while (i < b && nr < MAXRUNS) {
         size_t s = i;
-        if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 2 < b && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+        if (nb_utf8_ideo3(u, i, b)) {
             i += 3; /* an ideograph (U+4000–U+9FFF): text, no digit */
             if (nr > 0 && rt[nr - 1] == 'T' && re[nr - 1] == s) {
                 re[nr - 1] = i;

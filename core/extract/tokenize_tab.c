@@ -75,13 +75,11 @@ static int comma_row_byte(char c)
     return c == '(' || c == ')' || c == ',' || (unsigned char)c == 0xEF;
 }
 
-/* The separator at t[j] of a row of t[a, b), at bracket depth depth: its
- * length in bytes, or 0. A comma in brackets is the label's own
- * (（区分处理的，只计这一情形，不计其他情形）). */
-static size_t sep_at(const char *t, size_t a, size_t j, size_t b, int comma, int csv, int depth)
+/* The comma separating cells at t[j] of a row of t[a, b), at bracket
+ * depth depth: its length in bytes, or 0. A comma in brackets is the
+ * label's own (（区分处理的，只计这一情形，不计其他情形）). */
+static size_t sep_at(const char *t, size_t a, size_t j, size_t b, int csv, int depth)
 {
-    if (!comma)
-        return t[j] == '\t';
     if (depth > 0)
         return 0;
     if (t[j] == ',')
@@ -102,7 +100,7 @@ int ex_comma_seps(const char *t, size_t a, size_t b)
             continue;
         }
         depth += bracket_at(t, j, b);
-        size_t s = sep_at(t, a, j, b, 1, csv, depth);
+        size_t s = sep_at(t, a, j, b, csv, depth);
         n += s > 0;
         j += s ? s : 1;
     }
@@ -126,7 +124,7 @@ static void tokenize_fields(tokv *tv, const char *t, size_t a, size_t b, int com
                 continue;
             }
             depth += bracket_at(t, j, b);
-            sep = sep_at(t, a, j, b, comma, csv, depth);
+            sep = sep_at(t, a, j, b, csv, depth);
         }
         if (j == b || sep) {
             size_t first = tv->n;

@@ -16,7 +16,7 @@ tok *ex_emit(tokv *tv, int kind, size_t off, size_t len, int lkind)
         tv->full = 1;
         return NULL;
     }
-    if (tv->n == tv->cap && nb_grow(&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v, 256) != 0) {
+    if (nb_grow(&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v, 256) != 0) {
         tv->oom = 1;
         return NULL;
     }
@@ -87,9 +87,8 @@ int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e)
                 end++;
                 continue;
             }
-            if (u[end] >= 0xE5 && u[end] <= 0xE9 && end + 2 < b && (u[end + 1] & 0xC0) == 0x80 &&
-                (u[end + 2] & 0xC0) == 0x80) {
-                end += 3; /* an ideograph (U+5000–U+9FFF): no space */
+            if (nb_utf8_ideo3(u, end, b)) {
+                end += 3; /* an ideograph (U+4000–U+9FFF): no space */
                 continue;
             }
             size_t j = end;
@@ -155,13 +154,7 @@ static int is_other_value(const char *t, size_t a, size_t b)
 
 int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
 {
-    if (ex_plain_digits(t, a, b)) { /* the commonest cell: its blob told by its length, not read again */
-        tok *k = ex_emit(tv, K_VALUE, a, b - a, lk);
-        if (k)
-            k->blob = b - a > 1;
-        return 1;
-    }
-    if (!is_other_value(t, a, b))
+    if (!ex_plain_digits(t, a, b) && !is_other_value(t, a, b)) /* plain digits: the commonest cell */
         return 0;
     ex_emit_value(tv, t, a, b, lk);
     return 1;

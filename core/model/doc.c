@@ -169,8 +169,8 @@ static uint32_t *index_lines(const unsigned char *b, size_t n, int unit, int be,
     }
     v[cnt++] = 0;
     size_t step = (size_t)unit;
-    if (unit == 1 && !memchr(b, '\r', n)) { /* the usual text: every break a \n */
-        for (const unsigned char *nl = memchr(b, '\n', n); nl && (size_t)(nl - b) + 1 < n;
+    if (unit == 1 && (!n || !memchr(b, '\r', n))) { /* the usual text: every break a \n */
+        for (const unsigned char *nl = n ? memchr(b, '\n', n) : NULL; nl && (size_t)(nl - b) + 1 < n;
              nl = memchr(nl + 1, '\n', n - (size_t)(nl - b) - 1)) {
             if (line_room(&v, &cap, cnt) != 0)
                 return NULL;

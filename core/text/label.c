@@ -38,10 +38,9 @@ int nb_norm_chars_marks(const char *s, size_t n, uint32_t *tmp, int *marks)
     size_t i = 0;
     while (i < n && m < NB_USTR_MAX) {
         /* a run of ideographs' three bytes each (U+4000–U+9FFF): themselves,
-           folded, no space; one test a byte (c - 0xE4 wraps above 5 below E4) */
-        while (i + 2 < n && m < NB_USTR_MAX && (unsigned)(u[i] - 0xE4) <= 5 &&
-               ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) <= 0x3F) {
-            tmp[m++] = (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+           folded, no space */
+        while (m < NB_USTR_MAX && nb_utf8_ideo3(u, i, n)) {
+            tmp[m++] = nb_utf8_ideo3_cp(u + i);
             i += 3;
         }
         if (i >= n || m >= NB_USTR_MAX)

@@ -155,8 +155,8 @@ static int has_text_ideograph(const char *s, size_t i, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (; i + 2 < n; i++)
-        if ((unsigned)(u[i] - 0xE4) <= 5 && ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) <= 0x3F) {
-            if (!value_ideograph((uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F)))
+        if (nb_utf8_ideo3(u, i, n)) {
+            if (!value_ideograph(nb_utf8_ideo3_cp(u + i)))
                 return 1;
             i += 2;
         }
