@@ -79,17 +79,6 @@ size_t nb_utf8_seq(const unsigned char *s, size_t n)
     return len;
 }
 
-/* Two three-byte characters whose lead bytes allow any two continuation
- * bytes (E1–EC, EE, EF: every ideograph) in the first six bytes of w, read
- * little-endian. */
-static int two_wide(uint64_t w)
-{
-    if ((w & 0x0000C0C0F0C0C0F0ull) != 0x00008080E08080E0ull)
-        return 0;
-    unsigned a = (unsigned)(w & 0xFF), b = (unsigned)(w >> 24 & 0xFF);
-    return a != 0xE0 && a != 0xED && b != 0xE0 && b != 0xED;
-}
-
 /* First invalid byte of UTF-8 text, or NULL: the strict rules (no overlong
  * forms, no surrogates, nothing past U+10FFFF), with fast paths for ASCII
  * runs and the three-byte form of CJK text. */
@@ -104,12 +93,6 @@ const unsigned char *nb_utf8_invalid(const unsigned char *s, size_t n)
                 i += 8;
                 continue;
             }
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            if (two_wide(w)) {
-                i += 6;
-                continue;
-            }
-#endif
         }
         unsigned c = s[i];
         /* a run of three-byte characters whose lead byte allows any two

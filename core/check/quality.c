@@ -317,7 +317,7 @@ int nb_check_quality(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb
 {
     prose p;
     find_prose(r, &p);
-    const check_ctx *cc = ctx->checks;
+    const check_ctx *cc = ctx ? ctx->checks : NULL; /* nb_check allows no context */
     nb_needles own; /* without the context's (never, when it is whole) */
     if (!cc && nb_quality_words(&own) != 0)
         return nb_err_set(err, NB_E_PATTERN, "internal misspellings: too many");
