@@ -8,6 +8,7 @@
 #include "check/check.h"
 #include "check/messages.h"
 #include "check/years.h"
+#include "base/utf8.h"
 
 static nb_ctx g_ctx;
 
@@ -471,6 +472,177 @@ static void test_years(void **s)
     nb_report_free(&b);
 }
 
+/* The words of a sketch by the rule alone: ideographs and ASCII letters and
+ * digits as nb_fold leaves them, a run of digits as one '#'. */
+static size_t plain_words(const char *t, size_t a, size_t b, uint32_t *w)
+{
+    size_t n = 0;
+    int digits = 0;
+    for (size_t i = a; i < b;) {
+        uint32_t c = nb_fold(nb_utf8_get(t, b, &i));
+        int digit = c >= '0' && c <= '9';
+        if (!(c >= 0x4E00 && c <= 0x9FFF) && !digit && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            continue;
+        if (!(digit && digits))
+            w[n++] = digit ? '#' : c;
+        digits = digit;
+    }
+    return n;
+}
+
+/* FNV-1a over the sixteen little-endian bytes of four code points, a byte
+ * at a time. */
+static uint32_t plain_hash(const uint32_t *w)
+{
+    uint32_t h = 2166136261u;
+    for (int k = 0; k < 16; k++)
+        h = (h ^ (w[k / 4] >> 8 * (k % 4) & 0xFF)) * 16777619u;
+    return h;
+}
+
+static int cmp_hash(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The sketch of t[a, b) taken into s the plain way: every hash and those s
+ * holds sorted, the first NB_SKETCH distinct kept. */
+static void plain_sketch(const char *t, size_t a, size_t b, nb_sketch *s)
+{
+    uint32_t *w = malloc((b - a + 1) * sizeof *w), *h = malloc((b - a + NB_SKETCH + 1) * sizeof *h);
+    assert_non_null(w);
+    assert_non_null(h);
+    size_t nw = plain_words(t, a, b, w), nh = 0;
+    for (int k = 0; k < s->n; k++)
+        h[nh++] = s->h[k];
+    for (size_t k = 0; k + 3 < nw; k++)
+        h[nh++] = plain_hash(w + k);
+    qsort(h, nh, sizeof *h, cmp_hash);
+    int d = 0;
+    for (size_t k = 0; k < nh && d < NB_SKETCH; k++)
+        if (!d || h[k] != s->h[d - 1])
+            s->h[d++] = h[k];
+    s->n = d;
+    s->chars += (int)nw;
+    free(w);
+    free(h);
+}
+
+/* The sketch of t[a, b) into a copy of start, eight at a time (where the
+ * CPU has AVX2) and by the portable path, each the same as the plain way,
+ * which *out is left holding. */
+static void sketch_both_ways(const char *t, size_t a, size_t b, const nb_sketch *start, nb_sketch *out)
+{
+    nb_sketch want = *start, wide = *start, portable = *start;
+    plain_sketch(t, a, b, &want);
+    nb_sketch_text(t, a, b, &wide, 1);
+    nb_sketch_text(t, a, b, &portable, 0);
+    for (int k = 0; k < 2; k++) {
+        const nb_sketch *got = k ? &portable : &wide;
+        assert_int_equal(got->n, want.n);
+        assert_int_equal(got->chars, want.chars);
+        assert_memory_equal(got->h, want.h, (size_t)want.n * sizeof *want.h);
+    }
+    *out = want;
+}
+
+static uint32_t next_random(uint32_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 17;
+    *x ^= *x << 5;
+    return *x;
+}
+
+/* One piece of text at p (at most 8 bytes), its length: mostly ideographs
+ * (of the first `kinds` only when kinds > 0), else ASCII letters, digits and
+ * signs, full-width digits, letters and signs about their ranges' ends,
+ * Chinese punctuation, the ideographs' range's ends and what lies just
+ * outside, other lengths, three-byte forms that read as ASCII, stray and
+ * cut-short bytes. */
+static size_t text_piece(uint32_t *x, uint32_t kinds, char *p)
+{
+    static const char *const other[] = {
+        "，", "。", "、", "《", "》", "：", "（", "）", "【", "】", "—", "“", "％", "０", "９", "／", "：",
+        "Ａ", "Ｚ", "ａ", "ｚ", "［", "｀", "｛", "＠", "　", " ", "\n", "\t", ".", "-", "(", "[", "%",
+        "é", "§", "😀", "一", "\xE9\xBF\xBF", "\xE4\xB7\xBF", "\xEA\x80\x80", "﹐", "\xE0\x81\x81",
+        "\xE0\x80\xB1", "\xE0\x80\x80", "\x80", "\xE4\xB8", "\xF0\x9F", "\xC3"};
+    uint32_t r = next_random(x) % 100;
+    if (r < 70)
+        return nb_utf8_put(p, 0x4E00 + next_random(x) % (kinds ? kinds : 0x5200));
+    if (r < 78) {
+        p[0] = (char)((next_random(x) & 1 ? 'a' : 'A') + next_random(x) % 26);
+        return 1;
+    }
+    if (r < 84) {
+        p[0] = (char)('0' + next_random(x) % 10);
+        return 1;
+    }
+    const char *o = other[next_random(x) % (sizeof other / sizeof other[0])];
+    memcpy(p, o, strlen(o));
+    return strlen(o);
+}
+
+/* A text of pieces until it holds at least n bytes, NUL-terminated and
+ * no byte more (a read past it is the sanitizer's to see); its length in
+ * *len. */
+static char *random_text(uint32_t *x, size_t n, uint32_t kinds, size_t *len)
+{
+    char *t = malloc(n + 9), *tight;
+    assert_non_null(t);
+    size_t k = 0;
+    while (k < n)
+        k += text_piece(x, kinds, t + k);
+    t[k] = '\0';
+    *len = k;
+    tight = realloc(t, k + 1);
+    assert_non_null(tight);
+    return tight;
+}
+
+/* A sketch read eight at a time, and with no AVX2, is the plain way's: on
+ * texts of every kind of character cut anywhere (a character cut in two
+ * too), of few distinct shingles, of words around multiples of eight and
+ * of what fills the buffer of hashes once and more, and taken into a sketch
+ * already full. */
+static void test_sketch_wide_is_plain(void **s)
+{
+    (void)s;
+    uint32_t x = 2463534242u;
+    nb_sketch empty = {.n = 0}, first;
+    for (int round = 0; round < 300; round++) {
+        size_t len, n = next_random(&x) % (round < 100 ? 400 : 9000);
+        uint32_t kinds = round % 5 == 0 ? 1 + next_random(&x) % 12 : 0; /* few words: few distinct shingles */
+        char *t = random_text(&x, n, kinds, &len);
+        size_t a = len ? next_random(&x) % (len < 40 ? len : 40) : 0, b = len - (len - a) * (next_random(&x) % 8) / 64;
+        sketch_both_ways(t, a, b, &empty, &first);
+        if (round % 3 == 0 && first.n == NB_SKETCH) { /* more into a full sketch */
+            char *u = random_text(&x, next_random(&x) % 12000, 0, &len);
+            sketch_both_ways(u, 0, len, &first, &first);
+            free(u);
+        }
+        free(t);
+    }
+    /* n ideographs, punctuation every so often (none at all when every = 0) */
+    static const size_t counts[] = {3, 4, 5, 7, 8, 9, 11, 12, 13, 16, 19, 2040, 2045, 2048, 2051, 2052, 2056, 2059, 4093, 4099, 6200};
+    for (size_t c = 0; c < sizeof counts / sizeof counts[0]; c++)
+        for (size_t every = 0; every < 11; every += 5) {
+            char *t = malloc(counts[c] * 6 + 1);
+            assert_non_null(t);
+            size_t len = 0;
+            for (size_t k = 0; k < counts[c]; k++) {
+                len += nb_utf8_put(t + len, 0x4E00 + next_random(&x) % 0x5200);
+                if (every && k % every == every - 1)
+                    len += nb_utf8_put(t + len, 0xFF0C);
+            }
+            t[len] = '\0';
+            sketch_both_ways(t, 0, len, &empty, &first);
+            assert_int_equal(first.chars, (int)counts[c]);
+            free(t);
+        }
+}
+
 static void test_inferred_is_said(void **s)
 {
     (void)s;
@@ -515,6 +687,7 @@ int main(void)
         cmocka_unit_test(test_rate),
         cmocka_unit_test(test_year_mismatch_and_late),
         cmocka_unit_test(test_years),
+        cmocka_unit_test(test_sketch_wide_is_plain),
         cmocka_unit_test(test_inferred_is_said),
     };
     return TU_RUN("rules", tests, &g_ctx, NULL, NULL);

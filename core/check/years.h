@@ -52,6 +52,12 @@ typedef struct nb_summary {
 } nb_summary;
 
 void nb_summarize(const nb_report *r, nb_summary *s);
+/* The sketch of the text t[a, b) (t NUL-terminated past b) taken into s:
+ * its NB_SKETCH smallest hashes with those s holds already, the words read
+ * counted on in s->chars (years_sketch.c). Where wide and the CPU has AVX2
+ * it reads and hashes eight at a time, else by the portable path; both give
+ * the same (nb_summarize_text sketches wide; tests compare the two). */
+void nb_sketch_text(const char *t, size_t a, size_t b, nb_sketch *s, int wide);
 /* The text part of the summary: sketches, table prints, growth claims (years_text.c). */
 void nb_summarize_text(const nb_report *r, nb_summary *s);
 /* YEAR.SAME_TEXT and the growth form of TEXT.SHARE (years_text.c). */

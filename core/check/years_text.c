@@ -1,8 +1,9 @@
 /* years_text.c — a report against its body's report of the year before, by
  * what the summary keeps of them: YEAR.SAME_TEXT (section 一 or 五 at least
- * 90% the same text, told by sketches of their shingles; every figure of
- * the tables the same, all-zero tables aside) and TEXT.SHARE's growth form
- * (比上年增长 / 下降 P% against the two years' tables). */
+ * 90% the same text, told by sketches of their shingles, which
+ * years_sketch.c takes; every figure of the tables the same, all-zero
+ * tables aside) and TEXT.SHARE's growth form (比上年增长 / 下降 P% against
+ * the two years' tables). */
 #include "check/years.h"
 #include "check/internal.h"
 #include "base/utf8.h"
@@ -12,150 +13,6 @@
 #include <string.h>
 
 /* ---------------------------------------------------------------- sketches */
-
-/* FNV-1a over the little-endian bytes of four code points. Every word
- * sketched is below U+A000 (an ideograph, a letter, '#'), so its two high
- * bytes are zero: an xor with zero and a multiply each, the three
- * multiplies after the second byte taken as one by the prime's cube. */
-#define FNV_PRIME 16777619u
-#define FNV_PRIME3 (FNV_PRIME * FNV_PRIME * FNV_PRIME)
-static inline uint32_t fnv_word(uint32_t h, uint32_t c)
-{
-    return ((h ^ (c & 0xFF)) * FNV_PRIME ^ (c >> 8)) * FNV_PRIME3;
-}
-
-/* The hashes gathered for a sketch, and how many have each top byte. */
-#define SKETCH_BUF 2048
-typedef struct gathered {
-    uint32_t v[SKETCH_BUF];
-    unsigned count[256];
-    size_t n;
-} gathered;
-
-static void gather(gathered *g, uint32_t h)
-{
-    g->v[g->n++] = h;
-    g->count[h >> 24]++;
-}
-
-/* The NB_SKETCH smallest of g without repeats, ascending, into s, and g
- * left holding just them: the values of the top bytes that hold the
- * NB_SKETCH smallest laid out bucket by bucket (more buckets when repeats
- * leave too few), then sorted by insertion (only a bucket's few are out
- * of order); unless last, to gather more after them. */
-static void keep_smallest(gathered *g, nb_sketch *s, int last)
-{
-    unsigned at[256];
-    uint32_t out[SKETCH_BUF];
-    int top = -1, d = 0; /* buckets [0, top] taken, holding upto values; d kept */
-    size_t upto = 0;
-    for (;;) {
-        size_t want = upto + (size_t)(NB_SKETCH - d) + (size_t)(NB_SKETCH - d) / 4; /* a quarter more for repeats */
-        while (top < 255 && upto < want)
-            upto += g->count[++top];
-        for (int k = 0, sum = 0; k <= top; sum += (int)g->count[k++])
-            at[k] = (unsigned)sum;
-        for (size_t i = 0; i < g->n; i++)
-            if ((int)(g->v[i] >> 24) <= top)
-                out[at[g->v[i] >> 24]++] = g->v[i];
-        for (size_t i = 1; i < upto; i++) {
-            uint32_t x = out[i];
-            size_t j = i;
-            for (; j > 0 && out[j - 1] > x; j--)
-                out[j] = out[j - 1];
-            out[j] = x;
-        }
-        d = 0;
-        for (size_t i = 0; i < upto && d < NB_SKETCH; i++)
-            if (!d || out[i] != s->h[d - 1])
-                s->h[d++] = out[i];
-        if (d == NB_SKETCH || top == 255)
-            break;
-    }
-    s->n = d;
-    if (last)
-        return;
-    memset(g->count, 0, sizeof g->count);
-    g->n = 0;
-    for (int k = 0; k < d; k++)
-        gather(g, s->h[k]);
-}
-
-/* c itself when an ASCII letter or digit, else 0. */
-static inline uint32_t alnum(uint32_t c)
-{
-    return c - '0' < 10 || (c | 0x20) - 'a' < 26 ? c : 0;
-}
-
-/* The word at t[*i] (t ends at b), *i moved past it: an ideograph, a
- * letter or a digit as it folds (nb_fold), else 0 (dropped). ASCII and
- * the three-byte form (as nb_utf8_get reads it) are told here: of what
- * is not an ideograph only the full-width letters and digits fold to a
- * word (ASCII brackets fold to a bracket, the rest to punctuation). */
-static inline uint32_t word_at(const char *t, size_t b, size_t *i)
-{
-    const unsigned char *u = (const unsigned char *)t + *i;
-    uint32_t c = u[0];
-    if (c < 0x80) {
-        (*i)++;
-        return alnum(c);
-    }
-    /* the three-byte form, its lead and continuation bytes told by one test */
-    uint32_t v = *i + 2 < b ? nb_utf8_load3(u) : 0; /* the text's NUL follows b */
-    if ((v & 0xC0C0F0u) == 0x8080E0u) {
-        *i += 3;
-        c = (c & 0x0F) << 12 | (v >> 2 & 0xFC0u) | (v >> 16 & 0x3Fu);
-        if (c - 0x4E00 < 0x5200)
-            return c;
-        return alnum(c - 0xFF10 <= 0xFF5A - 0xFF10 ? c - 0xFEE0 : c);
-    }
-    c = nb_fold(nb_utf8_get(t, b, i));
-    return c >= 0x4E00 && c <= 0x9FFF ? c : alnum(c);
-}
-
-/* The words of text[a, b): ideographs and letters as they are, a run of
- * digits as one '#', the rest dropped; every four in a row hashed, the
- * hashes gathered (those at or above the sketch's largest once it is
- * full cannot enter) and the smallest kept whenever the buffer is full
- * and at the end. */
-static void sketch(const char *t, size_t a, size_t b, nb_sketch *s)
-{
-    gathered g;
-    memset(g.count, 0, sizeof g.count);
-    g.n = 0;
-    for (int k = 0; k < s->n; k++)
-        gather(&g, s->h[k]);
-    /* a hash above lim cannot enter: the sketch's largest less one once it
-     * is full (its NB_SKETCH distinct hashes make that at least 126) */
-    uint32_t w0 = 0, w1 = 0, w2 = 0, w3 = 0, lim = s->n == NB_SKETCH ? s->h[NB_SKETCH - 1] - 1 : UINT32_MAX;
-    int have = 0, digits = 0, chars = 0;
-    for (size_t i = a; i < b;) {
-        uint32_t c = word_at(t, b, &i);
-        if (!c)
-            continue;
-        int digit = c <= '9';
-        if (digit && digits)
-            continue;
-        digits = digit;
-        chars++;
-        w0 = w1;
-        w1 = w2;
-        w2 = w3;
-        w3 = digit ? '#' : c;
-        if (++have < 4)
-            continue;
-        uint32_t h = fnv_word(fnv_word(fnv_word(fnv_word(2166136261u, w0), w1), w2), w3);
-        if (h > lim)
-            continue;
-        gather(&g, h);
-        if (g.n == SKETCH_BUF) {
-            keep_smallest(&g, s, 0);
-            lim = s->n == NB_SKETCH ? s->h[NB_SKETCH - 1] - 1 : UINT32_MAX;
-        }
-    }
-    keep_smallest(&g, s, 1);
-    s->chars += chars;
-}
 
 /* The share of the union's smallest hashes both hold, in percent. */
 static int similarity(const nb_sketch *x, const nb_sketch *y)
@@ -348,7 +205,7 @@ void nb_summarize_text(const nb_report *r, nb_summary *s)
         const nb_section *sec = &r->sec[secs[k]];
         if (!sec->present)
             continue;
-        sketch(r->doc.text, sec->body_off, sec->body_end, &s->text[k]);
+        nb_sketch_text(r->doc.text, sec->body_off, sec->body_end, &s->text[k], 1);
         s->text[k].off = sec->head_off;
         s->text[k].len = sec->head_len;
     }
