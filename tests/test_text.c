@@ -3,7 +3,8 @@
  * display columns and UTF-8 decoding of damaged sequences; the numbering
  * marker parser (kinds, values, terminators) and the rules each reader
  * accepts markers by; nb_find finds the first place of a needle as a
- * byte-by-byte search does, at every length and alignment. */
+ * byte-by-byte search does, at every length and alignment, and nb_find_all
+ * every place of a set of needles, small or as large as the claims'. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -577,9 +578,29 @@ static void test_utf8_invalid(void **state)
     assert_true(found > 1500); /* the wrong pieces were met, at every sort of place */
 }
 
-/* nb_find_all against every needle tried at every place, byte by byte: the
- * same places in the same order (at one offset, needles of three bytes or
- * more in the set's order, then the shorter ones). */
+/* nb_find_all on hay[0, n) against every needle tried at every place, byte
+ * by byte: the same places in the same order (at one offset, needles of
+ * three bytes or more in the set's order, then the shorter ones); how many. */
+static size_t expect_places(const nb_needles *set, const char *const *needles, int nn, const char *hay, size_t n)
+{
+    nb_place *pl = NULL;
+    size_t cap = 0, npl = 0, at = 0;
+    assert_int_equal(nb_find_all(set, hay, n, &pl, &cap, &npl), 0);
+    for (size_t p = 0; p < n; p++)
+        for (int pass = 0; pass < 2; pass++)
+            for (int k = 0; k < nn; k++) {
+                size_t l = strlen(needles[k]);
+                if ((l >= 3) != (pass == 0) || p + l > n || memcmp(hay + p, needles[k], l))
+                    continue;
+                if (at >= npl || pl[at].off != p || pl[at].needle != k)
+                    fail_msg("%zu bytes: place %zu should be needle %d at %zu", n, at, k, p);
+                at++;
+            }
+    assert_int_equal(at, npl);
+    free(pl);
+    return npl;
+}
+
 static void test_find_all(void **state)
 {
     (void)state;
@@ -597,25 +618,69 @@ static void test_find_all(void **state)
             memcpy(hay + n, p, strlen(p));
             n += strlen(p);
         }
-        nb_place *pl = NULL;
-        size_t cap = 0, npl = 0, at = 0;
-        assert_int_equal(nb_find_all(&set, hay, n, &pl, &cap, &npl), 0);
-        for (size_t p = 0; p < n; p++)
-            for (int pass = 0; pass < 2; pass++)
-                for (int k = 0; k < nn; k++) {
-                    size_t l = strlen(needles[k]);
-                    if ((l >= 3) != (pass == 0) || p + l > n || memcmp(hay + p, needles[k], l))
-                        continue;
-                    assert_true(at < npl);
-                    assert_int_equal(pl[at].off, p);
-                    assert_int_equal(pl[at].needle, k);
-                    at++;
-                }
-        assert_int_equal(at, npl);
-        free(pl);
+        expect_places(&set, needles, nn, hay, n);
     }
     const char *none[] = {""};
     assert_int_equal(nb_needles_init(&set, none, 1), -1);
+}
+
+/* The next pseudo-random number below n. */
+static unsigned next_below(unsigned *seed, unsigned n)
+{
+    *seed = *seed * 1103515245 + 12345;
+    return (*seed >> 16) % n;
+}
+
+/* A set as large as the claims' (its needles shared among the scan's eight
+ * buckets by their first three bytes, short needles apart), in text of its
+ * own characters, their neighbours (the same first two bytes, or the same
+ * halves of bytes) and ASCII: every place found, none made up. The sets
+ * differ in their number of short needles (none, one, several). */
+static void test_find_all_many(void **state)
+{
+    (void)state;
+    enum { NCJK = 60, NPIECE = 120 };
+    static char cjk[NCJK][4], near[NPIECE][4], pairs[8][7];
+    unsigned seed = 4242;
+    for (int k = 0; k < NCJK; k++) /* ideographs spread over the range: leads E4 to E9 */
+        nb_utf8_put(cjk[k], 0x4E00 + next_below(&seed, 0x5200));
+    for (int k = 0; k < NPIECE; k++) { /* a needle's character with its last byte or two changed */
+        const unsigned char *c = (const unsigned char *)cjk[next_below(&seed, NCJK)];
+        unsigned char *o = (unsigned char *)near[k];
+        memcpy(o, c, 4);
+        o[2] = (unsigned char)(0x80 | next_below(&seed, 64));
+        if (k % 3 == 0)
+            o[1] = (unsigned char)(0x80 | (c[1] & 0x30) | next_below(&seed, 16));
+    }
+    for (int k = 0; k < 8; k++) /* two characters of the set run together */
+        snprintf(pairs[k], sizeof pairs[k], "%s%s", cjk[next_below(&seed, NCJK)], cjk[next_below(&seed, NCJK)]);
+    static const char *const shorts[] = {"%", "12", "\n", "\xe5"};
+    size_t total = 0;
+    for (int variant = 0; variant < 3; variant++) {
+        const char *needles[NB_NEEDLES_MAX];
+        int nn = 0;
+        for (int k = 0; k < NCJK; k++)
+            needles[nn++] = cjk[k];
+        for (int k = 0; k < 8; k++)
+            needles[nn++] = pairs[k];
+        for (int k = 0; k < (variant == 0 ? 0 : variant == 1 ? 1 : 4); k++)
+            needles[nn++] = shorts[k];
+        nb_needles set;
+        assert_int_equal(nb_needles_init(&set, needles, nn), 0);
+        char hay[1200];
+        for (int round = 0; round < 300; round++) {
+            size_t n = 0, len = 64 + next_below(&seed, 1000);
+            while (n + 8 < len) {
+                unsigned pick = next_below(&seed, 10);
+                const char *p = pick < 3 ? cjk[next_below(&seed, NCJK)] : pick < 8 ? near[next_below(&seed, NPIECE)]
+                                : pick == 8 ? shorts[next_below(&seed, 4)] : "7 ";
+                memcpy(hay + n, p, strlen(p));
+                n += strlen(p);
+            }
+            total += expect_places(&set, needles, nn, hay, n);
+        }
+    }
+    assert_true(total > 50000); /* the needles were met, everywhere */
 }
 
 int main(void)
@@ -637,6 +702,7 @@ int main(void)
         cmocka_unit_test(test_char_classes),
         cmocka_unit_test(test_find),
         cmocka_unit_test(test_find_all),
+        cmocka_unit_test(test_find_all_many),
         cmocka_unit_test(test_utf8_invalid),
     };
     return TU_RUN("text", tests, NULL, NULL, NULL);

@@ -409,38 +409,64 @@ static uint32_t three_at(const unsigned char *u)
     return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16;
 }
 
-/* The needles' first two bytes (a needle of one byte: its byte and any)
- * in eight buckets, for a scan that reads the halves of two bytes of a
- * place as indices (find_all_wide): the distinct pairs in their order,
- * cut in eight runs, so that a bucket's pairs share their first byte. */
+/* A needle's first three bytes as a key that orders the needles into runs
+ * of buckets (needle_buckets): the high halves of the third byte and the
+ * second, the first byte, the low halves of the second and the third (so
+ * that a bucket's characters share the high halves of their continuation
+ * bytes, which leaves few places of Chinese text through it). A needle of
+ * one or two bytes has a key below every longer one's. */
+static int bucket_key(const unsigned char *w, size_t len)
+{
+    if (len < 3)
+        return w[0] << 9 | (len > 1 ? w[1] : 256);
+    return 1 << 30 | (w[2] >> 4) << 24 | (w[1] >> 4) << 20 | w[0] << 12 | (w[1] & 15) << 8 | (w[2] & 15) << 4;
+}
+
+/* The bucket bit of each half of a key's three bytes (256: any half). */
+static void bucket_mark(nb_needles *s, int b, int byte, unsigned char bit)
+{
+    for (int h = 0; h < 16; h++) {
+        if (byte == 256 || h == (byte & 15))
+            s->nib[2 * b][h] |= bit;
+        if (byte == 256 || h == byte >> 4)
+            s->nib[2 * b + 1][h] |= bit;
+    }
+}
+
+/* The needles' first three bytes (past a short needle's end: any byte) in
+ * eight buckets, for a scan that reads the halves of three bytes of a place
+ * as indices (find_all_wide): the distinct keys in order (bucket_key), the
+ * short needles' in a bucket of their own when there are longer ones too
+ * (their "any" byte would let every place through a shared bucket), the
+ * rest cut in runs. */
 static void needle_buckets(nb_needles *s)
 {
-    int pair[NB_NEEDLES_MAX], np = 0;
+    int key[NB_NEEDLES_MAX], np = 0, nshort = 0;
+    int b3[NB_NEEDLES_MAX][3]; /* each key's bytes, 256 any */
     for (int k = 0; k < s->n; k++) {
         const unsigned char *w = (const unsigned char *)s->w[k];
-        int v = w[0] << 9 | (s->len[k] > 1 ? w[1] : 256), at = np;
+        int v = bucket_key(w, s->len[k]), at = np;
         for (int q = 0; q < np; q++)
-            if (pair[q] >= v) {
+            if (key[q] >= v) {
                 at = q;
                 break;
             }
-        if (at < np && pair[at] == v)
+        if (at < np && key[at] == v)
             continue;
-        memmove(pair + at + 1, pair + at, (size_t)(np - at) * sizeof *pair);
-        pair[at] = v;
+        memmove(key + at + 1, key + at, (size_t)(np - at) * sizeof *key);
+        memmove(b3 + at + 1, b3 + at, (size_t)(np - at) * sizeof *b3);
+        key[at] = v;
+        for (int j = 0; j < 3; j++)
+            b3[at][j] = j < s->len[k] ? w[j] : 256;
+        nshort += s->len[k] < 3;
         np++;
     }
+    int own = nshort > 0 && nshort < np; /* the short needles' own bucket */
     for (int q = 0; q < np; q++) {
-        unsigned char bit = (unsigned char)(1u << (q * 8 / np)), b0 = (unsigned char)(pair[q] >> 9);
-        int b1 = pair[q] & 511;
-        s->nib[0][b0 & 15] |= bit;
-        s->nib[1][b0 >> 4] |= bit;
-        for (int h = 0; h < 16; h++) { /* any second byte for a needle of one */
-            if (b1 == 256 || h == (b1 & 15))
-                s->nib[2][h] |= bit;
-            if (b1 == 256 || h == b1 >> 4)
-                s->nib[3][h] |= bit;
-        }
+        int b = own ? (q < nshort ? 0 : 1 + (q - nshort) * 7 / (np - nshort)) : q * 8 / np;
+        unsigned char bit = (unsigned char)(1u << b);
+        for (int j = 0; j < 3; j++)
+            bucket_mark(s, j, b3[q][j], bit);
     }
 }
 
@@ -506,16 +532,18 @@ static int short_places(const nb_needles *s, const char *hay, size_t n, size_t i
 
 /* The needles of s at hay[i] (its first byte one of theirs), added: those
  * of three bytes or more by the chain of the key of three (the bytes at i,
- * when i + 3 <= n), then the shorter ones. Inline: most of a scan's time is
- * spent here, once for each place whose key a needle has. */
-static inline int places_at(const nb_needles *s, const char *hay, size_t n, size_t i, uint32_t three, nb_place **out,
-                            size_t *cap, size_t *nout)
+ * when i + 3 <= n; the rest of a longer one compared byte by byte, as most
+ * differ at once), then the shorter ones. Inline in the scans, with no call:
+ * most of a scan's time is spent here, once for each place whose key a
+ * needle has. */
+__attribute__((always_inline)) static inline int places_at(const nb_needles *s, const char *hay, size_t n, size_t i,
+                                                           uint32_t three, nb_place **out, size_t *cap, size_t *nout)
 {
     const unsigned char *u = (const unsigned char *)hay + i;
     if (s->head[u[0]] & 1 && i + 3 <= n)
         for (int k = s->map[needle_key(three)]; k; k = s->next[k - 1])
             if (s->w3[k - 1] == three && s->len[k - 1] <= n - i &&
-                (s->len[k - 1] == 3 || !memcmp(u + 3, s->w[k - 1] + 3, s->len[k - 1] - 3u))) {
+                (s->len[k - 1] == 3 || needle_at((const char *)u + 3, s->w[k - 1] + 3, s->len[k - 1] - 3u))) {
                 if (place_room(out, cap, *nout) != 0)
                     return -1;
                 (*out)[(*nout)++] = (nb_place){i, k - 1};
@@ -525,8 +553,8 @@ static inline int places_at(const nb_needles *s, const char *hay, size_t n, size
 
 /* The needles at the places marked in m (a bit each, from hay + i on: the
  * places of the needles' first bytes, four bytes each in the text), added. */
-static inline int marked_places(const nb_needles *s, const char *hay, size_t n, size_t i, uint64_t m, nb_place **out,
-                                size_t *cap, size_t *nout)
+__attribute__((always_inline)) static inline int marked_places(const nb_needles *s, const char *hay, size_t n, size_t i,
+                                                               uint64_t m, nb_place **out, size_t *cap, size_t *nout)
 {
     for (; m; m &= m - 1) {
         size_t p = i + (size_t)__builtin_ctzll(m);
@@ -543,13 +571,13 @@ static inline int marked_places(const nb_needles *s, const char *hay, size_t n, 
 
 #if defined(NB_FIND_WIDE)
 /* The places of [h, h + 32) where a needle may start: those whose first
- * two bytes' halves are each in one bucket (nb_needles.nib) — every place
+ * three bytes' halves are each in one bucket (nb_needles.nib) — every place
  * of a needle, and few others when the needles are few. */
-__attribute__((target("avx2"))) static inline uint32_t bucket_places(const __m256i nib[4], const char *h)
+__attribute__((target("avx2"))) static inline uint32_t bucket_places(const __m256i nib[6], const char *h)
 {
     const __m256i low = _mm256_set1_epi8(0x0F);
     __m256i in = _mm256_set1_epi8(-1);
-    for (int j = 0; j < 2; j++) {
+    for (int j = 0; j < 3; j++) {
         __m256i x = _mm256_loadu_si256((const __m256i *)(h + j));
         in = _mm256_and_si256(in, _mm256_shuffle_epi8(nib[2 * j], _mm256_and_si256(x, low)));
         in = _mm256_and_si256(in, _mm256_shuffle_epi8(nib[2 * j + 1], _mm256_and_si256(_mm256_srli_epi16(x, 4), low)));
@@ -562,8 +590,8 @@ __attribute__((target("avx2"))) static inline uint32_t bucket_places(const __m25
 __attribute__((target("avx2"))) static int find_all_wide(const nb_needles *s, const char *hay, size_t n, size_t *from,
                                                          nb_place **out, size_t *cap, size_t *nout)
 {
-    __m256i nib[4];
-    for (int j = 0; j < 4; j++)
+    __m256i nib[6];
+    for (int j = 0; j < 6; j++)
         nib[j] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)s->nib[j]));
     for (size_t i = *from; i + 35 <= n; i += 32, *from = i)
         if (marked_places(s, hay, n, i, bucket_places(nib, hay + i), out, cap, nout) != 0)

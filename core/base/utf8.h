@@ -142,8 +142,8 @@ typedef struct nb_needles {
                                              8 (nfirst; else 0) */
     unsigned char map[4096];              /* the first needle (+1) of three bytes or more by a key of its
                                              first three bytes */
-    unsigned char nib[4][16];             /* the buckets (a bit each) of the needles' first two bytes by
-                                             byte 0's low and high half, byte 1's low and high half */
+    unsigned char nib[6][16];             /* the buckets (a bit each) of the needles' first three bytes by
+                                             each byte's low and high half, in turn */
     int n, nshort, nfirst;
 } nb_needles;
 
