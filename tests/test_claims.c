@@ -1,8 +1,9 @@
 /* test_claims.c — the narrative against the tables: TEXT.TABLE_MISMATCH on
  * every key (a number is flagged only when it matches no cell it may mean),
  * TEXT.CONTRADICTION both ways, TEXT.PARTS_EXCEED within one enumeration,
- * claims wrapped across lines, TEXT.SHARE, and the T2 rules. Texts are
- * tests/data/clean.txt with sentences put into 总体情况 and cells set. */
+ * claims wrapped across lines, TEXT.SHARE, the T2 rules, and no claim read
+ * in the tables' zone, to its edge. Texts are tests/data/clean.txt with
+ * sentences put into 总体情况 and cells set. */
 #include "booktest.h"
 #include "base/utf8.h"
 #include "check/years.h"
@@ -439,6 +440,39 @@ static void test_years_text(void **s)
     nb_report_free(&b);
 }
 
+/* The tables' zone (T2 and T3) holds no claim: a claim whose anchor (申)
+ * stands at the zone's first byte or inside it is not read, one whose
+ * anchor starts a byte before the zone or at its end is; a wrapped line
+ * before it (joined: the joined text's offsets fall behind the original's)
+ * moves none of that. */
+static void test_zone_edges(void **s)
+{
+    (void)s;
+    static const struct {
+        int from, to; /* the zone, from the anchor's offset */
+        int read;
+    } zones[] = {{0, 3, 0}, {1, 4, 1}, {-10, 0, 1}, {-10, 1, 0}, {-1, 1, 0}, {3, 40, 1}};
+    for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+        nb_report r;
+        nb_findings f;
+        bt_narrative(&r, &g_ctx, "本年度我机关认真\n贯彻落实条例。\n全年收到政府信息公开申请10件。");
+        row(&r, "t3.new", 9);
+        row(&r, "t3.total", 9);
+        const char *at = nb_find(r.doc.text, r.doc.len, "申请10件", 10);
+        assert_non_null(at);
+        size_t o = (size_t)(at - r.doc.text);
+        assert_true(o < r.tables_off);
+        r.tables_off = o + (size_t)zones[z].from;
+        r.tables_end = o + (size_t)zones[z].to;
+        bt_run(&r, &g_ctx, &f);
+        if (bt_count(&f, "TEXT.TABLE_MISMATCH") != zones[z].read)
+            fail_msg("zone [%d, %d) from the anchor: the claim %s", zones[z].from, zones[z].to,
+                     zones[z].read ? "not read" : "read");
+        nb_findings_free(&f);
+        nb_report_free(&r);
+    }
+}
+
 /* clean.txt with a long narrative put into 总体情况: n times "件，", pad
  * ASCII letters, then the sentence. */
 static void long_narrative(nb_report *r, size_t n, size_t pad, const char *sentence)
@@ -498,7 +532,7 @@ int main(void)
         cmocka_unit_test(test_parts),         cmocka_unit_test(test_prints_apart),
         cmocka_unit_test(test_share),         cmocka_unit_test(test_t2),
         cmocka_unit_test(test_fee_unit),      cmocka_unit_test(test_years_text),
-        cmocka_unit_test(test_long_narrative),
+        cmocka_unit_test(test_long_narrative), cmocka_unit_test(test_zone_edges),
     };
     return TU_RUN("claims", tests, &g_ctx, NULL, NULL);
 }

@@ -268,7 +268,7 @@ static int number_before(const char *t, size_t p)
  * kind's tail or head), with a number right before it when numbered? Its
  * places are in the order of the text: the first starting at a or after,
  * and on while they start before b. */
-static int has_word(scan *sc, int g, size_t a, size_t b, int numbered)
+static inline int has_word(scan *sc, int g, size_t a, size_t b, int numbered)
 {
     /* the first place at or after a: anchors come in the order of the text,
      * so most often the group's last one or a few on; a binary search when
@@ -355,10 +355,10 @@ static size_t joined_at(const nb_joined *j, size_t n, size_t orig)
 
 /* Every kind of claim with the anchor of kind a0, at every place of the
  * anchor in the narrative: not in the tables' zone of the joined text,
- * [z0, z1), where no anchor counts. */
+ * [z0, z1), where no anchor counts (the places whose original offset is in
+ * the zone of T2 and T3: the joined text's original offsets only grow). */
 static int scan_anchor(scan *sc, int a0)
 {
-    const nb_report *r = sc->r;
     const claims_ctx *cc = sc->cc;
     int g = cc->anchor[a0];
     size_t al = strlen(kinds[a0].anchor), at_from = 0;
@@ -370,10 +370,7 @@ static int scan_anchor(scan *sc, int a0)
         size_t at = sc->goff[i];
         if (at < at_from || (at >= sc->z0 && at < sc->z1))
             continue;
-        size_t orig = nb_joined_orig(&sc->j, at);
         at_from = at + al;
-        if (orig >= r->tables_off && orig < r->tables_end) /* the narrative only: not the zone of T2 and T3 */
-            continue;
         for (uint32_t ks = same; ks; ks &= ks - 1) {
             int k = __builtin_ctz(ks);
             claim_match m;
