@@ -34,7 +34,7 @@ static double label_best(const assembly *A, const nb_ustr *u)
     int r;
     nb_ustr v = *u;
     nb_ustr_trim_trail(&v);
-    return ex_best_row(A->L, &v, 1u << NB_T2 | 1u << NB_T3, &r);
+    return ex_best_row_memo(A->memo, A->L, &v, 1u << NB_T2 | 1u << NB_T3, &r);
 }
 
 double ex_group_best(const assembly *A, group *g, int *row)
@@ -46,7 +46,7 @@ double ex_group_best(const assembly *A, group *g, int *row)
             g->best = g->exact_row;
             g->best_sim = 1.0;
         } else {
-            g->best_sim = ex_best_row(A->L, &v, 1u << NB_T2 | 1u << NB_T3, &g->best);
+            g->best_sim = ex_best_row_memo(A->memo, A->L, &v, 1u << NB_T2 | 1u << NB_T3, &g->best);
         }
         g->best_valid = 1;
     }

@@ -143,10 +143,11 @@ static int fold_chars(const char *t, size_t a, size_t e, uint32_t *cp, size_t *a
 
 /* Web text runs header words into the first row label:
  * "信息内容本年制发件数…现行有效件数规章" → the header, then "规章".
- * The token's code points are its normal form's (classify made it) when
- * that dropped only white space and is not cut short; where each starts
- * is read only for a token that is split. */
-static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t q)
+ * Where the header words end in token q (its bytes from the start), or 0
+ * when they do not. The token's code points are its normal form's
+ * (classify made it) when that dropped only white space and is not cut
+ * short; where each starts is read only for a token that is split. */
+static size_t label_suffix_cut(const lexicon *L, const char *t, const tokv *tv, size_t q)
 {
     tok k = tv->v[q];
     if (!may_end_in_label(L, t, k.off, k.off + k.len))
@@ -184,26 +185,95 @@ static int split_label_suffix(const lexicon *L, const char *t, tokv *tv, size_t 
         nb_norm(t + k.off, cut - k.off, &pre, NB_NORM_LABEL);
         if (pre.n == 0 || ex_header_coverage(L, &pre) < 0.75)
             continue;
-        if (!ex_emit(tv, K_TEXT, 0, 0, k.lkind))
-            return 0;
-        memmove(&tv->v[q + 2], &tv->v[q + 1], (tv->n - q - 2) * sizeof(tok));
-        tv->v[q].len = (uint32_t)(cut - k.off);
-        tv->v[q + 1] = k;
-        tv->v[q + 1].off = cut;
-        tv->v[q + 1].len = e - cut;
-        return 1;
+        return cut - k.off;
     }
     return 0;
 }
 
-void ex_classify_tokens(const lexicon *L, const char *t, tokv *tv)
+/* Token q split after its first cut bytes (label_suffix_cut): 1, or 0 when
+ * no token could be added. */
+static int split_label_suffix(tokv *tv, size_t q, size_t cut)
+{
+    tok k = tv->v[q];
+    if (!ex_emit(tv, K_TEXT, 0, 0, k.lkind))
+        return 0;
+    memmove(&tv->v[q + 2], &tv->v[q + 1], (tv->n - q - 2) * sizeof(tok));
+    tv->v[q].len = (uint32_t)cut;
+    tv->v[q + 1] = k;
+    tv->v[q + 1].off = k.off + (uint32_t)cut;
+    tv->v[q + 1].len = k.len - (uint32_t)cut;
+    return 1;
+}
+
+/* What classify and label_suffix_cut make of a token, remembered under its
+ * bytes (MEMO_CLASS), its normal form's m code points after it. */
+typedef struct class_memo {
+    uint32_t cut;
+    unsigned char m, start, had, marks, header, cls;
+    signed char exact_row; /* -1: the token's left as it is */
+} class_memo;
+
+/* Tokens longer than this are classified anew each time. */
+#define CLASS_MEMO_KEY_MAX 1024
+
+static void remember_class(ex_memo *M, const lexicon *L, const char *t, const tokv *tv, size_t q, size_t cut)
+{
+    const tok *k = &tv->v[q];
+    const tnorm *z = &tv->norm[q];
+    class_memo *a = ex_memo_put(M, L, MEMO_CLASS, t + k->off, k->len, sizeof *a + (size_t)z->m * sizeof(uint32_t));
+    if (!a)
+        return;
+    *a = (class_memo){.cut = (uint32_t)cut, .m = z->m, .start = z->start, .had = z->had, .marks = z->marks,
+                      .header = z->header, .cls = k->cls, .exact_row = k->exact_row};
+    memcpy(a + 1, tv->pool + z->at, (size_t)z->m * sizeof(uint32_t));
+}
+
+/* Token q as the memo's answer a says, as classify would leave it; the
+ * cut (label_suffix_cut), or 0 when out of memory. */
+static size_t recall_class(const class_memo *a, tokv *tv, size_t q)
+{
+    if (norm_room(tv, q) != 0)
+        return 0;
+    tnorm *z = &tv->norm[q];
+    memcpy(tv->pool + tv->npool, a + 1, (size_t)a->m * sizeof(uint32_t));
+    *z = (tnorm){.at = (uint32_t)tv->npool, .m = a->m, .start = a->start, .had = a->had, .made = 1,
+                 .marks = a->marks, .header = a->header};
+    tv->npool += a->m;
+    tok *k = &tv->v[q];
+    k->numbered = a->had;
+    k->cls = a->cls;
+    if (a->exact_row >= 0)
+        k->exact_row = a->exact_row;
+    return a->cut;
+}
+
+/* Token q classified, and where header words run into a row label end in
+ * it (0: nowhere, or it is exactly a row label): from the memo M when it
+ * has the token's bytes, else found and remembered there (M may be NULL). */
+static size_t classify_token(ex_memo *M, const lexicon *L, const char *t, tokv *tv, size_t q)
+{
+    const tok *k = &tv->v[q];
+    int memo = M && k->len <= CLASS_MEMO_KEY_MAX;
+    size_t vlen;
+    const class_memo *a = memo ? ex_memo_get(M, L, MEMO_CLASS, t + k->off, k->len, &vlen) : NULL;
+    if (a)
+        return recall_class(a, tv, q);
+    classify(L, t, tv, q);
+    size_t cut = 0;
+    if (tv->v[q].cls != C_LABEL || tv->v[q].exact_row < 0)
+        cut = label_suffix_cut(L, t, tv, q);
+    if (memo && !tv->oom)
+        remember_class(M, L, t, tv, q, cut);
+    return cut;
+}
+
+void ex_classify_tokens(ex_memo *M, const lexicon *L, const char *t, tokv *tv)
 {
     for (size_t i = 0; i < tv->n && !tv->oom; i++)
         if (tv->v[i].kind == K_TEXT) {
-            classify(L, t, tv, i);
-            if (tv->v[i].cls != C_LABEL || tv->v[i].exact_row < 0)
-                if (split_label_suffix(L, t, tv, i))
-                    classify(L, t, tv, i);
+            size_t cut = classify_token(M, L, t, tv, i);
+            if (cut && split_label_suffix(tv, i, cut))
+                classify_token(M, L, t, tv, i);
         }
     if (tv->n && !tv->oom)
         norm_room(tv, tv->n - 1); /* every token has its entry, made or not */

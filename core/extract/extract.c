@@ -38,14 +38,14 @@ static int fill_cells(nb_report *r, assembly *A, int t4_group)
 }
 
 /* The tables read from the text, as laid out. */
-static int extract_text(nb_report *r, const lexicon *L, const area *arp, FILE *trace, nb_err *err)
+static int extract_text(nb_report *r, const lexicon *L, ex_memo *M, const area *arp, FILE *trace, nb_err *err)
 {
     const area ar = *arp;
     tokv tv = {0};
     int cells_mode = 0;
     ex_tokenize_area(r, &ar, &tv, &cells_mode);
     if (!tv.oom)
-        ex_classify_tokens(L, r->doc.text, &tv);
+        ex_classify_tokens(M, L, r->doc.text, &tv);
     if (tv.oom) {
         free(tv.v);
         free(tv.norm);
@@ -54,6 +54,7 @@ static int extract_text(nb_report *r, const lexicon *L, const area *arp, FILE *t
     }
     assembly A = {0};
     A.L = L;
+    A.memo = M;
     A.t = r->doc.text;
     A.norm = tv.norm;
     A.npool = tv.pool;
@@ -96,6 +97,7 @@ int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
     if (ex_choose_variant(r, &ar) != 0)
         return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
     const lexicon *L = ctx->lex[r->format == 2019 ? 1 : r->schema->variant == NB_VARIANT_ONE_OTHER ? 2 : 0];
+    ex_memo *M = ctx->label_memo;
     /* from the 主动公开 heading to the 复议 heading: only tables, when both are there */
     if (r->sec[NB_SEC_ACTIVE].present && r->sec[NB_SEC_REVIEW].present && ar.t2s < ar.t3e) {
         r->tables_off = ar.t2s;
@@ -103,6 +105,6 @@ int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
     }
     /* a structured document's tables come as grids: read by their labels */
     if (r->doc.ngrids > 0)
-        return ex_grid_tables(r, L, &ar, ctx->trace, extract_text, err);
-    return extract_text(r, L, &ar, ctx->trace, err);
+        return ex_grid_tables(r, L, M, &ar, ctx->trace, extract_text, err);
+    return extract_text(r, L, M, &ar, ctx->trace, err);
 }

@@ -146,8 +146,8 @@ static int take_tables(nb_report *r, const nb_report *s, unsigned want)
 }
 
 /* Tables `want`, no grid of which was found, from the text. */
-static int from_text(nb_report *r, const lexicon *L, const area *ar, FILE *trace, ex_text_fn text, unsigned want,
-                     nb_err *err)
+static int from_text(nb_report *r, const lexicon *L, ex_memo *M, const area *ar, FILE *trace, ex_text_fn text,
+                     unsigned want, nb_err *err)
 {
     nb_report s = *r;
     s.cells = calloc((size_t)r->ncells + 1, sizeof *s.cells);
@@ -160,7 +160,7 @@ static int from_text(nb_report *r, const lexicon *L, const area *ar, FILE *trace
     memset(s.rows_found, 0, sizeof s.rows_found);
     if (!s.cells)
         return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
-    int rc = text(&s, L, ar, trace, err);
+    int rc = text(&s, L, M, ar, trace, err);
     if (rc == 0 && take_tables(r, &s, want) != 0)
         rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
     for (int i = 0; i < s.nlabels; i++)
@@ -171,12 +171,14 @@ static int from_text(nb_report *r, const lexicon *L, const area *ar, FILE *trace
     return rc;
 }
 
-int ex_grid_tables(nb_report *r, const lexicon *L, const area *ar, FILE *trace, ex_text_fn text, nb_err *err)
+int ex_grid_tables(nb_report *r, const lexicon *L, ex_memo *M, const area *ar, FILE *trace, ex_text_fn text,
+                   nb_err *err)
 {
     gdoc D;
     memset(&D, 0, sizeof D);
     D.r = r;
     D.L = L;
+    D.memo = M;
     D.t = r->doc.text;
     D.ar = *ar;
     int rc = read_sheets(&D) == 0 && gx_link_continued(&D) == 0 && gx_match_rows(&D) == 0 &&
@@ -198,5 +200,5 @@ int ex_grid_tables(nb_report *r, const lexicon *L, const area *ar, FILE *trace, 
     unsigned all = 1u << NB_T2 | 1u << NB_T3 | 1u << NB_T4, found = tables_found(r);
     if (found == all)
         return 0;
-    return from_text(r, L, ar, trace, text, all & ~found, err);
+    return from_text(r, L, M, ar, trace, text, all & ~found, err);
 }

@@ -140,7 +140,7 @@ static double fold_sim(const gdoc *D, const gdrow *w, int k, int before, int *ro
         return 0;
     nb_ustr u;
     gx_row_label(D, &t, &u);
-    return ex_best_row(D->L, &u, 1u << NB_T2 | 1u << NB_T3, row);
+    return ex_best_row_memo(D->memo, D->L, &u, 1u << NB_T2 | 1u << NB_T3, row);
 }
 
 /* The text cell of fragment row f that continues w's label: the one in

@@ -38,7 +38,7 @@ static int add_label(gdoc *D, const char *s, size_t n)
     l->row = row;
     l->sim = row >= 0 ? 1.0f : 0.0f;
     if (row < 0 && !header && l->u.n > 0)
-        l->sim = (float)ex_best_row(D->L, &l->u, 1u << NB_T2 | 1u << NB_T3, &l->row);
+        l->sim = (float)ex_best_row_memo(D->memo, D->L, &l->u, 1u << NB_T2 | 1u << NB_T3, &l->row);
     l->group = (unsigned char)is_group_part(D->L, &l->u);
     return (int)D->nlab++;
 }

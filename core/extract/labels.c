@@ -61,33 +61,63 @@ static int header_table(const nb_report *r, const assembly *A, size_t off, int *
     return *last_table;
 }
 
-/* The header text t[off, off + len) in normal form (u) of table, not
- * exactly a header's wording: recorded when it is near one column's
- * standard wording but not it (nor a fragment of it). u's similarity to
- * each column by signatures (the columns' made once). */
-static void check_near_header(nb_report *r, const assembly *A, int table, size_t off, size_t len, const nb_ustr *u)
+/* The column of table whose standard wording header text u (in normal
+ * form, not exactly a header's wording) is near but not it (nor a fragment
+ * of it), or -1. u's similarity to each column by signatures (the columns'
+ * made once). */
+static int near_header_col(const lexicon *L, int table, const nb_ustr *u)
 {
     int best = -1;
     double bs = 0;
-    for (int c = 0; c < A->L->ncols; c++)
-        if (A->L->cols[c].table == table && (u->n < 2 || nb_ustr_contains(&A->L->cols[c].norm, u)))
-            return; /* 商业 of 商业企业: a wrapped header, not a wrong one */
+    for (int c = 0; c < L->ncols; c++)
+        if (L->cols[c].table == table && (u->n < 2 || nb_ustr_contains(&L->cols[c].norm, u)))
+            return -1; /* 商业 of 商业企业: a wrapped header, not a wrong one */
     nb_sig su;
     nb_sig_make(u, &su);
-    for (int c = 0; c < A->L->ncols; c++) {
-        if (A->L->cols[c].table != table)
+    for (int c = 0; c < L->ncols; c++) {
+        if (L->cols[c].table != table)
             continue;
-        double sm = nb_sig_sim(&su, &A->L->cols[c].sig);
+        double sm = nb_sig_sim(&su, &L->cols[c].sig);
         if (sm > bs) {
             bs = sm;
             best = c;
         }
     }
     if (best < 0 || bs < 0.6)
+        return -1;
+    const lex_col *lc = &L->cols[best];
+    if (nb_ustr_contains(u, &lc->norm) || u->n > lc->norm.n + 3)
+        return -1;
+    return best;
+}
+
+/* near_header_col, the answer remembered in M (when not NULL) by the
+ * lexicon, the table and u's code points. */
+static int near_header_col_memo(ex_memo *M, const lexicon *L, int table, const nb_ustr *u)
+{
+    if (!M || table < 0 || table > 255)
+        return near_header_col(L, table, u);
+    int kind = MEMO_NEAR_HEADER | table << 8;
+    size_t klen = (size_t)u->n * sizeof *u->c, vlen;
+    const int *a = ex_memo_get(M, L, kind, u->c, klen, &vlen);
+    if (a)
+        return *a;
+    int col = near_header_col(L, table, u);
+    int *put = ex_memo_put(M, L, kind, u->c, klen, sizeof *put);
+    if (put)
+        *put = col;
+    return col;
+}
+
+/* The header text t[off, off + len) in normal form (u) of table, not
+ * exactly a header's wording: recorded when it is near one column's
+ * standard wording but not it (near_header_col), once. */
+static void check_near_header(nb_report *r, const assembly *A, int table, size_t off, size_t len, const nb_ustr *u)
+{
+    int best = near_header_col_memo(A->memo, A->L, table, u);
+    if (best < 0)
         return;
     const lex_col *lc = &A->L->cols[best];
-    if (nb_ustr_contains(u, &lc->norm) || u->n > lc->norm.n + 3)
-        return;
     char id[64];
     snprintf(id, sizeof id, "t%d.*.%s", table, lc->key);
     for (int l = 0; l < r->nlabels; l++)

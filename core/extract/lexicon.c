@@ -338,3 +338,27 @@ int ex_near_row(const lexicon *L, const nb_ustr *u, unsigned tables, double floo
     int row;
     return best_row_from(L, u, tables, floor, &row) >= floor;
 }
+
+/* ex_best_row's answer as the memo keeps it (MEMO_BEST_ROW). */
+typedef struct best_row_memo {
+    double sim;
+    int row;
+} best_row_memo;
+
+double ex_best_row_memo(ex_memo *M, const lexicon *L, const nb_ustr *u, unsigned tables, int *row)
+{
+    if (!M || tables >> 20)
+        return ex_best_row(L, u, tables, row);
+    int kind = MEMO_BEST_ROW | (int)(tables << 8);
+    size_t klen = (size_t)u->n * sizeof *u->c, vlen;
+    const best_row_memo *a = ex_memo_get(M, L, kind, u->c, klen, &vlen);
+    if (a) {
+        *row = a->row;
+        return a->sim;
+    }
+    double sim = ex_best_row(L, u, tables, row);
+    best_row_memo *put = ex_memo_put(M, L, kind, u->c, klen, sizeof *put);
+    if (put)
+        *put = (best_row_memo){.sim = sim, .row = *row};
+    return sim;
+}

@@ -7,6 +7,7 @@
 #include "text/label.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static int in_range(size_t p, size_t a, size_t b)
 {
@@ -33,6 +34,43 @@ void ex_match_t2(nb_report *r, assembly *A, const area *ar)
             g->row = row;
             r->rows_found[row] = 1;
         }
+}
+
+/* The similarity of a label to each of T3's nr rows (sim[j] for rows[j]),
+ * 0 where its bound is surely below 0.5: not that row. */
+static void t3_sims(const lexicon *L, const nb_ustr *label, const int *rows, int nr, double *sim)
+{
+    row_buckets rb;
+    ex_row_buckets(label, &rb);
+    nb_sig sig;
+    int made = 0; /* sig made from the label (only when a bound leaves the similarity open) */
+    for (int j = 0; j < nr; j++) {
+        if (label->n + L->rows[rows[j]].n > 0 && ex_row_bound(L, rows[j], &rb, label->n) < 0.5 - 1e-9) {
+            sim[j] = 0;
+            continue;
+        }
+        if (!made) {
+            nb_sig_make(label, &sig);
+            made = 1;
+        }
+        sim[j] = nb_sig_sim(&sig, &L->sigs[rows[j]]);
+    }
+}
+
+/* t3_sims, the answer remembered in M (when not NULL) by the lexicon and
+ * the label's code points. */
+static void t3_sims_memo(ex_memo *M, const lexicon *L, const nb_ustr *label, const int *rows, int nr, double *sim)
+{
+    size_t klen = (size_t)label->n * sizeof *label->c, vlen = (size_t)nr * sizeof *sim, got;
+    const double *a = M ? ex_memo_get(M, L, MEMO_T3_SIMS, label->c, klen, &got) : NULL;
+    if (a && got == vlen) {
+        memcpy(sim, a, vlen);
+        return;
+    }
+    t3_sims(L, label, rows, nr, sim);
+    double *put = M ? ex_memo_put(M, L, MEMO_T3_SIMS, label->c, klen, vlen) : NULL;
+    if (put)
+        memcpy(put, sim, vlen);
 }
 
 /* T3: an ordered alignment of groups to rows; labels must agree, unlabelled
@@ -64,28 +102,19 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
         D[j] = 0;
     for (int i = 1; i <= ngs; i++)
         D[(size_t)i * W] = 0;
-    nb_sig *gsig = malloc(sizeof *gsig);
-    if (!gsig) {
-        free(D);
-        free(how);
-        return;
-    }
-    nb_ustr label; /* the row's label: gsig points into it */
-    row_buckets rb;
     /* what the alignment reads of each T3 row, and of each group, in locals:
        the stores to how (bytes) would otherwise make them be read again */
-    int ncols[40], lab_n[40];
-    for (int j = 0; j < nr; j++) {
+    int ncols[40];
+    for (int j = 0; j < nr; j++)
         ncols[j] = s->rows[rows[j]].ncols;
-        lab_n[j] = A->L->rows[rows[j]].n;
-    }
+    double sims[40];
     for (int i = 1; i <= ngs; i++) {
         const group *g = &A->g[gs[i - 1]];
         const int has_label = g->has_label, exact = g->exact_row;
-        int made = 0; /* gsig made from g's label (only when a bound leaves the similarity open) */
         if (has_label && exact < 0) {
+            nb_ustr label;
             ex_group_label(A, g, &label);
-            ex_row_buckets(&label, &rb);
+            t3_sims_memo(A->memo, A->L, &label, rows, nr, sims);
         }
         int fit_cols = -1, fit = 0; /* whether g fits rows of fit_cols cells (T3's rows are all of one width) */
         double fit_pen = 0;
@@ -102,18 +131,10 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
             }
             double pen, sim = 0;
             int ok = 1;
-            if (has_label && exact >= 0) {
+            if (has_label && exact >= 0)
                 sim = exact == rows[j - 1] ? 1.0 : 0.0;
-            } else if (has_label && label.n + lab_n[j - 1] > 0 &&
-                       ex_row_bound(A->L, rows[j - 1], &rb, label.n) < 0.5 - 1e-9) {
-                sim = 0; /* below 0.5 surely: not this row */
-            } else if (has_label) {
-                if (!made) {
-                    nb_sig_make(&label, gsig);
-                    made = 1;
-                }
-                sim = nb_sig_sim(gsig, &A->L->sigs[rows[j - 1]]);
-            }
+            else if (has_label)
+                sim = sims[j - 1];
             if (has_label && sim < 0.5)
                 ok = 0;
             if (ok && ncols[j - 1] != fit_cols) {
@@ -135,7 +156,6 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
             left = best;
         }
     }
-    free(gsig);
     int i = ngs, j = nr;
     while (i > 0 && j > 0) {
         unsigned char h = how[(size_t)i * W + (size_t)j];

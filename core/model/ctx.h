@@ -3,7 +3,7 @@
  * stage fills its own part (read/sections, extract/lexicon, check/claims,
  * check/check);
  * batch/ctx sets the whole up and tears it down. One per thread: the match
- * data is scratch space. */
+ * data and the label memo are scratch space. */
 #ifndef NB_CTX_H
 #define NB_CTX_H
 
@@ -26,6 +26,8 @@ typedef struct nb_ctx {
     int no_sha256;      /* a batch: the reports' SHA-256 is never asked for (a review session's is) */
     void *lex[3];       /* the label lexicons of the 2021 and 2019 formats and of 2021 with one
                            （六）其他处理 row (extract/lexicon) */
+    void *label_memo;   /* what the lexicons made of label texts, kept from report to report;
+                           scratch space like match (extract/memo) */
 } nb_ctx;
 
 #endif
