@@ -114,14 +114,20 @@ static void tokenize_row_line(tokv *tv, const char *t, size_t a, size_t b, area_
     ex_emit(tv, K_EOL, b, 0, LK_PLAIN);
 }
 
-/* How a plain line t[a, b) (trimmed [x, y)) reads in rows, told without
- * tokenising it: 1 surely one cell (a word of ASCII digits alone, or a word
- * without a digit where numbering can start at no character after its
- * first: tokenize_glued gives it whole), 2 maybe several numbers (a tab, a
- * comma, white space, or a digit in it), 0 surely not several numbers. */
+/* How a line t[a, b) (trimmed [x, y)) of an area without pipes reads in
+ * rows, told without tokenising it: 1 surely one cell, 2 maybe several
+ * numbers, 0 surely not several numbers. A line with tabs is a tab row:
+ * one cell when its text holds no white space, a tab neither (its tabs all
+ * stand around it: a tab-indented cell, the fields beside it empty), else
+ * maybe several. A plain line is one cell when it is a word of ASCII digits
+ * alone, or a word without a digit where numbering can start at no
+ * character after its first (tokenize_glued gives it whole); maybe several
+ * with a comma, white space or a digit in it. */
 static int line_shape(const char *t, size_t a, size_t b, size_t x, size_t y, area_seps *f)
 {
-    if (memchr(t + a, '\t', b - a) || line_has_comma(t, a, b, f) || ex_may_hold_space(t, x, y))
+    if (memchr(t + a, '\t', b - a))
+        return ex_may_hold_space(t, x, y) ? 2 : 1;
+    if (line_has_comma(t, a, b, f) || ex_may_hold_space(t, x, y))
         return 2;
     if (ex_plain_digits(t, x, y))
         return 1;

@@ -4,18 +4,38 @@
 #include "extract/internal.h"
 #include "text/numbering.h"
 
-/* One cell of a tab, pipe or one-cell-per-line layout. */
-void ex_tokenize_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
+static int is_digit(char c)
 {
-    ex_trim(t, &a, &b);
-    if (a == b) {
-        ex_emit(tv, K_EMPTY, a, 0, lk);
-        return;
+    return c >= '0' && c <= '9';
+}
+
+/* A text cell of one cell a line: a line of web text when an ASCII digit
+ * stands in it past the numbering at its start ("规章000"), else one text
+ * token. The numbering is read only when the cell holds a digit at all. */
+static void line_cell_text(tokv *tv, const char *t, size_t a, size_t b)
+{
+    size_t d = a;
+    while (d < b && !is_digit(t[d]))
+        d++;
+    if (d < b) {
+        size_t j = a + nb_numbering_len(t, b, a);
+        if (j < d)
+            j = d; /* the first digit is the numbering's, or after it */
+        while (j < b && !is_digit(t[j]))
+            j++;
+        if (j < b) {
+            ex_tokenize_plain(tv, t, a, b, LK_CELL); /* a line of web text: "规章000" */
+            return;
+        }
     }
-    if (ex_emit_if_value(tv, t, a, b, lk))
-        return;
-    /* "0 0 0" or "行政许可 97": numbers at the end, split off (one word
-     * without white space is the cell, no value: text) */
+    ex_emit(tv, K_TEXT, a, b - a, LK_CELL);
+}
+
+/* A non-empty trimmed cell t[a, b) that is no value: "0 0 0" or "行政许可
+ * 97", numbers at the end split off; one word without white space is the
+ * cell, text. Out of line, so that a value cell sets up none of its words. */
+__attribute__((noinline)) static void text_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
+{
     size_t ws[64], we[64];
     int nw = 0, k = 0;
     if (ex_may_hold_space(t, a, b)) {
@@ -28,21 +48,8 @@ void ex_tokenize_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
     }
     if (k == nw || nw >= 64) {
         /* text; may still have digits glued on ("规章000"), read so in one cell a line */
-        if (lk != LK_CELL) {
-            ex_emit(tv, K_TEXT, a, b - a, lk);
-            return;
-        }
-        int digits = 0;
-        for (size_t j = a; j < b; j++)
-            if (t[j] >= '0' && t[j] <= '9')
-                digits = 1;
-        size_t nl = nb_numbering_len(t, b, a);
-        int only_numbering_digits = 1;
-        for (size_t j = a + nl; j < b; j++)
-            if (t[j] >= '0' && t[j] <= '9')
-                only_numbering_digits = 0;
-        if (digits && !only_numbering_digits && lk == LK_CELL)
-            ex_tokenize_plain(tv, t, a, b, lk); /* a line of web text: "规章000" */
+        if (lk == LK_CELL)
+            line_cell_text(tv, t, a, b);
         else
             ex_emit(tv, K_TEXT, a, b - a, lk);
         return;
@@ -51,4 +58,14 @@ void ex_tokenize_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
         ex_emit(tv, K_TEXT, a, we[k - 1] - a, lk);
     for (int w = k; w < nw; w++)
         ex_emit_value(tv, t, ws[w], we[w], lk);
+}
+
+/* One cell of a tab, pipe or one-cell-per-line layout. */
+void ex_tokenize_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
+{
+    ex_trim(t, &a, &b);
+    if (a == b)
+        ex_emit(tv, K_EMPTY, a, 0, lk);
+    else if (!ex_emit_if_value(tv, t, a, b, lk))
+        text_cell(tv, t, a, b, lk);
 }

@@ -67,46 +67,64 @@ static size_t number_end(const char *t, size_t b, size_t e)
     return e;
 }
 
-/* Cut t[a, b) into runs of number (a leading sign included) and text. */
-static void find_runs(runs *R, const char *t, size_t a, size_t b)
+static int is_ascii_digit(unsigned char c)
 {
-    size_t *rs = R->rs, *re = R->re;
-    char *rt = R->rt;
-    int nr = 0;
-    size_t i = a;
+    return c >= '0' && c <= '9';
+}
+
+/* Does a number start at t[i] of the word t[a, b): a digit, ASCII or
+ * full-width, or at the word's start a sign (- or －) before an ASCII
+ * digit? *next: where the character at i ends. */
+static int number_starts(const char *t, size_t a, size_t i, size_t b, size_t *next)
+{
     const unsigned char *u = (const unsigned char *)t;
-    while (i < b && nr < MAXRUNS) {
-        size_t s = i;
+    *next = i;
+    uint32_t c = nb_utf8_get(t, b, next);
+    return is_digit_cp(c) || ((c == '-' || c == 0xFF0D) && i == a && *next < b && is_ascii_digit(u[*next]));
+}
+
+/* Where the text from t[i] on (i past the word's start a) ends in the
+ * word t[a, b): at the next digit, or b. Ideographs (U+4000–U+9FFF) pass
+ * three bytes at a time and ASCII other than digits a byte at a time,
+ * undecoded. */
+static size_t text_end(const char *t, size_t a, size_t i, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    while (i < b) {
         if (nb_utf8_ideo3(u, i, b)) {
-            i += 3; /* an ideograph (U+4000–U+9FFF): text, no digit */
-            if (nr > 0 && rt[nr - 1] == 'T' && re[nr - 1] == s) {
-                re[nr - 1] = i;
-                continue;
-            }
-            rs[nr] = s;
-            re[nr] = i;
-            rt[nr++] = 'T';
+            i += 3;
             continue;
         }
-        uint32_t c = nb_utf8_get(t, b, &i);
-        int d = is_digit_cp(c) || ((c == '-' || c == 0xFF0D) && s == a && i < b && (unsigned char)t[i] >= '0' && (unsigned char)t[i] <= '9');
-        if (d) {
-            size_t e = number_end(t, b, i);
-            rs[nr] = s;
-            re[nr] = e;
-            rt[nr] = 'D';
-            nr++;
-            i = e;
-        } else {
-            if (nr > 0 && rt[nr - 1] == 'T' && re[nr - 1] == s) {
-                re[nr - 1] = i;
-            } else {
-                rs[nr] = s;
-                re[nr] = i;
-                rt[nr] = 'T';
-                nr++;
-            }
+        if (u[i] < 0x80 && !is_ascii_digit(u[i])) {
+            i++;
+            continue;
         }
+        size_t next;
+        if (number_starts(t, a, i, b, &next))
+            return i;
+        i = next;
+    }
+    return b;
+}
+
+/* Cut t[a, b) into runs of number (a leading sign included) and text; at
+ * MAXRUNS runs the rest of the word is left out, and a text run that is
+ * the last one there keeps its first character alone. */
+static void find_runs(runs *R, const char *t, size_t a, size_t b)
+{
+    int nr = 0;
+    size_t i = a;
+    while (i < b && nr < MAXRUNS) {
+        size_t s = i, next;
+        if (number_starts(t, a, i, b, &next)) {
+            i = number_end(t, b, next);
+            R->rt[nr] = 'D';
+        } else {
+            i = nr + 1 < MAXRUNS ? text_end(t, a, next, b) : next;
+            R->rt[nr] = 'T';
+        }
+        R->rs[nr] = s;
+        R->re[nr++] = i;
     }
     R->nr = nr;
 }
@@ -168,16 +186,35 @@ int ex_numbering_may_start(uint32_t folded)
     return folded == '(' || (folded >= 0x4E00 && folded <= 0x56DB && nb_cn_digit(folded) > 0);
 }
 
-/* A text run, split at numbering inside it: "其他一、本年新收…", "结果（一）予以公开" */
+/* Is the character at t[at] (in t[., re)) 第 or 至, after which numbering
+ * is an ordinal or a range's end ("第二十条", "至三"), no item's? */
+static int ordinal_before(const char *t, size_t at, size_t re)
+{
+    uint32_t c = nb_utf8_get(t, re, &at);
+    return c == 0x7B2C /* 第 */ || c == 0x81F3 /* 至 */;
+}
+
+/* A text run, split at numbering inside it: "其他一、本年新收…", "结果（一）予以公开".
+ * Ideographs outside U+4E00–U+56DB (where 一 … 十 lie) start no numbering:
+ * they are passed three bytes at a time without decoding them. */
 static void emit_text_run(tokv *tv, const char *t, size_t rs, size_t re, int lk)
 {
-    size_t s = rs, j = rs;
-    uint32_t prev = 0;
+    const unsigned char *u = (const unsigned char *)t;
+    size_t s = rs, j = rs, last = rs; /* last: where the character before j starts */
     while (j < re) {
         size_t here = j;
-        uint32_t c = nb_utf8_get(t, re, &j);
-        uint32_t f = nb_fold(c);
-        if (here > s && prev != 0x7B2C /* 第 */ && prev != 0x81F3 /* 至 */ && ex_numbering_may_start(f)) {
+        uint32_t c;
+        if (nb_utf8_ideo3(u, j, re)) {
+            c = nb_utf8_ideo3_cp(u + j); /* folds to itself */
+            j += 3;
+            if (c - 0x4E00 > 0x56DB - 0x4E00) {
+                last = here;
+                continue;
+            }
+        } else {
+            c = nb_utf8_get(t, re, &j);
+        }
+        if (here > s && ex_numbering_may_start(nb_fold(c)) && !ordinal_before(t, last, re)) {
             size_t nl = nb_numbering_len(t, re, here);
             if (nl > 0) {
                 size_t s2 = here, e2 = here;
@@ -187,7 +224,7 @@ static void emit_text_run(tokv *tv, const char *t, size_t rs, size_t re, int lk)
                 s = s2;
             }
         }
-        prev = c;
+        last = here;
     }
     size_t e = re;
     ex_trim(t, &s, &e);

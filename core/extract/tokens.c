@@ -10,20 +10,36 @@
 
 #include <string.h>
 
+/* Token tv->v[tv->n], appended where there is room for it. */
+static tok *put_token(tokv *tv, int kind, size_t off, size_t len, int lkind)
+{
+    tok *t = &tv->v[tv->n++];
+    *t = (tok){.off = (uint32_t)off, .len = (uint32_t)len, .kind = (unsigned char)kind,
+               .lkind = (unsigned char)lkind, .field = NO_FIELD, .nfields = NO_FIELD, .exact_row = -1};
+    return t;
+}
+
+/* A token appended once the vector has grown (NULL out of memory). Out of
+ * line, so that the common case, room already there, saves no registers
+ * for the call to realloc. */
+__attribute__((noinline)) static tok *emit_growing(tokv *tv, int kind, size_t off, size_t len, int lkind)
+{
+    if (nb_grow(&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v, 256) != 0) {
+        tv->oom = 1;
+        return NULL;
+    }
+    return put_token(tv, kind, off, len, lkind);
+}
+
 tok *ex_emit(tokv *tv, int kind, size_t off, size_t len, int lkind)
 {
     if (tv->n >= EX_MAX_TOKENS) {
         tv->full = 1;
         return NULL;
     }
-    if (nb_grow(&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v, 256) != 0) {
-        tv->oom = 1;
-        return NULL;
-    }
-    tok *t = &tv->v[tv->n++];
-    *t = (tok){.off = (uint32_t)off, .len = (uint32_t)len, .kind = (unsigned char)kind,
-               .lkind = (unsigned char)lkind, .field = NO_FIELD, .nfields = NO_FIELD, .exact_row = -1};
-    return t;
+    if (tv->n >= tv->cap)
+        return emit_growing(tv, kind, off, len, lkind);
+    return put_token(tv, kind, off, len, lkind);
 }
 
 int ex_is_unit_cp(uint32_t c)
@@ -45,11 +61,12 @@ static int ends_in_ideograph(const unsigned char *u, size_t s, size_t b)
     return b >= s + 3 && u[b - 3] >= 0xE4 && u[b - 3] <= 0xE9 && (u[b - 2] & 0xC0) == 0x80 && (u[b - 1] & 0xC0) == 0x80;
 }
 
-void ex_trim(const char *t, size_t *a, size_t *b)
+/* White space trimmed off both ends of t[*a, *b): ASCII blanks a byte at a
+ * time, then whole characters. Out of line, so that ex_trim's quick test
+ * saves no registers. */
+__attribute__((noinline)) static void trim_ends(const char *t, size_t *a, size_t *b)
 {
     const unsigned char *u = (const unsigned char *)t;
-    if (*a < *b && no_space_at(u[*a]) && (no_space_at(u[*b - 1]) || ends_in_ideograph(u, *a, *b)))
-        return; /* the most common case: nothing to trim at either end */
     while (*a < *b && (u[*a] == ' ' || u[*a] == '\t'))
         ++*a; /* ASCII blanks, a byte each (a padded cell has many) */
     while (*b > *a && (u[*b - 1] == ' ' || u[*b - 1] == '\t'))
@@ -71,6 +88,16 @@ void ex_trim(const char *t, size_t *a, size_t *b)
             break;
         *b = s;
     }
+}
+
+void ex_trim(const char *t, size_t *a, size_t *b)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    if (*a >= *b)
+        return; /* an empty cell (a tab row has many) */
+    if (no_space_at(u[*a]) && (no_space_at(u[*b - 1]) || ends_in_ideograph(u, *a, *b)))
+        return; /* the most common case: nothing to trim at either end */
+    trim_ends(t, a, b);
 }
 
 int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e)
@@ -152,10 +179,20 @@ static int is_other_value(const char *t, size_t a, size_t b)
     return st == NB_ST_NUMBER || st == NB_ST_PLACEHOLDER;
 }
 
+/* A value token for t[a, b), not plain digits, when it reads as one. Out
+ * of line, so that a cell of plain digits saves no registers. */
+__attribute__((noinline)) static int emit_if_other_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
+{
+    if (!is_other_value(t, a, b))
+        return 0;
+    ex_emit_value(tv, t, a, b, lk);
+    return 1;
+}
+
 int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
 {
-    if (!ex_plain_digits(t, a, b) && !is_other_value(t, a, b)) /* plain digits: the commonest cell */
-        return 0;
+    if (!ex_plain_digits(t, a, b)) /* plain digits: the commonest cell, told without parsing */
+        return emit_if_other_value(tv, t, a, b, lk);
     ex_emit_value(tv, t, a, b, lk);
     return 1;
 }
@@ -165,18 +202,26 @@ int ex_is_value_text(const char *t, size_t a, size_t b)
     return ex_plain_digits(t, a, b) || is_other_value(t, a, b);
 }
 
-/* A value token: blob 1 for a run of digits that may hold several cells,
- * blob 2 for one with a decimal part ("13575394432.52": items, then money). */
-void ex_emit_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
+/* A value token's blob from what its text holds: nd digits (before_dot of
+ * them before the first decimal point), dots decimal points and unit
+ * characters after the digits. 1 for a run of digits that may hold several
+ * cells, 2 for one with a decimal part ("13575394432.52": items, then
+ * money), else 0. */
+static unsigned char blob_of(size_t nd, size_t dots, size_t before_dot, size_t unit)
 {
-    tok *k = ex_emit(tv, K_VALUE, a, b - a, lk);
-    if (!k)
-        return;
-    /* ASCII digits first (most values are nothing else), read a byte each */
-    size_t i = a;
-    while (i < b && t[i] >= '0' && t[i] <= '9')
-        i++;
-    size_t nd = i - a, dots = 0, before_dot = i - a, unit = 0;
+    if (unit && !dots)
+        return 0;
+    if (!dots)
+        return nd > 1;
+    return dots == 1 && before_dot > 1 ? 2 : 0;
+}
+
+/* The blob of a value token t[., b) whose first nd characters, up to i,
+ * are ASCII digits: the rest read a character at a time (full-width
+ * digits, a point, a unit); 0 at any other character. */
+__attribute__((noinline)) static unsigned char blob_past_digits(const char *t, size_t i, size_t b, size_t nd)
+{
+    size_t dots = 0, before_dot = nd, unit = 0;
     while (i < b) {
         uint32_t c = nb_fold(nb_utf8_get(t, b, &i));
         if (c >= '0' && c <= '9' && !unit) {
@@ -188,15 +233,22 @@ void ex_emit_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
         } else if (ex_is_unit_cp(c) || c == 0x4E07) {
             unit++; /* 元, 万元 after the digits */
         } else {
-            return;
+            return 0;
         }
     }
-    if (unit && !dots)
+    return blob_of(nd, dots, before_dot, unit);
+}
+
+void ex_emit_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
+{
+    tok *k = ex_emit(tv, K_VALUE, a, b - a, lk);
+    if (!k)
         return;
-    if (!dots)
-        k->blob = nd > 1;
-    else if (dots == 1 && before_dot > 1)
-        k->blob = 2;
+    /* ASCII digits first (most values are nothing else), read a byte each */
+    size_t i = a;
+    while (i < b && t[i] >= '0' && t[i] <= '9')
+        i++;
+    k->blob = i == b ? blob_of(i - a, 0, i - a, 0) : blob_past_digits(t, i, b, i - a);
 }
 
 void ex_norm_view(const tnorm *norm, const uint32_t *pool, const char *t, const tok *k, size_t ti, int flags,

@@ -192,25 +192,12 @@ static int value_chars(const char *s, size_t n, uint32_t *c, int *m)
     return NB_ST_NUMBER;
 }
 
-/* Read s as a value: its status, the number in *out, why in *why (read_digits). */
-static nb_status parse_value(const char *s, size_t n, nb_num *out, int *why)
+/* Read s as a value past the quick cases of parse_value: its code points
+ * folded (value_chars), then a sign, the digits and a unit. */
+static nb_status parse_value_chars(const char *s, size_t n, nb_num *out, int *why)
 {
     uint32_t c[256]; /* n ≤ 200 bytes: every code point fits */
     int m = 0;
-    out->v = 0;
-    out->scale = 0;
-    *why = 1;
-    if (n >= 1 && n <= NB_NUM_MAX_INT) { /* the most common cell: ASCII digits alone, read as they stand */
-        long long v = 0;
-        size_t k = 0;
-        while (k < n && s[k] >= '0' && s[k] <= '9')
-            v = v * 10 + (s[k++] - '0');
-        if (k == n) {
-            *why = 0;
-            out->v = v;
-            return NB_ST_NUMBER;
-        }
-    }
     nb_status st = (nb_status)value_chars(s, n, c, &m);
     if (st != NB_ST_NUMBER)
         return st;
@@ -229,6 +216,32 @@ static nb_status parse_value(const char *s, size_t n, nb_num *out, int *why)
     out->v = neg ? -v : v;
     out->scale = scale;
     return NB_ST_NUMBER;
+}
+
+/* Read s as a value: its status, the number in *out, why in *why
+ * (read_digits). The two commonest cases are told here without decoding:
+ * ASCII digits alone, and text starting with an ideograph no value starts
+ * with (a label: value_chars would say text at its first character). */
+static nb_status parse_value(const char *s, size_t n, nb_num *out, int *why)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    out->v = 0;
+    out->scale = 0;
+    *why = 1;
+    if (n >= 1 && n <= NB_NUM_MAX_INT) { /* the most common cell: ASCII digits alone, read as they stand */
+        long long v = 0;
+        size_t k = 0;
+        while (k < n && s[k] >= '0' && s[k] <= '9')
+            v = v * 10 + (s[k++] - '0');
+        if (k == n) {
+            *why = 0;
+            out->v = v;
+            return NB_ST_NUMBER;
+        }
+    }
+    if (nb_utf8_ideo3(u, 0, n) && !may_be_value(nb_utf8_ideo3_cp(u)))
+        return NB_ST_TEXT; /* an ideograph is no white space, and folds to itself */
+    return parse_value_chars(s, n, out, why);
 }
 
 nb_status nb_parse_value(const char *s, size_t n, nb_num *out)

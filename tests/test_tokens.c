@@ -1,0 +1,430 @@
+/* test_tokens.c — the table area's tokenizers against plain readings of
+ * the same text: on generated cells and words (ASCII and full-width
+ * digits, decimals, signs, units, placeholders, white space of every kind,
+ * numbering, bytes that are no UTF-8, a character cut at the end) each
+ * fast path of trimming, value reading, blob telling and run-together
+ * words gives what a reading one code point at a time gives; and an area
+ * of tab-indented lines is read one cell a line exactly when its lines'
+ * first reading would say so. */
+#include "testutil.h"
+#include "base/utf8.h"
+#include "extract/internal.h"
+#include "text/numbering.h"
+#include "text/numerals.h"
+
+/* The pieces generated text is made of. */
+static const char *const pieces[] = {
+    "0", "1", "7", "9", "12", "305", "１", "０", "９", ".", "．", ",", "-", "－", "+", "%", "件", "个", "条", "项",
+    "元", "次", "家", "份", "万", "万元", "人", "—", "/", "~", "…", "无", "暂无", "空", "不涉及", "不适用", "N/A",
+    "na", " ", "\t", "\xe3\x80\x80", "\xc2\xa0", "\xe2\x80\x82", "\xe2\x80\x8b", "\xef\xbb\xbf", "规", "章", "行政",
+    "第", "至", "一", "二", "三", "十", "两", "零", "〇", "四", "\xe5\x9b\x9c", "\xe4\xb7\xbf", "(", "[", "{", ")",
+    "（", "）", "【", "、", "：", "，", "。", "（一）", "1.", "二、", "a", "Z", "*", "|", "\xe4", "\x80", "\xe4\xb8",
+    "\xef\xbc", "\xf0\x9f\x98\x80",
+};
+
+/* A small deterministic generator (no global state). */
+static uint32_t next_rand(uint32_t *s)
+{
+    *s = *s * 1103515245u + 12345u;
+    return *s >> 8;
+}
+
+/* Random text of up to max pieces into out (cap bytes); its length. */
+static size_t gen_text(uint32_t *seed, char *out, size_t cap, int max)
+{
+    size_t n = 0;
+    int k = (int)(next_rand(seed) % (uint32_t)max) + 1;
+    for (int i = 0; i < k; i++) {
+        const char *p = pieces[next_rand(seed) % (sizeof pieces / sizeof pieces[0])];
+        size_t l = strlen(p);
+        if (n + l > cap)
+            break;
+        memcpy(out + n, p, l);
+        n += l;
+    }
+    return n;
+}
+
+/* The text in a buffer of exactly its length (a read past it is ASan's). */
+static char *exact_copy(const char *s, size_t n)
+{
+    char *p = malloc(n ? n : 1);
+    assert_non_null(p);
+    memcpy(p, s, n);
+    return p;
+}
+
+/* ---- plain readings, one code point at a time ---- */
+
+/* ASCII blanks off both ends first, then white space a code point at a time. */
+static void plain_trim(const char *t, size_t *a, size_t *b)
+{
+    while (*a < *b && strchr(" \t", t[*a]) && t[*a])
+        ++*a;
+    while (*a < *b && strchr(" \t", t[*b - 1]) && t[*b - 1])
+        --*b;
+    for (size_t i = *a; *a < *b && nb_is_space(nb_utf8_get(t, *b, &i)); i = *a)
+        *a = i;
+    while (*b > *a) {
+        size_t s = *b - 1, i;
+        while (s > *a && ((unsigned char)t[s] & 0xC0) == 0x80)
+            s--;
+        i = s;
+        if (!nb_is_space(nb_utf8_get(t, *b, &i)))
+            break;
+        *b = s;
+    }
+}
+
+static int plain_is_value(const char *t, size_t a, size_t b)
+{
+    size_t n = b - a, i;
+    for (i = 0; i < n && t[a + i] >= '0' && t[a + i] <= '9'; i++)
+        ;
+    if (n && i == n && n <= NB_NUM_MAX_INT)
+        return 1;
+    char buf[256];
+    nb_num v;
+    buf[0] = ' '; /* a leading blank: nb_parse_value's quick cases pass it by */
+    memcpy(buf + 1, t + a, n);
+    nb_status st = nb_parse_value(buf, n + 1, &v);
+    return st == NB_ST_NUMBER || st == NB_ST_PLACEHOLDER;
+}
+
+static unsigned char plain_blob(const char *t, size_t a, size_t b)
+{
+    size_t nd = 0, dots = 0, before = 0, unit = 0;
+    for (size_t i = a; i < b;) {
+        uint32_t c = nb_fold(nb_utf8_get(t, b, &i));
+        int digit = c >= '0' && c <= '9';
+        if (!unit && (digit || c == '.')) {
+            nd += digit;
+            before += digit && !dots;
+            dots += !digit;
+        } else if (ex_is_unit_cp(c) || c == 0x4E07) {
+            unit++;
+        } else {
+            return 0;
+        }
+    }
+    return (unsigned char)(unit && !dots ? 0 : !dots ? nd > 1 : dots == 1 && before > 1 ? 2 : 0);
+}
+
+/* A text run split at numbering, as tokenize_glued reads one. */
+static void plain_text_run(tokv *tv, const char *t, size_t s, size_t e, int lk)
+{
+    uint32_t prev = 0;
+    for (size_t i = s, at = s; i < e; at = i) {
+        uint32_t c = nb_utf8_get(t, e, &i);
+        int ordinal = prev == 0x7B2C || prev == 0x81F3;
+        prev = c;
+        if (at == s || ordinal || !ex_numbering_may_start(nb_fold(c)) || !nb_numbering_len(t, e, at))
+            continue;
+        size_t x = s, y = at;
+        ex_trim(t, &x, &y);
+        if (y > x)
+            ex_emit(tv, K_TEXT, x, y - x, lk);
+        s = at;
+    }
+    ex_trim(t, &s, &e);
+    if (e > s)
+        ex_emit(tv, K_TEXT, s, e - s, lk);
+}
+
+static int digit_cp(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+/* The code point at i of t[., b) and where it ends. */
+static uint32_t cp_at(const char *t, size_t b, size_t i, size_t *end)
+{
+    *end = i;
+    return i < b ? nb_utf8_get(t, b, end) : 0;
+}
+
+/* Where a number whose first digit ends at i ends. */
+static size_t plain_number_end(const char *t, size_t b, size_t i)
+{
+    for (;;) {
+        size_t j, k, m;
+        uint32_t c = cp_at(t, b, i, &j);
+        if (i < b && digit_cp(c)) {
+            i = j;
+        } else if (i < b && (c == '.' || c == 0xFF0E) && j < b && digit_cp(cp_at(t, b, j, &k))) {
+            i = k;
+        } else if (i < b && c == ',') {
+            int nd = 0;
+            for (k = j; k < b && nd < 4 && digit_cp(cp_at(t, b, k, &m)); k = m)
+                nd++;
+            if (nd != 3)
+                return i;
+            i = k;
+        } else {
+            return i;
+        }
+    }
+}
+
+/* A word where text and digits may run together, read plainly. */
+static void plain_glued(tokv *tv, const char *t, size_t a, size_t b, int lk)
+{
+    if (ex_emit_if_value(tv, t, a, b, lk))
+        return;
+    size_t rs[256], re[256];
+    char ty[256];
+    int nr = 0;
+    for (size_t i = a, j; i < b && nr < 256; i = j) {
+        size_t k;
+        uint32_t c = cp_at(t, b, i, &j);
+        if (digit_cp(c) || ((c == '-' || c == 0xFF0D) && i == a && j < b && cp_at(t, b, j, &k) <= '9' &&
+                            cp_at(t, b, j, &k) >= '0')) {
+            j = plain_number_end(t, b, j);
+            rs[nr] = i, re[nr] = j, ty[nr++] = 'D';
+        } else if (nr && ty[nr - 1] == 'T') {
+            re[nr - 1] = j;
+        } else {
+            rs[nr] = i, re[nr] = j, ty[nr++] = 'T';
+        }
+    }
+    for (int k = 0; k + 1 < nr; k++) { /* a numbering digit goes to the text after it */
+        size_t j;
+        uint32_t p = nb_fold(cp_at(t, re[k + 1], rs[k + 1], &j));
+        if (ty[k] == 'D' && ty[k + 1] == 'T' && (p == '.' || p == 0x3001) && j < re[k + 1] &&
+            !memchr(t + rs[k], '.', re[k] - rs[k])) {
+            size_t last = re[k] - 1;
+            while (last > rs[k] && ((unsigned char)t[last] & 0xC0) == 0x80)
+                last--;
+            re[k] = rs[k + 1] = last;
+        }
+    }
+    for (int k = 0; k + 1 < nr; k++) { /* and a unit to the number before it */
+        size_t j, j2;
+        if (ty[k] != 'D' || ty[k + 1] != 'T' || re[k] != rs[k + 1])
+            continue;
+        uint32_t c = cp_at(t, re[k + 1], rs[k + 1], &j);
+        if (c == 0x4E07 && cp_at(t, re[k + 1], j, &j2) == 0x5143 && j < re[k + 1])
+            re[k] = rs[k + 1] = j2;
+        else if (c != 0x4E07 && ex_is_unit_cp(c))
+            re[k] = rs[k + 1] = j;
+    }
+    for (int k = 0; k < nr; k++)
+        if (re[k] > rs[k] && ty[k] == 'D')
+            ex_emit_value(tv, t, rs[k], re[k], lk);
+        else if (re[k] > rs[k])
+            plain_text_run(tv, t, rs[k], re[k], lk);
+}
+
+/* One cell, read plainly: words split at each code point that is white space. */
+static void plain_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
+{
+    plain_trim(t, &a, &b);
+    if (a == b) {
+        ex_emit(tv, K_EMPTY, a, 0, lk);
+        return;
+    }
+    if (plain_is_value(t, a, b)) {
+        ex_emit_value(tv, t, a, b, lk);
+        return;
+    }
+    size_t ws[64], we[64], i = a, j;
+    int nw = 0;
+    while (i < b && nw < 64) {
+        while (i < b && nb_is_space(cp_at(t, b, i, &j)))
+            i = j;
+        if (i >= b)
+            break;
+        ws[nw] = i;
+        while (i < b && !nb_is_space(cp_at(t, b, i, &j)))
+            i = j;
+        we[nw++] = i;
+    }
+    int k = nw;
+    while (k > 0 && nw > 1 && plain_is_value(t, ws[k - 1], we[k - 1]))
+        k--;
+    if (k < nw && nw < 64) {
+        if (k > 0)
+            ex_emit(tv, K_TEXT, a, we[k - 1] - a, lk);
+        for (int w = k; w < nw; w++)
+            ex_emit_value(tv, t, ws[w], we[w], lk);
+        return;
+    }
+    int digit_past_numbering = 0;
+    for (size_t d = a + nb_numbering_len(t, b, a); d < b; d++)
+        digit_past_numbering |= t[d] >= '0' && t[d] <= '9';
+    if (lk == LK_CELL && digit_past_numbering)
+        ex_tokenize_plain(tv, t, a, b, lk);
+    else
+        ex_emit(tv, K_TEXT, a, b - a, lk);
+}
+
+static void same_tokens(const tokv *x, const tokv *y, const char *s, size_t n)
+{
+    int same = x->n == y->n;
+    for (size_t i = 0; same && i < x->n; i++)
+        same = !memcmp(&x->v[i], &y->v[i], sizeof x->v[i]);
+    if (!same)
+        fail_msg("tokens differ (%zu, %zu) for \"%.*s\"", x->n, y->n, (int)n, s);
+}
+
+/* ---- the tests ---- */
+
+static void test_trim_value_blob(void **state)
+{
+    (void)state;
+    uint32_t seed = 1;
+    char buf[200];
+    for (int round = 0; round < 40000; round++) {
+        size_t n = gen_text(&seed, buf, sizeof buf, 6), cut = n ? next_rand(&seed) % (n + 1) : 0;
+        char *t = exact_copy(buf, cut);
+        size_t a = 0, b = cut, pa = 0, pb = cut;
+        ex_trim(t, &a, &b);
+        plain_trim(t, &pa, &pb);
+        if (a != pa || b != pb)
+            fail_msg("trim of \"%.*s\": [%zu, %zu), plainly [%zu, %zu)", (int)cut, t, a, b, pa, pb);
+        tokv tv = {0};
+        int v = ex_emit_if_value(&tv, t, a, b, LK_TAB);
+        if (v != (a < b && plain_is_value(t, a, b)) || tv.n != (size_t)v)
+            fail_msg("value of \"%.*s\": %d", (int)(b - a), t + a, v);
+        ex_emit_value(&tv, t, 0, cut, LK_TAB);
+        if (tv.v[tv.n - 1].blob != plain_blob(t, 0, cut))
+            fail_msg("blob of \"%.*s\": %d, plainly %d", (int)cut, t, tv.v[tv.n - 1].blob, plain_blob(t, 0, cut));
+        free(tv.v);
+        free(t);
+    }
+}
+
+static void test_parse_value_quick(void **state)
+{
+    (void)state;
+    uint32_t seed = 2;
+    char buf[190], spaced[192];
+    for (int round = 0; round < 40000; round++) {
+        size_t n = gen_text(&seed, buf, sizeof buf, 4);
+        char *t = exact_copy(buf, n);
+        spaced[0] = ' ';
+        memcpy(spaced + 1, t, n);
+        nb_num x, y;
+        nb_status sx = nb_parse_value(t, n, &x), sy = nb_parse_value(spaced, n + 1, &y);
+        if (sx != sy || x.v != y.v || x.scale != y.scale || nb_value_fits(t, n) != nb_value_fits(spaced, n + 1))
+            fail_msg("\"%.*s\" reads %s %lld, after a blank %s %lld", (int)n, t, nb_status_name(sx), x.v,
+                     nb_status_name(sy), y.v);
+        free(t);
+    }
+    nb_num v;
+    assert_int_equal(nb_parse_value("规章", 6, &v), NB_ST_TEXT);
+    assert_int_equal(nb_parse_value("无", 3, &v), NB_ST_PLACEHOLDER);
+    assert_int_equal(nb_parse_value("不涉及", 9, &v), NB_ST_PLACEHOLDER);
+}
+
+static void test_glued_words(void **state)
+{
+    (void)state;
+    uint32_t seed = 3;
+    char buf[400];
+    for (int round = 0; round < 40000; round++) {
+        size_t n = round % 500 ? gen_text(&seed, buf, sizeof buf, 24) : 0;
+        const char *unit = round % 1000 ? "1ab" : "2规章";
+        for (; !(round % 500) && n + strlen(unit) <= sizeof buf; n += strlen(unit))
+            memcpy(buf + n, unit, strlen(unit)); /* a word of more runs than are kept */
+        size_t cut = next_rand(&seed) % (n + 1);
+        char *t = exact_copy(buf, cut);
+        size_t a = 0, b = cut;
+        plain_trim(t, &a, &b);
+        tokv x = {0}, y = {0};
+        ex_tokenize_glued(&x, t, a, b, LK_PLAIN);
+        plain_glued(&y, t, a, b, LK_PLAIN);
+        same_tokens(&x, &y, t, cut);
+        free(x.v);
+        free(y.v);
+        free(t);
+    }
+}
+
+static void test_cells(void **state)
+{
+    (void)state;
+    uint32_t seed = 4;
+    char buf[300];
+    for (int round = 0; round < 40000; round++) {
+        size_t n = gen_text(&seed, buf, sizeof buf, round % 3 ? 5 : 12), cut = next_rand(&seed) % (n + 1);
+        char *t = exact_copy(buf, cut);
+        for (int lk = LK_TAB; lk <= LK_CELL; lk++) {
+            tokv x = {0}, y = {0};
+            ex_tokenize_cell(&x, t, 0, cut, lk);
+            plain_cell(&y, t, 0, cut, lk);
+            same_tokens(&x, &y, t, cut);
+            free(x.v);
+            free(y.v);
+        }
+        free(t);
+    }
+}
+
+/* Tab-indented lines, each of a kind whose first reading is known: one
+ * cell (1), several numbers (2), or neither (0). */
+static const struct {
+    const char *line;
+    int shape;
+} tab_lines[] = {
+    {"\t规章", 1},         {"\t0", 1},           {"规章\t\t", 1},        {"\t\t5", 1},
+    {"\t行政 许可", 1},    {"\t规章\t5\t7", 2},  {"\t行政 许可 5 7", 2}, {"规章\t1\t2\t3", 2},
+    {"\t规章\t说明", 0},   {"\t\xe3\x80\x80规章", 1}, {"\t(一)\t3\t4", 2},  {"", 0},
+};
+
+static void test_tab_indented_areas(void **state)
+{
+    (void)state;
+    uint32_t seed = 5;
+    for (int round = 0; round < 3000; round++) {
+        char text[4096];
+        size_t n = 0;
+        int single = 0, multi = 0, lines = (int)(next_rand(&seed) % 30) + 1;
+        for (int i = 0; i < lines; i++) {
+            int k = (int)(next_rand(&seed) % (sizeof tab_lines / sizeof tab_lines[0]));
+            if (k >= 5 && next_rand(&seed) % 4) /* mostly single cells: near the line between the readings */
+                k = (int)(next_rand(&seed) % 5);
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s\n", tab_lines[k].line);
+            single += tab_lines[k].shape == 1;
+            multi += tab_lines[k].shape == 2;
+        }
+        nb_report r = {0};
+        nb_err e;
+        if (nb_doc_from_bytes(&r.doc, "t.txt", (const unsigned char *)text, n, NB_LANG_EN, &e) != 0)
+            fail_msg("%s", e.msg);
+        area ar = {.start = 0, .end = r.doc.len};
+        tokv tv = {0};
+        int cells_mode = -1;
+        ex_tokenize_area(&r, &ar, &tv, &cells_mode);
+        if (cells_mode != (single > 4 * multi))
+            fail_msg("one cell a line: %d, the lines say %d (%d single, %d multi):\n%s", cells_mode,
+                     single > 4 * multi, single, multi, text);
+        free(tv.v);
+        nb_doc_free(&r.doc);
+    }
+}
+
+static void test_tokens_grow(void **state)
+{
+    (void)state;
+    tokv tv = {0};
+    for (size_t i = 0; i < 3000; i++)
+        assert_non_null(ex_emit(&tv, (int)(i % 3), i * 7, i % 11, (int)(i % 4)));
+    for (size_t i = 0; i < 3000; i++) {
+        const tok *k = &tv.v[i];
+        assert_true(k->off == i * 7 && k->len == i % 11 && k->kind == i % 3 && k->lkind == i % 4);
+        assert_true(k->field == NO_FIELD && k->nfields == NO_FIELD && k->exact_row == -1 && !k->blob);
+    }
+    assert_false(tv.oom || tv.full);
+    free(tv.v);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_trim_value_blob), cmocka_unit_test(test_parse_value_quick),
+        cmocka_unit_test(test_glued_words),     cmocka_unit_test(test_cells),
+        cmocka_unit_test(test_tab_indented_areas), cmocka_unit_test(test_tokens_grow),
+    };
+    return TU_RUN("tokens", tests, NULL, NULL, NULL);
+}
