@@ -60,7 +60,7 @@ TUI_CF   = $(CURS_CF) $(PCRE_CF) -Itui -Ibuild/gen
 
 SAMPLE  := samples/kaizha-2024.txt
 
-.PHONY: all deps run check unit asan asan-bin cli screens sweep tmux valgrind clang bench bench-batch bench-fixed bench-pdf bench-memory clean install lint-man man man-check structure fuzz fuzz-check
+.PHONY: all deps run check check-all unit asan asan-bin cli screens sweep tmux valgrind clang bench bench-batch bench-fixed bench-pdf bench-memory clean install lint-man man man-check structure fuzz fuzz-check
 .SECONDARY:
 all: nianbao
 
@@ -120,7 +120,10 @@ fuzz-check: $(FUZZ_BINS)
 deps:
 	@sh tests/deps.sh
 
-run: deps nianbao
+# deps, then the rest in a new make: the flags pkg-config gives above are read
+# when make starts, and on a fresh machine the packages come with deps
+run: deps
+	@$(MAKE) --no-print-directory nianbao
 	./nianbao $(SAMPLE)
 
 unit: $(TESTS)
@@ -192,7 +195,10 @@ man-check: build/genman
 	else echo "man/nianbao.1 differs from the option and key tables (make man writes it):"; \
 	  diff man/nianbao.1 build/nianbao.1 | head -20; exit 1; fi
 
-check: deps all unit asan cli screens asan-bin sweep tmux valgrind clang lint-man man-check structure fuzz-check
+check: deps
+	@$(MAKE) --no-print-directory check-all
+
+check-all: all unit asan cli screens asan-bin sweep tmux valgrind clang lint-man man-check structure fuzz-check
 	@echo "make check: all tests passed"
 
 build/bench/extract: bench/extract.c $(CORE_OBJ)
