@@ -6,6 +6,7 @@
  * sentences put into 总体情况 and cells set. */
 #include "booktest.h"
 #include "base/utf8.h"
+#include "check/claims_internal.h"
 #include "check/years.h"
 
 static nb_ctx g_ctx;
@@ -523,6 +524,113 @@ static void test_long_narrative(void **s)
     }
 }
 
+
+/* Does one of kind k's head characters (the words of its head group)
+ * start at the text's byte p? */
+static int starts_head(const claims_ctx *cc, int k, const char *t, size_t p)
+{
+    for (int w = 0; w < cc->words.n; w++)
+        if (cc->groups[w] >> cc->head[k] & 1 && !strncmp(t + p, cc->words.w[w], cc->words.len[w]))
+            return 1;
+    return 0;
+}
+
+/* The scan starts a kind's pattern at the first of its head characters in
+ * the window, not at the window's start: so every match of a kind with a
+ * head must start with one. Each match of such a kind, in sentences of
+ * every kind (and their near misses) and in the test texts, does. */
+static void test_heads_start_matches(void **s)
+{
+    (void)s;
+    static const char *const said[] = {
+        "全年收到政府信息公开申请10件。", "办理政府信息公开申请7件。", "新收申请3份。", "接到申请2个。",
+        "未收到政府信息公开申请。", "没有受理申请。", "上年结转政府信息公开申请3件。", "共答复申请12件。",
+        "共答复12件。", "依法办结5件。", "全部办结申请4件。", "行政复议2件。", "未发生行政复议。", "行政诉讼1起。",
+        "没有行政诉讼。", "无行政诉讼。", "制发规章和规范性文件3件。", "现行有效规范性文件20件。",
+        "废止规范性文件2件。", "予以公开5件，同意公开1件，部分公开2件，不予公开1件。", "无法提供1件。",
+        "不予处理2件，其他处理1件。", "办结率100%。", "全部办结。", "均已答复完毕。", "都已处理完成。",
+        "无结转。", "没有转入下一年度。", "不存在结转。", "尚未办结。", "正在办理。", "仍在办理。",
+        "受疫情影响，受理工作不停，全年收到政府信息公开申请12件。", "不是予以公开的，不予公开3件。",
+    };
+    const claims_ctx *cc = g_ctx.re_claims;
+    assert_non_null(cc);
+    pcre2_match_data *md = g_ctx.match;
+    int matched[NKINDS] = {0};
+    char *texts[2];
+    size_t lens[2];
+    texts[0] = tu_read("tests/data/clean.txt", &lens[0]);
+    texts[1] = tu_read("tests/data/review.txt", &lens[1]);
+    for (size_t q = 0; q < sizeof said / sizeof said[0] + 2; q++) {
+        static char buf[1 << 16];
+        size_t n = q < 2 ? lens[q] : strlen(said[q - 2]);
+        assert_true(n + 64 <= sizeof buf);
+        memcpy(buf, q < 2 ? texts[q] : said[q - 2], n);
+        memset(buf + n, 0, 64); /* the JIT reads ahead */
+        for (int k = 0; k < NKINDS; k++) {
+            if (cc->head[k] < 0)
+                continue;
+            for (size_t from = 0; from <= n;) {
+                if (pcre2_match(cc->re[k], (PCRE2_SPTR)buf, n, from, 0, md, NULL) <= 0)
+                    break;
+                size_t at = pcre2_get_ovector_pointer(md)[0];
+                if (!starts_head(cc, k, buf, at))
+                    fail_msg("kind %d matches at %zu of text %zu, not at a head character", k, at, q);
+                matched[k]++;
+                from = at + 1;
+                while (from < n && ((unsigned char)buf[from] & 0xC0) == 0x80)
+                    from++;
+            }
+        }
+    }
+    for (int k = 0; k < NKINDS; k++)
+        if (cc->head[k] >= 0 && !matched[k])
+            fail_msg("kind %d met no match", k);
+    free(texts[0]);
+    free(texts[1]);
+}
+
+/* The scan's passes, told once into the context: each kind tried in the
+ * pass of the first kind of its anchor, and only there; each anchor's
+ * length. */
+static void test_anchor_passes(void **s)
+{
+    (void)s;
+    const claims_ctx *cc = g_ctx.re_claims;
+    for (int k = 0; k < NKINDS; k++) {
+        int first = 0, passes = 0;
+        while (cc->anchor[first] != cc->anchor[k])
+            first++;
+        for (int a0 = 0; a0 < NKINDS; a0++)
+            passes += (int)(cc->same_anchor[a0] >> k & 1);
+        assert_int_equal(passes, 1);
+        assert_true(cc->same_anchor[first] >> k & 1);
+        for (int w = 0; w < cc->words.n; w++) /* the anchor's word: its length */
+            if (cc->groups[w] >> cc->anchor[k] & 1)
+                assert_int_equal(cc->anchor_len[k], cc->words.len[w]);
+    }
+}
+
+
+/* A claim whose first character is its window's first byte (未 of 未发生
+ * ninety bytes before 复, the spaces \s* lets in between) is read; one byte
+ * further, none is. */
+static void test_window_edge(void **s)
+{
+    (void)s;
+    for (int spaces = 74; spaces <= 76; spaces++) {
+        char text[256];
+        snprintf(text, sizeof text, "全年未发生行%*s政复议。", spaces, "");
+        nb_report r;
+        nb_findings f;
+        bt_narrative(&r, &g_ctx, text);
+        bt_set(&r, "t4.review.total", 2);
+        bt_run(&r, &g_ctx, &f);
+        assert_int_equal(bt_count(&f, "TEXT.TABLE_MISMATCH"), spaces <= 75);
+        nb_findings_free(&f);
+        nb_report_free(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -533,6 +641,8 @@ int main(void)
         cmocka_unit_test(test_share),         cmocka_unit_test(test_t2),
         cmocka_unit_test(test_fee_unit),      cmocka_unit_test(test_years_text),
         cmocka_unit_test(test_long_narrative), cmocka_unit_test(test_zone_edges),
+        cmocka_unit_test(test_heads_start_matches), cmocka_unit_test(test_anchor_passes),
+        cmocka_unit_test(test_window_edge),
     };
     return TU_RUN("claims", tests, &g_ctx, NULL, NULL);
 }

@@ -4,7 +4,9 @@
  * marker parser (kinds, values, terminators) and the rules each reader
  * accepts markers by; nb_find finds the first place of a needle as a
  * byte-by-byte search does, at every length and alignment, and nb_find_all
- * every place of a set of needles, small or as large as the claims'. */
+ * every place of a set of needles, small or as large as the claims';
+ * nb_join_lines joins the lines a plain reading of its rule joins, with the
+ * same map back, whatever the tables' zone. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -16,6 +18,7 @@
 
 #include "base/utf8.h"
 #include "text/label.h"
+#include "text/join.h"
 #include "text/numbering.h"
 #include "testutil.h"
 #include "text/numerals.h"
@@ -683,6 +686,161 @@ static void test_find_all_many(void **state)
     assert_true(total > 50000); /* the needles were met, everywhere */
 }
 
+
+/* ---- joined lines against a plain reading: the lines split first, each
+ * pair of neighbours judged by the rule of text/join.h read a code point at
+ * a time, the joined text built with each byte's original offset. */
+
+/* The code points of text[a, b) (at most max), how many. */
+static size_t code_points(const char *t, size_t a, size_t b, uint32_t *cp, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b && n < max;)
+        cp[n++] = nb_utf8_get(t, b, &i);
+    return n;
+}
+
+/* Where the first code point not a space of text[a, b) starts (b when none). */
+static size_t first_not_space(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a, j; i < b; i = j) {
+        j = i;
+        if (!nb_is_space(nb_utf8_get(t, b, &j)))
+            return i;
+    }
+    return b;
+}
+
+/* Is every byte of text[a, b) one of "0123456789 \t\r.,%-" or NUL? */
+static int figures_only(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (t[i] && !memchr("0123456789 \t\r.,%-", t[i], 17))
+            return 0;
+    return 1;
+}
+
+/* May line [a, b) run on into line [c, d), read plainly? */
+static int runs_on(const char *t, size_t a, size_t b, size_t c, size_t d)
+{
+    uint32_t cp[512];
+    size_t n = code_points(t, a, b, cp, 512), k = n;
+    while (k > 0 && (cp[k - 1] == ' ' || cp[k - 1] == '\t' || cp[k - 1] == '\r'))
+        k--;
+    uint32_t last = k ? nb_fold(cp[k - 1]) : 0;
+    static const uint32_t stops[] = {0x3002, 0xFF01, 0xFF1F, 0xFF1B, '!', '?', ';', ':', 0x2026};
+    int stop = 0, cjk = 0;
+    for (size_t q = 0; q < sizeof stops / sizeof stops[0]; q++)
+        stop |= last == stops[q];
+    for (size_t q = 0; q < n; q++)
+        cjk |= nb_is_cjk(cp[q]);
+    size_t fa = first_not_space(t, a, b), fc = first_not_space(t, c, d);
+    if (!last || stop || !cjk || fc >= d || figures_only(t, fc, d) || figures_only(t, fa, b))
+        return 0;
+    if (memchr("#|*-", t[fc], 5) || t[fa] == '|' || t[fa] == '#' || nb_numbering_len(t, d, fc))
+        return 0;
+    return !nb_numbering_len(t, b, fa) || memmem(t + a, b - a, "。", 3) != NULL;
+}
+
+/* text[0, n) joined plainly into out (its bytes' original offsets in orig):
+ * its length. */
+static size_t join_plainly(const char *t, size_t n, size_t skip_from, size_t skip_to, char *out, size_t *orig)
+{
+    size_t ls[600], le[600], nl = 0, len = 0;
+    for (size_t a = 0; a < n && nl < 600;) {
+        const char *e = memchr(t + a, '\n', n - a);
+        ls[nl] = a;
+        le[nl++] = e ? (size_t)(e - t) : n;
+        a = e ? (size_t)(e - t) + 1 : n;
+    }
+    size_t from = 0;
+    for (size_t k = 0; k + 1 < nl; k++) {
+        int zone = skip_to > skip_from && ls[k] < skip_to && le[k + 1] >= skip_from;
+        if (zone || !runs_on(t, ls[k], le[k], ls[k + 1], le[k + 1]))
+            continue;
+        size_t keep = le[k];
+        while (keep > ls[k] && (t[keep - 1] == ' ' || t[keep - 1] == '\t' || t[keep - 1] == '\r'))
+            keep--;
+        for (size_t i = from; i < keep; i++, len++) {
+            out[len] = t[i];
+            orig[len] = i;
+        }
+        from = first_not_space(t, ls[k + 1], le[k + 1]);
+    }
+    for (size_t i = from; i < n; i++, len++) {
+        out[len] = t[i];
+        orig[len] = i;
+    }
+    return len;
+}
+
+/* nb_join_lines as the plain reading, on generated prose and tables: lines
+ * that run on or end a sentence, blank, numbered, of figures, of a table,
+ * with spaces (full width too) before and after, a NUL; the tables' zone
+ * anywhere (none, in a line, at a line's edges, past the end), the last line
+ * with its line end or without. */
+static void test_join_plainly(void **state)
+{
+    (void)state;
+#define PIECE(s) {s, sizeof s - 1} /* a line's bytes, a NUL among them too */
+    static const struct {
+        const char *s;
+        size_t n;
+    } lines[] = {
+        PIECE("本机关收到政府"), PIECE("信息公开申请5件"), PIECE("办结。"), PIECE("全年共答复"), PIECE("  收到申请"),
+        PIECE("\xe3\x80\x80全角空格后接续"), PIECE("一、总体情况"), PIECE("（二）主动公开"), PIECE("1. 申请情况"),
+        PIECE("12 34 5.6%"), PIECE(""), PIECE("  "), PIECE("|项目|数量|"), PIECE("# 标题"), PIECE("是否？"),
+        PIECE("说明："), PIECE("abc def"), PIECE("\t制表之后"), PIECE("结转\xef\xbc\x9b"), PIECE("-"), PIECE("7"),
+        PIECE("第一，依法"), PIECE("申请\0件"), PIECE("5\0"), PIECE("\xef\xbb\xbf开头"), PIECE("续…"),
+        PIECE("\xe5\x8a"), PIECE("一是加强。其后"), PIECE("二、情况说明 "), PIECE("*注"),
+    };
+#undef PIECE
+    enum { NL = sizeof lines / sizeof lines[0] };
+    static char text[4096 + 64], out[4096];
+    static size_t orig[4096];
+    unsigned seed = 2024;
+    int joins = 0, zoned = 0;
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0, count = 1 + next_below(&seed, 40);
+        for (size_t k = 0; k < count && n + 64 < 4096; k++) {
+            unsigned pick = next_below(&seed, NL);
+            memcpy(text + n, lines[pick].s, lines[pick].n);
+            n += lines[pick].n;
+            if (k + 1 < count || next_below(&seed, 2))
+                text[n++] = '\n';
+        }
+        memset(text + n, 0, 64);
+        size_t from = 0, to = 0;
+        unsigned zone = next_below(&seed, 4);
+        if (zone) { /* anywhere, at a line's start or end, or reaching past the text */
+            from = next_below(&seed, (unsigned)n + 1);
+            to = from + next_below(&seed, (unsigned)(n - from) + 1);
+            if (zone == 2) {
+                while (from > 0 && text[from - 1] != '\n')
+                    from--;
+                while (to < n && text[to] != '\n')
+                    to++;
+                to += next_below(&seed, 2);
+            }
+            if (zone == 3)
+                to = n + 1 + next_below(&seed, 8);
+            zoned += to > from;
+        }
+        nb_joined j;
+        assert_int_equal(nb_join_lines(text, n, from, to, &j), 0);
+        size_t len = join_plainly(text, n, from, to, out, orig);
+        if (j.n != len || memcmp(j.t, out, len))
+            fail_msg("round %d (zone %zu to %zu of %zu): joined %zu bytes, not %zu", round, from, to, n, j.n, len);
+        for (size_t i = 0; i < len; i++)
+            if (nb_joined_orig(&j, i) != orig[i])
+                fail_msg("round %d: joined byte %zu from %zu, not %zu", round, i, nb_joined_orig(&j, i), orig[i]);
+        assert_int_equal(j.buf != NULL, len < n); /* a join drops a line end at least */
+        joins += j.buf != NULL;
+        nb_joined_free(&j);
+    }
+    assert_true(joins > 1000 && zoned > 1000); /* lines were joined, zones met */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -704,6 +862,7 @@ int main(void)
         cmocka_unit_test(test_find_all),
         cmocka_unit_test(test_find_all_many),
         cmocka_unit_test(test_utf8_invalid),
+        cmocka_unit_test(test_join_plainly),
     };
     return TU_RUN("text", tests, NULL, NULL, NULL);
 }

@@ -155,6 +155,20 @@ static int claim_words(claims_ctx *cc, char chars[][4])
     return nb_needles_init(&cc->words, words, nw);
 }
 
+/* The scan's passes, one per distinct anchor, told once: the kinds that
+ * share the first kind's anchor (so each pass tries them all), and each
+ * anchor's length. */
+static void anchor_passes(claims_ctx *cc)
+{
+    for (int k = 0; k < NKINDS; k++) {
+        cc->anchor_len[k] = (unsigned char)strlen(kinds[k].anchor);
+        int first = 0;
+        while (cc->anchor[first] != cc->anchor[k])
+            first++;
+        cc->same_anchor[first] |= 1u << k;
+    }
+}
+
 int nb_claims_init(nb_ctx *c, nb_err *err)
 {
     claims_ctx *cc = calloc(1, sizeof *cc);
@@ -163,6 +177,10 @@ int nb_claims_init(nb_ctx *c, nb_err *err)
     c->re_claims = cc;
     if (claim_words(cc, cc->chars) != 0)
         return nb_err_set(err, NB_E_PATTERN, "internal claim words: too many");
+    anchor_passes(cc);
+    cc->longest = 1;
+    for (int k = 0; k < cc->words.n; k++)
+        cc->longest = cc->words.len[k] > cc->longest ? cc->words.len[k] : cc->longest;
     for (int k = 0; k < NKINDS; k++) { /* how far a window reaches before and after its anchor */
         size_t b = (size_t)kinds[k].before + 4, a = strlen(kinds[k].anchor) + (size_t)kinds[k].after + 4;
         cc->reach_before = b > cc->reach_before ? b : cc->reach_before;
@@ -264,11 +282,13 @@ static int number_before(const char *t, size_t p)
     return c >= 0xFF10 && c <= 0xFF19;
 }
 
-/* Does the joined text [a, b) hold a word of group g (a character of a
- * kind's tail or head), with a number right before it when numbered? Its
- * places are in the order of the text: the first starting at a or after,
- * and on while they start before b. */
-static inline int has_word(scan *sc, int g, size_t a, size_t b, int numbered)
+#define NO_WORD ((size_t)-1)
+
+/* Where the first word of group g (a character of a kind's tail or head)
+ * that the joined text [a, b) holds starts, with a number right before it
+ * when numbered; NO_WORD when none. Its places are in the order of the
+ * text: the first starting at a or after, and on while they start before b. */
+static inline size_t first_word(scan *sc, int g, size_t a, size_t b, int numbered)
 {
     /* the first place at or after a: anchors come in the order of the text,
      * so most often the group's last one or a few on; a binary search when
@@ -285,8 +305,8 @@ static inline int has_word(scan *sc, int g, size_t a, size_t b, int numbered)
     sc->gcur[g] = lo;
     for (size_t i = lo; i < sc->gfrom[g + 1] && sc->goff[i] < b; i++)
         if (sc->gend[i] <= b && (!numbered || number_before(sc->j.t, sc->goff[i])))
-            return 1;
-    return 0;
+            return sc->goff[i];
+    return NO_WORD;
 }
 
 /* The first match of kind k, in the window around the anchor at `at`, that
@@ -297,14 +317,14 @@ static int match_around(scan *sc, int k, size_t at, size_t al, claim_match *m)
     size_t n = sc->j.n;
     size_t ws = at > (size_t)kinds[k].before ? at - (size_t)kinds[k].before : 0;
     size_t we = at + al + (size_t)kinds[k].after < n ? at + al + (size_t)kinds[k].after : n;
-    if (ws > 0)
-        ws = to_char_start(t, ws, n);
     we = to_char_start(t, we, n);
     const claims_ctx *cc = sc->cc;
-    if ((cc->tail[k] >= 0 && !has_word(sc, cc->tail[k], at + al, we, NUMBERED_TAILS >> k & 1)) ||
-        (cc->head[k] >= 0 && !has_word(sc, cc->head[k], ws, at, 0)))
+    if (cc->tail[k] >= 0 && first_word(sc, cc->tail[k], at + al, we, NUMBERED_TAILS >> k & 1) == NO_WORD)
         return 0; /* no match holds the anchor: the pattern need not run */
-    for (size_t from = ws; from <= at;) {
+    /* a kind with a head starts its every match with it: none before the
+     * first (a word starts a character: none between ws and the next) */
+    size_t from = cc->head[k] >= 0 ? first_word(sc, cc->head[k], ws, at, 0) : ws > 0 ? to_char_start(t, ws, n) : 0;
+    while (from <= at) {
         int rc = pcre2_match(sc->cc->re[k], (PCRE2_SPTR)t, we, from, PCRE2_NO_UTF_CHECK, sc->md, NULL);
         if (rc <= 0)
             return 0;
@@ -361,11 +381,8 @@ static int scan_anchor(scan *sc, int a0)
 {
     const claims_ctx *cc = sc->cc;
     int g = cc->anchor[a0];
-    size_t al = strlen(kinds[a0].anchor), at_from = 0;
-    uint32_t same = 0; /* the kinds of this anchor, told once */
-    for (int k = a0; k < NKINDS; k++)
-        if (cc->anchor[k] == g)
-            same |= 1u << k;
+    size_t al = cc->anchor_len[a0], at_from = 0;
+    uint32_t same = cc->same_anchor[a0];
     for (size_t i = sc->gfrom[g]; i < sc->gfrom[g + 1]; i++) {
         size_t at = sc->goff[i];
         if (at < at_from || (at >= sc->z0 && at < sc->z1))
@@ -414,12 +431,10 @@ static int search_spans(const scan *sc, size_t from[2], size_t to[2])
  * most kept are (else in their stead) and handed to visit; *seen counts
  * them all. So the places held at once stay few whatever the text's size. */
 static int each_chunk(scan *sc, nb_place **pl, size_t *cap, size_t *npl, size_t kept,
-                      void (*visit)(scan *, const nb_place *, size_t, size_t *), size_t count[65], size_t *seen)
+                      void (*visit)(scan *, const nb_place *, size_t, size_t *), size_t *count, size_t *seen)
 {
     const nb_needles *w = &sc->cc->words;
-    size_t from[2], to[2], longest = 1;
-    for (int k = 0; k < w->n; k++)
-        longest = w->len[k] > longest ? w->len[k] : longest;
+    size_t from[2], to[2], longest = sc->cc->longest;
     int ns = search_spans(sc, from, to);
     *seen = 0;
     for (int sp = 0; sp < ns; sp++)
@@ -429,9 +444,12 @@ static int each_chunk(scan *sc, nb_place **pl, size_t *cap, size_t *npl, size_t 
             size_t start = *npl <= kept ? *npl : 0, end = start;
             if (nb_find_all(w, sc->j.t + a, reach - a, pl, cap, &end) != 0)
                 return -1;
-            size_t keep = start;
-            while (keep < end && (*pl)[keep].off < b - a) /* the next chunk's own */
-                (*pl)[keep++].off += a;
+            size_t keep = end; /* the span's last chunk: every place its own */
+            if (reach > b)     /* else those from b on are the next chunk's own */
+                for (keep = start; keep < end && (*pl)[keep].off < b - a; keep++)
+                    ;
+            for (size_t i = start; a > 0 && i < keep; i++)
+                (*pl)[i].off += a;
             if (keep > start) /* none: *pl may be no array yet */
                 visit(sc, *pl + start, keep - start, count);
             *npl = keep;
@@ -440,16 +458,15 @@ static int each_chunk(scan *sc, nb_place **pl, size_t *cap, size_t *npl, size_t 
     return 0;
 }
 
-/* How many places each group has. */
-static void count_groups(scan *sc, const nb_place *pl, size_t npl, size_t count[65])
+/* How many places each word has (a group's: the sum of its words'). */
+static void count_words(scan *sc, const nb_place *pl, size_t npl, size_t *count)
 {
     for (size_t i = 0; i < npl; i++)
-        for (uint64_t m = sc->cc->groups[pl[i].needle]; m; m &= m - 1)
-            count[__builtin_ctzll(m)]++;
+        count[pl[i].needle]++;
 }
 
 /* The places put in their groups (count[g]: where group g's next goes). */
-static void fill_groups(scan *sc, const nb_place *pl, size_t npl, size_t count[65])
+static void fill_groups(scan *sc, const nb_place *pl, size_t npl, size_t *count)
 {
     for (size_t i = 0; i < npl; i++)
         for (uint64_t m = sc->cc->groups[pl[i].needle]; m; m &= m - 1) {
@@ -466,8 +483,11 @@ static void fill_groups(scan *sc, const nb_place *pl, size_t npl, size_t count[6
 static int find_words(scan *sc)
 {
     nb_place *pl = NULL;
-    size_t cap = 0, npl = 0, seen = 0, total = 0, count[65] = {0};
-    int rc = each_chunk(sc, &pl, &cap, &npl, WORDS_KEPT, count_groups, count, &seen);
+    size_t cap = 0, npl = 0, seen = 0, total = 0, count[65] = {0}, words[NB_NEEDLES_MAX] = {0};
+    int rc = each_chunk(sc, &pl, &cap, &npl, WORDS_KEPT, count_words, words, &seen);
+    for (int k = 0; k < sc->cc->words.n; k++)
+        for (uint64_t m = sc->cc->groups[k]; m; m &= m - 1)
+            count[__builtin_ctzll(m)] += words[k];
     for (int g = 0; rc == 0 && g <= sc->cc->ngroups; g++) {
         sc->gfrom[g] = total;
         if (g < 64)
@@ -486,15 +506,6 @@ static int find_words(scan *sc)
         rc = each_chunk(sc, &pl, &cap, &(size_t){0}, 0, fill_groups, count, &seen);
     free(pl);
     return rc;
-}
-
-/* Has an earlier kind the same anchor (so its pass covered a0)? */
-static int anchor_seen(const claims_ctx *cc, int a0)
-{
-    for (int q = 0; q < a0; q++)
-        if (cc->anchor[q] == cc->anchor[a0])
-            return 1;
-    return 0;
 }
 
 int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *err)
@@ -521,7 +532,7 @@ int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_
     int rc = find_words(&sc) != 0 ? nb_err_set(err, NB_E_NOMEM, "out of memory reading %s", r->doc.path) : 0;
     /* one pass per distinct anchor; every kind of that anchor is tried there */
     for (int a0 = 0; a0 < NKINDS && rc == 0; a0++)
-        if (!anchor_seen(sc.cc, a0))
+        if (sc.cc->same_anchor[a0])
             rc = scan_anchor(&sc, a0);
     free(sc.goff);
     free(sc.gend);

@@ -31,9 +31,13 @@ typedef struct claims_ctx {
     nb_needles words;
     uint64_t groups[NB_NEEDLES_MAX];                 /* the groups each word is in, a bit each */
     signed char anchor[NKINDS], tail[NKINDS], head[NKINDS]; /* each kind's groups; -1 none */
+    uint32_t same_anchor[NKINDS];                    /* a kind's and the later kinds' of its anchor, a bit each, for
+                                                        the first kind of each anchor (0 for the rest) */
+    unsigned char anchor_len[NKINDS];                /* each kind's anchor's length (bytes) */
     int ngroups;
     char chars[8 * NKINDS][4];                       /* the characters' words */
     size_t reach_before, reach_after;                /* how far a window reaches from an anchor (bytes) */
+    size_t longest;                                  /* the longest word's length (bytes) */
 } claims_ctx;
 
 /* One scan of a report's narrative. */

@@ -50,17 +50,28 @@ static int has_cjk(const char *t, size_t a, size_t b)
     return 0;
 }
 
+/* Is the byte a table's: a digit, a space, . , % - (or NUL, which ends
+ * the set in the text of the rule: strchr finds it)? */
+static int is_figure(char c)
+{
+    return (c >= '0' && c <= '9') || c == ' ' || c == '\t' || c == '\r' || c == '.' || c == ',' || c == '%' ||
+           c == '-' || c == '\0';
+}
+
 /* Only digits, spaces and . , % - : a line of a table. */
 static int only_figures(const char *t, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
-        if (!strchr("0123456789 \t\r.,%-", t[i]))
+        if (!is_figure(t[i]))
             return 0;
     return 1;
 }
 
 static size_t skip_blank(const char *t, size_t i, size_t e)
 {
+    unsigned char c = i < e ? (unsigned char)t[i] : 0;
+    if ((c > ' ' && c < 0x80) || (unsigned)(c - 0xE4) <= 5)
+        return i; /* most lines: a printable ASCII byte or an ideograph's lead (U+4000–U+9FFF) first, no space */
     while (i < e) {
         size_t j = i;
         if (!nb_is_space(nb_utf8_get(t, e, &j)))
@@ -70,16 +81,25 @@ static size_t skip_blank(const char *t, size_t i, size_t e)
     return i;
 }
 
+/* Does a line ending with the (folded) character c end its sentence? */
+static int ends_sentence(uint32_t c)
+{
+    switch (c) {
+    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case '!': case '?': case ';': case ':': case 0x2026:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* May the line [a, b) run on into the line [c, d)? */
 static int continues(const char *t, size_t a, size_t b, size_t c, size_t d)
 {
-    static const uint32_t ends[] = {0x3002, 0xFF01, 0xFF1F, 0xFF1B, '!', '?', ';', ':', 0x2026, 0};
     uint32_t last = last_char(t, a, b);
-    for (int k = 0; ends[k]; k++)
-        if (last == ends[k])
-            return 0;
+    if (!last || ends_sentence(last))
+        return 0;
     size_t fa = skip_blank(t, a, b), fc = skip_blank(t, c, d);
-    if (!last || fc >= d || !has_cjk(t, a, b) || only_figures(t, fc, d) || only_figures(t, fa, b))
+    if (fc >= d || !has_cjk(t, a, b) || only_figures(t, fc, d) || only_figures(t, fa, b))
         return 0;
     if (strchr("#|*-", t[fc]) || t[fa] == '|' || t[fa] == '#')
         return 0;
@@ -117,6 +137,24 @@ static int add_segment(nb_joined *j, size_t from, size_t to, const char *text, s
     return 0;
 }
 
+/* The start of the first line from ns on that starts at `from` or after
+ * (n when none does), *nl becoming its end (NULL when it has none; as it
+ * is when that line is ns's): the lines before it touch the tables and are
+ * left as they are, so their ends are not looked for one by one. */
+static size_t next_line_from(const char *text, size_t n, size_t ns, size_t from, const char **nl)
+{
+    if (ns >= from || ns >= n)
+        return ns;
+    const char *p = from <= n ? memchr(text + from - 1, '\n', n - (from - 1)) : NULL;
+    if (!p) {
+        *nl = NULL;
+        return n;
+    }
+    size_t ls = (size_t)(p - text) + 1;
+    *nl = ls < n ? memchr(text + ls, '\n', n - ls) : NULL;
+    return ls;
+}
+
 int nb_join_lines(const char *text, size_t n, size_t skip_from, size_t skip_to, nb_joined *out)
 {
     memset(out, 0, sizeof *out);
@@ -132,8 +170,11 @@ int nb_join_lines(const char *text, size_t n, size_t skip_from, size_t skip_to, 
         const char *nl2 = memchr(text + ns, '\n', n - ns); /* the next line's end, the current's next time */
         size_t ne = nl2 ? (size_t)(nl2 - text) : n;
         nl = nl2;
-        int in_tables = skip_to > skip_from && ls < skip_to && ne >= skip_from;
-        if (!in_tables && continues(text, ls, le, ns, ne)) {
+        if (skip_to > skip_from && ls < skip_to && ne >= skip_from) { /* in the tables, as are the lines on */
+            ls = next_line_from(text, n, ns, skip_to, &nl);
+            continue;
+        }
+        if (continues(text, ls, le, ns, ne)) {
             size_t keep = le;
             while (keep > ls && (text[keep - 1] == ' ' || text[keep - 1] == '\t' || text[keep - 1] == '\r'))
                 keep--;
