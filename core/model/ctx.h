@@ -17,6 +17,7 @@ typedef struct nb_ctx {
     void *re_date;
     void *re_period;
     void *re_published; /* a page's 发布日期 / 公开日期 line (read/sections) */
+    void *section_titles; /* nb_ustr[NB_NSEC]: the six standard headings normalised (read/wording) */
     void *re_claims;    /* pcre2_code *[]: narrative claims (check/claims) */
     void *checks;       /* the rules' own: the sums' plans, the misspellings' set (check/check) */
     void *match;        /* pcre2_match_data *; makes the context single-threaded */

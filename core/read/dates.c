@@ -21,9 +21,9 @@ static const char *const published_re =
 
 int nb_dates_init(nb_ctx *c, nb_err *err)
 {
-    if (!(c->re_date = nb_re_compile(date_re, err)) || !(c->re_period = nb_re_compile(period_re, err)))
+    if (!(c->re_date = nb_re_compile(date_re, err)) || !(c->re_period = nb_re_compile_at(period_re, err)))
         return -1;
-    c->re_published = nb_re_compile(published_re, err);
+    c->re_published = nb_re_compile_at(published_re, err);
     return c->re_published ? 0 : -1;
 }
 
@@ -111,7 +111,9 @@ void nb_read_signature(nb_report *r, const nb_ctx *ctx)
 
 /* Can the publication pattern match at t[i] (to ends its reach)? Its
  * label's first character, 发 or 公, must stand after the spaces (which it
- * is not one of): most lines are told without running it. */
+ * is not one of): most lines are told without running it. With the text's
+ * end for to, the answer is the same for a line (the spaces stop at its
+ * end, where no 发 or 公 stands) and no for an empty one. */
 static int label_may_start(const char *t, size_t i, size_t to)
 {
     const unsigned char *u = (const unsigned char *)t;
@@ -126,28 +128,39 @@ static int label_may_start(const char *t, size_t i, size_t to)
     return i + 3 <= to && (!memcmp(t + i, "发", 3) || !memcmp(t + i, "公", 3));
 }
 
-/* The first publication line in the page's first lines (where a web page
- * puts its metadata) or its last ones. */
-void nb_read_published(nb_report *r, const nb_ctx *ctx)
+/* A publication line at line li: its date into r; 1 when there is one. */
+static int published_at(nb_report *r, const nb_ctx *ctx, size_t li)
 {
     const char *t = r->doc.text;
-    size_t n = r->doc.len;
-    for (size_t li = 0; li < r->doc.nlines; li++) {
-        if (li >= 40 && li + 20 < r->doc.nlines)
-            continue;
-        size_t ls, le;
-        nb_doc_line(&r->doc, li, &ls, &le);
-        size_t to = le + 40 < n ? le + 40 : n; /* the date may be on the next line */
-        while (to < n && (((unsigned char)t[to]) & 0xC0) == 0x80)
-            to++;
-        PCRE2_SIZE *ov;
-        if (le == ls || !label_may_start(t, ls, to) || !nb_re_at(ctx, ctx->re_published, t, to, ls, &ov))
-            continue;
-        int y = nb_re_int(t, ov, 1), m = nb_re_int(t, ov, 2), d = nb_re_int(t, ov, 3);
-        if (!nb_plausible_date(y, m, d))
-            continue;
-        r->published_on = (nb_date){y, m, d};
-        r->published_off = ov[2];
-        return;
-    }
+    size_t n = r->doc.len, ls, le;
+    if (!label_may_start(t, r->doc.lines[li], n))
+        return 0;
+    nb_doc_line(&r->doc, li, &ls, &le);
+    size_t to = le + 40 < n ? le + 40 : n; /* the date may be on the next line */
+    while (to < n && (((unsigned char)t[to]) & 0xC0) == 0x80)
+        to++;
+    PCRE2_SIZE *ov;
+    if (!nb_re_at(ctx, ctx->re_published, t, to, ls, &ov))
+        return 0;
+    int y = nb_re_int(t, ov, 1), m = nb_re_int(t, ov, 2), d = nb_re_int(t, ov, 3);
+    if (!nb_plausible_date(y, m, d))
+        return 0;
+    r->published_on = (nb_date){y, m, d};
+    r->published_off = ov[2];
+    return 1;
+}
+
+/* The first publication line in the page's first 40 lines (where a web
+ * page puts its metadata) or its last 20; the lines between are not
+ * visited. */
+void nb_read_published(nb_report *r, const nb_ctx *ctx)
+{
+    size_t nl = r->doc.nlines, head = nl < 40 ? nl : 40;
+    size_t tail = nl > 20 && nl - 20 > head ? nl - 20 : head;
+    for (size_t li = 0; li < head; li++)
+        if (published_at(r, ctx, li))
+            return;
+    for (size_t li = tail; li < nl; li++)
+        if (published_at(r, ctx, li))
+            return;
 }

@@ -11,10 +11,14 @@
 
 /* Compile a pattern (UTF, JIT); NULL with err set. */
 pcre2_code *nb_re_compile(const char *pat, nb_err *err);
+/* The same for a pattern nb_re_at runs: it matches only where it is
+ * started (anchored when compiled, so that the JIT runs it). */
+pcre2_code *nb_re_compile_at(const char *pat, nb_err *err);
 /* Run re over text[from, to); *ov the pairs; 1 on a match, else 0. */
 int nb_re_find(const nb_ctx *ctx, void *re, const char *text, size_t to, size_t from, PCRE2_SIZE **ov);
-/* The same for a match that starts at `at` itself (anchored: no other start
- * is tried): what nb_re_find from `at` finds when its match starts there. */
+/* The same for a match that starts at `at` itself (re from nb_re_compile_at:
+ * no other start is tried): what nb_re_find of the pattern compiled by
+ * nb_re_compile finds from `at` when its match starts there. */
 int nb_re_at(const nb_ctx *ctx, void *re, const char *text, size_t to, size_t at, PCRE2_SIZE **ov);
 /* Group g's digits (ASCII or full width) as a number; -1 when unset. */
 int nb_re_int(const char *t, PCRE2_SIZE *ov, int g);
@@ -27,8 +31,11 @@ size_t nb_skip_lead(const char *t, size_t i, size_t end);
 void nb_copy_name(const char *t, size_t a, size_t b, char *out, size_t cap);
 
 /* wording.c: section headings and the period's word in another wording
- * than the standard, recorded as labels (the headings and period found). */
-void nb_record_wording(nb_report *r);
+ * than the standard, recorded as labels (the headings and period found);
+ * the standard headings' normal forms, made once into the context. */
+int nb_wording_init(nb_ctx *c, nb_err *err);
+void nb_wording_free(nb_ctx *c);
+void nb_record_wording(nb_report *r, const nb_ctx *ctx);
 
 /* dates.c: the date, period and publication patterns; the readers. */
 int nb_dates_init(nb_ctx *c, nb_err *err);

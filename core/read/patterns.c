@@ -7,11 +7,13 @@
 #include <stdio.h>
 #include <string.h>
 
-pcre2_code *nb_re_compile(const char *pat, nb_err *err)
+/* Compile pat with opts besides UTF; JIT-compile it. */
+static pcre2_code *re_compile(const char *pat, uint32_t opts, nb_err *err)
 {
     int ec;
     PCRE2_SIZE eo;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK, &ec, &eo, NULL);
+    pcre2_code *re =
+        pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK | opts, &ec, &eo, NULL);
     if (!re) {
         PCRE2_UCHAR buf[256];
         pcre2_get_error_message(ec, buf, sizeof buf);
@@ -20,6 +22,18 @@ pcre2_code *nb_re_compile(const char *pat, nb_err *err)
     }
     pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
     return re;
+}
+
+pcre2_code *nb_re_compile(const char *pat, nb_err *err)
+{
+    return re_compile(pat, 0, err);
+}
+
+/* Anchored when compiled, not when matched: PCRE2_ANCHORED given to
+ * pcre2_match would send every match to the interpreter, past the JIT. */
+pcre2_code *nb_re_compile_at(const char *pat, nb_err *err)
+{
+    return re_compile(pat, PCRE2_ANCHORED, err);
 }
 
 /* Run re over text[from, to); fills ov (pairs) and returns 1 on a match. */
@@ -40,7 +54,7 @@ int nb_re_find(const nb_ctx *ctx, void *re, const char *text, size_t to, size_t 
 
 int nb_re_at(const nb_ctx *ctx, void *re, const char *text, size_t to, size_t at, PCRE2_SIZE **ov)
 {
-    return re_run(ctx, re, text, to, at, PCRE2_ANCHORED, ov);
+    return re_run(ctx, re, text, to, at, 0, ov); /* re is anchored itself */
 }
 
 int nb_re_int(const char *t, PCRE2_SIZE *ov, int g)

@@ -2,11 +2,13 @@
  * Markdown, inline in web text) and the numerals they carry, the top-level
  * numbered headings, the report year and issuing body, the format version;
  * the patterns of read/ (PCRE2, UTF, JIT) compiled once into the context
- * (the dates' by read/dates.c). */
+ * (the dates' by read/dates.c), with the standard headings' normal forms
+ * (read/wording.c). */
 #include "read/sections.h"
 #include "read/internal.h"
 #include "base/utf8.h"
 #include "text/numbering.h"
+#include "text/numerals.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +30,7 @@ static const char *const title_re =
 int nb_sections_init(nb_ctx *c, nb_err *err)
 {
     if (!(c->re_heading = nb_re_compile(heading_re, err)) || !(c->re_title = nb_re_compile(title_re, err)) ||
-        nb_dates_init(c, err) != 0)
+        nb_dates_init(c, err) != 0 || nb_wording_init(c, err) != 0)
         return -1;
     c->match = pcre2_match_data_create(16, NULL);
     if (!c->match)
@@ -41,6 +43,7 @@ void nb_sections_free(nb_ctx *c)
     pcre2_code_free(c->re_heading);
     pcre2_code_free(c->re_title);
     nb_dates_free(c);
+    nb_wording_free(c);
     pcre2_match_data_free(c->match);
     c->re_heading = c->re_title = c->match = NULL;
 }
@@ -236,18 +239,16 @@ static void find_headings(nb_report *r, const nb_ctx *ctx)
  * headings; so is a line of a space-aligned table (three numbers apart). */
 static int is_t3_row(const char *t, size_t i, size_t end)
 {
-    int groups = 0;
-    for (size_t k = i; k < end; k++)
-        if (t[k] >= '0' && t[k] <= '9' && (k == i || t[k - 1] == ' ' || t[k - 1] == '\t'))
-            groups++;
-    if (groups >= 3)
-        return 1;
     static const char *const rows[] = {"本年新收", "上年结转", "本年度办理结果", "结转下年度"};
     for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++) {
         size_t l = strlen(rows[k]);
         if (end - i >= l && !memcmp(t + i, rows[k], l))
             return 1;
     }
+    int groups = 0; /* the line read only up to its third number */
+    for (size_t k = i; k < end; k++)
+        if (t[k] >= '0' && t[k] <= '9' && (k == i || t[k - 1] == ' ' || t[k - 1] == '\t') && ++groups == 3)
+            return 1;
     return 0;
 }
 
@@ -282,6 +283,23 @@ static void add_heading(nb_report *r, size_t off, size_t len, int numeral, size_
             h->section = k;
 }
 
+/* Can the line t[ls, next) (next: where the next line starts) start with a
+ * top-level numeral after its lead (nb_skip_lead's)? Not when the first
+ * byte past its ASCII lead starts no numeral (一 to 十 start E4 or E5) and no
+ * other lead (which is not ASCII), nor when it starts an ideograph other
+ * than 一 to 十: most lines are told by a few bytes. */
+static int may_start_numeral(const char *t, size_t ls, size_t next)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    size_t i = ls;
+    while (i < next && (u[i] == ' ' || (u[i] >= '\t' && u[i] <= '\r') || u[i] == '#' || u[i] == '*'))
+        i++;
+    unsigned char c = i < next ? u[i] : 0;
+    if (c == 0xE4 || c == 0xE5)
+        return nb_utf8_ideo3(u, i, next) && nb_cn_digit(nb_utf8_ideo3_cp(u + i)) > 0;
+    return c >= 0x80 && !(c >= 0xE6 && c <= 0xE9);
+}
+
 /* Every line that starts with a top-level numeral (一、 … 十、) and a
  * heading's words; then the statutory headings found inside lines (web
  * text) with a numeral, in the order of the text. */
@@ -289,10 +307,9 @@ static void find_top_headings(nb_report *r)
 {
     const char *t = r->doc.text;
     for (size_t li = 0; li < r->doc.nlines; li++) {
-        size_t ls = r->doc.lines[li], le, after;
-        unsigned char c = ls < r->doc.len ? (unsigned char)t[ls] : 0;
-        if ((c > 0x20 && c < 0x80 && c != '#' && c != '*') || (c >= 0xE6 && c <= 0xE9))
-            continue; /* no lead to skip, and no numeral (一 to 十 start E4 or E5): most lines */
+        size_t ls, le, after;
+        if (!may_start_numeral(t, r->doc.lines[li], li + 1 < r->doc.nlines ? r->doc.lines[li + 1] : r->doc.len))
+            continue;
         nb_doc_line(&r->doc, li, &ls, &le);
         size_t i = nb_skip_lead(t, ls, le);
         int v = numeral_at(t, i, le, &after);
@@ -320,12 +337,15 @@ static void find_top_headings(nb_report *r)
         }
 }
 
+/* The title: its year, and the body's name before it or above it. Every
+ * title the pattern takes ends in 报告: a text that has no 告 within its
+ * reach is told without running it (the pattern would try every year). */
 static void find_title(nb_report *r, const nb_ctx *ctx)
 {
     const char *t = r->doc.text;
     size_t lim = r->doc.len < 6000 ? r->doc.len : 6000;
     PCRE2_SIZE *ov;
-    if (!nb_re_find(ctx, ctx->re_title, t, lim, 0, &ov))
+    if (!nb_find(t, lim, "告", 3) || !nb_re_find(ctx, ctx->re_title, t, lim, 0, &ov))
         return;
     int g = ov[2] != PCRE2_UNSET ? 1 : 3;
     int y = nb_re_int(t, ov, g);
@@ -429,7 +449,7 @@ void nb_find_structure(nb_report *r, const nb_ctx *ctx)
     find_top_headings(r);
     find_title(r, ctx);
     nb_read_period(r, ctx);
-    nb_record_wording(r);
+    nb_record_wording(r, ctx);
     nb_read_signature(r, ctx);
     nb_read_published(r, ctx);
     guess_year(r, ctx);

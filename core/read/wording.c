@@ -3,13 +3,15 @@
  * 整改措施, 四、政府信息公开行政复议和行政诉讼情况, or a subheading standing
  * where a converter lost the heading) and the statistic period named 统计时限
  * or 统计周期 for 统计期限. Each is recorded as a label with the standard
- * wording beside it (LABEL.DEVIATES), never as something missing. */
+ * wording beside it (LABEL.DEVIATES), never as something missing. The
+ * standard headings are normalised once, into the context. */
 #include "read/internal.h"
 #include "base/utf8.h"
 #include "model/schema.h"
 #include "text/label.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Past '#', '*', white space and a caption's 表N： at the heading's start. */
@@ -34,17 +36,36 @@ static size_t heading_end(const char *t, size_t a, size_t b)
     return b;
 }
 
-static void section_wording(nb_report *r, int k)
+int nb_wording_init(nb_ctx *c, nb_err *err)
+{
+    nb_ustr *want = malloc(NB_NSEC * sizeof *want);
+    if (!want)
+        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+    for (int k = 0; k < NB_NSEC; k++) {
+        const char *std = nb_section_title(k, NB_LANG_ZH);
+        nb_norm(std, strlen(std), &want[k], NB_NORM_LABEL);
+    }
+    c->section_titles = want;
+    return 0;
+}
+
+void nb_wording_free(nb_ctx *c)
+{
+    free(c->section_titles);
+    c->section_titles = NULL;
+}
+
+static void section_wording(nb_report *r, const nb_ctx *ctx, int k)
 {
     const nb_section *s = &r->sec[k];
     const char *t = r->doc.text;
     size_t a = heading_words(t, s->head_off, s->head_off + s->head_len);
     size_t b = heading_end(t, a, s->head_off + s->head_len);
     const char *std = nb_section_title(k, NB_LANG_ZH);
-    nb_ustr found, want;
+    const nb_ustr *want = (const nb_ustr *)ctx->section_titles + k;
+    nb_ustr found;
     nb_norm(t + a, b - a, &found, NB_NORM_LABEL);
-    nb_norm(std, strlen(std), &want, NB_NORM_LABEL);
-    if (b <= a || nb_ustr_eq(&found, &want))
+    if (b <= a || nb_ustr_eq(&found, want))
         return;
     char id[16];
     snprintf(id, sizeof id, "section.%d", k + 1);
@@ -68,11 +89,11 @@ static void period_wording(nb_report *r)
         }
 }
 
-void nb_record_wording(nb_report *r)
+void nb_record_wording(nb_report *r, const nb_ctx *ctx)
 {
     for (int k = 0; k < NB_NSEC; k++)
         if (r->sec[k].present)
-            section_wording(r, k);
+            section_wording(r, ctx, k);
     if (r->period_from.y)
         period_wording(r);
 }

@@ -1,0 +1,244 @@
+/* test_structure.c — what nb_find_structure reads where its cheap tests
+ * tell most lines and texts without the full reading: top-level headings
+ * after every kind of lead, numeral, mark and words (generated, each
+ * expected from how it was made); the title's year with its 告 at the
+ * 6 000 bytes' reach and past it; the publication line in each of a page's
+ * lines (the first 40 and the last 20 read, none between), only where a
+ * line starts; the statistic period at its 统计; the six headings in the
+ * standard wording and in others. */
+#include "testutil.h"
+
+static nb_ctx g_ctx;
+
+/* A line's parts: what it starts with, the numerals, their mark, the rest. */
+typedef struct part {
+    const char *s;
+    int ok; /* a lead; a numeral's value (0: none); a mark; words of a heading */
+} part;
+
+static const part leads[] = {
+    {"", 1},  {" ", 1},  {"   ", 1}, {"\t", 1}, {" \t ", 1}, {"#", 1}, {"## ", 1}, {"*", 1}, {"**", 1},
+    {"\xE3\x80\x80", 1}, {"\xE3\x80\x80 \xE3\x80\x80", 1}, {"\f", 1}, {"\xC2\xA0", 1}, {"\xE2\x80\x83", 1},
+    {"a", 0}, {"-", 0},  {"第", 0},  {"（", 0},  {"1", 0},
+};
+static const part numerals[] = {
+    {"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9},
+    {"十", 10}, {"十二", 12}, {"二十", 20}, {"两", 2},
+    {"〇", 0}, {"零", 0}, {"之", 0}, {"余", 0}, {"丫", 0}, {"总", 0}, {"主", 0}, {"五五五五", 0}, {"1", 0}, {"", 0},
+};
+static const part marks[] = {{"、", 1}, {".", 1}, {"．", 1}, {"：", 0}, {"，", 0}, {" ", 0}};
+static const part words[] = {
+    {"工作概述", 1}, {" 工作概述", 1}, {"工作 1 2", 1},
+    {"工作 1 2 3", 0}, {"本年新收", 0}, {"结转下年度", 0}, {"abc", 0}, {"", 0},
+};
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The heading at off, or NULL. */
+static const nb_heading *heading_at(const nb_report *r, size_t off)
+{
+    for (int h = 0; h < r->nheads; h++)
+        if (r->heads[h].off == off)
+            return &r->heads[h];
+    return NULL;
+}
+
+/* Every lead, numeral, mark and words as a line between two others and as
+ * the text's last line: a heading exactly when each part is one, with the
+ * numeral's value, where the numeral starts. */
+static void test_top_headings(void **state)
+{
+    (void)state;
+    static const char before[] = "前言\n";
+    char text[256];
+    int cases = 0, heads = 0;
+    for (size_t a = 0; a < COUNT(leads); a++)
+        for (size_t b = 0; b < COUNT(numerals); b++)
+            for (size_t c = 0; c < COUNT(marks); c++)
+                for (size_t d = 0; d < COUNT(words); d++)
+                    for (int last = 0; last < 2; last++) {
+                        snprintf(text, sizeof text, "%s%s%s%s%s%s", before, leads[a].s, numerals[b].s, marks[c].s,
+                                 words[d].s, last ? "" : "\n正文。\n");
+                        nb_report r;
+                        tu_report_str(&r, &g_ctx, text);
+                        int want = leads[a].ok && numerals[b].ok && marks[c].ok && words[d].ok;
+                        const nb_heading *h = heading_at(&r, strlen(before) + strlen(leads[a].s));
+                        if (want != (h != NULL))
+                            fail_msg("line \"%s\": %s", text + strlen(before), want ? "no heading" : "a heading");
+                        if (h)
+                            assert_int_equal(h->numeral, numerals[b].ok);
+                        assert_int_equal(r.nheads, want);
+                        cases++;
+                        heads += want;
+                        nb_report_free(&r);
+                    }
+    assert_true(heads > 0 && heads < cases);
+}
+
+/* A title whose 告 ends at byte end of the text (ASCII lines before it). */
+static char *title_ending_at(size_t end)
+{
+    static const char title[] = "2023年某某局政府信息公开工作年度报告";
+    size_t tl = strlen(title), pad = end - tl;
+    char *t = malloc(end + 64);
+    assert_non_null(t);
+    for (size_t i = 0; i < pad; i++)
+        t[i] = i % 60 == 59 || i + 1 == pad ? '\n' : 'x';
+    memcpy(t + pad, title, tl);
+    strcpy(t + end, "\n正文。\n");
+    return t;
+}
+
+/* The title read when its last byte is the 6 000th, not a byte later; a
+ * text without 告 has none (only a year guessed). */
+static void test_title_reach(void **state)
+{
+    (void)state;
+    for (size_t end = 5990; end <= 6010; end++) {
+        char *t = title_ending_at(end);
+        nb_report r;
+        tu_report_str(&r, &g_ctx, t);
+        assert_int_equal(r.year_titled, end <= 6000);
+        if (end <= 6000)
+            assert_int_equal(r.year, 2023);
+        nb_report_free(&r);
+        free(t);
+    }
+    static const char *const untitled[] = {
+        "2023年某某局政府信息公开工作年度报\n正文。\n",
+        "某某局政府信息公开工作年度报告\n2023年正文。\n",
+        "2023年正文。\n",
+    };
+    for (size_t k = 0; k < COUNT(untitled); k++) {
+        nb_report r;
+        tu_report_str(&r, &g_ctx, untitled[k]);
+        assert_false(r.year_titled);
+        nb_report_free(&r);
+    }
+    nb_report r;
+    tu_report_str(&r, &g_ctx, "前言\n２０２２年度某某局政府信息公开工作报告\n正文。\n");
+    assert_true(r.year_titled);
+    assert_int_equal(r.year, 2022);
+    nb_report_free(&r);
+}
+
+/* nl lines, the publication line (pub) at li, the others filler. */
+static char *page(size_t nl, size_t li, const char *pub, size_t *date_off)
+{
+    char *t = malloc(nl * 64 + 64);
+    assert_non_null(t);
+    size_t o = 0;
+    for (size_t k = 0; k < nl; k++) {
+        if (k)
+            t[o++] = '\n';
+        if (k == li) {
+            *date_off = o + (size_t)(strstr(pub, "2024") - pub);
+            o += (size_t)sprintf(t + o, "%s", pub);
+        } else {
+            o += (size_t)sprintf(t + o, k % 7 == 3 && k + 1 < nl ? "" : "第%zu行。", k); /* some empty */
+        }
+    }
+    t[o] = '\0';
+    return t;
+}
+
+/* Of a page of nl lines, the publication line is read in its first 40
+ * lines and its last 20, whatever it starts with of white space; not in
+ * the lines between, nor after other words (a line that starts with 发
+ * but another label is no publication line). */
+static void test_published_lines(void **state)
+{
+    (void)state;
+    static const size_t sizes[] = {1, 2, 20, 21, 39, 40, 41, 59, 60, 61, 62, 80, 100};
+    static const char *const pubs[] = {"发布日期：2024-01-17", "\xE3\x80\x80 \t公开时间: 2024年1月17日",
+                                       "发布日期：\n2024-01-17", "本页发布日期：2024-01-17",
+                                       "发布单位：某局　发布日期：2024-01-17"};
+    for (size_t s = 0; s < COUNT(sizes); s++)
+        for (size_t p = 0; p < COUNT(pubs); p++)
+            for (size_t li = 0; li < sizes[s]; li++) {
+                size_t off = 0;
+                char *t = page(sizes[s], li, pubs[p], &off);
+                nb_report r;
+                tu_report_str(&r, &g_ctx, t);
+                size_t nl = sizes[s] + (p == 2); /* the date on a line of its own */
+                int want = p < 3 && (li < 40 || li + 20 >= nl);
+                if (want != (r.published_on.y == 2024))
+                    fail_msg("%zu lines, \"%s\" at %zu: %s", nl, pubs[p], li, want ? "not read" : "read");
+                if (want) {
+                    assert_int_equal(r.published_on.m, 1);
+                    assert_int_equal(r.published_on.d, 17);
+                    assert_int_equal(r.published_off, off);
+                }
+                nb_report_free(&r);
+                free(t);
+            }
+}
+
+/* Is there a label of this id? */
+static int has_label(const nb_report *r, const char *id)
+{
+    for (int k = 0; k < r->nlabels; k++)
+        if (!strcmp(r->labels[k].id, id))
+            return 1;
+    return 0;
+}
+
+/* The period where a 统计 starts it, the first such; a 统计 with no dates
+ * after it passed over; another word than 期限 recorded. */
+static void test_period(void **state)
+{
+    (void)state;
+    static const char text[] = "前言统计工作。\n本报告统计期限为2023年1月1日至2023年12月31日。\n"
+                               "统计周期：2022年1月1日至12月31日。\n";
+    nb_report r;
+    tu_report_str(&r, &g_ctx, text);
+    assert_int_equal(r.period_from.y, 2023);
+    assert_int_equal(r.period_to.m, 12);
+    assert_int_equal(r.period_to.d, 31);
+    assert_int_equal(r.period_off, (size_t)(strstr(text, "统计期限") - text));
+    assert_false(has_label(&r, "period"));
+    nb_report_free(&r);
+    tu_report_str(&r, &g_ctx, strstr(text, "统计周期"));
+    assert_int_equal(r.period_from.y, 2022);
+    assert_int_equal(r.period_to.y, 2022);
+    assert_true(has_label(&r, "period"));
+    nb_report_free(&r);
+}
+
+/* The six headings in the standard wording (with white space and Markdown
+ * about them) give no label; in another wording each gives its own. */
+static void test_heading_wording(void **state)
+{
+    (void)state;
+    nb_report r;
+    tu_report_str(&r, &g_ctx,
+                  "一、总体情况\n正文。\n## 二、主动公开政府信息情况\n正文。\n三、 收到和处理政府信息公开申请情况\n正文。\n"
+                  "四、政府信息公开行政复议、行政诉讼情况（单位：件）\n正文。\n**五、存在的主要问题及改进情况**\n正文。\n"
+                  "六、其他需要报告的事项\n正文。\n");
+    char id[16];
+    for (int k = 1; k <= 6; k++) {
+        snprintf(id, sizeof id, "section.%d", k);
+        assert_true(r.sec[k - 1].present);
+        assert_false(has_label(&r, id));
+    }
+    nb_report_free(&r);
+    tu_report_str(&r, &g_ctx,
+                  "一、总体情况概述\n正文。\n二、主动公开政府信息\n正文。\n三、收到和处理政府信息公开申请\n正文。\n"
+                  "四、政府信息公开行政复议和行政诉讼情况\n正文。\n五、存在的主要问题及整改措施\n正文。\n"
+                  "六、其他需要报告的事项\n正文。\n");
+    for (int k = 1; k <= 6; k++) {
+        snprintf(id, sizeof id, "section.%d", k);
+        assert_true(r.sec[k - 1].present);
+        assert_int_equal(has_label(&r, id), k != 6);
+    }
+    nb_report_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_top_headings),    cmocka_unit_test(test_title_reach),
+        cmocka_unit_test(test_published_lines), cmocka_unit_test(test_period),
+        cmocka_unit_test(test_heading_wording),
+    };
+    return TU_RUN("structure", tests, &g_ctx, NULL, NULL);
+}
