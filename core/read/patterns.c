@@ -37,10 +37,9 @@ pcre2_code *nb_re_compile_at(const char *pat, nb_err *err)
 }
 
 /* Run re over text[from, to); fills ov (pairs) and returns 1 on a match. */
-static int re_run(const nb_ctx *ctx, void *re, const char *text, size_t to, size_t from, uint32_t opts,
-                  PCRE2_SIZE **ov)
+static int re_run(const nb_ctx *ctx, void *re, const char *text, size_t to, size_t from, PCRE2_SIZE **ov)
 {
-    int rc = pcre2_match(re, (PCRE2_SPTR)text, to, from, PCRE2_NO_UTF_CHECK | opts, ctx->match, NULL);
+    int rc = pcre2_match(re, (PCRE2_SPTR)text, to, from, PCRE2_NO_UTF_CHECK, ctx->match, NULL);
     if (rc <= 0)
         return 0;
     *ov = pcre2_get_ovector_pointer(ctx->match);
@@ -49,12 +48,14 @@ static int re_run(const nb_ctx *ctx, void *re, const char *text, size_t to, size
 
 int nb_re_find(const nb_ctx *ctx, void *re, const char *text, size_t to, size_t from, PCRE2_SIZE **ov)
 {
-    return re_run(ctx, re, text, to, from, 0, ov);
+    return re_run(ctx, re, text, to, from, ov);
 }
 
 int nb_re_at(const nb_ctx *ctx, void *re, const char *text, size_t to, size_t at, PCRE2_SIZE **ov)
 {
-    return re_run(ctx, re, text, to, at, 0, ov); /* re is anchored itself */
+    /* re is anchored itself; one that is not (nb_re_compile's) gives the
+     * same answer, slower: its first match from `at` starts there when any does */
+    return re_run(ctx, re, text, to, at, ov) && (*ov)[0] == at;
 }
 
 int nb_re_int(const char *t, PCRE2_SIZE *ov, int g)
