@@ -455,6 +455,52 @@ static void test_struct_extra(void **s)
     nb_report_free(&r);
 }
 
+/* A report's text with every tab four spaces: a space-aligned table. */
+static void spaced_variant(nb_report *r, const char *const *subs)
+{
+    nb_report tabbed;
+    bt_variant(&tabbed, &g_ctx, subs, NULL);
+    const char *t = tabbed.doc.text;
+    size_t n = tabbed.doc.len, o = 0;
+    char *s = malloc(4 * n + 1);
+    assert_non_null(s);
+    for (size_t i = 0; i < n; i++)
+        if (t[i] == '\t')
+            for (int k = 0; k < 4; k++)
+                s[o++] = ' ';
+        else
+            s[o++] = t[i];
+    tu_report_bytes(r, &g_ctx, "spaced.txt", s, o);
+    free(s);
+    nb_report_free(&tabbed);
+}
+
+/* In a space-aligned table the 2021 group heading (六) 其他处理 has its
+ * first row's label after it on its line, numbering first ("1. 申请人…",
+ * the 1 read as a value): no 2019 single row; the single row with only
+ * figures after it still is one. */
+static void test_struct_six_spaced(void **s)
+{
+    (void)s;
+    nb_report r;
+    nb_findings f;
+    spaced_variant(&r, NULL);
+    bt_run(&r, &g_ctx, &f);
+    assert_int_equal(f.n, 0);
+    assert_int_equal(r.nextras, 0);
+    const nb_cell *c = nb_report_cell(&r, "t3.other.no_fee.total");
+    assert_non_null(c);
+    assert_int_equal(c->status, NB_ST_NUMBER);
+    nb_findings_free(&f);
+    nb_report_free(&r);
+    const char *six[] = {OTHER_ROWS, "(六) 其他处理\t\t0\t0\t0\t0\t0\t0\t0", NULL};
+    spaced_variant(&r, six);
+    bt_run(&r, &g_ctx, &f);
+    bt_quote(&r, bt_only(&f, "FORMAT.OUTDATED"), "其他处理");
+    nb_findings_free(&f);
+    nb_report_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -465,7 +511,7 @@ int main(void)
         cmocka_unit_test(test_date_impossible), cmocka_unit_test(test_date_late),
         cmocka_unit_test(test_section_count), cmocka_unit_test(test_quality),
         cmocka_unit_test(test_quality_repeat_places),
-        cmocka_unit_test(test_struct_extra),
+        cmocka_unit_test(test_struct_extra), cmocka_unit_test(test_struct_six_spaced),
     };
     return TU_RUN("book", tests, &g_ctx, NULL, NULL);
 }

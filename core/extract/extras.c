@@ -77,6 +77,21 @@ static const tok *next_on_line(const tok *toks, size_t ntok, size_t i)
     return NULL;
 }
 
+/* Has the line figures after token i, and nothing else? Not so a 2021
+ * group heading with its first row's label after it on its line (in a
+ * space-aligned table: "(六) 其他处理  1. 申请人…  0  0 …", whose numbering
+ * 1 is read as a value). */
+static int only_figures_after(const tok *toks, size_t ntok, size_t i)
+{
+    int figures = 0;
+    for (const tok *k = next_on_line(toks, ntok, i); k; k = next_on_line(toks, ntok, (size_t)(k - toks))) {
+        if (k->kind != K_VALUE)
+            return 0;
+        figures++;
+    }
+    return figures > 0;
+}
+
 /* Column headers of subtotals in T3, and in a 2021 layout the 2019 layout's
  * single （六）其他处理 row: the group heading with figures after it. */
 static int extra_tokens(nb_report *r, const tok *toks, size_t ntok, const area *ar)
@@ -93,12 +108,11 @@ static int extra_tokens(nb_report *r, const tok *toks, size_t ntok, const area *
         }
         if (r->format != 2021 || k->cls != C_GROUP)
             continue; /* only a 2021 group heading can be the single 其他处理 row */
-        const tok *next = next_on_line(toks, ntok, i);
         nb_ustr u;
         nb_norm(t, k->len, &u, NB_NORM_LABEL);
         char w[64];
         nb_ustr_utf8(&u, w, sizeof w);
-        if (!strcmp(w, "其他处理") && next && next->kind == K_VALUE && add(r, k->off, k->len, NB_T3, 0, 3) != 0)
+        if (!strcmp(w, "其他处理") && only_figures_after(toks, ntok, i) && add(r, k->off, k->len, NB_T3, 0, 3) != 0)
             return -1;
     }
     return 0;
