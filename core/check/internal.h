@@ -63,7 +63,25 @@ const nb_equation *nb_equation_of(nb_rule_id rule);
 
 /* A cell's value in a sum: numbers as they are, blanks and placeholders as
  * 0 (*inferred set for an inferred cell); -1 when it has no value (missing,
- * or not a number). */
-int nb_cell_sum_value(const nb_report *r, int ci, nb_num *v, int *inferred);
+ * or not a number). Inline: the sums and the cross-year summary ask it of
+ * every cell of the tables. */
+static inline int nb_cell_sum_value(const nb_report *r, int ci, nb_num *v, int *inferred)
+{
+    const nb_cell *c = &r->cells[ci];
+    switch (c->status) {
+    case NB_ST_INFERRED:
+        *inferred = 1;
+        /* fall through */
+    case NB_ST_NUMBER:
+        *v = c->num;
+        return 0;
+    case NB_ST_BLANK:
+    case NB_ST_PLACEHOLDER:
+        *v = (nb_num){0, 0};
+        return 0;
+    default:
+        return -1;
+    }
+}
 
 #endif

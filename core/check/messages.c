@@ -53,12 +53,15 @@ static void where(const msg *m, char out[WHERE_MAX])
 static void side(const msg *m, const nb_equation *e, const char *const *terms, char out[96])
 {
     nb_lang L = m->zh ? NB_LANG_ZH : NB_LANG_EN;
-    out[0] = '\0';
+    const char *parts[16];
+    int n = 0;
     for (int t = 0; t < 8 && terms[t]; t++) {
-        const char *name = e->over == NB_OVER_T3_COLS ? nb_row_short_name(terms[t], L) : nb_col_name(terms[t], L);
-        size_t l = strlen(out);
-        snprintf(out + l, 96 - l, "%s%s", t ? (m->zh ? "+" : " + ") : "", name);
+        if (t)
+            parts[n++] = m->zh ? "+" : " + ";
+        parts[n++] = e->over == NB_OVER_T3_COLS ? nb_row_short_name(terms[t], L) : nb_col_name(terms[t], L);
     }
+    msg joined = {.out = out, .cap = 96}; /* cut to fit as one snprintf a term would cut it */
+    nb_msg_cat(&joined, parts, n);
 }
 
 static void sum_message(const msg *m)
@@ -305,15 +308,42 @@ static const nb_compose_fn composers[NB_NRULES] = {
     [NB_RULE_REVIEW_STALE] = stale_message,
 };
 
-void nb_finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, char *out, size_t cap)
+/* What the composers here read of a finding's two sides: their figures
+ * (a, b), and |lhs − rhs| too (diff); the rules not named read neither.
+ * The rulebook's composers may read a and b. */
+enum { SIDES = 1, DIFF = 2 };
+static const unsigned char sides_read[NB_NRULES] = {
+    [NB_RULE_T3_BALANCE] = SIDES | DIFF,
+    [NB_RULE_T3_RESULTS_SUM] = SIDES | DIFF,
+    [NB_RULE_T3_ROW_TOTAL] = SIDES | DIFF,
+    [NB_RULE_T4_GROUP_TOTAL] = SIDES | DIFF,
+    [NB_RULE_TEXT_TABLE_MISMATCH] = SIDES,
+    [NB_RULE_TEXT_PARTS_EXCEED] = SIDES,
+    [NB_RULE_YEAR_CARRY] = SIDES,
+    [NB_RULE_YEAR_IN_FORCE] = SIDES,
+};
+
+/* The sides' figures formatted: those read names (SIDES, DIFF). */
+static void format_sides(msg *m, unsigned read)
+{
+    const nb_finding *f = m->f;
+    if (read & SIDES) {
+        nb_num_format(f->lhs, m->a, sizeof m->a);
+        nb_num_format(f->rhs, m->b, sizeof m->b);
+    }
+    if (read & DIFF) {
+        nb_num d = nb_num_add(f->lhs, nb_num_neg(f->rhs));
+        if (d.v < 0)
+            d = nb_num_neg(d);
+        nb_num_format(d, m->diff, sizeof m->diff);
+    }
+}
+
+/* The message of f, the sides formatted that read names. */
+static void finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, char *out, size_t cap, unsigned read)
 {
     msg m = {r, f, lang == NB_LANG_ZH, out, cap, "", "", "", ""};
-    nb_num_format(f->lhs, m.a, sizeof m.a);
-    nb_num_format(f->rhs, m.b, sizeof m.b);
-    nb_num d = nb_num_add(f->lhs, nb_num_neg(f->rhs));
-    if (d.v < 0)
-        d = nb_num_neg(d);
-    nb_num_format(d, m.diff, sizeof m.diff);
+    format_sides(&m, read);
     nb_msg_cell_name(r, f->suspect, m.sus, sizeof m.sus);
     out[0] = '\0';
     nb_compose_fn compose = composers[f->rule] ? composers[f->rule] : nb_book_composer(f->rule);
@@ -324,4 +354,14 @@ void nb_finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, c
         snprintf(out + l, cap - l, "%s", m.zh ? "（含由连写数字推断的单元格）" : " (uses cells inferred from run-together digits)");
     }
     nb_utf8_trim_partial(out); /* a message longer than out ends at a character */
+}
+
+void nb_finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, char *out, size_t cap)
+{
+    finding_message(r, f, lang, out, cap, composers[f->rule] ? sides_read[f->rule] : SIDES);
+}
+
+void nb_msg_every_side(const nb_report *r, const nb_finding *f, nb_lang lang, char *out, size_t cap)
+{
+    finding_message(r, f, lang, out, cap, SIDES | DIFF);
 }

@@ -24,10 +24,12 @@ void nb_msg_cat(const msg *m, const char *const *parts, int n)
 
 void nb_msg_cell_name(const nb_report *r, int ci, char *out, size_t cap)
 {
-    if (ci < 0)
-        snprintf(out, cap, "?");
-    else
+    if (ci >= 0)
         nb_schema_cell_id(r->schema, ci, out, cap);
+    else if (cap >= 2) /* "?", or as much of it as fits */
+        out[0] = '?', out[1] = '\0';
+    else if (cap)
+        out[0] = '\0';
 }
 
 void nb_msg_span(const nb_report *r, size_t off, size_t len, char *out, size_t cap)

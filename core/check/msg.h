@@ -35,5 +35,9 @@ void nb_msg_span(const nb_report *r, size_t off, size_t len, char *out, size_t c
 void nb_msg_paired(const msg *m, char *out, size_t cap);
 /* The composer of a rule of the rulebook (messages_book.c), or NULL. */
 nb_compose_fn nb_book_composer(nb_rule_id rule);
+/* nb_finding_message with both sides and their difference formatted for
+ * every rule, whether its composer reads them or not: the plain way the
+ * message is held against (messages.c). */
+void nb_msg_every_side(const nb_report *r, const nb_finding *f, nb_lang lang, char *out, size_t cap);
 
 #endif

@@ -43,36 +43,35 @@ static int row_matches(const char *id, const char *pat)
     return !pat[i] && !id[i];
 }
 
-int nb_cell_sum_value(const nb_report *r, int ci, nb_num *v, int *inferred)
-{
-    const nb_cell *c = &r->cells[ci];
-    switch (c->status) {
-    case NB_ST_INFERRED:
-        *inferred = 1;
-        /* fall through */
-    case NB_ST_NUMBER:
-        *v = c->num;
-        return 0;
-    case NB_ST_BLANK:
-    case NB_ST_PLACEHOLDER:
-        *v = nb_num_int(0);
-        return 0;
-    default:
-        return -1;
-    }
-}
+/* An equation's terms resolved against a schema: the rows of each side
+ * (column sums), the first cell of every row. */
+typedef struct eq_terms {
+    int lrows[8], nl;  /* NB_OVER_T3_COLS: rows of the left side */
+    int rrows[40], nr; /* and of the right */
+    int first[64];     /* first cell of every row */
+    const nb_col *cols; /* row sums: the columns the terms were found in (rows share them) … */
+    int lcol[3], rcol[8]; /* … and each term's column there, -1 none */
+} eq_terms;
 
-/* An equation's terms resolved against the schema once per report: for
- * column sums the rows of each side, for row sums the columns. */
+/* One column (column sums) or row (row sums) an equation is checked over:
+ * its cells, in the order its sides are summed, the left side's nl at
+ * from, the right side's nr after them. */
+typedef struct eq_inst {
+    int col, row;
+    int from, nl, nr;
+} eq_inst;
+
+/* Every column or row an equation is checked over, with their cells. At
+ * most 64 rows of 3 + 8 terms, or 7 columns of 8 + 40 rows. */
+#define EQ_INSTS 64
+#define EQ_CELLS (EQ_INSTS * 11)
 typedef struct eq_plan {
-    int lrows[8], nl;      /* NB_OVER_T3_COLS: rows of the left side */
-    int rrows[40], nr;     /* and of the right */
-    int first[64];         /* first cell of every row */
-    const nb_col *cols;    /* row sums: the columns the terms were found in (rows share them) … */
-    int lcol[3], rcol[8];  /* … and each term's column there, -1 none */
+    eq_inst inst[EQ_INSTS];
+    int ninst;
+    int cells[EQ_CELLS];
 } eq_plan;
 
-static void plan_equation(const nb_schema *s, const nb_equation *e, eq_plan *p)
+static void find_terms(const nb_schema *s, const nb_equation *e, eq_terms *p)
 {
     p->nl = p->nr = 0;
     p->cols = NULL;
@@ -96,42 +95,9 @@ static void plan_equation(const nb_schema *s, const nb_equation *e, eq_plan *p)
     }
 }
 
-/* Add one term's cell to the sum (checked); -1 when it has no value or
- * the sum would not fit (then the equation is not judged). */
-static int add_term(const nb_report *r, int ci, nb_num *sum, nb_finding *f, int *inferred)
-{
-    nb_num v;
-    nb_finding_add_cell(f, ci);
-    if (nb_cell_sum_value(r, ci, &v, inferred) != 0)
-        return -1;
-    return nb_num_add_checked(*sum, v, sum);
-}
-
-/* Sum one side, naming its cells in f; -1 if a term is missing or not a number. */
-static int side_sum(const nb_report *r, const nb_equation *e, const eq_plan *p, int lhs, int col, int row, nb_num *sum,
-                    nb_finding *f, int *inferred)
-{
-    *sum = nb_num_int(0);
-    if (e->over == NB_OVER_T3_COLS) {
-        const int *rows = lhs ? p->lrows : p->rrows;
-        int n = lhs ? p->nl : p->nr;
-        for (int k = 0; k < n; k++)
-            if (add_term(r, p->first[rows[k]] + col, sum, f, inferred) != 0)
-                return -1;
-        return 0;
-    }
-    const char *const *terms = lhs ? e->lhs : e->rhs;
-    int nterms = lhs ? 3 : 8;
-    const int *cols = lhs ? p->lcol : p->rcol;
-    for (int t = 0; t < nterms && terms[t]; t++)
-        if (cols[t] >= 0 && add_term(r, p->first[row] + cols[t], sum, f, inferred) != 0)
-            return -1;
-    return 0;
-}
-
 /* Row sums: each term's column in row's columns, found once for the rows
  * that share them. */
-static void plan_columns(const nb_row *rw, const nb_equation *e, eq_plan *p)
+static void plan_columns(const nb_row *rw, const nb_equation *e, eq_terms *p)
 {
     if (p->cols == rw->cols)
         return;
@@ -148,28 +114,89 @@ static void plan_columns(const nb_row *rw, const nb_equation *e, eq_plan *p)
     }
 }
 
-/* The sum of one side in whole numbers (no cell with decimals, no
- * overflow); 0, 1 when a term has no value (the equation is not judged), -1
- * when the sum needs side_sum. */
-static int side_sum_int(const nb_report *r, const nb_equation *e, const eq_plan *p, int lhs, int col, int row,
-                        long long *sum)
+/* The cells of one side over column col (column sums) or row row (row
+ * sums), put at p's cells; how many. */
+static int side_cells(const nb_equation *e, const eq_terms *tm, int lhs, int col, int row, eq_plan *p)
 {
-    int cells[40], nc = 0; /* at most 40 rows (eq_plan), 8 terms */
+    int n = 0, *cells = p->cells + p->inst[p->ninst].from + (lhs ? 0 : p->inst[p->ninst].nl);
     if (e->over == NB_OVER_T3_COLS) {
-        const int *rows = lhs ? p->lrows : p->rrows;
-        int n = lhs ? p->nl : p->nr;
-        for (int k = 0; k < n; k++)
-            cells[nc++] = p->first[rows[k]] + col;
-    } else {
-        const char *const *terms = lhs ? e->lhs : e->rhs;
-        int nterms = lhs ? 3 : 8;
-        const int *cols = lhs ? p->lcol : p->rcol;
-        for (int t = 0; t < nterms && terms[t]; t++)
-            if (cols[t] >= 0)
-                cells[nc++] = p->first[row] + cols[t];
+        const int *rows = lhs ? tm->lrows : tm->rrows;
+        int nr = lhs ? tm->nl : tm->nr;
+        for (int k = 0; k < nr; k++)
+            cells[n++] = tm->first[rows[k]] + col;
+        return n;
     }
+    const char *const *terms = lhs ? e->lhs : e->rhs;
+    int nterms = lhs ? 3 : 8;
+    const int *cols = lhs ? tm->lcol : tm->rcol;
+    for (int t = 0; t < nterms && terms[t]; t++)
+        if (cols[t] >= 0)
+            cells[n++] = tm->first[row] + cols[t];
+    return n;
+}
+
+/* One more column or row of the plan, its cells resolved. */
+static void add_inst(const nb_equation *e, const eq_terms *tm, int col, int row, eq_plan *p)
+{
+    eq_inst *in = &p->inst[p->ninst];
+    in->col = col;
+    in->row = row;
+    in->from = p->ninst ? p->inst[p->ninst - 1].from + p->inst[p->ninst - 1].nl + p->inst[p->ninst - 1].nr : 0;
+    in->nl = side_cells(e, tm, 1, col, row, p);
+    in->nr = side_cells(e, tm, 0, col, row, p);
+    p->ninst++;
+}
+
+/* Every column or row the equation is checked over in schema s, in the
+ * order they are checked, with the cells of each side. */
+static void plan_equation(const nb_schema *s, const nb_equation *e, eq_plan *p)
+{
+    eq_terms tm;
+    find_terms(s, e, &tm);
+    p->ninst = 0;
+    if (e->over == NB_OVER_T3_COLS) {
+        for (int c = 0; c < 7; c++)
+            add_inst(e, &tm, c, -1, p);
+        return;
+    }
+    int table = e->over == NB_OVER_T3_ROWS ? NB_T3 : NB_T4;
+    for (int rr = 0; rr < s->nrows && p->ninst < EQ_INSTS; rr++) {
+        if (s->rows[rr].table != table)
+            continue;
+        plan_columns(&s->rows[rr], e, &tm);
+        add_inst(e, &tm, -1, rr, p);
+    }
+}
+
+/* Add one term's cell to the sum (checked); -1 when it has no value or
+ * the sum would not fit (then the equation is not judged). */
+static int add_term(const nb_report *r, int ci, nb_num *sum, nb_finding *f, int *inferred)
+{
+    nb_num v;
+    nb_finding_add_cell(f, ci);
+    if (nb_cell_sum_value(r, ci, &v, inferred) != 0)
+        return -1;
+    return nb_num_add_checked(*sum, v, sum);
+}
+
+/* Sum the n cells of one side, naming them in f; -1 if a term is missing
+ * or not a number. */
+static int side_sum(const nb_report *r, const int *cells, int n, nb_num *sum, nb_finding *f, int *inferred)
+{
+    *sum = nb_num_int(0);
+    for (int k = 0; k < n; k++)
+        if (add_term(r, cells[k], sum, f, inferred) != 0)
+            return -1;
+    return 0;
+}
+
+/* The sum of the n cells of one side in whole numbers (no cell with
+ * decimals, no overflow); 0, 1 when a term has no value (the equation is
+ * not judged), -1 when the sum needs side_sum. */
+static int side_sum_int(const nb_report *r, const int *cells, int n, long long *sum)
+{
     *sum = 0;
-    for (int k = 0; k < nc; k++) {
+    for (int k = 0; k < n; k++) {
         const nb_cell *c = &r->cells[cells[k]];
         if (c->status == NB_ST_BLANK || c->status == NB_ST_PLACEHOLDER)
             continue;
@@ -181,21 +208,21 @@ static int side_sum_int(const nb_report *r, const nb_equation *e, const eq_plan 
     return 0;
 }
 
-/* One equation over column col (column sums) or row row (row sums). Most
- * hold, in whole numbers: told so first, without naming their cells. */
-static int check_equation(const nb_report *r, const nb_equation *e, const eq_plan *p, int col, int row,
+/* One equation over one column or row. Most hold, in whole numbers: told
+ * so first, without naming their cells. */
+static int check_equation(const nb_report *r, const nb_equation *e, const eq_plan *p, const eq_inst *in,
                           nb_findings *out, nb_err *err)
 {
+    const int *lc = p->cells + in->from, *rc = lc + in->nl;
     long long li, ri;
-    int lq = side_sum_int(r, e, p, 1, col, row, &li), rq = lq ? lq : side_sum_int(r, e, p, 0, col, row, &ri);
+    int lq = side_sum_int(r, lc, in->nl, &li), rq = lq ? lq : side_sum_int(r, rc, in->nr, &ri);
     if (lq == 1 || rq == 1 || (!lq && !rq && li == ri))
         return 0;
     nb_finding tmp;
     tmp.ncells = 0;
     nb_num l, rr;
     int inferred = 0;
-    if (side_sum(r, e, p, 1, col, row, &l, &tmp, &inferred) != 0 ||
-        side_sum(r, e, p, 0, col, row, &rr, &tmp, &inferred) != 0)
+    if (side_sum(r, lc, in->nl, &l, &tmp, &inferred) != 0 || side_sum(r, rc, in->nr, &rr, &tmp, &inferred) != 0)
         return 0;
     if (nb_num_cmp(l, rr) == 0)
         return 0;
@@ -210,9 +237,9 @@ static int check_equation(const nb_report *r, const nb_equation *e, const eq_pla
     f->inferred = inferred;
     if (e->over == NB_OVER_T3_COLS) {
         int r0 = nb_schema_find_row(r->schema, "t3.new");
-        f->col = r->schema->rows[r0 < 0 ? 0 : r0].cols[col].key;
+        f->col = r->schema->rows[r0 < 0 ? 0 : r0].cols[in->col].key;
     } else {
-        f->row = row;
+        f->row = in->row;
     }
     return 0;
 }
@@ -253,28 +280,11 @@ static int choose_suspects(const nb_report *r, nb_findings *out, size_t from, nb
 }
 
 /* Every equation over every column or row it names. */
-static int check_all(const nb_report *r, const nb_equation *e, const eq_plan *made, nb_findings *out, nb_err *err)
+static int check_all(const nb_report *r, const nb_equation *e, const eq_plan *p, nb_findings *out, nb_err *err)
 {
-    const nb_schema *s = r->schema;
-    eq_plan plan;
-    if (made)
-        plan = *made;
-    else
-        plan_equation(s, e, &plan);
-    if (e->over == NB_OVER_T3_COLS) {
-        for (int c = 0; c < 7; c++)
-            if (check_equation(r, e, &plan, c, -1, out, err) != 0)
-                return -1;
-        return 0;
-    }
-    int table = e->over == NB_OVER_T3_ROWS ? NB_T3 : NB_T4;
-    for (int rr = 0; rr < s->nrows; rr++) {
-        if (s->rows[rr].table != table)
-            continue;
-        plan_columns(&s->rows[rr], e, &plan);
-        if (check_equation(r, e, &plan, -1, rr, out, err) != 0)
+    for (int k = 0; k < p->ninst; k++)
+        if (check_equation(r, e, p, &p->inst[k], out, err) != 0)
             return -1;
-    }
     return 0;
 }
 
@@ -311,9 +321,13 @@ int nb_check_sums(const nb_report *r, const nb_sum_plans *plans, nb_findings *ou
     for (int i = 0; plans && i < NSCHEMAS && si < 0; i++)
         if (plans->schema[i] == r->schema)
             si = i;
-    for (size_t k = 0; k < NEQUATIONS; k++)
-        if (check_all(r, &equations[k], si >= 0 ? &plans->plan[si][k] : NULL, out, err) != 0)
+    eq_plan own; /* the report's own, without the plans of its schema */
+    for (size_t k = 0; k < NEQUATIONS; k++) {
+        if (si < 0)
+            plan_equation(r->schema, &equations[k], &own);
+        if (check_all(r, &equations[k], si < 0 ? &own : &plans->plan[si][k], out, err) != 0)
             return -1;
+    }
     return choose_suspects(r, out, from, err);
 }
 

@@ -35,10 +35,37 @@ static int similarity(const nb_sketch *x, const nb_sketch *y)
 
 /* ---------------------------------------------------------------- tables */
 
+/* FNV-1a, 64 bits. */
+#define FNV64_BASIS 1469598103934665603ull
+#define FNV64_PRIME 1099511628211ull
+
+/* The prime's powers: an xor with a zero byte leaves the hash as it is,
+ * so a run of k zero bytes is one multiply by the k-th. */
+#define P1 FNV64_PRIME
+#define P2 (P1 * P1)
+#define P4 (P2 * P2)
+static const uint64_t fnv_power[9] = {1, P1, P2, P2 * P1, P4, P4 * P1, P4 * P2, P4 * P2 * P1, P4 * P4};
+#undef P1
+#undef P2
+#undef P4
+
+/* h on over the eight bytes of x from the lowest, as FNV-1a takes them:
+ * those above x's highest byte that is not zero taken at once. */
+static uint64_t fnv_bytes(uint64_t h, uint64_t x)
+{
+    int k = x ? (64 - __builtin_clzll(x) + 7) / 8 : 0; /* the bytes up to the highest not zero */
+    for (int b = 0; b < k; b++)
+        h = (h ^ (x >> 8 * b & 0xFF)) * FNV64_PRIME;
+    return h * fnv_power[8 - k];
+}
+
+/* A table's figures hashed (each cell's value as nb_cell_sum_value gives
+ * it, its eight bytes then its scale): *state 0 when a cell has no value,
+ * 1 when every figure is 0, else 2 with the hash in *print. */
 static void table_print(const nb_report *r, int table, int *state, uint64_t *print)
 {
     const nb_schema *sc = r->schema;
-    uint64_t h = 1469598103934665603ull;
+    uint64_t h = FNV64_BASIS;
     int zero = 1;
     *state = 0;
     for (int rr = 0, first = 0; rr < sc->nrows; first += sc->rows[rr++].ncols) { /* first: the row's first cell */
@@ -50,12 +77,7 @@ static void table_print(const nb_report *r, int table, int *state, uint64_t *pri
             if (nb_cell_sum_value(r, first + c, &v, &inferred) != 0)
                 return;
             zero &= v.v == 0;
-            uint64_t x = (uint64_t)v.v;
-#define BYTE(b) (h = (h ^ (x >> 8 * (b) & 0xFF)) * 1099511628211ull) /* its bytes from the lowest */
-            BYTE(0), BYTE(1), BYTE(2), BYTE(3), BYTE(4), BYTE(5), BYTE(6), BYTE(7);
-#undef BYTE
-            h ^= (uint64_t)v.scale;
-            h *= 1099511628211ull;
+            h = (fnv_bytes(h, (uint64_t)v.v) ^ (uint64_t)v.scale) * FNV64_PRIME;
         }
     }
     *state = zero ? 1 : 2;
