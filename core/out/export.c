@@ -181,10 +181,11 @@ static void put_grid(nb_writer *w, const nb_report *r, const nb_cell *c)
 }
 
 /* ,"fingerprint":…, and the decision in force on it if any. */
-static void put_decision(nb_writer *w, const nb_report *r, const nb_finding *f, const nb_review *rv)
+static void put_decision(nb_writer *w, const nb_report *r, const nb_finding *f, const nb_review *rv,
+                         nb_fp_memo *memo)
 {
     char fp[24];
-    nb_finding_fingerprint(r, f, fp);
+    nb_finding_fingerprint_memo(memo, r, f, fp);
     nb_puts(w, ",\"fingerprint\":\"");
     nb_puts(w, fp);
     nb_puts(w, "\"");
@@ -203,7 +204,7 @@ static void put_decision(nb_writer *w, const nb_report *r, const nb_finding *f, 
 }
 
 static void put_finding(nb_writer *w, const nb_report *r, const char *const *ids, const nb_finding *f,
-                        const nb_review *rv, nb_lang lang, nb_locator *lc)
+                        const nb_review *rv, nb_lang lang, nb_locator *lc, nb_fp_memo *memo)
 {
     nb_puts(w, "{\"rule\":");
     nb_put_json_cstr(w, nb_rule_get(f->rule)->id);
@@ -247,7 +248,7 @@ static void put_finding(nb_writer *w, const nb_report *r, const char *const *ids
         nb_puts(w, ",\"other_file\":");
         nb_put_json_cstr(w, f->other_file);
     }
-    put_decision(w, r, f, rv);
+    put_decision(w, r, f, rv, memo);
     char msg[2048];
     nb_finding_message(r, f, lang, msg, sizeof msg);
     nb_puts(w, ",\"message\":");
@@ -256,7 +257,7 @@ static void put_finding(nb_writer *w, const nb_report *r, const char *const *ids
 }
 
 static void put_findings(nb_writer *w, const nb_report *r, const char *const *ids, const nb_findings *fs, int min_sev,
-                         const nb_review *rv, nb_lang lang)
+                         const nb_review *rv, nb_lang lang, nb_fp_memo *memo)
 {
     int first = 1;
     nb_locator lc; /* the findings stand in the order of the text: each located from the one before */
@@ -267,7 +268,7 @@ static void put_findings(nb_writer *w, const nb_report *r, const char *const *id
         if (!first)
             nb_put(w, ",", 1);
         first = 0;
-        put_finding(w, r, ids, &fs->v[i], rv, lang, &lc);
+        put_finding(w, r, ids, &fs->v[i], rv, lang, &lc, memo);
     }
 }
 
@@ -432,14 +433,14 @@ static void put_labels(nb_writer *w, const nb_report *r)
 }
 
 void nb_export_json_to(nb_writer *w, const nb_report *r, const nb_findings *fs, int min_sev, const nb_review *rv,
-                       nb_lang lang)
+                       nb_lang lang, nb_fp_memo *memo)
 {
     const char *buf[MAX_IDS], **ids = cell_ids(r, buf);
     put_metadata(w, r);
     put_cells(w, r, ids, lang);
     put_labels(w, r);
     nb_puts(w, ",\"findings\":[");
-    put_findings(w, r, ids, fs, min_sev, rv, lang);
+    put_findings(w, r, ids, fs, min_sev, rv, lang, memo);
     nb_metrics m;
     nb_metrics_of(r, fs, rv, &m);
     nb_puts(w, "],\"metrics\":{");
@@ -451,7 +452,7 @@ int nb_export_json(FILE *out, const nb_report *r, const nb_findings *fs, int min
                    nb_lang lang)
 {
     nb_writer w = nb_writer_to(NULL);
-    nb_export_json_to(&w, r, fs, min_sev, rv, lang);
+    nb_export_json_to(&w, r, fs, min_sev, rv, lang, NULL);
     return nb_writer_end(&w, out);
 }
 
