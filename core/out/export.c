@@ -119,8 +119,8 @@ static void put_num(nb_writer *w, nb_num v)
     nb_put(w, b, (size_t)(num_at(b, v) - b));
 }
 
-/* A cell ID as a JSON string: the schema's own, of letters, digits, '.'
- * and '_' (nothing to escape). */
+/* A cell or rule ID as a JSON string: the schema's or the rule table's
+ * own, of letters, digits, '.' and '_' (nothing to escape). */
 static void put_id(nb_writer *w, const char *id)
 {
     nb_put(w, "\"", 1);
@@ -129,6 +129,13 @@ static void put_id(nb_writer *w, const char *id)
 }
 
 #define MAX_IDS 256 /* more cells than any schema has */
+
+/* Where the cells written stand, by index (known: located), for the
+ * findings that point where one of their cells is. */
+typedef struct cell_places {
+    nb_loc at[MAX_IDS];
+    unsigned char known[MAX_IDS];
+} cell_places;
 
 /* The IDs of the report's cells in their order, row by row (the schema's
  * strings); NULL when it has more than MAX_IDS. */
@@ -203,11 +210,24 @@ static void put_decision(nb_writer *w, const nb_report *r, const nb_finding *f, 
     nb_puts(w, "}");
 }
 
+/* Where f points: where one of its cells stands when it points there and
+ * the cell was located (cp; may be NULL), else located from the finding
+ * before. */
+static nb_loc finding_place(const nb_report *r, const cell_places *cp, nb_locator *lc, const nb_finding *f)
+{
+    for (int k = 0; cp && k < f->ncells; k++) {
+        int ci = f->cells[k];
+        if (ci >= 0 && ci < r->ncells && cp->known[ci] && r->cells[ci].off == f->off)
+            return cp->at[ci];
+    }
+    return nb_locate_next(lc, f->off);
+}
+
 static void put_finding(nb_writer *w, const nb_report *r, const char *const *ids, const nb_finding *f,
-                        const nb_review *rv, nb_lang lang, nb_locator *lc, nb_fp_memo *memo)
+                        const nb_review *rv, nb_lang lang, nb_locator *lc, const cell_places *cp, nb_fp_memo *memo)
 {
     nb_puts(w, "{\"rule\":");
-    nb_put_json_cstr(w, nb_rule_get(f->rule)->id);
+    put_id(w, nb_rule_get(f->rule)->id);
     nb_puts(w, ",\"severity\":\"");
     nb_puts(w, nb_severity_name(f->severity));
     nb_puts(w, "\",\"cells\":[");
@@ -222,7 +242,7 @@ static void put_finding(nb_writer *w, const nb_report *r, const char *const *ids
     else
         nb_puts(w, "null");
     if (f->has_off) {
-        put_line_col(w, nb_locate_next(lc, f->off));
+        put_line_col(w, finding_place(r, cp, lc, f));
         put_page(w, r, f->off, 0);
     } else
         nb_puts(w, ",\"line\":null,\"col\":null");
@@ -257,7 +277,7 @@ static void put_finding(nb_writer *w, const nb_report *r, const char *const *ids
 }
 
 static void put_findings(nb_writer *w, const nb_report *r, const char *const *ids, const nb_findings *fs, int min_sev,
-                         const nb_review *rv, nb_lang lang, nb_fp_memo *memo)
+                         const nb_review *rv, nb_lang lang, const cell_places *cp, nb_fp_memo *memo)
 {
     int first = 1;
     nb_locator lc; /* the findings stand in the order of the text: each located from the one before */
@@ -268,7 +288,7 @@ static void put_findings(nb_writer *w, const nb_report *r, const char *const *id
         if (!first)
             nb_put(w, ",", 1);
         first = 0;
-        put_finding(w, r, ids, &fs->v[i], rv, lang, &lc, memo);
+        put_finding(w, r, ids, &fs->v[i], rv, lang, &lc, cp, memo);
     }
 }
 
@@ -324,11 +344,46 @@ static char *num_at(char *p, nb_num v)
     return nb_uint_at(p, (size_t)v.v);
 }
 
+#define NB_NSTATUS (NB_ST_INFERRED + 1)
+
+/* ,"status":"NAME","line": of each status (nb_status_name's), made once a
+ * report and copied whole (PIECE bytes, the piece and what follows). */
+#define PIECE 40
+typedef struct status_pieces {
+    char s[NB_NSTATUS][PIECE];
+    size_t n[NB_NSTATUS];
+} status_pieces;
+
+static void status_pieces_make(status_pieces *sp)
+{
+    for (int st = 0; st < NB_NSTATUS; st++) {
+        const char *name = nb_status_name((nb_status)st);
+        char *p = AT_LIT(sp->s[st], ",\"status\":\"");
+        p = at_put(p, name, strlen(name));
+        p = AT_LIT(p, "\",\"line\":");
+        sp->n[st] = (size_t)(p - sp->s[st]);
+    }
+}
+
+/* The piece of status st at p; the end. */
+static char *status_at(char *p, const status_pieces *sp, nb_status st)
+{
+    if ((unsigned)st >= NB_NSTATUS) { /* none a cell has */
+        const char *name = nb_status_name(st);
+        p = AT_LIT(p, ",\"status\":\"");
+        p = at_put(p, name, strlen(name));
+        return AT_LIT(p, "\",\"line\":");
+    }
+    memcpy(p, sp->s[st], PIECE);
+    return p + sp->n[st];
+}
+
 /* A present cell: [,]"ID":{"value":…,"raw":…,"status":…,"line":…,"col":…,
  * "offset":…,"length":…, then what only some cells have}, made in a
- * buffer and written whole (a raw text to escape written between). */
-static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const char *id, int first, nb_locator *lc,
-                     nb_lang lang)
+ * buffer and written whole (a raw text to escape written between); where
+ * it stands. */
+static nb_loc put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const char *id, int first, nb_locator *lc,
+                       const status_pieces *sp, nb_lang lang)
 {
     char b[512], *p = b;
     size_t idn = strlen(id);
@@ -360,10 +415,7 @@ static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const c
         p = b;
     }
     nb_loc l = nb_locate_next(lc, c->off);
-    const char *st = nb_status_name(c->status);
-    p = AT_LIT(p, ",\"status\":\"");
-    p = at_put(p, st, strlen(st));
-    p = AT_LIT(p, "\",\"line\":");
+    p = status_at(p, sp, c->status);
     p = nb_uint_at(p, l.line);
     p = AT_LIT(p, ",\"col\":");
     p = nb_uint_at(p, l.col);
@@ -384,19 +436,27 @@ static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const c
     if (c->blob_len) /* a cell with no run-together digits has no note */
         put_note(w, r, c, lang);
     nb_put(w, "}", 1);
+    return l;
 }
 
-/* "cells" (those present) and "missing" (the IDs of the others). */
-static void put_cells(nb_writer *w, const nb_report *r, const char *const *ids, nb_lang lang)
+/* "cells" (those present, where they stand kept in cp when there is one)
+ * and "missing" (the IDs of the others). */
+static void put_cells(nb_writer *w, const nb_report *r, const char *const *ids, nb_lang lang, cell_places *cp)
 {
     nb_locator lc;
     nb_locator_init(&lc, &r->doc);
+    status_pieces sp;
+    status_pieces_make(&sp);
     nb_puts(w, ",\"cells\":{");
     int first = 1;
     for (int ci = 0; ci < r->ncells; ci++) {
         if (r->cells[ci].status == NB_ST_MISSING)
             continue;
-        put_cell(w, r, &r->cells[ci], ids ? ids[ci] : nb_schema_cell_name(r->schema, ci), first, &lc, lang);
+        nb_loc l = put_cell(w, r, &r->cells[ci], ids ? ids[ci] : nb_schema_cell_name(r->schema, ci), first, &lc, &sp, lang);
+        if (cp) {
+            cp->at[ci] = l;
+            cp->known[ci] = 1;
+        }
         first = 0;
     }
     nb_puts(w, "},\"missing\":[");
@@ -436,11 +496,14 @@ void nb_export_json_to(nb_writer *w, const nb_report *r, const nb_findings *fs, 
                        nb_lang lang, nb_fp_memo *memo)
 {
     const char *buf[MAX_IDS], **ids = cell_ids(r, buf);
+    cell_places places, *cp = ids ? &places : NULL; /* as many as ids */
+    if (cp)
+        memset(cp->known, 0, sizeof cp->known);
     put_metadata(w, r);
-    put_cells(w, r, ids, lang);
+    put_cells(w, r, ids, lang, cp);
     put_labels(w, r);
     nb_puts(w, ",\"findings\":[");
-    put_findings(w, r, ids, fs, min_sev, rv, lang, memo);
+    put_findings(w, r, ids, fs, min_sev, rv, lang, cp, memo);
     nb_metrics m;
     nb_metrics_of(r, fs, rv, &m);
     nb_puts(w, "],\"metrics\":{");
