@@ -2,7 +2,8 @@
  * and column are where its offset stands (nb_doc_locate), whether or not a
  * cell located before stands there, and its fingerprint is the one
  * nb_finding_fingerprint makes; the object is the same made with the
- * context's memo of prints as without one; a cell of every status says
+ * context (its memo of prints, its plans of schemas, reports of every
+ * schema one after the other) as without one; a cell of every status says
  * its status's name; the IDs written as they are (rules', cells') need no
  * escape. */
 #include "testutil.h"
@@ -13,12 +14,12 @@
 
 static nb_ctx g_ctx;
 
-/* The JSON object of r and its findings, the prints from memo (may be
- * NULL); malloc'd, NUL-terminated. */
-static char *exported(const nb_report *r, const nb_findings *f, nb_fp_memo *memo)
+/* The JSON object of r and its findings, with ctx (may be NULL);
+ * malloc'd, NUL-terminated. */
+static char *exported(const nb_report *r, const nb_findings *f, const nb_ctx *ctx)
 {
     nb_writer w = nb_writer_to(NULL);
-    nb_export_json_to(&w, r, f, NB_SEV_INFO, NULL, NB_LANG_EN, memo);
+    nb_export_json_to(&w, r, f, NB_SEV_INFO, NULL, NB_LANG_EN, ctx);
     assert_false(w.failed);
     char *s = malloc(w.n + 1);
     assert_non_null(s);
@@ -62,7 +63,7 @@ static void findings_placed(const char *path, const nb_report *r, const nb_findi
     }
 }
 
-static void export_file(const char *path, nb_fp_memo *memo, size_t *placed)
+static void export_file(const char *path, size_t *placed)
 {
     nb_report r;
     nb_err e;
@@ -71,7 +72,7 @@ static void export_file(const char *path, nb_fp_memo *memo, size_t *placed)
     nb_findings f = {0};
     assert_int_equal(nb_check(&r, &g_ctx, &f, &e), 0);
     nb_findings_sort(&f);
-    char *a = exported(&r, &f, NULL), *b = exported(&r, &f, memo);
+    char *a = exported(&r, &f, NULL), *b = exported(&r, &f, &g_ctx);
     assert_string_equal(a, b);
     findings_placed(path, &r, &f, a);
     for (size_t k = 0; k < f.n; k++)
@@ -86,8 +87,6 @@ static void test_findings_placed(void **s)
 {
     (void)s;
     static const char *const dirs[] = {"tests/data", "tests/data/layouts", "../shared/corpus/seeds", "../shared/corpus/real"};
-    nb_fp_memo *memo = nb_fp_memo_new();
-    assert_non_null(memo);
     size_t placed = 0; /* findings at a place that name cells: most point at one */
     for (int twice = 0; twice < 2; twice++) /* the memo empty, then holding the prints */
         for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
@@ -101,12 +100,11 @@ static void test_findings_placed(void **s)
                     continue;
                 char path[512];
                 snprintf(path, sizeof path, "%s/%s", dirs[d], de->d_name);
-                export_file(path, memo, &placed);
+                export_file(path, &placed);
             }
             closedir(dir);
         }
     assert_true(placed > 20);
-    nb_fp_memo_free(memo);
 }
 
 /* Each cell of seed001 set to each status in turn (a value kept): the

@@ -30,6 +30,8 @@ typedef struct nb_ctx {
                            scratch space like match (extract/memo) */
     void *fp_memo;      /* nb_fp_memo *: the findings' prints made so far (check/findings), or
                            NULL (out of memory: made each time); scratch space like match */
+    void *export_plans; /* nb_export_plans *: what the export reads of each schema met (out/export),
+                           or NULL (found for each report); scratch space like match */
 } nb_ctx;
 
 #endif

@@ -7,9 +7,11 @@
 #include "base/utf8.h"
 #include "check/findings.h"
 #include "check/messages.h"
+#include "model/ctx.h"
 #include "review/review.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The words of a cell's note around its run-together digits: before them,
@@ -150,6 +152,80 @@ static const char **cell_ids(const nb_report *r, const char **ids)
     while (ci < r->ncells)
         ids[ci++] = "?";
     return ids;
+}
+
+/* ---------------------------------------------------------------- plans of schemas */
+
+#define HEAD_COPY 80 /* bytes a cell's head is copied in: ,"ID":{"value": of an ID up to 64 bytes */
+#define NB_PLANS 4   /* schemas a thread keeps plans of (there are three) */
+
+/* What the export reads of a schema: its cells' IDs (as cell_ids finds
+ * them), each cell's head ,"ID":{"value": (headn bytes, copied whole), the
+ * cells of each metric. */
+typedef struct schema_plan {
+    const nb_schema *schema; /* NULL: none yet */
+    const char *ids[MAX_IDS];
+    char head[MAX_IDS][HEAD_COPY + 16];
+    unsigned char headn[MAX_IDS];
+    nb_metrics_plan metrics;
+} schema_plan;
+
+struct nb_export_plans {
+    schema_plan p[NB_PLANS];
+};
+
+nb_export_plans *nb_export_plans_new(void)
+{
+    return calloc(1, sizeof(nb_export_plans));
+}
+
+void nb_export_plans_free(nb_export_plans *p)
+{
+    free(p);
+}
+
+/* The plan of schema s made in pl; -1 when s has more cells than MAX_IDS or
+ * an ID too long for a head. */
+static int plan_make(schema_plan *pl, const nb_schema *s)
+{
+    int n = nb_schema_ncells(s);
+    if (n > MAX_IDS)
+        return -1;
+    for (int row = 0, ci = 0; row < s->nrows; row++) {
+        for (int c = 0; c < s->rows[row].ncols; c++, ci++) {
+            const char *id = s->rows[row].ids[c];
+            size_t idn = strlen(id);
+            if (idn > 64)
+                return -1;
+            char *p = AT_LIT(pl->head[ci], ",\"");
+            p = at_put(p, id, idn);
+            p = AT_LIT(p, "\":{\"value\":");
+            pl->headn[ci] = (unsigned char)(p - pl->head[ci]);
+            pl->ids[ci] = id;
+        }
+    }
+    nb_metrics_plan_make(&pl->metrics, s);
+    pl->schema = s;
+    return 0;
+}
+
+/* The plan of r's schema in the context's (made the first time; a schema
+ * is one of the formats', never freed: its address tells it), or NULL: no
+ * context or no plans, no room, a schema without one, a report whose cells
+ * are not its schema's. */
+static const schema_plan *plan_of(const nb_ctx *ctx, const nb_report *r)
+{
+    nb_export_plans *x = ctx ? ctx->export_plans : NULL;
+    if (!x || r->ncells != nb_schema_ncells(r->schema))
+        return NULL;
+    for (int k = 0; k < NB_PLANS; k++) {
+        schema_plan *pl = &x->p[k];
+        if (pl->schema == r->schema)
+            return pl;
+        if (!pl->schema)
+            return plan_make(pl, r->schema) == 0 ? pl : NULL;
+    }
+    return NULL;
 }
 
 /* The ID of cell ci: from ids (cell_ids; may be NULL) when it is one of the
@@ -378,27 +454,13 @@ static char *status_at(char *p, const status_pieces *sp, nb_status st)
     return p + sp->n[st];
 }
 
-/* A present cell: [,]"ID":{"value":…,"raw":…,"status":…,"line":…,"col":…,
- * "offset":…,"length":…, then what only some cells have}, made in a
- * buffer and written whole (a raw text to escape written between); where
- * it stands. */
-static nb_loc put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const char *id, int first, nb_locator *lc,
-                       const status_pieces *sp, nb_lang lang)
+/* What follows a present cell's head [,]"ID":{"value":, made in b (512
+ * bytes, the head to p in it): the value,"raw":…,"status":…,"line":…,
+ * "col":…,"offset":…,"length":…, then what only some cells have}, written
+ * whole (a raw text to escape written between); where the cell stands. */
+static nb_loc put_cell_rest(nb_writer *w, const nb_report *r, const nb_cell *c, char *b, char *p, nb_locator *lc,
+                            const status_pieces *sp, nb_lang lang)
 {
-    char b[512], *p = b;
-    size_t idn = strlen(id);
-    if (!first)
-        *p++ = ',';
-    if (idn <= 64) {
-        *p++ = '"';
-        p = at_put(p, id, idn);
-        *p++ = '"';
-    } else { /* no schema ID is this long */
-        nb_put(w, b, (size_t)(p - b));
-        put_id(w, id);
-        p = b;
-    }
-    p = AT_LIT(p, ":{\"value\":");
     if (c->status == NB_ST_NUMBER || c->status == NB_ST_INFERRED)
         p = num_at(p, c->num);
     else
@@ -439,9 +501,41 @@ static nb_loc put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const
     return l;
 }
 
-/* "cells" (those present, where they stand kept in cp when there is one)
- * and "missing" (the IDs of the others). */
-static void put_cells(nb_writer *w, const nb_report *r, const char *const *ids, nb_lang lang, cell_places *cp)
+/* A present cell: [,]"ID":{"value":… (put_cell_rest), its head made. */
+static nb_loc put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const char *id, int first, nb_locator *lc,
+                       const status_pieces *sp, nb_lang lang)
+{
+    char b[512], *p = b;
+    size_t idn = strlen(id);
+    if (!first)
+        *p++ = ',';
+    if (idn <= 64) {
+        *p++ = '"';
+        p = at_put(p, id, idn);
+        *p++ = '"';
+    } else { /* no schema ID is this long */
+        nb_put(w, b, (size_t)(p - b));
+        put_id(w, id);
+        p = b;
+    }
+    p = AT_LIT(p, ":{\"value\":");
+    return put_cell_rest(w, r, c, b, p, lc, sp, lang);
+}
+
+/* The same with the head of the plan's cell ci. */
+static nb_loc put_planned_cell(nb_writer *w, const nb_report *r, const schema_plan *pl, int ci, int first,
+                               nb_locator *lc, const status_pieces *sp, nb_lang lang)
+{
+    char b[512];
+    memcpy(b, pl->head[ci] + first, HEAD_COPY); /* without its comma when first */
+    return put_cell_rest(w, r, &r->cells[ci], b, b + pl->headn[ci] - first, lc, sp, lang);
+}
+
+/* "cells" (those present, where they stand kept in cp when there is one;
+ * their heads the plan's when there is one) and "missing" (the IDs of the
+ * others). */
+static void put_cells(nb_writer *w, const nb_report *r, const char *const *ids, const schema_plan *pl, nb_lang lang,
+                      cell_places *cp)
 {
     nb_locator lc;
     nb_locator_init(&lc, &r->doc);
@@ -452,7 +546,9 @@ static void put_cells(nb_writer *w, const nb_report *r, const char *const *ids, 
     for (int ci = 0; ci < r->ncells; ci++) {
         if (r->cells[ci].status == NB_ST_MISSING)
             continue;
-        nb_loc l = put_cell(w, r, &r->cells[ci], ids ? ids[ci] : nb_schema_cell_name(r->schema, ci), first, &lc, &sp, lang);
+        nb_loc l = pl ? put_planned_cell(w, r, pl, ci, first, &lc, &sp, lang)
+                      : put_cell(w, r, &r->cells[ci], ids ? ids[ci] : nb_schema_cell_name(r->schema, ci), first, &lc,
+                                 &sp, lang);
         if (cp) {
             cp->at[ci] = l;
             cp->known[ci] = 1;
@@ -493,19 +589,24 @@ static void put_labels(nb_writer *w, const nb_report *r)
 }
 
 void nb_export_json_to(nb_writer *w, const nb_report *r, const nb_findings *fs, int min_sev, const nb_review *rv,
-                       nb_lang lang, nb_fp_memo *memo)
+                       nb_lang lang, const nb_ctx *ctx)
 {
-    const char *buf[MAX_IDS], **ids = cell_ids(r, buf);
+    const schema_plan *pl = plan_of(ctx, r);
+    const char *buf[MAX_IDS];
+    const char *const *ids = pl ? pl->ids : cell_ids(r, buf);
     cell_places places, *cp = ids ? &places : NULL; /* as many as ids */
     if (cp)
         memset(cp->known, 0, sizeof cp->known);
     put_metadata(w, r);
-    put_cells(w, r, ids, lang, cp);
+    put_cells(w, r, ids, pl, lang, cp);
     put_labels(w, r);
     nb_puts(w, ",\"findings\":[");
-    put_findings(w, r, ids, fs, min_sev, rv, lang, cp, memo);
+    put_findings(w, r, ids, fs, min_sev, rv, lang, cp, ctx ? ctx->fp_memo : NULL);
     nb_metrics m;
-    nb_metrics_of(r, fs, rv, &m);
+    if (pl)
+        nb_metrics_of_plan(r, fs, rv, &pl->metrics, &m);
+    else
+        nb_metrics_of(r, fs, rv, &m);
     nb_puts(w, "],\"metrics\":{");
     nb_put_metrics_json(w, &m);
     nb_puts(w, "}}\n");
