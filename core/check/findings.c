@@ -114,18 +114,71 @@ static void structure_key(const nb_finding *f, char *out, size_t cap)
         snprintf(out, cap, "table\x1f%s", nb_table_name(f->table, NB_LANG_EN));
 }
 
+/* A key's text as snprintf writes it into cap bytes: what is past the
+ * first cap - 1 cut, a NUL after. */
+typedef struct key_text {
+    char *p, *end; /* end: the last byte, for the NUL */
+} key_text;
+
+static void kt_put(key_text *t, const char *s, size_t n)
+{
+    size_t room = (size_t)(t->end - t->p);
+    n = n < room ? n : room;
+    memcpy(t->p, s, n);
+    t->p += n;
+}
+
+/* A separator, then at most n bytes of s, up to a NUL (as %.*s). */
+static void kt_field(key_text *t, const char *s, size_t n)
+{
+    kt_put(t, "\x1f", 1);
+    const char *z = memchr(s, '\0', n);
+    kt_put(t, s, z ? (size_t)(z - s) : n);
+}
+
+/* A separator, then s (as %s). */
+static void kt_word(key_text *t, const char *s)
+{
+    kt_put(t, "\x1f", 1);
+    kt_put(t, s, strlen(s));
+}
+
+/* A number as %d or %u writes it. */
+static void kt_num(key_text *t, long long v)
+{
+    char b[24], *q = b + sizeof b;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--q = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--q = '-';
+    kt_put(t, q, (size_t)(b + sizeof b - q));
+}
+
 /* The rules of the reviewer's rulebook: their form, words, the text they
  * quote (never where it is: a print survives an edit elsewhere), what is
- * missing, the dates and numbers they compare. */
+ * missing, the dates and numbers they compare; as
+ * "%d\x1f%s\x1f%s\x1f%.*s\x1f%.*s\x1f%u\x1f%d\x1f%s\x1f%s" writes them
+ * (the texts at most 160 bytes), made without snprintf. */
 static void rulebook_key(const nb_report *r, const nb_finding *f, char *out, size_t cap)
 {
     char a[16], b[16];
     nb_date_iso(f->date[0], a);
     nb_date_iso(f->date[1], b);
-    snprintf(out, cap, "%d\x1f%s\x1f%s\x1f%.*s\x1f%.*s\x1f%u\x1f%d\x1f%s\x1f%s", (int)f->form,
-             f->word ? f->word : "", f->word2 ? f->word2 : "", (int)(f->text.len < 160 ? f->text.len : 160),
-             r->doc.text + f->text.off, (int)(f->claim_len < 160 ? f->claim_len : 160), r->doc.text + f->claim_off,
-             f->mask, f->section, a, b);
+    key_text t = {out, out + cap - 1};
+    kt_num(&t, (int)f->form);
+    kt_word(&t, f->word ? f->word : "");
+    kt_word(&t, f->word2 ? f->word2 : "");
+    kt_field(&t, r->doc.text + f->text.off, f->text.len < 160 ? f->text.len : 160);
+    kt_field(&t, r->doc.text + f->claim_off, f->claim_len < 160 ? f->claim_len : 160);
+    kt_put(&t, "\x1f", 1);
+    kt_num(&t, f->mask);
+    kt_put(&t, "\x1f", 1);
+    kt_num(&t, f->section);
+    kt_word(&t, a);
+    kt_word(&t, b);
+    *t.p = '\0';
 }
 
 /* What tells apart two findings of one rule that name no cell: the section,
@@ -309,7 +362,9 @@ static void memo_keep(nb_fp_memo *m, fp_slot *e, const char *k, size_t n, uint32
     m->n++;
 }
 
-void nb_finding_fingerprint_memo(nb_fp_memo *m, const nb_report *r, const nb_finding *f, char out[24])
+/* The print of f made from the bytes it hashes, taken from m (may be
+ * NULL) when it has them. */
+static void print_of_bytes(nb_fp_memo *m, const nb_report *r, const nb_finding *f, char out[24])
 {
     fp_bytes g;
     print_bytes(r, f, &g);
@@ -329,6 +384,39 @@ void nb_finding_fingerprint_memo(nb_fp_memo *m, const nb_report *r, const nb_fin
     nb_hex(d, 8, out);
     if (e)
         memo_keep(m, e, g.b, g.n, h, out);
+}
+
+/* The key of a finding that names cells, at k: a NUL (no print's bytes
+ * start with one), its schema (one of the formats', never freed: its
+ * address tells it), rule and cells as they stand; its length. */
+static size_t cells_key(const nb_report *r, const nb_finding *f, char *k)
+{
+    const void *schema = r->schema;
+    int head[2] = {(int)f->rule, f->ncells};
+    k[0] = '\0';
+    memcpy(k + 1, &schema, sizeof schema);
+    memcpy(k + 1 + sizeof schema, head, sizeof head);
+    memcpy(k + 1 + sizeof schema + sizeof head, f->cells, (size_t)f->ncells * sizeof f->cells[0]);
+    return 1 + sizeof schema + sizeof head + (size_t)f->ncells * sizeof f->cells[0];
+}
+
+void nb_finding_fingerprint_memo(nb_fp_memo *m, const nb_report *r, const nb_finding *f, char out[24])
+{
+    if (!m || f->ncells <= 0 || f->ncells > NB_FCELLS) {
+        print_of_bytes(m, r, f, out);
+        return;
+    }
+    /* a print of cells told by the cells' indices, without their IDs gathered */
+    char k[1 + sizeof(void *) + 2 * sizeof(int) + sizeof f->cells];
+    size_t n = cells_key(r, f, k);
+    uint32_t h = key_hash(k, n);
+    fp_slot *e = memo_slot(m, k, n, h);
+    if (e->fp[0]) {
+        memcpy(out, e->fp, 17);
+        return;
+    }
+    print_of_bytes(m, r, f, out);
+    memo_keep(m, memo_slot(m, k, n, h), k, n, h, out); /* found again: the print's bytes may have taken e */
 }
 
 void nb_finding_fingerprint(const nb_report *r, const nb_finding *f, char out[24])
