@@ -1,8 +1,9 @@
 /* test_doc.c — reading a report's bytes: encoding detection (UTF-8 with and
  * without BOM, GB18030, UTF-16LE/BE with BOM), line endings (LF, CRLF, lone
- * CR), the location map back to line, display column and file offset, and
- * the errors (empty, binary, bad encoding, missing, directory, too big), each
- * naming the file, in English and Chinese. */
+ * CR), the location map back to line, display column and file offset (a
+ * locator's gaps of every length too), and the errors (empty, binary, bad
+ * encoding, missing, directory, too big), each naming the file, in English
+ * and Chinese. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -401,6 +402,45 @@ static void test_columns_table(void **state)
     nb_doc_free(&d);
 }
 
+/* A locator stepping over gaps of every length from none to past its
+ * short ones (16 bytes) on lines of ASCII, tabs, controls and CJK, with
+ * and without a BOM, gives what locating each offset afresh gives. */
+static void test_locator_gaps(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"0", "12", " ", "\t", "\t\t", "ab", "\x01", "\x7f", "规", "，", "│", "é", "😀", "\n"};
+    unsigned x = 1;
+    char text[4096];
+    for (int round = 0; round < 40; round++) {
+        size_t n = 3;
+        memcpy(text, "\xEF\xBB\xBF", 3);
+        while (n < sizeof text - 8) {
+            x = x * 1103515245u + 12345u;
+            const char *p = pieces[(x >> 8) % (sizeof pieces / sizeof pieces[0])];
+            memcpy(text + n, p, strlen(p));
+            n += strlen(p);
+        }
+        size_t skip = round % 2 ? 0 : 3; /* with a BOM, and without */
+        nb_doc d;
+        load_ok(&d, "gaps.txt", text + skip, n - skip);
+        for (size_t stride = 1; stride <= 24; stride++) {
+            nb_locator lc;
+            nb_locator_init(&lc, &d);
+            for (size_t i = 0; i < d.len;) {
+                nb_loc a = nb_locate_next(&lc, i), b = nb_doc_locate(&d, i);
+                if (a.line != b.line || a.col != b.col || a.orig != b.orig)
+                    fail_msg("round %d stride %zu at %zu: %zu/%zu/%zu, want %zu/%zu/%zu", round, stride, i, a.line,
+                             a.col, a.orig, b.line, b.col, b.orig);
+                x = x * 1103515245u + 12345u;
+                i += 1 + (x >> 8) % stride; /* then on to the character's start */
+                while (i < d.len && ((unsigned char)d.text[i] & 0xC0) == 0x80)
+                    i++;
+            }
+        }
+        nb_doc_free(&d);
+    }
+}
+
 /* ---- errors ---- */
 
 static void test_err_empty(void **state)
@@ -766,6 +806,7 @@ int main(void)
         cmocka_unit_test(test_zh_messages),
         cmocka_unit_test(test_strict_utf8),
         cmocka_unit_test(test_locations_everywhere),
+        cmocka_unit_test(test_locator_gaps),
     };
     return TU_RUN("doc", tests, NULL, setup_dir, teardown_dir);
 }

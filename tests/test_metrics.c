@@ -2,7 +2,9 @@
  * 001, all zeros, with cells set in memory): counts, rates rounded half up,
  * a zero denominator and a missing or unread cell giving no rate, blanks
  * counting 0; findings counted with dismissals left out and the state of the
- * review; the metrics as CSV, JSON and in the export; and the text table:
+ * review; the counts of a plan made once for a schema, for reports of
+ * every schema with generated cells, against the cells read plainly by
+ * their IDs; the metrics as CSV, JSON and in the export; and the text table:
  * widths in display columns, cells cut at character boundaries, control
  * characters and bad bytes made printable. */
 #include "testutil.h"
@@ -11,6 +13,8 @@
 #include "out/metrics.h"
 #include "out/table.h"
 #include "review/review.h"
+
+#include <limits.h>
 
 static nb_ctx g_ctx;
 
@@ -254,6 +258,97 @@ static void test_csv_and_json(void **s)
     nb_report_free(&r);
 }
 
+/* A count read plainly: the cells of the IDs (a pattern's: t3.deny.NAME.total)
+ * in schema order, as the metrics count them. */
+static nb_known plain_count(const nb_report *r, int k)
+{
+    static const char *const ids[NB_M_NCOUNTS][2] = {
+        [NB_M_NEW] = {"t3.new.total"},
+        [NB_M_HANDLED] = {"t3.total.total"},
+        [NB_M_CARRIED_OUT] = {"t3.carried_out.total"},
+        [NB_M_GRANTED] = {"t3.granted.total"},
+        [NB_M_PARTIAL] = {"t3.partial.total"},
+        [NB_M_DENIED] = {"t3.deny.*"},
+        [NB_M_REVIEW_CORRECTED] = {"t4.review.corrected"},
+        [NB_M_REVIEW_TOTAL] = {"t4.review.total"},
+        [NB_M_SUIT_CORRECTED] = {"t4.suit_direct.corrected", "t4.suit_after.corrected"},
+        [NB_M_SUIT_TOTAL] = {"t4.suit_direct.total", "t4.suit_after.total"},
+    };
+    nb_known sum = {1, 0};
+    int found = 0;
+    for (int p = 0; p < 2 && ids[k][p]; p++)
+        for (int ci = 0; ci < r->ncells; ci++) {
+            const char *id = nb_schema_cell_name(r->schema, ci);
+            size_t n = strlen(id);
+            int deny = !strcmp(ids[k][p], "t3.deny.*") && !strncmp(id, "t3.deny.", 8) && n > 14 &&
+                       !strcmp(id + n - 6, ".total") && !memchr(id + 8, '.', n - 14);
+            if (!deny && strcmp(id, ids[k][p]))
+                continue;
+            const nb_cell *c = &r->cells[ci];
+            found++;
+            long long v = 0;
+            if (c->status == NB_ST_PLACEHOLDER)
+                v = 0;
+            else if ((c->status != NB_ST_NUMBER && c->status != NB_ST_INFERRED) || !nb_num_is_int(c->num) ||
+                     c->num.v < 0) {
+                sum.known = 0;
+                continue;
+            } else {
+                v = c->num.v;
+                for (int d = 0; d < c->num.scale; d++)
+                    v /= 10;
+            }
+            if (sum.known && __builtin_add_overflow(sum.v, v, &sum.v))
+                sum.known = 0;
+        }
+    if (!found)
+        sum.known = 0;
+    return sum;
+}
+
+static void test_plan_counts(void **s)
+{
+    (void)s;
+    const nb_schema *schemas[] = {nb_schema_for(2021), nb_schema_for(2019),
+                                  nb_schema_variant(2021, NB_VARIANT_ONE_OTHER)};
+    static const long long values[] = {0, 1, 7, 120, -3, LLONG_MAX / 2 + 1, LLONG_MAX};
+    unsigned x = 3;
+    for (size_t k = 0; k < sizeof schemas / sizeof schemas[0]; k++) {
+        nb_metrics_plan plan;
+        nb_metrics_plan_make(&plan, schemas[k]);
+        nb_report r;
+        memset(&r, 0, sizeof r);
+        r.doc.path = "generated.txt";
+        r.schema = schemas[k];
+        r.ncells = nb_schema_ncells(r.schema);
+        r.cells = calloc((size_t)r.ncells, sizeof *r.cells);
+        assert_non_null(r.cells);
+        for (int round = 0; round < 300; round++) {
+            for (int ci = 0; ci < r.ncells; ci++) {
+                x = x * 1103515245u + 12345u;
+                unsigned z = x >> 8;
+                r.cells[ci].status = (nb_status)(z % 6);
+                r.cells[ci].num = nb_num_int(values[z / 6 % (round % 3 ? 4 : 7)]); /* large ones a third of the time */
+                r.cells[ci].num.scale = z / 64 % 5 == 0 ? 1 : 0;
+            }
+            nb_metrics a, b;
+            nb_metrics_of_plan(&r, NULL, NULL, &plan, &a);
+            nb_metrics_of(&r, NULL, NULL, &b);
+            for (int c = 0; c < NB_M_NCOUNTS; c++) {
+                nb_known want = plain_count(&r, c);
+                assert_int_equal(a.count[c].known, want.known);
+                assert_int_equal(b.count[c].known, want.known);
+                if (want.known) {
+                    assert_int_equal(a.count[c].v, want.v);
+                    assert_int_equal(b.count[c].v, want.v);
+                }
+            }
+            assert_memory_equal(&a, &b, sizeof a);
+        }
+        free(r.cells);
+    }
+}
+
 /* The lines of a table written at max_width, as one string. */
 static char *table_text(const nb_table *t, size_t max_width)
 {
@@ -336,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_counts_and_rates), cmocka_unit_test(test_zero_and_missing),
         cmocka_unit_test(test_findings_and_review), cmocka_unit_test(test_csv_and_json),
         cmocka_unit_test(test_table), cmocka_unit_test(test_table_of_metrics),
+        cmocka_unit_test(test_plan_counts),
     };
     return TU_RUN("metrics", tests, &g_ctx, NULL, NULL);
 }

@@ -1,7 +1,9 @@
 /* test_review.c — REPORT.review: the file round-trips; malformed and foreign
  * files are refused with their line and left untouched; corrections change
  * cells and remove the findings they fix; a decision's fingerprint does not
- * depend on values; saving is atomic; the corrected text differs from the
+ * depend on values, and one kept in a memo is the one made afresh (by a
+ * plain SHA-256 of the rule and sorted cell IDs, or of the subject of a
+ * rulebook rule as snprintf writes it, too); saving is atomic; the corrected text differs from the
  * report only at the corrected spans. SHA-256 (what a review records of its
  * report) gives the standard's digests, by the processor's instructions as
  * by the C rounds. */
@@ -198,6 +200,171 @@ static void test_fingerprint_ignores_values(void **s)
     nb_report_free(&r);
 }
 
+/* The print of a finding that names cells, made plainly: SHA-256 of the
+ * rule's ID and |ID of each cell, the IDs sorted, its first 16 hex digits. */
+static void plain_print(const nb_report *r, const nb_finding *f, char out[24])
+{
+    const char *ids[NB_FCELLS];
+    for (int i = 0; i < f->ncells; i++)
+        ids[i] = nb_schema_cell_name(r->schema, f->cells[i]);
+    for (int i = 1; i < f->ncells; i++) /* sorted by strcmp */
+        for (int j = i; j > 0 && strcmp(ids[j - 1], ids[j]) > 0; j--) {
+            const char *t = ids[j];
+            ids[j] = ids[j - 1];
+            ids[j - 1] = t;
+        }
+    char b[4096];
+    size_t n = (size_t)snprintf(b, sizeof b, "%s", nb_rule_get(f->rule)->id);
+    for (int i = 0; i < f->ncells; i++)
+        n += (size_t)snprintf(b + n, sizeof b - n, "|%s", ids[i]);
+    char hex[65];
+    nb_sha256_hex(b, n, hex);
+    snprintf(out, 24, "%.16s", hex);
+}
+
+/* A finding of rule naming k cells of the schema's nc, drawn from x. */
+static nb_finding drawn_finding(unsigned *x, nb_rule_id rule, int k, int nc)
+{
+    nb_finding f;
+    memset(&f, 0, sizeof f);
+    f.rule = rule;
+    f.suspect = -1;
+    for (int i = 0; i < k; i++) {
+        *x = *x * 1103515245u + 12345u;
+        nb_finding_add_cell(&f, (int)(*x >> 8) % nc);
+    }
+    return f;
+}
+
+static void test_fingerprint_memo(void **s)
+{
+    (void)s;
+    nb_fp_memo *m = nb_fp_memo_new();
+    assert_non_null(m);
+    /* findings that name cells: one to 32 of them (past the 1024 bytes
+     * gathered: hashed in pieces), thousands of them (past what the memo
+     * keeps), each asked for three times, the plain print the same */
+    nb_report r;
+    memset(&r, 0, sizeof r);
+    const nb_schema *schemas[] = {nb_schema_for(2021), nb_schema_for(2019),
+                                  nb_schema_variant(2021, NB_VARIANT_ONE_OTHER)};
+    int nc = nb_schema_ncells(schemas[1]) < nb_schema_ncells(schemas[0]) ? nb_schema_ncells(schemas[1])
+                                                                         : nb_schema_ncells(schemas[0]);
+    static const nb_rule_id rules[] = {NB_RULE_CELL_BLANK, NB_RULE_T3_BALANCE, NB_RULE_T3_ROW_TOTAL};
+    for (int pass = 0; pass < 3; pass++) { /* the same cells of each schema (their own prints), the last in the
+                                              other order */
+        unsigned x = 7;
+        for (int i = 0; i < 6000; i++) {
+            int k = i % 97 == 0 ? NB_FCELLS : 1 + i % 4;
+            r.schema = schemas[i / 7 % 3];
+            nb_finding f = drawn_finding(&x, rules[i % 3], k, nc);
+            for (int a = 0, b = f.ncells - 1; pass == 2 && a < b; a++, b--) {
+                int t = f.cells[a];
+                f.cells[a] = f.cells[b];
+                f.cells[b] = t;
+            }
+            char a[24], b[24], c[24];
+            plain_print(&r, &f, a);
+            nb_finding_fingerprint_memo(m, &r, &f, b);
+            nb_finding_fingerprint(&r, &f, c);
+            assert_string_equal(a, b);
+            assert_string_equal(a, c);
+        }
+    }
+    /* the findings of real reports (sections, labels, dates, claims as
+     * their subject), each report checked twice */
+    static const char *const files[] = {"tests/data/seed000.txt", "tests/data/seed003.txt", "tests/data/shuyang-2023.txt",
+                                        "tests/data/sumerror.txt", "tests/data/clean.txt"};
+    for (int twice = 0; twice < 2; twice++)
+        for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+            nb_report rr;
+            nb_err e;
+            assert_int_equal(nb_report_open(&rr, files[i], &g_ctx, &e), 0);
+            nb_findings f = {0};
+            assert_int_equal(nb_check(&rr, &g_ctx, &f, &e), 0);
+            for (size_t k = 0; k < f.n; k++) {
+                char a[24], b[24];
+                nb_finding_fingerprint(&rr, &f.v[k], a);
+                nb_finding_fingerprint_memo(m, &rr, &f.v[k], b);
+                assert_string_equal(a, b);
+                nb_finding_fingerprint_memo(NULL, &rr, &f.v[k], b);
+                assert_string_equal(a, b);
+            }
+            nb_findings_free(&f);
+            nb_report_free(&rr);
+        }
+    nb_fp_memo_free(m);
+}
+
+/* The print of a finding of the rulebook (no cells), made plainly: its
+ * subject as snprintf writes it into 512 bytes, after the rule's ID. */
+static void plain_rulebook_print(const nb_report *r, const nb_finding *f, char out[24])
+{
+    char a[16], b[16], key[600];
+    nb_date_iso(f->date[0], a);
+    nb_date_iso(f->date[1], b);
+    size_t n = strlen(nb_rule_get(f->rule)->id);
+    memcpy(key, nb_rule_get(f->rule)->id, n);
+    snprintf(key + n, 512, "%d\x1f%s\x1f%s\x1f%.*s\x1f%.*s\x1f%u\x1f%d\x1f%s\x1f%s", (int)f->form,
+             f->word ? f->word : "", f->word2 ? f->word2 : "", (int)(f->text.len < 160 ? f->text.len : 160),
+             r->doc.text + f->text.off, (int)(f->claim_len < 160 ? f->claim_len : 160), r->doc.text + f->claim_off,
+             f->mask, f->section, a, b);
+    char hex[65];
+    nb_sha256_hex(key, n + strlen(key + n), hex);
+    snprintf(out, 24, "%.16s", hex);
+}
+
+/* Findings of the rulebook with generated subjects (words long and none,
+ * texts past 160 bytes and with a NUL, masks past 2^31, sections below 0,
+ * dates no report has, keys cut at 511 bytes): their prints, with the memo
+ * and without, are the plain ones. */
+static void test_fingerprint_rulebook(void **s)
+{
+    (void)s;
+    char text[2048];
+    unsigned x = 11;
+    for (size_t i = 0; i < sizeof text; i++) {
+        x = x * 1103515245u + 12345u;
+        text[i] = (char)(i % 97 == 50 ? 0 : 'a' + (x >> 8) % 26);
+    }
+    char longword[400];
+    memset(longword, 'w', sizeof longword - 1);
+    longword[sizeof longword - 1] = '\0';
+    const char *words[] = {NULL, "", "规范性文件", "2019", longword};
+    nb_report r;
+    memset(&r, 0, sizeof r);
+    r.schema = nb_schema_for(2021);
+    r.doc.text = text;
+    r.doc.len = sizeof text - 1;
+    nb_fp_memo *m = nb_fp_memo_new();
+    assert_non_null(m);
+    for (int i = 0; i < 3000; i++) {
+        nb_finding f;
+        memset(&f, 0, sizeof f);
+        f.rule = NB_RULE_PERIOD_INCOMPLETE;
+        f.suspect = -1;
+        x = x * 1103515245u + 12345u;
+        unsigned z = x >> 4;
+        f.form = (nb_finding_form)(z % 7);
+        f.word = words[z / 7 % 5];
+        f.word2 = words[z / 35 % 5];
+        f.text = (nb_span){z % 1500, z / 3 % 300};
+        f.claim_off = z / 5 % 1500;
+        f.claim_len = z / 11 % 300;
+        f.mask = i % 3 ? z % 64 : 0x80000000u | z;
+        f.section = (int)(z % 9) - 1;
+        f.date[0] = (nb_date){i % 5 ? 2024 : 123456, (int)(z % 13), (int)(z % 32)};
+        f.date[1] = (nb_date){i % 4 ? 0 : 2025, i % 7 ? 1 : -3, 5};
+        char a[24], b[24], c[24];
+        plain_rulebook_print(&r, &f, a);
+        nb_finding_fingerprint(&r, &f, b);
+        nb_finding_fingerprint_memo(m, &r, &f, c);
+        assert_string_equal(a, b);
+        assert_string_equal(a, c);
+    }
+    nb_fp_memo_free(m);
+}
+
 static void test_corrected_text(void **s)
 {
     (void)s;
@@ -311,6 +478,8 @@ int main(void)
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_correction_removes_finding),
         cmocka_unit_test(test_fingerprint_ignores_values),
+        cmocka_unit_test(test_fingerprint_memo),
+        cmocka_unit_test(test_fingerprint_rulebook),
         cmocka_unit_test(test_corrected_text),
         cmocka_unit_test(test_sha256),
     };

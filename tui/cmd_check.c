@@ -142,7 +142,7 @@ static int print_one(const check_run *c, const nb_job *job, const nb_report *r, 
         if (c->output == OUT_TEXT)
             print_report(c, job->outw, r, fs, rv, aux->cnt, L);
         else
-            nb_export_json_to(job->outw, r, fs, c->min_sev, rv, L);
+            nb_export_json_to(job->outw, r, fs, c->min_sev, rv, L, job->ctx);
         return 0;
     }
     nb_metrics_of(r, fs, rv, &aux->m);

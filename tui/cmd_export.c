@@ -150,7 +150,7 @@ static void export_write(const export_run *x, const nb_job *job, const nb_report
     } else if (x->csv) {
         nb_export_csv(job->out, r, x->lang);
     } else {
-        nb_export_json_to(job->outw, r, fs, NB_SEV_INFO, rv, x->lang);
+        nb_export_json_to(job->outw, r, fs, NB_SEV_INFO, rv, x->lang, job->ctx);
     }
 }
 

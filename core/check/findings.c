@@ -114,18 +114,71 @@ static void structure_key(const nb_finding *f, char *out, size_t cap)
         snprintf(out, cap, "table\x1f%s", nb_table_name(f->table, NB_LANG_EN));
 }
 
+/* A key's text as snprintf writes it into cap bytes: what is past the
+ * first cap - 1 cut, a NUL after. */
+typedef struct key_text {
+    char *p, *end; /* end: the last byte, for the NUL */
+} key_text;
+
+static void kt_put(key_text *t, const char *s, size_t n)
+{
+    size_t room = (size_t)(t->end - t->p);
+    n = n < room ? n : room;
+    memcpy(t->p, s, n);
+    t->p += n;
+}
+
+/* A separator, then at most n bytes of s, up to a NUL (as %.*s). */
+static void kt_field(key_text *t, const char *s, size_t n)
+{
+    kt_put(t, "\x1f", 1);
+    const char *z = memchr(s, '\0', n);
+    kt_put(t, s, z ? (size_t)(z - s) : n);
+}
+
+/* A separator, then s (as %s). */
+static void kt_word(key_text *t, const char *s)
+{
+    kt_put(t, "\x1f", 1);
+    kt_put(t, s, strlen(s));
+}
+
+/* A number as %d or %u writes it. */
+static void kt_num(key_text *t, long long v)
+{
+    char b[24], *q = b + sizeof b;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--q = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--q = '-';
+    kt_put(t, q, (size_t)(b + sizeof b - q));
+}
+
 /* The rules of the reviewer's rulebook: their form, words, the text they
  * quote (never where it is: a print survives an edit elsewhere), what is
- * missing, the dates and numbers they compare. */
+ * missing, the dates and numbers they compare; as
+ * "%d\x1f%s\x1f%s\x1f%.*s\x1f%.*s\x1f%u\x1f%d\x1f%s\x1f%s" writes them
+ * (the texts at most 160 bytes), made without snprintf. */
 static void rulebook_key(const nb_report *r, const nb_finding *f, char *out, size_t cap)
 {
     char a[16], b[16];
     nb_date_iso(f->date[0], a);
     nb_date_iso(f->date[1], b);
-    snprintf(out, cap, "%d\x1f%s\x1f%s\x1f%.*s\x1f%.*s\x1f%u\x1f%d\x1f%s\x1f%s", (int)f->form,
-             f->word ? f->word : "", f->word2 ? f->word2 : "", (int)(f->text.len < 160 ? f->text.len : 160),
-             r->doc.text + f->text.off, (int)(f->claim_len < 160 ? f->claim_len : 160), r->doc.text + f->claim_off,
-             f->mask, f->section, a, b);
+    key_text t = {out, out + cap - 1};
+    kt_num(&t, (int)f->form);
+    kt_word(&t, f->word ? f->word : "");
+    kt_word(&t, f->word2 ? f->word2 : "");
+    kt_field(&t, r->doc.text + f->text.off, f->text.len < 160 ? f->text.len : 160);
+    kt_field(&t, r->doc.text + f->claim_off, f->claim_len < 160 ? f->claim_len : 160);
+    kt_put(&t, "\x1f", 1);
+    kt_num(&t, f->mask);
+    kt_put(&t, "\x1f", 1);
+    kt_num(&t, f->section);
+    kt_word(&t, a);
+    kt_word(&t, b);
+    *t.p = '\0';
 }
 
 /* What tells apart two findings of one rule that name no cell: the section,
@@ -182,55 +235,191 @@ static void subject_key(const nb_report *r, const nb_finding *f, char out[512])
     }
 }
 
-/* p[0, len) after the n bytes gathered in b (cap bytes) to be hashed by s;
- * what does not fit is hashed first. */
-static void gather(nb_sha256 *s, char *b, size_t cap, size_t *n, const char *p, size_t len)
+/* The bytes a print hashes, gathered to be hashed at once: what does not
+ * fit in b is hashed first (whole: nothing was). */
+typedef struct fp_bytes {
+    nb_sha256 s;
+    char b[1024];
+    size_t n;
+    int whole;
+} fp_bytes;
+
+/* p[0, len) after the bytes gathered. */
+static void gather(fp_bytes *g, const char *p, size_t len)
 {
-    if (*n + len > cap) {
-        nb_sha256_update(s, b, *n);
-        *n = 0;
+    if (g->n + len > sizeof g->b) {
+        nb_sha256_update(&g->s, g->b, g->n);
+        g->n = 0;
+        g->whole = 0;
     }
-    if (len > cap) {
-        nb_sha256_update(s, p, len);
+    if (len > sizeof g->b) {
+        nb_sha256_update(&g->s, p, len);
+        g->whole = 0;
         return;
     }
-    memcpy(b + *n, p, len);
-    *n += len;
+    memcpy(g->b + g->n, p, len);
+    g->n += len;
 }
 
-void nb_finding_fingerprint(const nb_report *r, const nb_finding *f, char out[24])
+/* The bytes f's print hashes: the rule, then |ID for each cell (sorted:
+ * the same cells give the same print), or (no cell) the subject. */
+static void print_bytes(const nb_report *r, const nb_finding *f, fp_bytes *g)
 {
     const char *rule = nb_rule_get(f->rule)->id;
     const char *ids[NB_FCELLS];
     int k = f->ncells;
-    for (int i = 0; i < k; i++) { /* sorted: the same cells give the same print */
+    for (int i = 0; i < k; i++) {
         const char *id = nb_schema_cell_name(r->schema, f->cells[i]);
         int j = i;
         for (; j > 0 && strcmp(ids[j - 1], id) > 0; j--)
             ids[j] = ids[j - 1];
         ids[j] = id;
     }
-    /* the bytes hashed, gathered and hashed at once: the rule, then |ID
-     * for each cell, or (no cell) the subject */
-    nb_sha256 s;
-    nb_sha256_init(&s);
-    char b[1024];
-    size_t n = 0;
-    gather(&s, b, sizeof b, &n, rule, strlen(rule));
+    nb_sha256_init(&g->s);
+    g->n = 0;
+    g->whole = 1;
+    gather(g, rule, strlen(rule));
     for (int i = 0; i < k; i++) {
-        gather(&s, b, sizeof b, &n, "|", 1);
-        gather(&s, b, sizeof b, &n, ids[i], strlen(ids[i]));
+        gather(g, "|", 1);
+        gather(g, ids[i], strlen(ids[i]));
     }
     if (!k) {
-        if (n > sizeof b - 512) {
-            nb_sha256_update(&s, b, n);
-            n = 0;
+        if (g->n > sizeof g->b - 512) {
+            nb_sha256_update(&g->s, g->b, g->n);
+            g->n = 0;
+            g->whole = 0;
         }
-        subject_key(r, f, b + n);
-        n += strlen(b + n);
+        subject_key(r, f, g->b + g->n);
+        g->n += strlen(g->b + g->n);
     }
-    nb_sha256_update(&s, b, n);
+}
+
+/* ---------------------------------------------------------------- the memo of prints */
+
+#define FP_SLOTS 2048                      /* a power of two */
+#define FP_KEEP (FP_SLOTS / 4 * 3)         /* prints kept at most */
+#define FP_KEY_BYTES ((size_t)96 << 10)    /* room for their bytes */
+
+/* A print kept: the bytes it hashes (keys[off, off + len)), its hash in
+ * the table, and the print ("" in an empty slot). */
+typedef struct fp_slot {
+    uint32_t hash, off, len;
+    char fp[20];
+} fp_slot;
+
+struct nb_fp_memo {
+    size_t n, used;       /* prints kept, key bytes used */
+    fp_slot slot[FP_SLOTS];
+    char keys[FP_KEY_BYTES];
+};
+
+nb_fp_memo *nb_fp_memo_new(void)
+{
+    return calloc(1, sizeof(nb_fp_memo));
+}
+
+void nb_fp_memo_free(nb_fp_memo *m)
+{
+    free(m);
+}
+
+/* The table's hash of k[0, n): eight bytes a step. */
+static uint32_t key_hash(const char *k, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    for (; n >= 8; k += 8, n -= 8) {
+        uint64_t v;
+        memcpy(&v, k, 8);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 29;
+    }
+    uint64_t v = 0;
+    memcpy(&v, k, n);
+    h = (h ^ v) * 0xC4CEB9FE1A85EC53ull;
+    return (uint32_t)(h ^ h >> 32);
+}
+
+/* The slot of the print of k[0, n) (hash h): its own, or the empty one
+ * where it would be kept. */
+static fp_slot *memo_slot(nb_fp_memo *m, const char *k, size_t n, uint32_t h)
+{
+    for (size_t i = h;; i++) {
+        fp_slot *e = &m->slot[i & (FP_SLOTS - 1)];
+        if (!e->fp[0] || (e->hash == h && e->len == n && !memcmp(m->keys + e->off, k, n)))
+            return e;
+    }
+}
+
+/* Keep the print fp of k[0, n) in the empty slot e, while there is room. */
+static void memo_keep(nb_fp_memo *m, fp_slot *e, const char *k, size_t n, uint32_t h, const char *fp)
+{
+    if (m->n >= FP_KEEP || n > FP_KEY_BYTES - m->used)
+        return;
+    memcpy(m->keys + m->used, k, n);
+    *e = (fp_slot){.hash = h, .off = (uint32_t)m->used, .len = (uint32_t)n};
+    memcpy(e->fp, fp, 17);
+    m->used += n;
+    m->n++;
+}
+
+/* The print of f made from the bytes it hashes, taken from m (may be
+ * NULL) when it has them. */
+static void print_of_bytes(nb_fp_memo *m, const nb_report *r, const nb_finding *f, char out[24])
+{
+    fp_bytes g;
+    print_bytes(r, f, &g);
+    fp_slot *e = NULL;
+    uint32_t h = 0;
+    if (m && g.whole) { /* the bytes are all in b: the print of a key */
+        h = key_hash(g.b, g.n);
+        e = memo_slot(m, g.b, g.n, h);
+        if (e->fp[0]) {
+            memcpy(out, e->fp, 17);
+            return;
+        }
+    }
+    nb_sha256_update(&g.s, g.b, g.n);
     unsigned char d[32];
-    nb_sha256_final(&s, d);
+    nb_sha256_final(&g.s, d);
     nb_hex(d, 8, out);
+    if (e)
+        memo_keep(m, e, g.b, g.n, h, out);
+}
+
+/* The key of a finding that names cells, at k: a NUL (no print's bytes
+ * start with one), its schema (one of the formats', never freed: its
+ * address tells it), rule and cells as they stand; its length. */
+static size_t cells_key(const nb_report *r, const nb_finding *f, char *k)
+{
+    const void *schema = r->schema;
+    int head[2] = {(int)f->rule, f->ncells};
+    k[0] = '\0';
+    memcpy(k + 1, &schema, sizeof schema);
+    memcpy(k + 1 + sizeof schema, head, sizeof head);
+    memcpy(k + 1 + sizeof schema + sizeof head, f->cells, (size_t)f->ncells * sizeof f->cells[0]);
+    return 1 + sizeof schema + sizeof head + (size_t)f->ncells * sizeof f->cells[0];
+}
+
+void nb_finding_fingerprint_memo(nb_fp_memo *m, const nb_report *r, const nb_finding *f, char out[24])
+{
+    if (!m || f->ncells <= 0 || f->ncells > NB_FCELLS) {
+        print_of_bytes(m, r, f, out);
+        return;
+    }
+    /* a print of cells told by the cells' indices, without their IDs gathered */
+    char k[1 + sizeof(void *) + 2 * sizeof(int) + sizeof f->cells];
+    size_t n = cells_key(r, f, k);
+    uint32_t h = key_hash(k, n);
+    fp_slot *e = memo_slot(m, k, n, h);
+    if (e->fp[0]) {
+        memcpy(out, e->fp, 17);
+        return;
+    }
+    print_of_bytes(m, r, f, out);
+    memo_keep(m, memo_slot(m, k, n, h), k, n, h, out); /* found again: the print's bytes may have taken e */
+}
+
+void nb_finding_fingerprint(const nb_report *r, const nb_finding *f, char out[24])
+{
+    nb_finding_fingerprint_memo(NULL, r, f, out);
 }

@@ -650,6 +650,23 @@ size_t nb_doc_orig_len(const nb_doc *d, size_t off, size_t len)
     return orig;
 }
 
+/* The display column after t[a, b) from column col when it is printable
+ * ASCII and tabs (as walk_utf8_cols counts them), else 0 (a column is
+ * never 0 past a character). */
+static size_t ascii_cols(const char *t, size_t a, size_t b, size_t col)
+{
+    for (; a < b; a++) {
+        unsigned ch = (unsigned char)t[a];
+        if (ch - 0x20u < 0x5Fu)
+            col++;
+        else if (ch == '\t')
+            col = (col / 8 + 1) * 8;
+        else
+            return 0;
+    }
+    return col;
+}
+
 void nb_locator_init(nb_locator *lc, const nb_doc *d)
 {
     lc->doc = d;
@@ -662,7 +679,7 @@ nb_loc nb_locate_next(nb_locator *lc, size_t off)
     const nb_doc *d = lc->doc;
     if (off > d->len)
         off = d->len;
-    size_t next = lc->valid ? lc->loc.line : 0; /* the line after the last one located */
+    size_t next = lc->valid ? lc->loc.line : 0, col; /* the line after the last one located */
     if (!lc->valid || off < lc->off) {
         lc->loc = nb_doc_locate(d, off);
     } else if (next < d->nlines && d->lines[next] <= off) { /* a later line: most often one of the next few */
@@ -672,8 +689,12 @@ nb_loc nb_locate_next(nb_locator *lc, size_t off)
         if (li + 1 == stop && stop < d->nlines && d->lines[stop] <= off)
             li = nb_doc_line_of(d, off);
         lc->loc = locate_on_line(d, li, off);
+    } else if (off - lc->off <= 16 && (d->enc == NB_ENC_UTF8 || d->enc == NB_ENC_UTF8_BOM) &&
+               (col = ascii_cols(d->text, lc->off, off, lc->loc.col - 1))) { /* a short gap of ASCII, as between a row's figures */
+        lc->loc.col = col + 1;
+        lc->loc.orig += off - lc->off;
     } else { /* same line, further on: walk only the gap */
-        size_t col = lc->loc.col - 1;
+        col = lc->loc.col - 1;
         walk(d, lc->off, off, &col, &lc->loc.orig);
         lc->loc.col = col + 1;
     }

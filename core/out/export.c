@@ -7,9 +7,11 @@
 #include "base/utf8.h"
 #include "check/findings.h"
 #include "check/messages.h"
+#include "model/ctx.h"
 #include "review/review.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The words of a cell's note around its run-together digits: before them,
@@ -119,8 +121,8 @@ static void put_num(nb_writer *w, nb_num v)
     nb_put(w, b, (size_t)(num_at(b, v) - b));
 }
 
-/* A cell ID as a JSON string: the schema's own, of letters, digits, '.'
- * and '_' (nothing to escape). */
+/* A cell or rule ID as a JSON string: the schema's or the rule table's
+ * own, of letters, digits, '.' and '_' (nothing to escape). */
 static void put_id(nb_writer *w, const char *id)
 {
     nb_put(w, "\"", 1);
@@ -129,6 +131,13 @@ static void put_id(nb_writer *w, const char *id)
 }
 
 #define MAX_IDS 256 /* more cells than any schema has */
+
+/* Where the cells written stand, by index (known: located), for the
+ * findings that point where one of their cells is. */
+typedef struct cell_places {
+    nb_loc at[MAX_IDS];
+    unsigned char known[MAX_IDS];
+} cell_places;
 
 /* The IDs of the report's cells in their order, row by row (the schema's
  * strings); NULL when it has more than MAX_IDS. */
@@ -143,6 +152,80 @@ static const char **cell_ids(const nb_report *r, const char **ids)
     while (ci < r->ncells)
         ids[ci++] = "?";
     return ids;
+}
+
+/* ---------------------------------------------------------------- plans of schemas */
+
+#define HEAD_COPY 80 /* bytes a cell's head is copied in: ,"ID":{"value": of an ID up to 64 bytes */
+#define NB_PLANS 4   /* schemas a thread keeps plans of (there are three) */
+
+/* What the export reads of a schema: its cells' IDs (as cell_ids finds
+ * them), each cell's head ,"ID":{"value": (headn bytes, copied whole), the
+ * cells of each metric. */
+typedef struct schema_plan {
+    const nb_schema *schema; /* NULL: none yet */
+    const char *ids[MAX_IDS];
+    char head[MAX_IDS][HEAD_COPY + 16];
+    unsigned char headn[MAX_IDS];
+    nb_metrics_plan metrics;
+} schema_plan;
+
+struct nb_export_plans {
+    schema_plan p[NB_PLANS];
+};
+
+nb_export_plans *nb_export_plans_new(void)
+{
+    return calloc(1, sizeof(nb_export_plans));
+}
+
+void nb_export_plans_free(nb_export_plans *p)
+{
+    free(p);
+}
+
+/* The plan of schema s made in pl; -1 when s has more cells than MAX_IDS or
+ * an ID too long for a head. */
+static int plan_make(schema_plan *pl, const nb_schema *s)
+{
+    int n = nb_schema_ncells(s);
+    if (n > MAX_IDS)
+        return -1;
+    for (int row = 0, ci = 0; row < s->nrows; row++) {
+        for (int c = 0; c < s->rows[row].ncols; c++, ci++) {
+            const char *id = s->rows[row].ids[c];
+            size_t idn = strlen(id);
+            if (idn > 64)
+                return -1;
+            char *p = AT_LIT(pl->head[ci], ",\"");
+            p = at_put(p, id, idn);
+            p = AT_LIT(p, "\":{\"value\":");
+            pl->headn[ci] = (unsigned char)(p - pl->head[ci]);
+            pl->ids[ci] = id;
+        }
+    }
+    nb_metrics_plan_make(&pl->metrics, s);
+    pl->schema = s;
+    return 0;
+}
+
+/* The plan of r's schema in the context's (made the first time; a schema
+ * is one of the formats', never freed: its address tells it), or NULL: no
+ * context or no plans, no room, a schema without one, a report whose cells
+ * are not its schema's. */
+static const schema_plan *plan_of(const nb_ctx *ctx, const nb_report *r)
+{
+    nb_export_plans *x = ctx ? ctx->export_plans : NULL;
+    if (!x || r->ncells != nb_schema_ncells(r->schema))
+        return NULL;
+    for (int k = 0; k < NB_PLANS; k++) {
+        schema_plan *pl = &x->p[k];
+        if (pl->schema == r->schema)
+            return pl;
+        if (!pl->schema)
+            return plan_make(pl, r->schema) == 0 ? pl : NULL;
+    }
+    return NULL;
 }
 
 /* The ID of cell ci: from ids (cell_ids; may be NULL) when it is one of the
@@ -181,10 +264,11 @@ static void put_grid(nb_writer *w, const nb_report *r, const nb_cell *c)
 }
 
 /* ,"fingerprint":…, and the decision in force on it if any. */
-static void put_decision(nb_writer *w, const nb_report *r, const nb_finding *f, const nb_review *rv)
+static void put_decision(nb_writer *w, const nb_report *r, const nb_finding *f, const nb_review *rv,
+                         nb_fp_memo *memo)
 {
     char fp[24];
-    nb_finding_fingerprint(r, f, fp);
+    nb_finding_fingerprint_memo(memo, r, f, fp);
     nb_puts(w, ",\"fingerprint\":\"");
     nb_puts(w, fp);
     nb_puts(w, "\"");
@@ -202,11 +286,24 @@ static void put_decision(nb_writer *w, const nb_report *r, const nb_finding *f, 
     nb_puts(w, "}");
 }
 
+/* Where f points: where one of its cells stands when it points there and
+ * the cell was located (cp; may be NULL), else located from the finding
+ * before. */
+static nb_loc finding_place(const nb_report *r, const cell_places *cp, nb_locator *lc, const nb_finding *f)
+{
+    for (int k = 0; cp && k < f->ncells; k++) {
+        int ci = f->cells[k];
+        if (ci >= 0 && ci < r->ncells && cp->known[ci] && r->cells[ci].off == f->off)
+            return cp->at[ci];
+    }
+    return nb_locate_next(lc, f->off);
+}
+
 static void put_finding(nb_writer *w, const nb_report *r, const char *const *ids, const nb_finding *f,
-                        const nb_review *rv, nb_lang lang, nb_locator *lc)
+                        const nb_review *rv, nb_lang lang, nb_locator *lc, const cell_places *cp, nb_fp_memo *memo)
 {
     nb_puts(w, "{\"rule\":");
-    nb_put_json_cstr(w, nb_rule_get(f->rule)->id);
+    put_id(w, nb_rule_get(f->rule)->id);
     nb_puts(w, ",\"severity\":\"");
     nb_puts(w, nb_severity_name(f->severity));
     nb_puts(w, "\",\"cells\":[");
@@ -221,7 +318,7 @@ static void put_finding(nb_writer *w, const nb_report *r, const char *const *ids
     else
         nb_puts(w, "null");
     if (f->has_off) {
-        put_line_col(w, nb_locate_next(lc, f->off));
+        put_line_col(w, finding_place(r, cp, lc, f));
         put_page(w, r, f->off, 0);
     } else
         nb_puts(w, ",\"line\":null,\"col\":null");
@@ -247,7 +344,7 @@ static void put_finding(nb_writer *w, const nb_report *r, const char *const *ids
         nb_puts(w, ",\"other_file\":");
         nb_put_json_cstr(w, f->other_file);
     }
-    put_decision(w, r, f, rv);
+    put_decision(w, r, f, rv, memo);
     char msg[2048];
     nb_finding_message(r, f, lang, msg, sizeof msg);
     nb_puts(w, ",\"message\":");
@@ -256,7 +353,7 @@ static void put_finding(nb_writer *w, const nb_report *r, const char *const *ids
 }
 
 static void put_findings(nb_writer *w, const nb_report *r, const char *const *ids, const nb_findings *fs, int min_sev,
-                         const nb_review *rv, nb_lang lang)
+                         const nb_review *rv, nb_lang lang, const cell_places *cp, nb_fp_memo *memo)
 {
     int first = 1;
     nb_locator lc; /* the findings stand in the order of the text: each located from the one before */
@@ -267,7 +364,7 @@ static void put_findings(nb_writer *w, const nb_report *r, const char *const *id
         if (!first)
             nb_put(w, ",", 1);
         first = 0;
-        put_finding(w, r, ids, &fs->v[i], rv, lang, &lc);
+        put_finding(w, r, ids, &fs->v[i], rv, lang, &lc, cp, memo);
     }
 }
 
@@ -323,26 +420,47 @@ static char *num_at(char *p, nb_num v)
     return nb_uint_at(p, (size_t)v.v);
 }
 
-/* A present cell: [,]"ID":{"value":…,"raw":…,"status":…,"line":…,"col":…,
- * "offset":…,"length":…, then what only some cells have}, made in a
- * buffer and written whole (a raw text to escape written between). */
-static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const char *id, int first, nb_locator *lc,
-                     nb_lang lang)
+#define NB_NSTATUS (NB_ST_INFERRED + 1)
+
+/* ,"status":"NAME","line": of each status (nb_status_name's), made once a
+ * report and copied whole (PIECE bytes, the piece and what follows). */
+#define PIECE 40
+typedef struct status_pieces {
+    char s[NB_NSTATUS][PIECE];
+    size_t n[NB_NSTATUS];
+} status_pieces;
+
+static void status_pieces_make(status_pieces *sp)
 {
-    char b[512], *p = b;
-    size_t idn = strlen(id);
-    if (!first)
-        *p++ = ',';
-    if (idn <= 64) {
-        *p++ = '"';
-        p = at_put(p, id, idn);
-        *p++ = '"';
-    } else { /* no schema ID is this long */
-        nb_put(w, b, (size_t)(p - b));
-        put_id(w, id);
-        p = b;
+    for (int st = 0; st < NB_NSTATUS; st++) {
+        const char *name = nb_status_name((nb_status)st);
+        char *p = AT_LIT(sp->s[st], ",\"status\":\"");
+        p = at_put(p, name, strlen(name));
+        p = AT_LIT(p, "\",\"line\":");
+        sp->n[st] = (size_t)(p - sp->s[st]);
     }
-    p = AT_LIT(p, ":{\"value\":");
+}
+
+/* The piece of status st at p; the end. */
+static char *status_at(char *p, const status_pieces *sp, nb_status st)
+{
+    if ((unsigned)st >= NB_NSTATUS) { /* none a cell has */
+        const char *name = nb_status_name(st);
+        p = AT_LIT(p, ",\"status\":\"");
+        p = at_put(p, name, strlen(name));
+        return AT_LIT(p, "\",\"line\":");
+    }
+    memcpy(p, sp->s[st], PIECE);
+    return p + sp->n[st];
+}
+
+/* What follows a present cell's head [,]"ID":{"value":, made in b (512
+ * bytes, the head to p in it): the value,"raw":…,"status":…,"line":…,
+ * "col":…,"offset":…,"length":…, then what only some cells have}, written
+ * whole (a raw text to escape written between); where the cell stands. */
+static nb_loc put_cell_rest(nb_writer *w, const nb_report *r, const nb_cell *c, char *b, char *p, nb_locator *lc,
+                            const status_pieces *sp, nb_lang lang)
+{
     if (c->status == NB_ST_NUMBER || c->status == NB_ST_INFERRED)
         p = num_at(p, c->num);
     else
@@ -359,10 +477,7 @@ static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const c
         p = b;
     }
     nb_loc l = nb_locate_next(lc, c->off);
-    const char *st = nb_status_name(c->status);
-    p = AT_LIT(p, ",\"status\":\"");
-    p = at_put(p, st, strlen(st));
-    p = AT_LIT(p, "\",\"line\":");
+    p = status_at(p, sp, c->status);
     p = nb_uint_at(p, l.line);
     p = AT_LIT(p, ",\"col\":");
     p = nb_uint_at(p, l.col);
@@ -383,19 +498,61 @@ static void put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const c
     if (c->blob_len) /* a cell with no run-together digits has no note */
         put_note(w, r, c, lang);
     nb_put(w, "}", 1);
+    return l;
 }
 
-/* "cells" (those present) and "missing" (the IDs of the others). */
-static void put_cells(nb_writer *w, const nb_report *r, const char *const *ids, nb_lang lang)
+/* A present cell: [,]"ID":{"value":… (put_cell_rest), its head made. */
+static nb_loc put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const char *id, int first, nb_locator *lc,
+                       const status_pieces *sp, nb_lang lang)
+{
+    char b[512], *p = b;
+    size_t idn = strlen(id);
+    if (!first)
+        *p++ = ',';
+    if (idn <= 64) {
+        *p++ = '"';
+        p = at_put(p, id, idn);
+        *p++ = '"';
+    } else { /* no schema ID is this long */
+        nb_put(w, b, (size_t)(p - b));
+        put_id(w, id);
+        p = b;
+    }
+    p = AT_LIT(p, ":{\"value\":");
+    return put_cell_rest(w, r, c, b, p, lc, sp, lang);
+}
+
+/* The same with the head of the plan's cell ci. */
+static nb_loc put_planned_cell(nb_writer *w, const nb_report *r, const schema_plan *pl, int ci, int first,
+                               nb_locator *lc, const status_pieces *sp, nb_lang lang)
+{
+    char b[512];
+    memcpy(b, pl->head[ci] + first, HEAD_COPY); /* without its comma when first */
+    return put_cell_rest(w, r, &r->cells[ci], b, b + pl->headn[ci] - first, lc, sp, lang);
+}
+
+/* "cells" (those present, where they stand kept in cp when there is one;
+ * their heads the plan's when there is one) and "missing" (the IDs of the
+ * others). */
+static void put_cells(nb_writer *w, const nb_report *r, const char *const *ids, const schema_plan *pl, nb_lang lang,
+                      cell_places *cp)
 {
     nb_locator lc;
     nb_locator_init(&lc, &r->doc);
+    status_pieces sp;
+    status_pieces_make(&sp);
     nb_puts(w, ",\"cells\":{");
     int first = 1;
     for (int ci = 0; ci < r->ncells; ci++) {
         if (r->cells[ci].status == NB_ST_MISSING)
             continue;
-        put_cell(w, r, &r->cells[ci], ids ? ids[ci] : nb_schema_cell_name(r->schema, ci), first, &lc, lang);
+        nb_loc l = pl ? put_planned_cell(w, r, pl, ci, first, &lc, &sp, lang)
+                      : put_cell(w, r, &r->cells[ci], ids ? ids[ci] : nb_schema_cell_name(r->schema, ci), first, &lc,
+                                 &sp, lang);
+        if (cp) {
+            cp->at[ci] = l;
+            cp->known[ci] = 1;
+        }
         first = 0;
     }
     nb_puts(w, "},\"missing\":[");
@@ -432,16 +589,24 @@ static void put_labels(nb_writer *w, const nb_report *r)
 }
 
 void nb_export_json_to(nb_writer *w, const nb_report *r, const nb_findings *fs, int min_sev, const nb_review *rv,
-                       nb_lang lang)
+                       nb_lang lang, const nb_ctx *ctx)
 {
-    const char *buf[MAX_IDS], **ids = cell_ids(r, buf);
+    const schema_plan *pl = plan_of(ctx, r);
+    const char *buf[MAX_IDS];
+    const char *const *ids = pl ? pl->ids : cell_ids(r, buf);
+    cell_places places, *cp = ids ? &places : NULL; /* as many as ids */
+    if (cp)
+        memset(cp->known, 0, sizeof cp->known);
     put_metadata(w, r);
-    put_cells(w, r, ids, lang);
+    put_cells(w, r, ids, pl, lang, cp);
     put_labels(w, r);
     nb_puts(w, ",\"findings\":[");
-    put_findings(w, r, ids, fs, min_sev, rv, lang);
+    put_findings(w, r, ids, fs, min_sev, rv, lang, cp, ctx ? ctx->fp_memo : NULL);
     nb_metrics m;
-    nb_metrics_of(r, fs, rv, &m);
+    if (pl)
+        nb_metrics_of_plan(r, fs, rv, &pl->metrics, &m);
+    else
+        nb_metrics_of(r, fs, rv, &m);
     nb_puts(w, "],\"metrics\":{");
     nb_put_metrics_json(w, &m);
     nb_puts(w, "}}\n");
@@ -451,7 +616,7 @@ int nb_export_json(FILE *out, const nb_report *r, const nb_findings *fs, int min
                    nb_lang lang)
 {
     nb_writer w = nb_writer_to(NULL);
-    nb_export_json_to(&w, r, fs, min_sev, rv, lang);
+    nb_export_json_to(&w, r, fs, min_sev, rv, lang, NULL);
     return nb_writer_end(&w, out);
 }
 

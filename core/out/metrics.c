@@ -87,27 +87,26 @@ static void add_cell(const nb_cell *c, nb_known *sum, int *found)
         add_known(sum, v);
 }
 
-/* The sum of the cells pattern names ("t3.deny.*.total": rows by pattern,
- * then the column by its key; a cell ID, the schema's index of it);
- * unknown when one is not a count or none is in the schema. */
-static void add_cells(const nb_report *r, const char *pattern, nb_known *sum, int *found)
+/* The cells pattern names in s after the n of out (cap), in order
+ * ("t3.deny.*.total": rows by pattern, then the column by its key; a cell
+ * ID, the schema's index of it); their number then. */
+static int cells_named(const nb_schema *s, const char *pattern, short *out, int n, int cap)
 {
     if (!nb_glob_is_pattern(pattern)) {
-        int ci = nb_schema_find_cell(r->schema, pattern);
-        if (ci >= 0 && ci < r->ncells)
-            add_cell(&r->cells[ci], sum, found);
-        return;
+        int ci = nb_schema_find_cell(s, pattern);
+        if (ci >= 0 && n < cap)
+            out[n++] = (short)ci;
+        return n;
     }
     const char *dot = strrchr(pattern, '.');
     char rowpat[64];
     if (!dot || (size_t)(dot - pattern) >= sizeof rowpat)
-        return;
+        return n;
     memcpy(rowpat, pattern, (size_t)(dot - pattern));
     rowpat[dot - pattern] = '\0';
     size_t lit = 0; /* the pattern's first bytes before a star, up to 4: most rows told apart by them */
     while (lit < 4 && rowpat[lit] && rowpat[lit] != '*')
         lit++;
-    const nb_schema *s = r->schema;
     for (int row = 0, first = 0; row < s->nrows; first += s->rows[row++].ncols) { /* first: the row's first cell */
         const char *id = s->rows[row].id;
         size_t k = 0;
@@ -116,18 +115,31 @@ static void add_cells(const nb_report *r, const char *pattern, nb_known *sum, in
         if (k < lit || !nb_glob_match(rowpat, id))
             continue;
         for (int c = 0; c < s->rows[row].ncols; c++) {
-            if (strcmp(s->rows[row].cols[c].key, dot + 1) == 0)
-                add_cell(&r->cells[first + c], sum, found);
+            if (strcmp(s->rows[row].cols[c].key, dot + 1) == 0 && n < cap)
+                out[n++] = (short)(first + c);
         }
+    }
+    return n;
+}
+
+void nb_metrics_plan_make(nb_metrics_plan *p, const nb_schema *s)
+{
+    for (int k = 0; k < NB_M_NCOUNTS; k++) {
+        p->n[k] = 0;
+        for (int i = 0; i < 2 && counts[k].cells[i]; i++)
+            p->n[k] = cells_named(s, counts[k].cells[i], p->cells[k], p->n[k], NB_M_PLAN_CELLS);
     }
 }
 
-static nb_known count_of(const nb_report *r, int k)
+/* The sum of count k's cells (p); unknown when one is not a count or none
+ * is in the report. */
+static nb_known count_of(const nb_report *r, const nb_metrics_plan *p, int k)
 {
     nb_known sum = {1, 0};
     int found = 0;
-    for (int p = 0; p < 2 && counts[k].cells[p]; p++)
-        add_cells(r, counts[k].cells[p], &sum, &found);
+    for (int i = 0; i < p->n[k]; i++)
+        if (p->cells[k][i] < r->ncells)
+            add_cell(&r->cells[p->cells[k][i]], &sum, &found);
     if (!found)
         sum.known = 0;
     return sum;
@@ -204,12 +216,20 @@ static void copy_cut(char *out, size_t cap, const char *s)
 
 void nb_metrics_of(const nb_report *r, const nb_findings *fs, const nb_review *rv, nb_metrics *m)
 {
+    nb_metrics_plan p;
+    nb_metrics_plan_make(&p, r->schema);
+    nb_metrics_of_plan(r, fs, rv, &p, m);
+}
+
+void nb_metrics_of_plan(const nb_report *r, const nb_findings *fs, const nb_review *rv, const nb_metrics_plan *p,
+                        nb_metrics *m)
+{
     memset(m, 0, sizeof *m);
     copy_cut(m->file, sizeof m->file, r->doc.path);
     copy_cut(m->agency, sizeof m->agency, r->agency);
     m->year = r->year;
     for (int k = 0; k < NB_M_NCOUNTS; k++)
-        m->count[k] = count_of(r, k);
+        m->count[k] = count_of(r, p, k);
     for (int k = 0; k < NB_NRATES; k++)
         m->rate[k] = rate_of(m, k);
     nb_metrics_count(r, fs, rv, m->findings);

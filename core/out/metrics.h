@@ -70,6 +70,19 @@ typedef struct nb_metrics {
 void nb_metrics_count(const nb_report *r, const nb_findings *fs, const struct nb_review *rv, long cnt[3]);
 /* The metrics of r with its findings (as configured) and its review (may be NULL). */
 void nb_metrics_of(const nb_report *r, const nb_findings *fs, const struct nb_review *rv, nb_metrics *m);
+/* The cells each count adds up in a schema, in the order they are added:
+ * found once for every report of the schema (a thread keeps them for the
+ * export: out/export.c). A count names at most two cells a row of the
+ * schema's at most 64. */
+#define NB_M_PLAN_CELLS 128
+typedef struct nb_metrics_plan {
+    short cells[NB_M_NCOUNTS][NB_M_PLAN_CELLS];
+    int n[NB_M_NCOUNTS];
+} nb_metrics_plan;
+void nb_metrics_plan_make(nb_metrics_plan *p, const nb_schema *s);
+/* nb_metrics_of with the counts' cells from p, made for r's schema. */
+void nb_metrics_of_plan(const nb_report *r, const nb_findings *fs, const struct nb_review *rv, const nb_metrics_plan *p,
+                        nb_metrics *m);
 
 /* The state's name in CSV and JSON ("in_progress"), and as people read it
  * ("in progress" / "进行中"). */
