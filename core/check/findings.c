@@ -114,71 +114,18 @@ static void structure_key(const nb_finding *f, char *out, size_t cap)
         snprintf(out, cap, "table\x1f%s", nb_table_name(f->table, NB_LANG_EN));
 }
 
-/* A key's text as snprintf writes it into cap bytes: what is past the
- * first cap - 1 cut, a NUL after. */
-typedef struct key_text {
-    char *p, *end; /* end: the last byte, for the NUL */
-} key_text;
-
-static void kt_put(key_text *t, const char *s, size_t n)
-{
-    size_t room = (size_t)(t->end - t->p);
-    n = n < room ? n : room;
-    memcpy(t->p, s, n);
-    t->p += n;
-}
-
-/* A separator, then at most n bytes of s, up to a NUL (as %.*s). */
-static void kt_field(key_text *t, const char *s, size_t n)
-{
-    kt_put(t, "\x1f", 1);
-    const char *z = memchr(s, '\0', n);
-    kt_put(t, s, z ? (size_t)(z - s) : n);
-}
-
-/* A separator, then s (as %s). */
-static void kt_word(key_text *t, const char *s)
-{
-    kt_put(t, "\x1f", 1);
-    kt_put(t, s, strlen(s));
-}
-
-/* A number as %d or %u writes it. */
-static void kt_num(key_text *t, long long v)
-{
-    char b[24], *q = b + sizeof b;
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    do
-        *--q = (char)('0' + u % 10);
-    while (u /= 10);
-    if (v < 0)
-        *--q = '-';
-    kt_put(t, q, (size_t)(b + sizeof b - q));
-}
-
 /* The rules of the reviewer's rulebook: their form, words, the text they
  * quote (never where it is: a print survives an edit elsewhere), what is
- * missing, the dates and numbers they compare; as
- * "%d\x1f%s\x1f%s\x1f%.*s\x1f%.*s\x1f%u\x1f%d\x1f%s\x1f%s" writes them
- * (the texts at most 160 bytes), made without snprintf. */
+ * missing, the dates and numbers they compare. */
 static void rulebook_key(const nb_report *r, const nb_finding *f, char *out, size_t cap)
 {
     char a[16], b[16];
     nb_date_iso(f->date[0], a);
     nb_date_iso(f->date[1], b);
-    key_text t = {out, out + cap - 1};
-    kt_num(&t, (int)f->form);
-    kt_word(&t, f->word ? f->word : "");
-    kt_word(&t, f->word2 ? f->word2 : "");
-    kt_field(&t, r->doc.text + f->text.off, f->text.len < 160 ? f->text.len : 160);
-    kt_field(&t, r->doc.text + f->claim_off, f->claim_len < 160 ? f->claim_len : 160);
-    kt_put(&t, "\x1f", 1);
-    kt_num(&t, f->mask);
-    kt_put(&t, "\x1f", 1);
-    kt_num(&t, f->section);
-    kt_word(&t, a);
-    kt_word(&t, b);
-    *t.p = '\0';
+    snprintf(out, cap, "%d\x1f%s\x1f%s\x1f%.*s\x1f%.*s\x1f%u\x1f%d\x1f%s\x1f%s", (int)f->form,
+             f->word ? f->word : "", f->word2 ? f->word2 : "", (int)(f->text.len < 160 ? f->text.len : 160),
+             r->doc.text + f->text.off, (int)(f->claim_len < 160 ? f->claim_len : 160), r->doc.text + f->claim_off,
+             f->mask, f->section, a, b);
 }
 
 /* What tells apart two findings of one rule that name no cell: the section,
