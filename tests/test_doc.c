@@ -714,8 +714,9 @@ static void check_locations(const nb_doc *d, const char *enc, size_t bom, const 
         iconv_close(cd);
 }
 
-static void check_file_locations(const char *path)
+static void check_file_locations(const char *path, void *unused)
 {
+    (void)unused;
     FILE *f = fopen(path, "rb");
     if (!f)
         return;
@@ -763,22 +764,8 @@ static void test_locations_everywhere(void **state)
     (void)state;
     static const char *const dirs[] = {"../shared/corpus/real", "../shared/corpus/seeds", "tests/data"};
     int files = 0;
-    for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++) {
-        DIR *dir = opendir(dirs[k]);
-        if (!dir)
-            continue;
-        struct dirent *de;
-        while ((de = readdir(dir))) {
-            size_t l = strlen(de->d_name);
-            if (l < 5 || strcmp(de->d_name + l - 4, ".txt"))
-                continue;
-            char path[512];
-            snprintf(path, sizeof path, "%s/%s", dirs[k], de->d_name);
-            check_file_locations(path);
-            files++;
-        }
-        closedir(dir);
-    }
+    for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++)
+        files += tu_each_txt(dirs[k], check_file_locations, NULL);
     assert_true(files >= 7);
 }
 

@@ -63,8 +63,9 @@ static void findings_placed(const char *path, const nb_report *r, const nb_findi
     }
 }
 
-static void export_file(const char *path, size_t *placed)
+static void export_file(const char *path, void *arg)
 {
+    size_t *placed = arg;
     nb_report r;
     nb_err e;
     if (nb_report_open(&r, path, &g_ctx, &e) != 0)
@@ -89,21 +90,8 @@ static void test_findings_placed(void **s)
     static const char *const dirs[] = {"tests/data", "tests/data/layouts", "../shared/corpus/seeds", "../shared/corpus/real"};
     size_t placed = 0; /* findings at a place that name cells: most point at one */
     for (int twice = 0; twice < 2; twice++) /* the memo empty, then holding the prints */
-        for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
-            DIR *dir = opendir(dirs[d]);
-            if (!dir)
-                continue;
-            struct dirent *de;
-            while ((de = readdir(dir))) {
-                size_t n = strlen(de->d_name);
-                if (n < 4 || strcmp(de->d_name + n - 4, ".txt"))
-                    continue;
-                char path[512];
-                snprintf(path, sizeof path, "%s/%s", dirs[d], de->d_name);
-                export_file(path, &placed);
-            }
-            closedir(dir);
-        }
+        for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++)
+            tu_each_txt(dirs[d], export_file, &placed);
     assert_true(placed > 20);
 }
 

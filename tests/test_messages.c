@@ -77,21 +77,22 @@ static void check_file(const char *path, unsigned long long *seed, int *seen)
     nb_report_free(&r);
 }
 
+/* check_file's arguments, for tu_each_txt. */
+typedef struct dir_run {
+    unsigned long long *seed;
+    int *seen;
+} dir_run;
+
+static void check_one(const char *path, void *arg)
+{
+    dir_run *d = arg;
+    check_file(path, d->seed, d->seen);
+}
+
 static void check_dir(const char *dir, unsigned long long *seed, int *seen)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *de;
-    while ((de = readdir(d))) {
-        size_t l = strlen(de->d_name);
-        if (l < 5 || strcmp(de->d_name + l - 4, ".txt"))
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-        check_file(path, seed, seen);
-    }
-    closedir(d);
+    dir_run d = {seed, seen};
+    tu_each_txt(dir, check_one, &d);
 }
 
 /* The year's findings against the year before. */

@@ -82,6 +82,28 @@ static inline const char *tu_corpus_dir(void)
     return d && *d ? d : "../shared/corpus/real";
 }
 
+/* fn(path, arg) for every .txt file in dir itself (in the order readdir
+ * gives them); how many, 0 when dir cannot be opened. */
+static inline int tu_each_txt(const char *dir, void (*fn)(const char *path, void *arg), void *arg)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    int files = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        size_t l = strlen(de->d_name);
+        if (l < 5 || strcmp(de->d_name + l - 4, ".txt"))
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        fn(path, arg);
+        files++;
+    }
+    closedir(d);
+    return files;
+}
+
 /* A new folder under $TMPDIR (or /tmp) named PREFIX.XXXXXX; 0 or -1. */
 static inline int tu_tmpdir(char *out, size_t cap, const char *prefix)
 {
