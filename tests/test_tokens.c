@@ -370,6 +370,8 @@ static const struct {
     {"\t规章", 1},         {"\t0", 1},           {"规章\t\t", 1},        {"\t\t5", 1},
     {"\t行政 许可", 1},    {"\t规章\t5\t7", 2},  {"\t行政 许可 5 7", 2}, {"规章\t1\t2\t3", 2},
     {"\t规章\t说明", 0},   {"\t\xe3\x80\x80规章", 1}, {"\t(一)\t3\t4", 2},  {"", 0},
+    {"规章", 1},           {"一、规章", 1},      {"规章 5 7", 2},       {"规章 ５ ７", 2},
+    {"规章（一）项", 0},   {"a(一)b", 0},        {"规章９", 0},         {"规章9", 0},
 };
 
 static void test_tab_indented_areas(void **state)
@@ -404,6 +406,44 @@ static void test_tab_indented_areas(void **state)
     }
 }
 
+/* Words of generated text, split plainly: at each code point that is white space. */
+static void test_next_word(void **state)
+{
+    (void)state;
+    uint32_t seed = 6;
+    static const char *const overlong[] = {"\xc0\xa0", "\xc1\x89", "\xe0\x80\xa0", "\xe0\x82\xa0", "\xf0\x80\x80\xa0"};
+    char buf[300];
+    for (int round = 0; round < 40000; round++) {
+        size_t n = gen_text(&seed, buf, sizeof buf - 4, 16);
+        if (round % 3 == 0) { /* white space in an overlong form, no UTF-8: read as a space still */
+            const char *o = overlong[next_rand(&seed) % 5];
+            size_t at = next_rand(&seed) % (n + 1), l = strlen(o);
+            memmove(buf + at + l, buf + at, n - at);
+            memcpy(buf + at, o, l);
+            n += l;
+        }
+        size_t cut = next_rand(&seed) % (n + 1);
+        char *t = exact_copy(buf, cut);
+        size_t i = 0, s, e, p = 0, j;
+        for (;;) {
+            while (p < cut && nb_is_space(cp_at(t, cut, p, &j)))
+                p = j;
+            int got = ex_next_word(t, cut, &i, &s, &e);
+            if (got != (p < cut))
+                fail_msg("a word in \"%.*s\" at %zu: %d", (int)cut, t, p, got);
+            if (!got)
+                break;
+            size_t q = p;
+            while (q < cut && !nb_is_space(cp_at(t, cut, q, &j)))
+                q = j;
+            if (s != p || e != q || i != q)
+                fail_msg("word of \"%.*s\": [%zu, %zu), plainly [%zu, %zu)", (int)cut, t, s, e, p, q);
+            p = q;
+        }
+        free(t);
+    }
+}
+
 static void test_tokens_grow(void **state)
 {
     (void)state;
@@ -424,7 +464,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_trim_value_blob), cmocka_unit_test(test_parse_value_quick),
         cmocka_unit_test(test_glued_words),     cmocka_unit_test(test_cells),
-        cmocka_unit_test(test_tab_indented_areas), cmocka_unit_test(test_tokens_grow),
+        cmocka_unit_test(test_tab_indented_areas), cmocka_unit_test(test_next_word),
+        cmocka_unit_test(test_tokens_grow),
     };
     return TU_RUN("tokens", tests, NULL, NULL, NULL);
 }
