@@ -3,8 +3,9 @@
  * digits, decimals, signs, units, placeholders, white space of every kind,
  * numbering, bytes that are no UTF-8, a character cut at the end) each
  * fast path of trimming, value reading, blob telling and run-together
- * words gives what a reading one code point at a time gives; and an area
- * of tab-indented lines is read one cell a line exactly when its lines'
+ * words gives what a reading one code point at a time gives, and a tab
+ * row what its fields read one at a time give; and an area of
+ * tab-indented lines is read one cell a line exactly when its lines'
  * first reading would say so. */
 #include "testutil.h"
 #include "base/utf8.h"
@@ -406,6 +407,55 @@ static void test_tab_indented_areas(void **state)
     }
 }
 
+/* A tab row read plainly: the line cut at each tab, each field a cell read
+ * plainly, told its field and the row's fields. */
+static void plain_tab_row(tokv *tv, const char *t, size_t a, size_t b)
+{
+    size_t from = tv->n;
+    int field = 0;
+    for (size_t s = a, e;; s = e + 1, field++) {
+        for (e = s; e < b && t[e] != '\t'; e++)
+            ;
+        size_t first = tv->n;
+        plain_cell(tv, t, s, e, LK_TAB);
+        if (tv->n == first + 1 && field < MAXFIELDS)
+            tv->v[first].field = (unsigned char)field;
+        if (e == b)
+            break;
+    }
+    for (size_t q = from; q < tv->n; q++)
+        tv->v[q].nfields = (unsigned char)(field + 1 < MAXFIELDS ? field + 1 : NO_FIELD);
+}
+
+static void test_tab_rows(void **state)
+{
+    (void)state;
+    static const char *const digits[] = {"0", "1", "12", "305", "\t", "\t", "4"};
+    uint32_t seed = 7;
+    char buf[600];
+    for (int round = 0; round < 40000; round++) {
+        size_t n = 0;
+        if (round % 2) { /* fields of digits alone, around NB_NUM_MAX_INT of them; sometimes past MAXFIELDS */
+            for (int k = (int)(next_rand(&seed) % (round % 10 == 1 ? 190 : 40)); k > 0; k--) {
+                const char *p = digits[next_rand(&seed) % 7];
+                memcpy(buf + n, p, strlen(p));
+                n += strlen(p);
+            }
+        } else {
+            n = gen_text(&seed, buf, sizeof buf, 60);
+        }
+        size_t cut = round % 5 ? n : next_rand(&seed) % (n + 1);
+        char *t = exact_copy(buf, cut);
+        tokv x = {0}, y = {0};
+        ex_tokenize_tab_row(&x, t, 0, cut);
+        plain_tab_row(&y, t, 0, cut);
+        same_tokens(&x, &y, t, cut);
+        free(x.v);
+        free(y.v);
+        free(t);
+    }
+}
+
 /* Words of generated text, split plainly: at each code point that is white space. */
 static void test_next_word(void **state)
 {
@@ -464,7 +514,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_trim_value_blob), cmocka_unit_test(test_parse_value_quick),
         cmocka_unit_test(test_glued_words),     cmocka_unit_test(test_cells),
-        cmocka_unit_test(test_tab_indented_areas), cmocka_unit_test(test_next_word),
+        cmocka_unit_test(test_tab_indented_areas), cmocka_unit_test(test_next_word), cmocka_unit_test(test_tab_rows),
         cmocka_unit_test(test_tokens_grow),
     };
     return TU_RUN("tokens", tests, NULL, NULL, NULL);
