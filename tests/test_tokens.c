@@ -3,8 +3,9 @@
  * digits, decimals, signs, units, placeholders, white space of every kind,
  * numbering, bytes that are no UTF-8, a character cut at the end) each
  * fast path of trimming, value reading, blob telling and run-together
- * words gives what a reading one code point at a time gives, and a tab
- * row what its fields read one at a time give; and an area of
+ * words gives what a reading one code point at a time gives, a tab row
+ * what its fields read one at a time give, and a pipe or box row (its rule
+ * lines' runs too) what its characters read one at a time give; and an area of
  * tab-indented lines is read one cell a line exactly when its lines'
  * first reading would say so. */
 #include "testutil.h"
@@ -456,6 +457,111 @@ static void test_tab_rows(void **state)
     }
 }
 
+/* Box drawing and rule characters, for pipe and box rows (UTF-8 alone, as
+ * a document's text is). */
+static const char *const box_pieces[] = {
+    "│", "├", "┼", "┤", "┬", "╋", "║", "─", "━", "═", "╌", "┄", "┈", "╍", " ", "\t", "-", "=", "+", ":", "|",
+    "｜", "规章", "0", "12", "　", "a",
+};
+
+/* Is U+2500–U+257F code point c a line of a rule, no column's separator? */
+static int rule_line_cp(uint32_t c)
+{
+    return c == 0x2500 || c == 0x2501 || c == 0x2504 || c == 0x2505 || c == 0x2508 || c == 0x2509 || c == 0x254C ||
+           c == 0x254D || c == 0x2550;
+}
+
+/* Piece t[a, b) of a pipe row read a code point at a time: 1 when it is
+ * part of a rule (blanks, - : = + and lines of a rule, at least one not
+ * blank). */
+static int plain_rule_piece(const char *t, size_t a, size_t b)
+{
+    int any = 0;
+    for (size_t i = a; i < b;) {
+        uint32_t c = nb_utf8_get(t, b, &i);
+        int blank = c == ' ' || c == '\t' || c == '\f' || c == 0x3000;
+        if (!blank && !strchr("-:=+", (int)c) && !(c >= 0x2500 && c <= 0x257F && rule_line_cp(c)))
+            return 0;
+        any |= !blank;
+    }
+    return any;
+}
+
+/* A pipe or box row read a code point at a time: its separators counted
+ * (the return), its pieces cut in pc, its tokens into tv when it is a row. */
+static int plain_pipe_row(tokv *tv, const char *t, size_t b, pipe_cuts *pc)
+{
+    int n = 0;
+    pc->np = 0;
+    size_t s = 0;
+    for (size_t i = 0, j; i < b; i = j) {
+        j = i;
+        uint32_t c = nb_utf8_get(t, b, &j);
+        if (c != '|' && c != 0xFF5C && !(c >= 0x2500 && c <= 0x257F && !rule_line_cp(c)))
+            continue;
+        n++;
+        if (pc->np < 127) {
+            pc->ps[pc->np] = s, pc->pe[pc->np++] = i;
+            s = j;
+        }
+    }
+    pc->ps[pc->np] = s, pc->pe[pc->np++] = b;
+    if (n < 2)
+        return n;
+    int from = 0, to = pc->np - 1, cells = 0;
+    size_t x, y;
+    x = pc->ps[0], y = pc->pe[0], plain_trim(t, &x, &y);
+    from += x == y;
+    x = pc->ps[to], y = pc->pe[to], plain_trim(t, &x, &y);
+    to -= x == y && to > from;
+    for (int k = from; k <= to; k++) {
+        x = pc->ps[k], y = pc->pe[k], plain_trim(t, &x, &y);
+        cells += !plain_rule_piece(t, pc->ps[k], pc->pe[k]) && x < y;
+    }
+    if (!cells)
+        ex_emit(tv, K_RULE, 0, 0, LK_PIPE);
+    for (int k = from; cells && k <= to; k++)
+        if (!plain_rule_piece(t, pc->ps[k], pc->pe[k]))
+            ex_tokenize_cell(tv, t, pc->ps[k], pc->pe[k], LK_PIPE);
+    return n;
+}
+
+static void test_pipe_rows(void **state)
+{
+    (void)state;
+    uint32_t seed = 8;
+    char buf[800];
+    for (int round = 0; round < 40000; round++) {
+        size_t n = 0;
+        const char *run = round % 2 ? box_pieces[next_rand(&seed) % 14] : NULL; /* a character repeated */
+        for (int k = (int)(next_rand(&seed) % 60); k > 0; k--) {
+            const char *p = box_pieces[next_rand(&seed) % (sizeof box_pieces / sizeof box_pieces[0])];
+            for (int r = run && next_rand(&seed) % 3 == 0 ? (int)(next_rand(&seed) % 8) + 1 : 0; r >= 0; r--) {
+                const char *q = r ? run : p;
+                memcpy(buf + n, q, strlen(q));
+                n += strlen(q);
+            }
+        }
+        char *t = exact_copy(buf, n + 1); /* the line's end after it, as in a document's text */
+        t[n] = '\n';
+        pipe_cuts pc, plain;
+        tokv x = {0}, y = {0};
+        int seps = ex_pipe_scan(t, 0, n, &pc), plain_seps = plain_pipe_row(&y, t, n, &plain);
+        int same = seps == plain_seps && pc.np == plain.np;
+        for (int k = 0; same && k < pc.np; k++)
+            same = pc.ps[k] == plain.ps[k] && pc.pe[k] == plain.pe[k];
+        if (!same)
+            fail_msg("pipe row \"%.*s\": %d separators, %d pieces; plainly %d, %d", (int)n, t, seps, pc.np,
+                     plain_seps, plain.np);
+        if (seps >= 2)
+            ex_tokenize_pipe(&x, t, 0, n, &pc);
+        same_tokens(&x, &y, t, n);
+        free(x.v);
+        free(y.v);
+        free(t);
+    }
+}
+
 /* Words of generated text, split plainly: at each code point that is white space. */
 static void test_next_word(void **state)
 {
@@ -515,6 +621,7 @@ int main(void)
         cmocka_unit_test(test_trim_value_blob), cmocka_unit_test(test_parse_value_quick),
         cmocka_unit_test(test_glued_words),     cmocka_unit_test(test_cells),
         cmocka_unit_test(test_tab_indented_areas), cmocka_unit_test(test_next_word), cmocka_unit_test(test_tab_rows),
+        cmocka_unit_test(test_pipe_rows),
         cmocka_unit_test(test_tokens_grow),
     };
     return TU_RUN("tokens", tests, NULL, NULL, NULL);
