@@ -3,8 +3,10 @@
  * digits, decimals, signs, units, placeholders, white space of every kind,
  * numbering, bytes that are no UTF-8, a character cut at the end) each
  * fast path of trimming, value reading, blob telling and run-together
- * words gives what a reading one code point at a time gives; and an area
- * of tab-indented lines is read one cell a line exactly when its lines'
+ * words gives what a reading one code point at a time gives, a tab row
+ * what its fields read one at a time give, and a pipe or box row (its rule
+ * lines' runs too) what its characters read one at a time give; and an area of
+ * tab-indented lines is read one cell a line exactly when its lines'
  * first reading would say so. */
 #include "testutil.h"
 #include "base/utf8.h"
@@ -370,6 +372,8 @@ static const struct {
     {"\t规章", 1},         {"\t0", 1},           {"规章\t\t", 1},        {"\t\t5", 1},
     {"\t行政 许可", 1},    {"\t规章\t5\t7", 2},  {"\t行政 许可 5 7", 2}, {"规章\t1\t2\t3", 2},
     {"\t规章\t说明", 0},   {"\t\xe3\x80\x80规章", 1}, {"\t(一)\t3\t4", 2},  {"", 0},
+    {"规章", 1},           {"一、规章", 1},      {"规章 5 7", 2},       {"规章 ５ ７", 2},
+    {"规章（一）项", 0},   {"a(一)b", 0},        {"规章９", 0},         {"规章9", 0},
 };
 
 static void test_tab_indented_areas(void **state)
@@ -404,6 +408,198 @@ static void test_tab_indented_areas(void **state)
     }
 }
 
+/* A tab row read plainly: the line cut at each tab, each field a cell read
+ * plainly, told its field and the row's fields. */
+static void plain_tab_row(tokv *tv, const char *t, size_t a, size_t b)
+{
+    size_t from = tv->n;
+    int field = 0;
+    for (size_t s = a, e;; s = e + 1, field++) {
+        for (e = s; e < b && t[e] != '\t'; e++)
+            ;
+        size_t first = tv->n;
+        plain_cell(tv, t, s, e, LK_TAB);
+        if (tv->n == first + 1 && field < MAXFIELDS)
+            tv->v[first].field = (unsigned char)field;
+        if (e == b)
+            break;
+    }
+    for (size_t q = from; q < tv->n; q++)
+        tv->v[q].nfields = (unsigned char)(field + 1 < MAXFIELDS ? field + 1 : NO_FIELD);
+}
+
+static void test_tab_rows(void **state)
+{
+    (void)state;
+    static const char *const digits[] = {"0", "1", "12", "305", "\t", "\t", "4"};
+    uint32_t seed = 7;
+    char buf[600];
+    for (int round = 0; round < 40000; round++) {
+        size_t n = 0;
+        if (round % 2) { /* fields of digits alone, around NB_NUM_MAX_INT of them; sometimes past MAXFIELDS */
+            for (int k = (int)(next_rand(&seed) % (round % 10 == 1 ? 190 : 40)); k > 0; k--) {
+                const char *p = digits[next_rand(&seed) % 7];
+                memcpy(buf + n, p, strlen(p));
+                n += strlen(p);
+            }
+        } else {
+            n = gen_text(&seed, buf, sizeof buf, 60);
+        }
+        size_t cut = round % 5 ? n : next_rand(&seed) % (n + 1);
+        char *t = exact_copy(buf, cut);
+        tokv x = {0}, y = {0};
+        ex_tokenize_tab_row(&x, t, 0, cut);
+        plain_tab_row(&y, t, 0, cut);
+        same_tokens(&x, &y, t, cut);
+        free(x.v);
+        free(y.v);
+        free(t);
+    }
+}
+
+/* Box drawing and rule characters, for pipe and box rows (UTF-8 alone, as
+ * a document's text is). */
+static const char *const box_pieces[] = {
+    "│", "├", "┼", "┤", "┬", "╋", "║", "─", "━", "═", "╌", "┄", "┈", "╍", " ", "\t", "-", "=", "+", ":", "|",
+    "｜", "规章", "0", "12", "　", "a",
+};
+
+/* Is U+2500–U+257F code point c a line of a rule, no column's separator? */
+static int rule_line_cp(uint32_t c)
+{
+    return c == 0x2500 || c == 0x2501 || c == 0x2504 || c == 0x2505 || c == 0x2508 || c == 0x2509 || c == 0x254C ||
+           c == 0x254D || c == 0x2550;
+}
+
+/* Piece t[a, b) of a pipe row read a code point at a time: 1 when it is
+ * part of a rule (blanks, - : = + and lines of a rule, at least one not
+ * blank). */
+static int plain_rule_piece(const char *t, size_t a, size_t b)
+{
+    int any = 0;
+    for (size_t i = a; i < b;) {
+        uint32_t c = nb_utf8_get(t, b, &i);
+        int blank = c == ' ' || c == '\t' || c == '\f' || c == 0x3000;
+        if (!blank && !strchr("-:=+", (int)c) && !(c >= 0x2500 && c <= 0x257F && rule_line_cp(c)))
+            return 0;
+        any |= !blank;
+    }
+    return any;
+}
+
+/* A pipe or box row read a code point at a time: its separators counted
+ * (the return), its pieces cut in pc, its tokens into tv when it is a row. */
+static int plain_pipe_row(tokv *tv, const char *t, size_t b, pipe_cuts *pc)
+{
+    int n = 0;
+    pc->np = 0;
+    size_t s = 0;
+    for (size_t i = 0, j; i < b; i = j) {
+        j = i;
+        uint32_t c = nb_utf8_get(t, b, &j);
+        if (c != '|' && c != 0xFF5C && !(c >= 0x2500 && c <= 0x257F && !rule_line_cp(c)))
+            continue;
+        n++;
+        if (pc->np < 127) {
+            pc->ps[pc->np] = s, pc->pe[pc->np++] = i;
+            s = j;
+        }
+    }
+    pc->ps[pc->np] = s, pc->pe[pc->np++] = b;
+    if (n < 2)
+        return n;
+    int from = 0, to = pc->np - 1, cells = 0;
+    size_t x, y;
+    x = pc->ps[0], y = pc->pe[0], plain_trim(t, &x, &y);
+    from += x == y;
+    x = pc->ps[to], y = pc->pe[to], plain_trim(t, &x, &y);
+    to -= x == y && to > from;
+    for (int k = from; k <= to; k++) {
+        x = pc->ps[k], y = pc->pe[k], plain_trim(t, &x, &y);
+        cells += !plain_rule_piece(t, pc->ps[k], pc->pe[k]) && x < y;
+    }
+    if (!cells)
+        ex_emit(tv, K_RULE, 0, 0, LK_PIPE);
+    for (int k = from; cells && k <= to; k++)
+        if (!plain_rule_piece(t, pc->ps[k], pc->pe[k]))
+            ex_tokenize_cell(tv, t, pc->ps[k], pc->pe[k], LK_PIPE);
+    return n;
+}
+
+static void test_pipe_rows(void **state)
+{
+    (void)state;
+    uint32_t seed = 8;
+    char buf[800];
+    for (int round = 0; round < 40000; round++) {
+        size_t n = 0;
+        const char *run = round % 2 ? box_pieces[next_rand(&seed) % 14] : NULL; /* a character repeated */
+        for (int k = (int)(next_rand(&seed) % 60); k > 0; k--) {
+            const char *p = box_pieces[next_rand(&seed) % (sizeof box_pieces / sizeof box_pieces[0])];
+            for (int r = run && next_rand(&seed) % 3 == 0 ? (int)(next_rand(&seed) % 8) + 1 : 0; r >= 0; r--) {
+                const char *q = r ? run : p;
+                memcpy(buf + n, q, strlen(q));
+                n += strlen(q);
+            }
+        }
+        char *t = exact_copy(buf, n + 1); /* the line's end after it, as in a document's text */
+        t[n] = '\n';
+        pipe_cuts pc, plain;
+        tokv x = {0}, y = {0};
+        int seps = ex_pipe_scan(t, 0, n, &pc), plain_seps = plain_pipe_row(&y, t, n, &plain);
+        int same = seps == plain_seps && pc.np == plain.np;
+        for (int k = 0; same && k < pc.np; k++)
+            same = pc.ps[k] == plain.ps[k] && pc.pe[k] == plain.pe[k];
+        if (!same)
+            fail_msg("pipe row \"%.*s\": %d separators, %d pieces; plainly %d, %d", (int)n, t, seps, pc.np,
+                     plain_seps, plain.np);
+        if (seps >= 2)
+            ex_tokenize_pipe(&x, t, 0, n, &pc);
+        same_tokens(&x, &y, t, n);
+        free(x.v);
+        free(y.v);
+        free(t);
+    }
+}
+
+/* Words of generated text, split plainly: at each code point that is white space. */
+static void test_next_word(void **state)
+{
+    (void)state;
+    uint32_t seed = 6;
+    static const char *const overlong[] = {"\xc0\xa0", "\xc1\x89", "\xe0\x80\xa0", "\xe0\x82\xa0", "\xf0\x80\x80\xa0"};
+    char buf[300];
+    for (int round = 0; round < 40000; round++) {
+        size_t n = gen_text(&seed, buf, sizeof buf - 4, 16);
+        if (round % 3 == 0) { /* white space in an overlong form, no UTF-8: read as a space still */
+            const char *o = overlong[next_rand(&seed) % 5];
+            size_t at = next_rand(&seed) % (n + 1), l = strlen(o);
+            memmove(buf + at + l, buf + at, n - at);
+            memcpy(buf + at, o, l);
+            n += l;
+        }
+        size_t cut = next_rand(&seed) % (n + 1);
+        char *t = exact_copy(buf, cut);
+        size_t i = 0, s, e, p = 0, j;
+        for (;;) {
+            while (p < cut && nb_is_space(cp_at(t, cut, p, &j)))
+                p = j;
+            int got = ex_next_word(t, cut, &i, &s, &e);
+            if (got != (p < cut))
+                fail_msg("a word in \"%.*s\" at %zu: %d", (int)cut, t, p, got);
+            if (!got)
+                break;
+            size_t q = p;
+            while (q < cut && !nb_is_space(cp_at(t, cut, q, &j)))
+                q = j;
+            if (s != p || e != q || i != q)
+                fail_msg("word of \"%.*s\": [%zu, %zu), plainly [%zu, %zu)", (int)cut, t, s, e, p, q);
+            p = q;
+        }
+        free(t);
+    }
+}
+
 static void test_tokens_grow(void **state)
 {
     (void)state;
@@ -424,7 +620,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_trim_value_blob), cmocka_unit_test(test_parse_value_quick),
         cmocka_unit_test(test_glued_words),     cmocka_unit_test(test_cells),
-        cmocka_unit_test(test_tab_indented_areas), cmocka_unit_test(test_tokens_grow),
+        cmocka_unit_test(test_tab_indented_areas), cmocka_unit_test(test_next_word), cmocka_unit_test(test_tab_rows),
+        cmocka_unit_test(test_pipe_rows),
+        cmocka_unit_test(test_tokens_grow),
     };
     return TU_RUN("tokens", tests, NULL, NULL, NULL);
 }

@@ -114,6 +114,38 @@ static void tokenize_row_line(tokv *tv, const char *t, size_t a, size_t b, area_
     ex_emit(tv, K_EOL, b, 0, LK_PLAIN);
 }
 
+/* A word t[x, y) without white space or a comma, not plain digits, read
+ * once a character at a time: 2 with an ASCII or full-width digit in it, 0
+ * when numbering may start at a character after its first, else 1. An
+ * ideograph is passed three bytes at once, told by its code point's range
+ * (一 … 十 lie in U+4E00–U+56DB); a digit's bytes (ASCII, EF BC 90–99) never
+ * continue a character, so each is a character's start. */
+static int word_shape(const char *t, size_t x, size_t y)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    int numbering = 0;
+    for (size_t i = x; i < y;) {
+        size_t here = i;
+        uint32_t c;
+        if (u[i] >= '0' && u[i] <= '9')
+            return 2;
+        if (u[i] == 0xEF && i + 2 < y && u[i + 1] == 0xBC && u[i + 2] >= 0x90 && u[i + 2] <= 0x99)
+            return 2;
+        if (nb_utf8_ideo3(u, i, y)) {
+            c = nb_utf8_ideo3_cp(u + i); /* folds to itself */
+            i += 3;
+            if (c - 0x4E00 > 0x56DB - 0x4E00)
+                continue;
+        } else if (u[i] < 0x80) {
+            c = nb_fold(u[i++]);
+        } else {
+            c = nb_fold(nb_utf8_get(t, y, &i));
+        }
+        numbering |= here > x && ex_numbering_may_start(c);
+    }
+    return numbering ? 0 : 1;
+}
+
 /* How a line t[a, b) (trimmed [x, y)) of an area without pipes reads in
  * rows, told without tokenising it: 1 surely one cell, 2 maybe several
  * numbers, 0 surely not several numbers. A line with tabs is a tab row:
@@ -131,19 +163,7 @@ static int line_shape(const char *t, size_t a, size_t b, size_t x, size_t y, are
         return 2;
     if (ex_plain_digits(t, x, y))
         return 1;
-    for (size_t i = x; i < y; i++)
-        if ((t[i] >= '0' && t[i] <= '9') || ((unsigned char)t[i] == 0xEF && i + 2 < y &&
-                                             (unsigned char)t[i + 1] == 0xBC && (unsigned char)t[i + 2] >= 0x90 &&
-                                             (unsigned char)t[i + 2] <= 0x99))
-            return 2; /* an ASCII or full-width digit */
-    size_t i = x;
-    nb_utf8_get(t, y, &i);
-    while (i < y) {
-        uint32_t c = nb_fold(nb_utf8_get(t, y, &i));
-        if (ex_numbering_may_start(c))
-            return 0;
-    }
-    return 1;
+    return word_shape(t, x, y);
 }
 
 /* Line li of the document within the area: [*a, *b), trimmed [*x, *y). */

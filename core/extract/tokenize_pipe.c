@@ -15,6 +15,17 @@ static inline int is_box_sep(const unsigned char *u)
     return (int)(seps[u[1] - 0x94] >> (u[2] & 0x3F) & 1);
 }
 
+/* Past the three-byte character at u[i] and the same character repeated
+ * right after it, each ending before end (a rule's ─ run, told once). */
+static size_t past_repeats(const unsigned char *u, size_t i, size_t end)
+{
+    unsigned char b1 = u[i + 1], b2 = u[i + 2];
+    i += 3;
+    while (i + 2 < end && u[i] == 0xE2 && u[i + 1] == b1 && u[i + 2] == b2)
+        i += 3;
+    return i;
+}
+
 /* Box-drawing characters are U+2500–U+257F: E2 94 xx and E2 95 xx. */
 static int is_rule_piece(const char *t, size_t a, size_t b)
 {
@@ -31,7 +42,7 @@ static int is_rule_piece(const char *t, size_t a, size_t b)
             if (is_box_sep(u + i))
                 return 0;
             any = 1;
-            i += 3;
+            i = past_repeats(u, i, b + 1);
         } else if (c == 0xE3 && i + 2 < b && u[i + 1] == 0x80 && u[i + 2] == 0x80) {
             i += 3; /* U+3000 */
         } else {
@@ -90,7 +101,7 @@ int ex_pipe_scan(const char *t, size_t a, size_t b, pipe_cuts *pc)
                 continue;
             }
             if (!is_box_sep(u + i)) {
-                i += 3; /* a line of a rule (─): its continuation bytes start nothing */
+                i = past_repeats(u, i, b); /* a line of a rule (─): its continuation bytes start nothing */
                 continue;
             }
             w = 3;

@@ -7,6 +7,7 @@
  * of how many it is, so that rows of one shape keep their columns. */
 #include "extract/internal.h"
 #include "base/utf8.h"
+#include "text/num.h"
 
 #include <string.h>
 
@@ -107,18 +108,28 @@ int ex_comma_seps(const char *t, size_t a, size_t b)
     return n;
 }
 
-/* Cells between separators (tabs, or commas when comma). */
-static void tokenize_fields(tokv *tv, const char *t, size_t a, size_t b, int comma)
+/* The token just written for a row's field (the one at first, when there
+ * is exactly one) told which field it is. */
+static void mark_field(tokv *tv, size_t first, int field)
+{
+    if (tv->n == first + 1 && field < MAXFIELDS)
+        tv->v[first].field = (unsigned char)field;
+}
+
+/* Every token of the row from from on told how many fields the row has. */
+static void mark_nfields(tokv *tv, size_t from, int fields)
+{
+    for (size_t q = from; q < tv->n; q++)
+        tv->v[q].nfields = (unsigned char)(fields < MAXFIELDS ? fields : NO_FIELD);
+}
+
+void ex_tokenize_comma_row(tokv *tv, const char *t, size_t a, size_t b)
 {
     size_t s = a, from = tv->n;
-    int field = 0, depth = 0, csv = comma && csv_line(t, a, b);
+    int field = 0, depth = 0, csv = csv_line(t, a, b);
     for (size_t j = a; j <= b;) {
         size_t sep = 0;
-        if (j < b && !comma) { /* the next tab, or the line's end */
-            const char *p = memchr(t + j, '\t', b - j);
-            j = p ? (size_t)(p - t) : b;
-            sep = p != NULL;
-        } else if (j < b) {
+        if (j < b) {
             if (!comma_row_byte(t[j])) {
                 j++;
                 continue;
@@ -129,8 +140,7 @@ static void tokenize_fields(tokv *tv, const char *t, size_t a, size_t b, int com
         if (j == b || sep) {
             size_t first = tv->n;
             ex_tokenize_cell(tv, t, s, j, LK_TAB);
-            if (tv->n == first + 1 && field < MAXFIELDS)
-                tv->v[first].field = (unsigned char)field;
+            mark_field(tv, first, field);
             field++;
             if (j == b)
                 break;
@@ -140,16 +150,45 @@ static void tokenize_fields(tokv *tv, const char *t, size_t a, size_t b, int com
         }
         j++;
     }
-    for (size_t q = from; q < tv->n; q++)
-        tv->v[q].nfields = (unsigned char)(field < MAXFIELDS ? field : NO_FIELD);
+    mark_nfields(tv, from, field);
+}
+
+/* Where the tab field from t[s] on ends in t[., b): at the next tab, or b.
+ * *digits: the field is ASCII digits alone, at most NB_NUM_MAX_INT of them
+ * (the commonest field, a value as it stands), told from the bytes read on
+ * the way. */
+static size_t tab_field_end(const char *t, size_t s, size_t b, int *digits)
+{
+    size_t j = s;
+    while (j < b && t[j] >= '0' && t[j] <= '9')
+        j++;
+    if (j == b || t[j] == '\t') {
+        *digits = j > s && j - s <= NB_NUM_MAX_INT;
+        return j;
+    }
+    *digits = 0;
+    const char *p = memchr(t + j, '\t', b - j);
+    return p ? (size_t)(p - t) : b;
 }
 
 void ex_tokenize_tab_row(tokv *tv, const char *t, size_t a, size_t b)
 {
-    tokenize_fields(tv, t, a, b, 0);
-}
-
-void ex_tokenize_comma_row(tokv *tv, const char *t, size_t a, size_t b)
-{
-    tokenize_fields(tv, t, a, b, 1);
+    size_t s = a, from = tv->n;
+    int field = 0;
+    for (;;) {
+        int digits;
+        size_t e = tab_field_end(t, s, b, &digits), first = tv->n;
+        if (e == s) /* an empty field, and plain digits: as ex_tokenize_cell reads them, read once */
+            ex_emit(tv, K_EMPTY, s, 0, LK_TAB);
+        else if (digits)
+            ex_emit_value(tv, t, s, e, LK_TAB);
+        else
+            ex_tokenize_cell(tv, t, s, e, LK_TAB);
+        mark_field(tv, first, field);
+        field++;
+        if (e == b)
+            break;
+        s = e + 1;
+    }
+    mark_nfields(tv, from, field);
 }

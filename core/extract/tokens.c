@@ -100,29 +100,52 @@ void ex_trim(const char *t, size_t *a, size_t *b)
     trim_ends(t, a, b);
 }
 
+/* What a byte says of white space at it: 0 none starts there (most bytes),
+ * 1 ASCII white space or U+00A0's lead C2 (maybe white space), 2 the lead
+ * of a three-byte space's (E2, E3, EF: the next two bytes tell), 3 a lead
+ * that starts white space only in an overlong form, no UTF-8 (C0 A0, E0 80
+ * A0 …: nb_utf8_get reads a space there all the same). */
+static const unsigned char space_byte[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 00–1F */
+    1, [0xC2] = 1, [0xE2] = 2, [0xE3] = 2, [0xEF] = 2, /* the space, and the leads */
+    [0xC0] = 3, [0xC1] = 3, [0xE0] = 3, [0xF0] = 3,
+};
+
+/* Where the word whose first character ends at i ends in t[., b): at the
+ * first white space, or b. Bytes that start no white space (most: ASCII
+ * other than blanks, ideographs' leads, continuation bytes) are passed four
+ * at a time; at another byte the character there is read (a continuation
+ * byte is never one's start, so each byte left is a character's start). */
+static size_t word_end(const char *t, size_t i, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    for (;;) {
+        while (i + 4 <= b && !(space_byte[u[i]] | space_byte[u[i + 1]] | space_byte[u[i + 2]] | space_byte[u[i + 3]]))
+            i += 4;
+        while (i < b && !space_byte[u[i]])
+            i++;
+        if (i >= b)
+            return b;
+        size_t j = i;
+        if (nb_is_space(nb_utf8_get(t, b, &j)))
+            return i;
+        i = j;
+    }
+}
+
 int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e)
 {
+    const unsigned char *u = (const unsigned char *)t;
     while (*i < b) {
+        if (u[*i] == ' ' || (u[*i] >= '\t' && u[*i] <= '\r')) {
+            ++*i; /* ASCII white space (pdftotext pads columns with many): a byte each, undecoded */
+            continue;
+        }
         size_t start = *i;
         uint32_t c = nb_utf8_get(t, b, i);
         if (nb_is_space(c))
             continue;
-        size_t end = *i;
-        const unsigned char *u = (const unsigned char *)t;
-        while (end < b) {
-            if (u[end] > 0x20 && u[end] < 0x7F) { /* printable ASCII: no space, one byte */
-                end++;
-                continue;
-            }
-            if (nb_utf8_ideo3(u, end, b)) {
-                end += 3; /* an ideograph (U+4000–U+9FFF): no space */
-                continue;
-            }
-            size_t j = end;
-            if (nb_is_space(nb_utf8_get(t, b, &j)))
-                break;
-            end = j;
-        }
+        size_t end = word_end(t, *i, b);
         *s = start;
         *e = end;
         *i = end;
@@ -130,14 +153,6 @@ int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e)
     }
     return 0;
 }
-
-/* What a byte says of white space at it: 0 none starts there (most bytes),
- * 1 ASCII white space or U+00A0's lead C2 (maybe white space), 2 the lead
- * of a three-byte space's (E2, E3, EF: the next two bytes tell). */
-static const unsigned char space_byte[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 00–1F */
-    1, [0xC2] = 1, [0xE2] = 2, [0xE3] = 2, [0xEF] = 2, /* the space, and the leads */
-};
 
 int ex_may_hold_space(const char *t, size_t a, size_t b)
 {
