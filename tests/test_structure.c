@@ -133,8 +133,8 @@ static char *page(size_t nl, size_t li, const char *pub, size_t *date_off)
         if (k == li) {
             *date_off = o + (size_t)(strstr(pub, "2024") - pub);
             o += (size_t)sprintf(t + o, "%s", pub);
-        } else {
-            o += (size_t)sprintf(t + o, k % 7 == 3 && k + 1 < nl ? "" : "第%zu行。", k); /* some empty */
+        } else if (k % 7 != 3 || k + 1 == nl) { /* some lines empty */
+            o += (size_t)sprintf(t + o, "第%zu行。", k);
         }
     }
     t[o] = '\0';
