@@ -425,13 +425,55 @@ static void test_table_of_metrics(void **s)
     nb_report_free(&r);
 }
 
+/* A rate whose tenths of a percent a long long cannot hold is unknown; one
+ * just inside is read in long double, rounded half up. */
+static void test_rate_limits(void **s)
+{
+    (void)s;
+    nb_report r;
+    memset(&r, 0, sizeof r);
+    r.doc.path = "generated.txt";
+    r.schema = nb_schema_for(2021);
+    r.ncells = nb_schema_ncells(r.schema);
+    r.cells = calloc((size_t)r.ncells, sizeof *r.cells);
+    assert_non_null(r.cells);
+    int corrected = nb_schema_find_cell(r.schema, "t4.review.corrected"), total = nb_schema_find_cell(r.schema, "t4.review.total");
+    assert_true(corrected >= 0 && total >= 0);
+    static const struct {
+        long long num, den;
+        int known;
+        long long tenths;
+    } cases[] = {
+        {1, 3, 1, 333},                                    /* 33.3% */
+        {2, 3, 1, 667},                                    /* 66.7%: half up */
+        {LLONG_MAX / 2000, 1000, 1, LLONG_MAX / 2000},     /* the last in whole numbers */
+        {LLONG_MAX, 1000, 1, LLONG_MAX},                   /* the last that fits */
+        {5000000000000000, 3, 1, 1666666666666666667},     /* long double, rounded */
+        {LLONG_MAX / 2 + 1, 1, 0, 0},                      /* past a long long */
+        {LLONG_MAX, 999, 0, 0},                            /* just past */
+        {LLONG_MAX / 2 + 1, LLONG_MAX, 1, 500},            /* 50.0%: of counts near the limit */
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        r.cells[corrected].status = r.cells[total].status = NB_ST_NUMBER;
+        r.cells[corrected].num = nb_num_int(cases[k].num);
+        r.cells[total].num = nb_num_int(cases[k].den);
+        nb_metrics m;
+        nb_metrics_of(&r, NULL, NULL, &m);
+        if (m.rate[NB_RATE_REVIEW].known != cases[k].known)
+            fail_msg("case %zu: known %d", k, m.rate[NB_RATE_REVIEW].known);
+        if (cases[k].known)
+            assert_int_equal(m.rate[NB_RATE_REVIEW].v, cases[k].tenths);
+    }
+    free(r.cells);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_counts_and_rates), cmocka_unit_test(test_zero_and_missing),
         cmocka_unit_test(test_findings_and_review), cmocka_unit_test(test_csv_and_json),
         cmocka_unit_test(test_table), cmocka_unit_test(test_table_of_metrics),
-        cmocka_unit_test(test_plan_counts),
+        cmocka_unit_test(test_plan_counts), cmocka_unit_test(test_rate_limits),
     };
     return TU_RUN("metrics", tests, &g_ctx, NULL, NULL);
 }

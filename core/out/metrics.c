@@ -145,12 +145,20 @@ static nb_known count_of(const nb_report *r, const nb_metrics_plan *p, int k)
     return sum;
 }
 
-/* num / den in tenths of a percent, rounded half up. */
-static long long tenths_of_percent(long long num, long long den)
+/* num / den (den > 0) in tenths of a percent, rounded half up, into *out;
+ * -1 when that is past what a long long holds (a count near its limit over
+ * a small one). */
+static int tenths_of_percent(long long num, long long den, long long *out)
 {
-    if (num <= LLONG_MAX / 2000)
-        return (num * 2000 + den) / (2 * den);
-    return (long long)((long double)num * 1000 / den + 0.5L);
+    if (num >= 0 && den <= LLONG_MAX / 2 && num <= (LLONG_MAX - den) / 2000) { /* num * 2000 + den fits */
+        *out = (num * 2000 + den) / (2 * den);
+        return 0;
+    }
+    long double q = (long double)num * 1000 / den + 0.5L;
+    if (!(q < 0x1p63L && q >= -0x1p63L))
+        return -1;
+    *out = (long long)q;
+    return 0;
 }
 
 static nb_known rate_of(const nb_metrics *m, int k)
@@ -162,10 +170,8 @@ static nb_known rate_of(const nb_metrics *m, int k)
         add_known(&num, c->v);
     }
     const nb_known *den = &m->count[rates[k].den];
-    if (num.known && den->known && den->v > 0) {
-        rate.known = 1;
-        rate.v = tenths_of_percent(num.v, den->v);
-    }
+    if (num.known && den->known && den->v > 0)
+        rate.known = tenths_of_percent(num.v, den->v, &rate.v) == 0;
     return rate;
 }
 
