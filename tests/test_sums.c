@@ -300,11 +300,42 @@ static void test_table_prints_as_fnv(void **state)
     nb_report_free(&r);
 }
 
+/* The growths' figures (the summary's value): a sum of two cells past a
+ * long long is no figure, one cell alone still is. */
+static void test_growth_values_past_limit(void **state)
+{
+    (void)state;
+    nb_report r;
+    nb_err e;
+    if (nb_report_open(&r, "tests/data/clean.txt", &g_ctx, &e) != 0)
+        fail_msg("%s", e.msg);
+    static const char *const ids[] = {"t3.new.total", "t3.carried_in.total", "t4.suit_direct.total",
+                                      "t4.suit_after.total"};
+    for (int big = 0; big < 2; big++) {
+        for (int k = 0; k < 4; k++) {
+            nb_cell *c = &r.cells[nb_schema_find_cell(r.schema, ids[k])];
+            c->status = NB_ST_NUMBER;
+            c->num = nb_num_int(big ? LLONG_MAX - k % 2 : 40 + k);
+        }
+        nb_summary s;
+        nb_summarize(&r, &s);
+        assert_int_equal(s.has_value[NB_GROW_RECEIVED][0], 1);
+        assert_int_equal(s.value[NB_GROW_RECEIVED][0], big ? LLONG_MAX : 40);
+        assert_int_equal(s.has_value[NB_GROW_RECEIVED][1], !big);
+        assert_int_equal(s.has_value[NB_GROW_SUIT][0], !big);
+        if (!big) {
+            assert_int_equal(s.value[NB_GROW_RECEIVED][1], 81);
+            assert_int_equal(s.value[NB_GROW_SUIT][0], 85);
+        }
+    }
+    nb_report_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sums_as_the_reference),
-        cmocka_unit_test(test_table_prints_as_fnv),
+        cmocka_unit_test(test_table_prints_as_fnv), cmocka_unit_test(test_growth_values_past_limit),
     };
     return TU_RUN("sums", tests, &g_ctx, NULL, NULL);
 }

@@ -99,13 +99,15 @@ static void subject_values(const nb_report *r, nb_summary *s)
             int ci = nb_schema_find_cell(r->schema, ids[k][j]);
             ok &= ci >= 0 && nb_cell_sum_value(r, ci, &v[j], &inferred) == 0 && nb_num_is_int(v[j]);
         }
-        if (!ok)
+        long long both; /* a sum past a long long is no value */
+        int fits = !__builtin_add_overflow(v[0].v, v[1].v, &both);
+        if (!ok || (k == NB_GROW_SUIT && !fits))
             continue;
         s->has_value[k][0] = 1;
-        s->value[k][0] = k == NB_GROW_SUIT ? v[0].v + v[1].v : v[0].v;
-        if (k == NB_GROW_RECEIVED) {
+        s->value[k][0] = k == NB_GROW_SUIT ? both : v[0].v;
+        if (k == NB_GROW_RECEIVED && fits) {
             s->has_value[k][1] = 1;
-            s->value[k][1] = v[0].v + v[1].v;
+            s->value[k][1] = both;
         }
     }
 }
