@@ -91,7 +91,8 @@ int nb_doc_index_lines(nb_doc *d);
 
 const char *nb_enc_name(nb_enc e);
 
-/* 0-based index of the line holding text offset off. */
+/* Locations (model/locate.c). 0-based index of the line holding text
+ * offset off. */
 size_t nb_doc_line_of(const nb_doc *d, size_t off);
 /* Bounds of line i (0-based); *end excludes the line ending. */
 void nb_doc_line(const nb_doc *d, size_t i, size_t *start, size_t *end);
