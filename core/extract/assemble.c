@@ -157,6 +157,12 @@ static void add_val(assembly *A, group *g, int ti)
     }
     A->vals[A->nv++] = ti;
     g->nv++;
+    const tok *k = &A->toks[ti];
+    g->blob |= k->blob != 0;
+    if (g->nv == 1)
+        g->tab_fields = k->nfields;
+    if (k->lkind != LK_TAB || k->field == NO_FIELD || k->nfields != g->tab_fields)
+        g->tab_fields = NO_FIELD;
 }
 
 /* Expected cell count of a group from its label, 0 if unknown. */
@@ -169,14 +175,6 @@ static int expected_cols(const assembly *A, group *g)
     int r;
     double s = ex_group_best(A, g, &r);
     return (s >= 0.6 && r >= 0) ? A->L->s->rows[r].ncols : 0;
-}
-
-static int group_has_blob(const assembly *A, const group *g)
-{
-    for (int i = 0; i < g->nv; i++)
-        if (A->toks[A->vals[g->v0 + i]].blob)
-            return 1;
-    return 0;
 }
 
 /* The state of assembly between tokens. */
@@ -355,7 +353,7 @@ static void on_eol(assembly *A, cursor *c)
     group *cur = c->cur;
     if (cur && cur->nv) {
         int want = expected_cols(A, cur);
-        if (want > cur->nv && !group_has_blob(A, cur) && !cur->open) {
+        if (want > cur->nv && !cur->blob && !cur->open) {
             cur->open = 1; /* a row broken over two lines */
         } else {
             cur->open = 0;

@@ -262,6 +262,8 @@ typedef struct group {
     int nfrag;
     int label_lk;
     int v0, nv;
+    int blob;  /* a value token of run-together digits is among them */
+    int tab_fields; /* every value a field of tab lines of this many fields, else NO_FIELD (kept by add_val) */
     size_t pos;
     int row;   /* schema row, or -1 */
     int open;  /* a short row that the next line may complete */

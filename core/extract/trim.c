@@ -22,15 +22,11 @@ static int separated(const assembly *A, const group *g)
     return g->nv > 0;
 }
 
-/* The row is one tab row with every token a field: its line's field count. */
-static int one_tab_line(const assembly *A, const group *g)
+/* The row is one tab row with every token a field: its line's field count
+ * (kept as its values were added). */
+static int one_tab_line(const group *g)
 {
-    int nf = g->nv ? val_tok(A, g, 0)->nfields : NO_FIELD;
-    for (int i = 0; i < g->nv; i++)
-        if (val_tok(A, g, i)->lkind != LK_TAB || val_tok(A, g, i)->field == NO_FIELD ||
-            val_tok(A, g, i)->nfields != nf)
-            return NO_FIELD;
-    return nf;
+    return g->nv ? g->tab_fields : NO_FIELD;
 }
 
 /* The first and last cell of [a, b) that holds something; 0 when none. */
@@ -52,7 +48,7 @@ void ex_learn_tab_grid(assembly *A)
     memset(A->tab_first, 0, sizeof A->tab_first);
     for (int gi = 0; gi < A->ng; gi++) {
         const group *g = &A->g[gi];
-        int nf = one_tab_line(A, g), fv, lv;
+        int nf = one_tab_line(g), fv, lv;
         if (nf == NO_FIELD || !value_span(A, g, 0, g->nv, &fv, &lv))
             continue;
         int w = lv - fv + 1;
@@ -74,7 +70,7 @@ static int window_start(const assembly *A, const group *g, int a, int b, int wan
     int lo = lv - want + 1 > a ? lv - want + 1 : a, hi = fv < b - want ? fv : b - want;
     if (lo >= hi)
         return lo;
-    int nf = one_tab_line(A, g);
+    int nf = one_tab_line(g);
     if (nf != NO_FIELD && want < MAXWANT && A->tab_first[want][nf] > 0)
         for (int i = lo; i <= hi; i++)
             if (val_tok(A, g, i)->field + 1 == A->tab_first[want][nf])
@@ -82,31 +78,45 @@ static int window_start(const assembly *A, const group *g, int a, int b, int wan
     return lo;
 }
 
-int ex_trimmed(const assembly *A, const group *g, int want, int *out)
+/* The tokens [*a, *b) of g's values that ex_trimmed gives (before its cap). */
+static void trim_bounds(const assembly *A, const group *g, int want, int *a, int *b)
 {
-    int a = 0, b = g->nv;
+    *a = 0;
+    *b = g->nv;
     /* run-together digits are split, not padded: empty lines after them are
      * not cells; but a tab or pipe row that has its cells keeps them */
-    int blob = 0;
-    for (int i = 0; i < g->nv; i++)
-        if (val_tok(A, g, i)->blob)
-            blob = 1;
+    int blob = g->blob;
     if (blob && separated(A, g) && g->nv >= want)
         blob = 0;
-    while (blob && b > a && val_tok(A, g, b - 1)->kind == K_EMPTY)
-        b--;
-    int s = b - a > want ? window_start(A, g, a, b, want) : -1;
+    while (blob && *b > *a && val_tok(A, g, *b - 1)->kind == K_EMPTY)
+        --*b;
+    int s = *b - *a > want ? window_start(A, g, *a, *b, want) : -1;
     if (s >= 0) {
-        a = s;
-        b = s + want;
+        *a = s;
+        *b = s + want;
     }
-    while (b - a > want && val_tok(A, g, b - 1)->kind == K_EMPTY)
-        b--;
-    while (b - a > want && val_tok(A, g, a)->kind == K_EMPTY)
-        a++;
-    int n = 0;
-    for (int i = a; i < b && n < MAXPARTS * 2; i++)
-        out[n++] = A->vals[g->v0 + i];
+    while (*b - *a > want && val_tok(A, g, *b - 1)->kind == K_EMPTY)
+        --*b;
+    while (*b - *a > want && val_tok(A, g, *a)->kind == K_EMPTY)
+        ++*a;
+}
+
+/* The tokens ex_trimmed gives, where they stand in A->vals (their count in
+ * *n); NULL for none. */
+static const int *trimmed_vals(const assembly *A, const group *g, int want, int *n)
+{
+    int a, b;
+    trim_bounds(A, g, want, &a, &b);
+    *n = b - a < MAXPARTS * 2 ? b - a : MAXPARTS * 2;
+    return *n ? A->vals + g->v0 + a : NULL;
+}
+
+int ex_trimmed(const assembly *A, const group *g, int want, int *out)
+{
+    int n;
+    const int *v = trimmed_vals(A, g, want, &n);
+    if (n)
+        memcpy(out, v, (size_t)n * sizeof *out);
     return n;
 }
 
@@ -140,8 +150,8 @@ static int digit_capacity(const assembly *A, const int *idx, int n)
 
 int ex_fits(const assembly *A, const group *g, int want, int labelled, double *penalty)
 {
-    int idx[MAXPARTS * 2];
-    int n = ex_trimmed(A, g, want, idx);
+    int n;
+    const int *idx = trimmed_vals(A, g, want, &n); /* ex_trimmed's tokens, read where they stand */
     *penalty = 0;
     if (n == want)
         return 1;
