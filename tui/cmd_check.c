@@ -18,6 +18,7 @@
 #include "check/messages.h"
 #include "check/rules.h"
 #include "model/doc.h"
+#include "out/diag.h"
 #include "out/export.h"
 #include "out/metrics.h"
 #include "out/table.h"
@@ -65,22 +66,19 @@ static void put_decision(nb_writer *w, const nb_report *r, const nb_finding *f, 
 }
 
 /* path:line:col: severity: RULE: message [decision] — the file name, the
- * message and the reason as text (escaped on a terminal). */
-static void print_finding(nb_writer *w, const nb_report *r, const nb_finding *f, nb_lang L, int color, nb_locator *lc,
-                          const nb_review *rv)
+ * message and the reason as text (escaped on a terminal); the line's
+ * start from what the report's lines share (h). */
+static void print_finding(nb_writer *w, const nb_report *r, const nb_finding *f, nb_lang L, const nb_diag_head *h,
+                          nb_locator *lc, const nb_review *rv)
 {
     int n;
     const nb_rule *rules = nb_rules(&n);
     char msg[2048];
     nb_finding_message(r, f, L, msg, sizeof msg);
-    static const char *const col[] = {"\033[36m", "\033[35m", "\033[31m"};
-    nb_put_text_cstr(w, r->doc.path);
-    if (f->has_off) {
-        nb_loc l = nb_locate_next(lc, f->off);
-        nb_putf(w, ":%zu:%zu", l.line, l.col);
-    }
-    nb_putf(w, ": %s%s%s: %s: ", color ? col[f->severity] : "", nb_severity_label(f->severity, L),
-            color ? "\033[0m" : "", rules[f->rule].id);
+    nb_loc l = {0};
+    if (f->has_off)
+        l = nb_locate_next(lc, f->off);
+    nb_diag_start(w, h, f->has_off, l.line, l.col, f->severity, rules[f->rule].id);
     nb_put_text_cstr(w, msg);
     put_decision(w, r, f, rv, L);
     nb_puts(w, "\n");
@@ -95,15 +93,13 @@ static void print_report(const check_run *c, nb_writer *w, const nb_report *r, c
     nb_locator lc;
     nb_locator_init(&lc, &r->doc);
     w->term = c->out_term;
+    nb_diag_head h;
+    nb_diag_head_init(&h, r->doc.path, w->term, c->color, L);
     for (size_t k = 0; k < fs->n; k++)
         if ((int)fs->v[k].severity >= c->min_sev)
-            print_finding(w, r, &fs->v[k], L, c->color, &lc, rv);
-    nb_put_text_cstr(w, r->doc.path);
-    if (L == NB_LANG_ZH)
-        nb_putf(w, "：%ld 个错误，%ld 个警告，%ld 个提示\n", cnt[2], cnt[1], cnt[0]);
-    else
-        nb_putf(w, ": %ld error%s, %ld warning%s, %ld info\n", cnt[2], cnt[2] == 1 ? "" : "s", cnt[1],
-                cnt[1] == 1 ? "" : "s", cnt[0]);
+            print_finding(w, r, &fs->v[k], L, &h, &lc, rv);
+    nb_diag_summary(w, &h, cnt, L);
+    nb_diag_head_free(&h);
 }
 
 /* The findings of r as configured: its own, then those against the year

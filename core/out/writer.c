@@ -125,6 +125,11 @@ static void put_int(nb_writer *w, long long v)
     }
 }
 
+void nb_put_int(nb_writer *w, long long v)
+{
+    put_int(w, v);
+}
+
 /* fmt of simple_format and its arguments, piece by piece. */
 static void put_simple(nb_writer *w, const char *fmt, va_list ap)
 {

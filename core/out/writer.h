@@ -48,6 +48,8 @@ static inline void nb_puts(nb_writer *w, const char *s)
     nb_put(w, s, strlen(s));
 }
 void nb_put_uint(nb_writer *w, size_t v);
+/* v in decimal, with its sign. */
+void nb_put_int(nb_writer *w, long long v);
 /* v in decimal at p (room for 20 bytes); the end of what it wrote. */
 char *nb_uint_at(char *p, size_t v);
 /* printf into the writer, whatever the length. */
