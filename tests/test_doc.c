@@ -675,6 +675,53 @@ static void test_zh_messages(void **state)
     assert_int_equal(nb_lang_from_locale(NULL), NB_LANG_EN);
 }
 
+/* A long line's marks are made only when a location far into it (or the
+ * console) asks for them, and every place is where it is with the marks
+ * made first: a line of ideographs, tabs and ASCII, five steps long. */
+static void test_marks_on_demand(void **state)
+{
+    (void)state;
+    static char text[5 * 4096 + 64];
+    size_t n = 0;
+    memcpy(text, "head\n", 5);
+    n = 5;
+    for (unsigned k = 0; n + 8 < sizeof text - 8; k++) {
+        const char *piece = k % 5 == 0 ? "\t" : k % 3 ? "政府" : "a1";
+        size_t l = strlen(piece);
+        memcpy(text + n, piece, l);
+        n += l;
+    }
+    memcpy(text + n, "\ntail\n", 6);
+    n += 6;
+    nb_doc lazy, eager;
+    nb_err e;
+    assert_int_equal(nb_doc_from_bytes(&lazy, "l.txt", (const unsigned char *)text, n, NB_LANG_EN, &e), 0);
+    assert_int_equal(nb_doc_from_bytes(&eager, "e.txt", (const unsigned char *)text, n, NB_LANG_EN, &e), 0);
+    assert_non_null(lazy.marks);
+    assert_int_equal(lazy.marks->made, 0);
+    const nb_docmark *v;
+    assert_true(nb_doc_marks(&eager, &v) >= 3); /* a mark a step in, the line is over four steps long */
+    assert_true(v[0].off >= 5 + 4096 && v[0].off < 5 + 4096 + 4);
+    nb_loc near = nb_doc_locate(&lazy, 5 + 2 * 4096);
+    assert_int_equal(lazy.marks->made, 0); /* two steps in: walked from the line's start */
+    assert_int_equal(near.line, 2);
+    assert_int_equal(near.orig, 5 + 2 * 4096);
+    nb_loc ne = nb_doc_locate(&eager, 5 + 2 * 4096);
+    assert_int_equal(near.col, ne.col);
+    for (size_t o = 0; o <= n; o++) {
+        if (o < n && ((unsigned char)text[o] & 0xC0) == 0x80)
+            continue;
+        nb_loc a = nb_doc_locate(&lazy, o), b = nb_doc_locate(&eager, o);
+        if (a.line != b.line || a.col != b.col || a.orig != b.orig)
+            fail_msg("at %zu: %zu/%zu/%zu, with marks %zu/%zu/%zu", o, a.line, a.col, a.orig, b.line, b.col, b.orig);
+    }
+    assert_int_equal(lazy.marks->made, 1); /* past two steps in: made */
+    assert_int_equal(lazy.marks->n, eager.marks->n);
+    assert_non_null(nb_doc_mark_before(&lazy, n - 8));
+    nb_doc_free(&lazy);
+    nb_doc_free(&eager);
+}
+
 /* ---- locations against a reference, on every report in every encoding ---- */
 
 /* The reference: walk the text once from the start, each code point's file
@@ -783,6 +830,7 @@ int main(void)
         cmocka_unit_test(test_utf16be),
         cmocka_unit_test(test_columns),
         cmocka_unit_test(test_columns_table),
+        cmocka_unit_test(test_marks_on_demand),
         cmocka_unit_test(test_err_empty),
         cmocka_unit_test(test_err_binary),
         cmocka_unit_test(test_err_encoding),

@@ -313,7 +313,7 @@ static int index_doc(nb_doc *d, const char *path, const unsigned char *p, size_t
     }
     if (d->enc == NB_ENC_GB18030 && index_wide4(d, p, pn) != 0)
         return -1;
-    return nb_doc_mark_long_lines(d);
+    return nb_doc_marks_new(d);
 }
 
 /* Fail with an error whose message may still read the bytes: free them after. */
@@ -444,7 +444,7 @@ void nb_doc_free(nb_doc *d)
     }
     free(d->grids);
     free(d->line_page);
-    free(d->marks);
+    nb_doc_marks_free(d);
     free(d->wide4);
     memset(d, 0, sizeof *d);
 }
@@ -452,9 +452,7 @@ void nb_doc_free(nb_doc *d)
 int nb_doc_index_lines(nb_doc *d)
 {
     free(d->lines);
-    free(d->marks);
-    d->marks = NULL;
-    d->nmarks = 0;
+    nb_doc_marks_free(d);
     d->lines = index_lines((const unsigned char *)d->text, d->len, 1, 0, &d->nlines);
-    return d->lines && nb_doc_mark_long_lines(d) == 0 ? 0 : -1;
+    return d->lines && nb_doc_marks_new(d) == 0 ? 0 : -1;
 }
