@@ -675,6 +675,138 @@ static void test_zh_messages(void **state)
     assert_int_equal(nb_lang_from_locale(NULL), NB_LANG_EN);
 }
 
+/* A long line's marks are made only when a location far into it (or the
+ * console) asks for them, and every place is where it is with the marks
+ * made first: a line of ideographs, tabs and ASCII, five steps long. */
+static void test_marks_on_demand(void **state)
+{
+    (void)state;
+    static char text[5 * 4096 + 64];
+    size_t n = 0;
+    memcpy(text, "head\n", 5);
+    n = 5;
+    for (unsigned k = 0; n + 8 < sizeof text - 8; k++) {
+        const char *piece = k % 5 == 0 ? "\t" : k % 3 ? "政府" : "a1";
+        size_t l = strlen(piece);
+        memcpy(text + n, piece, l);
+        n += l;
+    }
+    memcpy(text + n, "\ntail\n", 6);
+    n += 6;
+    nb_doc lazy, eager;
+    nb_err e;
+    assert_int_equal(nb_doc_from_bytes(&lazy, "l.txt", (const unsigned char *)text, n, NB_LANG_EN, &e), 0);
+    assert_int_equal(nb_doc_from_bytes(&eager, "e.txt", (const unsigned char *)text, n, NB_LANG_EN, &e), 0);
+    assert_non_null(lazy.marks);
+    assert_int_equal(lazy.marks->made, 0);
+    const nb_docmark *v;
+    assert_true(nb_doc_marks(&eager, &v) >= 3); /* a mark a step in, the line is over four steps long */
+    assert_true(v[0].off >= 5 + 4096 && v[0].off < 5 + 4096 + 4);
+    nb_loc near = nb_doc_locate(&lazy, 5 + 2 * 4096);
+    assert_int_equal(lazy.marks->made, 0); /* two steps in: walked from the line's start */
+    assert_int_equal(near.line, 2);
+    assert_int_equal(near.orig, 5 + 2 * 4096);
+    nb_loc ne = nb_doc_locate(&eager, 5 + 2 * 4096);
+    assert_int_equal(near.col, ne.col);
+    for (size_t o = 0; o <= n; o++) {
+        if (o < n && ((unsigned char)text[o] & 0xC0) == 0x80)
+            continue;
+        nb_loc a = nb_doc_locate(&lazy, o), b = nb_doc_locate(&eager, o);
+        if (a.line != b.line || a.col != b.col || a.orig != b.orig)
+            fail_msg("at %zu: %zu/%zu/%zu, with marks %zu/%zu/%zu", o, a.line, a.col, a.orig, b.line, b.col, b.orig);
+    }
+    assert_int_equal(lazy.marks->made, 1); /* past two steps in: made */
+    assert_int_equal(lazy.marks->n, eager.marks->n);
+    assert_non_null(nb_doc_mark_before(&lazy, n - 8));
+    nb_doc_free(&lazy);
+    nb_doc_free(&eager);
+}
+
+/* The plain reference for the one pass over a decoded text: binary when
+ * it holds a NUL or over 5% of C0 controls other than \t \n \v \f \r and
+ * ESC; its lines start after each \n, \r\n and lone \r short of the end. */
+static int ref_scan(const unsigned char *t, size_t n, size_t *starts, size_t *ns)
+{
+    size_t ctl = 0;
+    int nul = 0;
+    *ns = 0;
+    starts[(*ns)++] = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = t[i];
+        nul |= c == 0;
+        ctl += c < 32 && !(c >= 9 && c <= 13) && c != 27;
+        size_t e = c == '\n' ? i + 1 : c == '\r' ? (i + 1 < n && t[i + 1] == '\n' ? i + 2 : i + 1) : 0;
+        if (c == '\r' && e == i + 2)
+            i++;
+        if (e && e < n)
+            starts[(*ns)++] = e;
+    }
+    return nul || ctl * 20 > n;
+}
+
+/* Generated texts of layout bytes, controls, ASCII and ideographs, of every
+ * length around the sixteen-byte blocks: read as UTF-8 (no NUL: the file's
+ * NUL is told apart earlier) and as UTF-16LE (NUL too), each is refused as
+ * binary, or its lines are indexed, as the reference has it. */
+static void test_scan_against_reference(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a", "\n", "\r", "\r\n", "\t", "\x01", "\x1b", "\x1f", "政", "bc", "\0"};
+    static unsigned char t[400], u16[2 + 800];
+    static size_t starts[400];
+    unsigned seed = 12345;
+    int counts[4] = {0}; /* texts read: binary or not, with \r or not */
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0, want = 1 + (size_t)(round % 97) + (round % 5 == 0 ? 200 : 0);
+        int kind = round % 3; /* 0: any piece; 1: mostly text, no \r; 2: mostly text */
+        while (n < want) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) % (kind ? 200 : 11);
+            const char *pc = r < 11 ? pieces[r] : r < 150 ? "a" : r < 170 ? "政" : "\n";
+            if (kind == 1 && (r == 2 || r == 3))
+                pc = "a";
+            size_t l = r == 10 ? 1 : strlen(pc);
+            memcpy(t + n, pc, l);
+            n += l;
+        }
+        size_t ns = 0, m = 2;
+        int bin = ref_scan(t, n, starts, &ns);
+        u16[0] = 0xFF;
+        u16[1] = 0xFE;
+        for (size_t i = 0; i < n;) { /* the ideograph's three bytes, else ASCII */
+            unsigned cp = t[i] == 0xE6 ? 0x653F : t[i];
+            i += t[i] == 0xE6 ? 3 : 1;
+            u16[m++] = (unsigned char)(cp & 0xFF);
+            u16[m++] = (unsigned char)(cp >> 8);
+        }
+        for (int utf16 = 0; utf16 < 2; utf16++) {
+            if (!utf16 && memchr(t, 0, n))
+                continue;
+            nb_doc d;
+            nb_err e;
+            int rc = utf16 ? nb_doc_from_bytes(&d, "g.txt", u16, m, NB_LANG_EN, &e)
+                           : nb_doc_from_bytes(&d, "g.txt", t, n, NB_LANG_EN, &e);
+            counts[bin * 2 + (memchr(t, '\r', n) != NULL)]++;
+            if (bin) {
+                if (rc == 0 || e.code != NB_E_BINARY)
+                    fail_msg("round %d (%s, %zu bytes): not refused as binary", round, utf16 ? "UTF-16" : "UTF-8", n);
+                continue;
+            }
+            if (rc != 0)
+                fail_msg("round %d (%s, %zu bytes): %s", round, utf16 ? "UTF-16" : "UTF-8", n, e.msg);
+            assert_int_equal(d.len, n);
+            assert_memory_equal(d.text, t, n);
+            assert_int_equal(d.nlines, ns);
+            for (size_t k = 0; k < ns; k++)
+                if (d.lines[k] != starts[k])
+                    fail_msg("round %d: line %zu starts at %u, not %zu", round, k, (unsigned)d.lines[k], starts[k]);
+            nb_doc_free(&d);
+        }
+    }
+    for (int k = 0; k < 4; k++)
+        assert_true(counts[k] > 300);
+}
+
 /* ---- locations against a reference, on every report in every encoding ---- */
 
 /* The reference: walk the text once from the start, each code point's file
@@ -783,8 +915,10 @@ int main(void)
         cmocka_unit_test(test_utf16be),
         cmocka_unit_test(test_columns),
         cmocka_unit_test(test_columns_table),
+        cmocka_unit_test(test_marks_on_demand),
         cmocka_unit_test(test_err_empty),
         cmocka_unit_test(test_err_binary),
+        cmocka_unit_test(test_scan_against_reference),
         cmocka_unit_test(test_err_encoding),
         cmocka_unit_test(test_err_notfound),
         cmocka_unit_test(test_err_directory),

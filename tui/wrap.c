@@ -8,7 +8,7 @@
 /* The next mark on the line after index mk, or the line's end. */
 static size_t next_break(const nb_wrap *w)
 {
-    return w->mk < w->d->nmarks && w->d->marks[w->mk].off < w->e ? w->d->marks[w->mk].off : w->e;
+    return w->mk < w->nmarks && w->marks[w->mk].off < w->e ? w->marks[w->mk].off : w->e;
 }
 
 void nb_wrap_from(nb_wrap *w, const nb_doc *d, size_t off, int width)
@@ -17,12 +17,13 @@ void nb_wrap_from(nb_wrap *w, const nb_doc *d, size_t off, int width)
         off = d->len;
     size_t ls, le;
     nb_doc_line(d, nb_doc_line_of(d, off), &ls, &le);
-    const nb_docmark *m = d->nmarks ? nb_doc_mark_before(d, off) : NULL;
+    const nb_docmark *m = nb_doc_mark_before(d, off);
     w->d = d;
+    w->nmarks = nb_doc_marks(d, &w->marks);
     w->e = le;
     w->col = 0;
     w->width = width;
-    w->mk = m ? (size_t)(m - d->marks) + 1 : 0;
+    w->mk = m ? (size_t)(m - w->marks) + 1 : 0;
     if (m && m->off > ls) { /* a mark on this line: its column is known */
         w->i = m->off;
         w->lcol = m->col;

@@ -20,7 +20,9 @@ typedef struct nb_wrap {
     size_t i;     /* the next character */
     size_t e;     /* the end of its line */
     size_t brk;   /* the next mark on the line (a row starts there), or e */
-    size_t mk;    /* the index of that mark in d->marks */
+    const nb_docmark *marks; /* d's marks (nb_doc_marks), nmarks of them */
+    size_t nmarks;
+    size_t mk;    /* the index of that mark in marks */
     size_t lcol;  /* the column on the line, for tabs */
     int col;      /* the column on the row */
     int width;

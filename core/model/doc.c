@@ -245,42 +245,105 @@ static int index_wide4(nb_doc *d, const unsigned char *b, size_t n)
     return 0;
 }
 
-/* A report is text: no NUL, and few control characters other than layout ones. */
-static int looks_binary(const char *t, size_t n)
-{
-    if (memchr(t, 0, n))
-        return 1;
-    /* 1 for the C0 controls that text does not use */
-    static const unsigned char odd[32] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1,
+/* What one pass over a decoded text finds: the C0 controls text does not
+ * use (a report is text: no NUL, and few control characters other than
+ * layout ones), whether it holds a NUL or a \r, and the starts of its lines
+ * after each \n (its line index when no \r breaks a line). */
+typedef struct text_scan {
+    size_t ctl;       /* odd controls */
+    int nul, cr;
+    int nomem;        /* the line starts could not be kept */
+    uint32_t *lines;  /* 0, then the offset after each \n short of the end */
+    size_t nlines, cap;
+} text_scan;
+
+/* 1 for the C0 controls that text does not use */
+static const unsigned char odd_ctl[32] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1,
                                           1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1};
-    size_t ctl = 0, i = 0;
+
+/* Room for a line start at off, and the start: past the room at hand. */
+static void scan_line_grown(text_scan *s, size_t off)
+{
+    if (s->nomem)
+        return;
+    if (line_room(&s->lines, &s->cap, s->nlines) != 0) { /* (the starts freed) */
+        s->nomem = 1;
+        s->cap = s->nlines = 0;
+        return;
+    }
+    s->lines[s->nlines++] = (uint32_t)off;
+}
+
+/* A line starts at off (a \n's next byte). */
+static inline void scan_line_start(text_scan *s, size_t off)
+{
+    if (s->nlines < s->cap)
+        s->lines[s->nlines++] = (uint32_t)off;
+    else
+        scan_line_grown(s, off);
+}
+
+/* Byte i of u[0, n), below 0x20. */
+static void scan_control(text_scan *s, const unsigned char *u, size_t i, size_t n)
+{
+    unsigned c = u[i];
+    s->ctl += odd_ctl[c];
+    s->nul |= c == 0;
+    s->cr |= c == '\r';
+    if (c == '\n' && i + 1 < n)
+        scan_line_start(s, i + 1);
+}
+
+static void scan_text(text_scan *s, const char *t, size_t n)
+{
     const unsigned char *u = (const unsigned char *)t;
+    size_t i = 0;
+    *s = (text_scan){0};
+    s->cap = 64;
+    s->lines = n <= NB_MAX_TEXT ? malloc(s->cap * sizeof *s->lines) : NULL;
+    if (s->lines) {
+        s->lines[s->nlines++] = 0;
+    } else {
+        s->nomem = 1;
+        s->cap = 0;
+    }
 #if defined(__SSE2__)
-    /* sixteen bytes at a time: those below 0x20 (top bit flipped, below
-       0x20 ^ 0x80 as signed bytes), less \t \n \v \f \r (9 to 13) and ESC */
+    /* sixteen bytes at a time: most blocks of text hold no byte below 0x20
+       (top bit flipped, below 0x20 ^ 0x80 as signed bytes); in the others,
+       the odd controls are those less \t \n \v \f \r (9 to 13) and ESC */
     const __m128i flip = _mm_set1_epi8((char)0x80), below = _mm_set1_epi8((char)(0x20 ^ 0x80));
     const __m128i from9 = _mm_set1_epi8((char)(9 ^ 0x80)), to13 = _mm_set1_epi8((char)(14 ^ 0x80)),
-                  esc = _mm_set1_epi8(27);
+                  esc = _mm_set1_epi8(27), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    __m128i nul = _mm_setzero_si128(), cr_seen = _mm_setzero_si128();
     for (; i + 16 <= n; i += 16) {
         __m128i b = _mm_loadu_si128((const void *)(u + i)), v = _mm_xor_si128(b, flip);
-        __m128i layout = _mm_andnot_si128(_mm_cmplt_epi8(v, from9), _mm_cmplt_epi8(v, to13));
-        __m128i odd16 = _mm_andnot_si128(_mm_or_si128(layout, _mm_cmpeq_epi8(b, esc)), _mm_cmplt_epi8(v, below));
-        unsigned m = (unsigned)_mm_movemask_epi8(odd16);
-        if (m) /* rare in text */
-            ctl += (size_t)__builtin_popcount(m);
-    }
-#endif
-    for (; i + 8 <= n; i += 8) { /* eight bytes at a time where none is below 0x20 */
-        uint64_t w;
-        memcpy(&w, u + i, 8);
-        if (!((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull))
+        __m128i low = _mm_cmplt_epi8(v, below);
+        if (!_mm_movemask_epi8(low))
             continue;
-        for (size_t k = i; k < i + 8; k++)
-            ctl += u[k] < 32 ? odd[u[k]] : 0;
+        __m128i layout = _mm_andnot_si128(_mm_cmplt_epi8(v, from9), _mm_cmplt_epi8(v, to13));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_or_si128(layout, _mm_cmpeq_epi8(b, esc)), low));
+        if (m) /* rare in text */
+            s->ctl += (size_t)__builtin_popcount(m);
+        nul = _mm_or_si128(nul, _mm_cmpeq_epi8(b, _mm_setzero_si128()));
+        cr_seen = _mm_or_si128(cr_seen, _mm_cmpeq_epi8(b, cr));
+        for (unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, lf)); nl; nl &= nl - 1) {
+            size_t at = i + (size_t)__builtin_ctz(nl);
+            if (at + 1 < n)
+                scan_line_start(s, at + 1);
+        }
     }
+    s->nul = _mm_movemask_epi8(nul) != 0;
+    s->cr = _mm_movemask_epi8(cr_seen) != 0;
+#endif
     for (; i < n; i++)
-        ctl += u[i] < 32 ? odd[u[i]] : 0;
-    return n > 0 && ctl * 20 > n; /* over 5% */
+        if (u[i] < 32)
+            scan_control(s, u, i, n);
+}
+
+/* The text is binary: a NUL, or over 5% of odd controls. */
+static int scan_binary(const text_scan *s, size_t n)
+{
+    return s->nul || (n > 0 && s->ctl * 20 > n);
 }
 
 int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *b, size_t n, nb_lang lang, nb_err *err)
@@ -291,12 +354,21 @@ int nb_doc_from_bytes(nb_doc *d, const char *path, const unsigned char *b, size_
 /* own, when not NULL, is b itself, malloc'd with NB_DOC_PAD bytes to spare:
  * UTF-8 text is kept in it (moved over a BOM) instead of copied; it is freed
  * on every other way out. */
-/* The text's lines, and the maps back to the file's bytes p[0, pn) (after
- * a BOM of bom bytes; units of 1, or 2 for UTF-16 of byte order be). */
-static int index_doc(nb_doc *d, const char *path, const unsigned char *p, size_t pn, size_t bom, int unit, int be)
+/* The text's lines (those the scan found when every break is a \n, which
+ * the document takes), and the maps back to the file's bytes p[0, pn)
+ * (after a BOM of bom bytes; units of 1, or 2 for UTF-16 of byte order be). */
+static int index_doc(nb_doc *d, const char *path, text_scan *sc, const unsigned char *p, size_t pn, size_t bom,
+                     int unit, int be)
 {
     d->path = strdup(path);
-    d->lines = index_lines((const unsigned char *)d->text, d->len, 1, 0, &d->nlines);
+    if (sc->cr) { /* \r\n or \r breaks too */
+        free(sc->lines);
+        d->lines = index_lines((const unsigned char *)d->text, d->len, 1, 0, &d->nlines);
+    } else {
+        d->lines = sc->nomem ? NULL : fit_lines(sc->lines, sc->nlines, sc->cap);
+        d->nlines = sc->nlines;
+    }
+    sc->lines = NULL;
     if (!d->path || !d->lines)
         return -1;
     if (d->enc == NB_ENC_GB18030 || unit == 2) {
@@ -313,7 +385,7 @@ static int index_doc(nb_doc *d, const char *path, const unsigned char *p, size_t
     }
     if (d->enc == NB_ENC_GB18030 && index_wide4(d, p, pn) != 0)
         return -1;
-    return nb_doc_mark_long_lines(d);
+    return nb_doc_marks_new(d);
 }
 
 /* Fail with an error whose message may still read the bytes: free them after. */
@@ -411,7 +483,10 @@ static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_
         t = padded;
     }
     memset(t + tl, 0, NB_DOC_PAD);
-    if (looks_binary(t, tl)) {
+    text_scan sc;
+    scan_text(&sc, t, tl);
+    if (scan_binary(&sc, tl)) {
+        free(sc.lines);
         free(t);
         NB_FAIL(nb_err_set(err, NB_E_BINARY,
                           nb_tr(lang, "%s: binary file (control bytes), not a report in text",
@@ -420,7 +495,7 @@ static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_
     d->text = t;
     d->len = tl;
     d->bom_len = bom;
-    if (index_doc(d, path, p, pn, bom, utf16 ? 2 : 1, be) != 0) {
+    if (index_doc(d, path, &sc, p, pn, bom, utf16 ? 2 : 1, be) != 0) {
         nb_doc_free(d);
         NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
     }
@@ -444,7 +519,7 @@ void nb_doc_free(nb_doc *d)
     }
     free(d->grids);
     free(d->line_page);
-    free(d->marks);
+    nb_doc_marks_free(d);
     free(d->wide4);
     memset(d, 0, sizeof *d);
 }
@@ -452,9 +527,7 @@ void nb_doc_free(nb_doc *d)
 int nb_doc_index_lines(nb_doc *d)
 {
     free(d->lines);
-    free(d->marks);
-    d->marks = NULL;
-    d->nmarks = 0;
+    nb_doc_marks_free(d);
     d->lines = index_lines((const unsigned char *)d->text, d->len, 1, 0, &d->nlines);
-    return d->lines && nb_doc_mark_long_lines(d) == 0 ? 0 : -1;
+    return d->lines && nb_doc_marks_new(d) == 0 ? 0 : -1;
 }

@@ -49,11 +49,11 @@ typedef struct nb_doc {
     int ngrids;
     int *line_page;      /* PDF: the page of each line (nlines of them); else NULL */
     /* Locating in linear time: marks every few KiB of long lines (a
-     * one-line web page), and for GB18030 the text offsets of the
-     * characters the file holds in four bytes (all others: ASCII one,
-     * the rest two). Built once, while decoding. */
-    struct nb_docmark *marks;
-    size_t nmarks;
+     * one-line web page), made the first time a location far into a long
+     * line or the console asks for them (nb_doc_marks), and for GB18030
+     * the text offsets of the characters the file holds in four bytes (all
+     * others: ASCII one, the rest two), built while decoding. */
+    struct nb_docmarks *marks;
     size_t *wide4;
     size_t nwide4;
 } nb_doc;
@@ -63,6 +63,14 @@ typedef struct nb_doc {
 typedef struct nb_docmark {
     size_t off, col, orig;
 } nb_docmark;
+
+/* A document's marks, made once on demand: the document is read only
+ * (const) by those who locate, and one thread holds it at a time. */
+typedef struct nb_docmarks {
+    nb_docmark *v;
+    size_t n;
+    int made;    /* v and n are the marks (none when they could not be made) */
+} nb_docmarks;
 
 typedef struct nb_loc {
     size_t line;  /* 1-based */
@@ -109,6 +117,9 @@ typedef struct nb_locator {
 void nb_locator_init(nb_locator *lc, const nb_doc *d);
 nb_loc nb_locate_next(nb_locator *lc, size_t off);
 
+/* The marks of d's long lines in order of offset (*v, the count
+ * returned), made on the first call; none when out of memory then. */
+size_t nb_doc_marks(const nb_doc *d, const nb_docmark **v);
 /* The last mark at or before text offset off (on any line), or NULL: a
  * place on a long line whose column is known without walking the line. */
 const nb_docmark *nb_doc_mark_before(const nb_doc *d, size_t off);

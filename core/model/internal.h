@@ -4,9 +4,12 @@
 
 #include "model/doc.h"
 
-/* Marks on every line longer than two steps, so no location walks more
- * than a step of a line (locate.c); 0, or -1 when out of memory. Called
- * once the lines are indexed. */
-int nb_doc_mark_long_lines(nb_doc *d);
+/* Room for the marks on every line longer than two steps, which keep a
+ * location from walking more than a step of a line; made on demand
+ * (locate.c, nb_doc_marks). 0, or -1 when out of memory. Called once the
+ * lines are indexed, again when they are indexed anew. */
+int nb_doc_marks_new(nb_doc *d);
+/* The marks and their room freed. */
+void nb_doc_marks_free(nb_doc *d);
 
 #endif

@@ -10,6 +10,7 @@
 #include "base/vec.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 
 size_t nb_doc_line_of(const nb_doc *d, size_t off)
 {
@@ -124,24 +125,11 @@ static void walk(const nb_doc *d, size_t a, size_t b, size_t *col, size_t *orig)
         *orig = o;
 }
 
-const nb_docmark *nb_doc_mark_before(const nb_doc *d, size_t off)
-{
-    size_t lo = 0, hi = d->nmarks;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->marks[mid].off <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo ? &d->marks[lo - 1] : NULL;
-}
-
 #define NB_MARK_STEP 4096 /* bytes between marks on a long line */
 
 /* Marks on every line longer than two steps, so no location walks more
- * than a step of text. */
-int nb_doc_mark_long_lines(nb_doc *d)
+ * than a step of text; 0, or -1 when out of memory. */
+static int mark_long_lines(const nb_doc *d, nb_docmarks *m)
 {
     size_t cap = 0;
     for (size_t li = 0; li < d->nlines; li++) {
@@ -158,20 +146,68 @@ int nb_doc_mark_long_lines(nb_doc *d)
             while (to < e && ((unsigned char)d->text[to] & 0xC0) == 0x80)
                 to++;
             walk(d, at, to, &col, &orig);
-            if (nb_grow(&d->marks, &cap, d->nmarks + 1, sizeof *d->marks, 64) != 0)
+            if (nb_grow(&m->v, &cap, m->n + 1, sizeof *m->v, 64) != 0)
                 return -1;
-            d->marks[d->nmarks++] = (nb_docmark){to, col, orig};
+            m->v[m->n++] = (nb_docmark){to, col, orig};
             at = to;
         }
     }
     return 0;
 }
 
+int nb_doc_marks_new(nb_doc *d)
+{
+    d->marks = calloc(1, sizeof *d->marks);
+    return d->marks ? 0 : -1;
+}
+
+void nb_doc_marks_free(nb_doc *d)
+{
+    if (d->marks)
+        free(d->marks->v);
+    free(d->marks);
+    d->marks = NULL;
+}
+
+size_t nb_doc_marks(const nb_doc *d, const nb_docmark **v)
+{
+    nb_docmarks *m = d->marks;
+    *v = NULL;
+    if (!m)
+        return 0;
+    if (!m->made) {
+        m->made = 1;
+        if (mark_long_lines(d, m) != 0) { /* none: locations walk from their line's start */
+            free(m->v);
+            m->v = NULL;
+            m->n = 0;
+        }
+    }
+    *v = m->v;
+    return m->n;
+}
+
+const nb_docmark *nb_doc_mark_before(const nb_doc *d, size_t off)
+{
+    const nb_docmark *v;
+    size_t lo = 0, hi = nb_doc_marks(d, &v);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].off <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? &v[lo - 1] : NULL;
+}
+
 /* Where text offset off stands on line li (which holds it). */
 static nb_loc locate_on_line(const nb_doc *d, size_t li, size_t off)
 {
     size_t s = d->lines[li], col = 0, orig = line_orig(d, li);
-    const nb_docmark *m = d->nmarks ? nb_doc_mark_before(d, off) : NULL;
+    /* near its line's start, a place is walked to (as it would be from a
+       mark): a document's marks are made only when one is far in */
+    const nb_docmark *m = off - s > 2 * NB_MARK_STEP ? nb_doc_mark_before(d, off) : NULL;
     if (m && m->off > s) {
         s = m->off;
         col = m->col;
