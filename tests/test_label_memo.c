@@ -14,18 +14,18 @@ static nb_ctx g_ctx;
 
 /* ---- the memo itself ---- */
 
-static void put_int(ex_memo *M, const void *lex, int kind, const char *key, int v)
+static void put_int(nb_memo *M, const void *lex, int kind, const char *key, int v)
 {
-    int *a = ex_memo_put(M, lex, kind, key, strlen(key), sizeof *a);
+    int *a = nb_memo_put(M, lex, kind, key, strlen(key), sizeof *a);
     assert_non_null(a);
     *a = v;
 }
 
 /* The int kept under lex, kind and key, or -1 when none is. */
-static int get_int(const ex_memo *M, const void *lex, int kind, const char *key)
+static int get_int(const nb_memo *M, const void *lex, int kind, const char *key)
 {
     size_t vlen = 0;
-    const int *a = ex_memo_get(M, lex, kind, key, strlen(key), &vlen);
+    const int *a = nb_memo_get(M, lex, kind, key, strlen(key), &vlen);
     if (!a)
         return -1;
     assert_int_equal(vlen, sizeof *a);
@@ -38,7 +38,7 @@ static int get_int(const ex_memo *M, const void *lex, int kind, const char *key)
 static void test_keys_kept_apart(void **state)
 {
     (void)state;
-    ex_memo *M = ex_memo_new(256, 16384);
+    nb_memo *M = nb_memo_new(256, 16384);
     assert_non_null(M);
     int lexa = 0, lexb = 0;
     static const char *const keys[] = {"", "a", "ab", "abc", "abcd", "abcdefg", "abcdefgh", "abcdefghi",
@@ -59,8 +59,8 @@ static void test_keys_kept_apart(void **state)
     }
     assert_int_equal(get_int(M, &lexb, MEMO_NEAR_HEADER, "abc"), -1);
     assert_int_equal(get_int(M, &lexa, MEMO_BEST_ROW, "abcdefghijklmnoX"), -1);
-    assert_int_equal(ex_memo_emptied(M), 0);
-    ex_memo_free(M);
+    assert_int_equal(nb_memo_emptied(M), 0);
+    nb_memo_free(M);
 }
 
 /* A memo of eight slots holds four entries: the fifth empties it, and the
@@ -69,7 +69,7 @@ static void test_keys_kept_apart(void **state)
 static void test_full_memo_forgets(void **state)
 {
     (void)state;
-    ex_memo *M = ex_memo_new(8, 256);
+    nb_memo *M = nb_memo_new(8, 256);
     assert_non_null(M);
     int lex = 0;
     static const char *const keys[] = {"k0", "k1", "k2", "k3", "k4"};
@@ -78,7 +78,7 @@ static void test_full_memo_forgets(void **state)
     for (int i = 0; i < 4; i++)
         assert_int_equal(get_int(M, &lex, MEMO_CLASS, keys[i]), i);
     put_int(M, &lex, MEMO_CLASS, "k4", 40);
-    assert_int_equal(ex_memo_emptied(M), 1);
+    assert_int_equal(nb_memo_emptied(M), 1);
     for (int i = 0; i < 4; i++)
         assert_int_equal(get_int(M, &lex, MEMO_CLASS, keys[i]), -1);
     assert_int_equal(get_int(M, &lex, MEMO_CLASS, "k4"), 40);
@@ -87,7 +87,7 @@ static void test_full_memo_forgets(void **state)
     char big[300];
     memset(big, 'x', sizeof big - 1);
     big[sizeof big - 1] = '\0';
-    assert_null(ex_memo_put(M, &lex, MEMO_CLASS, big, strlen(big), 8));
+    assert_null(nb_memo_put(M, &lex, MEMO_CLASS, big, strlen(big), 8));
     assert_int_equal(get_int(M, &lex, MEMO_CLASS, "k4"), 40);
     /* the arena full before the slots: emptied too */
     for (int i = 0; i < 3; i++) {
@@ -96,10 +96,10 @@ static void test_full_memo_forgets(void **state)
         key[sizeof key - 1] = '\0';
         put_int(M, &lex, MEMO_CLASS, key, 100 + i);
     }
-    assert_true(ex_memo_emptied(M) >= 2);
+    assert_true(nb_memo_emptied(M) >= 2);
     assert_int_equal(get_int(M, &lex, MEMO_CLASS, "k4"), -1);
-    ex_memo_free(M);
-    assert_null(ex_memo_new(6, 256)); /* slots must be a power of two */
+    nb_memo_free(M);
+    assert_null(nb_memo_new(6, 256)); /* slots must be a power of two */
 }
 
 /* ---- a token classified ---- */
@@ -111,7 +111,7 @@ typedef struct tok_reading {
     uint32_t c[NB_USTR_MAX];
 } tok_reading;
 
-static void classify_text(ex_memo *M, const lexicon *L, const char *text, tok_reading *out)
+static void classify_text(nb_memo *M, const lexicon *L, const char *text, tok_reading *out)
 {
     tokv tv = {0};
     assert_non_null(ex_emit(&tv, K_TEXT, 0, strlen(text), LK_PLAIN));
@@ -174,7 +174,7 @@ static void test_tokens_under_each_lexicon(void **state)
     (void)state;
     static char texts[1024][256];
     int nt = label_texts(texts, 1024);
-    ex_memo *shared = ex_memo_new(2048, 256 * 1024), *tiny = ex_memo_new(4, 1024);
+    nb_memo *shared = nb_memo_new(2048, 256 * 1024), *tiny = nb_memo_new(4, 1024);
     assert_non_null(shared);
     assert_non_null(tiny);
     static tok_reading plain[1024][3];
@@ -197,10 +197,10 @@ static void test_tokens_under_each_lexicon(void **state)
                 classify_text(tiny, g_ctx.lex[k], texts[i], &t);
                 same_token_reading(&t, &plain[i][k], texts[i], "with a memo emptied all the time");
             }
-    assert_int_equal(ex_memo_emptied(shared), 0);
-    assert_true(ex_memo_emptied(tiny) > 0);
-    ex_memo_free(shared);
-    ex_memo_free(tiny);
+    assert_int_equal(nb_memo_emptied(shared), 0);
+    assert_true(nb_memo_emptied(tiny) > 0);
+    nb_memo_free(shared);
+    nb_memo_free(tiny);
 }
 
 /* ---- whole reports ---- */
@@ -274,7 +274,7 @@ static void test_reports_same_with_and_without(void **state)
     n = files_in("tests/data/layouts", text, paths, n, 256);
     n = files_in(tu_formats_dir(), typeset, paths, n, 256);
     assert_true(n >= 10);
-    ex_memo *small = ex_memo_new(64, 8192);
+    nb_memo *small = nb_memo_new(64, 8192);
     assert_non_null(small);
     int read = 0;
     for (int pass = 0; pass < 2; pass++)
@@ -292,8 +292,8 @@ static void test_reports_same_with_and_without(void **state)
             read++;
         }
     print_message("%d readings of %d files the same with and without the memo\n", read, n);
-    assert_true(ex_memo_emptied(small) > 0);
-    ex_memo_free(small);
+    assert_true(nb_memo_emptied(small) > 0);
+    nb_memo_free(small);
 }
 
 int main(void)

@@ -239,7 +239,7 @@ static nb_finding drawn_finding(unsigned *x, nb_rule_id rule, int k, int nc)
 static void test_fingerprint_memo(void **s)
 {
     (void)s;
-    nb_fp_memo *m = nb_fp_memo_new();
+    nb_memo *m = nb_fp_memo_new();
     assert_non_null(m);
     /* findings that name cells: one to 32 of them (past the 1024 bytes
      * gathered: hashed in pieces), thousands of them (past what the memo
@@ -336,7 +336,7 @@ static void test_fingerprint_rulebook(void **s)
     r.schema = nb_schema_for(2021);
     r.doc.text = text;
     r.doc.len = sizeof text - 1;
-    nb_fp_memo *m = nb_fp_memo_new();
+    nb_memo *m = nb_fp_memo_new();
     assert_non_null(m);
     for (int i = 0; i < 3000; i++) {
         nb_finding f;

@@ -243,127 +243,77 @@ static void print_bytes(const nb_report *r, const nb_finding *f, fp_bytes *g)
 
 /* ---------------------------------------------------------------- the memo of prints */
 
-#define FP_SLOTS 2048                      /* a power of two */
-#define FP_KEEP (FP_SLOTS / 4 * 3)         /* prints kept at most */
-#define FP_KEY_BYTES ((size_t)96 << 10)    /* room for their bytes */
+/* The prints' memo (base/memo.h): room for this many entries and bytes;
+ * a print's bytes under FP_BYTES (no owner), a finding's cells under
+ * FP_CELLS (its schema the owner: one of the formats', never freed). */
+#define FP_SLOTS 2048
+#define FP_ARENA ((size_t)128 << 10)
+#define FP_LEN 17 /* a print and its NUL */
+enum { FP_BYTES = 1, FP_CELLS };
 
-/* A print kept: the bytes it hashes (keys[off, off + len)), its hash in
- * the table, and the print ("" in an empty slot). */
-typedef struct fp_slot {
-    uint32_t hash, off, len;
-    char fp[20];
-} fp_slot;
-
-struct nb_fp_memo {
-    size_t n, used;       /* prints kept, key bytes used */
-    fp_slot slot[FP_SLOTS];
-    char keys[FP_KEY_BYTES];
-};
-
-nb_fp_memo *nb_fp_memo_new(void)
+nb_memo *nb_fp_memo_new(void)
 {
-    return calloc(1, sizeof(nb_fp_memo));
+    return nb_memo_new(FP_SLOTS, FP_ARENA);
 }
 
-void nb_fp_memo_free(nb_fp_memo *m)
+void nb_fp_memo_free(nb_memo *m)
 {
-    free(m);
+    nb_memo_free(m);
 }
 
-/* The table's hash of k[0, n): eight bytes a step. */
-static uint32_t key_hash(const char *k, size_t n)
+/* The print kept in m under owner, kind and k[0, n) into out: 1, or 0
+ * when m has none. */
+static int memo_print(const nb_memo *m, const void *owner, int kind, const void *k, size_t n, char out[24])
 {
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
-    for (; n >= 8; k += 8, n -= 8) {
-        uint64_t v;
-        memcpy(&v, k, 8);
-        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 29;
-    }
-    uint64_t v = 0;
-    memcpy(&v, k, n);
-    h = (h ^ v) * 0xC4CEB9FE1A85EC53ull;
-    return (uint32_t)(h ^ h >> 32);
+    size_t vlen;
+    const char *fp = nb_memo_get(m, owner, kind, k, n, &vlen);
+    if (!fp)
+        return 0;
+    memcpy(out, fp, FP_LEN);
+    return 1;
 }
 
-/* The slot of the print of k[0, n) (hash h): its own, or the empty one
- * where it would be kept. */
-static fp_slot *memo_slot(nb_fp_memo *m, const char *k, size_t n, uint32_t h)
+/* Keep the print fp in m under owner, kind and k[0, n) (when it fits). */
+static void memo_keep(nb_memo *m, const void *owner, int kind, const void *k, size_t n, const char *fp)
 {
-    for (size_t i = h;; i++) {
-        fp_slot *e = &m->slot[i & (FP_SLOTS - 1)];
-        if (!e->fp[0] || (e->hash == h && e->len == n && !memcmp(m->keys + e->off, k, n)))
-            return e;
-    }
-}
-
-/* Keep the print fp of k[0, n) in the empty slot e, while there is room. */
-static void memo_keep(nb_fp_memo *m, fp_slot *e, const char *k, size_t n, uint32_t h, const char *fp)
-{
-    if (m->n >= FP_KEEP || n > FP_KEY_BYTES - m->used)
-        return;
-    memcpy(m->keys + m->used, k, n);
-    *e = (fp_slot){.hash = h, .off = (uint32_t)m->used, .len = (uint32_t)n};
-    memcpy(e->fp, fp, 17);
-    m->used += n;
-    m->n++;
+    char *v = nb_memo_put(m, owner, kind, k, n, FP_LEN);
+    if (v)
+        memcpy(v, fp, FP_LEN);
 }
 
 /* The print of f made from the bytes it hashes, taken from m (may be
  * NULL) when it has them. */
-static void print_of_bytes(nb_fp_memo *m, const nb_report *r, const nb_finding *f, char out[24])
+static void print_of_bytes(nb_memo *m, const nb_report *r, const nb_finding *f, char out[24])
 {
     fp_bytes g;
     print_bytes(r, f, &g);
-    fp_slot *e = NULL;
-    uint32_t h = 0;
-    if (m && g.whole) { /* the bytes are all in b: the print of a key */
-        h = key_hash(g.b, g.n);
-        e = memo_slot(m, g.b, g.n, h);
-        if (e->fp[0]) {
-            memcpy(out, e->fp, 17);
-            return;
-        }
-    }
+    int keep = m && g.whole; /* the bytes are all in b: the print of a key */
+    if (keep && memo_print(m, NULL, FP_BYTES, g.b, g.n, out))
+        return;
     nb_sha256_update(&g.s, g.b, g.n);
     unsigned char d[32];
     nb_sha256_final(&g.s, d);
     nb_hex(d, 8, out);
-    if (e)
-        memo_keep(m, e, g.b, g.n, h, out);
+    if (keep)
+        memo_keep(m, NULL, FP_BYTES, g.b, g.n, out);
 }
 
-/* The key of a finding that names cells, at k: a NUL (no print's bytes
- * start with one), its schema (one of the formats', never freed: its
- * address tells it), rule and cells as they stand; its length. */
-static size_t cells_key(const nb_report *r, const nb_finding *f, char *k)
-{
-    const void *schema = r->schema;
-    int head[2] = {(int)f->rule, f->ncells};
-    k[0] = '\0';
-    memcpy(k + 1, &schema, sizeof schema);
-    memcpy(k + 1 + sizeof schema, head, sizeof head);
-    memcpy(k + 1 + sizeof schema + sizeof head, f->cells, (size_t)f->ncells * sizeof f->cells[0]);
-    return 1 + sizeof schema + sizeof head + (size_t)f->ncells * sizeof f->cells[0];
-}
-
-void nb_finding_fingerprint_memo(nb_fp_memo *m, const nb_report *r, const nb_finding *f, char out[24])
+void nb_finding_fingerprint_memo(nb_memo *m, const nb_report *r, const nb_finding *f, char out[24])
 {
     if (!m || f->ncells <= 0 || f->ncells > NB_FCELLS) {
         print_of_bytes(m, r, f, out);
         return;
     }
-    /* a print of cells told by the cells' indices, without their IDs gathered */
-    char k[1 + sizeof(void *) + 2 * sizeof(int) + sizeof f->cells];
-    size_t n = cells_key(r, f, k);
-    uint32_t h = key_hash(k, n);
-    fp_slot *e = memo_slot(m, k, n, h);
-    if (e->fp[0]) {
-        memcpy(out, e->fp, 17);
+    /* a print of cells told by the rule and the cells' indices, without their IDs gathered */
+    int k[2 + NB_FCELLS];
+    k[0] = (int)f->rule;
+    k[1] = f->ncells;
+    memcpy(k + 2, f->cells, (size_t)f->ncells * sizeof f->cells[0]);
+    size_t n = (size_t)(2 + f->ncells) * sizeof k[0];
+    if (memo_print(m, r->schema, FP_CELLS, k, n, out))
         return;
-    }
     print_of_bytes(m, r, f, out);
-    memo_keep(m, memo_slot(m, k, n, h), k, n, h, out); /* found again: the print's bytes may have taken e */
+    memo_keep(m, r->schema, FP_CELLS, k, n, out);
 }
 
 void nb_finding_fingerprint(const nb_report *r, const nb_finding *f, char out[24])

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include "base/err.h"
+#include "base/memo.h"
 #include "check/rules.h"
 #include "model/report.h"
 
@@ -166,17 +167,16 @@ void nb_findings_sort(nb_findings *f);
  * digits; a finding without cells adds what it is about (a section, a
  * table, a label, dates). */
 void nb_finding_fingerprint(const nb_report *r, const nb_finding *f, char out[24]);
-/* Prints already made, by the bytes they hash: a batch makes the same few
- * hundred over and over (CELL.BLANK of one cell in report after report),
- * each hashed once. Scratch space of a thread's context (model/ctx.h
- * fp_memo); it keeps a few thousand, then only those it has. */
-typedef struct nb_fp_memo nb_fp_memo;
-/* A memo, or NULL when out of memory (then prints are made each time). */
-nb_fp_memo *nb_fp_memo_new(void);
-void nb_fp_memo_free(nb_fp_memo *m);
+/* Prints already made, by the bytes they hash or the cells they name: a
+ * batch makes the same few hundred over and over (CELL.BLANK of one cell
+ * in report after report), each hashed once. Scratch space of a thread's
+ * context (model/ctx.h fp_memo; base/memo.h, bounded, emptied when full).
+ * A memo, or NULL when out of memory (then prints are made each time). */
+nb_memo *nb_fp_memo_new(void);
+void nb_fp_memo_free(nb_memo *m);
 /* nb_finding_fingerprint, taken from m when it has the print (m may be
  * NULL), else made and kept there. */
-void nb_finding_fingerprint_memo(nb_fp_memo *m, const nb_report *r, const nb_finding *f, char out[24]);
+void nb_finding_fingerprint_memo(nb_memo *m, const nb_report *r, const nb_finding *f, char out[24]);
 
 /* A date as ISO 8601: "2025-01-15". */
 void nb_date_iso(nb_date d, char out[16]);

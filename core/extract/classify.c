@@ -216,11 +216,11 @@ typedef struct class_memo {
 /* Tokens longer than this are classified anew each time. */
 #define CLASS_MEMO_KEY_MAX 1024
 
-static void remember_class(ex_memo *M, const lexicon *L, const char *t, const tokv *tv, size_t q, size_t cut)
+static void remember_class(nb_memo *M, const lexicon *L, const char *t, const tokv *tv, size_t q, size_t cut)
 {
     const tok *k = &tv->v[q];
     const tnorm *z = &tv->norm[q];
-    class_memo *a = ex_memo_put(M, L, MEMO_CLASS, t + k->off, k->len, sizeof *a + (size_t)z->m * sizeof(uint32_t));
+    class_memo *a = nb_memo_put(M, L, MEMO_CLASS, t + k->off, k->len, sizeof *a + (size_t)z->m * sizeof(uint32_t));
     if (!a)
         return;
     *a = (class_memo){.cut = (uint32_t)cut, .m = z->m, .start = z->start, .had = z->had, .marks = z->marks,
@@ -250,12 +250,12 @@ static size_t recall_class(const class_memo *a, tokv *tv, size_t q)
 /* Token q classified, and where header words run into a row label end in
  * it (0: nowhere, or it is exactly a row label): from the memo M when it
  * has the token's bytes, else found and remembered there (M may be NULL). */
-static size_t classify_token(ex_memo *M, const lexicon *L, const char *t, tokv *tv, size_t q)
+static size_t classify_token(nb_memo *M, const lexicon *L, const char *t, tokv *tv, size_t q)
 {
     const tok *k = &tv->v[q];
     int memo = M && k->len <= CLASS_MEMO_KEY_MAX;
     size_t vlen;
-    const class_memo *a = memo ? ex_memo_get(M, L, MEMO_CLASS, t + k->off, k->len, &vlen) : NULL;
+    const class_memo *a = memo ? nb_memo_get(M, L, MEMO_CLASS, t + k->off, k->len, &vlen) : NULL;
     if (a)
         return recall_class(a, tv, q);
     classify(L, t, tv, q);
@@ -267,7 +267,7 @@ static size_t classify_token(ex_memo *M, const lexicon *L, const char *t, tokv *
     return cut;
 }
 
-void ex_classify_tokens(ex_memo *M, const lexicon *L, const char *t, tokv *tv)
+void ex_classify_tokens(nb_memo *M, const lexicon *L, const char *t, tokv *tv)
 {
     for (size_t i = 0; i < tv->n && !tv->oom; i++)
         if (tv->v[i].kind == K_TEXT) {

@@ -38,7 +38,7 @@ static int fill_cells(nb_report *r, assembly *A, int t4_group)
 }
 
 /* The tables read from the text, as laid out. */
-static int extract_text(nb_report *r, const lexicon *L, ex_memo *M, const area *arp, FILE *trace, nb_err *err)
+static int extract_text(nb_report *r, const lexicon *L, nb_memo *M, const area *arp, FILE *trace, nb_err *err)
 {
     const area ar = *arp;
     tokv tv = {0};
@@ -90,6 +90,21 @@ out:
     return rc;
 }
 
+/* The label memo of a context: room for this many entries (a power of
+ * two, at most half of them used) and this many bytes of keys and answers. */
+#define LABEL_MEMO_SLOTS 2048
+#define LABEL_MEMO_ARENA (256 * 1024)
+
+void *nb_label_memo_new(void)
+{
+    return nb_memo_new(LABEL_MEMO_SLOTS, LABEL_MEMO_ARENA);
+}
+
+void nb_label_memo_free(void *memo)
+{
+    nb_memo_free(memo);
+}
+
 int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
 {
     area ar;
@@ -97,7 +112,7 @@ int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
     if (ex_choose_variant(r, &ar) != 0)
         return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
     const lexicon *L = ctx->lex[r->format == 2019 ? 1 : r->schema->variant == NB_VARIANT_ONE_OTHER ? 2 : 0];
-    ex_memo *M = ctx->label_memo;
+    nb_memo *M = ctx->label_memo;
     /* from the 主动公开 heading to the 复议 heading: only tables, when both are there */
     if (r->sec[NB_SEC_ACTIVE].present && r->sec[NB_SEC_REVIEW].present && ar.t2s < ar.t3e) {
         r->tables_off = ar.t2s;

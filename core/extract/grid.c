@@ -146,7 +146,7 @@ static int take_tables(nb_report *r, const nb_report *s, unsigned want)
 }
 
 /* Tables `want`, no grid of which was found, from the text. */
-static int from_text(nb_report *r, const lexicon *L, ex_memo *M, const area *ar, FILE *trace, ex_text_fn text,
+static int from_text(nb_report *r, const lexicon *L, nb_memo *M, const area *ar, FILE *trace, ex_text_fn text,
                      unsigned want, nb_err *err)
 {
     nb_report s = *r;
@@ -171,7 +171,7 @@ static int from_text(nb_report *r, const lexicon *L, ex_memo *M, const area *ar,
     return rc;
 }
 
-int ex_grid_tables(nb_report *r, const lexicon *L, ex_memo *M, const area *ar, FILE *trace, ex_text_fn text,
+int ex_grid_tables(nb_report *r, const lexicon *L, nb_memo *M, const area *ar, FILE *trace, ex_text_fn text,
                    nb_err *err)
 {
     gdoc D;

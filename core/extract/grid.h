@@ -83,7 +83,7 @@ typedef struct gdrow {
 typedef struct gdoc {
     nb_report *r;
     const lexicon *L;
-    ex_memo *memo; /* the lexicon's answers kept across reports, or NULL */
+    nb_memo *memo; /* the lexicon's answers kept across reports, or NULL */
     const char *t;
     area ar;
     gsheet *sh;
@@ -97,10 +97,10 @@ typedef struct gdoc {
 
 /* grid.c */
 /* How the driver reads tables from the text (extract.c). */
-typedef int (*ex_text_fn)(nb_report *r, const lexicon *L, ex_memo *M, const area *ar, FILE *trace, nb_err *err);
+typedef int (*ex_text_fn)(nb_report *r, const lexicon *L, nb_memo *M, const area *ar, FILE *trace, nb_err *err);
 /* T2, T3 and T4 from the document's grids; a table no grid holds from the
  * text by `text` (M handed on to it). 0, or -1 with err (no memory). */
-int ex_grid_tables(nb_report *r, const lexicon *L, ex_memo *M, const area *ar, FILE *trace, ex_text_fn text,
+int ex_grid_tables(nb_report *r, const lexicon *L, nb_memo *M, const area *ar, FILE *trace, ex_text_fn text,
                    nb_err *err);
 
 /* grid_sheet.c */

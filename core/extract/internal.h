@@ -33,6 +33,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "base/memo.h"
 #include "base/utf8.h"
 #include "model/report.h"
 #include "text/label.h"
@@ -107,28 +108,13 @@ int ex_near_row(const lexicon *L, const nb_ustr *u, unsigned tables, double floo
 
 /* ------------------------------------------------------------------ memo */
 
-/* Answers that depend only on a key (a label's text or code points) and
- * a lexicon, kept from report to report in a thread's context (memo.c):
- * at most a fixed number of entries and bytes, all forgotten when full. */
-typedef struct ex_memo ex_memo;
+/* Answers that depend only on a label's text or code points and a
+ * lexicon, kept in a thread's context (base/memo.h), by kind: */
 enum { MEMO_CLASS = 1, MEMO_BEST_ROW, MEMO_T3_SIMS, MEMO_NEAR_HEADER };
 
-/* A memo of this many slots (a power of two, half of them used at most)
- * and bytes of keys and answers; NULL when out of memory (or slots is not
- * a power of two from 2). */
-ex_memo *ex_memo_new(size_t slots, size_t arena);
-void ex_memo_free(ex_memo *M);
-/* The answer kept under lex, kind and key (vlen bytes, 8-aligned), or NULL. */
-const void *ex_memo_get(const ex_memo *M, const void *lex, int kind, const void *key, size_t klen, size_t *vlen);
-/* Room for the answer under a key ex_memo_get did not find: vlen bytes,
- * 8-aligned, to be filled at once; NULL when the entry is larger than the
- * whole memo. Every entry is forgotten first when the memo is full. */
-void *ex_memo_put(ex_memo *M, const void *lex, int kind, const void *key, size_t klen, size_t vlen);
-/* How many times the memo was found full and emptied. */
-unsigned long ex_memo_emptied(const ex_memo *M);
 /* ex_best_row, the answer remembered in M (when not NULL) by the lexicon,
  * the tables and u's code points. */
-double ex_best_row_memo(ex_memo *M, const lexicon *L, const nb_ustr *u, unsigned tables, int *row);
+double ex_best_row_memo(nb_memo *M, const lexicon *L, const nb_ustr *u, unsigned tables, int *row);
 
 /* ------------------------------------------------------------------ tokens */
 
@@ -244,7 +230,7 @@ void ex_tokenize_glued(tokv *tv, const char *t, size_t a, size_t b, int lk);
 
 /* Classify every text token (and split header words off a row label);
  * what the lexicon makes of a token's text remembered in M (or NULL). */
-void ex_classify_tokens(ex_memo *M, const lexicon *L, const char *t, tokv *tv);
+void ex_classify_tokens(nb_memo *M, const lexicon *L, const char *t, tokv *tv);
 
 /* ------------------------------------------------------------------ rows */
 
@@ -273,7 +259,7 @@ typedef struct group {
 
 typedef struct assembly {
     const lexicon *L;
-    ex_memo *memo;         /* the lexicon's answers kept across reports, or NULL */
+    nb_memo *memo;         /* the lexicon's answers kept across reports, or NULL */
     const char *t;
     tok *toks;
     size_t ntok;

@@ -93,17 +93,17 @@ static int near_header_col(const lexicon *L, int table, const nb_ustr *u)
 
 /* near_header_col, the answer remembered in M (when not NULL) by the
  * lexicon, the table and u's code points. */
-static int near_header_col_memo(ex_memo *M, const lexicon *L, int table, const nb_ustr *u)
+static int near_header_col_memo(nb_memo *M, const lexicon *L, int table, const nb_ustr *u)
 {
     if (!M || table < 0 || table > 255)
         return near_header_col(L, table, u);
     int kind = MEMO_NEAR_HEADER | table << 8;
     size_t klen = (size_t)u->n * sizeof *u->c, vlen;
-    const int *a = ex_memo_get(M, L, kind, u->c, klen, &vlen);
+    const int *a = nb_memo_get(M, L, kind, u->c, klen, &vlen);
     if (a)
         return *a;
     int col = near_header_col(L, table, u);
-    int *put = ex_memo_put(M, L, kind, u->c, klen, sizeof *put);
+    int *put = nb_memo_put(M, L, kind, u->c, klen, sizeof *put);
     if (put)
         *put = col;
     return col;

@@ -345,19 +345,19 @@ typedef struct best_row_memo {
     int row;
 } best_row_memo;
 
-double ex_best_row_memo(ex_memo *M, const lexicon *L, const nb_ustr *u, unsigned tables, int *row)
+double ex_best_row_memo(nb_memo *M, const lexicon *L, const nb_ustr *u, unsigned tables, int *row)
 {
     if (!M || tables >> 20)
         return ex_best_row(L, u, tables, row);
     int kind = MEMO_BEST_ROW | (int)(tables << 8);
     size_t klen = (size_t)u->n * sizeof *u->c, vlen;
-    const best_row_memo *a = ex_memo_get(M, L, kind, u->c, klen, &vlen);
+    const best_row_memo *a = nb_memo_get(M, L, kind, u->c, klen, &vlen);
     if (a) {
         *row = a->row;
         return a->sim;
     }
     double sim = ex_best_row(L, u, tables, row);
-    best_row_memo *put = ex_memo_put(M, L, kind, u->c, klen, sizeof *put);
+    best_row_memo *put = nb_memo_put(M, L, kind, u->c, klen, sizeof *put);
     if (put)
         *put = (best_row_memo){.sim = sim, .row = *row};
     return sim;

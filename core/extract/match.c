@@ -59,16 +59,16 @@ static void t3_sims(const lexicon *L, const nb_ustr *label, const int *rows, int
 
 /* t3_sims, the answer remembered in M (when not NULL) by the lexicon and
  * the label's code points. */
-static void t3_sims_memo(ex_memo *M, const lexicon *L, const nb_ustr *label, const int *rows, int nr, double *sim)
+static void t3_sims_memo(nb_memo *M, const lexicon *L, const nb_ustr *label, const int *rows, int nr, double *sim)
 {
     size_t klen = (size_t)label->n * sizeof *label->c, vlen = (size_t)nr * sizeof *sim, got;
-    const double *a = M ? ex_memo_get(M, L, MEMO_T3_SIMS, label->c, klen, &got) : NULL;
+    const double *a = M ? nb_memo_get(M, L, MEMO_T3_SIMS, label->c, klen, &got) : NULL;
     if (a && got == vlen) {
         memcpy(sim, a, vlen);
         return;
     }
     t3_sims(L, label, rows, nr, sim);
-    double *put = M ? ex_memo_put(M, L, MEMO_T3_SIMS, label->c, klen, vlen) : NULL;
+    double *put = M ? nb_memo_put(M, L, MEMO_T3_SIMS, label->c, klen, vlen) : NULL;
     if (put)
         memcpy(put, sim, vlen);
 }

@@ -29,7 +29,7 @@ typedef struct nb_ctx {
                            （六）其他处理 row (extract/lexicon) */
     void *label_memo;   /* what the lexicons made of label texts, kept from report to report;
                            scratch space like match (extract/memo) */
-    void *fp_memo;      /* nb_fp_memo *: the findings' prints made so far (check/findings), or
+    void *fp_memo;      /* nb_memo *: the findings' prints made so far (check/findings), or
                            NULL (out of memory: made each time); scratch space like match */
     void *export_plans; /* nb_export_plans *: what the export reads of each schema met (out/export),
                            or NULL (found for each report); scratch space like match */

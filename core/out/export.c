@@ -265,7 +265,7 @@ static void put_grid(nb_writer *w, const nb_report *r, const nb_cell *c)
 
 /* ,"fingerprint":…, and the decision in force on it if any. */
 static void put_decision(nb_writer *w, const nb_report *r, const nb_finding *f, const nb_review *rv,
-                         nb_fp_memo *memo)
+                         nb_memo *memo)
 {
     char fp[24];
     nb_finding_fingerprint_memo(memo, r, f, fp);
@@ -300,7 +300,7 @@ static nb_loc finding_place(const nb_report *r, const cell_places *cp, nb_locato
 }
 
 static void put_finding(nb_writer *w, const nb_report *r, const char *const *ids, const nb_finding *f,
-                        const nb_review *rv, nb_lang lang, nb_locator *lc, const cell_places *cp, nb_fp_memo *memo)
+                        const nb_review *rv, nb_lang lang, nb_locator *lc, const cell_places *cp, nb_memo *memo)
 {
     nb_puts(w, "{\"rule\":");
     put_id(w, nb_rule_get(f->rule)->id);
@@ -353,7 +353,7 @@ static void put_finding(nb_writer *w, const nb_report *r, const char *const *ids
 }
 
 static void put_findings(nb_writer *w, const nb_report *r, const char *const *ids, const nb_findings *fs, int min_sev,
-                         const nb_review *rv, nb_lang lang, const cell_places *cp, nb_fp_memo *memo)
+                         const nb_review *rv, nb_lang lang, const cell_places *cp, nb_memo *memo)
 {
     int first = 1;
     nb_locator lc; /* the findings stand in the order of the text: each located from the one before */

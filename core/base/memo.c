@@ -1,23 +1,16 @@
-/* memo.c — what a lexicon makes of a label's text, remembered from report
- * to report: the template's row labels and headers come back in report
- * after report, so a thread's context keeps each answer that depends on
- * nothing but the text (or its code points) and the lexicon, under both.
- * Bounded: a fixed table of entries and a fixed arena for their keys and
- * answers, emptied whole when either is full. A lexicon is known by its
- * address: the context's lexicons live as long as its memo. */
-#include "extract/extract.h"
-#include "extract/internal.h"
+/* memo.c — answers remembered from report to report in a thread's context
+ * (base/memo.h): what a lexicon makes of a label's text (extract), a
+ * finding's print (check/findings). Bounded: a fixed table of entries and
+ * a fixed arena for their keys and answers, emptied whole when either is
+ * full. An owner (a lexicon, a schema) is known by its address: it lives
+ * as long as the memo. */
+#include "base/memo.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The context's memo: room for this many entries (a power of two, at most
- * half of them used) and this many bytes of keys and answers. */
-#define MEMO_SLOTS 2048
-#define MEMO_ARENA (256 * 1024)
-
-struct ex_memo {
+struct nb_memo {
     struct memo_slot {
         uint64_t hash; /* 0: an empty slot */
         const void *lex;
@@ -30,17 +23,17 @@ struct ex_memo {
     unsigned long emptied;
 };
 
-ex_memo *ex_memo_new(size_t slots, size_t arena)
+nb_memo *nb_memo_new(size_t slots, size_t arena)
 {
     if (slots < 2 || (slots & (slots - 1)) || arena > UINT32_MAX)
         return NULL;
-    ex_memo *M = calloc(1, sizeof *M);
+    nb_memo *M = calloc(1, sizeof *M);
     if (!M)
         return NULL;
     M->slot = calloc(slots, sizeof *M->slot);
     M->arena = malloc(arena ? arena : 1);
     if (!M->slot || !M->arena) {
-        ex_memo_free(M);
+        nb_memo_free(M);
         return NULL;
     }
     M->mask = slots - 1;
@@ -48,7 +41,7 @@ ex_memo *ex_memo_new(size_t slots, size_t arena)
     return M;
 }
 
-void ex_memo_free(ex_memo *M)
+void nb_memo_free(nb_memo *M)
 {
     if (!M)
         return;
@@ -57,17 +50,7 @@ void ex_memo_free(ex_memo *M)
     free(M);
 }
 
-void *nb_label_memo_new(void)
-{
-    return ex_memo_new(MEMO_SLOTS, MEMO_ARENA);
-}
-
-void nb_label_memo_free(void *memo)
-{
-    ex_memo_free(memo);
-}
-
-unsigned long ex_memo_emptied(const ex_memo *M)
+unsigned long nb_memo_emptied(const nb_memo *M)
 {
     return M->emptied;
 }
@@ -115,7 +98,7 @@ static size_t value_at(const struct memo_slot *s)
     return ((size_t)s->at + s->klen + 7) & ~(size_t)7;
 }
 
-const void *ex_memo_get(const ex_memo *M, const void *lex, int kind, const void *key, size_t klen, size_t *vlen)
+const void *nb_memo_get(const nb_memo *M, const void *lex, int kind, const void *key, size_t klen, size_t *vlen)
 {
     uint64_t h = memo_hash(lex, kind, key, klen);
     for (size_t i = h & M->mask; M->slot[i].hash; i = (i + 1) & M->mask) {
@@ -130,7 +113,7 @@ const void *ex_memo_get(const ex_memo *M, const void *lex, int kind, const void 
 }
 
 /* Every entry forgotten: the memo is as new. */
-static void memo_empty(ex_memo *M)
+static void memo_empty(nb_memo *M)
 {
     memset(M->slot, 0, (M->mask + 1) * sizeof *M->slot);
     M->used = 0;
@@ -138,7 +121,7 @@ static void memo_empty(ex_memo *M)
     M->emptied++;
 }
 
-void *ex_memo_put(ex_memo *M, const void *lex, int kind, const void *key, size_t klen, size_t vlen)
+void *nb_memo_put(nb_memo *M, const void *lex, int kind, const void *key, size_t klen, size_t vlen)
 {
     size_t need = ((klen + 7) & ~(size_t)7) + ((vlen + 7) & ~(size_t)7);
     if (need > M->cap)
