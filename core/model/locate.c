@@ -90,19 +90,11 @@ static size_t walk_utf8_cols(const char *t, size_t a, size_t b, size_t col)
     return col;
 }
 
-/* Walk text[a, b) (code point boundaries, one line) from display column
- * *col and file offset *orig, advancing both; col or orig may be NULL. */
-static void walk(const nb_doc *d, size_t a, size_t b, size_t *col, size_t *orig)
+/* walk's GB18030 and UTF-16 part: the file's bytes a character at a time. */
+static void walk_wide(const nb_doc *d, size_t a, size_t b, size_t *col, size_t *orig)
 {
-    int utf16 = d->enc == NB_ENC_UTF16LE || d->enc == NB_ENC_UTF16BE, gb = d->enc == NB_ENC_GB18030;
-    if (!utf16 && !gb) { /* UTF-8: the file's bytes are the text's */
-        if (col)
-            *col = walk_utf8_cols(d->text, a, b, *col);
-        if (orig)
-            *orig += b - a;
-        return;
-    }
-    size_t w4 = gb ? wide4_from(d, a) : 0, c = col ? *col : 0, o = orig ? *orig : 0;
+    int utf16 = d->enc == NB_ENC_UTF16LE || d->enc == NB_ENC_UTF16BE;
+    size_t w4 = utf16 ? 0 : wide4_from(d, a), c = col ? *col : 0, o = orig ? *orig : 0;
     size_t i = a;
     while (i < b) {
         unsigned char ch = (unsigned char)d->text[i];
@@ -123,6 +115,21 @@ static void walk(const nb_doc *d, size_t a, size_t b, size_t *col, size_t *orig)
         *col = c;
     if (orig)
         *orig = o;
+}
+
+/* Walk text[a, b) (code point boundaries, one line) from display column
+ * *col and file offset *orig, advancing both; col or orig may be NULL.
+ * Inline: UTF-8, where the file's bytes are the text's, is most walks. */
+static inline void walk(const nb_doc *d, size_t a, size_t b, size_t *col, size_t *orig)
+{
+    if (d->enc == NB_ENC_UTF16LE || d->enc == NB_ENC_UTF16BE || d->enc == NB_ENC_GB18030) {
+        walk_wide(d, a, b, col, orig);
+        return;
+    }
+    if (col)
+        *col = walk_utf8_cols(d->text, a, b, *col);
+    if (orig)
+        *orig += b - a;
 }
 
 #define NB_MARK_STEP 4096 /* bytes between marks on a long line */
@@ -237,23 +244,6 @@ size_t nb_doc_orig_len(const nb_doc *d, size_t off, size_t len)
     return orig;
 }
 
-/* The display column after t[a, b) from column col when it is printable
- * ASCII and tabs (as walk_utf8_cols counts them), else 0 (a column is
- * never 0 past a character). */
-static size_t ascii_cols(const char *t, size_t a, size_t b, size_t col)
-{
-    for (; a < b; a++) {
-        unsigned ch = (unsigned char)t[a];
-        if (ch - 0x20u < 0x5Fu)
-            col++;
-        else if (ch == '\t')
-            col = (col / 8 + 1) * 8;
-        else
-            return 0;
-    }
-    return col;
-}
-
 void nb_locator_init(nb_locator *lc, const nb_doc *d)
 {
     lc->doc = d;
@@ -266,7 +256,7 @@ nb_loc nb_locate_next(nb_locator *lc, size_t off)
     const nb_doc *d = lc->doc;
     if (off > d->len)
         off = d->len;
-    size_t next = lc->valid ? lc->loc.line : 0, col; /* the line after the last one located */
+    size_t next = lc->valid ? lc->loc.line : 0; /* the line after the last one located */
     if (!lc->valid || off < lc->off) {
         lc->loc = nb_doc_locate(d, off);
     } else if (next < d->nlines && d->lines[next] <= off) { /* a later line: most often one of the next few */
@@ -276,12 +266,8 @@ nb_loc nb_locate_next(nb_locator *lc, size_t off)
         if (li + 1 == stop && stop < d->nlines && d->lines[stop] <= off)
             li = nb_doc_line_of(d, off);
         lc->loc = locate_on_line(d, li, off);
-    } else if (off - lc->off <= 16 && (d->enc == NB_ENC_UTF8 || d->enc == NB_ENC_UTF8_BOM) &&
-               (col = ascii_cols(d->text, lc->off, off, lc->loc.col - 1))) { /* a short gap of ASCII, as between a row's figures */
-        lc->loc.col = col + 1;
-        lc->loc.orig += off - lc->off;
     } else { /* same line, further on: walk only the gap */
-        col = lc->loc.col - 1;
+        size_t col = lc->loc.col - 1;
         walk(d, lc->off, off, &col, &lc->loc.orig);
         lc->loc.col = col + 1;
     }
