@@ -38,27 +38,12 @@ fi
 FILES=$(ls $OUT/utf8 | wc -l)
 BYTES=$(cat $OUT/utf8/* | wc -c)
 
-now() { perl -MTime::HiRes=clock_gettime,CLOCK_MONOTONIC -e 'printf "%.6f\n", clock_gettime(CLOCK_MONOTONIC)'; }
-# secs CMD...: the seconds CMD takes, its output thrown away; exit 2 or more fails
-secs() {
-	t0=$(now)
-	rc=0
-	"$@" >/dev/null 2>$OUT/stderr.log || rc=$?
-	t1=$(now)
-	[ $rc -le 1 ] || { tail -3 $OUT/stderr.log >&2; die "failed ($rc): $*"; }
-	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f\n", b - a }'
-}
-# ratio 'A' 'B': the median over RUNS of A's time / B's, A and B taken in turn
+# ratio 'A' 'B': the median over RUNS of A's time / B's, A and B taken in
+# turn and timed by bench/pair.pl (no clock program's start in any figure)
 ratio() {
-	r=
-	k=0
-	while [ $k -lt $RUNS ]; do
-		a=$(eval "secs $1")
-		b=$(eval "secs $2")
-		r="$r $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", a / b }')"
-		k=$((k + 1))
-	done
-	echo $r | tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+	perl bench/pair.pl "$RUNS" $OUT/stderr.log $1 -- $2 >$OUT/pair.out ||
+		{ tail -3 $OUT/stderr.log >&2; die "failed: $1 / $2"; }
+	cut -d' ' -f1 $OUT/pair.out
 }
 GREP="grep -rc 总计 $OUT/utf8"
 echo "folder: $FILES reports, $BYTES bytes, $CORES cores; each figure the median of $RUNS ratios taken in turn"
