@@ -5,7 +5,8 @@
  * fast path of trimming, value reading, blob telling and run-together
  * words gives what a reading one code point at a time gives, a tab row
  * what its fields read one at a time give, and a pipe or box row (its rule
- * lines' runs too) what its characters read one at a time give; and an area of
+ * lines' runs too, long, cut short or broken off) what its characters read
+ * one at a time give; and an area of
  * tab-indented lines is read one cell a line exactly when its lines'
  * first reading would say so. */
 #include "testutil.h"
@@ -562,6 +563,38 @@ static void test_pipe_rows(void **state)
     }
 }
 
+/* Rule lines whose line character runs long (passed many at a time), cut
+ * short, broken off or followed by another, against their plain reading. */
+static void test_rule_runs(void **state)
+{
+    (void)state;
+    static const char *const ch[] = {"─", "═", "━", "╌"}, *const tail[] = {"", "\xe2\x94", "\xe2", "━", "│", "-", "规"};
+    char buf[400];
+    for (int len = 0; len <= 60; len++)
+        for (int c = 0; c < 4; c++)
+            for (int e = 0; e < 7; e++)
+                for (int cut = 0; cut < 3; cut++) {
+                    size_t n = 0;
+                    memcpy(buf, "|", 1), n = 1;
+                    for (int r = 0; r < len; r++, n += 3)
+                        memcpy(buf + n, ch[c], 3);
+                    memcpy(buf + n, tail[e], strlen(tail[e])), n += strlen(tail[e]);
+                    n -= (size_t)cut <= n - 1 ? (size_t)cut : 0;
+                    memcpy(buf + n, "|1|", 3), n += 3;
+                    char *t = exact_copy(buf, n);
+                    pipe_cuts pc, plain;
+                    tokv x = {0}, y = {0};
+                    int seps = ex_pipe_scan(t, 0, n, &pc), plain_seps = plain_pipe_row(&y, t, n, &plain);
+                    assert_int_equal(seps, plain_seps);
+                    assert_int_equal(pc.np, plain.np);
+                    for (int k = 0; k < pc.np; k++)
+                        assert_true(pc.ps[k] == plain.ps[k] && pc.pe[k] == plain.pe[k]);
+                    ex_tokenize_pipe(&x, t, 0, n, &pc);
+                    same_tokens(&x, &y, t, n);
+                    free(x.v), free(y.v), free(t);
+                }
+}
+
 /* Words of generated text, split plainly: at each code point that is white space. */
 static void test_next_word(void **state)
 {
@@ -621,7 +654,7 @@ int main(void)
         cmocka_unit_test(test_trim_value_blob), cmocka_unit_test(test_parse_value_quick),
         cmocka_unit_test(test_glued_words),     cmocka_unit_test(test_cells),
         cmocka_unit_test(test_tab_indented_areas), cmocka_unit_test(test_next_word), cmocka_unit_test(test_tab_rows),
-        cmocka_unit_test(test_pipe_rows),
+        cmocka_unit_test(test_pipe_rows),       cmocka_unit_test(test_rule_runs),
         cmocka_unit_test(test_tokens_grow),
     };
     return TU_RUN("tokens", tests, NULL, NULL, NULL);

@@ -32,7 +32,7 @@ static int fill_plain(nb_report *r, const assembly *A, int row, const int *idx, 
             break; /* missing */
         const tok *k = &A->toks[idx[c]];
         nb_num num = {0, 0};
-        nb_status st = k->kind == K_EMPTY ? NB_ST_BLANK : nb_parse_value(A->t + k->off, k->len, &num);
+        nb_status st = k->kind == K_EMPTY ? NB_ST_BLANK : ex_token_value(A->t, k, &num);
         set_cell(r, ci0 + c, st, num, k->off, k->len);
     }
     return 0;

@@ -37,6 +37,7 @@
 #include "base/utf8.h"
 #include "model/report.h"
 #include "text/label.h"
+#include "text/numerals.h"
 
 /* ------------------------------------------------------------------ lexicon */
 
@@ -173,6 +174,25 @@ tok *ex_emit(tokv *tv, int kind, size_t off, size_t len, int lkind);
 void ex_emit_value(tokv *tv, const char *t, size_t a, size_t b, int lk);
 /* Trim white space from [*a, *b). */
 void ex_trim(const char *t, size_t *a, size_t *b);
+/* A cell's value from token k: ASCII digits alone, at most NB_NUM_MAX_INT
+ * of them (the commonest cell), read without a call, as nb_parse_value
+ * reads them; any other text by nb_parse_value. */
+static inline nb_status ex_token_value(const char *t, const tok *k, nb_num *num)
+{
+    if (k->len >= 1 && k->len <= NB_NUM_MAX_INT) {
+        long long v = 0;
+        size_t i = k->off, e = k->off + k->len;
+        while (i < e && t[i] >= '0' && t[i] <= '9')
+            v = v * 10 + (t[i++] - '0');
+        if (i == e) {
+            *num = (nb_num){v, 0};
+            return NB_ST_NUMBER;
+        }
+    }
+    return nb_parse_value(t + k->off, k->len, num);
+}
+/* Is t[a, b) white space alone (ex_trim would leave nothing of it)? */
+int ex_blank(const char *t, size_t a, size_t b);
 /* The next word of t[*i, b) (no white space in it) as [*s, *e), *i moved
  * past it; 0 when none is left. */
 int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e);

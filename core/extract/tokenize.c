@@ -166,14 +166,20 @@ static int line_shape(const char *t, size_t a, size_t b, size_t x, size_t y, are
     return word_shape(t, x, y);
 }
 
-/* Line li of the document within the area: [*a, *b), trimmed [*x, *y). */
-static void area_line(const nb_doc *d, const area *ar, size_t li, size_t *a, size_t *b, size_t *x, size_t *y)
+/* Line li of the document within the area: [*a, *b). */
+static void area_bounds(const nb_doc *d, const area *ar, size_t li, size_t *a, size_t *b)
 {
     nb_doc_line(d, li, a, b);
     if (*a < ar->start)
         *a = ar->start;
     if (*b > ar->end)
         *b = ar->end;
+}
+
+/* Line li of the document within the area: [*a, *b), trimmed [*x, *y). */
+static void area_line(const nb_doc *d, const area *ar, size_t li, size_t *a, size_t *b, size_t *x, size_t *y)
+{
+    area_bounds(d, ar, li, a, b);
     *x = *a;
     *y = *b;
     if (*a < *b)
@@ -221,10 +227,13 @@ static void tokenize_lines(const nb_report *r, const area *ar, area_seps *f, tok
     size_t l0 = nb_doc_line_of(d, ar->start), l1 = nb_doc_line_of(d, ar->end ? ar->end - 1 : 0);
     for (size_t li = l0; li <= l1 && li < d->nlines; li++) {
         size_t a, b, x, y;
-        area_line(d, ar, li, &a, &b, &x, &y);
-        if (cells_mode)
+        if (cells_mode) {
+            area_line(d, ar, li, &a, &b, &x, &y);
             ex_tokenize_cells_line(tv, t, a, b, x, y, tab_cells);
-        else if (x >= y)
+            continue;
+        }
+        area_bounds(d, ar, li, &a, &b); /* a row's line is read as it stands: only whether it is blank counts */
+        if (ex_blank(t, a, b))
             ex_emit(tv, K_BREAK, a, 0, LK_PLAIN);
         else
             tokenize_row_line(tv, t, a, b, f, n);

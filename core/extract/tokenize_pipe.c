@@ -3,6 +3,8 @@
  * row breaks, and the cells between the separators. */
 #include "extract/internal.h"
 
+#include <string.h>
+
 /* Is the box-drawing character E2 u[1] u[2] (u[1] 94 or 95: U+2500–U+257F)
  * a column separator: every one from U+2502 but the horizontal lines
  * (─ ━ ┄ ┅ ┈ ┉ ╌ ╍ ═)? One bit a character, no comparisons. */
@@ -16,11 +18,16 @@ static inline int is_box_sep(const unsigned char *u)
 }
 
 /* Past the three-byte character at u[i] and the same character repeated
- * right after it, each ending before end (a rule's ─ run, told once). */
+ * right after it, each ending before end (a rule's ─ run, told once).
+ * Where sixteen bytes from i are the sixteen from three before it, the run
+ * goes on for five more characters and a byte of a sixth: it is passed
+ * five characters at a time, the rest a character at a time. */
 static size_t past_repeats(const unsigned char *u, size_t i, size_t end)
 {
     unsigned char b1 = u[i + 1], b2 = u[i + 2];
     i += 3;
+    while (i + 16 <= end && !memcmp(u + i, u + i - 3, 16))
+        i += 15;
     while (i + 2 < end && u[i] == 0xE2 && u[i + 1] == b1 && u[i + 2] == b2)
         i += 3;
     return i;

@@ -61,6 +61,17 @@ static int ends_in_ideograph(const unsigned char *u, size_t s, size_t b)
     return b >= s + 3 && u[b - 3] >= 0xE4 && u[b - 3] <= 0xE9 && (u[b - 2] & 0xC0) == 0x80 && (u[b - 1] & 0xC0) == 0x80;
 }
 
+/* What a byte says of white space at it: 0 none starts there (most bytes),
+ * 1 ASCII white space or U+00A0's lead C2 (maybe white space), 2 the lead
+ * of a three-byte space's (E2, E3, EF: the next two bytes tell), 3 a lead
+ * that starts white space only in an overlong form, no UTF-8 (C0 A0, E0 80
+ * A0 …: nb_utf8_get reads a space there all the same). */
+static const unsigned char space_byte[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 00–1F */
+    1, [0xC2] = 1, [0xE2] = 2, [0xE3] = 2, [0xEF] = 2, /* the space, and the leads */
+    [0xC0] = 3, [0xC1] = 3, [0xE0] = 3, [0xF0] = 3,
+};
+
 /* White space trimmed off both ends of t[*a, *b): ASCII blanks a byte at a
  * time, then whole characters. Out of line, so that ex_trim's quick test
  * saves no registers. */
@@ -71,7 +82,7 @@ __attribute__((noinline)) static void trim_ends(const char *t, size_t *a, size_t
         ++*a; /* ASCII blanks, a byte each (a padded cell has many) */
     while (*b > *a && (u[*b - 1] == ' ' || u[*b - 1] == '\t'))
         --*b;
-    while (*a < *b) {
+    while (*a < *b && space_byte[u[*a]]) { /* a byte where no white space starts ends it undecoded */
         size_t i = *a;
         uint32_t c = nb_utf8_get(t, *b, &i);
         if (!nb_is_space(c))
@@ -82,6 +93,8 @@ __attribute__((noinline)) static void trim_ends(const char *t, size_t *a, size_t
         size_t s = *b - 1;
         while (s > *a && ((unsigned char)t[s] & 0xC0) == 0x80)
             s--;
+        if (!space_byte[u[s]])
+            break;
         size_t i = s;
         uint32_t c = nb_utf8_get(t, *b, &i);
         if (!nb_is_space(c))
@@ -100,16 +113,21 @@ void ex_trim(const char *t, size_t *a, size_t *b)
     trim_ends(t, a, b);
 }
 
-/* What a byte says of white space at it: 0 none starts there (most bytes),
- * 1 ASCII white space or U+00A0's lead C2 (maybe white space), 2 the lead
- * of a three-byte space's (E2, E3, EF: the next two bytes tell), 3 a lead
- * that starts white space only in an overlong form, no UTF-8 (C0 A0, E0 80
- * A0 …: nb_utf8_get reads a space there all the same). */
-static const unsigned char space_byte[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 00–1F */
-    1, [0xC2] = 1, [0xE2] = 2, [0xE3] = 2, [0xEF] = 2, /* the space, and the leads */
-    [0xC0] = 3, [0xC1] = 3, [0xE0] = 3, [0xF0] = 3,
-};
+int ex_blank(const char *t, size_t a, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    if (a < b && no_space_at(u[a]))
+        return 0; /* the most common line: no white space at its start */
+    while (a < b && (u[a] == ' ' || u[a] == '\t'))
+        a++;
+    while (a < b && space_byte[u[a]]) {
+        size_t i = a;
+        if (!nb_is_space(nb_utf8_get(t, b, &i)))
+            return 0;
+        a = i;
+    }
+    return a >= b;
+}
 
 /* Where the word whose first character ends at i ends in t[., b): at the
  * first white space, or b. Bytes that start no white space (most: ASCII
