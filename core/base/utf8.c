@@ -323,25 +323,35 @@ static const char *first_marked(const char *h, uint64_t m, const char *needle, s
 }
 
 #if defined(NB_FIND_WIDE)
+/* The places of [h, h + 32) whose bytes at k and k2 are f1 and f2 (AVX2). */
+__attribute__((target("avx2"))) static inline __m256i pair_places(const char *h, size_t k, size_t k2, __m256i f1,
+                                                                  __m256i f2)
+{
+    return _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(h + k)), f1),
+                            _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(h + k2)), f2));
+}
+
 /* nb_find's scan sixty-four places at a time (AVX2), from *p while the
  * needle's bytes at k and k2 fit: the first place of the needle, or NULL
- * with *p the first place not tried. */
+ * with *p the first place not tried. A block where no place has both bytes
+ * (most) is told by one test, its marks made only when one has. */
 __attribute__((target("avx2"))) static const char *find_wide(const char *hay, size_t n, const char *needle,
                                                               size_t nl, size_t k, size_t k2, size_t *p)
 {
     const __m256i f1 = _mm256_set1_epi8(needle[k]), f2 = _mm256_set1_epi8(needle[k2]);
-    for (; *p + nl - 1 + 64 <= n; *p += 64) {
-        uint64_t m = 0;
-        for (int half = 0; half < 2; half++) { /* the places' bytes at k and k2, both the needle's */
-            const char *h = hay + *p + 32 * half;
-            __m256i eq = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(h + k)), f1),
-                                          _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(h + k2)), f2));
-            m |= (uint64_t)(uint32_t)_mm256_movemask_epi8(eq) << (32 * half);
-        }
-        const char *st = first_marked(hay + *p, m, needle, nl);
+    size_t i = *p;
+    for (; i + nl - 1 + 64 <= n; i += 64) {
+        const char *h = hay + i;
+        __m256i e0 = pair_places(h, k, k2, f1, f2), e1 = pair_places(h + 32, k, k2, f1, f2);
+        __m256i any = _mm256_or_si256(e0, e1);
+        if (_mm256_testz_si256(any, any))
+            continue;
+        uint64_t m = (uint32_t)_mm256_movemask_epi8(e0) | (uint64_t)(uint32_t)_mm256_movemask_epi8(e1) << 32;
+        const char *st = first_marked(h, m, needle, nl);
         if (st)
             return st;
     }
+    *p = i;
     return NULL;
 }
 #endif
@@ -394,6 +404,19 @@ const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl)
         q++;
     }
     return NULL;
+}
+
+const char *nb_find_outside(const char *hay, size_t n, size_t from, size_t za, size_t zb, const char *needle,
+                            size_t nl)
+{
+    if (zb > za && from < zb) {
+        size_t end = za + nl - 1 < n ? za + nl - 1 : n; /* the places that start before za */
+        const char *p = from < end ? nb_find(hay + from, end - from, needle, nl) : NULL;
+        if (p || zb >= n)
+            return p;
+        from = zb;
+    }
+    return from < n ? nb_find(hay + from, n - from, needle, nl) : NULL;
 }
 
 /* The key in a set's map of three bytes (as one number: the first the

@@ -123,6 +123,11 @@ static inline uint32_t nb_fold(uint32_t cp)
  * report text (never a CJK lead byte when it has another), then the rest is
  * compared. */
 const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl);
+/* The first place of needle (one byte or more) in hay[from, n) that does
+ * not start in the stretch [za, zb) (a table's zone, say: what stands there
+ * is not read at all), or NULL. */
+const char *nb_find_outside(const char *hay, size_t n, size_t from, size_t za, size_t zb, const char *needle,
+                            size_t nl);
 
 /* A set of needles (each 1 to 255 bytes, at most NB_NEEDLES_MAX) compiled
  * for nb_find_all, which finds every place of every one of them in one

@@ -62,7 +62,13 @@ static int outdated(const nb_report *r, nb_findings *out, nb_err *err, int *quot
     int k;
     nb_finding_form form;
     if (r->year >= 2021) {
-        k = first_word(t, a, b, old_words, (int)(sizeof old_words / sizeof old_words[0]), &at);
+        /* the four T2 columns end in marks the format was told by, looked for
+         * in the whole text (read/sections.c detect_format): a text read in
+         * the 2021 layout holds none of them */
+        int skip = r->format == 2021 ? 4 : 0;
+        k = first_word(t, a, b, old_words + skip, (int)(sizeof old_words / sizeof old_words[0]) - skip, &at);
+        if (k >= 0)
+            k += skip;
         if (k < 0 && r->format == 2019) /* the format told by words outside the area */
             k = first_word(t, 0, r->doc.len, old_words, 4, &at);
         if (k < 0 && (*quoted = first_old_row(r)) >= 0) {

@@ -22,11 +22,12 @@ static int has_word(const char *t, size_t a, size_t b, const char *const *words,
 
 #define HAS(t, a, b, words) has_word(t, a, b, words, sizeof words / sizeof words[0])
 
-/* Characters that carry words (not white space, not punctuation). */
-static size_t content_chars(const char *t, size_t a, size_t b)
+/* Characters that carry words (not white space, not punctuation), counted
+ * up to max. */
+static size_t content_chars(const char *t, size_t a, size_t b, size_t max)
 {
     size_t n = 0, i = a;
-    while (i < b) {
+    while (i < b && n < max) {
         uint32_t c = nb_utf8_get(t, b, &i);
         if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
             n++;
@@ -66,9 +67,10 @@ static int section5_thin(const nb_report *r, nb_findings *out, nb_err *err)
     if (!s->present)
         return 0;
     const char *t = r->doc.text;
-    size_t a = s->body_off, b = s->body_end, n = content_chars(t, a, b);
+    size_t a = s->body_off, b = s->body_end;
     nb_finding_form form = NB_FORM_NONE;
     unsigned mask = (HAS(t, a, b, problem) ? 0 : 1u) | (HAS(t, a, b, remedy) ? 0 : 2u);
+    size_t n = content_chars(t, a, b, mask ? SIZE_MAX : 40); /* with both: past 40 there is no finding */
     if (n == 0 || (n <= 3 && nb_find(t + a, b - a, "无", 3)))
         form = NB_FORM_EMPTY;
     else if (n < 40)
@@ -175,11 +177,9 @@ static int section6_fee_vs_t3(const nb_report *r, nb_findings *out, nb_err *err)
         return 0;
     const char *t = r->doc.text, *p;
     size_t n = r->doc.len, from = 0;
-    while ((p = nb_find(t + from, n - from, "收费通知", 12))) {
+    while ((p = nb_find_outside(t, n, from, r->tables_off, r->tables_end, "收费通知", 12))) {
         size_t at = (size_t)(p - t), a, b;
         from = at + 12;
-        if (at >= r->tables_off && at < r->tables_end)
-            continue;
         clause_around(t, n, at, &a, &b);
         long long said = notices_stated(t, a, b, at);
         if (said < 0 || said >= v.v)

@@ -132,11 +132,9 @@ static int narrative_fee(const nb_report *r, int ci, nb_num cell, nb_findings *o
     static const char *const cuts[] = {"减", "免", "降", "退", "返"};
     const char *t = r->doc.text, *p;
     size_t n = r->doc.len, from = 0;
-    while ((p = nb_find(t + from, n - from, "行政事业性收费", 21))) {
+    while ((p = nb_find_outside(t, n, from, r->tables_off, r->tables_end, "行政事业性收费", 21))) {
         size_t at = (size_t)(p - t), end = at + 21;
         from = end;
-        if (at >= r->tables_off && at < r->tables_end)
-            continue;
         while (end < n && end < at + 120 && memcmp(t + end, "。", 3) && memcmp(t + end, "；", 3) && t[end] != '\n')
             end++;
         int cut = 0;

@@ -194,22 +194,14 @@ static void growth_claims(const nb_report *r, nb_summary *s)
     for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
         size_t from = 0, ml = strlen(marks[k]);
         while (s->ngrowth < 8 && from < n) {
-            /* the tables' zone (no narrative) not searched: up to a mark that
-             * starts before it, then on from its end (no mark overlaps itself) */
-            size_t end = n;
-            if (from < r->tables_off && r->tables_end > r->tables_off && r->tables_off + ml - 1 < n)
-                end = r->tables_off + ml - 1;
-            const char *p = nb_find(t + from, end - from, marks[k], ml);
-            if (!p) {
-                if (end == n)
-                    break;
-                from = r->tables_end;
-                continue;
-            }
+            /* the tables' zone (no narrative) not searched (no mark overlaps itself) */
+            const char *p = nb_find_outside(t, n, from, r->tables_off, r->tables_end, marks[k], ml);
+            if (!p)
+                break;
             size_t at = (size_t)(p - t);
             from = at + ml;
             nb_growth g;
-            if ((at >= r->tables_off && at < r->tables_end) || !read_growth(t, n, at + ml, &g))
+            if (!read_growth(t, n, at + ml, &g))
                 continue;
             size_t a = two_clauses_back(t, at), named;
             g.subject = subject_in(t, a, at, &named);

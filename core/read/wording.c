@@ -62,6 +62,9 @@ static void section_wording(nb_report *r, const nb_ctx *ctx, int k)
     size_t a = heading_words(t, s->head_off, s->head_off + s->head_len);
     size_t b = heading_end(t, a, s->head_off + s->head_len);
     const char *std = nb_section_title(k, NB_LANG_ZH);
+    size_t sl = strlen(std);
+    if (b - a == sl && !memcmp(t + a, std, sl)) /* the standard's very bytes: its normal form too */
+        return;
     const nb_ustr *want = (const nb_ustr *)ctx->section_titles + k;
     nb_ustr found;
     nb_norm(t + a, b - a, &found, NB_NORM_LABEL);
