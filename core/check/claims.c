@@ -175,7 +175,7 @@ int nb_claims_init(nb_ctx *c, nb_err *err)
     if (!cc)
         return nb_err_set(err, NB_E_NOMEM, "out of memory");
     c->re_claims = cc;
-    if (claim_words(cc, cc->chars) != 0)
+    if (claim_words(cc, cc->chars) != 0 || nb_claims_sums_init(cc) != 0)
         return nb_err_set(err, NB_E_PATTERN, "internal claim words: too many");
     anchor_passes(cc);
     cc->longest = 1;
@@ -266,8 +266,6 @@ static size_t to_char_start(const char *t, size_t i, size_t n)
  * a Chinese numeral) end at p, after white space is stepped back over? */
 static int number_before(const char *t, size_t p)
 {
-    static const uint32_t numerals[] = {0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94,
-                                        0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07};
     while (p > 0 && (t[p - 1] == ' ' || (t[p - 1] >= '\t' && t[p - 1] <= '\r')))
         p--;
     if (p > 0 && t[p - 1] >= '0' && t[p - 1] <= '9')
@@ -276,10 +274,13 @@ static int number_before(const char *t, size_t p)
     uint32_t c = p >= 3 ? nb_utf8_get(t, p, &s) : 0;
     if (p < 3 || s != p)
         return 0;
-    for (size_t k = 0; k < sizeof numerals / sizeof numerals[0]; k++)
-        if (c == numerals[k])
-            return 1;
-    return c >= 0xFF10 && c <= 0xFF19;
+    switch (c) { /* 零〇一二两三四五六七八九十百千万 */
+    case 0x96F6: case 0x3007: case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09: case 0x56DB: case 0x4E94:
+    case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: case 0x767E: case 0x5343: case 0x4E07:
+        return 1;
+    default:
+        return c >= 0xFF10 && c <= 0xFF19;
+    }
 }
 
 #define NO_WORD ((size_t)-1)
@@ -309,6 +310,30 @@ static inline size_t first_word(scan *sc, int g, size_t a, size_t b, int numbere
     return NO_WORD;
 }
 
+/* Characters every match of a kind holds besides its anchor, tail and head
+ * (each of them; kinds whose patterns most often fail where these are
+ * missing): a window without one of them holds no match, and the pattern
+ * need not run there. */
+static const char *const needs[NKINDS] = {
+    [K_RECEIVED] = "请",       [K_CARRIED_OUT] = "下年", [K_CARRIED_OUT2] = "下件", [K_HANDLED] = "结申请",
+    [K_CONCLUDED] = "结",      [K_REVIEW] = "政议",      [K_REVIEW_NONE] = "行政",  [K_SUIT] = "政讼",
+    [K_SUIT_NONE] = "行政",    [K_ALL_DONE] = "办",
+};
+
+const char *nb_claim_needs(int k)
+{
+    return needs[k];
+}
+
+/* Does the joined text [a, b) hold each character kind k needs? */
+static int holds_needs(const char *t, size_t a, size_t b, int k)
+{
+    for (const char *c = needs[k]; c && *c; c += 3) /* each a character of three bytes */
+        if (!nb_find(t + a, b - a, c, 3))
+            return 0;
+    return 1;
+}
+
 /* The first match of kind k, in the window around the anchor at `at`, that
  * holds the anchor: 1 (m filled), or 0. */
 static int match_around(scan *sc, int k, size_t at, size_t al, claim_match *m)
@@ -324,6 +349,8 @@ static int match_around(scan *sc, int k, size_t at, size_t al, claim_match *m)
     /* a kind with a head starts its every match with it: none before the
      * first (a word starts a character: none between ws and the next) */
     size_t from = cc->head[k] >= 0 ? first_word(sc, cc->head[k], ws, at, 0) : ws > 0 ? to_char_start(t, ws, n) : 0;
+    if (from <= at && !holds_needs(t, from, we, k))
+        return 0; /* nor where a character every match holds is missing */
     while (from <= at) {
         int rc = pcre2_match(sc->cc->re[k], (PCRE2_SPTR)t, we, from, PCRE2_NO_UTF_CHECK, sc->md, NULL);
         if (rc <= 0)
@@ -356,21 +383,6 @@ static int judge(scan *sc, claim_match *m)
     if (m->k == K_PARTS || m->k == K_RATE || m->k == K_ANYRATE || m->k == K_SHARE)
         return nb_judge_sums(sc, m);
     return nb_judge_table(sc, m);
-}
-
-/* The first joined offset (of n) whose original offset is at least orig;
- * n when none (the joined text's original offsets only grow). */
-static size_t joined_at(const nb_joined *j, size_t n, size_t orig)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (nb_joined_orig(j, mid) < orig)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 /* Every kind of claim with the anchor of kind a0, at every place of the
@@ -461,6 +473,7 @@ static int each_chunk(scan *sc, nb_place **pl, size_t *cap, size_t *npl, size_t 
 /* How many places each word has (a group's: the sum of its words'). */
 static void count_words(scan *sc, const nb_place *pl, size_t npl, size_t *count)
 {
+    (void)sc; /* a visit of each_chunk, as fill_groups is */
     for (size_t i = 0; i < npl; i++)
         count[pl[i].needle]++;
 }
@@ -523,8 +536,8 @@ int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_
         return nb_err_set(err, NB_E_NOMEM, "out of memory joining the lines of %s", r->doc.path);
     sc.z0 = sc.z1 = sc.j.n;
     if (r->tables_end > r->tables_off) {
-        sc.z0 = joined_at(&sc.j, sc.j.n, r->tables_off);
-        sc.z1 = joined_at(&sc.j, sc.j.n, r->tables_end);
+        sc.z0 = nb_joined_at(&sc.j, r->tables_off);
+        sc.z1 = nb_joined_at(&sc.j, r->tables_end);
     }
     for (int k = 0; k < NKINDS; k++)
         sc.last_ms[k] = (size_t)-1;
@@ -536,6 +549,7 @@ int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_
             rc = scan_anchor(&sc, a0);
     free(sc.goff);
     free(sc.gend);
+    free(sc.places);
     nb_joined_free(&sc.j);
     return rc;
 }

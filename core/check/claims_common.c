@@ -16,6 +16,14 @@ const char *nb_claim_group(const scan *sc, const claim_match *m, int g, size_t *
     return sc->j.t + m->ov[2 * g];
 }
 
+/* May the character whose first byte is c end a sentence (。 ； ; or a line
+ * end, however it is encoded, overlong forms too)? Every other first byte
+ * starts characters far from them. */
+static int may_end_sentence(unsigned char c)
+{
+    return c == ';' || c == '\n' || c == 0xC0 || c == 0xE0 || c == 0xE3 || c == 0xEF || c == 0xF0;
+}
+
 void nb_claim_sentence(const scan *sc, size_t at, size_t *a, size_t *b)
 {
     const char *t = sc->j.t;
@@ -24,6 +32,10 @@ void nb_claim_sentence(const scan *sc, size_t at, size_t *a, size_t *b)
         size_t p = s - 1;
         while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
             p--;
+        if (!may_end_sentence((unsigned char)t[p])) {
+            s = p;
+            continue;
+        }
         size_t q = p;
         uint32_t c = nb_utf8_get(t, s, &q);
         if (c == 0x3002 || c == 0xFF1B || c == ';' || c == '\n')
@@ -46,10 +58,9 @@ int nb_claim_has(const scan *sc, size_t a, size_t b, const char *word)
     return b > a && nb_find(sc->j.t + a, b - a, word, strlen(word)) != NULL;
 }
 
-int nb_claim_cell(const nb_report *r, const char *id, long long *v)
+int nb_claim_cell_at(const nb_report *r, int ci, long long *v)
 {
-    int ci = nb_schema_find_cell(r->schema, id);
-    if (ci < 0)
+    if (ci < 0 || ci >= nb_schema_ncells(r->schema))
         return -1;
     const nb_cell *c = &r->cells[ci];
     if (c->status == NB_ST_BLANK || c->status == NB_ST_PLACEHOLDER) {

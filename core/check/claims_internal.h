@@ -29,6 +29,7 @@ enum {
 typedef struct claims_ctx {
     pcre2_code *re[NKINDS];
     nb_needles words;
+    nb_needles others;                               /* the words that start another statement (claims_sums.c) */
     uint64_t groups[NB_NEEDLES_MAX];                 /* the groups each word is in, a bit each */
     signed char anchor[NKINDS], tail[NKINDS], head[NKINDS]; /* each kind's groups; -1 none */
     uint32_t same_anchor[NKINDS];                    /* a kind's and the later kinds' of its anchor, a bit each, for
@@ -56,6 +57,8 @@ typedef struct scan {
     int said[NKINDS];             /* claims of a kind judged so far (some count only the first) */
     size_t last_ms[NKINDS];       /* where the last match of each kind began */
     int contradicted;             /* one TEXT.CONTRADICTION is enough */
+    nb_place *places;             /* room for the places of claims_sums.c's words (places_cap of them) */
+    size_t places_cap;
 } scan;
 
 /* A claim found: its kind, span and number in the joined text. */
@@ -67,6 +70,10 @@ typedef struct claim_match {
     int ngroups;
 } claim_match;
 
+/* The characters (of three bytes each) every match of kind k holds besides
+ * its anchor, tail and head, that its pattern runs only where a window holds
+ * (claims.c); NULL for none. */
+const char *nb_claim_needs(int k);
 /* Group g of the match as text; NULL and 0 when unset. */
 const char *nb_claim_group(const scan *sc, const claim_match *m, int g, size_t *len);
 /* The sentence holding joined offset at: after the last 。；; or line end
@@ -74,8 +81,10 @@ const char *nb_claim_group(const scan *sc, const claim_match *m, int g, size_t *
 void nb_claim_sentence(const scan *sc, size_t at, size_t *a, size_t *b);
 /* Does the joined text [a, b) hold the word? */
 int nb_claim_has(const scan *sc, size_t a, size_t b, const char *word);
-/* A cell's value as a whole number; 0, or -1 when it holds none (a blank counts 0). */
-int nb_claim_cell(const nb_report *r, const char *id, long long *v);
+/* The value of the cell of index ci as a whole number; 0, or -1 when it
+ * holds none (a blank counts 0) or the schema has no such cell. Cells are
+ * held by index, not by ID: a cell's ID names that cell only. */
+int nb_claim_cell_at(const nb_report *r, int ci, long long *v);
 /* A TEXT.* finding quoting the claim (mapped to the original text), pointing
  * at joined offset at, with what is said and what the other side holds. */
 nb_finding *nb_claim_finding(scan *sc, nb_rule_id rule, const claim_match *m, size_t at, long long said,
@@ -86,6 +95,8 @@ int nb_judge_table(scan *sc, claim_match *m);
 /* claims_sums.c: TEXT.PARTS_EXCEED, TEXT.RATE, TEXT.SHARE (and the
  * contradiction of 办结率 100% while T3 carries some over). */
 int nb_judge_sums(scan *sc, claim_match *m);
+/* Compile claims_sums.c's words into the context: 0, or -1. */
+int nb_claims_sums_init(claims_ctx *cc);
 /* TEXT.CONTRADICTION for a claim that every application was concluded. */
 int nb_judge_all_done(scan *sc, const claim_match *m);
 

@@ -15,19 +15,37 @@ static const char *const other_statement[] = {"行政复议", "行政诉讼", "�
                                               "办结",     "答复",     "同比", "比上年", "较上年", "增加",   "减少",
                                               "增长",     "下降"};
 
-static int starts_other(const char *t, size_t a, size_t b)
+#define NOTHER (sizeof other_statement / sizeof other_statement[0])
+
+int nb_claims_sums_init(claims_ctx *cc)
 {
-    for (size_t k = 0; k < sizeof other_statement / sizeof other_statement[0]; k++)
-        if (b > a && nb_find(t + a, b - a, other_statement[k], strlen(other_statement[k])))
+    return nb_needles_init(&cc->others, other_statement, (int)NOTHER);
+}
+
+/* Does the joined text [a, b) hold one of the words of another statement?
+ * All of them looked for in one pass (the words one at a time when there is
+ * no memory for their places). */
+static int starts_other(scan *sc, size_t a, size_t b)
+{
+    const char *t = sc->j.t;
+    size_t np = 0;
+    if (b <= a)
+        return 0;
+    if (nb_find_all(&sc->cc->others, t + a, b - a, &sc->places, &sc->places_cap, &np) == 0)
+        return np > 0;
+    for (size_t k = 0; k < NOTHER; k++)
+        if (nb_find(t + a, b - a, other_statement[k], strlen(other_statement[k])))
             return 1;
     return 0;
 }
 
 /* The parts after 其中, of the unit, up to the enumeration's end: numbers
  * in brackets are details of a part, not parts. *end is past the last. */
-static int enumeration(const char *t, size_t from, size_t n, const char *unit, long long *parts, int cap,
-                       long long *sum, size_t *end)
+static int enumeration(scan *sc, size_t from, const char *unit, long long *parts, int cap, long long *sum,
+                       size_t *end)
 {
+    const char *t = sc->j.t;
+    size_t n = sc->j.n;
     const char *units[] = {unit, NULL};
     size_t i = from, since = from;
     int np = 0, depth = 0;
@@ -43,7 +61,7 @@ static int enumeration(const char *t, size_t from, size_t n, const char *unit, l
         long long v = depth ? -1 : nb_count_at(t, from, here, n, units, &de, &ue);
         if (v < 0)
             continue;
-        if (starts_other(t, since, here))
+        if (starts_other(sc, since, here))
             break;
         *sum += v;
         if (np < cap)
@@ -65,7 +83,7 @@ static int judge_parts(scan *sc, const claim_match *m)
     unit[ul] = '\0';
     long long parts[8], sum;
     size_t end;
-    int np = enumeration(sc->j.t, m->me, sc->j.n, unit, parts, 8, &sum, &end);
+    int np = enumeration(sc, m->me, unit, parts, 8, &sum, &end);
     if (np < 2 || sum <= m->num)
         return 0;
     claim_match whole = *m;

@@ -55,10 +55,8 @@ typedef struct cand {
 /* Add the cell ci to c; -1 when it holds no number. */
 static int add_cell(const nb_report *r, cand *c, int ci)
 {
-    char id[96];
     long long v;
-    nb_schema_cell_id(r->schema, ci, id, sizeof id);
-    if (nb_claim_cell(r, id, &v) != 0)
+    if (nb_claim_cell_at(r, ci, &v) != 0)
         return -1;
     c->v += v;
     c->inferred |= r->cells[ci].status == NB_ST_INFERRED;
@@ -83,19 +81,16 @@ static int add_rows(const nb_report *r, cand *c, const char *pattern)
 }
 
 /* The sum of a T3 row's six applicant cells, for a candidate that is one
- * row's total; else its value. */
-static long long columns_of(const nb_report *r, const cand_def *d, long long v)
+ * row's total (its cell ci); else its value. */
+static long long columns_of(const nb_report *r, const cand_def *d, int ci, long long v)
 {
     const char *id = d->ids[0];
     size_t l = strlen(id);
     if (d->ids[1] || strncmp(id, "t3.", 3) || l < 6 || strcmp(id + l - 6, ".total"))
         return v;
-    int ci = nb_schema_find_cell(r->schema, id);
     long long sum = 0, x;
     for (int k = 1; k <= 6; k++) {
-        char cid[96];
-        nb_schema_cell_id(r->schema, ci - k, cid, sizeof cid);
-        if (nb_claim_cell(r, cid, &x) != 0)
+        if (nb_claim_cell_at(r, ci - k, &x) != 0)
             return v;
         sum += x;
     }
@@ -105,6 +100,7 @@ static long long columns_of(const nb_report *r, const cand_def *d, long long v)
 /* Work a candidate out: 0, or -1 when a cell it needs holds no number. */
 static int resolve(const nb_report *r, const cand_def *d, cand *c)
 {
+    int first = -1;
     memset(c, 0, sizeof *c);
     c->def = d;
     for (int k = 0; k < 3 && d->ids[k]; k++) {
@@ -112,8 +108,9 @@ static int resolve(const nb_report *r, const cand_def *d, cand *c)
         int ci = nb_schema_find_cell(r->schema, id);
         if (id[strlen(id) - 1] == '*' ? add_rows(r, c, id) != 0 : ci < 0 || add_cell(r, c, ci) != 0)
             return -1;
+        first = k ? first : ci;
     }
-    c->cols = columns_of(r, d, c->v);
+    c->cols = columns_of(r, d, first, c->v);
     return 0;
 }
 
@@ -309,9 +306,7 @@ static int contradiction(scan *sc, const claim_match *m, int says_all_done)
     nb_finding_add_cell(f, ci);
     for (int k = 1; k <= 6 && says_all_done; k++) { /* the columns that carry some over */
         long long v;
-        char id[96];
-        nb_schema_cell_id(sc->r->schema, ci - k, id, sizeof id);
-        if (nb_claim_cell(sc->r, id, &v) == 0 && v > 0)
+        if (nb_claim_cell_at(sc->r, ci - k, &v) == 0 && v > 0)
             nb_finding_add_cell(f, ci - k);
     }
     sc->contradicted = 1;

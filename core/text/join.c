@@ -29,6 +29,26 @@ size_t nb_joined_orig(const nb_joined *j, size_t off)
     return j->nseg ? j->orig[lo] + (off - j->seg[lo]) : off;
 }
 
+size_t nb_joined_at(const nb_joined *j, size_t orig)
+{
+    if (!j->nseg)
+        return orig < j->n ? orig : j->n;
+    size_t lo = 0, hi = j->nseg;
+    while (hi - lo > 1) { /* the last segment starting in the original at or before orig */
+        size_t mid = lo + (hi - lo) / 2;
+        if (j->orig[mid] <= orig)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    size_t end = lo + 1 < j->nseg ? j->seg[lo + 1] : j->n; /* its end in t */
+    if (orig < j->orig[lo]) /* before the first segment */
+        return 0;
+    if (orig - j->orig[lo] < end - j->seg[lo])
+        return j->seg[lo] + (orig - j->orig[lo]);
+    return end; /* in the bytes left out after it: the next segment's start */
+}
+
 /* The last code point before off on a line starting at ls (spaces skipped), or 0. */
 static uint32_t last_char(const char *t, size_t ls, size_t off)
 {

@@ -30,5 +30,8 @@ int nb_join_lines(const char *text, size_t n, size_t skip_from, size_t skip_to, 
 void nb_joined_free(nb_joined *j);
 /* The original offset of joined offset off. */
 size_t nb_joined_orig(const nb_joined *j, size_t off);
+/* The first joined offset whose original offset is at least orig; j->n
+ * when none. */
+size_t nb_joined_at(const nb_joined *j, size_t orig);
 
 #endif

@@ -1,0 +1,198 @@
+/* test_claims_fast.c — the short cuts of the narrative's claims held
+ * against plain references on generated inputs: the joined offset of an
+ * original one (a search over the segments) against the first offset the
+ * map back reaches it at; a sentence's bounds (most characters' first byte
+ * passed over) against a walk that decodes every character, on bytes of
+ * any kind, overlong forms too; the characters a kind's pattern needs
+ * against the matches it makes; and a cell by index against its ID. */
+#include "testutil.h"
+#include "base/utf8.h"
+#include "check/claims_internal.h"
+#include "model/schema.h"
+#include "text/join.h"
+
+static nb_ctx g_ctx;
+
+/* A small generator of numbers, the same every run. */
+static uint32_t next(uint32_t *s)
+{
+    *s = *s * 1103515245u + 12345u;
+    return *s >> 8;
+}
+
+/* A text of 0 to most pieces (each one of the np) drawn at random, with
+ * 64 zero bytes after it (as a document's text has): its length. */
+static size_t pieces_text(char *text, const char *const *pieces, size_t np, int most, uint32_t *seed)
+{
+    size_t n = 0;
+    for (int k = (int)(next(seed) % (uint32_t)(most + 1)); k > 0; k--) {
+        const char *p = pieces[next(seed) % np];
+        memcpy(text + n, p, strlen(p));
+        n += strlen(p);
+    }
+    memset(text + n, 0, 64);
+    return n;
+}
+
+/* The first joined offset whose original offset is at least orig, by
+ * trying each in turn. */
+static size_t joined_at_ref(const nb_joined *j, size_t orig)
+{
+    size_t i = 0;
+    while (i < j->n && nb_joined_orig(j, i) < orig)
+        i++;
+    return i;
+}
+
+/* Lines of prose (some continuing, some ending, some blank, some spaces
+ * only, some a table's figures) joined; every original offset and a few
+ * past the end mapped both ways. */
+static void test_joined_at(void **s)
+{
+    (void)s;
+    static const char *const lines[] = {"受理政府\n", "信息公开申请17件。\n", "\n", "  \n", "　　本机关\n", "12 34 5.6\n",
+                                        "（一）概述\n", "全年共办结\n", "　\n", "其中予以公开3件，\n", "abc\n", "受理"};
+    uint32_t seed = 7;
+    int joined = 0;
+    for (int round = 0; round < 400; round++) {
+        char text[1024 + 64];
+        size_t n = pieces_text(text, lines, sizeof lines / sizeof lines[0], 11, &seed);
+        size_t skip_from = next(&seed) % (n + 1), skip_to = round % 3 ? skip_from : next(&seed) % (n + 1);
+        nb_joined j;
+        assert_int_equal(nb_join_lines(text, n, skip_from, skip_to, &j), 0);
+        for (size_t orig = 0; orig <= n + 3; orig++)
+            assert_int_equal(nb_joined_at(&j, orig), joined_at_ref(&j, orig));
+        joined += j.nseg > 2;
+        nb_joined_free(&j);
+    }
+    assert_true(joined > 40);
+}
+
+/* Does the code point end a sentence? */
+static int ends(uint32_t c)
+{
+    return c == 0x3002 || c == 0xFF1B || c == ';' || c == '\n';
+}
+
+/* The character ending at s (from the last byte before it that is not a
+ * continuation byte, *p) decoded. */
+static uint32_t char_before(const char *t, size_t s, size_t *p)
+{
+    size_t q = s - 1;
+    while (q > 0 && ((unsigned char)t[q] & 0xC0) == 0x80)
+        q--;
+    *p = q;
+    return nb_utf8_get(t, s, &q);
+}
+
+/* nb_claim_sentence's bounds by decoding every character, as it did. */
+static void sentence_ref(const char *t, size_t n, size_t at, size_t *a, size_t *b)
+{
+    size_t s = at, p, e = at;
+    while (s > 0 && !ends(char_before(t, s, &p)))
+        s = p;
+    for (size_t q = at; q < n && !ends(nb_utf8_get(t, n, &q));)
+        e = q;
+    *a = s;
+    *b = e;
+}
+
+/* Texts of pieces: ends of sentences as they are written and in overlong
+ * forms, other punctuation, ideographs, stray and cut bytes. */
+static void test_sentence(void **s)
+{
+    (void)s;
+    static const char *const pieces[] = {"。", "；", ";", "\n", "，", "、", "申请", "a", "\xC0\xBB", "\xC0\x8A",
+                                         "\xE0\x80\xBB", "\xF0\x83\x80\x82", "\xF0\x8F\xBC\x9B", "\x80", "\xE3\x80",
+                                         "\xEF\xBC", "\xE3", "\xBF\xBF", "“", "\xC1\xBB", "\xF8\x80"};
+    uint32_t seed = 11;
+    for (int round = 0; round < 2000; round++) {
+        char text[256];
+        size_t n = pieces_text(text, pieces, sizeof pieces / sizeof pieces[0], 23, &seed);
+        scan sc;
+        memset(&sc, 0, sizeof sc);
+        sc.j.t = text;
+        sc.j.n = n;
+        for (size_t at = 0; at <= n; at++) {
+            size_t a, b, ra, rb;
+            nb_claim_sentence(&sc, at, &a, &b);
+            sentence_ref(text, n, at, &ra, &rb);
+            assert_int_equal(a, ra);
+            assert_int_equal(b, rb);
+        }
+    }
+}
+
+/* Every match a kind's pattern makes in texts of its words holds each
+ * character the kind needs (so a window without one holds none); each
+ * kind with needs matches some of them. */
+static void test_needs(void **s)
+{
+    (void)s;
+    static const char *const words[] = {"收到", "受理", "办理", "申请", "件", "3", "十二", "行政", "复议", "诉讼",
+                                        "无", "未", "没有", "办结", "共", "结转", "转入", "下一年", "下", "年",
+                                        "上年", "，", "。", " ", "规范性文件", "全部", "均已", "其中", "率", "的",
+                                        "3件", "结转至下年", "办结申请"};
+    const claims_ctx *cc = g_ctx.re_claims;
+    pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+    int matched[NKINDS] = {0};
+    uint32_t seed = 3;
+    for (int round = 0; round < 100000; round++) {
+        char text[256];
+        size_t n = pieces_text(text, words, sizeof words / sizeof words[0], 9, &seed);
+        for (int k = 0; k < NKINDS; k++) {
+            const char *need = nb_claim_needs(k);
+            for (size_t from = 0; need && from < n;) {
+                if (pcre2_match(cc->re[k], (PCRE2_SPTR)text, n, from, PCRE2_NO_UTF_CHECK, md, NULL) <= 0)
+                    break;
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+                for (const char *c = need; *c; c += 3)
+                    assert_non_null(nb_find(text + ov[0], ov[1] - ov[0], c, 3));
+                matched[k]++;
+                from = ov[0] + 1;
+                while (from < n && ((unsigned char)text[from] & 0xC0) == 0x80)
+                    from++;
+            }
+        }
+    }
+    for (int k = 0; k < NKINDS; k++)
+        if (nb_claim_needs(k) && !matched[k])
+            fail_msg("kind %d: no match", k);
+    pcre2_match_data_free(md);
+}
+
+/* A cell read by index is the cell its ID names, in every format's tables
+ * (the IDs fit the room they were copied into before); no cell past them. */
+static void test_cell_by_index(void **s)
+{
+    (void)s;
+    const nb_schema *schemas[] = {nb_schema_for(2021), nb_schema_variant(2021, NB_VARIANT_ONE_OTHER),
+                                  nb_schema_for(2019)};
+    for (size_t k = 0; k < sizeof schemas / sizeof schemas[0]; k++) {
+        const nb_schema *sch = schemas[k];
+        int nc = nb_schema_ncells(sch);
+        assert_true(nc > 0);
+        for (int ci = 0; ci < nc; ci++) {
+            const char *id = nb_schema_cell_name(sch, ci);
+            assert_true(strlen(id) < 96);
+            assert_int_equal(nb_schema_find_cell(sch, id), ci);
+        }
+        nb_report r;
+        memset(&r, 0, sizeof r);
+        r.schema = sch;
+        long long v;
+        assert_int_equal(nb_claim_cell_at(&r, -1, &v), -1);
+        assert_int_equal(nb_claim_cell_at(&r, nc, &v), -1);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_joined_at),
+        cmocka_unit_test(test_sentence),
+        cmocka_unit_test(test_needs),
+        cmocka_unit_test(test_cell_by_index),
+    };
+    return TU_RUN("claims_fast", tests, &g_ctx, NULL, NULL);
+}
