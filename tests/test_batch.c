@@ -16,10 +16,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "batch/ctx.h"
 #include "batch/hold.h"
 #include "batch/pair.h"
 #include "batch/walk.h"
 #include "model/body.h"
+#include "read/ours.h"
+#include "read/read.h"
 #include "check/messages.h"
 #include "check/rules.h"
 #include "testutil.h"
@@ -136,6 +139,50 @@ static void test_walk(void **s)
     nb_walk_problems_free(&pr);
 }
 
+/* A walk that leaves nianbao's own files to the reader takes them all,
+ * unopened and without a note; reading each tells the same kinds as the
+ * walk that opens them (by the mark, by how it begins), reads the others,
+ * and says a file that cannot be read. */
+static void assert_ours_told_when_read(char **args)
+{
+    nb_paths P = {0};
+    nb_walk_problems pr = {0};
+    nb_err err;
+    nb_ctx ctx;
+    assert_int_equal(nb_ctx_init(&ctx, NB_LANG_EN, &err), 0);
+    assert_int_equal(nb_walk_collect(&P, args, 1, NB_WALK_LATER, NB_LANG_EN, &pr, &err), 0);
+    assert_int_equal(P.n, 5);
+    assert_int_equal(pr.n, 0);
+    int told = 0;
+    for (size_t i = 0; i < P.n; i++) {
+        nb_report r;
+        int ours = -2;
+        int rc = nb_report_open_walked(&r, P.v[i], &ctx, &ours, &err);
+        const char *kind = nb_written_by_us(P.v[i], NB_LANG_EN); /* the walk's own reading */
+        if (kind) {
+            assert_int_equal(rc, 1);
+            assert_string_equal(nb_ours_name(ours, NB_LANG_EN), kind);
+            assert_int_equal(r.ncells, 0); /* left empty */
+            told++;
+        } else {
+            assert_int_equal(rc, 0);
+            assert_int_equal(ours, -1);
+            nb_report_free(&r);
+        }
+    }
+    assert_int_equal(told, 3);
+    char gone[300];
+    snprintf(gone, sizeof gone, "%s/l/gone.txt", g_dir);
+    nb_report r;
+    int ours = -2;
+    assert_int_equal(nb_report_open_walked(&r, gone, &ctx, &ours, &err), -1);
+    assert_int_equal(ours, -1);
+    assert_non_null(strstr(err.msg, "gone.txt: no such file"));
+    nb_ctx_free(&ctx);
+    nb_paths_free(&P);
+    nb_walk_problems_free(&pr);
+}
+
 /* Folders that link back to themselves end; nianbao's own files are passed
  * over with a note (by their mark, or by how they begin), unless all. */
 static void test_walk_loops_and_ours(void **s)
@@ -182,6 +229,7 @@ static void test_walk_loops_and_ours(void **s)
     assert_int_equal(pr.n, 0);
     nb_paths_free(&P);
     nb_walk_problems_free(&pr);
+    assert_ours_told_when_read(args);
 }
 
 /* seed001 (卧龙区安皋镇人民政府, 2024, nothing carried out) as the report of

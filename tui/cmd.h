@@ -6,6 +6,7 @@
 #define NB_CMD_H
 
 #include "base/fsio.h"
+#include "batch/engine.h"
 #include "batch/walk.h"
 #include "check/config.h"
 #include "model/report.h"
@@ -32,6 +33,11 @@ void nb_cli_sayto(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2
 int nb_cli_ctx(nb_ctx *ctx, nb_lang L);
 /* Open the report at path; says why not on standard error. */
 int nb_cli_open(FILE *msgs, nb_report *r, const char *path, const nb_ctx *ctx);
+/* Open the job's report (the job->i-th of P), its messages to job->err:
+ * 1 read (status 0); 0 not, with status 2 when it could not be read, 0
+ * when a folder walk found a file nianbao wrote and o has no --all (passed
+ * over with a note, told as it is read: the walk did not open it). */
+int nb_cli_open_job(nb_job *job, nb_report *r, const nb_paths *P, const nb_opts *o);
 /* The reports the operands name (folders walked), each folder without
  * reports said on standard error and counted in *problems; -1 (said) when
  * out of memory. */

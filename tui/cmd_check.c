@@ -166,12 +166,10 @@ static void check_run_one(void *arg, nb_job *job)
     nb_rule_config *cfg = job->prep;
     check_aux aux = {0};
     nb_report r;
-    job->status = 2;
-    if (nb_cli_open(job->err, &r, c->P.v[job->i], job->ctx) != 0) {
+    if (!nb_cli_open_job(job, &r, &c->P, c->o)) {
         free(cfg);
         return;
     }
-    job->status = 0;
     if (nb_cli_not_a_report(job->err, &c->P, job->i, &r, c->o, c->lang)) {
         nb_report_free(&r);
         free(cfg);

@@ -161,12 +161,10 @@ static void export_one(void *arg, nb_job *job)
     nb_rule_config *cfg = job->prep;
     nb_lang L = x->lang;
     nb_report r;
-    job->status = 2;
-    if (nb_cli_open(job->err, &r, x->P->v[job->i], job->ctx) != 0) {
+    if (!nb_cli_open_job(job, &r, x->P, x->o)) {
         free(cfg);
         return;
     }
-    job->status = 0;
     if (nb_cli_not_a_report(job->err, x->P, job->i, &r, x->o, L)) {
         nb_report_free(&r);
         free(cfg);

@@ -67,7 +67,17 @@ static int read_fd(int fd, const char *path, size_t limit, size_t pad, size_t ca
 int nb_read_file(const char *path, size_t limit, size_t pad, unsigned char **out, size_t *n, nb_lang lang,
                  nb_err *err)
 {
+    return nb_read_file_marked(path, limit, pad, out, n, NULL, 0, lang, err);
+}
+
+int nb_read_file_marked(const char *path, size_t limit, size_t pad, unsigned char **out, size_t *n, char *mark,
+                        size_t markcap, nb_lang lang, nb_err *err)
+{
+    if (mark && markcap)
+        mark[0] = '\0';
     int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd >= 0 && mark)
+        (void)nb_fd_mark(fd, mark, markcap); /* none: mark stays "" */
     if (fd < 0) {
         int e = errno;
         if (e == ENOENT)

@@ -14,6 +14,11 @@
  * folder, unreadable, over the limit. */
 int nb_read_file(const char *path, size_t limit, size_t pad, unsigned char **out, size_t *n, nb_lang lang,
                  nb_err *err);
+/* The same, and the kind nianbao marked the file with (nb_atomic_mark)
+ * into mark (markcap bytes; "" when it bears none), read through the one
+ * descriptor before anything else: the mark is there on error too. */
+int nb_read_file_marked(const char *path, size_t limit, size_t pad, unsigned char **out, size_t *n, char *mark,
+                        size_t markcap, nb_lang lang, nb_err *err);
 
 /* An atomic replacement of path under way: write to f, then commit. */
 typedef struct nb_atomic {

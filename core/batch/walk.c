@@ -3,9 +3,9 @@
  * folder walked once (by device and inode), nianbao's own files passed
  * over; and whether a report read from a walked file looks like one. */
 #include "batch/walk.h"
-#include "base/fsio.h"
 #include "base/utf8.h"
 #include "base/vec.h"
+#include "read/ours.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -13,8 +13,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 #define NB_WALK_DEPTH 32 /* folders nested deeper are not walked */
 
@@ -57,72 +55,9 @@ int nb_is_report_name(const char *n)
                                   !strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm") || !strcasecmp(dot, ".pdf"));
 }
 
-/* The kinds of file nianbao writes: the mark it puts on them, and how they
- * are called. */
-static const struct {
-    const char *mark, *en, *zh;
-} kinds[] = {
-    {"review", "a review", "审阅文件"},
-    {"review log", "a review log", "审阅记录"},
-    {"export", "an export", "导出文件"},
-    {"corrected copy", "a corrected copy", "更正副本"},
-};
-
-/* How they begin, when the mark is not there: the kind (index in kinds). */
-static const struct {
-    const char *head;
-    int kind;
-} heads[] = {
-    {"# nianbao review", 0},
-    {"nianbao-review 1", 0},
-    {"# Review log: ", 1},
-    {"# \xe5\xae\xa1\xe9\x98\x85\xe8\xae\xb0\xe5\xbd\x95\xef\xbc\x9a", 1}, /* # 审阅记录： */
-    {"file,kind,id,rule,severity,state,old,new,text,by,at,fingerprint", 1},
-    {"{\"file\":", 2},
-    {"file,id,value,raw,status,line", 2},
-    {"file,agency,year,", 2},
-};
-
-/* The kind of file of ours by how it begins (b, n bytes), or -1. */
-static int kind_by_head(char *b, size_t n)
-{
-    b[n] = '\0';
-    const char *s = n >= 3 && !memcmp(b, "\xef\xbb\xbf", 3) ? b + 3 : b;
-    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-        if (!strncmp(s, heads[i].head, strlen(heads[i].head)))
-            return heads[i].kind;
-    return -1;
-}
-
-static int kind_by_mark(const char *mark)
-{
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (!strcmp(mark, kinds[i].mark))
-            return (int)i;
-    return -1;
-}
-
-/* The kind of file of ours at path (index in kinds), or -1: the mark and
- * the head read through one descriptor (never blocking on a FIFO). */
-static int kind_of(const char *path)
-{
-    char mark[32], b[128];
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0) /* unreadable: its mark may still say */
-        return nb_file_mark(path, mark, sizeof mark) == 0 ? kind_by_mark(mark) : -1;
-    int k = nb_fd_mark(fd, mark, sizeof mark) == 0 ? kind_by_mark(mark) : -1;
-    if (k < 0) {
-        ssize_t n = read(fd, b, sizeof b - 1);
-        k = kind_by_head(b, n > 0 ? (size_t)n : 0);
-    }
-    close(fd);
-    return k;
-}
-
 const char *nb_written_by_us(const char *path, nb_lang lang)
 {
-    int k = kind_of(path);
-    return k < 0 ? NULL : nb_tr(lang, kinds[k].en, kinds[k].zh);
+    return nb_ours_name(nb_ours_at(path), lang);
 }
 
 static int cmp_path(const void *a, const void *b)
@@ -168,7 +103,7 @@ static int seen_before(walker *w, const struct stat *st)
 /* A report-named file found in a folder: taken, or passed over with a note. */
 static int take_file(walker *w, const char *full)
 {
-    const char *ours = w->flags & NB_WALK_ALL ? NULL : nb_written_by_us(full, w->lang);
+    const char *ours = w->flags & (NB_WALK_ALL | NB_WALK_LATER) ? NULL : nb_written_by_us(full, w->lang);
     if (!ours)
         return push(w->p, full, 1, w->err);
     if (add_problem(w->notes, w->err) != 0)

@@ -46,14 +46,19 @@ int nb_is_report_name(const char *name);
  * review log", "an export", "a corrected copy" (in lang), or NULL. */
 const char *nb_written_by_us(const char *path, nb_lang lang);
 
-enum { NB_WALK_ALL = 1 }; /* take every report-named file, ours too */
+/* NB_WALK_ALL: take every report-named file, ours too. NB_WALK_LATER:
+ * take them without opening them; the reader tells its own files as it
+ * reads them (nb_report_open_walked), so that a batch opens each file
+ * once — a folder that holds only nianbao's files then gives its files,
+ * each passed over as it is read, not a problem. */
+enum { NB_WALK_ALL = 1, NB_WALK_LATER = 2 };
 
 /* Expand args[0, n) into out: a folder becomes its reports (subfolders too,
  * each folder once, the folder's reports sorted by path), anything else is
  * kept as named (a missing file too, so that reading it reports it). A
  * folder that cannot be read, or holds no report, adds a message in lang to
  * problems; a file of nianbao's own passed over (unless flags has
- * NB_WALK_ALL) adds a note. Returns -1 with err only when out of memory. */
+ * NB_WALK_ALL or NB_WALK_LATER) adds a note. Returns -1 with err only when out of memory. */
 int nb_walk_collect(nb_paths *out, char *const *args, size_t n, int flags, nb_lang lang,
                     nb_walk_problems *problems, nb_err *err);
 void nb_walk_problems_free(nb_walk_problems *p);

@@ -9,6 +9,7 @@
 #include "read/doc.h"
 #include "read/docx.h"
 #include "read/html.h"
+#include "read/ours.h"
 #include "read/pdf.h"
 #include "read/sections.h"
 
@@ -114,6 +115,26 @@ int nb_report_open(nb_report *r, const char *path, const nb_ctx *ctx, nb_err *er
     nb_doc d;
     memset(r, 0, sizeof *r);
     if (load(&d, path, ctx, err) != 0)
+        return -1;
+    return nb_report_from_doc(r, &d, ctx, err);
+}
+
+int nb_report_open_walked(nb_report *r, const char *path, const nb_ctx *ctx, int *ours, nb_err *err)
+{
+    char mark[32];
+    unsigned char *b = NULL;
+    size_t n = 0;
+    memset(r, 0, sizeof *r);
+    if (nb_read_file_marked(path, NB_MAX_FILE, NB_DOC_PAD + 1, &b, &n, mark, sizeof mark, ctx->lang, err) != 0) {
+        *ours = nb_ours_at(path); /* too large or unreadable: still passed over when it is ours */
+        return *ours >= 0 ? 1 : -1;
+    }
+    if ((*ours = nb_ours_kind(mark, b, n)) >= 0) {
+        free(b);
+        return 1;
+    }
+    nb_doc d;
+    if (load_bytes(&d, path, b, n, b, ctx, err) != 0)
         return -1;
     return nb_report_from_doc(r, &d, ctx, err);
 }
