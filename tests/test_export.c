@@ -5,7 +5,9 @@
  * context (its memo of prints, its plans of schemas, reports of every
  * schema one after the other) as without one; a cell of every status says
  * its status's name; the IDs written as they are (rules', cells') need no
- * escape. */
+ * escape; a cell's raw text, wherever it ends (at the text's very end, so
+ * that fewer than sixteen bytes follow it) and whatever it holds, written
+ * as nb_put_json writes it, and its length in the file its own. */
 #include "testutil.h"
 #include "check/check.h"
 #include "check/findings.h"
@@ -152,12 +154,53 @@ static void test_ids_plain(void **s)
                 fail_msg("cell %s", nb_schema_cell_name(schemas[k], ci));
 }
 
+/* What nb_put_json writes of s[0, n), NUL-terminated. */
+static char *json_of(const char *s, size_t n)
+{
+    nb_writer w = nb_writer_to(NULL);
+    nb_put_json(&w, s, n);
+    nb_put(&w, "", 1);
+    assert_false(w.failed);
+    return w.b;
+}
+
+static void test_raw_at_text_end(void **s)
+{
+    (void)s;
+    nb_report r;
+    nb_err e;
+    assert_int_equal(nb_report_open(&r, "tests/data/seed001.txt", &g_ctx, &e), 0);
+    static const char *const raws[] = {"7", "1234567890123456", "12345678901234567", "12\"3", "4\\5", "\t6",
+                                       "\xe4\xb8\xad\x38", "1,234.5", "9\"", ""};
+    int ci = 0;
+    while (r.cells[ci].status == NB_ST_MISSING)
+        ci++;
+    for (size_t k = 0; k < sizeof raws / sizeof raws[0]; k++)
+        for (size_t after = 0; after < 20; after++) { /* the bytes of the text after the raw text */
+            size_t n = strlen(raws[k]), at = r.doc.len - after - n;
+            memcpy(r.doc.text + at, raws[k], n);
+            r.cells[ci].off = at;
+            r.cells[ci].len = n;
+            char *json = exported(&r, NULL, NULL), *raw = json_of(raws[k], n), want[128];
+            snprintf(want, sizeof want, ",\"raw\":%s,\"status\":", raw);
+            const char *got = strstr(json, ",\"raw\":");
+            assert_non_null(got);
+            assert_memory_equal(got, want, strlen(want));
+            snprintf(want, sizeof want, ",\"length\":%zu", n);
+            assert_memory_equal(strstr(got, ",\"length\":"), want, strlen(want));
+            free(raw);
+            free(json);
+        }
+    nb_report_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_findings_placed),
         cmocka_unit_test(test_cell_statuses),
         cmocka_unit_test(test_ids_plain),
+        cmocka_unit_test(test_raw_at_text_end),
     };
     return TU_RUN("export", tests, &g_ctx, NULL, NULL);
 }

@@ -19,18 +19,23 @@
  * kind (inferred, many readings, none) and language (English, Chinese).
  * They are written as a JSON string holds them (a quote as \"; nothing
  * else in them is escaped), for the export that writes them most. */
-static const char *const note_words[3][2][3] = {
-    {{"split from run-together digits \\\"", "\\\" by the table's sums", NULL},
-     {"由连写数字“", "”按表内合计关系拆分得出", NULL}},
-    {{"not read: run-together digits \\\"", "\\\" split ", " ways and the table cannot tell which"},
-     {"未读取：连写数字“", "”有 ", " 种拆分方式，表内无法确定是哪一种"}},
-    {{"not read: run-together digits \\\"", "\\\" split no way that fits the table", NULL},
-     {"未读取：连写数字“", "”无法拆分出符合表格的读数", NULL}},
+typedef struct note_word {
+    const char *s; /* NULL: none */
+    size_t n;
+} note_word;
+#define NW(lit) {lit, sizeof(lit) - 1}
+static const note_word note_words[3][2][3] = {
+    {{NW("split from run-together digits \\\""), NW("\\\" by the table's sums"), {NULL, 0}},
+     {NW("由连写数字“"), NW("”按表内合计关系拆分得出"), {NULL, 0}}},
+    {{NW("not read: run-together digits \\\""), NW("\\\" split "), NW(" ways and the table cannot tell which")},
+     {NW("未读取：连写数字“"), NW("”有 "), NW(" 种拆分方式，表内无法确定是哪一种")}},
+    {{NW("not read: run-together digits \\\""), NW("\\\" split no way that fits the table"), {NULL, 0}},
+     {NW("未读取：连写数字“"), NW("”无法拆分出符合表格的读数"), {NULL, 0}}},
 };
 
 /* The words of c's note, and the length of its digits as quoted (whole
  * characters, under 128 bytes). */
-static const char *const *note_of(const nb_report *r, const nb_cell *c, nb_lang lang, size_t *blob)
+static const note_word *note_of(const nb_report *r, const nb_cell *c, nb_lang lang, size_t *blob)
 {
     *blob = nb_utf8_cut(r->doc.text + c->blob_off, c->blob_len, 127);
     return note_words[c->status == NB_ST_INFERRED ? 0 : c->readings > 1 ? 1 : 2][lang == NB_LANG_ZH];
@@ -52,12 +57,12 @@ void nb_cell_note(const nb_report *r, const nb_cell *c, nb_lang lang, char *out,
     if (!c->blob_len || cap < 2)
         return;
     size_t n;
-    const char *const *words = note_of(r, c, lang, &n);
+    const note_word *words = note_of(r, c, lang, &n);
     char w[3][64];
     for (int k = 0; k < 3; k++)
-        words_text(w[k], sizeof w[k], words[k] ? words[k] : "");
+        words_text(w[k], sizeof w[k], words[k].s ? words[k].s : "");
     const char *blob = r->doc.text + c->blob_off;
-    if (words[2])
+    if (words[2].s)
         snprintf(out, cap, "%s%.*s%s%d%s", w[0], (int)n, blob, w[1], c->readings, w[2]);
     else
         snprintf(out, cap, "%s%.*s%s", w[0], (int)n, blob, w[1]);
@@ -71,14 +76,34 @@ static char *at_put(char *p, const char *s, size_t n)
 }
 #define AT_LIT(p, lit) at_put((p), (lit), sizeof(lit) - 1)
 
-/* Whether s[0, n) is printable ASCII that a JSON string holds as it is
- * (neither '"' nor '\\'). */
-static int json_plain(const unsigned char *s, size_t n)
+/* The bytes of r's text that may be read from off (its NUL among them). */
+static size_t text_after(const nb_report *r, size_t off)
 {
-    size_t k = 0;
-    while (k < n && s[k] - 0x20u < 0x5Fu && s[k] != '"' && s[k] != '\\')
-        k++;
-    return k == n;
+    return off <= r->doc.len ? r->doc.len + 1 - off : 0;
+}
+
+/* A cell's raw text s[0, n) as a JSON string at p when it is short
+ * printable ASCII with nothing to escape, as most are; the end, or NULL
+ * (nothing written) when it is not. avail: as nb_json_plain's. */
+static char *plain_raw_at(char *p, const char *s, size_t n, size_t avail)
+{
+#if defined(__SSE2__)
+    if (n <= 16 && avail >= 16) { /* sixteen bytes told and copied at once */
+        unsigned want = (1u << n) - 1;
+        if ((nb_json_plain16(s) & want) != want)
+            return NULL;
+        *p = '"';
+        _mm_storeu_si128((__m128i *)(void *)(p + 1), _mm_loadu_si128((const __m128i *)(const void *)s));
+        p[n + 1] = '"';
+        return p + n + 2;
+    }
+#endif
+    if (n > 32 || !nb_json_plain(s, n, avail))
+        return NULL;
+    *p++ = '"';
+    p = at_put(p, s, n);
+    *p++ = '"';
+    return p;
 }
 
 /* ,"note":… of a cell with run-together digits, as nb_cell_note words it,
@@ -87,21 +112,21 @@ static int json_plain(const unsigned char *s, size_t n)
 static void put_note(nb_writer *w, const nb_report *r, const nb_cell *c, nb_lang lang)
 {
     size_t n;
-    const char *const *words = note_of(r, c, lang, &n);
+    const note_word *words = note_of(r, c, lang, &n);
     const char *blob = r->doc.text + c->blob_off;
     char b[512], *p = AT_LIT(b, ",\"note\":\"");
-    p = at_put(p, words[0], strlen(words[0]));
-    if (json_plain((const unsigned char *)blob, n)) { /* digits, as a blob is */
+    p = at_put(p, words[0].s, words[0].n);
+    if (nb_json_plain(blob, n, text_after(r, c->blob_off))) { /* digits, as a blob is */
         p = at_put(p, blob, n);
     } else {
         nb_put(w, b, (size_t)(p - b));
         nb_put_json_part(w, blob, n);
         p = b;
     }
-    p = at_put(p, words[1], strlen(words[1]));
-    if (words[2]) {
+    p = at_put(p, words[1].s, words[1].n);
+    if (words[2].s) {
         p = nb_uint_at(p, (size_t)c->readings);
-        p = at_put(p, words[2], strlen(words[2]));
+        p = at_put(p, words[2].s, words[2].n);
     }
     *p++ = '"';
     nb_put(w, b, (size_t)(p - b));
@@ -423,15 +448,19 @@ static char *num_at(char *p, nb_num v)
 #define NB_NSTATUS (NB_ST_INFERRED + 1)
 
 /* ,"status":"NAME","line": of each status (nb_status_name's), made once a
- * report and copied whole (PIECE bytes, the piece and what follows). */
+ * report and copied whole (PIECE bytes, the piece and what follows), and
+ * whether the file's bytes are the text's (UTF-8: a cell's length in the
+ * file is its own). */
 #define PIECE 40
 typedef struct status_pieces {
     char s[NB_NSTATUS][PIECE];
     size_t n[NB_NSTATUS];
+    int same_bytes;
 } status_pieces;
 
-static void status_pieces_make(status_pieces *sp)
+static void status_pieces_make(status_pieces *sp, const nb_doc *d)
 {
+    sp->same_bytes = d->enc == NB_ENC_UTF8 || d->enc == NB_ENC_UTF8_BOM;
     for (int st = 0; st < NB_NSTATUS; st++) {
         const char *name = nb_status_name((nb_status)st);
         char *p = AT_LIT(sp->s[st], ",\"status\":\"");
@@ -467,10 +496,9 @@ static nb_loc put_cell_rest(nb_writer *w, const nb_report *r, const nb_cell *c, 
         p = AT_LIT(p, "null");
     p = AT_LIT(p, ",\"raw\":");
     const char *raw = r->doc.text + c->off;
-    if (c->len <= 32 && json_plain((const unsigned char *)raw, c->len)) { /* short ASCII, as most are */
-        *p++ = '"';
-        p = at_put(p, raw, c->len);
-        *p++ = '"';
+    char *q = plain_raw_at(p, raw, c->len, text_after(r, c->off));
+    if (q) {
+        p = q;
     } else {
         nb_put(w, b, (size_t)(p - b));
         nb_put_json(w, raw, c->len);
@@ -484,7 +512,8 @@ static nb_loc put_cell_rest(nb_writer *w, const nb_report *r, const nb_cell *c, 
     p = AT_LIT(p, ",\"offset\":");
     p = nb_uint_at(p, l.orig);
     p = AT_LIT(p, ",\"length\":");
-    p = nb_uint_at(p, nb_doc_orig_len(&r->doc, c->off, c->len));
+    int whole = c->off <= r->doc.len && c->len <= r->doc.len - c->off; /* nothing for orig_len to cut */
+    p = nb_uint_at(p, sp->same_bytes && whole ? c->len : nb_doc_orig_len(&r->doc, c->off, c->len));
     nb_put(w, b, (size_t)(p - b));
     put_page(w, r, c->off, c->page);
     put_grid(w, r, c);
@@ -540,7 +569,7 @@ static void put_cells(nb_writer *w, const nb_report *r, const char *const *ids, 
     nb_locator lc;
     nb_locator_init(&lc, &r->doc);
     status_pieces sp;
-    status_pieces_make(&sp);
+    status_pieces_make(&sp, &r->doc);
     nb_puts(w, ",\"cells\":{");
     int first = 1;
     for (int ci = 0; ci < r->ncells; ci++) {

@@ -52,26 +52,23 @@ void nb_put_slow(nb_writer *w, const char *s, size_t n)
     w->n += n;
 }
 
-char *nb_uint_at(char *p, size_t v)
+const char nb_digit_pairs[200] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                  "8081828384858687888990919293949596979899";
+
+char *nb_uint_at_long(char *p, size_t v)
 {
-    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                                "8081828384858687888990919293949596979899";
-    if (v < 10) {
-        *p = (char)('0' + v);
-        return p + 1;
-    }
     int n = v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5; /* its digits: it is written from its end */
     for (size_t x = v / 100000; x; x /= 10)
         n++;
     char *e = p + n, *q = e;
     for (; v >= 100; v /= 100) { /* two digits a step */
         q -= 2;
-        memcpy(q, pairs + 2 * (v % 100), 2);
+        memcpy(q, nb_digit_pairs + 2 * (v % 100), 2);
     }
     if (v >= 10) {
         q -= 2;
-        memcpy(q, pairs + 2 * v, 2);
+        memcpy(q, nb_digit_pairs + 2 * v, 2);
     } else {
         *--q = (char)('0' + v);
     }
@@ -285,6 +282,36 @@ static void json_ascii(nb_writer *w, unsigned char c)
     }
 }
 
+/* How many of the 16 bytes at s, from the first, a JSON string holds as
+ * they are: 0 to 16; 0 without SSE2 (plain8 then tells them). */
+static inline size_t json_plain_run16(const char *s)
+{
+#if defined(__SSE2__)
+    return (size_t)__builtin_ctz(~nb_json_plain16(s) & 0x1FFFFu); /* bit 16: past them */
+#else
+    (void)s;
+    return 0;
+#endif
+}
+
+int nb_json_plain(const char *s, size_t n, size_t avail)
+{
+    size_t k = 0;
+#if defined(__SSE2__)
+    for (; k < n && avail - k >= 16; k += 16) { /* sixteen at once, the last of them maybe past n */
+        unsigned want = n - k >= 16 ? 0xFFFFu : (1u << (n - k)) - 1;
+        if ((nb_json_plain16(s + k) & want) != want)
+            return 0;
+    }
+#else
+    (void)avail;
+#endif
+    const unsigned char *u = (const unsigned char *)s;
+    while (k < n && u[k] - 0x20u < 0x5Fu && u[k] != '"' && u[k] != '\\')
+        k++;
+    return k >= n;
+}
+
 void nb_put_json_part(nb_writer *w, const char *s, size_t n)
 {
     size_t i = 0, run = 0; /* s[run, i) is written as it stands, whole */
@@ -292,6 +319,11 @@ void nb_put_json_part(nb_writer *w, const char *s, size_t n)
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80 && plain3((const unsigned char *)s + i, n - i)) { /* non-ASCII: eight ASCII bytes not tried */
             i += 3;
+            continue;
+        }
+        size_t k = c < 0x80 && i + 16 <= n ? json_plain_run16(s + i) : 0; /* a run of ASCII to keep as it is */
+        if (k) {
+            i += k;
             continue;
         }
         if (c < 0x80 && i + 8 <= n && plain8(s + i, 1)) {

@@ -12,6 +12,9 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef struct nb_writer {
     FILE *f;        /* write here; NULL: into b */
@@ -50,8 +53,35 @@ static inline void nb_puts(nb_writer *w, const char *s)
 void nb_put_uint(nb_writer *w, size_t v);
 /* v in decimal, with its sign. */
 void nb_put_int(nb_writer *w, long long v);
-/* v in decimal at p (room for 20 bytes); the end of what it wrote. */
-char *nb_uint_at(char *p, size_t v);
+/* The two digits of each number under 100, "00" to "99". */
+extern const char nb_digit_pairs[200];
+/* nb_uint_at of a number of five digits or more. */
+char *nb_uint_at_long(char *p, size_t v);
+/* v in decimal at p (room for 20 bytes); the end of what it wrote. Inline:
+ * lines, columns and lengths, four digits at most, are most numbers a
+ * report's JSON holds. */
+static inline char *nb_uint_at(char *p, size_t v)
+{
+    if (v < 10) {
+        *p = (char)('0' + v);
+        return p + 1;
+    }
+    if (v < 100) {
+        memcpy(p, nb_digit_pairs + 2 * v, 2);
+        return p + 2;
+    }
+    if (v >= 10000)
+        return nb_uint_at_long(p, v);
+    size_t hi = v / 100;
+    if (hi < 10)
+        *p++ = (char)('0' + hi);
+    else {
+        memcpy(p, nb_digit_pairs + 2 * hi, 2);
+        p += 2;
+    }
+    memcpy(p, nb_digit_pairs + 2 * (v - hi * 100), 2);
+    return p + 2;
+}
 /* printf into the writer, whatever the length. */
 void nb_putf(nb_writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -69,6 +99,21 @@ void nb_put_textf(nb_writer *w, const char *fmt, ...) __attribute__((format(prin
  * a byte that is not UTF-8 as the six characters \\xNN. */
 void nb_put_json(nb_writer *w, const char *s, size_t n);
 void nb_put_json_cstr(nb_writer *w, const char *s);
+#if defined(__SSE2__)
+/* Which of the 16 bytes at s a JSON string holds as they are (printable
+ * ASCII, neither '"' nor '\\'): a bit for each, the first lowest. */
+static inline unsigned nb_json_plain16(const char *s)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i print = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+    __m128i esc = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+    return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(esc, print));
+}
+#endif
+/* Whether a JSON string holds s[0, n) as it is (printable ASCII, neither
+ * '"' nor '\\'); avail: the bytes that may be read at s (at least n; more
+ * lets sixteen be told at once). */
+int nb_json_plain(const char *s, size_t n, size_t avail);
 /* The same without the quotes: a piece of a string literal. Pieces that
  * each end on a whole character are escaped as their joined text is. */
 void nb_put_json_part(nb_writer *w, const char *s, size_t n);
