@@ -92,27 +92,48 @@ static int only_figures_after(const tok *toks, size_t ntok, size_t i)
     return figures > 0;
 }
 
+/* Does t[0, n) hold 小计 or 合计? Both end in 计: each place of it is
+ * looked at once, the character before it told from its bytes. */
+static int names_total(const char *t, size_t n)
+{
+    static const char ji[] = "计", xiao[] = "小", he[] = "合";
+    size_t from = 3; /* 计 after a character of three bytes */
+    const char *p;
+    while (from + 3 <= n && (p = nb_find(t + from, n - from, ji, 3))) {
+        size_t at = (size_t)(p - t);
+        if (!memcmp(t + at - 3, xiao, 3) || !memcmp(t + at - 3, he, 3))
+            return 1;
+        from = at + 1;
+    }
+    return 0;
+}
+
+/* Is token i (a group heading: classify kept its normal form) 其他处理? */
+static int is_other_heading(const assembly *A, const tok *toks, size_t i)
+{
+    static const uint32_t other[] = {0x5176, 0x4ED6, 0x5904, 0x7406}; /* 其他处理 */
+    nb_ustr u;
+    ex_norm_view(A->norm, A->npool, A->t, &toks[i], i, NB_NORM_LABEL, &u);
+    return u.n == 4 && !memcmp(u.c, other, sizeof other);
+}
+
 /* Column headers of subtotals in T3, and in a 2021 layout the 2019 layout's
  * single （六）其他处理 row: the group heading with figures after it. */
-static int extra_tokens(nb_report *r, const tok *toks, size_t ntok, const area *ar)
+static int extra_tokens(nb_report *r, const assembly *A, const tok *toks, size_t ntok, const area *ar)
 {
     for (size_t i = 0; i < ntok; i++) {
         const tok *k = &toks[i];
         if (k->kind != K_TEXT || k->off < ar->t3s || k->off >= ar->t3e)
             continue;
-        const char *t = r->doc.text + k->off;
-        if (k->cls == C_HEADER && (nb_find(t, k->len, "小计", 6) || nb_find(t, k->len, "合计", 6))) {
+        if (k->cls == C_HEADER && names_total(r->doc.text + k->off, k->len)) {
             if (add(r, k->off, k->len, NB_T3, 1, 0) != 0)
                 return -1;
             continue;
         }
         if (r->format != 2021 || k->cls != C_GROUP)
             continue; /* only a 2021 group heading can be the single 其他处理 row */
-        nb_ustr u;
-        nb_norm(t, k->len, &u, NB_NORM_LABEL);
-        char w[64];
-        nb_ustr_utf8(&u, w, sizeof w);
-        if (!strcmp(w, "其他处理") && only_figures_after(toks, ntok, i) && add(r, k->off, k->len, NB_T3, 0, 3) != 0)
+        if (is_other_heading(A, toks, i) && only_figures_after(toks, ntok, i) &&
+            add(r, k->off, k->len, NB_T3, 0, 3) != 0)
             return -1;
     }
     return 0;
@@ -156,5 +177,5 @@ int ex_record_extras(nb_report *r, const assembly *A, const tok *toks, size_t nt
     ex_fee_unit_label(r, ar);
     if (extra_rows(r, A, ar) != 0 || variant_row(r, A) != 0)
         return -1;
-    return extra_tokens(r, toks, ntok, ar);
+    return extra_tokens(r, A, toks, ntok, ar);
 }

@@ -73,6 +73,103 @@ static void t3_sims_memo(nb_memo *M, const lexicon *L, const nb_ustr *label, con
         memcpy(put, sim, vlen);
 }
 
+/* How group g may stand at T3's row j (rows[j] of the schema, ncols[j]
+ * cells): its label near enough that row's (sim), its numbers fitting the
+ * row's cells (*fit_cols: the width *fit and *fit_pen were found for, kept
+ * from row to row: T3's rows are all of one width). 1 with what placing it
+ * there gains, else 0. */
+static int gain_at(const assembly *A, const group *g, int ncols, double sim, int *fit_cols, int *fit,
+                   double *fit_pen, double *gain)
+{
+    if (g->has_label && sim < 0.5)
+        return 0;
+    if (ncols != *fit_cols) {
+        *fit_cols = ncols;
+        *fit = ex_fits(A, g, ncols, g->has_label, fit_pen);
+    }
+    if (!*fit)
+        return 0;
+    /* a short labelled row ranks below any row of the right shape */
+    *gain = *fit_pen >= 1.5 ? 0.8 : 1.0 + 2.0 * sim - *fit_pen;
+    return 1;
+}
+
+/* The rows where group g may stand (at[], alignment columns j + 1, in
+ * order) and what placing it there gains (gain_at): a label exactly a
+ * row's only at that row (jof: T3's j of a schema row, -1 for another
+ * table's), another by its similarities to each of T3's nr rows (sims),
+ * a row without a label wherever its numbers fit. How many such rows. */
+static int group_gains(const assembly *A, const group *g, const signed char *jof, const int *ncols, int nr,
+                       const double *sims, int *at, double *gain)
+{
+    int fit_cols = -1, fit = 0, n = 0;
+    double fit_pen = 0;
+    if (g->has_label && g->exact_row >= 0) {
+        int j = g->exact_row < MAXROWS ? jof[g->exact_row] : -1;
+        if (j >= 0 && gain_at(A, g, ncols[j], 1.0, &fit_cols, &fit, &fit_pen, gain))
+            at[n++] = j + 1;
+        return n;
+    }
+    for (int j = 0; j < nr; j++)
+        if (gain_at(A, g, ncols[j], g->has_label ? sims[j] : 0, &fit_cols, &fit, &fit_pen, gain + n))
+            at[n++] = j + 1;
+    return n;
+}
+
+/* Cells [from, to) of an alignment row where the group may not stand: each
+ * the best of the one above and the one to the left. Which it was is not
+ * written (the way back tells it from the two, way_at). */
+static double carry_over(const double *up, double *cur, int from, int to, double left)
+{
+    for (int j = from; j < to; j++) {
+        left = left > up[j] ? left : up[j];
+        cur[j] = left;
+    }
+    return left;
+}
+
+/* Row i of the alignment (cur; cur[0] set) from the row above (up): each
+ * cell the best of the one above (1), the one to the left (2), or the group
+ * put at that row (3, at the n cells at[] where it may stand: there only
+ * is the way written, in hw). */
+static void align_row(const double *up, double *cur, unsigned char *hw, int nr, const int *at, const double *gain,
+                      int n)
+{
+    double left = cur[0];
+    int j = 1;
+    for (int k = 0; k < n; k++) {
+        left = carry_over(up, cur, j, at[k], left);
+        j = at[k];
+        double best = up[j];
+        unsigned char h = 1;
+        if (left > best) {
+            best = left;
+            h = 2;
+        }
+        double sc = up[j - 1] + gain[k];
+        if (sc > best) {
+            best = sc;
+            h = 3;
+        }
+        cur[j] = best;
+        hw[j] = h;
+        left = best;
+        j++;
+    }
+    carry_over(up, cur, j, nr + 1, left);
+}
+
+/* The way cell (i, j) of the alignment D was reached: as written in how
+ * where the group may stand, else the one to the left (2) when it is greater
+ * than the one above, else the one above (1). */
+static int way_at(const double *D, const unsigned char *how, size_t W, int i, int j)
+{
+    size_t c = (size_t)i * W + (size_t)j;
+    if (how[c])
+        return how[c];
+    return D[c - 1] > D[c - W] ? 2 : 1;
+}
+
 /* T3: an ordered alignment of groups to rows; labels must agree, unlabelled
  * rows fill the gaps in order. */
 void ex_match_t3(nb_report *r, assembly *A, const area *ar)
@@ -89,10 +186,10 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
     if (!ngs)
         return;
     size_t W = (size_t)nr + 1;
-    /* every cell is written before it is read but the first row's and
-       column's (0), and how is read only inside them: no zeroing of the rest */
+    /* every cell of D is written before it is read but the first row's and
+       column's (0): no zeroing of the rest; how is 0 where not written */
     double *D = malloc(((size_t)ngs + 1) * W * sizeof *D);
-    unsigned char *how = malloc(((size_t)ngs + 1) * W);
+    unsigned char *how = calloc(((size_t)ngs + 1) * W, 1);
     if (!D || !how) {
         free(D);
         free(how);
@@ -102,63 +199,29 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
         D[j] = 0;
     for (int i = 1; i <= ngs; i++)
         D[(size_t)i * W] = 0;
-    /* what the alignment reads of each T3 row, and of each group, in locals:
-       the stores to how (bytes) would otherwise make them be read again */
     int ncols[40];
-    for (int j = 0; j < nr; j++)
+    signed char jof[MAXROWS];
+    memset(jof, -1, sizeof jof);
+    for (int j = 0; j < nr; j++) {
         ncols[j] = s->rows[rows[j]].ncols;
-    double sims[40];
+        if (rows[j] < MAXROWS)
+            jof[rows[j]] = (signed char)j;
+    }
+    double sims[40], gain[40];
+    int at[40];
     for (int i = 1; i <= ngs; i++) {
         const group *g = &A->g[gs[i - 1]];
-        const int has_label = g->has_label, exact = g->exact_row;
-        if (has_label && exact < 0) {
+        if (g->has_label && g->exact_row < 0) {
             nb_ustr label;
             ex_group_label(A, g, &label);
             t3_sims_memo(A->memo, A->L, &label, rows, nr, sims);
         }
-        int fit_cols = -1, fit = 0; /* whether g fits rows of fit_cols cells (T3's rows are all of one width) */
-        double fit_pen = 0;
-        const double *up = D + (size_t)(i - 1) * W;
-        double *cur = D + (size_t)i * W;
-        unsigned char *hw = how + (size_t)i * W;
-        double left = cur[0];
-        for (int j = 1; j <= nr; j++) {
-            double best = up[j];
-            unsigned char h = 1;
-            if (left > best) {
-                best = left;
-                h = 2;
-            }
-            double pen, sim = 0;
-            int ok = 1;
-            if (has_label && exact >= 0)
-                sim = exact == rows[j - 1] ? 1.0 : 0.0;
-            else if (has_label)
-                sim = sims[j - 1];
-            if (has_label && sim < 0.5)
-                ok = 0;
-            if (ok && ncols[j - 1] != fit_cols) {
-                fit_cols = ncols[j - 1];
-                fit = ex_fits(A, g, fit_cols, has_label, &fit_pen);
-            }
-            pen = fit_pen;
-            if (ok && fit) {
-                /* a short labelled row ranks below any row of the right shape */
-                double gain = pen >= 1.5 ? 0.8 : 1.0 + 2.0 * sim - pen;
-                double sc = up[j - 1] + gain;
-                if (sc > best) {
-                    best = sc;
-                    h = 3;
-                }
-            }
-            cur[j] = best;
-            hw[j] = h;
-            left = best;
-        }
+        int n = group_gains(A, g, jof, ncols, nr, sims, at, gain);
+        align_row(D + (size_t)(i - 1) * W, D + (size_t)i * W, how + (size_t)i * W, nr, at, gain, n);
     }
     int i = ngs, j = nr;
     while (i > 0 && j > 0) {
-        unsigned char h = how[(size_t)i * W + (size_t)j];
+        int h = way_at(D, how, W, i, j);
         if (h == 3) {
             A->g[gs[i - 1]].row = rows[j - 1];
             r->rows_found[rows[j - 1]] = 1;

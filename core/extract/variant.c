@@ -5,16 +5,21 @@
  * as t3.other.* (model/schema's NB_VARIANT_ONE_OTHER), and T3.RESULTS_SUM
  * counts that row as it counts the three. */
 #include "extract/internal.h"
+#include "base/utf8.h"
 #include "model/report.h"
 #include "model/schema.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* w occurs in t[a, b), white space (a wrapped line) allowed between its bytes. */
+/* w occurs in t[a, b), white space (a wrapped line) allowed between its
+ * bytes. Commonly it stands there whole, found at once (nb_find); else each
+ * place its first byte stands is tried. */
 static int has_words(const char *t, size_t a, size_t b, const char *w)
 {
     size_t wl = strlen(w);
+    if (b > a && nb_find(t + a, b - a, w, wl))
+        return 1;
     for (size_t i = a; i < b; i++) {
         const char *p = memchr(t + i, w[0], b - i); /* where the word may start */
         if (!p)

@@ -1,0 +1,439 @@
+/* test_extract_steps.c — the extraction steps after tokenizing, each against
+ * a plain reading of the same rules: T3's ordered alignment (match.c, which
+ * looks only at the rows a group may stand at) against the whole table of
+ * every group and row, on generated groups with exact, near, far and no
+ * labels; the choice of the one-row （六）其他处理 variant (variant.c) against
+ * a search of the region with its white space taken out, on texts with the
+ * words whole, wrapped between any two bytes, cut short or missing; and T3's
+ * subtotal columns and single 其他处理 row (extras.c) against searches of each
+ * word and the token normalised anew. */
+#include "testutil.h"
+#include "extract/internal.h"
+#include "model/schema.h"
+
+static nb_ctx g_ctx;
+
+/* A small deterministic generator (no global state). */
+static uint32_t next_rand(uint32_t *s)
+{
+    *s = *s * 1103515245u + 12345u;
+    return *s >> 8;
+}
+
+/* ---- T3's alignment ---- */
+
+/* ex_match_t3 as it read before: every cell of the table of groups and
+ * rows, each label's similarity to every row made in full. */
+static void ref_match_t3(nb_report *r, assembly *A, const area *ar)
+{
+    const nb_schema *s = r->schema;
+    int rows[40], nr = 0, gs[512], ngs = 0;
+    for (int k = 0; k < s->nrows; k++)
+        if (nr < 40 && s->rows[k].table == NB_T3)
+            rows[nr++] = k;
+    for (int gi = 0; gi < A->ng; gi++) {
+        const group *g = &A->g[gi];
+        if (ngs < 512 && g->row < 0 && g->pos >= ar->t3s && g->pos < ar->t3e)
+            gs[ngs++] = gi;
+    }
+    if (ngs == 0)
+        return;
+    size_t W = (size_t)nr + 1;
+    double *D = calloc(((size_t)ngs + 1) * W, sizeof *D);
+    unsigned char *how = calloc(((size_t)ngs + 1) * W, 1);
+    assert_non_null(D);
+    assert_non_null(how);
+    for (int i = 1; i <= ngs; i++) {
+        const group *g = &A->g[gs[i - 1]];
+        double sims[40] = {0};
+        if (g->has_label && g->exact_row < 0) {
+            nb_ustr label;
+            ex_group_label(A, g, &label);
+            nb_sig sig;
+            nb_sig_make(&label, &sig);
+            for (int j = 0; j < nr; j++)
+                sims[j] = nb_sig_sim(&sig, &A->L->sigs[rows[j]]);
+        }
+        for (int j = 1; j <= nr; j++) {
+            double up = D[(size_t)(i - 1) * W + (size_t)j], left = D[(size_t)i * W + (size_t)j - 1];
+            double best = up;
+            unsigned char h = 1;
+            if (left > best) {
+                best = left;
+                h = 2;
+            }
+            double sim = !g->has_label ? 0 : g->exact_row >= 0 ? (g->exact_row == rows[j - 1] ? 1.0 : 0.0)
+                                                               : sims[j - 1];
+            double pen;
+            if ((!g->has_label || sim >= 0.5) && ex_fits(A, g, s->rows[rows[j - 1]].ncols, g->has_label, &pen)) {
+                double gain = pen >= 1.5 ? 0.8 : 1.0 + 2.0 * sim - pen;
+                double sc = D[(size_t)(i - 1) * W + (size_t)j - 1] + gain;
+                if (sc > best) {
+                    best = sc;
+                    h = 3;
+                }
+            }
+            D[(size_t)i * W + (size_t)j] = best;
+            how[(size_t)i * W + (size_t)j] = h;
+        }
+    }
+    for (int i = ngs, j = nr; i && j;)
+        switch (how[(size_t)i * W + (size_t)j]) {
+        case 3:
+            r->rows_found[rows[j - 1]] = 1;
+            A->g[gs[--i]].row = rows[--j];
+            break;
+        case 1:
+            i--;
+            break;
+        default:
+            j--;
+        }
+    free(D);
+    free(how);
+}
+
+/* A label near row k's of L: its own, cut short, with a character changed
+ * or dropped, or run into another row's. */
+static void near_label(uint32_t *seed, const lexicon *L, int k, int other, nb_ustr *u)
+{
+    *u = L->rows[k];
+    u->had_num = 0;
+    switch (next_rand(seed) % 5) {
+    case 0:
+        break;
+    case 1:
+        u->n = u->n > 1 ? 1 + (int)(next_rand(seed) % (uint32_t)(u->n - 1)) : u->n;
+        break;
+    case 2:
+        if (u->n)
+            u->c[next_rand(seed) % (uint32_t)u->n] = 0x6C34; /* 水 */
+        break;
+    case 3:
+        if (u->n > 1) {
+            int at = (int)(next_rand(seed) % (uint32_t)u->n);
+            memmove(u->c + at, u->c + at + 1, (size_t)(u->n - at - 1) * sizeof *u->c);
+            u->n--;
+        }
+        break;
+    default:
+        nb_ustr_append(u, &L->rows[other]);
+        break;
+    }
+}
+
+/* One generated group: values (plain, empty, run-together digits) after
+ * those of the groups before, a label exact, near or none, a place in T3
+ * or just outside it, now and then a row taken already. */
+static void gen_group(uint32_t *seed, assembly *A, const int *t3rows, int nt3, int nrows, size_t t3s, size_t t3e)
+{
+    group *g = &A->g[A->ng++];
+    memset(g, 0, sizeof *g);
+    g->row = -1;
+    g->exact_row = -1;
+    g->tab_fields = NO_FIELD;
+    g->v0 = A->nv;
+    g->nv = (int)(next_rand(seed) % 12);
+    for (int v = 0; v < g->nv; v++) {
+        tok *k = &A->toks[A->ntok];
+        memset(k, 0, sizeof *k);
+        k->exact_row = -1;
+        k->nfields = NO_FIELD;
+        k->field = NO_FIELD;
+        uint32_t what = next_rand(seed) % 10;
+        k->kind = what < 2 ? K_EMPTY : K_VALUE;
+        k->len = what < 2 ? 0 : what < 9 ? 1 + next_rand(seed) % 3 : 4 + next_rand(seed) % 12;
+        k->off = next_rand(seed) % 64;
+        k->blob = what == 9;
+        g->blob |= k->blob;
+        A->vals[A->nv++] = (int)A->ntok++;
+    }
+    uint32_t lab = next_rand(seed) % 10;
+    int k = t3rows[next_rand(seed) % (uint32_t)nt3];
+    if (lab < 7) {
+        g->has_label = 1;
+        nb_ustr u;
+        if (lab < 3) {
+            g->exact_row = lab < 2 ? k : (int)(next_rand(seed) % (uint32_t)nrows);
+            u = A->L->rows[g->exact_row];
+        } else {
+            near_label(seed, A->L, k, t3rows[next_rand(seed) % (uint32_t)nt3], &u);
+        }
+        g->lab = (uint32_t)A->nlab;
+        g->nlab = (uint32_t)u.n;
+        memcpy(A->lab + A->nlab, u.c, (size_t)u.n * sizeof *u.c);
+        A->nlab += (size_t)u.n;
+    }
+    g->pos = t3s - 5 + next_rand(seed) % (uint32_t)(t3e - t3s + 10);
+    if (next_rand(seed) % 12 == 0)
+        g->row = (int)(next_rand(seed) % (uint32_t)nrows);
+}
+
+static void test_t3_alignment(void **state)
+{
+    (void)state;
+    uint32_t seed = 12;
+    static char digits[128];
+    for (int i = 0; i < 127; i++)
+        digits[i] = (char)('0' + (i * 7 + i / 10) % 10);
+    enum { GROUPS = 60, VALS = GROUPS * 12 };
+    long placed = 0, groups = 0;
+    for (int round = 0; round < 1500; round++) {
+        int li = round % 3;
+        const lexicon *L = g_ctx.lex[li];
+        const nb_schema *s = L->s;
+        int t3rows[40], nt3 = 0;
+        for (int k = 0; k < s->nrows && nt3 < 40; k++)
+            if (s->rows[k].table == NB_T3)
+                t3rows[nt3++] = k;
+        assert_true(nt3 > 0);
+        static tok toks[VALS];
+        static int vals[VALS];
+        static uint32_t lab[GROUPS * 2 * NB_USTR_MAX];
+        static group ga[GROUPS], gb[GROUPS];
+        assembly A = {0};
+        A.L = L;
+        A.memo = round % 2 ? g_ctx.label_memo : NULL;
+        A.t = digits;
+        A.toks = toks;
+        A.vals = vals;
+        A.lab = lab;
+        A.g = ga;
+        area ar = {0};
+        ar.t3s = 1000;
+        ar.t3e = 2000;
+        int ng = 1 + (int)(next_rand(&seed) % GROUPS);
+        for (int i = 0; i < ng; i++)
+            gen_group(&seed, &A, t3rows, nt3, s->nrows < MAXROWS ? s->nrows : MAXROWS, ar.t3s, ar.t3e);
+        memcpy(gb, ga, (size_t)ng * sizeof *ga);
+        nb_report ra, rb;
+        memset(&ra, 0, sizeof ra);
+        ra.schema = s;
+        rb = ra;
+        ex_match_t3(&ra, &A, &ar);
+        assembly B = A;
+        B.g = gb;
+        ref_match_t3(&rb, &B, &ar);
+        for (int i = 0; i < ng; i++) {
+            if (ga[i].row != gb[i].row)
+                fail_msg("round %d group %d: row %d, the plain alignment %d", round, i, ga[i].row, gb[i].row);
+            placed += ga[i].row >= 0;
+        }
+        assert_memory_equal(ra.rows_found, rb.rows_found, sizeof ra.rows_found);
+        groups += ng;
+    }
+    print_message("%ld groups aligned, %ld of them at a row\n", groups, placed);
+    assert_true(placed > groups / 4);
+}
+
+/* ---- the one-row 其他处理 variant ---- */
+
+/* w in t[a, b) with white space allowed between its bytes: w in the bytes
+ * of t[a, b) that are not white space. */
+static int ref_has_words(const char *t, size_t a, size_t b, const char *w)
+{
+    char *x = malloc(b - a + 1);
+    assert_non_null(x);
+    size_t n = 0;
+    for (size_t i = a; i < b; i++)
+        if (t[i] != ' ' && t[i] != '\t' && t[i] != '\n' && t[i] != '\r')
+            x[n++] = t[i];
+    x[n] = '\0';
+    int found = strstr(x, w) != NULL;
+    free(x);
+    return found;
+}
+
+static int ref_one_row(const char *t, size_t a, size_t b)
+{
+    static const char *const rows3[] = {"不补正", "收费通知", "缴纳费用", "逾期未按"};
+    if (!ref_has_words(t, a, b, "其他处理"))
+        return 0;
+    for (int k = 0; k < 4; k++)
+        if (ref_has_words(t, a, b, rows3[k]))
+            return 0;
+    return 1;
+}
+
+/* A piece of T3's text: a word of the choice whole, with white space
+ * between any of its bytes, or cut short; or other text. */
+static size_t gen_piece(uint32_t *seed, char *out, size_t o)
+{
+    static const char *const words[] = {"其他处理", "不补正", "收费通知", "缴纳费用", "逾期未按", "申请人", "0", "（六）"};
+    const char *w = words[next_rand(seed) % 8];
+    size_t wl = strlen(w), keep = next_rand(seed) % 4 == 0 ? 1 + next_rand(seed) % wl : wl;
+    int spaced = next_rand(seed) % 3 == 0;
+    for (size_t i = 0; i < keep; i++) {
+        out[o++] = w[i];
+        if (spaced && next_rand(seed) % 3 == 0)
+            out[o++] = " \t\n\r"[next_rand(seed) % 4];
+    }
+    if (next_rand(seed) % 3 == 0)
+        out[o++] = next_rand(seed) % 2 ? '\n' : ' ';
+    return o;
+}
+
+static void test_one_row_variant(void **state)
+{
+    (void)state;
+    uint32_t seed = 6;
+    const nb_schema *std = nb_schema_for(2021);
+    int counts[2] = {0, 0};
+    for (int round = 0; round < 20000; round++) {
+        char text[512];
+        size_t n = 0;
+        int pieces = (int)(next_rand(&seed) % 14);
+        for (int p = 0; p < pieces; p++)
+            n = gen_piece(&seed, text, n);
+        text[n] = '\0';
+        nb_report r;
+        memset(&r, 0, sizeof r);
+        r.format = 2021;
+        r.schema = std;
+        r.doc.text = text;
+        r.doc.len = n;
+        r.ncells = nb_schema_ncells(std);
+        r.cells = calloc((size_t)r.ncells, sizeof *r.cells);
+        assert_non_null(r.cells);
+        area ar = {0};
+        ar.t3s = n ? next_rand(&seed) % 4 % n : 0;
+        ar.t3e = n;
+        assert_int_equal(ex_choose_variant(&r, &ar), 0);
+        int want = ar.t3e > ar.t3s && ref_one_row(text, ar.t3s, ar.t3e);
+        if ((r.schema->variant == NB_VARIANT_ONE_OTHER) != want)
+            fail_msg("round %d: \"%s\" from %zu read as %s", round, text, ar.t3s,
+                     want ? "the standard layout" : "the one-row variant");
+        assert_int_equal(r.ncells, nb_schema_ncells(r.schema));
+        counts[want]++;
+        free(r.cells);
+    }
+    print_message("%d texts of the standard layout, %d of the one-row variant\n", counts[0], counts[1]);
+    assert_true(counts[0] > 1000 && counts[1] > 500);
+}
+
+/* ---- T3's extras from tokens ---- */
+
+static const tok *ref_next_on_line(const tok *toks, size_t ntok, size_t i)
+{
+    for (size_t k = i + 1; k < ntok && toks[k].kind != K_EOL && toks[k].kind != K_BREAK; k++)
+        if (toks[k].kind != K_EMPTY)
+            return &toks[k];
+    return NULL;
+}
+
+/* The extras the tokens make as read before: each total word searched for
+ * on its own, the heading normalised anew and compared as UTF-8. */
+static int ref_extras(const nb_report *r, const tok *toks, size_t ntok, nb_extra *out)
+{
+    int n = 0;
+    for (size_t i = 0; i < ntok; i++) {
+        const tok *k = &toks[i];
+        if (k->kind != K_TEXT)
+            continue;
+        const char *t = r->doc.text + k->off;
+        if (k->cls == C_HEADER && (nb_find(t, k->len, "小计", 6) || nb_find(t, k->len, "合计", 6))) {
+            out[n++] = (nb_extra){k->off, k->len, NB_T3, 1, 0};
+            continue;
+        }
+        if (r->format != 2021 || k->cls != C_GROUP)
+            continue;
+        nb_ustr u;
+        nb_norm(t, k->len, &u, NB_NORM_LABEL);
+        char w[64];
+        nb_ustr_utf8(&u, w, sizeof w);
+        int figures = 0, other = 0;
+        for (const tok *f = ref_next_on_line(toks, ntok, i); f; f = ref_next_on_line(toks, ntok, (size_t)(f - toks)))
+            figures += f->kind == K_VALUE, other += f->kind != K_VALUE;
+        if (!strcmp(w, "其他处理") && figures && !other)
+            out[n++] = (nb_extra){k->off, k->len, NB_T3, 0, 3};
+    }
+    return n;
+}
+
+/* A line of the generated text: a heading or header word, maybe figures. */
+static void gen_extras_line(uint32_t *seed, char *text, size_t *n, tokv *tv)
+{
+    static const char *const words[] = {"小计", "合计", "小", "计", "合", "总计", "其他处理", "（六）其他处理", "其他 处理",
+                                        "六、其他处理", "其他处理：", "其他", "处理", "小 计", "法人或其他组织小计",
+                                        "计小", "合合计", "x计", "其他处理其他处理", "*其他处理"};
+    const char *w = words[next_rand(seed) % (sizeof words / sizeof words[0])];
+    tok *k = ex_emit(tv, K_TEXT, *n, strlen(w), LK_PLAIN);
+    assert_non_null(k);
+    *n += (size_t)sprintf(text + *n, "%s", w);
+    int after = (int)(next_rand(seed) % 4);
+    for (int a = 0; a < after; a++) {
+        text[(*n)++] = ' ';
+        if (next_rand(seed) % 5 == 0) {
+            assert_non_null(ex_emit(tv, K_EMPTY, *n, 0, LK_PLAIN));
+        } else if (next_rand(seed) % 7 == 0) {
+            assert_non_null(ex_emit(tv, K_TEXT, *n, 3, LK_PLAIN));
+            *n += (size_t)sprintf(text + *n, "件");
+        } else {
+            assert_non_null(ex_emit(tv, K_VALUE, *n, 1, LK_PLAIN));
+            text[(*n)++] = (char)('0' + next_rand(seed) % 10);
+        }
+    }
+    assert_non_null(ex_emit(tv, K_EOL, *n, 0, LK_PLAIN));
+    text[(*n)++] = '\n';
+}
+
+static void test_t3_extras(void **state)
+{
+    (void)state;
+    uint32_t seed = 3;
+    long found = 0;
+    for (int round = 0; round < 3000; round++) {
+        static char text[4096];
+        size_t n = 0;
+        tokv tv = {0};
+        int lines = 1 + (int)(next_rand(&seed) % 20);
+        for (int l = 0; l < lines; l++)
+            gen_extras_line(&seed, text, &n, &tv);
+        text[n] = '\0';
+        int kept = round % 3 != 0; /* the normal forms kept, or none */
+        if (kept)
+            ex_classify_tokens(NULL, g_ctx.lex[0], text, &tv);
+        assert_false(tv.oom);
+        for (size_t i = 0; i < tv.n; i++)
+            if (tv.v[i].kind == K_TEXT)
+                tv.v[i].cls = (unsigned char)(next_rand(&seed) % 2 ? C_HEADER : C_GROUP);
+        nb_report r;
+        memset(&r, 0, sizeof r);
+        r.format = round % 4 ? 2021 : 2019;
+        r.schema = nb_schema_for(r.format);
+        r.doc.text = text;
+        r.doc.len = n;
+        assembly A = {0};
+        A.L = g_ctx.lex[0];
+        A.t = text;
+        A.norm = kept ? tv.norm : NULL;
+        A.npool = tv.pool;
+        area ar = {0};
+        ar.t3e = n;
+        assert_int_equal(ex_record_extras(&r, &A, tv.v, tv.n, &ar), 0);
+        nb_extra ref[64];
+        int nref = ref_extras(&r, tv.v, tv.n, ref);
+        assert_int_equal(r.nextras, nref);
+        for (int i = 0; i < nref; i++)
+            if (r.extras[i].off != ref[i].off || r.extras[i].len != ref[i].len || r.extras[i].table != ref[i].table ||
+                r.extras[i].column != ref[i].column || r.extras[i].old_row != ref[i].old_row)
+                fail_msg("round %d: extra %d differs", round, i);
+        found += nref;
+        free(r.extras);
+        free(tv.v);
+        free(tv.norm);
+        free(tv.pool);
+    }
+    print_message("%ld extras found as before\n", found);
+    assert_true(found > 3000);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_t3_alignment),
+        cmocka_unit_test(test_one_row_variant),
+        cmocka_unit_test(test_t3_extras),
+    };
+    return TU_RUN("extract_steps", tests, &g_ctx, NULL, NULL);
+}
