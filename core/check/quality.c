@@ -122,24 +122,48 @@ static unsigned rerun_lengths(const unsigned char *u, size_t i, size_t b)
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
+/* The bytes of x (the 32 at u) equal to those 3l bytes on, 0xFF each. */
+__attribute__((target("avx2"))) static inline __m256i same_at(const unsigned char *u, __m256i x, int l)
+{
+    return _mm256_cmpeq_epi8(x, _mm256_loadu_si256((const __m256i *)(u + 3 * l)));
+}
+
+/* The places of the 27 from u whose six bytes stand again 3l bytes on for
+ * some l (2–8), a bit each (u holds 56 bytes). */
+__attribute__((target("avx2"))) static uint32_t reruns_exact(const unsigned char *u, __m256i x)
+{
+    uint32_t any = 0;
+    for (int l = 2; l <= 8; l++) {
+        uint32_t e = (uint32_t)_mm256_movemask_epi8(same_at(u, x, l));
+        e &= e >> 1 & e >> 2;
+        any |= e & e >> 3;
+    }
+    return any;
+}
+
 /* next_rerun twenty-seven places at a time (AVX2), while their bytes and
  * 24 on are in [i, b): the place, or b with *from the first place not
- * tried. A place's six bytes must stand again 3l bytes on for some l. */
+ * tried. A place's six bytes must stand again 3l bytes on for some l: first
+ * told loosely for all the places at once (each of the six bytes equal to
+ * the byte 3l on for some l of its own), and only where a place passes
+ * that, l by l. */
 __attribute__((target("avx2"))) static size_t next_rerun_wide(const unsigned char *u, size_t *from, size_t b)
 {
     const __m256i e4 = _mm256_set1_epi8((char)0xE4), five = _mm256_set1_epi8(5);
     for (size_t i = *from; i + 56 <= b; i += 27, *from = i) { /* places i … i+26: their bytes to i+31, and 24 on */
-        __m256i x = _mm256_loadu_si256((const __m256i *)(u + i)), d = _mm256_sub_epi8(x, e4);
-        uint32_t lead = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(d, five), d)), any = 0;
+        __m256i x = _mm256_loadu_si256((const __m256i *)(u + i)), d = _mm256_sub_epi8(x, e4), eq;
+        uint32_t lead = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(d, five), d));
         if (!(lead & 0x7FFFFFF))
             continue;
-        for (int l = 2; l <= 8; l++) {
-            uint32_t e = (uint32_t)_mm256_movemask_epi8(
-                _mm256_cmpeq_epi8(x, _mm256_loadu_si256((const __m256i *)(u + i + 3 * l))));
-            e &= e >> 1 & e >> 2;
-            any |= e & e >> 3;
-        }
-        for (uint32_t m = any & lead & 0x7FFFFFF; m; m &= m - 1) {
+        eq = _mm256_or_si256(_mm256_or_si256(_mm256_or_si256(same_at(u + i, x, 2), same_at(u + i, x, 3)),
+                                             _mm256_or_si256(same_at(u + i, x, 4), same_at(u + i, x, 5))),
+                             _mm256_or_si256(_mm256_or_si256(same_at(u + i, x, 6), same_at(u + i, x, 7)),
+                                             same_at(u + i, x, 8)));
+        uint32_t e = (uint32_t)_mm256_movemask_epi8(eq), two = e & e >> 1, four = two & two >> 2;
+        uint32_t m = four & two >> 4 & lead & 0x7FFFFFF;
+        if (!m)
+            continue;
+        for (m &= reruns_exact(u + i, x); m; m &= m - 1) {
             size_t p = i + (size_t)__builtin_ctz(m);
             if (rerun_lengths(u, p, b))
                 return p;

@@ -1,0 +1,166 @@
+/* test_quality_fast.c — TEXT.QUALITY's doubled runs (quality.c, found
+ * sixteen and twenty-seven places at a time) against a plain reference that
+ * tries every byte and every length, on generated texts: few or many
+ * distinct ideographs, numerals (never part of a run), ASCII, punctuation
+ * and other lengths, runs of two to eight written twice at random places,
+ * and texts of every length about the 56 bytes a block reads. */
+#include "testutil.h"
+#include "check/internal.h"
+#include "base/utf8.h"
+
+#include <stdint.h>
+
+static nb_ctx g_ctx;
+
+#define MAX_EACH 5 /* as quality.c */
+
+static uint32_t next_random(uint32_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 17;
+    *x ^= *x << 5;
+    return *x;
+}
+
+/* Is the three-byte form at u an ideograph other than a numeral? */
+static int plain_ideograph(const unsigned char *u)
+{
+    static const uint32_t numerals[] = {0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+                                        0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07};
+    if ((u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+        return 0;
+    uint32_t c = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (uint32_t)(u[2] & 0x3F);
+    for (size_t k = 0; k < sizeof numerals / sizeof numerals[0]; k++)
+        if (c == numerals[k])
+            return 0;
+    return c >= 0x4E00 && c <= 0x9FFF;
+}
+
+/* The doubled runs of t[0, n) the plain way, as quality.c tells them: at
+ * each byte the shortest length whose run of ideographs stands again right
+ * after it, then on past both; at most MAX_EACH. Their places and lengths
+ * in off and len; how many. */
+static int plain_repeats(const unsigned char *t, size_t n, size_t *off, size_t *len)
+{
+    int found = 0;
+    for (size_t i = 0; i < n && found < MAX_EACH;) {
+        size_t hit = 0;
+        for (size_t l = 2; l <= 8 && !hit && 6 * l <= n - i; l++) {
+            int ok = memcmp(t + i, t + i + 3 * l, 3 * l) == 0;
+            for (size_t k = 0; ok && k < 2 * l; k++)
+                ok = plain_ideograph(t + i + 3 * k);
+            hit = ok ? 6 * l : 0;
+        }
+        if (!hit) {
+            i++;
+            continue;
+        }
+        off[found] = i;
+        len[found++] = hit;
+        i += hit;
+    }
+    return found;
+}
+
+/* A text of about n bytes from the few (or many) ideographs the alphabet
+ * says, with other pieces now and then and doubled runs put in;
+ * NUL-terminated and no byte more. */
+static char *random_text(uint32_t *x, size_t n, uint32_t alphabet, size_t *out)
+{
+    static const char *const other[] = {"，", "。", "一", "十", "万", "〇", "a", "7", " ", "\n", "é", "😀", "\xE4\xB8", "\x80"};
+    char *t = malloc(n + 64);
+    assert_non_null(t);
+    size_t k = 0;
+    while (k < n) {
+        uint32_t r = next_random(x) % 100;
+        if (r < 80)
+            k += nb_utf8_put(t + k, 0x4E00 + 0x100 + next_random(x) % alphabet);
+        else if (r < 95) {
+            const char *o = other[next_random(x) % (sizeof other / sizeof other[0])];
+            memcpy(t + k, o, strlen(o));
+            k += strlen(o);
+        } else if (k >= 24) { /* the last l characters' bytes again */
+            size_t w = 3 * (2 + next_random(x) % 7);
+            if (w > k)
+                w = k;
+            memmove(t + k, t + k - w, w);
+            k += w;
+        }
+    }
+    char *tight = realloc(t, k + 1);
+    assert_non_null(tight);
+    tight[k] = '\0';
+    *out = k;
+    return tight;
+}
+
+/* The doubled runs nb_check_quality finds in t[0, n) are the plain way's. */
+static void expect_repeats(const char *t, size_t n)
+{
+    nb_report r;
+    memset(&r, 0, sizeof r);
+    r.doc.text = (char *)t;
+    r.doc.len = n;
+    r.sec[NB_SEC_GENERAL].present = 1;
+    nb_findings f = {0};
+    nb_err e = {0};
+    assert_int_equal(nb_check_quality(&r, NULL, &f, &e), 0);
+    size_t off[MAX_EACH], len[MAX_EACH];
+    int want = plain_repeats((const unsigned char *)t, n, off, len), got = 0;
+    for (size_t k = 0; k < f.n; k++) {
+        if (f.v[k].form != NB_FORM_REPEAT)
+            continue;
+        assert_true(got < want);
+        assert_int_equal(f.v[k].claim_off, off[got]);
+        assert_int_equal(f.v[k].claim_len, len[got]);
+        got++;
+    }
+    assert_int_equal(got, want);
+    nb_findings_free(&f);
+}
+
+static void test_repeats_are_plain(void **st)
+{
+    (void)st;
+    uint32_t x = 2463534242u;
+    static const uint32_t alphabets[] = {2, 3, 5, 12, 40, 400, 20000};
+    for (int round = 0; round < 4000; round++) {
+        size_t n, want = round < 1000 ? (size_t)round % 120 : next_random(&x) % 3000;
+        char *t = random_text(&x, want, alphabets[next_random(&x) % 7], &n);
+        expect_repeats(t, n);
+        free(t);
+    }
+}
+
+/* A run written twice at every place of a text of distinct ideographs,
+ * each length, with the text ending right after it or well on. */
+static void test_repeat_everywhere(void **st)
+{
+    (void)st;
+    for (size_t l = 2; l <= 8; l++)
+        for (size_t at = 0; at < 40; at++)
+            for (size_t tail = 0; tail < 40; tail += 13) {
+                size_t n = 3 * (at + 2 * l + tail);
+                char *t = malloc(n + 1);
+                assert_non_null(t);
+                size_t k = 0;
+                for (size_t c = 0; c < at; c++)
+                    k += nb_utf8_put(t + k, 0x5000 + (uint32_t)c);
+                for (size_t c = 0; c < 2 * l; c++)
+                    k += nb_utf8_put(t + k, 0x6000 + (uint32_t)(c % l));
+                for (size_t c = 0; c < tail; c++)
+                    k += nb_utf8_put(t + k, 0x7000 + (uint32_t)c);
+                t[k] = '\0';
+                expect_repeats(t, k);
+                free(t);
+            }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_repeats_are_plain),
+        cmocka_unit_test(test_repeat_everywhere),
+    };
+    return TU_RUN("quality_fast", tests, &g_ctx, NULL, NULL);
+}
