@@ -4,7 +4,8 @@
  * map back reaches it at; a sentence's bounds (most characters' first byte
  * passed over) against a walk that decodes every character, on bytes of
  * any kind, overlong forms too; the characters a kind's pattern needs
- * against the matches it makes; and a cell by index against its ID. */
+ * against the matches it makes; a cell by index against its ID; and the
+ * words of the kinds' tails and heads, each one character. */
 #include "testutil.h"
 #include "base/utf8.h"
 #include "check/claims_internal.h"
@@ -186,6 +187,34 @@ static void test_cell_by_index(void **s)
     }
 }
 
+/* Each word of a kind's tail or head is one character, its length that
+ * of the sequence its first byte starts (the scan tells where a place of
+ * such a word ends from the byte it starts with): both lengths met in one
+ * group (% and ％). */
+static void test_tail_words(void **s)
+{
+    (void)s;
+    const claims_ctx *cc = g_ctx.re_claims;
+    uint64_t sides = 0; /* the tail and head groups */
+    for (int k = 0; k < NKINDS; k++) {
+        sides |= cc->tail[k] >= 0 ? (uint64_t)1 << cc->tail[k] : 0;
+        sides |= cc->head[k] >= 0 ? (uint64_t)1 << cc->head[k] : 0;
+    }
+    int lens = 0, words = 0;
+    for (int w = 0; w < cc->words.n; w++) {
+        if (!(cc->groups[w] & sides))
+            continue;
+        unsigned char c = (unsigned char)cc->words.w[w][0];
+        size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        assert_int_equal(cc->words.len[w], len);
+        assert_int_equal(nb_utf8_whole(cc->words.w[w], len), len);
+        lens |= 1 << len;
+        words++;
+    }
+    assert_true(words > 30);
+    assert_int_equal(lens, 1 << 1 | 1 << 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +222,7 @@ int main(void)
         cmocka_unit_test(test_sentence),
         cmocka_unit_test(test_needs),
         cmocka_unit_test(test_cell_by_index),
+        cmocka_unit_test(test_tail_words),
     };
     return TU_RUN("claims_fast", tests, &g_ctx, NULL, NULL);
 }

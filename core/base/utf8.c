@@ -593,18 +593,25 @@ __attribute__((always_inline)) static inline int marked_places(const nb_needles 
 }
 
 #if defined(NB_FIND_WIDE)
-/* The places of [h, h + 32) where a needle may start: those whose first
- * three bytes' halves are each in one bucket (nb_needles.nib) — every place
- * of a needle, and few others when the needles are few. */
-__attribute__((target("avx2"))) static inline uint32_t bucket_places(const __m256i nib[6], const char *h)
+/* The buckets of each of the 32 bytes from h: those of its low half (lo)
+ * and of its high half (hi) in common. */
+__attribute__((target("avx2"))) static inline __m256i byte_buckets(__m256i lo, __m256i hi, const char *h)
 {
     const __m256i low = _mm256_set1_epi8(0x0F);
-    __m256i in = _mm256_set1_epi8(-1);
-    for (int j = 0; j < 3; j++) {
-        __m256i x = _mm256_loadu_si256((const __m256i *)(h + j));
-        in = _mm256_and_si256(in, _mm256_shuffle_epi8(nib[2 * j], _mm256_and_si256(x, low)));
-        in = _mm256_and_si256(in, _mm256_shuffle_epi8(nib[2 * j + 1], _mm256_and_si256(_mm256_srli_epi16(x, 4), low)));
-    }
+    __m256i x = _mm256_loadu_si256((const __m256i *)h);
+    return _mm256_and_si256(_mm256_shuffle_epi8(lo, _mm256_and_si256(x, low)),
+                            _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(x, 4), low)));
+}
+
+/* The places of [h, h + 32) where a needle may start: those whose first
+ * three bytes' halves are each in one bucket (nb_needles.nib) — every place
+ * of a needle, and few others when the needles are few. The three bytes
+ * written out, not a loop: the compiler kept the loop, reading the buckets
+ * from memory and counting it at every block. */
+__attribute__((target("avx2"))) static inline uint32_t bucket_places(const __m256i nib[6], const char *h)
+{
+    __m256i in = _mm256_and_si256(_mm256_and_si256(byte_buckets(nib[0], nib[1], h), byte_buckets(nib[2], nib[3], h + 1)),
+                                  byte_buckets(nib[4], nib[5], h + 2));
     return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(in, _mm256_setzero_si256()));
 }
 

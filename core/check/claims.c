@@ -285,11 +285,18 @@ static int number_before(const char *t, size_t p)
 
 #define NO_WORD ((size_t)-1)
 
+/* The length of the character whose first byte is c (a word of a tail or
+ * head group is one character: where it ends tells its first byte). */
+static inline size_t char_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
 /* Where the first word of group g (a character of a kind's tail or head)
  * that the joined text [a, b) holds starts, with a number right before it
  * when numbered; NO_WORD when none. Its places are in the order of the
  * text: the first starting at a or after, and on while they start before b. */
-static inline size_t first_word(scan *sc, int g, size_t a, size_t b, int numbered)
+__attribute__((always_inline)) static inline size_t first_word(scan *sc, int g, size_t a, size_t b, int numbered)
 {
     /* the first place at or after a: anchors come in the order of the text,
      * so most often the group's last one or a few on; a binary search when
@@ -305,7 +312,8 @@ static inline size_t first_word(scan *sc, int g, size_t a, size_t b, int numbere
     }
     sc->gcur[g] = lo;
     for (size_t i = lo; i < sc->gfrom[g + 1] && sc->goff[i] < b; i++)
-        if (sc->gend[i] <= b && (!numbered || number_before(sc->j.t, sc->goff[i])))
+        if (sc->goff[i] + char_len((unsigned char)sc->j.t[sc->goff[i]]) <= b &&
+            (!numbered || number_before(sc->j.t, sc->goff[i])))
             return sc->goff[i];
     return NO_WORD;
 }
@@ -485,12 +493,11 @@ static void fill_groups(scan *sc, const nb_place *pl, size_t npl, size_t *count)
         for (uint64_t m = sc->cc->groups[pl[i].needle]; m; m &= m - 1) {
             size_t at = count[__builtin_ctzll(m)]++;
             sc->goff[at] = (uint32_t)pl[i].off;
-            sc->gend[at] = (uint32_t)(pl[i].off + sc->cc->words.len[pl[i].needle]);
         }
 }
 
 /* The places of the claims' words in the joined text, sorted by group
- * (each group's in the order of the text): goff, gend, gfrom. The text is
+ * (each group's in the order of the text): goff, gfrom. The text is
  * searched once when its places are few, else counted, then filled in a
  * second search. */
 static int find_words(scan *sc)
@@ -510,8 +517,7 @@ static int find_words(scan *sc)
     }
     if (rc == 0) {
         sc->goff = malloc((total ? total : 1) * sizeof *sc->goff);
-        sc->gend = malloc((total ? total : 1) * sizeof *sc->gend);
-        rc = sc->goff && sc->gend ? 0 : -1;
+        rc = sc->goff ? 0 : -1;
     }
     if (rc == 0 && seen == npl) /* every place kept */
         fill_groups(sc, pl, npl, count);
@@ -548,7 +554,6 @@ int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_
         if (sc.cc->same_anchor[a0])
             rc = scan_anchor(&sc, a0);
     free(sc.goff);
-    free(sc.gend);
     free(sc.places);
     nb_joined_free(&sc.j);
     return rc;

@@ -51,7 +51,7 @@ typedef struct scan {
     nb_joined j;                  /* the text the patterns read */
     size_t z0, z1;                /* the tables' zone in it */
     size_t cells_lo, cells_hi;    /* where the cells with a place in the original text lie */
-    uint32_t *goff, *gend;        /* where the words of each group start and end, in the order of the text … */
+    uint32_t *goff;               /* where the words of each group start, in the order of the text … */
     size_t gfrom[65];             /* … group g's from gfrom[g] to gfrom[g + 1] */
     size_t gcur[64];              /* each group's first place at or after its last look-up's start */
     int said[NKINDS];             /* claims of a kind judged so far (some count only the first) */
