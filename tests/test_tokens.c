@@ -2,9 +2,10 @@
  * the same text: on generated cells and words (ASCII and full-width
  * digits, decimals, signs, units, placeholders, white space of every kind,
  * numbering, bytes that are no UTF-8, a character cut at the end) each
- * fast path of trimming, value reading, blob telling and run-together
- * words gives what a reading one code point at a time gives, a tab row
- * what its fields read one at a time give, and a pipe or box row (its rule
+ * fast path of trimming (runs of blanks of every length too), value
+ * reading, blob telling and run-together words gives what a reading one
+ * code point at a time gives, a tab row what its fields read one at a
+ * time give, and a pipe or box row (its rule
  * lines' runs too, long, cut short or broken off) what its characters read
  * one at a time give; and an area of
  * tab-indented lines is read one cell a line exactly when its lines'
@@ -293,6 +294,30 @@ static void test_trim_value_blob(void **state)
         if (tv.v[tv.n - 1].blob != plain_blob(t, 0, cut))
             fail_msg("blob of \"%.*s\": %d, plainly %d", (int)cut, t, tv.v[tv.n - 1].blob, plain_blob(t, 0, cut));
         free(tv.v);
+        free(t);
+    }
+}
+
+/* Runs of blanks (spaces, now and then a tab) of every length to 40 on
+ * either side of generated text: trimmed as plainly, eight at a time too. */
+static void test_trim_runs(void **state)
+{
+    (void)state;
+    uint32_t seed = 15;
+    char buf[200];
+    for (int round = 0; round < 60000; round++) {
+        size_t n = 0, lead = (size_t)round % 41, trail = (size_t)(round / 41) % 41;
+        for (size_t i = 0; i < lead; i++)
+            buf[n++] = next_rand(&seed) % 13 ? ' ' : '\t';
+        n += gen_text(&seed, buf + n, sizeof buf - 40 - n, 4);
+        for (size_t i = 0; i < trail; i++)
+            buf[n++] = next_rand(&seed) % 13 ? ' ' : '\t';
+        char *t = exact_copy(buf, n);
+        size_t a = n && round % 3 == 0 ? next_rand(&seed) % n : 0, b = n, pa = a, pb = b;
+        ex_trim(t, &a, &b);
+        plain_trim(t, &pa, &pb);
+        if (a != pa || b != pb)
+            fail_msg("trim of \"%.*s\": [%zu, %zu), plainly [%zu, %zu)", (int)n, t, a, b, pa, pb);
         free(t);
     }
 }
@@ -651,7 +676,8 @@ static void test_tokens_grow(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_trim_value_blob), cmocka_unit_test(test_parse_value_quick),
+        cmocka_unit_test(test_trim_value_blob), cmocka_unit_test(test_trim_runs),
+        cmocka_unit_test(test_parse_value_quick),
         cmocka_unit_test(test_glued_words),     cmocka_unit_test(test_cells),
         cmocka_unit_test(test_tab_indented_areas), cmocka_unit_test(test_next_word), cmocka_unit_test(test_tab_rows),
         cmocka_unit_test(test_pipe_rows),       cmocka_unit_test(test_rule_runs),

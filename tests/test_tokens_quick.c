@@ -1,9 +1,15 @@
 /* test_tokens_quick.c — the table area's quick readings against plain ones
  * on generated text (white space of every kind, overlong forms of it, bytes
  * that are no UTF-8, characters cut at the end): a line told blank
- * (ex_blank) exactly when every code point in it is white space, and a
- * cell's value (ex_token_value) as nb_parse_value reads it, around the
- * longest run of digits read without it. (Trimming is test_tokens'.) */
+ * (ex_blank) exactly when every code point in it is white space; a cell's
+ * value (ex_token_value) as nb_parse_value reads it, around the longest run
+ * of digits read without it; a value told (ex_is_value_text,
+ * ex_emit_if_value) from its first ideograph, every one of U+4000–U+9FFF,
+ * as nb_parse_value tells it, and the blob of plain digits as ex_emit_value
+ * gives it; numbering's start (ex_numbering_may_start)
+ * at every code point as nb_cn_digit says; and the separators of comma rows
+ * (ex_comma_seps, ex_tokenize_comma_row) found at every place of long
+ * lines. (Trimming is test_tokens'.) */
 #include "testutil.h"
 #include "base/utf8.h"
 #include "extract/internal.h"
@@ -88,11 +94,133 @@ static void test_token_value(void **state)
     }
 }
 
+
+/* Does t[a, b) read as a value (a number or a placeholder), plainly? */
+static int plain_value(const char *t, size_t a, size_t b)
+{
+    nb_num v;
+    nb_status st = nb_parse_value(t + a, b - a, &v);
+    return st == NB_ST_NUMBER || st == NB_ST_PLACEHOLDER;
+}
+
+/* Every ideograph of U+4000–U+9FFF (and the last of U+3FFF) first, random
+ * pieces after it, told a value or not as nb_parse_value tells it; and a
+ * value emitted with ex_emit_value's blob. */
+static void test_value_first_ideograph(void **state)
+{
+    (void)state;
+    uint32_t seed = 13;
+    char buf[64];
+    for (uint32_t c = 0x3FFF; c <= 0x9FFF; c++) {
+        size_t n = 0;
+        buf[n++] = (char)(0xE0 | c >> 12);
+        buf[n++] = (char)(0x80 | (c >> 6 & 0x3F));
+        buf[n++] = (char)(0x80 | (c & 0x3F));
+        for (int k = (int)(next_rand(&seed) % 4); k > 0; k--)
+            add_piece(&seed, buf, &n, sizeof buf);
+        size_t cut = c % 7 ? n : next_rand(&seed) % (n + 1); /* sometimes cut inside the ideograph */
+        char *t = malloc(cut ? cut : 1);
+        assert_non_null(t);
+        memcpy(t, buf, cut);
+        int want = plain_value(t, 0, cut);
+        tokv x = {0}, y = {0};
+        if (ex_is_value_text(t, 0, cut) != want || ex_emit_if_value(&x, t, 0, cut, LK_TAB) != want ||
+            x.n != (size_t)want)
+            fail_msg("U+%04X \"%.*s\": value %d, plainly %d", (unsigned)c, (int)cut, t, !want, want);
+        if (want) {
+            ex_emit_value(&y, t, 0, cut, LK_TAB);
+            assert_int_equal(x.v[0].blob, y.v[0].blob);
+        }
+        free(x.v);
+        free(y.v);
+        free(t);
+    }
+}
+
+/* Plain digits of every length to NB_NUM_MAX_INT: the blob ex_emit_digits
+ * tells from their length is ex_emit_value's. */
+static void test_digits_blob(void **state)
+{
+    (void)state;
+    uint32_t seed = 14;
+    char t[NB_NUM_MAX_INT + 1];
+    for (int round = 0; round < 2000; round++) {
+        size_t n = (size_t)round % NB_NUM_MAX_INT + 1;
+        for (size_t i = 0; i < n; i++)
+            t[i] = (char)('0' + next_rand(&seed) % 10);
+        tokv x = {0}, y = {0};
+        tok *k = ex_emit_digits(&x, 0, n, LK_TAB);
+        ex_emit_value(&y, t, 0, n, LK_TAB);
+        assert_non_null(k);
+        assert_true(ex_plain_digits(t, 0, n));
+        assert_int_equal(k->blob, y.v[0].blob);
+        assert_int_equal(k->kind, K_VALUE);
+        assert_int_equal(k->len, n);
+        free(x.v);
+        free(y.v);
+    }
+}
+
+/* Every code point: numbering may start there exactly when it is ( or a
+ * Chinese digit above 0 of U+4E00–U+56DB. */
+static void test_numbering_may_start(void **state)
+{
+    (void)state;
+    for (uint32_t c = 0; c <= 0x10FFFF; c++) {
+        int want = c == '(' || (c >= 0x4E00 && c <= 0x56DB && nb_cn_digit(c) > 0);
+        if (ex_numbering_may_start(c) != want)
+            fail_msg("U+%04X: may start %d, plainly %d", (unsigned)c, !want, want);
+    }
+}
+
+/* Lines of cells (text without digits or 。, full-width ：＃ among it) cut
+ * by , or ， — some of them inside brackets, no separators there — of up to
+ * 60 cells: ex_comma_seps counts the separators outside brackets wherever
+ * they stand, and ex_tokenize_comma_row makes one field more. */
+static void test_comma_seps(void **state)
+{
+    (void)state;
+    static const char *const cells[] = {"规章", "a", "：", "＃", "行政许可", "xy", "（甲，乙）", "(b,c)", "（）", "申请人"};
+    uint32_t seed = 16;
+    char buf[1200];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0;
+        int seps = 0, k = (int)(next_rand(&seed) % 60) + 1;
+        for (int i = 0; i < k; i++) {
+            if (i > 0) {
+                const char *sep = next_rand(&seed) % 3 ? "," : "，";
+                memcpy(buf + n, sep, strlen(sep));
+                n += strlen(sep);
+                seps++;
+            }
+            const char *c = cells[next_rand(&seed) % 10];
+            memcpy(buf + n, c, strlen(c));
+            n += strlen(c);
+        }
+        char *t = malloc(n);
+        assert_non_null(t);
+        memcpy(t, buf, n);
+        int got = ex_comma_seps(t, 0, n);
+        if (got != seps)
+            fail_msg("\"%.*s\": %d separators, plainly %d", (int)n, t, got, seps);
+        tokv tv = {0};
+        ex_tokenize_comma_row(&tv, t, 0, n);
+        assert_true(tv.n > 0);
+        assert_int_equal(tv.v[0].nfields, seps + 1 < MAXFIELDS ? seps + 1 : NO_FIELD);
+        free(tv.v);
+        free(t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_blank),
         cmocka_unit_test(test_token_value),
+        cmocka_unit_test(test_value_first_ideograph),
+        cmocka_unit_test(test_digits_blob),
+        cmocka_unit_test(test_numbering_may_start),
+        cmocka_unit_test(test_comma_seps),
     };
     return TU_RUN("tokens_quick", tests, NULL, NULL, NULL);
 }

@@ -63,17 +63,25 @@ static int line_has_comma(const char *t, size_t a, size_t b, area_seps *f)
     return f->comma < b || f->wide < b;
 }
 
-/* In a tab or pipe row, text after the row's first number is one of its cells. */
-static void text_after_values_is_value(tokv *tv, size_t from)
+/* The line's tokens from from on counted: values (*nvals), values and
+ * text (*ncells). In a tab, pipe or comma row (table) text after the row's
+ * first number is one of its cells: made a value on the way. */
+static void count_row(tokv *tv, size_t from, int table, int *nvals, int *ncells)
 {
-    int seen = 0;
+    int seen = 0, nv = 0, nt = 0;
     for (size_t q = from; q < tv->n; q++) {
         tok *k = &tv->v[q];
-        if (k->kind == K_VALUE)
-            seen = 1;
-        else if (k->kind == K_TEXT && seen)
+        if (k->kind == K_TEXT && seen)
             k->kind = K_VALUE;
+        if (k->kind == K_VALUE) {
+            nv++;
+            seen = table;
+        } else if (k->kind == K_TEXT) {
+            nt++;
+        }
     }
+    *nvals = nv;
+    *ncells = nv + nt;
 }
 
 /* A non-blank line t[a, b) in its own layout, counted into n. */
@@ -83,30 +91,23 @@ static void tokenize_row_line(tokv *tv, const char *t, size_t a, size_t b, area_
     if (t[a] == '\t')
         n->tabbed++;
     size_t from = tv->n;
-    int table_row = 0;
+    int table_row = 0, table = 1;
     pipe_cuts pc;
     if (f->pipes && ex_pipe_scan(t, a, b, &pc) >= 2) {
         ex_tokenize_pipe(tv, t, a, b, &pc);
-        text_after_values_is_value(tv, from);
         table_row = 1;
     } else if (memchr(t + a, '\t', b - a)) {
         ex_tokenize_tab_row(tv, t, a, b);
-        text_after_values_is_value(tv, from);
         table_row = t[a] != '\t';
     } else if (line_has_comma(t, a, b, f) && ex_comma_seps(t, a, b) >= 2) {
         ex_tokenize_comma_row(tv, t, a, b);
-        text_after_values_is_value(tv, from);
         table_row = t[a] != ',' && (unsigned char)t[a] != 0xEF;
     } else {
         ex_tokenize_plain(tv, t, a, b, LK_PLAIN);
+        table = 0;
     }
-    int nvals = 0, ncells = 0;
-    for (size_t q = from; q < tv->n; q++) {
-        if (tv->v[q].kind == K_VALUE)
-            nvals++;
-        if (tv->v[q].kind == K_VALUE || tv->v[q].kind == K_TEXT)
-            ncells++;
-    }
+    int nvals, ncells;
+    count_row(tv, from, table, &nvals, &ncells);
     if (nvals >= 2 || (ncells >= 2 && table_row))
         n->multi++;
     else if (ncells == 1)

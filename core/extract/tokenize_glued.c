@@ -74,8 +74,10 @@ static int is_ascii_digit(unsigned char c)
 
 /* Does a number start at t[i] of the word t[a, b): a digit, ASCII or
  * full-width, or at the word's start a sign (- or －) before an ASCII
- * digit? *next: where the character at i ends. */
-static int number_starts(const char *t, size_t a, size_t i, size_t b, size_t *next)
+ * digit? *next: where the character at i ends. Always inline: called at
+ * every run and at each character of text that is no ideograph. */
+__attribute__((always_inline)) static inline int number_starts(const char *t, size_t a, size_t i, size_t b,
+                                                               size_t *next)
 {
     const unsigned char *u = (const unsigned char *)t;
     *next = i;
@@ -180,12 +182,6 @@ static void attach_units(runs *R, const char *t)
     }
 }
 
-int ex_numbering_may_start(uint32_t folded)
-{
-    /* 一 … 十 lie in U+4E00–U+56DB: most characters ruled out by two comparisons */
-    return folded == '(' || (folded >= 0x4E00 && folded <= 0x56DB && nb_cn_digit(folded) > 0);
-}
-
 /* Is the character at t[at] (in t[., re)) 第 or 至, after which numbering
  * is an ordinal or a range's end ("第二十条", "至三"), no item's? */
 static int ordinal_before(const char *t, size_t at, size_t re)
@@ -195,8 +191,9 @@ static int ordinal_before(const char *t, size_t at, size_t re)
 }
 
 /* A text run, split at numbering inside it: "其他一、本年新收…", "结果（一）予以公开".
- * Ideographs outside U+4E00–U+56DB (where 一 … 十 lie) start no numbering:
- * they are passed three bytes at a time without decoding them. */
+ * Ideographs outside U+4E00–U+56DB (where 一 … 十 lie), or without a
+ * Chinese digit's bit (ex_cn_digit_bit), start no numbering: they are passed
+ * three bytes at a time without a call. */
 static void emit_text_run(tokv *tv, const char *t, size_t rs, size_t re, int lk)
 {
     const unsigned char *u = (const unsigned char *)t;
@@ -207,7 +204,7 @@ static void emit_text_run(tokv *tv, const char *t, size_t rs, size_t re, int lk)
         if (nb_utf8_ideo3(u, j, re)) {
             c = nb_utf8_ideo3_cp(u + j); /* folds to itself */
             j += 3;
-            if (c - 0x4E00 > 0x56DB - 0x4E00) {
+            if (c - 0x4E00 > 0x56DB - 0x4E00 || !ex_cn_digit_bit(c)) { /* no digit 一 … 十 */
                 last = here;
                 continue;
             }

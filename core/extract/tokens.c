@@ -72,35 +72,54 @@ static const unsigned char space_byte[256] = {
     [0xC0] = 3, [0xC1] = 3, [0xE0] = 3, [0xF0] = 3,
 };
 
+/* The eight bytes at u, the first lowest where the machine is little-endian
+ * (a comparison with eight equal bytes does not care). */
+static uint64_t load8(const unsigned char *u)
+{
+    uint64_t v;
+    memcpy(&v, u, 8);
+    return v;
+}
+
+#define SPACES8 0x2020202020202020u /* eight ASCII spaces */
+
 /* White space trimmed off both ends of t[*a, *b): ASCII blanks a byte at a
- * time, then whole characters. Out of line, so that ex_trim's quick test
- * saves no registers. */
-__attribute__((noinline)) static void trim_ends(const char *t, size_t *a, size_t *b)
+ * time (spaces eight at a time: a padded cell has many), then whole
+ * characters. Out of line, so that ex_trim's quick test saves no
+ * registers. */
+__attribute__((noinline)) static void trim_ends(const char *t, size_t *pa, size_t *pb)
 {
     const unsigned char *u = (const unsigned char *)t;
-    while (*a < *b && (u[*a] == ' ' || u[*a] == '\t'))
-        ++*a; /* ASCII blanks, a byte each (a padded cell has many) */
-    while (*b > *a && (u[*b - 1] == ' ' || u[*b - 1] == '\t'))
-        --*b;
-    while (*a < *b && space_byte[u[*a]]) { /* a byte where no white space starts ends it undecoded */
-        size_t i = *a;
-        uint32_t c = nb_utf8_get(t, *b, &i);
+    size_t a = *pa, b = *pb;
+    while (b - a >= 8 && load8(u + a) == SPACES8)
+        a += 8;
+    while (a < b && (u[a] == ' ' || u[a] == '\t'))
+        a++;
+    while (b - a >= 8 && load8(u + b - 8) == SPACES8)
+        b -= 8;
+    while (b > a && (u[b - 1] == ' ' || u[b - 1] == '\t'))
+        b--;
+    while (a < b && space_byte[u[a]]) { /* a byte where no white space starts ends it undecoded */
+        size_t i = a;
+        uint32_t c = nb_utf8_get(t, b, &i);
         if (!nb_is_space(c))
             break;
-        *a = i;
+        a = i;
     }
-    while (*b > *a) {
-        size_t s = *b - 1;
-        while (s > *a && ((unsigned char)t[s] & 0xC0) == 0x80)
+    while (b > a) {
+        size_t s = b - 1;
+        while (s > a && (u[s] & 0xC0) == 0x80)
             s--;
         if (!space_byte[u[s]])
             break;
         size_t i = s;
-        uint32_t c = nb_utf8_get(t, *b, &i);
+        uint32_t c = nb_utf8_get(t, b, &i);
         if (!nb_is_space(c))
             break;
-        *b = s;
+        b = s;
     }
+    *pa = a;
+    *pb = b;
 }
 
 void ex_trim(const char *t, size_t *a, size_t *b)
@@ -204,9 +223,23 @@ int ex_plain_digits(const char *t, size_t a, size_t b)
     return 1;
 }
 
+/* Does t[a, b) start with an ideograph (U+4000–U+9FFF) that starts no
+ * value: any but 无 空 暂 不 (numerals.c may_be_value's)? nb_parse_value
+ * says text at once then; told here without a call, from three bytes. */
+static int starts_as_label(const char *t, size_t a, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    if (!nb_utf8_ideo3(u, a, b))
+        return 0;
+    uint32_t c = nb_utf8_ideo3_cp(u + a);
+    return c != 0x65E0 && c != 0x7A7A && c != 0x6682 && c != 0x4E0D;
+}
+
 /* t[a, b), not plain digits, reads as a number or a placeholder. */
 static int is_other_value(const char *t, size_t a, size_t b)
 {
+    if (starts_as_label(t, a, b))
+        return 0; /* a label: the commonest text cell */
     nb_num n;
     nb_status st = nb_parse_value(t + a, b - a, &n);
     return st == NB_ST_NUMBER || st == NB_ST_PLACEHOLDER;
@@ -226,7 +259,7 @@ int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
 {
     if (!ex_plain_digits(t, a, b)) /* plain digits: the commonest cell, told without parsing */
         return emit_if_other_value(tv, t, a, b, lk);
-    ex_emit_value(tv, t, a, b, lk);
+    ex_emit_digits(tv, a, b, lk);
     return 1;
 }
 
@@ -270,6 +303,14 @@ __attribute__((noinline)) static unsigned char blob_past_digits(const char *t, s
         }
     }
     return blob_of(nd, dots, before_dot, unit);
+}
+
+tok *ex_emit_digits(tokv *tv, size_t a, size_t b, int lk)
+{
+    tok *k = ex_emit(tv, K_VALUE, a, b - a, lk);
+    if (k)
+        k->blob = blob_of(b - a, 0, b - a, 0);
+    return k;
 }
 
 void ex_emit_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
