@@ -367,6 +367,7 @@ typedef struct splitter {
     int n;
     int want;
     unsigned flags;     /* NB_ROW_SUM, or NB_ROW_T4 for 15 cells in three groups */
+    int small_ints;     /* every part read is an integer small enough to add plainly */
     part cur[MAXPARTS];
     part found[MAXREAD][MAXPARTS];
     int nfound, total;

@@ -10,73 +10,113 @@
 
 #include <string.h>
 
+/* The search stops once it has gone through this many nodes. */
+#define SPLIT_MAX_NODES 400000
+
+/* A part's value as a plain integer when it is one small enough that six of
+ * them add up within 64 bits exactly as nb_num_add adds them. */
+#define SMALL_INT (1LL << 58)
+
+static int is_small_int(nb_num a)
+{
+    return a.scale == 0 && a.v > -SMALL_INT && a.v < SMALL_INT;
+}
+
+/* Parts from..from+n of cur add up to part from+n, as exact decimals. */
+static int num_sum_holds(const part *cur, int from, int n)
+{
+    nb_num s = nb_num_int(0);
+    for (int c = from; c < from + n; c++)
+        s = nb_num_add(s, cur[c].num);
+    return nb_num_cmp(s, cur[from + n].num) == 0;
+}
+
+/* The same where every part is a small integer (S->small_ints: the digits
+ * the search reads always are), in plain integers. */
+static int int_sum_holds(const part *cur, int from, int n)
+{
+    long long s = 0;
+    for (int c = from; c < from + n; c++)
+        s += cur[c].num.v;
+    return s == cur[from + n].num.v;
+}
+
 static int check_sums(const splitter *S)
 {
-    if (S->flags & NB_ROW_SUM) {
-        nb_num s = nb_num_int(0);
-        for (int c = 0; c < 6; c++)
-            s = nb_num_add(s, S->cur[c].num);
-        return nb_num_cmp(s, S->cur[6].num) == 0;
-    }
+    if (S->flags & NB_ROW_SUM)
+        return S->small_ints ? int_sum_holds(S->cur, 0, 6) : num_sum_holds(S->cur, 0, 6);
     if (S->flags & NB_ROW_T4) {
-        for (int g = 0; g < S->want / 5; g++) {
-            nb_num s = nb_num_int(0);
-            for (int c = 0; c < 4; c++)
-                s = nb_num_add(s, S->cur[g * 5 + c].num);
-            if (nb_num_cmp(s, S->cur[g * 5 + 4].num) != 0)
+        for (int g = 0; g < S->want / 5; g++)
+            if (!(S->small_ints ? int_sum_holds(S->cur, g * 5, 4) : num_sum_holds(S->cur, g * 5, 4)))
                 return 0;
-        }
     }
     return 1;
 }
 
-static int tok_digits(const splitter *S, int ti)
+/* The digits of token k before any decimal point (a whole token: 1). */
+static int tok_digits(const char *t, const tok *k)
 {
-    const tok *k = &S->toks[S->idx[ti]];
     if (!k->blob)
         return 1;
     int nd = 0;
     size_t i = k->off, e = k->off + k->len;
     while (i < e) {
-        if (nb_fold(nb_utf8_get(S->t, e, &i)) == '.')
+        unsigned char b = (unsigned char)t[i];
+        if (b < 0x80) { /* ASCII folds to '.' only from '.' */
+            i++;
+            if (b == '.')
+                break;
+        } else if (nb_fold(nb_utf8_get(t, e, &i)) == '.') {
             break;
+        }
         nd++;
     }
     return nd;
 }
 
-/* Node (ti, di, pi) of the search: token ti from its digit di on gives
- * parts pi and after. */
+/* Count node (ti, di, pi) of the search, ti a token of the row, and tell
+ * whether it goes on: a node with no room for its parts ends at once. What
+ * the search counts and finds is that of calling each node and returning
+ * from it. */
+static inline int enter_inner(splitter *S, int ti, int di, int pi)
+{
+    if (++S->nodes > SPLIT_MAX_NODES)
+        return 0;
+    /* room left: every later token gives at least one part, and the
+       digits left (caps[ti] − di: a whole token's one part, a run's digits
+       before any point) give every part still wanted */
+    return pi < S->want && pi + (S->n - ti) <= S->want && pi + S->caps[ti] - di >= S->want;
+}
+
+/* The same for node (ti, 0, pi), which past the last token is a reading
+ * when it has every part and the sums hold. */
+static inline int enter_node(splitter *S, int ti, int pi)
+{
+    if (ti < S->n)
+        return enter_inner(S, ti, 0, pi);
+    if (++S->nodes > SPLIT_MAX_NODES)
+        return 0;
+    if (pi == S->want && check_sums(S)) {
+        if (S->nfound < MAXREAD)
+            memcpy(S->found[S->nfound++], S->cur, sizeof(part) * (size_t)S->want);
+        S->total++;
+    }
+    return 0;
+}
+
+/* Node (ti, di, pi) of the search, entered (enter_node): token ti from its
+ * digit di on gives parts pi and after. */
 static void split_dfs(splitter *S, int ti, int di, int pi)
 {
-    if (++S->nodes > 400000)
-        return;
-    if (ti == S->n) {
-        if (pi == S->want && check_sums(S)) {
-            if (S->nfound < MAXREAD)
-                memcpy(S->found[S->nfound++], S->cur, sizeof(part) * (size_t)S->want);
-            S->total++;
-        }
-        return;
-    }
-    /* room left: every later token gives at least one part */
-    int cap = S->caps[ti + 1];
     const tok *k = &S->toks[S->idx[ti]];
     size_t end = k->off + k->len;
     if (!k->blob) {
-        if (pi >= S->want || pi + 1 + (S->n - ti - 1) > S->want || pi + 1 + cap < S->want)
-            return;
         S->cur[pi] = S->whole[ti];
-        split_dfs(S, ti + 1, 0, pi + 1);
+        if (enter_node(S, ti + 1, pi + 1))
+            split_dfs(S, ti + 1, 0, pi + 1);
         return;
     }
     size_t start = di ? S->dend[ti][di - 1] : k->off;
-    if (pi >= S->want)
-        return;
-    /* digits left in this token (before any decimal point) */
-    int left = S->nd[ti] - di;
-    if (pi + 1 + (S->n - ti - 1) > S->want || pi + left + cap < S->want)
-        return;
     part *p = &S->cur[pi];
     if (k->blob == 2 && (start == end - 1 || S->t[start] != '0' || S->t[start + 1] == '.')) {
         /* the rest, decimal part and all, as the last cell of this token */
@@ -84,28 +124,46 @@ static void split_dfs(splitter *S, int ti, int di, int pi)
         p->len = end - start;
         if (nb_parse_value(S->t + start, end - start, &p->num) == NB_ST_NUMBER) {
             p->st = NB_ST_INFERRED;
-            split_dfs(S, ti + 1, 0, pi + 1);
+            if (enter_node(S, ti + 1, pi + 1))
+                split_dfs(S, ti + 1, 0, pi + 1);
         }
     }
+    /* the digits read: from di on, nine at most, one when it is 0 (no
+       number starts with 0) */
+    int nd = S->nd[ti];
+    if (di >= nd)
+        return;
+    const uint32_t *dend = S->dend[ti];
+    const unsigned char *dval = S->dval[ti];
+    int stop = dval[di] == 0 ? di + 1 : di + 9 < nd ? di + 9 : nd;
+    int inside = stop < nd ? stop : nd - 1; /* the parts that end before the token's last digit */
+    p->off = start; /* the deeper nodes write the parts after this one only */
+    p->st = NB_ST_INFERRED;
     long long v = 0;
-    int len = 0;
-    for (int d = di; d < S->nd[ti]; d++) {
-        size_t i = S->dend[ti][d];
-        v = v * 10 + S->dval[ti][d];
-        len++;
-        if (len > 9)
-            break;
-        p = &S->cur[pi];
-        p->off = start;
-        p->len = i - start;
-        p->num = nb_num_int(v);
-        p->st = NB_ST_INFERRED;
-        if (i == end)
-            split_dfs(S, ti + 1, 0, pi + 1);
-        else if (k->blob == 1 || nb_fold((uint32_t)(unsigned char)S->t[i]) != '.')
+    int d = di;
+    for (; d < inside; d++) {
+        v = v * 10 + dval[d];
+        p->len = dend[d] - start;
+        p->num = (nb_num){v, 0};
+        if (enter_inner(S, ti, d + 1, pi + 1))
             split_dfs(S, ti, d + 1, pi + 1);
-        if (len == 1 && v == 0)
-            break; /* no number starts with 0 */
+        if (S->nodes > SPLIT_MAX_NODES)
+            return; /* every node from here on would end at once */
+    }
+    if (stop < nd)
+        return;
+    /* the part that ends with the token's last digit: the token's last
+       part, or (before a point, the rest read as one number above) none */
+    v = v * 10 + dval[d];
+    size_t i = dend[d];
+    p->len = i - start;
+    p->num = (nb_num){v, 0};
+    if (i == end) {
+        if (enter_node(S, ti + 1, pi + 1))
+            split_dfs(S, ti + 1, 0, pi + 1);
+    } else if (k->blob == 1 || S->t[i] != '.') { /* an ASCII byte folds to '.' only from '.' */
+        if (enter_inner(S, ti, d + 1, pi + 1))
+            split_dfs(S, ti, d + 1, pi + 1);
     }
 }
 
@@ -113,6 +171,7 @@ static void split_dfs(splitter *S, int ti, int di, int pi)
  * decimal point); 0 when a run has more digits than any reading takes. */
 static int read_tokens(splitter *S)
 {
+    S->small_ints = 1;
     for (int ti = 0; ti < S->n; ti++) {
         const tok *k = &S->toks[S->idx[ti]];
         part *w = &S->whole[ti];
@@ -123,8 +182,10 @@ static int read_tokens(splitter *S)
             w->st = nb_parse_value(S->t + k->off, k->len, &w->num);
             if (w->st != NB_ST_NUMBER)
                 w->num = nb_num_int(0);
+            S->small_ints &= is_small_int(w->num);
             continue;
         }
+        S->small_ints &= k->blob == 1; /* a decimal part may be read */
         size_t i = k->off, e = k->off + k->len;
         while (i < e) {
             uint32_t c = nb_fold(nb_utf8_get(S->t, e, &i));
@@ -139,17 +200,18 @@ static int read_tokens(splitter *S)
     return 1;
 }
 
-/* One digit a cell is the only reading when the digits number the cells. */
+/* One digit a cell is the only reading when the digits number the cells
+ * (caps[0]: the digits of the whole row). */
 static int one_digit_each(const splitter *S)
 {
-    int total = 0;
+    if (S->caps[0] != S->want)
+        return 0;
     for (int k = 0; k < S->n; k++) {
         const tok *t = &S->toks[S->idx[k]];
         if (t->blob != 1 && t->kind == K_VALUE && !nb_all_digits(S->t + t->off, t->len))
             return 0;
-        total += tok_digits(S, k);
     }
-    return total == S->want;
+    return 1;
 }
 
 void ex_run_split(const assembly *A, splitter *S, const int *idx, int n, int want, unsigned flags)
@@ -164,10 +226,11 @@ void ex_run_split(const assembly *A, splitter *S, const int *idx, int n, int wan
     S->nodes = 0;
     S->caps[n] = 0;
     for (int k = n - 1; k >= 0; k--)
-        S->caps[k] = S->caps[k + 1] + tok_digits(S, k);
+        S->caps[k] = S->caps[k + 1] + tok_digits(S->t, &S->toks[idx[k]]);
     if (one_digit_each(S)) {
         /* the search below would find exactly this; the sums still decide */
         int pi = 0;
+        S->small_ints = 1;
         for (int k = 0; k < n; k++) {
             const tok *t = &S->toks[idx[k]];
             if (!t->blob) { /* one part, as the search reads it: an empty field is a blank cell */
@@ -176,6 +239,7 @@ void ex_run_split(const assembly *A, splitter *S, const int *idx, int n, int wan
                 p->len = t->len;
                 if ((p->st = nb_parse_value(S->t + t->off, t->len, &p->num)) != NB_ST_NUMBER)
                     p->num = nb_num_int(0);
+                S->small_ints &= is_small_int(p->num);
                 continue;
             }
             size_t i = t->off, e = t->off + t->len;
@@ -184,7 +248,7 @@ void ex_run_split(const assembly *A, splitter *S, const int *idx, int n, int wan
                 uint32_t c = nb_fold(nb_utf8_get(S->t, e, &i));
                 S->cur[pi].off = s0;
                 S->cur[pi].len = i - s0;
-                S->cur[pi].num = nb_num_int((long long)(c - '0'));
+                S->cur[pi].num = (nb_num){(long long)(c - '0'), 0};
                 S->cur[pi].st = t->blob ? NB_ST_INFERRED : NB_ST_NUMBER;
                 pi++;
             }
@@ -195,7 +259,8 @@ void ex_run_split(const assembly *A, splitter *S, const int *idx, int n, int wan
         }
         return;
     }
-    if (read_tokens(S)) /* else no reading takes every digit: none is found */
+    /* else no reading takes every digit: none is found */
+    if (read_tokens(S) && enter_node(S, 0, 0))
         split_dfs(S, 0, 0, 0);
 }
 
