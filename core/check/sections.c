@@ -113,7 +113,8 @@ static int other_mentions(const nb_report *r, const char *const *words, size_t n
 
 static int section6_fee(const nb_report *r, nb_findings *out, nb_err *err)
 {
-    static const char *const anywhere[] = {"处理费", "信息公开收费", "公开收费"};
+    /* 信息公开收费 too, which holds 公开收费 */
+    static const char *const anywhere[] = {"处理费", "公开收费"};
     static const char *const in_six[] = {"收费", "收取", "费用", "缴费"};
     if (r->year < 2021 || HAS(r->doc.text, 0, r->doc.len, anywhere) ||
         other_mentions(r, in_six, sizeof in_six / sizeof in_six[0]))
@@ -224,7 +225,7 @@ static int section1_subtopics(const nb_report *r, nb_findings *out, nb_err *err)
 {
     static const char *const active[] = {"主动公开"};
     static const char *const request[] = {"依申请", "申请公开", "公开申请"};
-    static const char *const manage[] = {"信息管理", "政务信息管理"};
+    static const char *const manage[] = {"信息管理"}; /* 政务信息管理 too, which holds it */
     static const char *const platform[] = {"平台"};
     static const char *const oversight[] = {"监督", "保障", "考核"};
     const nb_section *s = &r->sec[NB_SEC_GENERAL];

@@ -114,9 +114,11 @@ void nb_read_signature(nb_report *r, const nb_ctx *ctx)
  * is not one of): most lines are told without running it. With the text's
  * end for to, the answer is the same for a line (the spaces stop at its
  * end, where no 发 or 公 stands) and no for an empty one. */
-static int label_may_start(const char *t, size_t i, size_t to)
+static inline int label_may_start(const char *t, size_t i, size_t to)
 {
     const unsigned char *u = (const unsigned char *)t;
+    if (i < to && u[i] != 0xE5 && u[i] != ' ' && u[i] != '\t' && u[i] != 0xE3)
+        return 0; /* 发 and 公 start E5: most lines are told by their first byte */
     while (i < to) {
         if (u[i] == ' ' || u[i] == '\t')
             i++;
@@ -128,13 +130,12 @@ static int label_may_start(const char *t, size_t i, size_t to)
     return i + 3 <= to && (!memcmp(t + i, "发", 3) || !memcmp(t + i, "公", 3));
 }
 
-/* A publication line at line li: its date into r; 1 when there is one. */
+/* A publication line at line li, where a label may start: its date into
+ * r; 1 when there is one. */
 static int published_at(nb_report *r, const nb_ctx *ctx, size_t li)
 {
     const char *t = r->doc.text;
     size_t n = r->doc.len, ls, le;
-    if (!label_may_start(t, r->doc.lines[li], n))
-        return 0;
     nb_doc_line(&r->doc, li, &ls, &le);
     size_t to = le + 40 < n ? le + 40 : n; /* the date may be on the next line */
     while (to < n && (((unsigned char)t[to]) & 0xC0) == 0x80)
@@ -157,10 +158,11 @@ void nb_read_published(nb_report *r, const nb_ctx *ctx)
 {
     size_t nl = r->doc.nlines, head = nl < 40 ? nl : 40;
     size_t tail = nl > 20 && nl - 20 > head ? nl - 20 : head;
+    const char *t = r->doc.text;
     for (size_t li = 0; li < head; li++)
-        if (published_at(r, ctx, li))
+        if (label_may_start(t, r->doc.lines[li], r->doc.len) && published_at(r, ctx, li))
             return;
     for (size_t li = tail; li < nl; li++)
-        if (published_at(r, ctx, li))
+        if (label_may_start(t, r->doc.lines[li], r->doc.len) && published_at(r, ctx, li))
             return;
 }

@@ -30,6 +30,12 @@ size_t nb_skip_lead(const char *t, size_t i, size_t end);
 /* A name from a line's fragment, trimmed, without '#', '*' or 标题: prefixes. */
 void nb_copy_name(const char *t, size_t a, size_t b, char *out, size_t cap);
 
+/* sections.c: where a match of the heading pattern (ctx->re_heading) can
+ * start in t[from, we) (and end by we); we when nowhere. The pattern looks
+ * behind nowhere, so its first match from `from` is its first match from
+ * there. */
+size_t nb_heading_start(const char *t, size_t from, size_t we);
+
 /* wording.c: section headings and the period's word in another wording
  * than the standard, recorded as labels (the headings and period found);
  * the standard headings' normal forms, made once into the context. */

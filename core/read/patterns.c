@@ -132,9 +132,21 @@ int nb_blank_range(const char *t, size_t a, size_t b)
     return 1;
 }
 
+/* ASCII white space, '#' and '*' are stepped over byte by byte; a byte
+ * that starts an ideograph of U+4000–U+9FFF (E4 to E9), as most lines'
+ * first characters do, or any other ASCII byte ends the lead without
+ * decoding; other characters are decoded and told by nb_is_space. */
 size_t nb_skip_lead(const char *t, size_t i, size_t end)
 {
+    const unsigned char *u = (const unsigned char *)t;
     while (i < end) {
+        unsigned char b = u[i];
+        if (b == ' ' || (b >= '\t' && b <= '\r') || b == '#' || b == '*') {
+            i++;
+            continue;
+        }
+        if (b < 0x80 || (b >= 0xE4 && b <= 0xE9))
+            break;
         size_t j = i;
         uint32_t c = nb_utf8_get(t, end, &j);
         if (!nb_is_space(c) && c != '#' && c != '*')

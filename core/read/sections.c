@@ -142,6 +142,51 @@ static int numeral_at(const char *t, size_t i, size_t end, size_t *after)
     return tens * 10 + v;
 }
 
+/* Does t[i, we) start with the word w (w_len bytes)? */
+static int word_at(const unsigned char *u, size_t i, size_t we, const char *w, size_t w_len)
+{
+    return i + w_len <= we && !memcmp(u + i, w, w_len);
+}
+
+/* Can a match of the heading pattern start at u[i] (and end by we)? Every
+ * alternative starts with one of 总 主 收 因 政 行 存 其 (its optional prefixes
+ * included), and each but 总 (after which \s* may stand) with two
+ * characters that always stand together: 主动 收到 因政 行政 存在 其他, and
+ * 政府信息公开 followed by 工(作) 被(申请) 申(请) or 行(政). */
+static int heading_may_start(const unsigned char *u, size_t i, size_t we)
+{
+    switch ((uint32_t)u[i] << 16 | (uint32_t)u[i + 1] << 8 | u[i + 2]) {
+    case 0xE680BB: /* 总 */
+        return 1;
+    case 0xE4B8BB: /* 主 */
+        return word_at(u, i + 3, we, "动", 3);
+    case 0xE694B6: /* 收 */
+        return word_at(u, i + 3, we, "到", 3);
+    case 0xE59BA0: /* 因 */
+    case 0xE8A18C: /* 行 */
+        return word_at(u, i + 3, we, "政", 3);
+    case 0xE5AD98: /* 存 */
+        return word_at(u, i + 3, we, "在", 3);
+    case 0xE585B6: /* 其 */
+        return word_at(u, i + 3, we, "他", 3);
+    case 0xE694BF: /* 政 */
+        return word_at(u, i + 3, we, "府信息公开", 15) &&
+               (word_at(u, i + 18, we, "工", 3) || word_at(u, i + 18, we, "被", 3) ||
+                word_at(u, i + 18, we, "申", 3) || word_at(u, i + 18, we, "行", 3));
+    default:
+        return 0;
+    }
+}
+
+size_t nb_heading_start(const char *t, size_t from, size_t we)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    for (size_t i = from; i + 3 <= we; i++)
+        if ((unsigned)(u[i] - 0xE4) <= 4 && heading_may_start(u, i, we))
+            return i;
+    return we;
+}
+
 static void try_heading(nb_report *r, const nb_ctx *ctx, size_t at)
 {
     const char *t = r->doc.text;
@@ -155,7 +200,8 @@ static void try_heading(nb_report *r, const nb_ctx *ctx, size_t at)
         we++;
     size_t from = ws;
     PCRE2_SIZE *ov;
-    while (from < we && nb_re_find(ctx, ctx->re_heading, t, we, from, &ov)) {
+    /* a match that starts past at is none of this place's */
+    while ((from = nb_heading_start(t, from, we)) <= at && nb_re_find(ctx, ctx->re_heading, t, we, from, &ov)) {
         size_t ms = ov[0], me = ov[1];
         from = me > ms ? me : ms + 1;
         if (ms > at || me <= at)
@@ -240,11 +286,10 @@ static void find_headings(nb_report *r, const nb_ctx *ctx)
 static int is_t3_row(const char *t, size_t i, size_t end)
 {
     static const char *const rows[] = {"本年新收", "上年结转", "本年度办理结果", "结转下年度"};
-    for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++) {
-        size_t l = strlen(rows[k]);
-        if (end - i >= l && !memcmp(t + i, rows[k], l))
+    static const size_t lens[] = {12, 12, 21, 15};
+    for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++)
+        if (end - i >= lens[k] && !memcmp(t + i, rows[k], lens[k]))
             return 1;
-    }
     int groups = 0; /* the line read only up to its third number */
     for (size_t k = i; k < end; k++)
         if (t[k] >= '0' && t[k] <= '9' && (k == i || t[k - 1] == ' ' || t[k - 1] == '\t') && ++groups == 3)
