@@ -73,7 +73,8 @@ static uint64_t load4(const unsigned char *p)
 /* The key's hash, never 0: the lexicon, kind and length first, then eight
  * bytes a step, the last step's eight ending the key (overlapping the one
  * before); a key shorter than eight bytes in two overlapping fours. */
-static uint64_t memo_hash(const void *lex, int kind, const unsigned char *p, size_t n)
+static inline __attribute__((always_inline)) uint64_t memo_hash(const void *lex, int kind, const unsigned char *p,
+                                                                 size_t n)
 {
     const uint64_t K = 0x9E3779B97F4A7C15ull;
     uint64_t h = ((uint64_t)(uintptr_t)lex ^ (uint64_t)(unsigned)kind << 40 ^ n) * K;
@@ -98,13 +99,26 @@ static size_t value_at(const struct memo_slot *s)
     return ((size_t)s->at + s->klen + 7) & ~(size_t)7;
 }
 
+/* Are the n bytes at a (a key in the arena, 8-aligned) those at b? Eight
+ * a step, the last step's eight ending the key (as memo_hash reads it);
+ * a key shorter than eight by memcmp. */
+static int same_key(const unsigned char *a, const unsigned char *b, size_t n)
+{
+    if (n < 8)
+        return memcmp(a, b, n) == 0;
+    for (size_t i = 0; i + 8 < n; i += 8)
+        if (load8(a + i) != load8(b + i))
+            return 0;
+    return load8(a + n - 8) == load8(b + n - 8);
+}
+
 const void *nb_memo_get(const nb_memo *M, const void *lex, int kind, const void *key, size_t klen, size_t *vlen)
 {
     uint64_t h = memo_hash(lex, kind, key, klen);
     for (size_t i = h & M->mask; M->slot[i].hash; i = (i + 1) & M->mask) {
         const struct memo_slot *s = &M->slot[i];
         if (s->hash == h && s->lex == lex && s->kind == kind && s->klen == klen &&
-            memcmp(M->arena + s->at, key, klen) == 0) {
+            same_key(M->arena + s->at, key, klen)) {
             *vlen = s->vlen;
             return M->arena + value_at(s);
         }

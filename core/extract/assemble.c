@@ -58,16 +58,16 @@ double ex_group_best(const assembly *A, group *g, int *row)
  * it is nearest to (or, for a label matching nothing yet, any label)? */
 static int improves(assembly *A, group *g, const nb_ustr *u)
 {
-    nb_ustr j;
-    ex_group_label(A, g, &j);
-    nb_ustr_append(&j, u);
-    nb_ustr_trim_trail(&j);
     int r;
     double so = ex_group_best(A, g, &r);
     if (r < 0)
         return 0;
     if (so >= 1.0)
         return 0; /* complete already */
+    nb_ustr j;
+    ex_group_label(A, g, &j);
+    nb_ustr_append(&j, u);
+    nb_ustr_trim_trail(&j);
     nb_sig sj; /* the row's signature is the lexicon's, made once */
     nb_sig_make(&j, &sj);
     return nb_sig_sim(&sj, &A->L->sigs[r]) > so + 0.02;
@@ -191,15 +191,17 @@ typedef struct cursor {
 static int join_label_tail(assembly *A, const cursor *c, const tok *k)
 {
     group *cur = c->cur;
-    nb_ustr u;
-    ex_tok_norm(A, (size_t)(k - A->toks), 0, &u);
     group *to = NULL;
     if (cur && !cur->nv && cur->has_label)
         to = cur;
     else if (!cur && !c->cells_mode && c->last >= 0 && !c->header_since && !c->line_has_values &&
              A->g[c->last].has_label)
         to = &A->g[c->last];
-    if (to && improves(A, to, &u)) {
+    if (!to)
+        return 0; /* no label for k to complete: its normal form is not viewed */
+    nb_ustr u;
+    ex_tok_norm(A, (size_t)(k - A->toks), 0, &u);
+    if (improves(A, to, &u)) {
         group_add_frag(A, to, k, &u);
         return 1;
     }

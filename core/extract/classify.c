@@ -17,28 +17,42 @@ static int numbered_row_label(const lexicon *L, const nb_ustr *u)
     return u->had_num && ex_near_row(L, u, 1u << NB_T2 | 1u << NB_T3, 0.7);
 }
 
-/* Room in tv's normal forms for token q's (those before it made or
- * marked not made); -1 when out of memory. */
-static int norm_room(tokv *tv, size_t q)
+/* An entry in tv's normal forms for every token (tv->nnorm of them), those
+ * not text cleared as the tokens are gone through, the text ones made or
+ * recalled; -1 when out of memory. Called again after a token is split. */
+static int norm_entries(tokv *tv)
 {
-    if (nb_grow(&tv->norm, &tv->normcap, q + 1, sizeof *tv->norm, 256) != 0 ||
-        nb_grow(&tv->pool, &tv->poolcap, tv->npool + NB_USTR_MAX, sizeof *tv->pool, 4096) != 0) {
+    if (nb_grow(&tv->norm, &tv->normcap, tv->n, sizeof *tv->norm, 256) != 0) {
         tv->oom = 1;
         return -1;
     }
-    if (tv->nnorm < q + 1) {
-        memset(tv->norm + tv->nnorm, 0, (q + 1 - tv->nnorm) * sizeof *tv->norm);
-        tv->nnorm = q + 1;
+    tv->nnorm = tv->n;
+    return 0;
+}
+
+/* Room in tv's pool for a token's normal form; -1 when out of memory. */
+__attribute__((noinline)) static int grow_pool(tokv *tv)
+{
+    if (nb_grow(&tv->pool, &tv->poolcap, tv->npool + NB_USTR_MAX, sizeof *tv->pool, 4096) != 0) {
+        tv->oom = 1;
+        return -1;
     }
     return 0;
+}
+
+static inline int pool_room(tokv *tv)
+{
+    return tv->npool + NB_USTR_MAX <= tv->poolcap ? 0 : grow_pool(tv);
 }
 
 /* Token q's normal form, made and kept for the stages after (tv->norm[q]);
  * -1 when out of memory. */
 static int make_norm(const char *t, tokv *tv, size_t q)
 {
-    if (norm_room(tv, q) != 0)
+    if (pool_room(tv) != 0) {
+        tv->norm[q] = (tnorm){0}; /* not made: read so by label_suffix_cut */
         return -1;
+    }
     const tok *k = &tv->v[q];
     tnorm *z = &tv->norm[q];
     uint32_t *c = tv->pool + tv->npool;
@@ -155,9 +169,9 @@ static size_t label_suffix_cut(const lexicon *L, const char *t, const tokv *tv, 
     uint32_t own[NB_USTR_MAX];
     const uint32_t *cp = own;
     size_t e = k.off + k.len;
-    const tnorm *z = q < tv->nnorm ? &tv->norm[q] : NULL; /* none when its room could not be made */
+    const tnorm *z = &tv->norm[q];
     int n;
-    if (z && z->made && !z->marks && z->m < NB_USTR_MAX) {
+    if (z->made && !z->marks && z->m < NB_USTR_MAX) {
         cp = tv->pool + z->at;
         n = z->m;
     } else {
@@ -232,7 +246,7 @@ static void remember_class(nb_memo *M, const lexicon *L, const char *t, const to
  * cut (label_suffix_cut), or 0 when out of memory. */
 static size_t recall_class(const class_memo *a, tokv *tv, size_t q)
 {
-    if (norm_room(tv, q) != 0)
+    if (pool_room(tv) != 0)
         return 0;
     tnorm *z = &tv->norm[q];
     memcpy(tv->pool + tv->npool, a + 1, (size_t)a->m * sizeof(uint32_t));
@@ -247,6 +261,21 @@ static size_t recall_class(const class_memo *a, tokv *tv, size_t q)
     return a->cut;
 }
 
+/* Token q classified and remembered in M (when memo): the memo did not
+ * have it. Kept out of line, so that a token the memo has pays for no more
+ * than the lookup and the copy. */
+__attribute__((noinline)) static size_t classify_anew(nb_memo *M, const lexicon *L, const char *t, tokv *tv,
+                                                      size_t q, int memo)
+{
+    classify(L, t, tv, q);
+    size_t cut = 0;
+    if (tv->v[q].cls != C_LABEL || tv->v[q].exact_row < 0)
+        cut = label_suffix_cut(L, t, tv, q);
+    if (memo && !tv->oom)
+        remember_class(M, L, t, tv, q, cut);
+    return cut;
+}
+
 /* Token q classified, and where header words run into a row label end in
  * it (0: nowhere, or it is exactly a row label): from the memo M when it
  * has the token's bytes, else found and remembered there (M may be NULL). */
@@ -258,23 +287,30 @@ static size_t classify_token(nb_memo *M, const lexicon *L, const char *t, tokv *
     const class_memo *a = memo ? nb_memo_get(M, L, MEMO_CLASS, t + k->off, k->len, &vlen) : NULL;
     if (a)
         return recall_class(a, tv, q);
-    classify(L, t, tv, q);
-    size_t cut = 0;
-    if (tv->v[q].cls != C_LABEL || tv->v[q].exact_row < 0)
-        cut = label_suffix_cut(L, t, tv, q);
-    if (memo && !tv->oom)
-        remember_class(M, L, t, tv, q, cut);
-    return cut;
+    return classify_anew(M, L, t, tv, q, memo);
+}
+
+/* The entries of the tokens from i that are not text cleared: the first
+ * text token's index, or tv->n. */
+static size_t clear_until_text(tokv *tv, size_t i)
+{
+    const tok *v = tv->v;
+    tnorm *norm = tv->norm;
+    size_t n = tv->n;
+    while (i < n && v[i].kind != K_TEXT)
+        norm[i++] = (tnorm){0};
+    return i;
 }
 
 void ex_classify_tokens(nb_memo *M, const lexicon *L, const char *t, tokv *tv)
 {
-    for (size_t i = 0; i < tv->n && !tv->oom; i++)
-        if (tv->v[i].kind == K_TEXT) {
-            size_t cut = classify_token(M, L, t, tv, i);
-            if (cut && split_label_suffix(tv, i, cut))
-                classify_token(M, L, t, tv, i);
-        }
-    if (tv->n && !tv->oom)
-        norm_room(tv, tv->n - 1); /* every token has its entry, made or not */
+    if (!tv->n || norm_entries(tv) != 0)
+        return;
+    for (size_t i = clear_until_text(tv, 0); i < tv->n; i = clear_until_text(tv, i + 1)) {
+        size_t cut = classify_token(M, L, t, tv, i);
+        if (cut && split_label_suffix(tv, i, cut) && norm_entries(tv) == 0)
+            classify_token(M, L, t, tv, i);
+        if (tv->oom)
+            return; /* the entries past i may have no room */
+    }
 }
