@@ -42,12 +42,15 @@ static int drop_suffix(char *s)
     return 0;
 }
 
-/* The length of a place's end at s[i] (街道, 自治区 …), or 0. */
-static size_t place_end(const char *s, size_t i)
+/* A place's end at s[i]: each end told by its first byte before it is
+ * compared whole. */
+size_t nb_body_place_end(const char *s, size_t i)
 {
     static const char *const ends[] = {"街道", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市",
                                        "州",   "盟",     "县",     "旗",     "区",     "镇",   "乡"};
     for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        if (s[i] != ends[k][0])
+            continue;
         size_t l = strlen(ends[k]);
         if (strncmp(s + i, ends[k], l))
             continue;
@@ -66,7 +69,7 @@ static size_t last_place(const char *s)
 {
     size_t seg = 0, last = 0, i = 0, n = strlen(s);
     while (i < n) {
-        size_t l = place_end(s, i);
+        size_t l = nb_body_place_end(s, i);
         if (l && i > seg) { /* a place of at least one character and its end */
             last = seg;
             seg = i + l;
@@ -149,16 +152,16 @@ nb_body nb_body_kind(const char *agency)
         drop_suffix(s);
         return government_of(s);
     }
-    if (has_any(s, zones, sizeof zones / sizeof zones[0]) && (committee || place_end(s, strlen(s) - 3)))
+    if (has_any(s, zones, sizeof zones / sizeof zones[0]) && (committee || nb_body_place_end(s, strlen(s) - 3)))
         return NB_BODY_ZONE;
     size_t n = strlen(s);
-    if (n >= 3 && place_end(s, n - 3) == 3) /* the name is a place: its government's report */
+    if (n >= 3 && nb_body_place_end(s, n - 3) == 3) /* the name is a place: its government's report */
         return government_of(s);
-    if (n >= 6 && place_end(s, n - 6) == 6)
+    if (n >= 6 && nb_body_place_end(s, n - 6) == 6)
         return government_of(s);
     int placed = 0;
     for (size_t i = 1; i < n; i++)
-        placed |= place_end(s, i) != 0;
+        placed |= nb_body_place_end(s, i) != 0;
     if (starts_with(s, "国务院") || starts_with(s, "中华人民共和国") ||
         ((starts_with(s, "国家") || starts_with(s, "中国")) && !placed))
         return NB_BODY_STATE_DEPT;

@@ -21,6 +21,11 @@ typedef enum {
 } nb_body;
 
 nb_body nb_body_kind(const char *agency);
+
+/* The length of a place's end (街道, 自治区, 市 …) at s[i] of the name s,
+ * or 0: 市 before 场 or 政, 州 before 市 or 区 are none. */
+size_t nb_body_place_end(const char *s, size_t i);
+
 /* A people's government (of a township up to a province). */
 int nb_body_is_government(nb_body b);
 
