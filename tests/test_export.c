@@ -7,7 +7,10 @@
  * its status's name; the IDs written as they are (rules', cells') need no
  * escape; a cell's raw text, wherever it ends (at the text's very end, so
  * that fewer than sixteen bytes follow it) and whatever it holds, written
- * as nb_put_json writes it, and its length in the file its own. */
+ * as nb_put_json writes it, and its length in the file its own; a cell
+ * made in the writer's own room is the one made in a buffer and copied,
+ * wherever that room runs out, whatever the cell holds (a raw text to
+ * escape, a note, a correction, a page or a grid). */
 #include "testutil.h"
 #include "check/check.h"
 #include "check/findings.h"
@@ -194,6 +197,83 @@ static void test_raw_at_text_end(void **s)
     nb_report_free(&r);
 }
 
+/* The object of r with ctx made into a writer whose buffer starts with
+ * cap bytes (grown as it fills); malloc'd, NUL-terminated. */
+static char *exported_from(const nb_report *r, const nb_ctx *ctx, size_t cap)
+{
+    nb_writer w = nb_writer_to(NULL);
+    w.b = malloc(cap);
+    assert_non_null(w.b);
+    w.cap = cap;
+    nb_export_json_to(&w, r, NULL, NB_SEV_INFO, NULL, NB_LANG_EN, ctx);
+    nb_put(&w, "", 1);
+    assert_false(w.failed);
+    return w.b;
+}
+
+/* seed001 with some cells made to have what only some cells have; the
+ * object with the context's plans (cells made in the writer's room) into
+ * buffers of every size up to its length and more, against the object
+ * without a context (cells made in buffers of their own). */
+static void test_cell_room(void **s)
+{
+    (void)s;
+    nb_report r;
+    nb_err e;
+    assert_int_equal(nb_report_open(&r, "tests/data/seed001.txt", &g_ctx, &e), 0);
+    static const char quoted[] = "1\"2";
+    memcpy(r.doc.text + r.doc.len - 8, quoted, 3); /* the text's end, not read again */
+    int seen = 0;
+    for (int ci = 0; ci < r.ncells; ci++) {
+        nb_cell *c = &r.cells[ci];
+        if (c->status == NB_ST_MISSING)
+            continue;
+        switch (seen++ % 5) {
+        case 1: /* a raw text to escape: the rest made in a buffer of its own */
+            c->off = r.doc.len - 8;
+            c->len = 3;
+            break;
+        case 2:
+            c->corrected = 1;
+            c->orig_status = NB_ST_NUMBER;
+            break;
+        case 3:
+            c->blob_off = c->off;
+            c->blob_len = c->len;
+            c->readings = 2;
+            break;
+        default:
+            break;
+        }
+    }
+    for (int kind = 0; kind < 2; kind++) { /* a text, then a docx with a grid */
+        if (kind) {
+            r.doc.kind = NB_KIND_DOCX;
+            for (int ci = 0; ci < r.ncells; ci += 2)
+                r.cells[ci].table = 1;
+        }
+        char *want = exported(&r, NULL, NULL);
+        size_t n = strlen(want);
+        assert_non_null(strstr(want, ",\"raw\":\"1\\\"2\""));
+        assert_non_null(strstr(want, ",\"corrected\":true"));
+        assert_non_null(strstr(want, ",\"note\":\""));
+        size_t grids = 0, tables = 0; /* every cell of a table has its grid */
+        for (const char *g = want; (g = strstr(g, ",\"grid\":{")) != NULL; g++)
+            grids++;
+        for (int ci = 0; ci < r.ncells; ci++)
+            tables += kind && r.cells[ci].status != NB_ST_MISSING && r.cells[ci].table;
+        assert_int_equal(grids, tables);
+        for (size_t cap = 1; cap < n + 1200; cap += cap < 2048 ? 1 : 7) {
+            char *got = exported_from(&r, &g_ctx, cap);
+            if (strcmp(got, want) != 0)
+                fail_msg("kind %d, a buffer of %zu bytes", kind, cap);
+            free(got);
+        }
+        free(want);
+    }
+    nb_report_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -201,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_cell_statuses),
         cmocka_unit_test(test_ids_plain),
         cmocka_unit_test(test_raw_at_text_end),
+        cmocka_unit_test(test_cell_room),
     };
     return TU_RUN("export", tests, &g_ctx, NULL, NULL);
 }

@@ -448,19 +448,21 @@ static char *num_at(char *p, nb_num v)
 #define NB_NSTATUS (NB_ST_INFERRED + 1)
 
 /* ,"status":"NAME","line": of each status (nb_status_name's), made once a
- * report and copied whole (PIECE bytes, the piece and what follows), and
- * whether the file's bytes are the text's (UTF-8: a cell's length in the
- * file is its own). */
+ * report and copied whole (PIECE bytes, the piece and what follows); whether
+ * the file's bytes are the text's (UTF-8: a cell's length in the file is its
+ * own), whether a cell may have a page or a grid (PDF pages; docx, html, doc). */
 #define PIECE 40
 typedef struct status_pieces {
     char s[NB_NSTATUS][PIECE];
     size_t n[NB_NSTATUS];
-    int same_bytes;
+    int same_bytes, placed; /* placed: put_page or put_grid may write */
 } status_pieces;
 
 static void status_pieces_make(status_pieces *sp, const nb_doc *d)
 {
     sp->same_bytes = d->enc == NB_ENC_UTF8 || d->enc == NB_ENC_UTF8_BOM;
+    sp->placed = (d->kind == NB_KIND_PDF && d->line_page) || d->kind == NB_KIND_DOCX || d->kind == NB_KIND_HTML ||
+                 d->kind == NB_KIND_DOC;
     for (int st = 0; st < NB_NSTATUS; st++) {
         const char *name = nb_status_name((nb_status)st);
         char *p = AT_LIT(sp->s[st], ",\"status\":\"");
@@ -483,13 +485,22 @@ static char *status_at(char *p, const status_pieces *sp, nb_status st)
     return p + sp->n[st];
 }
 
-/* What follows a present cell's head [,]"ID":{"value":, made in b (512
- * bytes, the head to p in it): the value,"raw":…,"status":…,"line":…,
- * "col":…,"offset":…,"length":…, then what only some cells have}, written
- * whole (a raw text to escape written between); where the cell stands. */
-static nb_loc put_cell_rest(nb_writer *w, const nb_report *r, const nb_cell *c, char *b, char *p, nb_locator *lc,
-                            const status_pieces *sp, nb_lang lang)
+#define CELL_ROOM 512 /* bytes a cell is made in: its head, number, short raw text and place */
+/* The bytes b[0, p) of a cell made in the writer's room (in_place: taken
+ * as written) or in a buffer of its own (written). */
+static void cell_out(nb_writer *w, const char *b, const char *p, int in_place)
 {
+    in_place ? nb_put_end(w, p) : nb_put(w, b, (size_t)(p - b));
+}
+
+/* What follows a present cell's head [,]"ID":{"value":, made in b (CELL_ROOM
+ * bytes, the head to p in it; in_place: b is nb_put_room's): the value,"raw":
+ * …,"status":…,"line":…,"col":…,"offset":…,"length":…, then what only some
+ * cells have}, written whole (a raw text to escape between); where it stands. */
+static nb_loc put_cell_rest(nb_writer *w, const nb_report *r, const nb_cell *c, char *b, char *p, int in_place,
+                            nb_locator *lc, const status_pieces *sp, nb_lang lang)
+{
+    char own[CELL_ROOM];
     if (c->status == NB_ST_NUMBER || c->status == NB_ST_INFERRED)
         p = num_at(p, c->num);
     else
@@ -500,9 +511,10 @@ static nb_loc put_cell_rest(nb_writer *w, const nb_report *r, const nb_cell *c, 
     if (q) {
         p = q;
     } else {
-        nb_put(w, b, (size_t)(p - b));
+        cell_out(w, b, p, in_place);
         nb_put_json(w, raw, c->len);
-        p = b;
+        p = b = own; /* the rest in a buffer of its own */
+        in_place = 0;
     }
     nb_loc l = nb_locate_next(lc, c->off);
     p = status_at(p, sp, c->status);
@@ -514,7 +526,12 @@ static nb_loc put_cell_rest(nb_writer *w, const nb_report *r, const nb_cell *c, 
     p = AT_LIT(p, ",\"length\":");
     int whole = c->off <= r->doc.len && c->len <= r->doc.len - c->off; /* nothing for orig_len to cut */
     p = nb_uint_at(p, sp->same_bytes && whole ? c->len : nb_doc_orig_len(&r->doc, c->off, c->len));
-    nb_put(w, b, (size_t)(p - b));
+    if (!sp->placed && !c->corrected && !c->blob_len) { /* nothing more: the cell ends here */
+        *p++ = '}';
+        cell_out(w, b, p, in_place);
+        return l;
+    }
+    cell_out(w, b, p, in_place);
     put_page(w, r, c->off, c->page);
     put_grid(w, r, c);
     if (c->corrected) {
@@ -534,7 +551,7 @@ static nb_loc put_cell_rest(nb_writer *w, const nb_report *r, const nb_cell *c, 
 static nb_loc put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const char *id, int first, nb_locator *lc,
                        const status_pieces *sp, nb_lang lang)
 {
-    char b[512], *p = b;
+    char b[CELL_ROOM], *p = b;
     size_t idn = strlen(id);
     if (!first)
         *p++ = ',';
@@ -548,16 +565,16 @@ static nb_loc put_cell(nb_writer *w, const nb_report *r, const nb_cell *c, const
         p = b;
     }
     p = AT_LIT(p, ":{\"value\":");
-    return put_cell_rest(w, r, c, b, p, lc, sp, lang);
+    return put_cell_rest(w, r, c, b, p, 0, lc, sp, lang);
 }
 
 /* The same with the head of the plan's cell ci. */
 static nb_loc put_planned_cell(nb_writer *w, const nb_report *r, const schema_plan *pl, int ci, int first,
                                nb_locator *lc, const status_pieces *sp, nb_lang lang)
 {
-    char b[512];
+    char own[CELL_ROOM], *room = nb_put_room(w, CELL_ROOM), *b = room ? room : own; /* made where it goes */
     memcpy(b, pl->head[ci] + first, HEAD_COPY); /* without its comma when first */
-    return put_cell_rest(w, r, &r->cells[ci], b, b + pl->headn[ci] - first, lc, sp, lang);
+    return put_cell_rest(w, r, &r->cells[ci], b, b + pl->headn[ci] - first, room != NULL, lc, sp, lang);
 }
 
 /* "cells" (those present, where they stand kept in cp when there is one;

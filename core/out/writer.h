@@ -46,6 +46,19 @@ static inline void nb_put(nb_writer *w, const char *s, size_t n)
     }
     nb_put_slow(w, s, n);
 }
+/* Where n bytes may be written at once at the end of a writer into memory
+ * with room for them (nb_put_end tells where they end), or NULL: a writer
+ * to a FILE, or one whose buffer would have to grow (nothing is grown
+ * here). */
+static inline char *nb_put_room(nb_writer *w, size_t n)
+{
+    return w->b && w->cap - w->n >= n ? w->b + w->n : NULL;
+}
+/* The bytes written at nb_put_room's place, to p, taken as written. */
+static inline void nb_put_end(nb_writer *w, const char *p)
+{
+    w->n = (size_t)(p - w->b);
+}
 static inline void nb_puts(nb_writer *w, const char *s)
 {
     nb_put(w, s, strlen(s));
