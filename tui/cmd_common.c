@@ -60,48 +60,39 @@ int nb_cli_ctx(nb_ctx *ctx, nb_lang L)
     return -1;
 }
 
-/* The note on a report whose tables were cut short. */
-static void cut_note(FILE *msgs, const char *path, nb_lang L)
+/* The report at path read into r, its messages to msgs: 0 read (a note
+ * when its tables were cut short); 1 a file of nianbao's own passed over
+ * with a note, when tell_ours (the reader tells it: a walk's file, no
+ * --all); -1 said why not. */
+static int open_report(FILE *msgs, nb_report *r, const char *path, const nb_ctx *ctx, int tell_ours)
 {
-    nb_cli_sayto(msgs, nb_tr(L, "nianbao: %s: the tables hold far more rows than a report's; only the first were read\n",
-                             "nianbao：%s：表格行数远超年度报告应有的行数，只读取了前面的部分\n"),
-                 path);
+    nb_err err;
+    int ours = -1;
+    int rc = tell_ours ? nb_report_open_walked(r, path, ctx, &ours, &err) : nb_report_open(r, path, ctx, &err);
+    if (rc > 0) {
+        nb_walk_ours_note(&err, path, nb_ours_name(ours, ctx->lang), ctx->lang);
+        nb_cli_sayto(msgs, nb_tr(ctx->lang, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
+        return 1;
+    }
+    if (rc < 0) {
+        nb_cli_sayto(msgs, "nianbao: %s\n", err.msg);
+        return -1;
+    }
+    if (r->tables_cut)
+        nb_cli_sayto(msgs, nb_tr(ctx->lang, "nianbao: %s: the tables hold far more rows than a report's; only the first were read\n",
+                                 "nianbao：%s：表格行数远超年度报告应有的行数，只读取了前面的部分\n"),
+                     path);
+    return 0;
 }
 
 int nb_cli_open(FILE *msgs, nb_report *r, const char *path, const nb_ctx *ctx)
 {
-    nb_err err;
-    if (nb_report_open(r, path, ctx, &err) == 0) {
-        if (r->tables_cut)
-            cut_note(msgs, path, ctx->lang);
-        return 0;
-    }
-    nb_cli_sayto(msgs, "nianbao: %s\n", err.msg);
-    return -1;
+    return open_report(msgs, r, path, ctx, 0) == 0 ? 0 : -1;
 }
 
 int nb_cli_open_job(nb_job *job, nb_report *r, const nb_paths *P, const nb_opts *o)
 {
-    const char *path = P->v[job->i];
-    const nb_ctx *ctx = job->ctx;
-    job->status = 0;
-    if (!P->walked[job->i] || nb_opts_has(o, NB_OPT_ALL)) {
-        if (nb_cli_open(job->err, r, path, ctx) == 0)
-            return 1;
-        job->status = 2;
-        return 0;
-    }
-    nb_err err;
-    int ours;
-    int rc = nb_report_open_walked(r, path, ctx, &ours, &err);
-    if (rc > 0)
-        nb_cli_sayto(job->err, nb_tr(ctx->lang, "nianbao: %s: skipped: %s written by nianbao (--all checks it)\n",
-                                     "nianbao：%s：已跳过：nianbao 写出的%s（--all 也检查它）\n"),
-                     path, nb_ours_name(ours, ctx->lang));
-    else if (rc < 0)
-        nb_cli_sayto(job->err, "nianbao: %s\n", err.msg);
-    else if (r->tables_cut)
-        cut_note(job->err, path, ctx->lang);
+    int rc = open_report(job->err, r, P->v[job->i], job->ctx, P->walked[job->i] && !nb_opts_has(o, NB_OPT_ALL));
     job->status = rc < 0 ? 2 : 0;
     return rc == 0;
 }

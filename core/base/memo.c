@@ -99,26 +99,13 @@ static size_t value_at(const struct memo_slot *s)
     return ((size_t)s->at + s->klen + 7) & ~(size_t)7;
 }
 
-/* Are the n bytes at a (a key in the arena, 8-aligned) those at b? Eight
- * a step, the last step's eight ending the key (as memo_hash reads it);
- * a key shorter than eight by memcmp. */
-static int same_key(const unsigned char *a, const unsigned char *b, size_t n)
-{
-    if (n < 8)
-        return memcmp(a, b, n) == 0;
-    for (size_t i = 0; i + 8 < n; i += 8)
-        if (load8(a + i) != load8(b + i))
-            return 0;
-    return load8(a + n - 8) == load8(b + n - 8);
-}
-
 const void *nb_memo_get(const nb_memo *M, const void *lex, int kind, const void *key, size_t klen, size_t *vlen)
 {
     uint64_t h = memo_hash(lex, kind, key, klen);
     for (size_t i = h & M->mask; M->slot[i].hash; i = (i + 1) & M->mask) {
         const struct memo_slot *s = &M->slot[i];
         if (s->hash == h && s->lex == lex && s->kind == kind && s->klen == klen &&
-            same_key(M->arena + s->at, key, klen)) {
+            memcmp(M->arena + s->at, key, klen) == 0) {
             *vlen = s->vlen;
             return M->arena + value_at(s);
         }

@@ -55,6 +55,14 @@ int nb_is_report_name(const char *n)
                                   !strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm") || !strcasecmp(dot, ".pdf"));
 }
 
+void nb_walk_ours_note(nb_err *note, const char *path, const char *kind, nb_lang lang)
+{
+    nb_err_set(note, NB_OK,
+               nb_tr(lang, "%s: skipped: %s written by nianbao (--all checks it)",
+                     "%s：已跳过：nianbao 写出的%s（--all 也检查它）"),
+               path, kind);
+}
+
 const char *nb_written_by_us(const char *path, nb_lang lang)
 {
     return nb_ours_name(nb_ours_at(path), lang);
@@ -108,10 +116,7 @@ static int take_file(walker *w, const char *full)
         return push(w->p, full, 1, w->err);
     if (add_problem(w->notes, w->err) != 0)
         return -1;
-    nb_err_set(&w->notes->v[w->notes->n - 1], NB_OK,
-               nb_tr(w->lang, "%s: skipped: %s written by nianbao (--all checks it)",
-                     "%s：已跳过：nianbao 写出的%s（--all 也检查它）"),
-               full, ours);
+    nb_walk_ours_note(&w->notes->v[w->notes->n - 1], full, ours, w->lang);
     return 0;
 }
 

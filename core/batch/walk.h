@@ -45,6 +45,10 @@ int nb_is_report_name(const char *name);
  * writes (an extended attribute) or by how the file begins: "a review", "a
  * review log", "an export", "a corrected copy" (in lang), or NULL. */
 const char *nb_written_by_us(const char *path, nb_lang lang);
+/* The note on a file of ours passed over (kind: nb_written_by_us's
+ * words), as a walk gives it and as a batch gives it when the reader
+ * tells the file (NB_WALK_LATER): code NB_OK. */
+void nb_walk_ours_note(nb_err *note, const char *path, const char *kind, nb_lang lang);
 
 /* NB_WALK_ALL: take every report-named file, ours too. NB_WALK_LATER:
  * take them without opening them; the reader tells its own files as it

@@ -224,15 +224,12 @@ int ex_plain_digits(const char *t, size_t a, size_t b)
 }
 
 /* Does t[a, b) start with an ideograph (U+4000–U+9FFF) that starts no
- * value: any but 无 空 暂 不 (numerals.c may_be_value's)? nb_parse_value
- * says text at once then; told here without a call, from three bytes. */
+ * value (nb_may_start_value)? nb_parse_value says text at once then; told
+ * here from three bytes, without decoding the cell. */
 static int starts_as_label(const char *t, size_t a, size_t b)
 {
     const unsigned char *u = (const unsigned char *)t;
-    if (!nb_utf8_ideo3(u, a, b))
-        return 0;
-    uint32_t c = nb_utf8_ideo3_cp(u + a);
-    return c != 0x65E0 && c != 0x7A7A && c != 0x6682 && c != 0x4E0D;
+    return nb_utf8_ideo3(u, a, b) && !nb_may_start_value(nb_utf8_ideo3_cp(u + a));
 }
 
 /* t[a, b), not plain digits, reads as a number or a placeholder. */

@@ -85,8 +85,7 @@ static int strip_unit(const uint32_t *c, int n)
     return n;
 }
 
-/* Could text starting with cp be a number or a placeholder? */
-static int may_be_value(uint32_t cp)
+int nb_may_start_value(uint32_t cp)
 {
     cp = nb_fold(cp);
     return (cp >= '0' && cp <= '9') || cp == '-' || cp == '+' || cp == '/' || cp == '.' || cp == '~' || cp == 0x2014 ||
@@ -174,7 +173,7 @@ static int value_chars(const char *s, size_t n, uint32_t *c, int *m)
         size_t k = i0;
         uint32_t cp = nb_utf8_get(s, n, &k);
         if (!nb_is_space(cp)) {
-            if (!may_be_value(cp))
+            if (!nb_may_start_value(cp))
                 return NB_ST_TEXT;
             break;
         }
@@ -239,7 +238,7 @@ static nb_status parse_value(const char *s, size_t n, nb_num *out, int *why)
             return NB_ST_NUMBER;
         }
     }
-    if (nb_utf8_ideo3(u, 0, n) && !may_be_value(nb_utf8_ideo3_cp(u)))
+    if (nb_utf8_ideo3(u, 0, n) && !nb_may_start_value(nb_utf8_ideo3_cp(u)))
         return NB_ST_TEXT; /* an ideograph is no white space, and folds to itself */
     return parse_value_chars(s, n, out, why);
 }

@@ -39,6 +39,9 @@ int nb_parse_percent(const char *s, size_t n, double *pct);
 
 /* Text is only digits (ASCII or full width): a candidate for run-together splitting. */
 int nb_all_digits(const char *s, size_t n);
+/* Could text starting with cp be a number or a placeholder (a digit, a
+ * sign, a dash, 无 空 暂 不, N/A, *)? nb_parse_value says text at once where not. */
+int nb_may_start_value(uint32_t cp);
 
 /* 一…九 → 1…9, 十 → 10, 〇/零 → 0, else -1. */
 int nb_cn_digit(uint32_t cp);
