@@ -84,7 +84,9 @@ static void add_n(nb_dlines *d, nb_role role, int cell, const char *side, const 
     size_t k = fit_bytes(text, n, sizeof l->text);
     memcpy(l->text, text, k);
     l->text[k] = '\0';
-    snprintf(l->side, sizeof l->side, "%s", side ? side : "");
+    size_t ks = side ? fit_bytes(side, strlen(side), sizeof l->side) : 0;
+    memcpy(l->side, side ? side : "", ks);
+    l->side[ks] = '\0';
     l->role = role;
     l->cell = cell;
 }

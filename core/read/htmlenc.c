@@ -78,19 +78,15 @@ void nb_html_charset_label(const unsigned char *b, size_t n, char *label, size_t
     char v[128];
     if (n > 5 && strncmp((const char *)b, "<?xml", 5) == 0) {
         const unsigned char *e = memchr(b, '>', n);
-        if (e && attr_value(b, (size_t)(e - b), "encoding", v, sizeof v)) {
-            snprintf(label, cap, "%s", v);
+        if (e && attr_value(b, (size_t)(e - b), "encoding", label, cap))
             return;
-        }
     }
     const unsigned char *p = b, *end = b + n;
     while ((p = find_ci(p, (size_t)(end - p), "<meta")) != NULL) {
         const unsigned char *e = memchr(p, '>', (size_t)(end - p));
         size_t len = e ? (size_t)(e - p) : (size_t)(end - p);
-        if (attr_value(p, len, "charset", v, sizeof v)) {
-            snprintf(label, cap, "%s", v);
+        if (attr_value(p, len, "charset", label, cap))
             return;
-        }
         if (attr_value(p, len, "content", v, sizeof v)) {
             label_from_content(v, label, cap);
             if (label[0])
