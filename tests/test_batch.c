@@ -3,7 +3,8 @@
  * as named; a folder with no report said in English and Chinese) and the
  * pairing across years (two reports of one body for consecutive years are
  * paired and checked against each other, in either order; other bodies and
- * years further apart are not); the store that keeps a paired batch's
+ * years further apart are not; the guess made while a batch is read picks
+ * as the pairing would among the reports read so far); the store that keeps a paired batch's
  * outputs (every room aligned, apart, and as written until freed). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "batch/ctx.h"
+#include "batch/guess.h"
 #include "batch/hold.h"
 #include "batch/pair.h"
 #include "batch/walk.h"
@@ -402,6 +404,58 @@ static void test_body_names(void **s)
     assert_false(nb_body_same("南京市鼓楼区人民政府", "福州市鼓楼区人民政府"));
 }
 
+/* The year before guessed among the reports read so far is the one the
+ * pairing picks among them: bodies whose keys meet with parents that agree
+ * or disagree, several reports of one body and year, read in a random
+ * order; checked after every report read, for every report. */
+static void test_guess(void **s)
+{
+    (void)s;
+    static const char *const names[] = {"淮安市洪泽区人民政府", "洪泽区人民政府", "江苏省淮安市洪泽区人民政府",
+                                        "南京市鼓楼区人民政府", "福州市鼓楼区人民政府", "鼓楼区人民政府",
+                                        "平潭综合实验区管委会", ""};
+    enum { N = 24 };
+    unsigned seed = 7;
+    for (int round = 0; round < 20; round++) {
+        const char *agency[N];
+        int year[N];
+        size_t order[N];
+        for (size_t i = 0; i < N; i++) {
+            seed = seed * 1103515245u + 12345u;
+            agency[i] = names[(seed >> 16) % (sizeof names / sizeof names[0])];
+            year[i] = 2022 + (int)((seed >> 8) % 4);
+            order[i] = i;
+        }
+        for (size_t i = N - 1; i > 0; i--) { /* the order they are read in */
+            seed = seed * 1103515245u + 12345u;
+            size_t j = (seed >> 16) % (i + 1), t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        nb_guess g = {0};
+        for (size_t k = 0; k <= N; k++) { /* order[0, k) read */
+            for (size_t i = 0; i < N; i++) {
+                nb_pairing p;
+                nb_err err;
+                assert_int_equal(nb_pairing_start(&p, N, &err), 0);
+                int self = 0;
+                for (size_t r = 0; r < k; r++) {
+                    nb_pairing_identified(&p, order[r], agency[order[r]], year[order[r]]);
+                    self |= order[r] == i;
+                }
+                if (!self)
+                    nb_pairing_identified(&p, i, agency[i], year[i]);
+                nb_pairing_sort(&p);
+                assert_int_equal(nb_guess_year_before(&g, agency[i], year[i]), nb_pairing_prev(&p, i));
+                nb_pairing_free(&p);
+            }
+            if (k < N)
+                nb_guess_add(&g, order[k], agency[order[k]], year[order[k]]);
+        }
+        nb_guess_free(&g);
+    }
+}
+
 /* The hold store: rooms of many sizes, small and past a block's size,
  * each 16-aligned and apart from the others, keep what was written in them
  * until the store is freed; freed, it is empty and takes rooms again. */
@@ -440,6 +494,7 @@ int main(void)
         cmocka_unit_test(test_hold_store),
         cmocka_unit_test(test_pairing_names),
         cmocka_unit_test(test_body_names),
+        cmocka_unit_test(test_guess),
     };
     return TU_RUN("batch", tests, &g_ctx, setup, teardown);
 }

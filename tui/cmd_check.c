@@ -103,10 +103,10 @@ static void print_report(const check_run *c, nb_writer *w, const nb_report *r, c
 }
 
 /* The findings of r as configured: its own, then those against the year
- * before (job->prev, when the batch has it) and those of its review's
+ * before (job->prev, or the batch's guess of it) and those of its review's
  * entries that no longer fit, those of rules turned off dropped; the
  * report's summary kept for the pairing. */
-static int find_all(const nb_job *job, nb_summary *own, const nb_report *r, const nb_cli_review *cr,
+static int find_all(nb_job *job, nb_summary *own, const nb_report *r, const nb_cli_review *cr,
                     const nb_rule_config *cfg, nb_findings *fs)
 {
     nb_err err;
@@ -117,7 +117,8 @@ static int find_all(const nb_job *job, nb_summary *own, const nb_report *r, cons
     }
     if (job->pairing || job->prev)
         nb_summarize(r, own);
-    if (job->prev && nb_check_years(job->prev, own, r->schema, fs, &err) != 0) {
+    const nb_summary *prev = job->pairing ? nb_job_year_before(job) : job->prev;
+    if (prev && nb_check_years(prev, own, r->schema, fs, &err) != 0) {
         nb_cli_sayto(job->err, "nianbao: %s\n", err.msg);
         status = 2;
     }

@@ -1,8 +1,9 @@
 /* engine.c — the batch on several threads (engine.h): the jobs claimed in
  * order, their outputs kept in memory until those before them are written
  * (when the batch pairs years: in the hold store, then in a spool file),
- * the reruns of the reports whose year before disagrees, and the outputs
- * written in order. */
+ * the year before guessed from the reports read (guess.h), the reruns of
+ * the reports whose year before was not the one guessed and disagrees with
+ * either, and the outputs written in order (the reruns' as they come). */
 #include "batch/engine.h"
 
 #include <errno.h>
@@ -15,6 +16,7 @@
 #include "base/err.h"
 #include "base/vec.h"
 #include "batch/ctx.h"
+#include "batch/guess.h"
 #include "batch/hold.h"
 #include "batch/pair.h"
 #include "out/writer.h"
@@ -29,6 +31,7 @@ typedef struct rec {
     size_t nout, nprep, nerr, naux;
     int status, ready;
     int has_own;             /* its summary is kept: in memory (own, in the hold store), else in the spool at sum_off */
+    long tried;              /* the first round ran it with this report as its year before (nb_job_year_before), or -1 */
     nb_summary *own;
     long sum_off;
     const struct nb_schema *schema;
@@ -53,6 +56,7 @@ typedef struct eng {
     nb_err err;
     nb_ctx *ctx;             /* a context for each thread, made by its first round, kept for the second */
     nb_hold hold;            /* pairing: the store of the outputs and summaries kept in memory (under mu) */
+    nb_guess guess;          /* pairing, the first round: the reports whose summaries are in memory (under mu) */
     unsigned char *ctx_made;
     int nctx;
 } eng;
@@ -271,6 +275,7 @@ static void keep_summary(eng *g, const nb_job *job, rec *nr)
     if (may_hold(g, sizeof job->own) && (nr->own = nb_hold_take(&g->hold, sizeof *nr->own))) {
         *nr->own = job->own;
         nr->has_own = 1;
+        nb_guess_add(&g->guess, job->i, job->own.agency, job->own.year);
     } else {
         nr->has_own = (nr->sum_off = spool_append(g, &job->own, sizeof job->own)) >= 0;
     }
@@ -312,7 +317,7 @@ static void keep(eng *g, const nb_job *job, char *b, rec *nr)
 static int one_job(eng *g, const nb_ctx *ctx, mem m[4], nb_writer *ow)
 {
     const nb_engine *e = g->e;
-    nb_job job = {.ctx = ctx, .pairing = e->pairing, .outw = ow};
+    nb_job job = {.ctx = ctx, .pairing = e->pairing, .outw = ow, .tried = -1, .eng = g};
     ow->n = 0;
     ow->failed = ow->term = 0;
     FILE *f[4];
@@ -341,7 +346,7 @@ static int one_job(eng *g, const nb_ctx *ctx, mem m[4], nb_writer *ow)
     int lost = 0;
     for (int j = 0; j < 4; j++)
         lost |= fclose(f[j]) != 0;
-    rec nr = {0};
+    rec nr = {.tried = job.tried};
     const char *pb = g->round == 1 ? m[1].b : prep;
     size_t pn = g->round == 1 ? m[1].n : r->nprep;
     char *b = lost || ow->failed ? NULL : join_mems(g, m, ow, pb, pn, &nr);
@@ -506,28 +511,29 @@ static int tell_progress(eng *g)
     return 0;
 }
 
-/* Report i's summary, read back from the spool into s. */
-static int summary_of(eng *g, size_t i, nb_summary *s)
+/* Report i's summary: where it is kept in memory, else read back from the
+ * spool into room; NULL when it cannot be read (err set). */
+static const nb_summary *summary_of(eng *g, size_t i, nb_summary *room)
 {
     const rec *r = &g->recs[i];
-    if (r->own) {
-        *s = *r->own;
-        return 0;
-    }
-    if (fseek(g->spool, r->sum_off, SEEK_SET) == 0 && fread(s, sizeof *s, 1, g->spool) == 1)
-        return 0;
-    return nb_err_set(&g->err, NB_E_IO, "%s", words(g, M_READ));
+    if (r->own)
+        return r->own;
+    if (fseek(g->spool, r->sum_off, SEEK_SET) == 0 && fread(room, sizeof *room, 1, g->spool) == 1)
+        return room;
+    nb_err_set(&g->err, NB_E_IO, "%s", words(g, M_READ));
+    return NULL;
 }
 
 /* The reports paired by body and year, each summary read back in turn (in
  * memory: a slot a report, not its summary). */
-static int pair_all(eng *g, nb_pairing *p, nb_summary *s)
+static int pair_all(eng *g, nb_pairing *p, nb_summary *room)
 {
     if (nb_pairing_start(p, g->e->n, &g->err) != 0)
         return -1;
     for (size_t i = 0; i < g->e->n; i++)
         if (g->recs[i].has_own) {
-            if (summary_of(g, i, s) != 0)
+            const nb_summary *s = summary_of(g, i, room);
+            if (!s)
                 return -1;
             nb_pairing_identified(p, i, s->agency, s->year);
         }
@@ -535,54 +541,100 @@ static int pair_all(eng *g, nb_pairing *p, nb_summary *s)
     return 0;
 }
 
-/* Every report read: the ones whose year before is in the batch and
- * disagrees with it, to be run again with it (a copy of its summary). */
+const nb_summary *nb_job_year_before(nb_job *job)
+{
+    eng *g = job->eng;
+    if (!g || g->round != 1 || job->prev)
+        return job->prev;
+    pthread_mutex_lock(&g->mu);
+    long j = nb_guess_year_before(&g->guess, job->own.agency, job->own.year);
+    const nb_summary *s = j >= 0 ? g->recs[j].own : NULL;
+    pthread_mutex_unlock(&g->mu);
+    job->tried = s ? j : -1;
+    return s;
+}
+
+/* Whether the years of report i checked against report j's find
+ * anything (*any); -1 with err when a summary cannot be read. */
+static int years_differ(eng *g, size_t j, size_t i, nb_summary room[2], int *any)
+{
+    nb_findings fs = {0};
+    const nb_summary *before = summary_of(g, j, &room[0]), *now = before ? summary_of(g, i, &room[1]) : NULL;
+    int rc = now ? nb_check_years(before, now, g->recs[i].schema, &fs, &g->err) : -1;
+    *any = fs.n > 0;
+    nb_findings_free(&fs);
+    return rc;
+}
+
+/* Report i to be run again with its year before j (-1: none; a copy of
+ * its summary), its output not ready until the second round keeps it. */
+static int run_again(eng *g, size_t i, long j, nb_summary *room)
+{
+    nb_summary *prev = NULL;
+    if (j >= 0) {
+        const nb_summary *s = summary_of(g, (size_t)j, room);
+        if (!s || !(prev = malloc(sizeof *prev)))
+            return s ? nb_err_set(&g->err, NB_E_NOMEM, "%s", words(g, M_NOMEM)) : -1;
+        *prev = *s;
+    }
+    g->prev[i] = prev;
+    g->again[g->nagain++] = i;
+    g->recs[i].ready = 0;
+    return 0;
+}
+
+/* Every report read: those whose year before in the batch is not the one
+ * they were run with (tried) and either finds something, to be run again
+ * with it. */
 static int plan_again(eng *g)
 {
     size_t n = g->e->n;
     nb_pairing p = {0};
-    nb_summary *two = malloc(2 * sizeof *two); /* the year before, this year */
+    nb_summary *room = malloc(2 * sizeof *room); /* summaries read back from the spool */
     g->again = calloc(n ? n : 1, sizeof *g->again);
     g->prev = calloc(n ? n : 1, sizeof *g->prev);
-    if (!two || !g->again || !g->prev) {
-        free(two);
+    if (!room || !g->again || !g->prev) {
+        free(room);
         return nb_err_set(&g->err, NB_E_NOMEM, "%s", words(g, M_NOMEM));
     }
-    int rc = pair_all(g, &p, two);
+    int rc = pair_all(g, &p, room);
     for (size_t i = 0; rc == 0 && i < n; i++) {
-        long j = g->recs[i].has_own ? nb_pairing_prev(&p, i) : -1;
-        if (j < 0)
+        long j = g->recs[i].has_own ? nb_pairing_prev(&p, i) : -1, tried = g->recs[i].tried;
+        if (j == tried)
             continue;
-        nb_findings fs = {0};
-        if ((rc = summary_of(g, (size_t)j, &two[0])) != 0 || (rc = summary_of(g, i, &two[1])) != 0)
-            break;
-        rc = nb_check_years(&two[0], &two[1], g->recs[i].schema, &fs, &g->err);
-        if (rc == 0 && fs.n) {
-            nb_summary *prev = malloc(sizeof *prev);
-            if (!prev)
-                rc = nb_err_set(&g->err, NB_E_NOMEM, "%s", words(g, M_NOMEM));
-            else {
-                *prev = two[0];
-                g->prev[i] = prev;
-                g->again[g->nagain++] = i;
-            }
+        if (!g->recs[i].has_own) { /* run with a year before, yet kept no summary: run again without */
+            rc = run_again(g, i, -1, room);
+            continue;
         }
-        nb_findings_free(&fs);
+        int found = 0, before = 0;
+        if ((j >= 0 && (rc = years_differ(g, (size_t)j, i, room, &found)) != 0) ||
+            (tried >= 0 && (rc = years_differ(g, (size_t)tried, i, room, &before)) != 0))
+            break;
+        if (found || before)
+            rc = run_again(g, i, j, room);
     }
     nb_pairing_free(&p);
-    free(two);
+    free(room);
     return rc;
 }
 
-/* Pairing: every output in order, as held or from the spool. */
-static int emit_spooled(eng *g)
+/* Pairing: every output written in order, as held or from the spool —
+ * while the second round runs, each report run again once it is kept. */
+static int emit_paired(eng *g)
 {
     for (size_t i = 0; i < g->e->n; i++) {
+        pthread_mutex_lock(&g->mu);
+        while (!g->failed && !g->recs[i].ready)
+            pthread_cond_wait(&g->cv, &g->mu);
         rec *r = &g->recs[i];
-        char *read = r->buf ? NULL : rec_bytes(g, r, 0, r->nout + r->nprep + r->nerr + r->naux);
-        if (!r->buf && !read)
-            return nb_err_set(&g->err, NB_E_IO, "%s", words(g, M_READ));
-        emit(g, i, r->buf ? r->buf : read);
+        char *read = g->failed || r->buf ? NULL : rec_bytes(g, r, 0, r->nout + r->nprep + r->nerr + r->naux);
+        if (!g->failed && !r->buf && !read)
+            fail(g, NB_E_IO, words(g, M_READ));
+        const char *b = g->failed ? NULL : r->buf ? r->buf : read;
+        pthread_mutex_unlock(&g->mu);
+        if (!b)
+            return -1;
+        emit(g, i, b);
         free(read);
     }
     return 0;
@@ -597,6 +649,7 @@ static void eng_free(eng *g)
             free((void *)g->prev[i]);
     }
     nb_hold_free(&g->hold);
+    nb_guess_free(&g->guess);
     free(g->recs);
     free(g->again);
     free(g->prev);
@@ -632,10 +685,8 @@ int nb_engine_run(const nb_engine *e, nb_err *err)
     if (rc == 0 && e->pairing && e->n) {
         rc = plan_again(&g);
         g.round = 2;
-        if (rc == 0 && g.nagain)
-            rc = run_round(&g, NULL);
         if (rc == 0)
-            rc = emit_spooled(&g);
+            rc = g.nagain ? run_round(&g, emit_paired) : emit_paired(&g);
     }
     if (rc != 0 && err)
         *err = g.err;

@@ -6,10 +6,11 @@
  * lock (what must happen in order: the rule settings of its folder, and
  * what they say), then run on any thread with a context of that thread's
  * own, writing its output and its messages to memory. When the batch pairs
- * years, a run keeps the report's summary (check/years.h); once every
- * report is read, each report whose year before is in the batch and
- * disagrees with it (nb_check_years finds something) is run again with that
- * year's summary, and until then the outputs wait — in memory up to a
+ * years, a run keeps the report's summary (check/years.h) and may check the
+ * years at once against a report read before it (nb_job_year_before: a
+ * guess); once every report is read, each report whose year before in the
+ * batch is not the one it was run with, and either finds something
+ * (nb_check_years), is run again with it, and until then the outputs wait — in memory up to a
  * budget, past it in a spool file in $TMPDIR (memory stays bounded, not
  * growing with the batch past the budget and a slot a report). Without
  * pairing each output is written as soon as those before it are. */
@@ -29,6 +30,8 @@ typedef struct nb_job {
     struct nb_writer *outw;     /* its output too, built in place: what is put here follows what was
                                    written to out (a writer in memory of the thread's, emptied for each job) */
     const nb_summary *prev;     /* a second run: the year before; else NULL */
+    long tried;                 /* the first run: the report whose summary nb_job_year_before gave, or -1 */
+    void *eng;                  /* the engine running the job (nb_job_year_before) */
     int pairing;                /* the batch pairs years: fill own */
     nb_summary own;             /* the report's summary, */
     const struct nb_schema *schema; /* and its schema, */
@@ -67,6 +70,13 @@ typedef struct nb_engine {
     nb_engine_ops ops;
     void *arg;
 } nb_engine;
+
+/* In a job's run, once job->own is filled, when the batch pairs years and
+ * the job has no job->prev: the summary of the report's year before among
+ * the reports already read (batch/guess.h), to check the years against at
+ * once; NULL when none is known yet. The guess is the engine's to make
+ * good: a report whose guess was not its year before is run again. */
+const nb_summary *nb_job_year_before(nb_job *job);
 
 /* The number of threads for -j N (NULL: every core the machine has), or
  * -1 with err when N is not a whole number from 1 to 256. */

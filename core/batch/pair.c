@@ -22,8 +22,26 @@ static int cmp_body_year(const void *a, const void *b)
     return (x->idx > y->idx) - (x->idx < y->idx);
 }
 
+void nb_pick_offer(nb_pick *k, size_t idx, const char *parent)
+{
+    if (k->two || !nb_body_parents_agree(parent, k->parent))
+        return;
+    if (k->found && !nb_body_parents_agree(k->found_parent, parent))
+        k->two = 1; /* two bodies it could be */
+    else if (!k->found) {
+        k->found = 1;
+        k->idx = idx;
+        k->found_parent = parent;
+    }
+}
+
+long nb_pick_result(const nb_pick *k)
+{
+    return k->found && !k->two ? (long)k->idx : -1;
+}
+
 /* The slot of the same body for the year before, or NULL: a binary search
- * for the key and year, then the reports whose parents agree with b's. */
+ * for the key and year, then the reports of that year offered in turn. */
 static nb_pair_slot *year_before(const nb_pairing *p, const nb_pair_slot *b)
 {
     if (!p->nsorted || !b->key[0])
@@ -37,17 +55,11 @@ static nb_pair_slot *year_before(const nb_pairing *p, const nb_pair_slot *b)
         else
             hi = mid;
     }
-    nb_pair_slot *found = NULL;
-    for (; lo < p->nsorted && !strcmp(p->sorted[lo]->key, b->key) && p->sorted[lo]->year == b->year - 1; lo++) {
-        nb_pair_slot *c = p->sorted[lo];
-        if (!nb_body_parents_agree(c->parent, b->parent))
-            continue;
-        if (found && !nb_body_parents_agree(found->parent, c->parent))
-            return NULL; /* two bodies it could be */
-        if (!found)
-            found = c;
-    }
-    return found;
+    nb_pick k = {.parent = b->parent};
+    for (; lo < p->nsorted && !strcmp(p->sorted[lo]->key, b->key) && p->sorted[lo]->year == b->year - 1; lo++)
+        nb_pick_offer(&k, p->sorted[lo]->idx, p->sorted[lo]->parent);
+    long at = nb_pick_result(&k);
+    return at < 0 ? NULL : &p->slots[at];
 }
 
 /* The slots of n reports, none identified yet. */

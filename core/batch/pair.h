@@ -41,6 +41,21 @@ void nb_pairing_identified(nb_pairing *p, size_t i, const char *agency, int year
 void nb_pairing_sort(nb_pairing *p);
 void nb_pairing_free(nb_pairing *p);
 
+/* Which of the reports of a body's year before (the same key, model/body.h)
+ * a report of that body (its parents: parent) is paired with, told as they
+ * are offered in the order of their index: the first whose parents agree
+ * with the report's; none when another that agrees with the report
+ * disagrees with that one (two bodies it could be). */
+typedef struct nb_pick {
+    const char *parent;       /* the report's */
+    const char *found_parent; /* (borrowed from the offers) */
+    size_t idx;
+    int found, two;
+} nb_pick;
+void nb_pick_offer(nb_pick *k, size_t idx, const char *parent);
+/* The index picked, or -1. */
+long nb_pick_result(const nb_pick *k);
+
 /* The index of the report of the same body for the year before report i, or
  * -1: the same key (model/body.h) with parents that agree; none when two
  * reports of that year with parents that disagree both could be it. */
