@@ -5,8 +5,12 @@
  * 6 000 bytes' reach and past it; the publication line in each of a page's
  * lines (the first 40 and the last 20 read, none between), only where a
  * line starts; the statistic period at its 统计; the six headings in the
- * standard wording and in others. */
+ * standard wording and in others (no standard heading holding the （ its
+ * reading cuts at); the year guessed without a title against every byte
+ * tried. */
 #include "testutil.h"
+
+#include <ctype.h>
 
 static nb_ctx g_ctx;
 
@@ -219,6 +223,7 @@ static void test_heading_wording(void **state)
         snprintf(id, sizeof id, "section.%d", k);
         assert_true(r.sec[k - 1].present);
         assert_false(has_label(&r, id));
+        assert_null(strstr(nb_section_title(k - 1, NB_LANG_ZH), "（")); /* wording.c tells these before it */
     }
     nb_report_free(&r);
     tu_report_str(&r, &g_ctx,
@@ -233,12 +238,95 @@ static void test_heading_wording(void **state)
     nb_report_free(&r);
 }
 
+/* The year guessed without a title, the plain way: every byte of [a, b)
+ * tried as a year's start (nb_find_structure's reading before it looked
+ * from each 年 back). */
+static void plain_guess(const char *t, size_t a, size_t b, int *year, size_t *off)
+{
+    int years[8] = {0}, counts[8] = {0}, ny = 0, best = -1;
+    size_t first[8] = {0};
+    for (size_t i = a; i + 7 <= b; i++) {
+        if (!(t[i] >= '1' && t[i] <= '2' && isdigit((unsigned char)t[i + 1]) && isdigit((unsigned char)t[i + 2]) &&
+              isdigit((unsigned char)t[i + 3]) && (i == 0 || !isdigit((unsigned char)t[i - 1]))))
+            continue;
+        size_t j = i + 4;
+        while (j < b && t[j] == ' ')
+            j++;
+        if (j + 3 > b || memcmp(t + j, "年", 3))
+            continue;
+        int y = atoi((char[]){t[i], t[i + 1], t[i + 2], t[i + 3], 0}), k = 0;
+        while (k < ny && years[k] != y)
+            k++;
+        if (k == ny && ny < 8) {
+            years[ny] = y;
+            first[ny++] = i;
+        }
+        if (k < 8)
+            counts[k]++;
+    }
+    for (int k = 0; k < ny; k++)
+        if (best < 0 || counts[k] > counts[best])
+            best = k;
+    *year = 0;
+    if (best >= 0 && years[best] >= 1990 && years[best] <= 2100) {
+        *year = years[best];
+        *off = first[best];
+    }
+}
+
+/* Untitled texts of years, digits, spaces, 年 and other words drawn at
+ * random (with 总体情况 or without, the years at its edges, past the 4 000
+ * bytes read without it): the year and its place as the plain reading's. */
+static void test_guessed_year(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"2023", "2022", "1999", "3023", "0999", "12023", "2024 ", "  ", " ", "年",
+                                         "年度", "１", "5", "正文", "。", "\n", "a", "20", "23", "２０２３"};
+    uint32_t x = 0x9E3779B9u;
+    char *t = malloc(6000);
+    assert_non_null(t);
+    for (int n = 0; n < 3000; n++) {
+        size_t o = 0;
+        x = x * 1664525u + 1013904223u;
+        int general = x >> 31, npieces = (int)(x >> 8 & 511) + (n % 7 == 0 ? 1200 : 0);
+        if (general)
+            o += (size_t)sprintf(t, "%s", (x >> 9 & 1) ? "一、总体情况\n" : "前言2021年\n一、总体情况\n");
+        else
+            o += (size_t)sprintf(t, "%s", (x >> 9 & 1) ? "2019年" : "前言");
+        for (int k = 0; k < npieces && o + 16 < 5600; k++) {
+            x = x * 1664525u + 1013904223u;
+            const char *p = pieces[(x >> 16) % COUNT(pieces)];
+            memcpy(t + o, p, strlen(p));
+            o += strlen(p);
+        }
+        if (general && (x >> 5 & 1))
+            o += (size_t)sprintf(t + o, "\n二、主动公开政府信息情况\n2020年");
+        t[o] = 0;
+        nb_report r;
+        tu_report_str(&r, &g_ctx, t);
+        assert_false(r.year_titled);
+        assert_int_equal(r.period_from.y, 0);
+        size_t a = 0, b = r.doc.len < 4000 ? r.doc.len : 4000, off = 0;
+        if (r.sec[NB_SEC_GENERAL].present) {
+            a = r.sec[NB_SEC_GENERAL].body_off;
+            b = r.sec[NB_SEC_GENERAL].body_end;
+        }
+        int year;
+        plain_guess(r.doc.text, a, b, &year, &off);
+        assert_int_equal(r.year, year);
+        if (year)
+            assert_int_equal(r.year_off, off);
+        nb_report_free(&r);
+    }
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_top_headings),    cmocka_unit_test(test_title_reach),
         cmocka_unit_test(test_published_lines), cmocka_unit_test(test_period),
-        cmocka_unit_test(test_heading_wording),
+        cmocka_unit_test(test_heading_wording), cmocka_unit_test(test_guessed_year),
     };
     return TU_RUN("structure", tests, &g_ctx, NULL, NULL);
 }

@@ -142,12 +142,13 @@ __attribute__((target("avx2"))) static uint32_t reruns_exact(const unsigned char
 }
 
 /* next_rerun twenty-seven places at a time (AVX2), while their bytes and
- * 24 on are in [i, b): the place, or b with *from the first place not
- * tried. A place's six bytes must stand again 3l bytes on for some l: first
+ * 24 on are in [i, b): the place (*m its lengths), or b with *from the
+ * first place not tried. A place's six bytes must stand again 3l bytes on for some l: first
  * told loosely for all the places at once (each of the six bytes equal to
  * the byte 3l on for some l of its own), and only where a place passes
  * that, l by l. */
-__attribute__((target("avx2"))) static size_t next_rerun_wide(const unsigned char *u, size_t *from, size_t b)
+__attribute__((target("avx2"))) static size_t next_rerun_wide(const unsigned char *u, size_t *from, size_t b,
+                                                                unsigned *lengths)
 {
     const __m256i e4 = _mm256_set1_epi8((char)0xE4), five = _mm256_set1_epi8(5);
     for (size_t i = *from; i + 56 <= b; i += 27, *from = i) { /* places i … i+26: their bytes to i+31, and 24 on */
@@ -165,7 +166,7 @@ __attribute__((target("avx2"))) static size_t next_rerun_wide(const unsigned cha
             continue;
         for (m &= reruns_exact(u + i, x); m; m &= m - 1) {
             size_t p = i + (size_t)__builtin_ctz(m);
-            if (rerun_lengths(u, p, b))
+            if ((*lengths = rerun_lengths(u, p, b)))
                 return p;
         }
     }
@@ -175,15 +176,15 @@ __attribute__((target("avx2"))) static size_t next_rerun_wide(const unsigned cha
 
 /* The first place in [i, b) where a repeated run may start: a lead byte of
  * an ideograph (U+4E00–U+9FFF: E4–E9) whose six bytes stand again 3l
- * bytes on for some length l (rerun_lengths not 0); b when none. Sixteen
+ * bytes on for some length l (*lengths: rerun_lengths, not 0); b when none. Sixteen
  * places at a time where the SSE2 instructions are: a mask of the bytes
  * equal at each distance, three in a row, one test a block (the other
  * three by rerun_lengths). */
-static size_t next_rerun(const unsigned char *u, size_t i, size_t b)
+static size_t next_rerun(const unsigned char *u, size_t i, size_t b, unsigned *lengths)
 {
 #if defined(__x86_64__) && defined(__GNUC__)
     if (i + 56 <= b && __builtin_cpu_supports("avx2")) {
-        size_t p = next_rerun_wide(u, &i, b);
+        size_t p = next_rerun_wide(u, &i, b, lengths);
         if (p < b)
             return p;
     }
@@ -202,13 +203,13 @@ static size_t next_rerun(const unsigned char *u, size_t i, size_t b)
         }
         for (unsigned m = any & lead & 0x3FFF; m; m &= m - 1) {
             size_t p = i + (size_t)__builtin_ctz(m);
-            if (rerun_lengths(u, p, b))
+            if ((*lengths = rerun_lengths(u, p, b)))
                 return p;
         }
     }
 #endif
-    for (; i < b; i++)
-        if (u[i] >= 0xE4 && u[i] <= 0xE9 && rerun_lengths(u, i, b))
+    for (; i + 12 <= b; i++) /* a run of two and its repetition: twelve bytes at least */
+        if (u[i] >= 0xE4 && u[i] <= 0xE9 && (*lengths = rerun_lengths(u, i, b)))
             return i;
     return b;
 }
@@ -222,8 +223,8 @@ static int repeats(const nb_report *r, size_t a, size_t b, int *found, nb_findin
 {
     const char *t = r->doc.text;
     const unsigned char *u = (const unsigned char *)t;
-    for (size_t i = next_rerun(u, a, b); i < b && *found < MAX_EACH; i = next_rerun(u, i, b)) {
-        unsigned m = rerun_lengths(u, i, b);
+    unsigned m = 0; /* the lengths next_rerun found at i */
+    for (size_t i = next_rerun(u, a, b, &m); i < b && *found < MAX_EACH; i = next_rerun(u, i, b, &m)) {
         int hit = 0;
         for (int l = 2; l <= 8 && m && !hit; l++) {
             size_t w = (size_t)l * 3;

@@ -418,6 +418,30 @@ static void find_title(nb_report *r, const nb_ctx *ctx)
     }
 }
 
+/* The next year of four digits (1000–2999, no digit before it) that
+ * spaces and 年 follow in t[a, b), found from its 年 on (*from: where to
+ * look for the next 年, moved past this one): where it starts, or b when
+ * there is none. Each 年 has at most one year before it, and a year one 年
+ * after it (the first past the spaces), so the years come in the order of
+ * the text, each once. */
+static size_t year_before(const char *t, size_t a, size_t b, size_t *from)
+{
+    const char *p;
+    while (*from < b && (p = nb_find(t + *from, b - *from, "年", 3))) {
+        size_t y = (size_t)(p - t), e = y;
+        *from = y + 1;
+        while (e > a && t[e - 1] == ' ')
+            e--;
+        if (e < a + 4)
+            continue;
+        size_t i = e - 4;
+        if (t[i] >= '1' && t[i] <= '2' && t[i + 1] >= '0' && t[i + 1] <= '9' && t[i + 2] >= '0' && t[i + 2] <= '9' &&
+            t[i + 3] >= '0' && t[i + 3] <= '9' && (i == 0 || t[i - 1] < '0' || t[i - 1] > '9'))
+            return i;
+    }
+    return b;
+}
+
 /* Without a title, the year most named in 总体情况 (or the text's start). */
 static void guess_year(nb_report *r, const nb_ctx *ctx)
 {
@@ -435,27 +459,19 @@ static void guess_year(nb_report *r, const nb_ctx *ctx)
         b = r->sec[NB_SEC_GENERAL].body_end;
     }
     int years[8] = {0}, counts[8] = {0}, ny = 0;
-    size_t first[8] = {0};
-    for (size_t i = a; i + 7 <= b; i++) {
-        if (t[i] >= '1' && t[i] <= '2' && t[i + 1] >= '0' && t[i + 1] <= '9' && t[i + 2] >= '0' && t[i + 2] <= '9' &&
-            t[i + 3] >= '0' && t[i + 3] <= '9' && (i == 0 || t[i - 1] < '0' || t[i - 1] > '9')) {
-            size_t j = i + 4;
-            while (j < b && t[j] == ' ')
-                j++;
-            if (j + 3 <= b && memcmp(t + j, "年", 3) == 0) {
-                int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
-                int k;
-                for (k = 0; k < ny && years[k] != y; k++)
-                    ;
-                if (k == ny && ny < 8) {
-                    years[ny] = y;
-                    first[ny] = i;
-                    ny++;
-                }
-                if (k < 8)
-                    counts[k]++;
-            }
+    size_t first[8] = {0}, i;
+    for (size_t from = a; (i = year_before(t, a, b, &from)) < b;) {
+        int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
+        int k;
+        for (k = 0; k < ny && years[k] != y; k++)
+            ;
+        if (k == ny && ny < 8) {
+            years[ny] = y;
+            first[ny] = i;
+            ny++;
         }
+        if (k < 8)
+            counts[k]++;
     }
     int best = -1;
     for (int k = 0; k < ny; k++)

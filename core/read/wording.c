@@ -59,11 +59,15 @@ static void section_wording(nb_report *r, const nb_ctx *ctx, int k)
 {
     const nb_section *s = &r->sec[k];
     const char *t = r->doc.text;
-    size_t a = heading_words(t, s->head_off, s->head_off + s->head_len);
-    size_t b = heading_end(t, a, s->head_off + s->head_len);
+    size_t end = s->head_off + s->head_len, a = heading_words(t, s->head_off, end);
     const char *std = nb_section_title(k, NB_LANG_ZH);
     size_t sl = strlen(std);
-    if (b - a == sl && !memcmp(t + a, std, sl)) /* the standard's very bytes: its normal form too */
+    /* the standard's very bytes (its normal form too), told before heading_end
+       looks for a （: the standard's words hold none, so it would keep them whole */
+    if (end - a == sl && !memcmp(t + a, std, sl))
+        return;
+    size_t b = heading_end(t, a, end);
+    if (b - a == sl && !memcmp(t + a, std, sl))
         return;
     const nb_ustr *want = (const nb_ustr *)ctx->section_titles + k;
     nb_ustr found;
