@@ -296,6 +296,83 @@ static void test_reports_same_with_and_without(void **state)
     nb_memo_free(small);
 }
 
+/* ---- run-together headers ---- */
+
+/* clean.txt with its first table's header line written run together:
+ * the standard words, or wordings near them (traditional characters, an
+ * added 度 or 的), with junk between them (each from seed), and, for
+ * long, the words again until the line is about long bytes. */
+static char *run_together(const char *base, const char *line, unsigned seed, size_t long_, size_t *n)
+{
+    static const char *const words[] = {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"};
+    static const char *const near[] = {"信息內容", "本年製发件數", "本年度的废止件數", "现行有效的件數"};
+    static const char *const junk[] = {"", "", "（件）", "文件", "数", "本年", "制发件", "x", "12", "有效"};
+    char row[2048];
+    size_t o = 0;
+    for (int w = 0; w < 4 || (long_ && o + 40 < long_); w++) {
+        seed = seed * 1103515245u + 12345u;
+        o += (size_t)snprintf(row + o, sizeof row - o, "%s%s", junk[seed >> 16 & 7 ? 0 : (seed >> 8) % 10],
+                              (seed >> 4 & 3) == 1 ? near[w % 4] : words[w % 4]);
+    }
+    while (long_ && o < long_ && o + 1 < sizeof row)
+        row[o++] = 'x';
+    row[o] = '\0';
+    const char *at = strstr(base, line);
+    assert_non_null(at);
+    char *out = malloc(strlen(base) + o + 1);
+    assert_non_null(out);
+    size_t pre = (size_t)(at - base);
+    memcpy(out, base, pre);
+    memcpy(out + pre, row, o);
+    strcpy(out + pre + o, at + strlen(line));
+    *n = strlen(out);
+    return out;
+}
+
+static void read_with(nb_report *r, const char *text, size_t n, void *memo)
+{
+    nb_ctx c = g_ctx;
+    c.label_memo = memo;
+    tu_report_bytes(r, &c, "run.txt", text, n);
+}
+
+/* Run-together header lines of every mix of standard words and junk, and
+ * of lengths about the most read (1024 bytes) on either side, read without
+ * the memo, with a warm one (each line twice) and with a small one: the
+ * same cells and labels; and the words' wrong wordings are recorded. */
+static void test_run_together_headers(void **state)
+{
+    (void)state;
+    size_t bn;
+    char *base = tu_read("tests/data/clean.txt", &bn);
+    assert_non_null(base);
+    nb_memo *small = nb_memo_new(64, 8192);
+    assert_non_null(small);
+    int near = 0;
+    for (unsigned seed = 0; seed < 120; seed++) {
+        size_t long_ = seed < 100 ? 0 : 1014 + (seed - 100), n;
+        char *text = run_together(base, "信息内容\t本年制发件数\t本年废止件数\t现行有效件数", seed, long_, &n);
+        for (int again = 0; again < 2; again++) {
+            nb_report plain, warm, tiny;
+            read_with(&plain, text, n, NULL);
+            read_with(&warm, text, n, g_ctx.label_memo);
+            read_with(&tiny, text, n, small);
+            same_reading(&warm, &plain, "run-together", "with the context's memo");
+            same_reading(&tiny, &plain, "run-together", "with a small memo");
+            for (int l = 0; l < plain.nlabels; l++)
+                near += strstr(plain.labels[l].id, ".*.") != NULL;
+            nb_report_free(&plain);
+            nb_report_free(&warm);
+            nb_report_free(&tiny);
+        }
+        free(text);
+    }
+    print_message("%d near header wordings recorded\n", near);
+    assert_true(near > 0);
+    nb_memo_free(small);
+    free(base);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -303,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_full_memo_forgets),
         cmocka_unit_test(test_tokens_under_each_lexicon),
         cmocka_unit_test(test_reports_same_with_and_without),
+        cmocka_unit_test(test_run_together_headers),
     };
     return TU_RUN("label_memo", tests, &g_ctx, NULL, NULL);
 }

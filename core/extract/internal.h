@@ -111,7 +111,7 @@ int ex_near_row(const lexicon *L, const nb_ustr *u, unsigned tables, double floo
 
 /* Answers that depend only on a label's text or code points and a
  * lexicon, kept in a thread's context (base/memo.h), by kind: */
-enum { MEMO_CLASS = 1, MEMO_BEST_ROW, MEMO_T3_SIMS, MEMO_NEAR_HEADER };
+enum { MEMO_CLASS = 1, MEMO_BEST_ROW, MEMO_T3_SIMS, MEMO_NEAR_HEADER, MEMO_RUN_TOGETHER };
 
 /* ex_best_row, the answer remembered in M (when not NULL) by the lexicon,
  * the tables and u's code points. */

@@ -188,26 +188,70 @@ static void cover_words(const assembly *A, size_t off, size_t len, unsigned char
         cover_word(A->t, off, len, L->cols[c].label, cov);
 }
 
+/* The most run-together header text read (bytes), and the most stretches
+ * between standard words it can hold (each follows a covered byte). */
+#define RUN_MAX 1024
+#define RUN_STRETCHES (RUN_MAX / 2)
+
+/* The stretches of t[off, off + len) between two standard words, as
+ * [from, to) from off: how many. They depend on the text and the lexicon
+ * alone. */
+static int between_words(const assembly *A, size_t off, size_t len, places *P, uint16_t (*st)[2])
+{
+    unsigned char cov[RUN_MAX];
+    memset(cov, 0, len);
+    cover_words(A, off, len, cov, P);
+    int n = 0;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && !cov[j])
+            j++;
+        if (j > i && i > 0) { /* a stretch between two standard words */
+            st[n][0] = (uint16_t)i;
+            st[n][1] = (uint16_t)j;
+            n++;
+        }
+        while (j < len && cov[j])
+            j++;
+        i = j;
+    }
+    return n;
+}
+
+/* between_words, the answer remembered in A's memo (when there is one) by
+ * the lexicon and the text: the same run-together headers stand in report
+ * after report. The answer: the count, then the stretches. */
+static int between_words_memo(const assembly *A, size_t off, size_t len, places *P, uint16_t (*st)[2])
+{
+    size_t vlen;
+    const uint16_t *a = A->memo ? nb_memo_get(A->memo, A->L, MEMO_RUN_TOGETHER, A->t + off, len, &vlen) : NULL;
+    if (a) {
+        memcpy(st, a + 2, (size_t)a[0] * sizeof *st);
+        return a[0];
+    }
+    int n = between_words(A, off, len, P, st);
+    uint16_t *put = A->memo ? nb_memo_put(A->memo, A->L, MEMO_RUN_TOGETHER, A->t + off, len,
+                                          sizeof *st + (size_t)n * sizeof *st)
+                            : NULL;
+    if (put) {
+        put[0] = (uint16_t)n;
+        put[1] = 0;
+        memcpy(put + 2, st, (size_t)n * sizeof *st);
+    }
+    return n;
+}
+
 /* Run-together header text ("信息内容本年新制作数量本公开数量…"): the
  * standard words are found in it and what is left between them is checked
  * as a header of its own. */
 static void check_run_together(nb_report *r, const assembly *A, int table, size_t off, size_t len, places *P)
 {
-    unsigned char cov[1024];
-    if (len > sizeof cov)
+    if (len > RUN_MAX)
         return;
-    memset(cov, 0, len);
-    cover_words(A, off, len, cov, P);
-    for (size_t i = 0; i < len;) {
-        size_t j = i;
-        while (j < len && !cov[j])
-            j++;
-        if (j > i && i > 0) /* a stretch between two standard words */
-            ex_check_header_text(r, A, table, off + i, j - i);
-        while (j < len && cov[j])
-            j++;
-        i = j;
-    }
+    uint16_t st[RUN_STRETCHES][2];
+    int n = between_words_memo(A, off, len, P, st);
+    for (int s = 0; s < n; s++)
+        ex_check_header_text(r, A, table, off + st[s][0], (size_t)(st[s][1] - st[s][0]));
 }
 
 /* Column headers near one column's standard wording but not it. */
