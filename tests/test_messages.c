@@ -5,7 +5,8 @@
  * of a report whose tables were changed so that every sum fails, with the
  * sides it has and with others drawn at random (decimals, negatives, a
  * large figure), with no suspect cell, inferred or not, in both languages
- * and in rooms down to a byte; and a cell named "?" as snprintf put it. */
+ * and in rooms down to a byte, the length it tells the message's; and a
+ * cell named "?" as snprintf put it. */
 #include "testutil.h"
 #include "check/check.h"
 #include "check/rules.h"
@@ -38,9 +39,11 @@ static void same_message(const nb_report *r, const nb_finding *f)
             char want[2048], got[2048];
             nb_lang L = zh ? NB_LANG_ZH : NB_LANG_EN;
             nb_msg_every_side(r, f, L, want, rooms[k]);
-            nb_finding_message(r, f, L, got, rooms[k]);
+            size_t len = nb_finding_message(r, f, L, got, rooms[k]);
             if (strcmp(want, got))
                 fail_msg("%s, room %zu: \"%s\" is not \"%s\"", nb_rule_get(f->rule)->id, rooms[k], got, want);
+            if (len != strlen(got)) /* the length told is the message's, cut or not */
+                fail_msg("%s, room %zu: length %zu told for \"%s\"", nb_rule_get(f->rule)->id, rooms[k], len, got);
         }
 }
 

@@ -3,7 +3,8 @@
  * JSON always valid UTF-8 without raw control bytes (a byte that is not
  * UTF-8 as \\xNN, C1 controls and bidi overrides as \uNNNN), CSV fields
  * that a spreadsheet would run as formulas defused, and on a terminal the
- * control characters of text escaped; nb_putf writes what snprintf writes,
+ * control characters of text escaped, text's fast paths written as a
+ * character at a time would be; nb_putf writes what snprintf writes,
  * whether it formats the plain conversions itself or hands the rest on. */
 #include "testutil.h"
 #include "base/utf8.h"
@@ -239,12 +240,78 @@ static void test_zh_row_label_whole(void **st)
     free(b);
 }
 
+/* nb_put_text the plain way: a character at a time, a byte that starts
+ * no UTF-8 as \xNN, on a terminal an unsafe one escaped. */
+static void put_text_plain(nb_writer *w, const char *s, size_t n, int term)
+{
+    char e[12];
+    for (size_t i = 0; i < n;) {
+        size_t len = nb_utf8_seq((const unsigned char *)s + i, n - i), j = i;
+        uint32_t cp = len ? nb_utf8_get(s, i + len, &j) : 0;
+        if (len && !(term && nb_cp_unsafe(cp)))
+            nb_put(w, s + i, len);
+        else if (!len || cp < 0x80)
+            nb_put(w, e, (size_t)snprintf(e, sizeof e, "\\x%02x", (unsigned char)s[i]));
+        else
+            nb_put(w, e, (size_t)snprintf(e, sizeof e, "\\u%04x", (unsigned)cp));
+        i += len ? len : 1;
+    }
+}
+
+/* nb_put_text (ASCII told sixteen and eight bytes at a time, ideographs
+ * three) against the plain way, on 20 000 strings drawn from pieces:
+ * runs of plain ASCII of every length to 17, controls, DEL, NUL, C1
+ * controls, bidi overrides, ideographs, punctuation, box drawing, four-
+ * byte characters, bytes that are not UTF-8 and characters cut short;
+ * each in a block of its own length, so a read past its end is caught. */
+static void test_text_fast_paths(void **st)
+{
+    (void)st;
+    static const char *const pieces[] = {
+        "a", "Z", " ", "~", "0123456789", "abcdefghijklmnopq", "\x7f", "\x1b", "\t", "\n", "\r", "\x01",
+        "\xc2\x85", "\xc2\xa0", "\xe2\x80\xae", "\xe2\x81\xa6", "\xe4\xb8\xad", "\xe6\x96\x87", "\xef\xbc\x8c",
+        "\xe3\x80\x82", "\xe2\x94\x80", "\xf0\x9f\x98\x80", "\xff", "\x80", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80",
+        "\xc0\xaf"};
+    const size_t npieces = sizeof pieces / sizeof pieces[0];
+    unsigned long long seed = 14;
+    for (int t = 0; t < 20000; t++) {
+        char buf[1024];
+        size_t n = 0;
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        int count = (int)(seed >> 33) % 40;
+        for (int k = 0; k < count; k++) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            const char *p = pieces[(seed >> 33) % npieces];
+            size_t l = strlen(p), cut = (seed >> 20) % 4 == 0 ? (seed >> 40) % (l + 1) : l; /* a run's every length */
+            memcpy(buf + n, p, cut);
+            n += cut;
+        }
+        if (t % 7 == 0 && n)
+            buf[(seed >> 24) % n] = '\0'; /* a NUL inside */
+        char *s = malloc(n ? n : 1);
+        assert_non_null(s);
+        memcpy(s, buf, n);
+        for (int term = 0; term < 2; term++) {
+            nb_writer got = nb_writer_as(NULL, term), want = nb_writer_as(NULL, term);
+            nb_put_text(&got, s, n);
+            put_text_plain(&want, s, n, term);
+            assert_false(got.failed || want.failed);
+            if (got.n != want.n || (got.n && memcmp(got.b, want.b, got.n)))
+                fail_msg("string %d (%zu bytes, term %d) written as %zu bytes, not %zu", t, n, term, got.n, want.n);
+            free(got.b);
+            free(want.b);
+        }
+        free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cut),   cmocka_unit_test(test_err_cut),         cmocka_unit_test(test_strict), cmocka_unit_test(test_escape_in_runs),
         cmocka_unit_test(test_json),  cmocka_unit_test(test_csv),             cmocka_unit_test(test_terminal_text),
         cmocka_unit_test(test_long_printf), cmocka_unit_test(test_zh_row_label_whole), cmocka_unit_test(test_putf),
+        cmocka_unit_test(test_text_fast_paths),
     };
     return TU_RUN("writer", tests, &g_ctx, NULL, NULL);
 }

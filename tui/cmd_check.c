@@ -74,12 +74,12 @@ static void print_finding(nb_writer *w, const nb_report *r, const nb_finding *f,
     int n;
     const nb_rule *rules = nb_rules(&n);
     char msg[2048];
-    nb_finding_message(r, f, L, msg, sizeof msg);
+    size_t len = nb_finding_message(r, f, L, msg, sizeof msg);
     nb_loc l = {0};
     if (f->has_off)
         l = nb_locate_next(lc, f->off);
     nb_diag_start(w, h, f->has_off, l.line, l.col, f->severity, rules[f->rule].id);
-    nb_put_text_cstr(w, msg);
+    nb_put_text(w, msg, len);
     put_decision(w, r, f, rv, L);
     nb_puts(w, "\n");
 }

@@ -339,8 +339,8 @@ static void format_sides(msg *m, unsigned read)
     }
 }
 
-/* The message of f, the sides formatted that read names. */
-static void finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, char *out, size_t cap, unsigned read)
+/* The message of f, the sides formatted that read names; its length. */
+static size_t finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, char *out, size_t cap, unsigned read)
 {
     msg m = {r, f, lang == NB_LANG_ZH, out, cap, "", "", "", ""};
     format_sides(&m, read);
@@ -353,12 +353,12 @@ static void finding_message(const nb_report *r, const nb_finding *f, nb_lang lan
         size_t l = strlen(out);
         snprintf(out + l, cap - l, "%s", m.zh ? "（含由连写数字推断的单元格）" : " (uses cells inferred from run-together digits)");
     }
-    nb_utf8_trim_partial(out); /* a message longer than out ends at a character */
+    return nb_utf8_trim_partial(out); /* a message longer than out ends at a character */
 }
 
-void nb_finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, char *out, size_t cap)
+size_t nb_finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, char *out, size_t cap)
 {
-    finding_message(r, f, lang, out, cap, composers[f->rule] ? sides_read[f->rule] : SIDES);
+    return finding_message(r, f, lang, out, cap, composers[f->rule] ? sides_read[f->rule] : SIDES);
 }
 
 void nb_msg_every_side(const nb_report *r, const nb_finding *f, nb_lang lang, char *out, size_t cap)

@@ -7,7 +7,8 @@
 #include "check/findings.h"
 #include "model/report.h"
 
-/* The finding's message in the language, without file or rule ID. */
-void nb_finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, char *out, size_t cap);
+/* The finding's message in the language, without file or rule ID; its
+ * length (strlen(out)), so that it need not be measured again. */
+size_t nb_finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, char *out, size_t cap);
 
 #endif

@@ -371,9 +371,9 @@ static void put_finding(nb_writer *w, const nb_report *r, const char *const *ids
     }
     put_decision(w, r, f, rv, memo);
     char msg[2048];
-    nb_finding_message(r, f, lang, msg, sizeof msg);
+    size_t len = nb_finding_message(r, f, lang, msg, sizeof msg);
     nb_puts(w, ",\"message\":");
-    nb_put_json_cstr(w, msg);
+    nb_put_json(w, msg, len);
     nb_put(w, "}", 1);
 }
 

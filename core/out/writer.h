@@ -113,14 +113,24 @@ void nb_put_textf(nb_writer *w, const char *fmt, ...) __attribute__((format(prin
 void nb_put_json(nb_writer *w, const char *s, size_t n);
 void nb_put_json_cstr(nb_writer *w, const char *s);
 #if defined(__SSE2__)
+/* Which of the 16 bytes v are printable ASCII (0x20 to 0x7E): 0xFF each. */
+static inline __m128i nb_print16(__m128i v)
+{
+    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+}
+/* Which of the 16 bytes at s text holds as they are wherever it is
+ * written (printable ASCII): a bit for each, the first lowest. */
+static inline unsigned nb_text_plain16(const char *s)
+{
+    return (unsigned)_mm_movemask_epi8(nb_print16(_mm_loadu_si128((const __m128i *)(const void *)s)));
+}
 /* Which of the 16 bytes at s a JSON string holds as they are (printable
  * ASCII, neither '"' nor '\\'): a bit for each, the first lowest. */
 static inline unsigned nb_json_plain16(const char *s)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-    __m128i print = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
     __m128i esc = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-    return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(esc, print));
+    return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(esc, nb_print16(v)));
 }
 #endif
 /* Whether a JSON string holds s[0, n) as it is (printable ASCII, neither
