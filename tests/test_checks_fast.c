@@ -2,7 +2,8 @@
  * plain references on generated inputs: nb_findings_sort against a stable
  * sort by (place, rule, suspect, where each stood) — ties keep their
  * order, as glibc's merge sort keeps it — on inputs drawn, sorted,
- * reversed and in runs, of every size up to past the stack's keys; and
+ * reversed and in runs, of every size up to past the stack's keys, and a
+ * list already in order left as it is or one pair out of order mended; and
  * nb_body_place_end against comparing every place's end in full, at every
  * byte of generated names of ends, their look-alikes (the same first
  * bytes) and other characters. */
@@ -23,18 +24,23 @@ static unsigned roll(unsigned long long *seed)
 
 /* ---------------------------------------------------------------- sort */
 
-/* Where each finding stood, kept in year (no rule reads it here). */
-static int ref_cmp(const void *a, const void *b)
+/* The order of the findings' keys: place, rule, suspect. */
+static int ref_key_cmp(const nb_finding *x, const nb_finding *y)
 {
-    const nb_finding *x = a, *y = b;
     size_t ox = x->has_off ? x->off : 0, oy = y->has_off ? y->off : 0;
     if (ox != oy)
         return ox < oy ? -1 : 1;
     if (x->rule != y->rule)
         return x->rule < y->rule ? -1 : 1;
-    if (x->suspect != y->suspect)
-        return x->suspect < y->suspect ? -1 : 1;
-    return (x->year > y->year) - (x->year < y->year);
+    return (x->suspect > y->suspect) - (x->suspect < y->suspect);
+}
+
+/* Where each finding stood, kept in year (no rule reads it here). */
+static int ref_cmp(const void *a, const void *b)
+{
+    const nb_finding *x = a, *y = b;
+    int k = ref_key_cmp(x, y);
+    return k ? k : (x->year > y->year) - (x->year < y->year);
 }
 
 /* n findings with few distinct places, rules and suspects (many ties),
@@ -79,6 +85,45 @@ static void test_sort_as_stable_sort(void **state)
                 free(want.v);
                 nb_findings_free(&got);
             }
+}
+
+/* got's findings as want's, byte for byte. */
+static void assert_same_findings(const nb_findings *got, const nb_finding *want, size_t n)
+{
+    assert_int_equal(got->n, n);
+    for (size_t i = 0; i < n; i++)
+        assert_memory_equal(&got->v[i], &want[i], sizeof got->v[i]);
+}
+
+/* A list already in order (ties kept where they stood) is left as it is,
+ * and one pair of neighbours put out of order, at every place in turn
+ * (the first pair and the last too), is still sorted. */
+static void test_sort_in_order(void **state)
+{
+    (void)state;
+    unsigned long long seed = 11;
+    static const size_t sizes[] = {2, 3, 12, 40};
+    for (size_t s = 0; s < COUNT(sizes); s++)
+        for (int trial = 0; trial < 8; trial++) {
+            nb_findings got;
+            draw_findings(&got, sizes[s], trial % 4, &seed);
+            qsort(got.v, got.n, sizeof *got.v, ref_cmp);
+            nb_finding *want = malloc(got.n * sizeof *want);
+            assert_non_null(want);
+            memcpy(want, got.v, got.n * sizeof *want);
+            nb_findings_sort(&got);
+            assert_same_findings(&got, want, got.n);
+            for (size_t i = 0; i + 1 < got.n; i++) {
+                if (ref_key_cmp(&want[i], &want[i + 1]) == 0)
+                    continue; /* a tie swapped is another order in order */
+                got.v[i] = want[i + 1];
+                got.v[i + 1] = want[i];
+                nb_findings_sort(&got);
+                assert_same_findings(&got, want, got.n);
+            }
+            free(want);
+            nb_findings_free(&got);
+        }
 }
 
 /* ---------------------------------------------------------------- places */
@@ -136,6 +181,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sort_as_stable_sort),
+        cmocka_unit_test(test_sort_in_order),
         cmocka_unit_test(test_place_end_as_full_compare),
     };
     return TU_RUN("checks_fast", tests, &g_ctx, NULL, NULL);
