@@ -39,8 +39,8 @@ void nb_bars_title(const nb_app *a, nb_screen *s)
         snprintf(b, sizeof b, " nianbao  %s  %d年（%d格式）  %d 错误 %d 警告 %d 提示", agency, a->r->year, a->r->format,
                  e, w, i);
     else
-        snprintf(b, sizeof b, " nianbao  %s  %d  (%d format)  %d errors %d warnings %d info", agency, a->r->year,
-                 a->r->format, e, w, i);
+        snprintf(b, sizeof b, " nianbao  %s  %d  (%d format)  %d error%s %d warning%s %d info", agency, a->r->year,
+                 a->r->format, e, e == 1 ? "" : "s", w, w == 1 ? "" : "s", i);
     nb_screen_fill(s, 0, 0, s->w, ' ', NB_R_STATUS);
     nb_screen_put(s, 0, 0, b, strlen(b), s->w, NB_R_STATUS, 1);
 }

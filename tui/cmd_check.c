@@ -226,8 +226,9 @@ static void print_total(const check_run *c, nb_lang L)
         printf("共检查 %zu 份报告：%ld 个错误，%ld 个警告，%ld 个提示；%zu 份报告有错误\n", c->nreports,
                c->tot[2], c->tot[1], c->tot[0], c->with_errors);
     else
-        printf("checked %zu reports: %ld errors, %ld warnings, %ld info; %zu with errors\n", c->nreports, c->tot[2],
-               c->tot[1], c->tot[0], c->with_errors);
+        printf("checked %zu report%s: %ld error%s, %ld warning%s, %ld info; %zu with errors\n", c->nreports,
+               c->nreports == 1 ? "" : "s", c->tot[2], c->tot[2] == 1 ? "" : "s", c->tot[1], c->tot[1] == 1 ? "" : "s",
+               c->tot[0], c->with_errors);
 }
 
 /* The width a table must fit: the terminal's, else $COLUMNS, else none. */
