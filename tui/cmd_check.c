@@ -117,7 +117,7 @@ static int find_all(nb_job *job, nb_summary *own, const nb_report *r, const nb_c
     }
     if (job->pairing || job->prev)
         nb_summarize(r, own);
-    const nb_summary *prev = job->pairing ? nb_job_year_before(job) : job->prev;
+    const nb_summary *prev = nb_job_year_before(job);
     if (prev && nb_check_years(prev, own, r->schema, fs, &err) != 0) {
         nb_cli_sayto(job->err, "nianbao: %s\n", err.msg);
         status = 2;

@@ -544,7 +544,7 @@ static int pair_all(eng *g, nb_pairing *p, nb_summary *room)
 const nb_summary *nb_job_year_before(nb_job *job)
 {
     eng *g = job->eng;
-    if (!g || g->round != 1 || job->prev)
+    if (!g || !job->pairing || g->round != 1 || job->prev)
         return job->prev;
     pthread_mutex_lock(&g->mu);
     long j = nb_guess_year_before(&g->guess, job->own.agency, job->own.year);

@@ -71,10 +71,10 @@ typedef struct nb_engine {
     void *arg;
 } nb_engine;
 
-/* In a job's run, once job->own is filled, when the batch pairs years and
- * the job has no job->prev: the summary of the report's year before among
- * the reports already read (batch/guess.h), to check the years against at
- * once; NULL when none is known yet. The guess is the engine's to make
+/* In a job's run, once job->own is filled: the year before to check the
+ * years against — job->prev when the job has it; when the batch pairs
+ * years and it has none, the summary of the report's year before among
+ * the reports already read (batch/guess.h), NULL when none is known yet. The guess is the engine's to make
  * good: a report whose guess was not its year before is run again. */
 const nb_summary *nb_job_year_before(nb_job *job);
 

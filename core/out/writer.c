@@ -230,18 +230,17 @@ static inline int plain3(const unsigned char *s, size_t n)
            (s[2] & 0xC0) == 0x80;
 }
 
-/* How many of the 16 bytes at s, from the first, are plain (printable
- * ASCII and, with json, neither '"' nor '\\'): 0 to 16; 0 without SSE2
- * (plain8 then tells them). */
-static inline size_t plain_run16(const char *s, int json)
+/* How many bytes from s (left of them) are plain ASCII to pass over at
+ * once (printable and, with json, neither '"' nor '\\'): those of the 16
+ * at s from the first where SSE2 has them, else 8 when all of them are,
+ * else 0 (the byte is told alone). */
+static inline size_t plain_ascii(const char *s, size_t left, int json)
 {
 #if defined(__SSE2__)
-    return (size_t)__builtin_ctz(~(json ? nb_json_plain16(s) : nb_text_plain16(s)) & 0x1FFFFu); /* bit 16: past them */
-#else
-    (void)s;
-    (void)json;
-    return 0;
+    if (left >= 16)
+        return (size_t)__builtin_ctz(~(json ? nb_json_plain16(s) : nb_text_plain16(s)) & 0x1FFFFu); /* bit 16: past them */
 #endif
+    return left >= 8 && plain8(s, json) ? 8 : 0;
 }
 
 void nb_put_text(nb_writer *w, const char *s, size_t n)
@@ -249,17 +248,13 @@ void nb_put_text(nb_writer *w, const char *s, size_t n)
     size_t i = 0, run = 0; /* s[run, i) is written as it stands, whole */
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80 && plain3((const unsigned char *)s + i, n - i)) { /* non-ASCII: sixteen ASCII bytes not tried */
+        if (c >= 0x80 && plain3((const unsigned char *)s + i, n - i)) { /* non-ASCII: no ASCII run tried */
             i += 3;
             continue;
         }
-        size_t k = c < 0x80 && i + 16 <= n ? plain_run16(s + i, 0) : 0; /* the plain ASCII from here */
+        size_t k = c < 0x80 ? plain_ascii(s + i, n - i, 0) : 0; /* the plain ASCII from here */
         if (k) {
             i += k;
-            continue;
-        }
-        if (c < 0x80 && i + 8 <= n && plain8(s + i, 0)) {
-            i += 8;
             continue;
         }
         if (c >= 0x20 && c < 0x7F) {
@@ -324,17 +319,13 @@ void nb_put_json_part(nb_writer *w, const char *s, size_t n)
     size_t i = 0, run = 0; /* s[run, i) is written as it stands, whole */
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80 && plain3((const unsigned char *)s + i, n - i)) { /* non-ASCII: eight ASCII bytes not tried */
+        if (c >= 0x80 && plain3((const unsigned char *)s + i, n - i)) { /* non-ASCII: no ASCII run tried */
             i += 3;
             continue;
         }
-        size_t k = c < 0x80 && i + 16 <= n ? plain_run16(s + i, 1) : 0; /* a run of ASCII to keep as it is */
+        size_t k = c < 0x80 ? plain_ascii(s + i, n - i, 1) : 0; /* a run of ASCII to keep as it is */
         if (k) {
             i += k;
-            continue;
-        }
-        if (c < 0x80 && i + 8 <= n && plain8(s + i, 1)) {
-            i += 8;
             continue;
         }
         if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
