@@ -145,6 +145,22 @@ static void test_figures(void **s)
     nb_survey_free(&sv);
 }
 
+/* Every item of the batch all as the survey report by report makes it (one). */
+static void assert_same_items(const nb_survey *one, const nb_survey *all, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        assert_true(all->v[i].surveyed);
+        assert_int_equal(all->v[i].ok, one->v[i].ok);
+        assert_string_equal(all->v[i].problem, one->v[i].problem);
+        assert_string_equal(all->v[i].agency, one->v[i].agency);
+        assert_int_equal(all->v[i].year, one->v[i].year);
+        assert_int_equal(all->v[i].total, one->v[i].total);
+        assert_memory_equal(all->v[i].findings, one->v[i].findings, sizeof one->v[i].findings);
+        assert_memory_equal(all->v[i].open, one->v[i].open, sizeof one->v[i].open);
+        assert_int_equal(all->v[i].to_decide, one->v[i].to_decide);
+    }
+}
+
 /* The batch on one and on two threads: every item as the survey report by
  * report makes it, in either order of the years (the later year's
  * YEAR.CARRY and YEAR.IN_FORCE found against the earlier); the pairing is
@@ -158,17 +174,7 @@ static void test_batch(void **s)
             nb_survey one, all;
             survey_of(&one, orders[o], 3, 1);
             batch_of(&all, orders[o], 3, jobs);
-            for (size_t i = 0; i < 3; i++) {
-                assert_true(all.v[i].surveyed);
-                assert_int_equal(all.v[i].ok, one.v[i].ok);
-                assert_string_equal(all.v[i].problem, one.v[i].problem);
-                assert_string_equal(all.v[i].agency, one.v[i].agency);
-                assert_int_equal(all.v[i].year, one.v[i].year);
-                assert_int_equal(all.v[i].total, one.v[i].total);
-                assert_memory_equal(all.v[i].findings, one.v[i].findings, sizeof one.v[i].findings);
-                assert_memory_equal(all.v[i].open, one.v[i].open, sizeof one.v[i].open);
-                assert_int_equal(all.v[i].to_decide, one.v[i].to_decide);
-            }
+            assert_same_items(&one, &all, 3);
             size_t y25 = o == 0 ? 0 : 2;
             assert_counts(all.v[y25].findings, 0, 1, 3); /* with the year before */
             /* the pairing made from what was read: 2024's summary kept for 2025, none for the others */
@@ -184,6 +190,61 @@ static void test_batch(void **s)
     batch_of(&sv, orders[0], 1, 2);
     assert_counts(sv.v[0].findings, 0, 0, 2);
     nb_survey_free(&sv);
+}
+
+/* src copied to dst with each from in it made to. */
+static void copy_renamed(const char *src, const char *dst, const char *from, const char *to)
+{
+    FILE *f = fopen(src, "rb");
+    assert_non_null(f);
+    char text[65536];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    FILE *o = fopen(dst, "wb");
+    assert_non_null(o);
+    for (const char *p = text, *hit; *p; p = hit + strlen(from)) {
+        hit = strstr(p, from);
+        if (!hit) {
+            fputs(p, o);
+            break;
+        }
+        fwrite(p, 1, (size_t)(hit - p), o);
+        fputs(to, o);
+    }
+    fclose(o);
+}
+
+/* A report read after one that may be its year before is surveyed against
+ * it at once (the batch's guess): kept when nothing read later says
+ * otherwise (2025 of 鼓楼区 after 福州市鼓楼区's 2024: YEAR.CARRY and
+ * YEAR.IN_FORCE), surveyed again with none when a report read later makes
+ * the body ambiguous (南京市鼓楼区's 2024 after them): every item as the
+ * survey report by report makes it, on one thread and two. */
+static void test_guess(void **s)
+{
+    (void)s;
+    char a[160], b[160], c[160];
+    snprintf(a, sizeof a, "%s/a2024.txt", g_dir);
+    snprintf(b, sizeof b, "%s/b2025.txt", g_dir);
+    snprintf(c, sizeof c, "%s/c2024.txt", g_dir);
+    copy_renamed(g_2024, a, "卧龙区安皋镇人民政府", "福州市鼓楼区人民政府");
+    copy_renamed(g_2025, b, "卧龙区安皋镇人民政府", "鼓楼区人民政府");
+    copy_renamed(g_2024, c, "卧龙区安皋镇人民政府", "南京市鼓楼区人民政府");
+    char *paths[] = {a, b, c};
+    for (size_t n = 2; n <= 3; n++)
+        for (int jobs = 1; jobs <= 2; jobs++) {
+            nb_survey one, all;
+            survey_of(&one, paths, n, 1);
+            batch_of(&all, paths, n, jobs);
+            assert_same_items(&one, &all, n);
+            if (n == 2)
+                assert_counts(all.v[1].findings, 0, 1, 3); /* against 福州's 2024 */
+            else
+                assert_counts(all.v[1].findings, 0, 0, 2); /* against none */
+            nb_survey_free(&one);
+            nb_survey_free(&all);
+        }
 }
 
 /* The finding of rule id in the session, or -1. */
@@ -301,6 +362,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_figures, setup, teardown),
         cmocka_unit_test_setup_teardown(test_review_state, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_guess, setup, teardown),
         cmocka_unit_test_setup_teardown(test_config, setup, teardown),
         cmocka_unit_test_setup_teardown(test_add, setup, teardown),
     };

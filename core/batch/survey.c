@@ -123,9 +123,8 @@ static void unread(nb_survey_item *out, const nb_err *why)
     snprintf(out->problem, sizeof out->problem, "%s", why->msg);
 }
 
-int nb_survey_one(const char *path, const nb_ctx *ctx, const char *user_config, int no_config,
-                  const nb_summary *prev, nb_survey_item *out, nb_summary *own, const nb_schema **schema,
-                  nb_err *err)
+int nb_survey_one(const char *path, const nb_ctx *ctx, const char *user_config, int no_config, nb_job *job,
+                  nb_survey_item *out, const nb_schema **schema, nb_err *err)
 {
     nb_rule_config cfg;
     nb_err why;
@@ -143,15 +142,14 @@ int nb_survey_one(const char *path, const nb_ctx *ctx, const char *user_config, 
     nb_rv_problems problems = {0};
     int has = load_review(&r, &rv, &problems, ctx->lang);
     nb_findings fs = {0};
+    nb_summarize(&r, &job->own); /* the year before is told by it (a batch's guess) */
     int rc = has == -2 ? nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path)
-                       : nb_check_report(&r, ctx, prev, &cfg, &fs, err);
+                       : nb_check_report(&r, ctx, nb_job_year_before(job), &job->own, &cfg, &fs, err);
     if (rc == 0 && has > 0 && problems.n) /* entries that no longer fit: REVIEW.STALE, as check says */
         rc = nb_review_stale_findings(&rv, &r, &problems, &fs, err);
     if (rc == 0) {
         nb_survey_figures(out, &r, &fs, has > 0 ? &rv : NULL);
         out->review_bad = has < 0;
-        if (own)
-            nb_summarize(&r, own);
         if (schema)
             *schema = r.schema;
     }
@@ -164,13 +162,12 @@ int nb_survey_one(const char *path, const nb_ctx *ctx, const char *user_config, 
 
 int nb_survey_report(nb_survey *sv, size_t i, const nb_ctx *ctx, nb_err *err)
 {
-    const nb_summary *prev;
-    nb_summary own;
-    if (i >= sv->n || nb_survey_prev(sv, i, ctx, &prev, err) != 0)
+    nb_job job = {.tried = -1}; /* no batch: the year before is the pairing's */
+    if (i >= sv->n || nb_survey_prev(sv, i, ctx, &job.prev, err) != 0)
         return -1;
-    if (nb_survey_one(sv->paths.v[i], ctx, sv->user_config, sv->no_config, prev, &sv->v[i], &own, NULL, err) != 0)
+    if (nb_survey_one(sv->paths.v[i], ctx, sv->user_config, sv->no_config, &job, &sv->v[i], NULL, err) != 0)
         return -1;
-    return sv->v[i].ok ? nb_pairing_keep(&sv->pairs, i, &own, err) : 0;
+    return sv->v[i].ok ? nb_pairing_keep(&sv->pairs, i, &job.own, err) : 0;
 }
 
 int nb_survey_all(nb_survey *sv, const nb_ctx *ctx, nb_err *err)

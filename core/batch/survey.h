@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "batch/engine.h"
 #include "batch/pair.h"
 #include "batch/walk.h"
 #include "check/config.h"
@@ -64,13 +65,14 @@ int nb_survey_prev(nb_survey *sv, size_t i, const nb_ctx *ctx, const nb_summary 
 
 /* One report's figures, from explicit state: read path, apply its review,
  * check it with the settings of user_config and its folder (no_config:
- * none) against prev (NULL: none). own (may be NULL) gets the report's
- * summary as corrected, for the year after, and schema (may be NULL) its
- * schema. A report that cannot be read or configured is an item with its
- * problem; -1 with err only when out of memory. */
-int nb_survey_one(const char *path, const nb_ctx *ctx, const char *user_config, int no_config,
-                  const nb_summary *prev, nb_survey_item *out, nb_summary *own, const nb_schema **schema,
-                  nb_err *err);
+ * none) against the year before that nb_job_year_before(job) gives once
+ * job->own holds the report's summary as corrected (kept there for the
+ * year after): job->prev (NULL: none), or in a paired batch its guess
+ * (batch/engine.h). schema (may be NULL) gets its schema. A report that
+ * cannot be read or configured is an item with its problem; -1 with err
+ * only when out of memory. */
+int nb_survey_one(const char *path, const nb_ctx *ctx, const char *user_config, int no_config, nb_job *job,
+                  nb_survey_item *out, const nb_schema **schema, nb_err *err);
 /* Survey report i of the batch (its figures replaced), keeping its summary
  * when a later year needs it. */
 int nb_survey_report(nb_survey *sv, size_t i, const nb_ctx *ctx, nb_err *err);

@@ -47,18 +47,16 @@ static void run(void *arg, nb_job *job)
         job->status = 2;
         return;
     }
-    if (nb_survey_one(sv->paths.v[job->i], job->ctx, sv->user_config, sv->no_config, job->prev, &rec->item,
-                      &rec->own, &job->schema, &err) != 0) {
+    if (nb_survey_one(sv->paths.v[job->i], job->ctx, sv->user_config, sv->no_config, job, &rec->item, &job->schema,
+                      &err) != 0) {
         fputs(err.msg, job->err);
         job->status = 2;
         free(rec);
         return;
     }
+    rec->own = job->own;
     rec->has_own = rec->item.ok && rec->own.agency[0] && rec->own.year;
-    if (job->pairing && rec->has_own) {
-        job->own = rec->own;
-        job->has_own = 1;
-    }
+    job->has_own = job->pairing && rec->has_own;
     if (fwrite(rec, sizeof *rec, 1, job->aux) != 1)
         job->status = 2;
     free(rec);

@@ -50,15 +50,16 @@ int nb_check(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *er
     return 0;
 }
 
-int nb_check_report(const nb_report *r, const nb_ctx *ctx, const nb_summary *prev, const nb_rule_config *cfg,
-                    nb_findings *out, nb_err *err)
+int nb_check_report(const nb_report *r, const nb_ctx *ctx, const nb_summary *prev, const nb_summary *cur,
+                    const nb_rule_config *cfg, nb_findings *out, nb_err *err)
 {
     if (nb_check(r, ctx, out, err) != 0)
         return -1;
     if (prev) {
-        nb_summary cur;
-        nb_summarize(r, &cur);
-        if (nb_check_years(prev, &cur, r->schema, out, err) != 0)
+        nb_summary made;
+        if (!cur)
+            nb_summarize(r, &made);
+        if (nb_check_years(prev, cur ? cur : &made, r->schema, out, err) != 0)
             return -1;
     }
     if (cfg)

@@ -22,12 +22,13 @@ void nb_checks_free(nb_ctx *c);
 
 /* Every rule over a report as a batch checks it: the single-report rules,
  * those across two years against prev (the summary of the same body's
- * report for the year before, check/years.h; NULL: none), the settings of
- * cfg applied (check/config.h; NULL: the rule table's own), all sorted by
+ * report for the year before, check/years.h; NULL: none) with cur r's own
+ * summary (NULL: made here when there is a prev), the settings of cfg
+ * applied (check/config.h; NULL: the rule table's own), all sorted by
  * their place in the text. The findings of YEAR.* point at prev->file: keep
  * prev while they live. 0, or -1 with err (out of memory). */
 int nb_check_report(const nb_report *r, const nb_ctx *ctx, const struct nb_summary *prev,
-                    const struct nb_rule_config *cfg, nb_findings *out, nb_err *err);
+                    const struct nb_summary *cur, const struct nb_rule_config *cfg, nb_findings *out, nb_err *err);
 
 /* Where cell ci of finding f stands in the finding's equation (sums.c): 0
  * on the left (f->lhs), 1 on the right (f->rhs), -1 in none (a rule without

@@ -44,7 +44,7 @@ int nb_session_recompute(nb_session *s, nb_err *err)
     nb_findings_free(&s->fs);
     int rc = nb_review_apply(&s->rv, r, &s->problems) < 0
                  ? nb_err_set(err, NB_E_NOMEM, "%s", T(s, "out of memory", "内存不足"))
-                 : nb_check_report(r, s->ctx, s->prev, s->configured ? &s->cfg : NULL, &s->fs, err);
+                 : nb_check_report(r, s->ctx, s->prev, NULL, s->configured ? &s->cfg : NULL, &s->fs, err);
     if (rc == 0)
         rc = nb_review_stale_findings(&s->rv, r, &s->problems, &s->fs, err);
     if (s->problems.n)
