@@ -42,8 +42,8 @@ static void parsed_as(nb_cmd cmd, int id, const char *word, const char *value, i
 {
     nb_opts o;
     nb_err err;
-    char eq[64];
-    snprintf(eq, sizeof eq, "%s=%s", word, value ? value : "");
+    char eq[64]; /* joined: 1 --name=value, 2 -jVALUE */
+    snprintf(eq, sizeof eq, "%s%s%s", word, joined == 1 ? "=" : "", value ? value : "");
     char *w = (char *)word, *v = (char *)value;
     int rc = joined ? parse(&o, cmd, NB_LANG_EN, &err, ARGS(eq, "r.txt"))
              : value ? parse(&o, cmd, NB_LANG_EN, &err, ARGS(w, v, "r.txt"))
@@ -77,6 +77,8 @@ static void test_every_option_of_every_subcommand(void **s)
             parsed_as((nb_cmd)c, id, op->name, op->arg_en ? v : NULL, 0);
             if (op->alias)
                 parsed_as((nb_cmd)c, id, op->alias, op->arg_en ? v : NULL, 0);
+            if (op->alias && op->arg_en)
+                parsed_as((nb_cmd)c, id, op->alias, v, 2);
             if (op->arg_en)
                 parsed_as((nb_cmd)c, id, op->name, v, 1);
             seen++;
@@ -123,6 +125,10 @@ static void test_unknown_option(void **s)
     refused(NB_CMD_CONSOLE, NB_LANG_EN, "nianbao: unknown option --disable", 1, ARGS("--disable", "X", "r.txt"));
     refused(NB_CMD_CONSOLE, NB_LANG_EN, "nianbao: unknown option --no-review", 1, ARGS("--no-review", "r.txt"));
     refused(NB_CMD_CONSOLE, NB_LANG_EN, "nianbao: unknown option --help", 1, ARGS("r.txt", "--help"));
+    /* a value joins a short option that takes one (-j4), never one that takes none, nor a long one */
+    refused(NB_CMD_TOP, NB_LANG_EN, "nianbao: unknown option -hx", 1, ARGS("-hx"));
+    refused(NB_CMD_CHECK, NB_LANG_EN, "nianbao check: unknown option -x4", 1, ARGS("-x4", "r.txt"));
+    refused(NB_CMD_CHECK, NB_LANG_EN, "nianbao check: unknown option --jobs4", 1, ARGS("--jobs4", "r.txt"));
 }
 
 static void test_missing_value(void **s)

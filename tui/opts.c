@@ -244,12 +244,17 @@ static int value_ok(const nb_option *op, const char *v)
 }
 
 /* One option at argv[*i]; takes its value from the next argument when it has
- * none after '='. */
+ * none after '=' (a long name) or joined to it (a short one: -j4, -oOUT). */
 static int parse_option(nb_opts *o, int argc, char **argv, int *i, nb_lang L, nb_err *err)
 {
     const char *a = argv[*i];
     const char *eq = a[1] == '-' ? strchr(a, '=') : NULL;
     int id = lookup(a, eq ? (size_t)(eq - a) : strlen(a), o->cmd);
+    if (id < 0 && a[1] != '-' && a[2] && (id = lookup(a, 2, o->cmd)) >= 0) {
+        if (!options[id].arg_en)
+            return refuse(o, err, L, "%s: unknown option %s", "%s：未知选项 %s", a);
+        eq = a + 1; /* the value follows the letter */
+    }
     if (id < 0)
         return refuse(o, err, L, "%s: unknown option %s", "%s：未知选项 %s", a);
     const nb_option *op = &options[id];
