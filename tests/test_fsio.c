@@ -5,7 +5,10 @@
  * stale temporary files are removed; of many processes taking one lock at
  * the same moment exactly one gets it; a lock naming a live process that is
  * not nianbao (pid 1), or an old lock with no program, is stale; a lock
- * says whose it is; the same file through another path or a link. */
+ * says whose it is; the same file through another path or a link; a whole
+ * file read (a regular one of every size around a page's, ended at the
+ * size it had when opened; a pipe, ended by its writer) with its padding,
+ * and one over the limit refused. */
 #include "testutil.h"
 #include "base/fsio.h"
 
@@ -232,6 +235,72 @@ static void test_same_file(void **st)
     assert_false(nb_same_file(a, "/nonexistent"));
 }
 
+/* n bytes of a pattern that no two pages of share. */
+static void pattern(unsigned char *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        b[k] = (unsigned char)(k * 131 + k / 4096);
+}
+
+/* path read whole: want's n bytes, then pad zeros. */
+static void reads_as(const char *path, const unsigned char *want, size_t n, size_t pad)
+{
+    unsigned char *b;
+    size_t got;
+    nb_err err;
+    assert_int_equal(nb_read_file(path, (size_t)1 << 20, pad, &b, &got, NB_LANG_EN, &err), 0);
+    assert_int_equal(got, n);
+    if (n)
+        assert_memory_equal(b, want, n);
+    for (size_t k = 0; k < pad; k++)
+        assert_int_equal(b[n + k], 0);
+    free(b);
+}
+
+static void test_read_whole(void **st)
+{
+    (void)st;
+    static const size_t sizes[] = {0, 1, 15, 4095, 4096, 4097, 65535, 65536, 65537, 200000};
+    static unsigned char data[200000];
+    pattern(data, sizeof data);
+    char path[600];
+    in_dir(path, sizeof path, "whole.bin");
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        assert_int_equal(fwrite(data, 1, sizes[i], f), sizes[i]);
+        assert_int_equal(fclose(f), 0);
+        reads_as(path, data, sizes[i], 16);
+        reads_as(path, data, sizes[i], 0);
+    }
+    /* a pipe has no size: read until its writer is done, in pieces */
+    in_dir(path, sizeof path, "pipe");
+    assert_int_equal(mkfifo(path, 0600), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        FILE *f = fopen(path, "wb");
+        for (size_t at = 0; f && at < 150000; at += 10000) {
+            fwrite(data + at, 1, 10000, f);
+            fflush(f);
+        }
+        _exit(f && fclose(f) == 0 ? 0 : 1);
+    }
+    reads_as(path, data, 150000, 16);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    /* over the limit: refused, the file named */
+    in_dir(path, sizeof path, "whole.bin");
+    unsigned char *b = NULL;
+    size_t got;
+    nb_err err;
+    assert_int_equal(nb_read_file(path, 1000, 0, &b, &got, NB_LANG_EN, &err), -1);
+    assert_int_equal(err.code, NB_E_TOOBIG);
+    assert_non_null(strstr(err.msg, "whole.bin"));
+    assert_null(b);
+}
+
 static int setup(void **st)
 {
     (void)st;
@@ -252,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_lock_race),
         cmocka_unit_test(test_lock_owners),
         cmocka_unit_test(test_same_file),
+        cmocka_unit_test(test_read_whole),
     };
     return TU_RUN("fsio", tests, NULL, setup, teardown);
 }

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,8 +18,12 @@
 
 /* ------------------------------------------------------------ reading */
 
-static int read_fd(int fd, const char *path, size_t limit, size_t pad, size_t cap, unsigned char **out, size_t *n,
-                   nb_lang lang, nb_err *err)
+/* fd's bytes in a buffer of cap bytes (grown while they come), pad NULs
+ * after them. size: the bytes a regular file held when it was opened, read
+ * once they are all there (no read more to find its end); SIZE_MAX: read
+ * to the end. */
+static int read_fd(int fd, const char *path, size_t limit, size_t pad, size_t cap, size_t size, unsigned char **out,
+                   size_t *n, nb_lang lang, nb_err *err)
 {
     unsigned char *buf = malloc(cap);
     if (!buf)
@@ -51,6 +56,8 @@ static int read_fd(int fd, const char *path, size_t limit, size_t pad, size_t ca
         if (r == 0)
             break;
         len += (size_t)r;
+        if (len == size)
+            break;
     }
     if (len > limit) {
         free(buf);
@@ -97,8 +104,9 @@ int nb_read_file_marked(const char *path, size_t limit, size_t pad, unsigned cha
                               "%s：%lld 字节，超过报告文件 %zu MiB 的上限"),
                         path, (long long)st.st_size, limit >> 20);
     } else {
-        size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + pad + 1 : 65536;
-        rc = read_fd(fd, path, limit, pad, cap, out, n, lang, err);
+        int reg = S_ISREG(st.st_mode) && st.st_size > 0;
+        size_t cap = reg ? (size_t)st.st_size + pad + 1 : 65536;
+        rc = read_fd(fd, path, limit, pad, cap, reg ? (size_t)st.st_size : SIZE_MAX, out, n, lang, err);
     }
     close(fd);
     return rc;
