@@ -407,7 +407,9 @@ static void test_body_names(void **s)
 /* The year before guessed among the reports read so far is the one the
  * pairing picks among them: bodies whose keys meet with parents that agree
  * or disagree, several reports of one body and year, read in a random
- * order; checked after every report read, for every report. */
+ * order; checked after every report read, for every report. A pairing
+ * given the bodies the guess kept (as the engine's is) pairs as one
+ * given the names. */
 static void test_guess(void **s)
 {
     (void)s;
@@ -433,24 +435,42 @@ static void test_guess(void **s)
             order[j] = t;
         }
         nb_guess g = {0};
+        const char *kept[N] = {0}; /* the bodies the guess kept: key, NUL, parents */
         for (size_t k = 0; k <= N; k++) { /* order[0, k) read */
             for (size_t i = 0; i < N; i++) {
-                nb_pairing p;
+                nb_pairing p, q;
                 nb_err err;
                 assert_int_equal(nb_pairing_start(&p, N, &err), 0);
+                assert_int_equal(nb_pairing_start(&q, N, &err), 0);
                 int self = 0;
                 for (size_t r = 0; r < k; r++) {
-                    nb_pairing_identified(&p, order[r], agency[order[r]], year[order[r]]);
-                    self |= order[r] == i;
+                    size_t o = order[r];
+                    nb_pairing_identified(&p, o, agency[o], year[o]);
+                    if (kept[o])
+                        nb_pairing_identified_body(&q, o, kept[o], kept[o] + strlen(kept[o]) + 1, year[o]);
+                    else
+                        nb_pairing_identified(&q, o, agency[o], year[o]);
+                    self |= o == i;
                 }
-                if (!self)
+                if (!self) {
                     nb_pairing_identified(&p, i, agency[i], year[i]);
+                    nb_pairing_identified(&q, i, agency[i], year[i]);
+                }
                 nb_pairing_sort(&p);
-                assert_int_equal(nb_guess_year_before(&g, agency[i], year[i]), nb_pairing_prev(&p, i));
+                nb_pairing_sort(&q);
+                nb_body_id b;
+                nb_body_id_of(&b, agency[i]);
+                assert_int_equal(nb_guess_year_before(&g, &b, year[i]), nb_pairing_prev(&p, i));
+                assert_int_equal(nb_pairing_prev(&q, i), nb_pairing_prev(&p, i));
                 nb_pairing_free(&p);
+                nb_pairing_free(&q);
             }
-            if (k < N)
-                nb_guess_add(&g, order[k], agency[order[k]], year[order[k]]);
+            if (k < N) {
+                nb_body_id b;
+                nb_body_id_of(&b, agency[order[k]]);
+                kept[order[k]] = nb_guess_add(&g, order[k], &b, year[order[k]]);
+                assert_true(!kept[order[k]] == (!b.key[0] || !year[order[k]])); /* kept unless no body */
+            }
         }
         nb_guess_free(&g);
     }

@@ -19,6 +19,7 @@
 #include "batch/guess.h"
 #include "batch/hold.h"
 #include "batch/pair.h"
+#include "batch/spool.h"
 #include "out/writer.h"
 #include "read/read.h"
 
@@ -32,6 +33,7 @@ typedef struct rec {
     int status, ready;
     int has_own;             /* its summary is kept: in memory (own, in the hold store), else in the spool at sum_off */
     long tried;              /* the first round ran it with this report as its year before (nb_job_year_before), or -1 */
+    const char *body;        /* its body's key and parents as the guess keeps them (NULL: not kept) */
     nb_summary *own;
     long sum_off;
     const struct nb_schema *schema;
@@ -43,7 +45,7 @@ typedef struct eng {
     pthread_cond_t cv;
     pthread_mutex_t serial;  /* one PDF at a time (model/ctx.h) */
     rec *recs;
-    FILE *spool;             /* pairing: the outputs past hold_max until every report is read (made when needed) */
+    nb_spool spool;          /* pairing: the outputs past hold_max until every report is read */
     size_t held, hold_max;   /* pairing: bytes of outputs and summaries kept in memory, and the most */
     size_t next;             /* the next report to claim */
     size_t *again;           /* the second round: the reports run again, */
@@ -85,14 +87,12 @@ int nb_engine_jobs(const char *value, nb_lang lang, nb_err *err)
 }
 
 /* The engine's own messages, in the batch's language. */
-enum { M_NOMEM, M_WRITE, M_READ, M_THREAD };
+enum { M_NOMEM, M_READ, M_THREAD };
 static const char *words(const eng *g, int which)
 {
-    static const char *const en[] = {"out of memory",
-                                     "the spool of the batch's output cannot be written (is the temporary folder full?)",
-                                     "the spool of the batch's output cannot be read", "no thread could be started"};
-    static const char *const zh[] = {"内存不足", "无法写入批处理输出的暂存文件（临时目录已满？）",
-                                     "无法读取批处理输出的暂存文件", "无法启动线程"};
+    static const char *const en[] = {"out of memory", "the spool of the batch's output cannot be read",
+                                     "no thread could be started"};
+    static const char *const zh[] = {"内存不足", "无法读取批处理输出的暂存文件", "无法启动线程"};
     return nb_tr(g->e->lang, en[which], zh[which]);
 }
 
@@ -217,54 +217,20 @@ static char *rec_bytes(eng *g, const rec *r, size_t from, size_t len)
     char *b = malloc(len + 1);
     if (b && r->buf)
         memcpy(b, r->buf + from, len);
-    else if (b && (fseek(g->spool, r->off + (long)from, SEEK_SET) != 0 || fread(b, 1, len, g->spool) != len)) {
+    else if (b && nb_spool_read(&g->spool, r->off + (long)from, b, len) != 0) {
         free(b);
         return NULL;
     }
     return b;
 }
 
-/* The spool's folder: $TMPDIR, else /tmp. */
-static const char *spool_dir(void)
-{
-    const char *dir = getenv("TMPDIR");
-    return dir && *dir ? dir : "/tmp";
-}
-
-/* The spool: a file of our own in spool_dir(), gone from the folder at
- * once (only this process holds it); made the first time it is needed. */
-static int spool_ready(eng *g)
-{
-    if (g->spool)
-        return 0;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/nianbao-spool.XXXXXX", spool_dir());
-    int fd = mkstemp(path);
-    if (fd >= 0) {
-        unlink(path);
-        if ((g->spool = fdopen(fd, "w+b")))
-            return 0;
-        close(fd);
-    }
-    char m[4400];
-    snprintf(m, sizeof m,
-             nb_tr(g->e->lang, "the spool of the batch's output cannot be created in %s: %s",
-                   "无法在 %s 中创建批处理输出的暂存文件：%s"),
-             spool_dir(), strerror(errno));
-    fail(g, NB_E_IO, m);
-    return -1;
-}
-
 /* Append n bytes to the spool (under the lock); where they start, or -1. */
 static long spool_append(eng *g, const void *b, size_t n)
 {
-    long at;
-    if (spool_ready(g) != 0)
-        return -1;
-    if (fseek(g->spool, 0, SEEK_END) != 0 || (at = ftell(g->spool)) < 0 || fwrite(b, 1, n, g->spool) != n) {
-        fail(g, NB_E_IO, words(g, M_WRITE));
-        return -1;
-    }
+    nb_err err;
+    long at = nb_spool_append(&g->spool, b, n, g->e->lang, &err);
+    if (at < 0)
+        fail(g, err.code, err.msg);
     return at;
 }
 
@@ -275,7 +241,7 @@ static void keep_summary(eng *g, const nb_job *job, rec *nr)
     if (may_hold(g, sizeof job->own) && (nr->own = nb_hold_take(&g->hold, sizeof *nr->own))) {
         *nr->own = job->own;
         nr->has_own = 1;
-        nb_guess_add(&g->guess, job->i, job->own.agency, job->own.year);
+        nr->body = job->has_body ? nb_guess_add(&g->guess, job->i, &job->body, job->own.year) : NULL;
     } else {
         nr->has_own = (nr->sum_off = spool_append(g, &job->own, sizeof job->own)) >= 0;
     }
@@ -290,6 +256,7 @@ static void keep(eng *g, const nb_job *job, char *b, rec *nr)
     rec *r = &g->recs[job->i];
     nr->has_own = r->has_own;
     nr->own = r->own;
+    nr->body = r->body;
     nr->sum_off = r->sum_off;
     nr->schema = r->schema;
     if (g->round == 1 && job->has_own)
@@ -518,7 +485,7 @@ static const nb_summary *summary_of(eng *g, size_t i, nb_summary *room)
     const rec *r = &g->recs[i];
     if (r->own)
         return r->own;
-    if (fseek(g->spool, r->sum_off, SEEK_SET) == 0 && fread(room, sizeof *room, 1, g->spool) == 1)
+    if (nb_spool_read(&g->spool, r->sum_off, room, sizeof *room) == 0)
         return room;
     nb_err_set(&g->err, NB_E_IO, "%s", words(g, M_READ));
     return NULL;
@@ -535,7 +502,11 @@ static int pair_all(eng *g, nb_pairing *p, nb_summary *room)
             const nb_summary *s = summary_of(g, i, room);
             if (!s)
                 return -1;
-            nb_pairing_identified(p, i, s->agency, s->year);
+            if (g->recs[i].body) /* told once, when it was read */
+                nb_pairing_identified_body(p, i, g->recs[i].body, g->recs[i].body + strlen(g->recs[i].body) + 1,
+                                           s->year);
+            else
+                nb_pairing_identified(p, i, s->agency, s->year);
         }
     nb_pairing_sort(p);
     return 0;
@@ -546,8 +517,10 @@ const nb_summary *nb_job_year_before(nb_job *job)
     eng *g = job->eng;
     if (!g || !job->pairing || g->round != 1 || job->prev)
         return job->prev;
+    nb_body_id_of(&job->body, job->own.agency); /* before the lock, and once: kept for the guess */
+    job->has_body = 1;
     pthread_mutex_lock(&g->mu);
-    long j = nb_guess_year_before(&g->guess, job->own.agency, job->own.year);
+    long j = nb_guess_year_before(&g->guess, &job->body, job->own.year);
     const nb_summary *s = j >= 0 ? g->recs[j].own : NULL;
     pthread_mutex_unlock(&g->mu);
     job->tried = s ? j : -1;
@@ -658,8 +631,7 @@ static void eng_free(eng *g)
             nb_ctx_free(&g->ctx[k]);
     free(g->ctx);
     free(g->ctx_made);
-    if (g->spool)
-        fclose(g->spool);
+    nb_spool_close(&g->spool);
     pthread_cond_destroy(&g->cv);
     pthread_mutex_destroy(&g->mu);
     pthread_mutex_destroy(&g->serial);

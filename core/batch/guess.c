@@ -4,7 +4,6 @@
  * the order of their index, to nb_pick (pair.c), as the pairing does. */
 #include "batch/guess.h"
 #include "batch/pair.h"
-#include "model/body.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -39,27 +38,26 @@ static int grow(nb_guess *g)
     return 0;
 }
 
-void nb_guess_add(nb_guess *g, size_t idx, const char *agency, int year)
+const char *nb_guess_add(nb_guess *g, size_t idx, const nb_body_id *b, int year)
 {
-    char key[256], parent[256];
-    nb_body_key(agency, key, sizeof key, parent, sizeof parent);
-    if (g->off || !key[0] || !year)
-        return;
-    size_t kl = strlen(key), pl = strlen(parent);
+    if (g->off || !b->key[0] || !year)
+        return NULL;
+    size_t kl = strlen(b->key), pl = strlen(b->parent);
     char *kp = malloc(kl + pl + 2);
     if (!kp || ((g->n + 1) * 2 > g->cap && grow(g) != 0)) {
         free(kp);
         g->off = 1;
-        return;
+        return NULL;
     }
-    memcpy(kp, key, kl + 1);
-    memcpy(kp + kl + 1, parent, pl + 1);
-    uint64_t h = hash_of(key, year);
+    memcpy(kp, b->key, kl + 1);
+    memcpy(kp + kl + 1, b->parent, pl + 1);
+    uint64_t h = hash_of(b->key, year);
     size_t at = h & (g->cap - 1);
     while (g->v[at].h)
         at = (at + 1) & (g->cap - 1);
     g->v[at] = (nb_guess_ent){h, idx, year, kp};
     g->n++;
+    return kp;
 }
 
 static int by_index(const void *a, const void *b)
@@ -68,18 +66,16 @@ static int by_index(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-long nb_guess_year_before(const nb_guess *g, const char *agency, int year)
+long nb_guess_year_before(const nb_guess *g, const nb_body_id *b, int year)
 {
-    char key[256], parent[256];
-    nb_body_key(agency, key, sizeof key, parent, sizeof parent);
-    if (g->off || !g->n || !key[0] || !year)
+    if (g->off || !g->n || !b->key[0] || !year)
         return -1;
-    uint64_t h = hash_of(key, year - 1);
+    uint64_t h = hash_of(b->key, year - 1);
     const nb_guess_ent **c = NULL;
     size_t nc = 0, cap = 0;
     for (size_t at = h & (g->cap - 1); g->v[at].h; at = (at + 1) & (g->cap - 1)) {
         const nb_guess_ent *e = &g->v[at];
-        if (e->h != h || e->year != year - 1 || strcmp(e->key, key) != 0)
+        if (e->h != h || e->year != year - 1 || strcmp(e->key, b->key) != 0)
             continue;
         if (nc == cap) {
             cap = cap ? cap * 2 : 8;
@@ -94,7 +90,7 @@ long nb_guess_year_before(const nb_guess *g, const char *agency, int year)
     }
     if (nc > 1)
         qsort(c, nc, sizeof *c, by_index);
-    nb_pick k = {.parent = parent};
+    nb_pick k = {.parent = b->parent};
     for (size_t j = 0; j < nc; j++)
         nb_pick_offer(&k, c[j]->idx, c[j]->key + strlen(c[j]->key) + 1);
     free(c);

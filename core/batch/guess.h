@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/body.h"
+
 typedef struct nb_guess_ent {
     uint64_t h;       /* of the body's key and the year; 0: an empty place */
     size_t idx;       /* the report */
@@ -23,13 +25,14 @@ typedef struct nb_guess {
     int off;          /* out of memory once: no more guesses (each is only a guess) */
 } nb_guess;
 
-/* Report idx (body agency, year) read: found by later guesses. Where
- * memory runs out, guessing stops (nothing is lost: the pairing after the
- * round finds every year before). */
-void nb_guess_add(nb_guess *g, size_t idx, const char *agency, int year);
-/* The report already read that is the year before of a report of agency
+/* Report idx (body b, year) read: found by later guesses; the body as
+ * kept (its key, a NUL, its parents) until nb_guess_free, or NULL when it
+ * is not (no key or no year; out of memory, where guessing stops: nothing
+ * is lost, the pairing after the round finds every year before). */
+const char *nb_guess_add(nb_guess *g, size_t idx, const nb_body_id *b, int year);
+/* The report already read that is the year before of a report of body b
  * for year (nb_pick over those read), or -1. */
-long nb_guess_year_before(const nb_guess *g, const char *agency, int year);
+long nb_guess_year_before(const nb_guess *g, const nb_body_id *b, int year);
 void nb_guess_free(nb_guess *g);
 
 #endif

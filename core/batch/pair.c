@@ -3,6 +3,7 @@
 #include "batch/pair.h"
 #include "read/read.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,14 +77,20 @@ static int slots_new(nb_pairing *p, char *const *paths, size_t n, nb_err *err)
     return out_of_memory(err);
 }
 
-/* Report i is of agency for year: in the sorted slots when both are known. */
+/* Slot s's body and year told: in the sorted slots when both are known. */
+static void slot_known(nb_pairing *p, nb_pair_slot *s, int year)
+{
+    s->year = year;
+    if (s->key[0] && s->year)
+        p->sorted[p->nsorted++] = s;
+}
+
+/* Report i is of agency for year. */
 static void identified(nb_pairing *p, size_t i, const char *agency, int year)
 {
     nb_pair_slot *s = &p->slots[i];
-    s->year = year;
     nb_body_key(agency, s->key, sizeof s->key, s->parent, sizeof s->parent);
-    if (s->key[0] && s->year)
-        p->sorted[p->nsorted++] = s;
+    slot_known(p, s, year);
 }
 
 /* The identified reports sorted, and each year before marked needed. */
@@ -132,6 +139,16 @@ void nb_pairing_identified(nb_pairing *p, size_t i, const char *agency, int year
 {
     if (i < p->n)
         identified(p, i, agency, year);
+}
+
+void nb_pairing_identified_body(nb_pairing *p, size_t i, const char *key, const char *parent, int year)
+{
+    if (i >= p->n)
+        return;
+    nb_pair_slot *s = &p->slots[i];
+    snprintf(s->key, sizeof s->key, "%s", key);
+    snprintf(s->parent, sizeof s->parent, "%s", parent);
+    slot_known(p, s, year);
 }
 
 void nb_pairing_sort(nb_pairing *p)

@@ -38,6 +38,8 @@ int nb_pairing_init(nb_pairing *p, char *const *paths, size_t n, const nb_ctx *c
  * memory. */
 int nb_pairing_start(nb_pairing *p, size_t n, nb_err *err);
 void nb_pairing_identified(nb_pairing *p, size_t i, const char *agency, int year);
+/* The same with the body's key and parents told already (model/body.h). */
+void nb_pairing_identified_body(nb_pairing *p, size_t i, const char *key, const char *parent, int year);
 void nb_pairing_sort(nb_pairing *p);
 void nb_pairing_free(nb_pairing *p);
 

@@ -94,6 +94,11 @@ void nb_body_key(const char *agency, char *key, size_t cap, char *parent, size_t
         snprintf(parent, pcap, "%.*s", (int)p, s);
 }
 
+void nb_body_id_of(nb_body_id *b, const char *agency)
+{
+    nb_body_key(agency, b->key, sizeof b->key, b->parent, sizeof b->parent);
+}
+
 int nb_body_parents_agree(const char *a, const char *b)
 {
     return !a[0] || !b[0] || ends_with(a, b) || ends_with(b, a);

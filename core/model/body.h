@@ -34,6 +34,11 @@ int nb_body_is_government(nb_body b);
  * 管理委员会) dropped; "" when there is no name. *parent (cap bytes, may be
  * NULL) receives the parent places dropped ("淮安市"), "" when none. */
 void nb_body_key(const char *agency, char *key, size_t cap, char *parent, size_t pcap);
+/* A body's key and parents (nb_body_key's), told once and kept. */
+typedef struct nb_body_id {
+    char key[256], parent[256];
+} nb_body_id;
+void nb_body_id_of(nb_body_id *b, const char *agency);
 /* Do two names' parent places agree: one missing, equal, or one ending the
  * other (江苏省淮安市 and 淮安市)? */
 int nb_body_parents_agree(const char *a, const char *b);
