@@ -1,9 +1,12 @@
 /* test_layouts.c — the same report in another layout gives the same cells:
  * each tab-separated table line of a seed is rewritten as a Markdown pipe
  * row, as space-aligned columns, with its cells run together, one cell a
- * line, or separated by commas (ASCII or full-width: a CSV pasted as text);
- * the values must not change (split cells may become inferred), and a clean
- * report with commas for tabs stays clean. */
+ * line, or separated by commas (ASCII or full-width: a CSV pasted as text),
+ * or one cell a line double spaced and centred as a browser's dump of a web
+ * page has it (lynx -dump: a blank line after every cell, its empty cells
+ * left out, its long cells wrapped onto a second line); the values must not
+ * change (split cells may become inferred), and a clean report with commas
+ * for tabs stays clean. */
 #include "testutil.h"
 #include "check/check.h"
 #include "check/rules.h"
@@ -11,7 +14,26 @@
 
 static nb_ctx g_ctx;
 
-enum { TO_PIPE, TO_SPACES, TO_RUN, TO_LINES, TO_COMMA, TO_FULL_COMMA };
+enum { TO_PIPE, TO_SPACES, TO_RUN, TO_LINES, TO_COMMA, TO_FULL_COMMA, TO_DOUBLE, TO_DOUBLE_WRAPPED };
+
+/* A cell c[0, cl) as a browser's dump writes it: on its own line, centred
+ * in a column (k: the cell's number, for its room), a blank line after it;
+ * wrapped: a cell of more than eighteen bytes on two lines, cut after its
+ * first six characters of three bytes. */
+static char *dumped_cell(char *o, const char *c, size_t cl, int k, int wrapped)
+{
+    int pad = 6 + (k * 7) % 30;
+    size_t cut = wrapped && cl > 18 && ((unsigned char)c[0] & 0xF0) == 0xE0 ? 18 : cl;
+    o += sprintf(o, "%*s", pad, "");
+    memcpy(o, c, cut);
+    o += cut;
+    if (cut < cl) {
+        o += sprintf(o, "\n%*s", pad + 2, "");
+        memcpy(o, c + cut, cl - cut);
+        o += cl - cut;
+    }
+    return o + sprintf(o, "\n\n");
+}
 
 /* Rewrite every line that has a tab; other lines are kept. */
 static char *rewrite(const char *in, int how)
@@ -28,7 +50,7 @@ static char *rewrite(const char *in, int how)
         } else {
             /* cells of the line; for spaces and runs, empty ones are dropped */
             const char *c = p, *end = p + len;
-            int first = 1;
+            int first = 1, k = 0;
             if (how == TO_PIPE)
                 *o++ = '|';
             while (c <= end) {
@@ -47,6 +69,8 @@ static char *rewrite(const char *in, int how)
                     o += cl;
                     *o++ = ' ';
                     *o++ = '|';
+                } else if ((how == TO_DOUBLE || how == TO_DOUBLE_WRAPPED) && cl) {
+                    o = dumped_cell(o, c, cl, k++, how == TO_DOUBLE_WRAPPED);
                 } else if (cl) {
                     if (!first)
                         o += sprintf(o, "%s", how == TO_SPACES ? "   " : how == TO_LINES ? "\n" : "");
@@ -126,6 +150,16 @@ static void test_lines(void **s)
     same_values("seed003", TO_LINES);
 }
 
+static void test_double_spaced(void **s)
+{
+    (void)s;
+    for (int how = TO_DOUBLE; how <= TO_DOUBLE_WRAPPED; how++) {
+        same_values("seed001", how);
+        same_values("seed003", how);
+        same_values("clean", how);
+    }
+}
+
 static void test_commas(void **s)
 {
     (void)s;
@@ -193,6 +227,7 @@ int main(void)
         cmocka_unit_test(test_spaces),
         cmocka_unit_test(test_run_together),
         cmocka_unit_test(test_lines),
+        cmocka_unit_test(test_double_spaced),
         cmocka_unit_test(test_commas),
         cmocka_unit_test(test_commas_clean),
         cmocka_unit_test(test_comma_separators),

@@ -217,6 +217,65 @@ static int surely_cells(const nb_report *r, const area *ar, area_seps *f, line_c
     return single > 4 * multi;
 }
 
+/* Is an area of one cell a line double spaced, as a browser's dump of a
+ * web page is (lynx: a blank line after every cell, an empty cell left
+ * out, a long one wrapped)? Its lines of text stand in groups between
+ * blank lines: at least eight groups, of two lines at most on the whole
+ * (a cell, wrapped or not), and a blank line alone between nearly every
+ * two (four runs of blank lines in five are one line). A table of one cell
+ * a line has its cells in a row, a blank line for each empty one. */
+static int double_spaced(const nb_doc *d, const area *ar)
+{
+    size_t l0 = nb_doc_line_of(d, ar->start), l1 = nb_doc_line_of(d, ar->end ? ar->end - 1 : 0);
+    size_t lines = 0, groups = 0, runs = 0, single = 0, run = 0, in_group = 0;
+    for (size_t li = l0; li <= l1 && li < d->nlines; li++) {
+        size_t a, b, x, y;
+        area_line(d, ar, li, &a, &b, &x, &y);
+        if (x >= y) {
+            run++;
+            in_group = 0;
+            continue;
+        }
+        if (run) {
+            runs++;
+            single += run == 1;
+        }
+        run = 0;
+        groups += !in_group;
+        in_group = 1;
+        lines++;
+    }
+    return groups >= 8 && lines <= 2 * groups && single * 5 >= runs * 4;
+}
+
+/* Line li of a double-spaced area of one cell a line (t[a, b), trimmed
+ * [x, y)), *run the blank lines just before it (li - *run the first): a
+ * blank line is counted; a cell after three blank lines or more has the
+ * empty cells between them (every second one) before it; a cell right
+ * after another continues its text when both are text (wrapped). */
+static void double_spaced_line(const nb_doc *d, const area *ar, tokv *tv, size_t li, size_t *run)
+{
+    size_t a, b, x, y;
+    area_line(d, ar, li, &a, &b, &x, &y);
+    if (x >= y) {
+        ++*run;
+        return;
+    }
+    for (size_t k = 1; 2 * k < *run; k++) { /* blank, empty, blank, empty, … blank */
+        size_t ea, eb, ex, ey;
+        area_line(d, ar, li - *run + 2 * k - 1, &ea, &eb, &ex, &ey);
+        ex_emit(tv, K_EMPTY, ea, 0, LK_CELL);
+    }
+    int wrapped = !*run && li > nb_doc_line_of(d, ar->start) && tv->n && tv->v[tv->n - 1].kind == K_TEXT;
+    *run = 0;
+    size_t n = tv->n;
+    ex_tokenize_cells_line(tv, d->text, a, b, x, y, 0);
+    if (wrapped && tv->n == n + 1 && tv->v[n].kind == K_TEXT) { /* 商业\n企业: one cell */
+        tv->v[n - 1].len = y - tv->v[n - 1].off;
+        tv->n = n;
+    }
+}
+
 /* Tokenise the lines of the area, one cell a line or rows on lines. */
 static void tokenize_lines(const nb_report *r, const area *ar, area_seps *f, tokv *tv, int cells_mode,
                            int tab_cells, line_counts *n)
@@ -226,8 +285,14 @@ static void tokenize_lines(const nb_report *r, const area *ar, area_seps *f, tok
     f->comma = f->wide = ar->start; /* from the area's start again */
     f->fresh = 1;
     size_t l0 = nb_doc_line_of(d, ar->start), l1 = nb_doc_line_of(d, ar->end ? ar->end - 1 : 0);
+    int dbl = cells_mode && !tab_cells && double_spaced(d, ar);
+    size_t run = 0;
     for (size_t li = l0; li <= l1 && li < d->nlines; li++) {
         size_t a, b, x, y;
+        if (dbl) {
+            double_spaced_line(d, ar, tv, li, &run);
+            continue;
+        }
         if (cells_mode) {
             area_line(d, ar, li, &a, &b, &x, &y);
             ex_tokenize_cells_line(tv, t, a, b, x, y, tab_cells);
