@@ -60,6 +60,10 @@ void nb_summarize(const nb_report *r, nb_summary *s);
 void nb_sketch_text(const char *t, size_t a, size_t b, nb_sketch *s, int wide);
 /* The text part of the summary: sketches, table prints, growth claims (years_text.c). */
 void nb_summarize_text(const nb_report *r, nb_summary *s);
+/* The growth claim (比上年增长 P% …) whose mark (比上年, 同比 …, ml bytes)
+ * is t[at, at + ml) (t n bytes): 1 with g filled, else 0 (years_text.c,
+ * which finds the marks; tests find them the plain way). */
+int nb_growth_at(const char *t, size_t n, size_t at, size_t ml, nb_growth *g);
 /* YEAR.SAME_TEXT and the growth form of TEXT.SHARE (years_text.c). */
 int nb_check_years_text(const nb_summary *prev, const nb_summary *cur, const nb_schema *schema, nb_findings *out,
                         nb_err *err);

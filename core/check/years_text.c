@@ -186,32 +186,71 @@ static int read_growth(const char *t, size_t n, size_t from, nb_growth *g)
     return 1;
 }
 
-static void growth_claims(const nb_report *r, nb_summary *s)
+/* The marks a growth claim follows. Each holds 比 or 较 (its key) key_at
+ * bytes from its start: the text is searched once for each of the two
+ * characters, each place tried for the marks that hold it there, rather
+ * than once for each mark. */
+typedef struct growth_mark {
+    const char *word;
+    size_t len, key_at;
+    int key;
+} growth_mark;
+static const growth_mark growth_marks[] = {
+    {"比上年", 9, 0, 0}, {"较上年", 9, 0, 1}, {"同比", 6, 3, 0}, {"比去年", 9, 0, 0}, {"较去年", 9, 0, 1},
+};
+#define NMARKS (sizeof growth_marks / sizeof growth_marks[0])
+#define GROWTH_MAX 8 /* a summary's growth claims at most */
+_Static_assert(GROWTH_MAX == sizeof ((nb_summary *)0)->growth / sizeof(nb_growth), "nb_summary.growth");
+
+int nb_growth_at(const char *t, size_t n, size_t at, size_t ml, nb_growth *g)
 {
-    static const char *const marks[] = {"比上年", "较上年", "同比", "比去年", "较去年"};
-    const char *t = r->doc.text;
-    size_t n = r->doc.len;
-    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
-        size_t from = 0, ml = strlen(marks[k]);
-        while (s->ngrowth < 8 && from < n) {
-            /* the tables' zone (no narrative) not searched (no mark overlaps itself) */
-            const char *p = nb_find_outside(t, n, from, r->tables_off, r->tables_end, marks[k], ml);
-            if (!p)
-                break;
-            size_t at = (size_t)(p - t);
-            from = at + ml;
-            nb_growth g;
-            if (!read_growth(t, n, at + ml, &g))
+    if (!read_growth(t, n, at + ml, g))
+        return 0;
+    size_t a = two_clauses_back(t, at), named;
+    g->subject = subject_in(t, a, at, &named);
+    if (g->subject < 0)
+        return 0;
+    g->off = named; /* quoted from the subject on */
+    g->len -= named;
+    return 1;
+}
+
+/* The claims of the marks of one key, each mark's first GROWTH_MAX in the
+ * order of the text into found[k]. A mark in the tables' zone [za, zb) (no
+ * narrative) is none; its key stands at most three bytes past its start,
+ * so the keys from za + 3 on in the zone are not searched. */
+static void key_claims(const char *t, size_t n, size_t za, size_t zb, int key, nb_growth found[][GROWTH_MAX],
+                       int *nfound)
+{
+    static const char *const keys[2] = {"比", "较"};
+    size_t from = 0;
+    const char *p;
+    while (from < n && (p = nb_find_outside(t, n, from, za + 3, zb, keys[key], 3))) {
+        size_t at = (size_t)(p - t);
+        from = at + 3;
+        for (size_t k = 0; k < NMARKS; k++) {
+            const growth_mark *m = &growth_marks[k];
+            if (m->key != key || at < m->key_at || nfound[k] == GROWTH_MAX)
                 continue;
-            size_t a = two_clauses_back(t, at), named;
-            g.subject = subject_in(t, a, at, &named);
-            if (g.subject < 0)
+            size_t ms = at - m->key_at;
+            if (ms + m->len > n || memcmp(t + ms, m->word, m->len) != 0 || (zb > za && ms >= za && ms < zb))
                 continue;
-            g.off = named; /* quoted from the subject on */
-            g.len -= named;
-            s->growth[s->ngrowth++] = g;
+            nfound[k] += nb_growth_at(t, n, ms, m->len, &found[k][nfound[k]]);
         }
     }
+}
+
+/* The growth claims, mark by mark in the order of the list, each mark's in
+ * the order of the text, GROWTH_MAX at most. */
+static void growth_claims(const nb_report *r, nb_summary *s)
+{
+    nb_growth found[NMARKS][GROWTH_MAX];
+    int nfound[NMARKS] = {0};
+    for (int key = 0; key < 2; key++)
+        key_claims(r->doc.text, r->doc.len, r->tables_off, r->tables_end, key, found, nfound);
+    for (size_t k = 0; k < NMARKS; k++)
+        for (int i = 0; i < nfound[k] && s->ngrowth < GROWTH_MAX; i++)
+            s->growth[s->ngrowth++] = found[k][i];
 }
 
 void nb_summarize_text(const nb_report *r, nb_summary *s)
