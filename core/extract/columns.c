@@ -12,10 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A stretch of display columns on a line. */
-typedef struct extent {
-    size_t from, to; /* [from, to); to == 0: not known */
-} extent;
+typedef ex_extent extent;
 
 /* Lines longer than this are no space-aligned table lines (pdftotext
  * -layout writes a table row in a few hundred columns): their tokens have
@@ -95,9 +92,71 @@ static size_t table_start(const nb_report *r, const assembly *A, const group *g,
     return from;
 }
 
+/* A column header of a space-aligned line: what a row's columns are placed by. */
+static int is_plain_header(const tok *k)
+{
+    return k->kind == K_TEXT && k->cls == C_HEADER && k->lkind == LK_PLAIN;
+}
+
+/* A's plain column headers listed (A->heads), once a report: each row placed
+ * would read every token above it for them. 1 when listed; 0 when the tokens
+ * are not in text order (the first token at or past a row is then no bound
+ * for the headers above it) or no memory is left: read one by one then. */
+static int list_plain_headers(assembly *A)
+{
+    if (A->heads_state)
+        return A->heads_state > 0;
+    A->heads_state = -1;
+    size_t n = 0;
+    for (size_t i = 0; i < A->ntok; i++) {
+        if (i && A->toks[i].off < A->toks[i - 1].off)
+            return 0;
+        n += (size_t)is_plain_header(&A->toks[i]);
+    }
+    if (!(A->heads = malloc((n ? n : 1) * sizeof *A->heads)))
+        return 0;
+    for (size_t i = 0; i < A->ntok; i++)
+        if (is_plain_header(&A->toks[i]))
+            A->heads[A->nheads++] = i;
+    A->heads_state = 1;
+    return 1;
+}
+
+/* How many of the tokens to read for the plain headers before pos: the
+ * listed headers' (A->heads[0, *upto), *list 1), or all the tokens up to the
+ * first at or past pos (*list 0). */
+static void header_range(assembly *A, size_t pos, size_t *upto, int *list)
+{
+    *list = list_plain_headers(A);
+    if (*list) {
+        size_t n = A->nheads;
+        while (n > 0 && A->toks[A->heads[n - 1]].off >= pos)
+            n--; /* in text order: the headers before pos lead the list */
+        *upto = n;
+        return;
+    }
+    size_t i = 0;
+    while (i < A->ntok && A->toks[i].off < pos)
+        i++;
+    *upto = i;
+}
+
+/* The columns read last (A->heads_read) when they were read for the same
+ * column labels from the same headers (each header's column and extent are
+ * kept: read again, they would come out the same): 1, cols filled. */
+static int heads_read_again(const assembly *A, const nb_row *rw, int row, size_t from, size_t upto, extent *cols)
+{
+    const struct heads_read *h = &A->heads_read;
+    if (!h->valid || h->from != from || h->upto != upto || A->L->colset[row] != A->L->colset[h->row])
+        return 0;
+    memcpy(cols, h->cols, sizeof(extent) * (size_t)rw->ncols);
+    return 1;
+}
+
 /* The display columns of each of the row's columns, from the headers of its
- * table above it; 0 when fewer than all but one column are known. */
-static int header_extents(const nb_report *r, assembly *A, const group *g, extent *cols)
+ * table above it (cols; the listed headers in [0, upto) at or past from). */
+static void read_header_extents(const nb_report *r, assembly *A, const group *g, size_t from, size_t upto,
+                                int list, extent *cols)
 {
     const nb_row *rw = &r->schema->rows[g->row];
     const nb_ustr *labels = A->L->s == r->schema && g->row < MAXROWS ? A->L->colnorm[g->row] : NULL;
@@ -107,11 +166,11 @@ static int header_extents(const nb_report *r, assembly *A, const group *g, exten
             nb_norm(rw->cols[c].label, strlen(rw->cols[c].label), &own[c], NB_NORM_LABEL);
         labels = own;
     }
-    size_t from = table_start(r, A, g, rw->table);
     memset(cols, 0, sizeof(extent) * (size_t)rw->ncols);
-    for (size_t i = 0; i < A->ntok && A->toks[i].off < g->pos; i++) {
+    for (size_t j = 0; j < upto; j++) {
+        size_t i = list ? A->heads[j] : j;
         const tok *k = &A->toks[i];
-        if (k->kind != K_TEXT || k->cls != C_HEADER || k->lkind != LK_PLAIN || k->off < from)
+        if (!is_plain_header(k) || k->off < from)
             continue;
         int c;
         if (labels != own && tok_cols_of(A) && A->cols[i].labels == labels &&
@@ -136,6 +195,25 @@ static int header_extents(const nb_report *r, assembly *A, const group *g, exten
             cols[c].from = e.from;
         if (e.to > cols[c].to)
             cols[c].to = e.to;
+    }
+}
+
+/* The display columns of each of the row's columns, from the headers of its
+ * table above it; 0 when fewer than all but one column are known. The rows
+ * of a table mostly read the same headers for the same labels: read once. */
+static int header_extents(const nb_report *r, assembly *A, const group *g, extent *cols)
+{
+    const nb_row *rw = &r->schema->rows[g->row];
+    size_t from = table_start(r, A, g, rw->table), upto;
+    int list;
+    header_range(A, g->pos, &upto, &list);
+    int keep = list && !A->oom && A->L->s == r->schema && g->row < MAXROWS;
+    if (!keep || !heads_read_again(A, rw, g->row, from, upto, cols)) {
+        read_header_extents(r, A, g, from, upto, list, cols);
+        if (keep) {
+            A->heads_read = (struct heads_read){1, g->row, from, upto, {{0, 0}}};
+            memcpy(A->heads_read.cols, cols, sizeof(extent) * (size_t)rw->ncols);
+        }
     }
     int known = 0;
     for (int c = 0; c < rw->ncols; c++)

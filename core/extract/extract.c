@@ -81,6 +81,7 @@ static int extract_text(nb_report *r, const lexicon *L, nb_memo *M, const area *
         rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
 out:
     free(A.cols);
+    free(A.heads);
     free(A.g);
     free(A.vals);
     free(A.lab);

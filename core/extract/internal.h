@@ -78,6 +78,7 @@ typedef struct lexicon {
     uint32_t *chars;          /* sorted code points of header wording */
     size_t nchars;
     const nb_ustr *colnorm[MAXROWS]; /* each row's column labels normalised (rows of one column set share them) */
+    int colset[MAXROWS];             /* the first row whose column labels read the same as each row's */
     nb_ustr *colpool;
     /* the headers' and columns' standard words as they are written, found
      * in run-together header text in one pass (words_ok 0: one by one) */
@@ -299,6 +300,11 @@ typedef struct group {
     double best_sim;
 } group;
 
+/* A stretch of display columns on a line: [from, to); to == 0: not known. */
+typedef struct ex_extent {
+    size_t from, to;
+} ex_extent;
+
 typedef struct assembly {
     const lexicon *L;
     nb_memo *memo;         /* the lexicon's answers kept across reports, or NULL */
@@ -318,6 +324,14 @@ typedef struct assembly {
         size_t line, off, col;
         int valid;
     } colmark;
+    size_t *heads;         /* the plain column headers' token indices, in order (columns.c; NULL until */
+    size_t nheads;         /* needed), and how many; heads_state 1: made, tokens in text order, */
+    int heads_state;       /* -1: not made (no memory, or tokens out of order), 0: not yet */
+    struct heads_read {    /* the columns read last from the listed headers (columns.c): */
+        int valid, row;    /* for row's column labels, */
+        size_t from, upto; /* from the headers A->heads[0, upto) at or past from */
+        ex_extent cols[MAXWANT];
+    } heads_read;
     uint32_t *lab;  /* the groups' labels' code points, one after another */
     size_t nlab, labcap;
     int oom;
