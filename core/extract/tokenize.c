@@ -223,7 +223,9 @@ static int surely_cells(const nb_report *r, const area *ar, area_seps *f, line_c
  * blank lines: at least eight groups, of two lines at most on the whole
  * (a cell, wrapped or not), and a blank line alone between nearly every
  * two (four runs of blank lines in five are one line). A table of one cell
- * a line has its cells in a row, a blank line for each empty one. */
+ * a line has its cells in a row, a blank line for each empty one: told at
+ * its first rows (lines past twice the groups by more than eight), where
+ * the reading stops. */
 static int double_spaced(const nb_doc *d, const area *ar)
 {
     size_t l0 = nb_doc_line_of(d, ar->start), l1 = nb_doc_line_of(d, ar->end ? ar->end - 1 : 0);
@@ -243,7 +245,8 @@ static int double_spaced(const nb_doc *d, const area *ar)
         run = 0;
         groups += !in_group;
         in_group = 1;
-        lines++;
+        if (++lines > 2 * groups + 8)
+            return 0;
     }
     return groups >= 8 && lines <= 2 * groups && single * 5 >= runs * 4;
 }
