@@ -4,8 +4,10 @@
  * map back reaches it at; a sentence's bounds (most characters' first byte
  * passed over) against a walk that decodes every character, on bytes of
  * any kind, overlong forms too; the characters a kind's pattern needs
- * against the matches it makes; a cell by index against its ID; and the
- * words of the kinds' tails and heads, each one character. */
+ * against the matches it makes; a cell by index against its ID; the
+ * words of the kinds' tails and heads, each one character; and the tails
+ * whose places are kept only with a number before them against the
+ * matches of their kinds. */
 #include "testutil.h"
 #include "base/utf8.h"
 #include "check/claims_internal.h"
@@ -215,6 +217,72 @@ static void test_tail_words(void **s)
     assert_int_equal(lens, 1 << 1 | 1 << 3);
 }
 
+/* Does a number (an ASCII or full width digit, or a Chinese numeral) end
+ * at p, white space stepped back over? By the strings it may end with. */
+static int number_before_ref(const char *t, size_t p)
+{
+    static const char *const ends[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "零", "〇", "一", "二",
+                                       "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "０",
+                                       "１", "２", "３", "４", "５", "６", "７", "８", "９"};
+    while (p > 0 && strchr(" \t\n\v\f\r", t[p - 1]) && t[p - 1])
+        p--;
+    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        size_t l = strlen(ends[k]);
+        if (p >= l && !memcmp(t + p - l, ends[k], l))
+            return 1;
+    }
+    return 0;
+}
+
+/* The groups of the tails kept only with a number right before them: no
+ * head's nor anchor's, and every match of a kind with such a tail, in texts
+ * of its words, holds a character of it with a number right before it (so
+ * the scan, having dropped the others, misses no match). */
+static void test_numbered_tails(void **s)
+{
+    (void)s;
+    static const char *const words[] = {"收到", "受理", "申请", "件", "3", "十二", "１", " ", "，", "行政复议",
+                                        "行政诉讼", "行政许可", "规范性文件", "予以公开", "无法提供", "不予处理",
+                                        "维持", "纠正", "办结率", "100", "%", "％", "占", "上年结转", "结转",
+                                        "共", "答复", "办结", "起", "个", "现行有效", "废止", "制发", "的",
+                                        "三件", "3 件", "5%"};
+    const claims_ctx *cc = g_ctx.re_claims;
+    uint64_t others = 0;
+    for (int k = 0; k < NKINDS; k++) {
+        others |= cc->head[k] >= 0 ? (uint64_t)1 << cc->head[k] : 0;
+        others |= (uint64_t)1 << cc->anchor[k];
+    }
+    assert_int_equal(cc->numbered & others, 0);
+    pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+    int matched = 0, kinds = 0;
+    for (int k = 0; k < NKINDS; k++) {
+        if (cc->tail[k] < 0 || !(cc->numbered >> cc->tail[k] & 1))
+            continue;
+        kinds++;
+        uint32_t seed = 5 + (uint32_t)k;
+        for (int round = 0; round < 20000; round++) {
+            char text[256];
+            size_t n = pieces_text(text, words, sizeof words / sizeof words[0], 8, &seed);
+            if (pcre2_match(cc->re[k], (PCRE2_SPTR)text, n, 0, PCRE2_NO_UTF_CHECK, md, NULL) <= 0)
+                continue;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            int held = 0;
+            for (int w = 0; w < cc->words.n && !held; w++) {
+                if (!(cc->groups[w] >> cc->tail[k] & 1))
+                    continue;
+                for (size_t p = ov[0]; p + cc->words.len[w] <= ov[1] && !held; p++)
+                    held = !memcmp(text + p, cc->words.w[w], cc->words.len[w]) && number_before_ref(text, p);
+            }
+            if (!held)
+                fail_msg("kind %d: a match with no number before its tail: %.*s", k, (int)(ov[1] - ov[0]), text + ov[0]);
+            matched++;
+        }
+    }
+    assert_true(kinds >= 15);
+    assert_true(matched > 1000);
+    pcre2_match_data_free(md);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +291,7 @@ int main(void)
         cmocka_unit_test(test_needs),
         cmocka_unit_test(test_cell_by_index),
         cmocka_unit_test(test_tail_words),
+        cmocka_unit_test(test_numbered_tails),
     };
     return TU_RUN("claims_fast", tests, &g_ctx, NULL, NULL);
 }

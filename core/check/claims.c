@@ -76,6 +76,15 @@ static const struct {
     [K_PENDING] = {"(?:尚" S "未" S "办" S "结|正" S "在" S "办" S "理|仍" S "在" S "办" S "理)", "办", 30, 20, 0, "结理", "尚正仍"},
 };
 
+/* The kinds whose tail (件, %…) follows their number (NUM or PCT, then
+ * white space at most): a match holds a tail character with a number
+ * right before it. */
+#define NUMBERED_TAILS                                                                                                 \
+    (1u << K_RECEIVED | 1u << K_CARRIED | 1u << K_CARRIED_OUT | 1u << K_HANDLED | 1u << K_ANSWERED |                 \
+     1u << K_CONCLUDED | 1u << K_REVIEW | 1u << K_SUIT | 1u << K_ISSUED | 1u << K_IN_FORCE | 1u << K_REPEALED |        \
+     1u << K_RESULT_OPEN | 1u << K_RESULT_UNABLE | 1u << K_RESULT_PROC | 1u << K_UPHELD | 1u << K_CORRECTED |         \
+     1u << K_DECISIONS | 1u << K_RATE | 1u << K_ANYRATE | 1u << K_SHARE)
+
 /* A word of the set of a claims context: its group (anchor or character
  * set) of id *g, the strings told apart by their text; -1 when the words
  * or groups are too many. */
@@ -118,6 +127,7 @@ static int claim_words(claims_ctx *cc, char chars[][4])
 {
     const char *anchors[NKINDS], *tails[NKINDS], *heads[NKINDS], *words[NB_NEEDLES_MAX];
     int nw = 0, nc = 0;
+    uint64_t unnumbered = 0; /* the groups of heads and of tails with no number before them */
     for (int k = 0; k < NKINDS; k++) {
         anchors[k] = kinds[k].anchor;
         tails[k] = kinds[k].tail;
@@ -140,6 +150,10 @@ static int claim_words(claims_ctx *cc, char chars[][4])
                 cc->head[k] = (signed char)g;
             else
                 cc->tail[k] = (signed char)g;
+            if (g >= 0 && !side && NUMBERED_TAILS >> k & 1)
+                cc->numbered |= (uint64_t)1 << g;
+            else if (g >= 0)
+                unnumbered |= (uint64_t)1 << g;
             for (size_t i = 0, j; str && str[i]; i = j) { /* each character a word */
                 j = i;
                 nb_utf8_get(str, strlen(str), &j);
@@ -152,6 +166,8 @@ static int claim_words(claims_ctx *cc, char chars[][4])
             }
         }
     }
+    if (cc->numbered & unnumbered) /* a group's places are kept with a number before them or not at all */
+        return -1;
     return nb_needles_init(&cc->words, words, nw);
 }
 
@@ -216,12 +232,14 @@ void nb_claims_free(nb_ctx *c)
 /* ---------------------------------------------------------------- the scan */
 
 /* Where the cells with a place in the text lie: from the first's start to
- * the last's end (sc->cells_lo, sc->cells_hi). */
+ * the last's end (sc->cells_lo, sc->cells_hi), told at the first claim
+ * found (a report may have none: its cells are not gone over then). */
 static void cells_span(scan *sc)
 {
     const nb_report *r = sc->r;
     sc->cells_lo = (size_t)-1;
     sc->cells_hi = 0;
+    sc->cells_told = 1;
     for (int ci = 0; ci < r->ncells; ci++) {
         const nb_cell *c = &r->cells[ci];
         if (c->has_span && c->off < sc->cells_lo)
@@ -233,9 +251,11 @@ static void cells_span(scan *sc)
 
 /* Is the original offset a inside a cell of the tables? Claims are in
  * sentences, not cells (and most are outside all the cells' span). */
-static int in_table_cell(const scan *sc, size_t a)
+static int in_table_cell(scan *sc, size_t a)
 {
     const nb_report *r = sc->r;
+    if (!sc->cells_told)
+        cells_span(sc);
     if (a < sc->cells_lo || a >= sc->cells_hi)
         return 0;
     for (int ci = 0; ci < r->ncells; ci++) {
@@ -252,15 +272,6 @@ static size_t to_char_start(const char *t, size_t i, size_t n)
         i++;
     return i;
 }
-
-/* The kinds whose tail (件, %…) follows their number (NUM or PCT, then
- * white space at most): a match holds a tail character with a number
- * right before it. */
-#define NUMBERED_TAILS                                                                                                 \
-    (1u << K_RECEIVED | 1u << K_CARRIED | 1u << K_CARRIED_OUT | 1u << K_HANDLED | 1u << K_ANSWERED |                 \
-     1u << K_CONCLUDED | 1u << K_REVIEW | 1u << K_SUIT | 1u << K_ISSUED | 1u << K_IN_FORCE | 1u << K_REPEALED |        \
-     1u << K_RESULT_OPEN | 1u << K_RESULT_UNABLE | 1u << K_RESULT_PROC | 1u << K_UPHELD | 1u << K_CORRECTED |         \
-     1u << K_DECISIONS | 1u << K_RATE | 1u << K_ANYRATE | 1u << K_SHARE)
 
 /* Does a number's last character (of NUM: a digit, full width or not, or
  * a Chinese numeral) end at p, after white space is stepped back over? */
@@ -293,15 +304,16 @@ static inline size_t char_len(unsigned char c)
 }
 
 /* Where the first word of group g (a character of a kind's tail or head)
- * that the joined text [a, b) holds starts, with a number right before it
- * when numbered; NO_WORD when none. Its places are in the order of the
- * text: the first starting at a or after, and on while they start before b. */
-__attribute__((always_inline)) static inline size_t first_word(scan *sc, int g, size_t a, size_t b, int numbered)
+ * that the joined text [a, b) holds starts; NO_WORD when none. Its places
+ * are in the order of the text (a numbered tail's only those with a number
+ * right before them): the first starting at a or after, and on while they
+ * start before b. */
+__attribute__((always_inline)) static inline size_t first_word(scan *sc, int g, size_t a, size_t b)
 {
     /* the first place at or after a: anchors come in the order of the text,
      * so most often the group's last one or a few on; a binary search when
      * a went back or far on */
-    size_t lo = sc->gcur[g], end = sc->gfrom[g + 1];
+    size_t lo = sc->gcur[g], end = sc->gend[g];
     if (lo > sc->gfrom[g] && sc->goff[lo - 1] >= a)
         lo = nb_first_at_least32(sc->goff, sc->gfrom[g], lo, a);
     else {
@@ -311,9 +323,8 @@ __attribute__((always_inline)) static inline size_t first_word(scan *sc, int g, 
             lo = nb_first_at_least32(sc->goff, lo, end, a);
     }
     sc->gcur[g] = lo;
-    for (size_t i = lo; i < sc->gfrom[g + 1] && sc->goff[i] < b; i++)
-        if (sc->goff[i] + char_len((unsigned char)sc->j.t[sc->goff[i]]) <= b &&
-            (!numbered || number_before(sc->j.t, sc->goff[i])))
+    for (size_t i = lo; i < end && sc->goff[i] < b; i++)
+        if (sc->goff[i] + char_len((unsigned char)sc->j.t[sc->goff[i]]) <= b)
             return sc->goff[i];
     return NO_WORD;
 }
@@ -352,11 +363,11 @@ static int match_around(scan *sc, int k, size_t at, size_t al, claim_match *m)
     size_t we = at + al + (size_t)kinds[k].after < n ? at + al + (size_t)kinds[k].after : n;
     we = to_char_start(t, we, n);
     const claims_ctx *cc = sc->cc;
-    if (cc->tail[k] >= 0 && first_word(sc, cc->tail[k], at + al, we, NUMBERED_TAILS >> k & 1) == NO_WORD)
+    if (cc->tail[k] >= 0 && first_word(sc, cc->tail[k], at + al, we) == NO_WORD)
         return 0; /* no match holds the anchor: the pattern need not run */
     /* a kind with a head starts its every match with it: none before the
      * first (a word starts a character: none between ws and the next) */
-    size_t from = cc->head[k] >= 0 ? first_word(sc, cc->head[k], ws, at, 0) : ws > 0 ? to_char_start(t, ws, n) : 0;
+    size_t from = cc->head[k] >= 0 ? first_word(sc, cc->head[k], ws, at) : ws > 0 ? to_char_start(t, ws, n) : 0;
     if (from <= at && !holds_needs(t, from, we, k))
         return 0; /* nor where a character every match holds is missing */
     while (from <= at) {
@@ -403,7 +414,7 @@ static int scan_anchor(scan *sc, int a0)
     int g = cc->anchor[a0];
     size_t al = cc->anchor_len[a0], at_from = 0;
     uint32_t same = cc->same_anchor[a0];
-    for (size_t i = sc->gfrom[g]; i < sc->gfrom[g + 1]; i++) {
+    for (size_t i = sc->gfrom[g]; i < sc->gend[g]; i++) {
         size_t at = sc->goff[i];
         if (at < at_from || (at >= sc->z0 && at < sc->z1))
             continue;
@@ -486,18 +497,25 @@ static void count_words(scan *sc, const nb_place *pl, size_t npl, size_t *count)
         count[pl[i].needle]++;
 }
 
-/* The places put in their groups (count[g]: where group g's next goes). */
+/* The places put in their groups (count[g]: where group g's next goes);
+ * a numbered tail's only with a number right before it, told once a place
+ * here rather than at each window that holds it. */
 static void fill_groups(scan *sc, const nb_place *pl, size_t npl, size_t *count)
 {
-    for (size_t i = 0; i < npl; i++)
-        for (uint64_t m = sc->cc->groups[pl[i].needle]; m; m &= m - 1) {
+    uint64_t numbered = sc->cc->numbered;
+    for (size_t i = 0; i < npl; i++) {
+        uint64_t in = sc->cc->groups[pl[i].needle];
+        if (in & numbered && !number_before(sc->j.t, pl[i].off))
+            in &= ~numbered;
+        for (uint64_t m = in; m; m &= m - 1) {
             size_t at = count[__builtin_ctzll(m)]++;
             sc->goff[at] = (uint32_t)pl[i].off;
         }
+    }
 }
 
 /* The places of the claims' words in the joined text, sorted by group
- * (each group's in the order of the text): goff, gfrom. The text is
+ * (each group's in the order of the text): goff, gfrom, gend. The text is
  * searched once when its places are few, else counted, then filled in a
  * second search. */
 static int find_words(scan *sc)
@@ -523,6 +541,8 @@ static int find_words(scan *sc)
         fill_groups(sc, pl, npl, count);
     else if (rc == 0)
         rc = each_chunk(sc, &pl, &cap, &(size_t){0}, 0, fill_groups, count, &seen);
+    for (int g = 0; g < sc->cc->ngroups; g++) /* a numbered tail's may end before the room counted */
+        sc->gend[g] = count[g];
     free(pl);
     return rc;
 }
@@ -547,7 +567,6 @@ int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_
     }
     for (int k = 0; k < NKINDS; k++)
         sc.last_ms[k] = (size_t)-1;
-    cells_span(&sc);
     int rc = find_words(&sc) != 0 ? nb_err_set(err, NB_E_NOMEM, "out of memory reading %s", r->doc.path) : 0;
     /* one pass per distinct anchor; every kind of that anchor is tried there */
     for (int a0 = 0; a0 < NKINDS && rc == 0; a0++)

@@ -31,6 +31,8 @@ typedef struct claims_ctx {
     nb_needles words;
     nb_needles others;                               /* the words that start another statement (claims_sums.c) */
     uint64_t groups[NB_NEEDLES_MAX];                 /* the groups each word is in, a bit each */
+    uint64_t numbered;                               /* the groups of tails that follow a number (their places
+                                                        kept only with a number right before them) */
     signed char anchor[NKINDS], tail[NKINDS], head[NKINDS]; /* each kind's groups; -1 none */
     uint32_t same_anchor[NKINDS];                    /* a kind's and the later kinds' of its anchor, a bit each, for
                                                         the first kind of each anchor (0 for the rest) */
@@ -50,9 +52,11 @@ typedef struct scan {
     pcre2_match_data *md;
     nb_joined j;                  /* the text the patterns read */
     size_t z0, z1;                /* the tables' zone in it */
-    size_t cells_lo, cells_hi;    /* where the cells with a place in the original text lie */
+    size_t cells_lo, cells_hi;    /* where the cells with a place in the original text lie … */
+    int cells_told;               /* … once told (at the first claim found) */
     uint32_t *goff;               /* where the words of each group start, in the order of the text … */
-    size_t gfrom[65];             /* … group g's from gfrom[g] to gfrom[g + 1] */
+    size_t gfrom[65];             /* … group g's from gfrom[g] to gend[g] (gfrom[g + 1] at most) */
+    size_t gend[64];
     size_t gcur[64];              /* each group's first place at or after its last look-up's start */
     int said[NKINDS];             /* claims of a kind judged so far (some count only the first) */
     size_t last_ms[NKINDS];       /* where the last match of each kind began */
