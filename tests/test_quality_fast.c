@@ -3,7 +3,9 @@
  * tries every byte and every length, on generated texts: few or many
  * distinct ideographs, numerals (never part of a run), ASCII, punctuation
  * and other lengths, runs of two to eight written twice at random places,
- * and texts of every length about the 56 bytes a block reads. */
+ * and texts of every length about the 56 bytes a block reads; and the
+ * misspellings (found by a rare part of each, the part before compared)
+ * against a plain search for each whole word, list order, text order. */
 #include "testutil.h"
 #include "check/internal.h"
 #include "base/utf8.h"
@@ -156,11 +158,119 @@ static void test_repeat_everywhere(void **st)
             }
 }
 
+/* The misspellings as quality.c lists them (wrong, right). */
+static const char *const typo_words[][2] = {
+    {"布署", "部署"},         {"贯切", "贯彻"},         {"再接再励", "再接再厉"}, {"截止目前", "截至目前"},
+    {"截止到目前", "截至目前"}, {"一如继往", "一如既往"}, {"迫不急待", "迫不及待"}, {"坚苦", "艰苦"},
+    {"松驰", "松弛"},         {"重迭", "重叠"},         {"公布于众", "公之于众"}, {"一愁莫展", "一筹莫展"},
+    {"不径而走", "不胫而走"}, {"以身做则", "以身作则"}, {"按步就班", "按部就班"},
+};
+#define NTYPO_WORDS (sizeof typo_words / sizeof typo_words[0])
+
+/* The misspellings of the stretches [a[s], b[s]) the plain way: stretch by
+ * stretch, each word of the list every place it stands whole, not over
+ * the one before; at most MAX_EACH in all. Their places and words. */
+static int plain_typos(const char *t, const size_t *a, const size_t *b, int ns, size_t *off, const char **word)
+{
+    int found = 0;
+    for (int s = 0; s < ns; s++)
+        for (size_t k = 0; k < NTYPO_WORDS; k++) {
+            size_t l = strlen(typo_words[k][0]), from = a[s];
+            for (size_t i = a[s]; i + l <= b[s] && found < MAX_EACH; i++)
+                if (i >= from && !memcmp(t + i, typo_words[k][0], l)) {
+                    off[found] = i;
+                    word[found++] = typo_words[k][0];
+                    from = i + l;
+                }
+        }
+    return found;
+}
+
+/* A text of the misspellings, their fixes, their pieces (the first or the
+ * last character, all but the first) and characters they start with. */
+static char *typo_text(uint32_t *x, size_t pieces, size_t *out)
+{
+    static const char *const other[] = {"公", "一", "不", "重", "布", "于", "众", "，", "a", "\n", "\xE4\xB8"};
+    char *t = malloc(pieces * 16 + 1);
+    assert_non_null(t);
+    size_t n = 0;
+    for (size_t p = 0; p < pieces; p++) {
+        uint32_t r = next_random(x) % 10;
+        const char *w = typo_words[next_random(x) % NTYPO_WORDS][r == 1];
+        size_t l = strlen(w), from = 0, to = l;
+        if (r == 2)
+            to = 3;
+        else if (r == 3)
+            from = l - 3;
+        else if (r == 4)
+            from = 3;
+        if (r >= 5)
+            w = other[next_random(x) % (sizeof other / sizeof other[0])], from = 0, to = strlen(w);
+        memcpy(t + n, w + from, to - from);
+        n += to - from;
+    }
+    t[n] = '\0';
+    *out = n;
+    return t;
+}
+
+/* The misspellings nb_check_quality finds are the plain way's: the prose
+ * from a heading at random, cut by a tables' zone at random (a word's first
+ * part in the zone, its rare part after it: not one). */
+static void test_typos_are_plain(void **st)
+{
+    (void)st;
+    uint32_t x = 88172645u;
+    for (int round = 0; round < 20000; round++) {
+        size_t n;
+        char *t = typo_text(&x, 1 + next_random(&x) % 40, &n);
+        nb_report r;
+        memset(&r, 0, sizeof r);
+        r.doc.text = t;
+        r.doc.len = n;
+        r.sec[NB_SEC_GENERAL].present = 1;
+        r.sec[NB_SEC_GENERAL].head_off = round % 3 ? 0 : next_random(&x) % (n + 1);
+        size_t a[2] = {r.sec[NB_SEC_GENERAL].head_off, 0}, b[2] = {n, n};
+        int ns = 1;
+        if (round % 2) {
+            size_t z0 = next_random(&x) % (n + 1), z1 = z0 + next_random(&x) % (n + 1 - z0);
+            r.tables_off = z0;
+            r.tables_end = z1;
+            if (z1 > z0 && z1 > a[0] && z0 < n) { /* as quality.c cuts the prose */
+                ns = 0;
+                if (z0 > a[0])
+                    a[ns] = a[0], b[ns++] = z0;
+                if (z1 < n)
+                    a[ns] = z1 > a[0] ? z1 : a[0], b[ns++] = n;
+            }
+        }
+        size_t off[MAX_EACH];
+        const char *word[MAX_EACH];
+        int want = plain_typos(t, a, b, ns, off, word), got = 0;
+        nb_findings f = {0};
+        nb_err e = {0};
+        assert_int_equal(nb_check_quality(&r, NULL, &f, &e), 0);
+        for (size_t k = 0; k < f.n; k++) {
+            if (f.v[k].form != NB_FORM_TYPO)
+                continue;
+            assert_true(got < want);
+            assert_int_equal(f.v[k].claim_off, off[got]);
+            assert_int_equal(f.v[k].claim_len, strlen(word[got]));
+            assert_string_equal(f.v[k].word, word[got]);
+            got++;
+        }
+        assert_int_equal(got, want);
+        nb_findings_free(&f);
+        free(t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_repeats_are_plain),
         cmocka_unit_test(test_repeat_everywhere),
+        cmocka_unit_test(test_typos_are_plain),
     };
     return TU_RUN("quality_fast", tests, &g_ctx, NULL, NULL);
 }

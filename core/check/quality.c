@@ -17,12 +17,19 @@
 
 #define MAX_EACH 5 /* findings of one form at most */
 
-/* Misspellings and what they should be. */
-static const char *const typos[][2] = {
-    {"布署", "部署"},         {"贯切", "贯彻"},         {"再接再励", "再接再厉"}, {"截止目前", "截至目前"},
-    {"截止到目前", "截至目前"}, {"一如继往", "一如既往"}, {"迫不急待", "迫不及待"}, {"坚苦", "艰苦"},
-    {"松驰", "松弛"},         {"重迭", "重叠"},         {"公布于众", "公之于众"}, {"一愁莫展", "一筹莫展"},
-    {"不径而走", "不胫而走"}, {"以身做则", "以身作则"}, {"按步就班", "按部就班"},
+/* Misspellings, what they should be, and where in each the rare part the
+ * text is searched for begins (bytes): most start with a character the
+ * reports write everywhere (公, 一, 不, 重, 布), whose every place a search
+ * for the whole word would try; the part before is compared where the rare
+ * one stands. */
+static const struct typo {
+    const char *wrong, *right;
+    int key;
+} typos[] = {
+    {"布署", "部署", 3},         {"贯切", "贯彻", 0},         {"再接再励", "再接再厉", 9}, {"截止目前", "截至目前", 0},
+    {"截止到目前", "截至目前", 0}, {"一如继往", "一如既往", 9}, {"迫不急待", "迫不及待", 0}, {"坚苦", "艰苦", 3},
+    {"松驰", "松弛", 3},         {"重迭", "重叠", 3},         {"公布于众", "公之于众", 6}, {"一愁莫展", "一筹莫展", 3},
+    {"不径而走", "不胫而走", 3}, {"以身做则", "以身作则", 3}, {"按步就班", "按部就班", 9},
 };
 
 /* The prose: up to three stretches of the text. */
@@ -302,12 +309,28 @@ int nb_quality_words(nb_needles *s)
 {
     const char *words[NTYPOS];
     for (size_t k = 0; k < NTYPOS; k++)
-        words[k] = typos[k][0];
+        words[k] = typos[k].wrong + typos[k].key;
     return nb_needles_init(s, words, (int)NTYPOS);
 }
 
-/* The misspellings in [a, b), found in one pass (set: nb_quality_words),
- * told in the order of the list, each's in the order of the text. */
+/* The places of pl[0, n) (of the rare parts, from t) where the part of the
+ * word before stands in front, from t on, moved to the front of pl as the
+ * places where their words start; how many. */
+static size_t whole_words(const char *t, nb_place *pl, size_t n)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct typo *w = &typos[pl[i].needle];
+        size_t key = (size_t)w->key;
+        if (pl[i].off >= key && !memcmp(t + pl[i].off - key, w->wrong, key))
+            pl[kept++] = (nb_place){pl[i].off - key, pl[i].needle};
+    }
+    return kept;
+}
+
+/* The misspellings in [a, b), their rare parts found in one pass (set:
+ * nb_quality_words) and kept where the whole word stands from a on; told
+ * in the order of the list, each's in the order of the text. */
 static int misspellings(const nb_report *r, const nb_needles *set, size_t a, size_t b, int *found, nb_findings *out,
                         nb_err *err)
 {
@@ -318,8 +341,9 @@ static int misspellings(const nb_report *r, const nb_needles *set, size_t a, siz
         free(pl);
         return nb_err_set(err, NB_E_NOMEM, "out of memory");
     }
+    npl = whole_words(t + a, pl, npl);
     for (int k = 0; k < (int)NTYPOS && npl; k++) {
-        size_t l = strlen(typos[k][0]), from = 0;
+        size_t l = strlen(typos[k].wrong), from = 0;
         for (size_t i = 0; i < npl && *found < MAX_EACH; i++) {
             if (pl[i].needle != k || pl[i].off < from)
                 continue;
@@ -328,8 +352,8 @@ static int misspellings(const nb_report *r, const nb_needles *set, size_t a, siz
                 free(pl);
                 return -1;
             }
-            f->word = typos[k][0];
-            f->word2 = typos[k][1];
+            f->word = typos[k].wrong;
+            f->word2 = typos[k].right;
             (*found)++;
             from = pl[i].off + l;
         }
