@@ -1,8 +1,11 @@
 /* test_detect.c — a file's kind from its first bytes, not its name: Word
  * packages (and other ZIPs), OLE2, PDF, HTML pages in any of their usual
- * starts, and text that only mentions a tag. */
+ * starts, and text that only mentions a tag; generated first bytes against
+ * a plain reading of the first KiB. */
 #include "testutil.h"
 #include "read/detect.h"
+
+#include <ctype.h>
 
 static nb_kind kind_of(const void *b, size_t n, int *zip)
 {
@@ -90,6 +93,82 @@ static void test_text_stays_text(void **state)
     assert_string_equal(nb_kind_name(NB_KIND_TEXT), "text");
 }
 
+/* The plain reference for PDF and HTML: %PDF- anywhere in the first 1024
+ * bytes; else the first 1024 units (after a BOM; UTF-16: their low bytes)
+ * lowered, non-ASCII as '?', white space skipped, a '<' there and one of
+ * the tags of a page after it. */
+static nb_kind ref_sniff(const unsigned char *b, size_t n)
+{
+    static const char *const tags[] = {"<!doctype html", "<html", "<head", "<body", "<table", "<meta charset",
+                                       "<meta http-equiv"};
+    if (memmem(b, n < 1024 ? n : 1024, "%PDF-", 5))
+        return NB_KIND_PDF;
+    size_t i = 0, step = 1, lo = 0, k = 0;
+    if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+        i = 3;
+    } else if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+        i = 2;
+        step = 2;
+        lo = b[0] == 0xFE;
+    }
+    char s[1025];
+    for (; i + lo < n && k < 1024; i += step)
+        s[k++] = b[i + lo] < 0x80 ? (char)tolower(b[i + lo]) : '?';
+    s[k] = '\0';
+    size_t j = strspn(s, " \t\r\n\f");
+    if (j >= k || s[j] != '<')
+        return NB_KIND_TEXT;
+    for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++)
+        if (strstr(s + j, tags[t]))
+            return NB_KIND_HTML;
+    return NB_KIND_TEXT;
+}
+
+/* Generated first bytes (a BOM or none, runs of white space about the
+ * sixty-four units told first, %PDF- and its parts, markup in either case,
+ * ideographs, filler up to past the first KiB, NULs as UTF-16's high
+ * bytes): the kind the reference reads. */
+static void test_sniff_against_reference(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {" ", "\t", "\r\n", "\f", "\v", "<", "<HTML>", "<!DOCTYPE html>", "<tAbLe",
+                                         "<meta charset=", "<p>", "%", "%PDF", "%PDF-", "-", "\xe6\x94\xbf", "a",
+                                         "\0", "<\0h\0t\0m\0l\0", "% PDF-"};
+    static const char *const boms[] = {"", "\xef\xbb\xbf", "\xff\xfe", "\xfe\xff"};
+    static const size_t bomn[] = {0, 3, 2, 2};
+    static unsigned char b[1400];
+    unsigned seed = 2024;
+    int seen[5] = {0};
+    for (int round = 0; round < 20000; round++) {
+        seed = seed * 1103515245u + 12345u;
+        int bi = (int)(seed >> 16) % 4;
+        memcpy(b, boms[bi], bomn[bi]);
+        size_t n = bomn[bi], want = (seed >> 8) % 7 == 0 ? 900 + (seed >> 4) % 400 : (seed >> 4) % 160;
+        while (n < want) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) % 40;
+            if (r >= 20 && r < 30) { /* a run of white space, about the first sixty-four units */
+                size_t run = (seed >> 8) % 90;
+                for (size_t k = 0; k < run && n < sizeof b; k++)
+                    b[n++] = r < 25 ? ' ' : "\n\t"[k % 2];
+                continue;
+            }
+            const char *pc = pieces[r < 20 ? r : r == 39 ? 6 : 16];
+            size_t l = r == 17 ? 1 : r == 18 ? 10 : strlen(pc);
+            for (size_t k = 0; k < l && n < sizeof b; k++)
+                b[n++] = (unsigned char)pc[k];
+        }
+        nb_kind want_kind = ref_sniff(b, n), got = nb_detect(b, n, NULL);
+        if (got != want_kind)
+            fail_msg("round %d (%zu bytes, BOM %d): kind %s, not %s", round, n, bi, nb_kind_name(got),
+                     nb_kind_name(want_kind));
+        seen[got]++;
+    }
+    assert_true(seen[NB_KIND_TEXT] > 1000);
+    assert_true(seen[NB_KIND_PDF] > 1000);
+    assert_true(seen[NB_KIND_HTML] > 300);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -97,6 +176,7 @@ int main(void)
         cmocka_unit_test(test_ole2_and_pdf),
         cmocka_unit_test(test_html_pages),
         cmocka_unit_test(test_text_stays_text),
+        cmocka_unit_test(test_sniff_against_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -55,18 +55,27 @@ static int zip_has_document(const unsigned char *b, size_t n)
     return memmem(b, n, name, sizeof name - 1) != NULL;
 }
 
+/* Where the text's units start in b (after a BOM), how far apart they are
+ * (UTF-16 with a BOM: 2) and which byte of a unit is its low one. */
+static size_t units_start(const unsigned char *b, size_t n, size_t *step, size_t *lo)
+{
+    *step = 1;
+    *lo = 0;
+    if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+        return 3;
+    if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+        *step = 2;
+        *lo = b[0] == 0xFE; /* big-endian: the low byte comes second */
+        return 2;
+    }
+    return 0;
+}
+
 /* The first max (at most SNIFF_LEN) bytes as lower-case ASCII (UTF-16 with
  * a BOM: its low bytes); other bytes become '?'. */
 static size_t ascii_prefix(const unsigned char *b, size_t n, size_t max, char *out)
 {
-    size_t i = 0, step = 1, k = 0, lo = 0;
-    if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
-        i = 3;
-    } else if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
-        i = 2;
-        step = 2;
-        lo = b[0] == 0xFE; /* big-endian: the low byte comes second */
-    }
+    size_t step, lo, i = units_start(b, n, &step, &lo), k = 0;
     for (; i + lo < n && k < max; i += step) {
         unsigned char c = b[i + lo];
         out[k++] = c < 0x80 ? (char)tolower(c) : '?';
@@ -75,10 +84,27 @@ static size_t ascii_prefix(const unsigned char *b, size_t n, size_t max, char *o
     return k;
 }
 
+static int is_white(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+}
+
+/* Whether the first of the first max units that is not white space is
+ * something other than '<' (as ascii_prefix and skip_white would read it:
+ * a unit's low byte; lowering changes neither white space nor '<'). */
+static int starts_without_markup(const unsigned char *b, size_t n, size_t max)
+{
+    size_t step, lo, i = units_start(b, n, &step, &lo);
+    for (size_t k = 0; i + lo < n && k < max; i += step, k++)
+        if (!is_white(b[i + lo]))
+            return b[i + lo] != '<';
+    return 0;
+}
+
 static size_t skip_white(const char *s, size_t k)
 {
     size_t i = 0;
-    while (i < k && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == '\f'))
+    while (i < k && is_white((unsigned char)s[i]))
         i++;
     return i;
 }
@@ -87,12 +113,10 @@ static size_t skip_white(const char *s, size_t k)
  * declaration) with markup and shows one of the tags of a page early on. */
 static int is_html(const unsigned char *b, size_t n)
 {
-    char s[SNIFF_LEN + 1];
-    size_t k = ascii_prefix(b, n, 64, s), i = skip_white(s, k);
-    if (i < k && s[i] != '<')
+    if (starts_without_markup(b, n, 64))
         return 0; /* most texts are told by their first bytes: no need to lower the rest */
-    k = ascii_prefix(b, n, SNIFF_LEN, s);
-    i = skip_white(s, k);
+    char s[SNIFF_LEN + 1];
+    size_t k = ascii_prefix(b, n, SNIFF_LEN, s), i = skip_white(s, k);
     if (i >= k || s[i] != '<')
         return 0;
     static const char *const tags[] = {"<!doctype html", "<html", "<head", "<body", "<table", "<meta charset",
@@ -103,6 +127,14 @@ static int is_html(const unsigned char *b, size_t n)
     return 0;
 }
 
+/* %PDF- in b[0, n): looked for from the first '%' on (most texts have
+ * none in their first bytes). */
+static int has_pdf_mark(const unsigned char *b, size_t n)
+{
+    const unsigned char *pc = memchr(b, '%', n);
+    return pc && memmem(pc, n - (size_t)(pc - b), "%PDF-", 5) != NULL;
+}
+
 nb_kind nb_detect(const unsigned char *b, size_t n, int *zip)
 {
     if (zip)
@@ -111,7 +143,7 @@ nb_kind nb_detect(const unsigned char *b, size_t n, int *zip)
         return zip_has_document(b, n) ? NB_KIND_DOCX : NB_KIND_TEXT;
     if (is_ole2(b, n))
         return NB_KIND_DOC;
-    if (memmem(b, n < SNIFF_LEN ? n : SNIFF_LEN, "%PDF-", 5))
+    if (has_pdf_mark(b, n < SNIFF_LEN ? n : SNIFF_LEN))
         return NB_KIND_PDF;
     if (is_html(b, n))
         return NB_KIND_HTML;
