@@ -294,6 +294,22 @@ static void scan_control(text_scan *s, const unsigned char *u, size_t i, size_t 
         scan_line_start(s, i + 1);
 }
 
+#if defined(__SSE2__)
+/* A block b of sixteen bytes (v: b with the top bits flipped) with bytes
+ * below 0x20 where lows has bits, some not \n: its odd controls counted
+ * (those less \t \n \v \f \r, 9 to 13, and ESC), a NUL or \r in it kept. */
+static void scan_block_controls(text_scan *s, __m128i b, __m128i v, unsigned lows, __m128i *nul, __m128i *cr_seen)
+{
+    const __m128i from9 = _mm_set1_epi8((char)(9 ^ 0x80)), to13 = _mm_set1_epi8((char)(14 ^ 0x80));
+    __m128i layout = _mm_andnot_si128(_mm_cmplt_epi8(v, from9), _mm_cmplt_epi8(v, to13));
+    unsigned m = lows & ~(unsigned)_mm_movemask_epi8(_mm_or_si128(layout, _mm_cmpeq_epi8(b, _mm_set1_epi8(27))));
+    if (m) /* rare in text */
+        s->ctl += (size_t)__builtin_popcount(m);
+    *nul = _mm_or_si128(*nul, _mm_cmpeq_epi8(b, _mm_setzero_si128()));
+    *cr_seen = _mm_or_si128(*cr_seen, _mm_cmpeq_epi8(b, _mm_set1_epi8('\r')));
+}
+#endif
+
 static void scan_text(text_scan *s, const char *t, size_t n)
 {
     const unsigned char *u = (const unsigned char *)t;
@@ -309,24 +325,20 @@ static void scan_text(text_scan *s, const char *t, size_t n)
     }
 #if defined(__SSE2__)
     /* sixteen bytes at a time: most blocks of text hold no byte below 0x20
-       (top bit flipped, below 0x20 ^ 0x80 as signed bytes); in the others,
-       the odd controls are those less \t \n \v \f \r (9 to 13) and ESC */
-    const __m128i flip = _mm_set1_epi8((char)0x80), below = _mm_set1_epi8((char)(0x20 ^ 0x80));
-    const __m128i from9 = _mm_set1_epi8((char)(9 ^ 0x80)), to13 = _mm_set1_epi8((char)(14 ^ 0x80)),
-                  esc = _mm_set1_epi8(27), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+       (top bit flipped, below 0x20 ^ 0x80 as signed bytes), and most of the
+       others none but \n (scan_block_controls reads the rest) */
+    const __m128i flip = _mm_set1_epi8((char)0x80), below = _mm_set1_epi8((char)(0x20 ^ 0x80)),
+                  lf = _mm_set1_epi8('\n');
     __m128i nul = _mm_setzero_si128(), cr_seen = _mm_setzero_si128();
     for (; i + 16 <= n; i += 16) {
         __m128i b = _mm_loadu_si128((const void *)(u + i)), v = _mm_xor_si128(b, flip);
-        __m128i low = _mm_cmplt_epi8(v, below);
-        if (!_mm_movemask_epi8(low))
+        unsigned lows = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, below));
+        if (!lows)
             continue;
-        __m128i layout = _mm_andnot_si128(_mm_cmplt_epi8(v, from9), _mm_cmplt_epi8(v, to13));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_or_si128(layout, _mm_cmpeq_epi8(b, esc)), low));
-        if (m) /* rare in text */
-            s->ctl += (size_t)__builtin_popcount(m);
-        nul = _mm_or_si128(nul, _mm_cmpeq_epi8(b, _mm_setzero_si128()));
-        cr_seen = _mm_or_si128(cr_seen, _mm_cmpeq_epi8(b, cr));
-        for (unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, lf)); nl; nl &= nl - 1) {
+        unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, lf));
+        if (lows != nl) /* a byte below 0x20 other than \n: the rest told only then */
+            scan_block_controls(s, b, v, lows, &nul, &cr_seen);
+        for (; nl; nl &= nl - 1) {
             size_t at = i + (size_t)__builtin_ctz(nl);
             if (at + 1 < n)
                 scan_line_start(s, at + 1);
