@@ -269,6 +269,8 @@ int ex_comma_seps(const char *t, size_t a, size_t b);
 void ex_tokenize_comma_row(tokv *tv, const char *t, size_t a, size_t b);
 void ex_tokenize_plain(tokv *tv, const char *t, size_t a, size_t b, int lk);
 void ex_tokenize_cell(tokv *tv, const char *t, size_t a, size_t b, int lk);
+/* A word t[a, b) without white space (ex_next_word's): runs of text and
+ * number cut apart. */
 void ex_tokenize_glued(tokv *tv, const char *t, size_t a, size_t b, int lk);
 
 /* Classify every text token (and split header words off a row label);

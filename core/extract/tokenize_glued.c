@@ -11,10 +11,18 @@
 #include <string.h>
 
 #define MAXRUNS 256
+#define MAXPLACES 64
 
-/* runs: [start, end) with type D (number) or T (text) */
+/* runs: [start, end) with type D (number) or T (text). A text run's places
+ * past its first character where numbering may start (no 第 or 至 before
+ * them), told while its end was looked for: at[c0[k], c1[k]); c0[k] < 0
+ * when not told (more places than MAXPLACES), the run then read again
+ * whole. */
 typedef struct runs {
     size_t rs[MAXRUNS], re[MAXRUNS];
+    int c0[MAXRUNS], c1[MAXRUNS];
+    size_t at[MAXPLACES];
+    int nat;
     char rt[MAXRUNS];
     int nr;
 } runs;
@@ -77,36 +85,62 @@ static int is_ascii_digit(unsigned char c)
  * digit? *next: where the character at i ends. Always inline: called at
  * every run and at each character of text that is no ideograph. */
 __attribute__((always_inline)) static inline int number_starts(const char *t, size_t a, size_t i, size_t b,
-                                                               size_t *next)
+                                                               size_t *next, uint32_t *cp)
 {
     const unsigned char *u = (const unsigned char *)t;
     *next = i;
     uint32_t c = nb_utf8_get(t, b, next);
+    *cp = c;
     return is_digit_cp(c) || ((c == '-' || c == 0xFF0D) && i == a && *next < b && is_ascii_digit(u[*next]));
 }
 
-/* Where the text from t[i] on (i past the word's start a) ends in the
- * word t[a, b): at the next digit, or b. Ideographs (U+4000–U+9FFF) pass
- * three bytes at a time and ASCII other than digits a byte at a time,
- * undecoded. */
-static size_t text_end(const char *t, size_t a, size_t i, size_t b)
+/* Is the character at t[at] (in t[., re)) 第 or 至, after which numbering
+ * is an ordinal or a range's end ("第二十条", "至三"), no item's? */
+static int ordinal_before(const char *t, size_t at, size_t re)
+{
+    uint32_t c = nb_utf8_get(t, re, &at);
+    return c == 0x7B2C /* 第 */ || c == 0x81F3 /* 至 */;
+}
+
+/* Where the text from t[i] on (i past the word's start a; p: where the
+ * character before i starts) ends in the word t[a, b): at the next digit,
+ * or b. Each character where numbering may start, no 第 or 至 before it,
+ * is listed as text run k's (R->at, while there is room; else the run is
+ * told as not listed). Ideographs (U+4000–U+9FFF) pass three bytes at a
+ * time, ASCII other than digits a byte at a time; the others are decoded. */
+static size_t text_end(runs *R, int k, const char *t, size_t a, size_t p, size_t i, size_t b)
 {
     const unsigned char *u = (const unsigned char *)t;
+    R->c0[k] = R->nat;
     while (i < b) {
+        size_t here = i;
+        uint32_t c;
         if (nb_utf8_ideo3(u, i, b)) {
             i += 3;
-            continue;
+            if (u[here] > 0xE5) { /* U+6000–U+9FFF: past 一 … 十 */
+                p = here;
+                continue;
+            }
+            c = nb_utf8_ideo3_cp(u + here); /* folds to itself */
+        } else if (u[i] < 0x80 && !is_ascii_digit(u[i])) {
+            c = nb_fold(u[i++]);
+        } else {
+            size_t next;
+            if (number_starts(t, a, i, b, &next, &c))
+                break;
+            c = nb_fold(c);
+            i = next;
         }
-        if (u[i] < 0x80 && !is_ascii_digit(u[i])) {
-            i++;
-            continue;
+        if (ex_numbering_may_start(c) && !ordinal_before(t, p, b)) {
+            if (R->nat < MAXPLACES)
+                R->at[R->nat++] = here;
+            else
+                R->c0[k] = -1;
         }
-        size_t next;
-        if (number_starts(t, a, i, b, &next))
-            return i;
-        i = next;
+        p = here;
     }
-    return b;
+    R->c1[k] = R->nat;
+    return i;
 }
 
 /* Cut t[a, b) into runs of number (a leading sign included) and text; at
@@ -118,11 +152,16 @@ static void find_runs(runs *R, const char *t, size_t a, size_t b)
     size_t i = a;
     while (i < b && nr < MAXRUNS) {
         size_t s = i, next;
-        if (number_starts(t, a, i, b, &next)) {
+        uint32_t c;
+        if (number_starts(t, a, i, b, &next, &c)) {
             i = number_end(t, b, next);
             R->rt[nr] = 'D';
-        } else {
-            i = nr + 1 < MAXRUNS ? text_end(t, a, next, b) : next;
+        } else if (nr + 1 < MAXRUNS) {
+            i = text_end(R, nr, t, a, s, next, b);
+            R->rt[nr] = 'T';
+        } else { /* its first character alone: no place past it */
+            i = next;
+            R->c0[nr] = R->c1[nr] = 0;
             R->rt[nr] = 'T';
         }
         R->rs[nr] = s;
@@ -152,7 +191,7 @@ static void give_numbering_digit(runs *R, const char *t)
         size_t last = re[k] - 1;
         while (last > rs[k] && ((unsigned char)t[last] & 0xC0) == 0x80)
             last--;
-        rs[k + 1] = last;
+        rs[k + 1] = last; /* its places stand: the . or 、 now past its start starts no numbering */
         re[k] = last;
     }
 }
@@ -178,23 +217,27 @@ static void attach_units(runs *R, const char *t)
             continue;
         }
         re[k] = j;
-        rs[k + 1] = j;
+        rs[k + 1] = j; /* a place listed at j is passed over now (emit_text_run) */
     }
 }
 
-/* Is the character at t[at] (in t[., re)) 第 or 至, after which numbering
- * is an ordinal or a range's end ("第二十条", "至三"), no item's? */
-static int ordinal_before(const char *t, size_t at, size_t re)
+/* The text from *s on cut at here (past *s, in a run ending at re) when
+ * numbering starts there: the text before it a token, *s moved to here.
+ * A word holds no white space: no piece of it has any to trim. */
+static void cut_at_numbering(tokv *tv, const char *t, size_t *s, size_t here, size_t re, int lk)
 {
-    uint32_t c = nb_utf8_get(t, re, &at);
-    return c == 0x7B2C /* 第 */ || c == 0x81F3 /* 至 */;
+    if (nb_numbering_len(t, re, here) > 0) {
+        ex_emit(tv, K_TEXT, *s, here - *s, lk);
+        *s = here;
+    }
 }
 
-/* A text run, split at numbering inside it: "其他一、本年新收…", "结果（一）予以公开".
- * Ideographs outside U+4E00–U+56DB (where 一 … 十 lie), or without a
- * Chinese digit's bit (ex_cn_digit_bit), start no numbering: they are passed
- * three bytes at a time without a call. */
-static void emit_text_run(tokv *tv, const char *t, size_t rs, size_t re, int lk)
+/* A text run whose places were not listed, read whole: split at numbering
+ * inside it ("其他一、本年新收…", "结果（一）予以公开"). Ideographs outside
+ * U+4E00–U+56DB (where 一 … 十 lie), or without a Chinese digit's bit
+ * (ex_cn_digit_bit), start no numbering: they are passed three bytes at a
+ * time without a call. */
+static void emit_text_run_read(tokv *tv, const char *t, size_t rs, size_t re, int lk)
 {
     const unsigned char *u = (const unsigned char *)t;
     size_t s = rs, j = rs, last = rs; /* last: where the character before j starts */
@@ -211,31 +254,36 @@ static void emit_text_run(tokv *tv, const char *t, size_t rs, size_t re, int lk)
         } else {
             c = nb_utf8_get(t, re, &j);
         }
-        if (here > s && ex_numbering_may_start(nb_fold(c)) && !ordinal_before(t, last, re)) {
-            size_t nl = nb_numbering_len(t, re, here);
-            if (nl > 0) {
-                size_t s2 = here, e2 = here;
-                ex_trim(t, &s, &e2);
-                if (e2 > s)
-                    ex_emit(tv, K_TEXT, s, e2 - s, lk);
-                s = s2;
-            }
-        }
+        if (here > s && ex_numbering_may_start(nb_fold(c)) && !ordinal_before(t, last, re))
+            cut_at_numbering(tv, t, &s, here, re, lk);
         last = here;
     }
-    size_t e = re;
-    ex_trim(t, &s, &e);
-    if (e > s)
-        ex_emit(tv, K_TEXT, s, e - s, lk);
+    ex_emit(tv, K_TEXT, s, re - s, lk); /* the rest of the run */
 }
 
-/* A word without white space, where text and digits may run together:
- * "行政规范性文件8855698第二十条…", "00000002.其他法律…". */
+/* Text run k, split at numbering inside it: at its listed places, or read
+ * whole when they were not listed. */
+static void emit_text_run(tokv *tv, const char *t, const runs *R, int k, int lk)
+{
+    if (R->c0[k] < 0) {
+        emit_text_run_read(tv, t, R->rs[k], R->re[k], lk);
+        return;
+    }
+    size_t s = R->rs[k];
+    for (int q = R->c0[k]; q < R->c1[k]; q++)
+        if (R->at[q] > s) /* a place at the start (a unit's end) cuts nothing */
+            cut_at_numbering(tv, t, &s, R->at[q], R->re[k], lk);
+    ex_emit(tv, K_TEXT, s, R->re[k] - s, lk); /* the rest of the run */
+}
+
+/* A word without white space (ex_next_word's), where text and digits may
+ * run together: "行政规范性文件8855698第二十条…", "00000002.其他法律…". */
 void ex_tokenize_glued(tokv *tv, const char *t, size_t a, size_t b, int lk)
 {
     if (ex_emit_if_value(tv, t, a, b, lk))
         return;
     runs R;
+    R.nat = 0;
     find_runs(&R, t, a, b);
     give_numbering_digit(&R, t);
     attach_units(&R, t);
@@ -245,6 +293,6 @@ void ex_tokenize_glued(tokv *tv, const char *t, size_t a, size_t b, int lk)
         if (R.rt[k] == 'D')
             ex_emit_value(tv, t, R.rs[k], R.re[k], lk);
         else
-            emit_text_run(tv, t, R.rs[k], R.re[k], lk);
+            emit_text_run(tv, t, &R, k, lk);
     }
 }
