@@ -3,9 +3,13 @@
  * 70, each against the same bytes one byte changed and one shorter, as a
  * plain byte comparison says); and a stream of tokens classified at once
  * (text among values, breaks and empty cells, some text split in two)
- * leaves every token its normal-form entry: the ones not text cleared,
- * the text ones as each text classified on its own, with the memo and
- * without it. */
+ * leaves every text token its normal-form entry as each text classified
+ * on its own, with the memo and without it, lists exactly the text tokens
+ * in order (tv->texts, for the passes after), and marks a text a header
+ * with nothing to record exactly when a plain look-up of its trimmed form
+ * finds a header's wording of EX_HEADER_MAX characters at most. A group's
+ * label compared where it stands (ex_group_label_is) agrees with the label
+ * copied out and compared. */
 #include "testutil.h"
 #include "extract/internal.h"
 #include "model/schema.h"
@@ -152,6 +156,36 @@ static void free_tokv(tokv *tv)
     free(tv->v);
     free(tv->norm);
     free(tv->pool);
+    free(tv->texts);
+}
+
+/* The stream's text tokens, and only they, listed in order. */
+static void texts_listed(const tokv *tv)
+{
+    assert_false(tv->texts_lost);
+    size_t j = 0;
+    for (size_t i = 0; i < tv->n; i++) {
+        if (tv->v[i].kind != K_TEXT)
+            continue;
+        assert_true(j < tv->ntexts);
+        assert_int_equal(tv->texts[j], i);
+        j++;
+    }
+    assert_int_equal(j, tv->ntexts);
+}
+
+/* Is text token i's entry marked a header with nothing to record exactly
+ * when its trimmed normal form is a header's wording, short enough? */
+static int header_as_plain(const lexicon *L, const tokv *tv, size_t i)
+{
+    const tnorm *z = &tv->norm[i];
+    if (!z->made)
+        return z->header == 0;
+    const uint32_t *c = tv->pool + z->at + z->start;
+    int n = nb_chars_trim_trail(c, z->m - z->start), row, header = 0;
+    if (n > 0)
+        ex_lex_exact_chars(L, c, n, &row, &header);
+    return z->header == (header && n <= EX_HEADER_MAX);
 }
 
 /* Each token of the stream as the same token classified alone (a stream of
@@ -165,14 +199,14 @@ static int stream_as_alone(nb_memo *M, const lexicon *L, unsigned long long *s, 
     ex_classify_tokens(M, L, t, &tv);
     assert_false(tv.oom);
     assert_int_equal(tv.nnorm, tv.n);
+    texts_listed(&tv);
     for (size_t i = 0; i < tv.n; i++) {
+        if (tv.v[i].kind != K_TEXT)
+            continue; /* its entry is read by no stage */
         entry got, want;
         entry_of(&tv, i, &got);
-        if (tv.v[i].kind != K_TEXT) {
-            want = (entry){.kind = got.kind, .off = got.off, .len = got.len};
-            same_entry(&got, &want, i, how);
-            continue;
-        }
+        if (!header_as_plain(L, &tv, i))
+            fail_msg("token %zu %s: header %d", i, how, got.header);
         tokv one = {0};
         assert_non_null(ex_emit(&one, K_TEXT, tv.v[i].off, tv.v[i].len, LK_PLAIN));
         ex_classify_tokens(NULL, L, t, &one);
@@ -215,8 +249,8 @@ static void test_streams_as_tokens_alone(void **state)
     nb_memo_free(tiny);
 }
 
-/* A stream of no tokens has no entries made; one of tokens none of them
- * text has each cleared. */
+/* A stream of no tokens has no entries made and none listed; one of tokens
+ * none of them text lists none. */
 static void test_streams_without_text(void **state)
 {
     (void)state;
@@ -224,15 +258,71 @@ static void test_streams_without_text(void **state)
     ex_classify_tokens(NULL, g_ctx.lex[0], "", &tv);
     assert_int_equal(tv.nnorm, 0);
     assert_null(tv.norm);
+    assert_int_equal(tv.ntexts, 0);
     const char *t = "12 34";
     assert_non_null(ex_emit(&tv, K_VALUE, 0, 2, LK_PLAIN));
     assert_non_null(ex_emit(&tv, K_EOL, 2, 1, LK_PLAIN));
     assert_non_null(ex_emit(&tv, K_VALUE, 3, 2, LK_PLAIN));
     ex_classify_tokens(g_ctx.label_memo, g_ctx.lex[0], t, &tv);
     assert_int_equal(tv.nnorm, 3);
-    for (size_t i = 0; i < 3; i++)
-        assert_false(tv.norm[i].made || tv.norm[i].m || tv.norm[i].at);
+    texts_listed(&tv);
+    assert_int_equal(tv.ntexts, 0);
     free_tokv(&tv);
+}
+
+/* Headers of each lexicon as texts of their own, and the longest of them
+ * past EX_HEADER_MAX: marked as a plain look-up says. Some header must be
+ * longer than that, some not. */
+static void test_header_marks(void **state)
+{
+    (void)state;
+    int shorter = 0, longer = 0;
+    for (int l = 0; l < 3; l++) {
+        const lexicon *L = g_ctx.lex[l];
+        for (int h = 0; h < L->s->nheaders; h++) {
+            const char *x = L->s->headers[h];
+            tokv tv = {0};
+            assert_non_null(ex_emit(&tv, K_TEXT, 0, strlen(x), LK_PLAIN));
+            ex_classify_tokens(NULL, L, x, &tv);
+            assert_false(tv.oom);
+            assert_true(header_as_plain(L, &tv, 0));
+            shorter += tv.norm[0].header;
+            longer += tv.v[0].cls == C_HEADER && !tv.norm[0].header;
+            free_tokv(&tv);
+        }
+    }
+    print_message("%d short headers marked, %d not\n", shorter, longer);
+    assert_true(shorter > 0 && longer > 0);
+}
+
+/* Groups of labels built from random code points, compared with labels of
+ * their own and of each other's: in place as copied out. */
+static void test_group_label_is(void **state)
+{
+    (void)state;
+    unsigned long long s = 21;
+    uint32_t pool[64 * 8];
+    group g[64];
+    assembly A = {0};
+    A.lab = pool;
+    for (int i = 0; i < 64; i++) {
+        memset(&g[i], 0, sizeof g[i]);
+        g[i].lab = (uint32_t)(i * 8);
+        g[i].nlab = (uint32_t)(rng_next(&s) % 9);
+        for (int k = 0; k < 8; k++)
+            pool[i * 8 + k] = 0x4E00 + (uint32_t)(rng_next(&s) % 3);
+    }
+    int same = 0;
+    for (int i = 0; i < 64; i++)
+        for (int j = 0; j < 64; j++) {
+            nb_ustr u, v;
+            ex_group_label(&A, &g[j], &u);
+            ex_group_label(&A, &g[i], &v);
+            int plain = nb_ustr_eq(&v, &u);
+            assert_int_equal(ex_group_label_is(&A, &g[i], &u), plain);
+            same += plain;
+        }
+    assert_true(same > 64);
 }
 
 int main(void)
@@ -241,6 +331,8 @@ int main(void)
         cmocka_unit_test(test_keys_by_their_bytes),
         cmocka_unit_test(test_streams_as_tokens_alone),
         cmocka_unit_test(test_streams_without_text),
+        cmocka_unit_test(test_header_marks),
+        cmocka_unit_test(test_group_label_is),
     };
     return TU_RUN("classify_norms", tests, &g_ctx, NULL, NULL);
 }

@@ -5,8 +5,9 @@
  * labels; the choice of the one-row （六）其他处理 variant (variant.c) against
  * a search of the region with its white space taken out, on texts with the
  * words whole, wrapped between any two bytes, cut short or missing; and T3's
- * subtotal columns and single 其他处理 row (extras.c) against searches of each
- * word and the token normalised anew. */
+ * subtotal columns and single 其他处理 row (extras.c), over the text tokens
+ * classify listed or over every token, against searches of each word and
+ * the token normalised anew. */
 #include "testutil.h"
 #include "extract/internal.h"
 #include "model/schema.h"
@@ -408,6 +409,9 @@ static void test_t3_extras(void **state)
         A.t = text;
         A.norm = kept ? tv.norm : NULL;
         A.npool = tv.pool;
+        A.texts = tv.texts; /* classify's list of the text tokens gone through, or every token */
+        A.ntexts = tv.ntexts;
+        A.texts_listed = kept && !tv.texts_lost;
         area ar = {0};
         ar.t3e = n;
         assert_int_equal(ex_record_extras(&r, &A, tv.v, tv.n, &ar), 0);
@@ -423,6 +427,7 @@ static void test_t3_extras(void **state)
         free(tv.v);
         free(tv.norm);
         free(tv.pool);
+        free(tv.texts);
     }
     print_message("%ld extras found as before\n", found);
     assert_true(found > 3000);

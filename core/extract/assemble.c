@@ -22,6 +22,11 @@ void ex_group_label(const assembly *A, const group *g, nb_ustr *out)
         memcpy(out->c, A->lab + g->lab, g->nlab * sizeof *out->c);
 }
 
+int ex_group_label_is(const assembly *A, const group *g, const nb_ustr *u)
+{
+    return (int)g->nlab == u->n && (!u->n || memcmp(A->lab + g->lab, u->c, g->nlab * sizeof *u->c) == 0);
+}
+
 /* A group's label as compared: without trailing punctuation. */
 static void label_view(const assembly *A, const group *g, nb_ustr *out)
 {

@@ -17,9 +17,10 @@ static int numbered_row_label(const lexicon *L, const nb_ustr *u)
     return u->had_num && ex_near_row(L, u, 1u << NB_T2 | 1u << NB_T3, 0.7);
 }
 
-/* An entry in tv's normal forms for every token (tv->nnorm of them), those
- * not text cleared as the tokens are gone through, the text ones made or
- * recalled; -1 when out of memory. Called again after a token is split. */
+/* An entry in tv's normal forms for every token (tv->nnorm of them), read
+ * only for text tokens, and room to list every token as text (tv->texts;
+ * none is listed when there is no room for it); -1 when out of memory.
+ * Called again after a token is split. */
 static int norm_entries(tokv *tv)
 {
     if (nb_grow(&tv->norm, &tv->normcap, tv->n, sizeof *tv->norm, 256) != 0) {
@@ -27,6 +28,8 @@ static int norm_entries(tokv *tv)
         return -1;
     }
     tv->nnorm = tv->n;
+    if (!tv->texts_lost && nb_grow(&tv->texts, &tv->textcap, tv->n, sizeof *tv->texts, 256) != 0)
+        tv->texts_lost = 1;
     return 0;
 }
 
@@ -87,7 +90,7 @@ static void classify(const lexicon *L, const char *t, tokv *tv, size_t q)
     }
     int row, header;
     ex_lex_exact_chars(L, c, n, &row, &header);
-    z->header = (unsigned char)header;
+    z->header = header && n <= EX_HEADER_MAX;
     /* "其他" and "总计" are both: a row label only when numbered */
     if (row >= 0 && !(header && !z->had)) {
         k->cls = C_LABEL;
@@ -290,27 +293,35 @@ static size_t classify_token(nb_memo *M, const lexicon *L, const char *t, tokv *
     return classify_anew(M, L, t, tv, q, memo);
 }
 
-/* The entries of the tokens from i that are not text cleared: the first
- * text token's index, or tv->n. */
-static size_t clear_until_text(tokv *tv, size_t i)
+/* The first text token from i on, or tv->n. The entries of the tokens
+ * that are not text are left as they are: no stage reads them. */
+static size_t next_text(const tokv *tv, size_t i)
 {
     const tok *v = tv->v;
-    tnorm *norm = tv->norm;
     size_t n = tv->n;
     while (i < n && v[i].kind != K_TEXT)
-        norm[i++] = (tnorm){0};
+        i++;
     return i;
+}
+
+/* Text token i listed for the passes after (tv->texts: norm_entries made
+ * room for it). */
+static void list_text(tokv *tv, size_t i)
+{
+    if (!tv->texts_lost)
+        tv->texts[tv->ntexts++] = (uint32_t)i;
 }
 
 void ex_classify_tokens(nb_memo *M, const lexicon *L, const char *t, tokv *tv)
 {
     if (!tv->n || norm_entries(tv) != 0)
         return;
-    for (size_t i = clear_until_text(tv, 0); i < tv->n; i = clear_until_text(tv, i + 1)) {
+    for (size_t i = next_text(tv, 0); i < tv->n; i = next_text(tv, i + 1)) {
         size_t cut = classify_token(M, L, t, tv, i);
         if (cut && split_label_suffix(tv, i, cut) && norm_entries(tv) == 0)
             classify_token(M, L, t, tv, i);
         if (tv->oom)
             return; /* the entries past i may have no room */
+        list_text(tv, i);
     }
 }

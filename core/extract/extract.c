@@ -50,6 +50,7 @@ static int extract_text(nb_report *r, const lexicon *L, nb_memo *M, const area *
         free(tv.v);
         free(tv.norm);
         free(tv.pool);
+        free(tv.texts);
         return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
     }
     assembly A = {0};
@@ -58,6 +59,9 @@ static int extract_text(nb_report *r, const lexicon *L, nb_memo *M, const area *
     A.t = r->doc.text;
     A.norm = tv.norm;
     A.npool = tv.pool;
+    A.texts = tv.texts;
+    A.ntexts = tv.ntexts;
+    A.texts_listed = tv.n > 0 && !tv.texts_lost;
     ex_assemble(&A, tv.v, tv.n, cells_mode);
     r->tables_cut = tv.full || A.full;
     if (trace)
@@ -88,6 +92,7 @@ out:
     free(tv.v);
     free(tv.norm);
     free(tv.pool);
+    free(tv.texts);
     return rc;
 }
 

@@ -121,7 +121,8 @@ static int is_other_heading(const assembly *A, const tok *toks, size_t i)
  * single （六）其他处理 row: the group heading with figures after it. */
 static int extra_tokens(nb_report *r, const assembly *A, const tok *toks, size_t ntok, const area *ar)
 {
-    for (size_t i = 0; i < ntok; i++) {
+    for (size_t j = 0, nt = ex_text_span(A, ntok); j < nt; j++) {
+        size_t i = ex_text_at(A, j);
         const tok *k = &toks[i];
         if (k->kind != K_TEXT || k->off < ar->t3s || k->off >= ar->t3e)
             continue;

@@ -151,8 +151,13 @@ typedef struct tnorm {
     unsigned char start;  /* numbering before it (NB_NORM_NUM) */
     unsigned char had, made;
     unsigned char marks;  /* * # | │ were dropped from it (nb_norm_chars_marks) */
-    unsigned char header; /* viewed as a label it is exactly a header's wording (ex_lex_exact) */
+    unsigned char header; /* viewed as a label it is exactly a header's wording (ex_lex_exact) of
+                           * EX_HEADER_MAX characters at most: a header with nothing to record */
 } tnorm;
+
+/* A column header longer than this (in characters, as a label) is read as
+ * several headers run together (labels.c). */
+#define EX_HEADER_MAX 18
 
 typedef struct tokv {
     tok *v;
@@ -163,6 +168,9 @@ typedef struct tokv {
     size_t nnorm, normcap;
     uint32_t *pool;    /* the normal forms' code points */
     size_t npool, poolcap;
+    uint32_t *texts;   /* the text tokens' indices, in order, listed as classify goes over them */
+    size_t ntexts, textcap;
+    int texts_lost;    /* no room for that list: the passes after go through every token */
 } tokv;
 
 /* Token ti's normal form as nb_norm with flags gives it (norm/pool: a
@@ -315,6 +323,9 @@ typedef struct assembly {
     size_t ntok;
     const tnorm *norm;     /* the text tokens' normal forms (tokv's) */
     const uint32_t *npool;
+    const uint32_t *texts; /* the text tokens' indices, in order (tokv's), when texts_listed */
+    size_t ntexts;
+    int texts_listed;      /* 0: not listed, the passes over text go through every token */
     group *g;
     int ng;
     size_t gcap;
@@ -345,10 +356,24 @@ typedef struct assembly {
 
 /* Rows from tokens; labels end up without trailing punctuation. */
 void ex_assemble(assembly *A, tok *toks, size_t ntok, int cells_mode);
+/* How many tokens a pass over A's text tokens (of toks[0, ntok)) goes
+ * through: the listed text tokens, or every token when none were listed. */
+static inline size_t ex_text_span(const assembly *A, size_t ntok)
+{
+    return A->texts_listed ? A->ntexts : ntok;
+}
+/* The index of the j-th token of such a pass (j < ex_text_span). */
+static inline size_t ex_text_at(const assembly *A, size_t j)
+{
+    return A->texts_listed ? A->texts[j] : j;
+}
 /* Token ti's normal form (ex_norm_view on A's tokens). */
 void ex_tok_norm(const assembly *A, size_t ti, int flags, nb_ustr *out);
 /* Group g's label (empty when it has none). */
 void ex_group_label(const assembly *A, const group *g, nb_ustr *out);
+/* Is g's label u's code points (as ex_group_label gives it, compared where
+ * it stands)? */
+int ex_group_label_is(const assembly *A, const group *g, const nb_ustr *u);
 /* The T2/T3 row nearest a group's label (cached until the label changes). */
 double ex_group_best(const assembly *A, group *g, int *row);
 

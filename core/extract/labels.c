@@ -34,9 +34,7 @@ void ex_record_row_labels(nb_report *r, const assembly *A)
         const group *g = &A->g[gi];
         if (g->row < 0 || !g->has_label || r->schema->rows[g->row].table == NB_T4)
             continue;
-        nb_ustr label;
-        ex_group_label(A, g, &label);
-        if (nb_ustr_eq(&label, &A->L->rows[g->row]))
+        if (ex_group_label_is(A, g, &A->L->rows[g->row]))
             continue;
         char buf[512];
         found_text(A, g, buf, sizeof buf);
@@ -260,17 +258,18 @@ void ex_record_header_labels(nb_report *r, const assembly *A, const tok *toks, s
     (void)ar;
     int gi = 0, last_table = 0;
     places P = {NULL, 0, 0};
-    for (size_t i = 0; i < ntok; i++) {
+    for (size_t j = 0, nt = ex_text_span(A, ntok); j < nt; j++) {
+        size_t i = ex_text_at(A, j);
         const tok *k = &toks[i];
         if (k->kind != K_TEXT || k->cls != C_HEADER)
             continue;
         int table = header_table(r, A, k->off, &gi, &last_table);
         const tnorm *z = A->norm && A->norm[i].made ? &A->norm[i] : NULL;
-        if (z && z->header && nb_chars_trim_trail(A->npool + z->at + z->start, z->m - z->start) <= 18)
-            continue; /* classify found it exactly a header's wording: nothing to record */
+        if (z && z->header)
+            continue; /* classify found it exactly a short header's wording: nothing to record */
         nb_ustr u;
         ex_tok_norm(A, i, NB_NORM_LABEL, &u);
-        if (u.n > 18)
+        if (u.n > EX_HEADER_MAX)
             check_run_together(r, A, table, k->off, k->len, &P);
         else if (!z)
             check_header(r, A, table, k->off, k->len, &u);
