@@ -671,6 +671,54 @@ static void test_next_word(void **state)
     }
 }
 
+/* The end of generated text (cut anywhere, in a character too) against
+ * its plain reading: ex_may_end_value asks nb_may_end_value about the last
+ * character when it is ASCII or of three bytes, else says maybe; and where
+ * it says no, neither the text nor its last word (split at each code point
+ * that is white space) reads as a value. */
+static void test_value_text_ends(void **state)
+{
+    (void)state;
+    static const char *const folded[] = {"％", "～", "＊", "Ａ", "‐", "−", "―", "\xe2\x94\x80", "·", "0"};
+    uint32_t seed = 7;
+    char buf[200];
+    for (int round = 0; round < 60000; round++) {
+        size_t n = gen_text(&seed, buf, sizeof buf - 4, 6);
+        if (round % 3 == 0) { /* a character that folds to one a value ends with, or does not */
+            const char *f = folded[next_rand(&seed) % (sizeof folded / sizeof folded[0])];
+            memcpy(buf + n, f, strlen(f));
+            n += strlen(f);
+        }
+        size_t cut = round % 4 ? n : next_rand(&seed) % (n + 1), last = 0, j;
+        if (!cut)
+            continue;
+        char *t = exact_copy(buf, cut);
+        uint32_t c = 0;
+        for (size_t i = 0; i < cut; i = j) { /* the last character, read from the start */
+            c = cp_at(t, cut, i, &j);
+            last = i;
+        }
+        int whole = (cut - last == 1 && c < 0x80) || cut - last == 3;
+        int m = ex_may_end_value(t, 0, cut);
+        if (m != (whole ? nb_may_end_value(c) : 1))
+            fail_msg("end of \"%.*s\" (U+%04X): %d", (int)cut, t, (unsigned)c, m);
+        size_t p = 0, q = 0;
+        for (size_t i = 0; i < cut;) { /* the last word, plainly */
+            while (i < cut && nb_is_space(cp_at(t, cut, i, &j)))
+                i = j;
+            if (i >= cut)
+                break;
+            p = i;
+            while (i < cut && !nb_is_space(cp_at(t, cut, i, &j)))
+                i = j;
+            q = i;
+        }
+        if (!m && (plain_is_value(t, 0, cut) || (q > p && plain_is_value(t, p, q))))
+            fail_msg("\"%.*s\" said to end no value", (int)cut, t);
+        free(t);
+    }
+}
+
 static void test_tokens_grow(void **state)
 {
     (void)state;
@@ -694,7 +742,7 @@ int main(void)
         cmocka_unit_test(test_glued_words),     cmocka_unit_test(test_cells),
         cmocka_unit_test(test_tab_indented_areas), cmocka_unit_test(test_next_word), cmocka_unit_test(test_tab_rows),
         cmocka_unit_test(test_pipe_rows),       cmocka_unit_test(test_rule_runs),
-        cmocka_unit_test(test_tokens_grow),
+        cmocka_unit_test(test_value_text_ends), cmocka_unit_test(test_tokens_grow),
     };
     return TU_RUN("tokens", tests, NULL, NULL, NULL);
 }

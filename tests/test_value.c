@@ -11,6 +11,7 @@
 #include <string.h>
 #include <limits.h>
 
+#include "base/utf8.h"
 #include "text/numerals.h"
 #include "testutil.h"
 
@@ -266,6 +267,42 @@ static void test_all_digits(void **state)
     assert_true(nb_all_digits("12x", 2)); /* only n bytes */
 }
 
+/* Every code point nb_may_end_value says ends no value, after the start
+ * of each kind of value (digits, a decimal, thousands, a sign, a unit's
+ * first character, a dash, the placeholder words but their last
+ * character, N/A but its a), makes text or a blank, never a number or a
+ * placeholder; and the characters values end with are said to end one. */
+static void test_value_ends(void **state)
+{
+    (void)state;
+    static const char *const starts[] = {"",   "1",    "12",   "1.5",  "1,234", "-3",   "+7",   "１２", "5 ",
+                                         "5万", "5 万", "-",    "—",    "--",    "无",   "暂",   "不涉", "不适",
+                                         "n/",  "N/",   "n",    "*1",   "1*",    "\t1", "一",   "N/A "};
+    char buf[32];
+    for (uint32_t cp = 0; cp < 0x30000; cp++) {
+        if ((cp >= 0xD800 && cp <= 0xDFFF) || nb_may_end_value(cp))
+            continue;
+        for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
+            size_t n = strlen(starts[k]);
+            memcpy(buf, starts[k], n);
+            n += nb_utf8_put(buf + n, cp);
+            nb_num v;
+            nb_status st = nb_parse_value(buf, n, &v);
+            if (st == NB_ST_NUMBER || st == NB_ST_PLACEHOLDER)
+                fail_msg("\"%.*s\" (U+%04X last) reads %s", (int)n, buf, (unsigned)cp, nb_status_name(st));
+        }
+    }
+    static const char *const ends[] = {"0", "9", "５", "件", "个", "条", "项", "元", "次", "家", "份", "人", "%",
+                                       "％", "无", "空", "及", "用", "a", "A", "Ａ", "-", "－", "/", "—", "―",
+                                       "‐", "–", "−", "─", "~", "～", "…", "*", "＊", " ", "\xe3\x80\x80"};
+    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        size_t i = 0;
+        uint32_t cp = nb_utf8_get(ends[k], strlen(ends[k]), &i);
+        if (!nb_may_end_value(cp))
+            fail_msg("\"%s\" is said to end no value", ends[k]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +315,7 @@ int main(void)
         cmocka_unit_test(test_arith),
         cmocka_unit_test(test_format),
         cmocka_unit_test(test_all_digits),
+        cmocka_unit_test(test_value_ends),
     };
     return TU_RUN("value", tests, NULL, NULL, NULL);
 }

@@ -215,6 +215,13 @@ int ex_may_hold_space(const char *t, size_t a, size_t b);
 /* ASCII digits alone, at most NB_NUM_MAX_INT of them: the commonest cell,
  * a number as nb_parse_value reads it first, told without calling it. */
 int ex_plain_digits(const char *t, size_t a, size_t b);
+/* Could t[a, b) (a < b) be a value by its last character (nb_may_end_value)?
+ * 0 only when surely not: then neither t[a, b) nor the last word of it
+ * (ex_next_word's) reads as a number or a placeholder. Only a last
+ * character of ASCII or of three bytes is asked about; one of two or four
+ * bytes, or a byte of none (a stray continuation byte, a sequence cut
+ * short), says maybe. */
+int ex_may_end_value(const char *t, size_t a, size_t b);
 /* t[a, b) reads as a number or a placeholder. */
 int ex_is_value_text(const char *t, size_t a, size_t b);
 /* A value token for t[a, b) when it reads so (ex_emit_value): 1, else 0

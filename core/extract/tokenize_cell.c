@@ -31,6 +31,16 @@ static void line_cell_text(tokv *tv, const char *t, size_t a, size_t b)
     ex_emit(tv, K_TEXT, a, b - a, LK_CELL);
 }
 
+/* A text cell t[a, b) with no numbers at its end to split off. */
+static void whole_text_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
+{
+    /* text; may still have digits glued on ("规章000"), read so in one cell a line */
+    if (lk == LK_CELL)
+        line_cell_text(tv, t, a, b);
+    else
+        ex_emit(tv, K_TEXT, a, b - a, lk);
+}
+
 /* A non-empty trimmed cell t[a, b) that is no value: "0 0 0" or "行政许可
  * 97", numbers at the end split off; one word without white space is the
  * cell, text. Out of line, so that a value cell sets up none of its words. */
@@ -47,11 +57,7 @@ __attribute__((noinline)) static void text_cell(tokv *tv, const char *t, size_t 
             k--;
     }
     if (k == nw || nw >= 64) {
-        /* text; may still have digits glued on ("规章000"), read so in one cell a line */
-        if (lk == LK_CELL)
-            line_cell_text(tv, t, a, b);
-        else
-            ex_emit(tv, K_TEXT, a, b - a, lk);
+        whole_text_cell(tv, t, a, b, lk);
         return;
     }
     if (k > 0)
@@ -60,12 +66,17 @@ __attribute__((noinline)) static void text_cell(tokv *tv, const char *t, size_t 
         ex_emit_value(tv, t, ws[w], we[w], lk);
 }
 
-/* One cell of a tab, pipe or one-cell-per-line layout. */
+/* One cell of a tab, pipe or one-cell-per-line layout. A cell whose last
+ * character no value ends with (most labels: "予以公开", "（七）总计") is
+ * text as it stands: neither it nor its last word is read as a value, and
+ * its words are not looked for. */
 void ex_tokenize_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
 {
     ex_trim(t, &a, &b);
     if (a == b)
         ex_emit(tv, K_EMPTY, a, 0, lk);
+    else if (!ex_may_end_value(t, a, b))
+        whole_text_cell(tv, t, a, b, lk);
     else if (!ex_emit_if_value(tv, t, a, b, lk))
         text_cell(tv, t, a, b, lk);
 }

@@ -46,14 +46,21 @@ static int fold_trim(const char *s, size_t n, uint32_t *c, int cap)
     return b - a;
 }
 
+/* A dash of is_placeholder's (folded: — ― – ‒ − ─ and the full-width
+ * hyphen are '-', ～ is '~'). */
+static int placeholder_dash(uint32_t cp)
+{
+    return cp == '-' || cp == '/' || cp == 0x2014 || cp == 0x2015 || cp == 0x2010 || cp == 0xFF5E || cp == '~' ||
+           cp == 0x2026;
+}
+
 static int is_placeholder(const uint32_t *c, int n)
 {
     if (n == 0)
         return 0;
     int dashes = 1;
     for (int i = 0; i < n; i++)
-        if (c[i] != '-' && c[i] != '/' && c[i] != 0x2014 && c[i] != 0x2015 && c[i] != 0x2010 && c[i] != 0xFF5E &&
-            c[i] != '~' && c[i] != 0x2026)
+        if (!placeholder_dash(c[i]))
             dashes = 0;
     if (dashes && n <= 4)
         return 1;
@@ -73,7 +80,8 @@ static int is_placeholder(const uint32_t *c, int n)
 }
 
 /* Strip a trailing unit; returns the new length. (A unit added here is
- * added to value_ideograph too, or text holding it is never read.) */
+ * added to value_ideograph too, or text holding it is never read; one that
+ * is no ideograph, to nb_may_end_value.) */
 static int strip_unit(const uint32_t *c, int n)
 {
     static const uint32_t units[] = {0x4EF6, 0x4E2A, 0x6761, 0x9879, 0x5143, 0x6B21, '%', 0x5BB6, 0x4EFD, 0x4EBA};
@@ -145,6 +153,15 @@ static int value_ideograph(uint32_t cp)
         return 1;
     }
     return 0;
+}
+
+int nb_may_end_value(uint32_t cp)
+{
+    cp = nb_fold(cp);
+    if (cp >= 0x4E00 && cp <= 0x9FFF)
+        return value_ideograph(cp); /* the commonest end: a label's */
+    return (cp >= '0' && cp <= '9') || cp == '%' || value_ideograph(cp) || placeholder_dash(cp) || cp == 'a' ||
+           cp == 'A' || cp == '*' || nb_is_space(cp);
 }
 
 /* Does s[i, n) hold an ideograph (U+4000–U+9FFF, folded to itself) that no

@@ -42,6 +42,11 @@ int nb_all_digits(const char *s, size_t n);
 /* Could text starting with cp be a number or a placeholder (a digit, a
  * sign, a dash, 无 空 暂 不, N/A, *)? nb_parse_value says text at once where not. */
 int nb_may_start_value(uint32_t cp);
+/* Could text ending with cp (its last character) be a number or a
+ * placeholder: a digit, a unit (件 … 万元 %), a dash, the last of 无 空
+ * 不涉及 不适用 N/A, or the * or white space the reading trims? Where not,
+ * nb_parse_value says text (or blank). */
+int nb_may_end_value(uint32_t cp);
 
 /* 一…九 → 1…9, 十 → 10, 〇/零 → 0, else -1. */
 int nb_cn_digit(uint32_t cp);
