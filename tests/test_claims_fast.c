@@ -7,8 +7,9 @@
  * against the matches it makes; a cell by index against its ID; the
  * words of the kinds' tails and heads, each one character; and the tails
  * whose places are kept only with a number before them against the
- * matches of their kinds. */
-#include "testutil.h"
+ * matches of their kinds; the anchors passed by for their tails and heads
+ * against a scan that looks at every anchor's window. */
+#include "booktest.h"
 #include "base/utf8.h"
 #include "check/claims_internal.h"
 #include "model/schema.h"
@@ -283,6 +284,96 @@ static void test_numbered_tails(void **s)
     pcre2_match_data_free(md);
 }
 
+/* Do the two lists of findings say the same, in the same order? */
+static int same_findings(const nb_findings *a, const nb_findings *b)
+{
+    if (a->n != b->n)
+        return 0;
+    for (size_t i = 0; i < a->n; i++) {
+        const nb_finding *x = &a->v[i], *y = &b->v[i];
+        if (x->rule != y->rule || x->severity != y->severity || x->claim != y->claim || x->off != y->off ||
+            x->claim_off != y->claim_off || x->claim_len != y->claim_len || x->ncells != y->ncells ||
+            x->nparts != y->nparts || memcmp(x->cells, y->cells, sizeof x->cells))
+            return 0;
+    }
+    return 1;
+}
+
+/* A claim's sentence, white space let in between its characters at random
+ * (runs of up to 99 spaces or a line end now and then: its words reach a
+ * window's edge at every byte), onto text at n: the new length, or n
+ * where it would pass max. */
+static size_t spaced_claim(char *text, size_t n, size_t max, const char *claim, uint32_t *seed)
+{
+    for (size_t i = 0, j; claim[i]; i = j) {
+        size_t run = next(seed) % 4 ? 0 : next(seed) % 100;
+        j = i + 1;
+        while (((unsigned char)claim[j] & 0xC0) == 0x80)
+            j++;
+        if (n + run + (j - i) > max)
+            return n;
+        memset(text + n, next(seed) % 16 ? ' ' : '\n', run);
+        memcpy(text + n + run, claim + i, j - i);
+        n += run + (j - i);
+    }
+    return n;
+}
+
+/* The scan passes by the anchors around which no kind's tail stands near
+ * enough after them, or no head before them: in narratives of the claims'
+ * words, their pieces, filler and claims spaced out (windows' edges met at
+ * every byte, lines joined), it finds what a scan looking at every anchor's
+ * window finds. */
+static void test_anchors_passed_by(void **s)
+{
+    (void)s;
+    static const char *const words[] = {
+        "收到", "申请", "政府信息公开", "3件", "十二件", "件", "个", "2 起", "，", "。", "其中", "予以公开", "部分公开",
+        "不予公开", "公开", "无法提供", "不予处理", "其他处理", "行政复议", "行政诉讼", "行政许可", "维持", "纠正",
+        "未发生", "没有", "无", "上年结转", "结转", "转入下一年度", "办结", "答复", "共", "全部", "均已", "办结率",
+        "100%", "5％", "150%", "占", "比", "共3件，其中", "条", "规范性文件", "制发", "现行有效", "废止", "尚未办结",
+        "正在办理", "完毕", "\n", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "a", " ", "         ", "的工作", "年"};
+    static const char *const claims[] = { /* numbers no cell holds */
+        "全年收到政府信息公开申请901件", "办理申请907件", "未收到申请", "上年结转申请903件", "结转下年度902件",
+        "903件结转至下年", "办结申请912件", "申请共答复912件", "申请依法办结905件", "行政复议902件", "未发生行政复议",
+        "行政诉讼901起", "无行政诉讼", "制发规章和规范性文件903件", "现行有效规范性文件920件", "废止规范性文件902件",
+        "予以公开905件", "无法提供901件", "不予处理902件", "维持901件", "纠正902件", "行政许可930件", "共9件，其中",
+        "办结率100%", "公开率150%", "2件，占比60%", "全部办结", "均已答复完毕", "无转入下年", "无结转", "尚未办结",
+        "正在办理", "均办结"};
+    uint32_t seed = 11;
+    size_t found = 0;
+    uint64_t kinds = 0, rules = 0; /* the kinds of finding met, a bit each */
+    for (int round = 0; round < 6000; round++) {
+        char text[900 + 64];
+        size_t n = pieces_text(text, words, sizeof words / sizeof words[0], 12, &seed);
+        for (int k = (int)(next(&seed) % 4); k > 0; k--) {
+            n = spaced_claim(text, n, 700, claims[next(&seed) % (sizeof claims / sizeof claims[0])], &seed);
+            n += pieces_text(text + n, words, sizeof words / sizeof words[0], 3, &seed); /* 93 bytes at most */
+        }
+        text[n] = '\0';
+        nb_report r;
+        nb_findings fast, plain;
+        nb_err e;
+        bt_narrative(&r, &g_ctx, text);
+        memset(&fast, 0, sizeof fast);
+        memset(&plain, 0, sizeof plain);
+        assert_int_equal(nb_claims_scan(&r, &g_ctx, 0, &fast, &e), 0);
+        assert_int_equal(nb_claims_scan(&r, &g_ctx, 1, &plain, &e), 0);
+        if (!same_findings(&fast, &plain))
+            fail_msg("round %d: %zu findings, %zu by every window: %s", round, fast.n, plain.n, text);
+        found += plain.n;
+        for (size_t i = 0; i < plain.n; i++) {
+            kinds |= (uint64_t)1 << (plain.v[i].claim & 63);
+            rules |= (uint64_t)1 << (plain.v[i].rule & 63);
+        }
+        nb_findings_free(&fast);
+        nb_findings_free(&plain);
+        nb_report_free(&r);
+    }
+    assert_true(found > 2500);
+    assert_true(__builtin_popcountll(kinds) >= 20 && __builtin_popcountll(rules) >= 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -292,6 +383,7 @@ int main(void)
         cmocka_unit_test(test_cell_by_index),
         cmocka_unit_test(test_tail_words),
         cmocka_unit_test(test_numbered_tails),
+        cmocka_unit_test(test_anchors_passed_by),
     };
     return TU_RUN("claims_fast", tests, &g_ctx, NULL, NULL);
 }

@@ -404,6 +404,40 @@ static int judge(scan *sc, claim_match *m)
     return nb_judge_table(sc, m);
 }
 
+/* The first place of group g at or after a, from the place *cur on (a
+ * cursor of one pass: the a asked only grow); NO_WORD when none. */
+static inline size_t next_place(const scan *sc, int g, size_t *cur, size_t a)
+{
+    while (*cur < sc->gend[g] && sc->goff[*cur] < a)
+        ++*cur;
+    return *cur < sc->gend[g] ? sc->goff[*cur] : NO_WORD;
+}
+
+/* The first place of an anchor, from at on, around which kind k may match
+ * as far as its tail's and head's places tell (at itself where it may
+ * here; NO_WORD where at no place on): match_around finds no tail after
+ * an anchor where none starts before its window's end (at most three
+ * bytes past at + al + after), nor a head before it where none starts
+ * before at from its window's start on. Told by a cursor into each
+ * group's places for the pass (tcur, hcur; the anchors asked come in the
+ * order of the text), so that most anchors are passed by without a look. */
+static inline size_t may_match_from(const scan *sc, int k, size_t at, size_t al, size_t *tcur, size_t *hcur)
+{
+    const claims_ctx *cc = sc->cc;
+    size_t reach = al + (size_t)kinds[k].after + 3;
+    if (cc->tail[k] >= 0) {
+        size_t p = next_place(sc, cc->tail[k], tcur, at + al);
+        if (p == NO_WORD || p >= at + reach) /* the next tail places start no nearer */
+            return p == NO_WORD ? NO_WORD : p - reach + 1;
+    }
+    if (cc->head[k] >= 0) {
+        size_t h = next_place(sc, cc->head[k], hcur, at > (size_t)kinds[k].before ? at - (size_t)kinds[k].before : 0);
+        if (h == NO_WORD || h >= at) /* no head before the anchors up to h */
+            return h == NO_WORD ? NO_WORD : h + 1;
+    }
+    return at;
+}
+
 /* Every kind of claim with the anchor of kind a0, at every place of the
  * anchor in the narrative: not in the tables' zone of the joined text,
  * [z0, z1), where no anchor counts (the places whose original offset is in
@@ -412,17 +446,29 @@ static int scan_anchor(scan *sc, int a0)
 {
     const claims_ctx *cc = sc->cc;
     int g = cc->anchor[a0];
-    size_t al = cc->anchor_len[a0], at_from = 0;
+    size_t al = cc->anchor_len[a0], at_from = 0, tcur[NKINDS], hcur[NKINDS], next_at[NKINDS], pass_next = 0;
     uint32_t same = cc->same_anchor[a0];
+    for (uint32_t ks = same; ks; ks &= ks - 1) {
+        int k = __builtin_ctz(ks);
+        tcur[k] = cc->tail[k] >= 0 ? sc->gfrom[cc->tail[k]] : 0;
+        hcur[k] = cc->head[k] >= 0 ? sc->gfrom[cc->head[k]] : 0;
+        next_at[k] = 0;
+    }
     for (size_t i = sc->gfrom[g]; i < sc->gend[g]; i++) {
         size_t at = sc->goff[i];
         if (at < at_from || (at >= sc->z0 && at < sc->z1))
             continue;
         at_from = at + al;
+        if (at < pass_next) /* no kind of the anchor may match here */
+            continue;
+        pass_next = NO_WORD;
         for (uint32_t ks = same; ks; ks &= ks - 1) {
             int k = __builtin_ctz(ks);
             claim_match m;
-            if (!match_around(sc, k, at, al, &m) || m.ms == sc->last_ms[k])
+            if (at >= next_at[k])
+                next_at[k] = sc->every_anchor ? at : may_match_from(sc, k, at, al, &tcur[k], &hcur[k]);
+            pass_next = next_at[k] < pass_next ? next_at[k] : pass_next;
+            if (next_at[k] != at || !match_around(sc, k, at, al, &m) || m.ms == sc->last_ms[k])
                 continue;
             sc->last_ms[k] = m.ms;
             if (!in_table_cell(sc, nb_joined_orig(&sc->j, m.ms)) && judge(sc, &m) != 0)
@@ -549,10 +595,16 @@ static int find_words(scan *sc)
 
 int nb_check_claims(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *err)
 {
+    return nb_claims_scan(r, ctx, 0, out, err);
+}
+
+int nb_claims_scan(const nb_report *r, const nb_ctx *ctx, int every_anchor, nb_findings *out, nb_err *err)
+{
     if (!ctx->re_claims)
         return 0;
     scan sc;
     memset(&sc, 0, sizeof sc);
+    sc.every_anchor = every_anchor;
     sc.r = r;
     sc.out = out;
     sc.err = err;

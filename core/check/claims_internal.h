@@ -63,6 +63,8 @@ typedef struct scan {
     int contradicted;             /* one TEXT.CONTRADICTION is enough */
     nb_place *places;             /* room for the places of claims_sums.c's words (places_cap of them) */
     size_t places_cap;
+    int every_anchor;             /* every anchor's window looked at, not only those its kinds' tails and
+                                     heads let in (the tests' reference) */
 } scan;
 
 /* A claim found: its kind, span and number in the joined text. */
@@ -74,6 +76,10 @@ typedef struct claim_match {
     int ngroups;
 } claim_match;
 
+/* nb_check_claims, with every anchor's window looked at (every_anchor: a
+ * plain reference for the tests) or only those where its kinds' tails and
+ * heads stand near enough. */
+int nb_claims_scan(const nb_report *r, const nb_ctx *ctx, int every_anchor, nb_findings *out, nb_err *err);
 /* The characters (of three bytes each) every match of kind k holds besides
  * its anchor, tail and head, that its pattern runs only where a window holds
  * (claims.c); NULL for none. */
