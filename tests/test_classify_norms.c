@@ -151,14 +151,6 @@ static void make_stream(const lexicon *L, unsigned long long *s, char *t, size_t
     t[n] = '\0';
 }
 
-static void free_tokv(tokv *tv)
-{
-    free(tv->v);
-    free(tv->norm);
-    free(tv->pool);
-    free(tv->texts);
-}
-
 /* The stream's text tokens, and only they, listed in order. */
 static void texts_listed(const tokv *tv)
 {
@@ -217,9 +209,9 @@ static int stream_as_alone(nb_memo *M, const lexicon *L, unsigned long long *s, 
             entry_of(&one, 0, &want);
             same_entry(&got, &want, i, how);
         }
-        free_tokv(&one);
+        ex_tokv_free(&one);
     }
-    free_tokv(&tv);
+    ex_tokv_free(&tv);
     return splits;
 }
 
@@ -267,7 +259,7 @@ static void test_streams_without_text(void **state)
     assert_int_equal(tv.nnorm, 3);
     texts_listed(&tv);
     assert_int_equal(tv.ntexts, 0);
-    free_tokv(&tv);
+    ex_tokv_free(&tv);
 }
 
 /* Headers of each lexicon as texts of their own, and the longest of them
@@ -288,7 +280,7 @@ static void test_header_marks(void **state)
             assert_true(header_as_plain(L, &tv, 0));
             shorter += tv.norm[0].header;
             longer += tv.v[0].cls == C_HEADER && !tv.norm[0].header;
-            free_tokv(&tv);
+            ex_tokv_free(&tv);
         }
     }
     print_message("%d short headers marked, %d not\n", shorter, longer);

@@ -424,10 +424,7 @@ static void test_t3_extras(void **state)
                 fail_msg("round %d: extra %d differs", round, i);
         found += nref;
         free(r.extras);
-        free(tv.v);
-        free(tv.norm);
-        free(tv.pool);
-        free(tv.texts);
+        ex_tokv_free(&tv);
     }
     print_message("%ld extras found as before\n", found);
     assert_true(found > 3000);

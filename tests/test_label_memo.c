@@ -125,9 +125,7 @@ static void classify_text(nb_memo *M, const lexicon *L, const char *text, tok_re
                          .header = z->header};
     assert_true(z->made);
     memcpy(out->c, tv.pool + z->at, (size_t)z->m * sizeof *out->c);
-    free(tv.v);
-    free(tv.norm);
-    free(tv.pool);
+    ex_tokv_free(&tv);
 }
 
 static void same_token_reading(const tok_reading *a, const tok_reading *b, const char *text, const char *how)

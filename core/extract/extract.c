@@ -47,10 +47,7 @@ static int extract_text(nb_report *r, const lexicon *L, nb_memo *M, const area *
     if (!tv.oom)
         ex_classify_tokens(M, L, r->doc.text, &tv);
     if (tv.oom) {
-        free(tv.v);
-        free(tv.norm);
-        free(tv.pool);
-        free(tv.texts);
+        ex_tokv_free(&tv);
         return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
     }
     assembly A = {0};
@@ -89,10 +86,7 @@ out:
     free(A.g);
     free(A.vals);
     free(A.lab);
-    free(tv.v);
-    free(tv.norm);
-    free(tv.pool);
-    free(tv.texts);
+    ex_tokv_free(&tv);
     return rc;
 }
 

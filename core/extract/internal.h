@@ -179,6 +179,9 @@ void ex_norm_view(const tnorm *norm, const uint32_t *pool, const char *t, const 
                   nb_ustr *out);
 
 tok *ex_emit(tokv *tv, int kind, size_t off, size_t len, int lkind);
+/* Everything tv holds freed: its tokens, their normal forms and pool, the
+ * list of its text tokens. */
+void ex_tokv_free(tokv *tv);
 /* A value token (blob set for run-together digits). */
 void ex_emit_value(tokv *tv, const char *t, size_t a, size_t b, int lk);
 /* ex_emit_value for t[a, b) of ASCII digits alone (ex_plain_digits), its

@@ -8,6 +8,7 @@
 #include "text/num.h"
 #include "text/numerals.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Token tv->v[tv->n], appended where there is room for it. */
@@ -29,6 +30,14 @@ __attribute__((noinline)) static tok *emit_growing(tokv *tv, int kind, size_t of
         return NULL;
     }
     return put_token(tv, kind, off, len, lkind);
+}
+
+void ex_tokv_free(tokv *tv)
+{
+    free(tv->v);
+    free(tv->norm);
+    free(tv->pool);
+    free(tv->texts);
 }
 
 tok *ex_emit(tokv *tv, int kind, size_t off, size_t len, int lkind)
