@@ -500,7 +500,7 @@ static void test_tab_rows(void **state)
  * a document's text is). */
 static const char *const box_pieces[] = {
     "│", "├", "┼", "┤", "┬", "╋", "║", "─", "━", "═", "╌", "┄", "┈", "╍", " ", "\t", "-", "=", "+", ":", "|",
-    "｜", "规章", "0", "12", "　", "a",
+    "｜", "规章", "0", "12", "　", "a", "“", "…", "，", "｛", "　　　　　",
 };
 
 /* Is U+2500–U+257F code point c a line of a rule, no column's separator? */

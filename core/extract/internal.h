@@ -270,9 +270,12 @@ int ex_choose_variant(nb_report *r, const area *ar);
 void ex_tokenize_area(const nb_report *r, const area *ar, tokv *tv, int *cells_mode);
 /* Line t[a, b) (trimmed to [x, y)) of a one-cell-a-line area. */
 void ex_tokenize_cells_line(tokv *tv, const char *t, size_t a, size_t b, size_t x, size_t y, int tab_cells);
-/* A pipe or box table row's pieces between its separators (at most 128). */
+/* A pipe or box table row's pieces between its separators (at most 128);
+ * line: 1 for a piece the scan found to be one line character of a rule
+ * (─ ═ …) repeated and nothing else, a piece of a rule as it stands. */
 typedef struct pipe_cuts {
     size_t ps[128], pe[128];
+    unsigned char line[128];
     int np;
 } pipe_cuts;
 /* Count of separators that make line t[a, b) a pipe or box table row, and

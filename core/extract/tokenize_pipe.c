@@ -4,6 +4,9 @@
 #include "extract/internal.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Is the box-drawing character E2 u[1] u[2] (u[1] 94 or 95: U+2500–U+257F)
  * a column separator: every one from U+2502 but the horizontal lines
@@ -84,20 +87,79 @@ static int pipe_seps(const char *t, size_t a, size_t b)
     return n;
 }
 
+/* Can u[i] start a separator? | and the lead bytes of the box-drawing
+ * characters (E2) and of ｜ (EF): every other byte (ASCII, an ideograph's
+ * lead, a continuation byte) is passed over at once. */
+static inline int pipe_row_byte(unsigned char c)
+{
+    return c == '|' || c == 0xE2 || c == 0xEF;
+}
+
+/* Where a scan of a row's bytes stands: from, the row's start; the block
+ * [base, end) of sixteen bytes read last, and its bytes that pipe_row_byte
+ * takes (bits: a bit each, the first lowest). */
+typedef struct {
+    size_t from, base, end;
+    unsigned bits;
+} lead_scan;
+
+#if defined(__SSE2__)
+/* The bytes of u[0, 16) that pipe_row_byte takes: a bit each, the first lowest. */
+static inline unsigned pipe_row_bits(const unsigned char *u)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
+    __m128i leads = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xEF)));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('|')), leads));
+}
+
+/* The block of sixteen bytes from base read into ls; the bits from i on. */
+static inline unsigned read_block(lead_scan *ls, const unsigned char *u, size_t base, size_t i)
+{
+    ls->base = base;
+    ls->end = base + 16;
+    ls->bits = pipe_row_bits(u + base);
+    return ls->bits >> (i - base);
+}
+#endif
+
+/* The first byte of u[i, b) that pipe_row_byte takes, or b (i at or past
+ * the last one returned): where the CPU has SSE2, sixteen bytes at a time,
+ * each block read once, the last one ending at b (when the row is that
+ * long); else one at a time. */
+static size_t next_pipe_row_byte(lead_scan *ls, const unsigned char *u, size_t i, size_t b)
+{
+#if defined(__SSE2__)
+    unsigned m = 0;
+    if (i < ls->end) {
+        m = ls->bits >> (i - ls->base);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i = ls->end;
+    }
+    for (; i + 16 <= b; i += 16)
+        if ((m = read_block(ls, u, i, i)) != 0)
+            return i + (size_t)__builtin_ctz(m);
+    if (i < b && b - ls->from >= 16) {
+        m = read_block(ls, u, b - 16, i);
+        return m ? i + (size_t)__builtin_ctz(m) : b;
+    }
+#else
+    (void)ls;
+#endif
+    while (i < b && !pipe_row_byte(u[i]))
+        i++;
+    return i;
+}
+
 int ex_pipe_scan(const char *t, size_t a, size_t b, pipe_cuts *pc)
 {
     size_t *ps = pc->ps, *pe = pc->pe;
     int np = 0, n = 0, odd = 0;
     const unsigned char *u = (const unsigned char *)t;
-    size_t i = a, s = a;
-    while (i < b) {
-        /* a separator's first byte (| E2 EF) starts a character: read byte
-           by byte, the others (ASCII, continuation bytes) passed at once */
+    size_t i = a, s = a, run_end = (size_t)-1; /* where a run of a rule's line from s ends */
+    lead_scan ls = {.from = a};
+    while ((i = next_pipe_row_byte(&ls, u, i, b)) < b) {
         unsigned char c = u[i];
-        if (c < 0xE2 && c != '|') {
-            i++;
-            continue;
-        }
         size_t w = 0;
         if (c == '|') {
             w = 1;
@@ -108,7 +170,10 @@ int ex_pipe_scan(const char *t, size_t a, size_t b, pipe_cuts *pc)
                 continue;
             }
             if (!is_box_sep(u + i)) {
+                size_t from = i;
                 i = past_repeats(u, i, b); /* a line of a rule (─): its continuation bytes start nothing */
+                if (from == s)
+                    run_end = i;
                 continue;
             }
             w = 3;
@@ -123,6 +188,7 @@ int ex_pipe_scan(const char *t, size_t a, size_t b, pipe_cuts *pc)
         if (np < 127) { /* past that many, the rest of the line is the last piece */
             ps[np] = s;
             pe[np] = i;
+            pc->line[np] = run_end == i;
             np++;
             s = i + w;
         }
@@ -130,6 +196,7 @@ int ex_pipe_scan(const char *t, size_t a, size_t b, pipe_cuts *pc)
     }
     ps[np] = s;
     pe[np] = b;
+    pc->line[np] = run_end == b;
     pc->np = np + 1;
     return odd ? pipe_seps(t, a, b) : n;
 }
@@ -139,6 +206,7 @@ void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b, const pipe_cu
     const size_t *ps = pc->ps, *pe = pc->pe;
     int np = pc->np;
     int first = 0, last = np - 1;
+    (void)b; /* the row's end is where pc's last piece ends */
     {
         size_t x = ps[0], y = pe[0];
         ex_trim(t, &x, &y);
@@ -151,20 +219,21 @@ void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b, const pipe_cu
             last--;
     }
     unsigned char rule[128];
-    int nonempty = 0;
+    int cell = -1; /* the first piece that is neither rule nor blank */
+    size_t cx = 0, cy = 0;
     for (int k = first; k <= last; k++) {
-        rule[k] = (unsigned char)is_rule_piece(t, ps[k], pe[k]);
-        size_t x = ps[k], y = pe[k];
-        if (!rule[k] && !nonempty) {
-            ex_trim(t, &x, &y);
-            nonempty = x < y;
+        rule[k] = pc->line[k] || is_rule_piece(t, ps[k], pe[k]);
+        if (!rule[k] && cell < 0) {
+            cx = ps[k], cy = pe[k];
+            ex_trim(t, &cx, &cy);
+            cell = cx < cy ? k : -1;
         }
     }
-    if (!nonempty) {
+    if (cell < 0) {
         ex_emit(tv, K_RULE, a, 0, LK_PIPE);
         return;
     }
     for (int k = first; k <= last; k++)
-        if (!rule[k])
-            ex_tokenize_cell(tv, t, ps[k], pe[k], LK_PIPE);
+        if (!rule[k]) /* the first cell as trimmed above (trimming it again keeps it) */
+            ex_tokenize_cell(tv, t, k == cell ? cx : ps[k], k == cell ? cy : pe[k], LK_PIPE);
 }
