@@ -687,6 +687,48 @@ static void test_find_all_many(void **state)
 }
 
 
+/* Text of long stretches no needle starts in (ASCII, or characters that
+ * share halves of bytes with the needles), a needle's piece between them
+ * now and then, cut at every length, with needles right after its end in
+ * the buffer: the scan passes a stretch sixty-four places at a time and
+ * stops where the next block's bytes would not fit, so every place found,
+ * at a stretch's edges and the text's end, none past the end and none for a
+ * key of three bytes only the map's hash shares. The needles share first
+ * bytes (a chain of three with the same first character, one of four
+ * bytes), with and without a short needle. */
+static void test_find_all_stretches(void **state)
+{
+    (void)state;
+    static const char *const needles[] = {"申请", "申请人", "申", "件", "公开", "政府信息", "\xf0\x9f\x98\x80", "%"};
+    static const char *const fillers[] = {"x", "7 ", "甲", "由", "电", "仵", "伴", "公", "开"};
+    static const char *const pieces[] = {"申请人", "申请", "申", "件", "公开", "政府信息", "\xf0\x9f\x98\x80", "%",
+                                         "申\xe8", "政府信"};
+    char hay[1600];
+    unsigned seed = 9191;
+    size_t total = 0;
+    for (int variant = 0; variant < 2; variant++) {
+        int nn = variant ? 8 : 7; /* the short needle in the second set only */
+        nb_needles set;
+        assert_int_equal(nb_needles_init(&set, needles, nn), 0);
+        for (int round = 0; round < 1500; round++) {
+            size_t n = 0, len = next_below(&seed, 1300);
+            const char *fill = fillers[next_below(&seed, 9)];
+            while (n + 16 < len) {
+                size_t run = next_below(&seed, 4) == 0 ? next_below(&seed, 400) : next_below(&seed, 70);
+                for (size_t r = 0; r < run && n + 16 < len; r += strlen(fill), n += strlen(fill))
+                    memcpy(hay + n, fill, strlen(fill));
+                const char *p = pieces[next_below(&seed, 10)];
+                memcpy(hay + n, p, strlen(p));
+                n += strlen(p);
+            }
+            for (size_t e = n; e + 9 < sizeof hay; e += 9) /* past the end: places that must not be found */
+                memcpy(hay + e, "申请人%", 9);
+            total += expect_places(&set, needles, nn, hay, n);
+        }
+    }
+    assert_true(total > 20000);
+}
+
 /* ---- joined lines against a plain reading: the lines split first, each
  * pair of neighbours judged by the rule of text/join.h read a code point at
  * a time, the joined text built with each byte's original offset. */
@@ -861,6 +903,7 @@ int main(void)
         cmocka_unit_test(test_find),
         cmocka_unit_test(test_find_all),
         cmocka_unit_test(test_find_all_many),
+        cmocka_unit_test(test_find_all_stretches),
         cmocka_unit_test(test_utf8_invalid),
         cmocka_unit_test(test_join_plainly),
     };

@@ -553,29 +553,42 @@ static int short_places(const nb_needles *s, const char *hay, size_t n, size_t i
     return 0;
 }
 
+/* The needles of s of three bytes or more at hay[i] (three: its first
+ * three bytes, in the text) along the chain of their key from needle k
+ * (+1; 0 none), added: the rest of a longer one compared byte by byte, as
+ * most differ at once. Inline in the scans, with no call: most of a scan's
+ * time is spent here, once for each place whose key a needle has. */
+__attribute__((always_inline)) static inline int long_places(const nb_needles *s, const char *hay, size_t n, size_t i,
+                                                             uint32_t three, int k, nb_place **out, size_t *cap,
+                                                             size_t *nout)
+{
+    for (; k; k = s->next[k - 1])
+        if (s->w3[k - 1] == three && s->len[k - 1] <= n - i &&
+            (s->len[k - 1] == 3 || needle_at(hay + i + 3, s->w[k - 1] + 3, s->len[k - 1] - 3u))) {
+            if (place_room(out, cap, *nout) != 0)
+                return -1;
+            (*out)[(*nout)++] = (nb_place){i, k - 1};
+        }
+    return 0;
+}
+
 /* The needles of s at hay[i] (its first byte one of theirs), added: those
  * of three bytes or more by the chain of the key of three (the bytes at i,
- * when i + 3 <= n; the rest of a longer one compared byte by byte, as most
- * differ at once), then the shorter ones. Inline in the scans, with no call:
- * most of a scan's time is spent here, once for each place whose key a
- * needle has. */
-__attribute__((always_inline)) static inline int places_at(const nb_needles *s, const char *hay, size_t n, size_t i,
-                                                           uint32_t three, nb_place **out, size_t *cap, size_t *nout)
+ * when i + 3 <= n), then the shorter ones. */
+static int places_at(const nb_needles *s, const char *hay, size_t n, size_t i, uint32_t three, nb_place **out,
+                     size_t *cap, size_t *nout)
 {
-    const unsigned char *u = (const unsigned char *)hay + i;
-    if (s->head[u[0]] & 1 && i + 3 <= n)
-        for (int k = s->map[needle_key(three)]; k; k = s->next[k - 1])
-            if (s->w3[k - 1] == three && s->len[k - 1] <= n - i &&
-                (s->len[k - 1] == 3 || needle_at((const char *)u + 3, s->w[k - 1] + 3, s->len[k - 1] - 3u))) {
-                if (place_room(out, cap, *nout) != 0)
-                    return -1;
-                (*out)[(*nout)++] = (nb_place){i, k - 1};
-            }
-    return s->head[u[0]] & 2 ? short_places(s, hay, n, i, out, cap, nout) : 0;
+    if (s->head[(unsigned char)hay[i]] & 1 && i + 3 <= n &&
+        long_places(s, hay, n, i, three, s->map[needle_key(three)], out, cap, nout) != 0)
+        return -1;
+    return s->head[(unsigned char)hay[i]] & 2 ? short_places(s, hay, n, i, out, cap, nout) : 0;
 }
 
 /* The needles at the places marked in m (a bit each, from hay + i on: the
- * places of the needles' first bytes, four bytes each in the text), added. */
+ * places of the needles' first bytes, four bytes each in the text), added:
+ * the chain of a place's key of three bytes walked from the map's look-up
+ * (a needle of the chain has the place's first byte where the place is
+ * one), then the short needles where one starts with that byte. */
 __attribute__((always_inline)) static inline int marked_places(const nb_needles *s, const char *hay, size_t n, size_t i,
                                                                uint64_t m, nb_place **out, size_t *cap, size_t *nout)
 {
@@ -584,9 +597,10 @@ __attribute__((always_inline)) static inline int marked_places(const nb_needles 
         uint32_t w;
         memcpy(&w, hay + p, 4); /* little-endian where SIMD is: its first byte the lowest */
         w &= 0xFFFFFFu;
-        if (!s->map[needle_key(w)] && !(s->head[(unsigned char)hay[p]] & 2))
-            continue; /* most places: no needle has the key */
-        if (places_at(s, hay, n, p, w, out, cap, nout) != 0)
+        int k = s->map[needle_key(w)];
+        if (k && long_places(s, hay, n, p, w, k, out, cap, nout) != 0)
+            return -1;
+        if (s->head[(unsigned char)hay[p]] & 2 && short_places(s, hay, n, p, out, cap, nout) != 0)
             return -1;
     }
     return 0;
@@ -615,17 +629,30 @@ __attribute__((target("avx2"))) static inline uint32_t bucket_places(const __m25
     return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(in, _mm256_setzero_si256()));
 }
 
-/* nb_find_all's scan thirty-two places at a time (AVX2) from *from while a
- * place's four bytes fit: 0 (*from the first place not tried), or -1. */
+/* The places of [h, h + 64) where a needle may start (bucket_places), a
+ * bit each. */
+__attribute__((target("avx2"))) static inline uint64_t bucket_places64(const __m256i nib[6], const char *h)
+{
+    return bucket_places(nib, h) | (uint64_t)bucket_places(nib, h + 32) << 32;
+}
+
+/* nb_find_all's scan sixty-four places at a time (AVX2) from *from while a
+ * place's four bytes fit: 0 (*from the first place not tried), or -1. The
+ * stretches with no place marked are passed in a loop of their own, with
+ * no call in it, so that the buckets stay in registers there. */
 __attribute__((target("avx2"))) static int find_all_wide(const nb_needles *s, const char *hay, size_t n, size_t *from,
                                                          nb_place **out, size_t *cap, size_t *nout)
 {
     __m256i nib[6];
     for (int j = 0; j < 6; j++)
         nib[j] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)s->nib[j]));
-    for (size_t i = *from; i + 35 <= n; i += 32, *from = i)
-        if (marked_places(s, hay, n, i, bucket_places(nib, hay + i), out, cap, nout) != 0)
+    for (size_t i = *from; i + 67 <= n; i += 64, *from = i) {
+        uint64_t m;
+        while (!(m = bucket_places64(nib, hay + i)) && i + 131 <= n)
+            i += 64;
+        if (marked_places(s, hay, n, i, m, out, cap, nout) != 0)
             return -1;
+    }
     return 0;
 }
 #endif
