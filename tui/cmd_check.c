@@ -105,10 +105,12 @@ static void print_report(const check_run *c, nb_writer *w, const nb_report *r, c
 /* The findings of r as configured: its own, then those against the year
  * before (job->prev, or the batch's guess of it) and those of its review's
  * entries that no longer fit, those of rules turned off dropped; the
- * report's summary kept for the pairing. */
-static int find_all(nb_job *job, nb_summary *own, const nb_report *r, const nb_cli_review *cr,
-                    const nb_rule_config *cfg, nb_findings *fs)
+ * report's summary kept for the pairing (job->own, which the guess of the
+ * year before is told by). */
+static int find_all(nb_job *job, const nb_report *r, const nb_cli_review *cr, const nb_rule_config *cfg,
+                    nb_findings *fs)
 {
+    nb_summary *own = &job->own;
     nb_err err;
     int status = 0;
     if (nb_check(r, job->ctx, fs, &err) != 0) {
@@ -182,7 +184,7 @@ static void check_run_one(void *arg, nb_job *job)
                      ? 2
                      : 0;
     nb_findings fs = {0};
-    status |= find_all(job, &job->own, &r, &cr, cfg, &fs);
+    status |= find_all(job, &r, &cr, cfg, &fs);
     job->has_own = job->pairing && r.agency[0] && r.year;
     job->schema = r.schema;
     nb_metrics_count(&r, &fs, nb_cli_review_of(&cr), aux.cnt);

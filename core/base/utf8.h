@@ -52,6 +52,22 @@ static inline uint32_t nb_utf8_ideo3_cp(const unsigned char *u)
 {
     return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
 }
+/* The last character of u[a, e) when it is ASCII or of three bytes (its
+ * first byte no continuation byte, so a reading from a comes to it and
+ * reads the same character): 1 with *c set; 0 for any other ending (a
+ * character of two or four bytes, a stray byte, an empty range). */
+static inline int nb_utf8_last13(const unsigned char *u, size_t a, size_t e, uint32_t *c)
+{
+    if (e > a && u[e - 1] < 0x80) {
+        *c = u[e - 1];
+        return 1;
+    }
+    if (e >= a + 3 && (u[e - 3] & 0xF0) == 0xE0 && (u[e - 2] & 0xC0) == 0x80 && (u[e - 1] & 0xC0) == 0x80) {
+        *c = nb_utf8_ideo3_cp(u + e - 3); /* any three-byte form's code point */
+        return 1;
+    }
+    return 0;
+}
 /* The longest prefix of s of at most n bytes that ends between characters
  * (s holds at least n bytes, or its NUL before): where to cut it. */
 size_t nb_utf8_whole(const char *s, size_t n);

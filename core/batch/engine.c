@@ -241,7 +241,7 @@ static void keep_summary(eng *g, const nb_job *job, rec *nr)
     if (may_hold(g, sizeof job->own) && (nr->own = nb_hold_take(&g->hold, sizeof *nr->own))) {
         *nr->own = job->own;
         nr->has_own = 1;
-        nr->body = job->has_body ? nb_guess_add(&g->guess, job->i, &job->body, job->own.year) : NULL;
+        nr->body = nb_guess_add(&g->guess, job->i, &job->body, job->own.year); /* NULL: no body told */
     } else {
         nr->has_own = (nr->sum_off = spool_append(g, &job->own, sizeof job->own)) >= 0;
     }
@@ -503,8 +503,7 @@ static int pair_all(eng *g, nb_pairing *p, nb_summary *room)
             if (!s)
                 return -1;
             if (g->recs[i].body) /* told once, when it was read */
-                nb_pairing_identified_body(p, i, g->recs[i].body, g->recs[i].body + strlen(g->recs[i].body) + 1,
-                                           s->year);
+                nb_pairing_identified_body(p, i, g->recs[i].body, nb_guess_parent(g->recs[i].body), s->year);
             else
                 nb_pairing_identified(p, i, s->agency, s->year);
         }
@@ -518,7 +517,6 @@ const nb_summary *nb_job_year_before(nb_job *job)
     if (!g || !job->pairing || g->round != 1 || job->prev)
         return job->prev;
     nb_body_id_of(&job->body, job->own.agency); /* before the lock, and once: kept for the guess */
-    job->has_body = 1;
     pthread_mutex_lock(&g->mu);
     long j = nb_guess_year_before(&g->guess, &job->body, job->own.year);
     const nb_summary *s = j >= 0 ? g->recs[j].own : NULL;

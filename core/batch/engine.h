@@ -32,8 +32,7 @@ typedef struct nb_job {
                                    written to out (a writer in memory of the thread's, emptied for each job) */
     const nb_summary *prev;     /* a second run: the year before; else NULL */
     long tried;                 /* the first run: the report whose summary nb_job_year_before gave, or -1 */
-    nb_body_id body;            /* the first run, has_body: own's body, told once for the guess and the pairing */
-    int has_body;
+    nb_body_id body;            /* the first run: own's body, told once for the guess and the pairing ("" none) */
     void *eng;                  /* the engine running the job (nb_job_year_before) */
     int pairing;                /* the batch pairs years: fill own */
     nb_summary own;             /* the report's summary, */

@@ -92,7 +92,7 @@ long nb_guess_year_before(const nb_guess *g, const nb_body_id *b, int year)
         qsort(c, nc, sizeof *c, by_index);
     nb_pick k = {.parent = b->parent};
     for (size_t j = 0; j < nc; j++)
-        nb_pick_offer(&k, c[j]->idx, c[j]->key + strlen(c[j]->key) + 1);
+        nb_pick_offer(&k, c[j]->idx, nb_guess_parent(c[j]->key));
     free(c);
     return nb_pick_result(&k);
 }

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "model/body.h"
 
@@ -30,6 +31,11 @@ typedef struct nb_guess {
  * is not (no key or no year; out of memory, where guessing stops: nothing
  * is lost, the pairing after the round finds every year before). */
 const char *nb_guess_add(nb_guess *g, size_t idx, const nb_body_id *b, int year);
+/* The parents of a body as the guess keeps it (nb_guess_add's: after its key). */
+static inline const char *nb_guess_parent(const char *kept)
+{
+    return kept + strlen(kept) + 1;
+}
 /* The report already read that is the year before of a report of body b
  * for year (nb_pick over those read), or -1. */
 long nb_guess_year_before(const nb_guess *g, const nb_body_id *b, int year);

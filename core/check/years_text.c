@@ -195,8 +195,9 @@ typedef struct growth_mark {
     size_t len, key_at;
     int key;
 } growth_mark;
+#define MARK(w, key_at, key) {w, sizeof w - 1, key_at, key}
 static const growth_mark growth_marks[] = {
-    {"比上年", 9, 0, 0}, {"较上年", 9, 0, 1}, {"同比", 6, 3, 0}, {"比去年", 9, 0, 0}, {"较去年", 9, 0, 1},
+    MARK("比上年", 0, 0), MARK("较上年", 0, 1), MARK("同比", 3, 0), MARK("比去年", 0, 0), MARK("较去年", 0, 1),
 };
 #define NMARKS (sizeof growth_marks / sizeof growth_marks[0])
 #define GROWTH_MAX 8 /* a summary's growth claims at most */
@@ -215,8 +216,9 @@ int nb_growth_at(const char *t, size_t n, size_t at, size_t ml, nb_growth *g)
     return 1;
 }
 
-/* The claims of the marks of one key, each mark's first GROWTH_MAX in the
- * order of the text into found[k]. A mark in the tables' zone [za, zb) (no
+/* The claims of the marks of one key, each mark's first in the order of the
+ * text into found[k], as many as the marks before it in the list leave
+ * room for (GROWTH_MAX in all: growth_claims takes no more). A mark in the tables' zone [za, zb) (no
  * narrative) is none; its key stands at most three bytes past its start,
  * so the keys from za + 3 on in the zone are not searched. */
 static void key_claims(const char *t, size_t n, size_t za, size_t zb, int key, nb_growth found[][GROWTH_MAX],
@@ -228,9 +230,9 @@ static void key_claims(const char *t, size_t n, size_t za, size_t zb, int key, n
     while (from < n && (p = nb_find_outside(t, n, from, za + 3, zb, keys[key], 3))) {
         size_t at = (size_t)(p - t);
         from = at + 3;
-        for (size_t k = 0; k < NMARKS; k++) {
+        for (size_t k = 0, before = 0; k < NMARKS; before += (size_t)nfound[k++]) {
             const growth_mark *m = &growth_marks[k];
-            if (m->key != key || at < m->key_at || nfound[k] == GROWTH_MAX)
+            if (m->key != key || at < m->key_at || before + (size_t)nfound[k] >= GROWTH_MAX)
                 continue;
             size_t ms = at - m->key_at;
             if (ms + m->len > n || memcmp(t + ms, m->word, m->len) != 0 || (zb > za && ms >= za && ms < zb))

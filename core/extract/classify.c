@@ -120,13 +120,8 @@ static void classify(const lexicon *L, const char *t, tokv *tv, size_t q)
  * most tokens; yes when not sure (a space or a stray byte at the end). */
 static int may_end_in_label(const lexicon *L, const char *t, size_t a, size_t e)
 {
-    const unsigned char *u = (const unsigned char *)t;
     uint32_t c;
-    if (e > a && u[e - 1] < 0x80)
-        c = u[e - 1];
-    else if (e >= a + 3 && (u[e - 3] & 0xF0) == 0xE0 && (u[e - 2] & 0xC0) == 0x80 && (u[e - 1] & 0xC0) == 0x80)
-        c = (uint32_t)(u[e - 3] & 0x0F) << 12 | (uint32_t)(u[e - 2] & 0x3F) << 6 | (u[e - 1] & 0x3F);
-    else
+    if (!nb_utf8_last13((const unsigned char *)t, a, e, &c))
         return 1;
     if (nb_is_space(c))
         return 1;

@@ -142,12 +142,15 @@ static void header_range(assembly *A, size_t pos, size_t *upto, int *list)
 }
 
 /* The columns read last (A->heads_read) when they were read for the same
- * column labels from the same headers (each header's column and extent are
- * kept: read again, they would come out the same): 1, cols filled. */
+ * column labels (the lexicon's one set of them, colnorm, as the token
+ * memo of read_header_extents tells them) from the same headers (each
+ * header's column and extent are kept: read again, they would come out
+ * the same): 1, cols filled. */
 static int heads_read_again(const assembly *A, const nb_row *rw, int row, size_t from, size_t upto, extent *cols)
 {
     const struct heads_read *h = &A->heads_read;
-    if (!h->valid || h->from != from || h->upto != upto || A->L->colset[row] != A->L->colset[h->row])
+    if (!h->valid || h->from != from || h->upto != upto || A->L->colnorm[row] != A->L->colnorm[h->row] ||
+        rw->ncols != A->L->s->rows[h->row].ncols)
         return 0;
     memcpy(cols, h->cols, sizeof(extent) * (size_t)rw->ncols);
     return 1;

@@ -78,7 +78,6 @@ typedef struct lexicon {
     uint32_t *chars;          /* sorted code points of header wording */
     size_t nchars;
     const nb_ustr *colnorm[MAXROWS]; /* each row's column labels normalised (rows of one column set share them) */
-    int colset[MAXROWS];             /* the first row whose column labels read the same as each row's */
     nb_ustr *colpool;
     /* the headers' and columns' standard words as they are written, found
      * in run-together header text in one pass (words_ok 0: one by one) */

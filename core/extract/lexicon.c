@@ -83,32 +83,6 @@ void ex_lex_exact(const lexicon *L, const nb_ustr *u, int *row, int *header)
     ex_lex_exact_chars(L, u->c, u->n, row, header);
 }
 
-/* Do rows a and b have as many columns, of the same labels in normal form? */
-static int same_col_norms(const lexicon *L, int a, int b)
-{
-    const nb_row *ra = &L->s->rows[a], *rb = &L->s->rows[b];
-    if (ra->ncols != rb->ncols)
-        return 0;
-    for (int c = 0; c < ra->ncols; c++)
-        if (!nb_ustr_eq(&L->colnorm[a][c], &L->colnorm[b][c]))
-            return 0;
-    return 1;
-}
-
-/* Each row's set of column labels (L->colset): the first row's whose labels
- * read the same, so that two rows are told to share them in one step. */
-static void col_sets(lexicon *L)
-{
-    for (int r = 0; r < L->s->nrows && r < MAXROWS; r++) {
-        L->colset[r] = r;
-        for (int q = 0; q < r; q++)
-            if (same_col_norms(L, q, r)) {
-                L->colset[r] = L->colset[q];
-                break;
-            }
-    }
-}
-
 /* Each row's column labels in normal form, made once for each set of
  * columns rows share (T3's seven, T4's five, …); -1 out of memory. */
 static int col_norms(lexicon *L)
@@ -133,7 +107,6 @@ static int col_norms(lexicon *L)
         L->colnorm[r] = &L->colpool[used];
         used += row->ncols;
     }
-    col_sets(L);
     return 0;
 }
 

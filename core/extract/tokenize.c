@@ -251,12 +251,12 @@ static int double_spaced(const nb_doc *d, const area *ar)
     return groups >= 8 && lines <= 2 * groups && single * 5 >= runs * 4;
 }
 
-/* Line li of a double-spaced area of one cell a line (t[a, b), trimmed
- * [x, y)), *run the blank lines just before it (li - *run the first): a
+/* Line li of a double-spaced area of one cell a line (l0 the area's first
+ * line), *run the blank lines just before it (li - *run the first): a
  * blank line is counted; a cell after three blank lines or more has the
  * empty cells between them (every second one) before it; a cell right
  * after another continues its text when both are text (wrapped). */
-static void double_spaced_line(const nb_doc *d, const area *ar, tokv *tv, size_t li, size_t *run)
+static void double_spaced_line(const nb_doc *d, const area *ar, tokv *tv, size_t li, size_t l0, size_t *run)
 {
     size_t a, b, x, y;
     area_line(d, ar, li, &a, &b, &x, &y);
@@ -269,7 +269,7 @@ static void double_spaced_line(const nb_doc *d, const area *ar, tokv *tv, size_t
         area_line(d, ar, li - *run + 2 * k - 1, &ea, &eb, &ex, &ey);
         ex_emit(tv, K_EMPTY, ea, 0, LK_CELL);
     }
-    int wrapped = !*run && li > nb_doc_line_of(d, ar->start) && tv->n && tv->v[tv->n - 1].kind == K_TEXT;
+    int wrapped = !*run && li > l0 && tv->n && tv->v[tv->n - 1].kind == K_TEXT;
     *run = 0;
     size_t n = tv->n;
     ex_tokenize_cells_line(tv, d->text, a, b, x, y, 0);
@@ -293,7 +293,7 @@ static void tokenize_lines(const nb_report *r, const area *ar, area_seps *f, tok
     for (size_t li = l0; li <= l1 && li < d->nlines; li++) {
         size_t a, b, x, y;
         if (dbl) {
-            double_spaced_line(d, ar, tv, li, &run);
+            double_spaced_line(d, ar, tv, li, l0, &run);
             continue;
         }
         if (cells_mode) {

@@ -232,17 +232,14 @@ int ex_plain_digits(const char *t, size_t a, size_t b)
     return 1;
 }
 
-/* The last character is read where it stands: its first byte is no
- * continuation byte, so a reading from the start (the parser's, the
- * words') comes to it and reads the same character. */
+/* The last character is read where it stands (nb_utf8_last13): a reading
+ * from the start (the parser's, the words') comes to it. */
 int ex_may_end_value(const char *t, size_t a, size_t b)
 {
-    const unsigned char *u = (const unsigned char *)t;
-    if (u[b - 1] < 0x80)
-        return nb_may_end_value(u[b - 1]);
-    if (b - a >= 3 && (u[b - 3] & 0xF0) == 0xE0 && (u[b - 2] & 0xC0) == 0x80 && (u[b - 1] & 0xC0) == 0x80)
-        return nb_may_end_value(nb_utf8_ideo3_cp(u + b - 3)); /* any three-byte form's code point */
-    return 1; /* a character of two or four bytes, or none whole: read as the parser reads it */
+    uint32_t c;
+    if (!nb_utf8_last13((const unsigned char *)t, a, b, &c))
+        return 1; /* a character of two or four bytes, or none whole: read as the parser reads it */
+    return nb_may_end_value(c);
 }
 
 /* Does t[a, b) start with an ideograph (U+4000–U+9FFF) that starts no

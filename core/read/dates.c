@@ -130,11 +130,13 @@ static inline int label_may_start(const char *t, size_t i, size_t to)
     return i + 3 <= to && (!memcmp(t + i, "发", 3) || !memcmp(t + i, "公", 3));
 }
 
-/* A publication line at line li, where a label may start: its date into
- * r; 1 when there is one. */
+/* A publication line at line li (most lines told by label_may_start): its
+ * date into r; 1 when there is one. */
 static int published_at(nb_report *r, const nb_ctx *ctx, size_t li)
 {
     const char *t = r->doc.text;
+    if (!label_may_start(t, r->doc.lines[li], r->doc.len))
+        return 0;
     size_t n = r->doc.len, ls, le;
     nb_doc_line(&r->doc, li, &ls, &le);
     size_t to = le + 40 < n ? le + 40 : n; /* the date may be on the next line */
@@ -158,11 +160,10 @@ void nb_read_published(nb_report *r, const nb_ctx *ctx)
 {
     size_t nl = r->doc.nlines, head = nl < 40 ? nl : 40;
     size_t tail = nl > 20 && nl - 20 > head ? nl - 20 : head;
-    const char *t = r->doc.text;
     for (size_t li = 0; li < head; li++)
-        if (label_may_start(t, r->doc.lines[li], r->doc.len) && published_at(r, ctx, li))
+        if (published_at(r, ctx, li))
             return;
     for (size_t li = tail; li < nl; li++)
-        if (label_may_start(t, r->doc.lines[li], r->doc.len) && published_at(r, ctx, li))
+        if (published_at(r, ctx, li))
             return;
 }

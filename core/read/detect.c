@@ -90,15 +90,16 @@ static int is_white(unsigned char c)
 }
 
 /* Whether the first of the first max units that is not white space is
- * something other than '<' (as ascii_prefix and skip_white would read it:
- * a unit's low byte; lowering changes neither white space nor '<'). */
+ * something other than '<', or there is none (as ascii_prefix and
+ * skip_white would read it: a unit's low byte; lowering changes neither
+ * white space nor '<'). */
 static int starts_without_markup(const unsigned char *b, size_t n, size_t max)
 {
     size_t step, lo, i = units_start(b, n, &step, &lo);
     for (size_t k = 0; i + lo < n && k < max; i += step, k++)
         if (!is_white(b[i + lo]))
             return b[i + lo] != '<';
-    return 0;
+    return 1;
 }
 
 static size_t skip_white(const char *s, size_t k)
@@ -113,12 +114,10 @@ static size_t skip_white(const char *s, size_t k)
  * declaration) with markup and shows one of the tags of a page early on. */
 static int is_html(const unsigned char *b, size_t n)
 {
-    if (starts_without_markup(b, n, 64))
+    if (starts_without_markup(b, n, SNIFF_LEN))
         return 0; /* most texts are told by their first bytes: no need to lower the rest */
     char s[SNIFF_LEN + 1];
-    size_t k = ascii_prefix(b, n, SNIFF_LEN, s), i = skip_white(s, k);
-    if (i >= k || s[i] != '<')
-        return 0;
+    size_t k = ascii_prefix(b, n, SNIFF_LEN, s), i = skip_white(s, k); /* s[i]: the '<' */
     static const char *const tags[] = {"<!doctype html", "<html", "<head", "<body", "<table", "<meta charset",
                                        "<meta http-equiv"};
     for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++)

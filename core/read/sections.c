@@ -285,10 +285,14 @@ static void find_headings(nb_report *r, const nb_ctx *ctx)
  * headings; so is a line of a space-aligned table (three numbers apart). */
 static int is_t3_row(const char *t, size_t i, size_t end)
 {
-    static const char *const rows[] = {"本年新收", "上年结转", "本年度办理结果", "结转下年度"};
-    static const size_t lens[] = {12, 12, 21, 15};
+#define ROW(w) {w, sizeof w - 1}
+    static const struct {
+        const char *w;
+        size_t n;
+    } rows[] = {ROW("本年新收"), ROW("上年结转"), ROW("本年度办理结果"), ROW("结转下年度")};
+#undef ROW
     for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++)
-        if (end - i >= lens[k] && !memcmp(t + i, rows[k], lens[k]))
+        if (end - i >= rows[k].n && !memcmp(t + i, rows[k].w, rows[k].n))
             return 1;
     int groups = 0; /* the line read only up to its third number */
     for (size_t k = i; k < end; k++)
