@@ -21,7 +21,7 @@ static const char *const published_re =
 
 int nb_dates_init(nb_ctx *c, nb_err *err)
 {
-    if (!(c->re_date = nb_re_compile(date_re, err)) || !(c->re_period = nb_re_compile_at(period_re, err)))
+    if (!(c->re_date = nb_re_compile_at(date_re, err)) || !(c->re_period = nb_re_compile_at(period_re, err)))
         return -1;
     c->re_published = nb_re_compile_at(published_re, err);
     return c->re_published ? 0 : -1;
@@ -63,8 +63,39 @@ void nb_read_period(nb_report *r, const nb_ctx *ctx)
     r->period_len = ov[1] - ov[0];
 }
 
+/* The date standing alone on line li, starting at from or past it (a
+ * match may run on over the next lines, as \s lets it): its start into
+ * *at and the date into *d; 0 when there is none. Such a date starts at
+ * the line's first character that is no space, with a digit (a full-width
+ * one starts EF). */
+static int date_alone_on(const nb_report *r, const nb_ctx *ctx, size_t li, size_t from, size_t *at, nb_date *d)
+{
+    const char *t = r->doc.text;
+    size_t ls, le, p;
+    nb_doc_line(&r->doc, li, &ls, &le);
+    for (p = ls; p < le;) {
+        size_t j = p;
+        if (!nb_is_space(nb_utf8_get(t, le, &j)))
+            break;
+        p = j;
+    }
+    PCRE2_SIZE *ov;
+    if (p < from || p >= le || !((t[p] >= '0' && t[p] <= '9') || (unsigned char)t[p] == 0xEF) ||
+        !nb_re_at(ctx, ctx->re_date, t, r->doc.len, p, &ov) || !nb_blank_range(t, ov[1], le))
+        return 0;
+    int y = nb_re_int(t, ov, 1), m = nb_re_int(t, ov, 2), dd = nb_re_int(t, ov, 3);
+    if (!nb_plausible_date(y, m, dd))
+        return 0;
+    *at = p;
+    *d = (nb_date){y, m, dd};
+    return 1;
+}
+
 /* The signing date: the last date standing alone on its line near the end;
- * the body's name is the line above it when that is short. */
+ * the body's name is the line above it when that is short. No date's span
+ * holds another's start (its other digits come at most two together), so
+ * the dates of the text are the same however it is read: its lines are
+ * read from the last up, and the first with such a date has the last. */
 void nb_read_signature(nb_report *r, const nb_ctx *ctx)
 {
     const char *t = r->doc.text;
@@ -74,23 +105,13 @@ void nb_read_signature(nb_report *r, const nb_ctx *ctx)
         from = r->sec[NB_SEC_OTHER].body_off;
     while (from < n && (((unsigned char)t[from]) & 0xC0) == 0x80)
         from++;
-    PCRE2_SIZE *ov;
-    size_t best = (size_t)-1;
+    if (from >= n || !r->doc.nlines)
+        return;
+    size_t best = (size_t)-1, l0 = nb_doc_line_of(&r->doc, from);
     nb_date d = {0, 0, 0};
-    while (from < n && nb_re_find(ctx, ctx->re_date, t, n, from, &ov)) {
-        size_t ms = ov[0], me = ov[1];
-        from = me;
-        size_t li = nb_doc_line_of(&r->doc, ms);
-        size_t ls, le;
-        nb_doc_line(&r->doc, li, &ls, &le);
-        if (!nb_blank_range(t, ls, ms) || !nb_blank_range(t, me, le))
-            continue;
-        int y = nb_re_int(t, ov, 1), m = nb_re_int(t, ov, 2), dd = nb_re_int(t, ov, 3);
-        if (!nb_plausible_date(y, m, dd))
-            continue;
-        best = ms;
-        d = (nb_date){y, m, dd};
-    }
+    for (size_t li = r->doc.nlines; li-- > l0;)
+        if (date_alone_on(r, ctx, li, from, &best, &d))
+            break;
     if (best == (size_t)-1)
         return;
     r->signed_on = d;

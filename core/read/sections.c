@@ -291,8 +291,9 @@ static int is_t3_row(const char *t, size_t i, size_t end)
         size_t n;
     } rows[] = {ROW("本年新收"), ROW("上年结转"), ROW("本年度办理结果"), ROW("结转下年度")};
 #undef ROW
-    for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++)
-        if (end - i >= rows[k].n && !memcmp(t + i, rows[k].w, rows[k].n))
+    for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++) /* the first character's last bytes asked first */
+        if (end - i >= rows[k].n && t[i + 2] == rows[k].w[2] && t[i + 1] == rows[k].w[1] &&
+            !memcmp(t + i, rows[k].w, rows[k].n))
             return 1;
     int groups = 0; /* the line read only up to its third number */
     for (size_t k = i; k < end; k++)
@@ -302,11 +303,25 @@ static int is_t3_row(const char *t, size_t i, size_t end)
 }
 
 /* The heading's span on its line: to the first 。；： or the line's end, at
- * most 90 bytes (at a character's start). */
+ * most 90 bytes (at a character's start). An ideograph of U+4000–U+9FFF
+ * (nb_fold keeps it) and an ASCII byte are told without decoding. */
 static size_t heading_end(const char *t, size_t i, size_t le)
 {
+    const unsigned char *u = (const unsigned char *)t;
     size_t lim = i + 90 < le ? i + 90 : le;
     while (i < lim) {
+        if (nb_utf8_ideo3(u, i, le)) {
+            if (i + 3 > lim)
+                break;
+            i += 3;
+            continue;
+        }
+        if (u[i] < 0x80) {
+            if (u[i] == ';' || u[i] == ':')
+                break;
+            i++;
+            continue;
+        }
         size_t j = i;
         uint32_t c = nb_fold(nb_utf8_get(t, le, &j));
         if (c == 0x3002 || c == ';' || c == ':' || j > lim)
@@ -336,17 +351,24 @@ static void add_heading(nb_report *r, size_t off, size_t len, int numeral, size_
  * top-level numeral after its lead (nb_skip_lead's)? Not when the first
  * byte past its ASCII lead starts no numeral (一 to 十 start E4 or E5) and no
  * other lead (which is not ASCII), nor when it starts an ideograph other
- * than 一 to 十: most lines are told by a few bytes. */
+ * than 一 to 十, nor another character that is no space (（ 【 ●, which
+ * nb_skip_lead stops at): most lines are told by a few bytes. */
 static int may_start_numeral(const char *t, size_t ls, size_t next)
 {
+    /* the ASCII lead nb_skip_lead steps over: white space, '#' and '*' */
+    static const unsigned char ascii_lead[256] = {
+        ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1, ['#'] = 1, ['*'] = 1};
     const unsigned char *u = (const unsigned char *)t;
     size_t i = ls;
-    while (i < next && (u[i] == ' ' || (u[i] >= '\t' && u[i] <= '\r') || u[i] == '#' || u[i] == '*'))
+    while (i < next && ascii_lead[u[i]])
         i++;
     unsigned char c = i < next ? u[i] : 0;
     if (c == 0xE4 || c == 0xE5)
         return nb_utf8_ideo3(u, i, next) && nb_cn_digit(nb_utf8_ideo3_cp(u + i)) > 0;
-    return c >= 0x80 && !(c >= 0xE6 && c <= 0xE9);
+    if (c < 0x80 || (c >= 0xE6 && c <= 0xE9))
+        return 0;
+    size_t j = i; /* another character: a numeral may follow only when it is a space nb_skip_lead steps over */
+    return nb_is_space(nb_utf8_get(t, next, &j));
 }
 
 /* Every line that starts with a top-level numeral (一、 … 十、) and a
@@ -496,11 +518,12 @@ static int detect_format(const nb_report *r)
     static const char *const marks[] = {"新制作", "新公开", "对外公开总", "上一年项目"};
     const char *t = r->doc.text, *p;
     size_t n = r->doc.len, from = 0;
+    static const size_t lens[] = {9, 9, 15, 15};
     while (from < n && (p = nb_find(t + from, n - from, "数量", 6))) {
         size_t at = (size_t)(p - t);
         for (size_t k = 0; k < 4; k++) {
-            size_t l = strlen(marks[k]);
-            if (at >= l && !memcmp(t + at - l, marks[k], l))
+            size_t l = lens[k]; /* the mark's last byte asked first */
+            if (at >= l && t[at - 1] == marks[k][l - 1] && !memcmp(t + at - l, marks[k], l))
                 return 2019;
         }
         from = at + 6;
