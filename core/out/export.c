@@ -1,6 +1,6 @@
 /* export.c — a report's cells, findings and metrics as JSON (one object a
- * line) and its cells as CSV (one row a cell), and the notes of inferred and
- * unread cells. */
+ * line) and its cells as CSV (one row a cell), with the notes of inferred
+ * and unread cells. */
 #include "out/export.h"
 #include "out/metrics.h"
 #include "out/writer.h"
@@ -18,7 +18,7 @@
  * after them, and (a note that counts the readings) after the count; by
  * kind (inferred, many readings, none) and language (English, Chinese).
  * They are written as a JSON string holds them (a quote as \"; nothing
- * else in them is escaped), for the export that writes them most. */
+ * else in them is escaped). */
 typedef struct note_word {
     const char *s; /* NULL: none */
     size_t n;
@@ -39,33 +39,6 @@ static const note_word *note_of(const nb_report *r, const nb_cell *c, nb_lang la
 {
     *blob = nb_utf8_cut(r->doc.text + c->blob_off, c->blob_len, 127);
     return note_words[c->status == NB_ST_INFERRED ? 0 : c->readings > 1 ? 1 : 2][lang == NB_LANG_ZH];
-}
-
-/* Words of a note at out as they read (each \" a quote), at most cap - 1
- * bytes; the end. */
-static char *words_text(char *out, size_t cap, const char *s)
-{
-    for (; *s && cap > 1; s++, cap--)
-        *out++ = *s == '\\' && s[1] == '"' ? *++s : *s;
-    *out = '\0';
-    return out;
-}
-
-void nb_cell_note(const nb_report *r, const nb_cell *c, nb_lang lang, char *out, size_t cap)
-{
-    out[0] = '\0';
-    if (!c->blob_len || cap < 2)
-        return;
-    size_t n;
-    const note_word *words = note_of(r, c, lang, &n);
-    char w[3][64];
-    for (int k = 0; k < 3; k++)
-        words_text(w[k], sizeof w[k], words[k].s ? words[k].s : "");
-    const char *blob = r->doc.text + c->blob_off;
-    if (words[2].s)
-        snprintf(out, cap, "%s%.*s%s%d%s", w[0], (int)n, blob, w[1], c->readings, w[2]);
-    else
-        snprintf(out, cap, "%s%.*s%s", w[0], (int)n, blob, w[1]);
 }
 
 /* s (n bytes) at p; the end. */
@@ -106,8 +79,8 @@ static char *plain_raw_at(char *p, const char *s, size_t n, size_t avail)
     return p;
 }
 
-/* ,"note":… of a cell with run-together digits, as nb_cell_note words it,
- * made in a buffer: the digits escaped on their own when they must be
+/* ,"note":… of a cell with run-together digits, made in a buffer: the
+ * digits escaped on their own when they must be
  * (each piece ends on a whole character). */
 static void put_note(nb_writer *w, const nb_report *r, const nb_cell *c, nb_lang lang)
 {
@@ -269,10 +242,22 @@ static void put_line_col(nb_writer *w, nb_loc l)
     nb_put_uint(w, l.col);
 }
 
+/* Whether d's cells have a page (a PDF's, known by line) or a place in
+ * the document's tables (docx, html, doc). */
+static int has_pages(const nb_doc *d)
+{
+    return d->kind == NB_KIND_PDF && d->line_page;
+}
+
+static int has_grids(const nb_doc *d)
+{
+    return d->kind == NB_KIND_DOCX || d->kind == NB_KIND_HTML || d->kind == NB_KIND_DOC;
+}
+
 /* A PDF's ,"page":P of text offset off (page: the cell's own, or 0). */
 static void put_page(nb_writer *w, const nb_report *r, size_t off, int page)
 {
-    if (r->doc.kind != NB_KIND_PDF || !r->doc.line_page)
+    if (!has_pages(&r->doc))
         return;
     if (!page)
         page = r->doc.line_page[nb_doc_line_of(&r->doc, off)];
@@ -283,8 +268,7 @@ static void put_page(nb_writer *w, const nb_report *r, size_t off, int page)
  * stands in the document's tables (1-based). */
 static void put_grid(nb_writer *w, const nb_report *r, const nb_cell *c)
 {
-    nb_kind k = r->doc.kind;
-    if (c->table && (k == NB_KIND_DOCX || k == NB_KIND_HTML || k == NB_KIND_DOC))
+    if (c->table && has_grids(&r->doc))
         nb_putf(w, ",\"grid\":{\"table\":%d,\"row\":%d,\"col\":%d}", c->table, c->grid_row, c->grid_col);
 }
 
@@ -461,8 +445,7 @@ typedef struct status_pieces {
 static void status_pieces_make(status_pieces *sp, const nb_doc *d)
 {
     sp->same_bytes = d->enc == NB_ENC_UTF8 || d->enc == NB_ENC_UTF8_BOM;
-    sp->placed = (d->kind == NB_KIND_PDF && d->line_page) || d->kind == NB_KIND_DOCX || d->kind == NB_KIND_HTML ||
-                 d->kind == NB_KIND_DOC;
+    sp->placed = has_pages(d) || has_grids(d);
     for (int st = 0; st < NB_NSTATUS; st++) {
         const char *name = nb_status_name((nb_status)st);
         char *p = AT_LIT(sp->s[st], ",\"status\":\"");

@@ -34,7 +34,4 @@ int nb_export_csv_header(FILE *out);
 /* One CSV row per cell of the schema (missing cells too, status "missing"). */
 int nb_export_csv(FILE *out, const nb_report *r, nb_lang lang);
 
-/* A cell's note: why it is inferred or unread, in the language; "" if none. */
-void nb_cell_note(const nb_report *r, const nb_cell *c, nb_lang lang, char *out, size_t cap);
-
 #endif
