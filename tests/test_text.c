@@ -484,6 +484,13 @@ static void test_char_classes(void **state)
     assert_int_equal(nb_cn_digit(0x5341), 10); /* 十 */
     assert_int_equal(nb_cn_digit(0x96F6), 0);  /* 零 */
     assert_int_equal(nb_cn_digit('3'), -1);
+    for (uint32_t c = 0; c <= 0x10FFFF; c++) { /* every digit 一 … 十 let through, nothing past the range */
+        if (nb_cn_digit(c) > 0 && !nb_cn_digit_may(c))
+            fail_msg("U+%04X: a Chinese digit nb_cn_digit_may refuses", (unsigned)c);
+        if ((c < 0x4E00 || c > 0x56DB) && nb_cn_digit_may(c))
+            fail_msg("U+%04X: outside 一 … 四's range, let through", (unsigned)c);
+    }
+    assert_false(nb_cn_digit_may(0x4E02)); /* 丂: in the range, no digit's bit */
     assert_int_equal(nb_fold(0xFF11), '1');    /* １ */
     assert_int_equal(nb_fold(0x201C), '"');
     assert_int_equal(nb_fold(0x2014), '-');

@@ -229,26 +229,12 @@ int ex_is_value_text(const char *t, size_t a, size_t b);
 /* A value token for t[a, b) when it reads so (ex_emit_value): 1, else 0
  * and nothing emitted. */
 int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk);
-/* Bit c & 63 of each Chinese digit 一 … 十 and 两 (nb_cn_digit above 0),
- * all in U+4E00–U+56DB: a character of that range whose bit is 0 is none
- * of them, told without a call. */
-#define EX_CN(c) (1ull << ((c) & 63))
-#define EX_CN_DIGIT_BITS                                                                                               \
-    (EX_CN(0x4E00) | EX_CN(0x4E8C) | EX_CN(0x4E24) | EX_CN(0x4E09) | EX_CN(0x56DB) | EX_CN(0x4E94) | EX_CN(0x516D) |  \
-     EX_CN(0x4E03) | EX_CN(0x516B) | EX_CN(0x4E5D) | EX_CN(0x5341))
-/* Might c of U+4E00–U+56DB be a Chinese digit (its bit set)? */
-static inline int ex_cn_digit_bit(uint32_t c)
-{
-    return (EX_CN_DIGIT_BITS >> (c & 63)) & 1;
-}
 /* Can a numbering marker ((三), 二、) start at this folded character? In
  * run-together text only such a place cuts a label (tokenize_glued.c). 一
- * … 十 lie in U+4E00–U+56DB: most characters ruled out by two comparisons
- * and a bit. */
+ * … 十: most characters ruled out by nb_cn_digit_may. */
 static inline int ex_numbering_may_start(uint32_t folded)
 {
-    return folded == '(' ||
-           (folded >= 0x4E00 && folded <= 0x56DB && ex_cn_digit_bit(folded) && nb_cn_digit(folded) > 0);
+    return folded == '(' || (nb_cn_digit_may(folded) && nb_cn_digit(folded) > 0);
 }
 /* 件 个 条 项 元 次 % 家 份 */
 int ex_is_unit_cp(uint32_t c);

@@ -233,10 +233,9 @@ static void cut_at_numbering(tokv *tv, const char *t, size_t *s, size_t here, si
 }
 
 /* A text run whose places were not listed, read whole: split at numbering
- * inside it ("其他一、本年新收…", "结果（一）予以公开"). Ideographs outside
- * U+4E00–U+56DB (where 一 … 十 lie), or without a Chinese digit's bit
- * (ex_cn_digit_bit), start no numbering: they are passed three bytes at a
- * time without a call. */
+ * inside it ("其他一、本年新收…", "结果（一）予以公开"). Ideographs that
+ * are no Chinese digit by nb_cn_digit_may start no numbering: they are
+ * passed three bytes at a time without a call. */
 static void emit_text_run_read(tokv *tv, const char *t, size_t rs, size_t re, int lk)
 {
     const unsigned char *u = (const unsigned char *)t;
@@ -247,7 +246,7 @@ static void emit_text_run_read(tokv *tv, const char *t, size_t rs, size_t re, in
         if (nb_utf8_ideo3(u, j, re)) {
             c = nb_utf8_ideo3_cp(u + j); /* folds to itself */
             j += 3;
-            if (c - 0x4E00 > 0x56DB - 0x4E00 || !ex_cn_digit_bit(c)) { /* no digit 一 … 十 */
+            if (!nb_cn_digit_may(c)) { /* no digit 一 … 十 */
                 last = here;
                 continue;
             }

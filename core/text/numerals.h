@@ -50,6 +50,19 @@ int nb_may_end_value(uint32_t cp);
 
 /* 一…九 → 1…9, 十 → 10, 〇/零 → 0, else -1. */
 int nb_cn_digit(uint32_t cp);
+/* Might cp be one of 一 … 十 and 两 (nb_cn_digit above 0)? They all lie in
+ * U+4E00–U+56DB, and bit cp & 63 of NB_CN_DIGIT_BITS is set for each: a
+ * character outside the range, or without its bit, is none of them, told
+ * without a call. */
+#define NB_CN_BIT(c) (1ull << ((c) & 63))
+#define NB_CN_DIGIT_BITS                                                                                               \
+    (NB_CN_BIT(0x4E00) | NB_CN_BIT(0x4E8C) | NB_CN_BIT(0x4E24) | NB_CN_BIT(0x4E09) | NB_CN_BIT(0x56DB) |              \
+     NB_CN_BIT(0x4E94) | NB_CN_BIT(0x516D) | NB_CN_BIT(0x4E03) | NB_CN_BIT(0x516B) | NB_CN_BIT(0x4E5D) |              \
+     NB_CN_BIT(0x5341))
+static inline int nb_cn_digit_may(uint32_t cp)
+{
+    return cp - 0x4E00 <= 0x56DB - 0x4E00 && (NB_CN_DIGIT_BITS >> (cp & 63)) & 1;
+}
 /* A number as written: 12, １２, 十二, 一百零五, 两, 二〇二四. -1 if none. */
 long long nb_parse_cn_number(const char *s, size_t n);
 /* A count written at s[i] in s[lo, end): ASCII digits (not the tail of a
