@@ -8,7 +8,8 @@
  * words of the kinds' tails and heads, each one character; and the tails
  * whose places are kept only with a number before them against the
  * matches of their kinds; the anchors passed by for their tails and heads
- * against a scan that looks at every anchor's window. */
+ * against a scan that looks at every anchor's window; the patterns run by
+ * the interpreter until JIT-compiled on their use against both. */
 #include "booktest.h"
 #include "base/utf8.h"
 #include "check/claims_internal.h"
@@ -319,14 +320,11 @@ static size_t spaced_claim(char *text, size_t n, size_t max, const char *claim, 
     return n;
 }
 
-/* The scan passes by the anchors around which no kind's tail stands near
- * enough after them, or no head before them: in narratives of the claims'
- * words, their pieces, filler and claims spaced out (windows' edges met at
- * every byte, lines joined), it finds what a scan looking at every anchor's
- * window finds. */
-static void test_anchors_passed_by(void **s)
+/* A narrative of the claims' words, their pieces, filler and claims
+ * spaced out (windows' edges met at every byte, lines joined), into text
+ * (900 + 64 bytes), ended by a zero byte. */
+static void claims_narrative(char *text, uint32_t *seed)
 {
-    (void)s;
     static const char *const words[] = {
         "收到", "申请", "政府信息公开", "3件", "十二件", "件", "个", "2 起", "，", "。", "其中", "予以公开", "部分公开",
         "不予公开", "公开", "无法提供", "不予处理", "其他处理", "行政复议", "行政诉讼", "行政许可", "维持", "纠正",
@@ -340,17 +338,28 @@ static void test_anchors_passed_by(void **s)
         "予以公开905件", "无法提供901件", "不予处理902件", "维持901件", "纠正902件", "行政许可930件", "共9件，其中",
         "办结率100%", "公开率150%", "2件，占比60%", "全部办结", "均已答复完毕", "无转入下年", "无结转", "尚未办结",
         "正在办理", "均办结"};
+    size_t n = pieces_text(text, words, sizeof words / sizeof words[0], 12, seed);
+    for (int k = (int)(next(seed) % 4); k > 0; k--) {
+        n = spaced_claim(text, n, 700, claims[next(seed) % (sizeof claims / sizeof claims[0])], seed);
+        n += pieces_text(text + n, words, sizeof words / sizeof words[0], 3, seed); /* 93 bytes at most */
+    }
+    text[n] = '\0';
+}
+
+/* The scan passes by the anchors around which no kind's tail stands near
+ * enough after them, or no head before them: in narratives of the claims'
+ * words, their pieces, filler and claims spaced out (windows' edges met at
+ * every byte, lines joined), it finds what a scan looking at every anchor's
+ * window finds. */
+static void test_anchors_passed_by(void **s)
+{
+    (void)s;
     uint32_t seed = 11;
     size_t found = 0;
     uint64_t kinds = 0, rules = 0; /* the kinds of finding met, a bit each */
     for (int round = 0; round < 6000; round++) {
         char text[900 + 64];
-        size_t n = pieces_text(text, words, sizeof words / sizeof words[0], 12, &seed);
-        for (int k = (int)(next(&seed) % 4); k > 0; k--) {
-            n = spaced_claim(text, n, 700, claims[next(&seed) % (sizeof claims / sizeof claims[0])], &seed);
-            n += pieces_text(text + n, words, sizeof words / sizeof words[0], 3, &seed); /* 93 bytes at most */
-        }
-        text[n] = '\0';
+        claims_narrative(text, &seed);
         nb_report r;
         nb_findings fast, plain;
         nb_err e;
@@ -374,6 +383,61 @@ static void test_anchors_passed_by(void **s)
     assert_true(__builtin_popcountll(kinds) >= 20 && __builtin_popcountll(rules) >= 4);
 }
 
+/* A kind's pattern runs through the interpreter until it has run
+ * jit_after times in a context, then through its JIT code: on generated
+ * narratives a context doing so finds what one that never JIT-compiles
+ * and one that JIT-compiled every kind at set-up find, and its kinds hold
+ * JIT code exactly when they have run more than jit_after times. */
+static void test_lazy_jit(void **s)
+{
+    (void)s;
+    nb_ctx ctx[3]; /* lazy, never JIT-compiled, all JIT-compiled at set-up */
+    nb_err e;
+    for (int c = 0; c < 3; c++)
+        assert_int_equal(nb_ctx_init(&ctx[c], NB_LANG_EN, &e), 0);
+    claims_ctx *lazy = ctx[0].re_claims, *never = ctx[1].re_claims, *all = ctx[2].re_claims;
+    never->jit_after = UINT_MAX;
+    for (int k = 0; k < NKINDS; k++) {
+        assert_int_equal(lazy->uses[k], 0);
+        pcre2_jit_compile(all->re[k], PCRE2_JIT_COMPLETE);
+    }
+    uint32_t seed = 5, has_jit = 0;
+    size_t found = 0;
+    assert_int_equal(pcre2_config(PCRE2_CONFIG_JIT, &has_jit), 0);
+    for (int round = 0; round < 2000; round++) {
+        char text[900 + 64];
+        claims_narrative(text, &seed);
+        nb_findings f[3];
+        for (int c = 0; c < 3; c++) {
+            nb_report r;
+            bt_narrative(&r, &ctx[c], text);
+            memset(&f[c], 0, sizeof f[c]);
+            assert_int_equal(nb_claims_scan(&r, &ctx[c], 0, &f[c], &e), 0);
+            nb_report_free(&r);
+        }
+        if (!same_findings(&f[0], &f[1]) || !same_findings(&f[0], &f[2]))
+            fail_msg("round %d: %zu, %zu never JIT-compiled, %zu all: %s", round, f[0].n, f[1].n, f[2].n, text);
+        found += f[0].n;
+        for (int c = 0; c < 3; c++)
+            nb_findings_free(&f[c]);
+    }
+    int ran = 0;
+    for (int k = 0; k < NKINDS; k++) {
+        size_t lazy_size = 1, never_size = 1, all_size = 0;
+        pcre2_pattern_info(lazy->re[k], PCRE2_INFO_JITSIZE, &lazy_size);
+        pcre2_pattern_info(never->re[k], PCRE2_INFO_JITSIZE, &never_size);
+        pcre2_pattern_info(all->re[k], PCRE2_INFO_JITSIZE, &all_size);
+        assert_int_equal(lazy->uses[k], never->uses[k]);
+        assert_int_equal(lazy_size > 0, has_jit && lazy->uses[k] > lazy->jit_after);
+        assert_int_equal(never_size, 0);
+        assert_int_equal(all_size > 0, has_jit);
+        ran += lazy->uses[k] > 0;
+    }
+    assert_true(ran >= 20 && found > 800);
+    for (int c = 0; c < 3; c++)
+        nb_ctx_free(&ctx[c]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -384,6 +448,7 @@ int main(void)
         cmocka_unit_test(test_tail_words),
         cmocka_unit_test(test_numbered_tails),
         cmocka_unit_test(test_anchors_passed_by),
+        cmocka_unit_test(test_lazy_jit),
     };
     return TU_RUN("claims_fast", tests, &g_ctx, NULL, NULL);
 }

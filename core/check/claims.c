@@ -185,6 +185,22 @@ static void anchor_passes(claims_ctx *cc)
     }
 }
 
+/* A kind's pattern is JIT-compiled at its CLAIM_JIT_AFTER + 1st run in a
+ * context, not when the context is set up. Compiling one costs some 200 000
+ * instructions, 5.9 M for the 29, more than the whole check of a small
+ * report; a report runs half the kinds or fewer, some kinds run in no report
+ * of a batch, and most kinds run a few times a report. Until then
+ * pcre2_match runs the interpreter (the same matches, 1 000 to 67 000
+ * instructions a run more than the JIT code). */
+#define CLAIM_JIT_AFTER 1
+
+static const pcre2_code *kind_re(claims_ctx *cc, int k)
+{
+    if (cc->uses[k]++ == cc->jit_after)
+        pcre2_jit_compile(cc->re[k], PCRE2_JIT_COMPLETE); /* when it cannot, the interpreter goes on */
+    return cc->re[k];
+}
+
 int nb_claims_init(nb_ctx *c, nb_err *err)
 {
     claims_ctx *cc = calloc(1, sizeof *cc);
@@ -213,8 +229,8 @@ int nb_claims_init(nb_ctx *c, nb_err *err)
             return nb_err_set(err, NB_E_PATTERN, "internal claim pattern %d: offset %zu: %s", k, (size_t)eo,
                               (char *)buf);
         }
-        pcre2_jit_compile(cc->re[k], PCRE2_JIT_COMPLETE);
     }
+    cc->jit_after = CLAIM_JIT_AFTER;
     return 0;
 }
 
@@ -371,7 +387,7 @@ static int match_around(scan *sc, int k, size_t at, size_t al, claim_match *m)
     if (from <= at && !holds_needs(t, from, we, k))
         return 0; /* nor where a character every match holds is missing */
     while (from <= at) {
-        int rc = pcre2_match(sc->cc->re[k], (PCRE2_SPTR)t, we, from, PCRE2_NO_UTF_CHECK, sc->md, NULL);
+        int rc = pcre2_match(kind_re(sc->cc, k), (PCRE2_SPTR)t, we, from, PCRE2_NO_UTF_CHECK, sc->md, NULL);
         if (rc <= 0)
             return 0;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);

@@ -27,7 +27,10 @@ enum {
  * kind's anchor, and the characters of its tail and head (which a match
  * holds after and before the anchor), as groups of words. */
 typedef struct claims_ctx {
-    pcre2_code *re[NKINDS];
+    pcre2_code *re[NKINDS];                          /* each JIT-compiled once it has run jit_after times
+                                                        in this context (claims.c kind_re) */
+    unsigned uses[NKINDS];                           /* the times each has run so far … */
+    unsigned jit_after;                              /* … and how many runs go to the interpreter first */
     nb_needles words;
     nb_needles others;                               /* the words that start another statement (claims_sums.c) */
     uint64_t groups[NB_NEEDLES_MAX];                 /* the groups each word is in, a bit each */
@@ -48,7 +51,7 @@ typedef struct scan {
     const nb_report *r;
     nb_findings *out;
     nb_err *err;
-    const claims_ctx *cc;
+    claims_ctx *cc;               /* the context's: its patterns' uses counted, their JIT code added */
     pcre2_match_data *md;
     nb_joined j;                  /* the text the patterns read */
     size_t z0, z1;                /* the tables' zone in it */

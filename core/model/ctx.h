@@ -1,5 +1,5 @@
-/* ctx.h — what is set up once and shared, read-only, by every report a
- * thread reads and checks: compiled patterns and the label lexicons. Each
+/* ctx.h — what is set up once and shared by every report a thread reads
+ * and checks: compiled patterns and the label lexicons. Each
  * stage fills its own part (read/sections, extract/lexicon, check/claims,
  * check/check);
  * batch/ctx sets the whole up and tears it down. One per thread: the match
@@ -18,7 +18,8 @@ typedef struct nb_ctx {
     void *re_period;
     void *re_published; /* a page's 发布日期 / 公开日期 line (read/sections) */
     void *section_titles; /* nb_ustr[NB_NSEC]: the six standard headings normalised (read/wording) */
-    void *re_claims;    /* pcre2_code *[]: narrative claims (check/claims) */
+    void *re_claims;    /* pcre2_code *[]: narrative claims (check/claims); each JIT-compiled once it
+                           has run in this context, so written as it is used, like match */
     void *checks;       /* the rules' own: the sums' plans, the misspellings' set (check/check) */
     void *match;        /* pcre2_match_data *; makes the context single-threaded */
     FILE *trace;        /* where the extractor describes what it saw, or NULL */
