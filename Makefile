@@ -18,8 +18,15 @@ FMT_CF  := $(shell pkg-config --cflags $(FMT_PKGS) 2>/dev/null)
 # PDF does not load its sixty libraries
 POPPLER_SO := $(shell objdump -p "$$(pkg-config --variable=libdir poppler-glib 2>/dev/null)/libpoppler-glib.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
 FMT_CF  += $(if $(POPPLER_SO),-DNB_POPPLER_GLIB_SO='"$(POPPLER_SO)"')
+# libzip and libxml2 the same way, when the first ZIP, Word document or HTML
+# page is read (read/fmt_lib.c): a run that reads only text does not load
+# them and the seventeen libraries under them (ICU, libcrypto, libstdc++)
+LIBZIP_SO := $(shell objdump -p "$$(pkg-config --variable=libdir libzip 2>/dev/null)/libzip.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
+LIBXML2_SO := $(shell objdump -p "$$(pkg-config --variable=libdir libxml-2.0 2>/dev/null)/libxml2.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
+FMT_CF  += $(if $(LIBZIP_SO),-DNB_LIBZIP_SO='"$(LIBZIP_SO)"') $(if $(LIBXML2_SO),-DNB_LIBXML2_SO='"$(LIBXML2_SO)"')
+# linked only by the tests that call libzip or libxml2 themselves
 FMT_LD  := $(shell pkg-config --libs libzip libxml-2.0 2>/dev/null || echo -lzip -lxml2)
-CORE_LD := $(PCRE_LD) -lunistring $(FMT_LD) -ldl -lm -pthread
+CORE_LD := $(PCRE_LD) -lunistring -ldl -lm -pthread
 CMOCKA_LD := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/nianbao
@@ -82,7 +89,10 @@ build/tui/theme.o build/asan/tui/theme.o: $(GEN)
 
 build/tests/%: tests/%.c $(CORE_OBJ) $(TUI_LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) -Itests -Itui -o $@ $< $(TUI_LIB_OBJ) $(CORE_OBJ) $(CORE_LD) $(CMOCKA_LD)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP) $(FMT_CF) -Itests -Itui -o $@ $< $(TUI_LIB_OBJ) $(CORE_OBJ) $(CORE_LD) $(TEST_LD) $(CMOCKA_LD)
+
+# the tests that call libzip themselves link it (the others load it as nianbao does)
+build/tests/test_docx_corrected build/asan/tests/test_docx_corrected: TEST_LD := $(FMT_LD)
 
 build/asan/core/%.o: core/%.c
 	@mkdir -p $(@D)
@@ -94,7 +104,7 @@ build/asan/tui/%.o: tui/%.c
 
 build/asan/tests/%: tests/%.c $(ASAN_CORE) $(ASAN_TUI)
 	@mkdir -p $(@D)
-	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) -Itests -Itui -o $@ $< $(ASAN_TUI) $(ASAN_CORE) $(CORE_LD) $(CMOCKA_LD)
+	$(SAN_CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(DEP) $(FMT_CF) -Itests -Itui -o $@ $< $(ASAN_TUI) $(ASAN_CORE) $(CORE_LD) $(TEST_LD) $(CMOCKA_LD)
 
 build/fuzz/core/%.o: core/%.c
 	@mkdir -p $(@D)

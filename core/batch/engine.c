@@ -649,7 +649,6 @@ int nb_engine_run(const nb_engine *e, nb_err *err)
     g.ctx_made = calloc((size_t)g.nctx, 1);
     if (!g.recs || !g.ctx || !g.ctx_made)
         rc = nb_err_set(&g.err, NB_E_NOMEM, "%s", words(&g, M_NOMEM));
-    nb_readers_init();
     if (rc == 0 && e->n)
         rc = run_round(&g, !e->pairing ? emit_streaming : e->ops.progress ? tell_progress : NULL);
     if (rc == 0 && e->pairing && e->n) {

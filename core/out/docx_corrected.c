@@ -10,12 +10,12 @@
 #include "model/grid.h"
 #include "read/build.h"
 #include "read/docx.h"
+#include "read/fmt_lib.h"
 #include "read/sbuf.h"
 #include "read/zippart.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 /* Replace x[at, end) with text. */
 typedef struct edit {
@@ -243,42 +243,42 @@ static char *apply(plan *p, size_t *outn)
 
 /* The package orig with document.xml replaced, as bytes (libzip writes the
  * archive back into the memory source; other entries are copied as they are). */
-static unsigned char *rezip(const unsigned char *orig, size_t n, const char *xml, size_t xn, size_t *outn)
+static unsigned char *rezip(const nb_zip_lib *Z, const unsigned char *orig, size_t n, const char *xml, size_t xn, size_t *outn)
 {
     zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(orig, n, 0, &ze);
-    zip_t *za = src ? zip_open_from_source(src, 0, &ze) : NULL;
+    Z->error_init(&ze);
+    zip_source_t *src = Z->source_buffer_create(orig, n, 0, &ze);
+    zip_t *za = src ? Z->open_from_source(src, 0, &ze) : NULL;
     unsigned char *out = NULL;
     if (!za) {
         if (src)
-            zip_source_free(src);
-        zip_error_fini(&ze);
+            Z->source_free(src);
+        Z->error_fini(&ze);
         return NULL;
     }
-    zip_source_keep(src);
-    zip_int64_t idx = zip_name_locate(za, NB_DOCX_PART, 0);
-    zip_source_t *xs = idx >= 0 ? zip_source_buffer(za, xml, xn, 0) : NULL;
-    int ok = xs && zip_file_replace(za, (zip_uint64_t)idx, xs, 0) == 0;
+    Z->source_keep(src);
+    zip_int64_t idx = Z->name_locate(za, NB_DOCX_PART, 0);
+    zip_source_t *xs = idx >= 0 ? Z->source_buffer(za, xml, xn, 0) : NULL;
+    int ok = xs && Z->file_replace(za, (zip_uint64_t)idx, xs, 0) == 0;
     if (!ok && xs)
-        zip_source_free(xs);
-    if (!ok || zip_close(za) != 0) {
-        zip_discard(za);
+        Z->source_free(xs);
+    if (!ok || Z->close(za) != 0) {
+        Z->discard(za);
         ok = 0;
     }
     zip_stat_t st;
-    if (ok && zip_source_open(src) == 0) {
-        zip_stat_init(&st);
-        if (zip_source_stat(src, &st) == 0 && (st.valid & ZIP_STAT_SIZE) && (out = malloc(st.size + 1)) &&
-            zip_source_read(src, out, st.size) != (zip_int64_t)st.size) {
+    if (ok && Z->source_open(src) == 0) {
+        Z->stat_init(&st);
+        if (Z->source_stat(src, &st) == 0 && (st.valid & ZIP_STAT_SIZE) && (out = malloc(st.size + 1)) &&
+            Z->source_read(src, out, st.size) != (zip_int64_t)st.size) {
             free(out);
             out = NULL;
         }
         *outn = out ? (size_t)st.size : 0;
-        zip_source_close(src);
+        Z->source_close(src);
     }
-    zip_source_free(src);
-    zip_error_fini(&ze);
+    Z->source_free(src);
+    Z->error_fini(&ze);
     return out;
 }
 
@@ -306,7 +306,10 @@ static int write_package(const unsigned char *orig, size_t n, const char *xml, s
                          const char *out_path, nb_err *err)
 {
     size_t zn = 0;
-    unsigned char *z = rezip(orig, n, xml, xn, &zn);
+    const nb_zip_lib *Z = nb_zip_lib_get(out_path, NB_LANG_EN, err); /* loaded already: the part was read with it */
+    if (!Z)
+        return -1;
+    unsigned char *z = rezip(Z, orig, n, xml, xn, &zn);
     if (!z)
         return nb_err_set(err, NB_E_IO, "%s: cannot rewrite the package with libzip", out_path);
     nb_atomic a;

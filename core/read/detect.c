@@ -1,10 +1,10 @@
 /* detect.c — a file's kind from its magic bytes: ZIP (and whether it holds
  * word/document.xml), OLE2, %PDF-, the start of an HTML page; else text. */
 #include "read/detect.h"
+#include "read/fmt_lib.h"
 
 #include <ctype.h>
 #include <string.h>
-#include <zip.h>
 
 #define SNIFF_LEN 1024 /* bytes looked at for %PDF- and HTML */
 
@@ -20,7 +20,7 @@ const char *nb_kind_name(nb_kind k)
     return "?";
 }
 
-static int is_zip(const unsigned char *b, size_t n)
+int nb_is_zip(const unsigned char *b, size_t n)
 {
     return n >= 4 && b[0] == 'P' && b[1] == 'K' &&
            ((b[2] == 3 && b[3] == 4) || (b[2] == 5 && b[3] == 6) || (b[2] == 7 && b[3] == 8));
@@ -33,23 +33,27 @@ static int is_ole2(const unsigned char *b, size_t n)
 }
 
 /* The package's central directory names word/document.xml; a ZIP libzip
- * cannot open (truncated, corrupt) is looked through for the name in its
- * local headers instead. */
+ * cannot open (truncated, corrupt), or when libzip cannot be loaded, is
+ * looked through for the name in its local headers instead (the docx
+ * reader then says what is missing). */
 static int zip_has_document(const unsigned char *b, size_t n)
 {
     static const char name[] = "word/document.xml";
+    const nb_zip_lib *Z = nb_zip_lib_loaded();
+    if (!Z)
+        return memmem(b, n, name, sizeof name - 1) != NULL;
     zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(b, n, 0, &ze);
-    zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+    Z->error_init(&ze);
+    zip_source_t *src = Z->source_buffer_create(b, n, 0, &ze);
+    zip_t *za = src ? Z->open_from_source(src, ZIP_RDONLY, &ze) : NULL;
     int found = -1;
     if (za) {
-        found = zip_name_locate(za, name, 0) >= 0;
-        zip_discard(za);
+        found = Z->name_locate(za, name, 0) >= 0;
+        Z->discard(za);
     } else if (src) {
-        zip_source_free(src);
+        Z->source_free(src);
     }
-    zip_error_fini(&ze);
+    Z->error_fini(&ze);
     if (found >= 0)
         return found;
     return memmem(b, n, name, sizeof name - 1) != NULL;
@@ -137,8 +141,8 @@ static int has_pdf_mark(const unsigned char *b, size_t n)
 nb_kind nb_detect(const unsigned char *b, size_t n, int *zip)
 {
     if (zip)
-        *zip = is_zip(b, n);
-    if (is_zip(b, n))
+        *zip = nb_is_zip(b, n);
+    if (nb_is_zip(b, n))
         return zip_has_document(b, n) ? NB_KIND_DOCX : NB_KIND_TEXT;
     if (is_ole2(b, n))
         return NB_KIND_DOC;

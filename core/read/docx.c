@@ -5,11 +5,11 @@
  * file hold its text. */
 #include "read/docx.h"
 #include "read/build.h"
+#include "read/fmt_lib.h"
 #include "read/tgrid.h"
 #include "read/sbuf.h"
 #include "read/zippart.h"
 
-#include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +39,7 @@ typedef struct dsax {
     int root_ok;           /* the root is w:document */
     int failed;            /* out of memory */
     xmlParserCtxtPtr ctxt;
+    const nb_xml_lib *X;   /* libxml2's functions */
 } dsax;
 
 static dsax *of(void *ctx)
@@ -49,7 +50,7 @@ static dsax *of(void *ctx)
 static void fail(dsax *w)
 {
     w->failed = 1;
-    xmlStopParser(w->ctxt);
+    w->X->stop_parser(w->ctxt);
 }
 
 static void put(dsax *w, const char *s, size_t n)
@@ -316,7 +317,10 @@ static void on_text(void *ctx, const xmlChar *s, int len)
 /* Parse document.xml into the builder; -1 with err set. */
 static int parse(dsax *w, const char *path, const unsigned char *x, size_t n, nb_lang lang, nb_err *err)
 {
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    const nb_xml_lib *X = w->X = nb_xml_lib_get(path, lang, err);
+    if (!X)
+        return -1;
+    xmlParserCtxtPtr ctxt = X->new_parser_ctxt();
     if (!ctxt)
         return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
     w->ctxt = ctxt;
@@ -328,9 +332,9 @@ static int parse(dsax *w, const char *path, const unsigned char *x, size_t n, nb
     sax->endElementNs = on_end;
     sax->characters = on_text;
     sax->cdataBlock = on_text;
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, (const char *)x, (int)n, NB_DOCX_PART, NULL,
-                                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    xmlFreeDoc(doc);
+    xmlDocPtr doc = X->ctxt_read_memory(ctxt, (const char *)x, (int)n, NB_DOCX_PART, NULL,
+                                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    X->free_doc(doc);
     int rc = 0;
     if (w->failed) {
         rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
@@ -348,7 +352,7 @@ static int parse(dsax *w, const char *path, const unsigned char *x, size_t n, nb
                         nb_tr(lang, "%s: %s holds no Word document (w:document)", "%s：%s 中没有 Word 文档（w:document）"),
                         path, NB_DOCX_PART);
     }
-    xmlFreeParserCtxt(ctxt);
+    X->free_parser_ctxt(ctxt);
     return rc;
 }
 

@@ -324,10 +324,11 @@ int nb_html_read_as(nb_doc *d, const char *path, const unsigned char *bytes, siz
     memset(d, 0, sizeof *d);
     char *u = NULL;
     size_t un = 0;
-    if (nb_html_to_utf8(path, bytes, n, &u, &un, lang, err) != 0)
+    const nb_xml_lib *X = nb_xml_lib_get(path, lang, err);
+    if (!X || nb_html_to_utf8(path, bytes, n, &u, &un, lang, err) != 0)
         return -1;
     nb_htree tree;
-    int rc = nb_htree_parse(&tree, u, un);
+    int rc = nb_htree_parse(&tree, X, u, un);
     free(u);
     if (rc != 0)
         return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);

@@ -4,7 +4,6 @@
 #include "read/htree.h"
 #include "base/vec.h"
 
-#include <libxml/HTMLparser.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -34,6 +33,7 @@ typedef struct build {
     int deep;              /* depth past MAX_DEPTH */
     int oom;
     xmlParserCtxtPtr ctxt;
+    const nb_xml_lib *X;   /* libxml2's functions */
 } build;
 
 static void *arena_alloc(nb_htree *t, size_t n)
@@ -167,7 +167,7 @@ static build *of(void *ctx)
 static void stop(build *b)
 {
     b->oom = 1;
-    xmlStopParser(b->ctxt);
+    b->X->stop_parser(b->ctxt);
 }
 
 static void append(build *b, nb_hnode *n)
@@ -266,15 +266,15 @@ static void ignore_error(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
-int nb_htree_parse(nb_htree *t, const char *utf8, size_t n)
+int nb_htree_parse(nb_htree *t, const nb_xml_lib *X, const char *utf8, size_t n)
 {
     memset(t, 0, sizeof *t);
-    build b = {.t = t};
-    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    build b = {.t = t, .X = X};
+    htmlParserCtxtPtr ctxt = X->html_new_parser_ctxt();
     t->root = arena_alloc(t, sizeof *t->root);
     if (!ctxt || !t->root || nb_grow(&b.open, &b.cap, 1, sizeof *b.open, 64) != 0) {
         if (ctxt)
-            htmlFreeParserCtxt(ctxt);
+            X->html_free_parser_ctxt(ctxt);
         free(b.open);
         nb_htree_free(t);
         return -1;
@@ -294,12 +294,12 @@ int nb_htree_parse(nb_htree *t, const char *utf8, size_t n)
     sax->warning = ignore_error;
     sax->error = ignore_error;
     sax->initialized = 1;
-    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, utf8, (int)n, NULL, "UTF-8",
-                                        HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                            HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED);
+    htmlDocPtr doc = X->html_ctxt_read_memory(ctxt, utf8, (int)n, NULL, "UTF-8",
+                                              HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                                  HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED);
     if (doc)
-        xmlFreeDoc(doc);
-    htmlFreeParserCtxt(ctxt);
+        X->free_doc(doc);
+    X->html_free_parser_ctxt(ctxt);
     free(b.open);
     if (b.oom) {
         nb_htree_free(t);

@@ -7,6 +7,7 @@
 #define NB_HTREE_H
 
 #include <stddef.h>
+#include "read/fmt_lib.h"
 
 /* How an element lays out its content. */
 enum { NB_HK_INLINE, NB_HK_BLOCK, NB_HK_BR, NB_HK_TABLE, NB_HK_PRE };
@@ -30,8 +31,10 @@ typedef struct nb_htree {
     nb_harena *arena;
 } nb_htree;
 
-/* Parse the page (valid UTF-8, n bytes). 0, or -1 out of memory. */
-int nb_htree_parse(nb_htree *t, const char *utf8, size_t n);
+/* Parse the page (valid UTF-8, n bytes) with libxml2's functions X (the
+ * caller has them from nb_xml_lib_get, which says when the library is
+ * missing). 0, or -1 out of memory. */
+int nb_htree_parse(nb_htree *t, const nb_xml_lib *X, const char *utf8, size_t n);
 void nb_htree_free(nb_htree *t);
 
 #endif

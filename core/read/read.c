@@ -13,16 +13,10 @@
 #include "read/pdf.h"
 #include "read/sections.h"
 
-#include <libxml/parser.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void nb_readers_init(void)
-{
-    xmlInitParser(); /* libxml2 sets up its locks and dictionaries once, before any thread reads */
-}
 
 /* A PDF is read by one thread at a time (poppler's messages are kept off
  * the terminal by redirecting the process's standard error: read/pdf_quiet.h). */
@@ -44,15 +38,15 @@ static int read_pdf_alone(nb_doc *d, const char *path, const unsigned char *b, s
 static int load_bytes(nb_doc *d, const char *path, const unsigned char *b, size_t n, unsigned char *own,
                       const nb_ctx *ctx, nb_err *err)
 {
-    int zip = 0, rc;
+    int rc;
     nb_lang lang = ctx->lang;
     char sha[sizeof d->sha256];
     memset(d, 0, sizeof *d);
     sha[0] = '\0';
     if (!ctx->no_sha256)
         nb_sha256_hex(b, n, sha); /* the bytes the report was read from, before text takes them */
-    nb_kind kind = nb_detect(b, n, &zip);
-    switch (zip ? NB_KIND_DOCX : kind) {
+    nb_kind kind = nb_is_zip(b, n) ? NB_KIND_DOCX : nb_detect(b, n, NULL); /* its package read once, by the reader */
+    switch (kind) {
     case NB_KIND_DOCX: rc = nb_read_docx(d, path, b, n, lang, err); break;
     case NB_KIND_HTML: rc = nb_read_html(d, path, b, n, lang, err); break;
     case NB_KIND_PDF: rc = read_pdf_alone(d, path, b, n, ctx, err); break;

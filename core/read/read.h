@@ -25,8 +25,4 @@ int nb_report_from_doc(nb_report *r, nb_doc *doc, const nb_ctx *ctx, nb_err *err
  * reads the file and its title, not its tables. */
 int nb_report_identify(const char *path, const nb_ctx *ctx, char *agency, size_t cap, int *year, nb_err *err);
 
-/* Before reports are read on several threads: what the readers' libraries
- * set up once per process (libxml2), done on the calling thread. */
-void nb_readers_init(void);
-
 #endif
