@@ -6,10 +6,9 @@
  * only read after (a batch reads reports on several threads; libxml2's
  * xmlInitParser runs inside the same once, before any parse). */
 #include "read/fmt_lib.h"
+#include "base/dl.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
-#include <string.h>
 
 #ifndef NB_LIBZIP_SO
 #define NB_LIBZIP_SO "libzip.so.4" /* the build names them (Makefile) */
@@ -18,14 +17,8 @@
 #define NB_LIBXML2_SO "libxml2.so.2"
 #endif
 
-/* One entry of a table: the name to look up and where it goes. */
-typedef struct sym {
-    const char *name;
-    size_t at; /* offset of the field in the library's struct */
-} sym;
-
 #define Z(field) {"zip_" #field, offsetof(nb_zip_lib, field)}
-static const sym zip_syms[] = {
+static const nb_dl_sym zip_syms[] = {
     Z(error_init), Z(error_fini), Z(error_strerror), Z(source_buffer_create), Z(source_buffer), Z(source_keep),
     Z(source_free), Z(source_open), Z(source_stat), Z(source_read), Z(source_close), Z(open_from_source),
     Z(name_locate), Z(stat_init), Z(stat_index), Z(fopen_index), Z(fread), Z(fclose), Z(strerror),
@@ -34,7 +27,7 @@ static const sym zip_syms[] = {
 #undef Z
 
 #define X(field, name) {name, offsetof(nb_xml_lib, field)}
-static const sym xml_syms[] = {
+static const nb_dl_sym xml_syms[] = {
     X(init_parser, "xmlInitParser"),
     X(new_parser_ctxt, "xmlNewParserCtxt"),
     X(ctxt_read_memory, "xmlCtxtReadMemory"),
@@ -52,7 +45,7 @@ static const char *const xml_names[] = {NB_LIBXML2_SO, "libxml2.so"};
 
 /* A library: its table, and what a message says when it is missing. */
 typedef struct lib_desc {
-    const sym *syms;
+    const nb_dl_sym *syms;
     size_t nsyms;
     const char *lib, *package; /* "libzip", the Debian package "libzip4" */
     const char *what_en, *what_zh; /* what cannot be read without it */
@@ -65,27 +58,10 @@ static const lib_desc descs[] = {
                         "Word documents and HTML pages", "Word 文档和 HTML 网页"},
 };
 
-/* Open the first of names[0, n) that loads (for good: RTLD_NODELETE, a
- * second dlopen only counts it again) and fill out's functions. NULL when
- * all are found, "" when no name loads, else the name of the function the
- * library lacks. */
+/* nb_dl_fill with d's functions. */
 static const char *fill(const char *const *names, size_t n, const lib_desc *d, void *out)
 {
-    void *h = NULL;
-    for (size_t k = 0; k < n && !h; k++)
-        h = dlopen(names[k], RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
-    if (!h)
-        return "";
-    const char *missing = NULL;
-    for (size_t k = 0; k < d->nsyms && !missing; k++) {
-        void *f = dlsym(h, d->syms[k].name);
-        if (f)
-            memcpy((char *)out + d->syms[k].at, &f, sizeof f); /* a function pointer from dlsym, as POSIX allows */
-        else
-            missing = d->syms[k].name;
-    }
-    dlclose(h); /* RTLD_NODELETE: the library stays, only the count goes */
-    return missing;
+    return nb_dl_fill(names, n, d->syms, d->nsyms, out);
 }
 
 /* The message for a library that did not load (missing "") or lacks a function. */

@@ -1,22 +1,16 @@
 /* pdf_lib.c — poppler-glib (and the cairo and GLib under it) loaded with
  * dlopen when a PDF is read, its functions looked up by name. */
 #include "read/pdf_lib.h"
+#include "base/dl.h"
 
-#include <dlfcn.h>
 #include <string.h>
 
 #ifndef NB_POPPLER_GLIB_SO
 #define NB_POPPLER_GLIB_SO "libpoppler-glib.so.8" /* the build names it (Makefile) */
 #endif
 
-/* One entry of the table: the name to look up and where it goes. */
-typedef struct sym {
-    const char *name;
-    size_t at; /* offset of the field in nb_pdf_lib */
-} sym;
-
 #define S(field, name) {name, offsetof(nb_pdf_lib, field)}
-static const sym syms[] = {
+static const nb_dl_sym syms[] = {
     S(document_new_from_bytes, "poppler_document_new_from_bytes"),
     S(document_get_n_pages, "poppler_document_get_n_pages"),
     S(document_get_page, "poppler_document_get_page"),
@@ -46,39 +40,22 @@ static const sym syms[] = {
 };
 #undef S
 
-/* The library: its soname, else the development link's name. Loaded for
- * good (RTLD_NODELETE): a second dlopen only counts it again. */
-static void *open_poppler(void)
-{
-    static const char *const names[] = {NB_POPPLER_GLIB_SO, "libpoppler-glib.so"};
-    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
-        void *h = dlopen(names[k], RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
-        if (h)
-            return h;
-    }
-    return NULL;
-}
+/* The library: its soname, else the development link's name. */
+static const char *const names[] = {NB_POPPLER_GLIB_SO, "libpoppler-glib.so"};
 
 int nb_pdf_lib_load(nb_pdf_lib *L, const char *path, nb_lang lang, nb_err *err)
 {
     memset(L, 0, sizeof *L);
-    void *h = open_poppler();
-    if (!h)
+    const char *missing = nb_dl_fill(names, sizeof names / sizeof names[0], syms, sizeof syms / sizeof syms[0], L);
+    if (!missing)
+        return 0;
+    if (!*missing)
         return nb_err_set(err, NB_E_FORMAT,
                           nb_tr(lang, "%s: PDFs are read with poppler, which is not installed (Debian: apt-get install libpoppler-glib8)",
                                 "%s：读取 PDF 需要 poppler，本机未安装（Debian：apt-get install libpoppler-glib8）"),
                           path);
-    for (size_t k = 0; k < sizeof syms / sizeof syms[0]; k++) {
-        void *f = dlsym(h, syms[k].name);
-        if (!f) {
-            dlclose(h);
-            return nb_err_set(err, NB_E_FORMAT,
-                              nb_tr(lang, "%s: the poppler installed lacks %s; PDFs cannot be read",
-                                    "%s：已安装的 poppler 缺少 %s，无法读取 PDF"),
-                              path, syms[k].name);
-        }
-        memcpy((char *)L + syms[k].at, &f, sizeof f); /* a function pointer from dlsym, as POSIX allows */
-    }
-    dlclose(h); /* RTLD_NODELETE: the library stays, only the count goes */
-    return 0;
+    return nb_err_set(err, NB_E_FORMAT,
+                      nb_tr(lang, "%s: the poppler installed lacks %s; PDFs cannot be read",
+                            "%s：已安装的 poppler 缺少 %s，无法读取 PDF"),
+                      path, missing);
 }
