@@ -183,7 +183,7 @@ build-clang: $(GEN)
 	@mkdir -p build/clang
 	@for f in $(CORE_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(PCRE_CF) $(FMT_CF) -fsyntax-only $$f || exit 1; done
 	@for f in $(TUI_SRC) $(GEN_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(TUI_CF) -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
-	@for f in $(TEST_SRC); do clang $(WARN) -O2 $(CPPFLAGS) -Itests -Itui -fsyntax-only $$f || exit 1; done
+	@for f in $(TEST_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(FMT_CF) -Itests -Itui -fsyntax-only $$f || exit 1; done
 	@echo "clang: core, tui and tests compile warning-free"
 
 lint-man:
