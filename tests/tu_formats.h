@@ -29,8 +29,8 @@ static inline int tu_read_doc(nb_doc *d, const char *path, nb_err *e)
     unsigned char *b = (unsigned char *)tu_read(path, &n);
     if (!b)
         fail_msg("%s: cannot read", path);
-    int zip = 0, rc;
-    switch (nb_detect(b, n, &zip)) {
+    int rc;
+    switch (nb_detect(b, n)) {
     case NB_KIND_HTML: rc = nb_read_html(d, path, b, n, NB_LANG_EN, e); break;
     case NB_KIND_DOC: rc = nb_read_doc(d, path, b, n, NB_LANG_EN, e); break;
     default: rc = nb_read_docx(d, path, b, n, NB_LANG_EN, e); break;

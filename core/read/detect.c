@@ -138,10 +138,8 @@ static int has_pdf_mark(const unsigned char *b, size_t n)
     return pc && memmem(pc, n - (size_t)(pc - b), "%PDF-", 5) != NULL;
 }
 
-nb_kind nb_detect(const unsigned char *b, size_t n, int *zip)
+nb_kind nb_detect(const unsigned char *b, size_t n)
 {
-    if (zip)
-        *zip = nb_is_zip(b, n);
     if (nb_is_zip(b, n))
         return zip_has_document(b, n) ? NB_KIND_DOCX : NB_KIND_TEXT;
     if (is_ole2(b, n))

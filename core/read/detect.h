@@ -7,12 +7,12 @@
 #include <stddef.h>
 #include "model/doc.h"
 
-/* The kind of the file whose bytes are b[0, n). *zip (may be NULL) is set
- * to 1 for any ZIP archive, docx or not (the docx reader then says what is
- * wrong with it), else 0. */
-nb_kind nb_detect(const unsigned char *b, size_t n, int *zip);
-/* Whether b[0, n) starts as a ZIP archive does (no library asked: a
- * reader that takes every ZIP to the docx reader needs no more). */
+/* The kind of the file whose bytes are b[0, n): a ZIP archive is a docx
+ * when it holds word/document.xml, else text. */
+nb_kind nb_detect(const unsigned char *b, size_t n);
+/* Whether b[0, n) starts as a ZIP archive does, docx or not (no library
+ * asked: the reader takes every ZIP to the docx reader, which says what is
+ * wrong with one that is no Word package). */
 int nb_is_zip(const unsigned char *b, size_t n);
 
 /* The kind's name for messages: "text", "docx", "html", "pdf", "doc". */

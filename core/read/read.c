@@ -45,7 +45,7 @@ static int load_bytes(nb_doc *d, const char *path, const unsigned char *b, size_
     sha[0] = '\0';
     if (!ctx->no_sha256)
         nb_sha256_hex(b, n, sha); /* the bytes the report was read from, before text takes them */
-    nb_kind kind = nb_is_zip(b, n) ? NB_KIND_DOCX : nb_detect(b, n, NULL); /* its package read once, by the reader */
+    nb_kind kind = nb_is_zip(b, n) ? NB_KIND_DOCX : nb_detect(b, n); /* its package read once, by the reader */
     switch (kind) {
     case NB_KIND_DOCX: rc = nb_read_docx(d, path, b, n, lang, err); break;
     case NB_KIND_HTML: rc = nb_read_html(d, path, b, n, lang, err); break;

@@ -281,16 +281,18 @@ static void find_headings(nb_report *r, const nb_ctx *ctx)
     }
 }
 
+/* A word of the format and its length in bytes, taken from its literal. */
+typedef struct word {
+    const char *w;
+    size_t n;
+} word;
+#define WORD(lit) {lit, sizeof lit - 1}
+
 /* The rows of T3 numbered like sections (一、本年新收…), which are no
  * headings; so is a line of a space-aligned table (three numbers apart). */
 static int is_t3_row(const char *t, size_t i, size_t end)
 {
-#define ROW(w) {w, sizeof w - 1}
-    static const struct {
-        const char *w;
-        size_t n;
-    } rows[] = {ROW("本年新收"), ROW("上年结转"), ROW("本年度办理结果"), ROW("结转下年度")};
-#undef ROW
+    static const word rows[] = {WORD("本年新收"), WORD("上年结转"), WORD("本年度办理结果"), WORD("结转下年度")};
     for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++) /* the first character's last bytes asked first */
         if (end - i >= rows[k].n && t[i + 2] == rows[k].w[2] && t[i + 1] == rows[k].w[1] &&
             !memcmp(t + i, rows[k].w, rows[k].n))
@@ -515,15 +517,14 @@ static void guess_year(nb_report *r, const nb_ctx *ctx)
  * tried, with what stands before it (one search of the text, not four). */
 static int detect_format(const nb_report *r)
 {
-    static const char *const marks[] = {"新制作", "新公开", "对外公开总", "上一年项目"};
+    static const word marks[] = {WORD("新制作"), WORD("新公开"), WORD("对外公开总"), WORD("上一年项目")};
     const char *t = r->doc.text, *p;
     size_t n = r->doc.len, from = 0;
-    static const size_t lens[] = {9, 9, 15, 15};
     while (from < n && (p = nb_find(t + from, n - from, "数量", 6))) {
         size_t at = (size_t)(p - t);
-        for (size_t k = 0; k < 4; k++) {
-            size_t l = lens[k]; /* the mark's last byte asked first */
-            if (at >= l && t[at - 1] == marks[k][l - 1] && !memcmp(t + at - l, marks[k], l))
+        for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+            size_t l = marks[k].n; /* the mark's last byte asked first */
+            if (at >= l && t[at - 1] == marks[k].w[l - 1] && !memcmp(t + at - l, marks[k].w, l))
                 return 2019;
         }
         from = at + 6;

@@ -6,8 +6,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    int zip = 0;
-    if (nb_detect(data, size, &zip) == NB_KIND_DOC && !zip)
+    if (nb_detect(data, size) == NB_KIND_DOC)
         return 0; /* a .doc is converted by another program */
     fz_report("fuzz.txt", data, size);
     return 0;
