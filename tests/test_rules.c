@@ -262,6 +262,60 @@ static void test_struct_missing(void **s)
     nb_report_free(&r);
 }
 
+/* Cell id of r taken out of the text as a row read short leaves it. */
+static void drop(nb_report *r, const char *id)
+{
+    int ci = nb_schema_find_cell(r->schema, id);
+    if (ci < 0)
+        fail_msg("no cell %s", id);
+    r->cells[ci].status = NB_ST_MISSING;
+    r->cells[ci].has_span = 0;
+}
+
+static size_t off_of(const nb_report *r, const char *id)
+{
+    return r->cells[nb_schema_find_cell(r->schema, id)].off;
+}
+
+/* A row read short points at its own cells (the one read before its first
+ * missing cell, else the first read after it), the first row of a table
+ * too; a row missing whole points at the row before it. */
+static void test_struct_missing_place(void **s)
+{
+    (void)s;
+    nb_report r;
+    nb_findings f;
+    load(&r, "tests/data/seed001.txt");
+    drop(&r, "t2.regulation.in_force");
+    drop(&r, "t2.normative.issued");
+    drop(&r, "t2.normative.repealed");
+    drop(&r, "t3.new.natural");
+    drop(&r, "t3.new.commercial");
+    drop(&r, "t3.new.research");
+    drop(&r, "t3.new.social");
+    drop(&r, "t3.new.legal");
+    drop(&r, "t3.new.other");
+    drop(&r, "t3.new.total");
+    run(&r, &f);
+    const nb_finding *x = find(&r, &f, "STRUCT.MISSING", "t2.regulation.in_force");
+    assert_non_null(x);
+    assert_true(x->has_off);
+    assert_int_equal(x->off, off_of(&r, "t2.regulation.repealed"));
+    x = find(&r, &f, "STRUCT.MISSING", "t2.normative.issued");
+    assert_non_null(x);
+    assert_true(x->has_off);
+    assert_int_equal(x->off, off_of(&r, "t2.normative.in_force"));
+    x = find(&r, &f, "STRUCT.MISSING", "t3.new.total");
+    assert_non_null(x);
+    assert_int_equal(x->part, NB_PART_ROW);
+    assert_true(x->has_off);
+    const nb_row *before = &r.schema->rows[x->row - 1];
+    int last = nb_schema_first_cell(r.schema, x->row - 1) + before->ncols - 1;
+    assert_int_equal(x->off, r.cells[last].off);
+    nb_findings_free(&f);
+    nb_report_free(&r);
+}
+
 static void test_struct_order(void **s)
 {
     (void)s;
@@ -681,6 +735,7 @@ int main(void)
         cmocka_unit_test(test_not_number),
         cmocka_unit_test(test_label_deviates),
         cmocka_unit_test(test_struct_missing),
+        cmocka_unit_test(test_struct_missing_place),
         cmocka_unit_test(test_struct_order),
         cmocka_unit_test(test_text_table_mismatch),
         cmocka_unit_test(test_parts_exceed),

@@ -26,6 +26,26 @@ static int table_found(const nb_report *r, int t)
     return 0;
 }
 
+/* In a row that holds some of its cells (the ncols from first), the one
+ * read nearest before its first missing cell, else the first read after
+ * it: where the finding points. -1 when none has a place in the text. */
+static int cell_beside_missing(const nb_report *r, int first, int ncols)
+{
+    int at = -1, passed = 0; /* passed: a missing cell seen */
+    for (int c = first; c < first + ncols; c++) {
+        if (r->cells[c].status == NB_ST_MISSING) {
+            passed = 1;
+            if (at >= 0)
+                break;
+        } else if (r->cells[c].has_span) {
+            at = c;
+            if (passed)
+                break;
+        }
+    }
+    return at;
+}
+
 /* A row with missing cells: the row, or the cells of it found short. */
 static int missing_cells(const nb_report *r, int rr, nb_findings *out, nb_err *err)
 {
@@ -44,13 +64,14 @@ static int missing_cells(const nb_report *r, int rr, nb_findings *out, nb_err *e
             nb_finding_add_cell(f, first + c);
     f->part = nmiss == rw->ncols ? NB_PART_ROW : NB_PART_CELLS;
     f->row = rr;
-    /* point at the row before it, where it should have been */
-    for (int c2 = first - 1; c2 >= 0; c2--)
-        if (r->cells[c2].has_span) {
-            f->off = r->cells[c2].off;
-            f->has_off = 1;
-            break;
-        }
+    int at = f->part == NB_PART_CELLS ? cell_beside_missing(r, first, rw->ncols) : -1;
+    for (int c2 = first - 1; at < 0 && c2 >= 0; c2--) /* else the row before it, where it should have been */
+        if (r->cells[c2].has_span)
+            at = c2;
+    if (at >= 0) {
+        f->off = r->cells[at].off;
+        f->has_off = 1;
+    }
     return 0;
 }
 
