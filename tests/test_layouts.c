@@ -2,7 +2,8 @@
  * each tab-separated table line of a seed is rewritten as a Markdown pipe
  * row, as space-aligned columns, with its cells run together, one cell a
  * line, or separated by commas (ASCII or full-width: a CSV pasted as text),
- * or one cell a line double spaced and centred as a browser's dump of a web
+ * or by bars with no border (a | b |: the last field empty), or one cell
+ * a line double spaced and centred as a browser's dump of a web
  * page has it (lynx -dump: a blank line after every cell, its empty cells
  * left out, its long cells wrapped onto a second line); the values must not
  * change (split cells may become inferred), and a clean report with commas
@@ -14,7 +15,13 @@
 
 static nb_ctx g_ctx;
 
-enum { TO_PIPE, TO_SPACES, TO_RUN, TO_LINES, TO_COMMA, TO_FULL_COMMA, TO_DOUBLE, TO_DOUBLE_WRAPPED };
+enum { TO_PIPE, TO_SPACES, TO_RUN, TO_LINES, TO_COMMA, TO_FULL_COMMA, TO_BARS, TO_FULL_BARS, TO_DOUBLE, TO_DOUBLE_WRAPPED };
+
+/* The separator each tab becomes in the layouts that keep every field. */
+static const char *field_sep(int how)
+{
+    return how == TO_COMMA ? "," : how == TO_FULL_COMMA ? "\xef\xbc\x8c" : how == TO_BARS ? " | " : "\xef\xbd\x9c";
+}
 
 /* A cell c[0, cl) as a browser's dump writes it: on its own line, centred
  * in a column (k: the cell's number, for its room), a blank line after it;
@@ -58,9 +65,9 @@ static char *rewrite(const char *in, int how)
                 if (!t)
                     t = end;
                 size_t cl = (size_t)(t - c);
-                if (how == TO_COMMA || how == TO_FULL_COMMA) { /* every field kept, empty ones too */
+                if (how >= TO_COMMA && how <= TO_FULL_BARS) { /* every field kept, empty ones too */
                     if (c != p)
-                        o += sprintf(o, "%s", how == TO_COMMA ? "," : "\xef\xbc\x8c");
+                        o += sprintf(o, "%s", field_sep(how));
                     memcpy(o, c, cl);
                     o += cl;
                 } else if (how == TO_PIPE) {
@@ -127,6 +134,19 @@ static void test_pipes(void **s)
     same_values("seed001", TO_PIPE);
     same_values("seed002", TO_PIPE);
     same_values("seed003", TO_PIPE);
+}
+
+/* Bars between the fields and none around the row: a line that ends in a
+ * bar ends in an empty field (seed002's 规章 | 0 | 0 | : 现行有效件数
+ * blank), not in a border, which comes with one at the line's start. */
+static void test_bars(void **s)
+{
+    (void)s;
+    for (int how = TO_BARS; how <= TO_FULL_BARS; how++) {
+        same_values("seed001", how);
+        same_values("seed002", how);
+        same_values("seed003", how);
+    }
 }
 
 static void test_spaces(void **s)
@@ -224,6 +244,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pipes),
+        cmocka_unit_test(test_bars),
         cmocka_unit_test(test_spaces),
         cmocka_unit_test(test_run_together),
         cmocka_unit_test(test_lines),

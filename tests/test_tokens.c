@@ -552,7 +552,7 @@ static int plain_pipe_row(tokv *tv, const char *t, size_t b, pipe_cuts *pc)
     x = pc->ps[0], y = pc->pe[0], plain_trim(t, &x, &y);
     from += x == y;
     x = pc->ps[to], y = pc->pe[to], plain_trim(t, &x, &y);
-    to -= x == y && to > from;
+    to -= x == y && to > from && from; /* a border closes the row only when one opens it */
     for (int k = from; k <= to; k++) {
         x = pc->ps[k], y = pc->pe[k], plain_trim(t, &x, &y);
         cells += !plain_rule_piece(t, pc->ps[k], pc->pe[k]) && x < y;

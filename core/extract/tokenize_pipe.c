@@ -1,6 +1,8 @@
 /* tokenize_pipe.c — pipe and box-drawing table rows (| a | b |, │a│b│,
  * Markdown tables): which lines they are, rule lines (|---|, ├──┼──┤) as
- * row breaks, and the cells between the separators. */
+ * row breaks, and the cells between the separators. A row's borders come
+ * in pairs: a separator ending a row that none starts closes an empty
+ * last cell (a | b | ). */
 #include "extract/internal.h"
 
 #include <string.h>
@@ -215,8 +217,8 @@ void ex_tokenize_pipe(tokv *tv, const char *t, size_t a, size_t b, const pipe_cu
         x = ps[last];
         y = pe[last];
         ex_trim(t, &x, &y);
-        if (x == y && last > first)
-            last--;
+        if (x == y && last > first && first) /* a border at the end only with one at the start: */
+            last--;                             /* else 规章 | 0 | 0 | ends in an empty cell */
     }
     unsigned char rule[128];
     int cell = -1; /* the first piece that is neither rule nor blank */
