@@ -125,7 +125,7 @@ static void test_correct_runs(void **state)
     correct(&r, "t2.normative.repealed", 5);  /* 55 */
     nb_unplaced unplaced = {-1, NULL};
     nb_err e;
-    if (nb_docx_corrected(&r, out, &unplaced, &e) != 0)
+    if (nb_docx_corrected(&r, out, &unplaced, NB_LANG_EN, &e) != 0)
         fail_msg("%s", e.msg);
     assert_int_equal(unplaced.n, 0);
     open_report(&back, out);
@@ -174,7 +174,7 @@ static void test_correct_a_blank_cell(void **state)
     correct(&r, "t3.carried_out.total", 1);
     nb_unplaced unplaced = {-1, NULL};
     nb_err e;
-    assert_int_equal(nb_docx_corrected(&r, out, &unplaced, &e), 0);
+    assert_int_equal(nb_docx_corrected(&r, out, &unplaced, NB_LANG_EN, &e), 0);
     open_report(&back, out);
     cells_as_corrected(&r, &back);
     other_entries_same(in, out);
@@ -215,17 +215,21 @@ static void test_refusals(void **state)
     int cells[512];
     nb_unplaced unplaced = {-1, cells};
     nb_err e;
-    assert_int_equal(nb_docx_corrected(&r, copy, &unplaced, &e), -1); /* never the report itself */
+    assert_int_equal(nb_docx_corrected(&r, copy, &unplaced, NB_LANG_EN, &e), -1); /* never the report itself */
     assert_non_null(strstr(e.msg, "never written"));
+    assert_int_equal(nb_docx_corrected(&r, copy, &unplaced, NB_LANG_ZH, &e), -1); /* said in the reviewer's language */
+    assert_non_null(strstr(e.msg, "从不改写"));
     r.cells[nb_schema_find_cell(r.schema, "t3.new.natural")].has_span = 0;
-    assert_int_equal(nb_docx_corrected(&r, out, &unplaced, &e), 0);
+    assert_int_equal(nb_docx_corrected(&r, out, &unplaced, NB_LANG_EN, &e), 0);
     assert_int_equal(unplaced.n, 1); /* named: its cell */
     assert_int_equal(cells[0], nb_schema_find_cell(r.schema, "t3.new.natural"));
     f = fopen(copy, "ab"); /* the report changed since it was read */
     fputc('x', f);
     fclose(f);
-    assert_int_equal(nb_docx_corrected(&r, out, &unplaced, &e), -1);
+    assert_int_equal(nb_docx_corrected(&r, out, &unplaced, NB_LANG_EN, &e), -1);
     assert_non_null(strstr(e.msg, "changed"));
+    assert_int_equal(nb_docx_corrected(&r, out, &unplaced, NB_LANG_ZH, &e), -1);
+    assert_non_null(strstr(e.msg, "已被改动"));
     nb_report_free(&r);
     unlink(copy);
     unlink(out);

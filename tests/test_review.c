@@ -386,7 +386,7 @@ static void test_corrected_text(void **s)
     entry(&rv, NB_RV_CORRECT, "t3.total.total", NULL, "3", NULL, 0);        /* "0" → "3" */
     assert_int_equal(nb_review_apply(&rv, &r, NULL), 2);
     nb_unplaced unplaced = {-1, NULL};
-    assert_int_equal(nb_export_corrected(&r, out, &unplaced, &e), 0);
+    assert_int_equal(nb_export_corrected(&r, out, &unplaced, NB_LANG_EN, &e), 0);
     assert_int_equal(unplaced.n, 0);
     size_t m = 0;
     char *got = tu_read(out, &m);
@@ -402,6 +402,13 @@ static void test_corrected_text(void **s)
     char sha_after[65];
     assert_int_equal(nb_file_sha256(p, sha_after), 0);
     assert_string_equal(sha_before, sha_after); /* the report is never written */
+    /* refusals in the reviewer's language: the report itself, a folder that is not there */
+    assert_int_equal(nb_export_corrected(&r, p, &unplaced, NB_LANG_ZH, &e), -1);
+    assert_non_null(strstr(e.msg, "从不改写"));
+    path_in(out, sizeof out, "no-such-folder/corrected.txt");
+    assert_int_equal(nb_export_corrected(&r, out, &unplaced, NB_LANG_ZH, &e), -1);
+    assert_non_null(strstr(e.msg, "无法"));
+    assert_null(strstr(e.msg, "cannot"));
     free(got);
     free(orig);
     nb_review_free(&rv);

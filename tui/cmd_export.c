@@ -83,8 +83,8 @@ static int write_corrected(nb_report *r, const char *out, const char *review, nb
     if (!u.cells) {
         nb_cli_say("nianbao: out of memory\n");
         status = 2;
-    } else if (nb_export_corrected(r, out, &u, &err) != 0) {
-        nb_cli_say("nianbao: %s\n", err.msg);
+    } else if (nb_export_corrected(r, out, &u, L, &err) != 0) {
+        nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
         status = 2;
     } else if (u.n) {
         say_unplaced(r, &u, L);

@@ -56,23 +56,25 @@ static void put_value(FILE *out, const nb_report *r, const nb_cell *c)
     }
 }
 
-int nb_export_corrected(const nb_report *r, const char *out_path, nb_unplaced *unplaced, nb_err *err)
+int nb_export_corrected(const nb_report *r, const char *out_path, nb_unplaced *unplaced, nb_lang lang, nb_err *err)
 {
     unplaced->n = 0;
     if (r->doc.kind == NB_KIND_DOCX)
-        return nb_docx_corrected(r, out_path, unplaced, err);
+        return nb_docx_corrected(r, out_path, unplaced, lang, err);
     if (r->doc.kind != NB_KIND_TEXT) /* refused before anything is opened for writing */
-        return nb_err_set(err, NB_E_USAGE, "%s: a %s cannot be written back; correct the source document",
+        return nb_err_set(err, NB_E_USAGE,
+                          nb_tr(lang, "%s: a %s cannot be written back; correct the source document",
+                                "%s：%s 无法写回，请在源文档中更正"),
                           r->doc.path, nb_kind_name(r->doc.kind));
     if (nb_same_file(out_path, r->doc.path))
-        return nb_err_set(err, NB_E_USAGE, "%s: the report itself is never written; name another file", out_path);
+        return nb_not_the_report(out_path, lang, err);
     unsigned char *orig = NULL;
     size_t n = 0;
     int *idx = malloc(((size_t)r->ncells + 1) * sizeof *idx);
     if (!idx)
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", out_path);
+        return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), out_path);
     nb_atomic aw;
-    if (nb_read_source(r, &orig, &n, err) != 0 || nb_atomic_open(&aw, out_path, 0644, NB_LANG_EN, err) != 0) {
+    if (nb_read_source(r, &orig, &n, lang, err) != 0 || nb_atomic_open(&aw, out_path, 0644, lang, err) != 0) {
         free(idx);
         free(orig);
         return -1;

@@ -15,8 +15,8 @@ typedef struct nb_unplaced {
 /* The report's text with every corrected number written at its source span,
  * everything else byte for byte as it was, to out_path (atomically; never
  * the report itself; refused when the report's file is no longer the one
- * read). Corrections of cells with no place in the text go to unplaced. */
-int nb_export_corrected(const nb_report *r, const char *out_path, nb_unplaced *unplaced, nb_err *err);
-
+ * read). Corrections of cells with no place in the text go to unplaced.
+ * Messages in lang. */
+int nb_export_corrected(const nb_report *r, const char *out_path, nb_unplaced *unplaced, nb_lang lang, nb_err *err);
 
 #endif

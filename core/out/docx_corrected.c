@@ -283,7 +283,7 @@ static unsigned char *rezip(const nb_zip_lib *Z, const unsigned char *orig, size
 }
 
 /* Plan every corrected cell's edits. */
-static int plan_all(plan *p, const nb_report *r, nb_unplaced *unplaced, nb_err *err)
+static int plan_all(plan *p, const nb_report *r, nb_unplaced *unplaced, nb_lang lang, nb_err *err)
 {
     for (int ci = 0; ci < r->ncells; ci++) {
         if (!r->cells[ci].corrected)
@@ -294,31 +294,33 @@ static int plan_all(plan *p, const nb_report *r, nb_unplaced *unplaced, nb_err *
         else if (rc == 1)
             unplaced->n++;
         else if (rc == -2)
-            return nb_err_set(err, NB_E_FORMAT, "%s: %s is not as it was read (changed since?)", r->doc.path,
-                              NB_DOCX_PART);
+            return nb_err_set(err, NB_E_FORMAT,
+                              nb_tr(lang, "%s: %s is not as it was read (changed since?)", "%s：%s 与读取时不同（其后被改动？）"),
+                              r->doc.path, NB_DOCX_PART);
         else if (rc < 0)
-            return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
+            return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), r->doc.path);
     }
     return 0;
 }
 
 static int write_package(const unsigned char *orig, size_t n, const char *xml, size_t xn,
-                         const char *out_path, nb_err *err)
+                         const char *out_path, nb_lang lang, nb_err *err)
 {
     size_t zn = 0;
-    const nb_zip_lib *Z = nb_zip_lib_get(out_path, NB_LANG_EN, err); /* loaded already: the part was read with it */
+    const nb_zip_lib *Z = nb_zip_lib_get(out_path, lang, err); /* loaded already: the part was read with it */
     if (!Z)
         return -1;
     unsigned char *z = rezip(Z, orig, n, xml, xn, &zn);
     if (!z)
-        return nb_err_set(err, NB_E_IO, "%s: cannot rewrite the package with libzip", out_path);
+        return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot rewrite the package with libzip", "%s：无法用 libzip 重写文档包"),
+                          out_path);
     nb_atomic a;
-    int rc = nb_atomic_open(&a, out_path, 0644, NB_LANG_EN, err);
+    int rc = nb_atomic_open(&a, out_path, 0644, lang, err);
     if (rc == 0) {
         nb_atomic_mark(&a, "corrected copy"); /* a folder walk passes it over */
         if (fwrite(z, 1, zn, a.f) != zn) {
             nb_atomic_abort(&a);
-            rc = nb_err_set(err, NB_E_IO, "%s: cannot write", out_path);
+            rc = nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot write", "%s：无法写入"), out_path);
         } else {
             rc = nb_atomic_commit(&a, err);
         }
@@ -327,28 +329,29 @@ static int write_package(const unsigned char *orig, size_t n, const char *xml, s
     return rc;
 }
 
-int nb_docx_corrected(const nb_report *r, const char *out_path, nb_unplaced *unplaced, nb_err *err)
+int nb_docx_corrected(const nb_report *r, const char *out_path, nb_unplaced *unplaced, nb_lang lang, nb_err *err)
 {
     unplaced->n = 0;
     if (nb_same_file(out_path, r->doc.path))
-        return nb_err_set(err, NB_E_USAGE, "%s: the report itself is never written; name another file", out_path);
+        return nb_not_the_report(out_path, lang, err);
     unsigned char *orig = NULL, *x = NULL;
     size_t n = 0, xn = 0, nn = 0;
-    if (nb_read_source(r, &orig, &n, err) != 0)
+    if (nb_read_source(r, &orig, &n, lang, err) != 0)
         return -1;
-    if (nb_zip_part(r->doc.path, orig, n, NB_DOCX_PART, NB_ZIP_PART_MAX, &x, &xn, NB_LANG_EN, err) != 0) {
+    if (nb_zip_part(r->doc.path, orig, n, NB_DOCX_PART, NB_ZIP_PART_MAX, &x, &xn, lang, err) != 0) {
         free(orig);
         return -1;
     }
     plan p = {.x = (const char *)x, .n = xn};
     int rc = nb_wml_scan(p.x, xn, &p.wml) == 0
-                 ? plan_all(&p, r, unplaced, err)
-                 : nb_err_set(err, NB_E_FORMAT, "%s: %s cannot be looked through", r->doc.path, NB_DOCX_PART);
+                 ? plan_all(&p, r, unplaced, lang, err)
+                 : nb_err_set(err, NB_E_FORMAT, nb_tr(lang, "%s: %s cannot be looked through", "%s：无法解析 %s"),
+                              r->doc.path, NB_DOCX_PART);
     char *nx = rc == 0 ? apply(&p, &nn) : NULL;
     if (rc == 0 && !nx)
-        rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
+        rc = nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), r->doc.path);
     if (rc == 0)
-        rc = write_package(orig, n, nx, nn, out_path, err);
+        rc = write_package(orig, n, nx, nn, out_path, lang, err);
     for (size_t k = 0; k < p.nv; k++)
         free(p.v[k].text);
     free(p.v);

@@ -13,7 +13,7 @@
  * runs gets the value in its first run and the others emptied; an empty
  * cell gets a run in its first paragraph (with the paragraph mark's run
  * properties). Corrected cells that are not in a table of the document
- * go to unplaced. Errors name the file. */
-int nb_docx_corrected(const nb_report *r, const char *out_path, nb_unplaced *unplaced, nb_err *err);
+ * go to unplaced. Errors name the file, in lang. */
+int nb_docx_corrected(const nb_report *r, const char *out_path, nb_unplaced *unplaced, nb_lang lang, nb_err *err);
 
 #endif
