@@ -350,6 +350,18 @@ if [ "$rc" -eq 0 ] && [ "$(diff "$T/r.txt" "$T/fixed.txt" | grep -c '^[<>]')" -e
 else
     notok "--corrected changes one line" "exit $rc $(diff "$T/r.txt" "$T/fixed.txt" | head -5)"
 fi
+# A review named with --review must be there: said; a corrected copy is not
+# written without it; with several reports it is said to be set aside.
+run check --review "$T/nosuch.review" "$T/r.txt"
+[ "$rc" -eq 0 ] && grep -q "nosuch.review: no such file (the report is read without it)" "$T/err" &&
+    ok "--review naming no file is said" || notok "--review naming no file is said" "exit $rc $(errtext)"
+run export --corrected "$T/fixed2.txt" --review "$T/nosuch.review" "$T/r.txt"
+[ "$rc" -eq 2 ] && [ ! -e "$T/fixed2.txt" ] && grep -q "fixed2.txt: no corrected copy written" "$T/err" &&
+    ok "--corrected with a missing --review writes nothing, exit 2" ||
+    notok "--corrected with a missing --review writes nothing" "exit $rc $(errtext)"
+run check --review "$T/r.txt.review" "$T/r.txt" tests/data/seed001.txt
+[ "$rc" -le 1 ] && [ "$(grep -c "is for a single report; each of the 2 reports" "$T/err")" -eq 1 ] &&
+    ok "--review with two reports is said once" || notok "--review with two reports is said once" "exit $rc $(errtext)"
 printf 'nianbao-review 1\nshred cell=t3.new.total\n' >"$T/r.txt.review"
 before=$(sha256sum "$T/r.txt.review")
 run check "$T/r.txt"

@@ -60,9 +60,15 @@ int nb_cli_not_a_report(FILE *msgs, const nb_paths *P, size_t i, const nb_report
  * review is named (review). */
 int nb_cli_none_beside(const nb_paths *P, size_t i, const char *review);
 
+/* The review named with --review for a batch of nreports: it, when the
+ * batch is one report; else NULL, said once (each report is read with its
+ * own REPORT.review). */
+const char *nb_cli_review_arg(const nb_opts *o, size_t nreports, nb_lang L);
+
 /* Load REPORT.review (or path) unless no_review, and apply its corrections
- * to r. A missing file is no review; a malformed one is said with its line
- * and left untouched. 0, or -1 (said) when out of memory. */
+ * to r. A missing REPORT.review is no review; a missing path (named with
+ * --review) and a malformed review are said (with its line) and left
+ * untouched. 0, or -1 (said) when out of memory. */
 int nb_cli_review_open(FILE *msgs, nb_cli_review *cr, nb_report *r, const char *path, int no_review, nb_lang L);
 /* The review, or NULL when there is none. */
 const nb_review *nb_cli_review_of(const nb_cli_review *cr);

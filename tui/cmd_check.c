@@ -313,7 +313,7 @@ int nb_cmd_check(const nb_opts *o, nb_lang L)
     size_t problems = 0;
     int status = 2;
     if (nb_cli_collect(&c.P, o, L, &problems) == 0) {
-        c.review = c.P.n == 1 ? o->val[NB_OPT_REVIEW] : NULL;
+        c.review = nb_cli_review_arg(o, c.P.n, L);
         c.out_term = isatty(1);
         c.color = c.output == OUT_TEXT && c.out_term && !getenv("NO_COLOR");
         status = check_batch(&c, o, L, problems ? 2 : 0);

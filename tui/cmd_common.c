@@ -129,6 +129,17 @@ int nb_cli_none_beside(const nb_paths *P, size_t i, const char *review)
     return !review && (P->walked[i] & NB_PATH_NO_REVIEW);
 }
 
+const char *nb_cli_review_arg(const nb_opts *o, size_t nreports, nb_lang L)
+{
+    const char *review = nb_opts_value(o, NB_OPT_REVIEW);
+    if (!review || nreports == 1)
+        return review;
+    nb_cli_say(nb_tr(L, "nianbao: --review %s is for a single report; each of the %zu reports is read with its own REPORT.review\n",
+                     "nianbao：--review %s 仅用于单份报告；这 %zu 份报告各自读取旁边的 报告.review\n"),
+               review, nreports);
+    return NULL;
+}
+
 int nb_cli_review_open(FILE *msgs, nb_cli_review *cr, nb_report *r, const char *path, int no_review, nb_lang L)
 {
     memset(cr, 0, sizeof *cr);
@@ -141,7 +152,7 @@ int nb_cli_review_open(FILE *msgs, nb_cli_review *cr, nb_report *r, const char *
         nb_review_path(r->doc.path, p, sizeof p);
     nb_err err;
     if (nb_review_load(&cr->rv, p, L, &err) != 0) {
-        if (err.code != NB_E_NOTFOUND)
+        if (err.code != NB_E_NOTFOUND || path) /* a review named with --review must be there */
             nb_cli_sayto(msgs, nb_tr(L, "nianbao: %s (the report is read without it)\n", "nianbao：%s（报告将不带审阅读取）\n"),
                        err.msg);
         return 0;
@@ -149,7 +160,7 @@ int nb_cli_review_open(FILE *msgs, nb_cli_review *cr, nb_report *r, const char *
     cr->has = 1;
     if (nb_review_apply(&cr->rv, r, &cr->problems) >= 0)
         return 0;
-    nb_cli_sayto(msgs, "nianbao: %s: out of memory\n", p);
+    nb_cli_sayto(msgs, nb_tr(L, "nianbao: %s: out of memory\n", "nianbao：%s：内存不足\n"), p);
     return -1;
 }
 

@@ -110,7 +110,7 @@ static int run_console(const nb_opts *o, nb_queue *q, const nb_ctx *ctx)
     const char *script = nb_opts_value(o, NB_OPT_SCRIPT);
     int w, h, status = 0;
     script_size(o, &w, &h);
-    q->review = q->single ? o->val[NB_OPT_REVIEW] : NULL;
+    q->review = nb_cli_review_arg(o, q->single ? 1 : q->sv.paths.n, ctx->lang);
     nb_app app;
     if (nb_app_init_queue(&app, ctx, q, nb_opts_value(o, NB_OPT_THEME), NB_DATADIR, w, h) != 0) {
         nb_cli_say("nianbao: out of memory\n");

@@ -77,6 +77,11 @@ static int write_corrected(nb_report *r, const char *out, const char *review, nb
     nb_cli_review cr;
     if (nb_cli_review_open(stderr, &cr, r, review, 0, L) != 0)
         return 2;
+    if (review && !nb_cli_review_of(&cr)) { /* said above: its corrections are what the copy is for */
+        nb_cli_say(nb_tr(L, "nianbao: %s: no corrected copy written\n", "nianbao：%s：未写出更正副本\n"), out);
+        nb_cli_review_free(&cr);
+        return 2;
+    }
     int stale = say_stale(&cr, r, L), status = stale < 0 ? 2 : stale > 0;
     nb_unplaced u = {0, malloc(((size_t)r->ncells + 1) * sizeof(int))};
     nb_err err;
@@ -242,7 +247,7 @@ static int export_batch(export_run *x, const nb_opts *o, nb_lang L)
         x->o = o;
         x->lang = L;
         x->status = problems ? 2 : 0;
-        x->review = P.n == 1 ? o->val[NB_OPT_REVIEW] : NULL;
+        x->review = nb_cli_review_arg(o, P.n, L);
         if (nb_opts_has(o, NB_OPT_BOM))
             fputs("\xEF\xBB\xBF", x->out);
         if (x->log && x->log_format == NB_LOG_CSV)

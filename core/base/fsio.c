@@ -77,6 +77,13 @@ int nb_read_file(const char *path, size_t limit, size_t pad, unsigned char **out
     return nb_read_file_marked(path, limit, pad, out, n, NULL, 0, lang, err);
 }
 
+int nb_err_open(nb_err *err, const char *path, int e, nb_lang lang)
+{
+    if (e == ENOENT)
+        return nb_err_set(err, NB_E_NOTFOUND, nb_tr(lang, "%s: no such file", "%s：文件不存在"), path);
+    return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot open: %s", "%s：无法打开：%s"), path, strerror(e));
+}
+
 int nb_read_file_marked(const char *path, size_t limit, size_t pad, unsigned char **out, size_t *n, char *mark,
                         size_t markcap, nb_lang lang, nb_err *err)
 {
@@ -85,12 +92,8 @@ int nb_read_file_marked(const char *path, size_t limit, size_t pad, unsigned cha
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd >= 0 && mark)
         (void)nb_fd_mark(fd, mark, markcap); /* none: mark stays "" */
-    if (fd < 0) {
-        int e = errno;
-        if (e == ENOENT)
-            return nb_err_set(err, NB_E_NOTFOUND, nb_tr(lang, "%s: no such file", "%s：文件不存在"), path);
-        return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot open: %s", "%s：无法打开：%s"), path, strerror(e));
-    }
+    if (fd < 0)
+        return nb_err_open(err, path, errno, lang);
     struct stat st;
     int rc;
     if (fstat(fd, &st) != 0) {

@@ -20,6 +20,10 @@ int nb_read_file(const char *path, size_t limit, size_t pad, unsigned char **out
 int nb_read_file_marked(const char *path, size_t limit, size_t pad, unsigned char **out, size_t *n, char *mark,
                         size_t markcap, nb_lang lang, nb_err *err);
 
+/* The failure to open path (errno e) said as nb_read_file says it:
+ * NB_E_NOTFOUND for a file that is not there, else NB_E_IO; -1. */
+int nb_err_open(nb_err *err, const char *path, int e, nb_lang lang);
+
 /* An atomic replacement of path under way: write to f, then commit. */
 typedef struct nb_atomic {
     char *path;   /* the file to replace */

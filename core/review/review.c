@@ -513,7 +513,7 @@ int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
     memset(rv, 0, sizeof *rv);
     FILE *f = fopen(path, "r");
     if (!f)
-        return nb_err_set(err, errno == ENOENT ? NB_E_NOTFOUND : NB_E_IO, "%s: %s", path, strerror(errno));
+        return nb_err_open(err, path, errno, lang);
     char *line = NULL;
     size_t cap = 0;
     ssize_t len;
@@ -532,7 +532,7 @@ int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
     free(line);
     fclose(f);
     if (!rc && !(rv->path = strdup(path)))
-        rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        rc = nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     if (rc)
         nb_review_free(rv);
     return rc;
