@@ -176,11 +176,39 @@ static void test_no_suspect_named_as_snprintf(void **state)
     }
 }
 
+/* A blank cell's message names it by its ID, whole, as a copy of it into
+ * the room a message's figures have (96 bytes) named it: every cell of
+ * every schema, no suspect, and one past the last cell ("?"). */
+static void test_suspect_named_whole(void **state)
+{
+    (void)state;
+    static const int formats[][2] = {{2021, NB_VARIANT_STANDARD}, {2021, NB_VARIANT_ONE_OTHER}, {2019, NB_VARIANT_STANDARD}};
+    for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++) {
+        nb_report r;
+        memset(&r, 0, sizeof r);
+        r.schema = nb_schema_variant(formats[k][0], formats[k][1]);
+        int n = nb_schema_ncells(r.schema);
+        for (int ci = -1; ci <= n; ci++) {
+            nb_finding f;
+            memset(&f, 0, sizeof f);
+            f.rule = NB_RULE_CELL_BLANK;
+            f.suspect = ci;
+            char id[96], want[300], got[2048];
+            nb_msg_cell_name(&r, ci, id, sizeof id);
+            snprintf(want, sizeof want, "%s is blank; the format asks for a number (0 for none)", id);
+            size_t len = nb_finding_message(&r, &f, NB_LANG_EN, got, sizeof got);
+            if (strcmp(got, want) || len != strlen(want))
+                fail_msg("cell %d of %d: \"%s\" is not \"%s\"", ci, formats[k][0], got, want);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_message_as_with_every_side),
         cmocka_unit_test(test_no_suspect_named_as_snprintf),
+        cmocka_unit_test(test_suspect_named_whole),
     };
     return TU_RUN("messages", tests, &g_ctx, NULL, NULL);
 }

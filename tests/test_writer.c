@@ -258,50 +258,98 @@ static void put_text_plain(nb_writer *w, const char *s, size_t n, int term)
     }
 }
 
+/* The next number of a test's own sequence. */
+static unsigned long long next_seed(unsigned long long *seed)
+{
+    *seed = *seed * 6364136223846793005ull + 1442695040888963407ull;
+    return *seed;
+}
+
+/* count pieces of the list at buf (room for 40 of them); a piece cut short
+ * now and then: every length of a run. Their length. */
+static size_t draw_pieces(char *buf, unsigned long long *seed, const char *const *pieces, size_t npieces, int count)
+{
+    size_t n = 0;
+    for (int k = 0; k < count; k++) {
+        unsigned long long v = next_seed(seed);
+        const char *p = pieces[(v >> 33) % npieces];
+        size_t l = strlen(p), cut = (v >> 20) % 4 == 0 ? (v >> 40) % (l + 1) : l;
+        memcpy(buf + n, p, cut);
+        n += cut;
+    }
+    return n;
+}
+
+/* nb_put_text of buf[0, n) (copied to a block of its own length, so a
+ * read past its end is caught) against the plain way, on a terminal and off. */
+static void text_as_plain(const char *buf, size_t n, int t)
+{
+    char *s = malloc(n ? n : 1);
+    assert_non_null(s);
+    memcpy(s, buf, n);
+    for (int term = 0; term < 2; term++) {
+        nb_writer got = nb_writer_as(NULL, term), want = nb_writer_as(NULL, term);
+        nb_put_text(&got, s, n);
+        put_text_plain(&want, s, n, term);
+        assert_false(got.failed || want.failed);
+        if (got.n != want.n || (got.n && memcmp(got.b, want.b, got.n)))
+            fail_msg("string %d (%zu bytes, term %d) written as %zu bytes, not %zu", t, n, term, got.n, want.n);
+        free(got.b);
+        free(want.b);
+    }
+    free(s);
+}
+
+static const char *const text_pieces[] = {
+    "a", "Z", " ", "~", "0123456789", "abcdefghijklmnopq", "\x7f", "\x1b", "\t", "\n", "\r", "\x01",
+    "\xc2\x85", "\xc2\xa0", "\xe2\x80\xae", "\xe2\x81\xa6", "\xe4\xb8\xad", "\xe6\x96\x87", "\xef\xbc\x8c",
+    "\xe3\x80\x82", "\xe2\x94\x80", "\xf0\x9f\x98\x80", "\xff", "\x80", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80",
+    "\xc0\xaf"};
+#define N_TEXT_PIECES (sizeof text_pieces / sizeof text_pieces[0])
+#define N_VALID_PIECES 22 /* the first ones: whole UTF-8 (a cut piece may not be) */
+
 /* nb_put_text (ASCII told sixteen and eight bytes at a time, ideographs
  * three) against the plain way, on 20 000 strings drawn from pieces:
  * runs of plain ASCII of every length to 17, controls, DEL, NUL, C1
  * controls, bidi overrides, ideographs, punctuation, box drawing, four-
- * byte characters, bytes that are not UTF-8 and characters cut short;
- * each in a block of its own length, so a read past its end is caught. */
+ * byte characters, bytes that are not UTF-8 and characters cut short. */
 static void test_text_fast_paths(void **st)
 {
     (void)st;
-    static const char *const pieces[] = {
-        "a", "Z", " ", "~", "0123456789", "abcdefghijklmnopq", "\x7f", "\x1b", "\t", "\n", "\r", "\x01",
-        "\xc2\x85", "\xc2\xa0", "\xe2\x80\xae", "\xe2\x81\xa6", "\xe4\xb8\xad", "\xe6\x96\x87", "\xef\xbc\x8c",
-        "\xe3\x80\x82", "\xe2\x94\x80", "\xf0\x9f\x98\x80", "\xff", "\x80", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80",
-        "\xc0\xaf"};
-    const size_t npieces = sizeof pieces / sizeof pieces[0];
     unsigned long long seed = 14;
     for (int t = 0; t < 20000; t++) {
         char buf[1024];
-        size_t n = 0;
-        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-        int count = (int)(seed >> 33) % 40;
-        for (int k = 0; k < count; k++) {
-            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-            const char *p = pieces[(seed >> 33) % npieces];
-            size_t l = strlen(p), cut = (seed >> 20) % 4 == 0 ? (seed >> 40) % (l + 1) : l; /* a run's every length */
-            memcpy(buf + n, p, cut);
-            n += cut;
-        }
+        int count = (int)(next_seed(&seed) >> 33) % 40;
+        size_t n = draw_pieces(buf, &seed, text_pieces, N_TEXT_PIECES, count);
         if (t % 7 == 0 && n)
             buf[(seed >> 24) % n] = '\0'; /* a NUL inside */
-        char *s = malloc(n ? n : 1);
-        assert_non_null(s);
-        memcpy(s, buf, n);
-        for (int term = 0; term < 2; term++) {
-            nb_writer got = nb_writer_as(NULL, term), want = nb_writer_as(NULL, term);
-            nb_put_text(&got, s, n);
-            put_text_plain(&want, s, n, term);
-            assert_false(got.failed || want.failed);
-            if (got.n != want.n || (got.n && memcmp(got.b, want.b, got.n)))
-                fail_msg("string %d (%zu bytes, term %d) written as %zu bytes, not %zu", t, n, term, got.n, want.n);
-            free(got.b);
-            free(want.b);
+        text_as_plain(buf, n, t);
+    }
+}
+
+/* Off a terminal, what is found UTF-8 32 bytes at a time is written as it
+ * stands: long strings (64 bytes and more) of whole characters, the
+ * controls and bidi overrides among them (escaped on a terminal only), and
+ * in some one piece that is not UTF-8, before or after where such blocks end. */
+static void test_text_valid_prefix(void **st)
+{
+    (void)st;
+    unsigned long long seed = 33;
+    for (int t = 0; t < 5000; t++) {
+        char buf[1024];
+        int count = 20 + (int)(next_seed(&seed) >> 33) % 20;
+        size_t n = draw_pieces(buf, &seed, text_pieces, N_VALID_PIECES, count);
+        if (t % 3 && n) { /* one bad piece, cut or whole, somewhere */
+            char tail[1024];
+            size_t at = (next_seed(&seed) >> 33) % n, m;
+            while (at && ((unsigned char)buf[at] & 0xC0) == 0x80)
+                at--;
+            memcpy(tail, buf + at, n - at);
+            m = draw_pieces(buf + at, &seed, text_pieces + N_VALID_PIECES, N_TEXT_PIECES - N_VALID_PIECES, 1);
+            memcpy(buf + at + m, tail, n - at);
+            n += m;
         }
-        free(s);
+        text_as_plain(buf, n, t);
     }
 }
 
@@ -311,7 +359,7 @@ int main(void)
         cmocka_unit_test(test_cut),   cmocka_unit_test(test_err_cut),         cmocka_unit_test(test_strict), cmocka_unit_test(test_escape_in_runs),
         cmocka_unit_test(test_json),  cmocka_unit_test(test_csv),             cmocka_unit_test(test_terminal_text),
         cmocka_unit_test(test_long_printf), cmocka_unit_test(test_zh_row_label_whole), cmocka_unit_test(test_putf),
-        cmocka_unit_test(test_text_fast_paths),
+        cmocka_unit_test(test_text_fast_paths), cmocka_unit_test(test_text_valid_prefix),
     };
     return TU_RUN("writer", tests, &g_ctx, NULL, NULL);
 }

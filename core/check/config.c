@@ -343,7 +343,9 @@ void nb_config_apply(const nb_rule_config *c, nb_findings *fs)
             continue;
         if (c->severity[f->rule] >= 0)
             f->severity = (nb_severity)c->severity[f->rule];
-        fs->v[kept++] = *f;
+        if (kept != i) /* a finding kept where it stands is not copied onto itself */
+            fs->v[kept] = *f;
+        kept++;
     }
     fs->n = kept;
 }

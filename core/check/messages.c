@@ -339,12 +339,19 @@ static void format_sides(msg *m, unsigned read)
     }
 }
 
-/* The message of f, the sides formatted that read names; its length. */
+/* The message of f, the sides formatted that read names; its length. The
+ * suspect's ID is pointed at, not copied: every ID of a schema is short. */
 static size_t finding_message(const nb_report *r, const nb_finding *f, nb_lang lang, char *out, size_t cap, unsigned read)
 {
-    msg m = {r, f, lang == NB_LANG_ZH, out, cap, "", "", "", ""};
+    msg m; /* its figures empty until formatted: the buffers are not cleared whole */
+    m.r = r;
+    m.f = f;
+    m.zh = lang == NB_LANG_ZH;
+    m.out = out;
+    m.cap = cap;
+    m.a[0] = m.b[0] = m.diff[0] = '\0';
     format_sides(&m, read);
-    nb_msg_cell_name(r, f->suspect, m.sus, sizeof m.sus);
+    m.sus = f->suspect >= 0 ? nb_schema_cell_name(r->schema, f->suspect) : "?";
     out[0] = '\0';
     nb_compose_fn compose = composers[f->rule] ? composers[f->rule] : nb_book_composer(f->rule);
     if (compose)

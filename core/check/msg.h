@@ -17,7 +17,7 @@ typedef struct msg {
     char *out;
     size_t cap;
     char a[96], b[96], diff[96]; /* lhs, rhs, |lhs − rhs| */
-    char sus[96];                /* the suspect cell's ID, or "?" */
+    const char *sus;             /* the suspect cell's ID (the schema's own string), or "?" */
 } msg;
 
 typedef void (*nb_compose_fn)(const msg *m);

@@ -245,7 +245,9 @@ static inline size_t plain_ascii(const char *s, size_t left, int json)
 
 void nb_put_text(nb_writer *w, const char *s, size_t n)
 {
-    size_t i = 0, run = 0; /* s[run, i) is written as it stands, whole */
+    /* s[run, i) is written as it stands, whole: off a terminal only what is
+       not UTF-8 is escaped, so a prefix found valid at once stands so */
+    size_t i = w->term ? 0 : nb_utf8_valid_prefix((const unsigned char *)s, n), run = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80 && plain3((const unsigned char *)s + i, n - i)) { /* non-ASCII: no ASCII run tried */
