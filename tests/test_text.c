@@ -536,6 +536,42 @@ static void test_find(void **state)
     }
 }
 
+/* nb_find on long texts (its 128- and 64-place blocks, then the last 64
+ * places that fit, the places already tried left out): a needle planted
+ * at every place of texts of every length from 120 to 330 bytes (once, or
+ * twice: the first is found), its rarest byte's near misses all around,
+ * and absent; against the byte-by-byte search. */
+static void test_find_long(void **state)
+{
+    (void)state;
+    static const char *const needles[] = {"\xe5\xb9\xb4\xe5\xba\xa6", "ab", "\xe5\xb9\xb4", "0123456789abcdefghij"};
+    char hay[400];
+    for (size_t w = 0; w < sizeof needles / sizeof needles[0]; w++) {
+        const char *nd = needles[w];
+        size_t nl = strlen(nd);
+        for (size_t n = 120; n <= 330; n++) {
+            for (size_t i = 0; i < n; i++) /* the needle's bytes, shifted: many near misses */
+                hay[i] = nd[(i * 7 + 1) % nl] == nd[i % nl] ? 'x' : nd[(i * 7 + 1) % nl];
+            assert_ptr_equal(nb_find(hay, n, nd, nl), naive_find(hay, n, nd, nl));
+            for (size_t at = 0; at + nl <= n; at++) {
+                char keep[32];
+                memcpy(keep, hay + at, nl);
+                memcpy(hay + at, nd, nl);
+                assert_ptr_equal(nb_find(hay, n, nd, nl), naive_find(hay, n, nd, nl));
+                size_t two = at + nl + (at % 70);
+                if (two + nl <= n) {
+                    char keep2[32];
+                    memcpy(keep2, hay + two, nl);
+                    memcpy(hay + two, nd, nl);
+                    assert_ptr_equal(nb_find(hay, n, nd, nl), naive_find(hay, n, nd, nl));
+                    memcpy(hay + two, keep2, nl);
+                }
+                memcpy(hay + at, keep, nl);
+            }
+        }
+    }
+}
+
 /* The first invalid byte by nb_utf8_seq, one character at a time. */
 static const unsigned char *invalid_by_seq(const unsigned char *s, size_t n)
 {
@@ -908,6 +944,7 @@ int main(void)
         cmocka_unit_test(test_utf8_get),
         cmocka_unit_test(test_char_classes),
         cmocka_unit_test(test_find),
+        cmocka_unit_test(test_find_long),
         cmocka_unit_test(test_find_all),
         cmocka_unit_test(test_find_all_many),
         cmocka_unit_test(test_find_all_stretches),

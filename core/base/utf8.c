@@ -331,28 +331,46 @@ __attribute__((target("avx2"))) static inline __m256i pair_places(const char *h,
                             _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(h + k2)), f2));
 }
 
-/* nb_find's scan sixty-four places at a time (AVX2), from *p while the
- * needle's bytes at k and k2 fit: the first place of the needle, or NULL
- * with *p the first place not tried. A block where no place has both bytes
- * (most) is told by one test, its marks made only when one has. */
+/* The first place of the needle in [h, h + 64) but those marked in skip
+ * (already tried), or NULL (AVX2). */
+__attribute__((target("avx2"))) static inline const char *
+block_first(const char *h, const char *needle, size_t nl, size_t k, size_t k2, __m256i f1, __m256i f2, uint64_t skip)
+{
+    __m256i e0 = pair_places(h, k, k2, f1, f2), e1 = pair_places(h + 32, k, k2, f1, f2);
+    uint64_t m = (uint32_t)_mm256_movemask_epi8(e0) | (uint64_t)(uint32_t)_mm256_movemask_epi8(e1) << 32;
+    return first_marked(h, m & ~skip, needle, nl);
+}
+
+/* nb_find's scan (AVX2) from *p: 128 places a test (most blocks have no place with the needle's
+ * bytes at k and k2), then 64, then the places left as the last 64 that fit: the needle's first
+ * place, or NULL with *p the first place not tried. */
 __attribute__((target("avx2"))) static const char *find_wide(const char *hay, size_t n, const char *needle,
                                                               size_t nl, size_t k, size_t k2, size_t *p)
 {
     const __m256i f1 = _mm256_set1_epi8(needle[k]), f2 = _mm256_set1_epi8(needle[k2]);
     size_t i = *p;
-    for (; i + nl - 1 + 64 <= n; i += 64) {
+    const char *st;
+    for (; i + nl - 1 + 128 <= n; i += 128) {
         const char *h = hay + i;
-        __m256i e0 = pair_places(h, k, k2, f1, f2), e1 = pair_places(h + 32, k, k2, f1, f2);
-        __m256i any = _mm256_or_si256(e0, e1);
+        __m256i any = _mm256_or_si256(_mm256_or_si256(pair_places(h, k, k2, f1, f2), pair_places(h + 32, k, k2, f1, f2)),
+                                      _mm256_or_si256(pair_places(h + 64, k, k2, f1, f2),
+                                                      pair_places(h + 96, k, k2, f1, f2)));
         if (_mm256_testz_si256(any, any))
             continue;
-        uint64_t m = (uint32_t)_mm256_movemask_epi8(e0) | (uint64_t)(uint32_t)_mm256_movemask_epi8(e1) << 32;
-        const char *st = first_marked(h, m, needle, nl);
-        if (st)
+        if ((st = block_first(h, needle, nl, k, k2, f1, f2, 0)) || (st = block_first(h + 64, needle, nl, k, k2, f1, f2, 0)))
             return st;
     }
+    if (i + nl - 1 + 64 <= n) {
+        if ((st = block_first(hay + i, needle, nl, k, k2, f1, f2, 0)))
+            return st;
+        i += 64;
+    }
     *p = i;
-    return NULL;
+    if (i + nl - 1 >= n || nl - 1 + 64 > n)
+        return NULL;
+    size_t last = n - (nl - 1) - 64; /* i > last: the places before i were tried */
+    *p = n;
+    return block_first(hay + last, needle, nl, k, k2, f1, f2, (UINT64_C(1) << (i - last)) - 1);
 }
 #endif
 
@@ -376,11 +394,9 @@ const char *nb_find(const char *hay, size_t n, const char *needle, size_t nl)
        both matching; one test of the two blocks' marks */
     size_t k2 = k == nl - 1 ? 0 : nl - 1;
 #if defined(NB_FIND_WIDE)
-    if (n >= 128 && __builtin_cpu_supports("avx2")) {
-        const char *st = find_wide(hay, n, needle, nl, k, k2, &p);
-        if (st)
-            return st;
-    }
+    const char *wide;
+    if (n >= 128 && __builtin_cpu_supports("avx2") && (wide = find_wide(hay, n, needle, nl, k, k2, &p)) != NULL)
+        return wide;
 #endif
     const __m128i f1 = _mm_set1_epi8(needle[k]), f2 = _mm_set1_epi8(needle[k2]);
     for (; p + nl - 1 + 32 <= n; p += 32) {
