@@ -5,7 +5,9 @@
  * and other lengths, runs of two to eight written twice at random places,
  * and texts of every length about the 56 bytes a block reads; and the
  * misspellings (found by a rare part of each, the part before compared)
- * against a plain search for each whole word, list order, text order. */
+ * against a plain search for each whole word, list order, text order; and
+ * the ASCII marks between Chinese characters (thirty-two bytes at a time)
+ * against a byte-by-byte count. */
 #include "testutil.h"
 #include "check/internal.h"
 #include "base/utf8.h"
@@ -96,14 +98,22 @@ static char *random_text(uint32_t *x, size_t n, uint32_t alphabet, size_t *out)
     return tight;
 }
 
+/* A report of the text t[0, n) whose prose starts at head (一、总体情况's
+ * place), with no tables' zone. */
+static void prose_report(nb_report *r, const char *t, size_t n, size_t head)
+{
+    memset(r, 0, sizeof *r);
+    r->doc.text = (char *)t;
+    r->doc.len = n;
+    r->sec[NB_SEC_GENERAL].present = 1;
+    r->sec[NB_SEC_GENERAL].head_off = head;
+}
+
 /* The doubled runs nb_check_quality finds in t[0, n) are the plain way's. */
 static void expect_repeats(const char *t, size_t n)
 {
     nb_report r;
-    memset(&r, 0, sizeof r);
-    r.doc.text = (char *)t;
-    r.doc.len = n;
-    r.sec[NB_SEC_GENERAL].present = 1;
+    prose_report(&r, t, n, 0);
     nb_findings f = {0};
     nb_err e = {0};
     assert_int_equal(nb_check_quality(&r, NULL, &f, &e), 0);
@@ -225,11 +235,7 @@ static void test_typos_are_plain(void **st)
         size_t n;
         char *t = typo_text(&x, 1 + next_random(&x) % 40, &n);
         nb_report r;
-        memset(&r, 0, sizeof r);
-        r.doc.text = t;
-        r.doc.len = n;
-        r.sec[NB_SEC_GENERAL].present = 1;
-        r.sec[NB_SEC_GENERAL].head_off = round % 3 ? 0 : next_random(&x) % (n + 1);
+        prose_report(&r, t, n, round % 3 ? 0 : next_random(&x) % (n + 1));
         size_t a[2] = {r.sec[NB_SEC_GENERAL].head_off, 0}, b[2] = {n, n};
         int ns = 1;
         if (round % 2) {
@@ -265,12 +271,94 @@ static void test_typos_are_plain(void **st)
     }
 }
 
+/* The ASCII marks between Chinese characters of t[a, b) the plain way, a
+ * byte at a time: how many, and the first in *first. */
+static long long plain_marks(const char *t, size_t a, size_t b, size_t *first)
+{
+    long long count = 0;
+    for (size_t i = a; i < b; i++) {
+        if (!t[i] || !strchr(",;:!?", t[i]))
+            continue;
+        size_t s = i, e = i + 1, j;
+        while (s > a && t[s - 1] == ' ')
+            s--;
+        while (e < b && t[e] == ' ')
+            e++;
+        j = s - 3;
+        if (s < a + 3 || !nb_is_cjk(nb_utf8_get(t, s, &j)) || j != s)
+            continue;
+        j = e;
+        if (e >= b || !nb_is_cjk(nb_utf8_get(t, b, &j)))
+            continue;
+        if (!count++)
+            *first = i;
+    }
+    return count;
+}
+
+/* A text of about n bytes of ideographs, the five marks, spaces and
+ * other characters and bytes, NUL-terminated and no byte more. */
+static char *marks_text(uint32_t *x, size_t n, size_t *out)
+{
+    static const uint32_t other[] = {0x8D44, 0x91D1, 0x8D44, 0x91D1, 0xFF0C, 0x3002, 'a', '7', '\n', 0x1F600, 0xE9};
+    char *t = malloc(n + 8);
+    assert_non_null(t);
+    size_t k = 0;
+    while (k < n) {
+        uint32_t r = next_random(x) % 20;
+        if (r < 5)
+            t[k++] = ",;:!?"[r];
+        else if (r < 8)
+            t[k++] = ' ';
+        else if (r == 8)
+            t[k++] = (char)0x80; /* a byte that starts no character */
+        else
+            k += nb_utf8_put(t + k, other[(r - 9) % (sizeof other / sizeof other[0])]);
+    }
+    t[k] = '\0';
+    *out = k;
+    return t;
+}
+
+/* The ASCII marks nb_check_quality counts (thirty-two and sixteen bytes
+ * at a time) are the plain way's, from a heading at random, texts of every
+ * length about the blocks and longer. */
+static void test_marks_are_plain(void **st)
+{
+    (void)st;
+    uint32_t x = 362436069u;
+    for (int round = 0; round < 6000; round++) {
+        size_t n;
+        char *t = marks_text(&x, round < 2000 ? (size_t)round % 200 : next_random(&x) % 3000, &n);
+        nb_report r;
+        prose_report(&r, t, n, round % 2 ? 0 : next_random(&x) % (n + 1));
+        size_t first = 0;
+        long long want = plain_marks(t, r.sec[NB_SEC_GENERAL].head_off, n, &first), got = 0;
+        nb_findings f = {0};
+        nb_err e = {0};
+        assert_int_equal(nb_check_quality(&r, NULL, &f, &e), 0);
+        for (size_t k = 0; k < f.n; k++) {
+            if (f.v[k].form != NB_FORM_ASCII)
+                continue;
+            size_t s = first;
+            while (s > 0 && t[s - 1] == ' ')
+                s--;
+            assert_int_equal(f.v[k].claim_off, s >= 3 ? s - 3 : s);
+            got = f.v[k].lhs.v;
+        }
+        assert_int_equal(got, want);
+        nb_findings_free(&f);
+        free(t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_repeats_are_plain),
         cmocka_unit_test(test_repeat_everywhere),
         cmocka_unit_test(test_typos_are_plain),
+        cmocka_unit_test(test_marks_are_plain),
     };
     return TU_RUN("quality_fast", tests, &g_ctx, NULL, NULL);
 }

@@ -148,52 +148,79 @@ __attribute__((target("avx2"))) static uint32_t reruns_exact(const unsigned char
     return any;
 }
 
+/* The places of the 27 from u (56 bytes) that may start a repeated run,
+ * a bit each: an ideograph's lead byte whose six bytes stand again 3l
+ * bytes on for some l. First told loosely for all the places at once (each
+ * of the six bytes equal to the byte 3l on for some l of its own), and
+ * only where a place passes that, l by l. */
+__attribute__((target("avx2"), always_inline)) static inline uint32_t rerun_places(const unsigned char *u)
+{
+    const __m256i e4 = _mm256_set1_epi8((char)0xE4), five = _mm256_set1_epi8(5);
+    __m256i x = _mm256_loadu_si256((const __m256i *)u), d = _mm256_sub_epi8(x, e4), eq;
+    uint32_t lead = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(d, five), d));
+    if (!(lead & 0x7FFFFFF))
+        return 0;
+    eq = _mm256_or_si256(_mm256_or_si256(_mm256_or_si256(same_at(u, x, 2), same_at(u, x, 3)),
+                                         _mm256_or_si256(same_at(u, x, 4), same_at(u, x, 5))),
+                         _mm256_or_si256(_mm256_or_si256(same_at(u, x, 6), same_at(u, x, 7)), same_at(u, x, 8)));
+    uint32_t e = (uint32_t)_mm256_movemask_epi8(eq), two = e & e >> 1, four = two & two >> 2;
+    uint32_t m = four & two >> 4 & lead & 0x7FFFFFF;
+    return m ? m & reruns_exact(u, x) : 0;
+}
+
 /* next_rerun twenty-seven places at a time (AVX2), while their bytes and
  * 24 on are in [i, b): the place (*m its lengths), or b with *from the
- * first place not tried. A place's six bytes must stand again 3l bytes on for some l: first
- * told loosely for all the places at once (each of the six bytes equal to
- * the byte 3l on for some l of its own), and only where a place passes
- * that, l by l. */
+ * first place not tried. */
 __attribute__((target("avx2"))) static size_t next_rerun_wide(const unsigned char *u, size_t *from, size_t b,
                                                                 unsigned *lengths)
 {
-    const __m256i e4 = _mm256_set1_epi8((char)0xE4), five = _mm256_set1_epi8(5);
-    for (size_t i = *from; i + 56 <= b; i += 27, *from = i) { /* places i … i+26: their bytes to i+31, and 24 on */
-        __m256i x = _mm256_loadu_si256((const __m256i *)(u + i)), d = _mm256_sub_epi8(x, e4), eq;
-        uint32_t lead = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(d, five), d));
-        if (!(lead & 0x7FFFFFF))
-            continue;
-        eq = _mm256_or_si256(_mm256_or_si256(_mm256_or_si256(same_at(u + i, x, 2), same_at(u + i, x, 3)),
-                                             _mm256_or_si256(same_at(u + i, x, 4), same_at(u + i, x, 5))),
-                             _mm256_or_si256(_mm256_or_si256(same_at(u + i, x, 6), same_at(u + i, x, 7)),
-                                             same_at(u + i, x, 8)));
-        uint32_t e = (uint32_t)_mm256_movemask_epi8(eq), two = e & e >> 1, four = two & two >> 2;
-        uint32_t m = four & two >> 4 & lead & 0x7FFFFFF;
-        if (!m)
-            continue;
-        for (m &= reruns_exact(u + i, x); m; m &= m - 1) {
+    for (size_t i = *from; i + 56 <= b; i += 27, *from = i) /* places i … i+26: their bytes to i+31, and 24 on */
+        for (uint32_t m = rerun_places(u + i); m; m &= m - 1) {
             size_t p = i + (size_t)__builtin_ctz(m);
             if ((*lengths = rerun_lengths(u, p, b)))
                 return p;
         }
-    }
+    return b;
+}
+
+/* next_rerun over the last bytes, fewer than 56 from i to b, as
+ * next_rerun_wide tells them but on a copy with zero bytes after b: a
+ * place whose run stands again by b has the same bytes in the copy (no
+ * byte past b is compared for it), and rerun_lengths, on the text itself,
+ * tells the others. */
+__attribute__((target("avx2"))) static size_t next_rerun_last(const unsigned char *u, size_t i, size_t b,
+                                                                unsigned *lengths)
+{
+    unsigned char pad[27 + 56] = {0}; /* two blocks: places i … i+53 */
+    if (i + 12 > b) /* a run of two and its repetition: twelve bytes at least */
+        return b;
+    memcpy(pad, u + i, b - i);
+    for (size_t k = 0; k + 12 <= b - i; k += 27)
+        for (uint32_t m = rerun_places(pad + k); m; m &= m - 1) {
+            size_t p = i + k + (size_t)__builtin_ctz(m);
+            if (p + 12 > b)
+                return b;
+            if ((*lengths = rerun_lengths(u, p, b)))
+                return p;
+        }
     return b;
 }
 #endif
 
 /* The first place in [i, b) where a repeated run may start: a lead byte of
  * an ideograph (U+4E00–U+9FFF: E4–E9) whose six bytes stand again 3l
- * bytes on for some length l (*lengths: rerun_lengths, not 0); b when none. Sixteen
- * places at a time where the SSE2 instructions are: a mask of the bytes
- * equal at each distance, three in a row, one test a block (the other
- * three by rerun_lengths). */
+ * bytes on for some length l (*lengths: rerun_lengths, not 0); b when none.
+ * Where the AVX2 instructions are, twenty-seven places at a time to the
+ * end (its last bytes on a padded copy); else sixteen places at a time
+ * where the SSE2 ones are: a mask of the bytes equal at each distance,
+ * three in a row, one test a block (the other three by rerun_lengths),
+ * and the last places one by one. */
 static size_t next_rerun(const unsigned char *u, size_t i, size_t b, unsigned *lengths)
 {
 #if defined(__x86_64__) && defined(__GNUC__)
-    if (i + 56 <= b && __builtin_cpu_supports("avx2")) {
-        size_t p = next_rerun_wide(u, &i, b, lengths);
-        if (p < b)
-            return p;
+    if (__builtin_cpu_supports("avx2")) {
+        size_t p = i + 56 <= b ? next_rerun_wide(u, &i, b, lengths) : b;
+        return p < b ? p : next_rerun_last(u, i, b, lengths);
     }
 #endif
 #if defined(__SSE2__)
@@ -278,13 +305,39 @@ static void ascii_mark(const char *t, size_t a, size_t b, size_t i, size_t *firs
     }
 }
 
-/* ASCII , ; : ! ? between Chinese characters: the first, and how many. */
+#if defined(__x86_64__) && defined(__GNUC__)
+/* ascii_marks thirty-two bytes at a time (AVX2), while they are in [i, b):
+ * the first byte not tried. */
+__attribute__((target("avx2"))) static size_t ascii_marks_wide(const char *t, size_t a, size_t i, size_t b,
+                                                                 size_t *first, long long *count)
+{
+    const __m256i comma = _mm256_set1_epi8(','), semi = _mm256_set1_epi8(';'), colon = _mm256_set1_epi8(':'),
+                  bang = _mm256_set1_epi8('!'), ask = _mm256_set1_epi8('?');
+    for (; i + 32 <= b; i += 32) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(t + i));
+        __m256i hit = _mm256_or_si256(
+            _mm256_or_si256(_mm256_cmpeq_epi8(x, comma), _mm256_cmpeq_epi8(x, semi)),
+            _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(x, colon), _mm256_cmpeq_epi8(x, bang)),
+                            _mm256_cmpeq_epi8(x, ask)));
+        for (uint32_t m = (uint32_t)_mm256_movemask_epi8(hit); m; m &= m - 1)
+            ascii_mark(t, a, b, i + (size_t)__builtin_ctz(m), first, count);
+    }
+    return i;
+}
+#endif
+
+/* ASCII , ; : ! ? between Chinese characters: the first, and how many.
+ * Thirty-two bytes at a time where the AVX2 instructions are, then sixteen
+ * (SSE2), then one by one: most blocks hold none of the five. */
 static void ascii_marks(const nb_report *r, size_t a, size_t b, size_t *first, long long *count)
 {
     const char *t = r->doc.text;
     size_t i = a;
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (i + 32 <= b && __builtin_cpu_supports("avx2"))
+        i = ascii_marks_wide(t, a, i, b, first, count);
+#endif
 #if defined(__SSE2__)
-    /* sixteen bytes at a time: most blocks hold none of the five */
     const __m128i comma = _mm_set1_epi8(','), semi = _mm_set1_epi8(';'), colon = _mm_set1_epi8(':'),
                   bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?');
     for (; i + 16 <= b; i += 16) {
