@@ -122,6 +122,22 @@ static inline int nb_is_space(uint32_t cp)
         return cp == 0xFEFF;
     return nb_is_space_wide(cp);
 }
+/* The first place of t[i, e) that is no white space (nb_is_space), or e.
+ * Most text starts with a printable ASCII byte or an ideograph's lead
+ * (U+4000–U+9FFF), told at once. */
+static inline size_t nb_skip_spaces(const char *t, size_t i, size_t e)
+{
+    unsigned char c = i < e ? (unsigned char)t[i] : 0;
+    if ((c > ' ' && c < 0x80) || (unsigned)(c - 0xE4) <= 5)
+        return i;
+    while (i < e) {
+        size_t j = i;
+        if (!nb_is_space(nb_utf8_get(t, e, &j)))
+            break;
+        i = j;
+    }
+    return i;
+}
 int nb_is_cjk(uint32_t cp);     /* ideographs and CJK punctuation */
 /* Fold full-width ASCII to ASCII, quote and bracket styles to one, dashes to '-'. */
 uint32_t nb_fold_wide(uint32_t cp);

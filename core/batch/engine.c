@@ -87,12 +87,11 @@ int nb_engine_jobs(const char *value, nb_lang lang, nb_err *err)
 }
 
 /* The engine's own messages, in the batch's language. */
-enum { M_NOMEM, M_READ, M_THREAD };
+enum { M_NOMEM, M_THREAD };
 static const char *words(const eng *g, int which)
 {
-    static const char *const en[] = {"out of memory", "the spool of the batch's output cannot be read",
-                                     "no thread could be started"};
-    static const char *const zh[] = {"内存不足", "无法读取批处理输出的暂存文件", "无法启动线程"};
+    static const char *const en[] = {"out of memory", "no thread could be started"};
+    static const char *const zh[] = {"内存不足", "无法启动线程"};
     return nb_tr(g->e->lang, en[which], zh[which]);
 }
 
@@ -211,13 +210,18 @@ static char *join_mems(eng *g, mem m[4], const nb_writer *ow, const char *prep, 
 }
 
 /* A copy of len bytes of r's from from: kept in memory, or read back from
- * the spool (under the lock). */
+ * the spool (under the lock); NULL, the batch failed and said why, when it
+ * cannot be had. */
 static char *rec_bytes(eng *g, const rec *r, size_t from, size_t len)
 {
+    nb_err err;
     char *b = malloc(len + 1);
-    if (b && r->buf)
+    if (!b)
+        fail(g, NB_E_NOMEM, words(g, M_NOMEM));
+    else if (r->buf)
         memcpy(b, r->buf + from, len);
-    else if (b && nb_spool_read(&g->spool, r->off + (long)from, b, len) != 0) {
+    else if (nb_spool_read(&g->spool, r->off + (long)from, b, len, g->e->lang, &err) != 0) {
+        fail(g, err.code, err.msg);
         free(b);
         return NULL;
     }
@@ -300,8 +304,8 @@ static int one_job(eng *g, const nb_ctx *ctx, mem m[4], nb_writer *ow)
     }
     char *prep = NULL; /* the second round: the messages of the first round's prepare */
     rec *r = &g->recs[job.i];
-    if (g->round == 2 && r->nprep && !(prep = rec_bytes(g, r, r->nout, r->nprep)))
-        fail(g, NB_E_IO, words(g, M_READ));
+    if (g->round == 2 && r->nprep)
+        prep = rec_bytes(g, r, r->nout, r->nprep); /* NULL: failed, said */
     job.err = f[1]; /* the second round drops what prepare says: it was said the first time */
     int ok = e->ops.prepare(e->arg, &job) == 0;
     pthread_mutex_unlock(&g->mu);
@@ -485,10 +489,7 @@ static const nb_summary *summary_of(eng *g, size_t i, nb_summary *room)
     const rec *r = &g->recs[i];
     if (r->own)
         return r->own;
-    if (nb_spool_read(&g->spool, r->sum_off, room, sizeof *room) == 0)
-        return room;
-    nb_err_set(&g->err, NB_E_IO, "%s", words(g, M_READ));
-    return NULL;
+    return nb_spool_read(&g->spool, r->sum_off, room, sizeof *room, g->e->lang, &g->err) == 0 ? room : NULL;
 }
 
 /* The reports paired by body and year, each summary read back in turn (in
@@ -599,8 +600,6 @@ static int emit_paired(eng *g)
             pthread_cond_wait(&g->cv, &g->mu);
         rec *r = &g->recs[i];
         char *read = g->failed || r->buf ? NULL : rec_bytes(g, r, 0, r->nout + r->nprep + r->nerr + r->naux);
-        if (!g->failed && !r->buf && !read)
-            fail(g, NB_E_IO, words(g, M_READ));
         const char *b = g->failed ? NULL : r->buf ? r->buf : read;
         pthread_mutex_unlock(&g->mu);
         if (!b)

@@ -48,9 +48,12 @@ long nb_spool_append(nb_spool *s, const void *b, size_t n, nb_lang lang, nb_err 
     return at;
 }
 
-int nb_spool_read(nb_spool *s, long off, void *b, size_t n)
+int nb_spool_read(nb_spool *s, long off, void *b, size_t n, nb_lang lang, nb_err *err)
 {
-    return s->f && fseek(s->f, off, SEEK_SET) == 0 && fread(b, 1, n, s->f) == n ? 0 : -1;
+    if (s->f && fseek(s->f, off, SEEK_SET) == 0 && fread(b, 1, n, s->f) == n)
+        return 0;
+    return nb_err_set(err, NB_E_IO, "%s",
+                      nb_tr(lang, "the spool of the batch's output cannot be read", "无法读取批处理输出的暂存文件"));
 }
 
 void nb_spool_close(nb_spool *s)

@@ -17,8 +17,8 @@ typedef struct nb_spool {
 /* n bytes appended (the file made the first time); where they start, or
  * -1 with err (made in the language, or written). */
 long nb_spool_append(nb_spool *s, const void *b, size_t n, nb_lang lang, nb_err *err);
-/* n bytes from off into b. 0, or -1 when they cannot be read. */
-int nb_spool_read(nb_spool *s, long off, void *b, size_t n);
+/* n bytes from off into b. 0, or -1 with err when they cannot be read. */
+int nb_spool_read(nb_spool *s, long off, void *b, size_t n, nb_lang lang, nb_err *err);
 void nb_spool_close(nb_spool *s);
 
 #endif

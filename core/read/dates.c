@@ -71,14 +71,9 @@ void nb_read_period(nb_report *r, const nb_ctx *ctx)
 static int date_alone_on(const nb_report *r, const nb_ctx *ctx, size_t li, size_t from, size_t *at, nb_date *d)
 {
     const char *t = r->doc.text;
-    size_t ls, le, p;
+    size_t ls, le;
     nb_doc_line(&r->doc, li, &ls, &le);
-    for (p = ls; p < le;) {
-        size_t j = p;
-        if (!nb_is_space(nb_utf8_get(t, le, &j)))
-            break;
-        p = j;
-    }
+    size_t p = nb_skip_spaces(t, ls, le);
     PCRE2_SIZE *ov;
     if (p < from || p >= le || !((t[p] >= '0' && t[p] <= '9') || (unsigned char)t[p] == 0xEF) ||
         !nb_re_at(ctx, ctx->re_date, t, r->doc.len, p, &ov) || !nb_blank_range(t, ov[1], le))

@@ -81,15 +81,7 @@ int nb_tgrid_free_col(nb_tgrid *t, int row, int col)
 
 void nb_trim_spaces(const char *s, size_t *a, size_t *b)
 {
-    size_t i = *a;
-    while (i < *b) {
-        size_t at = i;
-        if (!nb_is_space(nb_utf8_get(s, *b, &i))) {
-            i = at;
-            break;
-        }
-    }
-    *a = i;
+    *a = nb_skip_spaces(s, *a, *b);
     size_t end = *b;
     while (end > *a) {
         size_t st = end - 1;

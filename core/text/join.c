@@ -87,20 +87,6 @@ static int only_figures(const char *t, size_t a, size_t b)
     return 1;
 }
 
-static size_t skip_blank(const char *t, size_t i, size_t e)
-{
-    unsigned char c = i < e ? (unsigned char)t[i] : 0;
-    if ((c > ' ' && c < 0x80) || (unsigned)(c - 0xE4) <= 5)
-        return i; /* most lines: a printable ASCII byte or an ideograph's lead (U+4000–U+9FFF) first, no space */
-    while (i < e) {
-        size_t j = i;
-        if (!nb_is_space(nb_utf8_get(t, e, &j)))
-            break;
-        i = j;
-    }
-    return i;
-}
-
 /* Does a line ending with the (folded) character c end its sentence? */
 static int ends_sentence(uint32_t c)
 {
@@ -118,7 +104,7 @@ static int continues(const char *t, size_t a, size_t b, size_t c, size_t d)
     uint32_t last = last_char(t, a, b);
     if (!last || ends_sentence(last))
         return 0;
-    size_t fa = skip_blank(t, a, b), fc = skip_blank(t, c, d);
+    size_t fa = nb_skip_spaces(t, a, b), fc = nb_skip_spaces(t, c, d);
     if (fc >= d || !has_cjk(t, a, b) || only_figures(t, fc, d) || only_figures(t, fa, b))
         return 0;
     if (strchr("#|*-", t[fc]) || t[fa] == '|' || t[fa] == '#')
@@ -202,7 +188,7 @@ int nb_join_lines(const char *text, size_t n, size_t skip_from, size_t skip_to, 
                 nb_joined_free(out);
                 return -1;
             }
-            start = skip_blank(text, ns, ne);
+            start = nb_skip_spaces(text, ns, ne);
         }
         ls = ns;
     }
