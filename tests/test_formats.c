@@ -2,7 +2,7 @@
  * filled with real figures as .docx, .html, GBK .html and .doc, and the
  * corpus' two reports in each format, come out as the same grids with the
  * template's merged cells; the small hand-made documents show fields,
- * breaks, revisions, content controls, gridBefore, rowspan="0", a sliver
+ * breaks, revisions, hidden text, content controls, gridBefore, rowspan="0", a sliver
  * column, chrome and a layout table. */
 #include "tu_formats.h"
 
@@ -103,6 +103,31 @@ static void test_docx_features(void **state)
     nb_doc_free(&d);
 }
 
+/* Hidden text (w:vanish) is left out as Word leaves it out of the page:
+ * in paragraphs and cells; a cell's runs for a correction start at its
+ * first shown one; a vanish turned off, or on a paragraph mark, hides
+ * nothing. */
+static void test_docx_hidden(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/hidden.docx");
+    assert_non_null(strstr(d.text, "行政许可4529件\n"));
+    assert_null(strstr(d.text, "旧稿"));
+    assert_non_null(strstr(d.text, "\n段落标记隐藏\n"));
+    assert_int_equal(d.ngrids, 1);
+    assert_string_equal(tu_gtext(&d, 0, 0, 1), "4529");
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_first, 6); /* not the hidden 4528 (5) */
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_count, 1);
+    assert_string_equal(tu_gtext(&d, 0, 0, 2), "");        /* only a hidden 0 */
+    assert_int_equal(tu_gcell(&d, 0, 0, 2)->src_count, 0);
+    assert_string_equal(tu_gtext(&d, 0, 1, 1), "65");      /* w:val="0" shows */
+    assert_int_equal(tu_gcell(&d, 0, 1, 1)->src_first, 9);
+    assert_int_equal(tu_gcell(&d, 0, 1, 1)->src_count, 2);
+    assert_string_equal(tu_gtext(&d, 0, 1, 2), "");        /* w:val="true" among other properties */
+    nb_doc_free(&d);
+}
+
 /* Every format of one report gives the docx's grids. */
 static void formats_agree(const char *dir, const char *stem, int gbk_first)
 {
@@ -199,6 +224,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_docx_template),
         cmocka_unit_test(test_docx_features),
+        cmocka_unit_test(test_docx_hidden),
         cmocka_unit_test(test_template_formats_agree),
         cmocka_unit_test(test_corpus_formats_agree),
         cmocka_unit_test(test_html_features),

@@ -16,7 +16,7 @@
 #define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 /* What an open element is, for when it ends. */
-enum { E_OTHER, E_SKIP, E_T, E_P, E_TBL, E_TR, E_TC, E_GRIDTBL, E_GRIDTR, E_GRIDTC, E_TRPR, E_TCPR };
+enum { E_OTHER, E_SKIP, E_T, E_P, E_TBL, E_TR, E_TC, E_GRIDTBL, E_GRIDTR, E_GRIDTC, E_TRPR, E_TCPR, E_R, E_RPR };
 
 typedef struct dsax {
     nb_docb *b;
@@ -26,14 +26,15 @@ typedef struct dsax {
     size_t depth, cap;
     const xmlChar *w_uri;  /* the WordprocessingML namespace as the parser holds it */
     int t_ord, tc_ord;     /* w:t and w:tc elements passed so far */
-    int skip;              /* open elements whose text is left out (deleted, field codes, Fallback) */
+    int skip;              /* open elements whose text is left out (deleted, field codes, Fallback, hidden runs) */
     int in_t;              /* open w:t whose text counts */
     int p_depth;           /* open paragraphs (text boxes nest them) */
     int tbl;               /* open tables */
     int grid;              /* a body table is open: it becomes a grid */
     int row, col;          /* its row, and the grid column of the next cell */
     int in_cell;           /* one of its cells is open */
-    int cell_tc, cell_first, cell_span, cell_vm; /* that cell: w:tc ordinal, first w:t, gridSpan, vMerge (1 restart, 2 continue) */
+    int cell_tc, cell_first, cell_span, cell_vm; /* that cell: w:tc ordinal, first w:t shown, gridSpan, vMerge (1 restart, 2 continue) */
+    int cell_shown;        /* a w:t of the cell is shown (cell_first is its ordinal) */
     int flat;              /* the table is too big for a grid: its cells become lines */
     int blank;             /* the last line was blank (blank paragraphs collapse) */
     int root_ok;           /* the root is w:document */
@@ -140,6 +141,8 @@ static void end_cell(dsax *w)
 {
     const char *s = nb_sbuf_str(&w->t);
     w->in_cell = 0;
+    if (!w->cell_shown) /* no w:t shown: a correction gets a run of its own */
+        w->cell_first = w->t_ord;
     if (!w->flat && w->cell_vm == 2) {
         int k = nb_tgrid_at(&w->tg, w->row - 1, w->col);
         if (k >= 0 && w->tg.cells[k].col == w->col && nb_tgrid_extend_down(&w->tg, k) == 0) {
@@ -182,10 +185,30 @@ static unsigned char top(const dsax *w)
     return w->depth ? w->open[w->depth - 1] : E_OTHER;
 }
 
+/* Is a toggle property on (<w:vanish/>, w:val true or 1 or on)? */
+static int is_on(const xmlChar **attrs, int nattrs)
+{
+    char buf[8];
+    const char *v = val(attrs, nattrs, buf, sizeof buf);
+    return !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0);
+}
+
+/* The open run (under its w:rPr, the top) is hidden text, which Word
+ * neither shows nor prints: its text is left out, as a deleted run's. */
+static void hide_run(dsax *w)
+{
+    w->open[w->depth - 2] = E_SKIP;
+    w->skip++;
+}
+
 /* The WordprocessingML element `name` starts; its E_* code. */
 static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, int nattrs)
 {
     if (strcmp(name, "t") == 0) {
+        if (w->in_cell && !w->skip && !w->cell_shown) {
+            w->cell_first = w->t_ord;
+            w->cell_shown = 1;
+        }
         w->t_ord++;
         w->in_t += !w->skip;
         return w->skip ? E_OTHER : E_T;
@@ -209,6 +232,7 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
         w->cell_first = w->t_ord;
         w->cell_span = 1;
         w->cell_vm = 0;
+        w->cell_shown = 0;
         w->t.n = 0;
         return E_GRIDTC;
     }
@@ -241,6 +265,12 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
     else if (strcmp(name, "delText") == 0 || strcmp(name, "instrText") == 0 || strcmp(name, "del") == 0 ||
              strcmp(name, "moveFrom") == 0)
         return w->skip++, E_SKIP;
+    else if (strcmp(name, "r") == 0)
+        return E_R;
+    else if (strcmp(name, "rPr") == 0 && top(w) == E_R)
+        return E_RPR;
+    else if (strcmp(name, "vanish") == 0 && top(w) == E_RPR && is_on(attrs, nattrs))
+        hide_run(w);
     else if (strcmp(name, "trPr") == 0 && top(w) == E_GRIDTR)
         return E_TRPR;
     else if (strcmp(name, "tcPr") == 0 && top(w) == E_GRIDTC)

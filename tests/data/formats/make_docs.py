@@ -12,7 +12,7 @@ typeset in the template, then converted as reports are published: .html
 (LibreOffice), .gbk.html (GBK bytes labelled gb2312, a 〇 in the page),
 .doc (LibreOffice, Word 97). kewei2024.docx: 上海市科学技术委员会 2024, its
 四、结转 总计 left blank as the report has it. features.*: small hand-made
-documents with what the template does not show. bad/: the hostile files — a
+documents with what the template does not show; hidden.docx: hidden text. bad/: the hostile files — a
 damaged zip, a zip without word/document.xml, a zip bomb, bad XML, a page with
 no report."""
 import json, os, shutil, subprocess, sys, tempfile, zipfile, zlib
@@ -196,6 +196,31 @@ def features_docx():
         z.writestr("word/document.xml", doc)
 
 
+def hidden_docx():
+    """Hidden text (w:vanish), which Word neither shows nor prints: a hidden
+    run in a paragraph, an old figure hidden before the new one, a cell with
+    only a hidden figure, a vanish turned off, and a hidden paragraph mark
+    (its text shown)."""
+    hid = '<w:rPr><w:vanish/></w:rPr>'
+    def hr(text, pr=hid):
+        return '<w:r>%s<w:t xml:space="preserve">%s</w:t></w:r>' % (pr, text)
+    body = (
+        p(r("行政许可"), hr("（旧稿：4528件）"), r("4529件")) +
+        '<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>' + r("段落标记隐藏") + "</w:p>" +
+        "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
+        "<w:tr>" + tc(p(r("行政许可"))) + tc(p(hr("4528"), r("4529"))) +
+        tc(p(hr("0"))) + "</w:tr>"
+        "<w:tr>" + tc(p(r("行政强制"))) + tc(p(hr("6", '<w:rPr><w:vanish w:val="0"/></w:rPr>'), r("5"))) +
+        tc(p(hr("旧", '<w:rPr><w:b/><w:vanish w:val="true"/></w:rPr>'))) + "</w:tr>"
+        "</w:tbl>" + p(r("（完）")))
+    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document %s><w:body>%s<w:sectPr/>'
+           '</w:body></w:document>' % (W, body))
+    with zipfile.ZipFile("hidden.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CT)
+        z.writestr("_rels/.rels", RELS)
+        z.writestr("word/document.xml", doc)
+
+
 FEATURES_HTML = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>年报</title>
 <style>td { border: 1px solid #000 } .x:before { content: "样式文字" }</style>
@@ -260,4 +285,5 @@ if __name__ == "__main__":
     pingtan(tpl)
     kewei(tpl)
     features_docx()
+    hidden_docx()
     hostile()
