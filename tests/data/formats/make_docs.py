@@ -165,6 +165,16 @@ def r(text):
     return '<w:r><w:t xml:space="preserve">%s</w:t></w:r>' % text
 
 
+def write_body(name, body):
+    """A package of its own whose word/document.xml has body."""
+    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document %s><w:body>%s<w:sectPr/>'
+           '</w:body></w:document>' % (W, body))
+    with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CT)
+        z.writestr("_rels/.rels", RELS)
+        z.writestr("word/document.xml", doc)
+
+
 def features_docx():
     """Fields, breaks, tabs, revisions, alternate content, content controls;
     a table with gridBefore, gridSpan, vMerge and a value in two runs (the
@@ -188,12 +198,7 @@ def features_docx():
         "<w:sdt><w:sdtPr/><w:sdtContent>" + tc(p(r("1"))) + "</w:sdtContent></w:sdt>" + tc(p(r("2"))) + "</w:tr>"
         '<w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr>' + tc(p(r("合计")), '<w:gridSpan w:val="2"/>') + "</w:tr>"
         "</w:tbl>" + p(r("（完）")))
-    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document %s><w:body>%s<w:sectPr/>'
-           '</w:body></w:document>' % (W, body))
-    with zipfile.ZipFile("features.docx", "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CT)
-        z.writestr("_rels/.rels", RELS)
-        z.writestr("word/document.xml", doc)
+    write_body("features.docx", body)
 
 
 def hidden_docx():
@@ -213,12 +218,7 @@ def hidden_docx():
         "<w:tr>" + tc(p(r("行政强制"))) + tc(p(hr("6", '<w:rPr><w:vanish w:val="0"/></w:rPr>'), r("5"))) +
         tc(p(hr("旧", '<w:rPr><w:b/><w:vanish w:val="true"/></w:rPr>'))) + "</w:tr>"
         "</w:tbl>" + p(r("（完）")))
-    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document %s><w:body>%s<w:sectPr/>'
-           '</w:body></w:document>' % (W, body))
-    with zipfile.ZipFile("hidden.docx", "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CT)
-        z.writestr("_rels/.rels", RELS)
-        z.writestr("word/document.xml", doc)
+    write_body("hidden.docx", body)
 
 
 FEATURES_HTML = """<!DOCTYPE html>
