@@ -145,6 +145,21 @@ if [ "$rc" -eq 0 ] && grep -q "nianbao export" "$T/out"; then
 else
     notok "--help: exit 0, usage on stdout" "exit $rc"
 fi
+for args in "check --help" "export --format json -h tests/data/seed001.txt" "tests/data/seed001.txt --help"; do
+    # shellcheck disable=SC2086
+    run $args
+    if [ "$rc" -eq 0 ] && grep -q "nianbao export" "$T/out" && [ ! -s "$T/err" ]; then
+        ok "$args: exit 0, usage on stdout"
+    else
+        notok "$args: exit 0, usage on stdout" "exit $rc; stderr: $(errtext)"
+    fi
+done
+run check -- --help
+if [ "$rc" -eq 2 ] && grep -q -- "--help" "$T/err" && ! grep -q "nianbao export" "$T/out"; then
+    ok "check -- --help: a file named --help"
+else
+    notok "check -- --help: a file named --help" "exit $rc; stderr: $(errtext)"
+fi
 
 # ---- JSON ----
 

@@ -34,6 +34,16 @@ static int (*const run[NB_CMD_COUNT])(const nb_opts *, nb_lang) = {
     [NB_CMD_RULES] = nb_cmd_rules,
 };
 
+/* Does a subcommand's argument ask for the help (--help or -h before any
+ * --), as it may anywhere on the line? */
+static int asks_help(int argc, char **argv)
+{
+    for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (nb_option_lookup(argv[i], NB_CMD_TOP) == NB_OPT_HELP)
+            return 1;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     /* Batches read thousands of reports: keep freed memory for the next one
@@ -61,6 +71,10 @@ int main(int argc, char **argv)
     }
     nb_cmd cmd = nb_cmd_lookup(argv[1]);
     int first = cmd == NB_CMD_CONSOLE ? 1 : 2; /* the subcommand's own arguments */
+    if (asks_help(argc - first, argv + first)) {
+        nb_help(stdout, L);
+        return 0;
+    }
     nb_opts o;
     nb_err err;
     int status;

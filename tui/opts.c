@@ -142,8 +142,8 @@ static const nb_form forms[] = {
      .zh = "导出审阅记录：问题及决定与理由、更正（原值 → 新值）、批注"},
     {.cmd = NB_CMD_EXPORT, .required = B(CORRECTED), .optional = B(REVIEW),
      .operands_en = "FILE", .operands_zh = "文件", .man_operands = "Ar file",
-     .en = "the report's text with the corrections (the report is never written)",
-     .zh = "写出更正后的报告文本（原报告从不改写）"},
+     .en = "a corrected copy: the report's text, or a .docx for a .docx (the report is never written)",
+     .zh = "写出更正后的副本：报告文本，.docx 则为 .docx（原报告从不改写）"},
     {.cmd = NB_CMD_RULES, .en = "list every rule checked", .zh = "列出全部检查规则"},
     {.cmd = NB_CMD_TOP, .required = B(HELP) | B(VERSION)},
 };
