@@ -1,7 +1,8 @@
 /* test_docx_corrected.c — a corrected .docx: read back, the corrected
  * cells hold their new values and every other cell is as it was; every
- * entry of the package but word/document.xml is byte for byte the same;
- * in document.xml only the text of the corrected runs changed (or, for an
+ * entry of the package but its document part (word/document.xml, or
+ * word/document2.xml where _rels/.rels names it) is byte for byte the same;
+ * in that part only the text of the corrected runs changed (or, for an
  * empty cell, one run was added). */
 #include "tu_formats.h"
 #include "out/docx_corrected.h"
@@ -63,8 +64,8 @@ static char *entry(zip_t *z, zip_uint64_t i, zip_uint64_t *n)
     return b;
 }
 
-/* The same entries in the same order, each but document.xml the same bytes. */
-static void other_entries_same(const char *a, const char *b)
+/* The same entries in the same order, each but part the same bytes. */
+static void other_entries_same(const char *a, const char *b, const char *part)
 {
     int ea, eb;
     zip_t *x = zip_open(a, ZIP_RDONLY, &ea), *y = zip_open(b, ZIP_RDONLY, &eb);
@@ -73,7 +74,7 @@ static void other_entries_same(const char *a, const char *b)
     assert_int_equal(zip_get_num_entries(x, 0), zip_get_num_entries(y, 0));
     for (zip_uint64_t i = 0; i < (zip_uint64_t)zip_get_num_entries(x, 0); i++) {
         assert_string_equal(zip_get_name(x, i, 0), zip_get_name(y, i, 0));
-        if (strcmp(zip_get_name(x, i, 0), NB_DOCX_PART) == 0)
+        if (strcmp(zip_get_name(x, i, 0), part) == 0)
             continue;
         zip_uint64_t n1, n2;
         char *p = entry(x, i, &n1), *q = entry(y, i, &n2);
@@ -86,14 +87,15 @@ static void other_entries_same(const char *a, const char *b)
     zip_discard(y);
 }
 
-static char *document_xml(const char *path, size_t *n)
+/* The bytes of part of the package at path. */
+static char *part_bytes(const char *path, const char *part, size_t *n)
 {
     size_t fn;
     char *f = tu_read(path, &fn);
     unsigned char *x = NULL;
     nb_err e;
-    if (!f || nb_zip_part(path, (unsigned char *)f, fn, NB_DOCX_PART, NB_ZIP_PART_MAX, &x, n, NB_LANG_EN, &e) != 0)
-        fail_msg("%s: no document.xml", path);
+    if (!f || nb_zip_part(path, (unsigned char *)f, fn, part, NB_ZIP_PART_MAX, &x, n, NB_LANG_EN, &e) != 0)
+        fail_msg("%s: no %s", path, part);
     free(f);
     return (char *)x;
 }
@@ -113,10 +115,10 @@ static char *skeleton(const char *x, size_t n, const nb_wml *w, size_t *sn)
     return s;
 }
 
-static void test_correct_runs(void **state)
+/* Two cells of pingtan2022 corrected in the package in, whose document
+ * part is part: only that part's runs change. */
+static void correct_runs(const char *in, const char *part)
 {
-    (void)state;
-    const char *in = "tests/data/formats/pingtan2022.docx";
     char out[128];
     snprintf(out, sizeof out, "%s/out.docx", g_dir);
     nb_report r, back;
@@ -130,9 +132,9 @@ static void test_correct_runs(void **state)
     assert_int_equal(unplaced.n, 0);
     open_report(&back, out);
     cells_as_corrected(&r, &back);
-    other_entries_same(in, out);
+    other_entries_same(in, out, part);
     size_t n1, n2, s1, s2;
-    char *x1 = document_xml(in, &n1), *x2 = document_xml(out, &n2);
+    char *x1 = part_bytes(in, part, &n1), *x2 = part_bytes(out, part, &n2);
     nb_wml w1, w2;
     assert_int_equal(nb_wml_scan(x1, n1, &w1), 0);
     assert_int_equal(nb_wml_scan(x2, n2, &w2), 0);
@@ -162,6 +164,19 @@ static void test_correct_runs(void **state)
     unlink(out);
 }
 
+static void test_correct_runs(void **state)
+{
+    (void)state;
+    correct_runs("tests/data/formats/pingtan2022.docx", NB_DOCX_PART);
+}
+
+/* Word Online's package: the part _rels/.rels names is the one edited. */
+static void test_correct_document2(void **state)
+{
+    (void)state;
+    correct_runs("tests/data/formats/document2.docx", "word/document2.xml");
+}
+
 static void test_correct_a_blank_cell(void **state)
 {
     (void)state;
@@ -177,9 +192,9 @@ static void test_correct_a_blank_cell(void **state)
     assert_int_equal(nb_docx_corrected(&r, out, &unplaced, NB_LANG_EN, &e), 0);
     open_report(&back, out);
     cells_as_corrected(&r, &back);
-    other_entries_same(in, out);
+    other_entries_same(in, out, NB_DOCX_PART);
     size_t n1, n2, p = 0, s = 0;
-    char *x1 = document_xml(in, &n1), *x2 = document_xml(out, &n2);
+    char *x1 = part_bytes(in, NB_DOCX_PART, &n1), *x2 = part_bytes(out, NB_DOCX_PART, &n2);
     assert_true(n2 > n1);
     while (p < n1 && x1[p] == x2[p])
         p++;
@@ -254,6 +269,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_correct_runs),
+        cmocka_unit_test(test_correct_document2),
         cmocka_unit_test(test_correct_a_blank_cell),
         cmocka_unit_test(test_refusals),
     };

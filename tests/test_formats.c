@@ -1,7 +1,8 @@
 /* test_formats.c — the structured readers' grids: the official template
  * filled with real figures as .docx, .html, GBK .html and .doc, and the
  * corpus' two reports in each format, come out as the same grids with the
- * template's merged cells; the small hand-made documents show fields,
+ * template's merged cells, as does the .docx whose document part is
+ * word/document2.xml; the small hand-made documents show fields,
  * breaks, revisions, hidden text, content controls, gridBefore, rowspan="0", a sliver
  * column, chrome and a layout table. */
 #include "tu_formats.h"
@@ -68,6 +69,23 @@ static void test_docx_template(void **state)
     assert_non_null(strstr(d.text, "平潭综合实验区2022年度政府信息公开工作年度报告\n"));
     assert_null(d.line_page);
     nb_doc_free(&d);
+}
+
+/* Word Online's package (its document part word/document2.xml, named by
+ * _rels/.rels) reads as the same package with word/document.xml. */
+static void test_docx_document2(void **state)
+{
+    (void)state;
+    nb_doc a, b;
+    tu_doc(&a, DATA "/pingtan2022.docx");
+    tu_doc(&b, DATA "/document2.docx");
+    assert_int_equal(b.kind, NB_KIND_DOCX);
+    assert_int_equal(a.ngrids, b.ngrids);
+    for (int g = 0; g < a.ngrids; g++)
+        tu_grids_agree(&a, g, &b, g);
+    assert_string_equal(a.text, b.text);
+    nb_doc_free(&a);
+    nb_doc_free(&b);
 }
 
 static void test_docx_features(void **state)
@@ -223,6 +241,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_docx_template),
+        cmocka_unit_test(test_docx_document2),
         cmocka_unit_test(test_docx_features),
         cmocka_unit_test(test_docx_hidden),
         cmocka_unit_test(test_template_formats_agree),

@@ -1,5 +1,6 @@
 /* test_hostile.c — bad input to the structured readers: a damaged zip, a
- * zip without word/document.xml, a zip bomb, malformed XML, a page with no
+ * zip without word/document.xml, one without the part its _rels/.rels
+ * names, a zip bomb, malformed XML, a page with no
  * report, pages in odd encodings and shapes; each a clear message naming
  * the file, never a crash. The .doc reader without its converters, and its
  * temporary folder gone afterwards. The charset rules of HTML pages. */
@@ -34,6 +35,7 @@ static void test_bad_files(void **state)
     (void)state;
     refused(BAD "/corrupt.docx", "damaged ZIP");
     refused(BAD "/nodoc.docx", "without word/document.xml");
+    refused(BAD "/nomain.docx", "without word/document2.xml"); /* named, not guessed */
     refused(BAD "/bomb.docx", "zip bomb");
     refused(BAD "/badxml.docx", "not well-formed XML (line 1");
     refused(BAD "/noreport.html", "no report");

@@ -1,6 +1,7 @@
 /* docx_corrected.c — the corrected .docx: each corrected cell found in its
  * table grid, the grid cell's runs (w:t ordinals, its w:tc) found in the raw
- * bytes of word/document.xml, their text replaced there and nothing else,
+ * bytes of the document part the reader read (word/document.xml, or the
+ * part _rels/.rels names), their text replaced there and nothing else,
  * then the package rewritten with libzip (the other entries copied as they
  * are) and written atomically. */
 #include "out/docx_corrected.h"
@@ -9,7 +10,7 @@
 #include "base/fsio.h"
 #include "model/grid.h"
 #include "read/build.h"
-#include "read/docx.h"
+#include "read/docx_rels.h"
 #include "read/fmt_lib.h"
 #include "read/sbuf.h"
 #include "read/zippart.h"
@@ -25,7 +26,8 @@ typedef struct edit {
 } edit;
 
 typedef struct plan {
-    const char *x;         /* document.xml */
+    const char *part;      /* the document part's name */
+    const char *x;         /* its bytes */
     size_t n;
     nb_wml wml;
     edit *v;
@@ -241,9 +243,11 @@ static char *apply(plan *p, size_t *outn)
 
 /* ------------------------------------------------------------ the package */
 
-/* The package orig with document.xml replaced, as bytes (libzip writes the
- * archive back into the memory source; other entries are copied as they are). */
-static unsigned char *rezip(const nb_zip_lib *Z, const unsigned char *orig, size_t n, const char *xml, size_t xn, size_t *outn)
+/* The package orig with its part named part replaced by xml, as bytes
+ * (libzip writes the archive back into the memory source; other entries
+ * are copied as they are). */
+static unsigned char *rezip(const nb_zip_lib *Z, const unsigned char *orig, size_t n, const char *part, const char *xml,
+                            size_t xn, size_t *outn)
 {
     zip_error_t ze;
     Z->error_init(&ze);
@@ -257,7 +261,7 @@ static unsigned char *rezip(const nb_zip_lib *Z, const unsigned char *orig, size
         return NULL;
     }
     Z->source_keep(src);
-    zip_int64_t idx = Z->name_locate(za, NB_DOCX_PART, 0);
+    zip_int64_t idx = Z->name_locate(za, part, 0);
     zip_source_t *xs = idx >= 0 ? Z->source_buffer(za, xml, xn, 0) : NULL;
     int ok = xs && Z->file_replace(za, (zip_uint64_t)idx, xs, 0) == 0;
     if (!ok && xs)
@@ -296,21 +300,21 @@ static int plan_all(plan *p, const nb_report *r, nb_unplaced *unplaced, nb_lang 
         else if (rc == -2)
             return nb_err_set(err, NB_E_FORMAT,
                               nb_tr(lang, "%s: %s is not as it was read (changed since?)", "%s：%s 与读取时不同（其后被改动？）"),
-                              r->doc.path, NB_DOCX_PART);
+                              r->doc.path, p->part);
         else if (rc < 0)
             return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), r->doc.path);
     }
     return 0;
 }
 
-static int write_package(const unsigned char *orig, size_t n, const char *xml, size_t xn,
+static int write_package(const unsigned char *orig, size_t n, const char *part, const char *xml, size_t xn,
                          const char *out_path, nb_lang lang, nb_err *err)
 {
     size_t zn = 0;
     const nb_zip_lib *Z = nb_zip_lib_get(out_path, lang, err); /* loaded already: the part was read with it */
     if (!Z)
         return -1;
-    unsigned char *z = rezip(Z, orig, n, xml, xn, &zn);
+    unsigned char *z = rezip(Z, orig, n, part, xml, xn, &zn);
     if (!z)
         return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot rewrite the package with libzip", "%s：无法用 libzip 重写文档包"),
                           out_path);
@@ -335,29 +339,31 @@ int nb_docx_corrected(const nb_report *r, const char *out_path, nb_unplaced *unp
     if (nb_same_file(out_path, r->doc.path))
         return nb_not_the_report(out_path, lang, err);
     unsigned char *orig = NULL, *x = NULL;
+    char *part = NULL;
     size_t n = 0, xn = 0, nn = 0;
     if (nb_read_source(r, &orig, &n, lang, err) != 0)
         return -1;
-    if (nb_zip_part(r->doc.path, orig, n, NB_DOCX_PART, NB_ZIP_PART_MAX, &x, &xn, lang, err) != 0) {
+    if (nb_docx_main_part(r->doc.path, orig, n, &part, &x, &xn, lang, err) != 0) {
         free(orig);
         return -1;
     }
-    plan p = {.x = (const char *)x, .n = xn};
+    plan p = {.part = part, .x = (const char *)x, .n = xn};
     int rc = nb_wml_scan(p.x, xn, &p.wml) == 0
                  ? plan_all(&p, r, unplaced, lang, err)
                  : nb_err_set(err, NB_E_FORMAT, nb_tr(lang, "%s: %s cannot be looked through", "%s：无法解析 %s"),
-                              r->doc.path, NB_DOCX_PART);
+                              r->doc.path, part);
     char *nx = rc == 0 ? apply(&p, &nn) : NULL;
     if (rc == 0 && !nx)
         rc = nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), r->doc.path);
     if (rc == 0)
-        rc = write_package(orig, n, nx, nn, out_path, lang, err);
+        rc = write_package(orig, n, part, nx, nn, out_path, lang, err);
     for (size_t k = 0; k < p.nv; k++)
         free(p.v[k].text);
     free(p.v);
     nb_wml_free(&p.wml);
     free(nx);
     free(x);
+    free(part);
     free(orig);
     return rc;
 }

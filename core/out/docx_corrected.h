@@ -1,5 +1,6 @@
 /* docx_corrected.h — a reviewed .docx written back with its corrections:
- * in word/document.xml only the text of the corrected cells' runs changes,
+ * in its document part (word/document.xml, or the part _rels/.rels names)
+ * only the text of the corrected cells' runs changes,
  * every other byte stays; the other parts of the package are kept as they
  * were; the new package is written atomically, never over the report. */
 #ifndef NB_DOCX_CORRECTED_H

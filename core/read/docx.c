@@ -1,14 +1,15 @@
-/* docx.c — word/document.xml read in one pass with libxml2's SAX2 parser:
+/* docx.c — the package's document part (word/document.xml, or the part
+ * _rels/.rels names) read in one pass with libxml2's SAX2 parser:
  * paragraphs become lines, the body's tables become grids (gridBefore,
  * gridSpan and vMerge resolved), tables inside cells and text boxes become
  * text, and every w:t and w:tc is counted so a cell knows which runs in the
  * file hold its text. */
 #include "read/docx.h"
 #include "read/build.h"
+#include "read/docx_rels.h"
 #include "read/fmt_lib.h"
 #include "read/tgrid.h"
 #include "read/sbuf.h"
-#include "read/zippart.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -344,8 +345,10 @@ static void on_text(void *ctx, const xmlChar *s, int len)
         put(w, (const char *)s, (size_t)len);
 }
 
-/* Parse document.xml into the builder; -1 with err set. */
-static int parse(dsax *w, const char *path, const unsigned char *x, size_t n, nb_lang lang, nb_err *err)
+/* Parse the document part (named part in messages) into the builder; -1
+ * with err set. */
+static int parse(dsax *w, const char *path, const char *part, const unsigned char *x, size_t n, nb_lang lang,
+                 nb_err *err)
 {
     const nb_xml_lib *X = w->X = nb_xml_lib_get(path, lang, err);
     if (!X)
@@ -362,7 +365,7 @@ static int parse(dsax *w, const char *path, const unsigned char *x, size_t n, nb
     sax->endElementNs = on_end;
     sax->characters = on_text;
     sax->cdataBlock = on_text;
-    xmlDocPtr doc = X->ctxt_read_memory(ctxt, (const char *)x, (int)n, NB_DOCX_PART, NULL,
+    xmlDocPtr doc = X->ctxt_read_memory(ctxt, (const char *)x, (int)n, part, NULL,
                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     X->free_doc(doc);
     int rc = 0;
@@ -376,11 +379,11 @@ static int parse(dsax *w, const char *path, const unsigned char *x, size_t n, nb
         rc = nb_err_set(err, NB_E_FORMAT,
                         nb_tr(lang, "%s: %s is not well-formed XML (line %d: %.*s)",
                               "%s：%s 不是格式正确的 XML（第 %d 行：%.*s）"),
-                        path, NB_DOCX_PART, ctxt->lastError.line, (int)ml, m);
+                        path, part, ctxt->lastError.line, (int)ml, m);
     } else if (!w->root_ok) {
         rc = nb_err_set(err, NB_E_FORMAT,
                         nb_tr(lang, "%s: %s holds no Word document (w:document)", "%s：%s 中没有 Word 文档（w:document）"),
-                        path, NB_DOCX_PART);
+                        path, part);
     }
     X->free_parser_ctxt(ctxt);
     return rc;
@@ -391,14 +394,16 @@ int nb_read_docx(nb_doc *d, const char *path, const unsigned char *bytes, size_t
     memset(d, 0, sizeof *d);
     unsigned char *x = NULL;
     size_t xn = 0;
-    if (nb_zip_part(path, bytes, n, NB_DOCX_PART, NB_ZIP_PART_MAX, &x, &xn, lang, err) != 0)
+    char *part = NULL;
+    if (nb_docx_main_part(path, bytes, n, &part, &x, &xn, lang, err) != 0)
         return -1;
     nb_docb b;
     nb_docb_init(&b);
     dsax w = {.b = &b};
     nb_tgrid_init(&w.tg);
-    int rc = parse(&w, path, x, xn, lang, err);
+    int rc = parse(&w, path, part, x, xn, lang, err);
     free(x);
+    free(part);
     nb_tgrid_free(&w.tg);
     free(w.t.s);
     free(w.open);

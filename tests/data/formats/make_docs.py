@@ -12,9 +12,11 @@ typeset in the template, then converted as reports are published: .html
 (LibreOffice), .gbk.html (GBK bytes labelled gb2312, a 〇 in the page),
 .doc (LibreOffice, Word 97). kewei2024.docx: 上海市科学技术委员会 2024, its
 四、结转 总计 left blank as the report has it. features.*: small hand-made
-documents with what the template does not show; hidden.docx: hidden text. bad/: the hostile files — a
-damaged zip, a zip without word/document.xml, a zip bomb, bad XML, a page with
-no report."""
+documents with what the template does not show; hidden.docx: hidden text.
+document2.docx: pingtan2022 with its document part named as Word Online
+names it. bad/: the hostile files — a damaged zip, a zip without
+word/document.xml, one whose _rels/.rels names a part it lacks, a zip bomb,
+bad XML, a page with no report."""
 import json, os, shutil, subprocess, sys, tempfile, zipfile, zlib
 from docx import Document
 from docx.oxml.ns import qn
@@ -261,6 +263,29 @@ NOREPORT_HTML = """<!DOCTYPE html>
 """
 
 
+def document2():
+    """document2.docx: pingtan2022.docx as Word Online and SharePoint save a
+    package, its document part word/document2.xml (named by _rels/.rels as
+    "/word/document2.xml", its own rels renamed with it). bad/nomain.docx:
+    a package whose _rels/.rels names word/document2.xml, which it lacks (it
+    holds a word/document.xml)."""
+    names = {"word/document.xml": "word/document2.xml",
+             "word/_rels/document.xml.rels": "word/_rels/document2.xml.rels"}
+    with zipfile.ZipFile("pingtan2022.docx") as src, \
+            zipfile.ZipFile("document2.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "_rels/.rels":
+                data = data.replace(b'Target="word/document.xml"', b'Target="/word/document2.xml"')
+            elif name == "[Content_Types].xml":
+                data = data.replace(b'PartName="/word/document.xml"', b'PartName="/word/document2.xml"')
+            z.writestr(names.get(name, name), data)
+    with zipfile.ZipFile("bad/nomain.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CT)
+        z.writestr("_rels/.rels", RELS.replace('Target="word/document.xml"', 'Target="word/document2.xml"'))
+        z.writestr("word/document.xml", '<w:document %s><w:body><w:p/></w:body></w:document>' % W)
+
+
 def hostile():
     os.makedirs("bad", exist_ok=True)
     good = open("pingtan2022.docx", "rb").read()
@@ -287,3 +312,4 @@ if __name__ == "__main__":
     features_docx()
     hidden_docx()
     hostile()
+    document2()
