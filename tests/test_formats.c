@@ -3,8 +3,9 @@
  * corpus' two reports in each format, come out as the same grids with the
  * template's merged cells, as does the .docx whose document part is
  * word/document2.xml; the small hand-made documents show fields,
- * breaks, revisions, hidden text, content controls, gridBefore, rowspan="0", a sliver
- * column, chrome and a layout table. */
+ * breaks, revisions, hidden text, content controls, gridBefore,
+ * rowspan="0", a sliver column, chrome and layout tables, and a data table
+ * whose note is written a line a paragraph. */
 #include "tu_formats.h"
 
 #define DATA "tests/data/formats"
@@ -237,6 +238,114 @@ static void test_gbk_pages(void **state)
     nb_doc_free(&d);
 }
 
+/* A page read from memory (a made page, named path in messages). */
+static void html_doc(nb_doc *d, const char *path, const char *page, size_t n)
+{
+    nb_err e;
+    if (nb_read_html(d, path, (const unsigned char *)page, n, NB_LANG_EN, &e) != 0)
+        fail_msg("%s", e.msg);
+}
+
+#define T3_NOTE "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+/* The page with T3's note cell in k bare paragraphs, as converted pages and
+ * CMS pastes put each printed line in a paragraph of its own (the note's
+ * own paragraph closed before them). */
+static char *note_in_paragraphs(const char *page, int k, size_t *n)
+{
+    static const char note[] = T3_NOTE;
+    const char *at = strstr(page, note);
+    assert_non_null(at);
+    size_t len = strlen(note), chars = 0, cap = strlen(page) + 64 * (size_t)k + 64;
+    for (size_t i = 0; i < len; chars++)
+        nb_utf8_get(note, len, &i);
+    char *out = malloc(cap);
+    assert_non_null(out);
+    size_t o = (size_t)snprintf(out, cap, "%.*s</span></font></font></font></p>", (int)(at - page), page);
+    for (size_t i = 0, c = 0, part = 0; part < (size_t)k; part++) {
+        size_t j = i, stop = (part + 1) * chars / (size_t)k;
+        for (; c < stop; c++)
+            nb_utf8_get(note, len, &j);
+        o += (size_t)snprintf(out + o, cap - o, "<p>%.*s</p>", (int)(j - i), note + i);
+        i = j;
+    }
+    o += (size_t)snprintf(out + o, cap - o, "<p><font><font><font><span>%s", at + len);
+    *n = o;
+    return out;
+}
+
+/* A T3 note cell of 4 to 6 bare paragraphs: the table is still a grid (a
+ * note among the numbers, not a layout table), its blank cells where they
+ * are; every cell reads as on the plain page, the note's lines joined. */
+static void test_html_note_paragraphs(void **state)
+{
+    (void)state;
+    nb_doc x;
+    const char *path = tu_path(tu_formats_dir(), "002.html");
+    tu_doc(&x, path);
+    size_t n;
+    char *page = tu_read(path, &n);
+    assert_non_null(page);
+    for (int k = 4; k <= 6; k++) {
+        size_t m;
+        char *v = note_in_paragraphs(page, k, &m);
+        nb_doc y;
+        html_doc(&y, "note.html", v, m);
+        assert_int_equal(y.ngrids, x.ngrids);
+        const nb_gcell *note = tu_gcell(&y, 1, 0, 0);
+        assert_true(note->rowspan == 3 && note->colspan == 3);
+        char joined[256];
+        size_t j = 0;
+        for (size_t i = 0; i < note->len && j + 1 < sizeof joined; i++)
+            if (y.text[note->off + i] != '\n' && y.text[note->off + i] != ' ')
+                joined[j++] = y.text[note->off + i];
+        joined[j] = 0;
+        assert_string_equal(joined, T3_NOTE);
+        tu_grids_agree(&x, 0, &y, 0);
+        tu_grids_agree(&x, 2, &y, 2);
+        const nb_grid *t3 = &x.grids[1];
+        assert_true(y.grids[1].nrows == t3->nrows && y.grids[1].ncols == t3->ncols);
+        for (int r = 0; r < t3->nrows; r++)
+            for (int c = 0; c < t3->ncols; c++) {
+                const nb_gcell *p = nb_grid_at(t3, r, c), *q = nb_grid_at(&y.grids[1], r, c);
+                assert_true(!p == !q);
+                if (!p || q == note)
+                    continue;
+                if (p->row != q->row || p->col != q->col || p->rowspan != q->rowspan || p->colspan != q->colspan ||
+                    p->len != q->len || memcmp(x.text + p->off, y.text + q->off, p->len) != 0)
+                    fail_msg("%d paragraphs: T3 (%d, %d) is \"%.*s\", not \"%.*s\"", k, r, c, (int)q->len,
+                             y.text + q->off, (int)p->len, x.text + p->off);
+            }
+        nb_doc_free(&y);
+        free(v);
+    }
+    free(page);
+    nb_doc_free(&x);
+}
+
+/* Tables that wrap the page are read as their content, with no table of the
+ * report inside them too: a one-cell table of a heading and paragraphs, and
+ * one whose row of links (many plain cells) stands over the text. */
+static void test_html_layout_paragraphs(void **state)
+{
+    (void)state;
+    static const char *const pages[] = {
+        "<html><body><table><tr><td><h1>某县2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+        "<p>本年度共收到申请26件。</p><p>二、主动公开政府信息情况</p><p>见下表。</p></td></tr></table></body></html>",
+        "<html><body><table><tr><td>首页</td><td>概况</td><td>新闻</td><td>公开</td><td>服务</td><td>互动</td>"
+        "<td>专题</td><td>数据</td></tr><tr><td colspan=\"8\"><h1>某县2023年政府信息公开工作年度报告</h1>"
+        "<p>一、总体情况</p><p>本年度共收到申请26件。</p><p>二、主动公开政府信息情况</p><p>见下表。</p></td></tr>"
+        "</table></body></html>",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        nb_doc d;
+        html_doc(&d, "layout.html", pages[i], strlen(pages[i]));
+        assert_int_equal(d.ngrids, 0);
+        assert_non_null(strstr(d.text, "某县2023年政府信息公开工作年度报告\n一、总体情况\n本年度共收到申请26件。\n"));
+        nb_doc_free(&d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -248,6 +357,8 @@ int main(void)
         cmocka_unit_test(test_corpus_formats_agree),
         cmocka_unit_test(test_html_features),
         cmocka_unit_test(test_gbk_pages),
+        cmocka_unit_test(test_html_note_paragraphs),
+        cmocka_unit_test(test_html_layout_paragraphs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

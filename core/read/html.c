@@ -14,9 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A layout table: a cell holding more paragraphs or text than a data cell. */
+/* A layout table: a cell holding more paragraphs or text than a data cell,
+ * unless among the many plain cells or numbers of a grid. */
 #define LAYOUT_BLOCKS 3
 #define LAYOUT_BYTES 600
+#define GRID_CELLS 8
 
 /* Text being gathered, white space collapsed (a break between two wide
  * characters that only a line end made is dropped, as CSS does). */
@@ -177,33 +179,84 @@ static void measure(const nb_hnode *e, int *blocks, size_t *bytes, int *nested)
     *blocks += own && e->kind == NB_HK_BLOCK;
 }
 
-/* A row with a cell holding a table, many paragraphs or a long text. */
-static int row_wraps(const nb_hnode *tr)
+/* What a table's cells hold: whether one holds a table; the cells that hold
+ * many paragraphs or a long text (heavy), the plain ones and those that are
+ * a number; its text and the heavy cells' part of it. */
+typedef struct tshape {
+    int nested, heavy, plain, numbers;
+    size_t bytes, heavy_bytes;
+} tshape;
+
+/* Does e's text hold digits and nothing else but white space and the marks
+ * of a number? *digits: digits seen so far. */
+static int only_digits(const nb_hnode *e, int *digits)
 {
-    for (const nb_hnode *c = tr->children; c; c = c->next) {
-        if (!is_cell(c))
+    for (const nb_hnode *c = e->children; c; c = c->next) {
+        if (!is_text(c)) {
+            if (!only_digits(c, digits))
+                return 0;
             continue;
-        int blocks = 0, nested = 0;
-        size_t bytes = 0;
-        measure(c, &blocks, &bytes, &nested);
-        if (nested || blocks > LAYOUT_BLOCKS || bytes > LAYOUT_BYTES)
-            return 1;
+        }
+        for (size_t i = 0; i < c->len;) {
+            uint32_t cp = nb_utf8_get(c->text, c->len, &i);
+            int digit = (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+            if (!digit && cp != ',' && cp != '.' && cp != 0xA0 && cp != 0x3000 && !(cp < 0x80 && is_ws((char)cp)))
+                return 0;
+            *digits += digit;
+        }
     }
-    return 0;
+    return 1;
 }
 
-/* A table that only wraps the page (or part of it), not a data table. */
+static int is_number_cell(const nb_hnode *c)
+{
+    int digits = 0;
+    return only_digits(c, &digits) && digits > 0;
+}
+
+static void shape_row(const nb_hnode *tr, tshape *sh)
+{
+    for (const nb_hnode *c = tr->children; c && !sh->nested; c = c->next) {
+        if (!is_cell(c))
+            continue;
+        int blocks = 0;
+        size_t bytes = 0;
+        measure(c, &blocks, &bytes, &sh->nested);
+        int heavy = blocks > LAYOUT_BLOCKS || bytes > LAYOUT_BYTES;
+        sh->heavy += heavy;
+        sh->plain += blocks <= 1 && !heavy;
+        sh->numbers += !heavy && is_number_cell(c);
+        sh->bytes += bytes;
+        sh->heavy_bytes += heavy ? bytes : 0;
+    }
+}
+
+/* A grid of data: many cells that are numbers, or many plain cells that
+ * hold most of its text (a cell of many paragraphs or a long text is
+ * then a note or a label among them: converted pages put each printed line
+ * in a paragraph of its own). */
+static int is_grid(const tshape *sh)
+{
+    return sh->numbers >= GRID_CELLS || (sh->plain >= GRID_CELLS && sh->heavy_bytes * 2 < sh->bytes);
+}
+
+/* A table that only wraps the page (or part of it), not a data table: one
+ * whose cell holds a table, or one with cells of many paragraphs or a long
+ * text that is no grid of data. */
 static int is_layout(const nb_hnode *t)
 {
-    for (const nb_hnode *g = t->children; g; g = g->next) {
-        if (is_row(g) && row_wraps(g))
-            return 1;
+    tshape sh = {0};
+    for (const nb_hnode *g = t->children; g && !sh.nested; g = g->next) {
+        if (is_row(g))
+            shape_row(g, &sh);
         if (is_row_group(g))
-            for (const nb_hnode *r = g->children; r; r = r->next)
-                if (is_row(r) && row_wraps(r))
-                    return 1;
+            for (const nb_hnode *r = g->children; r && !sh.nested; r = r->next)
+                if (is_row(r))
+                    shape_row(r, &sh);
     }
-    return 0;
+    if (sh.nested)
+        return 1;
+    return sh.heavy && !is_grid(&sh);
 }
 
 /* One cell of row `row`, at or after *col. nleft: rows left in its section. */
