@@ -80,21 +80,18 @@ static int is_w_uri(dsax *w, const xmlChar *uri)
     return 1;
 }
 
-/* The w:val attribute (SAX2 gives five pointers an attribute), or NULL. */
+/* The w:val attribute in buf (cut to cap - 1 bytes), or NULL. */
 static const char *val(const xmlChar **attrs, int n, char *buf, size_t cap)
 {
-    for (int i = 0; i < n; i++) {
-        const xmlChar **a = attrs + 5 * i;
-        if (strcmp((const char *)a[0], "val") != 0)
-            continue;
-        size_t len = (size_t)(a[4] - a[3]);
-        if (len >= cap)
-            len = cap - 1;
-        memcpy(buf, a[3], len);
-        buf[len] = '\0';
-        return buf;
-    }
-    return NULL;
+    size_t len;
+    const char *v = nb_sax_attr(attrs, n, "val", 0, &len);
+    if (!v)
+        return NULL;
+    if (len >= cap)
+        len = cap - 1;
+    memcpy(buf, v, len);
+    buf[len] = '\0';
+    return buf;
 }
 
 static int int_val(const xmlChar **attrs, int n, int dflt)

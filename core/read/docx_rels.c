@@ -18,21 +18,6 @@ typedef struct rels {
     int failed;   /* out of memory */
 } rels;
 
-/* The value of the unprefixed attribute name among SAX2's attrs (five
- * pointers each: local name, prefix, URI, value, value end), its length in
- * *len; NULL when absent. */
-static const char *attr(const xmlChar **attrs, int n, const char *name, size_t *len)
-{
-    for (int i = 0; i < n; i++) {
-        const xmlChar **a = attrs + 5 * i;
-        if (!a[2] && strcmp((const char *)a[0], name) == 0) {
-            *len = (size_t)(a[4] - a[3]);
-            return (const char *)a[3];
-        }
-    }
-    return NULL;
-}
-
 static int ends_with(const char *s, size_t n, const char *tail)
 {
     size_t tn = strlen(tail);
@@ -47,8 +32,9 @@ static void on_relationship(void *ctx, const xmlChar *local, const xmlChar *pref
     if (r->target || r->failed || strcmp((const char *)local, "Relationship") != 0)
         return;
     size_t tn = 0, gn = 0, mn = 0;
-    const char *type = attr(attrs, nattrs, "Type", &tn), *target = attr(attrs, nattrs, "Target", &gn);
-    const char *mode = attr(attrs, nattrs, "TargetMode", &mn);
+    const char *type = nb_sax_attr(attrs, nattrs, "Type", 1, &tn);
+    const char *target = nb_sax_attr(attrs, nattrs, "Target", 1, &gn);
+    const char *mode = nb_sax_attr(attrs, nattrs, "TargetMode", 1, &mn);
     if (!type || !target || !ends_with(type, tn, OFFICE_DOCUMENT) || (mode && mn == 8 && !memcmp(mode, "External", 8)))
         return;
     if (!(r->target = strndup(target, gn)))
@@ -119,8 +105,7 @@ static int main_part_name(const char *path, const unsigned char *b, size_t n, ch
     nb_err re;
     if (nb_zip_part(path, b, n, NB_DOCX_RELS, NB_ZIP_PART_MAX, &x, &xn, lang, &re) != 0) {
         if (re.code != NB_E_NOTFOUND) {
-            if (err)
-                *err = re;
+            *err = re;
             return -1;
         }
     } else {

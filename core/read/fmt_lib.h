@@ -9,6 +9,7 @@
 #ifndef NB_FMT_LIB_H
 #define NB_FMT_LIB_H
 
+#include <string.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <zip.h>
@@ -53,6 +54,22 @@ typedef struct nb_xml_lib {
                                         const char *encoding, int options);
     void (*html_free_parser_ctxt)(htmlParserCtxtPtr ctxt);
 } nb_xml_lib;
+
+/* The value of the attribute `local` among the attributes SAX2 hands a
+ * start tag (five pointers each: local name, prefix, URI, value, value
+ * end), its length in *len; with no_ns only one in no namespace. NULL
+ * when absent. */
+static inline const char *nb_sax_attr(const xmlChar **attrs, int n, const char *local, int no_ns, size_t *len)
+{
+    for (int i = 0; i < n; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        if ((!no_ns || !a[2]) && strcmp((const char *)a[0], local) == 0) {
+            *len = (size_t)(a[4] - a[3]);
+            return (const char *)a[3];
+        }
+    }
+    return NULL;
+}
 
 /* libzip's functions, the library loaded the first time any thread asks;
  * NULL when it cannot be, with err set naming path (the file being read)
