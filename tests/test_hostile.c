@@ -81,6 +81,47 @@ static void test_odd_pages(void **state)
     nb_doc_free(&d);
 }
 
+/* A page that reads (0) or is refused with want in its message. */
+static void page_says(const char *html, const char *want)
+{
+    nb_doc d;
+    nb_err e;
+    int rc = page(&d, html, strlen(html), &e);
+    if (!want) {
+        if (rc != 0)
+            fail_msg("refused: %s", e.msg);
+        nb_doc_free(&d);
+        return;
+    }
+    assert_int_equal(rc, -1);
+    if (!strstr(e.msg, want))
+        fail_msg("said \"%s\", wanted \"%s\" in it", e.msg, want);
+}
+
+/* A page that only links, embeds or shows its report as images is refused
+ * with what it holds; a page with the report's text is read, whatever it
+ * links, and a link in the site's chrome is not the page's. */
+static void test_report_elsewhere(void **state)
+{
+    (void)state;
+    page_says("<h1>某县2023年政府信息公开工作年度报告</h1><p>附件：<a href=\"/up/2024/r.PDF\">年度报告.pdf</a></p>",
+              "page.html: the page holds no report, only its attachment /up/2024/r.PDF; check that file");
+    page_says("<h1>政府信息公开工作年度报告</h1><iframe src=\"/pdfjs/web/viewer.html?file=/up/r.pdf&page=1\">"
+              "</iframe>",
+              "only its attachment /up/r.pdf;");
+    page_says("<p>政府信息公开年报</p><object data=\"a.docx\"></object><a href=\"b.wps#p2\">b</a>",
+              "only 2 attachments, the first a.docx;");
+    page_says("<p>政府信息公开工作年度报告</p><p><img src=\"1.png\"><img src=\"2.png\"></p>",
+              "the page holds no report text, only images (2)");
+    /* the report's text beside an attachment: read */
+    page_says("<p>政府信息公开工作年度报告</p><h2>二、主动公开政府信息情况</h2><p>附件：<a href=\"t.xls\">表</a></p>",
+              NULL);
+    /* links in the chrome and to pages: the page is read as before */
+    page_says("<div class=\"nav\"><a href=\"/guide.pdf\">指南</a><img src=\"logo.png\"></div>"
+              "<p>政府信息公开工作年度报告</p><a href=\"/list.html\">列表</a>",
+              NULL);
+}
+
 static void test_charset_labels(void **state)
 {
     (void)state;
@@ -103,37 +144,47 @@ static void test_charset_labels(void **state)
     assert_null(nb_html_label_encoding("klingon"));
 }
 
-/* Decode a page; the UTF-8 must contain want. */
-static void decodes(const void *b, size_t n, const char *want)
+/* Decode a page; the UTF-8 must contain want, read in encoding enc. */
+static void decodes(const void *b, size_t n, const char *want, const char *enc)
 {
-    char *u = NULL;
+    char *u = NULL, used[NB_ENC_NAME];
     size_t un = 0;
     nb_err e;
-    if (nb_html_to_utf8("p.html", b, n, &u, &un, NB_LANG_EN, &e) != 0)
+    if (nb_html_to_utf8("p.html", b, n, &u, &un, used, NB_LANG_EN, &e) != 0)
         fail_msg("%s", e.msg);
     if (!strstr(u, want))
         fail_msg("decoded \"%s\", wanted \"%s\" in it", u, want);
     assert_int_equal(strlen(u), un);
+    assert_string_equal(used, enc);
     free(u);
 }
 
-#define DECODES(lit, want) decodes(lit, sizeof lit - 1, want)
+#define DECODES(lit, want, enc) decodes(lit, sizeof lit - 1, want, enc)
 
 static void test_charset_decoding(void **state)
 {
     (void)state;
     /* 〇 is in GBK, not in GB2312: a page labelled gb2312 still reads it */
-    DECODES("<meta charset=gb2312><p>\xa9\x96\xd2\xbb</p>", "〇一");
+    DECODES("<meta charset=gb2312><p>\xa9\x96\xd2\xbb</p>", "〇一", "GB18030");
     /* no label: the text files' detection (not UTF-8, so GB18030) */
-    DECODES("<html><p>\xd0\xc5\xcf\xa2\xb9\xab\xbf\xaa</p>", "信息公开");
+    DECODES("<html><p>\xd0\xc5\xcf\xa2\xb9\xab\xbf\xaa</p>", "信息公开", "GB18030");
     /* labelled UTF-8, but GBK bytes: detection too */
-    DECODES("<meta charset=utf-8><p>\xd0\xc5\xcf\xa2</p>", "信息");
+    DECODES("<meta charset=utf-8><p>\xd0\xc5\xcf\xa2</p>", "信息", "GB18030");
     /* a BOM wins over the label */
-    DECODES("\xef\xbb\xbf<meta charset=gbk><p>信息</p>", "信息");
+    DECODES("\xef\xbb\xbf<meta charset=gbk><p>信息</p>", "信息", "UTF-8 (BOM)");
     static const unsigned char u16[] = {0xFF, 0xFE, '<', 0, 'p', 0, '>', 0, 0xE1, 0x4F, 0x6F, 0x60};
-    decodes(u16, sizeof u16, "<p>信息");
+    decodes(u16, sizeof u16, "<p>信息", "UTF-16LE");
     /* NUL and control bytes in a UTF-8 page become spaces */
-    DECODES("<meta charset=utf-8><p>a\0b\x01" "c</p>", "a b c");
+    DECODES("<meta charset=utf-8><p>a\0b\x01" "c</p>", "a b c", "UTF-8");
+    /* a page saved under a stale GBK or Big5 label whose bytes are UTF-8
+       throughout is read as UTF-8 ... */
+    DECODES("<meta charset=gbk><p>政府信息公开工作年度报告</p>", "政府信息公开工作年度报告", "UTF-8");
+    DECODES("<meta http-equiv=Content-Type content=\"text/html; charset=big5\"><p>政府信息公开工作年报</p>", "政府信息公开工作年报",
+            "UTF-8");
+    /* ... but a label is believed over a few characters that could be either */
+    DECODES("<meta charset=gbk><p>\xe4\xbf\xa1\xe6\x81\xaf</p>", "<p>", "GB18030");
+    /* another label iconv knows is named as given */
+    DECODES("<meta charset=iso-8859-2><p>caf\xe9</p>", "café", "ISO-8859-2");
 }
 
 static int empty_dir(const char *dir)
@@ -192,6 +243,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bad_files),
         cmocka_unit_test(test_odd_pages),
+        cmocka_unit_test(test_report_elsewhere),
         cmocka_unit_test(test_charset_labels),
         cmocka_unit_test(test_charset_decoding),
         cmocka_unit_test(test_doc_converters),

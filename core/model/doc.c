@@ -33,6 +33,11 @@ const char *nb_enc_name(nb_enc e)
     return "?";
 }
 
+const char *nb_doc_enc_name(const nb_doc *d)
+{
+    return d->enc_name[0] ? d->enc_name : nb_enc_name(d->enc);
+}
+
 
 static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_t n, unsigned char *own, nb_lang lang,
                       nb_err *err);

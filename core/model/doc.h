@@ -23,6 +23,9 @@ typedef enum {
     NB_ENC_UTF16BE
 } nb_enc;
 
+/* Room for an encoding's name as an export gives it (nb_doc_enc_name). */
+#define NB_ENC_NAME 32
+
 /* What the file is, by its content (read/detect). */
 typedef enum { NB_KIND_TEXT = 0, NB_KIND_DOCX, NB_KIND_HTML, NB_KIND_PDF, NB_KIND_DOC } nb_kind;
 
@@ -33,7 +36,8 @@ typedef struct nb_doc {
     nb_kind kind;        /* text, or the structured source the text was made from */
     char *text;          /* UTF-8, NUL-terminated, without BOM */
     size_t len;          /* bytes in text */
-    nb_enc enc;
+    nb_enc enc;          /* of the bytes the offsets count: the file's for a text file, else UTF-8 */
+    char enc_name[NB_ENC_NAME]; /* a page: the encoding it was read in ("": enc's) */
     size_t file_size;    /* bytes in the file */
     char sha256[65];     /* of the file's bytes as read (what a review is made against); "" when
                             unknown or not made (a batch's context: model/ctx.h no_sha256) */
@@ -98,6 +102,10 @@ void nb_doc_free(nb_doc *d);
 int nb_doc_index_lines(nb_doc *d);
 
 const char *nb_enc_name(nb_enc e);
+
+/* The encoding the document's file was read in, by name: a page's own
+ * (enc_name), else enc's. */
+const char *nb_doc_enc_name(const nb_doc *d);
 
 /* Locations (model/locate.c). 0-based index of the line holding text
  * offset off. */

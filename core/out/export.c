@@ -388,7 +388,7 @@ static void put_metadata(nb_writer *w, const nb_report *r)
     else
         nb_puts(w, "null");
     nb_puts(w, ",\"encoding\":");
-    nb_put_json_cstr(w, nb_enc_name(r->doc.enc));
+    nb_put_json_cstr(w, nb_doc_enc_name(&r->doc));
     nb_puts(w, ",\"agency\":");
     if (r->agency[0])
         nb_put_json_cstr(w, r->agency);

@@ -360,6 +360,39 @@ static int walk(hwalk *w, const nb_hnode *e)
     return 0;
 }
 
+/* Words of the report's own sections (二、三、四) that a page which only
+ * introduces or links its report does not have. */
+static int has_report_body(const nb_docb *b)
+{
+    static const char *const words[] = {"主动公开政府信息", "收到和处理", "行政复议"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (nb_find(b->text, b->len, words[i], strlen(words[i])))
+            return 1;
+    return 0;
+}
+
+/* A page without tables or the report's sections that links or embeds a
+ * document, or shows images: the report is there, not in the page. */
+static int report_elsewhere(const char *path, const nb_htree *t, nb_lang lang, nb_err *err)
+{
+    if (t->nattach == 1)
+        return nb_err_set(err, NB_E_FORMAT,
+                          nb_tr(lang, "%s: the page holds no report, only its attachment %s; check that file",
+                                "%s：网页本身没有年度报告，只有附件 %s；请检查该附件"),
+                          path, t->attach);
+    if (t->nattach)
+        return nb_err_set(err, NB_E_FORMAT,
+                          nb_tr(lang,
+                                "%s: the page holds no report, only %d attachments, the first %s; check those files",
+                                "%s：网页本身没有年度报告，只有 %d 个附件（第一个为 %s）；请检查这些附件"),
+                          path, t->nattach, t->attach);
+    return nb_err_set(err, NB_E_FORMAT,
+                      nb_tr(lang, "%s: the page holds no report text, only images (%d); a report published as "
+                                  "images cannot be read",
+                            "%s：网页中没有年度报告的文字，只有图片（%d 张）；以图片发布的报告无法读取"),
+                      path, t->nimages);
+}
+
 static int no_report(const char *path, const nb_docb *b, nb_lang lang, nb_err *err)
 {
     if (!b->len)
@@ -375,10 +408,10 @@ int nb_html_read_as(nb_doc *d, const char *path, const unsigned char *bytes, siz
                     nb_err *err)
 {
     memset(d, 0, sizeof *d);
-    char *u = NULL;
+    char *u = NULL, used[NB_ENC_NAME];
     size_t un = 0;
     const nb_xml_lib *X = nb_xml_lib_get(path, lang, err);
-    if (!X || nb_html_to_utf8(path, bytes, n, &u, &un, lang, err) != 0)
+    if (!X || nb_html_to_utf8(path, bytes, n, &u, &un, used, lang, err) != 0)
         return -1;
     nb_htree tree;
     int rc = nb_htree_parse(&tree, X, u, un);
@@ -390,14 +423,21 @@ int nb_html_read_as(nb_doc *d, const char *path, const unsigned char *bytes, siz
     hwalk w = {.b = &b, .wv = tree.wv};
     nb_tgrid_init(&w.tg);
     rc = visit(&w, tree.root) || flush(&w);
-    nb_htree_free(&tree);
     nb_tgrid_free(&w.tg);
     free(w.para.b.s);
     free(w.cell.b.s);
     if (rc != 0) {
+        nb_htree_free(&tree);
         nb_docb_free(&b);
         return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
     }
+    if (!b.ngrids && (tree.nattach || tree.nimages) && !has_report_body(&b)) {
+        report_elsewhere(path, &tree, lang, err);
+        nb_htree_free(&tree);
+        nb_docb_free(&b);
+        return -1;
+    }
+    nb_htree_free(&tree);
     if (!b.ngrids && (!b.len || !nb_find(b.text, b.len, "信息公开", strlen("信息公开")))) {
         no_report(path, &b, lang, err);
         nb_docb_free(&b);
@@ -406,6 +446,8 @@ int nb_html_read_as(nb_doc *d, const char *path, const unsigned char *bytes, siz
     if (nb_docb_finish(&b, d, path, kind, err) != 0)
         return -1;
     d->file_size = n;
+    if (kind == NB_KIND_HTML) /* a Word 97 document's HTML is the converter's */
+        memcpy(d->enc_name, used, sizeof used);
     return 0;
 }
 

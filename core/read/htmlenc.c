@@ -182,6 +182,30 @@ static int valid_utf8(const unsigned char *b, size_t n)
     return good_run(b, n, 0) == n;
 }
 
+/* Bytes of another encoding are practically never UTF-8 throughout once
+ * they hold this many characters beyond ASCII. */
+#define UTF8_SURE_CHARS 8
+
+/* Is b UTF-8 beyond doubt: valid throughout, with UTF8_SURE_CHARS
+ * characters beyond ASCII? A page saved with a stale label (its server
+ * said UTF-8 and the browser showed it so) is read as what it is. */
+static int surely_utf8(const unsigned char *b, size_t n)
+{
+    size_t wide = 0;
+    for (size_t i = 0; i < n && wide < UTF8_SURE_CHARS; i++)
+        wide += (b[i] & 0xC0) == 0xC0;
+    return wide >= UTF8_SURE_CHARS && valid_utf8(b, n);
+}
+
+/* The encoding's name as the export gives it, in used[NB_ENC_NAME]. */
+static void name_used(char *used, const char *enc)
+{
+    size_t i = 0;
+    for (; enc[i] && i + 1 < NB_ENC_NAME; i++)
+        used[i] = (char)toupper((unsigned char)enc[i]);
+    used[i] = '\0';
+}
+
 /* Copy s as valid UTF-8 without NUL or control bytes (they become spaces;
  * tab and line ends stay); invalid sequences become U+FFFD. */
 static char *clean_utf8(const unsigned char *s, size_t n, size_t *outn)
@@ -244,11 +268,12 @@ static int no_memory(const char *path, nb_err *err)
 
 /* A page without a label it can use: the text files' detection. */
 static int detect_like_text(const char *path, const unsigned char *b, size_t n, char **out, size_t *outn,
-                            nb_lang lang, nb_err *err)
+                            char *used, nb_lang lang, nb_err *err)
 {
     nb_doc d;
     if (nb_doc_from_bytes(&d, path, b, n, lang, err) != 0)
         return -1;
+    name_used(used, nb_enc_name(d.enc));
     *out = clean_utf8((const unsigned char *)d.text, d.len, outn);
     nb_doc_free(&d);
     return *out ? 0 : no_memory(path, err);
@@ -271,11 +296,12 @@ static int decode(const char *path, const char *enc, const unsigned char *b, siz
     return *out ? 0 : no_memory(path, err);
 }
 
-int nb_html_to_utf8(const char *path, const unsigned char *b, size_t n, char **out, size_t *outn, nb_lang lang,
-                    nb_err *err)
+int nb_html_to_utf8(const char *path, const unsigned char *b, size_t n, char **out, size_t *outn, char *used,
+                    nb_lang lang, nb_err *err)
 {
     *out = NULL;
     *outn = 0;
+    used[0] = '\0';
     if (n == 0)
         return nb_err_set(err, NB_E_EMPTY, nb_tr(lang, "%s: empty file", "%s：文件为空"), path);
     const char *enc = NULL;
@@ -300,12 +326,15 @@ int nb_html_to_utf8(const char *path, const unsigned char *b, size_t n, char **o
                 enc = label;
             }
         }
-        /* a page labelled UTF-8 that is not goes through detection */
+        /* a page labelled UTF-8 that is not goes through detection; one
+           labelled otherwise that is surely UTF-8 is read as UTF-8 */
         if (enc && strcmp(enc, "UTF-8") == 0 && !valid_utf8(b, n))
             enc = NULL;
+        else if (enc && strcmp(enc, "UTF-8") != 0 && surely_utf8(b, n))
+            enc = "UTF-8";
         if (!enc)
-            return detect_like_text(path, b, n, out, outn, lang, err);
-        return decode(path, enc, b, n, 0, out, outn, err);
+            return detect_like_text(path, b, n, out, outn, used, lang, err);
     }
+    name_used(used, skip == 3 ? nb_enc_name(NB_ENC_UTF8_BOM) : enc);
     return decode(path, enc, b, n, skip, out, outn, err);
 }

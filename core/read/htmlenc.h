@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include "base/err.h"
+#include "model/doc.h"
 
 /* The page's declared charset label (lower case) from its first 8 KiB, or
  * "" when it declares none. */
@@ -18,9 +19,13 @@ const char *nb_html_label_encoding(const char *label);
 
 /* Decode the page to valid UTF-8 (malloc'd, NUL-terminated): bytes that are
  * invalid in the page's encoding become U+FFFD, never an error; NUL and
- * other control bytes become spaces. Errors (an empty page, out of memory,
- * an unlabelled page in no encoding nianbao reads) name the file. */
-int nb_html_to_utf8(const char *path, const unsigned char *b, size_t n, char **out, size_t *outn, nb_lang lang,
-                    nb_err *err);
+ * other control bytes become spaces. used[NB_ENC_NAME] gets the
+ * encoding read, named as an export names a text file's ("GB18030",
+ * "UTF-8 (BOM)"). A label is believed unless the bytes are UTF-8 beyond
+ * doubt (valid throughout, with text beyond ASCII), which a page saved
+ * under a stale label is. Errors (an empty page, out of memory, an
+ * unlabelled page in no encoding nianbao reads) name the file. */
+int nb_html_to_utf8(const char *path, const unsigned char *b, size_t n, char **out, size_t *outn, char *used,
+                    nb_lang lang, nb_err *err);
 
 #endif

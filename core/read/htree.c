@@ -1,6 +1,7 @@
 /* htree.c — libxml2's HTML SAX parser feeding a light tree in an arena;
  * the elements a reader leaves out (script, style, head, nav, and chrome
- * named by class, id or role) are dropped with everything inside them. */
+ * named by class, id or role) are dropped with everything inside them;
+ * the documents the rest links or embeds, and its images, are noted. */
 #include "read/htree.h"
 #include "base/vec.h"
 
@@ -187,6 +188,66 @@ static void on_meta(build *b, const xmlChar **attrs)
         b->t->wv = 1;
 }
 
+/* The address of a document (by the extension of its path, before any ?
+ * or #) in url[0, n)? */
+static int names_document(const char *url, size_t n)
+{
+    static const char *const exts[] = {".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx"};
+    size_t end = strcspn(url, "?#");
+    if (end > n)
+        end = n;
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+        size_t k = strlen(exts[i]);
+        if (end > k && strncasecmp(url + end - k, exts[i], k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The document an address shows: a viewer's file= parameter, else the
+ * address itself; NULL when it is no document. */
+static const char *shown_document(const char *url)
+{
+    const char *q = strchr(url, '?');
+    for (const char *p = q; p && *p; p = strpbrk(p + 1, "?&"))
+        if (strncasecmp(p + 1, "file=", 5) == 0 && names_document(p + 6, strcspn(p + 6, "&#")))
+            return p + 6;
+    return names_document(url, strlen(url)) ? url : NULL;
+}
+
+/* Keep the first attachment's address, cut at a character boundary and
+ * at the end of a viewer's parameter. */
+static void keep_attachment(nb_htree *t, const char *url)
+{
+    if (t->nattach++)
+        return;
+    size_t n = strcspn(url, "&#");
+    if (n >= sizeof t->attach)
+        n = sizeof t->attach - 1;
+    while (n > 0 && ((unsigned char)url[n] & 0xC0) == 0x80)
+        n--; /* not inside a character */
+    memcpy(t->attach, url, n);
+    t->attach[n] = '\0';
+}
+
+/* An attachment, an embedded document or an image, noted. */
+static void note_media(build *b, const char *name, const xmlChar **attrs)
+{
+    const char *url = NULL;
+    if (strcmp(name, "img") == 0) {
+        b->t->nimages++;
+        return;
+    }
+    if (strcmp(name, "a") == 0)
+        url = attr(attrs, "href");
+    else if (strcmp(name, "iframe") == 0 || strcmp(name, "embed") == 0)
+        url = attr(attrs, "src");
+    else if (strcmp(name, "object") == 0)
+        url = attr(attrs, "data");
+    if (url && (url = shown_document(url)) != NULL)
+        keep_attachment(b->t, url);
+}
+
 static void start_element(void *ctx, const xmlChar *xname, const xmlChar **attrs)
 {
     build *b = of(ctx);
@@ -198,7 +259,10 @@ static void start_element(void *ctx, const xmlChar *xname, const xmlChar **attrs
         return;
     }
     eltype ty = type_of(name);
-    if (ty.kind == SKIP || is_chrome(b, name, attrs)) {
+    int chrome = is_chrome(b, name, attrs);
+    if (!chrome)
+        note_media(b, name, attrs);
+    if (ty.kind == SKIP || chrome) {
         b->skip = 1;
         return;
     }

@@ -25,9 +25,18 @@ typedef struct nb_hnode {
 
 typedef struct nb_harena nb_harena;
 
+/* Room for the address of a page's first attachment. */
+#define NB_HTREE_ATTACH 192
+
 typedef struct nb_htree {
     nb_hnode *root;        /* holds the page's top elements */
     int wv;                /* made by wvHtml: its tables mark covered slots with rowspan="0" */
+    /* Outside the chrome: the documents the page links or embeds (a .pdf,
+     * .doc, .docx, .wps, .ofd, .xls or .xlsx by <a href>, or shown by an
+     * <iframe>, <embed> or <object>, a PDF viewer's ?file= included), the
+     * first one's address (cut at a character), and the images. */
+    int nattach, nimages;
+    char attach[NB_HTREE_ATTACH];
     nb_harena *arena;
 } nb_htree;
 
