@@ -116,6 +116,15 @@ static void test_report_elsewhere(void **state)
     /* the report's text beside an attachment: read */
     page_says("<p>政府信息公开工作年度报告</p><h2>二、主动公开政府信息情况</h2><p>附件：<a href=\"t.xls\">表</a></p>",
               NULL);
+    /* the report's text with its tables as images: read, the images counted
+       (not the logo in the chrome) for the missing tables' findings */
+    const char *shown = "<div id=\"header\"><img src=\"logo.png\"></div><h2>二、主动公开政府信息情况</h2>"
+                        "<p><img src=\"t2.png\"></p><h2>三、收到和处理政府信息公开申请情况</h2><img src=\"t3.png\">";
+    nb_doc d;
+    nb_err e;
+    assert_int_equal(page(&d, shown, strlen(shown), &e), 0);
+    assert_int_equal(d.nimages, 2);
+    nb_doc_free(&d);
     /* links in the chrome and to pages: the page is read as before */
     page_says("<div class=\"nav\"><a href=\"/guide.pdf\">指南</a><img src=\"logo.png\"></div>"
               "<p>政府信息公开工作年度报告</p><a href=\"/list.html\">列表</a>",

@@ -437,6 +437,7 @@ int nb_html_read_as(nb_doc *d, const char *path, const unsigned char *bytes, siz
         nb_docb_free(&b);
         return -1;
     }
+    int nimages = tree.nimages;
     nb_htree_free(&tree);
     if (!b.ngrids && (!b.len || !nb_find(b.text, b.len, "信息公开", strlen("信息公开")))) {
         no_report(path, &b, lang, err);
@@ -446,8 +447,10 @@ int nb_html_read_as(nb_doc *d, const char *path, const unsigned char *bytes, siz
     if (nb_docb_finish(&b, d, path, kind, err) != 0)
         return -1;
     d->file_size = n;
-    if (kind == NB_KIND_HTML) /* a Word 97 document's HTML is the converter's */
+    if (kind == NB_KIND_HTML) { /* a Word 97 document's HTML is the converter's */
         memcpy(d->enc_name, used, sizeof used);
+        d->nimages = nimages;
+    }
     return 0;
 }
 
