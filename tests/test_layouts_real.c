@@ -396,6 +396,94 @@ static void test_runtogether_row_sum(void **s)
     nb_report_free(&r);
 }
 
+/* ---- a row broken over two lines (a page break, a wrapped line) ---- */
+
+#define PARTIAL "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+#define NEW_ROW "一、本年新收政府信息公开申请数量"
+#define T4_ROW "2\t1\t3\t1\t7\t0\t0\t0\t0\t0\t13\t2\t4\t0\t19"
+
+static void no_cell_inferred(const nb_report *r)
+{
+    char id[96];
+    for (int ci = 0; ci < r->ncells; ci++)
+        if (r->cells[ci].status == NB_ST_INFERRED) {
+            nb_schema_cell_id(r->schema, ci, id, sizeof id);
+            fail_msg("%s inferred", id);
+        }
+}
+
+/* tab_split.txt with subs read: the cells of every row as in the file
+ * unchanged, none inferred, no error. */
+static void reads_whole(const char *const *subs)
+{
+    nb_report r;
+    nb_findings f;
+    static const char *const rows[][2] = {
+        {"t3.new", "217 1 0 0 0 0 218"}, {"t3.partial", "29 0 0 0 0 0 29"}, {"t3.total", "217 1 0 0 0 0 218"},
+        {"t4.review", "2 1 3 1 7"},      {"t4.suit_direct", "0 0 0 0 0"},   {"t4.suit_after", "13 2 4 0 19"},
+    };
+    load(&r, "tab_split.txt", subs);
+    for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++)
+        row_is(&r, rows[k][0], rows[k][1]);
+    no_cell_inferred(&r);
+    bt_run(&r, &g_ctx, &f);
+    for (size_t i = 0; i < f.n; i++)
+        if (f.v[i].severity == NB_SEV_ERROR)
+            fail_msg("an error of %s", nb_rules(&(int){0})[f.v[i].rule].id);
+    nb_findings_free(&f);
+    nb_report_free(&r);
+}
+
+static void test_row_split_over_lines(void **s)
+{
+    (void)s;
+    reads_whole(NULL);
+    /* one bare number on the next line (no tab: another layout) */
+    const char *bare[] = {PARTIAL "\t29\t0\t0\t0\t0\t0\t29", PARTIAL "\t29\t0\t0\t0\t0\t0\n29", NULL};
+    reads_whole(bare);
+    /* the rest of the numbers tab-separated */
+    const char *tabs[] = {"（七）总计\t217\t1\t0\t0\t0\t0\t218", "（七）总计\t217\t1\t0\t0\t0\n0\t218", NULL};
+    reads_whole(tabs);
+    /* a page's footer between the halves */
+    const char *footers[] = {NEW_ROW "\t217\t1\t0\t0\t0\t0\t218", NEW_ROW "\t217\t1\t0\t0\n\n— 3 —\n\n0\t0\t218",
+                             PARTIAL "\t29\t0\t0\t0\t0\t0\t29", PARTIAL "\t29\t0\t0\t0\t0\n\f第 3 页 共 8 页\n0\t29",
+                             NULL};
+    reads_whole(footers);
+    /* T4's row of fifteen wrapped after its eighth number */
+    const char *t4[] = {T4_ROW, "2\t1\t3\t1\t7\t0\t0\t0\n0\t0\t13\t2\t4\t0\t19", NULL};
+    reads_whole(t4);
+}
+
+/* A row short of a cell is read short, never split into digits that break
+ * its sum (29 as 2 and 9, the row's total 0); T4 short of cells is there. */
+static void test_row_short_not_guessed(void **s)
+{
+    (void)s;
+    nb_report r;
+    nb_findings f;
+    const char *lost[] = {PARTIAL "\t29\t0\t0\t0\t0\t0\t29", PARTIAL "\t29\t0\t0\t0\t0\t0", NULL};
+    load(&r, "tab_split.txt", lost);
+    row_is(&r, "t3.partial", "29 0 0 0 0 0 M");
+    no_cell_inferred(&r);
+    bt_run(&r, &g_ctx, &f);
+    bt_message(&r, bt_only(&f, "STRUCT.MISSING"), NB_LANG_EN,
+               "row t3.partial (（二）部分公开（区分处理的，只计这一情形，不计其他情形）) lacks 1 of its cells");
+    assert_int_equal(bt_count(&f, "CELL.NOT_NUMBER"), 0);
+    nb_findings_free(&f);
+    nb_report_free(&r);
+    const char *t4[] = {T4_ROW, "2\t1\t3\t1\t7\t0\t0\t0", NULL};
+    load(&r, "tab_split.txt", t4);
+    row_is(&r, "t4.review", "2 1 3 1 7");
+    row_is(&r, "t4.suit_direct", "0 0 0 M M");
+    row_is(&r, "t4.suit_after", "M M M M M");
+    bt_run(&r, &g_ctx, &f);
+    const char *missing[] = {"row t4.suit_direct (未经复议直接起诉) lacks 2 of its cells",
+                             "row t4.suit_after (复议后起诉) is missing", NULL};
+    messages_are(&r, &f, "STRUCT.MISSING", missing);
+    nb_findings_free(&f);
+    nb_report_free(&r);
+}
+
 /* ---- typos in standard labels ---- */
 
 static void test_label_typos(void **s)
@@ -478,7 +566,8 @@ int main(void)
         cmocka_unit_test(test_one_other_row),          cmocka_unit_test(test_one_other_row_sums),
         cmocka_unit_test(test_heading_wordings),       cmocka_unit_test(test_heading_own_numbering),
         cmocka_unit_test(test_runtogether_row_sum),    cmocka_unit_test(test_label_typos),
-        cmocka_unit_test(test_placeholders),
+        cmocka_unit_test(test_placeholders),           cmocka_unit_test(test_row_split_over_lines),
+        cmocka_unit_test(test_row_short_not_guessed),
     };
     return TU_RUN("layouts_real", tests, &g_ctx, NULL, NULL);
 }

@@ -417,9 +417,80 @@ static void assemble_tokens(assembly *A, tok *toks, size_t ntok, int cells_mode)
         drop_group(A);
 }
 
+/* g's values without the empty cells that end them. */
+static int filled_len(const assembly *A, const group *g)
+{
+    int n = g->nv;
+    while (n > 0 && A->toks[A->vals[g->v0 + n - 1]].kind == K_EMPTY)
+        n--;
+    return n;
+}
+
+/* Does unlabelled h go on with g's values on a later line: its values
+ * right after g's, nothing but line ends and blank lines between (a page
+ * footer's line is not read)? */
+static int continues_below(const assembly *A, const group *g, const group *h)
+{
+    if (h->has_label || !h->nv || !g->nv || g->v0 + g->nv != h->v0)
+        return 0;
+    int eol = 0;
+    for (int ti = A->vals[g->v0 + g->nv - 1] + 1; ti < A->vals[h->v0]; ti++) {
+        int kind = A->toks[ti].kind;
+        if (kind != K_EOL && kind != K_BREAK)
+            return 0;
+        eol |= kind == K_EOL;
+    }
+    return eol;
+}
+
+int ex_continued_rows(const assembly *A, int gi, int want)
+{
+    int before = 0; /* the values of the rows before the one looked at */
+    for (int k = 1; gi + k < A->ng; k++) {
+        const group *p = &A->g[gi + k - 1];
+        if (!continues_below(A, p, &A->g[gi + k]))
+            return 0;
+        before += p->nv;
+        int n = before + filled_len(A, &A->g[gi + k]);
+        if (n >= want)
+            return n == want ? k + 1 : 0;
+    }
+    return 0;
+}
+
+void ex_join_rows(assembly *A, int gi, int n)
+{
+    group *g = &A->g[gi];
+    for (int k = 1; k < n; k++) {
+        g->nv += A->g[gi + k].nv;
+        g->blob |= A->g[gi + k].blob;
+    }
+    g->tab_fields = NO_FIELD; /* the values of several lines */
+    g->open = 0;
+    memmove(g + 1, g + n, (size_t)(A->ng - gi - n) * sizeof *g);
+    A->ng -= n - 1;
+}
+
+/* A labelled row short of its cells whose numbers go on on the lines
+ * after it (a page break, a wrapped line), the rest of them there and no
+ * more: one row. */
+static void join_continued_rows(assembly *A)
+{
+    for (int gi = 0; gi < A->ng; gi++) {
+        group *g = &A->g[gi];
+        if (!g->has_label || !g->nv)
+            continue;
+        int want = expected_cols(A, g), n;
+        if (want > g->nv && (n = ex_continued_rows(A, gi, want)) > 1)
+            ex_join_rows(A, gi, n);
+    }
+}
+
 void ex_assemble(assembly *A, tok *toks, size_t ntok, int cells_mode)
 {
     assemble_tokens(A, toks, ntok, cells_mode);
+    if (!cells_mode && !A->oom)
+        join_continued_rows(A);
     for (int gi = 0; gi < A->ng && !A->oom; gi++) {
         group *g = &A->g[gi];
         nb_ustr v;

@@ -141,10 +141,34 @@ static int keep_readings(const nb_report *r, const splitter *S, rowfill *F)
     return 0;
 }
 
-/* A row whose digits run together, read in the splitter S (a workspace). */
+/* The cells of a row read as written, the first n of them there (want 15:
+ * T4's three rows of five). */
+static void fill_as_written(nb_report *r, const assembly *A, int row, const int *idx, int n, int want)
+{
+    if (want != 15) {
+        fill_plain(r, A, row, idx, n, want);
+        return;
+    }
+    for (int k = 0; k < 3; k++) {
+        int sub[5], ns = 0;
+        for (int c = 0; c < 5 && k * 5 + c < n; c++)
+            sub[ns++] = idx[k * 5 + c];
+        fill_plain(r, A, row + k, sub, ns, 5);
+    }
+}
+
+/* A row whose digits run together, read in the splitter S (a workspace).
+ * When no reading keeps the row's own sums, a row of several numbers is a
+ * row short of cells (one lost, or on a line not joined), read as written;
+ * one run of digits alone is read in every reading, the column sums choosing
+ * (resolve.c). */
 static void fill_split(nb_report *r, assembly *A, int row, int want, unsigned flags, rowfill *F, splitter *S)
 {
     ex_run_split(A, S, F->idx, F->n, want, flags);
+    if (S->nfound == 0 && F->n > 1) {
+        fill_as_written(r, A, row, F->idx, F->n, want);
+        return;
+    }
     if (S->nfound == 0 && (flags & (NB_ROW_SUM | NB_ROW_T4))) /* the sums do not hold in any reading: every reading is open */
         ex_run_split(A, S, F->idx, F->n, want, 0);
     if (S->nfound == 0)
@@ -182,18 +206,7 @@ static void fill_row(nb_report *r, assembly *A, group *g, int row, int want, uns
         fill_split(r, A, row, want, flags, F, S);
         return;
     }
-    if (want == 15) {
-        int ci0 = nb_schema_first_cell(r->schema, row);
-        (void)ci0;
-        for (int k = 0; k < 3; k++) {
-            int sub[5], ns = 0;
-            for (int c = 0; c < 5 && k * 5 + c < F->n; c++)
-                sub[ns++] = F->idx[k * 5 + c];
-            fill_plain(r, A, row + k, sub, ns, 5);
-        }
-        return;
-    }
-    fill_plain(r, A, row, F->idx, F->n, want);
+    fill_as_written(r, A, row, F->idx, F->n, want);
 }
 
 int ex_fill_rows(nb_report *r, assembly *A, int t4_group, rowfill *fills, int cap)

@@ -354,6 +354,12 @@ typedef struct assembly {
 
 /* Rows from tokens; labels end up without trailing punctuation. */
 void ex_assemble(assembly *A, tok *toks, size_t ntok, int cells_mode);
+/* How many rows from A->g[gi] on make one row of want cells broken over
+ * lines: gi's values, then unlabelled rows of values on the lines after
+ * (nothing else between), the last one ending the cells; 0 when none do. */
+int ex_continued_rows(const assembly *A, int gi, int want);
+/* Rows gi .. gi + n - 1 (ex_continued_rows) made one, gi. */
+void ex_join_rows(assembly *A, int gi, int n);
 /* How many tokens a pass over A's text tokens (of toks[0, ntok)) goes
  * through: the listed text tokens, or every token when none were listed. */
 static inline size_t ex_text_span(const assembly *A, size_t ntok)

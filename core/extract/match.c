@@ -237,7 +237,17 @@ void ex_match_t3(nb_report *r, assembly *A, const area *ar)
     free(how);
 }
 
-/* T4: fifteen numbers in a row (or three rows of five) after its heading. */
+/* Group gi is T4's row of fifteen cells (schema rows r4 .. r4 + 2). */
+static void take_t4_row(nb_report *r, assembly *A, int gi, int r4, int *t4_group)
+{
+    *t4_group = gi;
+    A->g[gi].row = r4;
+    for (int k = 0; k < 3; k++)
+        r->rows_found[r4 + k] = 1;
+}
+
+/* T4: fifteen numbers in a row (or three rows of five) after its heading;
+ * a row of them broken over lines is joined; a row of fewer, short. */
 void ex_match_t4(nb_report *r, assembly *A, const area *ar, int *t4_group)
 {
     const nb_schema *s = r->schema;
@@ -255,11 +265,11 @@ void ex_match_t4(nb_report *r, assembly *A, const area *ar, int *t4_group)
         if (g->row >= 0 || !in_range(g->pos, ar->t4s, ar->end))
             continue;
         double pen;
+        int n = g->has_label ? 0 : ex_continued_rows(A, gi, 15);
+        if (n > 1) /* the row broken over lines */
+            ex_join_rows(A, gi, n);
         if (ex_fits(A, g, 15, 0, &pen)) {
-            *t4_group = gi;
-            g->row = r4;
-            for (int k = 0; k < 3; k++)
-                r->rows_found[r4 + k] = 1;
+            take_t4_row(r, A, gi, r4, t4_group);
             return;
         }
     }
@@ -276,6 +286,15 @@ void ex_match_t4(nb_report *r, assembly *A, const area *ar, int *t4_group)
                 A->g[gi + k].row = r4 + k;
                 r->rows_found[r4 + k] = 1;
             }
+            return;
+        }
+    }
+    /* more numbers than a group's five and fewer than fifteen: the row, short
+     * of cells (the table is there) */
+    for (int gi = 0; gi < A->ng; gi++) {
+        const group *g = &A->g[gi];
+        if (g->row < 0 && !g->has_label && g->nv > 5 && g->nv < 15 && in_range(g->pos, ar->t4s, ar->end)) {
+            take_t4_row(r, A, gi, r4, t4_group);
             return;
         }
     }

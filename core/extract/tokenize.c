@@ -3,7 +3,8 @@
  * commas (three or more cells), or a plain
  * (space-aligned) line; when most lines hold a single cell, the area is read
  * again as one cell per line, where rows span lines (read so at once when a
- * look at the lines' bytes makes that sure). */
+ * look at the lines' bytes makes that sure). A page's footer ("— 3 —",
+ * "第 3 页") between rows is passed over. */
 #include "extract/internal.h"
 #include "base/utf8.h"
 #include "model/doc.h"
@@ -279,6 +280,55 @@ static void double_spaced_line(const nb_doc *d, const area *ar, tokv *tv, size_t
     }
 }
 
+/* The characters of t[a, b) folded, white space left out: at most cap
+ * (cap + 1: more). */
+static int folded_chars(const char *t, size_t a, size_t b, uint32_t *c, int cap)
+{
+    int n = 0;
+    for (size_t i = a; i < b && n <= cap;) {
+        uint32_t cp = nb_fold(nb_utf8_get(t, b, &i));
+        if (!nb_is_space(cp))
+            c[n++] = cp;
+    }
+    return n;
+}
+
+/* Digits from c[*i] on, passed over; 0 when none. */
+static int skip_digits(const uint32_t *c, int n, int *i)
+{
+    int from = *i;
+    while (*i < n && c[*i] >= '0' && c[*i] <= '9')
+        ++*i;
+    return *i > from;
+}
+
+/* Is line t[a, b) a page's number printed at its foot, "— 3 —", "- 3 -",
+ * "第 3 页" or "第 3 页 共 8 页" (a form feed before it or not)? A row
+ * broken by a page break goes on past it. */
+static int page_footer_line(const char *t, size_t a, size_t b)
+{
+    uint32_t c[24];
+    int n = folded_chars(t, a, b, c, 23), i = 0;
+    if (n > 23 || n < 3)
+        return 0;
+    if (c[0] == '-') {
+        while (i < n && c[i] == '-')
+            i++;
+        if (!skip_digits(c, n, &i) || i == n)
+            return 0;
+        while (i < n && c[i] == '-')
+            i++;
+        return i == n;
+    }
+    if (c[i++] != 0x7B2C || !skip_digits(c, n, &i) || i == n || c[i++] != 0x9875) /* 第 N 页 */
+        return 0;
+    if (i < n && (c[i] == '/' || c[i] == ',' || c[i] == 0xFF0C || c[i] == 0x3001))
+        i++;
+    if (i == n)
+        return 1;
+    return c[i++] == 0x5171 && skip_digits(c, n, &i) && i + 1 == n && c[i] == 0x9875; /* 共 M 页 */
+}
+
 /* Tokenise the lines of the area, one cell a line or rows on lines. */
 static void tokenize_lines(const nb_report *r, const area *ar, area_seps *f, tokv *tv, int cells_mode,
                            int tab_cells, line_counts *n)
@@ -304,6 +354,8 @@ static void tokenize_lines(const nb_report *r, const area *ar, area_seps *f, tok
         area_bounds(d, ar, li, &a, &b); /* a row's line is read as it stands: only whether it is blank counts */
         if (ex_blank(t, a, b))
             ex_emit(tv, K_BREAK, a, 0, LK_PLAIN);
+        else if (page_footer_line(t, a, b))
+            continue; /* not the table's: a row goes on past it */
         else
             tokenize_row_line(tv, t, a, b, f, n);
     }
