@@ -302,11 +302,27 @@ static int skip_digits(const uint32_t *c, int n, int *i)
     return *i > from;
 }
 
+/* The most bytes a page's footer line has after its leading blanks. */
+#define FOOTER_BYTES 64
+
 /* Is line t[a, b) a page's number printed at its foot, "— 3 —", "- 3 -",
  * "第 3 页" or "第 3 页 共 8 页" (a form feed before it or not)? A row
  * broken by a page break goes on past it. */
 static int page_footer_line(const char *t, size_t a, size_t b)
 {
+    /* by its bytes first: short after its blanks, and begun by a dash
+       ('-', or U+2010–U+2015 and U+2212 in E2, U+FF0D in EF) or 第 (E7) */
+    for (;;) {
+        if (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\f' || t[a] == '\r'))
+            a++;
+        else if (b - a >= 3 && memcmp(t + a, "\xe3\x80\x80", 3) == 0) /* U+3000 */
+            a += 3;
+        else
+            break;
+    }
+    unsigned char lead = a < b ? (unsigned char)t[a] : 0;
+    if (b - a > FOOTER_BYTES || (lead != '-' && lead != 0xE2 && lead != 0xE7 && lead != 0xEF))
+        return 0;
     uint32_t c[24];
     int n = folded_chars(t, a, b, c, 23), i = 0;
     if (n > 23 || n < 3)
