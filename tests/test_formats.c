@@ -3,9 +3,10 @@
  * corpus' two reports in each format, come out as the same grids with the
  * template's merged cells, as does the .docx whose document part is
  * word/document2.xml; the small hand-made documents show fields,
- * breaks, revisions, hidden text, content controls, gridBefore,
- * rowspan="0", a sliver column, chrome and layout tables, and a data table
- * whose note is written a line a paragraph. */
+ * breaks, revisions, hidden text, content controls, gridBefore, a table
+ * split by hand under its pasted header rows, rowspan="0", a sliver
+ * column, chrome and layout tables, and a data table whose note is written
+ * a line a paragraph. */
 #include "tu_formats.h"
 
 #define DATA "tests/data/formats"
@@ -144,6 +145,35 @@ static void test_docx_hidden(void **state)
     assert_int_equal(tu_gcell(&d, 0, 1, 1)->src_first, 9);
     assert_int_equal(tu_gcell(&d, 0, 1, 1)->src_count, 2);
     assert_string_equal(tu_gtext(&d, 0, 1, 2), "");        /* w:val="true" among other properties */
+    nb_doc_free(&d);
+}
+
+/* A table split by hand, its header rows pasted above the second part:
+ * the vMerge continue under the two-column header cell starts a cell of
+ * its own (Word merges no cells of different widths), so the second part's
+ * rows keep their columns, as the first part's do. */
+static void test_docx_split_table(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/split_table.docx");
+    assert_int_equal(d.ngrids, 2);
+    static const char *const rows[2][2][3] = {{{"（一）予以公开", "5", "6"}, {"（二）部分公开", "7", "8"}},
+                                              {{"（三）不予公开", "9", "10"}, {"（四）无法提供", "11", "12"}}};
+    for (int g = 0; g < 2; g++) {
+        assert_int_equal(d.grids[g].nrows, 3);
+        assert_int_equal(d.grids[g].ncols, 4);
+        assert_string_equal(tu_gtext(&d, g, 0, 1), "项目");
+        assert_int_equal(tu_gcell(&d, g, 0, 0)->colspan, 2);
+        assert_int_equal(tu_gcell(&d, g, 0, 0)->rowspan, 1);
+        const nb_gcell *side = tu_gcell(&d, g, 1, 0);
+        assert_true(side->row == 1 && side->rowspan == 2 && side->colspan == 1);
+        for (int r = 0; r < 2; r++)
+            for (int c = 0; c < 3; c++)
+                assert_string_equal(tu_gtext(&d, g, 1 + r, 1 + c), rows[g][r][c]);
+    }
+    assert_string_equal(tu_gtext(&d, 0, 1, 0), "本年度办理结果");
+    assert_string_equal(tu_gtext(&d, 1, 1, 0), "");
     nb_doc_free(&d);
 }
 
@@ -353,6 +383,7 @@ int main(void)
         cmocka_unit_test(test_docx_document2),
         cmocka_unit_test(test_docx_features),
         cmocka_unit_test(test_docx_hidden),
+        cmocka_unit_test(test_docx_split_table),
         cmocka_unit_test(test_template_formats_agree),
         cmocka_unit_test(test_corpus_formats_agree),
         cmocka_unit_test(test_html_features),

@@ -134,7 +134,9 @@ static void go_flat(dsax *w)
 }
 
 /* A grid cell has ended: on to the grid, merged with the one above when
- * its vMerge goes on. */
+ * its vMerge goes on and that cell is as wide (Word merges no cells of
+ * different widths: a continue under a wider or narrower cell, such as a
+ * table's header rows pasted above the rest of it, starts a cell). */
 static void end_cell(dsax *w)
 {
     const char *s = nb_sbuf_str(&w->t);
@@ -143,7 +145,8 @@ static void end_cell(dsax *w)
         w->cell_first = w->t_ord;
     if (!w->flat && w->cell_vm == 2) {
         int k = nb_tgrid_at(&w->tg, w->row - 1, w->col);
-        if (k >= 0 && w->tg.cells[k].col == w->col && nb_tgrid_extend_down(&w->tg, k) == 0) {
+        if (k >= 0 && w->tg.cells[k].col == w->col && w->tg.cells[k].colspan == w->cell_span &&
+            nb_tgrid_extend_down(&w->tg, k) == 0) {
             w->col += w->tg.cells[k].colspan;
             if (nb_tgrid_append(&w->tg, k, s, w->t.n) != 0)
                 fail(w);

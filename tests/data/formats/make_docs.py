@@ -14,7 +14,8 @@ typeset in the template, then converted as reports are published: .html
 四、结转 总计 left blank as the report has it. features.*: small hand-made
 documents with what the template does not show; hidden.docx: hidden text.
 document2.docx: pingtan2022 with its document part named as Word Online
-names it. bad/: the hostile files — a damaged zip, a zip without
+names it. split_table.docx: a table split by hand, its header rows pasted
+above the second part. bad/: the hostile files — a damaged zip, a zip without
 word/document.xml, one whose _rels/.rels names a part it lacks, a zip bomb,
 bad XML, a page with no report."""
 import json, os, shutil, subprocess, sys, tempfile, zipfile, zlib
@@ -223,6 +224,30 @@ def hidden_docx():
     write_body("hidden.docx", body)
 
 
+def split_table_docx():
+    """A table split by hand at a page, its two header rows (the first cell
+    two columns wide, merged down) pasted above the second part, whose first
+    row's first cell is left a vMerge continue (of the column the header
+    does not span alone)."""
+    def head():
+        return ("<w:tr>" + tc(p(r("项目")), '<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>') +
+                tc(p(r("自然人")), '<w:vMerge w:val="restart"/>') + tc(p(r("法人")), '<w:vMerge w:val="restart"/>') +
+                "</w:tr><w:tr>" + tc(p(), '<w:gridSpan w:val="2"/><w:vMerge/>') + tc(p(), "<w:vMerge/>") +
+                tc(p(), "<w:vMerge/>") + "</w:tr>")
+    def row(first, label, a, b):
+        return "<w:tr>" + tc(p(r(first)) if first else p(), '<w:vMerge w:val="restart"/>' if first else "<w:vMerge/>") + \
+            tc(p(r(label))) + tc(p(r(a))) + tc(p(r(b))) + "</w:tr>"
+    grid = "<w:tblGrid>" + "<w:gridCol/>" * 4 + "</w:tblGrid>"
+    body = (
+        p(r("三、收到和处理政府信息公开申请情况")) +
+        "<w:tbl>" + grid + head() + row("本年度办理结果", "（一）予以公开", "5", "6") +
+        row("", "（二）部分公开", "7", "8") + "</w:tbl>" +
+        p('<w:r><w:br w:type="page"/></w:r>') +
+        "<w:tbl>" + grid + head() + row("", "（三）不予公开", "9", "10") + row("", "（四）无法提供", "11", "12") +
+        "</w:tbl>" + p(r("（完）")))
+    write_body("split_table.docx", body)
+
+
 FEATURES_HTML = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>年报</title>
 <style>td { border: 1px solid #000 } .x:before { content: "样式文字" }</style>
@@ -311,5 +336,6 @@ if __name__ == "__main__":
     kewei(tpl)
     features_docx()
     hidden_docx()
+    split_table_docx()
     hostile()
     document2()
