@@ -4,9 +4,9 @@
  * template's merged cells, as does the .docx whose document part is
  * word/document2.xml; the small hand-made documents show fields,
  * breaks, revisions, hidden text, content controls, gridBefore, a table
- * split by hand under its pasted header rows, rowspan="0", a sliver
- * column, chrome and layout tables, and a data table whose note is written
- * a line a paragraph. */
+ * split by hand under its pasted header rows, frames (layout tables) around
+ * paragraphs and tables, rowspan="0", a sliver column, chrome and layout
+ * tables, and a data table whose note is written a line a paragraph. */
 #include "tu_formats.h"
 
 #define DATA "tests/data/formats"
@@ -174,6 +174,33 @@ static void test_docx_split_table(void **state)
     }
     assert_string_equal(tu_gtext(&d, 0, 1, 0), "本年度办理结果");
     assert_string_equal(tu_gtext(&d, 1, 1, 0), "");
+    nb_doc_free(&d);
+}
+
+/* Frames (layout tables of one cell a row holding a table) are read as if
+ * not there: their paragraphs are lines, the tables in them grids, also in
+ * a frame inside a frame; a row of two cells, one holding a table, is still
+ * a grid with that table as text. */
+static void test_docx_frames(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/frames.docx");
+    assert_non_null(strstr(d.text, "年度报告\n一、总体情况\n本年度共收到申请26件。\n"));
+    assert_non_null(strstr(d.text, "\n（表后说明）\n四、行政复议情况\n"));
+    assert_int_equal(d.ngrids, 3);
+    static const char *const cells[2][2][2] = {{{"行政许可", "4529"}, {"行政处罚", "1100"}},
+                                               {{"维持", "纠正"}, {"3", "1"}}};
+    for (int g = 0; g < 2; g++) {
+        assert_true(d.grids[g].nrows == 2 && d.grids[g].ncols == 2);
+        for (int r = 0; r < 2; r++)
+            for (int c = 0; c < 2; c++)
+                assert_string_equal(tu_gtext(&d, g, r, c), cells[g][r][c]);
+    }
+    assert_int_equal(tu_gcell(&d, 0, 0, 0)->src_tc, 2); /* the frame's w:tc is the first */
+    assert_int_equal(tu_gcell(&d, 1, 1, 1)->src_tc, 12); /* after 6, 7, 8 of the frames */
+    assert_true(d.grids[2].nrows == 1 && d.grids[2].ncols == 2);
+    assert_string_equal(tu_gtext(&d, 2, 0, 1), "甲 乙");
     nb_doc_free(&d);
 }
 
@@ -384,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_docx_features),
         cmocka_unit_test(test_docx_hidden),
         cmocka_unit_test(test_docx_split_table),
+        cmocka_unit_test(test_docx_frames),
         cmocka_unit_test(test_template_formats_agree),
         cmocka_unit_test(test_corpus_formats_agree),
         cmocka_unit_test(test_html_features),

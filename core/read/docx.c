@@ -3,7 +3,9 @@
  * paragraphs become lines, the body's tables become grids (gridBefore,
  * gridSpan and vMerge resolved), tables inside cells and text boxes become
  * text, and every w:t and w:tc is counted so a cell knows which runs in the
- * file hold its text. */
+ * file hold its text. A frame (a layout table of one cell a row around the
+ * report's tables) is read through: when the first pass made one a grid,
+ * a second reads its paragraphs and tables as the body's. */
 #include "read/docx.h"
 #include "read/build.h"
 #include "read/docx_rels.h"
@@ -17,7 +19,21 @@
 #define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 /* What an open element is, for when it ends. */
-enum { E_OTHER, E_SKIP, E_T, E_P, E_TBL, E_TR, E_TC, E_GRIDTBL, E_GRIDTR, E_GRIDTC, E_TRPR, E_TCPR, E_R, E_RPR };
+enum { E_OTHER, E_SKIP, E_T, E_P, E_TBL, E_TR, E_TC, E_GRIDTBL, E_GRIDTR, E_GRIDTC, E_TRPR, E_TCPR, E_R, E_RPR,
+       E_FRAME };
+
+/* At most this many frames inside one another are read through. */
+#define FRAME_DEPTH 8
+
+/* An open table's shape, to tell a frame: a table of one cell a row, a
+ * cell of which holds a table. */
+typedef struct tshape {
+    int ord;               /* its w:tbl ordinal */
+    int p_depth;           /* paragraphs open around it */
+    int rows, cells;       /* rows so far; cells in the open row */
+    int one_cell;          /* every row so far has one cell */
+    int holds_tbl;         /* a table directly in one of its cells */
+} tshape;
 
 typedef struct dsax {
     nb_docb *b;
@@ -38,6 +54,14 @@ typedef struct dsax {
     int cell_shown;        /* a w:t of the cell is shown (cell_first is its ordinal) */
     int flat;              /* the table is too big for a grid: its cells become lines */
     int blank;             /* the last line was blank (blank paragraphs collapse) */
+    tshape *shape;         /* the open tables' shapes, innermost last */
+    size_t nshape, shape_cap;
+    unsigned char *frame;  /* by w:tbl ordinal, from the first pass: 1 a frame */
+    size_t nframe, frame_cap;
+    int tbl_ord;           /* w:tbl elements passed so far */
+    int through;           /* second pass: frames are read through */
+    int frames;            /* frames open and read through */
+    int again;             /* the first pass made a frame a grid: read again */
     int root_ok;           /* the root is w:document */
     int failed;            /* out of memory */
     xmlParserCtxtPtr ctxt;
@@ -179,6 +203,63 @@ static void end_table(dsax *w)
     w->flat = 0;
 }
 
+/* ------------------------------------------------------------ frames */
+
+static tshape *shape_top(dsax *w)
+{
+    return w->nshape ? &w->shape[w->nshape - 1] : NULL;
+}
+
+/* A w:tbl starts: the table around it (when directly in its cell, not in
+ * a text box) holds a table; its shape is opened. Its ordinal, or -1. */
+static int shape_open(dsax *w)
+{
+    tshape *up = shape_top(w);
+    if (up && up->p_depth == w->p_depth)
+        up->holds_tbl = 1;
+    if (nb_grow(&w->shape, &w->shape_cap, w->nshape + 1, sizeof *w->shape, 8) != 0) {
+        fail(w);
+        return -1;
+    }
+    w->shape[w->nshape++] = (tshape){.ord = w->tbl_ord, .p_depth = w->p_depth, .one_cell = 1};
+    return w->tbl_ord++;
+}
+
+static void shape_row(dsax *w, int end)
+{
+    tshape *t = shape_top(w);
+    if (t && !end)
+        t->rows++, t->cells = 0;
+    else if (t && t->cells != 1)
+        t->one_cell = 0;
+}
+
+/* A table ends: the first pass keeps whether it is a frame, and reads
+ * again when it made one a grid. */
+static void shape_close(dsax *w, int was_grid)
+{
+    if (!w->nshape)
+        return;
+    tshape t = w->shape[--w->nshape];
+    int frame = t.rows && t.one_cell && t.holds_tbl;
+    if (w->through)
+        return;
+    if (nb_grow(&w->frame, &w->frame_cap, (size_t)t.ord + 1, 1, 64) != 0) {
+        fail(w);
+        return;
+    }
+    while (w->nframe <= (size_t)t.ord)
+        w->frame[w->nframe++] = 0;
+    w->frame[t.ord] = (unsigned char)frame;
+    w->again |= frame && was_grid;
+}
+
+/* Is the table of ordinal ord, starting in the body, read through? */
+static int read_through(const dsax *w, int ord)
+{
+    return w->through && ord >= 0 && (size_t)ord < w->nframe && w->frame[ord] && w->frames < FRAME_DEPTH;
+}
+
 /* ------------------------------------------------------------ SAX */
 
 static unsigned char top(const dsax *w)
@@ -224,6 +305,8 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
     }
     if (strcmp(name, "tc") == 0) {
         w->tc_ord++;
+        if (w->nshape)
+            w->shape[w->nshape - 1].cells++;
         if (!(w->grid && w->tbl == 1)) {
             put_break(w);
             return E_TC;
@@ -238,6 +321,7 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
         return E_GRIDTC;
     }
     if (strcmp(name, "tr") == 0) {
+        shape_row(w, 0);
         if (!(w->grid && w->tbl == 1)) {
             put_break(w);
             return E_TR;
@@ -247,7 +331,9 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
         return E_GRIDTR;
     }
     if (strcmp(name, "tbl") == 0) {
-        int grid = !w->tbl && !w->p_depth;
+        int grid = !w->tbl && !w->p_depth, ord = shape_open(w);
+        if (grid && read_through(w, ord))
+            return w->frames++, E_FRAME;
         w->tbl++;
         if (!grid) {
             put_break(w);
@@ -329,11 +415,13 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
         else
             put_break(w);
         break;
-    case E_TBL: w->tbl--; put_break(w); break;
-    case E_TR:
+    case E_TBL: w->tbl--; shape_close(w, 0); put_break(w); break;
+    case E_TR: shape_row(w, 1); put_break(w); break;
     case E_TC: put_break(w); break;
+    case E_GRIDTR: shape_row(w, 1); break;
     case E_GRIDTC: end_cell(w); break;
-    case E_GRIDTBL: w->tbl--; end_table(w); break;
+    case E_GRIDTBL: w->tbl--; shape_close(w, 1); end_table(w); break;
+    case E_FRAME: w->frames--; shape_close(w, 0); break;
     default: break;
     }
 }
@@ -389,6 +477,32 @@ static int parse(dsax *w, const char *path, const char *part, const unsigned cha
     return rc;
 }
 
+/* One pass over the document part into b; a second pass (through) reads
+ * the frames the first (frames) found through. -1 with err set; *again
+ * when the first made a frame a grid. */
+static int read_pass(nb_docb *b, dsax *first, const char *path, const char *part, const unsigned char *x, size_t n,
+                     nb_lang lang, nb_err *err)
+{
+    dsax w = {.b = b};
+    if (first) {
+        w.frame = first->frame, w.nframe = first->nframe, w.through = 1;
+        first->frame = NULL;
+    }
+    nb_tgrid_init(&w.tg);
+    int rc = parse(&w, path, part, x, n, lang, err);
+    nb_tgrid_free(&w.tg);
+    free(w.t.s);
+    free(w.open);
+    free(w.shape);
+    if (!first && rc == 0 && w.again) {
+        nb_docb_free(b);
+        nb_docb_init(b);
+        rc = read_pass(b, &w, path, part, x, n, lang, err);
+    }
+    free(w.frame);
+    return rc;
+}
+
 int nb_read_docx(nb_doc *d, const char *path, const unsigned char *bytes, size_t n, nb_lang lang, nb_err *err)
 {
     memset(d, 0, sizeof *d);
@@ -399,14 +513,9 @@ int nb_read_docx(nb_doc *d, const char *path, const unsigned char *bytes, size_t
         return -1;
     nb_docb b;
     nb_docb_init(&b);
-    dsax w = {.b = &b};
-    nb_tgrid_init(&w.tg);
-    int rc = parse(&w, path, part, x, xn, lang, err);
+    int rc = read_pass(&b, NULL, path, part, x, xn, lang, err);
     free(x);
     free(part);
-    nb_tgrid_free(&w.tg);
-    free(w.t.s);
-    free(w.open);
     if (rc != 0) {
         nb_docb_free(&b);
         return -1;

@@ -15,7 +15,8 @@ typeset in the template, then converted as reports are published: .html
 documents with what the template does not show; hidden.docx: hidden text.
 document2.docx: pingtan2022 with its document part named as Word Online
 names it. split_table.docx: a table split by hand, its header rows pasted
-above the second part. bad/: the hostile files — a damaged zip, a zip without
+above the second part. frames.docx: layout tables of one cell a row around
+the report's text and tables. bad/: the hostile files — a damaged zip, a zip without
 word/document.xml, one whose _rels/.rels names a part it lacks, a zip bomb,
 bad XML, a page with no report."""
 import json, os, shutil, subprocess, sys, tempfile, zipfile, zlib
@@ -248,6 +249,25 @@ def split_table_docx():
     write_body("split_table.docx", body)
 
 
+def frames_docx():
+    """Frames: a one-cell table around paragraphs and a data table; a table
+    of two one-cell rows, a heading and a one-cell table around a data
+    table; and, not a frame, a row of two cells, one holding a table."""
+    grid = "<w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+    def table(*rows):
+        return "<w:tbl>" + grid + "".join("<w:tr>" + "".join(tc(c) for c in row) + "</w:tr>" for row in rows) + \
+            "</w:tbl>"
+    data_a = table([p(r("行政许可")), p(r("4529"))], [p(r("行政处罚")), p(r("1100"))])
+    data_b = table([p(r("维持")), p(r("纠正"))], [p(r("3")), p(r("1"))])
+    data_c = table([p(r("甲")), p(r("乙"))])
+    body = (
+        p(r("某县2023年政府信息公开工作年度报告")) +
+        table([p(r("一、总体情况")) + p(r("本年度共收到申请26件。")) + data_a + p(r("（表后说明）"))]) +
+        table([p(r("四、行政复议情况"))], [table([data_b + p()])]) +
+        table([p(r("左")), data_c + p()]) + p(r("（完）")))
+    write_body("frames.docx", body)
+
+
 FEATURES_HTML = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>年报</title>
 <style>td { border: 1px solid #000 } .x:before { content: "样式文字" }</style>
@@ -337,5 +357,6 @@ if __name__ == "__main__":
     features_docx()
     hidden_docx()
     split_table_docx()
+    frames_docx()
     hostile()
     document2()
