@@ -5,8 +5,9 @@
  * word/document2.xml; the small hand-made documents show fields,
  * breaks, revisions, hidden text, content controls, gridBefore, a table
  * split by hand under its pasted header rows, frames (layout tables) around
- * paragraphs and tables, rowspan="0", a sliver column, chrome and layout
- * tables, and a data table whose note is written a line a paragraph. */
+ * paragraphs and tables, content controls showing their placeholder,
+ * rowspan="0", a sliver column, chrome and layout tables, and a data table
+ * whose note is written a line a paragraph. */
 #include "tu_formats.h"
 
 #define DATA "tests/data/formats"
@@ -201,6 +202,28 @@ static void test_docx_frames(void **state)
     assert_int_equal(tu_gcell(&d, 1, 1, 1)->src_tc, 12); /* after 6, 7, 8 of the frames */
     assert_true(d.grids[2].nrows == 1 && d.grids[2].ncols == 2);
     assert_string_equal(tu_gtext(&d, 2, 0, 1), "甲 乙");
+    nb_doc_free(&d);
+}
+
+/* A content control showing its placeholder is not filled in: its prompt
+ * is left out, in a paragraph and in a cell (the cell blank, the prompt's
+ * run its run); a control filled in, or whose showingPlcHdr is off, shows
+ * its text. */
+static void test_docx_placeholder(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/placeholder.docx");
+    assert_null(strstr(d.text, "单击此处"));
+    assert_non_null(strstr(d.text, "收费情况：\n"));
+    assert_int_equal(d.ngrids, 1);
+    assert_true(d.grids[0].nrows == 1 && d.grids[0].ncols == 5);
+    static const char *const cells[5] = {"行政许可", "", "", "12", "7"};
+    for (int c = 0; c < 5; c++)
+        assert_string_equal(tu_gtext(&d, 0, 0, c), cells[c]);
+    for (int c = 1; c < 4; c++) /* the prompt's run is the cell's, for a correction */
+        assert_int_equal(tu_gcell(&d, 0, 0, c)->src_count, 1);
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_first, 3);
     nb_doc_free(&d);
 }
 
@@ -412,6 +435,7 @@ int main(void)
         cmocka_unit_test(test_docx_hidden),
         cmocka_unit_test(test_docx_split_table),
         cmocka_unit_test(test_docx_frames),
+        cmocka_unit_test(test_docx_placeholder),
         cmocka_unit_test(test_template_formats_agree),
         cmocka_unit_test(test_corpus_formats_agree),
         cmocka_unit_test(test_html_features),

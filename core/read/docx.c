@@ -20,7 +20,7 @@
 
 /* What an open element is, for when it ends. */
 enum { E_OTHER, E_SKIP, E_T, E_P, E_TBL, E_TR, E_TC, E_GRIDTBL, E_GRIDTR, E_GRIDTC, E_TRPR, E_TCPR, E_R, E_RPR,
-       E_FRAME };
+       E_FRAME, E_SDT, E_SDTPR, E_PLCHDR, E_PROMPT };
 
 /* At most this many frames inside one another are read through. */
 #define FRAME_DEPTH 8
@@ -45,13 +45,14 @@ typedef struct dsax {
     int t_ord, tc_ord;     /* w:t and w:tc elements passed so far */
     int skip;              /* open elements whose text is left out (deleted, field codes, Fallback, hidden runs) */
     int in_t;              /* open w:t whose text counts */
+    int prompt;            /* open contents of controls showing their placeholder (of skip) */
     int p_depth;           /* open paragraphs (text boxes nest them) */
     int tbl;               /* open tables */
     int grid;              /* a body table is open: it becomes a grid */
     int row, col;          /* its row, and the grid column of the next cell */
     int in_cell;           /* one of its cells is open */
     int cell_tc, cell_first, cell_span, cell_vm; /* that cell: w:tc ordinal, first w:t shown, gridSpan, vMerge (1 restart, 2 continue) */
-    int cell_shown;        /* a w:t of the cell is shown (cell_first is its ordinal) */
+    int cell_shown;        /* a w:t of the cell is shown, or a prompt (cell_first is its ordinal) */
     int flat;              /* the table is too big for a grid: its cells become lines */
     int blank;             /* the last line was blank (blank paragraphs collapse) */
     tshape *shape;         /* the open tables' shapes, innermost last */
@@ -165,7 +166,7 @@ static void end_cell(dsax *w)
 {
     const char *s = nb_sbuf_str(&w->t);
     w->in_cell = 0;
-    if (!w->cell_shown) /* no w:t shown: a correction gets a run of its own */
+    if (!w->cell_shown) /* no w:t shown nor prompt: a correction gets a run of its own */
         w->cell_first = w->t_ord;
     if (!w->flat && w->cell_vm == 2) {
         int k = nb_tgrid_at(&w->tg, w->row - 1, w->col);
@@ -283,11 +284,21 @@ static void hide_run(dsax *w)
     w->skip++;
 }
 
+/* A content control (w:sdt) showing its placeholder (w:showingPlcHdr in
+ * its w:sdtPr, the top): nothing filled in; its content, the prompt, is
+ * left out as a deleted run's, though its runs are a cell's (a correction
+ * goes into them, the control no longer showing its placeholder). */
+static void placeholder(dsax *w)
+{
+    if (w->depth >= 2 && w->open[w->depth - 2] == E_SDT)
+        w->open[w->depth - 2] = E_PLCHDR;
+}
+
 /* The WordprocessingML element `name` starts; its E_* code. */
 static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, int nattrs)
 {
     if (strcmp(name, "t") == 0) {
-        if (w->in_cell && !w->skip && !w->cell_shown) {
+        if (w->in_cell && w->skip == w->prompt && !w->cell_shown) {
             w->cell_first = w->t_ord;
             w->cell_shown = 1;
         }
@@ -354,6 +365,14 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
         return w->skip++, E_SKIP;
     else if (strcmp(name, "r") == 0)
         return E_R;
+    else if (strcmp(name, "sdt") == 0)
+        return E_SDT;
+    else if (strcmp(name, "sdtPr") == 0 && (top(w) == E_SDT || top(w) == E_PLCHDR))
+        return E_SDTPR;
+    else if (strcmp(name, "showingPlcHdr") == 0 && top(w) == E_SDTPR && is_on(attrs, nattrs))
+        placeholder(w);
+    else if (strcmp(name, "sdtContent") == 0 && top(w) == E_PLCHDR)
+        return w->skip++, w->prompt++, E_PROMPT;
     else if (strcmp(name, "rPr") == 0 && top(w) == E_R)
         return E_RPR;
     else if (strcmp(name, "vanish") == 0 && top(w) == E_RPR && is_on(attrs, nattrs))
@@ -408,6 +427,7 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
         return;
     switch (w->open[--w->depth]) {
     case E_SKIP: w->skip--; break;
+    case E_PROMPT: w->skip--, w->prompt--; break;
     case E_T: w->in_t--; break;
     case E_P:
         if (--w->p_depth == 0 && !w->tbl)

@@ -16,7 +16,9 @@ documents with what the template does not show; hidden.docx: hidden text.
 document2.docx: pingtan2022 with its document part named as Word Online
 names it. split_table.docx: a table split by hand, its header rows pasted
 above the second part. frames.docx: layout tables of one cell a row around
-the report's text and tables. bad/: the hostile files — a damaged zip, a zip without
+the report's text and tables. placeholder.docx: content controls showing
+their placeholder; kewei_placeholder.docx: kewei2024.docx with its blank
+cell's paragraph in one. bad/: the hostile files — a damaged zip, a zip without
 word/document.xml, one whose _rels/.rels names a part it lacks, a zip bomb,
 bad XML, a page with no report."""
 import json, os, shutil, subprocess, sys, tempfile, zipfile, zlib
@@ -268,6 +270,37 @@ def frames_docx():
     write_body("frames.docx", body)
 
 
+def placeholder_docx():
+    """Content controls of a template showing their placeholder (the grey
+    prompt 单击此处输入文字。, nothing filled in): in a paragraph, in a cell's
+    paragraph, around a cell's paragraph; a control filled in (its figure);
+    a showingPlcHdr turned off."""
+    def sdt(content, shown="<w:showingPlcHdr/>"):
+        return ('<w:sdt><w:sdtPr><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:id w:val="-1"/>'
+                '<w:placeholder><w:docPart w:val="DefaultPlaceholder_1082065158"/></w:placeholder>%s<w:text/>'
+                '</w:sdtPr><w:sdtContent>%s</w:sdtContent></w:sdt>' % (shown, content))
+    prompt = '<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击此处输入文字。</w:t></w:r>'
+    body = (
+        p(r("收费情况："), sdt(prompt)) +
+        "<w:tbl><w:tblGrid>" + "<w:gridCol/>" * 5 + "</w:tblGrid><w:tr>" + tc(p(r("行政许可"))) +
+        tc(p(sdt(prompt))) + tc(sdt(p(prompt))) + tc(p(sdt(r("12"), ""))) +
+        tc(p(sdt(r("7"), '<w:showingPlcHdr w:val="0"/>'))) + "</w:tr></w:tbl>" + p(r("（完）")))
+    write_body("placeholder.docx", body)
+    with zipfile.ZipFile("kewei2024.docx") as src, \
+            zipfile.ZipFile("kewei_placeholder.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "word/document.xml":
+                x = data.decode()
+                t3_end = x.index("</w:tbl>", x.index("</w:tbl>") + 1)
+                at = x.rindex("<w:tc>", 0, t3_end)  # 四、结转 总计, left blank
+                pa = x.index("<w:p ", at)
+                pe = x.index("</w:p>", pa) + len("</w:p>")
+                data = (x[:pa] + sdt(x[pa:pe].replace("</w:pPr></w:p>", "</w:pPr>" + prompt + "</w:p>")) +
+                        x[pe:]).encode()
+            z.writestr(name, data)
+
+
 FEATURES_HTML = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>年报</title>
 <style>td { border: 1px solid #000 } .x:before { content: "样式文字" }</style>
@@ -358,5 +391,6 @@ if __name__ == "__main__":
     hidden_docx()
     split_table_docx()
     frames_docx()
+    placeholder_docx()
     hostile()
     document2()
