@@ -6,8 +6,8 @@
  * breaks, revisions, hidden text, content controls, gridBefore, a table
  * split by hand under its pasted header rows, frames (layout tables) around
  * paragraphs and tables, content controls showing their placeholder,
- * rowspan="0", a sliver column, chrome and layout tables, and a data table
- * whose note is written a line a paragraph. */
+ * fields inside fields, rowspan="0", a sliver column, chrome and layout
+ * tables, and a data table whose note is written a line a paragraph. */
 #include "tu_formats.h"
 
 #define DATA "tests/data/formats"
@@ -227,6 +227,23 @@ static void test_docx_placeholder(void **state)
     nb_doc_free(&d);
 }
 
+/* A field inside another's code: only the outer field's result is shown,
+ * in a paragraph and in a cell (whose runs start at that result); a field
+ * without a result shows nothing; one begun in deleted text hides nothing. */
+static void test_docx_fields(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/fields.docx");
+    assert_non_null(strstr(d.text, "合计218件\n页码完\n结转5\n"));
+    assert_null(strstr(d.text, "217"));
+    assert_int_equal(d.ngrids, 1);
+    assert_string_equal(tu_gtext(&d, 0, 0, 1), "218");
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_first, 10); /* not the inner result's (9) */
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_count, 1);
+    nb_doc_free(&d);
+}
+
 /* Every format of one report gives the docx's grids. */
 static void formats_agree(const char *dir, const char *stem, int gbk_first)
 {
@@ -436,6 +453,7 @@ int main(void)
         cmocka_unit_test(test_docx_split_table),
         cmocka_unit_test(test_docx_frames),
         cmocka_unit_test(test_docx_placeholder),
+        cmocka_unit_test(test_docx_fields),
         cmocka_unit_test(test_template_formats_agree),
         cmocka_unit_test(test_corpus_formats_agree),
         cmocka_unit_test(test_html_features),

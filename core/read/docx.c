@@ -20,7 +20,11 @@
 
 /* What an open element is, for when it ends. */
 enum { E_OTHER, E_SKIP, E_T, E_P, E_TBL, E_TR, E_TC, E_GRIDTBL, E_GRIDTR, E_GRIDTC, E_TRPR, E_TCPR, E_R, E_RPR,
-       E_FRAME, E_SDT, E_SDTPR, E_PLCHDR, E_PROMPT };
+       E_FRAME, E_SDT, E_SDTPR, E_PLCHDR, E_PROMPT, E_ABSENT };
+
+/* The fields (w:fldChar begin … separate … end) inside one another whose
+ * part, code or result, is kept; deeper ones are only counted. */
+#define FIELD_DEPTH 32
 
 /* At most this many frames inside one another are read through. */
 #define FRAME_DEPTH 8
@@ -46,6 +50,9 @@ typedef struct dsax {
     int skip;              /* open elements whose text is left out (deleted, field codes, Fallback, hidden runs) */
     int in_t;              /* open w:t whose text counts */
     int prompt;            /* open contents of controls showing their placeholder (of skip) */
+    int absent;            /* open elements not in the document (deleted, moved away, Fallback; of skip) */
+    int fields;            /* open fields (w:fldChar begin, not yet end) */
+    unsigned char field_code[FIELD_DEPTH]; /* of each: 1 while in its code (before its separate) */
     int p_depth;           /* open paragraphs (text boxes nest them) */
     int tbl;               /* open tables */
     int grid;              /* a body table is open: it becomes a grid */
@@ -294,6 +301,30 @@ static void placeholder(dsax *w)
         w->open[w->depth - 2] = E_PLCHDR;
 }
 
+/* A w:fldChar: a field begins (its code, not shown, comes first, nested
+ * fields' results in it too), its result begins (shown unless the field is
+ * in another's code), or it ends. Those in deleted text are left alone. */
+static void field_char(dsax *w, const xmlChar **attrs, int nattrs)
+{
+    size_t len;
+    const char *v = nb_sax_attr(attrs, nattrs, "fldCharType", 0, &len);
+    if (!v || w->absent)
+        return;
+    int top = w->fields - 1, kept = top >= 0 && top < FIELD_DEPTH;
+    if (len == 5 && memcmp(v, "begin", 5) == 0) {
+        if (w->fields < FIELD_DEPTH)
+            w->field_code[w->fields] = 1, w->skip++;
+        w->fields++;
+    } else if (len == 8 && memcmp(v, "separate", 8) == 0 && kept && w->field_code[top]) {
+        w->field_code[top] = 0;
+        w->skip--;
+    } else if (len == 3 && memcmp(v, "end", 3) == 0 && top >= 0) {
+        if (kept && w->field_code[top])
+            w->skip--;
+        w->fields--;
+    }
+}
+
 /* The WordprocessingML element `name` starts; its E_* code. */
 static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, int nattrs)
 {
@@ -360,9 +391,12 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
         put(w, "\n", 1);
     else if (strcmp(name, "noBreakHyphen") == 0)
         put(w, "-", 1);
-    else if (strcmp(name, "delText") == 0 || strcmp(name, "instrText") == 0 || strcmp(name, "del") == 0 ||
-             strcmp(name, "moveFrom") == 0)
+    else if (strcmp(name, "delText") == 0 || strcmp(name, "instrText") == 0)
         return w->skip++, E_SKIP;
+    else if (strcmp(name, "del") == 0 || strcmp(name, "moveFrom") == 0)
+        return w->skip++, w->absent++, E_ABSENT;
+    else if (strcmp(name, "fldChar") == 0)
+        field_char(w, attrs, nattrs);
     else if (strcmp(name, "r") == 0)
         return E_R;
     else if (strcmp(name, "sdt") == 0)
@@ -409,7 +443,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     if (is_w)
         code = start_w(w, name, attrs, nattrs);
     else if (uri && strcmp(name, "Fallback") == 0 && strcmp((const char *)uri, MC_NS) == 0)
-        code = E_SKIP, w->skip++; /* the same content as mc:Choice */
+        code = E_ABSENT, w->skip++, w->absent++; /* the same content as mc:Choice */
     if (nb_grow(&w->open, &w->cap, w->depth + 1, 1, 64) != 0) {
         fail(w);
         return;
@@ -428,6 +462,7 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
     switch (w->open[--w->depth]) {
     case E_SKIP: w->skip--; break;
     case E_PROMPT: w->skip--, w->prompt--; break;
+    case E_ABSENT: w->skip--, w->absent--; break;
     case E_T: w->in_t--; break;
     case E_P:
         if (--w->p_depth == 0 && !w->tbl)

@@ -18,7 +18,7 @@ names it. split_table.docx: a table split by hand, its header rows pasted
 above the second part. frames.docx: layout tables of one cell a row around
 the report's text and tables. placeholder.docx: content controls showing
 their placeholder; kewei_placeholder.docx: kewei2024.docx with its blank
-cell's paragraph in one. bad/: the hostile files — a damaged zip, a zip without
+cell's paragraph in one. fields.docx: fields inside fields. bad/: the hostile files — a damaged zip, a zip without
 word/document.xml, one whose _rels/.rels names a part it lacks, a zip bomb,
 bad XML, a page with no report."""
 import json, os, shutil, subprocess, sys, tempfile, zipfile, zlib
@@ -301,6 +301,26 @@ def placeholder_docx():
             z.writestr(name, data)
 
 
+def fields_docx():
+    """Fields (w:fldChar) inside the code of others, whose results are not
+    shown, only the outer field's: { = { SUM(LEFT) } + 1 } in a paragraph
+    and in a cell; a field without a result; a field begun in deleted text
+    (it is not in the document)."""
+    def fc(kind):
+        return '<w:r><w:fldChar w:fldCharType="%s"/></w:r>' % kind
+    def code(text):
+        return '<w:r><w:instrText xml:space="preserve">%s</w:instrText></w:r>' % text
+    nested = (fc("begin") + code(" = ") + fc("begin") + code("SUM(LEFT)") + fc("separate") + r("217") + fc("end") +
+              code(" + 1 ") + fc("separate") + r("218") + fc("end"))
+    body = (
+        p(r("合计"), nested, r("件")) +
+        p(r("页码"), fc("begin"), code(" PAGE "), fc("end"), r("完")) +
+        p('<w:del w:id="1" w:author="x">' + fc("begin") + "</w:del>", r("结转"), r("5")) +
+        "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>" + tc(p(r("一、本年新收"))) +
+        tc(p(nested)) + "</w:tr></w:tbl>" + p(r("（完）")))
+    write_body("fields.docx", body)
+
+
 FEATURES_HTML = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>年报</title>
 <style>td { border: 1px solid #000 } .x:before { content: "样式文字" }</style>
@@ -392,5 +412,6 @@ if __name__ == "__main__":
     split_table_docx()
     frames_docx()
     placeholder_docx()
+    fields_docx()
     hostile()
     document2()
