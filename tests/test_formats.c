@@ -6,8 +6,9 @@
  * breaks, revisions, hidden text, content controls, gridBefore, a table
  * split by hand under its pasted header rows, frames (layout tables) around
  * paragraphs and tables, content controls showing their placeholder,
- * fields inside fields, rowspan="0", a sliver column, chrome and layout
- * tables, and a data table whose note is written a line a paragraph. */
+ * fields inside fields, deleted paragraph marks, rowspan="0", a sliver
+ * column, chrome and layout tables, and a data table whose note is written
+ * a line a paragraph. */
 #include "tu_formats.h"
 
 #define DATA "tests/data/formats"
@@ -244,6 +245,23 @@ static void test_docx_fields(void **state)
     nb_doc_free(&d);
 }
 
+/* A paragraph mark deleted (or moved away) with changes tracked joins its
+ * paragraph to the next: in the body, in a cell (a figure over two
+ * paragraphs is one), and before a table (a line of its own); a deleted
+ * run leaves its paragraph's mark alone. */
+static void test_docx_deleted_mark(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/deleted_mark.docx");
+    assert_non_null(strstr(d.text, "一、总体情况\n本年度收到申请26件。\n表前\n"));
+    assert_int_equal(d.ngrids, 1);
+    assert_string_equal(tu_gtext(&d, 0, 0, 1), "4529");
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_count, 2);
+    assert_string_equal(tu_gtext(&d, 0, 1, 1), "11 件");
+    nb_doc_free(&d);
+}
+
 /* Every format of one report gives the docx's grids. */
 static void formats_agree(const char *dir, const char *stem, int gbk_first)
 {
@@ -454,6 +472,7 @@ int main(void)
         cmocka_unit_test(test_docx_frames),
         cmocka_unit_test(test_docx_placeholder),
         cmocka_unit_test(test_docx_fields),
+        cmocka_unit_test(test_docx_deleted_mark),
         cmocka_unit_test(test_template_formats_agree),
         cmocka_unit_test(test_corpus_formats_agree),
         cmocka_unit_test(test_html_features),

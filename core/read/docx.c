@@ -3,9 +3,13 @@
  * paragraphs become lines, the body's tables become grids (gridBefore,
  * gridSpan and vMerge resolved), tables inside cells and text boxes become
  * text, and every w:t and w:tc is counted so a cell knows which runs in the
- * file hold its text. A frame (a layout table of one cell a row around the
- * report's tables) is read through: when the first pass made one a grid,
- * a second reads its paragraphs and tables as the body's. */
+ * file hold its text. Only what Word shows is read: deleted, hidden and
+ * moved-away text, field codes (nested fields' results in them too) and
+ * the prompts of content controls showing their placeholder are left out;
+ * a paragraph whose mark is deleted goes on into the next. A frame (a
+ * layout table of one cell a row around the report's tables) is read
+ * through: when the first pass made one a grid, a second reads its
+ * paragraphs and tables as the body's. */
 #include "read/docx.h"
 #include "read/build.h"
 #include "read/docx_rels.h"
@@ -20,7 +24,7 @@
 
 /* What an open element is, for when it ends. */
 enum { E_OTHER, E_SKIP, E_T, E_P, E_TBL, E_TR, E_TC, E_GRIDTBL, E_GRIDTR, E_GRIDTC, E_TRPR, E_TCPR, E_R, E_RPR,
-       E_FRAME, E_SDT, E_SDTPR, E_PLCHDR, E_PROMPT, E_ABSENT };
+       E_FRAME, E_SDT, E_SDTPR, E_PLCHDR, E_PROMPT, E_ABSENT, E_PPR, E_MARKPR, E_PJOIN };
 
 /* The fields (w:fldChar begin … separate … end) inside one another whose
  * part, code or result, is kept; deeper ones are only counted. */
@@ -62,6 +66,7 @@ typedef struct dsax {
     int cell_shown;        /* a w:t of the cell is shown, or a prompt (cell_first is its ordinal) */
     int flat;              /* the table is too big for a grid: its cells become lines */
     int blank;             /* the last line was blank (blank paragraphs collapse) */
+    int join;              /* the last paragraph's mark is deleted: the next one goes on its text */
     tshape *shape;         /* the open tables' shapes, innermost last */
     size_t nshape, shape_cap;
     unsigned char *frame;  /* by w:tbl ordinal, from the first pass: 1 a frame */
@@ -153,6 +158,15 @@ static void paragraph(dsax *w)
     }
     if (rc)
         fail(w);
+}
+
+/* A body paragraph whose mark is deleted, with no paragraph after it to go
+ * on (a table, the end of the body): a line of its own. */
+static void end_joined(dsax *w)
+{
+    if (w->join && !w->tbl && !w->p_depth)
+        paragraph(w);
+    w->join = 0;
 }
 
 /* A table too big for a grid: the cells so far, then the rest, as lines. */
@@ -338,7 +352,9 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
         return w->skip ? E_OTHER : E_T;
     }
     if (strcmp(name, "p") == 0) {
-        if (w->p_depth || w->tbl)
+        if (w->join)
+            w->join = 0;
+        else if (w->p_depth || w->tbl)
             put_break(w);
         else
             w->t.n = 0;
@@ -347,6 +363,7 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
     }
     if (strcmp(name, "tc") == 0) {
         w->tc_ord++;
+        w->join = 0;
         if (w->nshape)
             w->shape[w->nshape - 1].cells++;
         if (!(w->grid && w->tbl == 1)) {
@@ -374,6 +391,7 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
     }
     if (strcmp(name, "tbl") == 0) {
         int grid = !w->tbl && !w->p_depth, ord = shape_open(w);
+        end_joined(w);
         if (grid && read_through(w, ord))
             return w->frames++, E_FRAME;
         w->tbl++;
@@ -393,6 +411,8 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
         put(w, "-", 1);
     else if (strcmp(name, "delText") == 0 || strcmp(name, "instrText") == 0)
         return w->skip++, E_SKIP;
+    else if ((strcmp(name, "del") == 0 || strcmp(name, "moveFrom") == 0) && top(w) == E_MARKPR)
+        w->open[w->depth - 3] = E_PJOIN; /* the paragraph's mark is deleted */
     else if (strcmp(name, "del") == 0 || strcmp(name, "moveFrom") == 0)
         return w->skip++, w->absent++, E_ABSENT;
     else if (strcmp(name, "fldChar") == 0)
@@ -409,6 +429,10 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
         return w->skip++, w->prompt++, E_PROMPT;
     else if (strcmp(name, "rPr") == 0 && top(w) == E_R)
         return E_RPR;
+    else if (strcmp(name, "pPr") == 0 && (top(w) == E_P || top(w) == E_PJOIN))
+        return E_PPR;
+    else if (strcmp(name, "rPr") == 0 && top(w) == E_PPR)
+        return E_MARKPR;
     else if (strcmp(name, "vanish") == 0 && top(w) == E_RPR && is_on(attrs, nattrs))
         hide_run(w);
     else if (strcmp(name, "trPr") == 0 && top(w) == E_GRIDTR)
@@ -470,6 +494,7 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
         else
             put_break(w);
         break;
+    case E_PJOIN: w->p_depth--, w->join = 1; break;
     case E_TBL: w->tbl--; shape_close(w, 0); put_break(w); break;
     case E_TR: shape_row(w, 1); put_break(w); break;
     case E_TC: put_break(w); break;
@@ -511,6 +536,7 @@ static int parse(dsax *w, const char *path, const char *part, const unsigned cha
     xmlDocPtr doc = X->ctxt_read_memory(ctxt, (const char *)x, (int)n, part, NULL,
                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     X->free_doc(doc);
+    end_joined(w);
     int rc = 0;
     if (w->failed) {
         rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);

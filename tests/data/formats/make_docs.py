@@ -18,7 +18,8 @@ names it. split_table.docx: a table split by hand, its header rows pasted
 above the second part. frames.docx: layout tables of one cell a row around
 the report's text and tables. placeholder.docx: content controls showing
 their placeholder; kewei_placeholder.docx: kewei2024.docx with its blank
-cell's paragraph in one. fields.docx: fields inside fields. bad/: the hostile files — a damaged zip, a zip without
+cell's paragraph in one. fields.docx: fields inside fields.
+deleted_mark.docx: paragraph marks deleted with changes tracked. bad/: the hostile files — a damaged zip, a zip without
 word/document.xml, one whose _rels/.rels names a part it lacks, a zip bomb,
 bad XML, a page with no report."""
 import json, os, shutil, subprocess, sys, tempfile, zipfile, zlib
@@ -321,6 +322,24 @@ def fields_docx():
     write_body("fields.docx", body)
 
 
+def deleted_mark_docx():
+    """Paragraph marks deleted with changes tracked (w:del in the mark's
+    w:rPr): the paragraph goes on into the next, in the body and in a cell
+    (a figure typed over two paragraphs, "45" and "29"); a mark moved away;
+    a deleted mark before a table; a mark not deleted (w:del of a run)."""
+    def gone(kind="del"):
+        return '<w:pPr><w:rPr><w:%s w:id="1" w:author="x" w:date="2024-01-01T00:00:00Z"/></w:rPr></w:pPr>' % kind
+    body = (
+        "<w:p>" + gone() + r("一、总体") + "</w:p>" + p(r("情况")) +
+        "<w:p>" + gone("moveFrom") + r("本年度") + "</w:p>" + p(r("收到申请26件。")) +
+        "<w:p>" + gone() + r("表前") + "</w:p>" +
+        "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>" + tc(p(r("行政许可"))) +
+        tc("<w:p>" + gone() + r("45") + "</w:p>" + p(r("29"))) + "</w:tr><w:tr>" + tc(p(r("行政处罚"))) +
+        tc(p(r("11"), '<w:del w:id="2" w:author="x"><w:r><w:delText>0</w:delText></w:r></w:del>') + p(r("件"))) +
+        "</w:tr></w:tbl>" + p(r("（完）")))
+    write_body("deleted_mark.docx", body)
+
+
 FEATURES_HTML = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>年报</title>
 <style>td { border: 1px solid #000 } .x:before { content: "样式文字" }</style>
@@ -413,5 +432,6 @@ if __name__ == "__main__":
     frames_docx()
     placeholder_docx()
     fields_docx()
+    deleted_mark_docx()
     hostile()
     document2()
