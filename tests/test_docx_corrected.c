@@ -3,7 +3,8 @@
  * entry of the package but its document part (word/document.xml, or
  * word/document2.xml where _rels/.rels names it) is byte for byte the same;
  * in that part only the text of the corrected runs changed (or, for an
- * empty cell, one run was added). */
+ * empty cell, one run was added; for a cell holding a content control's
+ * placeholder, the prompt replaced and the control no longer showing it). */
 #include "tu_formats.h"
 #include "out/docx_corrected.h"
 #include "out/wmlscan.h"
@@ -177,6 +178,22 @@ static void test_correct_document2(void **state)
     correct_runs("tests/data/formats/document2.docx", "word/document2.xml");
 }
 
+/* kewei2024's blank 四、结转 总计 (in the package in) corrected to 1 into
+ * out: read back, it and every other cell as corrected, the other entries
+ * the same. */
+static void correct_blank(const char *in, const char *out, nb_report *r, nb_report *back)
+{
+    open_report(r, in);
+    assert_int_equal(nb_report_cell(r, "t3.carried_out.total")->status, NB_ST_BLANK);
+    correct(r, "t3.carried_out.total", 1);
+    nb_unplaced unplaced = {-1, NULL};
+    nb_err e;
+    assert_int_equal(nb_docx_corrected(r, out, &unplaced, NB_LANG_EN, &e), 0);
+    open_report(back, out);
+    cells_as_corrected(r, back);
+    other_entries_same(in, out, NB_DOCX_PART);
+}
+
 static void test_correct_a_blank_cell(void **state)
 {
     (void)state;
@@ -184,15 +201,7 @@ static void test_correct_a_blank_cell(void **state)
     char out[128];
     snprintf(out, sizeof out, "%s/kewei.docx", g_dir);
     nb_report r, back;
-    open_report(&r, in);
-    assert_int_equal(nb_report_cell(&r, "t3.carried_out.total")->status, NB_ST_BLANK);
-    correct(&r, "t3.carried_out.total", 1);
-    nb_unplaced unplaced = {-1, NULL};
-    nb_err e;
-    assert_int_equal(nb_docx_corrected(&r, out, &unplaced, NB_LANG_EN, &e), 0);
-    open_report(&back, out);
-    cells_as_corrected(&r, &back);
-    other_entries_same(in, out, NB_DOCX_PART);
+    correct_blank(in, out, &r, &back);
     size_t n1, n2, p = 0, s = 0;
     char *x1 = part_bytes(in, NB_DOCX_PART, &n1), *x2 = part_bytes(out, NB_DOCX_PART, &n2);
     assert_true(n2 > n1);
@@ -205,6 +214,42 @@ static void test_correct_a_blank_cell(void **state)
     if (!strstr(run, "<w:t>1</w:t></w:r>") || !strstr(run, "<w:rFonts"))
         fail_msg("the added run: %s", run);
     free(run);
+    free(x1);
+    free(x2);
+    nb_report_free(&r);
+    nb_report_free(&back);
+    unlink(out);
+}
+
+/* s with its first from replaced by to (s owned, returned anew). */
+static char *replace_once(char *s, const char *from, const char *to)
+{
+    char *at = strstr(s, from);
+    assert_non_null(at);
+    size_t n = strlen(s), f = strlen(from), t = strlen(to);
+    char *out = malloc(n - f + t + 1);
+    memcpy(out, s, (size_t)(at - s));
+    memcpy(out + (at - s), to, t);
+    memcpy(out + (at - s) + t, at + f, n - (size_t)(at - s) - f + 1);
+    free(s);
+    return out;
+}
+
+/* A blank cell whose paragraph is in a content control showing its
+ * placeholder (read blank): the value replaces the prompt and the control
+ * shows its placeholder no more; nothing else changes. */
+static void test_correct_a_placeholder(void **state)
+{
+    (void)state;
+    const char *in = "tests/data/formats/kewei_placeholder.docx";
+    char out[128];
+    snprintf(out, sizeof out, "%s/plc.docx", g_dir);
+    nb_report r, back;
+    correct_blank(in, out, &r, &back);
+    size_t n1, n2;
+    char *x1 = part_bytes(in, NB_DOCX_PART, &n1), *x2 = part_bytes(out, NB_DOCX_PART, &n2);
+    x1 = replace_once(replace_once(x1, "<w:showingPlcHdr/>", ""), "<w:t>单击此处输入文字。</w:t>", "<w:t>1</w:t>");
+    assert_string_equal(x2, x1);
     free(x1);
     free(x2);
     nb_report_free(&r);
@@ -271,6 +316,7 @@ int main(void)
         cmocka_unit_test(test_correct_runs),
         cmocka_unit_test(test_correct_document2),
         cmocka_unit_test(test_correct_a_blank_cell),
+        cmocka_unit_test(test_correct_a_placeholder),
         cmocka_unit_test(test_refusals),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

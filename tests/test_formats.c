@@ -3,9 +3,12 @@
  * corpus' two reports in each format, come out as the same grids with the
  * template's merged cells, as does the .docx whose document part is
  * word/document2.xml; the small hand-made documents show fields,
- * breaks, revisions, hidden text, content controls, gridBefore,
- * rowspan="0", a sliver column, chrome and layout tables, and a data table
- * whose note is written a line a paragraph. */
+ * breaks, revisions, hidden text, content controls, gridBefore, a table
+ * split by hand under its pasted header rows, frames (layout tables) around
+ * paragraphs and tables, content controls showing their placeholder,
+ * fields inside fields, deleted paragraph marks, rowspan="0", a sliver
+ * column, chrome and layout tables, and a data table whose note is written
+ * a line a paragraph. */
 #include "tu_formats.h"
 
 #define DATA "tests/data/formats"
@@ -144,6 +147,118 @@ static void test_docx_hidden(void **state)
     assert_int_equal(tu_gcell(&d, 0, 1, 1)->src_first, 9);
     assert_int_equal(tu_gcell(&d, 0, 1, 1)->src_count, 2);
     assert_string_equal(tu_gtext(&d, 0, 1, 2), "");        /* w:val="true" among other properties */
+    nb_doc_free(&d);
+}
+
+/* A table split by hand, its header rows pasted above the second part:
+ * the vMerge continue under the two-column header cell starts a cell of
+ * its own (Word merges no cells of different widths), so the second part's
+ * rows keep their columns, as the first part's do. */
+static void test_docx_split_table(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/split_table.docx");
+    assert_int_equal(d.ngrids, 2);
+    static const char *const rows[2][2][3] = {{{"（一）予以公开", "5", "6"}, {"（二）部分公开", "7", "8"}},
+                                              {{"（三）不予公开", "9", "10"}, {"（四）无法提供", "11", "12"}}};
+    for (int g = 0; g < 2; g++) {
+        assert_int_equal(d.grids[g].nrows, 3);
+        assert_int_equal(d.grids[g].ncols, 4);
+        assert_string_equal(tu_gtext(&d, g, 0, 1), "项目");
+        assert_int_equal(tu_gcell(&d, g, 0, 0)->colspan, 2);
+        assert_int_equal(tu_gcell(&d, g, 0, 0)->rowspan, 1);
+        const nb_gcell *side = tu_gcell(&d, g, 1, 0);
+        assert_true(side->row == 1 && side->rowspan == 2 && side->colspan == 1);
+        for (int r = 0; r < 2; r++)
+            for (int c = 0; c < 3; c++)
+                assert_string_equal(tu_gtext(&d, g, 1 + r, 1 + c), rows[g][r][c]);
+    }
+    assert_string_equal(tu_gtext(&d, 0, 1, 0), "本年度办理结果");
+    assert_string_equal(tu_gtext(&d, 1, 1, 0), "");
+    nb_doc_free(&d);
+}
+
+/* Frames (layout tables of one cell a row holding a table) are read as if
+ * not there: their paragraphs are lines, the tables in them grids, also in
+ * a frame inside a frame; a row of two cells, one holding a table, is still
+ * a grid with that table as text. */
+static void test_docx_frames(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/frames.docx");
+    assert_non_null(strstr(d.text, "年度报告\n一、总体情况\n本年度共收到申请26件。\n"));
+    assert_non_null(strstr(d.text, "\n（表后说明）\n四、行政复议情况\n"));
+    assert_int_equal(d.ngrids, 3);
+    static const char *const cells[2][2][2] = {{{"行政许可", "4529"}, {"行政处罚", "1100"}},
+                                               {{"维持", "纠正"}, {"3", "1"}}};
+    for (int g = 0; g < 2; g++) {
+        assert_true(d.grids[g].nrows == 2 && d.grids[g].ncols == 2);
+        for (int r = 0; r < 2; r++)
+            for (int c = 0; c < 2; c++)
+                assert_string_equal(tu_gtext(&d, g, r, c), cells[g][r][c]);
+    }
+    assert_int_equal(tu_gcell(&d, 0, 0, 0)->src_tc, 2); /* the frame's w:tc is the first */
+    assert_int_equal(tu_gcell(&d, 1, 1, 1)->src_tc, 12); /* after 6, 7, 8 of the frames */
+    assert_true(d.grids[2].nrows == 1 && d.grids[2].ncols == 2);
+    assert_string_equal(tu_gtext(&d, 2, 0, 1), "甲 乙");
+    nb_doc_free(&d);
+}
+
+/* A content control showing its placeholder is not filled in: its prompt
+ * is left out, in a paragraph and in a cell (the cell blank, the prompt's
+ * run its run); a control filled in, or whose showingPlcHdr is off, shows
+ * its text. */
+static void test_docx_placeholder(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/placeholder.docx");
+    assert_null(strstr(d.text, "单击此处"));
+    assert_non_null(strstr(d.text, "收费情况：\n"));
+    assert_int_equal(d.ngrids, 1);
+    assert_true(d.grids[0].nrows == 1 && d.grids[0].ncols == 5);
+    static const char *const cells[5] = {"行政许可", "", "", "12", "7"};
+    for (int c = 0; c < 5; c++)
+        assert_string_equal(tu_gtext(&d, 0, 0, c), cells[c]);
+    for (int c = 1; c < 4; c++) /* the prompt's run is the cell's, for a correction */
+        assert_int_equal(tu_gcell(&d, 0, 0, c)->src_count, 1);
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_first, 3);
+    nb_doc_free(&d);
+}
+
+/* A field inside another's code: only the outer field's result is shown,
+ * in a paragraph and in a cell (whose runs start at that result); a field
+ * without a result shows nothing; one begun in deleted text hides nothing. */
+static void test_docx_fields(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/fields.docx");
+    assert_non_null(strstr(d.text, "合计218件\n页码完\n结转5\n"));
+    assert_null(strstr(d.text, "217"));
+    assert_int_equal(d.ngrids, 1);
+    assert_string_equal(tu_gtext(&d, 0, 0, 1), "218");
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_first, 10); /* not the inner result's (9) */
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_count, 1);
+    nb_doc_free(&d);
+}
+
+/* A paragraph mark deleted (or moved away) with changes tracked joins its
+ * paragraph to the next: in the body, in a cell (a figure over two
+ * paragraphs is one), and before a table (a line of its own); a deleted
+ * run leaves its paragraph's mark alone. */
+static void test_docx_deleted_mark(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/deleted_mark.docx");
+    assert_non_null(strstr(d.text, "一、总体情况\n本年度收到申请26件。\n表前\n"));
+    assert_int_equal(d.ngrids, 1);
+    assert_string_equal(tu_gtext(&d, 0, 0, 1), "4529");
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_count, 2);
+    assert_string_equal(tu_gtext(&d, 0, 1, 1), "11 件");
     nb_doc_free(&d);
 }
 
@@ -353,6 +468,11 @@ int main(void)
         cmocka_unit_test(test_docx_document2),
         cmocka_unit_test(test_docx_features),
         cmocka_unit_test(test_docx_hidden),
+        cmocka_unit_test(test_docx_split_table),
+        cmocka_unit_test(test_docx_frames),
+        cmocka_unit_test(test_docx_placeholder),
+        cmocka_unit_test(test_docx_fields),
+        cmocka_unit_test(test_docx_deleted_mark),
         cmocka_unit_test(test_template_formats_agree),
         cmocka_unit_test(test_corpus_formats_agree),
         cmocka_unit_test(test_html_features),

@@ -1,8 +1,9 @@
 /* docx_corrected.c — the corrected .docx: each corrected cell found in its
  * table grid, the grid cell's runs (w:t ordinals, its w:tc) found in the raw
  * bytes of the document part the reader read (word/document.xml, or the
- * part _rels/.rels names), their text replaced there and nothing else,
- * then the package rewritten with libzip (the other entries copied as they
+ * part _rels/.rels names), their text replaced there and nothing else
+ * (but the w:showingPlcHdr of a content control whose prompt the value
+ * replaces), then the package rewritten with libzip (the other entries copied as they
  * are) and written atomically. */
 #include "out/docx_corrected.h"
 #include "out/source.h"
@@ -100,9 +101,37 @@ static int put_tag(nb_sbuf *b, const char *prefix, const char *name, int closing
            nb_sbuf_put(b, ">", 1);
 }
 
+/* The content controls in cell tc around x[at] that show their
+ * placeholder (the reader took their prompt for the cell's runs) show it
+ * no longer: their w:showingPlcHdr is taken out, as Word does when one is
+ * filled in. */
+static int fill_placeholders(plan *p, const nb_wml_el *tc, size_t at)
+{
+    enum { MAX_SDT = 16 };
+    size_t plc[MAX_SDT][2], pos = tc->open_end;
+    int open = 0;
+    nb_xtag t;
+    while (pos < at && nb_xml_next_tag(p->x, at, &pos, &t) == 0) {
+        if (nb_xtag_is(p->x, &t, p->wml.prefix, "sdt") && !t.empty) {
+            open += t.closing ? -(open > 0) : 1;
+            if (!t.closing && open <= MAX_SDT)
+                plc[open - 1][0] = plc[open - 1][1] = 0;
+        } else if (nb_xtag_is(p->x, &t, p->wml.prefix, "showingPlcHdr") && !t.closing && open && open <= MAX_SDT) {
+            plc[open - 1][0] = t.start;
+            plc[open - 1][1] = t.end;
+        }
+    }
+    for (int k = 0; k < open && k < MAX_SDT; k++)
+        if (plc[k][1] && add_edit(p, plc[k][0], plc[k][1], "", 0) != 0)
+            return -1;
+    return 0;
+}
+
 /* The value in the cell's first run, its other runs emptied. */
 static int edit_runs(plan *p, const nb_gcell *g, const char *v, size_t vl)
 {
+    if (fill_placeholders(p, &p->wml.tc[g->src_tc - 1], p->wml.t[g->src_first].start) != 0)
+        return -1;
     const nb_wml_el *first = &p->wml.t[g->src_first];
     if (first->open_end == first->end) { /* <w:t/>: give it content */
         nb_sbuf b = {0};

@@ -3,7 +3,13 @@
  * paragraphs become lines, the body's tables become grids (gridBefore,
  * gridSpan and vMerge resolved), tables inside cells and text boxes become
  * text, and every w:t and w:tc is counted so a cell knows which runs in the
- * file hold its text. */
+ * file hold its text. Only what Word shows is read: deleted, hidden and
+ * moved-away text, field codes (nested fields' results in them too) and
+ * the prompts of content controls showing their placeholder are left out;
+ * a paragraph whose mark is deleted goes on into the next. A frame (a
+ * layout table of one cell a row around the report's tables) is read
+ * through: when the first pass made one a grid, a second reads its
+ * paragraphs and tables as the body's. */
 #include "read/docx.h"
 #include "read/build.h"
 #include "read/docx_rels.h"
@@ -17,7 +23,25 @@
 #define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 /* What an open element is, for when it ends. */
-enum { E_OTHER, E_SKIP, E_T, E_P, E_TBL, E_TR, E_TC, E_GRIDTBL, E_GRIDTR, E_GRIDTC, E_TRPR, E_TCPR, E_R, E_RPR };
+enum { E_OTHER, E_SKIP, E_T, E_P, E_TBL, E_TR, E_TC, E_GRIDTBL, E_GRIDTR, E_GRIDTC, E_TRPR, E_TCPR, E_R, E_RPR,
+       E_FRAME, E_SDT, E_SDTPR, E_PLCHDR, E_PROMPT, E_ABSENT, E_PPR, E_MARKPR, E_PJOIN };
+
+/* The fields (w:fldChar begin … separate … end) inside one another whose
+ * part, code or result, is kept; deeper ones are only counted. */
+#define FIELD_DEPTH 32
+
+/* At most this many frames inside one another are read through. */
+#define FRAME_DEPTH 8
+
+/* An open table's shape, to tell a frame: a table of one cell a row, a
+ * cell of which holds a table. */
+typedef struct tshape {
+    int ord;               /* its w:tbl ordinal */
+    int p_depth;           /* paragraphs open around it */
+    int rows, cells;       /* rows so far; cells in the open row */
+    int one_cell;          /* every row so far has one cell */
+    int holds_tbl;         /* a table directly in one of its cells */
+} tshape;
 
 typedef struct dsax {
     nb_docb *b;
@@ -29,15 +53,28 @@ typedef struct dsax {
     int t_ord, tc_ord;     /* w:t and w:tc elements passed so far */
     int skip;              /* open elements whose text is left out (deleted, field codes, Fallback, hidden runs) */
     int in_t;              /* open w:t whose text counts */
+    int prompt;            /* open contents of controls showing their placeholder (of skip) */
+    int absent;            /* open elements not in the document (deleted, moved away, Fallback; of skip) */
+    int fields;            /* open fields (w:fldChar begin, not yet end) */
+    unsigned char field_code[FIELD_DEPTH]; /* of each: 1 while in its code (before its separate) */
     int p_depth;           /* open paragraphs (text boxes nest them) */
     int tbl;               /* open tables */
     int grid;              /* a body table is open: it becomes a grid */
     int row, col;          /* its row, and the grid column of the next cell */
     int in_cell;           /* one of its cells is open */
     int cell_tc, cell_first, cell_span, cell_vm; /* that cell: w:tc ordinal, first w:t shown, gridSpan, vMerge (1 restart, 2 continue) */
-    int cell_shown;        /* a w:t of the cell is shown (cell_first is its ordinal) */
+    int cell_shown;        /* a w:t of the cell is shown, or a prompt (cell_first is its ordinal) */
     int flat;              /* the table is too big for a grid: its cells become lines */
     int blank;             /* the last line was blank (blank paragraphs collapse) */
+    int join;              /* the last paragraph's mark is deleted: the next one goes on its text */
+    tshape *shape;         /* the open tables' shapes, innermost last */
+    size_t nshape, shape_cap;
+    unsigned char *frame;  /* by w:tbl ordinal, from the first pass: 1 a frame */
+    size_t nframe, frame_cap;
+    int tbl_ord;           /* w:tbl elements passed so far */
+    int through;           /* second pass: frames are read through */
+    int frames;            /* frames open and read through */
+    int again;             /* the first pass made a frame a grid: read again */
     int root_ok;           /* the root is w:document */
     int failed;            /* out of memory */
     xmlParserCtxtPtr ctxt;
@@ -123,6 +160,15 @@ static void paragraph(dsax *w)
         fail(w);
 }
 
+/* A body paragraph whose mark is deleted, with no paragraph after it to go
+ * on (a table, the end of the body): a line of its own. */
+static void end_joined(dsax *w)
+{
+    if (w->join && !w->tbl && !w->p_depth)
+        paragraph(w);
+    w->join = 0;
+}
+
 /* A table too big for a grid: the cells so far, then the rest, as lines. */
 static void go_flat(dsax *w)
 {
@@ -134,16 +180,19 @@ static void go_flat(dsax *w)
 }
 
 /* A grid cell has ended: on to the grid, merged with the one above when
- * its vMerge goes on. */
+ * its vMerge goes on and that cell is as wide (Word merges no cells of
+ * different widths: a continue under a wider or narrower cell, such as a
+ * table's header rows pasted above the rest of it, starts a cell). */
 static void end_cell(dsax *w)
 {
     const char *s = nb_sbuf_str(&w->t);
     w->in_cell = 0;
-    if (!w->cell_shown) /* no w:t shown: a correction gets a run of its own */
+    if (!w->cell_shown) /* no w:t shown nor prompt: a correction gets a run of its own */
         w->cell_first = w->t_ord;
     if (!w->flat && w->cell_vm == 2) {
         int k = nb_tgrid_at(&w->tg, w->row - 1, w->col);
-        if (k >= 0 && w->tg.cells[k].col == w->col && nb_tgrid_extend_down(&w->tg, k) == 0) {
+        if (k >= 0 && w->tg.cells[k].col == w->col && w->tg.cells[k].colspan == w->cell_span &&
+            nb_tgrid_extend_down(&w->tg, k) == 0) {
             w->col += w->tg.cells[k].colspan;
             if (nb_tgrid_append(&w->tg, k, s, w->t.n) != 0)
                 fail(w);
@@ -176,6 +225,63 @@ static void end_table(dsax *w)
     w->flat = 0;
 }
 
+/* ------------------------------------------------------------ frames */
+
+static tshape *shape_top(dsax *w)
+{
+    return w->nshape ? &w->shape[w->nshape - 1] : NULL;
+}
+
+/* A w:tbl starts: the table around it (when directly in its cell, not in
+ * a text box) holds a table; its shape is opened. Its ordinal, or -1. */
+static int shape_open(dsax *w)
+{
+    tshape *up = shape_top(w);
+    if (up && up->p_depth == w->p_depth)
+        up->holds_tbl = 1;
+    if (nb_grow(&w->shape, &w->shape_cap, w->nshape + 1, sizeof *w->shape, 8) != 0) {
+        fail(w);
+        return -1;
+    }
+    w->shape[w->nshape++] = (tshape){.ord = w->tbl_ord, .p_depth = w->p_depth, .one_cell = 1};
+    return w->tbl_ord++;
+}
+
+static void shape_row(dsax *w, int end)
+{
+    tshape *t = shape_top(w);
+    if (t && !end)
+        t->rows++, t->cells = 0;
+    else if (t && t->cells != 1)
+        t->one_cell = 0;
+}
+
+/* A table ends: the first pass keeps whether it is a frame, and reads
+ * again when it made one a grid. */
+static void shape_close(dsax *w, int was_grid)
+{
+    if (!w->nshape)
+        return;
+    tshape t = w->shape[--w->nshape];
+    int frame = t.rows && t.one_cell && t.holds_tbl;
+    if (w->through)
+        return;
+    if (nb_grow(&w->frame, &w->frame_cap, (size_t)t.ord + 1, 1, 64) != 0) {
+        fail(w);
+        return;
+    }
+    while (w->nframe <= (size_t)t.ord)
+        w->frame[w->nframe++] = 0;
+    w->frame[t.ord] = (unsigned char)frame;
+    w->again |= frame && was_grid;
+}
+
+/* Is the table of ordinal ord, starting in the body, read through? */
+static int read_through(const dsax *w, int ord)
+{
+    return w->through && ord >= 0 && (size_t)ord < w->nframe && w->frame[ord] && w->frames < FRAME_DEPTH;
+}
+
 /* ------------------------------------------------------------ SAX */
 
 static unsigned char top(const dsax *w)
@@ -199,11 +305,45 @@ static void hide_run(dsax *w)
     w->skip++;
 }
 
+/* A content control (w:sdt) showing its placeholder (w:showingPlcHdr in
+ * its w:sdtPr, the top): nothing filled in; its content, the prompt, is
+ * left out as a deleted run's, though its runs are a cell's (a correction
+ * goes into them, the control no longer showing its placeholder). */
+static void placeholder(dsax *w)
+{
+    if (w->depth >= 2 && w->open[w->depth - 2] == E_SDT)
+        w->open[w->depth - 2] = E_PLCHDR;
+}
+
+/* A w:fldChar: a field begins (its code, not shown, comes first, nested
+ * fields' results in it too), its result begins (shown unless the field is
+ * in another's code), or it ends. Those in deleted text are left alone. */
+static void field_char(dsax *w, const xmlChar **attrs, int nattrs)
+{
+    size_t len;
+    const char *v = nb_sax_attr(attrs, nattrs, "fldCharType", 0, &len);
+    if (!v || w->absent)
+        return;
+    int top = w->fields - 1, kept = top >= 0 && top < FIELD_DEPTH;
+    if (len == 5 && memcmp(v, "begin", 5) == 0) {
+        if (w->fields < FIELD_DEPTH)
+            w->field_code[w->fields] = 1, w->skip++;
+        w->fields++;
+    } else if (len == 8 && memcmp(v, "separate", 8) == 0 && kept && w->field_code[top]) {
+        w->field_code[top] = 0;
+        w->skip--;
+    } else if (len == 3 && memcmp(v, "end", 3) == 0 && top >= 0) {
+        if (kept && w->field_code[top])
+            w->skip--;
+        w->fields--;
+    }
+}
+
 /* The WordprocessingML element `name` starts; its E_* code. */
 static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, int nattrs)
 {
     if (strcmp(name, "t") == 0) {
-        if (w->in_cell && !w->skip && !w->cell_shown) {
+        if (w->in_cell && w->skip == w->prompt && !w->cell_shown) {
             w->cell_first = w->t_ord;
             w->cell_shown = 1;
         }
@@ -212,7 +352,9 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
         return w->skip ? E_OTHER : E_T;
     }
     if (strcmp(name, "p") == 0) {
-        if (w->p_depth || w->tbl)
+        if (w->join)
+            w->join = 0;
+        else if (w->p_depth || w->tbl)
             put_break(w);
         else
             w->t.n = 0;
@@ -221,6 +363,9 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
     }
     if (strcmp(name, "tc") == 0) {
         w->tc_ord++;
+        w->join = 0;
+        if (w->nshape)
+            w->shape[w->nshape - 1].cells++;
         if (!(w->grid && w->tbl == 1)) {
             put_break(w);
             return E_TC;
@@ -235,6 +380,7 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
         return E_GRIDTC;
     }
     if (strcmp(name, "tr") == 0) {
+        shape_row(w, 0);
         if (!(w->grid && w->tbl == 1)) {
             put_break(w);
             return E_TR;
@@ -244,7 +390,10 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
         return E_GRIDTR;
     }
     if (strcmp(name, "tbl") == 0) {
-        int grid = !w->tbl && !w->p_depth;
+        int grid = !w->tbl && !w->p_depth, ord = shape_open(w);
+        end_joined(w);
+        if (grid && read_through(w, ord))
+            return w->frames++, E_FRAME;
         w->tbl++;
         if (!grid) {
             put_break(w);
@@ -260,13 +409,30 @@ static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, i
         put(w, "\n", 1);
     else if (strcmp(name, "noBreakHyphen") == 0)
         put(w, "-", 1);
-    else if (strcmp(name, "delText") == 0 || strcmp(name, "instrText") == 0 || strcmp(name, "del") == 0 ||
-             strcmp(name, "moveFrom") == 0)
+    else if (strcmp(name, "delText") == 0 || strcmp(name, "instrText") == 0)
         return w->skip++, E_SKIP;
+    else if ((strcmp(name, "del") == 0 || strcmp(name, "moveFrom") == 0) && top(w) == E_MARKPR)
+        w->open[w->depth - 3] = E_PJOIN; /* the paragraph's mark is deleted */
+    else if (strcmp(name, "del") == 0 || strcmp(name, "moveFrom") == 0)
+        return w->skip++, w->absent++, E_ABSENT;
+    else if (strcmp(name, "fldChar") == 0)
+        field_char(w, attrs, nattrs);
     else if (strcmp(name, "r") == 0)
         return E_R;
+    else if (strcmp(name, "sdt") == 0)
+        return E_SDT;
+    else if (strcmp(name, "sdtPr") == 0 && (top(w) == E_SDT || top(w) == E_PLCHDR))
+        return E_SDTPR;
+    else if (strcmp(name, "showingPlcHdr") == 0 && top(w) == E_SDTPR && is_on(attrs, nattrs))
+        placeholder(w);
+    else if (strcmp(name, "sdtContent") == 0 && top(w) == E_PLCHDR)
+        return w->skip++, w->prompt++, E_PROMPT;
     else if (strcmp(name, "rPr") == 0 && top(w) == E_R)
         return E_RPR;
+    else if (strcmp(name, "pPr") == 0 && (top(w) == E_P || top(w) == E_PJOIN))
+        return E_PPR;
+    else if (strcmp(name, "rPr") == 0 && top(w) == E_PPR)
+        return E_MARKPR;
     else if (strcmp(name, "vanish") == 0 && top(w) == E_RPR && is_on(attrs, nattrs))
         hide_run(w);
     else if (strcmp(name, "trPr") == 0 && top(w) == E_GRIDTR)
@@ -301,7 +467,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     if (is_w)
         code = start_w(w, name, attrs, nattrs);
     else if (uri && strcmp(name, "Fallback") == 0 && strcmp((const char *)uri, MC_NS) == 0)
-        code = E_SKIP, w->skip++; /* the same content as mc:Choice */
+        code = E_ABSENT, w->skip++, w->absent++; /* the same content as mc:Choice */
     if (nb_grow(&w->open, &w->cap, w->depth + 1, 1, 64) != 0) {
         fail(w);
         return;
@@ -319,6 +485,8 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
         return;
     switch (w->open[--w->depth]) {
     case E_SKIP: w->skip--; break;
+    case E_PROMPT: w->skip--, w->prompt--; break;
+    case E_ABSENT: w->skip--, w->absent--; break;
     case E_T: w->in_t--; break;
     case E_P:
         if (--w->p_depth == 0 && !w->tbl)
@@ -326,11 +494,14 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
         else
             put_break(w);
         break;
-    case E_TBL: w->tbl--; put_break(w); break;
-    case E_TR:
+    case E_PJOIN: w->p_depth--, w->join = 1; break;
+    case E_TBL: w->tbl--; shape_close(w, 0); put_break(w); break;
+    case E_TR: shape_row(w, 1); put_break(w); break;
     case E_TC: put_break(w); break;
+    case E_GRIDTR: shape_row(w, 1); break;
     case E_GRIDTC: end_cell(w); break;
-    case E_GRIDTBL: w->tbl--; end_table(w); break;
+    case E_GRIDTBL: w->tbl--; shape_close(w, 1); end_table(w); break;
+    case E_FRAME: w->frames--; shape_close(w, 0); break;
     default: break;
     }
 }
@@ -365,6 +536,7 @@ static int parse(dsax *w, const char *path, const char *part, const unsigned cha
     xmlDocPtr doc = X->ctxt_read_memory(ctxt, (const char *)x, (int)n, part, NULL,
                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     X->free_doc(doc);
+    end_joined(w);
     int rc = 0;
     if (w->failed) {
         rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
@@ -386,6 +558,32 @@ static int parse(dsax *w, const char *path, const char *part, const unsigned cha
     return rc;
 }
 
+/* One pass over the document part into b; a second pass (through) reads
+ * the frames the first (frames) found through. -1 with err set; *again
+ * when the first made a frame a grid. */
+static int read_pass(nb_docb *b, dsax *first, const char *path, const char *part, const unsigned char *x, size_t n,
+                     nb_lang lang, nb_err *err)
+{
+    dsax w = {.b = b};
+    if (first) {
+        w.frame = first->frame, w.nframe = first->nframe, w.through = 1;
+        first->frame = NULL;
+    }
+    nb_tgrid_init(&w.tg);
+    int rc = parse(&w, path, part, x, n, lang, err);
+    nb_tgrid_free(&w.tg);
+    free(w.t.s);
+    free(w.open);
+    free(w.shape);
+    if (!first && rc == 0 && w.again) {
+        nb_docb_free(b);
+        nb_docb_init(b);
+        rc = read_pass(b, &w, path, part, x, n, lang, err);
+    }
+    free(w.frame);
+    return rc;
+}
+
 int nb_read_docx(nb_doc *d, const char *path, const unsigned char *bytes, size_t n, nb_lang lang, nb_err *err)
 {
     memset(d, 0, sizeof *d);
@@ -396,14 +594,9 @@ int nb_read_docx(nb_doc *d, const char *path, const unsigned char *bytes, size_t
         return -1;
     nb_docb b;
     nb_docb_init(&b);
-    dsax w = {.b = &b};
-    nb_tgrid_init(&w.tg);
-    int rc = parse(&w, path, part, x, xn, lang, err);
+    int rc = read_pass(&b, NULL, path, part, x, xn, lang, err);
     free(x);
     free(part);
-    nb_tgrid_free(&w.tg);
-    free(w.t.s);
-    free(w.open);
     if (rc != 0) {
         nb_docb_free(&b);
         return -1;

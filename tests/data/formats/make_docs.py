@@ -14,7 +14,12 @@ typeset in the template, then converted as reports are published: .html
 四、结转 总计 left blank as the report has it. features.*: small hand-made
 documents with what the template does not show; hidden.docx: hidden text.
 document2.docx: pingtan2022 with its document part named as Word Online
-names it. bad/: the hostile files — a damaged zip, a zip without
+names it. split_table.docx: a table split by hand, its header rows pasted
+above the second part. frames.docx: layout tables of one cell a row around
+the report's text and tables. placeholder.docx: content controls showing
+their placeholder; kewei_placeholder.docx: kewei2024.docx with its blank
+cell's paragraph in one. fields.docx: fields inside fields.
+deleted_mark.docx: paragraph marks deleted with changes tracked. bad/: the hostile files — a damaged zip, a zip without
 word/document.xml, one whose _rels/.rels names a part it lacks, a zip bomb,
 bad XML, a page with no report."""
 import json, os, shutil, subprocess, sys, tempfile, zipfile, zlib
@@ -223,6 +228,118 @@ def hidden_docx():
     write_body("hidden.docx", body)
 
 
+def split_table_docx():
+    """A table split by hand at a page, its two header rows (the first cell
+    two columns wide, merged down) pasted above the second part, whose first
+    row's first cell is left a vMerge continue (of the column the header
+    does not span alone)."""
+    def head():
+        return ("<w:tr>" + tc(p(r("项目")), '<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>') +
+                tc(p(r("自然人")), '<w:vMerge w:val="restart"/>') + tc(p(r("法人")), '<w:vMerge w:val="restart"/>') +
+                "</w:tr><w:tr>" + tc(p(), '<w:gridSpan w:val="2"/><w:vMerge/>') + tc(p(), "<w:vMerge/>") +
+                tc(p(), "<w:vMerge/>") + "</w:tr>")
+    def row(first, label, a, b):
+        return "<w:tr>" + tc(p(r(first)) if first else p(), '<w:vMerge w:val="restart"/>' if first else "<w:vMerge/>") + \
+            tc(p(r(label))) + tc(p(r(a))) + tc(p(r(b))) + "</w:tr>"
+    grid = "<w:tblGrid>" + "<w:gridCol/>" * 4 + "</w:tblGrid>"
+    body = (
+        p(r("三、收到和处理政府信息公开申请情况")) +
+        "<w:tbl>" + grid + head() + row("本年度办理结果", "（一）予以公开", "5", "6") +
+        row("", "（二）部分公开", "7", "8") + "</w:tbl>" +
+        p('<w:r><w:br w:type="page"/></w:r>') +
+        "<w:tbl>" + grid + head() + row("", "（三）不予公开", "9", "10") + row("", "（四）无法提供", "11", "12") +
+        "</w:tbl>" + p(r("（完）")))
+    write_body("split_table.docx", body)
+
+
+def frames_docx():
+    """Frames: a one-cell table around paragraphs and a data table; a table
+    of two one-cell rows, a heading and a one-cell table around a data
+    table; and, not a frame, a row of two cells, one holding a table."""
+    grid = "<w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+    def table(*rows):
+        return "<w:tbl>" + grid + "".join("<w:tr>" + "".join(tc(c) for c in row) + "</w:tr>" for row in rows) + \
+            "</w:tbl>"
+    data_a = table([p(r("行政许可")), p(r("4529"))], [p(r("行政处罚")), p(r("1100"))])
+    data_b = table([p(r("维持")), p(r("纠正"))], [p(r("3")), p(r("1"))])
+    data_c = table([p(r("甲")), p(r("乙"))])
+    body = (
+        p(r("某县2023年政府信息公开工作年度报告")) +
+        table([p(r("一、总体情况")) + p(r("本年度共收到申请26件。")) + data_a + p(r("（表后说明）"))]) +
+        table([p(r("四、行政复议情况"))], [table([data_b + p()])]) +
+        table([p(r("左")), data_c + p()]) + p(r("（完）")))
+    write_body("frames.docx", body)
+
+
+def placeholder_docx():
+    """Content controls of a template showing their placeholder (the grey
+    prompt 单击此处输入文字。, nothing filled in): in a paragraph, in a cell's
+    paragraph, around a cell's paragraph; a control filled in (its figure);
+    a showingPlcHdr turned off."""
+    def sdt(content, shown="<w:showingPlcHdr/>"):
+        return ('<w:sdt><w:sdtPr><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:id w:val="-1"/>'
+                '<w:placeholder><w:docPart w:val="DefaultPlaceholder_1082065158"/></w:placeholder>%s<w:text/>'
+                '</w:sdtPr><w:sdtContent>%s</w:sdtContent></w:sdt>' % (shown, content))
+    prompt = '<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击此处输入文字。</w:t></w:r>'
+    body = (
+        p(r("收费情况："), sdt(prompt)) +
+        "<w:tbl><w:tblGrid>" + "<w:gridCol/>" * 5 + "</w:tblGrid><w:tr>" + tc(p(r("行政许可"))) +
+        tc(p(sdt(prompt))) + tc(sdt(p(prompt))) + tc(p(sdt(r("12"), ""))) +
+        tc(p(sdt(r("7"), '<w:showingPlcHdr w:val="0"/>'))) + "</w:tr></w:tbl>" + p(r("（完）")))
+    write_body("placeholder.docx", body)
+    with zipfile.ZipFile("kewei2024.docx") as src, \
+            zipfile.ZipFile("kewei_placeholder.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "word/document.xml":
+                x = data.decode()
+                t3_end = x.index("</w:tbl>", x.index("</w:tbl>") + 1)
+                at = x.rindex("<w:tc>", 0, t3_end)  # 四、结转 总计, left blank
+                pa = x.index("<w:p ", at)
+                pe = x.index("</w:p>", pa) + len("</w:p>")
+                data = (x[:pa] + sdt(x[pa:pe].replace("</w:pPr></w:p>", "</w:pPr>" + prompt + "</w:p>")) +
+                        x[pe:]).encode()
+            z.writestr(name, data)
+
+
+def fields_docx():
+    """Fields (w:fldChar) inside the code of others, whose results are not
+    shown, only the outer field's: { = { SUM(LEFT) } + 1 } in a paragraph
+    and in a cell; a field without a result; a field begun in deleted text
+    (it is not in the document)."""
+    def fc(kind):
+        return '<w:r><w:fldChar w:fldCharType="%s"/></w:r>' % kind
+    def code(text):
+        return '<w:r><w:instrText xml:space="preserve">%s</w:instrText></w:r>' % text
+    nested = (fc("begin") + code(" = ") + fc("begin") + code("SUM(LEFT)") + fc("separate") + r("217") + fc("end") +
+              code(" + 1 ") + fc("separate") + r("218") + fc("end"))
+    body = (
+        p(r("合计"), nested, r("件")) +
+        p(r("页码"), fc("begin"), code(" PAGE "), fc("end"), r("完")) +
+        p('<w:del w:id="1" w:author="x">' + fc("begin") + "</w:del>", r("结转"), r("5")) +
+        "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>" + tc(p(r("一、本年新收"))) +
+        tc(p(nested)) + "</w:tr></w:tbl>" + p(r("（完）")))
+    write_body("fields.docx", body)
+
+
+def deleted_mark_docx():
+    """Paragraph marks deleted with changes tracked (w:del in the mark's
+    w:rPr): the paragraph goes on into the next, in the body and in a cell
+    (a figure typed over two paragraphs, "45" and "29"); a mark moved away;
+    a deleted mark before a table; a mark not deleted (w:del of a run)."""
+    def gone(kind="del"):
+        return '<w:pPr><w:rPr><w:%s w:id="1" w:author="x" w:date="2024-01-01T00:00:00Z"/></w:rPr></w:pPr>' % kind
+    body = (
+        "<w:p>" + gone() + r("一、总体") + "</w:p>" + p(r("情况")) +
+        "<w:p>" + gone("moveFrom") + r("本年度") + "</w:p>" + p(r("收到申请26件。")) +
+        "<w:p>" + gone() + r("表前") + "</w:p>" +
+        "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>" + tc(p(r("行政许可"))) +
+        tc("<w:p>" + gone() + r("45") + "</w:p>" + p(r("29"))) + "</w:tr><w:tr>" + tc(p(r("行政处罚"))) +
+        tc(p(r("11"), '<w:del w:id="2" w:author="x"><w:r><w:delText>0</w:delText></w:r></w:del>') + p(r("件"))) +
+        "</w:tr></w:tbl>" + p(r("（完）")))
+    write_body("deleted_mark.docx", body)
+
+
 FEATURES_HTML = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>年报</title>
 <style>td { border: 1px solid #000 } .x:before { content: "样式文字" }</style>
@@ -311,5 +428,10 @@ if __name__ == "__main__":
     kewei(tpl)
     features_docx()
     hidden_docx()
+    split_table_docx()
+    frames_docx()
+    placeholder_docx()
+    fields_docx()
+    deleted_mark_docx()
     hostile()
     document2()
