@@ -1,7 +1,8 @@
 /* test_extract.c — extraction on small made-up reports and on re-encoded
  * corpus files: the same cells whatever the encoding and line endings;
  * run-together digits inferred or left unread; damaged labels mapped and
- * recorded; pipe tables with generic headers; truncated tables. Each row's
+ * recorded; pipe tables with generic headers; truncated tables; T2
+ * figures with spaces inside (one number, or text when they make none). Each row's
  * cell IDs, written out whole in the schema, are its ID and its columns'
  * keys. */
 #include "testutil.h"
@@ -388,6 +389,43 @@ static void test_control_characters(void **s)
     nb_report_free(&r);
 }
 
+/* ---- a T2 figure with spaces inside: one number, or said to be no number ---- */
+
+/* The cell's text as the report holds it. */
+static void assert_raw(const nb_report *r, const char *id, const char *raw)
+{
+    const nb_cell *c = cell(r, id);
+    if (c->len != strlen(raw) || memcmp(r->doc.text + c->off, raw, c->len) != 0)
+        fail_msg("%s: expected raw \"%s\", got \"%.*s\"", id, raw, (int)c->len, r->doc.text + c->off);
+}
+
+static void test_t2_spaced_figures(void **s)
+{
+    (void)s;
+    static const char *const seps[] = {"\t", "   "}; /* a tab row; a plain line of spaces */
+    for (int k = 0; k < 2; k++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "某镇2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+                 "规章%s1%s0%s2\n行政许可%s4 529\n行政处罚%s1 1 0 0\n行政强制%s12 345 678\n"
+                 "行政事业性收费%s18\xc2\xa0" "651.06\n五、存在的主要问题及改进情况\n",
+                 seps[k], seps[k], seps[k], seps[k], seps[k], seps[k], seps[k]);
+        nb_report r;
+        tu_report_str(&r, &g_ctx, text);
+        assert_num(&r, "t2.regulation.in_force", 2, NB_ST_NUMBER);
+        assert_num(&r, "t2.licensing.decisions", 4529, NB_ST_NUMBER);
+        assert_raw(&r, "t2.licensing.decisions", "4 529");
+        assert_num(&r, "t2.coercion.decisions", 12345678, NB_ST_NUMBER);
+        const nb_cell *fee = cell(&r, "t2.fees.amount");
+        assert_int_equal(fee->status, NB_ST_NUMBER);
+        assert_true(fee->num.v == 1865106 && fee->num.scale == 2);
+        /* 1 1 0 0 is no figure: the row has more values than cells, none dropped unsaid */
+        assert_int_equal(cell(&r, "t2.penalty.decisions")->status, NB_ST_TEXT);
+        assert_raw(&r, "t2.penalty.decisions", "1 1 0 0");
+        nb_report_free(&r);
+    }
+}
+
 /* ---- the 2019 trial format is told apart by its T2 columns ---- */
 
 static void test_format_2019(void **s)
@@ -448,6 +486,7 @@ int main(void)
         cmocka_unit_test(test_pipe_tables),
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_control_characters),
+        cmocka_unit_test(test_t2_spaced_figures),
         cmocka_unit_test(test_format_2019),
         cmocka_unit_test(test_schema_cell_ids),
     };

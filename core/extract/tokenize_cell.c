@@ -66,6 +66,17 @@ __attribute__((noinline)) static void text_cell(tokv *tv, const char *t, size_t 
         ex_emit_value(tv, t, ws[w], we[w], lk);
 }
 
+/* A cell of one number with its thousands set apart by spaces ("4 529"):
+ * one value, not a number for each group. */
+static int emit_if_spaced(tokv *tv, const char *t, size_t a, size_t b, int lk)
+{
+    nb_num num;
+    if (!ex_spaced_number(t, a, b, &num))
+        return 0;
+    ex_emit_value(tv, t, a, b, lk);
+    return 1;
+}
+
 /* One cell of a tab, pipe or one-cell-per-line layout. A cell whose last
  * character no value ends with (most labels: "予以公开", "（七）总计") is
  * text as it stands: neither it nor its last word is read as a value, and
@@ -77,6 +88,6 @@ void ex_tokenize_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
         ex_emit(tv, K_EMPTY, a, 0, lk);
     else if (!ex_may_end_value(t, a, b))
         whole_text_cell(tv, t, a, b, lk);
-    else if (!ex_emit_if_value(tv, t, a, b, lk))
+    else if (!ex_emit_if_value(tv, t, a, b, lk) && !emit_if_spaced(tv, t, a, b, lk))
         text_cell(tv, t, a, b, lk);
 }

@@ -279,6 +279,55 @@ int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
     return 1;
 }
 
+/* The bytes of a thousands separator written as white space at t[i] (of
+ * t[., b)): the space, U+00A0, U+2009 or U+202F; 0 for any other. */
+static size_t group_space(const unsigned char *u, size_t i, size_t b)
+{
+    if (u[i] == ' ')
+        return 1;
+    if (i + 1 < b && u[i] == 0xC2 && u[i + 1] == 0xA0)
+        return 2;
+    if (i + 2 < b && u[i] == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0x89 || u[i + 2] == 0xAF))
+        return 3;
+    return 0;
+}
+
+int ex_one_space(const char *t, size_t a, size_t b)
+{
+    return a < b && group_space((const unsigned char *)t, a, b) == b - a;
+}
+
+/* Where the ASCII digits from t[i] on end (t[., b)). */
+static size_t digits_end(const char *t, size_t i, size_t b)
+{
+    while (i < b && t[i] >= '0' && t[i] <= '9')
+        i++;
+    return i;
+}
+
+int ex_spaced_number(const char *t, size_t a, size_t b, nb_num *num)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    char buf[64];
+    size_t i = digits_end(t, a, b), n = i - a, groups = 0;
+    if (n < 1 || n > 3 || t[a] == '0' || b - a > 2 * sizeof buf)
+        return 0;
+    memcpy(buf, t + a, n);
+    for (size_t s; i < b && (s = group_space(u, i, b)) != 0; groups++) {
+        size_t e = digits_end(t, i + s, b);
+        if (e - (i + s) != 3 || n + 3 > sizeof buf)
+            return 0;
+        memcpy(buf + n, t + i + s, 3);
+        n += 3;
+        i = e;
+    }
+    if (!groups || n + (b - i) > sizeof buf)
+        return 0;
+    memcpy(buf + n, t + i, b - i); /* a decimal part, a unit: as the parser reads them */
+    n += b - i;
+    return nb_parse_value(buf, n, num) == NB_ST_NUMBER;
+}
+
 int ex_is_value_text(const char *t, size_t a, size_t b)
 {
     return ex_plain_digits(t, a, b) || is_other_value(t, a, b);
