@@ -2,7 +2,8 @@
  * corpus files: the same cells whatever the encoding and line endings;
  * run-together digits inferred or left unread; damaged labels mapped and
  * recorded; pipe tables with generic headers; truncated tables; T2
- * figures with spaces inside (one number, or text when they make none). Each row's
+ * figures with spaces inside (one number, or text when they make none);
+ * zero-width characters inside a number (one number). Each row's
  * cell IDs, written out whole in the schema, are its ID and its columns'
  * keys. */
 #include "testutil.h"
@@ -426,6 +427,34 @@ static void test_t2_spaced_figures(void **s)
     }
 }
 
+/* ---- a zero-width character between two digits splits no number ---- */
+
+static void test_zero_width_in_numbers(void **s)
+{
+    (void)s;
+    static const char *const seps[] = {"\t", "   "};
+    static const char *const zw[] = {"\xe2\x80\x8b", "\xe2\x80\x8c", "\xe2\x80\x8d", "\xe2\x81\xa0", "\xef\xbb\xbf"};
+    for (int k = 0; k < 2; k++)
+        for (size_t z = 0; z < sizeof zw / sizeof zw[0]; z++) {
+            const char *t = seps[k], *w = zw[z], *lead = z == 0 || z == 4 ? w : ""; /* white space today */
+            char text[1024], raw[16];
+            snprintf(text, sizeof text,
+                     "某镇2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+                     "一、本年新收政府信息公开申请数量%s2%s17%s%s1%s0%s0%s0%s0%s21%s%s8\n"
+                     "四、政府信息公开行政复议、行政诉讼情况\n",
+                     t, w, t, lead, t, t, t, t, t, w, w); /* before 1, between cells: it separates as before */
+            nb_report r;
+            tu_report_str(&r, &g_ctx, text);
+            assert_num(&r, "t3.new.natural", 217, NB_ST_NUMBER);
+            snprintf(raw, sizeof raw, "2%s17", w);
+            assert_raw(&r, "t3.new.natural", raw);
+            assert_num(&r, "t3.new.commercial", 1, NB_ST_NUMBER);
+            assert_num(&r, "t3.new.research", 0, NB_ST_NUMBER);
+            assert_num(&r, "t3.new.total", 218, NB_ST_NUMBER);
+            nb_report_free(&r);
+        }
+}
+
 /* ---- the 2019 trial format is told apart by its T2 columns ---- */
 
 static void test_format_2019(void **s)
@@ -487,6 +516,7 @@ int main(void)
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_control_characters),
         cmocka_unit_test(test_t2_spaced_figures),
+        cmocka_unit_test(test_zero_width_in_numbers),
         cmocka_unit_test(test_format_2019),
         cmocka_unit_test(test_schema_cell_ids),
     };

@@ -157,12 +157,32 @@ int ex_blank(const char *t, size_t a, size_t b)
     return a >= b;
 }
 
-/* Where the word whose first character ends at i ends in t[., b): at the
- * first white space, or b. Bytes that start no white space (most: ASCII
+/* Where the digit after the zero-width characters from t[s] on (the first
+ * ends at j) stands, when a digit of the word (from a) stands before them:
+ * then they are no white space, they split no number (2\u200b17); else 0. */
+static size_t digits_joined(const char *t, size_t a, size_t s, size_t j, size_t b)
+{
+    if (s == a || t[s - 1] < '0' || t[s - 1] > '9')
+        return 0;
+    for (;;) {
+        if (j >= b)
+            return 0;
+        if (t[j] >= '0' && t[j] <= '9')
+            return j;
+        size_t k = j;
+        if (!nb_is_zero_width(nb_utf8_get(t, b, &k)))
+            return 0;
+        j = k;
+    }
+}
+
+/* Where the word that starts at a, its first character ending at i, ends
+ * in t[., b): at the first white space, or b (a zero-width space between
+ * digits is none). Bytes that start no white space (most: ASCII
  * other than blanks, ideographs' leads, continuation bytes) are passed four
  * at a time; at another byte the character there is read (a continuation
  * byte is never one's start, so each byte left is a character's start). */
-static size_t word_end(const char *t, size_t i, size_t b)
+static size_t word_end(const char *t, size_t a, size_t i, size_t b)
 {
     const unsigned char *u = (const unsigned char *)t;
     for (;;) {
@@ -172,8 +192,11 @@ static size_t word_end(const char *t, size_t i, size_t b)
             i++;
         if (i >= b)
             return b;
-        size_t j = i;
-        if (nb_is_space(nb_utf8_get(t, b, &j)))
+        size_t j = i, d;
+        uint32_t c = nb_utf8_get(t, b, &j);
+        if (nb_is_zero_width(c) && (d = digits_joined(t, a, i, j, b)) != 0)
+            j = d;
+        else if (nb_is_space(c))
             return i;
         i = j;
     }
@@ -191,7 +214,7 @@ int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e)
         uint32_t c = nb_utf8_get(t, b, i);
         if (nb_is_space(c))
             continue;
-        size_t end = word_end(t, *i, b);
+        size_t end = word_end(t, start, *i, b);
         *s = start;
         *e = end;
         *i = end;
