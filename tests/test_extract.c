@@ -3,7 +3,8 @@
  * run-together digits inferred or left unread; damaged labels mapped and
  * recorded; pipe tables with generic headers; truncated tables; T2
  * figures with spaces inside (one number, or text when they make none);
- * zero-width characters inside a number (one number). Each row's
+ * zero-width characters inside a number (one number); a figure written
+ * amiss (18651。06, 1.865106亿元: a cell holding text, not a blank). Each row's
  * cell IDs, written out whole in the schema, are its ID and its columns'
  * keys. */
 #include "testutil.h"
@@ -455,6 +456,29 @@ static void test_zero_width_in_numbers(void **s)
         }
 }
 
+/* ---- a figure written amiss is a cell that holds no number, not a blank ---- */
+
+static void test_figure_written_amiss(void **s)
+{
+    (void)s;
+    static const char *const rows[] = {"行政事业性收费\t%s\n", "| 行政事业性收费 | %s |\n", "行政事业性收费   %s\n"};
+    static const char *const figs[] = {"18651。06", "1.865106亿元", "１８６５１。０６"};
+    for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++)
+        for (size_t f = 0; f < sizeof figs / sizeof figs[0]; f++) {
+            char row[128], text[1024];
+            snprintf(row, sizeof row, rows[k], figs[f]);
+            snprintf(text, sizeof text,
+                     "某镇2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+                     "行政许可\t7\n%s五、存在的主要问题及改进情况\n", row);
+            nb_report r;
+            tu_report_str(&r, &g_ctx, text);
+            assert_num(&r, "t2.licensing.decisions", 7, NB_ST_NUMBER);
+            assert_int_equal(cell(&r, "t2.fees.amount")->status, NB_ST_TEXT);
+            assert_raw(&r, "t2.fees.amount", figs[f]);
+            nb_report_free(&r);
+        }
+}
+
 /* ---- the 2019 trial format is told apart by its T2 columns ---- */
 
 static void test_format_2019(void **s)
@@ -517,6 +541,7 @@ int main(void)
         cmocka_unit_test(test_control_characters),
         cmocka_unit_test(test_t2_spaced_figures),
         cmocka_unit_test(test_zero_width_in_numbers),
+        cmocka_unit_test(test_figure_written_amiss),
         cmocka_unit_test(test_format_2019),
         cmocka_unit_test(test_schema_cell_ids),
     };

@@ -197,11 +197,35 @@ static size_t plain_number_end(const char *t, size_t b, size_t i)
     }
 }
 
+/* A figure written amiss, read plainly: a digit first, then digits, the
+ * marks and units listed, a digit or an ideograph last; one of them no digit. */
+static int plain_figure(const char *t, size_t a, size_t b)
+{
+    static const uint32_t marks[] = {'.', ',', '\'', 0x3002, 0x3001, 0x2019, 0xB7, 0x4E07, 0x4EBF, 0x5343, 0x767E};
+    int digits = 0, others = 0;
+    uint32_t c = 0;
+    for (size_t i = a; i < b;) {
+        c = nb_fold(nb_utf8_get(t, b, &i));
+        int d = c >= '0' && c <= '9', m = ex_is_unit_cp(c);
+        for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+            m |= c == marks[k];
+        if (!d && (!m || !digits))
+            return 0;
+        digits += d;
+        others += !d;
+    }
+    return digits && others && ((c >= '0' && c <= '9') || c >= 0x4E00);
+}
+
 /* A word where text and digits may run together, read plainly. */
 static void plain_glued(tokv *tv, const char *t, size_t a, size_t b, int lk)
 {
     if (ex_emit_if_value(tv, t, a, b, lk))
         return;
+    if (plain_figure(t, a, b)) {
+        ex_emit_value(tv, t, a, b, lk);
+        return;
+    }
     size_t rs[256], re[256];
     char ty[256];
     int nr = 0;
@@ -285,6 +309,8 @@ static void plain_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
         digit_past_numbering |= t[d] >= '0' && t[d] <= '9';
     if (lk == LK_CELL && digit_past_numbering)
         ex_tokenize_plain(tv, t, a, b, lk);
+    else if (lk != LK_CELL && plain_figure(t, a, b))
+        ex_emit_value(tv, t, a, b, lk);
     else
         ex_emit(tv, K_TEXT, a, b - a, lk);
 }

@@ -3,7 +3,8 @@
  * that are no UTF-8, characters cut at the end): a line told blank
  * (ex_blank) exactly when every code point in it is white space; a cell's
  * value (ex_token_value) as nb_parse_value reads it, or as one number with
- * its thousands spaced apart (ex_spaced_number, also on its own cases),
+ * its thousands spaced apart (ex_spaced_number, also on its own cases; and
+ * ex_is_figure_text's figures written amiss on theirs),
  * around the longest run of digits read without it; a value told (ex_is_value_text,
  * ex_emit_if_value) from its first ideograph, every one of U+4000–U+9FFF,
  * as nb_parse_value tells it, and the blob of plain digits as ex_emit_value
@@ -119,6 +120,22 @@ static void test_spaced_number(void **state)
         if (got != (cases[i].v >= 0) || (got && (x.v != cases[i].v || x.scale != cases[i].scale)))
             fail_msg("\"%s\": %d, %lld/%d", t, got, x.v, x.scale);
     }
+}
+
+/* A figure written amiss told from labels and from a number before
+ * punctuation. */
+static void test_figure_text(void **state)
+{
+    (void)state;
+    static const char *const figures[] = {"18651。06", "1.865106亿元", "１８６５１。０６", "4,5,29", "2亿", NULL};
+    static const char *const others[] = {"2024年", "1.行政许可", "217件，", "1、", "217", "。06", "18 651",
+                                         "2.申请人逾期未按收费通知要求缴纳费用", NULL};
+    for (const char *const *p = figures; *p; p++)
+        if (!ex_is_figure_text(*p, 0, strlen(*p)))
+            fail_msg("\"%s\": a figure written amiss, not told", *p);
+    for (const char *const *p = others; *p; p++)
+        if (ex_is_figure_text(*p, 0, strlen(*p)))
+            fail_msg("\"%s\": told a figure written amiss", *p);
 }
 
 /* Does t[a, b) read as a value (a number or a placeholder), plainly? */
@@ -244,6 +261,7 @@ int main(void)
         cmocka_unit_test(test_blank),
         cmocka_unit_test(test_token_value),
         cmocka_unit_test(test_spaced_number),
+        cmocka_unit_test(test_figure_text),
         cmocka_unit_test(test_value_first_ideograph),
         cmocka_unit_test(test_digits_blob),
         cmocka_unit_test(test_numbering_may_start),

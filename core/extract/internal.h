@@ -237,6 +237,12 @@ int ex_plain_digits(const char *t, size_t a, size_t b);
 int ex_may_end_value(const char *t, size_t a, size_t b);
 /* t[a, b) reads as a number or a placeholder. */
 int ex_is_value_text(const char *t, size_t a, size_t b);
+/* Is t[a, b) a figure written amiss, not as any number is ("18651。06",
+ * "1.865106亿元"): a digit first, then only digits, marks put for a point
+ * or a separator, units and multipliers, a digit or a unit last? No label
+ * is (no other ideograph and no white space: "1.行政许可", "2024年" are
+ * none), nor a number before punctuation ("217件，"). */
+int ex_is_figure_text(const char *t, size_t a, size_t b);
 /* A value token for t[a, b) when it reads so (ex_emit_value): 1, else 0
  * and nothing emitted. */
 int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk);

@@ -351,6 +351,32 @@ int ex_spaced_number(const char *t, size_t a, size_t b, nb_num *num)
     return nb_parse_value(buf, n, num) == NB_ST_NUMBER;
 }
 
+/* Can a figure written amiss hold code point c (folded)? A digit, a mark
+ * put for a point or a separator (. , 。 ， 、 ' ’ ·), a unit or a
+ * multiplier (件 … 元, 万 亿 千 百). */
+static int figure_cp(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '\'' || c == 0x3002 || c == 0x3001 || c == 0x2019 ||
+           c == 0xB7 || ex_is_unit_cp(c) || c == 0x4E07 || c == 0x4EBF || c == 0x5343 || c == 0x767E;
+}
+
+int ex_is_figure_text(const char *t, size_t a, size_t b)
+{
+    int digits = 0, others = 0;
+    uint32_t c = 0;
+    for (size_t i = a; i < b;) {
+        c = nb_fold(nb_utf8_get(t, b, &i));
+        if (!figure_cp(c) || (digits == 0 && (c < '0' || c > '9')))
+            return 0; /* no such mark, or none that starts with a digit */
+        if (c >= '0' && c <= '9')
+            digits++;
+        else
+            others++;
+    }
+    /* the last a digit or a unit: a mark at the end is punctuation ("217件，") */
+    return digits > 0 && others > 0 && ((c >= '0' && c <= '9') || c >= 0x4E00);
+}
+
 int ex_is_value_text(const char *t, size_t a, size_t b)
 {
     return ex_plain_digits(t, a, b) || is_other_value(t, a, b);
