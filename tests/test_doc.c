@@ -1,5 +1,5 @@
 /* test_doc.c — reading a report's bytes: encoding detection (UTF-8 with and
- * without BOM, GB18030, UTF-16LE/BE with BOM), line endings (LF, CRLF, lone
+ * without BOM, GB18030, UTF-16LE/BE with BOM and without), line endings (LF, CRLF, lone
  * CR), the location map back to line, display column and file offset (a
  * locator's gaps of every length too), and the errors (empty, binary, bad
  * encoding, missing, directory, too big), each naming the file, in English
@@ -302,15 +302,16 @@ static void test_gb18030_four_byte(void **state)
     free(gb);
 }
 
-static void check_utf16(const char *to, const unsigned char *bom, nb_enc enc, const char *u)
+/* u in UTF-16 (to) after bn bytes of a byte-order mark (bn 0: none). */
+static void check_utf16_bom(const char *to, const unsigned char *bom, size_t bn, nb_enc enc, const char *u)
 {
     size_t n, fn;
     unsigned char *raw = conv(to, u, strlen(u), &n);
-    unsigned char *f = with_bom(bom, 2, raw, n, &fn);
+    unsigned char *f = with_bom(bom, bn, raw, n, &fn);
     nb_doc d;
     load_ok(&d, "u16.txt", f, fn);
     assert_int_equal(d.enc, enc);
-    assert_int_equal(d.bom_len, 2);
+    assert_int_equal(d.bom_len, bn);
     assert_int_equal(d.file_size, fn);
     assert_string_equal(d.text, u);
     assert_int_equal(d.len, strlen(u));
@@ -320,7 +321,7 @@ static void check_utf16(const char *to, const unsigned char *bom, nb_enc enc, co
         size_t o = off_of(&d, marks[k]);
         nb_loc l = nb_doc_locate(&d, o);
         assert_int_equal(l.line, k == 4 ? 3 : 2);
-        assert_int_equal(l.orig, 2 + conv_len(to, u, o));
+        assert_int_equal(l.orig, bn + conv_len(to, u, o));
     }
     size_t o5 = off_of(&d, "5");
     nb_loc l = nb_doc_locate(&d, o5);
@@ -341,6 +342,11 @@ static void check_utf16(const char *to, const unsigned char *bom, nb_enc enc, co
     free(raw);
 }
 
+static void check_utf16(const char *to, const unsigned char *bom, nb_enc enc, const char *u)
+{
+    check_utf16_bom(to, bom, 2, enc, u);
+}
+
 static void test_utf16le(void **state)
 {
     (void)state;
@@ -355,6 +361,37 @@ static void test_utf16be(void **state)
     static const unsigned char bom[2] = {0xFE, 0xFF};
     check_utf16("UTF-16BE", bom, NB_ENC_UTF16BE, "规章\t0\t1\n行政许可😀5\n末\n");
     check_utf16("UTF-16BE", bom, NB_ENC_UTF16BE, "规章\t0\t1\r行政许可😀5\r末\r");
+}
+
+/* UTF-16 without a byte-order mark, told by its units: read as with one;
+ * the same bytes cut to an odd length, bytes at random with NULs among
+ * them, UTF-32 are binary still. */
+static void test_utf16_without_bom(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"规章规范性文件本年新制发件数废止件数\t0\t1\n行政许可😀5\n末\n",
+                                        "规章规范性文件本年新制发件数废止件数\t0\t1\r\n行政许可😀5\r\n末"};
+    static const unsigned char none[1] = {0};
+    for (size_t k = 0; k < 2; k++) {
+        check_utf16_bom("UTF-16LE", none, 0, NB_ENC_UTF16LE, texts[k]);
+        check_utf16_bom("UTF-16BE", none, 0, NB_ENC_UTF16BE, texts[k]);
+    }
+    size_t n;
+    unsigned char *raw = conv("UTF-16LE", texts[0], strlen(texts[0]), &n);
+    nb_doc d;
+    nb_err e;
+    expect_err(nb_doc_from_bytes(&d, "odd.txt", raw, n - 1, NB_LANG_EN, &e), &e, NB_E_BINARY, "odd.txt");
+    free(raw);
+    raw = conv("UTF-32LE", texts[0], strlen(texts[0]), &n);
+    expect_err(nb_doc_from_bytes(&d, "u32.txt", raw, n, NB_LANG_EN, &e), &e, NB_E_BINARY, "u32.txt");
+    free(raw);
+    static unsigned char bin[4096];
+    unsigned seed = 7;
+    for (size_t i = 0; i < sizeof bin; i++) {
+        seed = seed * 1103515245u + 12345u;
+        bin[i] = (seed >> 16) % 4 ? (unsigned char)(seed >> 8) : 0;
+    }
+    expect_err(nb_doc_from_bytes(&d, "r.bin", bin, sizeof bin, NB_LANG_EN, &e), &e, NB_E_BINARY, "r.bin");
 }
 
 /* ---- display columns of nb_doc_locate ---- */
@@ -913,6 +950,7 @@ int main(void)
         cmocka_unit_test(test_gb18030_four_byte),
         cmocka_unit_test(test_utf16le),
         cmocka_unit_test(test_utf16be),
+        cmocka_unit_test(test_utf16_without_bom),
         cmocka_unit_test(test_columns),
         cmocka_unit_test(test_columns_table),
         cmocka_unit_test(test_marks_on_demand),

@@ -1,7 +1,10 @@
 /* test_extract.c — extraction on small made-up reports and on re-encoded
  * corpus files: the same cells whatever the encoding and line endings;
  * run-together digits inferred or left unread; damaged labels mapped and
- * recorded; pipe tables with generic headers; truncated tables. Each row's
+ * recorded; pipe tables with generic headers; truncated tables; T2
+ * figures with spaces inside (one number, or text when they make none);
+ * zero-width characters inside a number (one number); a figure written
+ * amiss (18651。06, 1.865106亿元: a cell holding text, not a blank). Each row's
  * cell IDs, written out whole in the schema, are its ID and its columns'
  * keys. */
 #include "testutil.h"
@@ -388,6 +391,94 @@ static void test_control_characters(void **s)
     nb_report_free(&r);
 }
 
+/* ---- a T2 figure with spaces inside: one number, or said to be no number ---- */
+
+/* The cell's text as the report holds it. */
+static void assert_raw(const nb_report *r, const char *id, const char *raw)
+{
+    const nb_cell *c = cell(r, id);
+    if (c->len != strlen(raw) || memcmp(r->doc.text + c->off, raw, c->len) != 0)
+        fail_msg("%s: expected raw \"%s\", got \"%.*s\"", id, raw, (int)c->len, r->doc.text + c->off);
+}
+
+static void test_t2_spaced_figures(void **s)
+{
+    (void)s;
+    static const char *const seps[] = {"\t", "   "}; /* a tab row; a plain line of spaces */
+    for (int k = 0; k < 2; k++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "某镇2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+                 "规章%s1%s0%s2\n行政许可%s4 529\n行政处罚%s1 1 0 0\n行政强制%s12 345 678\n"
+                 "行政事业性收费%s18\xc2\xa0" "651.06\n五、存在的主要问题及改进情况\n",
+                 seps[k], seps[k], seps[k], seps[k], seps[k], seps[k], seps[k]);
+        nb_report r;
+        tu_report_str(&r, &g_ctx, text);
+        assert_num(&r, "t2.regulation.in_force", 2, NB_ST_NUMBER);
+        assert_num(&r, "t2.licensing.decisions", 4529, NB_ST_NUMBER);
+        assert_raw(&r, "t2.licensing.decisions", "4 529");
+        assert_num(&r, "t2.coercion.decisions", 12345678, NB_ST_NUMBER);
+        const nb_cell *fee = cell(&r, "t2.fees.amount");
+        assert_int_equal(fee->status, NB_ST_NUMBER);
+        assert_true(fee->num.v == 1865106 && fee->num.scale == 2);
+        /* 1 1 0 0 is no figure: the row has more values than cells, none dropped unsaid */
+        assert_int_equal(cell(&r, "t2.penalty.decisions")->status, NB_ST_TEXT);
+        assert_raw(&r, "t2.penalty.decisions", "1 1 0 0");
+        nb_report_free(&r);
+    }
+}
+
+/* ---- a zero-width character between two digits splits no number ---- */
+
+static void test_zero_width_in_numbers(void **s)
+{
+    (void)s;
+    static const char *const seps[] = {"\t", "   "};
+    static const char *const zw[] = {"\xe2\x80\x8b", "\xe2\x80\x8c", "\xe2\x80\x8d", "\xe2\x81\xa0", "\xef\xbb\xbf"};
+    for (int k = 0; k < 2; k++)
+        for (size_t z = 0; z < sizeof zw / sizeof zw[0]; z++) {
+            const char *t = seps[k], *w = zw[z], *lead = z == 0 || z == 4 ? w : ""; /* white space today */
+            char text[1024], raw[16];
+            snprintf(text, sizeof text,
+                     "某镇2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+                     "一、本年新收政府信息公开申请数量%s2%s17%s%s1%s0%s0%s0%s0%s21%s%s8\n"
+                     "四、政府信息公开行政复议、行政诉讼情况\n",
+                     t, w, t, lead, t, t, t, t, t, w, w); /* before 1, between cells: it separates as before */
+            nb_report r;
+            tu_report_str(&r, &g_ctx, text);
+            assert_num(&r, "t3.new.natural", 217, NB_ST_NUMBER);
+            snprintf(raw, sizeof raw, "2%s17", w);
+            assert_raw(&r, "t3.new.natural", raw);
+            assert_num(&r, "t3.new.commercial", 1, NB_ST_NUMBER);
+            assert_num(&r, "t3.new.research", 0, NB_ST_NUMBER);
+            assert_num(&r, "t3.new.total", 218, NB_ST_NUMBER);
+            nb_report_free(&r);
+        }
+}
+
+/* ---- a figure written amiss is a cell that holds no number, not a blank ---- */
+
+static void test_figure_written_amiss(void **s)
+{
+    (void)s;
+    static const char *const rows[] = {"行政事业性收费\t%s\n", "| 行政事业性收费 | %s |\n", "行政事业性收费   %s\n"};
+    static const char *const figs[] = {"18651。06", "1.865106亿元", "１８６５１。０６"};
+    for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++)
+        for (size_t f = 0; f < sizeof figs / sizeof figs[0]; f++) {
+            char row[128], text[1024];
+            snprintf(row, sizeof row, rows[k], figs[f]);
+            snprintf(text, sizeof text,
+                     "某镇2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+                     "行政许可\t7\n%s五、存在的主要问题及改进情况\n", row);
+            nb_report r;
+            tu_report_str(&r, &g_ctx, text);
+            assert_num(&r, "t2.licensing.decisions", 7, NB_ST_NUMBER);
+            assert_int_equal(cell(&r, "t2.fees.amount")->status, NB_ST_TEXT);
+            assert_raw(&r, "t2.fees.amount", figs[f]);
+            nb_report_free(&r);
+        }
+}
+
 /* ---- the 2019 trial format is told apart by its T2 columns ---- */
 
 static void test_format_2019(void **s)
@@ -448,6 +539,9 @@ int main(void)
         cmocka_unit_test(test_pipe_tables),
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_control_characters),
+        cmocka_unit_test(test_t2_spaced_figures),
+        cmocka_unit_test(test_zero_width_in_numbers),
+        cmocka_unit_test(test_figure_written_amiss),
         cmocka_unit_test(test_format_2019),
         cmocka_unit_test(test_schema_cell_ids),
     };

@@ -147,6 +147,33 @@ static uint32_t cp_at(const char *t, size_t b, size_t i, size_t *end)
     return i < b ? nb_utf8_get(t, b, end) : 0;
 }
 
+/* Past the zero-width code points from t[i] on (t[., b)). */
+static size_t plain_past_zw(const char *t, size_t b, size_t i)
+{
+    size_t k;
+    while (i < b && nb_is_zero_width(cp_at(t, b, i, &k)))
+        i = k;
+    return i;
+}
+
+/* Where the word from i on ends: at white space, but zero-width code
+ * points with an ASCII digit before and after them. */
+static size_t plain_word_end(const char *t, size_t b, size_t i)
+{
+    size_t j, z;
+    while (i < b) {
+        if (!nb_is_space(cp_at(t, b, i, &j))) {
+            i = j;
+            continue;
+        }
+        z = plain_past_zw(t, b, i);
+        if (z == i || i == 0 || t[i - 1] < '0' || t[i - 1] > '9' || z >= b || t[z] < '0' || t[z] > '9')
+            return i;
+        i = z;
+    }
+    return i;
+}
+
 /* Where a number whose first digit ends at i ends. */
 static size_t plain_number_end(const char *t, size_t b, size_t i)
 {
@@ -170,11 +197,35 @@ static size_t plain_number_end(const char *t, size_t b, size_t i)
     }
 }
 
+/* A figure written amiss, read plainly: a digit first, then digits, the
+ * marks and units listed, a digit or an ideograph last; one of them no digit. */
+static int plain_figure(const char *t, size_t a, size_t b)
+{
+    static const uint32_t marks[] = {'.', ',', '\'', 0x3002, 0x3001, 0x2019, 0xB7, 0x4E07, 0x4EBF, 0x5343, 0x767E};
+    int digits = 0, others = 0;
+    uint32_t c = 0;
+    for (size_t i = a; i < b;) {
+        c = nb_fold(nb_utf8_get(t, b, &i));
+        int d = c >= '0' && c <= '9', m = ex_is_unit_cp(c);
+        for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+            m |= c == marks[k];
+        if (!d && (!m || !digits))
+            return 0;
+        digits += d;
+        others += !d;
+    }
+    return digits && others && ((c >= '0' && c <= '9') || c >= 0x4E00);
+}
+
 /* A word where text and digits may run together, read plainly. */
 static void plain_glued(tokv *tv, const char *t, size_t a, size_t b, int lk)
 {
     if (ex_emit_if_value(tv, t, a, b, lk))
         return;
+    if (plain_figure(t, a, b)) {
+        ex_emit_value(tv, t, a, b, lk);
+        return;
+    }
     size_t rs[256], re[256];
     char ty[256];
     int nr = 0;
@@ -219,7 +270,8 @@ static void plain_glued(tokv *tv, const char *t, size_t a, size_t b, int lk)
             plain_text_run(tv, t, rs[k], re[k], lk);
 }
 
-/* One cell, read plainly: words split at each code point that is white space. */
+/* One cell, read plainly: words split at each code point that is white
+ * space, but a zero-width one between digits. */
 static void plain_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
 {
     plain_trim(t, &a, &b);
@@ -239,8 +291,7 @@ static void plain_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
         if (i >= b)
             break;
         ws[nw] = i;
-        while (i < b && !nb_is_space(cp_at(t, b, i, &j)))
-            i = j;
+        i = plain_word_end(t, b, i);
         we[nw++] = i;
     }
     int k = nw;
@@ -258,6 +309,8 @@ static void plain_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
         digit_past_numbering |= t[d] >= '0' && t[d] <= '9';
     if (lk == LK_CELL && digit_past_numbering)
         ex_tokenize_plain(tv, t, a, b, lk);
+    else if (lk != LK_CELL && plain_figure(t, a, b))
+        ex_emit_value(tv, t, a, b, lk);
     else
         ex_emit(tv, K_TEXT, a, b - a, lk);
 }
@@ -660,9 +713,7 @@ static void test_next_word(void **state)
                 fail_msg("a word in \"%.*s\" at %zu: %d", (int)cut, t, p, got);
             if (!got)
                 break;
-            size_t q = p;
-            while (q < cut && !nb_is_space(cp_at(t, cut, q, &j)))
-                q = j;
+            size_t q = plain_word_end(t, cut, p);
             if (s != p || e != q || i != q)
                 fail_msg("word of \"%.*s\": [%zu, %zu), plainly [%zu, %zu)", (int)cut, t, s, e, p, q);
             p = q;

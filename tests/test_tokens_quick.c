@@ -2,8 +2,10 @@
  * on generated text (white space of every kind, overlong forms of it, bytes
  * that are no UTF-8, characters cut at the end): a line told blank
  * (ex_blank) exactly when every code point in it is white space; a cell's
- * value (ex_token_value) as nb_parse_value reads it, around the longest run
- * of digits read without it; a value told (ex_is_value_text,
+ * value (ex_token_value) as nb_parse_value reads it, or as one number with
+ * its thousands spaced apart (ex_spaced_number, also on its own cases; and
+ * ex_is_figure_text's figures written amiss on theirs),
+ * around the longest run of digits read without it; a value told (ex_is_value_text,
  * ex_emit_if_value) from its first ideograph, every one of U+4000–U+9FFF,
  * as nb_parse_value tells it, and the blob of plain digits as ex_emit_value
  * gives it; numbering's start (ex_numbering_may_start)
@@ -87,6 +89,8 @@ static void test_token_value(void **state)
         tok k = {.off = 1, .len = (uint32_t)n, .kind = K_VALUE};
         nb_num x = {-1, -1}, y = {-2, -2};
         nb_status sx = ex_token_value(t, &k, &x), sy = nb_parse_value(t + 1, n, &y);
+        if (sy == NB_ST_TEXT && ex_spaced_number(t, 1, 1 + n, &y)) /* "42 708": one number */
+            sy = NB_ST_NUMBER;
         if (sx != sy || x.v != y.v || x.scale != y.scale)
             fail_msg("\"%.*s\": %s %lld/%d, plainly %s %lld/%d", (int)n, t + 1, nb_status_name(sx), x.v, x.scale,
                      nb_status_name(sy), y.v, y.scale);
@@ -94,6 +98,45 @@ static void test_token_value(void **state)
     }
 }
 
+/* A number with its thousands set apart by one space each: read whole;
+ * groups of another size, two spaces, a leading 0: not one number. */
+static void test_spaced_number(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        long long v;
+        int scale;
+    } cases[] = {
+        {"4 529", 4529, 0}, {"18 651.06", 1865106, 2}, {"12 345 678", 12345678, 0}, {"4\xc2\xa0" "529", 4529, 0},
+        {"4\xe2\x80\xaf" "529件", 4529, 0}, {"1 1 0 0", -1, 0}, {"0 529", -1, 0}, {"1234 567", -1, 0},
+        {"4  529", -1, 0}, {"4 5290", -1, 0}, {"4 52", -1, 0}, {"4529", -1, 0}, {"4 529 1", -1, 0},
+        {"4\xe3\x80\x80" "529", -1, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *t = cases[i].s;
+        nb_num x = {0, 0};
+        int got = ex_spaced_number(t, 0, strlen(t), &x);
+        if (got != (cases[i].v >= 0) || (got && (x.v != cases[i].v || x.scale != cases[i].scale)))
+            fail_msg("\"%s\": %d, %lld/%d", t, got, x.v, x.scale);
+    }
+}
+
+/* A figure written amiss told from labels and from a number before
+ * punctuation. */
+static void test_figure_text(void **state)
+{
+    (void)state;
+    static const char *const figures[] = {"18651。06", "1.865106亿元", "１８６５１。０６", "4,5,29", "2亿", NULL};
+    static const char *const others[] = {"2024年", "1.行政许可", "217件，", "1、", "217", "。06", "18 651",
+                                         "2.申请人逾期未按收费通知要求缴纳费用", NULL};
+    for (const char *const *p = figures; *p; p++)
+        if (!ex_is_figure_text(*p, 0, strlen(*p)))
+            fail_msg("\"%s\": a figure written amiss, not told", *p);
+    for (const char *const *p = others; *p; p++)
+        if (ex_is_figure_text(*p, 0, strlen(*p)))
+            fail_msg("\"%s\": told a figure written amiss", *p);
+}
 
 /* Does t[a, b) read as a value (a number or a placeholder), plainly? */
 static int plain_value(const char *t, size_t a, size_t b)
@@ -217,6 +260,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_blank),
         cmocka_unit_test(test_token_value),
+        cmocka_unit_test(test_spaced_number),
+        cmocka_unit_test(test_figure_text),
         cmocka_unit_test(test_value_first_ideograph),
         cmocka_unit_test(test_digits_blob),
         cmocka_unit_test(test_numbering_may_start),

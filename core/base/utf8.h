@@ -112,6 +112,12 @@ size_t nb_display_cols(const char *s, size_t n, size_t startcol);
 /* The same, but stops counting once past max (for "is this line short?"). */
 size_t nb_display_cols_max(const char *s, size_t n, size_t max);
 
+/* A character that takes no room and marks no break a reader sees: U+200B
+ * U+200C U+200D U+2060 U+FEFF (editors put them inside words and numbers). */
+static inline int nb_is_zero_width(uint32_t cp)
+{
+    return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
+}
 /* ASCII space, tab, \f, \v, U+3000, NBSP…: ASCII here, the rest in utf8.c. */
 int nb_is_space_wide(uint32_t cp);
 static inline int nb_is_space(uint32_t cp)

@@ -3,7 +3,8 @@
  * placed under their headers (a space-aligned row with blank cells), or from
  * the readings of run-together digits
  * (a cell every reading agrees on is read; others stay text and say how
- * many readings fit). */
+ * many readings fit); a T2 row with more values than cells by its runs of
+ * values one space joins (one number, "4 529", or text: none dropped). */
 #include "extract/internal.h"
 #include "model/report.h"
 #include "model/schema.h"
@@ -121,10 +122,61 @@ static void fill_placed(nb_report *r, const assembly *A, const group *g, int row
         }
         const tok *k = &A->toks[at[c]];
         nb_num num = {0, 0};
-        nb_status st = nb_parse_value(A->t + k->off, k->len, &num);
+        nb_status st = ex_token_value(A->t, k, &num);
         set_cell(r, ci0 + c, st, num, k->off, k->len);
         after = k->off + k->len;
     }
+}
+
+/* The runs of a row's tokens that one space joins ("1 1 0 0", "4 529"):
+ * where each starts in idx (first[], at most MAXWANT of them, first[m] =
+ * n); how many, or MAXWANT + 1 when there are more. */
+static int space_runs(const assembly *A, const int *idx, int n, int *first)
+{
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        const tok *k = &A->toks[idx[i]];
+        if (i > 0 && k->kind != K_EMPTY && A->toks[idx[i - 1]].kind != K_EMPTY) {
+            const tok *p = &A->toks[idx[i - 1]];
+            if (ex_one_space(A->t, p->off + p->len, k->off))
+                continue;
+        }
+        if (m == MAXWANT)
+            return MAXWANT + 1;
+        first[m++] = i;
+    }
+    first[m] = n;
+    return m;
+}
+
+/* Tokens idx[a, b) (a < b) as one cell: a token read as it is written,
+ * several one number when they write one with its thousands spaced apart,
+ * else text (a row's values do not fit its cells). */
+static void fill_run(nb_report *r, const assembly *A, int ci, const int *idx, int a, int b)
+{
+    const tok *k = &A->toks[idx[a]], *l = &A->toks[idx[b - 1]];
+    size_t end = l->off + l->len;
+    nb_num num = {0, 0};
+    nb_status st = b - a == 1 ? (k->kind == K_EMPTY ? NB_ST_BLANK : ex_token_value(A->t, k, &num))
+                   : ex_spaced_number(A->t, k->off, end, &num) ? NB_ST_NUMBER : NB_ST_TEXT;
+    set_cell(r, ci, st, st == NB_ST_TEXT ? nb_num_int(0) : num, k->off, end - k->off);
+}
+
+/* A T2 row with more values than cells (n > want): runs joined by one
+ * space are cells when there are as many runs as cells ("4 529": one
+ * number), else every cell holds the row's values as text: none is
+ * dropped unsaid. */
+static void fill_surplus(nb_report *r, const assembly *A, int row, const int *idx, int n, int want)
+{
+    int ci0 = nb_schema_first_cell(r->schema, row), first[MAXWANT + 1];
+    if (space_runs(A, idx, n, first) == want) {
+        for (int c = 0; c < want; c++)
+            fill_run(r, A, ci0 + c, idx, first[c], first[c + 1]);
+        return;
+    }
+    const tok *k = &A->toks[idx[0]], *l = &A->toks[idx[n - 1]];
+    for (int c = 0; c < want; c++)
+        set_cell(r, ci0 + c, NB_ST_TEXT, nb_num_int(0), k->off, l->off + l->len - k->off);
 }
 
 /* A split T3 row's readings kept for the sums across rows when there
@@ -204,6 +256,10 @@ static void fill_row(nb_report *r, assembly *A, group *g, int row, int want, uns
     }
     if (ex_row_needs_split(A, F->idx, F->n, want)) {
         fill_split(r, A, row, want, flags, F, S);
+        return;
+    }
+    if (F->n > want && r->schema->rows[row].table == NB_T2) {
+        fill_surplus(r, A, row, F->idx, F->n, want);
         return;
     }
     fill_as_written(r, A, row, F->idx, F->n, want);

@@ -189,9 +189,17 @@ void ex_emit_value(tokv *tv, const char *t, size_t a, size_t b, int lk);
 tok *ex_emit_digits(tokv *tv, size_t a, size_t b, int lk);
 /* Trim white space from [*a, *b). */
 void ex_trim(const char *t, size_t *a, size_t *b);
+/* Is t[a, b) one number written with its thousands set apart by single
+ * spaces (4 529, 18 651.06: one to three digits, then groups of three,
+ * each after one space, U+00A0, U+2009 or U+202F; a decimal part and a
+ * unit as nb_parse_value reads them)? Its value in *num. */
+int ex_spaced_number(const char *t, size_t a, size_t b, nb_num *num);
+/* Is t[a, b) one space of those that set a number's thousands apart? */
+int ex_one_space(const char *t, size_t a, size_t b);
 /* A cell's value from token k: ASCII digits alone, at most NB_NUM_MAX_INT
  * of them (the commonest cell), read without a call, as nb_parse_value
- * reads them; any other text by nb_parse_value. */
+ * reads them; any other text by nb_parse_value, or as ex_spaced_number
+ * reads it. */
 static inline nb_status ex_token_value(const char *t, const tok *k, nb_num *num)
 {
     if (k->len >= 1 && k->len <= NB_NUM_MAX_INT) {
@@ -204,7 +212,10 @@ static inline nb_status ex_token_value(const char *t, const tok *k, nb_num *num)
             return NB_ST_NUMBER;
         }
     }
-    return nb_parse_value(t + k->off, k->len, num);
+    nb_status st = nb_parse_value(t + k->off, k->len, num);
+    if (st == NB_ST_TEXT && ex_spaced_number(t, k->off, k->off + k->len, num))
+        return NB_ST_NUMBER;
+    return st;
 }
 /* Is t[a, b) white space alone (ex_trim would leave nothing of it)? */
 int ex_blank(const char *t, size_t a, size_t b);
@@ -226,6 +237,12 @@ int ex_plain_digits(const char *t, size_t a, size_t b);
 int ex_may_end_value(const char *t, size_t a, size_t b);
 /* t[a, b) reads as a number or a placeholder. */
 int ex_is_value_text(const char *t, size_t a, size_t b);
+/* Is t[a, b) a figure written amiss, not as any number is ("18651。06",
+ * "1.865106亿元"): a digit first, then only digits, marks put for a point
+ * or a separator, units and multipliers, a digit or a unit last? No label
+ * is (no other ideograph and no white space: "1.行政许可", "2024年" are
+ * none), nor a number before punctuation ("217件，"). */
+int ex_is_figure_text(const char *t, size_t a, size_t b);
 /* A value token for t[a, b) when it reads so (ex_emit_value): 1, else 0
  * and nothing emitted. */
 int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk);

@@ -179,7 +179,7 @@ static int read_tokens(splitter *S)
         if (!k->blob) {
             w->off = k->off;
             w->len = k->len;
-            w->st = nb_parse_value(S->t + k->off, k->len, &w->num);
+            w->st = ex_token_value(S->t, k, &w->num);
             if (w->st != NB_ST_NUMBER)
                 w->num = nb_num_int(0);
             S->small_ints &= is_small_int(w->num);
@@ -237,7 +237,7 @@ void ex_run_split(const assembly *A, splitter *S, const int *idx, int n, int wan
                 part *p = &S->cur[pi++];
                 p->off = t->off;
                 p->len = t->len;
-                if ((p->st = nb_parse_value(S->t + t->off, t->len, &p->num)) != NB_ST_NUMBER)
+                if ((p->st = ex_token_value(S->t, t, &p->num)) != NB_ST_NUMBER)
                     p->num = nb_num_int(0);
                 S->small_ints &= is_small_int(p->num);
                 continue;

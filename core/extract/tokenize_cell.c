@@ -1,6 +1,8 @@
 /* tokenize_cell.c — one cell's text, in every layout that has cell
- * boundaries (tab rows, pipe and box tables, one cell per line): a value,
- * an empty cell, text, or text with numbers after it ("行政许可 97"). */
+ * boundaries (tab rows, pipe and box tables, one cell per line): a value
+ * ("4 529" one), an empty cell, text, or text with numbers after it
+ * ("行政许可 97"); a figure written amiss ("18651。06") the cell's value,
+ * read as text. */
 #include "extract/internal.h"
 #include "text/numbering.h"
 
@@ -31,12 +33,16 @@ static void line_cell_text(tokv *tv, const char *t, size_t a, size_t b)
     ex_emit(tv, K_TEXT, a, b - a, LK_CELL);
 }
 
-/* A text cell t[a, b) with no numbers at its end to split off. */
+/* A text cell t[a, b) with no numbers at its end to split off. A figure
+ * written amiss in a cell of a tab or pipe row ("18651。06") is the value
+ * of its cell, not a label's text: its cell is said to hold no number. */
 static void whole_text_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
 {
     /* text; may still have digits glued on ("规章000"), read so in one cell a line */
     if (lk == LK_CELL)
         line_cell_text(tv, t, a, b);
+    else if (ex_is_figure_text(t, a, b))
+        ex_emit_value(tv, t, a, b, lk);
     else
         ex_emit(tv, K_TEXT, a, b - a, lk);
 }
@@ -66,6 +72,17 @@ __attribute__((noinline)) static void text_cell(tokv *tv, const char *t, size_t 
         ex_emit_value(tv, t, ws[w], we[w], lk);
 }
 
+/* A cell of one number with its thousands set apart by spaces ("4 529"):
+ * one value, not a number for each group. */
+static int emit_if_spaced(tokv *tv, const char *t, size_t a, size_t b, int lk)
+{
+    nb_num num;
+    if (!ex_spaced_number(t, a, b, &num))
+        return 0;
+    ex_emit_value(tv, t, a, b, lk);
+    return 1;
+}
+
 /* One cell of a tab, pipe or one-cell-per-line layout. A cell whose last
  * character no value ends with (most labels: "予以公开", "（七）总计") is
  * text as it stands: neither it nor its last word is read as a value, and
@@ -77,6 +94,6 @@ void ex_tokenize_cell(tokv *tv, const char *t, size_t a, size_t b, int lk)
         ex_emit(tv, K_EMPTY, a, 0, lk);
     else if (!ex_may_end_value(t, a, b))
         whole_text_cell(tv, t, a, b, lk);
-    else if (!ex_emit_if_value(tv, t, a, b, lk))
+    else if (!ex_emit_if_value(tv, t, a, b, lk) && !emit_if_spaced(tv, t, a, b, lk))
         text_cell(tv, t, a, b, lk);
 }

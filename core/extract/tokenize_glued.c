@@ -2,7 +2,8 @@
  * flattened without cell boundaries gives them: "行政规范性文件8855698第二十条…",
  * "00000002.其他法律…", "94432.52元". The word is cut into runs of number
  * and text; numbering glued to a number goes to the text after it, a unit to
- * the number before it, and text is cut again where numbering starts in it. */
+ * the number before it, and text is cut again where numbering starts in it.
+ * A figure written amiss ("1.865106亿元") is one value, read as text. */
 #include "extract/internal.h"
 #include "base/utf8.h"
 #include "text/numbering.h"
@@ -281,6 +282,10 @@ void ex_tokenize_glued(tokv *tv, const char *t, size_t a, size_t b, int lk)
 {
     if (ex_emit_if_value(tv, t, a, b, lk))
         return;
+    if (ex_is_figure_text(t, a, b)) { /* "1.865106亿元": one cell that holds no number, not 1.865106 */
+        ex_emit_value(tv, t, a, b, lk);
+        return;
+    }
     runs R;
     R.nat = 0;
     find_runs(&R, t, a, b);

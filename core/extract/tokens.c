@@ -157,12 +157,32 @@ int ex_blank(const char *t, size_t a, size_t b)
     return a >= b;
 }
 
-/* Where the word whose first character ends at i ends in t[., b): at the
- * first white space, or b. Bytes that start no white space (most: ASCII
+/* Where the digit after the zero-width characters from t[s] on (the first
+ * ends at j) stands, when a digit of the word (from a) stands before them:
+ * then they are no white space, they split no number (2\u200b17); else 0. */
+static size_t digits_joined(const char *t, size_t a, size_t s, size_t j, size_t b)
+{
+    if (s == a || t[s - 1] < '0' || t[s - 1] > '9')
+        return 0;
+    for (;;) {
+        if (j >= b)
+            return 0;
+        if (t[j] >= '0' && t[j] <= '9')
+            return j;
+        size_t k = j;
+        if (!nb_is_zero_width(nb_utf8_get(t, b, &k)))
+            return 0;
+        j = k;
+    }
+}
+
+/* Where the word that starts at a, its first character ending at i, ends
+ * in t[., b): at the first white space, or b (a zero-width space between
+ * digits is none). Bytes that start no white space (most: ASCII
  * other than blanks, ideographs' leads, continuation bytes) are passed four
  * at a time; at another byte the character there is read (a continuation
  * byte is never one's start, so each byte left is a character's start). */
-static size_t word_end(const char *t, size_t i, size_t b)
+static size_t word_end(const char *t, size_t a, size_t i, size_t b)
 {
     const unsigned char *u = (const unsigned char *)t;
     for (;;) {
@@ -172,8 +192,11 @@ static size_t word_end(const char *t, size_t i, size_t b)
             i++;
         if (i >= b)
             return b;
-        size_t j = i;
-        if (nb_is_space(nb_utf8_get(t, b, &j)))
+        size_t j = i, d;
+        uint32_t c = nb_utf8_get(t, b, &j);
+        if (nb_is_zero_width(c) && (d = digits_joined(t, a, i, j, b)) != 0)
+            j = d;
+        else if (nb_is_space(c))
             return i;
         i = j;
     }
@@ -191,7 +214,7 @@ int ex_next_word(const char *t, size_t b, size_t *i, size_t *s, size_t *e)
         uint32_t c = nb_utf8_get(t, b, i);
         if (nb_is_space(c))
             continue;
-        size_t end = word_end(t, *i, b);
+        size_t end = word_end(t, start, *i, b);
         *s = start;
         *e = end;
         *i = end;
@@ -277,6 +300,81 @@ int ex_emit_if_value(tokv *tv, const char *t, size_t a, size_t b, int lk)
         return emit_if_other_value(tv, t, a, b, lk);
     ex_emit_digits(tv, a, b, lk);
     return 1;
+}
+
+/* The bytes of a thousands separator written as white space at t[i] (of
+ * t[., b)): the space, U+00A0, U+2009 or U+202F; 0 for any other. */
+static size_t group_space(const unsigned char *u, size_t i, size_t b)
+{
+    if (u[i] == ' ')
+        return 1;
+    if (i + 1 < b && u[i] == 0xC2 && u[i + 1] == 0xA0)
+        return 2;
+    if (i + 2 < b && u[i] == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0x89 || u[i + 2] == 0xAF))
+        return 3;
+    return 0;
+}
+
+int ex_one_space(const char *t, size_t a, size_t b)
+{
+    return a < b && group_space((const unsigned char *)t, a, b) == b - a;
+}
+
+/* Where the ASCII digits from t[i] on end (t[., b)). */
+static size_t digits_end(const char *t, size_t i, size_t b)
+{
+    while (i < b && t[i] >= '0' && t[i] <= '9')
+        i++;
+    return i;
+}
+
+int ex_spaced_number(const char *t, size_t a, size_t b, nb_num *num)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    char buf[64];
+    size_t i = digits_end(t, a, b), n = i - a, groups = 0;
+    if (n < 1 || n > 3 || t[a] == '0' || b - a > 2 * sizeof buf)
+        return 0;
+    memcpy(buf, t + a, n);
+    for (size_t s; i < b && (s = group_space(u, i, b)) != 0; groups++) {
+        size_t e = digits_end(t, i + s, b);
+        if (e - (i + s) != 3 || n + 3 > sizeof buf)
+            return 0;
+        memcpy(buf + n, t + i + s, 3);
+        n += 3;
+        i = e;
+    }
+    if (!groups || n + (b - i) > sizeof buf)
+        return 0;
+    memcpy(buf + n, t + i, b - i); /* a decimal part, a unit: as the parser reads them */
+    n += b - i;
+    return nb_parse_value(buf, n, num) == NB_ST_NUMBER;
+}
+
+/* Can a figure written amiss hold code point c (folded)? A digit, a mark
+ * put for a point or a separator (. , 。 ， 、 ' ’ ·), a unit or a
+ * multiplier (件 … 元, 万 亿 千 百). */
+static int figure_cp(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '\'' || c == 0x3002 || c == 0x3001 || c == 0x2019 ||
+           c == 0xB7 || ex_is_unit_cp(c) || c == 0x4E07 || c == 0x4EBF || c == 0x5343 || c == 0x767E;
+}
+
+int ex_is_figure_text(const char *t, size_t a, size_t b)
+{
+    int digits = 0, others = 0;
+    uint32_t c = 0;
+    for (size_t i = a; i < b;) {
+        c = nb_fold(nb_utf8_get(t, b, &i));
+        if (!figure_cp(c) || (digits == 0 && (c < '0' || c > '9')))
+            return 0; /* no such mark, or none that starts with a digit */
+        if (c >= '0' && c <= '9')
+            digits++;
+        else
+            others++;
+    }
+    /* the last a digit or a unit: a mark at the end is punctuation ("217件，") */
+    return digits > 0 && others > 0 && ((c >= '0' && c <= '9') || c >= 0x4E00);
 }
 
 int ex_is_value_text(const char *t, size_t a, size_t b)

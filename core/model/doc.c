@@ -1,6 +1,7 @@
 /* doc.c — reading a report: size limits, encoding detection (UTF-8 with or
- * without BOM, UTF-16 with BOM, GB18030/GBK), the line index and what the
- * location map is made of (locations themselves: locate.c). */
+ * without BOM, UTF-16 with BOM or told by its units without, GB18030/GBK),
+ * the line index and what the location map is made of (locations
+ * themselves: locate.c). */
 #include "model/doc.h"
 #include "model/internal.h"
 #include "model/grid.h"
@@ -98,6 +99,47 @@ static int decode_utf16(const unsigned char *b, size_t n, int be, char **out, si
     *out = t;
     *outlen = o;
     return 0;
+}
+
+/* Bytes of a file without a byte-order mark looked at for UTF-16, and the
+ * fewest that tell it (a few bytes with a NUL are a binary's as well). */
+#define UTF16_SNIFF 4096
+#define UTF16_SNIFF_MIN 64
+
+/* Is code unit u one a report's text is made of: ASCII that is printable or
+ * a line's white space, CJK ideographs, CJK and general punctuation,
+ * full-width forms? */
+static int report_unit(uint32_t u)
+{
+    return (u >= 0x20 && u < 0x7F) || u == '\t' || u == '\n' || u == '\r' || u == '\f' ||
+           (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3000 && u <= 0x303F) || (u >= 0x2000 && u <= 0x206F) ||
+           (u >= 0xFF00 && u <= 0xFFEF);
+}
+
+/* How many of the first units of b[0, n) (n even) read in order be are
+ * report_unit's, and how many were read. */
+static size_t report_units(const unsigned char *b, size_t n, int be, size_t *read)
+{
+    size_t k = 0, m = n < UTF16_SNIFF ? n : UTF16_SNIFF;
+    for (size_t i = 0; i + 1 < m; i += 2)
+        k += report_unit(be ? (uint32_t)(b[i] << 8 | b[i + 1]) : (uint32_t)(b[i + 1] << 8 | b[i]));
+    *read = m / 2;
+    return k;
+}
+
+/* Is b[0, n), which holds NUL bytes and has no byte-order mark, UTF-16 (in
+ * order *be)? Its length even (UTF16_SNIFF_MIN at least) and nine in ten
+ * of its first units (UTF16_SNIFF bytes) characters a report is written
+ * in: ASCII's NUL high bytes, ideographs' two bytes, read one way round
+ * and not the other. A binary file's units fall anywhere (a third in
+ * those ranges), NUL units too. */
+static int utf16_without_bom(const unsigned char *b, size_t n, int *be)
+{
+    if (n < UTF16_SNIFF_MIN || n % 2)
+        return 0;
+    size_t read, le_units = report_units(b, n, 0, &read), be_units = report_units(b, n, 1, &read);
+    *be = be_units > le_units;
+    return (*be ? be_units : le_units) * 10 >= read * 9;
 }
 
 static int decode_iconv(const char *from, const unsigned char *b, size_t n, char **out, size_t *outlen, size_t *bad)
@@ -440,6 +482,10 @@ static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_
         NB_FAIL(nb_err_set(err, NB_E_EMPTY, nb_tr(lang, "%s: empty file", "%s：文件为空"), path));
     const unsigned char *p = b + bom;
     size_t pn = n - bom;
+    if (!bom && memchr(p, 0, pn) && utf16_without_bom(p, pn, &be)) {
+        utf16 = 1;
+        d->enc = be ? NB_ENC_UTF16BE : NB_ENC_UTF16LE;
+    }
     char *t = NULL;
     size_t tl = 0;
     if (utf16) {

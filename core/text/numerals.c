@@ -27,7 +27,33 @@ const char *nb_status_label(nb_status s, nb_lang lang)
     return s >= NB_ST_MISSING && s <= NB_ST_INFERRED ? status_words[s][lang == NB_LANG_ZH] : "?";
 }
 
-/* Folded code points of s without surrounding white space. */
+static int is_digit_cp(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+/* Zero-width characters (nb_is_zero_width) between two digits of c[0, m)
+ * dropped: they do not split a number (2\u200b17 is 217). The count left. */
+static int drop_zero_width(uint32_t *c, int m)
+{
+    int k = 0;
+    for (int i = 0; i < m; i++) {
+        if (nb_is_zero_width(c[i]) && k > 0 && is_digit_cp(c[k - 1])) {
+            int j = i;
+            while (j < m && nb_is_zero_width(c[j]))
+                j++;
+            if (j < m && is_digit_cp(c[j])) {
+                i = j - 1;
+                continue;
+            }
+        }
+        c[k++] = c[i];
+    }
+    return k;
+}
+
+/* Folded code points of s without surrounding white space, nor zero-width
+ * characters between its digits. */
 static int fold_trim(const char *s, size_t n, uint32_t *c, int cap)
 {
     int m = 0;
@@ -36,6 +62,7 @@ static int fold_trim(const char *s, size_t n, uint32_t *c, int cap)
         uint32_t cp = nb_fold(nb_utf8_get(s, n, &i));
         c[m++] = cp;
     }
+    m = drop_zero_width(c, m);
     int a = 0, b = m;
     while (a < b && (nb_is_space(c[a]) || c[a] == '*'))
         a++;
