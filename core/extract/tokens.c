@@ -362,6 +362,10 @@ static int figure_cp(uint32_t c)
 
 int ex_is_figure_text(const char *t, size_t a, size_t b)
 {
+    /* by its first byte first: a digit, ASCII or full-width (EF BC 90–99) */
+    unsigned char lead = a < b ? (unsigned char)t[a] : 0;
+    if (!((lead >= '0' && lead <= '9') || lead == 0xEF))
+        return 0;
     int digits = 0, others = 0;
     uint32_t c = 0;
     for (size_t i = a; i < b;) {
