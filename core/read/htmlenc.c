@@ -305,6 +305,7 @@ int nb_html_to_utf8(const char *path, const unsigned char *b, size_t n, char **o
     if (n == 0)
         return nb_err_set(err, NB_E_EMPTY, nb_tr(lang, "%s: empty file", "%s：文件为空"), path);
     const char *enc = NULL;
+    char label[64]; /* enc may be it: it lives as long as enc */
     size_t skip = 0;
     if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
         enc = "UTF-8";
@@ -316,7 +317,6 @@ int nb_html_to_utf8(const char *path, const unsigned char *b, size_t n, char **o
         enc = "UTF-16BE";
         skip = 2;
     } else {
-        char label[64];
         nb_html_charset_label(b, n, label, sizeof label);
         enc = label[0] ? nb_html_label_encoding(label) : NULL;
         if (!enc && label[0]) { /* another label iconv knows is taken as it is */
