@@ -320,35 +320,27 @@ int ex_one_space(const char *t, size_t a, size_t b)
     return a < b && group_space((const unsigned char *)t, a, b) == b - a;
 }
 
-/* Where the ASCII digits from t[i] on end (t[., b)). */
-static size_t digits_end(const char *t, size_t i, size_t b)
-{
-    while (i < b && t[i] >= '0' && t[i] <= '9')
-        i++;
-    return i;
-}
-
 int ex_spaced_number(const char *t, size_t a, size_t b, nb_num *num)
 {
+    /* each single space between digits made the comma the parser reads a
+       thousands separator by, so its rule (1–3 digits, then groups of
+       three) is the one rule: "4 529" reads as "4,529" does */
     const unsigned char *u = (const unsigned char *)t;
-    char buf[64];
-    size_t i = digits_end(t, a, b), n = i - a, groups = 0;
-    if (n < 1 || n > 3 || t[a] == '0' || b - a > 2 * sizeof buf)
+    char buf[128];
+    size_t n = 0, groups = 0;
+    if (a >= b || t[a] < '1' || t[a] > '9' || b - a > sizeof buf)
         return 0;
-    memcpy(buf, t + a, n);
-    for (size_t s; i < b && (s = group_space(u, i, b)) != 0; groups++) {
-        size_t e = digits_end(t, i + s, b);
-        if (e - (i + s) != 3 || n + 3 > sizeof buf)
-            return 0;
-        memcpy(buf + n, t + i + s, 3);
-        n += 3;
-        i = e;
+    for (size_t i = a, s; i < b;) {
+        if (i > a && t[i - 1] >= '0' && t[i - 1] <= '9' && (s = group_space(u, i, b)) != 0 && i + s < b &&
+            t[i + s] >= '0' && t[i + s] <= '9') {
+            buf[n++] = ',';
+            groups++;
+            i += s;
+        } else {
+            buf[n++] = t[i++];
+        }
     }
-    if (!groups || n + (b - i) > sizeof buf)
-        return 0;
-    memcpy(buf + n, t + i, b - i); /* a decimal part, a unit: as the parser reads them */
-    n += b - i;
-    return nb_parse_value(buf, n, num) == NB_ST_NUMBER;
+    return groups && nb_parse_value(buf, n, num) == NB_ST_NUMBER;
 }
 
 /* Can a figure written amiss hold code point c (folded)? A digit, a mark
