@@ -11,6 +11,7 @@
 #include "read/pdf_lattice.h"
 #include "read/pdf_rules.h"
 #include "read/pdf_text.h"
+#include "read/pdf_turn.h"
 
 #include <math.h>
 
@@ -224,11 +225,10 @@ static void test_008_grids(void **state)
 
 /* T3 over pages 3 and 4 with its header repeated and a row split; page
  * numbers at the foot of each page between the two parts. */
-static void test_repeated_header_and_split_row(void **state)
+static void assert_kewei_read(const char *path)
 {
-    (void)state;
     nb_doc d;
-    load(&d, DATA "kewei-2024.pdf");
+    load(&d, path);
     assert_int_equal(d.ngrids, 3);
     const nb_grid *t3 = &d.grids[1];
     assert_int_equal(t3->nrows, 28); /* the header repeated on page 4 dropped */
@@ -247,6 +247,12 @@ static void test_repeated_header_and_split_row(void **state)
     assert_null(strstr(d.text, "-3-")); /* the page numbers in the footer left out */
     assert_null(strstr(d.text, "-4-"));
     nb_doc_free(&d);
+}
+
+static void test_repeated_header_and_split_row(void **state)
+{
+    (void)state;
+    assert_kewei_read(DATA "kewei-2024.pdf");
 }
 
 static void test_table_without_rules(void **state)
@@ -446,6 +452,53 @@ static void test_extraction_end_to_end(void **state)
     assert_int_equal(rk, nk);
 }
 
+/* kewei-2024.pdf with page 2 shown a quarter turned clockwise, page 3 a
+ * quarter anticlockwise and page 4 upside down (/Rotate 90, 270, 180): T3,
+ * over pages 3 and 4, reads as in the upright file, and so does every cell. */
+static void test_turned_pages(void **state)
+{
+    (void)state;
+    assert_kewei_read(DATA "turned.pdf");
+    int nk, nt;
+    int rk = cells_right(DATA "kewei-2024.pdf", "../shared/corpus/real/003_shanghai_kewei_2024.expected.json", &nk);
+    int rt = cells_right(DATA "turned.pdf", "../shared/corpus/real/003_shanghai_kewei_2024.expected.json", &nt);
+    assert_int_equal(nt, nk);
+    assert_int_equal(rt, rk);
+}
+
+/* The direction a page's text runs in, told by its glyphs' steps: a line
+ * of ten glyphs in each direction, and a page mostly upright with a few
+ * glyphs stacked in a narrow cell, which stays as it is. */
+static void test_reading_direction(void **state)
+{
+    (void)state;
+    nb_pglyph g[16];
+    static const struct {
+        double dx, dy;
+        nb_pturn want;
+    } runs[] = {{12, 0, NB_TURN_NONE}, {0, 12, NB_TURN_DOWN}, {-12, 0, NB_TURN_LEFT}, {0, -12, NB_TURN_UP}};
+    for (size_t r = 0; r < sizeof runs / sizeof runs[0]; r++) {
+        for (int i = 0; i < 10; i++) {
+            double x = 300 + runs[r].dx * i, y = 400 + runs[r].dy * i;
+            g[i] = (nb_pglyph){{x, y, x + 10, y + 10}, 0x4E00, -1};
+        }
+        assert_int_equal(nb_pdf_turn_of(g, 10), runs[r].want);
+    }
+    for (int i = 0; i < 16; i++) { /* 10 across, then 6 down */
+        double x = i < 10 ? 100 + 12 * i : 500, y = i < 10 ? 100 : 100 + 12 * (i - 10);
+        g[i] = (nb_pglyph){{x, y, x + 10, y + 10}, 0x4E00, -1};
+    }
+    assert_int_equal(nb_pdf_turn_of(g, 16), NB_TURN_NONE);
+    /* a glyph's box on a page 600 × 800 shown turned clockwise: its line
+     * ran down the right edge; turned, the page is 800 × 600 and the box
+     * stands at the top left */
+    g[0] = (nb_pglyph){{580, 10, 590, 20}, 0x4E00, -1};
+    double w = 600, h = 800;
+    nb_pdf_turn_glyphs(g, 1, NB_TURN_DOWN, &w, &h);
+    assert_true(w == 800 && h == 600);
+    assert_true(g[0].b.x0 == 10 && g[0].b.y0 == 10 && g[0].b.x1 == 20 && g[0].b.y1 == 20);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -461,6 +514,8 @@ int main(void)
         cmocka_unit_test(test_page_limits),
         cmocka_unit_test(test_a_page_of_words),
         cmocka_unit_test(test_extraction_end_to_end),
+        cmocka_unit_test(test_turned_pages),
+        cmocka_unit_test(test_reading_direction),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

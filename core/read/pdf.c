@@ -12,6 +12,7 @@
 #include "read/pdf_quiet.h"
 #include "read/pdf_rules.h"
 #include "read/pdf_text.h"
+#include "read/pdf_turn.h"
 #include "base/utf8.h"
 #include "base/vec.h"
 
@@ -78,8 +79,10 @@ static int page_glyphs(const nb_pdf_lib *L, PopplerPage *pg, double w, double h,
     return rc;
 }
 
-/* The ruling lines of the page, from a rendering of it. */
-static int page_rules(const nb_pdf_lib *L, PopplerPage *pg, double w, double h, const glyphs *gs, nb_prules *rules)
+/* The ruling lines of the page, from a rendering of it turned by m (the
+ * page's size w × h is as turned). */
+static int page_rules(const nb_pdf_lib *L, PopplerPage *pg, const nb_pturn_map *m, double w, double h, const glyphs *gs,
+                      nb_prules *rules)
 {
     double scale = RENDER_SCALE;
     memset(rules, 0, sizeof *rules);
@@ -97,6 +100,8 @@ static int page_rules(const nb_pdf_lib *L, PopplerPage *pg, double w, double h, 
     L->set_source_rgb(cr, 1, 1, 1);
     L->paint(cr);
     L->scale(cr, scale, scale);
+    cairo_matrix_t turn = {m->xx, m->yx, m->xy, m->yy, m->x0, m->y0};
+    L->transform(cr, &turn);
     L->page_render(pg, cr);
     L->destroy(cr);
     L->surface_flush(s);
@@ -188,9 +193,12 @@ static int read_page(const nb_pdf_lib *L, PopplerDocument *doc, int i, nb_pblock
     glyphs gs = {0};
     int rc = page_glyphs(L, pg, w, h, &gs);
     if (rc == PAGE_OK && gs.n) {
+        nb_pturn turn = nb_pdf_turn_of(gs.g, gs.n);
+        nb_pturn_map m = nb_pdf_turn_map(turn, w, h);
+        nb_pdf_turn_glyphs(gs.g, gs.n, turn, &w, &h);
         nb_prules rules;
         nb_pblocks pb = {0};
-        rc = page_rules(L, pg, w, h, &gs, &rules);
+        rc = page_rules(L, pg, &m, w, h, &gs, &rules);
         if (rc == 0)
             rc = nb_pdf_lattice(&rules, gs.g, gs.n, i + 1, &pb);
         nb_prules_free(&rules);

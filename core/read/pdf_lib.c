@@ -29,6 +29,7 @@ static const nb_dl_sym syms[] = {
     S(set_source_rgb, "cairo_set_source_rgb"),
     S(paint, "cairo_paint"),
     S(scale, "cairo_scale"),
+    S(transform, "cairo_transform"),
     S(destroy, "cairo_destroy"),
     S(g_free, "g_free"),
     S(g_object_unref, "g_object_unref"),

@@ -29,6 +29,7 @@ typedef struct nb_pdf_lib {
     void (*set_source_rgb)(cairo_t *cr, double red, double green, double blue);
     void (*paint)(cairo_t *cr);
     void (*scale)(cairo_t *cr, double sx, double sy);
+    void (*transform)(cairo_t *cr, const cairo_matrix_t *matrix);
     void (*destroy)(cairo_t *cr);
     void (*g_free)(gpointer mem);
     void (*g_object_unref)(gpointer object);

@@ -1,12 +1,15 @@
 #!/usr/bin/python3
-# make.py — makes the PDF reader's test documents once (python-docx and
-# LibreOffice are needed here only, never by the build or the tests):
+# make.py — makes the PDF reader's test documents once (python-docx,
+# LibreOffice and qpdf are needed here only, never by the build or the tests):
 #   kewei-2024.pdf  the figures of real/003_shanghai_kewei_2024 typeset in the
 #                   official 2021 template, T3's three header rows repeated on
 #                   every page the table spans, page numbers in the footer;
 #   unruled.pdf     T2's first sub-table with no borders at all;
 #   scanned.pdf     a page of kewei-2024.pdf as a picture, with no text layer;
-#   encrypted.pdf   a one-line document that opens only with a password.
+#   encrypted.pdf   a one-line document that opens only with a password;
+#   turned.pdf      kewei-2024.pdf with page 2 shown turned a quarter
+#                   clockwise, page 3 anticlockwise and page 4 upside down
+#                   (qpdf --rotate: each page's /Rotate).
 # Run from the repository root: python3 tests/data/pdf/make.py ../shared/corpus
 # (with a CJK font installed, e.g. fonts-wqy-microhei, or the glyphs are drawn
 # as boxes; the text layer is right either way).
@@ -213,6 +216,11 @@ def to_pdf(docx_path, tmp, how="pdf"):
     shutil.copy(os.path.join(tmp, name), os.path.join(OUT, name))
 
 
+def turned():
+    subprocess.run(["qpdf", os.path.join(OUT, "kewei-2024.pdf"), "--rotate=+90:2", "--rotate=+270:3",
+                    "--rotate=+180:4", os.path.join(OUT, "turned.pdf")], check=True)
+
+
 def main():
     tmp = tempfile.mkdtemp()
     try:
@@ -222,6 +230,7 @@ def main():
         to_pdf(encrypted(tmp), tmp, PASSWORD)
     finally:
         shutil.rmtree(tmp)
+    turned()
 
 
 main()
