@@ -466,6 +466,28 @@ static void test_turned_pages(void **state)
     assert_int_equal(rt, rk);
 }
 
+/* kewei-2024.pdf under a watermark on every page, half seen through: an
+ * address and a date in grey at 30°, a site's name level in silver, over the
+ * tables. The watermark is left out and every cell reads as in the clean
+ * file; a line of the page's own in dark grey is kept (at each page's foot,
+ * where it parts T3's two pieces, which are read as one all the same). */
+static void test_watermark(void **state)
+{
+    (void)state;
+    nb_doc d;
+    load(&d, DATA "watermarked.pdf");
+    assert_non_null(strstr(d.text, "Printed 2025-01-06"));
+    assert_null(strstr(d.text, "GOV"));
+    assert_null(strstr(d.text, "10.12.3.45"));
+    assert_null(strstr(d.text, "2024-05"));
+    nb_doc_free(&d);
+    int nk, nw;
+    int rk = cells_right(DATA "kewei-2024.pdf", "../shared/corpus/real/003_shanghai_kewei_2024.expected.json", &nk);
+    int rw = cells_right(DATA "watermarked.pdf", "../shared/corpus/real/003_shanghai_kewei_2024.expected.json", &nw);
+    assert_int_equal(nw, nk);
+    assert_int_equal(rw, rk);
+}
+
 /* The direction a page's text runs in, told by its glyphs' steps: a line
  * of ten glyphs in each direction, and a page mostly upright with a few
  * glyphs stacked in a narrow cell, which stays as it is. */
@@ -516,6 +538,7 @@ int main(void)
         cmocka_unit_test(test_extraction_end_to_end),
         cmocka_unit_test(test_turned_pages),
         cmocka_unit_test(test_reading_direction),
+        cmocka_unit_test(test_watermark),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

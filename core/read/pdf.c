@@ -56,7 +56,27 @@ static int add_glyph(glyphs *gs, const PopplerRectangle *r, uint32_t cp, double 
     return 0;
 }
 
-/* The page's glyphs (no white space) with their boxes. */
+/* Text in a light colour (a grey lighter than middle grey, not white):
+ * a watermark set over the page (a site's name, a date, an address), seen
+ * through by a reader and no part of the report. White is not faint: on
+ * white paper it is not seen at all, and on a dark fill it is the text. */
+static int faint(const PopplerColor *c)
+{
+    double lum = (0.299 * c->red + 0.587 * c->green + 0.114 * c->blue) / 65535.0;
+    return lum >= 0.55 && lum < 0.97;
+}
+
+/* The attributes holding character k of the page's text, or NULL; *at
+ * walks the list (in the text's order) from where the last call left it. */
+static const PopplerTextAttributes *attributes_at(const GList **at, guint k)
+{
+    while (*at && ((const PopplerTextAttributes *)(*at)->data)->end_index < (gint)k)
+        *at = (*at)->next;
+    const PopplerTextAttributes *a = *at ? (*at)->data : NULL;
+    return a && a->start_index <= (gint)k ? a : NULL;
+}
+
+/* The page's glyphs (no white space, no faint text) with their boxes. */
 static int page_glyphs(const nb_pdf_lib *L, PopplerPage *pg, double w, double h, glyphs *out)
 {
     char *text = L->page_get_text(pg);
@@ -64,15 +84,21 @@ static int page_glyphs(const nb_pdf_lib *L, PopplerPage *pg, double w, double h,
     guint nr = 0;
     int rc = PAGE_OK;
     if (text && L->page_get_text_layout(pg, &r, &nr)) {
+        GList *attrs = L->page_get_text_attributes(pg);
+        const GList *at = attrs;
         size_t len = strlen(text), i = 0;
         for (guint k = 0; k < nr && i < len && rc == PAGE_OK; k++) {
             uint32_t cp = nb_utf8_get(text, len, &i);
             if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || nb_is_space(cp))
                 continue;
+            const PopplerTextAttributes *a = attributes_at(&at, k);
+            if (a && faint(&a->color))
+                continue;
             rc = add_glyph(out, &r[k], cp, w, h);
             if (rc == 0 && out->n > NB_PDF_MAX_GLYPHS)
                 rc = PAGE_DENSE;
         }
+        L->page_free_text_attributes(attrs);
     }
     L->g_free(r);
     L->g_free(text);

@@ -17,6 +17,8 @@ static const nb_dl_sym syms[] = {
     S(page_get_size, "poppler_page_get_size"),
     S(page_get_text, "poppler_page_get_text"),
     S(page_get_text_layout, "poppler_page_get_text_layout"),
+    S(page_get_text_attributes, "poppler_page_get_text_attributes"),
+    S(page_free_text_attributes, "poppler_page_free_text_attributes"),
     S(page_render, "poppler_page_render"),
     S(error_quark, "poppler_error_quark"),
     S(image_surface_create, "cairo_image_surface_create"),

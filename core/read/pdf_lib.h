@@ -17,6 +17,8 @@ typedef struct nb_pdf_lib {
     void (*page_get_size)(PopplerPage *page, double *width, double *height);
     char *(*page_get_text)(PopplerPage *page);
     gboolean (*page_get_text_layout)(PopplerPage *page, PopplerRectangle **rects, guint *n);
+    GList *(*page_get_text_attributes)(PopplerPage *page);
+    void (*page_free_text_attributes)(GList *list);
     void (*page_render)(PopplerPage *page, cairo_t *cr);
     GQuark (*error_quark)(void);
     cairo_surface_t *(*image_surface_create)(cairo_format_t format, int width, int height);

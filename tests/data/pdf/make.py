@@ -9,7 +9,11 @@
 #   encrypted.pdf   a one-line document that opens only with a password;
 #   turned.pdf      kewei-2024.pdf with page 2 shown turned a quarter
 #                   clockwise, page 3 anticlockwise and page 4 upside down
-#                   (qpdf --rotate: each page's /Rotate).
+#                   (qpdf --rotate: each page's /Rotate);
+#   watermarked.pdf kewei-2024.pdf under a watermark on every page, half
+#                   seen through as watermarking tools set it: an address and
+#                   a date in grey at 30°, a site's name level in silver, and
+#                   one line in dark grey that is the page's own (qpdf --overlay).
 # Run from the repository root: python3 tests/data/pdf/make.py ../shared/corpus
 # (with a CJK font installed, e.g. fonts-wqy-microhei, or the glyphs are drawn
 # as boxes; the text layer is right either way).
@@ -221,6 +225,42 @@ def turned():
                     "--rotate=+180:4", os.path.join(OUT, "turned.pdf")], check=True)
 
 
+def watermark_page(path):
+    """A one-page PDF (A4) of text only, in Helvetica (one of PDF's own fonts)."""
+    lines = ["/GS1 gs"]  # the watermark half transparent
+    for i in range(4):
+        for j in range(2):  # grey 0.6 at 30°: cos 30°, sin 30°
+            lines.append("0.6 g BT /F1 28 Tf 0.866 0.5 -0.5 0.866 %d %d Tm (10.12.3.45 2024-05-01) Tj ET"
+                         % (80 + 260 * j, 100 + 200 * i))
+    lines.append("0.75 g BT /F1 40 Tf 1 0 0 1 60 420 Tm (WWW.GOV.CN 2024-12-31 1234) Tj ET")
+    lines.append("/GS0 gs 0.35 g BT /F1 9 Tf 1 0 0 1 60 30 Tm (Printed 2025-01-06) Tj ET")
+    stream = "\n".join(lines).encode()
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.3 841.9] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> /ExtGState << /GS0 << /ca 1 >> /GS1 << /ca 0.5 >> >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    with open(path, "wb") as f:
+        f.write(out)
+
+
+def watermarked(tmp):
+    mark = os.path.join(tmp, "mark.pdf")
+    watermark_page(mark)
+    subprocess.run(["qpdf", os.path.join(OUT, "kewei-2024.pdf"), "--overlay", mark, "--repeat=1", "--",
+                    os.path.join(OUT, "watermarked.pdf")], check=True)
+
+
 def main():
     tmp = tempfile.mkdtemp()
     try:
@@ -228,9 +268,10 @@ def main():
         to_pdf(unruled(tmp), tmp)
         to_pdf(scanned(tmp), tmp)
         to_pdf(encrypted(tmp), tmp, PASSWORD)
+        turned()
+        watermarked(tmp)
     finally:
         shutil.rmtree(tmp)
-    turned()
 
 
 main()
