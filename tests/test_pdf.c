@@ -299,6 +299,16 @@ static void test_scanned_pdf(void **state)
     expect_file_refused(DATA "scanned.pdf", NB_LANG_ZH, "没有文字层");
 }
 
+/* Fonts without ToUnicode maps: the glyphs are drawn, but the text layer
+ * names other characters, and no Chinese among them. Refused, saying so,
+ * rather than read as a report missing every section and table. */
+static void test_text_layer_without_chinese(void **state)
+{
+    (void)state;
+    expect_file_refused(DATA "nounicode.pdf", NB_LANG_EN, "5 are Chinese: its fonts do not say which characters they draw");
+    expect_file_refused(DATA "nounicode.pdf", NB_LANG_ZH, "只有 5 个汉字：其字体未标明所画的字符");
+}
+
 static void test_encrypted_pdf(void **state)
 {
     (void)state;
@@ -531,6 +541,7 @@ int main(void)
         cmocka_unit_test(test_repeated_header_and_split_row),
         cmocka_unit_test(test_table_without_rules),
         cmocka_unit_test(test_scanned_pdf),
+        cmocka_unit_test(test_text_layer_without_chinese),
         cmocka_unit_test(test_encrypted_pdf),
         cmocka_unit_test(test_damaged_pdf),
         cmocka_unit_test(test_page_limits),

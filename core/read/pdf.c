@@ -33,6 +33,16 @@ typedef struct glyphs {
 
 enum { PAGE_OK = 0, PAGE_DENSE = 1 };
 
+/* The glyphs read over the document, and how many are Chinese. */
+typedef struct glyph_count {
+    size_t all, chinese;
+} glyph_count;
+
+/* A text layer whose glyphs are not one in twenty Chinese (of 100 or more)
+ * is no Chinese report's: its fonts draw characters they do not name. */
+#define MIN_GLYPHS_TO_JUDGE 100
+#define CHINESE_AT_LEAST_ONE_IN 20
+
 static double seconds(void)
 {
     struct timespec t;
@@ -209,7 +219,7 @@ static int page_in_order(nb_pblocks *pb, double page_h, nb_pblocks *out)
     return rc;
 }
 
-static int read_page(const nb_pdf_lib *L, PopplerDocument *doc, int i, nb_pblocks *out, size_t *nglyphs)
+static int read_page(const nb_pdf_lib *L, PopplerDocument *doc, int i, nb_pblocks *out, glyph_count *count)
 {
     PopplerPage *pg = L->document_get_page(doc, i);
     if (!pg)
@@ -234,7 +244,9 @@ static int read_page(const nb_pdf_lib *L, PopplerDocument *doc, int i, nb_pblock
             rc = page_in_order(&pb, h, out);
         nb_pblocks_free(&pb);
     }
-    *nglyphs += gs.n;
+    count->all += gs.n;
+    for (size_t k = 0; k < gs.n; k++)
+        count->chinese += nb_is_cjk(gs.g[k].cp) != 0;
     free(gs.g);
     L->g_object_unref(pg);
     return rc;
@@ -296,12 +308,12 @@ static int open_error(const nb_pdf_lib *L, const GError *ge, const char *path, n
 
 /* Every page in turn, within the time allowed; returns -1 with err set. */
 static int read_pages(const nb_pdf_lib *L, PopplerDocument *doc, int np, const char *path, nb_lang lang, nb_pblocks *bs,
-                      size_t *nglyphs, nb_err *err)
+                      glyph_count *count, nb_err *err)
 {
     double start = seconds();
     for (int i = 0; i < np; i++) {
         double t = seconds();
-        int rc = read_page(L, doc, i, bs, nglyphs);
+        int rc = read_page(L, doc, i, bs, count);
         if (rc < 0)
             return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
         if (rc == PAGE_DENSE)
@@ -334,7 +346,7 @@ static int read_pdf(const nb_pdf_lib *L, nb_doc *d, const char *path, const unsi
     }
     int np = L->document_get_n_pages(doc), rc = 0;
     nb_pblocks bs = {0};
-    size_t nglyphs = 0;
+    glyph_count count = {0, 0};
     if (np <= 0)
         rc = nb_err_set(err, NB_E_FORMAT, nb_tr(lang, "%s: the PDF has no pages", "%s：PDF 文件没有页面"), path);
     else if (np > NB_PDF_MAX_PAGES)
@@ -343,13 +355,21 @@ static int read_pdf(const nb_pdf_lib *L, nb_doc *d, const char *path, const unsi
                               "%s：共 %d 页；nianbao 只读不超过 %d 页的 PDF（年度报告远没有这么长）"),
                         path, np, NB_PDF_MAX_PAGES);
     else
-        rc = read_pages(L, doc, np, path, lang, &bs, &nglyphs, err);
+        rc = read_pages(L, doc, np, path, lang, &bs, &count, err);
     L->g_object_unref(doc);
-    if (rc == 0 && !nglyphs)
+    if (rc == 0 && !count.all)
         rc = nb_err_set(err, NB_E_FORMAT,
                         nb_tr(lang, "%s: no text layer (a scanned PDF?) — nianbao reads PDFs with text; run OCR first",
                               "%s：没有文字层（扫描件？）——nianbao 只读含文字的 PDF，请先做文字识别（OCR）"),
                         path);
+    else if (rc == 0 && count.all >= MIN_GLYPHS_TO_JUDGE && count.chinese * CHINESE_AT_LEAST_ONE_IN < count.all)
+        rc = nb_err_set(err, NB_E_FORMAT,
+                        nb_tr(lang,
+                              "%s: of the %zu characters of its text layer, %zu are Chinese: its fonts do not say which "
+                              "characters they draw (text copied from it is gibberish) — read the report's .docx, or run OCR",
+                              "%s：文字层 %zu 个字符中只有 %zu 个汉字：其字体未标明所画的字符（复制出的文字是乱码）"
+                              "——请读取报告的 .docx，或先做文字识别（OCR）"),
+                        path, count.all, count.chinese);
     if (rc == 0 && nb_pdf_join(&bs) != 0)
         rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
     if (rc == 0)

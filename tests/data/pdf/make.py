@@ -13,13 +13,16 @@
 #   watermarked.pdf kewei-2024.pdf under a watermark on every page, half
 #                   seen through as watermarking tools set it: an address and
 #                   a date in grey at 30°, a site's name level in silver, and
-#                   one line in dark grey that is the page's own (qpdf --overlay).
+#                   one line in dark grey that is the page's own (qpdf --overlay);
+#   nounicode.pdf   kewei-2024.pdf with its fonts' ToUnicode maps taken out:
+#                   the glyphs are drawn, but the text layer is gibberish.
 # Run from the repository root: python3 tests/data/pdf/make.py ../shared/corpus
 # (with a CJK font installed, e.g. fonts-wqy-microhei, or the glyphs are drawn
 # as boxes; the text layer is right either way).
 import copy
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -261,6 +264,20 @@ def watermarked(tmp):
                     os.path.join(OUT, "watermarked.pdf")], check=True)
 
 
+def nounicode(tmp):
+    qdf = os.path.join(tmp, "qdf.pdf")
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", os.path.join(OUT, "kewei-2024.pdf"), qdf], check=True)
+    with open(qdf, "rb") as f:
+        data = re.sub(rb"/ToUnicode \d+ 0 R", b"", f.read())
+    with open(qdf, "wb") as f:
+        f.write(data)
+    fixed = os.path.join(tmp, "fixed.pdf")
+    with open(fixed, "wb") as out:
+        subprocess.run(["fix-qdf", qdf], check=True, stdout=out)
+    subprocess.run(["qpdf", "--compress-streams=y", "--object-streams=generate", fixed,
+                    os.path.join(OUT, "nounicode.pdf")], check=True)
+
+
 def main():
     tmp = tempfile.mkdtemp()
     try:
@@ -270,6 +287,7 @@ def main():
         to_pdf(encrypted(tmp), tmp, PASSWORD)
         turned()
         watermarked(tmp)
+        nounicode(tmp)
     finally:
         shutil.rmtree(tmp)
 
