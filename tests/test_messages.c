@@ -203,31 +203,44 @@ static void test_suspect_named_whole(void **state)
     }
 }
 
-/* A table missing from a page that shows images: the message says that it
- * may be one of them, in both languages; from a page without, it does not. */
+/* A table missing from a page (or a PDF) that shows images: the message
+ * says that it may be one of them, in both languages; from a page without,
+ * it does not. */
 static void test_table_missing_from_page_of_images(void **state)
 {
     (void)state;
-    nb_report r;
-    memset(&r, 0, sizeof r);
-    r.schema = nb_schema_variant(2021, NB_VARIANT_STANDARD);
-    r.doc.kind = NB_KIND_HTML;
+    static const struct {
+        nb_kind kind;
+        const char *en, *zh;
+    } cases[] = {
+        {NB_KIND_HTML, "table T3 is missing; the page shows 3 image(s), which may hold it (a table published as an image "
+                       "cannot be read)",
+         "缺少表格 T3；网页中有 3 张图片，表格可能以图片形式发布，无法读取"},
+        {NB_KIND_PDF, "table T3 is missing; the document shows 3 image(s), which may hold it (a table published as an "
+                      "image cannot be read)",
+         "缺少表格 T3；文档中有 3 张图片，表格可能以图片形式发布，无法读取"},
+    };
     nb_finding f;
     memset(&f, 0, sizeof f);
     f.rule = NB_RULE_STRUCT_MISSING;
     f.part = NB_PART_TABLE;
     f.table = NB_T3;
     f.suspect = -1;
-    char got[2048];
-    nb_finding_message(&r, &f, NB_LANG_EN, got, sizeof got);
-    assert_string_equal(got, "table T3 is missing");
-    r.doc.nimages = 3;
-    nb_finding_message(&r, &f, NB_LANG_EN, got, sizeof got);
-    assert_string_equal(got, "table T3 is missing; the page shows 3 image(s), which may hold it (a table published "
-                             "as an image cannot be read)");
-    nb_finding_message(&r, &f, NB_LANG_ZH, got, sizeof got);
-    assert_string_equal(got, "缺少表格 T3；网页中有 3 张图片，表格可能以图片形式发布，无法读取");
-    same_message(&r, &f);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        nb_report r;
+        memset(&r, 0, sizeof r);
+        r.schema = nb_schema_variant(2021, NB_VARIANT_STANDARD);
+        r.doc.kind = cases[k].kind;
+        char got[2048];
+        nb_finding_message(&r, &f, NB_LANG_EN, got, sizeof got);
+        assert_string_equal(got, "table T3 is missing");
+        r.doc.nimages = 3;
+        nb_finding_message(&r, &f, NB_LANG_EN, got, sizeof got);
+        assert_string_equal(got, cases[k].en);
+        nb_finding_message(&r, &f, NB_LANG_ZH, got, sizeof got);
+        assert_string_equal(got, cases[k].zh);
+        same_message(&r, &f);
+    }
 }
 
 int main(void)

@@ -498,6 +498,23 @@ static void test_watermark(void **state)
     assert_int_equal(rw, rk);
 }
 
+/* A report whose tables' pages are pictures (pictured.pdf: kewei-2024's
+ * text, a scanned page in place of T3 and T4): the pictures as wide as a
+ * table are counted, for STRUCT.MISSING to say the tables may be in them;
+ * kewei-2024.pdf, whose three tables are read, is not looked at for them. */
+static void test_tables_as_pictures(void **state)
+{
+    (void)state;
+    nb_doc d;
+    load(&d, DATA "pictured.pdf");
+    assert_int_equal(d.nimages, 1);
+    assert_true(d.ngrids < 3);
+    nb_doc_free(&d);
+    load(&d, DATA "kewei-2024.pdf");
+    assert_int_equal(d.nimages, 0);
+    nb_doc_free(&d);
+}
+
 /* The direction a page's text runs in, told by its glyphs' steps: a line
  * of ten glyphs in each direction, and a page mostly upright with a few
  * glyphs stacked in a narrow cell, which stays as it is. */
@@ -550,6 +567,7 @@ int main(void)
         cmocka_unit_test(test_turned_pages),
         cmocka_unit_test(test_reading_direction),
         cmocka_unit_test(test_watermark),
+        cmocka_unit_test(test_tables_as_pictures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,9 +33,11 @@ typedef struct glyphs {
 
 enum { PAGE_OK = 0, PAGE_DENSE = 1 };
 
-/* The glyphs read over the document, and how many are Chinese. */
+/* The glyphs read over the document, how many are Chinese, and the
+ * pictures as wide as a table that its pages show. */
 typedef struct glyph_count {
     size_t all, chinese;
+    int images;
 } glyph_count;
 
 /* A text layer whose glyphs are not one in twenty Chinese (of 100 or more)
@@ -331,6 +333,33 @@ static int read_pages(const nb_pdf_lib *L, PopplerDocument *doc, int np, const c
     return 0;
 }
 
+/* The pictures on the document's pages that could hold a table: at least
+ * 40 % of the page's width and 5 % of its height (a seal, a logo or a QR
+ * code is not). Looked for only when fewer tables than the report's three
+ * were found: it reads every page's content again. */
+static int table_sized_images(const nb_pdf_lib *L, PopplerDocument *doc, int np, const nb_pblocks *bs)
+{
+    size_t tables = 0;
+    for (size_t i = 0; i < bs->n; i++)
+        tables += bs->b[i].table != NULL;
+    int n = 0;
+    for (int i = 0; i < np && tables < 3; i++) {
+        PopplerPage *pg = L->document_get_page(doc, i);
+        if (!pg)
+            continue;
+        double w = 0, h = 0;
+        L->page_get_size(pg, &w, &h);
+        GList *maps = L->page_get_image_mapping(pg);
+        for (const GList *l = maps; l; l = l->next) {
+            const PopplerRectangle *a = &((const PopplerImageMapping *)l->data)->area;
+            n += fabs(a->x2 - a->x1) >= 0.4 * w && fabs(a->y2 - a->y1) >= 0.05 * h;
+        }
+        L->page_free_image_mapping(maps);
+        L->g_object_unref(pg);
+    }
+    return n;
+}
+
 static int read_pdf(const nb_pdf_lib *L, nb_doc *d, const char *path, const unsigned char *bytes, size_t n, nb_lang lang,
                     nb_err *err)
 {
@@ -346,7 +375,7 @@ static int read_pdf(const nb_pdf_lib *L, nb_doc *d, const char *path, const unsi
     }
     int np = L->document_get_n_pages(doc), rc = 0;
     nb_pblocks bs = {0};
-    glyph_count count = {0, 0};
+    glyph_count count = {0, 0, 0};
     if (np <= 0)
         rc = nb_err_set(err, NB_E_FORMAT, nb_tr(lang, "%s: the PDF has no pages", "%s：PDF 文件没有页面"), path);
     else if (np > NB_PDF_MAX_PAGES)
@@ -356,6 +385,8 @@ static int read_pdf(const nb_pdf_lib *L, nb_doc *d, const char *path, const unsi
                         path, np, NB_PDF_MAX_PAGES);
     else
         rc = read_pages(L, doc, np, path, lang, &bs, &count, err);
+    if (rc == 0)
+        count.images = table_sized_images(L, doc, np, &bs);
     L->g_object_unref(doc);
     if (rc == 0 && !count.all)
         rc = nb_err_set(err, NB_E_FORMAT,
@@ -375,8 +406,10 @@ static int read_pdf(const nb_pdf_lib *L, nb_doc *d, const char *path, const unsi
     if (rc == 0)
         rc = build(&bs, d, path, err);
     nb_pblocks_free(&bs);
-    if (rc == 0)
+    if (rc == 0) {
         d->file_size = n;
+        d->nimages = count.images;
+    }
     return rc;
 }
 

@@ -20,6 +20,8 @@ static const nb_dl_sym syms[] = {
     S(page_get_text_attributes, "poppler_page_get_text_attributes"),
     S(page_free_text_attributes, "poppler_page_free_text_attributes"),
     S(page_render, "poppler_page_render"),
+    S(page_get_image_mapping, "poppler_page_get_image_mapping"),
+    S(page_free_image_mapping, "poppler_page_free_image_mapping"),
     S(error_quark, "poppler_error_quark"),
     S(image_surface_create, "cairo_image_surface_create"),
     S(surface_status, "cairo_surface_status"),

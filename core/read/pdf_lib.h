@@ -20,6 +20,8 @@ typedef struct nb_pdf_lib {
     GList *(*page_get_text_attributes)(PopplerPage *page);
     void (*page_free_text_attributes)(GList *list);
     void (*page_render)(PopplerPage *page, cairo_t *cr);
+    GList *(*page_get_image_mapping)(PopplerPage *page);
+    void (*page_free_image_mapping)(GList *list);
     GQuark (*error_quark)(void);
     cairo_surface_t *(*image_surface_create)(cairo_format_t format, int width, int height);
     cairo_status_t (*surface_status)(cairo_surface_t *surface);

@@ -15,7 +15,9 @@
 #                   a date in grey at 30°, a site's name level in silver, and
 #                   one line in dark grey that is the page's own (qpdf --overlay);
 #   nounicode.pdf   kewei-2024.pdf with its fonts' ToUnicode maps taken out:
-#                   the glyphs are drawn, but the text layer is gibberish.
+#                   the glyphs are drawn, but the text layer is gibberish;
+#   pictured.pdf    kewei-2024.pdf's pages 1, 2 and 5 with scanned.pdf's
+#                   picture of a page in place of its tables' pages 3 and 4.
 # Run from the repository root: python3 tests/data/pdf/make.py ../shared/corpus
 # (with a CJK font installed, e.g. fonts-wqy-microhei, or the glyphs are drawn
 # as boxes; the text layer is right either way).
@@ -278,6 +280,11 @@ def nounicode(tmp):
                     os.path.join(OUT, "nounicode.pdf")], check=True)
 
 
+def pictured():
+    subprocess.run(["qpdf", "--empty", "--pages", os.path.join(OUT, "kewei-2024.pdf"), "1-2,5",
+                    os.path.join(OUT, "scanned.pdf"), "1", "--", os.path.join(OUT, "pictured.pdf")], check=True)
+
+
 def main():
     tmp = tempfile.mkdtemp()
     try:
@@ -288,6 +295,7 @@ def main():
         turned()
         watermarked(tmp)
         nounicode(tmp)
+        pictured()
     finally:
         shutil.rmtree(tmp)
 
