@@ -428,6 +428,58 @@ static void test_t2_spaced_figures(void **s)
     }
 }
 
+/* ---- a T3 or T4 row with more numbers than cells drops none unsaid ---- */
+
+/* Every cell of a row (five or seven) holds raw as text. */
+static void assert_row_text(const nb_report *r, const char *row, const char *const *cols, const char *raw)
+{
+    for (int c = 0; cols[c]; c++) {
+        char id[64];
+        snprintf(id, sizeof id, "%s.%s", row, cols[c]);
+        assert_int_equal(cell(r, id)->status, NB_ST_TEXT);
+        assert_raw(r, id, raw);
+    }
+}
+
+static void test_t3_t4_surplus(void **s)
+{
+    (void)s;
+    static const char *const t3[] = {"natural", "commercial", "research", "social", "legal", "other", "total", NULL};
+    static const char *const t4[] = {"upheld", "corrected", "other", "pending", "total", NULL};
+    static const char *const seps[] = {"\t", "   "}; /* a tab row; a plain line of spaces */
+    for (int k = 0; k < 2; k++) {
+        const char *t = seps[k];
+        char text[2048], raw3[64], raw4[128];
+        snprintf(text, sizeof text,
+                 "某镇2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+                 "一、本年新收政府信息公开申请数量%s12%s0%s0%s0%s0%s0%s12%s\xe2\x91\xa0\n" /* a footnote mark: no cell */
+                 "（一）予以公开%s12%s0%s0%s0%s0%s0%s12%s5\n"
+                 "四、政府信息公开行政复议、行政诉讼情况\n"
+                 "1%s0%s0%s0%s1%s0%s0%s0%s0%s0%s0%s0%s0%s0%s0%s9\n五、存在的主要问题及改进情况\n",
+                 t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t);
+        snprintf(raw3, sizeof raw3, "12%s0%s0%s0%s0%s0%s12%s5", t, t, t, t, t, t, t);
+        snprintf(raw4, sizeof raw4, "1%s0%s0%s0%s1%s0%s0%s0%s0%s0%s0%s0%s0%s0%s0%s9", t, t, t, t, t, t, t, t, t,
+                 t, t, t, t, t, t);
+        nb_report r;
+        tu_report_str(&r, &g_ctx, text);
+        assert_num(&r, "t3.new.natural", 12, NB_ST_NUMBER);
+        assert_num(&r, "t3.new.total", 12, NB_ST_NUMBER);
+        assert_row_text(&r, "t3.granted", t3, raw3); /* 5 was dropped, 12 read */
+        assert_row_text(&r, "t4.review", t4, raw4); /* T4 was missing */
+        assert_row_text(&r, "t4.suit_after", t4, raw4);
+        nb_report_free(&r);
+    }
+    nb_report r; /* T4 in three rows of five, one of six: was read as a row of fifteen, short */
+    tu_report_str(&r, &g_ctx,
+                  "某镇2024年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+                  "1\t0\t0\t0\t1\n0\t0\t0\t0\t0\t9\n0\t1\t0\t0\t1\n五、存在的主要问题及改进情况\n");
+    assert_num(&r, "t4.review.upheld", 1, NB_ST_NUMBER);
+    assert_num(&r, "t4.review.total", 1, NB_ST_NUMBER);
+    assert_row_text(&r, "t4.suit_direct", t4, "0\t0\t0\t0\t0\t9");
+    assert_num(&r, "t4.suit_after.corrected", 1, NB_ST_NUMBER);
+    nb_report_free(&r);
+}
+
 /* ---- a zero-width character between two digits splits no number ---- */
 
 static void test_zero_width_in_numbers(void **s)
@@ -540,6 +592,7 @@ int main(void)
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_control_characters),
         cmocka_unit_test(test_t2_spaced_figures),
+        cmocka_unit_test(test_t3_t4_surplus),
         cmocka_unit_test(test_zero_width_in_numbers),
         cmocka_unit_test(test_figure_written_amiss),
         cmocka_unit_test(test_format_2019),
