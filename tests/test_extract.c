@@ -428,6 +428,119 @@ static void test_t2_spaced_figures(void **s)
     }
 }
 
+/* ---- a T3 or T4 row with more numbers than cells drops none unsaid ---- */
+
+/* Every cell of a row (five or seven) holds raw as text. */
+static void assert_row_text(const nb_report *r, const char *row, const char *const *cols, const char *raw)
+{
+    for (int c = 0; cols[c]; c++) {
+        char id[64];
+        snprintf(id, sizeof id, "%s.%s", row, cols[c]);
+        assert_int_equal(cell(r, id)->status, NB_ST_TEXT);
+        assert_raw(r, id, raw);
+    }
+}
+
+static void test_t3_t4_surplus(void **s)
+{
+    (void)s;
+    static const char *const t3[] = {"natural", "commercial", "research", "social", "legal", "other", "total", NULL};
+    static const char *const t4[] = {"upheld", "corrected", "other", "pending", "total", NULL};
+    static const char *const seps[] = {"\t", "   "}; /* a tab row; a plain line of spaces */
+    for (int k = 0; k < 2; k++) {
+        const char *t = seps[k];
+        char text[2048], raw3[64], raw4[128];
+        snprintf(text, sizeof text,
+                 "某镇2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+                 "一、本年新收政府信息公开申请数量%s12%s0%s0%s0%s0%s0%s12%s\xe2\x91\xa0\n" /* a footnote mark: no cell */
+                 "（一）予以公开%s12%s0%s0%s0%s0%s0%s12%s5\n"
+                 "四、政府信息公开行政复议、行政诉讼情况\n"
+                 "1%s0%s0%s0%s1%s0%s0%s0%s0%s0%s0%s0%s0%s0%s0%s9\n五、存在的主要问题及改进情况\n",
+                 t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t);
+        snprintf(raw3, sizeof raw3, "12%s0%s0%s0%s0%s0%s12%s5", t, t, t, t, t, t, t);
+        snprintf(raw4, sizeof raw4, "1%s0%s0%s0%s1%s0%s0%s0%s0%s0%s0%s0%s0%s0%s0%s9", t, t, t, t, t, t, t, t, t,
+                 t, t, t, t, t, t);
+        nb_report r;
+        tu_report_str(&r, &g_ctx, text);
+        assert_num(&r, "t3.new.natural", 12, NB_ST_NUMBER);
+        assert_num(&r, "t3.new.total", 12, NB_ST_NUMBER);
+        assert_row_text(&r, "t3.granted", t3, raw3); /* 5 was dropped, 12 read */
+        assert_row_text(&r, "t4.review", t4, raw4); /* T4 was missing */
+        assert_row_text(&r, "t4.suit_after", t4, raw4);
+        nb_report_free(&r);
+    }
+    nb_report r; /* T4 in three rows of five, one of six: was read as a row of fifteen, short */
+    tu_report_str(&r, &g_ctx,
+                  "某镇2024年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+                  "1\t0\t0\t0\t1\n0\t0\t0\t0\t0\t9\n0\t1\t0\t0\t1\n五、存在的主要问题及改进情况\n");
+    assert_num(&r, "t4.review.upheld", 1, NB_ST_NUMBER);
+    assert_num(&r, "t4.review.total", 1, NB_ST_NUMBER);
+    assert_row_text(&r, "t4.suit_direct", t4, "0\t0\t0\t0\t0\t9");
+    assert_num(&r, "t4.suit_after.corrected", 1, NB_ST_NUMBER);
+    nb_report_free(&r);
+}
+
+/* ---- T3's columns in the order its header states ---- */
+
+/* T3's header head and its first two rows, 9 5 1 0 2 0 1 and 3 3 0 0 0 0 0,
+ * each a tab row or a cell a line (cells), read: is t3.new read total
+ * first (else in the schema's order)? */
+static int t3_read_total_first(const char *head, int cells)
+{
+    const char *sep = cells ? "\n" : "\t";
+    char text[1024], rows[256];
+    snprintf(rows, sizeof rows, "一、本年新收政府信息公开申请数量%s9%s5%s1%s0%s2%s0%s1\n"
+             "二、上年结转政府信息公开申请数量%s3%s3%s0%s0%s0%s0%s0\n",
+             sep, sep, sep, sep, sep, sep, sep, sep, sep, sep, sep, sep, sep, sep);
+    snprintf(text, sizeof text, "某镇2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n%s%s"
+             "四、政府信息公开行政复议、行政诉讼情况\n", head, rows);
+    nb_report r;
+    tu_report_str(&r, &g_ctx, text);
+    static const char *const ids[] = {"natural", "commercial", "research", "social", "legal", "other", "total"};
+    static const int total_first[] = {5, 1, 0, 2, 0, 1, 9}, as_schema[] = {9, 5, 1, 0, 2, 0, 1};
+    int first = cell(&r, "t3.new.total")->num.v == 9;
+    for (int c = 0; c < 7; c++) {
+        char id[48];
+        snprintf(id, sizeof id, "t3.new.%s", ids[c]);
+        assert_num(&r, id, first ? total_first[c] : as_schema[c], NB_ST_NUMBER);
+    }
+    assert_num(&r, first ? "t3.carried_in.natural" : "t3.carried_in.total", first ? 3 : 0, NB_ST_NUMBER);
+    nb_report_free(&r);
+    return first;
+}
+
+static void test_t3_header_order(void **s)
+{
+    (void)s;
+    /* the header states total first: a tab header by its fields, a header of a cell a line in text order
+     * (法人或其他组织 standing for the five columns under it) */
+    assert_true(t3_read_total_first("\t总计\t自然人\t法人或其他组织\n"
+                                    "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n", 0));
+    assert_true(t3_read_total_first("申请人情况\n总计\n自然人\n法人或其他组织\n"
+                                    "商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n", 1));
+    /* not stated beyond doubt: the schema's order, as before */
+    assert_false(t3_read_total_first("\t总计\t自然人\t法人或其他组织\t总计\n" /* a column named twice */
+                                     "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n", 0));
+    assert_false(t3_read_total_first("总计\t自然人\t法人或其他组织\n" /* fields that do not line up */
+                                     "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n", 0));
+    assert_false(t3_read_total_first("\t总计\t自然人\n" /* the group head not over its columns */
+                                     "\t\t\t商业企业\t科研机构\t法人或其他组织\t社会公益组织\t法律服务机构\t其他\n", 0));
+    assert_false(t3_read_total_first("总计\n自然人\n商业企业\n科研机构\n社会公益组织\n" /* no group head */
+                                     "法律服务机构\n其他\n", 1));
+    assert_false(t3_read_total_first("\t总计\t自然人\t法人或其他组织\n" /* a column not named */
+                                     "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\n", 0));
+    nb_report r; /* the header says total first, but the rows add up in the schema's order: kept */
+    tu_report_str(&r, &g_ctx,
+                  "某镇2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+                  "\t总计\t自然人\t法人或其他组织\n\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+                  "一、本年新收政府信息公开申请数量\t5\t1\t0\t2\t0\t1\t9\n"
+                  "二、上年结转政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\n四、政府信息公开行政复议、行政诉讼情况\n");
+    assert_num(&r, "t3.new.natural", 5, NB_ST_NUMBER);
+    assert_num(&r, "t3.new.total", 9, NB_ST_NUMBER);
+    assert_num(&r, "t3.carried_in.total", 3, NB_ST_NUMBER);
+    nb_report_free(&r);
+}
+
 /* ---- a zero-width character between two digits splits no number ---- */
 
 static void test_zero_width_in_numbers(void **s)
@@ -540,6 +653,8 @@ int main(void)
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_control_characters),
         cmocka_unit_test(test_t2_spaced_figures),
+        cmocka_unit_test(test_t3_t4_surplus),
+        cmocka_unit_test(test_t3_header_order),
         cmocka_unit_test(test_zero_width_in_numbers),
         cmocka_unit_test(test_figure_written_amiss),
         cmocka_unit_test(test_format_2019),

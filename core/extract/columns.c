@@ -2,7 +2,10 @@
  * than cells: each number is placed, by display column, in the column whose
  * header it sits under, before any digit splitting; the columns it leaves
  * are blank cells. The headers are those of the row's own table above it
- * (a wrapped header's fragments count when only one column holds them). */
+ * (a wrapped header's fragments count when only one column holds them).
+ * And T3's tab and one-cell-per-line rows are read in the order of the
+ * columns their header states, when it names each once in another order
+ * than the schema's (总计 first: the values follow it). */
 #include "extract/internal.h"
 #include "base/utf8.h"
 #include "model/doc.h"
@@ -156,19 +159,25 @@ static int heads_read_again(const assembly *A, const nb_row *rw, int row, size_t
     return 1;
 }
 
+/* Row row's column labels in normal form: the lexicon's, else made in own. */
+static const nb_ustr *column_labels(const nb_report *r, const assembly *A, int row, nb_ustr *own)
+{
+    const nb_row *rw = &r->schema->rows[row];
+    if (A->L->s == r->schema && row < MAXROWS && A->L->colnorm[row])
+        return A->L->colnorm[row];
+    for (int c = 0; c < rw->ncols && c < MAXWANT; c++) /* not the lexicon's tables */
+        nb_norm(rw->cols[c].label, strlen(rw->cols[c].label), &own[c], NB_NORM_LABEL);
+    return own;
+}
+
 /* The display columns of each of the row's columns, from the headers of its
  * table above it (cols; the listed headers in [0, upto) at or past from). */
 static void read_header_extents(const nb_report *r, assembly *A, const group *g, size_t from, size_t upto,
                                 int list, extent *cols)
 {
     const nb_row *rw = &r->schema->rows[g->row];
-    const nb_ustr *labels = A->L->s == r->schema && g->row < MAXROWS ? A->L->colnorm[g->row] : NULL;
     nb_ustr own[MAXWANT];
-    if (!labels) { /* not the lexicon's tables: normalised here */
-        for (int c = 0; c < rw->ncols && c < MAXWANT; c++)
-            nb_norm(rw->cols[c].label, strlen(rw->cols[c].label), &own[c], NB_NORM_LABEL);
-        labels = own;
-    }
+    const nb_ustr *labels = column_labels(r, A, g->row, own);
     memset(cols, 0, sizeof(extent) * (size_t)rw->ncols);
     for (size_t j = 0; j < upto; j++) {
         size_t i = list ? A->heads[j] : j;
@@ -274,4 +283,181 @@ int ex_place_by_columns(const nb_report *r, assembly *A, const group *g, const i
         last = c;
     }
     return 1;
+}
+
+/* ---- T3's columns in the order its header states them (tab and
+ * one-cell-per-line rows): "\t总计\t自然人\t法人或其他组织" over
+ * "\t\t\t商业企业…其他", its values total first ---- */
+
+/* The header over the columns between T3's first and last (a merged cell). */
+static const char GROUP_HEAD[] = "法人或其他组织";
+
+/* The header of T3's columns as read: where each column's header stands
+ * (a tab line's field, else its place in text order; -1: not seen), the
+ * group head's, and the header tokens' layout. */
+typedef struct head_seen {
+    int at[MAXWANT], group, lk, ok;
+} head_seen;
+
+static void note_head(head_seen *h, int c, int at, int lk)
+{
+    int *slot = c < 0 ? &h->group : &h->at[c];
+    if (*slot >= 0 || (h->lk >= 0 && h->lk != lk) || at == NO_FIELD)
+        h->ok = 0; /* named twice, in two layouts, or no field */
+    *slot = at;
+    h->lk = lk;
+}
+
+/* T3's column headers in the tokens [from, to) (row: a T3 row). */
+static void read_t3_heads(const nb_report *r, assembly *A, int row, size_t from, size_t to, head_seen *h)
+{
+    const nb_row *rw = &r->schema->rows[row];
+    nb_ustr own[MAXWANT], grp;
+    const nb_ustr *labels = column_labels(r, A, row, own);
+    nb_norm(GROUP_HEAD, sizeof GROUP_HEAD - 1, &grp, NB_NORM_LABEL);
+    *h = (head_seen){.group = -1, .lk = -1, .ok = 1};
+    for (int c = 0; c < rw->ncols; c++)
+        h->at[c] = -1;
+    int place = 0;
+    for (size_t i = 0; i < A->ntok && h->ok; i++) {
+        const tok *k = &A->toks[i];
+        if (k->kind != K_TEXT || k->cls != C_HEADER || k->off < from || k->off >= to ||
+            (k->lkind != LK_TAB && k->lkind != LK_CELL))
+            continue;
+        nb_ustr u;
+        ex_tok_norm(A, i, NB_NORM_LABEL, &u);
+        int c = header_column(rw, labels, &u), at = k->lkind == LK_TAB ? k->field : place++;
+        if (c >= 0 || nb_ustr_eq(&u, &grp))
+            note_head(h, c, at, k->lkind);
+    }
+}
+
+/* Columns [0, ncols) sorted by (major, minor): order[p], the p-th; 0 when
+ * two stand in one place. */
+static int sort_columns(const int *major, const int *minor, int ncols, int *order)
+{
+    for (int p = 0; p < ncols; p++) {
+        int best = -1;
+        for (int c = 0; c < ncols; c++) {
+            int after = p == 0 || major[c] > major[order[p - 1]] ||
+                        (major[c] == major[order[p - 1]] && minor[c] > minor[order[p - 1]]);
+            if (after && (best < 0 || major[c] < major[best] || (major[c] == major[best] && minor[c] < minor[best])))
+                best = c;
+        }
+        if (best < 0)
+            return 0; /* the columns left stand where one already does */
+        order[p] = best;
+    }
+    return 1;
+}
+
+/* A tab header's columns by field, each in a field of its own, the group
+ * head (if there) over the first of its columns: order[p], the column of
+ * the p-th field named; 0 when that is not so. */
+static int order_by_field(const head_seen *h, int ncols, int *order)
+{
+    static const int none[MAXWANT];
+    if (!sort_columns(h->at, none, ncols, order))
+        return 0;
+    int first_sub = h->at[1];
+    for (int c = 2; c < ncols - 1; c++)
+        first_sub = h->at[c] < first_sub ? h->at[c] : first_sub;
+    return h->group < 0 || h->group == first_sub;
+}
+
+/* A one-cell-per-line header's columns in text order, the group head
+ * standing for the columns between the first and the last (all named
+ * after it, in their own order); 0 without the group head: the rows of a
+ * merged header are not told apart then. */
+static int order_by_text(const head_seen *h, int ncols, int *order)
+{
+    int major[MAXWANT], minor[MAXWANT];
+    if (h->group < 0)
+        return 0;
+    for (int c = 0; c < ncols; c++) {
+        int outer = c == 0 || c == ncols - 1;
+        if (!outer && h->at[c] < h->group)
+            return 0;
+        major[c] = outer ? h->at[c] : h->group;
+        minor[c] = outer ? 0 : h->at[c];
+    }
+    return sort_columns(major, minor, ncols, order);
+}
+
+/* The order of T3's columns its header states (order[p]: the column of
+ * the p-th value; *lk, the layout of the rows it holds for): 1 when every
+ * column is named once and in an order that is not the schema's. */
+static int t3_header_order(const nb_report *r, assembly *A, int *order, int *lk)
+{
+    const group *g = A->g;
+    while (g < A->g + A->ng && (g->row < 0 || r->schema->rows[g->row].table != NB_T3))
+        g++;
+    if (g == A->g + A->ng || r->schema->rows[g->row].ncols < 4 || r->schema->rows[g->row].ncols > MAXWANT)
+        return 0;
+    int ncols = r->schema->rows[g->row].ncols;
+    head_seen h;
+    read_t3_heads(r, A, g->row, table_start(r, A, g, NB_T3), g->pos, &h);
+    for (int c = 0; c < ncols; c++)
+        if (h.at[c] < 0)
+            h.ok = 0;
+    if (!h.ok || !(h.lk == LK_TAB ? order_by_field(&h, ncols, order) : order_by_text(&h, ncols, order)))
+        return 0;
+    *lk = h.lk;
+    for (int p = 0; p < ncols; p++)
+        if (order[p] != p)
+            return 1;
+    return 0;
+}
+
+/* Is fill f a T3 row of the header's layout lk? */
+static int under_header(const nb_report *r, const assembly *A, const rowfill *f, int lk)
+{
+    return r->schema->rows[f->row].table == NB_T3 && f->n >= 1 && A->toks[f->idx[0]].lkind == lk;
+}
+
+/* How many of those rows add up (their applicants' cells to their total,
+ * the last) when the p-th cell is column order[p]. */
+static int rows_adding_up(const nb_report *r, const assembly *A, const rowfill *fills, int nfill, int lk,
+                          const int *order)
+{
+    int n = 0;
+    for (int f = 0; f < nfill; f++) {
+        const nb_row *rw = &r->schema->rows[fills[f].row];
+        if (!under_header(r, A, &fills[f], lk) || !(rw->flags & NB_ROW_SUM))
+            continue;
+        const nb_cell *cells = r->cells + nb_schema_first_cell(r->schema, fills[f].row);
+        long long sum = 0, total = -1;
+        int ok = 1;
+        for (int p = 0; p < rw->ncols; p++) {
+            ok &= cells[p].status == NB_ST_NUMBER && cells[p].num.scale == 0;
+            if (order[p] == rw->ncols - 1)
+                total = cells[p].num.v;
+            else
+                sum += cells[p].num.v;
+        }
+        n += ok && sum == total;
+    }
+    return n;
+}
+
+void ex_order_t3_columns(nb_report *r, assembly *A, const rowfill *fills, int nfill)
+{
+    int order[MAXWANT], lk, same[MAXWANT];
+    if (!t3_header_order(r, A, order, &lk))
+        return;
+    for (int c = 0; c < MAXWANT; c++)
+        same[c] = c;
+    /* the header is not read beyond its words: rows that add up in the
+       schema's order and not in the header's keep it */
+    if (rows_adding_up(r, A, fills, nfill, lk, same) > rows_adding_up(r, A, fills, nfill, lk, order))
+        return;
+    for (int f = 0; f < nfill; f++) {
+        const nb_row *rw = &r->schema->rows[fills[f].row];
+        if (!under_header(r, A, &fills[f], lk))
+            continue;
+        nb_cell *cells = r->cells + nb_schema_first_cell(r->schema, fills[f].row), was[MAXWANT];
+        memcpy(was, cells, sizeof(nb_cell) * (size_t)rw->ncols);
+        for (int p = 0; p < rw->ncols; p++)
+            cells[order[p]] = was[p];
+    }
 }

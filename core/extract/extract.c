@@ -26,12 +26,14 @@
 
 #define MAXFILLS 64
 
-/* Cells of the matched rows, T3 readings chosen across rows; 0 or -1 (no memory). */
+/* Cells of the matched rows, T3 readings chosen across rows, T3's columns
+ * in the order its header states; 0 or -1 (no memory). */
 static int fill_cells(nb_report *r, assembly *A, int t4_group)
 {
     rowfill fills[MAXFILLS];
     int nfill = ex_fill_rows(r, A, t4_group, fills, MAXFILLS);
     ex_t3_resolve(r, A, fills, nfill);
+    ex_order_t3_columns(r, A, fills, nfill);
     for (int f = 0; f < nfill; f++)
         free(fills[f].rd);
     return A->oom ? -1 : 0;

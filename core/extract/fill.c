@@ -3,7 +3,7 @@
  * placed under their headers (a space-aligned row with blank cells), or from
  * the readings of run-together digits
  * (a cell every reading agrees on is read; others stay text and say how
- * many readings fit); a T2 row with more values than cells by its runs of
+ * many readings fit); a row with more values than cells by its runs of
  * values one space joins (one number, "4 529", or text: none dropped). */
 #include "extract/internal.h"
 #include "model/report.h"
@@ -162,10 +162,10 @@ static void fill_run(nb_report *r, const assembly *A, int ci, const int *idx, in
     set_cell(r, ci, st, st == NB_ST_TEXT ? nb_num_int(0) : num, k->off, end - k->off);
 }
 
-/* A T2 row with more values than cells (n > want): runs joined by one
- * space are cells when there are as many runs as cells ("4 529": one
- * number), else every cell holds the row's values as text: none is
- * dropped unsaid. */
+/* A row with more values than cells (n > want; want 15: T4's three rows
+ * of five, their cells in a row): runs joined by one space are cells when
+ * there are as many runs as cells ("4 529": one number), else every cell
+ * holds the row's values as text: none is dropped unsaid. */
 static void fill_surplus(nb_report *r, const assembly *A, int row, const int *idx, int n, int want)
 {
     int ci0 = nb_schema_first_cell(r->schema, row), first[MAXWANT + 1];
@@ -177,6 +177,22 @@ static void fill_surplus(nb_report *r, const assembly *A, int row, const int *id
     const tok *k = &A->toks[idx[0]], *l = &A->toks[idx[n - 1]];
     for (int c = 0; c < want; c++)
         set_cell(r, ci0 + c, NB_ST_TEXT, nb_num_int(0), k->off, l->off + l->len - k->off);
+}
+
+/* The tokens past a row's cells (rest[0, n)) hold what reading it as
+ * written would drop unsaid: any of a T2 row's (fill_surplus), a number of
+ * a T3 or T4 row's (a footnote mark, a dash or other text after its
+ * numbers is no cell). */
+static int drops_values(const nb_report *r, const assembly *A, int row, const int *rest, int n)
+{
+    if (r->schema->rows[row].table == NB_T2)
+        return 1;
+    for (int i = 0; i < n; i++) {
+        nb_num num;
+        if (ex_token_value(A->t, &A->toks[rest[i]], &num) == NB_ST_NUMBER)
+            return 1;
+    }
+    return 0;
 }
 
 /* A split T3 row's readings kept for the sums across rows when there
@@ -258,7 +274,7 @@ static void fill_row(nb_report *r, assembly *A, group *g, int row, int want, uns
         fill_split(r, A, row, want, flags, F, S);
         return;
     }
-    if (F->n > want && r->schema->rows[row].table == NB_T2) {
+    if (F->n > want && drops_values(r, A, row, F->idx + want, F->n - want)) {
         fill_surplus(r, A, row, F->idx, F->n, want);
         return;
     }

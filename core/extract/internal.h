@@ -17,7 +17,8 @@
  *   assemble.c        rows: a label and its values
  *   match.c           rows to the schema: T2 by label, T3 in order, T4 by shape
  *   trim.c            which of a row's tokens are its cells (ex_fits, ex_trimmed)
- *   columns.c         space-aligned numbers placed under their headers
+ *   columns.c         space-aligned numbers placed under their headers; T3 in
+ *                     the column order its header states
  *   fill.c            cells from the matched rows
  *   split.c           run-together digits split with the table's sums
  *   resolve.c         T3 readings chosen with the column sums across rows
@@ -473,6 +474,11 @@ void ex_fill_from_readings(nb_report *r, const assembly *A, int row, const int *
  * token each column sits under, at[c] (-1: a blank cell); 0 when the
  * headers above do not place every number surely and in order. */
 int ex_place_by_columns(const nb_report *r, assembly *A, const group *g, const int *idx, int n, int *at);
+/* T3's rows of tab or one-cell-per-line tokens with their cells in the
+ * order the header above them states, when it names every column once in
+ * another order than the schema's (the values follow the header), unless
+ * more of them add up in the schema's order. */
+void ex_order_t3_columns(nb_report *r, assembly *A, const rowfill *fills, int nfill);
 /* Choose among T3 rows' readings with the columns' sums. */
 void ex_t3_resolve(nb_report *r, const assembly *A, rowfill *fills, int nfill);
 

@@ -246,8 +246,18 @@ static void take_t4_row(nb_report *r, assembly *A, int gi, int r4, int *t4_group
         r->rows_found[r4 + k] = 1;
 }
 
+/* Group g may be one of T4's three rows of five: five cells, or more
+ * (fill.c says what does not fit). */
+static int t4_row_of_five(const assembly *A, const group *g)
+{
+    double pen;
+    int idx[MAXPARTS * 2];
+    return ex_fits(A, g, 5, 0, &pen) || ex_trimmed(A, g, 5, idx) > 5;
+}
+
 /* T4: fifteen numbers in a row (or three rows of five) after its heading;
- * a row of them broken over lines is joined; a row of fewer, short. */
+ * a row of them broken over lines is joined; a row of fewer, short; of
+ * more, its cells say so. */
 void ex_match_t4(nb_report *r, assembly *A, const area *ar, int *t4_group)
 {
     const nb_schema *s = r->schema;
@@ -274,11 +284,10 @@ void ex_match_t4(nb_report *r, assembly *A, const area *ar, int *t4_group)
         }
     }
     for (int gi = 0; gi + 2 < A->ng; gi++) {
-        double pen;
         int ok = 1;
         for (int k = 0; k < 3; k++) {
             group *g = &A->g[gi + k];
-            if (g->row >= 0 || !in_range(g->pos, ar->t4s, ar->end) || !ex_fits(A, g, 5, 0, &pen))
+            if (g->row >= 0 || !in_range(g->pos, ar->t4s, ar->end) || !t4_row_of_five(A, g))
                 ok = 0;
         }
         if (ok) {
@@ -289,11 +298,11 @@ void ex_match_t4(nb_report *r, assembly *A, const area *ar, int *t4_group)
             return;
         }
     }
-    /* more numbers than a group's five and fewer than fifteen: the row, short
-     * of cells (the table is there) */
+    /* more numbers than a group's five: the row, short of cells or with more
+     * than its fifteen (the table is there; fill.c says what does not fit) */
     for (int gi = 0; gi < A->ng; gi++) {
         const group *g = &A->g[gi];
-        if (g->row < 0 && !g->has_label && g->nv > 5 && g->nv < 15 && in_range(g->pos, ar->t4s, ar->end)) {
+        if (g->row < 0 && !g->has_label && g->nv > 5 && in_range(g->pos, ar->t4s, ar->end)) {
             take_t4_row(r, A, gi, r4, t4_group);
             return;
         }
