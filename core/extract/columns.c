@@ -319,7 +319,8 @@ static void read_t3_heads(const nb_report *r, assembly *A, int row, size_t from,
     for (int c = 0; c < rw->ncols; c++)
         h->at[c] = -1;
     int place = 0;
-    for (size_t i = 0; i < A->ntok && h->ok; i++) {
+    for (size_t j = 0, span = ex_text_span(A, A->ntok); j < span && h->ok; j++) {
+        size_t i = ex_text_at(A, j);
         const tok *k = &A->toks[i];
         if (k->kind != K_TEXT || k->cls != C_HEADER || k->off < from || k->off >= to ||
             (k->lkind != LK_TAB && k->lkind != LK_CELL))
