@@ -170,6 +170,16 @@ static void test_html_stray_rows(void **state)
     edited_pages("blank_rows", "本年度办理结果", "</tr>", "</tr><tr>" BLANK10 "</tr>");
 }
 
+/* T3's 三、本年度办理结果 with rowspan="21" or "23" for its 22 rows: the
+ * row after them (（七）总计, or 四、结转下年度继续办理) has its label and
+ * seven values a column aside; they are its columns in order. */
+static void test_html_rowspan_one_off(void **state)
+{
+    (void)state;
+    edited_pages("rowspan_minus1", "本年度办理结果", "rowspan=\"22\"", "rowspan=\"21\"");
+    edited_pages("rowspan_plus1", "本年度办理结果", "rowspan=\"22\"", "rowspan=\"23\"");
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -191,6 +201,7 @@ int main(void)
         cmocka_unit_test(test_corpus_008),
         cmocka_unit_test(test_template_documents),
         cmocka_unit_test(test_html_stray_rows),
+        cmocka_unit_test(test_html_rowspan_one_off),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -3,8 +3,11 @@
  * placeholder or text; a blank cell as a zero-length span at its slot
  * (the corrected .docx writes there); a slot no cell covers as a blank
  * where the row's text line has it. T4's cells from the row and column its
- * headers name. A cell with text is never replaced; a blank is, by text
- * (a narrow extra column beside the real one). */
+ * headers name. A labelled row with as many cells after its label as its
+ * columns, which the headers do not name one to one (a rowspan one off
+ * moved them a column aside), has them in order. A cell with text is
+ * never replaced; a blank is, by text (a narrow extra column beside the
+ * real one). */
 #include "extract/grid.h"
 #include "model/doc.h"
 #include "model/report.h"
@@ -126,12 +129,52 @@ static void one_value(gdoc *D, const gdrow *w, const int *cells, int n)
         put(D, w->row, 0, w->sheet, blank);
 }
 
+/* The cells that start in data row w right of its label, left to right;
+ * how many (at most cap). */
+static int cells_after_label(const gdoc *D, const gdrow *w, int *out, int cap)
+{
+    const nb_grid *g = D->sh[w->sheet].g;
+    int cells[MAXRC], n = gx_row_cells(g, w->r, cells, MAXRC), m = 0;
+    for (int i = 0; i < n && m < cap; i++) {
+        int k = cells[i];
+        if (k != w->label && g->cells[k].row == w->r && g->cells[k].col > g->cells[w->label].col)
+            out[m++] = k;
+    }
+    return m;
+}
+
+/* Does data row w, labelled, hold as many cells right of its label as
+ * its schema row has columns (more than one), which the headers over them
+ * do not name one to one? A rowspan one off or a colspan left out put
+ * them a column aside; they are then the row's columns in order, as a
+ * text line's values are. */
+static int by_order(gdoc *D, const gdrow *w, int *cells)
+{
+    int ncols = D->r->schema->rows[w->row].ncols, taken = 0;
+    if (w->label < 0 || ncols < 2 || ncols > 31 || cells_after_label(D, w, cells, MAXRC) != ncols)
+        return 0;
+    for (int i = 0; i < ncols; i++) {
+        gref by;
+        int c = cell_col(D, w, cells[i], w->row, &by);
+        if (c < 0 || taken & 1 << c)
+            return 1;
+        taken |= 1 << c;
+    }
+    return 0;
+}
+
 /* The cells of a data row matched to a T2 or T3 row. */
 static void fill_row(gdoc *D, const gdrow *w)
 {
     const gsheet *s = &D->sh[w->sheet];
-    int cells[MAXRC], n = gx_row_cells(s->g, w->r, cells, MAXRC), any = 0;
+    int cells[MAXRC], n, any = 0;
     int table = D->r->schema->rows[w->row].table;
+    if (by_order(D, w, cells)) {
+        for (int i = 0; i < D->r->schema->rows[w->row].ncols; i++)
+            put(D, w->row, i, w->sheet, cells[i]);
+        return;
+    }
+    n = gx_row_cells(s->g, w->r, cells, MAXRC);
     for (int i = 0; i < n; i++) {
         int k = cells[i];
         if (k == w->label || s->g->cells[k].row != w->r)
