@@ -5,9 +5,10 @@
  * where the row's text line has it. T4's cells from the row and column its
  * headers name. A labelled row with as many cells after its label as its
  * columns, which the headers do not name one to one (a rowspan one off
- * moved them a column aside), has them in order. A cell with text is
- * never replaced; a blank is, by text (a narrow extra column beside the
- * real one). */
+ * moved them a column aside), has them in order; so has T4's unlabelled
+ * row of as many values as T4 has cells (a colspan left out). A cell with
+ * text is never replaced; a blank is, by text (a narrow extra column
+ * beside the real one). */
 #include "extract/grid.h"
 #include "model/doc.h"
 #include "model/report.h"
@@ -208,18 +209,71 @@ static int t4_cell(const gdoc *D, const gdrow *w, int k, int *row, gref *by)
     return -1;
 }
 
+/* T4's cells in the schema's order: cell i is (*row, *col); -1 past them. */
+static int t4_slot(const nb_schema *sc, int i, int *row, int *col)
+{
+    for (int r = 0; r < sc->nrows; r++) {
+        if (sc->rows[r].table != NB_T4)
+            continue;
+        if (i < sc->rows[r].ncols) {
+            *row = r;
+            *col = i;
+            return 0;
+        }
+        i -= sc->rows[r].ncols;
+    }
+    return -1;
+}
+
+/* Are the values and blanks that start in data row w (n cells) as many as
+ * T4's cells, which the headers over them do not name one to one? A
+ * colspan the header has and the row left out put them a column aside;
+ * they are then T4's cells in order, as a text line's values are. */
+static int t4_by_order(const gdoc *D, const gdrow *w, const int *cells, int n)
+{
+    const nb_schema *sc = D->r->schema;
+    int rows[MAXRC], cols[MAXRC];
+    if (n < 2 || t4_slot(sc, n - 1, &rows[0], &cols[0]) != 0 || t4_slot(sc, n, &rows[0], &cols[0]) == 0)
+        return 0;
+    for (int i = 0; i < n; i++) {
+        gref by;
+        if ((cols[i] = t4_cell(D, w, cells[i], &rows[i], &by)) < 0)
+            return 1;
+        for (int j = 0; j < i; j++)
+            if (cols[j] == cols[i] && rows[j] == rows[i])
+                return 1;
+    }
+    return 0;
+}
+
+/* The cells that start in data row w and hold a value or nothing; how many. */
+static int t4_cells(const gdoc *D, const gdrow *w, int *out)
+{
+    const gsheet *s = &D->sh[w->sheet];
+    int cells[MAXRC], n = gx_row_cells(s->g, w->r, cells, MAXRC), m = 0;
+    for (int i = 0; i < n; i++) {
+        int k = cells[i];
+        if (s->g->cells[k].row == w->r && (s->kind[k] == GK_VALUE || s->kind[k] == GK_EMPTY))
+            out[m++] = k;
+    }
+    return m;
+}
+
 /* The values of a data row no T2 or T3 row was matched to, as T4's. */
 static void fill_t4(gdoc *D, const gdrow *w)
 {
-    const gsheet *s = &D->sh[w->sheet];
     if (!gx_in_area(D, NB_T4, w->at))
         return;
-    int cells[MAXRC], n = gx_row_cells(s->g, w->r, cells, MAXRC);
+    int cells[MAXRC], n = t4_cells(D, w, cells);
+    int order = t4_by_order(D, w, cells, n);
     for (int i = 0; i < n; i++) {
-        int k = cells[i], row;
+        int k = cells[i], row = -1, col = -1;
         gref by;
-        if (s->g->cells[k].row != w->r || (s->kind[k] != GK_VALUE && s->kind[k] != GK_EMPTY))
+        if (order && t4_slot(D->r->schema, i, &row, &col) == 0) {
+            put(D, row, col, w->sheet, k);
+            D->r->rows_found[row] = 1;
             continue;
+        }
         int c = t4_cell(D, w, k, &row, &by);
         if (c < 0)
             continue;
