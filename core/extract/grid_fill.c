@@ -148,20 +148,24 @@ static int cells_after_label(const gdoc *D, const gdrow *w, int *out, int cap)
  * its schema row has columns (more than one), which the headers over them
  * do not name one to one? A rowspan one off or a colspan left out put
  * them a column aside; they are then the row's columns in order, as a
- * text line's values are. */
+ * text line's values are. Headers that name half of them or fewer are
+ * not the row's: the table is then read from its text (grid.c). */
 static int by_order(gdoc *D, const gdrow *w, int *cells)
 {
     int ncols = D->r->schema->rows[w->row].ncols, taken = 0;
     if (w->label < 0 || ncols < 2 || ncols > 31 || cells_after_label(D, w, cells, MAXRC) != ncols)
         return 0;
+    int named = 0, twice = 0;
     for (int i = 0; i < ncols; i++) {
         gref by;
         int c = cell_col(D, w, cells[i], w->row, &by);
-        if (c < 0 || taken & 1 << c)
-            return 1;
+        if (c < 0)
+            continue;
+        twice |= taken >> c & 1;
         taken |= 1 << c;
+        named++;
     }
-    return 0;
+    return 2 * named > ncols && (named < ncols || twice);
 }
 
 /* The cells of a data row matched to a T2 or T3 row. */
@@ -228,22 +232,24 @@ static int t4_slot(const nb_schema *sc, int i, int *row, int *col)
 /* Are the values and blanks that start in data row w (n cells) as many as
  * T4's cells, which the headers over them do not name one to one? A
  * colspan the header has and the row left out put them a column aside;
- * they are then T4's cells in order, as a text line's values are. */
+ * they are then T4's cells in order, as a text line's values are (when
+ * the headers name more than half of them, as by_order). */
 static int t4_by_order(const gdoc *D, const gdrow *w, const int *cells, int n)
 {
     const nb_schema *sc = D->r->schema;
     int rows[MAXRC], cols[MAXRC];
     if (n < 2 || t4_slot(sc, n - 1, &rows[0], &cols[0]) != 0 || t4_slot(sc, n, &rows[0], &cols[0]) == 0)
         return 0;
+    int named = 0, twice = 0;
     for (int i = 0; i < n; i++) {
         gref by;
         if ((cols[i] = t4_cell(D, w, cells[i], &rows[i], &by)) < 0)
-            return 1;
+            continue;
+        named++;
         for (int j = 0; j < i; j++)
-            if (cols[j] == cols[i] && rows[j] == rows[i])
-                return 1;
+            twice |= cols[j] == cols[i] && rows[j] == rows[i];
     }
-    return 0;
+    return 2 * named > n && (named < n || twice);
 }
 
 /* The cells that start in data row w and hold a value or nothing; how many. */
