@@ -188,6 +188,50 @@ static void test_html_t4_no_colspan(void **state)
     edited_pages("t4_no_colspan", "结果维持", "<td colspan=\"2\"", "<td");
 }
 
+/* T4's zeros written 〇 (U+3007): its row is still found by its other
+ * cells, each 〇 a cell that holds text (CELL.NOT_NUMBER) where a zero is,
+ * no row of T4 missing. 002's row holds only two numbers among them. */
+static void test_html_t4_zero_as_text(void **state)
+{
+    (void)state;
+    static const char *const stems[] = {"002", "008"};
+    for (int i = 0; i < 2; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "%s.html", stems[i]);
+        size_t tn = 0, n, jn;
+        char *t = tu_read(tu_path(tu_formats_dir(), name), &tn), *html = edit_table(t, tn, "结果维持", ">0<", ">〇<", &n);
+        snprintf(name, sizeof name, "%s.expected.json", stems[i]);
+        char *j = tu_read(tu_path(tu_formats_dir(), name), &jn);
+        tu_expect *ex = calloc(400, sizeof *ex);
+        assert_true(j && ex);
+        int ne = tu_read_expected(j, ex, 400), t4 = 0;
+        nb_report r;
+        nb_err e;
+        if (nb_report_from_bytes(&r, "zero_as_text.html", (const unsigned char *)html, n, &g_ctx, &e) != 0)
+            fail_msg("%s", e.msg);
+        for (int k = 0; k < ne; k++) {
+            const nb_cell *c = nb_report_cell(&r, ex[k].id);
+            if (strncmp(ex[k].id, "t4.", 3) != 0)
+                continue;
+            t4++;
+            assert_non_null(c);
+            if (!ex[k].is_null && ex[k].value == 0) {
+                assert_int_equal(c->status, NB_ST_TEXT);
+                assert_int_equal(c->len, strlen("〇"));
+                assert_memory_equal(r.doc.text + c->off, "〇", c->len);
+            } else {
+                assert_true(c->status == NB_ST_NUMBER && fabs(tu_cell_value(c) - ex[k].value) < 1e-9);
+            }
+        }
+        assert_int_equal(t4, 15);
+        nb_report_free(&r);
+        free(ex);
+        free(j);
+        free(html);
+        free(t);
+    }
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -211,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_html_stray_rows),
         cmocka_unit_test(test_html_rowspan_one_off),
         cmocka_unit_test(test_html_t4_no_colspan),
+        cmocka_unit_test(test_html_t4_zero_as_text),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #define MAXRC 256 /* cells of a row looked at */
+#define T4_TEXT_MAX 12 /* bytes of a T4 cell that holds text (four ideographs) */
 
 static nb_cell *cell_at(gdoc *D, int row, int col)
 {
@@ -229,7 +230,7 @@ static int t4_slot(const nb_schema *sc, int i, int *row, int *col)
     return -1;
 }
 
-/* Are the values and blanks that start in data row w (n cells) as many as
+/* Are the cells that start in data row w (n of them, t4_cells) as many as
  * T4's cells, which the headers over them do not name one to one? A
  * colspan the header has and the row left out put them a column aside;
  * they are then T4's cells in order, as a text line's values are (when
@@ -252,14 +253,24 @@ static int t4_by_order(const gdoc *D, const gdrow *w, const int *cells, int n)
     return 2 * named > n && (named < n || twice);
 }
 
-/* The cells that start in data row w and hold a value or nothing; how many. */
+/* Is cell k of sheet si a figure written so no number reads it (〇 for 0,
+ * 无): a short text that is no header word and no row's label? */
+static int t4_text_value(const gdoc *D, int si, int k)
+{
+    const glabel *l = gx_label(D, si, k);
+    return l && D->sh[si].len[k] <= T4_TEXT_MAX && !l->header && !l->group && l->sim < 0.5f;
+}
+
+/* The cells that start in data row w and hold a value, nothing, or a
+ * figure written as text; how many. */
 static int t4_cells(const gdoc *D, const gdrow *w, int *out)
 {
     const gsheet *s = &D->sh[w->sheet];
     int cells[MAXRC], n = gx_row_cells(s->g, w->r, cells, MAXRC), m = 0;
     for (int i = 0; i < n; i++) {
         int k = cells[i];
-        if (s->g->cells[k].row == w->r && (s->kind[k] == GK_VALUE || s->kind[k] == GK_EMPTY))
+        if (s->g->cells[k].row == w->r &&
+            (s->kind[k] == GK_VALUE || s->kind[k] == GK_EMPTY || t4_text_value(D, w->sheet, k)))
             out[m++] = k;
     }
     return m;
