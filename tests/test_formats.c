@@ -461,6 +461,33 @@ static void test_html_layout_paragraphs(void **state)
     }
 }
 
+/* The page's one table has 3 columns and its last row starts with 丙. */
+static void last_row_in_place(const char *table)
+{
+    char page[512];
+    snprintf(page, sizeof page, "<html><body><p>信息公开</p><table>%s</table></body></html>", table);
+    nb_doc d;
+    html_doc(&d, "kept.html", page, strlen(page));
+    assert_int_equal(d.ngrids, 1);
+    assert_int_equal(d.grids[0].ncols, 3);
+    assert_string_equal(tu_gtext(&d, 0, d.grids[0].nrows - 1, 0), "丙");
+    nb_doc_free(&d);
+}
+
+/* Rows the rowspans over them count stay: a row every slot of which a
+ * rowspan covers (<tr></tr>, as spreadsheets write it), and one whose blank
+ * cells fill the slots a tall label leaves; the row below keeps its first
+ * column. (An empty row or one of blank cells that leaves slots open or has
+ * too many is dropped: test_formats_cells.) */
+static void test_html_rows_kept(void **state)
+{
+    (void)state;
+    last_row_in_place("<tr><td rowspan=\"2\">甲</td><td rowspan=\"2\">乙</td><td rowspan=\"2\">1</td></tr>"
+                      "<tr></tr><tr><td>丙</td><td>2</td><td>3</td></tr>");
+    last_row_in_place("<tr><td rowspan=\"2\">甲</td><td>5</td><td>6</td></tr><tr><td>&nbsp;</td><td>&nbsp;</td></tr>"
+                      "<tr><td>丙</td><td>7</td><td>8</td></tr>");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -479,6 +506,7 @@ int main(void)
         cmocka_unit_test(test_gbk_pages),
         cmocka_unit_test(test_html_note_paragraphs),
         cmocka_unit_test(test_html_layout_paragraphs),
+        cmocka_unit_test(test_html_rows_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,8 @@
 /* grid.h — the extractor's grid path, private to core/extract: a
  * structured document's tables (model/grid.h) read into cells under their
  * canonical IDs by their labels — each row by the label cells beside its
- * values, each column by the header cells over it, never by position —
+ * values, each column by the header cells over it (by the order of a
+ * row's cells only when those name them not one to one, grid_fill.c) —
  * instead of tokenising the text lines the tables are shown as.
  *
  *   grid.c        the driver: the grids in the tables' area, rows matched,

@@ -3,8 +3,12 @@
  * placeholder or text; a blank cell as a zero-length span at its slot
  * (the corrected .docx writes there); a slot no cell covers as a blank
  * where the row's text line has it. T4's cells from the row and column its
- * headers name. A cell with text is never replaced; a blank is, by text
- * (a narrow extra column beside the real one). */
+ * headers name. A labelled row with as many cells after its label as its
+ * columns, which the headers do not name one to one (a rowspan one off
+ * moved them a column aside), has them in order; so has T4's unlabelled
+ * row of as many values as T4 has cells (a colspan left out). A cell with
+ * text is never replaced; a blank is, by text (a narrow extra column
+ * beside the real one). */
 #include "extract/grid.h"
 #include "model/doc.h"
 #include "model/report.h"
@@ -14,6 +18,7 @@
 #include <string.h>
 
 #define MAXRC 256 /* cells of a row looked at */
+#define T4_TEXT_MAX 12 /* bytes of a T4 cell that holds text (four ideographs) */
 
 static nb_cell *cell_at(gdoc *D, int row, int col)
 {
@@ -126,12 +131,56 @@ static void one_value(gdoc *D, const gdrow *w, const int *cells, int n)
         put(D, w->row, 0, w->sheet, blank);
 }
 
+/* The cells that start in data row w right of its label, left to right;
+ * how many (at most cap). */
+static int cells_after_label(const gdoc *D, const gdrow *w, int *out, int cap)
+{
+    const nb_grid *g = D->sh[w->sheet].g;
+    int cells[MAXRC], n = gx_row_cells(g, w->r, cells, MAXRC), m = 0;
+    for (int i = 0; i < n && m < cap; i++) {
+        int k = cells[i];
+        if (k != w->label && g->cells[k].row == w->r && g->cells[k].col > g->cells[w->label].col)
+            out[m++] = k;
+    }
+    return m;
+}
+
+/* Does data row w, labelled, hold as many cells right of its label as
+ * its schema row has columns (more than one), which the headers over them
+ * do not name one to one? A rowspan one off or a colspan left out put
+ * them a column aside; they are then the row's columns in order, as a
+ * text line's values are. Headers that name half of them or fewer are
+ * not the row's: the table is then read from its text (grid.c). */
+static int by_order(gdoc *D, const gdrow *w, int *cells)
+{
+    int ncols = D->r->schema->rows[w->row].ncols, taken = 0;
+    if (w->label < 0 || ncols < 2 || ncols > 31 || cells_after_label(D, w, cells, MAXRC) != ncols)
+        return 0;
+    int named = 0, twice = 0;
+    for (int i = 0; i < ncols; i++) {
+        gref by;
+        int c = cell_col(D, w, cells[i], w->row, &by);
+        if (c < 0)
+            continue;
+        twice |= taken >> c & 1;
+        taken |= 1 << c;
+        named++;
+    }
+    return 2 * named > ncols && (named < ncols || twice);
+}
+
 /* The cells of a data row matched to a T2 or T3 row. */
 static void fill_row(gdoc *D, const gdrow *w)
 {
     const gsheet *s = &D->sh[w->sheet];
-    int cells[MAXRC], n = gx_row_cells(s->g, w->r, cells, MAXRC), any = 0;
+    int cells[MAXRC], n, any = 0;
     int table = D->r->schema->rows[w->row].table;
+    if (by_order(D, w, cells)) {
+        for (int i = 0; i < D->r->schema->rows[w->row].ncols; i++)
+            put(D, w->row, i, w->sheet, cells[i]);
+        return;
+    }
+    n = gx_row_cells(s->g, w->r, cells, MAXRC);
     for (int i = 0; i < n; i++) {
         int k = cells[i];
         if (k == w->label || s->g->cells[k].row != w->r)
@@ -165,18 +214,83 @@ static int t4_cell(const gdoc *D, const gdrow *w, int k, int *row, gref *by)
     return -1;
 }
 
+/* T4's cells in the schema's order: cell i is (*row, *col); -1 past them. */
+static int t4_slot(const nb_schema *sc, int i, int *row, int *col)
+{
+    for (int r = 0; r < sc->nrows; r++) {
+        if (sc->rows[r].table != NB_T4)
+            continue;
+        if (i < sc->rows[r].ncols) {
+            *row = r;
+            *col = i;
+            return 0;
+        }
+        i -= sc->rows[r].ncols;
+    }
+    return -1;
+}
+
+/* Are the cells that start in data row w (n of them, t4_cells) as many as
+ * T4's cells, which the headers over them do not name one to one? A
+ * colspan the header has and the row left out put them a column aside;
+ * they are then T4's cells in order, as a text line's values are (when
+ * the headers name more than half of them, as by_order). */
+static int t4_by_order(const gdoc *D, const gdrow *w, const int *cells, int n)
+{
+    const nb_schema *sc = D->r->schema;
+    int rows[MAXRC], cols[MAXRC];
+    if (n < 2 || t4_slot(sc, n - 1, &rows[0], &cols[0]) != 0 || t4_slot(sc, n, &rows[0], &cols[0]) == 0)
+        return 0;
+    int named = 0, twice = 0;
+    for (int i = 0; i < n; i++) {
+        gref by;
+        if ((cols[i] = t4_cell(D, w, cells[i], &rows[i], &by)) < 0)
+            continue;
+        named++;
+        for (int j = 0; j < i; j++)
+            twice |= cols[j] == cols[i] && rows[j] == rows[i];
+    }
+    return 2 * named > n && (named < n || twice);
+}
+
+/* Is cell k of sheet si a figure written so no number reads it (〇 for 0,
+ * 无): a short text that is no header word and no row's label? */
+static int t4_text_value(const gdoc *D, int si, int k)
+{
+    const glabel *l = gx_label(D, si, k);
+    return l && D->sh[si].len[k] <= T4_TEXT_MAX && !l->header && !l->group && l->sim < 0.5f;
+}
+
+/* The cells that start in data row w and hold a value, nothing, or a
+ * figure written as text; how many. */
+static int t4_cells(const gdoc *D, const gdrow *w, int *out)
+{
+    const gsheet *s = &D->sh[w->sheet];
+    int cells[MAXRC], n = gx_row_cells(s->g, w->r, cells, MAXRC), m = 0;
+    for (int i = 0; i < n; i++) {
+        int k = cells[i];
+        if (s->g->cells[k].row == w->r &&
+            (s->kind[k] == GK_VALUE || s->kind[k] == GK_EMPTY || t4_text_value(D, w->sheet, k)))
+            out[m++] = k;
+    }
+    return m;
+}
+
 /* The values of a data row no T2 or T3 row was matched to, as T4's. */
 static void fill_t4(gdoc *D, const gdrow *w)
 {
-    const gsheet *s = &D->sh[w->sheet];
     if (!gx_in_area(D, NB_T4, w->at))
         return;
-    int cells[MAXRC], n = gx_row_cells(s->g, w->r, cells, MAXRC);
+    int cells[MAXRC], n = t4_cells(D, w, cells);
+    int order = t4_by_order(D, w, cells, n);
     for (int i = 0; i < n; i++) {
-        int k = cells[i], row;
+        int k = cells[i], row = -1, col = -1;
         gref by;
-        if (s->g->cells[k].row != w->r || (s->kind[k] != GK_VALUE && s->kind[k] != GK_EMPTY))
+        if (order && t4_slot(D->r->schema, i, &row, &col) == 0) {
+            put(D, row, col, w->sheet, k);
+            D->r->rows_found[row] = 1;
             continue;
+        }
         int c = t4_cell(D, w, k, &row, &by);
         if (c < 0)
             continue;

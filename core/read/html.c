@@ -289,6 +289,36 @@ static int place_cell(hwalk *w, const nb_hnode *c, int row, int *col, int nleft)
     return 0;
 }
 
+/* Does e hold no text but white space? */
+static int is_blank(const nb_hnode *e)
+{
+    for (const nb_hnode *c = e->children; c; c = c->next)
+        if (is_text(c) ? nb_skip_spaces(c->text, 0, c->len) < c->len : !is_blank(c))
+            return 0;
+    return 1;
+}
+
+/* A row that draws nothing and would only push the rows below it down the
+ * rowspans that cross it: one with no cells (<tr></tr>) that leaves slots
+ * of the table's width (placed so far) open, or one of blank cells that
+ * start no rowspan and are more than the slots the rowspans leave it. A
+ * row every slot of which a rowspan covers (spreadsheets write rows of
+ * merged cells so) or whose blank cells fill what is left is the table's. */
+static int is_stray_row(const hwalk *w, const nb_hnode *tr, int row)
+{
+    int width = w->tg.ncols, covered = 0, cells = 0;
+    for (int c = 0; c < width; c++)
+        covered += nb_tgrid_at(&w->tg, row, c) >= 0;
+    for (const nb_hnode *c = tr->children; c; c = c->next) {
+        if (!is_cell(c))
+            continue;
+        if ((c->rowspan != 1 && !w->wv) || !is_blank(c))
+            return 0;
+        cells += c->colspan > 1 ? c->colspan : 1;
+    }
+    return cells ? covered > 0 && covered + cells > width : covered < width;
+}
+
 /* The rows of a section (thead, tbody, tfoot, or the table's own rows). */
 static int place_section(hwalk *w, const nb_hnode *sec, int *row)
 {
@@ -299,6 +329,10 @@ static int place_section(hwalk *w, const nb_hnode *sec, int *row)
     for (const nb_hnode *r = sec->children; r; r = r->next) {
         if (!is_row(r))
             continue;
+        if (is_stray_row(w, r, *row)) {
+            nrows--;
+            continue;
+        }
         int col = 0;
         for (const nb_hnode *c = r->children; c; c = c->next)
             if (is_cell(c) && place_cell(w, c, *row, &col, nrows - i) != 0)
