@@ -19,7 +19,8 @@ above the second part. frames.docx: layout tables of one cell a row around
 the report's text and tables. placeholder.docx: content controls showing
 their placeholder; kewei_placeholder.docx: kewei2024.docx with its blank
 cell's paragraph in one. fields.docx: fields inside fields.
-deleted_mark.docx: paragraph marks deleted with changes tracked. bad/: the hostile files — a damaged zip, a zip without
+deleted_mark.docx: paragraph marks deleted with changes tracked.
+unit_line.docx: a figure's unit on a line of its own in its cell. bad/: the hostile files — a damaged zip, a zip without
 word/document.xml, one whose _rels/.rels names a part it lacks, a zip bomb,
 bad XML, a page with no report."""
 import json, os, shutil, subprocess, sys, tempfile, zipfile, zlib
@@ -340,6 +341,19 @@ def deleted_mark_docx():
     write_body("deleted_mark.docx", body)
 
 
+def unit_line_docx():
+    """A figure's unit on a line of its own in its cell, under the figure:
+    after a break (in brackets, full-width and ASCII, and bare) and in a
+    paragraph of its own; and a break inside a figure ("18651", ".06")."""
+    br = "<w:r><w:br/></w:r>"
+    cells = [p(r("18651.06"), br, r("（万元）")), p(r("18651.06"), br, r("(万元)")), p(r("217"), br, r("件")),
+             p(r("18651.06")) + p(r("（万元）")), p(r("18651"), br, r(".06"))]
+    body = (
+        "<w:tbl><w:tblGrid>" + "<w:gridCol/>" * 6 + "</w:tblGrid><w:tr>" + tc(p(r("本年收费金额"))) +
+        "".join(tc(c) for c in cells) + "</w:tr></w:tbl>" + p(r("（完）")))
+    write_body("unit_line.docx", body)
+
+
 FEATURES_HTML = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>年报</title>
 <style>td { border: 1px solid #000 } .x:before { content: "样式文字" }</style>
@@ -433,5 +447,6 @@ if __name__ == "__main__":
     placeholder_docx()
     fields_docx()
     deleted_mark_docx()
+    unit_line_docx()
     hostile()
     document2()
