@@ -7,8 +7,9 @@
  * split by hand under its pasted header rows, frames (layout tables) around
  * paragraphs and tables, content controls showing their placeholder,
  * fields inside fields, deleted paragraph marks, a figure's unit on a
- * line of its own, rowspan="0", a sliver column, chrome and layout tables,
- * and a data table whose note is written a line a paragraph. */
+ * line of its own, alternate content, rowspan="0", a sliver column, chrome
+ * and layout tables, and a data table whose note is written a line a
+ * paragraph. */
 #include "tu_formats.h"
 
 #define DATA "tests/data/formats"
@@ -286,6 +287,24 @@ static void test_docx_unit_line(void **state)
     nb_doc_free(&d);
 }
 
+/* Alternate content reads as Word reads it: the first Choice whose
+ * Requires names only namespaces of Office's, else the Fallback (an empty
+ * Choice of an unknown or undeclared prefix is passed over, its text in
+ * the Fallback); nothing when no part is taken; and in a cell, the figure
+ * of the Fallback, its runs there. */
+static void test_docx_alternate(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/alternate.docx");
+    assert_non_null(strstr(d.text, "一甲\n二乙\n三丁\n四己\n五辛\n六子\n"));
+    assert_int_equal(d.ngrids, 1);
+    assert_string_equal(tu_gtext(&d, 0, 0, 1), "1100");
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_count, 1);
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_first, 20); /* the Fallback's w:t, after 20 others */
+    nb_doc_free(&d);
+}
+
 /* Every format of one report gives the docx's grids. */
 static void formats_agree(const char *dir, const char *stem, int gbk_first)
 {
@@ -498,6 +517,7 @@ int main(void)
         cmocka_unit_test(test_docx_fields),
         cmocka_unit_test(test_docx_deleted_mark),
         cmocka_unit_test(test_docx_unit_line),
+        cmocka_unit_test(test_docx_alternate),
         cmocka_unit_test(test_template_formats_agree),
         cmocka_unit_test(test_corpus_formats_agree),
         cmocka_unit_test(test_html_features),

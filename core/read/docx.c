@@ -4,8 +4,10 @@
  * gridSpan and vMerge resolved), tables inside cells and text boxes become
  * text, and every w:t and w:tc is counted so a cell knows which runs in the
  * file hold its text. Only what Word shows is read: deleted, hidden and
- * moved-away text, field codes (nested fields' results in them too) and
- * the prompts of content controls showing their placeholder are left out;
+ * moved-away text, field codes (nested fields' results in them too), the
+ * prompts of content controls showing their placeholder and the parts of
+ * alternate content Word does not take (it takes the first mc:Choice whose
+ * Requires it knows, else mc:Fallback) are left out;
  * a paragraph whose mark is deleted goes on into the next. A frame (a
  * layout table of one cell a row around the report's tables) is read
  * through: when the first pass made one a grid, a second reads its
@@ -24,7 +26,7 @@
 
 /* What an open element is, for when it ends. */
 enum { E_OTHER, E_SKIP, E_T, E_P, E_TBL, E_TR, E_TC, E_GRIDTBL, E_GRIDTR, E_GRIDTC, E_TRPR, E_TCPR, E_R, E_RPR,
-       E_FRAME, E_SDT, E_SDTPR, E_PLCHDR, E_PROMPT, E_ABSENT, E_PPR, E_MARKPR, E_PJOIN };
+       E_FRAME, E_SDT, E_SDTPR, E_PLCHDR, E_PROMPT, E_ABSENT, E_PPR, E_MARKPR, E_PJOIN, E_ALT, E_ALT_CHOSEN };
 
 /* The fields (w:fldChar begin … separate … end) inside one another whose
  * part, code or result, is kept; deeper ones are only counted. */
@@ -51,10 +53,10 @@ typedef struct dsax {
     size_t depth, cap;
     const xmlChar *w_uri;  /* the WordprocessingML namespace as the parser holds it */
     int t_ord, tc_ord;     /* w:t and w:tc elements passed so far */
-    int skip;              /* open elements whose text is left out (deleted, field codes, Fallback, hidden runs) */
+    int skip;              /* open elements whose text is left out (deleted, field codes, alternates not taken, hidden runs) */
     int in_t;              /* open w:t whose text counts */
     int prompt;            /* open contents of controls showing their placeholder (of skip) */
-    int absent;            /* open elements not in the document (deleted, moved away, Fallback; of skip) */
+    int absent;            /* open elements not in the document (deleted, moved away, alternates not taken; of skip) */
     int fields;            /* open fields (w:fldChar begin, not yet end) */
     unsigned char field_code[FIELD_DEPTH]; /* of each: 1 while in its code (before its separate) */
     int p_depth;           /* open paragraphs (text boxes nest them) */
@@ -339,6 +341,68 @@ static void field_char(dsax *w, const xmlChar **attrs, int nattrs)
     }
 }
 
+/* The namespace the prefix p[0, n) stands for where the parser is (the
+ * innermost declaration), or NULL. */
+static const char *ns_of(const dsax *w, const char *p, size_t n)
+{
+    const xmlChar **tab = w->ctxt->nsTab;
+    for (int k = w->ctxt->nsNr - 2; tab && k >= 0; k -= 2)
+        if (tab[k] && strlen((const char *)tab[k]) == n && memcmp(tab[k], p, n) == 0)
+            return (const char *)tab[k + 1];
+    return NULL;
+}
+
+/* Is uri a namespace of Office's, the standard's or Microsoft's extensions
+ * to it (wps, wpg, w14, w15, a14…), which Word reads? */
+static int office_ns(const char *uri)
+{
+    static const char *const roots[] = {"http://schemas.microsoft.com/office/", "http://schemas.openxmlformats.org/",
+                                        "http://purl.oclc.org/ooxml/"};
+    for (size_t k = 0; uri && k < sizeof roots / sizeof roots[0]; k++)
+        if (strncmp(uri, roots[k], strlen(roots[k])) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does an mc:Choice require only what Word knows: every prefix of its
+ * Requires (one at least) declared, for a namespace of Office's? */
+static int choice_known(const dsax *w, const xmlChar **attrs, int nattrs)
+{
+    size_t len, i = 0;
+    const char *v = nb_sax_attr(attrs, nattrs, "Requires", 1, &len);
+    int prefixes = 0;
+    while (v && i < len) {
+        while (i < len && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r'))
+            i++;
+        size_t a = i;
+        while (i < len && !(v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r'))
+            i++;
+        if (i > a && !office_ns(ns_of(w, v + a, i - a)))
+            return 0;
+        prefixes += i > a;
+    }
+    return prefixes > 0;
+}
+
+/* The markup-compatibility element `name` starts; its E_* code. Of an
+ * mc:AlternateContent, the first mc:Choice Word would take (choice_known)
+ * is read, else its mc:Fallback; the others are left out as deleted text
+ * (they are the same content, for other readers). */
+static unsigned char start_mc(dsax *w, const char *name, const xmlChar **attrs, int nattrs)
+{
+    if (strcmp(name, "AlternateContent") == 0)
+        return E_ALT;
+    int choice = strcmp(name, "Choice") == 0;
+    if (!choice && strcmp(name, "Fallback") != 0)
+        return E_OTHER;
+    if (top(w) == E_ALT && (!choice || choice_known(w, attrs, nattrs))) {
+        w->open[w->depth - 1] = E_ALT_CHOSEN;
+        return E_OTHER;
+    }
+    w->skip++, w->absent++;
+    return E_ABSENT;
+}
+
 /* The WordprocessingML element `name` starts; its E_* code. */
 static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, int nattrs)
 {
@@ -466,8 +530,8 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     unsigned char code = E_OTHER;
     if (is_w)
         code = start_w(w, name, attrs, nattrs);
-    else if (uri && strcmp(name, "Fallback") == 0 && strcmp((const char *)uri, MC_NS) == 0)
-        code = E_ABSENT, w->skip++, w->absent++; /* the same content as mc:Choice */
+    else if (uri && strcmp((const char *)uri, MC_NS) == 0)
+        code = start_mc(w, name, attrs, nattrs);
     if (nb_grow(&w->open, &w->cap, w->depth + 1, 1, 64) != 0) {
         fail(w);
         return;

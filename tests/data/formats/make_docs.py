@@ -20,7 +20,8 @@ the report's text and tables. placeholder.docx: content controls showing
 their placeholder; kewei_placeholder.docx: kewei2024.docx with its blank
 cell's paragraph in one. fields.docx: fields inside fields.
 deleted_mark.docx: paragraph marks deleted with changes tracked.
-unit_line.docx: a figure's unit on a line of its own in its cell. bad/: the hostile files — a damaged zip, a zip without
+unit_line.docx: a figure's unit on a line of its own in its cell.
+alternate.docx: alternate content, its Choice or Fallback. bad/: the hostile files — a damaged zip, a zip without
 word/document.xml, one whose _rels/.rels names a part it lacks, a zip bomb,
 bad XML, a page with no report."""
 import json, os, shutil, subprocess, sys, tempfile, zipfile, zlib
@@ -354,6 +355,32 @@ def unit_line_docx():
     write_body("unit_line.docx", body)
 
 
+def alternate_docx():
+    """Alternate content (mc:AlternateContent) read as Word reads it: the
+    first mc:Choice whose Requires names namespaces Word knows, else the
+    mc:Fallback — a Choice of wps; an empty Choice of an undeclared prefix
+    (w99) and of a namespace not Office's, the text in the Fallback; a
+    second Choice taken after an unknown first; no Fallback; alternate
+    content inside a Choice taken; and in a cell, the figure only in the
+    Fallback."""
+    ns = ('xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:x="urn:example:other"')
+    def alt(*parts, decl=ns):
+        return "<mc:AlternateContent %s>%s</mc:AlternateContent>" % (decl, "".join(
+            '<mc:Choice Requires="%s">%s</mc:Choice>' % (q, c) if q else "<mc:Fallback>%s</mc:Fallback>" % c
+            for q, c in parts))
+    body = (
+        p(r("一"), alt(("wps", r("甲")), ("", r("乙")))) +
+        p(r("二"), alt(("w99", ""), ("", r("乙")))) +
+        p(r("三"), alt(("x", r("丙")), ("", r("丁")))) +
+        p(r("四"), alt(("x", r("戊")), ("w14 wps", r("己")), ("", r("庚")))) +
+        p(r("五"), alt(("wps", r("辛"))), alt(("x", r("壬")))) +
+        p(r("六"), alt(("wps", alt(("x", r("癸")), ("", r("子")))), ("", r("丑")))) +
+        "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>" + tc(p(r("行政处罚"))) +
+        tc(p(alt(("w99", ""), ("", r("1100"))))) + "</w:tr></w:tbl>" + p(r("（完）")))
+    write_body("alternate.docx", body)
+
+
 FEATURES_HTML = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>年报</title>
 <style>td { border: 1px solid #000 } .x:before { content: "样式文字" }</style>
@@ -448,5 +475,6 @@ if __name__ == "__main__":
     fields_docx()
     deleted_mark_docx()
     unit_line_docx()
+    alternate_docx()
     hostile()
     document2()
