@@ -18,6 +18,7 @@
 #include "read/fmt_lib.h"
 #include "read/tgrid.h"
 #include "read/sbuf.h"
+#include "read/xmlmsg.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +78,7 @@ typedef struct dsax {
     int through;           /* second pass: frames are read through */
     int frames;            /* frames open and read through */
     int again;             /* the first pass made a frame a grid: read again */
+    nb_sbuf external;      /* the external entities declared (never read): names, each NUL-terminated */
     int root_ok;           /* the root is w:document */
     int failed;            /* out of memory */
     xmlParserCtxtPtr ctxt;
@@ -570,6 +572,21 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
     }
 }
 
+/* An entity is declared (a DTD, which Word never writes): an external
+ * one's name is kept, for the message when a reference to it fails. */
+static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
+                           const xmlChar *system_id, xmlChar *content)
+{
+    (void)public_id;
+    (void)system_id;
+    (void)content;
+    dsax *w = of(ctx);
+    if ((type == XML_EXTERNAL_GENERAL_PARSED_ENTITY || type == XML_EXTERNAL_GENERAL_UNPARSED_ENTITY ||
+         type == XML_EXTERNAL_PARAMETER_ENTITY) &&
+        nb_sbuf_put(&w->external, (const char *)name, strlen((const char *)name) + 1) != 0)
+        fail(w);
+}
+
 static void on_text(void *ctx, const xmlChar *s, int len)
 {
     dsax *w = of(ctx);
@@ -597,6 +614,7 @@ static int parse(dsax *w, const char *path, const char *part, const unsigned cha
     sax->endElementNs = on_end;
     sax->characters = on_text;
     sax->cdataBlock = on_text;
+    sax->entityDecl = on_entity_decl;
     xmlDocPtr doc = X->ctxt_read_memory(ctxt, (const char *)x, (int)n, part, NULL,
                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     X->free_doc(doc);
@@ -605,14 +623,7 @@ static int parse(dsax *w, const char *path, const char *part, const unsigned cha
     if (w->failed) {
         rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
     } else if (!ctxt->wellFormed) {
-        const char *m = ctxt->lastError.message ? ctxt->lastError.message : "?";
-        size_t ml = strlen(m);
-        while (ml && (m[ml - 1] == '\n' || m[ml - 1] == ' '))
-            ml--;
-        rc = nb_err_set(err, NB_E_FORMAT,
-                        nb_tr(lang, "%s: %s is not well-formed XML (line %d: %.*s)",
-                              "%s：%s 不是格式正确的 XML（第 %d 行：%.*s）"),
-                        path, part, ctxt->lastError.line, (int)ml, m);
+        rc = nb_xml_refused(ctxt, w->depth, nb_sbuf_str(&w->external), w->external.n, path, part, lang, err);
     } else if (!w->root_ok) {
         rc = nb_err_set(err, NB_E_FORMAT,
                         nb_tr(lang, "%s: %s holds no Word document (w:document)", "%s：%s 中没有 Word 文档（w:document）"),
@@ -639,6 +650,7 @@ static int read_pass(nb_docb *b, dsax *first, const char *path, const char *part
     free(w.t.s);
     free(w.open);
     free(w.shape);
+    free(w.external.s);
     if (!first && rc == 0 && w.again) {
         nb_docb_free(b);
         nb_docb_init(b);

@@ -23,7 +23,7 @@ deleted_mark.docx: paragraph marks deleted with changes tracked.
 unit_line.docx: a figure's unit on a line of its own in its cell.
 alternate.docx: alternate content, its Choice or Fallback. bad/: the hostile files — a damaged zip, a zip without
 word/document.xml, one whose _rels/.rels names a part it lacks, a zip bomb,
-bad XML, a page with no report."""
+bad XML, XML nested too deeply, an external entity, a page with no report."""
 import json, os, shutil, subprocess, sys, tempfile, zipfile, zlib
 from docx import Document
 from docx.oxml.ns import qn
@@ -381,6 +381,20 @@ def alternate_docx():
     write_body("alternate.docx", body)
 
 
+def bad_xml_docx():
+    """Document parts libxml2 refuses, each said as what it is: elements
+    nested 300 deep (content controls inside one another), an external
+    entity (a file of the machine, never read) and entities of its own."""
+    def package(name, doc):
+        with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", CT)
+            z.writestr("word/document.xml", doc)
+    nested = "<w:sdt><w:sdtContent>" * 150 + p(r("一、总体情况")) + "</w:sdtContent></w:sdt>" * 150
+    package("bad/deep.docx", '<w:document %s><w:body>%s</w:body></w:document>' % (W, nested))
+    package("bad/xxe.docx", '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            '<w:document %s><w:body>%s</w:body></w:document>' % (W, p(r("&x;"))))
+
+
 FEATURES_HTML = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>年报</title>
 <style>td { border: 1px solid #000 } .x:before { content: "样式文字" }</style>
@@ -477,4 +491,5 @@ if __name__ == "__main__":
     unit_line_docx()
     alternate_docx()
     hostile()
+    bad_xml_docx()
     document2()
