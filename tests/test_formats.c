@@ -7,9 +7,9 @@
  * split by hand under its pasted header rows, frames (layout tables) around
  * paragraphs and tables, content controls showing their placeholder,
  * fields inside fields, deleted paragraph marks, a figure's unit on a
- * line of its own, alternate content, rowspan="0", a sliver column, chrome
- * and layout tables, and a data table whose note is written a line a
- * paragraph. */
+ * line of its own, alternate content, pictures, rowspan="0", a sliver
+ * column, chrome and layout tables, and a data table whose note is written
+ * a line a paragraph. */
 #include "tu_formats.h"
 
 #define DATA "tests/data/formats"
@@ -305,6 +305,22 @@ static void test_docx_alternate(void **state)
     nb_doc_free(&d);
 }
 
+/* The pictures a Word document shows are counted, so that a missing table
+ * may be said to be one: DrawingML's and VML's, alternate content's once,
+ * a deleted run's not; a document without pictures counts none. */
+static void test_docx_pictures(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/pictures.docx");
+    assert_int_equal(d.ngrids, 0);
+    assert_int_equal(d.nimages, 3);
+    nb_doc_free(&d);
+    tu_doc(&d, DATA "/pingtan2022.docx");
+    assert_int_equal(d.nimages, 0);
+    nb_doc_free(&d);
+}
+
 /* Every format of one report gives the docx's grids. */
 static void formats_agree(const char *dir, const char *stem, int gbk_first)
 {
@@ -518,6 +534,7 @@ int main(void)
         cmocka_unit_test(test_docx_deleted_mark),
         cmocka_unit_test(test_docx_unit_line),
         cmocka_unit_test(test_docx_alternate),
+        cmocka_unit_test(test_docx_pictures),
         cmocka_unit_test(test_template_formats_agree),
         cmocka_unit_test(test_corpus_formats_agree),
         cmocka_unit_test(test_html_features),

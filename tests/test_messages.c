@@ -203,8 +203,21 @@ static void test_suspect_named_whole(void **state)
     }
 }
 
-/* A table missing from a page that shows images: the message says that it
- * may be one of them, in both languages; from a page without, it does not. */
+/* f's message for r is en in English and zh in Chinese, and the plain
+ * composer's alike. */
+static void says(const nb_report *r, const nb_finding *f, const char *en, const char *zh)
+{
+    char got[2048];
+    nb_finding_message(r, f, NB_LANG_EN, got, sizeof got);
+    assert_string_equal(got, en);
+    nb_finding_message(r, f, NB_LANG_ZH, got, sizeof got);
+    assert_string_equal(got, zh);
+    same_message(r, f);
+}
+
+/* A table missing from a page (or a Word document) that shows images: the
+ * message says that it may be one of them, in both languages; from a page
+ * without, it does not. */
 static void test_table_missing_from_page_of_images(void **state)
 {
     (void)state;
@@ -218,16 +231,17 @@ static void test_table_missing_from_page_of_images(void **state)
     f.part = NB_PART_TABLE;
     f.table = NB_T3;
     f.suspect = -1;
-    char got[2048];
-    nb_finding_message(&r, &f, NB_LANG_EN, got, sizeof got);
-    assert_string_equal(got, "table T3 is missing");
+    says(&r, &f, "table T3 is missing", "缺少表格 T3");
     r.doc.nimages = 3;
-    nb_finding_message(&r, &f, NB_LANG_EN, got, sizeof got);
-    assert_string_equal(got, "table T3 is missing; the page shows 3 image(s), which may hold it (a table published "
-                             "as an image cannot be read)");
-    nb_finding_message(&r, &f, NB_LANG_ZH, got, sizeof got);
-    assert_string_equal(got, "缺少表格 T3；网页中有 3 张图片，表格可能以图片形式发布，无法读取");
-    same_message(&r, &f);
+    says(&r, &f,
+         "table T3 is missing; the page shows 3 image(s), which may hold it (a table published as an image cannot be "
+         "read)",
+         "缺少表格 T3；网页中有 3 张图片，表格可能以图片形式发布，无法读取");
+    r.doc.kind = NB_KIND_DOCX; /* a Word document's pictures: the document's, not a page's */
+    says(&r, &f,
+         "table T3 is missing; the document shows 3 image(s), which may hold it (a table published as an image cannot "
+         "be read)",
+         "缺少表格 T3；文档中有 3 张图片，表格可能以图片形式发布，无法读取");
 }
 
 int main(void)

@@ -148,11 +148,13 @@ static void missing_message(const msg *m)
         snprintf(m->out, m->cap, zh ? "缺少“%s”部分" : "the section %s is missing",
                  nb_section_title(f->section, NB_LANG_ZH));
     } else if (f->part == NB_PART_TABLE && m->r->doc.nimages > 0) {
+        int page = m->r->doc.kind != NB_KIND_DOCX;
         snprintf(m->out, m->cap,
-                 zh ? "缺少表格 %s；网页中有 %d 张图片，表格可能以图片形式发布，无法读取"
-                    : "table %s is missing; the page shows %d image(s), which may hold it (a table published as an "
+                 zh ? "缺少表格 %s；%s中有 %d 张图片，表格可能以图片形式发布，无法读取"
+                    : "table %s is missing; the %s shows %d image(s), which may hold it (a table published as an "
                       "image cannot be read)",
-                 nb_table_name(f->table, NB_LANG_EN), m->r->doc.nimages);
+                 nb_table_name(f->table, NB_LANG_EN), zh ? (page ? "网页" : "文档") : (page ? "page" : "document"),
+                 m->r->doc.nimages);
     } else if (f->part == NB_PART_TABLE) {
         snprintf(m->out, m->cap, zh ? "缺少表格 %s" : "table %s is missing", nb_table_name(f->table, NB_LANG_EN));
     } else {

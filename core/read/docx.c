@@ -11,19 +11,19 @@
  * a paragraph whose mark is deleted goes on into the next. A frame (a
  * layout table of one cell a row around the report's tables) is read
  * through: when the first pass made one a grid, a second reads its
- * paragraphs and tables as the body's. */
+ * paragraphs and tables as the body's. The pictures shown are counted (a
+ * table pasted as a picture is told of when the table is missing). */
 #include "read/docx.h"
 #include "read/build.h"
 #include "read/docx_rels.h"
 #include "read/fmt_lib.h"
 #include "read/tgrid.h"
+#include "read/wmlns.h"
 #include "read/sbuf.h"
 #include "read/xmlmsg.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 /* What an open element is, for when it ends. */
 enum { E_OTHER, E_SKIP, E_T, E_P, E_TBL, E_TR, E_TC, E_GRIDTBL, E_GRIDTR, E_GRIDTC, E_TRPR, E_TCPR, E_R, E_RPR,
@@ -79,6 +79,7 @@ typedef struct dsax {
     int frames;            /* frames open and read through */
     int again;             /* the first pass made a frame a grid: read again */
     nb_sbuf external;      /* the external entities declared (never read): names, each NUL-terminated */
+    int pictures;          /* pictures shown (pic:pic, v:imagedata; not in text left out) */
     int root_ok;           /* the root is w:document */
     int failed;            /* out of memory */
     xmlParserCtxtPtr ctxt;
@@ -343,51 +344,8 @@ static void field_char(dsax *w, const xmlChar **attrs, int nattrs)
     }
 }
 
-/* The namespace the prefix p[0, n) stands for where the parser is (the
- * innermost declaration), or NULL. */
-static const char *ns_of(const dsax *w, const char *p, size_t n)
-{
-    const xmlChar **tab = w->ctxt->nsTab;
-    for (int k = w->ctxt->nsNr - 2; tab && k >= 0; k -= 2)
-        if (tab[k] && strlen((const char *)tab[k]) == n && memcmp(tab[k], p, n) == 0)
-            return (const char *)tab[k + 1];
-    return NULL;
-}
-
-/* Is uri a namespace of Office's, the standard's or Microsoft's extensions
- * to it (wps, wpg, w14, w15, a14…), which Word reads? */
-static int office_ns(const char *uri)
-{
-    static const char *const roots[] = {"http://schemas.microsoft.com/office/", "http://schemas.openxmlformats.org/",
-                                        "http://purl.oclc.org/ooxml/"};
-    for (size_t k = 0; uri && k < sizeof roots / sizeof roots[0]; k++)
-        if (strncmp(uri, roots[k], strlen(roots[k])) == 0)
-            return 1;
-    return 0;
-}
-
-/* Does an mc:Choice require only what Word knows: every prefix of its
- * Requires (one at least) declared, for a namespace of Office's? */
-static int choice_known(const dsax *w, const xmlChar **attrs, int nattrs)
-{
-    size_t len, i = 0;
-    const char *v = nb_sax_attr(attrs, nattrs, "Requires", 1, &len);
-    int prefixes = 0;
-    while (v && i < len) {
-        while (i < len && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r'))
-            i++;
-        size_t a = i;
-        while (i < len && !(v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r'))
-            i++;
-        if (i > a && !office_ns(ns_of(w, v + a, i - a)))
-            return 0;
-        prefixes += i > a;
-    }
-    return prefixes > 0;
-}
-
 /* The markup-compatibility element `name` starts; its E_* code. Of an
- * mc:AlternateContent, the first mc:Choice Word would take (choice_known)
+ * mc:AlternateContent, the first mc:Choice Word would take (wmlns.h)
  * is read, else its mc:Fallback; the others are left out as deleted text
  * (they are the same content, for other readers). */
 static unsigned char start_mc(dsax *w, const char *name, const xmlChar **attrs, int nattrs)
@@ -397,7 +355,7 @@ static unsigned char start_mc(dsax *w, const char *name, const xmlChar **attrs, 
     int choice = strcmp(name, "Choice") == 0;
     if (!choice && strcmp(name, "Fallback") != 0)
         return E_OTHER;
-    if (top(w) == E_ALT && (!choice || choice_known(w, attrs, nattrs))) {
+    if (top(w) == E_ALT && (!choice || nb_wml_choice_known(w->ctxt, attrs, nattrs))) {
         w->open[w->depth - 1] = E_ALT_CHOSEN;
         return E_OTHER;
     }
@@ -532,8 +490,10 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     unsigned char code = E_OTHER;
     if (is_w)
         code = start_w(w, name, attrs, nattrs);
-    else if (uri && strcmp((const char *)uri, MC_NS) == 0)
+    else if (uri && strcmp((const char *)uri, NB_MC_NS) == 0)
         code = start_mc(w, name, attrs, nattrs);
+    else if (uri && !w->skip && nb_wml_is_picture(name, (const char *)uri))
+        w->pictures++;
     if (nb_grow(&w->open, &w->cap, w->depth + 1, 1, 64) != 0) {
         fail(w);
         return;
@@ -633,11 +593,12 @@ static int parse(dsax *w, const char *path, const char *part, const unsigned cha
     return rc;
 }
 
-/* One pass over the document part into b; a second pass (through) reads
- * the frames the first (frames) found through. -1 with err set; *again
- * when the first made a frame a grid. */
+/* One pass over the document part into b, the pictures it shows in
+ * *pictures; a second pass (through) reads the frames the first (frames)
+ * found through. -1 with err set; *again when the first made a frame a
+ * grid. */
 static int read_pass(nb_docb *b, dsax *first, const char *path, const char *part, const unsigned char *x, size_t n,
-                     nb_lang lang, nb_err *err)
+                     int *pictures, nb_lang lang, nb_err *err)
 {
     dsax w = {.b = b};
     if (first) {
@@ -646,6 +607,7 @@ static int read_pass(nb_docb *b, dsax *first, const char *path, const char *part
     }
     nb_tgrid_init(&w.tg);
     int rc = parse(&w, path, part, x, n, lang, err);
+    *pictures = w.pictures;
     nb_tgrid_free(&w.tg);
     free(w.t.s);
     free(w.open);
@@ -654,7 +616,7 @@ static int read_pass(nb_docb *b, dsax *first, const char *path, const char *part
     if (!first && rc == 0 && w.again) {
         nb_docb_free(b);
         nb_docb_init(b);
-        rc = read_pass(b, &w, path, part, x, n, lang, err);
+        rc = read_pass(b, &w, path, part, x, n, pictures, lang, err);
     }
     free(w.frame);
     return rc;
@@ -670,7 +632,7 @@ int nb_read_docx(nb_doc *d, const char *path, const unsigned char *bytes, size_t
         return -1;
     nb_docb b;
     nb_docb_init(&b);
-    int rc = read_pass(&b, NULL, path, part, x, xn, lang, err);
+    int pictures = 0, rc = read_pass(&b, NULL, path, part, x, xn, &pictures, lang, err);
     free(x);
     free(part);
     if (rc != 0) {
@@ -680,5 +642,6 @@ int nb_read_docx(nb_doc *d, const char *path, const unsigned char *bytes, size_t
     if (nb_docb_finish(&b, d, path, NB_KIND_DOCX, err) != 0)
         return -1;
     d->file_size = n;
+    d->nimages = pictures;
     return 0;
 }

@@ -21,7 +21,8 @@ their placeholder; kewei_placeholder.docx: kewei2024.docx with its blank
 cell's paragraph in one. fields.docx: fields inside fields.
 deleted_mark.docx: paragraph marks deleted with changes tracked.
 unit_line.docx: a figure's unit on a line of its own in its cell.
-alternate.docx: alternate content, its Choice or Fallback. bad/: the hostile files — a damaged zip, a zip without
+alternate.docx: alternate content, its Choice or Fallback.
+pictures.docx: a report whose tables are pasted as pictures. bad/: the hostile files — a damaged zip, a zip without
 word/document.xml, one whose _rels/.rels names a part it lacks, a zip bomb,
 bad XML, XML nested too deeply, an external entity, a page with no report."""
 import json, os, shutil, subprocess, sys, tempfile, zipfile, zlib
@@ -381,6 +382,31 @@ def alternate_docx():
     write_body("alternate.docx", body)
 
 
+def pictures_docx():
+    """A report whose tables are pasted as pictures: a DrawingML picture
+    (w:drawing, pic:pic), a VML one (w:pict, v:imagedata), alternate content
+    holding one picture as both (counted once), and a picture in a deleted
+    run (not in the document: not counted)."""
+    ns = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+          'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    drawing = ('<w:drawing %s><wp:inline><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/'
+               '2006/picture"><pic:pic><pic:blipFill><a:blip/></pic:blipFill></pic:pic></a:graphicData></a:graphic>'
+               '</wp:inline></w:drawing>' % ns)
+    pict = '<w:pict %s><v:shape><v:imagedata o:title=""/></v:shape></w:pict>' % ns.replace(
+        'xmlns:v=', 'xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:v=')
+    alt = ('<mc:AlternateContent %s><mc:Choice Requires="wps"><w:r>%s</w:r></mc:Choice><mc:Fallback><w:r>%s</w:r>'
+           '</mc:Fallback></mc:AlternateContent>' % (ns, drawing, pict))
+    body = (
+        p(r("某县2023年政府信息公开工作年度报告")) + p(r("二、主动公开政府信息情况")) +
+        p("<w:r>%s</w:r>" % drawing) + p(r("三、收到和处理政府信息公开申请情况")) + p("<w:r>%s</w:r>" % pict) +
+        p(r("四、政府信息公开行政复议、行政诉讼情况")) + p(alt) +
+        p('<w:del w:id="1" w:author="x"><w:r>%s</w:r></w:del>' % drawing) + p(r("（完）")))
+    write_body("pictures.docx", body)
+
+
 def bad_xml_docx():
     """Document parts libxml2 refuses, each said as what it is: elements
     nested 300 deep (content controls inside one another), an external
@@ -490,6 +516,7 @@ if __name__ == "__main__":
     deleted_mark_docx()
     unit_line_docx()
     alternate_docx()
+    pictures_docx()
     hostile()
     bad_xml_docx()
     document2()
