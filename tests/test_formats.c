@@ -6,7 +6,8 @@
  * breaks, revisions, hidden text, content controls, gridBefore, a table
  * split by hand under its pasted header rows, frames (layout tables) around
  * paragraphs and tables, content controls showing their placeholder,
- * fields inside fields, deleted paragraph marks, rowspan="0", a sliver
+ * fields inside fields, deleted paragraph marks, a figure's unit on a
+ * line of its own, alternate content, pictures, rowspan="0", a sliver
  * column, chrome and layout tables, and a data table whose note is written
  * a line a paragraph. */
 #include "tu_formats.h"
@@ -262,6 +263,64 @@ static void test_docx_deleted_mark(void **state)
     nb_doc_free(&d);
 }
 
+/* A figure's unit on a line of its own under it in its cell (after a
+ * break, or in a paragraph of its own, read as a space): the cell reads as
+ * the figure, the unit in brackets or bare; a break inside a figure is
+ * not joined (the cell is text, for a reviewer to read). */
+static void test_docx_unit_line(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/unit_line.docx");
+    assert_int_equal(d.ngrids, 1);
+    static const struct { const char *text; long long v; int scale; nb_status st; } cells[] = {
+        {"18651.06 （万元）", 1865106, 2, NB_ST_NUMBER}, {"18651.06 (万元)", 1865106, 2, NB_ST_NUMBER},
+        {"217 件", 217, 0, NB_ST_NUMBER}, {"18651.06 （万元）", 1865106, 2, NB_ST_NUMBER},
+        {"18651 .06", 0, 0, NB_ST_TEXT}};
+    for (int k = 0; k < 5; k++) {
+        const char *t = tu_gtext(&d, 0, 0, k + 1);
+        assert_string_equal(t, cells[k].text);
+        nb_num n = {0, 0};
+        assert_int_equal(nb_parse_value(t, strlen(t), &n), cells[k].st);
+        assert_true(n.v == cells[k].v && n.scale == cells[k].scale);
+    }
+    nb_doc_free(&d);
+}
+
+/* Alternate content reads as Word reads it: the first Choice whose
+ * Requires names only namespaces of Office's, else the Fallback (an empty
+ * Choice of an unknown or undeclared prefix is passed over, its text in
+ * the Fallback); nothing when no part is taken; and in a cell, the figure
+ * of the Fallback, its runs there. */
+static void test_docx_alternate(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/alternate.docx");
+    assert_non_null(strstr(d.text, "一甲\n二乙\n三丁\n四己\n五辛\n六子\n"));
+    assert_int_equal(d.ngrids, 1);
+    assert_string_equal(tu_gtext(&d, 0, 0, 1), "1100");
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_count, 1);
+    assert_int_equal(tu_gcell(&d, 0, 0, 1)->src_first, 20); /* the Fallback's w:t, after 20 others */
+    nb_doc_free(&d);
+}
+
+/* The pictures a Word document shows are counted, so that a missing table
+ * may be said to be one: DrawingML's and VML's, alternate content's once,
+ * a deleted run's not; a document without pictures counts none. */
+static void test_docx_pictures(void **state)
+{
+    (void)state;
+    nb_doc d;
+    tu_doc(&d, DATA "/pictures.docx");
+    assert_int_equal(d.ngrids, 0);
+    assert_int_equal(d.nimages, 3);
+    nb_doc_free(&d);
+    tu_doc(&d, DATA "/pingtan2022.docx");
+    assert_int_equal(d.nimages, 0);
+    nb_doc_free(&d);
+}
+
 /* Every format of one report gives the docx's grids. */
 static void formats_agree(const char *dir, const char *stem, int gbk_first)
 {
@@ -500,6 +559,9 @@ int main(void)
         cmocka_unit_test(test_docx_placeholder),
         cmocka_unit_test(test_docx_fields),
         cmocka_unit_test(test_docx_deleted_mark),
+        cmocka_unit_test(test_docx_unit_line),
+        cmocka_unit_test(test_docx_alternate),
+        cmocka_unit_test(test_docx_pictures),
         cmocka_unit_test(test_template_formats_agree),
         cmocka_unit_test(test_corpus_formats_agree),
         cmocka_unit_test(test_html_features),

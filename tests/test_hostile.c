@@ -1,7 +1,8 @@
 /* test_hostile.c — bad input to the structured readers: a damaged zip, a
  * zip without word/document.xml, one without the part its _rels/.rels
- * names, a zip bomb, malformed XML, a page with no
- * report, pages in odd encodings and shapes; each a clear message naming
+ * names, a zip bomb (its part more than any report's text), malformed
+ * XML, XML nested too deeply and an external entity (each said as such,
+ * in both languages), a page with no report, pages in odd encodings and shapes; each a clear message naming
  * the file, never a crash. The .doc reader without its converters, and its
  * temporary folder gone afterwards. The charset rules of HTML pages. */
 #include "tu_formats.h"
@@ -13,12 +14,13 @@
 
 #define BAD "tests/data/formats/bad"
 
-/* nb_report_open fails on path with a message naming it and saying what. */
-static void refused(const char *path, const char *what)
+/* nb_report_open, in lang, fails on path with a message naming it and
+ * saying what. */
+static void refused_in(nb_lang lang, const char *path, const char *what)
 {
     nb_ctx ctx;
     nb_err e;
-    assert_int_equal(nb_ctx_init(&ctx, NB_LANG_EN, &e), 0);
+    assert_int_equal(nb_ctx_init(&ctx, lang, &e), 0);
     nb_report r;
     int rc = nb_report_open(&r, path, &ctx, &e);
     nb_ctx_free(&ctx);
@@ -30,14 +32,24 @@ static void refused(const char *path, const char *what)
         fail_msg("%s: the message \"%s\" should name the file and say \"%s\"", path, e.msg, what);
 }
 
+static void refused(const char *path, const char *what)
+{
+    refused_in(NB_LANG_EN, path, what);
+}
+
 static void test_bad_files(void **state)
 {
     (void)state;
     refused(BAD "/corrupt.docx", "damaged ZIP");
     refused(BAD "/nodoc.docx", "without word/document.xml");
     refused(BAD "/nomain.docx", "without word/document2.xml"); /* named, not guessed */
-    refused(BAD "/bomb.docx", "zip bomb");
+    refused(BAD "/bomb.docx", "word/document.xml inflates to over 32 MiB, more than any report's text; refused");
+    refused_in(NB_LANG_ZH, BAD "/bomb.docx", "解压后超过 32 MiB，多于任何报告的正文");
     refused(BAD "/badxml.docx", "not well-formed XML (line 1");
+    refused(BAD "/deep.docx", "word/document.xml is nested too deeply (elements over 256 levels inside one another)");
+    refused_in(NB_LANG_ZH, BAD "/deep.docx", "word/document.xml 嵌套过深（元素层层套叠超过 256 层）");
+    refused(BAD "/xxe.docx", "word/document.xml uses an external entity (&x;), which is not read");
+    refused_in(NB_LANG_ZH, BAD "/xxe.docx", "word/document.xml 使用了外部实体（&x;），不予读取");
     refused(BAD "/noreport.html", "no report");
 }
 

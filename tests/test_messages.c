@@ -203,9 +203,9 @@ static void test_suspect_named_whole(void **state)
     }
 }
 
-/* A table missing from a page (or a PDF) that shows images: the message
- * says that it may be one of them, in both languages; from a page without,
- * it does not. */
+/* A table missing from a page (or a Word document, or a PDF) that shows
+ * images: the message says that it may be one of them, in both languages;
+ * from a page without, it does not. */
 static void test_table_missing_from_page_of_images(void **state)
 {
     (void)state;
@@ -218,6 +218,9 @@ static void test_table_missing_from_page_of_images(void **state)
          "缺少表格 T3；网页中有 3 张图片，表格可能以图片形式发布，无法读取"},
         {NB_KIND_PDF, "table T3 is missing; the document shows 3 image(s), which may hold it (a table published as an "
                       "image cannot be read)",
+         "缺少表格 T3；文档中有 3 张图片，表格可能以图片形式发布，无法读取"},
+        {NB_KIND_DOCX, "table T3 is missing; the document shows 3 image(s), which may hold it (a table published as an "
+                       "image cannot be read)",
          "缺少表格 T3；文档中有 3 张图片，表格可能以图片形式发布，无法读取"},
     };
     nb_finding f;

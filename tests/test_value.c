@@ -64,6 +64,10 @@ static void test_numbers(void **state)
     expect_num("9人", 9, 0);
     expect_num("10元", 10, 0);
     expect_num("0.3万元", 3, 1);
+    expect_num("18651.06（万元）", 1865106, 2);             /* a unit in brackets, as headers write it */
+    expect_num("18651.06 （万元）", 1865106, 2);            /* on a line of its own in a cell */
+    expect_num("18651.06\n(万元)", 1865106, 2);
+    expect_num("3【件】", 3, 0);
     expect_num("50%", 50, 0);
     expect_num("-3", -3, 0);
     expect_num("－3", -3, 0);                                /* full-width minus */
@@ -117,6 +121,14 @@ static void test_text(void **state)
     expect_status("1,2345", NB_ST_TEXT);
     expect_status("--3", NB_ST_TEXT);
     expect_status("件", NB_ST_TEXT);        /* a unit and no number */
+    expect_status("（万元）", NB_ST_TEXT);
+    expect_status("65（含2023年结转3件）", NB_ST_TEXT); /* a note in brackets, not a unit */
+    expect_status("18651.06（万元", NB_ST_TEXT);
+    expect_status("18651.06万元）", NB_ST_TEXT);
+    expect_status("3（万）", NB_ST_TEXT);
+    expect_status("3()", NB_ST_TEXT);
+    expect_status("3（件）（件）", NB_ST_TEXT);
+    expect_status("18651\n.06", NB_ST_TEXT); /* a break inside a figure: not joined */
     expect_status("无3", NB_ST_TEXT);
     expect_status("123456789012345678", NB_ST_TEXT); /* 18 digits: too many to be exact */
     /* past the limits a table's sums stay within: text, and said why */
@@ -294,7 +306,7 @@ static void test_value_ends(void **state)
     }
     static const char *const ends[] = {"0", "9", "５", "件", "个", "条", "项", "元", "次", "家", "份", "人", "%",
                                        "％", "无", "空", "及", "用", "a", "A", "Ａ", "-", "－", "/", "—", "―",
-                                       "‐", "–", "−", "─", "~", "～", "…", "*", "＊", " ", "\xe3\x80\x80"};
+                                       "‐", "–", "−", "─", "~", "～", "…", "*", "＊", " ", "\xe3\x80\x80", ")", "）"};
     for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
         size_t i = 0;
         uint32_t cp = nb_utf8_get(ends[k], strlen(ends[k]), &i);

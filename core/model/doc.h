@@ -38,8 +38,9 @@ typedef struct nb_doc {
     size_t len;          /* bytes in text */
     nb_enc enc;          /* of the bytes the offsets count: the file's for a text file, else UTF-8 */
     char enc_name[NB_ENC_NAME]; /* a page: the encoding it was read in ("": enc's) */
-    int nimages;         /* a page: the images it shows (outside the site's chrome); a PDF:
-                            the pictures as wide as a table on its pages */
+    int nimages;         /* a page or a Word document: the images it shows (a page's outside
+                            the site's chrome); a PDF: the pictures as wide as a table on its
+                            pages (looked for only when it is short of tables) */
     size_t file_size;    /* bytes in the file */
     char sha256[65];     /* of the file's bytes as read (what a review is made against); "" when
                             unknown or not made (a batch's context: model/ctx.h no_sha256) */

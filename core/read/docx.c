@@ -4,27 +4,30 @@
  * gridSpan and vMerge resolved), tables inside cells and text boxes become
  * text, and every w:t and w:tc is counted so a cell knows which runs in the
  * file hold its text. Only what Word shows is read: deleted, hidden and
- * moved-away text, field codes (nested fields' results in them too) and
- * the prompts of content controls showing their placeholder are left out;
+ * moved-away text, field codes (nested fields' results in them too), the
+ * prompts of content controls showing their placeholder and the parts of
+ * alternate content Word does not take (it takes the first mc:Choice whose
+ * Requires it knows, else mc:Fallback) are left out;
  * a paragraph whose mark is deleted goes on into the next. A frame (a
  * layout table of one cell a row around the report's tables) is read
  * through: when the first pass made one a grid, a second reads its
- * paragraphs and tables as the body's. */
+ * paragraphs and tables as the body's. The pictures shown are counted (a
+ * table pasted as a picture is told of when the table is missing). */
 #include "read/docx.h"
 #include "read/build.h"
 #include "read/docx_rels.h"
 #include "read/fmt_lib.h"
 #include "read/tgrid.h"
+#include "read/wmlns.h"
 #include "read/sbuf.h"
+#include "read/xmlmsg.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
-
 /* What an open element is, for when it ends. */
 enum { E_OTHER, E_SKIP, E_T, E_P, E_TBL, E_TR, E_TC, E_GRIDTBL, E_GRIDTR, E_GRIDTC, E_TRPR, E_TCPR, E_R, E_RPR,
-       E_FRAME, E_SDT, E_SDTPR, E_PLCHDR, E_PROMPT, E_ABSENT, E_PPR, E_MARKPR, E_PJOIN };
+       E_FRAME, E_SDT, E_SDTPR, E_PLCHDR, E_PROMPT, E_ABSENT, E_PPR, E_MARKPR, E_PJOIN, E_ALT, E_ALT_CHOSEN };
 
 /* The fields (w:fldChar begin … separate … end) inside one another whose
  * part, code or result, is kept; deeper ones are only counted. */
@@ -51,10 +54,10 @@ typedef struct dsax {
     size_t depth, cap;
     const xmlChar *w_uri;  /* the WordprocessingML namespace as the parser holds it */
     int t_ord, tc_ord;     /* w:t and w:tc elements passed so far */
-    int skip;              /* open elements whose text is left out (deleted, field codes, Fallback, hidden runs) */
+    int skip;              /* open elements whose text is left out (deleted, field codes, alternates not taken, hidden runs) */
     int in_t;              /* open w:t whose text counts */
     int prompt;            /* open contents of controls showing their placeholder (of skip) */
-    int absent;            /* open elements not in the document (deleted, moved away, Fallback; of skip) */
+    int absent;            /* open elements not in the document (deleted, moved away, alternates not taken; of skip) */
     int fields;            /* open fields (w:fldChar begin, not yet end) */
     unsigned char field_code[FIELD_DEPTH]; /* of each: 1 while in its code (before its separate) */
     int p_depth;           /* open paragraphs (text boxes nest them) */
@@ -75,6 +78,8 @@ typedef struct dsax {
     int through;           /* second pass: frames are read through */
     int frames;            /* frames open and read through */
     int again;             /* the first pass made a frame a grid: read again */
+    nb_sbuf external;      /* the external entities declared (never read): names, each NUL-terminated */
+    int pictures;          /* pictures shown (pic:pic, v:imagedata; not in text left out) */
     int root_ok;           /* the root is w:document */
     int failed;            /* out of memory */
     xmlParserCtxtPtr ctxt;
@@ -339,6 +344,25 @@ static void field_char(dsax *w, const xmlChar **attrs, int nattrs)
     }
 }
 
+/* The markup-compatibility element `name` starts; its E_* code. Of an
+ * mc:AlternateContent, the first mc:Choice Word would take (wmlns.h)
+ * is read, else its mc:Fallback; the others are left out as deleted text
+ * (they are the same content, for other readers). */
+static unsigned char start_mc(dsax *w, const char *name, const xmlChar **attrs, int nattrs)
+{
+    if (strcmp(name, "AlternateContent") == 0)
+        return E_ALT;
+    int choice = strcmp(name, "Choice") == 0;
+    if (!choice && strcmp(name, "Fallback") != 0)
+        return E_OTHER;
+    if (top(w) == E_ALT && (!choice || nb_wml_choice_known(w->ctxt, attrs, nattrs))) {
+        w->open[w->depth - 1] = E_ALT_CHOSEN;
+        return E_OTHER;
+    }
+    w->skip++, w->absent++;
+    return E_ABSENT;
+}
+
 /* The WordprocessingML element `name` starts; its E_* code. */
 static unsigned char start_w(dsax *w, const char *name, const xmlChar **attrs, int nattrs)
 {
@@ -466,8 +490,10 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     unsigned char code = E_OTHER;
     if (is_w)
         code = start_w(w, name, attrs, nattrs);
-    else if (uri && strcmp(name, "Fallback") == 0 && strcmp((const char *)uri, MC_NS) == 0)
-        code = E_ABSENT, w->skip++, w->absent++; /* the same content as mc:Choice */
+    else if (uri && strcmp((const char *)uri, NB_MC_NS) == 0)
+        code = start_mc(w, name, attrs, nattrs);
+    else if (uri && !w->skip && nb_wml_is_picture(name, (const char *)uri))
+        w->pictures++;
     if (nb_grow(&w->open, &w->cap, w->depth + 1, 1, 64) != 0) {
         fail(w);
         return;
@@ -506,6 +532,21 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
     }
 }
 
+/* An entity is declared (a DTD, which Word never writes): an external
+ * one's name is kept, for the message when a reference to it fails. */
+static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
+                           const xmlChar *system_id, xmlChar *content)
+{
+    (void)public_id;
+    (void)system_id;
+    (void)content;
+    dsax *w = of(ctx);
+    if ((type == XML_EXTERNAL_GENERAL_PARSED_ENTITY || type == XML_EXTERNAL_GENERAL_UNPARSED_ENTITY ||
+         type == XML_EXTERNAL_PARAMETER_ENTITY) &&
+        nb_sbuf_put(&w->external, (const char *)name, strlen((const char *)name) + 1) != 0)
+        fail(w);
+}
+
 static void on_text(void *ctx, const xmlChar *s, int len)
 {
     dsax *w = of(ctx);
@@ -533,6 +574,7 @@ static int parse(dsax *w, const char *path, const char *part, const unsigned cha
     sax->endElementNs = on_end;
     sax->characters = on_text;
     sax->cdataBlock = on_text;
+    sax->entityDecl = on_entity_decl;
     xmlDocPtr doc = X->ctxt_read_memory(ctxt, (const char *)x, (int)n, part, NULL,
                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     X->free_doc(doc);
@@ -541,14 +583,7 @@ static int parse(dsax *w, const char *path, const char *part, const unsigned cha
     if (w->failed) {
         rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
     } else if (!ctxt->wellFormed) {
-        const char *m = ctxt->lastError.message ? ctxt->lastError.message : "?";
-        size_t ml = strlen(m);
-        while (ml && (m[ml - 1] == '\n' || m[ml - 1] == ' '))
-            ml--;
-        rc = nb_err_set(err, NB_E_FORMAT,
-                        nb_tr(lang, "%s: %s is not well-formed XML (line %d: %.*s)",
-                              "%s：%s 不是格式正确的 XML（第 %d 行：%.*s）"),
-                        path, part, ctxt->lastError.line, (int)ml, m);
+        rc = nb_xml_refused(ctxt, w->depth, nb_sbuf_str(&w->external), w->external.n, path, part, lang, err);
     } else if (!w->root_ok) {
         rc = nb_err_set(err, NB_E_FORMAT,
                         nb_tr(lang, "%s: %s holds no Word document (w:document)", "%s：%s 中没有 Word 文档（w:document）"),
@@ -558,11 +593,12 @@ static int parse(dsax *w, const char *path, const char *part, const unsigned cha
     return rc;
 }
 
-/* One pass over the document part into b; a second pass (through) reads
- * the frames the first (frames) found through. -1 with err set; *again
- * when the first made a frame a grid. */
+/* One pass over the document part into b, the pictures it shows in
+ * *pictures; a second pass (through) reads the frames the first (frames)
+ * found through. -1 with err set; *again when the first made a frame a
+ * grid. */
 static int read_pass(nb_docb *b, dsax *first, const char *path, const char *part, const unsigned char *x, size_t n,
-                     nb_lang lang, nb_err *err)
+                     int *pictures, nb_lang lang, nb_err *err)
 {
     dsax w = {.b = b};
     if (first) {
@@ -571,14 +607,16 @@ static int read_pass(nb_docb *b, dsax *first, const char *path, const char *part
     }
     nb_tgrid_init(&w.tg);
     int rc = parse(&w, path, part, x, n, lang, err);
+    *pictures = w.pictures;
     nb_tgrid_free(&w.tg);
     free(w.t.s);
     free(w.open);
     free(w.shape);
+    free(w.external.s);
     if (!first && rc == 0 && w.again) {
         nb_docb_free(b);
         nb_docb_init(b);
-        rc = read_pass(b, &w, path, part, x, n, lang, err);
+        rc = read_pass(b, &w, path, part, x, n, pictures, lang, err);
     }
     free(w.frame);
     return rc;
@@ -594,7 +632,7 @@ int nb_read_docx(nb_doc *d, const char *path, const unsigned char *bytes, size_t
         return -1;
     nb_docb b;
     nb_docb_init(&b);
-    int rc = read_pass(&b, NULL, path, part, x, xn, lang, err);
+    int pictures = 0, rc = read_pass(&b, NULL, path, part, x, xn, &pictures, lang, err);
     free(x);
     free(part);
     if (rc != 0) {
@@ -604,5 +642,6 @@ int nb_read_docx(nb_doc *d, const char *path, const unsigned char *bytes, size_t
     if (nb_docb_finish(&b, d, path, NB_KIND_DOCX, err) != 0)
         return -1;
     d->file_size = n;
+    d->nimages = pictures;
     return 0;
 }

@@ -28,8 +28,8 @@ static zip_t *open_package(const nb_zip_lib *Z, const char *path, const unsigned
 static int too_big(const char *path, const char *name, size_t limit, nb_lang lang, nb_err *err)
 {
     return nb_err_set(err, NB_E_TOOBIG,
-                      nb_tr(lang, "%s: %s inflates to over %zu MiB; refused (a zip bomb?)",
-                            "%s：%s 解压后超过 %zu MiB，拒绝读取（压缩炸弹？）"),
+                      nb_tr(lang, "%s: %s inflates to over %zu MiB, more than any report's text; refused",
+                            "%s：%s 解压后超过 %zu MiB，多于任何报告的正文，拒绝读取"),
                       path, name, limit >> 20);
 }
 

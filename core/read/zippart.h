@@ -1,7 +1,7 @@
 /* zippart.h — one part of a ZIP package held in memory (a .docx), read
  * with libzip under a size limit: a damaged package, a missing part and a
- * part that inflates past the limit (a zip bomb) are errors naming the file
- * and the part. */
+ * part that inflates past the limit (more than any report's text: a zip
+ * bomb's) are errors naming the file and the part. */
 #ifndef NB_ZIPPART_H
 #define NB_ZIPPART_H
 

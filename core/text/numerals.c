@@ -1,7 +1,7 @@
 /* numerals.c — every way a number is written in a report, read by one
  * parser family with one unit list: cell values (full-width digits,
- * thousands separators, a sign, decimals, a unit; blanks and placeholders:
- * dashes, 无, 不涉及, 不适用, N/A),
+ * thousands separators, a sign, decimals, a unit, bare or in brackets;
+ * blanks and placeholders: dashes, 无, 不涉及, 不适用, N/A),
  * percentages (a value whose unit is %), Chinese numerals (十二, 一百零五,
  * 两, 二〇二四) and runs of digits. */
 #include "text/numerals.h"
@@ -109,7 +109,7 @@ static int is_placeholder(const uint32_t *c, int n)
 /* Strip a trailing unit; returns the new length. (A unit added here is
  * added to value_ideograph too, or text holding it is never read; one that
  * is no ideograph, to nb_may_end_value.) */
-static int strip_unit(const uint32_t *c, int n)
+static int strip_bare_unit(const uint32_t *c, int n)
 {
     static const uint32_t units[] = {0x4EF6, 0x4E2A, 0x6761, 0x9879, 0x5143, 0x6B21, '%', 0x5BB6, 0x4EFD, 0x4EBA};
     if (n >= 2 && c[n - 2] == 0x4E07 && c[n - 1] == 0x5143) /* 万元 */
@@ -118,6 +118,17 @@ static int strip_unit(const uint32_t *c, int n)
         if (n >= 1 && c[n - 1] == units[k])
             return n - 1;
     return n;
+}
+
+/* Strip a trailing unit, bare ("18651.06万元") or in brackets as a table's
+ * header writes it ("18651.06（万元）", and a cell's second line "（万元）"
+ * under its figure, the break read as a space); returns the new length. */
+static int strip_unit(const uint32_t *c, int n)
+{
+    if (n < 1 || c[n - 1] != ')')
+        return strip_bare_unit(c, n);
+    int e = strip_bare_unit(c, n - 1);
+    return e < n - 1 && e >= 1 && c[e - 1] == '(' ? e - 1 : n;
 }
 
 int nb_may_start_value(uint32_t cp)
@@ -188,7 +199,7 @@ int nb_may_end_value(uint32_t cp)
     if (cp >= 0x4E00 && cp <= 0x9FFF)
         return value_ideograph(cp); /* the commonest end: a label's */
     return (cp >= '0' && cp <= '9') || cp == '%' || value_ideograph(cp) || placeholder_dash(cp) || cp == 'a' ||
-           cp == 'A' || cp == '*' || nb_is_space(cp);
+           cp == 'A' || cp == '*' || cp == ')' /* a unit in brackets */ || nb_is_space(cp);
 }
 
 /* Does s[i, n) hold an ideograph (U+4000–U+9FFF, folded to itself) that no

@@ -19,9 +19,12 @@ above the second part. frames.docx: layout tables of one cell a row around
 the report's text and tables. placeholder.docx: content controls showing
 their placeholder; kewei_placeholder.docx: kewei2024.docx with its blank
 cell's paragraph in one. fields.docx: fields inside fields.
-deleted_mark.docx: paragraph marks deleted with changes tracked. bad/: the hostile files — a damaged zip, a zip without
+deleted_mark.docx: paragraph marks deleted with changes tracked.
+unit_line.docx: a figure's unit on a line of its own in its cell.
+alternate.docx: alternate content, its Choice or Fallback.
+pictures.docx: a report whose tables are pasted as pictures. bad/: the hostile files — a damaged zip, a zip without
 word/document.xml, one whose _rels/.rels names a part it lacks, a zip bomb,
-bad XML, a page with no report."""
+bad XML, XML nested too deeply, an external entity, a page with no report."""
 import json, os, shutil, subprocess, sys, tempfile, zipfile, zlib
 from docx import Document
 from docx.oxml.ns import qn
@@ -340,6 +343,84 @@ def deleted_mark_docx():
     write_body("deleted_mark.docx", body)
 
 
+def unit_line_docx():
+    """A figure's unit on a line of its own in its cell, under the figure:
+    after a break (in brackets, full-width and ASCII, and bare) and in a
+    paragraph of its own; and a break inside a figure ("18651", ".06")."""
+    br = "<w:r><w:br/></w:r>"
+    cells = [p(r("18651.06"), br, r("（万元）")), p(r("18651.06"), br, r("(万元)")), p(r("217"), br, r("件")),
+             p(r("18651.06")) + p(r("（万元）")), p(r("18651"), br, r(".06"))]
+    body = (
+        "<w:tbl><w:tblGrid>" + "<w:gridCol/>" * 6 + "</w:tblGrid><w:tr>" + tc(p(r("本年收费金额"))) +
+        "".join(tc(c) for c in cells) + "</w:tr></w:tbl>" + p(r("（完）")))
+    write_body("unit_line.docx", body)
+
+
+def alternate_docx():
+    """Alternate content (mc:AlternateContent) read as Word reads it: the
+    first mc:Choice whose Requires names namespaces Word knows, else the
+    mc:Fallback — a Choice of wps; an empty Choice of an undeclared prefix
+    (w99) and of a namespace not Office's, the text in the Fallback; a
+    second Choice taken after an unknown first; no Fallback; alternate
+    content inside a Choice taken; and in a cell, the figure only in the
+    Fallback."""
+    ns = ('xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:x="urn:example:other"')
+    def alt(*parts, decl=ns):
+        return "<mc:AlternateContent %s>%s</mc:AlternateContent>" % (decl, "".join(
+            '<mc:Choice Requires="%s">%s</mc:Choice>' % (q, c) if q else "<mc:Fallback>%s</mc:Fallback>" % c
+            for q, c in parts))
+    body = (
+        p(r("一"), alt(("wps", r("甲")), ("", r("乙")))) +
+        p(r("二"), alt(("w99", ""), ("", r("乙")))) +
+        p(r("三"), alt(("x", r("丙")), ("", r("丁")))) +
+        p(r("四"), alt(("x", r("戊")), ("w14 wps", r("己")), ("", r("庚")))) +
+        p(r("五"), alt(("wps", r("辛"))), alt(("x", r("壬")))) +
+        p(r("六"), alt(("wps", alt(("x", r("癸")), ("", r("子")))), ("", r("丑")))) +
+        "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>" + tc(p(r("行政处罚"))) +
+        tc(p(alt(("w99", ""), ("", r("1100"))))) + "</w:tr></w:tbl>" + p(r("（完）")))
+    write_body("alternate.docx", body)
+
+
+def pictures_docx():
+    """A report whose tables are pasted as pictures: a DrawingML picture
+    (w:drawing, pic:pic), a VML one (w:pict, v:imagedata), alternate content
+    holding one picture as both (counted once), and a picture in a deleted
+    run (not in the document: not counted)."""
+    ns = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+          'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    drawing = ('<w:drawing %s><wp:inline><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/'
+               '2006/picture"><pic:pic><pic:blipFill><a:blip/></pic:blipFill></pic:pic></a:graphicData></a:graphic>'
+               '</wp:inline></w:drawing>' % ns)
+    pict = '<w:pict %s><v:shape><v:imagedata o:title=""/></v:shape></w:pict>' % ns.replace(
+        'xmlns:v=', 'xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:v=')
+    alt = ('<mc:AlternateContent %s><mc:Choice Requires="wps"><w:r>%s</w:r></mc:Choice><mc:Fallback><w:r>%s</w:r>'
+           '</mc:Fallback></mc:AlternateContent>' % (ns, drawing, pict))
+    body = (
+        p(r("某县2023年政府信息公开工作年度报告")) + p(r("二、主动公开政府信息情况")) +
+        p("<w:r>%s</w:r>" % drawing) + p(r("三、收到和处理政府信息公开申请情况")) + p("<w:r>%s</w:r>" % pict) +
+        p(r("四、政府信息公开行政复议、行政诉讼情况")) + p(alt) +
+        p('<w:del w:id="1" w:author="x"><w:r>%s</w:r></w:del>' % drawing) + p(r("（完）")))
+    write_body("pictures.docx", body)
+
+
+def bad_xml_docx():
+    """Document parts libxml2 refuses, each said as what it is: elements
+    nested 300 deep (content controls inside one another), an external
+    entity (a file of the machine, never read) and entities of its own."""
+    def package(name, doc):
+        with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", CT)
+            z.writestr("word/document.xml", doc)
+    nested = "<w:sdt><w:sdtContent>" * 150 + p(r("一、总体情况")) + "</w:sdtContent></w:sdt>" * 150
+    package("bad/deep.docx", '<w:document %s><w:body>%s</w:body></w:document>' % (W, nested))
+    package("bad/xxe.docx", '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            '<w:document %s><w:body>%s</w:body></w:document>' % (W, p(r("&x;"))))
+
+
 FEATURES_HTML = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>年报</title>
 <style>td { border: 1px solid #000 } .x:before { content: "样式文字" }</style>
@@ -433,5 +514,9 @@ if __name__ == "__main__":
     placeholder_docx()
     fields_docx()
     deleted_mark_docx()
+    unit_line_docx()
+    alternate_docx()
+    pictures_docx()
     hostile()
+    bad_xml_docx()
     document2()
