@@ -390,10 +390,13 @@ static int order_by_text(const head_seen *h, int ncols, int *order)
  * column is named once and in an order that is not the schema's. */
 static int t3_header_order(const nb_report *r, assembly *A, int *order, int *lk)
 {
-    const group *g = A->g;
-    while (g < A->g + A->ng && (g->row < 0 || r->schema->rows[g->row].table != NB_T3))
-        g++;
-    if (g == A->g + A->ng || r->schema->rows[g->row].ncols < 4 || r->schema->rows[g->row].ncols > MAXWANT)
+    int gi = 0;
+    while (gi < A->ng && (A->g[gi].row < 0 || r->schema->rows[A->g[gi].row].table != NB_T3))
+        gi++;
+    if (gi == A->ng)
+        return 0; /* no T3 row (A->g may be NULL) */
+    const group *g = &A->g[gi];
+    if (r->schema->rows[g->row].ncols < 4 || r->schema->rows[g->row].ncols > MAXWANT)
         return 0;
     int ncols = r->schema->rows[g->row].ncols;
     head_seen h;
