@@ -234,6 +234,46 @@ static void test_walk_loops_and_ours(void **s)
     assert_ours_told_when_read(args);
 }
 
+/* A report named with its review, journal and lock (a pattern, REPORT*):
+ * the report taken, the three passed over with a note each (in the
+ * language asked), all four with --all. */
+static void test_named_with_its_review(void **s)
+{
+    (void)s;
+    put("n/r.txt", "x", 1);
+    put("n/r.txt.review", "nianbao-review 1\n", 17);
+    put("n/r.txt.review.journal", "nianbao-review 1\n", 17);
+    put("n/r.txt.review.lock", "1 2 nianbao\n", 12);
+    char a0[300], a1[300], a2[300], a3[300];
+    snprintf(a0, sizeof a0, "%s/n/r.txt", g_dir);
+    snprintf(a1, sizeof a1, "%s/n/r.txt.review", g_dir);
+    snprintf(a2, sizeof a2, "%s/n/r.txt.review.journal", g_dir);
+    snprintf(a3, sizeof a3, "%s/n/r.txt.review.lock", g_dir);
+    char *args[] = {a0, a1, a2, a3};
+    nb_paths P = {0};
+    nb_walk_problems pr = {0};
+    nb_err err;
+    assert_int_equal(nb_walk_collect(&P, args, 4, 0, NB_LANG_EN, &pr, &err), 0);
+    assert_int_equal(P.n, 1);
+    assert_string_equal(P.v[0], a0);
+    assert_int_equal(pr.n, 3);
+    assert_int_equal(pr.v[0].code, NB_OK);
+    assert_non_null(strstr(pr.v[0].msg, "r.txt.review: skipped: a review written by nianbao"));
+    assert_non_null(strstr(pr.v[1].msg, "r.txt.review.journal: skipped: a review's journal of unsaved work"));
+    assert_non_null(strstr(pr.v[2].msg, "r.txt.review.lock: skipped: a review's lock"));
+    nb_paths_free(&P);
+    nb_walk_problems_free(&pr);
+    assert_int_equal(nb_walk_collect(&P, args, 4, 0, NB_LANG_ZH, &pr, &err), 0);
+    assert_non_null(strstr(pr.v[2].msg, "已跳过：nianbao 写出的审阅锁文件"));
+    nb_paths_free(&P);
+    nb_walk_problems_free(&pr);
+    assert_int_equal(nb_walk_collect(&P, args, 4, NB_WALK_ALL, NB_LANG_EN, &pr, &err), 0);
+    assert_int_equal(P.n, 4);
+    assert_int_equal(pr.n, 0);
+    nb_paths_free(&P);
+    nb_walk_problems_free(&pr);
+}
+
 /* seed001 (卧龙区安皋镇人民政府, 2024, nothing carried out) as the report of
  * body for year, with carried in in its natural column. */
 static void put_report(const char *rel, const char *body, int year, int carried_in)
@@ -510,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_report_names),
         cmocka_unit_test(test_walk),
         cmocka_unit_test(test_walk_loops_and_ours),
+        cmocka_unit_test(test_named_with_its_review),
         cmocka_unit_test(test_pairing),
         cmocka_unit_test(test_hold_store),
         cmocka_unit_test(test_pairing_names),

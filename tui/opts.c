@@ -94,9 +94,10 @@ static const nb_option options[NB_OPT_COUNT] = {
                        .zh = "单份报告的审阅文件（不是报告旁的 报告.review 时）"},
     [NB_OPT_ALL] = {.name = "--all", .cmds = ALL_CHECK | ALL_EXPORT,
                     .en = "in the folders named, read every report-named file: also those nianbao wrote "
-                          "(review logs, exports, corrected copies) and those with no sign of a report",
+                          "(review logs, exports, corrected copies) and those with no sign of a report; and "
+                          "read a REPORT.review, its journal or its lock named (REPORT*) as a report",
                     .zh = "在所给目录中读取每个报告名的文件，包括 nianbao 写出的文件（审阅记录、导出文件、"
-                          "更正副本）和看不出是报告的文件"},
+                          "更正副本）和看不出是报告的文件；所给的 报告.review 及其日志、锁文件（报告*）也作为报告读取"},
     [NB_OPT_JOBS] = {.name = "--jobs", .alias = "-j", .arg_en = "N", .arg_zh = "N", .man_arg = "Ar n",
                      .cmds = ALL_CHECK | ALL_EXPORT,
                      .en = "read and check N reports at a time (every core by default; 1 for one); the output "

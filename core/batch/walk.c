@@ -229,6 +229,20 @@ static int walk(walker *w, const char *dir, int depth)
     return rc < 0 ? rc : sort_paths(w->p, start, w->err);
 }
 
+/* A file named: taken, unless it is a review's or its journal or lock,
+ * named with the report by a pattern (REPORT*), passed over with a note
+ * (--all takes it). */
+static int take_named(walker *w, const char *path)
+{
+    int kind = w->flags & NB_WALK_ALL ? -1 : nb_ours_by_name(path);
+    if (kind < 0)
+        return nb_paths_push(w->p, path, w->err);
+    if (add_problem(w->notes, w->err) != 0)
+        return -1;
+    nb_walk_ours_note(&w->notes->v[w->notes->n - 1], path, nb_ours_name(kind, w->lang), w->lang);
+    return 0;
+}
+
 /* A folder named: its reports, or a problem when there are none. Each
  * folder named is walked afresh (the folders seen are those of this walk). */
 static int collect_folder(walker *w, const char *dir, const struct stat *st)
@@ -262,7 +276,7 @@ int nb_walk_collect(nb_paths *out, char *const *args, size_t n, int flags, nb_la
     for (size_t i = 0; i < n && rc == 0; i++) {
         struct stat st;
         rc = stat(args[i], &st) == 0 && S_ISDIR(st.st_mode) ? collect_folder(&w, args[i], &st)
-                                                             : nb_paths_push(out, args[i], err);
+                                                             : take_named(&w, args[i]);
     }
     free(w.dev);
     free(w.ino);

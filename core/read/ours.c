@@ -16,6 +16,19 @@ static const struct {
     {"review log", "a review log", "审阅记录"},
     {"export", "an export", "导出文件"},
     {"corrected copy", "a corrected copy", "更正副本"},
+    {"review journal", "a review's journal of unsaved work", "审阅的未保存工作日志"},
+    {"review lock", "a review's lock", "审阅锁文件"},
+};
+
+/* The files beside a report that a review session keeps, by the ending
+ * of their names (REPORT.review and its journal and lock): the kind. */
+static const struct {
+    const char *ending;
+    int kind;
+} beside[] = {
+    {".review", 0},
+    {".review.journal", 4},
+    {".review.lock", 5},
 };
 
 /* How they begin, when the mark is not there: the kind (index in kinds). */
@@ -74,6 +87,17 @@ int nb_ours_at(const char *path)
     ssize_t n = read(fd, b, sizeof b);
     close(fd);
     return nb_ours_kind(has_mark ? mark : NULL, b, n > 0 ? (size_t)n : 0);
+}
+
+int nb_ours_by_name(const char *path)
+{
+    size_t n = strlen(path);
+    for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+        size_t l = strlen(beside[i].ending);
+        if (n > l && !strcmp(path + n - l, beside[i].ending) && path[n - l - 1] != '/')
+            return beside[i].kind;
+    }
+    return -1;
 }
 
 const char *nb_ours_name(int kind, nb_lang lang)
