@@ -22,11 +22,12 @@ static void recover_question(const nb_app *a, char *out, size_t cap)
                               ? nb_app_tr(a, "; the report changed since: entries that no longer fit are reported",
                                           "；报告此后有改动：不再相符的条目将列出")
                               : "";
+    /* the answers first: a journal's path may run past the line's end */
     if (a->lang == NB_LANG_ZH)
-        snprintf(out, cap, " %s 中有未保存的工作：%d 处更正、%d 条批注、%d 项决定，写于 %s%s。y 恢复，n 丢弃",
+        snprintf(out, cap, " y 恢复，n 丢弃：%s 中有未保存的工作：%d 处更正、%d 条批注、%d 项决定，写于 %s%s",
                  a->s.journal_path, c, n, d, when, changed);
     else
-        snprintf(out, cap, " unsaved work in %s: %d correction%s, %d note%s, %d decision%s from %s%s. y recovers, n discards",
+        snprintf(out, cap, " y recovers, n discards: unsaved work in %s: %d correction%s, %d note%s, %d decision%s from %s%s",
                  a->s.journal_path, c, c == 1 ? "" : "s", n, n == 1 ? "" : "s", d, d == 1 ? "" : "s", when, changed);
 }
 
