@@ -454,6 +454,32 @@ static void test_row_split_over_lines(void **s)
     reads_whole(t4);
 }
 
+/* A row re-wrapped by an editor or a mail client after a tab: the empty
+ * field each broken line ends with is no cell when the lines after give
+ * the rest of the row's cells, no more; two tabs before the break (a
+ * blank cell, then the break) and a complete line's empty last field
+ * are the row's blanks. */
+static void test_row_rewrapped_after_tab(void **s)
+{
+    (void)s;
+    const char *one[] = {NEW_ROW "\t217\t1\t0\t0\t0\t0\t218", NEW_ROW "\t217\t1\t0\t0\t0\t\n0\t218", NULL};
+    reads_whole(one);
+    /* the label's line ends with a tab; three lines; a tab and spaces */
+    const char *three[] = {PARTIAL "\t29\t0\t0\t0\t0\t0\t29", PARTIAL "\t\n29\t0\t0\t\n0\t0\t0\t29",
+                           "（七）总计\t217\t1\t0\t0\t0\t0\t218", "（七）总计\t217\t1\t0\t \n0\t0\t0\t218", NULL};
+    reads_whole(three);
+    const char *t4[] = {T4_ROW, "2\t1\t3\t1\t7\t0\t0\t0\t0\t0\t\n13\t2\t4\t0\t19", NULL};
+    reads_whole(t4);
+    nb_report r;
+    const char *blanks[] = {"3.其他\t1\t1\t0\t0\t0\t0\t2", "3.其他\t1\t1\t\t\n0\t0\t0\t2",
+                            "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0", "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t",
+                            NULL};
+    load(&r, "tab_split.txt", blanks);
+    row_is(&r, "t3.other.other", "1 1 _ 0 0 0 2");
+    row_is(&r, "t3.carried_out", "0 0 0 0 0 0 _");
+    nb_report_free(&r);
+}
+
 /* A row short of a cell is read short, never split into digits that break
  * its sum (29 as 2 and 9, the row's total 0); T4 short of cells is there. */
 static void test_row_short_not_guessed(void **s)
@@ -567,7 +593,7 @@ int main(void)
         cmocka_unit_test(test_heading_wordings),       cmocka_unit_test(test_heading_own_numbering),
         cmocka_unit_test(test_runtogether_row_sum),    cmocka_unit_test(test_label_typos),
         cmocka_unit_test(test_placeholders),           cmocka_unit_test(test_row_split_over_lines),
-        cmocka_unit_test(test_row_short_not_guessed),
+        cmocka_unit_test(test_row_short_not_guessed),  cmocka_unit_test(test_row_rewrapped_after_tab),
     };
     return TU_RUN("layouts_real", tests, &g_ctx, NULL, NULL);
 }

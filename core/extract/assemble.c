@@ -1,6 +1,7 @@
 /* assemble.c — rows from the token stream: a label (joined from the
  * fragments a wrapped label leaves) and the values after it, a row broken
- * over two lines joined again, a standard label with no numbers before the
+ * over two lines joined again (the empty field a tab line broken after a
+ * tab ends with no cell of it), a standard label with no numbers before the
  * next row's label kept as a row (of blank cells), headers and rules ending
  * rows. */
 #include "extract/internal.h"
@@ -426,6 +427,61 @@ static int filled_len(const assembly *A, const group *g)
     return n;
 }
 
+/* Is g's value i the empty field a tab row's line ends with (…0<tab>,
+ * the line broken after a tab by an editor or a mail client re-wrapping
+ * it)? One such field a line: a tab before it ends its last value;
+ * two tabs (…0<tab><tab>) are that value's and a blank cell's. */
+static int wrap_empty(const assembly *A, const group *g, int i)
+{
+    int ti = A->vals[g->v0 + i];
+    const tok *k = &A->toks[ti];
+    if (k->kind != K_EMPTY || k->lkind != LK_TAB || (size_t)ti + 1 >= A->ntok)
+        return 0;
+    int next = A->toks[ti + 1].kind;
+    return next == K_EOL || next == K_BREAK;
+}
+
+/* How many of g's values [0, n) are such empty fields: no cells when the
+ * row goes on after them. */
+static int wrap_empties(const assembly *A, const group *g, int n)
+{
+    int w = 0;
+    for (int i = 0; i < n; i++)
+        w += wrap_empty(A, g, i);
+    return w;
+}
+
+/* g's cells when the lines it is broken over end in no cell: its values
+ * up to its last filled one, without the empty fields before line ends. */
+static int unwrapped_len(const assembly *A, const group *g)
+{
+    int n = filled_len(A, g);
+    return n - wrap_empties(A, g, n);
+}
+
+/* g's values without the empty fields before its line ends that come
+ * before its last filled value (its values stay in place, fewer). */
+static void drop_wrap_empties(assembly *A, group *g)
+{
+    int n = filled_len(A, g), out = 0;
+    for (int i = 0; i < g->nv; i++)
+        if (i >= n || !wrap_empty(A, g, i))
+            A->vals[g->v0 + out++] = A->vals[g->v0 + i];
+    g->nv = out;
+}
+
+/* g, broken over tab lines that end with an empty field (…0<tab>), made a
+ * row of its want cells without those fields when that is how many it has
+ * without them. */
+static void unwrap_row(assembly *A, group *g, int want)
+{
+    int n = filled_len(A, g);
+    if (n == unwrapped_len(A, g) || unwrapped_len(A, g) != want)
+        return;
+    drop_wrap_empties(A, g);
+    g->tab_fields = NO_FIELD; /* the values of several lines */
+}
+
 /* Does unlabelled h go on with g's values on a later line: its values
  * right after g's, nothing but line ends and blank lines between (a page
  * footer's line is not read)? */
@@ -445,13 +501,15 @@ static int continues_below(const assembly *A, const group *g, const group *h)
 
 int ex_continued_rows(const assembly *A, int gi, int want)
 {
-    int before = 0; /* the values of the rows before the one looked at */
+    int before = 0; /* the cells of the rows before the one looked at */
+    if (A->g[gi].nv - wrap_empties(A, &A->g[gi], A->g[gi].nv) >= want)
+        return 0;
     for (int k = 1; gi + k < A->ng; k++) {
         const group *p = &A->g[gi + k - 1];
         if (!continues_below(A, p, &A->g[gi + k]))
             return 0;
-        before += p->nv;
-        int n = before + filled_len(A, &A->g[gi + k]);
+        before += p->nv - wrap_empties(A, p, p->nv);
+        int n = before + unwrapped_len(A, &A->g[gi + k]);
         if (n >= want)
             return n == want ? k + 1 : 0;
     }
@@ -469,6 +527,7 @@ void ex_join_rows(assembly *A, int gi, int n)
     g->open = 0;
     memmove(g + 1, g + n, (size_t)(A->ng - gi - n) * sizeof *g);
     A->ng -= n - 1;
+    drop_wrap_empties(A, g);
 }
 
 /* A labelled row short of its cells whose numbers go on on the lines
@@ -481,8 +540,10 @@ static void join_continued_rows(assembly *A)
         if (!g->has_label || !g->nv)
             continue;
         int want = expected_cols(A, g), n;
-        if (want > g->nv && (n = ex_continued_rows(A, gi, want)) > 1)
+        if (want > 0 && (n = ex_continued_rows(A, gi, want)) > 1)
             ex_join_rows(A, gi, n);
+        else if (want > 0)
+            unwrap_row(A, g, want);
     }
 }
 

@@ -376,7 +376,8 @@ void ex_assemble(assembly *A, tok *toks, size_t ntok, int cells_mode);
  * lines: gi's values, then unlabelled rows of values on the lines after
  * (nothing else between), the last one ending the cells; 0 when none do. */
 int ex_continued_rows(const assembly *A, int gi, int want);
-/* Rows gi .. gi + n - 1 (ex_continued_rows) made one, gi. */
+/* Rows gi .. gi + n - 1 (ex_continued_rows) made one, gi, without the
+ * empty fields its tab lines ended with before it went on. */
 void ex_join_rows(assembly *A, int gi, int n);
 /* How many tokens a pass over A's text tokens (of toks[0, ntok)) goes
  * through: the listed text tokens, or every token when none were listed. */
