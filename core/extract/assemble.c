@@ -476,8 +476,8 @@ static void drop_wrap_empties(assembly *A, group *g)
 static void unwrap_row(assembly *A, group *g, int want)
 {
     int n = filled_len(A, g);
-    if (n == unwrapped_len(A, g) || unwrapped_len(A, g) != want)
-        return;
+    if (n <= want || n - wrap_empties(A, g, n) != want)
+        return; /* no more values than cells, or not as many without those fields */
     drop_wrap_empties(A, g);
     g->tab_fields = NO_FIELD; /* the values of several lines */
 }
@@ -502,7 +502,7 @@ static int continues_below(const assembly *A, const group *g, const group *h)
 int ex_continued_rows(const assembly *A, int gi, int want)
 {
     int before = 0; /* the cells of the rows before the one looked at */
-    if (A->g[gi].nv - wrap_empties(A, &A->g[gi], A->g[gi].nv) >= want)
+    if (A->g[gi].nv >= want && A->g[gi].nv - wrap_empties(A, &A->g[gi], A->g[gi].nv) >= want)
         return 0;
     for (int k = 1; gi + k < A->ng; k++) {
         const group *p = &A->g[gi + k - 1];
