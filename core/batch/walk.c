@@ -108,16 +108,20 @@ static int seen_before(walker *w, const struct stat *st)
     return 0;
 }
 
+/* A file of ours (kind: what it is called) passed over, with a note. */
+static int pass_over(walker *w, const char *path, const char *kind)
+{
+    if (add_problem(w->notes, w->err) != 0)
+        return -1;
+    nb_walk_ours_note(&w->notes->v[w->notes->n - 1], path, kind, w->lang);
+    return 0;
+}
+
 /* A report-named file found in a folder: taken, or passed over with a note. */
 static int take_file(walker *w, const char *full)
 {
     const char *ours = w->flags & (NB_WALK_ALL | NB_WALK_LATER) ? NULL : nb_written_by_us(full, w->lang);
-    if (!ours)
-        return push(w->p, full, 1, w->err);
-    if (add_problem(w->notes, w->err) != 0)
-        return -1;
-    nb_walk_ours_note(&w->notes->v[w->notes->n - 1], full, ours, w->lang);
-    return 0;
+    return ours ? pass_over(w, full, ours) : push(w->p, full, 1, w->err);
 }
 
 /* The names ending in .review met in one folder, sorted once it is read. */
@@ -128,8 +132,7 @@ typedef struct names {
 
 static int is_review_name(const char *n)
 {
-    size_t l = strlen(n);
-    return l > 7 && !strcmp(n + l - 7, ".review");
+    return nb_ours_by_name(n) == 0; /* REPORT.review */
 }
 
 static int remember(names *rv, const char *n, nb_err *err)
@@ -235,12 +238,7 @@ static int walk(walker *w, const char *dir, int depth)
 static int take_named(walker *w, const char *path)
 {
     int kind = w->flags & NB_WALK_ALL ? -1 : nb_ours_by_name(path);
-    if (kind < 0)
-        return nb_paths_push(w->p, path, w->err);
-    if (add_problem(w->notes, w->err) != 0)
-        return -1;
-    nb_walk_ours_note(&w->notes->v[w->notes->n - 1], path, nb_ours_name(kind, w->lang), w->lang);
-    return 0;
+    return kind < 0 ? nb_paths_push(w->p, path, w->err) : pass_over(w, path, nb_ours_name(kind, w->lang));
 }
 
 /* A folder named: its reports, or a problem when there are none. Each

@@ -145,6 +145,14 @@ static int cells_after_label(const gdoc *D, const gdrow *w, int *out, int cap)
     return m;
 }
 
+/* Do the headers over n cells, naming `named` of them (`twice`: one
+ * column twice), stand a column aside: they name more than half of them
+ * (fewer: they are not the row's), and not one to one? */
+static int named_aside(int named, int n, int twice)
+{
+    return 2 * named > n && (named < n || twice);
+}
+
 /* Does data row w, labelled, hold as many cells right of its label as
  * its schema row has columns (more than one), which the headers over them
  * do not name one to one? A rowspan one off or a colspan left out put
@@ -166,7 +174,7 @@ static int by_order(gdoc *D, const gdrow *w, int *cells)
         taken |= 1 << c;
         named++;
     }
-    return 2 * named > ncols && (named < ncols || twice);
+    return named_aside(named, ncols, twice);
 }
 
 /* The cells of a data row matched to a T2 or T3 row. */
@@ -250,7 +258,7 @@ static int t4_by_order(const gdoc *D, const gdrow *w, const int *cells, int n)
         for (int j = 0; j < i; j++)
             twice |= cols[j] == cols[i] && rows[j] == rows[i];
     }
-    return 2 * named > n && (named < n || twice);
+    return named_aside(named, n, twice);
 }
 
 /* Is cell k of sheet si a figure written so no number reads it (〇 for 0,
