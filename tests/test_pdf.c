@@ -61,11 +61,60 @@ static void assert_span(const nb_doc *d, int t, int row, int col, int rowspan, i
 
 /* ------------------------------------------------- pixels, lines, text */
 
-static void fill(uint32_t *px, int w, int x0, int y0, int x1, int y1)
+static void paint(uint32_t *px, int w, int x0, int y0, int x1, int y1, uint32_t rgb)
 {
     for (int y = y0; y < y1; y++)
         for (int x = x0; x < x1; x++)
-            px[y * w + x] = 0x000000;
+            px[y * w + x] = rgb;
+}
+
+static void fill(uint32_t *px, int w, int x0, int y0, int x1, int y1)
+{
+    paint(px, w, x0, y0, x1, y1, 0x000000);
+}
+
+/* A grid of 3 × 3 rules in colour rgb, the band between the first two
+ * rules across filled with `shade` (white: none). */
+static uint32_t *grid_page(int W, int H, uint32_t rgb, uint32_t shade)
+{
+    uint32_t *px = malloc((size_t)W * (size_t)H * sizeof *px);
+    paint(px, W, 0, 0, W, H, 0xFFFFFF);
+    paint(px, W, 20, 21, 321, 80, shade);
+    for (int k = 0; k < 3; k++) {
+        paint(px, W, 20, 20 + 60 * k, 321, 21 + 60 * k, rgb);
+        paint(px, W, 20 + 150 * k, 20, 21 + 150 * k, 141, rgb);
+    }
+    return px;
+}
+
+/* Rules of a pale grey (silver, 0.75 and 0.9) are found on a page whose
+ * dark lines draw no table; a shaded band beside dark or silver rules does
+ * not swallow them (nor is it a rule); under faint text (a watermark) pale
+ * lines are not looked for; a grey paler than 0.92 is paper. */
+static void test_pale_rules(void **state)
+{
+    (void)state;
+    enum { W = 400, H = 200 };
+    struct {
+        uint32_t rgb, shade;
+        int faint;
+        size_t nh, nv;
+    } cases[] = {
+        {0xBFBFBF, 0xFFFFFF, 0, 3, 3}, {0xE6E6E6, 0xFFFFFF, 0, 3, 3}, {0x000000, 0xD9D9D9, 0, 3, 3},
+        {0x000000, 0xBFBFBF, 0, 3, 3}, {0xBFBFBF, 0xD9D9D9, 0, 3, 3}, {0xBFBFBF, 0xFFFFFF, 1, 0, 0},
+        {0xF2F2F2, 0xFFFFFF, 0, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        uint32_t *px = grid_page(W, H, cases[i].rgb, cases[i].shade);
+        nb_pimage im = {(const unsigned char *)px, W, H, W * 4, 1.0};
+        nb_ptext t = {NULL, 0, cases[i].faint};
+        nb_prules r;
+        assert_int_equal(nb_pdf_find_rules(&im, &t, &r), 0);
+        if (r.nh != cases[i].nh || r.nv != cases[i].nv)
+            fail_msg("case %zu: %zu across, %zu down", i, r.nh, r.nv);
+        nb_prules_free(&r);
+        free(px);
+    }
 }
 
 static void test_rules_from_pixels(void **state)
@@ -89,7 +138,8 @@ static void test_rules_from_pixels(void **state)
     nb_pglyph g = {{40 / 1.0, 90 / 1.0, 90 / 1.0, 110 / 1.0}, 0x4E00, -1};
     nb_pimage im = {(const unsigned char *)px, W, H, W * 4, 1.0};
     nb_prules r;
-    assert_int_equal(nb_pdf_find_rules(&im, &g, 1, &r), 0);
+    nb_ptext txt = {&g, 1, 0};
+    assert_int_equal(nb_pdf_find_rules(&im, &txt, &r), 0);
     assert_int_equal(r.nh, 5);
     assert_int_equal(r.nv, 4);
     for (size_t i = 0; i < r.nv; i++)
@@ -476,6 +526,14 @@ static void test_turned_pages(void **state)
     assert_int_equal(rt, rk);
 }
 
+/* kewei-2024.pdf with its table rules in silver (0.75 grey): every cell
+ * read as in the black-ruled file. */
+static void test_silver_rules(void **state)
+{
+    (void)state;
+    assert_kewei_read(DATA "silver.pdf");
+}
+
 /* kewei-2024.pdf under a watermark on every page, half seen through: an
  * address and a date in grey at 30°, a site's name level in silver, over the
  * tables. The watermark is left out and every cell reads as in the clean
@@ -567,6 +625,8 @@ int main(void)
         cmocka_unit_test(test_turned_pages),
         cmocka_unit_test(test_reading_direction),
         cmocka_unit_test(test_watermark),
+        cmocka_unit_test(test_pale_rules),
+        cmocka_unit_test(test_silver_rules),
         cmocka_unit_test(test_tables_as_pictures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

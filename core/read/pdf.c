@@ -88,8 +88,9 @@ static const PopplerTextAttributes *attributes_at(const GList **at, guint k)
     return a && a->start_index <= (gint)k ? a : NULL;
 }
 
-/* The page's glyphs (no white space, no faint text) with their boxes. */
-static int page_glyphs(const nb_pdf_lib *L, PopplerPage *pg, double w, double h, glyphs *out)
+/* The page's glyphs (no white space, no faint text) with their boxes;
+ * *faint_text says whether it has faint text. */
+static int page_glyphs(const nb_pdf_lib *L, PopplerPage *pg, double w, double h, glyphs *out, int *faint_text)
 {
     char *text = L->page_get_text(pg);
     PopplerRectangle *r = NULL;
@@ -104,8 +105,10 @@ static int page_glyphs(const nb_pdf_lib *L, PopplerPage *pg, double w, double h,
             if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || nb_is_space(cp))
                 continue;
             const PopplerTextAttributes *a = attributes_at(&at, k);
-            if (a && faint(&a->color))
+            if (a && faint(&a->color)) {
+                *faint_text = 1;
                 continue;
+            }
             rc = add_glyph(out, &r[k], cp, w, h);
             if (rc == 0 && out->n > NB_PDF_MAX_GLYPHS)
                 rc = PAGE_DENSE;
@@ -119,7 +122,7 @@ static int page_glyphs(const nb_pdf_lib *L, PopplerPage *pg, double w, double h,
 
 /* The ruling lines of the page, from a rendering of it turned by m (the
  * page's size w × h is as turned). */
-static int page_rules(const nb_pdf_lib *L, PopplerPage *pg, const nb_pturn_map *m, double w, double h, const glyphs *gs,
+static int page_rules(const nb_pdf_lib *L, PopplerPage *pg, const nb_pturn_map *m, double w, double h, const nb_ptext *t,
                       nb_prules *rules)
 {
     double scale = RENDER_SCALE;
@@ -144,7 +147,7 @@ static int page_rules(const nb_pdf_lib *L, PopplerPage *pg, const nb_pturn_map *
     L->destroy(cr);
     L->surface_flush(s);
     nb_pimage im = {L->image_surface_get_data(s), pw, ph, L->image_surface_get_stride(s), scale};
-    int rc = nb_pdf_find_rules(&im, gs->g, gs->n, rules);
+    int rc = nb_pdf_find_rules(&im, t, rules);
     L->surface_destroy(s);
     return rc;
 }
@@ -229,14 +232,16 @@ static int read_page(const nb_pdf_lib *L, PopplerDocument *doc, int i, nb_pblock
     double w = 0, h = 0;
     L->page_get_size(pg, &w, &h);
     glyphs gs = {0};
-    int rc = page_glyphs(L, pg, w, h, &gs);
+    int faint_text = 0;
+    int rc = page_glyphs(L, pg, w, h, &gs, &faint_text);
     if (rc == PAGE_OK && gs.n) {
         nb_pturn turn = nb_pdf_turn_of(gs.g, gs.n);
         nb_pturn_map m = nb_pdf_turn_map(turn, w, h);
         nb_pdf_turn_glyphs(gs.g, gs.n, turn, &w, &h);
         nb_prules rules;
         nb_pblocks pb = {0};
-        rc = page_rules(L, pg, &m, w, h, &gs, &rules);
+        nb_ptext text = {gs.g, gs.n, faint_text};
+        rc = page_rules(L, pg, &m, w, h, &text, &rules);
         if (rc == 0)
             rc = nb_pdf_lattice(&rules, gs.g, gs.n, i + 1, &pb);
         nb_prules_free(&rules);

@@ -1,7 +1,9 @@
 /* pdf_rules.c — ruling lines from the pixels of a rendered page: dark runs
  * across (horizontal) and down (vertical), grouped over neighbouring pixel
  * rows into lines, merged where one continues another, verticals kept
- * between the horizontal rules they meet. */
+ * between the horizontal rules they meet; on a page whose dark lines draw
+ * no table, a second pass for pale (silver) lines, each set off from the
+ * paper or fill on both its sides. */
 #include "read/pdf_rules.h"
 #include "base/vec.h"
 
@@ -11,6 +13,9 @@
 #include <string.h>
 
 #define DARK 170          /* luminance below this is ink */
+#define PALE 235          /* below this, pale ink: a silver rule (the pale pass) */
+#define LINE_CONTRAST 16  /* a pale line is this much darker than both its sides */
+#define PALE_RUN_PT 40.0  /* a pale run this long across: pale lines looked for */
 #define MIN_H_PT 10.0     /* shortest horizontal rule */
 #define MIN_V_PT 5.0      /* shortest vertical piece (one low row) */
 #define MAX_THICK_PT 3.0  /* thicker is a filled area, not a rule */
@@ -41,36 +46,138 @@ static int add_run(runs *rs, int t, int a0, int a1)
     return 0;
 }
 
-/* ink: 1 where the pixel is dark, 2 where it is dark and not in a glyph's box */
-static unsigned char *ink_map(const nb_pimage *im, const nb_pglyph *g, size_t ng)
+/* A glyph's box in pixels, within the image. */
+static void box_px(const nb_pimage *im, const nb_pglyph *g, int *x0, int *y0, int *x1, int *y1)
 {
-    size_t npx = (size_t)im->w * (size_t)im->h;
-    unsigned char *m = malloc(npx ? npx : 1);
-    if (!m)
-        return NULL;
-    for (int y = 0; y < im->h; y++) {
-        const uint32_t *row = (const uint32_t *)(const void *)(im->px + (size_t)y * (size_t)im->stride);
-        unsigned char *out = m + (size_t)y * (size_t)im->w;
-        for (int x = 0; x < im->w; x++) {
-            uint32_t p = row[x] & 0xFFFFFF;
-            out[x] = p != 0xFFFFFF && ((p >> 16) & 0xFF) * 299 + ((p >> 8) & 0xFF) * 587 + (p & 0xFF) * 114 < DARK * 1000
-                         ? 2
-                         : 0;
-        }
-    }
-    for (size_t i = 0; i < ng; i++) {
-        int x0 = (int)floor(g[i].b.x0 * im->scale), x1 = (int)ceil(g[i].b.x1 * im->scale);
-        int y0 = (int)floor(g[i].b.y0 * im->scale), y1 = (int)ceil(g[i].b.y1 * im->scale);
-        x0 = x0 < 0 ? 0 : x0;
-        y0 = y0 < 0 ? 0 : y0;
-        x1 = x1 > im->w ? im->w : x1;
-        y1 = y1 > im->h ? im->h : y1;
+    *x0 = (int)floor(g->b.x0 * im->scale), *x1 = (int)ceil(g->b.x1 * im->scale);
+    *y0 = (int)floor(g->b.y0 * im->scale), *y1 = (int)ceil(g->b.y1 * im->scale);
+    *x0 = *x0 < 0 ? 0 : *x0;
+    *y0 = *y0 < 0 ? 0 : *y0;
+    *x1 = *x1 > im->w ? im->w : *x1;
+    *y1 = *y1 > im->h ? im->h : *y1;
+}
+
+/* The pixels of the boxes of g[0, n) that are ink free of text (2) become
+ * ink in text (1). */
+static void mark_boxes(unsigned char *m, const nb_pimage *im, const nb_pglyph *g, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int x0, y0, x1, y1;
+        box_px(im, &g[i], &x0, &y0, &x1, &y1);
         for (int y = y0; y < y1; y++)
             for (int x = x0; x < x1; x++) {
                 unsigned char *p = &m[(size_t)y * (size_t)im->w + (size_t)x];
                 *p = *p ? 1 : 0;
             }
     }
+}
+
+/* A pixel's luminance in thousandths: 0 (black) to 255 000 (white). */
+static uint32_t lum1000(uint32_t p)
+{
+    return ((p >> 16) & 0xFF) * 299 + ((p >> 8) & 0xFF) * 587 + (p & 0xFF) * 114;
+}
+
+enum { PALE_PX = 4 }; /* a pale pixel, while the dark map is made */
+
+static const uint32_t *pixel_row(const nb_pimage *im, int y)
+{
+    return (const uint32_t *)(const void *)(im->px + (size_t)y * (size_t)im->stride);
+}
+
+/* Each pixel's luminance, 0 (black) to 255 (white). */
+static unsigned char *lum_map(const nb_pimage *im)
+{
+    unsigned char *m = malloc((size_t)im->w * (size_t)im->h + 1);
+    if (!m)
+        return NULL;
+    for (int y = 0; y < im->h; y++) {
+        const uint32_t *row = pixel_row(im, y);
+        for (int x = 0; x < im->w; x++)
+            m[(size_t)y * (size_t)im->w + (size_t)x] = (unsigned char)(lum1000(row[x]) / 1000);
+    }
+    return m;
+}
+
+/* The longest run of PALE_PX in row[0, w), each of which becomes 0. */
+static int take_pale_runs(unsigned char *row, int w)
+{
+    int longest = 0;
+    unsigned char *p = row, *end = row + w;
+    while ((p = memchr(p, PALE_PX, (size_t)(end - p))) != NULL) {
+        unsigned char *q = p;
+        while (q < end && *q == PALE_PX)
+            *q++ = 0;
+        longest = q - p > longest ? (int)(q - p) : longest;
+        p = q;
+    }
+    return longest;
+}
+
+/* The dark pass's ink: 2 where a pixel is dark, 1 where it is dark in a
+ * glyph's box, 0 else. A pale fill (a shaded header) is paper here, so it
+ * never swallows the dark rules around it. *pale_run is the longest run
+ * across of pale pixels (neither dark nor paper). */
+static unsigned char *dark_map(const nb_pimage *im, const nb_ptext *t, int *pale_run)
+{
+    unsigned char *m = malloc((size_t)im->w * (size_t)im->h + 1);
+    if (!m)
+        return NULL;
+    *pale_run = 0;
+    for (int y = 0; y < im->h; y++) {
+        const uint32_t *row = pixel_row(im, y);
+        unsigned char *out = m + (size_t)y * (size_t)im->w;
+        int pale = 0;
+        for (int x = 0; x < im->w; x++) {
+            if ((row[x] & 0xFFFFFF) == 0xFFFFFF) { /* paper: nearly every pixel */
+                out[x] = 0;
+                continue;
+            }
+            uint32_t v = lum1000(row[x]);
+            out[x] = v < DARK * 1000 ? 2 : v < PALE * 1000 ? PALE_PX : 0;
+            pale |= out[x] == PALE_PX;
+        }
+        int longest = pale ? take_pale_runs(out, im->w) : 0;
+        *pale_run = longest > *pale_run ? longest : *pale_run;
+    }
+    mark_boxes(m, im, t->g, t->ng);
+    return m;
+}
+
+/* The lightest pixel on one side of (x, y), 2 to k pixels away along
+ * (sx, sy): the paper or fill there, past a rule's own thickness and
+ * between the strokes of any text beside it (off the page: white). */
+static int side_lum(const nb_pimage *im, const unsigned char *lum, int x, int y, int sx, int sy, int k)
+{
+    int best = 0;
+    for (int d = 2; d <= k && best < 255; d++) {
+        int xs = x + d * sx, ys = y + d * sy;
+        int v = xs >= 0 && ys >= 0 && xs < im->w && ys < im->h ? lum[(size_t)ys * (size_t)im->w + (size_t)xs] : 255;
+        best = v > best ? v : best;
+    }
+    return best;
+}
+
+/* The pale pass's ink for lines across (across = 1) or down: a pixel of a
+ * line, pale or dark, set off from the paper or the fill on both sides of
+ * it, so a shaded band is no line, and a silver rule along its edge still
+ * is. 1 in a glyph's box, as above. */
+static unsigned char *line_map(const nb_pimage *im, const unsigned char *lum, const nb_ptext *t, int across)
+{
+    size_t npx = (size_t)im->w * (size_t)im->h;
+    unsigned char *m = calloc(npx ? npx : 1, 1);
+    if (!m)
+        return NULL;
+    int k = (int)ceil(MAX_THICK_PT * im->scale) + 1, sx = !across, sy = across;
+    for (int y = 0; y < im->h; y++)
+        for (int x = 0; x < im->w; x++) {
+            size_t i = (size_t)y * (size_t)im->w + (size_t)x;
+            if (lum[i] >= PALE)
+                continue;
+            int a = side_lum(im, lum, x, y, -sx, -sy, k), b = side_lum(im, lum, x, y, sx, sy, k);
+            m[i] = lum[i] + LINE_CONTRAST <= (a < b ? a : b) ? 2 : 0;
+        }
+    mark_boxes(m, im, t->g, t->ng);
     return m;
 }
 
@@ -239,28 +346,45 @@ static int to_rules(const seg *s, size_t n, double scale, nb_prule **out, size_t
     return 0;
 }
 
+/* Whether vertical rule v meets two horizontal rules or more (and is not
+ * only where they meet); *kept is its part between the first and the last. */
+static int meets_two(const nb_prules *r, nb_prule v, nb_prule *kept)
+{
+    double lo = 0, hi = 0;
+    int met = 0;
+    for (size_t k = 0; k < r->nh; k++) {
+        const nb_prule *h = &r->h[k];
+        if (v.at < h->from - NB_PDF_TOL || v.at > h->to + NB_PDF_TOL || h->at < v.from - NB_PDF_TOL ||
+            h->at > v.to + NB_PDF_TOL)
+            continue;
+        lo = !met || h->at < lo ? h->at : lo;
+        hi = !met || h->at > hi ? h->at : hi;
+        met++;
+    }
+    *kept = (nb_prule){v.at, lo, hi};
+    return met >= 2 && hi - lo > NB_PDF_TOL;
+}
+
 /* Keep the part of a vertical rule between the first and last horizontal
  * rules it meets; a vertical meeting fewer than two is not a border. */
 static void keep_meeting(nb_prules *r)
 {
     size_t m = 0;
-    for (size_t i = 0; i < r->nv; i++) {
-        nb_prule v = r->v[i];
-        double lo = 0, hi = 0;
-        int met = 0;
-        for (size_t k = 0; k < r->nh; k++) {
-            const nb_prule *h = &r->h[k];
-            if (v.at < h->from - NB_PDF_TOL || v.at > h->to + NB_PDF_TOL || h->at < v.from - NB_PDF_TOL ||
-                h->at > v.to + NB_PDF_TOL)
-                continue;
-            lo = !met || h->at < lo ? h->at : lo;
-            hi = !met || h->at > hi ? h->at : hi;
-            met++;
-        }
-        if (met >= 2 && hi - lo > NB_PDF_TOL)
-            r->v[m++] = (nb_prule){v.at, lo, hi};
-    }
+    for (size_t i = 0; i < r->nv; i++)
+        if (meets_two(r, r->v[i], &r->v[m]))
+            m++;
     r->nv = m;
+}
+
+/* Whether the rules draw a table: two verticals or more, each meeting two
+ * horizontal rules. */
+static int draws_table(const nb_prules *r)
+{
+    size_t n = 0;
+    nb_prule kept;
+    for (size_t i = 0; i < r->nv && n < 2; i++)
+        n += meets_two(r, r->v[i], &kept);
+    return n >= 2;
 }
 
 static int rules_of(runs *rs, double scale, nb_prule **out, size_t *n, size_t *cap)
@@ -276,19 +400,15 @@ static int rules_of(runs *rs, double scale, nb_prule **out, size_t *n, size_t *c
     return rc;
 }
 
-int nb_pdf_find_rules(const nb_pimage *im, const nb_pglyph *g, size_t ng, nb_prules *out)
+/* The rules one pass finds in its ink maps, for lines across and down; 1
+ * with none where there are too many (not a page of tables). */
+static int pass_rules(const unsigned char *m_across, const unsigned char *m_down, const nb_pimage *im, nb_prules *out)
 {
     memset(out, 0, sizeof *out);
-    if (im->w <= 0 || im->h <= 0)
-        return 0;
-    unsigned char *m = ink_map(im, g, ng);
-    if (!m)
-        return -1;
     runs across = {0}, down = {0};
-    int rc = runs_across(m, im->w, im->h, (int)(MIN_H_PT * im->scale), &across);
+    int rc = runs_across(m_across, im->w, im->h, (int)(MIN_H_PT * im->scale), &across);
     if (rc == 0)
-        rc = runs_down(m, im->w, im->h, (int)(MIN_V_PT * im->scale), &down);
-    free(m);
+        rc = runs_down(m_down, im->w, im->h, (int)(MIN_V_PT * im->scale), &down);
     if (rc == 0)
         rc = rules_of(&across, im->scale, &out->h, &out->nh, &out->hcap);
     if (rc == 0)
@@ -297,7 +417,60 @@ int nb_pdf_find_rules(const nb_pimage *im, const nb_pglyph *g, size_t ng, nb_pru
     free(down.r);
     if (rc > 0 || (rc < 0 && across.n >= MAX_RUNS) || (rc < 0 && down.n >= MAX_RUNS)) {
         out->nh = out->nv = 0; /* too many: not a page of tables */
+        return 1;
+    }
+    if (rc < 0)
+        nb_prules_free(out);
+    return rc;
+}
+
+/* The pale pass: rules pale or dark, each set off from both its sides. */
+static int pale_rules(const nb_pimage *im, const nb_ptext *t, nb_prules *out)
+{
+    memset(out, 0, sizeof *out);
+    unsigned char *lum = lum_map(im), *across = NULL, *down = NULL;
+    if (lum) {
+        across = line_map(im, lum, t, 1);
+        down = line_map(im, lum, t, 0);
+    }
+    int rc = across && down ? pass_rules(across, down, im, out) : -1;
+    free(lum);
+    free(across);
+    free(down);
+    return rc;
+}
+
+/* b's rules added to a's (unless there would be too many), merged where
+ * they are the same line. */
+static int add_rules(nb_prule **a, size_t *na, size_t *cap, const nb_prule *b, size_t nb)
+{
+    if (!nb || *na + nb > NB_PDF_MAX_RULES)
         return 0;
+    if (nb_grow(a, cap, *na + nb, sizeof **a, 64) != 0)
+        return -1;
+    memcpy(*a + *na, b, nb * sizeof *b);
+    *na += nb;
+    merge_rules(*a, na);
+    return 0;
+}
+
+int nb_pdf_find_rules(const nb_pimage *im, const nb_ptext *t, nb_prules *out)
+{
+    memset(out, 0, sizeof *out);
+    if (im->w <= 0 || im->h <= 0)
+        return 0;
+    int pale_run;
+    unsigned char *dark = dark_map(im, t, &pale_run);
+    int rc = dark ? pass_rules(dark, dark, im, out) : -1;
+    free(dark);
+    nb_prules pale;
+    if (rc == 0 && pale_run >= PALE_RUN_PT * im->scale && !t->faint && !draws_table(out) &&
+        (rc = pale_rules(im, t, &pale)) >= 0) {
+        if (rc == 0)
+            rc = add_rules(&out->h, &out->nh, &out->hcap, pale.h, pale.nh);
+        if (rc == 0)
+            rc = add_rules(&out->v, &out->nv, &out->vcap, pale.v, pale.nv);
+        nb_prules_free(&pale);
     }
     if (rc < 0) {
         nb_prules_free(out);

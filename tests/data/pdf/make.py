@@ -17,7 +17,9 @@
 #   nounicode.pdf   kewei-2024.pdf with its fonts' ToUnicode maps taken out:
 #                   the glyphs are drawn, but the text layer is gibberish;
 #   pictured.pdf    kewei-2024.pdf's pages 1, 2 and 5 with scanned.pdf's
-#                   picture of a page in place of its tables' pages 3 and 4.
+#                   picture of a page in place of its tables' pages 3 and 4;
+#   silver.pdf      kewei-2024.pdf with its tables' rules in silver (0.75
+#                   grey), as some templates draw them.
 # Run from the repository root: python3 tests/data/pdf/make.py ../shared/corpus
 # (with a CJK font installed, e.g. fonts-wqy-microhei, or the glyphs are drawn
 # as boxes; the text layer is right either way).
@@ -266,18 +268,27 @@ def watermarked(tmp):
                     os.path.join(OUT, "watermarked.pdf")], check=True)
 
 
-def nounicode(tmp):
+def kewei_edited(tmp, edit, name):
+    """kewei-2024.pdf with edit(bytes) -> bytes applied to it uncompressed (qpdf's QDF form)."""
     qdf = os.path.join(tmp, "qdf.pdf")
     subprocess.run(["qpdf", "--qdf", "--object-streams=disable", os.path.join(OUT, "kewei-2024.pdf"), qdf], check=True)
     with open(qdf, "rb") as f:
-        data = re.sub(rb"/ToUnicode \d+ 0 R", b"", f.read())
+        data = edit(f.read())
     with open(qdf, "wb") as f:
         f.write(data)
     fixed = os.path.join(tmp, "fixed.pdf")
     with open(fixed, "wb") as out:
         subprocess.run(["fix-qdf", qdf], check=True, stdout=out)
     subprocess.run(["qpdf", "--compress-streams=y", "--object-streams=generate", fixed,
-                    os.path.join(OUT, "nounicode.pdf")], check=True)
+                    os.path.join(OUT, name)], check=True)
+
+
+def nounicode(tmp):
+    kewei_edited(tmp, lambda data: re.sub(rb"/ToUnicode \d+ 0 R", b"", data), "nounicode.pdf")
+
+
+def silver(tmp):
+    kewei_edited(tmp, lambda data: re.sub(rb"(?m)^(q )?0 0 0 RG$", rb"\g<1>0.75 0.75 0.75 RG", data), "silver.pdf")
 
 
 def pictured():
@@ -296,6 +307,7 @@ def main():
         watermarked(tmp)
         nounicode(tmp)
         pictured()
+        silver(tmp)
     finally:
         shutil.rmtree(tmp)
 
