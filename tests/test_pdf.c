@@ -8,6 +8,7 @@
 #include "testutil.h"
 #include "model/grid.h"
 #include "read/pdf.h"
+#include "read/pdf_furniture.h"
 #include "read/pdf_lattice.h"
 #include "read/pdf_rules.h"
 #include "read/pdf_text.h"
@@ -534,17 +535,58 @@ static void test_silver_rules(void **state)
     assert_kewei_read(DATA "silver.pdf");
 }
 
+static nb_pblock para(int page, double top, const char *s, int margin)
+{
+    return (nb_pblock){page, page, top, top + 10, strdup(s), strlen(s), NULL, 0, 0, margin};
+}
+
+/* A line in a margin that stands in a margin on another page too, figures
+ * aside (a running header or footer), is left out; one on a single page, or
+ * the same words in the body of another page, is kept. */
+static void test_running_lines(void **state)
+{
+    (void)state;
+    nb_pblocks bs = {0};
+    const struct {
+        int page, margin;
+        const char *text, *kept;
+    } in[] = {
+        {1, 1, "某某县人民政府办公室 第 1 页", NULL},
+        {1, 0, "一、总体情况", "一、总体情况"},
+        {2, 1, "某某县人民政府办公室 第 2 页", NULL},
+        {2, 1, "（续表）", "（续表）"},
+        {3, 0, "某某县人民政府办公室", "某某县人民政府办公室"},
+        {3, 1, "某某县人民政府办公室　第１０页", NULL},
+        {3, 1, "2025年1月20日", "2025年1月20日"},
+        {3, 1, "2025年1月20日", "2025年1月20日"}, /* the same page twice: no running line */
+    };
+    size_t n = sizeof in / sizeof *in, kept = 0;
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(nb_pblocks_add(&bs, para(in[i].page, 10.0 * (double)i, in[i].text, in[i].margin)), 0);
+    nb_pdf_drop_running_lines(&bs);
+    for (size_t i = 0; i < n; i++)
+        if (in[i].kept) {
+            assert_true(kept < bs.n);
+            assert_string_equal(bs.b[kept++].text, in[i].kept);
+        }
+    assert_int_equal(bs.n, kept);
+    nb_pblocks_free(&bs);
+}
+
 /* kewei-2024.pdf under a watermark on every page, half seen through: an
  * address and a date in grey at 30°, a site's name level in silver, over the
  * tables. The watermark is left out and every cell reads as in the clean
- * file; a line of the page's own in dark grey is kept (at each page's foot,
- * where it parts T3's two pieces, which are read as one all the same). */
+ * file; the line in dark grey at each page's foot is a running footer, left
+ * out too: the text is the clean file's. */
 static void test_watermark(void **state)
 {
     (void)state;
-    nb_doc d;
+    nb_doc d, clean;
     load(&d, DATA "watermarked.pdf");
-    assert_non_null(strstr(d.text, "Printed 2025-01-06"));
+    load(&clean, DATA "kewei-2024.pdf");
+    assert_string_equal(d.text, clean.text);
+    nb_doc_free(&clean);
+    assert_null(strstr(d.text, "Printed 2025-01-06"));
     assert_null(strstr(d.text, "GOV"));
     assert_null(strstr(d.text, "10.12.3.45"));
     assert_null(strstr(d.text, "2024-05"));
@@ -627,6 +669,7 @@ int main(void)
         cmocka_unit_test(test_watermark),
         cmocka_unit_test(test_pale_rules),
         cmocka_unit_test(test_silver_rules),
+        cmocka_unit_test(test_running_lines),
         cmocka_unit_test(test_tables_as_pictures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,6 +6,7 @@
 #include "read/pdf.h"
 #include "read/build.h"
 #include "read/pdf_cols.h"
+#include "read/pdf_furniture.h"
 #include "read/pdf_join.h"
 #include "read/pdf_lib.h"
 #include "read/pdf_lattice.h"
@@ -183,27 +184,8 @@ static int free_text(const glyphs *gs, int page, nb_pblocks *pb)
     return rc;
 }
 
-/* A page number in the top or bottom margin: digits, dashes, 第 页 共 /. */
-static int is_furniture(const nb_pblock *b, double page_h)
-{
-    if (b->table || (b->top < 0.9 * page_h && b->bottom > 0.08 * page_h) || b->len > 40)
-        return 0;
-    static const uint32_t ok[] = {' ', '-', '/', '.', 0xB7, 0x2013, 0x2014, 0x2015, 0x2212, 0xFF0D, 0xFF0F, 0x7B2C, 0x9875, 0x5171};
-    int digits = 0;
-    for (size_t i = 0; i < b->len;) {
-        uint32_t c = nb_utf8_get(b->text, b->len, &i);
-        int fits = (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
-        digits += fits;
-        for (size_t k = 0; k < sizeof ok / sizeof *ok && !fits; k++)
-            fits = c == ok[k];
-        if (!fits)
-            return 0;
-    }
-    return digits > 0;
-}
-
 /* The page's blocks top to bottom (insertion sort: few, and stable), page
- * numbers left out, moved to out. */
+ * numbers left out, those in its margins marked, moved to out. */
 static int page_in_order(nb_pblocks *pb, double page_h, nb_pblocks *out)
 {
     for (size_t i = 1; i < pb->n; i++)
@@ -216,7 +198,8 @@ static int page_in_order(nb_pblocks *pb, double page_h, nb_pblocks *out)
     for (size_t i = 0; i < pb->n; i++) {
         nb_pblock b = pb->b[i];
         memset(&pb->b[i], 0, sizeof pb->b[i]);
-        if (rc == 0 && !is_furniture(&b, page_h))
+        b.margin = nb_pdf_in_margin(&b, page_h);
+        if (rc == 0 && !nb_pdf_is_page_number(&b, page_h))
             rc = nb_pblocks_add(out, b);
         else
             nb_pblock_free(&b);
@@ -406,6 +389,8 @@ static int read_pdf(const nb_pdf_lib *L, nb_doc *d, const char *path, const unsi
                               "%s：文字层 %zu 个字符中只有 %zu 个汉字：其字体未标明所画的字符（复制出的文字是乱码）"
                               "——请读取报告的 .docx，或先做文字识别（OCR）"),
                         path, count.all, count.chinese);
+    if (rc == 0)
+        nb_pdf_drop_running_lines(&bs);
     if (rc == 0 && nb_pdf_join(&bs) != 0)
         rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
     if (rc == 0)

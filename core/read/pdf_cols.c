@@ -92,7 +92,7 @@ static int make_table(const nb_pglyph *g, const nb_plines *ls, size_t from, size
         nb_ptable_free(t);
         return -1;
     }
-    return nb_pblocks_add(out, (nb_pblock){page, page, ls->l[from].b.y0, ls->l[to - 1].b.y1, NULL, 0, t, 0, 0});
+    return nb_pblocks_add(out, (nb_pblock){page, page, ls->l[from].b.y0, ls->l[to - 1].b.y1, NULL, 0, t, 0, 0, 0});
 }
 
 int nb_pdf_unruled(const nb_pglyph *g, const nb_plines *ls, int page, unsigned char *used, nb_pblocks *out)

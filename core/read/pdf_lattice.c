@@ -248,7 +248,7 @@ static int table_of(lattice *L, nb_pglyph *g, size_t ng, int page, nb_pblocks *o
         nb_ptable_free(t);
         return -1;
     }
-    return nb_pblocks_add(out, (nb_pblock){page, page, L->ys[0], L->ys[R], NULL, 0, t, 0, 0});
+    return nb_pblocks_add(out, (nb_pblock){page, page, L->ys[0], L->ys[R], NULL, 0, t, 0, 0, 0});
 }
 
 int nb_pdf_lattice(const nb_prules *r, nb_pglyph *g, size_t ng, int page, nb_pblocks *out)

@@ -52,6 +52,7 @@ typedef struct nb_pblock {
     nb_ptable *table;    /* or a table */
     int open_top;        /* a paragraph whose first line is not indented */
     int open_bottom;     /* a paragraph whose last line runs to the margin */
+    int margin;          /* a paragraph in the page's top or bottom margin */
 } nb_pblock;
 
 typedef struct nb_pblocks {

@@ -254,7 +254,7 @@ static int starts_paragraph(const nb_pline *p, const nb_pline *l, double left, d
 
 static int add_paragraph(nb_pstr *s, int page, double top, double bottom, nb_pblocks *out)
 {
-    nb_pblock blk = {page, page, top, bottom, s->s, s->len, NULL, 0, 0};
+    nb_pblock blk = {page, page, top, bottom, s->s, s->len, NULL, 0, 0, 0};
     memset(s, 0, sizeof *s);
     return nb_pblocks_add(out, blk);
 }
