@@ -565,6 +565,16 @@ if grep -q "\[read-only\]" "$T/j5.dump" && grep -q "read-only: another nianbao" 
 else
     notok "a locked report" "$(tail -2 "$T/j5.dump" 2>/dev/null) $(ls "$T" | grep '^j')"
 fi
+# under zh the notice of whose the lock is says it in Chinese: 进程, 自 … 起, full-width brackets
+echo "$$ $(sed 's/.*) //' /proc/$$/stat | cut -d' ' -f20) $(cat /proc/$$/comm)" >"$T/j.txt.review.lock"
+printf ':dump %s\n:q!\n' "$T/j7.dump" >"$T/j7.script"
+LC_ALL=zh_CN.UTF-8 "$NB" --script "$T/j7.script" "$T/j.txt" >/dev/null 2>&1
+if grep -q "另一个 nianbao 正打开此报告（进程 $$，$(cat /proc/$$/comm)，自 20[0-9-]* [0-9:]* 起；$T/j.txt.review.lock）：以只读方式打开" "$T/j7.dump" &&
+    ! tail -1 "$T/j7.dump" | grep -q "pid\|since\|(\|)"; then
+    ok "the lock's notice under zh: 进程 PID，PROGRAM，自 … 起 in full-width brackets"
+else
+    notok "the lock's notice under zh" "$(tail -1 "$T/j7.dump" 2>/dev/null)"
+fi
 echo 999999999 >"$T/j.txt.review.lock" # its process is gone
 printf ':goto t2.regulation.in_force\ne\nC-u\n"9\nEnter\nw\n:q\n' >"$T/j6.script"
 "$NB" --script "$T/j6.script" "$T/j.txt" >/dev/null 2>&1

@@ -380,9 +380,10 @@ static long long boot_time(void)
     return bt;
 }
 
-void nb_lock_describe(const nb_lock_owner *o, char *out, size_t cap)
+void nb_lock_describe(const nb_lock_owner *o, nb_lang lang, char *out, size_t cap)
 {
-    int n = snprintf(out, cap, "pid %ld%s%s", o->pid, o->prog[0] ? ", " : "", o->prog);
+    const char *comma = nb_tr(lang, ", ", "，");
+    int n = snprintf(out, cap, nb_tr(lang, "pid %ld%s%s", "进程 %ld%s%s"), o->pid, o->prog[0] ? comma : "", o->prog);
     long long bt = boot_time();
     long ticks = sysconf(_SC_CLK_TCK);
     if (n < 0 || (size_t)n >= cap || !o->start || !bt || ticks <= 0)
@@ -390,7 +391,7 @@ void nb_lock_describe(const nb_lock_owner *o, char *out, size_t cap)
     time_t t = (time_t)(bt + (long long)(o->start / (unsigned long long)ticks));
     struct tm tm;
     localtime_r(&t, &tm);
-    strftime(out + n, cap - (size_t)n, ", since %Y-%m-%d %H:%M", &tm);
+    strftime(out + n, cap - (size_t)n, nb_tr(lang, ", since %Y-%m-%d %H:%M", "，自 %Y-%m-%d %H:%M 起"), &tm);
 }
 
 /* "PID START PROG" (older locks hold the pid alone). */
