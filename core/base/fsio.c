@@ -27,7 +27,7 @@ static int read_fd(int fd, const char *path, size_t limit, size_t pad, size_t ca
 {
     unsigned char *buf = malloc(cap);
     if (!buf)
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     size_t len = 0;
     for (;;) {
         if (len + pad >= cap) {
@@ -40,7 +40,7 @@ static int read_fd(int fd, const char *path, size_t limit, size_t pad, size_t ca
             unsigned char *nb = realloc(buf, cap * 2);
             if (!nb) {
                 free(buf);
-                return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+                return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
             }
             buf = nb;
             cap *= 2;
@@ -159,7 +159,7 @@ int nb_atomic_open(nb_atomic *a, const char *path, mode_t mode, nb_lang lang, nb
     a->tmp = malloc(n + sizeof NB_TMP_SUFFIX + 6);
     if (!a->path || !a->tmp) {
         nb_atomic_abort(a);
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     }
     memcpy(a->tmp, path, n);
     memcpy(a->tmp + n, NB_TMP_SUFFIX "XXXXXX", sizeof NB_TMP_SUFFIX + 6);
@@ -174,7 +174,7 @@ int nb_atomic_open(nb_atomic *a, const char *path, mode_t mode, nb_lang lang, nb
         close(fd);
         unlink(a->tmp);
         nb_atomic_abort(a);
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     }
     return 0;
 }
