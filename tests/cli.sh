@@ -510,6 +510,23 @@ if [ ! -e "$T/j.txt.review" ] && grep -q '^correct cell=t2.regulation.in_force v
 else
     notok "a session ended unsaved: the journal" "$(ls "$T" | grep '^j') $(cat "$T/j.txt.review.journal" 2>/dev/null | tail -2)"
 fi
+# check and export read the review as last saved: they say the journal is there, once a report
+mkdir "$T/jd" && cp "$T/j.txt" "$T/jd/j.txt" && cp "$T/j.txt.review.journal" "$T/jd/"
+"$NB" check "$T/jd" >"$T/jc.out" 2>"$T/jc.err"; jrc=$?
+"$NB" export --format json "$T/jd/j.txt" >"$T/je.out" 2>"$T/je.err"; jerc=$?
+LC_ALL=zh_CN.UTF-8 "$NB" check "$T/jd/j.txt" >/dev/null 2>"$T/jz.err"
+mv "$T/jd/j.txt.review.journal" "$T/jd.journal"
+"$NB" check "$T/jd" >"$T/jc0.out" 2>"$T/jc0.err"; jrc0=$?
+"$NB" export --format json "$T/jd/j.txt" >"$T/je0.out" 2>/dev/null; jerc0=$?
+said="nianbao: $T/jd/j.txt.review.journal: console work not yet saved (from 20[0-9-]* [0-9:]*); its changes are not in this output: open the report in the console (nianbao $T/jd/j.txt) to recover them"
+if [ "$(grep -c journal "$T/jc.err")" = 1 ] && grep -qx "$said" "$T/jc.err" && [ "$(grep -c journal "$T/je.err")" = 1 ] &&
+    grep -qx "$said" "$T/je.err" && grep -q "j.txt.review.journal：审阅台中有尚未保存的工作（写于 20.*），其改动不在本输出中：在审阅台中打开该报告（nianbao $T/jd/j.txt）即可恢复" "$T/jz.err" &&
+    cmp -s "$T/jc.out" "$T/jc0.out" && cmp -s "$T/je.out" "$T/je0.out" && [ ! -s "$T/jc0.err" ] &&
+    [ "$jrc" = "$jrc0" ] && [ "$jerc" = "$jerc0" ] && python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$T/je.out"; then
+    ok "check and export say a report's journal of unsaved work once (output and status as without it)"
+else
+    notok "check/export: a pending journal" "$(cat "$T/jc.err" "$T/je.err" "$T/jz.err" | head -5)"
+fi
 printf ':dump %s\ny\nw\n:q\n' "$T/j.dump" >"$T/j2.script"
 "$NB" --script "$T/j2.script" "$T/j.txt" >/dev/null 2>&1
 if grep -q "unsaved work in $T/j.txt.review.journal: 1 correction, 0 notes, 0 decisions from 20" "$T/j.dump" &&
@@ -547,6 +564,16 @@ if grep -q "\[read-only\]" "$T/j5.dump" && grep -q "read-only: another nianbao" 
     ok "a second console on a locked report is read-only: e and w refused, nothing written, the lock kept"
 else
     notok "a locked report" "$(tail -2 "$T/j5.dump" 2>/dev/null) $(ls "$T" | grep '^j')"
+fi
+# under zh the notice of whose the lock is says it in Chinese: 进程, 自 … 起, full-width brackets
+echo "$$ $(sed 's/.*) //' /proc/$$/stat | cut -d' ' -f20) $(cat /proc/$$/comm)" >"$T/j.txt.review.lock"
+printf ':dump %s\n:q!\n' "$T/j7.dump" >"$T/j7.script"
+LC_ALL=zh_CN.UTF-8 "$NB" --script "$T/j7.script" "$T/j.txt" >/dev/null 2>&1
+if grep -q "另一个 nianbao 正打开此报告（进程 $$，$(cat /proc/$$/comm)，自 20[0-9-]* [0-9:]* 起；$T/j.txt.review.lock）：以只读方式打开" "$T/j7.dump" &&
+    ! tail -1 "$T/j7.dump" | grep -q "pid\|since\|(\|)"; then
+    ok "the lock's notice under zh: 进程 PID，PROGRAM，自 … 起 in full-width brackets"
+else
+    notok "the lock's notice under zh" "$(tail -1 "$T/j7.dump" 2>/dev/null)"
 fi
 echo 999999999 >"$T/j.txt.review.lock" # its process is gone
 printf ':goto t2.regulation.in_force\ne\nC-u\n"9\nEnter\nw\n:q\n' >"$T/j6.script"

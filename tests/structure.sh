@@ -4,7 +4,8 @@
 # another file; no cycle in the link graph of the core objects (nm over
 # build/core/**/*.o, cycles found by tsort) and core's folders called only in
 # their order (base text model extract read check review out batch); no
-# block of six lines repeated between source files. Run after the build
+# block of six lines repeated between source files; core's out-of-memory
+# errors bilingual where a language is at hand. Run after the build
 # (make structure).
 set -u
 fail=0
@@ -55,6 +56,19 @@ else
     fi
     rm -f "$defs" "$edges" "$edges.err"
 fi
+
+# an out-of-memory error of core is said in the language of the rest
+# (nb_tr(lang, "out of memory", "内存不足")) wherever a language is at hand;
+# these files still have one without (no language reaches the function)
+oom_en="core/batch/pair.c core/batch/survey_batch.c core/batch/walk.c core/check/findings.c core/check/quality.c
+core/check/sums.c core/extract/extract.c core/extract/grid.c core/out/table.c core/read/build.c core/read/htmlenc.c
+core/read/pdf.c"
+oom=$(grep -rn '"[^"]*out of memory[^"]*"' core --include='*.c' | grep -v '内存不足' | grep -v 'static const char \*const en' |
+    while IFS=: read -r f n rest; do
+        case " $(echo $oom_en) " in *" $f "*) ;; *) echo "$f:$n" ;; esac
+    done)
+[ -z "$oom" ] && ok "out-of-memory errors of core are bilingual where a language is at hand" ||
+    { bad "out-of-memory errors in English only:"; echo "$oom" | sed 's/^/#   /'; }
 
 # no block of six lines repeated between files (lines compared without
 # white space; a block needs three lines of more than a brace or a keyword)

@@ -202,16 +202,23 @@ static void test_lock_owners(void **st)
     assert_int_equal(nb_lock_take(lock, &h, NB_LANG_EN, &err), NB_LOCK_HELD);
     assert_int_equal(h.pid, (long)getppid());
     char who[160];
-    nb_lock_describe(&h, who, sizeof who);
+    nb_lock_describe(&h, NB_LANG_EN, who, sizeof who);
     snprintf(line, sizeof line, "pid %ld, %s", (long)getppid(), pprog);
+    assert_string_equal(who, line);
+    nb_lock_describe(&h, NB_LANG_ZH, who, sizeof who);
+    snprintf(line, sizeof line, "进程 %ld，%s", (long)getppid(), pprog);
     assert_string_equal(who, line);
     unlink(lock);
     /* our own lock: taken, described with our start time, released */
     assert_int_equal(nb_lock_take(lock, &h, NB_LANG_EN, &err), NB_LOCK_TAKEN);
     assert_int_equal(nb_lock_take(lock, &h, NB_LANG_EN, &err), NB_LOCK_HELD);
-    nb_lock_describe(&h, who, sizeof who);
+    nb_lock_describe(&h, NB_LANG_EN, who, sizeof who);
     snprintf(line, sizeof line, "pid %ld, %s, since 20", (long)getpid(), self);
     assert_non_null(strstr(who, line));
+    nb_lock_describe(&h, NB_LANG_ZH, who, sizeof who);
+    snprintf(line, sizeof line, "进程 %ld，%s，自 20", (long)getpid(), self);
+    assert_non_null(strstr(who, line));
+    assert_non_null(strstr(who, " 起"));
     nb_lock_release(lock);
     assert_int_not_equal(access(lock, F_OK), 0);
     assert_int_equal(count_prefixed("o.lock.tmp."), 0);

@@ -7,6 +7,8 @@
 
 #include "base/utf8.h"
 #include "check/rules.h"
+#include "out/metrics.h"
+#include "out/table.h"
 #include "queue.h"
 #include "review/session.h"
 #include "select.h"
@@ -16,31 +18,50 @@
 #include "review/review.h"
 #include "view.h"
 
-static void counts(const nb_app *a, int *e, int *w, int *i)
+/* The findings by severity as check counts them (the dismissed ones not
+ * among them), and the dismissed ones: "0 errors 3 warnings 0 info · 125
+ * dismissed" under the review's decisions. */
+static void title_counts(const nb_app *a, char *out, size_t cap)
 {
-    *e = *w = *i = 0;
-    for (size_t k = 0; k < a->s.fs.n; k++) {
-        if (a->s.fs.v[k].severity == NB_SEV_ERROR)
-            (*e)++;
-        else if (a->s.fs.v[k].severity == NB_SEV_WARNING)
-            (*w)++;
-        else
-            (*i)++;
-    }
+    long cnt[3];
+    nb_metrics_count(a->r, &a->s.fs, &a->s.rv, cnt);
+    long e = cnt[NB_SEV_ERROR], w = cnt[NB_SEV_WARNING], i = cnt[NB_SEV_INFO];
+    long dismissed = (long)a->s.fs.n - e - w - i;
+    int n;
+    if (a->lang == NB_LANG_ZH)
+        n = snprintf(out, cap, "%ld 错误 %ld 警告 %ld 提示", e, w, i);
+    else
+        n = snprintf(out, cap, "%ld error%s %ld warning%s %ld info", e, e == 1 ? "" : "s", w, w == 1 ? "" : "s", i);
+    if (dismissed > 0 && n > 0 && (size_t)n < cap)
+        snprintf(out + n, cap - (size_t)n, nb_app_tr(a, " · %ld dismissed", " · %ld 已驳回"), dismissed);
 }
 
+/* The title: the body, the year and format, the counts; where they do not
+ * fit, the program's name left out and the body cut with "…", so that the
+ * counts stay in view. */
 void nb_bars_title(const nb_app *a, nb_screen *s)
 {
-    int e, w, i;
-    counts(a, &e, &w, &i);
-    char b[512];
-    const char *agency = a->r->agency[0] ? a->r->agency : "?";
+    char c[160], tail[256], agency[700], b[1024];
+    title_counts(a, c, sizeof c);
     if (a->lang == NB_LANG_ZH)
-        snprintf(b, sizeof b, " nianbao  %s  %d年（%d格式）  %d 错误 %d 警告 %d 提示", agency, a->r->year, a->r->format,
-                 e, w, i);
+        snprintf(tail, sizeof tail, "  %d年（%d格式）  %s", a->r->year, a->r->format, c);
     else
-        snprintf(b, sizeof b, " nianbao  %s  %d  (%d format)  %d error%s %d warning%s %d info", agency, a->r->year,
-                 a->r->format, e, e == 1 ? "" : "s", w, w == 1 ? "" : "s", i);
+        snprintf(tail, sizeof tail, "  %d  (%d format)  %s", a->r->year, a->r->format, c);
+    snprintf(agency, sizeof agency, "%.300s", a->r->agency[0] ? a->r->agency : "?");
+    const char *head = " nianbao  ";
+    int tail_cols = (int)nb_display_cols(tail, strlen(tail), 0), room = s->w - (int)strlen(head) - tail_cols;
+    if (room < 6) { /* the program's name gives way first */
+        head = " ";
+        room = s->w - 1 - tail_cols;
+    }
+    if (room >= 3 && (int)nb_display_cols(agency, strlen(agency), 0) > room) {
+        char whole[310];
+        snprintf(whole, sizeof whole, "%s", agency);
+        nb_table_fit(whole, (size_t)room, 0, 0, agency, sizeof agency);
+        for (size_t n = strlen(agency); n && agency[n - 1] == ' ';) /* the padding a wide character left */
+            agency[--n] = '\0';
+    }
+    snprintf(b, sizeof b, "%s%s%s", head, agency, tail);
     nb_screen_fill(s, 0, 0, s->w, ' ', NB_R_STATUS);
     nb_screen_put(s, 0, 0, b, strlen(b), s->w, NB_R_STATUS, 1);
 }

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "batch/ctx.h"
 #include "out/writer.h"
@@ -140,6 +142,29 @@ const char *nb_cli_review_arg(const nb_opts *o, size_t nreports, nb_lang L)
     return NULL;
 }
 
+/* The journal of console work not yet saved (a session dropped with its
+ * ssh connection, or killed) beside the review at review: said, since
+ * what is read is the review as last saved; the console recovers it. */
+static void say_pending_journal(FILE *msgs, const char *review, const char *named, const char *report, nb_lang L)
+{
+    char j[4300];
+    snprintf(j, sizeof j, "%.4200s.journal", review);
+    struct stat st;
+    if (lstat(j, &st) != 0)
+        return;
+    char when[32] = "?";
+    struct tm tm;
+    if (localtime_r(&st.st_mtime, &tm))
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    const char *opt = named ? "--review " : "", *arg = named ? named : "", *sp = named ? " " : "";
+    nb_cli_sayto(msgs,
+                 nb_tr(L, "nianbao: %s: console work not yet saved (from %s); its changes are not in this output: "
+                          "open the report in the console (nianbao %s%s%s%s) to recover them\n",
+                       "nianbao：%s：审阅台中有尚未保存的工作（写于 %s），其改动不在本输出中："
+                       "在审阅台中打开该报告（nianbao %s%s%s%s）即可恢复\n"),
+                 j, when, opt, arg, sp, report);
+}
+
 int nb_cli_review_open(FILE *msgs, nb_cli_review *cr, nb_report *r, const char *path, int no_review, nb_lang L)
 {
     memset(cr, 0, sizeof *cr);
@@ -150,6 +175,7 @@ int nb_cli_review_open(FILE *msgs, nb_cli_review *cr, nb_report *r, const char *
         snprintf(p, sizeof p, "%s", path);
     else
         nb_review_path(r->doc.path, p, sizeof p);
+    say_pending_journal(msgs, p, path, r->doc.path, L);
     nb_err err;
     if (nb_review_load(&cr->rv, p, L, &err) != 0) {
         if (err.code != NB_E_NOTFOUND || path) /* a review named with --review must be there */

@@ -87,7 +87,7 @@ static int cmd_dump(nb_app *a, int roles, const char *arg, nb_err *err)
     FILE *f = txt ? fopen(arg, "w") : NULL;
     if (!f) {
         free(txt);
-        return nb_err_set(err, NB_E_IO, "%s: %s", nb_app_tr(a, "cannot write", "无法写入"), arg);
+        return nb_err_set(err, NB_E_IO, nb_app_tr(a, "%s: %s", "%s：%s"), nb_app_tr(a, "cannot write", "无法写入"), arg);
     }
     fputs(txt, f);
     fclose(f);
@@ -118,7 +118,7 @@ static int run(nb_app *a, const char *verb, const char *arg, nb_err *err)
 {
     nb_request rq = nb_command_request(verb);
     if (!a->r && (is_line_number(verb) || (rq != NB_REQ_NONE && !without_report(rq))))
-        return nb_err_set(err, NB_E_USAGE, "%s: %s", verb,
+        return nb_err_set(err, NB_E_USAGE, nb_app_tr(a, "%s: %s", "%s：%s"), verb,
                           nb_app_tr(a, "no report open: Enter opens one", "尚未打开报告：按回车打开"));
     if (is_line_number(verb))
         return cmd_goto(a, verb, err);

@@ -2,6 +2,7 @@
  * opening and leaving a report, stepping across reports, :next, :prev, :e. */
 #include "queue.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +45,7 @@ int nb_queue_init(nb_queue *q, nb_paths *paths, int single, const nb_ctx *ctx, n
     q->prefix = shared_folder(&q->sv);
     q->order = malloc((q->sv.n ? q->sv.n : 1) * sizeof *q->order);
     if (!q->order)
-        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+        return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(ctx->lang, "out of memory", "内存不足"));
     nb_queue_reorder(q);
     return 0;
 }
@@ -369,6 +370,16 @@ static int find_item(const nb_queue *q, const char *arg)
     return -1;
 }
 
+/* :e FILE of a file that cannot be opened (access gave e): why. */
+static int unreadable(const nb_app *a, const char *arg, int e, nb_err *err)
+{
+    const char *why = e == ENOENT || e == ENOTDIR ? nb_app_tr(a, "no such file", "文件不存在")
+                      : e == EACCES             ? nb_app_tr(a, "permission denied", "没有读取权限")
+                                                : nb_app_tr(a, "cannot read it", "无法读取");
+    return nb_err_set(err, e == ENOENT || e == ENOTDIR ? NB_E_NOTFOUND : NB_E_IO, nb_app_tr(a, "%s: %s", "%s：%s"), arg,
+                      why);
+}
+
 /* :e FILE: its item, added and surveyed when the queue does not have it. */
 static int item_for(nb_app *a, const char *arg, nb_err *err)
 {
@@ -377,7 +388,7 @@ static int item_for(nb_app *a, const char *arg, nb_err *err)
     if (item >= 0)
         return item;
     if (access(arg, R_OK) != 0)
-        return nb_err_set(err, NB_E_NOTFOUND, "%s: %s", arg, nb_app_tr(a, "cannot read it", "无法读取"));
+        return unreadable(a, arg, errno, err);
     int *order = realloc(q->order, (q->sv.n + 1) * sizeof *order);
     if (!order)
         return nb_err_set(err, NB_E_NOMEM, "%s", nb_app_tr(a, "out of memory", "内存不足"));

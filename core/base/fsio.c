@@ -27,7 +27,7 @@ static int read_fd(int fd, const char *path, size_t limit, size_t pad, size_t ca
 {
     unsigned char *buf = malloc(cap);
     if (!buf)
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     size_t len = 0;
     for (;;) {
         if (len + pad >= cap) {
@@ -40,7 +40,7 @@ static int read_fd(int fd, const char *path, size_t limit, size_t pad, size_t ca
             unsigned char *nb = realloc(buf, cap * 2);
             if (!nb) {
                 free(buf);
-                return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+                return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
             }
             buf = nb;
             cap *= 2;
@@ -159,7 +159,7 @@ int nb_atomic_open(nb_atomic *a, const char *path, mode_t mode, nb_lang lang, nb
     a->tmp = malloc(n + sizeof NB_TMP_SUFFIX + 6);
     if (!a->path || !a->tmp) {
         nb_atomic_abort(a);
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     }
     memcpy(a->tmp, path, n);
     memcpy(a->tmp + n, NB_TMP_SUFFIX "XXXXXX", sizeof NB_TMP_SUFFIX + 6);
@@ -174,7 +174,7 @@ int nb_atomic_open(nb_atomic *a, const char *path, mode_t mode, nb_lang lang, nb
         close(fd);
         unlink(a->tmp);
         nb_atomic_abort(a);
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     }
     return 0;
 }
@@ -380,9 +380,10 @@ static long long boot_time(void)
     return bt;
 }
 
-void nb_lock_describe(const nb_lock_owner *o, char *out, size_t cap)
+void nb_lock_describe(const nb_lock_owner *o, nb_lang lang, char *out, size_t cap)
 {
-    int n = snprintf(out, cap, "pid %ld%s%s", o->pid, o->prog[0] ? ", " : "", o->prog);
+    const char *comma = nb_tr(lang, ", ", "，");
+    int n = snprintf(out, cap, nb_tr(lang, "pid %ld%s%s", "进程 %ld%s%s"), o->pid, o->prog[0] ? comma : "", o->prog);
     long long bt = boot_time();
     long ticks = sysconf(_SC_CLK_TCK);
     if (n < 0 || (size_t)n >= cap || !o->start || !bt || ticks <= 0)
@@ -390,7 +391,7 @@ void nb_lock_describe(const nb_lock_owner *o, char *out, size_t cap)
     time_t t = (time_t)(bt + (long long)(o->start / (unsigned long long)ticks));
     struct tm tm;
     localtime_r(&t, &tm);
-    strftime(out + n, cap - (size_t)n, ", since %Y-%m-%d %H:%M", &tm);
+    strftime(out + n, cap - (size_t)n, nb_tr(lang, ", since %Y-%m-%d %H:%M", "，自 %Y-%m-%d %H:%M 起"), &tm);
 }
 
 /* "PID START PROG" (older locks hold the pid alone). */

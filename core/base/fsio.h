@@ -75,8 +75,9 @@ enum { NB_LOCK_TAKEN = 0, NB_LOCK_HELD = 1 };
  * in), or -1 with err. */
 int nb_lock_take(const char *lock_path, nb_lock_owner *holder, nb_lang lang, nb_err *err);
 /* Whose a lock is, for people: "pid 4242, nianbao, since 2026-11-20
- * 14:02" (what of it is known). */
-void nb_lock_describe(const nb_lock_owner *o, char *out, size_t cap);
+ * 14:02" ("进程 4242，nianbao，自 2026-11-20 14:02 起"; what of it is
+ * known). */
+void nb_lock_describe(const nb_lock_owner *o, nb_lang lang, char *out, size_t cap);
 /* Release a lock this process holds (only if it is still ours). */
 void nb_lock_release(const char *lock_path);
 

@@ -30,7 +30,7 @@ int nb_ctx_init(nb_ctx *c, nb_lang lang, nb_err *err)
     c->export_plans = nb_export_plans_new(); /* the same */
     if (!c->lex[0] || !c->lex[1] || !c->lex[2] || !c->label_memo) {
         nb_ctx_free(c);
-        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+        return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(lang, "out of memory", "内存不足"));
     }
     if (nb_claims_init(c, err) != 0 || nb_checks_init(c, err) != 0) {
         nb_ctx_free(c);

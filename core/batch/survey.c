@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int out_of_memory(nb_err *err)
+static int out_of_memory(nb_lang lang, nb_err *err)
 {
-    return nb_err_set(err, NB_E_NOMEM, "out of memory");
+    return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(lang, "out of memory", "内存不足"));
 }
 
 int nb_survey_init(nb_survey *sv, nb_paths *paths, const nb_ctx *ctx, nb_err *err)
@@ -25,7 +25,7 @@ int nb_survey_init(nb_survey *sv, nb_paths *paths, const nb_ctx *ctx, nb_err *er
     nb_config_user_path(sv->user_config, sizeof sv->user_config);
     sv->v = calloc(sv->n ? sv->n : 1, sizeof *sv->v);
     if (!sv->v)
-        return out_of_memory(err);
+        return out_of_memory(ctx->lang, err);
     return 0;
 }
 
@@ -52,7 +52,7 @@ int nb_survey_add(nb_survey *sv, const char *path, const nb_ctx *ctx, nb_err *er
     if (nb_paths_push(&sv->paths, path, err) != 0)
         return -1;
     if (nb_grow(&sv->v, &cap, sv->n + 1, sizeof *sv->v, 8) != 0)
-        return out_of_memory(err);
+        return out_of_memory(ctx->lang, err);
     memset(&sv->v[sv->n], 0, sizeof sv->v[0]);
     sv->n++;
     nb_pairing_free(&sv->pairs);
@@ -143,7 +143,7 @@ int nb_survey_one(const char *path, const nb_ctx *ctx, const char *user_config, 
     int has = load_review(&r, &rv, &problems, ctx->lang);
     nb_findings fs = {0};
     nb_summarize(&r, &job->own); /* the year before is told by it (a batch's guess) */
-    int rc = has == -2 ? nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path)
+    int rc = has == -2 ? nb_err_set(err, NB_E_NOMEM, nb_tr(ctx->lang, "%s: out of memory", "%s：内存不足"), path)
                        : nb_check_report(&r, ctx, nb_job_year_before(job), &job->own, &cfg, &fs, err);
     if (rc == 0 && has > 0 && problems.n) /* entries that no longer fit: REVIEW.STALE, as check says */
         rc = nb_review_stale_findings(&rv, &r, &problems, &fs, err);

@@ -43,7 +43,7 @@ static void run(void *arg, nb_job *job)
     survey_rec *rec = calloc(1, sizeof *rec);
     nb_err err;
     if (!rec) {
-        fputs("out of memory", job->err);
+        fputs(nb_tr(job->ctx->lang, "out of memory", "内存不足"), job->err);
         job->status = 2;
         return;
     }
@@ -115,7 +115,7 @@ int nb_survey_batch(nb_survey *sv, int jobs, nb_lang lang, nb_survey_progress te
         if (!s.own || !s.has_own) {
             free(s.own);
             free(s.has_own);
-            return nb_err_set(err, NB_E_NOMEM, "out of memory");
+            return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(lang, "out of memory", "内存不足"));
         }
     }
     char *outb = NULL, *errb = NULL;
@@ -123,7 +123,7 @@ int nb_survey_batch(nb_survey *sv, int jobs, nb_lang lang, nb_survey_progress te
     FILE *out = open_memstream(&outb, &outn), *msgs = open_memstream(&errb, &errn);
     int rc = 0;
     if (!out || !msgs) {
-        rc = nb_err_set(err, NB_E_NOMEM, "out of memory");
+        rc = nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(lang, "out of memory", "内存不足"));
     } else {
         nb_engine e = {.n = sv->n, .jobs = jobs, .pairing = pairing, .lang = lang, .out = out, .err = msgs,
                        .ops = {.prepare = prepare, .run = run, .done = done, .progress = progress}, .arg = &s};

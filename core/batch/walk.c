@@ -124,27 +124,32 @@ static int take_file(walker *w, const char *full)
     return ours ? pass_over(w, full, ours) : push(w->p, full, 1, w->err);
 }
 
-/* The names ending in .review met in one folder, sorted once it is read. */
+/* The reviews named by the files ending in .review or .review.journal met
+ * in one folder, sorted once it is read. */
 typedef struct names {
     char **v;
     size_t n, cap;
 } names;
 
-static int is_review_name(const char *n)
+/* REPORT.review, or its journal of unsaved work (a review to be, which
+ * check and export say is there): the length of the review's name, or 0. */
+static size_t review_name_len(const char *n)
 {
-    return nb_ours_by_name(n) == 0; /* REPORT.review */
+    int kind = nb_ours_by_name(n);
+    size_t l = strlen(n);
+    return kind == 0 ? l : kind == 4 ? l - strlen(".journal") : 0;
 }
 
-static int remember(names *rv, const char *n, nb_err *err)
+static int remember(names *rv, const char *n, size_t len, nb_err *err)
 {
-    if (nb_grow(&rv->v, &rv->cap, rv->n + 1, sizeof *rv->v, 16) != 0 || !(rv->v[rv->n] = strdup(n)))
+    if (nb_grow(&rv->v, &rv->cap, rv->n + 1, sizeof *rv->v, 16) != 0 || !(rv->v[rv->n] = strndup(n, len)))
         return out_of_memory(err);
     rv->n++;
     return 0;
 }
 
 /* The reports found right in dir (not in its subfolders) from start on:
- * marked NB_PATH_NO_REVIEW when no REPORT.review is among rv, so that a
+ * marked NB_PATH_NO_REVIEW when no REPORT.review (nor its journal) is among rv, so that a
  * batch need not look for one (the walk has read the folder). */
 static void mark_without_review(nb_paths *p, size_t start, const char *dir, const char *sep, names *rv)
 {
@@ -205,7 +210,8 @@ static int walk(walker *w, const char *dir, int depth)
     while (rc >= 0 && (e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
-        if (is_review_name(e->d_name) && remember(&rv, e->d_name, w->err) != 0) {
+        size_t rl = review_name_len(e->d_name);
+        if (rl && remember(&rv, e->d_name, rl, w->err) != 0) {
             rc = -1;
             break;
         }

@@ -18,7 +18,7 @@ typedef struct nb_paths {
     char **v;
     size_t n, cap;
     unsigned char *walked; /* per path: NB_PATH_WALKED when a folder walk found it (0 when named),
-                              with NB_PATH_NO_REVIEW when no REPORT.review was in its folder */
+                              with NB_PATH_NO_REVIEW when no REPORT.review (nor its journal) was in its folder */
     size_t wcap;
 } nb_paths;
 

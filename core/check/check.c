@@ -13,12 +13,12 @@ int nb_checks_init(nb_ctx *c, nb_err *err)
 {
     check_ctx *k = calloc(1, sizeof *k);
     if (!k)
-        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+        return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(c->lang, "out of memory", "内存不足"));
     c->checks = k;
     if (nb_quality_words(&k->typos) != 0)
         return nb_err_set(err, NB_E_PATTERN, "internal misspellings: too many");
     if (!(k->sums = nb_sum_plans_new()))
-        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+        return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(c->lang, "out of memory", "内存不足"));
     return 0;
 }
 

@@ -205,7 +205,7 @@ int nb_claims_init(nb_ctx *c, nb_err *err)
 {
     claims_ctx *cc = calloc(1, sizeof *cc);
     if (!cc)
-        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+        return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(c->lang, "out of memory", "内存不足"));
     c->re_claims = cc;
     if (claim_words(cc, cc->chars) != 0 || nb_claims_sums_init(cc) != 0)
         return nb_err_set(err, NB_E_PATTERN, "internal claim words: too many");
@@ -627,7 +627,8 @@ int nb_claims_scan(const nb_report *r, const nb_ctx *ctx, int every_anchor, nb_f
     sc.cc = ctx->re_claims;
     sc.md = ctx->match;
     if (nb_join_lines(r->doc.text, r->doc.len, r->tables_off, r->tables_end, &sc.j) != 0)
-        return nb_err_set(err, NB_E_NOMEM, "out of memory joining the lines of %s", r->doc.path);
+        return nb_err_set(err, NB_E_NOMEM,
+                          nb_tr(ctx->lang, "out of memory joining the lines of %s", "合并 %s 的各行时内存不足"), r->doc.path);
     sc.z0 = sc.z1 = sc.j.n;
     if (r->tables_end > r->tables_off) {
         sc.z0 = nb_joined_at(&sc.j, r->tables_off);
@@ -635,7 +636,9 @@ int nb_claims_scan(const nb_report *r, const nb_ctx *ctx, int every_anchor, nb_f
     }
     for (int k = 0; k < NKINDS; k++)
         sc.last_ms[k] = (size_t)-1;
-    int rc = find_words(&sc) != 0 ? nb_err_set(err, NB_E_NOMEM, "out of memory reading %s", r->doc.path) : 0;
+    int rc = find_words(&sc) != 0 ? nb_err_set(err, NB_E_NOMEM,
+                                               nb_tr(ctx->lang, "out of memory reading %s", "读取 %s 时内存不足"), r->doc.path)
+                                  : 0;
     /* one pass per distinct anchor; every kind of that anchor is tried there */
     for (int a0 = 0; a0 < NKINDS && rc == 0; a0++)
         if (sc.cc->same_anchor[a0])

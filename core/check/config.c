@@ -188,7 +188,7 @@ static int parse_line(nb_rule_config *c, const char *s, size_t n, int *root, nb_
     quote(k, kn, key, sizeof key);
     char *value = malloc(vn + 1);
     if (!value)
-        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+        return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(L, "out of memory", "内存不足"));
     memcpy(value, v, vn);
     value[vn] = '\0';
     int rc = vn ? nb_config_set(c, key, value, root, L, err)

@@ -112,7 +112,7 @@ int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
     area ar;
     ex_find_area(r, &ar);
     if (ex_choose_variant(r, &ar) != 0)
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
+        return nb_err_set(err, NB_E_NOMEM, nb_tr(ctx->lang, "%s: out of memory", "%s：内存不足"), r->doc.path);
     const lexicon *L = ctx->lex[r->format == 2019 ? 1 : r->schema->variant == NB_VARIANT_ONE_OTHER ? 2 : 0];
     nb_memo *M = ctx->label_memo;
     /* from the 主动公开 heading to the 复议 heading: only tables, when both are there */

@@ -494,7 +494,7 @@ static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_
                               nb_tr(lang, "%s: UTF-16 text with an odd number of bytes (truncated?)",
                                     "%s：UTF-16 文本字节数为奇数（文件被截断？）"), path));
         if (decode_utf16(p, pn, be, &t, &tl) != 0)
-            NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
+            NB_FAIL(nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path));
     } else {
         if (memchr(p, 0, pn))
             NB_FAIL(nb_err_set(err, NB_E_BINARY,
@@ -512,7 +512,7 @@ static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_
             } else {
                 t = malloc(pn + NB_DOC_PAD);
                 if (!t)
-                    NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
+                    NB_FAIL(nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path));
                 memcpy(t, p, pn);
             }
             tl = pn;
@@ -541,7 +541,7 @@ static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_
         char *padded = realloc(t, tl + NB_DOC_PAD);
         if (!padded) {
             free(t);
-            NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
+            NB_FAIL(nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path));
         }
         t = padded;
     }
@@ -560,7 +560,7 @@ static int doc_decode(nb_doc *d, const char *path, const unsigned char *b, size_
     d->bom_len = bom;
     if (index_doc(d, path, &sc, p, pn, bom, utf16 ? 2 : 1, be) != 0) {
         nb_doc_free(d);
-        NB_FAIL(nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path));
+        NB_FAIL(nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path));
     }
     free(own); /* the file's bytes, when they were decoded into a copy */
     return 0;

@@ -564,7 +564,7 @@ static int parse(dsax *w, const char *path, const char *part, const unsigned cha
         return -1;
     xmlParserCtxtPtr ctxt = X->new_parser_ctxt();
     if (!ctxt)
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     w->ctxt = ctxt;
     ctxt->_private = w;
     xmlSAXHandler *sax = ctxt->sax;
@@ -581,7 +581,7 @@ static int parse(dsax *w, const char *path, const char *part, const unsigned cha
     end_joined(w);
     int rc = 0;
     if (w->failed) {
-        rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        rc = nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     } else if (!ctxt->wellFormed) {
         rc = nb_xml_refused(ctxt, w->depth, nb_sbuf_str(&w->external), w->external.n, path, part, lang, err);
     } else if (!w->root_ok) {

@@ -451,7 +451,7 @@ int nb_html_read_as(nb_doc *d, const char *path, const unsigned char *bytes, siz
     int rc = nb_htree_parse(&tree, X, u, un);
     free(u);
     if (rc != 0)
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     nb_docb b;
     nb_docb_init(&b);
     hwalk w = {.b = &b, .wv = tree.wv};
@@ -463,7 +463,7 @@ int nb_html_read_as(nb_doc *d, const char *path, const unsigned char *bytes, siz
     if (rc != 0) {
         nb_htree_free(&tree);
         nb_docb_free(&b);
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     }
     if (!b.ngrids && (tree.nattach || tree.nimages) && !has_report_body(&b)) {
         report_elsewhere(path, &tree, lang, err);

@@ -305,7 +305,7 @@ static int read_pages(const nb_pdf_lib *L, PopplerDocument *doc, int np, const c
         double t = seconds();
         int rc = read_page(L, doc, i, bs, count);
         if (rc < 0)
-            return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+            return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
         if (rc == PAGE_DENSE)
             return nb_err_set(err, NB_E_TOOBIG,
                               nb_tr(lang, "%s: page %d holds over %d characters; not the page of a report",
@@ -392,7 +392,7 @@ static int read_pdf(const nb_pdf_lib *L, nb_doc *d, const char *path, const unsi
     if (rc == 0)
         nb_pdf_drop_running_lines(&bs);
     if (rc == 0 && nb_pdf_join(&bs) != 0)
-        rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        rc = nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     if (rc == 0)
         rc = build(&bs, d, path, err);
     nb_pblocks_free(&bs);

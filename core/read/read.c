@@ -83,7 +83,7 @@ int nb_report_from_doc(nb_report *r, nb_doc *doc, const nb_ctx *ctx, nb_err *err
     r->cells = calloc((size_t)r->ncells, sizeof *r->cells);
     if (!r->cells) {
         nb_report_free(r);
-        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+        return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(ctx->lang, "out of memory", "内存不足"));
     }
     if (nb_extract_tables(r, ctx, err) != 0) {
         nb_report_free(r);

@@ -34,7 +34,7 @@ int nb_sections_init(nb_ctx *c, nb_err *err)
         return -1;
     c->match = pcre2_match_data_create(16, NULL);
     if (!c->match)
-        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+        return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(c->lang, "out of memory", "内存不足"));
     return 0;
 }
 

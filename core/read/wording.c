@@ -40,7 +40,7 @@ int nb_wording_init(nb_ctx *c, nb_err *err)
 {
     nb_ustr *want = malloc(NB_NSEC * sizeof *want);
     if (!want)
-        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+        return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(c->lang, "out of memory", "内存不足"));
     for (int k = 0; k < NB_NSEC; k++) {
         const char *std = nb_section_title(k, NB_LANG_ZH);
         nb_norm(std, strlen(std), &want[k], NB_NORM_LABEL);

@@ -50,13 +50,13 @@ static int inflate_part(const nb_zip_lib *Z, zip_t *za, zip_int64_t idx, const c
                           name, Z->strerror(za));
     size_t cap = (st.valid & ZIP_STAT_SIZE) && st.size < limit ? (size_t)st.size + 1 : 65536, len = 0;
     unsigned char *buf = malloc(cap + 1);
-    int rc = buf ? 0 : nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+    int rc = buf ? 0 : nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     while (rc == 0) {
         if (len == cap) {
             unsigned char *nb = cap > limit ? NULL : realloc(buf, cap * 2 + 1);
             if (!nb) {
                 rc = cap > limit ? too_big(path, name, limit, lang, err)
-                                 : nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+                                 : nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
                 break;
             }
             buf = nb;

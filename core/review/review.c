@@ -446,7 +446,7 @@ static int read_entry(const reading *rd, nb_review *rv, const char *kind, const 
     }
     int ok = nb_review_add(rv, &e) == 0;
     nb_rv_entry_free(&e);
-    return ok ? 0 : nb_err_set(rd->err, NB_E_NOMEM, "%s: out of memory", rd->path);
+    return ok ? 0 : nb_err_set(rd->err, NB_E_NOMEM, nb_tr(rd->lang, "%s: out of memory", "%s：内存不足"), rd->path);
 }
 
 /* 64 hex digits, or "-" for none. */

@@ -132,7 +132,7 @@ int nb_session_valid_value(const nb_session *s, int ci, const char *text, nb_err
         why = money ? T(s, "money has at most four decimals", "金额最多四位小数")
                     : T(s, "a count is a whole number", "件数应为整数");
     else if (nb_parse_value(text, strlen(text), &v) != NB_ST_NUMBER)
-        return nb_err_set(err, NB_E_USAGE, "\"%s\": %s", text,
+        return nb_err_set(err, NB_E_USAGE, T(s, "\"%s\": %s", "“%s”：%s"), text,
                           T(s, "not a number; nothing changed", "不是数字，未作更改"));
     else if (v.v < 0 && !sign)
         why = money ? T(s, "an amount of money is never negative", "金额不能为负数")
@@ -145,7 +145,7 @@ int nb_session_valid_value(const nb_session *s, int ci, const char *text, nb_err
         why = T(s, "out of range (at most twelve digits before the point)", "超出范围（整数部分最多十二位）");
     if (!why)
         return 0;
-    return nb_err_set(err, NB_E_USAGE, "\"%s\": %s; %s", text, why, T(s, "nothing changed", "未作更改"));
+    return nb_err_set(err, NB_E_USAGE, T(s, "\"%s\": %s; %s", "“%s”：%s；%s"), text, why, T(s, "nothing changed", "未作更改"));
 }
 
 /* A correction of cell ci to value (NB_RV_CLEARED: back to the report's

@@ -73,8 +73,8 @@ static int take_lock(nb_session *s, nb_err *err)
         return -1;
     s->readonly = 1;
     char who[160];
-    nb_lock_describe(&holder, who, sizeof who);
-    return nb_err_set(err, NB_E_IO, "%s (%s, %s): %s",
+    nb_lock_describe(&holder, s->lang, who, sizeof who);
+    return nb_err_set(err, NB_E_IO, T(s, "%s (%s, %s): %s", "%s（%s；%s）：%s"),
                       T(s, "another nianbao has this report open", "另一个 nianbao 正打开此报告"), who, s->lock_path,
                       T(s, "opened read-only", "以只读方式打开"));
 }
@@ -186,7 +186,7 @@ int nb_session_journal(nb_session *s, nb_err *err)
 static int save_to(nb_session *s, const char *path, nb_err *err)
 {
     if (nb_same_file(path, s->r->doc.path))
-        return nb_err_set(err, NB_E_USAGE, "%s: %s", path,
+        return nb_err_set(err, NB_E_USAGE, T(s, "%s: %s", "%s：%s"), path,
                           T(s, "is the report itself; it is never written", "就是报告本身，报告从不被改写"));
     stamp(s);
     if (nb_review_save(&s->rv, path, s->lang, err) != 0)
@@ -204,7 +204,7 @@ int nb_session_save(nb_session *s, nb_err *err)
     if (nb_session_writable(s, err) != 0)
         return -1;
     if (s->review_bad)
-        return nb_err_set(err, NB_E_FORMAT, "%s: %s", s->review_path,
+        return nb_err_set(err, NB_E_FORMAT, T(s, "%s: %s", "%s：%s"), s->review_path,
                           T(s, "malformed; not overwritten: :w FILE saves the work elsewhere",
                             "格式有误，不会覆盖：用 :w 文件名 另存"));
     return save_to(s, s->review_path, err);
