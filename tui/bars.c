@@ -144,6 +144,13 @@ static int message_fits(const nb_app *a, const nb_screen *s, int cell)
     return (int)nb_display_cols(b, (size_t)k, 0) + 3 + (int)nb_display_cols(a->msg, strlen(a->msg), 0) <= s->w;
 }
 
+int nb_bars_room(const nb_app *a, int w)
+{
+    char b[1024];
+    int k = status_head(a, 0, b, sizeof b);
+    return w - (int)nb_display_cols(b, (size_t)k, 0) - 3;
+}
+
 void nb_bars_status(const nb_app *a, nb_screen *s)
 {
     int y = s->h - 1;

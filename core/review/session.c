@@ -346,6 +346,30 @@ int nb_session_resolved_count(const nb_session *s)
     return n;
 }
 
+int nb_session_findings_gone(const nb_session *s, const nb_findings *from, const nb_findings *to, int *idx, int cap)
+{
+    char(*fps)[24] = to->n ? malloc(to->n * sizeof *fps) : NULL;
+    if (to->n && !fps)
+        return -1;
+    for (size_t k = 0; k < to->n; k++)
+        nb_finding_fingerprint(s->r, &to->v[k], fps[k]);
+    int n = 0;
+    for (size_t k = 0; k < from->n; k++) {
+        char fp[24];
+        nb_finding_fingerprint(s->r, &from->v[k], fp);
+        size_t j = 0;
+        while (j < to->n && strcmp(fps[j], fp))
+            j++;
+        if (j < to->n)
+            continue;
+        if (n < cap)
+            idx[n] = (int)k;
+        n++;
+    }
+    free(fps);
+    return n;
+}
+
 const nb_rv_entry *nb_session_decision(const nb_session *s, size_t k)
 {
     if (!s->rv.n || k >= s->fs.n)

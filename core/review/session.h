@@ -116,6 +116,12 @@ int nb_session_report_changed(const nb_session *s);
 /* Whether finding k of s->fs0 is gone after the corrections. */
 int nb_session_resolved(const nb_session *s, size_t k);
 int nb_session_resolved_count(const nb_session *s);
+/* The findings of from that to does not have (by fingerprint: rule and
+ * cells, not values), as a change to the review made them go (from: the
+ * findings before it, to: after) or come (the other way round): how many,
+ * the indices in from of the first cap of them in idx; -1 when out of
+ * memory. */
+int nb_session_findings_gone(const nb_session *s, const nb_findings *from, const nb_findings *to, int *idx, int cap);
 /* The decision in force on finding k of s->fs, or NULL. */
 const nb_rv_entry *nb_session_decision(const nb_session *s, size_t k);
 /* The finding of s->fs with this fingerprint, or -1. */
