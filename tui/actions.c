@@ -145,16 +145,23 @@ static void add_names(const nb_app *a, const nb_findings *fs, const int *idx, in
         add(out, cap, k, " +%d", n - NAMED);
 }
 
-/* What a change made from b did to the findings: "; resolved 1:
- * CELL.BLANK t2.regulation.in_force" (nothing when none went). */
+/* What a change made from b did to the findings: the ones it resolved and
+ * the ones it brought, "; resolved 1: CELL.BLANK t2.regulation.in_force;
+ * new 2: T3.BALANCE t3.new.total, T3.ROW_TOTAL t3.new.natural" (nothing of
+ * a kind there is none of). */
 static void add_outcome(const nb_app *a, const before *b, char *out, size_t cap, size_t *k)
 {
-    int gone[NAMED];
+    int gone[NAMED], came[NAMED];
     int ng = b->ok ? nb_session_findings_gone(&a->s, &b->fs, &a->s.fs, gone, NAMED) : -1;
-    if (ng <= 0)
-        return;
-    add(out, cap, k, nb_app_tr(a, "; resolved %d: ", "；消除 %d 个："), ng);
-    add_names(a, &b->fs, gone, ng, out, cap, k);
+    int nc = b->ok ? nb_session_findings_gone(&a->s, &a->s.fs, &b->fs, came, NAMED) : -1;
+    if (ng > 0) {
+        add(out, cap, k, nb_app_tr(a, "; resolved %d: ", "；消除 %d 个："), ng);
+        add_names(a, &b->fs, gone, ng, out, cap, k);
+    }
+    if (nc > 0) {
+        add(out, cap, k, nb_app_tr(a, "; new %d: ", "；新增 %d 个："), nc);
+        add_names(a, &a->s.fs, came, nc, out, cap, k);
+    }
 }
 
 /* Whether this console may change the review; says why not. */
@@ -193,8 +200,8 @@ void nb_act_edit(nb_app *a)
 }
 
 /* What a correction (or its clearing) of cell ci made from b came to, on
- * the status line: the findings it resolved, and the one now current when
- * the current one was among them. */
+ * the status line: the findings it resolved and those it brought, and the
+ * one now current when the current one was among the resolved. */
 static void say_corrected(nb_app *a, int ci, int rc, const nb_err *err, const before *b)
 {
     int moved = follow_finding(a, b);
