@@ -84,10 +84,11 @@ void nb_session_free(nb_session *s)
 
 /* ------------------------------------------------------------ changes */
 
-/* After a change: the checks again, then the journal. */
+/* After a change: the checks again, then the journal (none when the
+ * entries are the review on disk again, undone or redone to it). */
 static int changed(nb_session *s, nb_err *err)
 {
-    s->dirty = 1;
+    s->dirty = s->saved < 0 || s->rv.n != (size_t)s->saved;
     if (nb_session_recompute(s, err) != 0)
         return -1;
     return nb_session_journal(s, err);
@@ -101,6 +102,15 @@ static void fill_entry(nb_rv_entry *e, nb_rv_kind kind)
     nb_iso_now(e->at, sizeof e->at);
 }
 
+/* What was undone is forgotten as new entries are made after the first
+ * kept ones: the entries saved, if they were more, are no longer to be had. */
+static void forget_redo(nb_session *s, size_t kept)
+{
+    if (s->saved >= 0 && kept < (size_t)s->saved)
+        s->saved = -1;
+    nb_review_free(&s->redo);
+}
+
 /* A new entry: kept, what was undone forgotten, and the checks run again. */
 static int add_entry(nb_session *s, const nb_rv_entry *e, nb_err *err)
 {
@@ -108,7 +118,7 @@ static int add_entry(nb_session *s, const nb_rv_entry *e, nb_err *err)
         return -1;
     if (nb_review_add(&s->rv, e) != 0)
         return out_of_memory(s, err);
-    nb_review_free(&s->redo);
+    forget_redo(s, s->rv.n - 1);
     return changed(s, err);
 }
 
@@ -284,7 +294,7 @@ int nb_session_decide_many(nb_session *s, const int *ks, int n, nb_decision stat
             return out_of_memory(s, err);
         }
     }
-    nb_review_free(&s->redo);
+    forget_redo(s, s->rv.n - (size_t)n);
     return changed(s, err);
 }
 

@@ -41,7 +41,9 @@ typedef struct nb_session {
     char review_path[4200], journal_path[4300], lock_path[4300];
     struct stat report_st;    /* the report file when it was read */
     int review_bad;           /* the review file is malformed: never overwritten */
-    int dirty;                /* entries not saved yet */
+    int dirty;                /* the entries differ from the review on disk */
+    long saved;               /* the first this many entries are the review on disk (rv.n of
+                                 them: not dirty); -1 when undoing and a new entry lost them */
     int readonly;             /* another process holds the lock: nothing is written */
     int locked;               /* this session holds the lock */
     int journal_found;        /* a journal of a session that ended unsaved was found on opening */

@@ -7,6 +7,7 @@
  * recomputed with the entries that no longer fit. */
 #include "review/session.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,6 +119,7 @@ int nb_session_open(nb_session *s, const char *path, nb_err *err)
                           T(s, "opened without it; it will not be overwritten: :w FILE saves the work elsewhere",
                             "已不带审阅打开；该文件不会被覆盖：用 :w 文件名 另存"));
     }
+    s->saved = (long)s->rv.n;
     if (nb_session_recompute(s, &e) != 0)
         rc = nb_err_set(err, e.code, "%s", e.msg);
     return rc;
@@ -131,6 +133,7 @@ int nb_session_recover(nb_session *s, nb_err *err)
     s->rv = s->pending;
     memset(&s->pending, 0, sizeof s->pending);
     s->dirty = 1;
+    s->saved = -1;
     s->journal_found = 0;
     return nb_session_recompute(s, err);
 }
@@ -170,6 +173,12 @@ int nb_session_journal(nb_session *s, nb_err *err)
 {
     if (s->readonly)
         return 0;
+    if (!s->dirty) { /* the review on disk is the work: nothing unsaved */
+        s->journal_failed = 0;
+        if (unlink(s->journal_path) != 0 && errno != ENOENT)
+            return nb_err_set(err, NB_E_IO, "%s: %s", s->journal_path, strerror(errno));
+        return 0;
+    }
     stamp(s);
     nb_err e;
     if (nb_review_save(&s->rv, s->journal_path, s->lang, &e) == 0) {
@@ -192,6 +201,7 @@ static int save_to(nb_session *s, const char *path, nb_err *err)
     if (nb_review_save(&s->rv, path, s->lang, err) != 0)
         return -1;
     s->dirty = 0;
+    s->saved = (long)s->rv.n;
     if (!s->readonly) { /* the journal of a read-only session is another's */
         s->journal_failed = 0;
         unlink(s->journal_path);
