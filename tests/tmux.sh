@@ -125,7 +125,7 @@ open_copy
 check "reopened after the save" "T3  requests received and handled"
 tmux send-keys -t "$S" ':' 'goto t2.normative.in_force' Enter 'e' '7' Enter 'e' C-u '3' '1'
 check "a second correction made, a third being typed" "value of t2.normative.in_force: 31"
-crash KILL 137 "after kill -9, reopening offers the unsaved work, saying what it holds" 2
+crash KILL 137 "after kill -9, reopening offers the work since the save: one correction (the saved one not counted)" 1
 tmux send-keys -t "$S" 'y' ':' 'goto t2.normative.in_force' Enter
 check "y recovers the committed correction (the one being typed was never made)" "t2.normative.in_force = 7"
 tmux send-keys -t "$S" ':' 'q!' Enter

@@ -374,17 +374,21 @@ void nb_act_recover(nb_app *a, int yes)
         return;
     }
     nb_err err;
+    int c, n, d, undone; /* the unsaved work, as the question counted it */
+    nb_session_pending_count(&a->s, &c, &n, &d, &undone);
+    int unsaved = c + n + d + undone;
+    const char *words = nb_app_tr(a, unsaved == 1 ? "unsaved change: w to save it" : "unsaved changes: w to save them",
+                                  "处未保存的改动：按 w 保存");
     int rc = nb_session_recover(&a->s, &err);
     after_change(a);
     if (rc != 0)
         nb_app_fail(a, &err);
     else if (a->s.problems.n)
-        nb_app_say(a, 1, "%s %zu %s; %zu %s", nb_app_tr(a, "recovered", "已恢复"), a->s.rv.n,
-                   nb_app_tr(a, "entries: w to save them", "条：按 w 保存"), a->s.problems.n,
-                   nb_app_tr(a, "no longer fit the report (REVIEW.STALE in F)", "条与报告现状不符（见 F 中的 REVIEW.STALE）"));
+        nb_app_say(a, 1, "%s %d %s; %zu %s", nb_app_tr(a, "recovered", "已恢复"), unsaved, words, a->s.problems.n,
+                   nb_app_tr(a, "entries no longer fit the report (REVIEW.STALE in F)",
+                             "条与报告现状不符（见 F 中的 REVIEW.STALE）"));
     else
-        nb_app_say(a, 0, "%s %zu %s", nb_app_tr(a, "recovered", "已恢复"), a->s.rv.n,
-                   nb_app_tr(a, "entries: w to save them", "条：按 w 保存"));
+        nb_app_say(a, 0, "%s %d %s", nb_app_tr(a, "recovered", "已恢复"), unsaved, words);
 }
 
 void nb_act_quit(nb_app *a)

@@ -78,6 +78,11 @@ int nb_session_open(nb_session *s, const char *path, nb_err *err);
 /* Take the journal's entries as the unsaved work (dirty until saved);
  * those that no longer fit the report become REVIEW.STALE findings. */
 int nb_session_recover(nb_session *s, nb_err *err);
+/* What the journal found on opening holds that the review on disk does
+ * not: its entries past those the two share, by kind, and the review's
+ * own entries past them (undone before the session ended). Before
+ * nb_session_recover. */
+void nb_session_pending_count(const nb_session *s, int *corrections, int *notes, int *decisions, int *undone);
 /* Drop the unsaved work on purpose: the journal is removed. */
 void nb_session_discard(nb_session *s);
 
