@@ -171,6 +171,8 @@ S=$S1
 # the report edited on disk while the console has it open: said within a second
 printf '\n（另一人修改）\n' >>"$D/h.txt"
 check "the console notices the report changed on disk" "the report changed on disk since it was opened"
+tmux send-keys -t "$S" ']' ']'
+check "the title keeps saying so after other keys" "\[report changed on disk\]"
 tmux send-keys -t "$S" 'q'
 tmux kill-session -t "$S" 2>/dev/null
 rm -rf "$D"

@@ -2,10 +2,11 @@
  * the work, the console says what came of it: a value the cell cannot hold
  * is said and left in the editor to mend, a journal that cannot be written
  * is said (and app.c keeps saying it until a write succeeds), a report
- * changed on disk is said once. The current finding is followed through a
- * change by its fingerprint; when the change made it go, the one now in
- * its place is named with its message, so that c and d never act on a
- * finding the reviewer has not been shown. */
+ * changed on disk is said once (and marked on the title line, bars.c). The
+ * current finding is followed through a change by its fingerprint; when
+ * the change made it go, the one now in its place is named with its
+ * message, so that c and d never act on a finding the reviewer has not
+ * been shown. */
 #include "actions.h"
 
 #include <stdarg.h>

@@ -1,4 +1,5 @@
-/* bars.c — the title and status lines (bars.h). */
+/* bars.c — the title and status lines (bars.h); the title marks a report
+ * changed on disk since it was read. */
 #include "check/messages.h"
 #include "bars.h"
 
@@ -29,6 +30,20 @@ static void counts(const nb_app *a, int *e, int *w, int *i)
     }
 }
 
+/* The report changed on disk since it was read (and said once): a mark on
+ * the title line after its counts (at its end over the body's name when
+ * there is no room), until the report is read again. */
+static void changed_mark(const nb_app *a, nb_screen *s, int used)
+{
+    if (!a->changed_said)
+        return;
+    const char *m = nb_app_tr(a, "[report changed on disk]", "[报告已在磁盘上改动]");
+    int cols = (int)nb_display_cols(m, strlen(m), 0), x = used + 2;
+    if (x + cols > s->w)
+        x = s->w > cols ? s->w - cols : 0;
+    nb_screen_put(s, 0, x, m, strlen(m), s->w - x, NB_R_WARNING, 1);
+}
+
 void nb_bars_title(const nb_app *a, nb_screen *s)
 {
     int e, w, i;
@@ -43,6 +58,7 @@ void nb_bars_title(const nb_app *a, nb_screen *s)
                  a->r->format, e, e == 1 ? "" : "s", w, w == 1 ? "" : "s", i);
     nb_screen_fill(s, 0, 0, s->w, ' ', NB_R_STATUS);
     nb_screen_put(s, 0, 0, b, strlen(b), s->w, NB_R_STATUS, 1);
+    changed_mark(a, s, (int)nb_display_cols(b, strlen(b), 0));
 }
 
 /* The report's file name, its end kept (its number) when it is long. */
