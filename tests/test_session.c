@@ -155,6 +155,55 @@ static void test_save_and_load(void **st)
     session_close(&s, &fx);
 }
 
+/* The work differs from the review on disk (dirty), and the journal holds it. */
+static void unsaved(const nb_session *s, const fixture *fx, int yes)
+{
+    assert_int_equal(s->dirty, yes);
+    assert_int_equal(exists(fx->journal), yes);
+}
+
+/* [+] and the journal follow whether the work differs from the review on
+ * disk: undone back to what was saved, there is nothing unsaved; redone,
+ * there is again; once a new entry replaces what was undone below the
+ * save, the saved state is no longer to be had. */
+static void test_dirty_follows_disk(void **st)
+{
+    (void)st;
+    fixture fx;
+    nb_session s;
+    nb_err err;
+    begin(&fx, &s);
+    correct_blank(&s, "7");
+    unsaved(&s, &fx, 1);
+    nb_session_undo(&s, &err);
+    unsaved(&s, &fx, 0); /* no review yet, and no entry: as on disk */
+    nb_session_redo(&s, &err);
+    unsaved(&s, &fx, 1);
+    assert_int_equal(nb_session_save(&s, &err), 0);
+    correct_blank(&s, "5");
+    unsaved(&s, &fx, 1);
+    nb_session_undo(&s, &err);
+    unsaved(&s, &fx, 0); /* back to what w saved */
+    nb_session_redo(&s, &err);
+    unsaved(&s, &fx, 1);
+    nb_session_undo(&s, &err);
+    nb_session_undo(&s, &err);
+    unsaved(&s, &fx, 1); /* the saved correction undone */
+    nb_session_redo(&s, &err);
+    unsaved(&s, &fx, 0);
+    nb_session_undo(&s, &err);
+    nb_session_note(&s, cell_of(&s, "t3.new.total"), -1, "checked", &err);
+    nb_session_undo(&s, &err);
+    unsaved(&s, &fx, 1); /* the saved correction can no longer be redone */
+    assert_int_equal(nb_session_save(&s, &err), 0);
+    int k = finding_on(&s, "CELL.BLANK", "t2.normative.in_force");
+    assert_int_equal(nb_session_decide_many(&s, &k, 1, NB_DEC_CONFIRMED, NULL, &err), 0);
+    unsaved(&s, &fx, 1);
+    nb_session_undo(&s, &err);
+    unsaved(&s, &fx, 0);
+    session_close(&s, &fx);
+}
+
 static void test_journal_recovered(void **st)
 {
     (void)st;
@@ -185,6 +234,53 @@ static void test_journal_recovered(void **st)
     assert_false(exists(fx.journal));
     session_close(&s, &fx);
     assert_true(file_has(fx.review, "value=\"3\""));
+}
+
+/* The journal found on opening, counted as the review on disk lacks it. */
+static void pending_is(const nb_session *s, int c, int n, int d, int undone)
+{
+    int c2, n2, d2, u2;
+    assert_true(s->journal_found);
+    nb_session_pending_count(s, &c2, &n2, &d2, &u2);
+    assert_int_equal(c2, c);
+    assert_int_equal(n2, n);
+    assert_int_equal(d2, d);
+    assert_int_equal(u2, undone);
+}
+
+/* What a journal is said to hold is the work since the last save, not the
+ * whole review; recovered, undo goes back to the save; a journal with
+ * nothing the review lacks is not asked about. */
+static void test_journal_counts_unsaved(void **st)
+{
+    (void)st;
+    fixture fx;
+    nb_session s;
+    nb_err err;
+    begin(&fx, &s);
+    correct_blank(&s, "3");
+    nb_session_note(&s, cell_of(&s, "t3.new.total"), -1, "checked", &err);
+    assert_int_equal(nb_session_save(&s, &err), 0);
+    nb_session_correct(&s, cell_of(&s, "t2.normative.in_force"), "7", &err);
+    session_reopen(&s, &fx); /* two saved entries, one unsaved */
+    pending_is(&s, 1, 0, 0, 0);
+    assert_int_equal(nb_session_recover(&s, &err), 0);
+    assert_true(s.dirty);
+    nb_session_undo(&s, &err);
+    assert_false(s.dirty); /* back to the save */
+    nb_session_undo(&s, &err);
+    session_reopen(&s, &fx); /* the saved note undone */
+    pending_is(&s, 0, 0, 0, 1);
+    assert_int_equal(nb_session_recover(&s, &err), 0);
+    assert_int_equal(s.rv.n, 1);
+    assert_true(s.dirty);
+    session_close(&s, &fx);
+    tu_copy_file(fx.review, fx.journal); /* a journal the same as the review */
+    session_open_again(&s, &fx);
+    assert_false(s.journal_found);
+    assert_false(exists(fx.journal));
+    assert_int_equal(s.rv.n, 2);
+    session_close(&s, &fx);
 }
 
 static void test_second_session_readonly(void **st)
@@ -289,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_correct_undo_redo),      cmocka_unit_test(test_decide_and_note),
         cmocka_unit_test(test_decide_many_one_undo),
         cmocka_unit_test(test_save_and_load),          cmocka_unit_test(test_journal_recovered),
+        cmocka_unit_test(test_dirty_follows_disk),     cmocka_unit_test(test_journal_counts_unsaved),
         cmocka_unit_test(test_second_session_readonly), cmocka_unit_test(test_malformed_never_overwritten),
         cmocka_unit_test(test_report_changed),
     };

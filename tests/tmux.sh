@@ -125,7 +125,7 @@ open_copy
 check "reopened after the save" "T3  requests received and handled"
 tmux send-keys -t "$S" ':' 'goto t2.normative.in_force' Enter 'e' '7' Enter 'e' C-u '3' '1'
 check "a second correction made, a third being typed" "value of t2.normative.in_force: 31"
-crash KILL 137 "after kill -9, reopening offers the unsaved work, saying what it holds" 2
+crash KILL 137 "after kill -9, reopening offers the work since the save: one correction (the saved one not counted)" 1
 tmux send-keys -t "$S" 'y' ':' 'goto t2.normative.in_force' Enter
 check "y recovers the committed correction (the one being typed was never made)" "t2.normative.in_force = 7"
 tmux send-keys -t "$S" ':' 'q!' Enter
@@ -171,6 +171,8 @@ S=$S1
 # the report edited on disk while the console has it open: said within a second
 printf '\n（另一人修改）\n' >>"$D/h.txt"
 check "the console notices the report changed on disk" "the report changed on disk since it was opened"
+tmux send-keys -t "$S" ']' ']'
+check "the title keeps saying so after other keys" "\[report changed on disk\]"
 tmux send-keys -t "$S" 'q'
 tmux kill-session -t "$S" 2>/dev/null
 rm -rf "$D"

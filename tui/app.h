@@ -73,7 +73,7 @@ typedef struct nb_app {
     int (*osc52)(const char *b64); /* the terminal's OSC 52 copy (term.c), or NULL */
     char msg[512];            /* the status line's message */
     int msg_error;
-    int changed_said;         /* the report changed on disk, and that was said */
+    int changed_said;         /* the report changed on disk: said, and marked on the title until read again */
     int quit;
     struct nb_queue *q;       /* the queue of reports (queue.h), or NULL: one report, no queue */
     int detail;               /* the finding the detail view shows */

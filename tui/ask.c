@@ -9,11 +9,17 @@
 #include "actions.h"
 #include "view.h"
 
-/* The recovery question: the journal, what it holds and when it was written. */
+/* The recovery question: the journal, what it holds that the review on
+ * disk does not (the review's entries it undid too) and when it was written. */
 static void recover_question(const nb_app *a, char *out, size_t cap)
 {
-    int c, n, d;
-    nb_review_count(&a->s.pending, &c, &n, &d);
+    int c, n, d, undone;
+    nb_session_pending_count(&a->s, &c, &n, &d, &undone);
+    char und[96] = "";
+    if (undone && a->lang == NB_LANG_ZH)
+        snprintf(und, sizeof und, "、撤销已保存的 %d 条", undone);
+    else if (undone)
+        snprintf(und, sizeof und, ", %d saved entr%s undone", undone, undone == 1 ? "y" : "ies");
     char when[32] = "?";
     struct tm tm;
     if (localtime_r(&a->s.pending_time, &tm))
@@ -24,11 +30,12 @@ static void recover_question(const nb_app *a, char *out, size_t cap)
                               : "";
     /* the answers first: a journal's path may run past the line's end */
     if (a->lang == NB_LANG_ZH)
-        snprintf(out, cap, " y 恢复，n 丢弃：%s 中有未保存的工作：%d 处更正、%d 条批注、%d 项决定，写于 %s%s",
-                 a->s.journal_path, c, n, d, when, changed);
+        snprintf(out, cap, " y 恢复，n 丢弃：%s 中有未保存的工作：%d 处更正、%d 条批注、%d 项决定%s，写于 %s%s",
+                 a->s.journal_path, c, n, d, und, when, changed);
     else
-        snprintf(out, cap, " y recovers, n discards: unsaved work in %s: %d correction%s, %d note%s, %d decision%s from %s%s",
-                 a->s.journal_path, c, c == 1 ? "" : "s", n, n == 1 ? "" : "s", d, d == 1 ? "" : "s", when, changed);
+        snprintf(out, cap, " y recovers, n discards: unsaved work in %s: %d correction%s, %d note%s, %d decision%s%s from %s%s",
+                 a->s.journal_path, c, c == 1 ? "" : "s", n, n == 1 ? "" : "s", d, d == 1 ? "" : "s", und, when,
+                 changed);
 }
 
 static void draw(const nb_app *a, nb_screen *s)

@@ -1,4 +1,5 @@
-/* bars.c — the title and status lines (bars.h). */
+/* bars.c — the title and status lines (bars.h); the title marks a report
+ * changed on disk since it was read. */
 #include "check/messages.h"
 #include "bars.h"
 
@@ -36,9 +37,29 @@ static void title_counts(const nb_app *a, char *out, size_t cap)
         snprintf(out + n, cap - (size_t)n, nb_app_tr(a, " · %ld dismissed", " · %ld 已驳回"), dismissed);
 }
 
-/* The title: the body, the year and format, the counts; where they do not
- * fit, the program's name left out and the body cut with "…", so that the
- * counts stay in view. */
+/* The mark of a report changed on disk since it was read (and said once),
+ * until the report is read again; NULL when it has not changed. */
+static const char *changed_mark(const nb_app *a)
+{
+    return a->changed_said ? nb_app_tr(a, "[report changed on disk]", "[报告已在磁盘上改动]") : NULL;
+}
+
+/* The mark on the title line after its counts (at its end when there is
+ * no room). */
+static void put_changed_mark(const nb_app *a, nb_screen *s, int used)
+{
+    const char *m = changed_mark(a);
+    if (!m)
+        return;
+    int cols = (int)nb_display_cols(m, strlen(m), 0), x = used + 2;
+    if (x + cols > s->w)
+        x = s->w > cols ? s->w - cols : 0;
+    nb_screen_put(s, 0, x, m, strlen(m), s->w - x, NB_R_WARNING, 1);
+}
+
+/* The title: the body, the year and format, the counts (and the changed
+ * mark); where they do not fit, the program's name left out and the body
+ * cut with "…", so that the counts stay in view. */
 void nb_bars_title(const nb_app *a, nb_screen *s)
 {
     char c[160], tail[256], agency[700], b[1024];
@@ -48,8 +69,9 @@ void nb_bars_title(const nb_app *a, nb_screen *s)
     else
         snprintf(tail, sizeof tail, "  %d  (%d format)  %s", a->r->year, a->r->format, c);
     snprintf(agency, sizeof agency, "%.300s", a->r->agency[0] ? a->r->agency : "?");
-    const char *head = " nianbao  ";
-    int tail_cols = (int)nb_display_cols(tail, strlen(tail), 0), room = s->w - (int)strlen(head) - tail_cols;
+    const char *head = " nianbao  ", *mark = changed_mark(a);
+    int tail_cols = (int)nb_display_cols(tail, strlen(tail), 0) + (mark ? 2 + (int)nb_display_cols(mark, strlen(mark), 0) : 0);
+    int room = s->w - (int)strlen(head) - tail_cols;
     if (room < 6) { /* the program's name gives way first */
         head = " ";
         room = s->w - 1 - tail_cols;
@@ -64,6 +86,7 @@ void nb_bars_title(const nb_app *a, nb_screen *s)
     snprintf(b, sizeof b, "%s%s%s", head, agency, tail);
     nb_screen_fill(s, 0, 0, s->w, ' ', NB_R_STATUS);
     nb_screen_put(s, 0, 0, b, strlen(b), s->w, NB_R_STATUS, 1);
+    put_changed_mark(a, s, (int)nb_display_cols(b, strlen(b), 0));
 }
 
 /* The report's file name, its end kept (its number) when it is long. */
@@ -163,6 +186,13 @@ static int message_fits(const nb_app *a, const nb_screen *s, int cell)
     char b[1024];
     int k = status_head(a, cell, b, sizeof b);
     return (int)nb_display_cols(b, (size_t)k, 0) + 3 + (int)nb_display_cols(a->msg, strlen(a->msg), 0) <= s->w;
+}
+
+int nb_bars_room(const nb_app *a, int w)
+{
+    char b[1024];
+    int k = status_head(a, 0, b, sizeof b);
+    return w - (int)nb_display_cols(b, (size_t)k, 0) - 3;
 }
 
 void nb_bars_status(const nb_app *a, nb_screen *s)

@@ -10,6 +10,10 @@
 
 void nb_bars_title(const nb_app *a, nb_screen *s);
 void nb_bars_status(const nb_app *a, nb_screen *s);
+/* The columns a message has on the status line of a w columns wide
+ * screen, after the file and the current finding (the selected cell gives
+ * way to it). */
+int nb_bars_room(const nb_app *a, int w);
 /* A message too long for the status line, wrapped above it over whatever
  * is drawn there, until the next key (drawn last). */
 void nb_bars_message(const nb_app *a, nb_screen *s);

@@ -59,7 +59,11 @@ typedef enum {
       "correct the selected cell: the line editor (below) on the status line,\n"                                 \
       "prefilled with its value; what is not a number is refused.\n"                                             \
       "The checks run again at once; the text keeps the report's own number and the\n"                           \
-      "table marks the cell\n.Ql # .")                                                                             \
+      "table marks the cell\n.Ql # .\n"                                                                           \
+      "The status line names the findings the correction resolved and those it\n"                               \
+      "brought; when the current finding was resolved, it names the one now\n"                                   \
+      "current, with its message\n"                                                                               \
+      "(the one\n.Cm c\nand\n.Cm d\nact on next)")                                                                \
     K(NORMAL, CLEAR, "x", "take the selected cell back to the report's own value", "撤回所选单元格的更正",        \
       "take the selected cell back to the report's own value (a corrected cell;\n"                              \
       "an empty value in the editor does the same)")                                                             \

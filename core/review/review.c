@@ -142,6 +142,28 @@ void nb_review_count(const nb_review *rv, int *corrections, int *notes, int *dec
     }
 }
 
+/* Two strings of entries alike (NULL as "": neither written). */
+static int same_text(const char *a, const char *b)
+{
+    return !strcmp(a ? a : "", b ? b : "");
+}
+
+static int same_entry(const nb_rv_entry *a, const nb_rv_entry *b)
+{
+    return a->kind == b->kind && a->state == b->state && !strcmp(a->cell, b->cell) &&
+           !strcmp(a->finding, b->finding) && !strcmp(a->rule, b->rule) && !strcmp(a->at, b->at) &&
+           same_text(a->value, b->value) && same_text(a->was, b->was) && same_text(a->text, b->text) &&
+           same_text(a->cells, b->cells) && same_text(a->by, b->by);
+}
+
+size_t nb_review_common(const nb_review *a, const nb_review *b)
+{
+    size_t i = 0;
+    while (i < a->n && i < b->n && same_entry(&a->v[i], &b->v[i]))
+        i++;
+    return i;
+}
+
 /* ---- the file: "kind key=value …", values bare or "quoted\nwith escapes" ---- */
 
 /* s as a quoted value: quotes, backslashes and control characters

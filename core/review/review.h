@@ -64,6 +64,10 @@ int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err);
 int nb_review_save(const nb_review *rv, const char *path, nb_lang lang, nb_err *err);
 /* Counts of a review's entries, for saying what it holds. */
 void nb_review_count(const nb_review *rv, int *corrections, int *notes, int *decisions);
+/* How many leading entries a and b share (the same kind, cells, values,
+ * texts, decision, author and time): what a journal holds of the review
+ * saved before it. */
+size_t nb_review_common(const nb_review *a, const nb_review *b);
 void nb_review_free(nb_review *rv);
 /* Append a copy of e (its strings are copied); -1 when out of memory. */
 int nb_review_add(nb_review *rv, const nb_rv_entry *e);

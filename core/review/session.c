@@ -84,10 +84,11 @@ void nb_session_free(nb_session *s)
 
 /* ------------------------------------------------------------ changes */
 
-/* After a change: the checks again, then the journal. */
+/* After a change: the checks again, then the journal (none when the
+ * entries are the review on disk again, undone or redone to it). */
 static int changed(nb_session *s, nb_err *err)
 {
-    s->dirty = 1;
+    s->dirty = s->saved < 0 || s->rv.n != (size_t)s->saved;
     if (nb_session_recompute(s, err) != 0)
         return -1;
     return nb_session_journal(s, err);
@@ -101,6 +102,15 @@ static void fill_entry(nb_rv_entry *e, nb_rv_kind kind)
     nb_iso_now(e->at, sizeof e->at);
 }
 
+/* What was undone is forgotten as new entries are made after the first
+ * kept ones: the entries saved, if they were more, are no longer to be had. */
+static void forget_redo(nb_session *s, size_t kept)
+{
+    if (s->saved >= 0 && kept < (size_t)s->saved)
+        s->saved = -1;
+    nb_review_free(&s->redo);
+}
+
 /* A new entry: kept, what was undone forgotten, and the checks run again. */
 static int add_entry(nb_session *s, const nb_rv_entry *e, nb_err *err)
 {
@@ -108,7 +118,7 @@ static int add_entry(nb_session *s, const nb_rv_entry *e, nb_err *err)
         return -1;
     if (nb_review_add(&s->rv, e) != 0)
         return out_of_memory(s, err);
-    nb_review_free(&s->redo);
+    forget_redo(s, s->rv.n - 1);
     return changed(s, err);
 }
 
@@ -284,7 +294,7 @@ int nb_session_decide_many(nb_session *s, const int *ks, int n, nb_decision stat
             return out_of_memory(s, err);
         }
     }
-    nb_review_free(&s->redo);
+    forget_redo(s, s->rv.n - (size_t)n);
     return changed(s, err);
 }
 
@@ -343,6 +353,30 @@ int nb_session_resolved_count(const nb_session *s)
     int n = 0;
     for (size_t k = 0; k < s->fs0.n; k++)
         n += nb_session_resolved(s, k);
+    return n;
+}
+
+int nb_session_findings_gone(const nb_session *s, const nb_findings *from, const nb_findings *to, int *idx, int cap)
+{
+    char(*fps)[24] = to->n ? malloc(to->n * sizeof *fps) : NULL;
+    if (to->n && !fps)
+        return -1;
+    for (size_t k = 0; k < to->n; k++)
+        nb_finding_fingerprint(s->r, &to->v[k], fps[k]);
+    int n = 0;
+    for (size_t k = 0; k < from->n; k++) {
+        char fp[24];
+        nb_finding_fingerprint(s->r, &from->v[k], fp);
+        size_t j = 0;
+        while (j < to->n && strcmp(fps[j], fp))
+            j++;
+        if (j < to->n)
+            continue;
+        if (n < cap)
+            idx[n] = (int)k;
+        n++;
+    }
+    free(fps);
     return n;
 }
 

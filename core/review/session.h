@@ -41,7 +41,9 @@ typedef struct nb_session {
     char review_path[4200], journal_path[4300], lock_path[4300];
     struct stat report_st;    /* the report file when it was read */
     int review_bad;           /* the review file is malformed: never overwritten */
-    int dirty;                /* entries not saved yet */
+    int dirty;                /* the entries differ from the review on disk */
+    long saved;               /* the first this many entries are the review on disk (rv.n of
+                                 them: not dirty); -1 when undoing and a new entry lost them */
     int readonly;             /* another process holds the lock: nothing is written */
     int locked;               /* this session holds the lock */
     int journal_found;        /* a journal of a session that ended unsaved was found on opening */
@@ -76,6 +78,11 @@ int nb_session_open(nb_session *s, const char *path, nb_err *err);
 /* Take the journal's entries as the unsaved work (dirty until saved);
  * those that no longer fit the report become REVIEW.STALE findings. */
 int nb_session_recover(nb_session *s, nb_err *err);
+/* What the journal found on opening holds that the review on disk does
+ * not: its entries past those the two share, by kind, and the review's
+ * own entries past them (undone before the session ended). Before
+ * nb_session_recover. */
+void nb_session_pending_count(const nb_session *s, int *corrections, int *notes, int *decisions, int *undone);
 /* Drop the unsaved work on purpose: the journal is removed. */
 void nb_session_discard(nb_session *s);
 
@@ -116,6 +123,12 @@ int nb_session_report_changed(const nb_session *s);
 /* Whether finding k of s->fs0 is gone after the corrections. */
 int nb_session_resolved(const nb_session *s, size_t k);
 int nb_session_resolved_count(const nb_session *s);
+/* The findings of from that to does not have (by fingerprint: rule and
+ * cells, not values), as a change to the review made them go (from: the
+ * findings before it, to: after) or come (the other way round): how many,
+ * the indices in from of the first cap of them in idx; -1 when out of
+ * memory. */
+int nb_session_findings_gone(const nb_session *s, const nb_findings *from, const nb_findings *to, int *idx, int cap);
 /* The decision in force on finding k of s->fs, or NULL. */
 const nb_rv_entry *nb_session_decision(const nb_session *s, size_t k);
 /* The finding of s->fs with this fingerprint, or -1. */

@@ -7,6 +7,7 @@
  * recomputed with the entries that no longer fit. */
 #include "review/session.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,30 @@ static int find_journal(nb_session *s, nb_err *err)
     return 0;
 }
 
+void nb_session_pending_count(const nb_session *s, int *corrections, int *notes, int *decisions, int *undone)
+{
+    size_t common = nb_review_common(&s->pending, &s->rv);
+    nb_review past = s->pending; /* a view of its entries past the common ones */
+    if (common) {
+        past.v += common;
+        past.n -= common;
+    }
+    nb_review_count(&past, corrections, notes, decisions);
+    *undone = (int)(s->rv.n - common);
+}
+
+/* A journal that holds nothing the review on disk lacks (the session undid
+ * its work back to the save): nothing to recover, and it goes. */
+static void drop_empty_journal(nb_session *s)
+{
+    if (!s->journal_found || s->review_bad)
+        return;
+    int c, n, d, undone;
+    nb_session_pending_count(s, &c, &n, &d, &undone);
+    if (c + n + d + undone == 0)
+        nb_session_discard(s);
+}
+
 int nb_session_open(nb_session *s, const char *path, nb_err *err)
 {
     if (path)
@@ -111,13 +136,17 @@ int nb_session_open(nb_session *s, const char *path, nb_err *err)
     nb_review_free(&s->rv);
     nb_err e;
     if (nb_review_load(&s->rv, s->review_path, s->lang, &e) != 0) {
-        if (e.code == NB_E_NOTFOUND)
+        if (e.code == NB_E_NOTFOUND) {
+            drop_empty_journal(s);
             return rc;
+        }
         s->review_bad = 1;
         return nb_err_set(err, e.code, "%s (%s)", e.msg,
                           T(s, "opened without it; it will not be overwritten: :w FILE saves the work elsewhere",
                             "已不带审阅打开；该文件不会被覆盖：用 :w 文件名 另存"));
     }
+    s->saved = (long)s->rv.n;
+    drop_empty_journal(s);
     if (nb_session_recompute(s, &e) != 0)
         rc = nb_err_set(err, e.code, "%s", e.msg);
     return rc;
@@ -127,10 +156,12 @@ int nb_session_recover(nb_session *s, nb_err *err)
 {
     if (!s->journal_found)
         return nb_err_set(err, NB_E_USAGE, "%s", T(s, "no unsaved work to recover", "没有可恢复的未保存工作"));
+    if (nb_review_common(&s->pending, &s->rv) < s->rv.n)
+        s->saved = -1; /* it undid some of the review: undo cannot bring it back */
     nb_review_free(&s->rv);
     s->rv = s->pending;
     memset(&s->pending, 0, sizeof s->pending);
-    s->dirty = 1;
+    s->dirty = s->saved < 0 || s->rv.n != (size_t)s->saved;
     s->journal_found = 0;
     return nb_session_recompute(s, err);
 }
@@ -170,6 +201,12 @@ int nb_session_journal(nb_session *s, nb_err *err)
 {
     if (s->readonly)
         return 0;
+    if (!s->dirty) { /* the review on disk is the work: nothing unsaved */
+        s->journal_failed = 0;
+        if (unlink(s->journal_path) != 0 && errno != ENOENT)
+            return nb_err_set(err, NB_E_IO, "%s: %s", s->journal_path, strerror(errno));
+        return 0;
+    }
     stamp(s);
     nb_err e;
     if (nb_review_save(&s->rv, s->journal_path, s->lang, &e) == 0) {
@@ -192,6 +229,7 @@ static int save_to(nb_session *s, const char *path, nb_err *err)
     if (nb_review_save(&s->rv, path, s->lang, err) != 0)
         return -1;
     s->dirty = 0;
+    s->saved = (long)s->rv.n;
     if (!s->readonly) { /* the journal of a read-only session is another's */
         s->journal_failed = 0;
         unlink(s->journal_path);
