@@ -332,6 +332,7 @@ static void forget_report(nb_app *a)
 int nb_app_load(nb_app *a, nb_report *r)
 {
     forget_report(a);
+    nb_search_forget(&a->search); /* its hits were of the text before */
     a->r = r;
     nb_err err;
     if (nb_session_init(&a->s, a->ctx, r, &err) != 0 || nb_select_init(a) != 0)
