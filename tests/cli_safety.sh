@@ -192,6 +192,21 @@ if grep -q "y recovers, n discards: unsaved work in $S/j.txt.review.journal: 1 c
 else
     notok "the recovery question" "$(tail -1 "$T/rq1.dump") / $(tail -1 "$T/rq2.dump")"
 fi
+# at the console's narrowest the answers stay whole on the status line, the
+# journal and what it holds above them (a path too long for one line)
+"$NB" --script "$T/rq1.script" "$S/j.txt" >/dev/null 2>&1 # ends unsaved
+printf ':dump %s\n:q\n' "$T/rq3.dump" >"$T/rq3.script"
+printf ':dump %s\nn\n:q\n' "$T/rq4.dump" >"$T/rq4.script"
+"$NB" --size 60x20 --script "$T/rq3.script" "$S/j.txt" >/dev/null 2>&1
+LANG=zh_CN.UTF-8 LC_ALL= "$NB" --size 60x20 --script "$T/rq4.script" "$S/j.txt" >/dev/null 2>&1
+if [ "$(tail -1 "$T/rq3.dump")" = " y recovers, n discards" ] && [ "$(tail -1 "$T/rq4.dump")" = " y 恢复，n 丢弃" ] &&
+    tail -5 "$T/rq3.dump" | tr -d '\n' | grep -q "journal: 1 *correction, 0 *notes, 0 *decisions from 20" &&
+    tail -5 "$T/rq4.dump" | tr -d '\n' | grep -q "1 处更正、0 条批注、0 项决定，写于 20"; then
+    ok "at 60 columns the recovery question's answers are whole on the status line, the journal above"
+else
+    notok "the recovery question at 60 columns" "$(tail -3 "$T/rq3.dump") / $(tail -3 "$T/rq4.dump")"
+fi
+rm -f "$S/j.txt.review.journal"
 
 # ---- the console: a value the cell cannot hold stays in the editor, said why ----
 

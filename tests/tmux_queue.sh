@@ -27,7 +27,7 @@ check "Enter opens the report at its first open finding" "finding 1/9 STRUCT.MIS
 tmux send-keys -t "$S" c
 check "c confirms it" "confirmed"
 tmux send-keys -t "$S" q
-check "q with a decision unsaved asks first" "save them? y save"
+check "q with a decision unsaved asks first" "y save, n discard"
 tmux send-keys -t "$S" y
 check "saved, back in the queue: seed000 in progress" "seed000.txt .* in progress 1/6"
 tmux send-keys -t "$S" / w o l o n g - 2 0 2 5 Enter
@@ -37,7 +37,7 @@ check "the report of the second of two years of one body opens" "wolong-2025.txt
 tmux send-keys -t "$S" ']' c
 check "] then c confirms T3.BALANCE" "finding 2/4 T3.BALANCE .*confirmed"
 tmux send-keys -t "$S" Escape
-check "Esc asks about the unsaved decision too" "save them? y save"
+check "Esc asks about the unsaved decision too" "y save, n discard"
 tmux send-keys -t "$S" y
 check "back in the queue: wolong-2025 in progress" "wolong-2025.txt .* in progress 1/3"
 tmux send-keys -t "$S" q

@@ -215,6 +215,22 @@ static void draw_small(const nb_app *a, nb_screen *s)
     nb_screen_put(s, s->h / 2, 0, b, strlen(b), s->w, NB_R_TEXT, 0);
 }
 
+/* Whether mode's view draws over the status line (a prompt, a question):
+ * it places the message itself. */
+static int over_status(int mode)
+{
+    switch (mode) {
+    case NB_MODE_PROMPT:
+    case NB_MODE_SEARCH:
+    case NB_MODE_EDIT:
+    case NB_MODE_REASON:
+    case NB_MODE_NOTE:
+    case NB_MODE_ASK_QUIT:
+    case NB_MODE_ASK_RECOVER: return 1;
+    default: return 0;
+    }
+}
+
 /* The title and status lines, then the views from the top one covering
  * the panes up: overlays over the panes, prompts over the status line. */
 static void render(const nb_app *a, nb_screen *s)
@@ -230,7 +246,7 @@ static void render(const nb_app *a, nb_screen *s)
     }
     for (int i = first_drawn(a); i < a->nmodes; i++)
         views[a->modes[i]]->draw(a, s);
-    if (a->r && nb_app_mode(a) != NB_MODE_PROMPT && nb_app_mode(a) != NB_MODE_SEARCH)
+    if (a->r && !over_status(nb_app_mode(a)))
         nb_bars_message(a, s); /* a long message wrapped above a report's status line */
 }
 
@@ -316,6 +332,7 @@ static void forget_report(nb_app *a)
 int nb_app_load(nb_app *a, nb_report *r)
 {
     forget_report(a);
+    nb_search_forget(&a->search); /* its hits were of the text before */
     a->r = r;
     nb_err err;
     if (nb_session_init(&a->s, a->ctx, r, &err) != 0 || nb_select_init(a) != 0)

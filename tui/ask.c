@@ -7,11 +7,13 @@
 #include <time.h>
 
 #include "actions.h"
+#include "bars.h"
 #include "view.h"
 
-/* The recovery question: the journal, what it holds that the review on
- * disk does not (the review's entries it undid too) and when it was written. */
-static void recover_question(const nb_app *a, char *out, size_t cap)
+/* The recovery question's text: the journal, what it holds that the
+ * review on disk does not (the review's entries it undid too) and when it
+ * was written. */
+static void recover_text(const nb_app *a, char *out, size_t cap)
 {
     int c, n, d, undone;
     nb_session_pending_count(&a->s, &c, &n, &d, &undone);
@@ -28,28 +30,33 @@ static void recover_question(const nb_app *a, char *out, size_t cap)
                               ? nb_app_tr(a, "; the report changed since: entries that no longer fit are reported",
                                           "；报告此后有改动：不再相符的条目将列出")
                               : "";
-    /* the answers first: a journal's path may run past the line's end */
     if (a->lang == NB_LANG_ZH)
-        snprintf(out, cap, " y 恢复，n 丢弃：%s 中有未保存的工作：%d 处更正、%d 条批注、%d 项决定%s，写于 %s%s",
-                 a->s.journal_path, c, n, d, und, when, changed);
+        snprintf(out, cap, "%s 中有未保存的工作：%d 处更正、%d 条批注、%d 项决定%s，写于 %s%s", a->s.journal_path, c,
+                 n, d, und, when, changed);
     else
-        snprintf(out, cap, " y recovers, n discards: unsaved work in %s: %d correction%s, %d note%s, %d decision%s%s from %s%s",
+        snprintf(out, cap, "unsaved work in %s: %d correction%s, %d note%s, %d decision%s%s from %s%s",
                  a->s.journal_path, c, c == 1 ? "" : "s", n, n == 1 ? "" : "s", d, d == 1 ? "" : "s", und, when,
                  changed);
 }
 
+/* The question on one line when it fits (the recovery question's answers
+ * first: a journal's path may be long), else its answers on the status
+ * line and what it asks above them (nb_bars_question). */
 static void draw(const nb_app *a, nb_screen *s)
 {
-    int y = s->h - 1;
-    char q[5000];
-    if (nb_app_mode(a) == NB_MODE_ASK_RECOVER)
-        recover_question(a, q, sizeof q);
-    else
-        snprintf(q, sizeof q, "%s",
-                 nb_app_tr(a, " unsaved corrections and decisions: save them? y save, n discard, any other key cancels",
-                           " 有未保存的更正和决定：是否保存？y 保存，n 放弃，其他键取消"));
-    nb_screen_fill(s, y, 0, s->w, ' ', NB_R_STATUS);
-    nb_screen_put(s, y, 0, q, strlen(q), s->w, NB_R_WARNING, 1);
+    char text[4600], line[5000];
+    const char *answers;
+    if (nb_app_mode(a) == NB_MODE_ASK_RECOVER) {
+        recover_text(a, text, sizeof text);
+        answers = nb_app_tr(a, "y recovers, n discards", "y 恢复，n 丢弃");
+        snprintf(line, sizeof line, nb_app_tr(a, " %s: %s", " %s：%s"), answers, text);
+    } else {
+        snprintf(text, sizeof text, "%s",
+                 nb_app_tr(a, "unsaved corrections and decisions: save them?", "有未保存的更正和决定：是否保存？"));
+        answers = nb_app_tr(a, "y save, n discard, any other key cancels", "y 保存，n 放弃，其他键取消");
+        snprintf(line, sizeof line, nb_app_tr(a, " %s %s", " %s%s"), text, answers);
+    }
+    nb_bars_question(a, s, line, text, answers);
 }
 
 static void key(nb_app *a, nb_request rq, int k)

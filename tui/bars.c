@@ -58,8 +58,8 @@ static void put_changed_mark(const nb_app *a, nb_screen *s, int used)
 }
 
 /* The title: the body, the year and format, the counts (and the changed
- * mark); where they do not fit, the program's name left out and the body
- * cut with "…", so that the counts stay in view. */
+ * mark); where they do not fit, the program's name left out, then the
+ * format, and the body cut with "…", so that the counts stay in view. */
 void nb_bars_title(const nb_app *a, nb_screen *s)
 {
     char c[160], tail[256], agency[700], b[1024];
@@ -74,6 +74,12 @@ void nb_bars_title(const nb_app *a, nb_screen *s)
     int room = s->w - (int)strlen(head) - tail_cols;
     if (room < 6) { /* the program's name gives way first */
         head = " ";
+        room = s->w - 1 - tail_cols;
+    }
+    if (room < 6) { /* then the format */
+        int cut = (int)nb_display_cols(tail, strlen(tail), 0);
+        snprintf(tail, sizeof tail, a->lang == NB_LANG_ZH ? "  %d年  %s" : "  %d  %s", a->r->year, c);
+        tail_cols -= cut - (int)nb_display_cols(tail, strlen(tail), 0);
         room = s->w - 1 - tail_cols;
     }
     if (room >= 3 && (int)nb_display_cols(agency, strlen(agency), 0) > room) {
@@ -211,16 +217,53 @@ void nb_bars_status(const nb_app *a, nb_screen *s)
     nb_screen_put(s, y, 0, b, strlen(b), s->w, a->msg_error ? NB_R_ERROR : NB_R_STATUS, 1);
 }
 
-void nb_bars_message(const nb_app *a, nb_screen *s)
+int nb_bars_above(nb_screen *s, int bottom, const char *t, nb_role fill, nb_role role, int marked)
 {
-    if (!a->msg[0] || message_fits(a, s, 0))
-        return;
-    size_t n = strlen(a->msg);
-    int rows = nb_text_rows(a->msg, n, s->w - 2);
+    size_t n = strlen(t), off = 0, next;
+    int w = s->w - 2, rows = nb_text_rows(t, n, w);
     if (rows > s->h / 3)
         rows = s->h / 3;
-    nb_role role = a->msg_error ? NB_R_ERROR : NB_R_STATUS;
-    for (int y = s->h - 1 - rows; y < s->h - 1; y++)
-        nb_screen_fill(s, y, 0, s->w, ' ', role);
-    nb_screen_wrap(s, s->h - 1 - rows, 1, s->w - 2, rows, a->msg, n, role);
+    if (bottom - rows < 1) /* the title line stays */
+        rows = bottom - 1;
+    for (int r = 0; r < rows; r++) {
+        int y = bottom - rows + r;
+        size_t k = nb_text_break(t + off, n - off, w, &next);
+        nb_screen_fill(s, y, 0, s->w, ' ', fill);
+        if (r == rows - 1 && off + next < n) { /* more than the rows hold: cut with "…" */
+            k = nb_text_fit(t + off, n - off, w - 1);
+            int used = nb_screen_put(s, y, 1, t + off, k, w - 1, role, marked);
+            nb_screen_put(s, y, 1 + used, "…", strlen("…"), 1, role, marked);
+        } else {
+            nb_screen_put(s, y, 1, t + off, k, w, role, marked);
+        }
+        off += next;
+    }
+    return rows > 0 ? rows : 0;
+}
+
+void nb_bars_message_above(const nb_app *a, nb_screen *s, int bottom)
+{
+    if (a->msg[0]) {
+        nb_role role = a->msg_error ? NB_R_ERROR : NB_R_STATUS;
+        nb_bars_above(s, bottom, a->msg, role, role, 0);
+    }
+}
+
+void nb_bars_message(const nb_app *a, nb_screen *s)
+{
+    if (!message_fits(a, s, 0))
+        nb_bars_message_above(a, s, s->h - 1);
+}
+
+void nb_bars_question(const nb_app *a, nb_screen *s, const char *line, const char *text, const char *answers)
+{
+    int y = s->h - 1, above = 0;
+    nb_screen_fill(s, y, 0, s->w, ' ', NB_R_STATUS);
+    if ((int)nb_display_cols(line, strlen(line), 0) <= s->w) {
+        nb_screen_put(s, y, 0, line, strlen(line), s->w, NB_R_WARNING, 1);
+    } else { /* the answers whole on the status line, what is asked above them */
+        nb_screen_put(s, y, 1, answers, strlen(answers), s->w - 1, NB_R_WARNING, 1);
+        above = nb_bars_above(s, y, text, NB_R_STATUS, NB_R_WARNING, 1);
+    }
+    nb_bars_message_above(a, s, y - above);
 }

@@ -50,7 +50,12 @@ typedef enum {
       "search the text, or from the tables pane the tables' row labels, group\n"                                 \
       "headings and values (PCRE2, UTF; smart case: case-insensitive unless the pattern\n"                       \
       "has a capital); a bad pattern is reported with its offset")                                               \
-    K(NORMAL, SEARCH_NEXT, "n", "next search hit", "下一个搜索结果", "")                                         \
+    K(NORMAL, SEARCH_NEXT, "n", "next search hit", "下一个搜索结果",                                             \
+      "next search hit; the status line says which of how many (hit 3 of 17) and when\n"                         \
+      "the search goes round the end (wrapped to the top, to the bottom) or finds nothing.\n"                    \
+      "From the text pane the hits are every match in the report's whole text; from the\n"                      \
+      "tables pane, the row labels, group headings and values that match (each once);\n"                        \
+      "in the help, its entries that match")                                                                    \
     K(NORMAL, SEARCH_PREV, "N", "previous search hit", "上一个搜索结果", "")                                     \
     K(NORMAL, PROMPT, ":", "command line: :goto ID, :theme NAME, :w, :q, :q!, :help",                            \
       "命令行：:goto 单元格, :theme 主题, :w, :q, :q!, :help", "command line (commands below)")                 \

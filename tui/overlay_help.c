@@ -179,17 +179,23 @@ void nb_help_search(nb_app *a, int dir)
 {
     help h;
     help_load(a, &h);
-    int from = item_at(&h, a->help_top);
-    for (int step = 1; step <= h.n; step++) {
-        int k = ((from + dir * step) % h.n + h.n) % h.n;
-        if (item_matches(a, &h.it[k])) {
-            if (dir > 0 ? k <= from : k >= from)
-                nb_app_say(a, 0, "%s", nb_app_tr(a, "search wrapped", "搜索已从头开始"));
-            a->help_top = row_of(&h, k) + lead_rows(&h.it[k], k) - keys_alone(&h.it[k]);
-            return;
-        }
+    int from = item_at(&h, a->help_top), to = -1, k = 0, count = 0;
+    for (int step = 1; step <= h.n && to < 0; step++) {
+        int i = ((from + dir * step) % h.n + h.n) % h.n;
+        if (item_matches(a, &h.it[i]))
+            to = i;
     }
-    nb_app_say(a, 1, nb_app_tr(a, "not found: %s", "未找到：%s"), a->search.pat);
+    if (to < 0) {
+        nb_app_say(a, 1, nb_app_tr(a, "not found: %s", "未找到：%s"), a->search.pat);
+        return;
+    }
+    for (int i = 0; i < h.n; i++) /* the help is small: its hits counted at each step */
+        if (item_matches(a, &h.it[i])) {
+            count++;
+            k += i <= to;
+        }
+    nb_search_said(a, (size_t)k, (size_t)count, dir > 0 ? to <= from : to >= from, dir);
+    a->help_top = row_of(&h, to) + lead_rows(&h.it[to], to) - keys_alone(&h.it[to]);
 }
 
 /* How far a scrolling key moves the help, or 0. */

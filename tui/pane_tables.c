@@ -334,20 +334,33 @@ static int slot_count(const nb_app *a, int *per)
     return a->ngrid * most;
 }
 
+/* Whether slot at (of per a row) is a label or a cell the pattern matches. */
+static int slot_hit(const nb_app *a, int per, int at)
+{
+    int g = at / per, c = at % per - 1, kind = a->grid[g].kind;
+    return kind >= 2 && !(kind == 2 && c >= a->r->schema->rows[a->grid[g].row].ncols) && slot_matches(a, g, c);
+}
+
 void nb_tables_search(nb_app *a, int dir)
 {
-    int per, n = slot_count(a, &per), from = a->gsel * per + a->gcol + 1;
-    for (int step = 1; step <= n; step++) {
-        int at = ((from + dir * step) % n + n) % n, g = at / per, c = at % per - 1;
-        int kind = a->grid[g].kind;
-        if (kind < 2 || (kind == 2 && c >= a->r->schema->rows[a->grid[g].row].ncols) || !slot_matches(a, g, c))
-            continue;
-        if (dir > 0 ? at <= from : at >= from)
-            nb_app_say(a, 0, "%s", nb_app_tr(a, "search wrapped", "搜索已从头开始"));
-        a->gsel = kind == 3 ? g + 1 : g; /* a heading: its first row */
-        a->gcol = c < 0 ? 0 : c;
-        nb_cursor_to_cell(a);
+    int per, n = slot_count(a, &per), from = a->gsel * per + a->gcol + 1, to = -1, k = 0, count = 0;
+    for (int step = 1; step <= n && to < 0; step++) {
+        int at = ((from + dir * step) % n + n) % n;
+        if (slot_hit(a, per, at))
+            to = at;
+    }
+    if (to < 0) {
+        nb_app_say(a, 1, nb_app_tr(a, "not found in the tables: %s", "表格中未找到：%s"), a->search.pat);
         return;
     }
-    nb_app_say(a, 1, nb_app_tr(a, "not found in the tables: %s", "表格中未找到：%s"), a->search.pat);
+    for (int at = 0; at < n; at++) /* the tables are small: their hits counted at each step */
+        if (slot_hit(a, per, at)) {
+            count++;
+            k += at <= to;
+        }
+    nb_search_said(a, (size_t)k, (size_t)count, dir > 0 ? to <= from : to >= from, dir);
+    int g = to / per, c = to % per - 1;
+    a->gsel = a->grid[g].kind == 3 ? g + 1 : g; /* a heading: its first row */
+    a->gcol = c < 0 ? 0 : c;
+    nb_cursor_to_cell(a);
 }

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "actions.h"
+#include "bars.h"
+#include "base/utf8.h"
 #include "commands.h"
 #include "lineedit.h"
 #include "names.h"
@@ -49,10 +51,10 @@ static void recall_reason(nb_app *a, int d)
 }
 
 /* "dismissed because: ", for several findings "dismiss 12 findings
- * because: ", with a hint when there are reasons to recall. */
-static void reason_label(const nb_app *a, char *out, size_t cap)
+ * because: ", with a hint (when hint) when there are reasons to recall. */
+static void reason_label(const nb_app *a, int hint, char *out, size_t cap)
 {
-    int recall = earlier_reason(a, 1) != NULL;
+    int recall = hint && earlier_reason(a, 1) != NULL;
     if (a->lang == NB_LANG_ZH) {
         char what[64] = "驳回";
         if (a->ndecide > 1)
@@ -66,8 +68,9 @@ static void reason_label(const nb_app *a, char *out, size_t cap)
     }
 }
 
-/* The label before the text: what is being typed. */
-static void label_of(const nb_app *a, char *out, size_t cap)
+/* The label before the text: what is being typed (a reason's with the
+ * hint when hint). */
+static void label_of(const nb_app *a, int hint, char *out, size_t cap)
 {
     char id[320];
     int mode = nb_app_mode(a);
@@ -78,7 +81,7 @@ static void label_of(const nb_app *a, char *out, size_t cap)
         else
             snprintf(out, cap, nb_app_tr(a, "value of %s: ", "更正 %s："), id);
     } else if (mode == NB_MODE_REASON) {
-        reason_label(a, out, cap);
+        reason_label(a, hint, out, cap);
     } else if (mode == NB_MODE_NOTE) {
         int n;
         const nb_rule *rules = nb_rules(&n);
@@ -92,11 +95,51 @@ static void label_of(const nb_app *a, char *out, size_t cap)
     }
 }
 
+static int cols_of(const char *t)
+{
+    return (int)nb_display_cols(t, strlen(t), 0);
+}
+
+/* label cut to cols display columns with "…", between characters, its
+ * closing ": " or "：" kept. */
+static void cut_label(const char *label, int cols, char *out, size_t cap)
+{
+    size_t n = strlen(label), end = n;
+    if (end >= 2 && !strcmp(label + end - 2, ": "))
+        end -= 2;
+    else if (end >= 3 && !strcmp(label + end - 3, "："))
+        end -= 3;
+    int room = cols - 1 - cols_of(label + end);
+    size_t k = nb_text_fit(label, end, room > 0 ? room : 0);
+    snprintf(out, cap, "%.*s…%s", (int)k, label, label + end);
+}
+
+/* The prompt on the status line, the text typed given at least
+ * NB_TYPING columns: a label longer than leaves them (a reason's without
+ * its hint first) is cut with "…" there and shown whole above. The
+ * message goes above it, but a refused value's (in the label) and none
+ * while typing a command or a search. */
+enum { NB_TYPING = 16 };
+
 static void draw(const nb_app *a, nb_screen *s)
 {
-    char label[512];
-    label_of(a, label, sizeof label);
-    nb_lineedit_draw(&a->in, s, s->h - 1, label);
+    char label[1024], shown[1024];
+    int mode = nb_app_mode(a), y = s->h - 1, room = s->w - NB_TYPING;
+    label_of(a, 1, label, sizeof label);
+    label_of(a, 0, shown, sizeof shown);
+    if (cols_of(label) <= room) {
+        nb_lineedit_draw(&a->in, s, y, label);
+    } else {
+        if (cols_of(shown) > room) {
+            char full[1024];
+            snprintf(full, sizeof full, "%s", shown);
+            cut_label(full, room, shown, sizeof shown);
+        }
+        nb_lineedit_draw(&a->in, s, y, shown);
+        y -= nb_bars_above(s, y, label, NB_R_STATUS, NB_R_STATUS, 0);
+    }
+    if (mode != NB_MODE_PROMPT && mode != NB_MODE_SEARCH && !(mode == NB_MODE_EDIT && a->msg_error))
+        nb_bars_message_above(a, s, y);
 }
 
 /* Enter: the prompt closes and its text goes where it was meant for. */

@@ -1,5 +1,6 @@
 /* search.c — PCRE2 over the report's text (search.h): compiling with smart
- * case, the one match loop, a line's hits, the next and previous hit. */
+ * case, the one match loop, a line's hits, the text's hits found once and
+ * the next and previous of them. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
@@ -10,8 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define NONE ((size_t)-1)
 
 /* PCRE2's message for a bad pattern, in Chinese (PCRE2 has English
  * only): the usual mistakes by name, the rest in general terms. */
@@ -59,6 +58,7 @@ int nb_search_compile(nb_search *s, const char *pat, nb_lang lang, nb_err *err)
                           (size_t)eo, zh ? zh : (char *)m);
     }
     pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    nb_search_forget(s); /* the hits were of the old pattern */
     pcre2_code_free(s->re);
     s->re = re;
     snprintf(s->pat, sizeof s->pat, "%s", pat);
@@ -70,6 +70,7 @@ void nb_search_free(nb_search *s)
 {
     pcre2_code_free(s->re);
     s->re = NULL;
+    nb_search_forget(s);
 }
 
 /* Past the continuation bytes of a UTF-8 character. */
@@ -120,63 +121,85 @@ unsigned char *nb_search_line(const nb_search *s, const char *t, size_t ls, size
     return h.hit;
 }
 
-/* Where the hits fall around the cursor. */
-typedef struct around {
-    size_t cur;
-    size_t first, before, last; /* the first hit of all, the last before cur, the last of all */
-} around;
+/* The hits of t[0, n) gathered into s->hits. */
+typedef struct gather {
+    nb_search *s;
+    size_t cap;
+    int nomem;
+} gather;
 
-static int take_first(size_t a, size_t b, void *arg)
+static int add_hit(size_t a, size_t b, void *arg)
 {
     (void)b;
-    ((around *)arg)->first = a;
-    return 1;
-}
-
-static int until_cursor(size_t a, size_t b, void *arg)
-{
-    (void)b;
-    around *h = arg;
-    if (h->first == NONE)
-        h->first = a;
-    if (a >= h->cur)
-        return 1;
-    h->before = a;
+    gather *g = arg;
+    if (g->s->nhits == g->cap) {
+        size_t cap = g->cap ? 2 * g->cap : 64;
+        size_t *v = realloc(g->s->hits, cap * sizeof *v);
+        if (!v)
+            return g->nomem = 1;
+        g->s->hits = v;
+        g->cap = cap;
+    }
+    g->s->hits[g->s->nhits++] = a;
     return 0;
 }
 
-static int take_last(size_t a, size_t b, void *arg)
+void nb_search_forget(nb_search *s)
 {
-    (void)b;
-    ((around *)arg)->last = a;
+    free(s->hits);
+    s->hits = NULL;
+    s->nhits = 0;
+    s->of = NULL;
+    s->of_len = 0;
+}
+
+/* The hits of t[0, n), found unless they are at hand. */
+static int find_hits(nb_search *s, const char *t, size_t n, nb_err *err)
+{
+    if (s->of == t && s->of_len == n)
+        return 0;
+    nb_search_forget(s);
+    gather g = {s, 0, 0};
+    nb_search_each(s, t, n, 0, add_hit, &g);
+    if (g.nomem) {
+        nb_search_forget(s);
+        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+    }
+    s->of = t;
+    s->of_len = n;
     return 0;
 }
 
-int nb_search_step(const nb_search *s, const char *t, size_t n, size_t cur, int dir, size_t *to, int *wrapped)
+/* How many hits start before off. */
+static size_t hits_before(const nb_search *s, size_t off)
 {
-    around h = {cur, NONE, NONE, NONE};
-    *wrapped = 0;
-    if (dir > 0) { /* from just after the cursor, else round from the top */
-        size_t from = char_start(t, n, cur < n ? cur + 1 : n);
-        if (from < n && nb_search_each(s, t, n, from, take_first, &h)) {
-            *to = h.first;
-            return 0;
-        }
-        if (!nb_search_each(s, t, n, 0, take_first, &h))
-            return -1;
-        *to = h.first;
-        *wrapped = 1;
-        return 0;
+    size_t lo = 0, hi = s->nhits;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->hits[mid] < off)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    nb_search_each(s, t, n, 0, until_cursor, &h);
-    if (h.before != NONE) {
-        *to = h.before;
-        return 0;
-    }
-    if (h.first == NONE)
+    return lo;
+}
+
+int nb_search_step(nb_search *s, const char *t, size_t n, size_t cur, int dir, nb_search_hit *h, nb_err *err)
+{
+    if (find_hits(s, t, n, err) != 0)
         return -1;
-    nb_search_each(s, t, n, 0, take_last, &h); /* round from the bottom: the last hit of all */
-    *to = h.last;
-    *wrapped = 1;
+    if (!s->nhits)
+        return 1;
+    /* forward: the first hit after cur, else round from the top; back:
+     * the last before cur, else round from the bottom */
+    size_t i = dir > 0 ? hits_before(s, cur + 1) : hits_before(s, cur);
+    h->wrapped = dir > 0 ? i == s->nhits : i == 0;
+    if (dir > 0)
+        i = h->wrapped ? 0 : i;
+    else
+        i = h->wrapped ? s->nhits - 1 : i - 1;
+    h->to = s->hits[i];
+    h->k = i + 1;
+    h->count = s->nhits;
     return 0;
 }

@@ -1,6 +1,7 @@
 /* search.h — searching the report's text with PCRE2 (UTF, smart case: a
  * pattern without capitals ignores case). One match loop serves both the
- * hits drawn on a line and stepping to the next or previous hit. */
+ * hits drawn on a line and finding the text's hits, once a search, for
+ * stepping to the next or previous one and saying which of how many. */
 #ifndef NB_SEARCH_H
 #define NB_SEARCH_H
 
@@ -11,7 +12,18 @@
 typedef struct nb_search {
     void *re;       /* pcre2_code *; NULL before the first search */
     char pat[256];  /* the pattern as typed */
+    size_t *hits;   /* where each hit of the text last stepped through starts, in order */
+    size_t nhits;
+    const char *of; /* that text (NULL: none found yet), of_len long */
+    size_t of_len;
 } nb_search;
+
+/* A step to a hit: where it starts, its place among the text's hits (1 to
+ * count) and whether the step went round the end. */
+typedef struct nb_search_hit {
+    size_t to, k, count;
+    int wrapped;
+} nb_search_hit;
 
 /* Compile pat as the pattern searched for; a bad pattern is refused with
  * its offset and the old pattern kept. */
@@ -28,8 +40,12 @@ int nb_search_each(const nb_search *s, const char *t, size_t end, size_t from, n
  * flags, or NULL (no pattern, an empty line, no memory). */
 unsigned char *nb_search_line(const nb_search *s, const char *t, size_t ls, size_t le);
 /* The next (dir > 0: after cur) or previous (before cur) hit in t[0, n),
- * going round the end when there is none that way (*wrapped set). Returns
- * 0 with the hit's start in *to, or -1 when nothing matches. */
-int nb_search_step(const nb_search *s, const char *t, size_t n, size_t cur, int dir, size_t *to, int *wrapped);
+ * going round the end when there is none that way. The text's hits are
+ * found once (for a pattern and a text; nb_search_forget drops them) and a
+ * step looks them up. Returns 0 with the hit in *h, 1 when nothing
+ * matches, -1 with err set when there is no memory for them. */
+int nb_search_step(nb_search *s, const char *t, size_t n, size_t cur, int dir, nb_search_hit *h, nb_err *err);
+/* The hits found forgotten: the text they were of is gone. */
+void nb_search_forget(nb_search *s);
 
 #endif

@@ -198,6 +198,14 @@ void nb_go_finding(nb_app *a, int idx)
         nb_cursor_to_cell(a);
 }
 
+void nb_search_said(nb_app *a, size_t k, size_t count, int wrapped, int dir)
+{
+    const char *round = !wrapped  ? ""
+                        : dir > 0 ? nb_app_tr(a, " (search wrapped to the top)", "（搜索已从头开始）")
+                                  : nb_app_tr(a, " (search wrapped to the bottom)", "（搜索已从末尾开始）");
+    nb_app_say(a, 0, nb_app_tr(a, "hit %zu of %zu%s", "第 %zu 处，共 %zu 处%s"), k, count, round);
+}
+
 void nb_search_next(nb_app *a, int dir)
 {
     if (!a->search.re) {
@@ -212,15 +220,19 @@ void nb_search_next(nb_app *a, int dir)
         nb_tables_search(a, dir);
         return;
     }
-    size_t to;
-    int wrapped;
-    if (nb_search_step(&a->search, a->r->doc.text, a->r->doc.len, a->cur, dir, &to, &wrapped) != 0) {
+    nb_search_hit h;
+    nb_err err;
+    int rc = nb_search_step(&a->search, a->r->doc.text, a->r->doc.len, a->cur, dir, &h, &err);
+    if (rc < 0) {
+        nb_app_fail(a, &err);
+        return;
+    }
+    if (rc > 0) {
         nb_app_say(a, 1, nb_app_tr(a, "not found: %s", "未找到：%s"), a->search.pat);
         return;
     }
-    if (wrapped)
-        nb_app_say(a, 0, "%s", nb_app_tr(a, "search wrapped", "搜索已从头开始"));
-    a->cur = to;
+    nb_search_said(a, h.k, h.count, h.wrapped, dir);
+    a->cur = h.to;
     a->focus = 0;
     nb_cell_from_cursor(a);
 }

@@ -36,5 +36,8 @@ void nb_go_finding(nb_app *a, int idx);
 /* Search for pat from the cursor; the next (dir > 0) or previous hit. */
 void nb_search_for(nb_app *a, const char *pat);
 void nb_search_next(nb_app *a, int dir);
+/* Which hit of how many a step (dir) reached, and whether it went round
+ * the end, said on the status line ("hit 3 of 17"). */
+void nb_search_said(nb_app *a, size_t k, size_t count, int wrapped, int dir);
 
 #endif

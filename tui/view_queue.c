@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bars.h"
 #include "base/utf8.h"
 #include "lineedit.h"
 #include "out/table.h"
@@ -191,23 +192,28 @@ static void draw_order(const nb_app *a, nb_screen *s)
 }
 
 /* The status line: the message, else what is wrong with the selected
- * report, else the keys. */
+ * report (either wrapped above it when longer than the line), else the
+ * keys. */
 static void draw_status(const nb_app *a, nb_screen *s)
 {
     const nb_queue *q = a->q;
     const nb_survey_item *it = q->norder ? &q->sv.v[q->order[q->sel]] : NULL;
     char b[1600];
     int error = a->msg_error;
-    if (a->msg[0])
-        snprintf(b, sizeof b, " %s", a->msg);
-    else if (it && it->surveyed && !it->ok && (error = 1))
-        snprintf(b, sizeof b, " %s", it->problem);
+    const char *said = a->msg[0] ? a->msg : it && it->surveyed && !it->ok && (error = 1) ? it->problem : NULL;
+    nb_role role = error ? NB_R_ERROR : NB_R_STATUS;
+    nb_screen_fill(s, s->h - 1, 0, s->w, ' ', NB_R_STATUS);
+    if (said && 1 + (int)nb_display_cols(said, strlen(said), 0) > s->w) {
+        nb_bars_above(s, s->h, said, role, role, 0);
+        return;
+    }
+    if (said)
+        snprintf(b, sizeof b, " %s", said);
     else
         snprintf(b, sizeof b, " %d/%d │ %s", q->norder ? q->sel + 1 : 0, q->norder,
                  nb_app_tr(a, "Enter open · s sort · / filter · f open errors · : command · q quit",
                            "回车 打开 · s 排序 · / 筛选 · f 未决错误 · : 命令 · q 退出"));
-    nb_screen_fill(s, s->h - 1, 0, s->w, ' ', NB_R_STATUS);
-    nb_screen_put(s, s->h - 1, 0, b, strlen(b), s->w, error ? NB_R_ERROR : NB_R_STATUS, 1);
+    nb_screen_put(s, s->h - 1, 0, b, strlen(b), s->w, role, 1);
 }
 
 static void draw(const nb_app *a, nb_screen *s)
