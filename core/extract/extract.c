@@ -40,9 +40,11 @@ static int fill_cells(nb_report *r, assembly *A, int t4_group)
 }
 
 /* The tables read from the text, as laid out. */
-static int extract_text(nb_report *r, const lexicon *L, nb_memo *M, const area *arp, FILE *trace, nb_err *err)
+static int extract_text(nb_report *r, const lexicon *L, const nb_ctx *ctx, const area *arp, nb_err *err)
 {
     const area ar = *arp;
+    nb_memo *M = ctx->label_memo;
+    const char *oom = nb_tr(ctx->lang, "%s: out of memory", "%s：内存不足");
     tokv tv = {0};
     int cells_mode = 0;
     ex_tokenize_area(r, &ar, &tv, &cells_mode);
@@ -50,7 +52,7 @@ static int extract_text(nb_report *r, const lexicon *L, nb_memo *M, const area *
         ex_classify_tokens(M, L, r->doc.text, &tv);
     if (tv.oom) {
         ex_tokv_free(&tv);
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
+        return nb_err_set(err, NB_E_NOMEM, oom, r->doc.path);
     }
     assembly A = {0};
     A.L = L;
@@ -63,11 +65,11 @@ static int extract_text(nb_report *r, const lexicon *L, nb_memo *M, const area *
     A.texts_listed = tv.n > 0 && !tv.texts_lost;
     ex_assemble(&A, tv.v, tv.n, cells_mode);
     r->tables_cut = tv.full || A.full;
-    if (trace)
-        ex_trace(trace, r, &tv, &A, cells_mode);
+    if (ctx->trace)
+        ex_trace(ctx->trace, r, &tv, &A, cells_mode);
     int rc = 0;
     if (A.oom) {
-        rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
+        rc = nb_err_set(err, NB_E_NOMEM, oom, r->doc.path);
         goto out;
     }
     ex_match_t2(r, &A, &ar);
@@ -75,13 +77,13 @@ static int extract_text(nb_report *r, const lexicon *L, nb_memo *M, const area *
     int t4g;
     ex_match_t4(r, &A, &ar, &t4g);
     if (fill_cells(r, &A, t4g) != 0) {
-        rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
+        rc = nb_err_set(err, NB_E_NOMEM, oom, r->doc.path);
         goto out;
     }
     ex_record_row_labels(r, &A);
     ex_record_header_labels(r, &A, tv.v, tv.n, &ar);
     if (ex_record_extras(r, &A, tv.v, tv.n, &ar) != 0)
-        rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
+        rc = nb_err_set(err, NB_E_NOMEM, oom, r->doc.path);
 out:
     free(A.cols);
     free(A.heads);
@@ -114,7 +116,6 @@ int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
     if (ex_choose_variant(r, &ar) != 0)
         return nb_err_set(err, NB_E_NOMEM, nb_tr(ctx->lang, "%s: out of memory", "%s：内存不足"), r->doc.path);
     const lexicon *L = ctx->lex[r->format == 2019 ? 1 : r->schema->variant == NB_VARIANT_ONE_OTHER ? 2 : 0];
-    nb_memo *M = ctx->label_memo;
     /* from the 主动公开 heading to the 复议 heading: only tables, when both are there */
     if (r->sec[NB_SEC_ACTIVE].present && r->sec[NB_SEC_REVIEW].present && ar.t2s < ar.t3e) {
         r->tables_off = ar.t2s;
@@ -122,6 +123,6 @@ int nb_extract_tables(nb_report *r, const nb_ctx *ctx, nb_err *err)
     }
     /* a structured document's tables come as grids: read by their labels */
     if (r->doc.ngrids > 0)
-        return ex_grid_tables(r, L, M, &ar, ctx->trace, extract_text, err);
-    return extract_text(r, L, M, &ar, ctx->trace, err);
+        return ex_grid_tables(r, L, ctx, &ar, extract_text, err);
+    return extract_text(r, L, ctx, &ar, err);
 }

@@ -146,9 +146,10 @@ static int take_tables(nb_report *r, const nb_report *s, unsigned want)
 }
 
 /* Tables `want`, no grid of which was found, from the text. */
-static int from_text(nb_report *r, const lexicon *L, nb_memo *M, const area *ar, FILE *trace, ex_text_fn text,
-                     unsigned want, nb_err *err)
+static int from_text(nb_report *r, const lexicon *L, const nb_ctx *ctx, const area *ar, ex_text_fn text, unsigned want,
+                     nb_err *err)
 {
+    const char *oom = nb_tr(ctx->lang, "%s: out of memory", "%s：内存不足");
     nb_report s = *r;
     s.cells = calloc((size_t)r->ncells + 1, sizeof *s.cells);
     s.labels = NULL;
@@ -159,10 +160,10 @@ static int from_text(nb_report *r, const lexicon *L, nb_memo *M, const area *ar,
     s.extras_cap = 0;
     memset(s.rows_found, 0, sizeof s.rows_found);
     if (!s.cells)
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
-    int rc = text(&s, L, M, ar, trace, err);
+        return nb_err_set(err, NB_E_NOMEM, oom, r->doc.path);
+    int rc = text(&s, L, ctx, ar, err);
     if (rc == 0 && take_tables(r, &s, want) != 0)
-        rc = nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
+        rc = nb_err_set(err, NB_E_NOMEM, oom, r->doc.path);
     for (int i = 0; i < s.nlabels; i++)
         free(s.labels[i].found);
     free(s.labels);
@@ -171,14 +172,13 @@ static int from_text(nb_report *r, const lexicon *L, nb_memo *M, const area *ar,
     return rc;
 }
 
-int ex_grid_tables(nb_report *r, const lexicon *L, nb_memo *M, const area *ar, FILE *trace, ex_text_fn text,
-                   nb_err *err)
+int ex_grid_tables(nb_report *r, const lexicon *L, const nb_ctx *ctx, const area *ar, ex_text_fn text, nb_err *err)
 {
     gdoc D;
     memset(&D, 0, sizeof D);
     D.r = r;
     D.L = L;
-    D.memo = M;
+    D.memo = ctx->label_memo;
     D.t = r->doc.text;
     D.ar = *ar;
     int rc = read_sheets(&D) == 0 && gx_link_continued(&D) == 0 && gx_match_rows(&D) == 0 &&
@@ -189,16 +189,16 @@ int ex_grid_tables(nb_report *r, const lexicon *L, nb_memo *M, const area *ar, F
         gx_fill(&D);
     if (rc == 0 && gx_record_extras(&D) != 0)
         rc = -1;
-    if (rc == 0 && trace)
-        trace_rows(trace, &D);
+    if (rc == 0 && ctx->trace)
+        trace_rows(ctx->trace, &D);
     if (rc != 0 || D.oom) {
         gdoc_free(&D);
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", r->doc.path);
+        return nb_err_set(err, NB_E_NOMEM, nb_tr(ctx->lang, "%s: out of memory", "%s：内存不足"), r->doc.path);
     }
     gdoc_free(&D);
     give_up_empty_tables(r);
     unsigned all = 1u << NB_T2 | 1u << NB_T3 | 1u << NB_T4, found = tables_found(r);
     if (found == all)
         return 0;
-    return from_text(r, L, M, ar, trace, text, all & ~found, err);
+    return from_text(r, L, ctx, ar, text, all & ~found, err);
 }

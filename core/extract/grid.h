@@ -22,6 +22,7 @@
 #define NB_EXTRACT_GRID_H
 
 #include "extract/internal.h"
+#include "model/ctx.h"
 #include "model/grid.h"
 
 /* what a cell holds */
@@ -98,11 +99,11 @@ typedef struct gdoc {
 
 /* grid.c */
 /* How the driver reads tables from the text (extract.c). */
-typedef int (*ex_text_fn)(nb_report *r, const lexicon *L, nb_memo *M, const area *ar, FILE *trace, nb_err *err);
-/* T2, T3 and T4 from the document's grids; a table no grid holds from the
- * text by `text` (M handed on to it). 0, or -1 with err (no memory). */
-int ex_grid_tables(nb_report *r, const lexicon *L, nb_memo *M, const area *ar, FILE *trace, ex_text_fn text,
-                   nb_err *err);
+typedef int (*ex_text_fn)(nb_report *r, const lexicon *L, const nb_ctx *ctx, const area *ar, nb_err *err);
+/* T2, T3 and T4 from the document's grids (ctx's label memo, trace and
+ * language); a table no grid holds from the text by `text` (ctx handed on
+ * to it). 0, or -1 with err (no memory). */
+int ex_grid_tables(nb_report *r, const lexicon *L, const nb_ctx *ctx, const area *ar, ex_text_fn text, nb_err *err);
 
 /* grid_sheet.c */
 /* Read grid g into sheet s (index si of the document's); 0 or -1 (no memory). */
