@@ -28,7 +28,7 @@ static void test_paragraphs_and_a_merged_table(void **state)
     assert_int_equal(nb_docb_para(&b, "bad \xff byte", 10, 2), 0);
     nb_doc d;
     nb_err e;
-    assert_int_equal(nb_docb_finish(&b, &d, "t.docx", NB_KIND_DOCX, &e), 0);
+    assert_int_equal(nb_docb_finish(&b, &d, "t.docx", NB_KIND_DOCX, NB_LANG_EN, &e), 0);
     assert_int_equal(d.kind, NB_KIND_DOCX);
     assert_int_equal(d.ngrids, 1);
     assert_int_equal(d.nlines, 5);
@@ -66,7 +66,7 @@ static void test_an_empty_table_leaves_nothing(void **state)
     assert_int_equal(nb_docb_table_end(&b), 0);
     nb_doc d;
     nb_err e;
-    assert_int_equal(nb_docb_finish(&b, &d, "t.html", NB_KIND_HTML, &e), 0);
+    assert_int_equal(nb_docb_finish(&b, &d, "t.html", NB_KIND_HTML, NB_LANG_EN, &e), 0);
     assert_int_equal(d.ngrids, 0);
     assert_int_equal(d.len, 0);
     assert_null(d.line_page);

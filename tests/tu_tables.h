@@ -84,7 +84,7 @@ static inline void tu_end(tu_b *t, nb_report *r, const nb_ctx *ctx, nb_kind kind
     tu_p(t, "无。");
     nb_doc d;
     nb_err e;
-    assert_int_equal(nb_docb_finish(&t->b, &d, "built.docx", kind, &e), 0);
+    assert_int_equal(nb_docb_finish(&t->b, &d, "built.docx", kind, NB_LANG_EN, &e), 0);
     if (nb_report_from_doc(r, &d, ctx, &e) != 0)
         fail_msg("%s", e.msg);
 }

@@ -273,14 +273,14 @@ int nb_docb_table_end(nb_docb *b)
  * JIT reads ahead in 16-byte blocks. */
 #define NB_TEXT_SLACK 64
 
-int nb_docb_finish(nb_docb *b, nb_doc *d, const char *path, nb_kind kind, nb_err *err)
+int nb_docb_finish(nb_docb *b, nb_doc *d, const char *path, nb_kind kind, nb_lang lang, nb_err *err)
 {
     memset(d, 0, sizeof *d);
     if (nb_grow(&b->text, &b->cap, b->len + NB_TEXT_SLACK, 1, 4096) == 0)
         memset(b->text + b->len, 0, NB_TEXT_SLACK);
     if (!b->text || b->cap < b->len + NB_TEXT_SLACK || !(d->path = strdup(path))) {
         nb_docb_free(b);
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     }
     d->kind = kind;
     d->enc = NB_ENC_UTF8;
@@ -294,12 +294,12 @@ int nb_docb_finish(nb_docb *b, nb_doc *d, const char *path, nb_kind kind, nb_err
     if (d->len > NB_MAX_TEXT) {
         nb_docb_free(b);
         nb_doc_free(d);
-        return nb_err_set(err, NB_E_TOOBIG, "%s: its text is over 4 GiB", path);
+        return nb_err_set(err, NB_E_TOOBIG, nb_tr(lang, "%s: its text is over 4 GiB", "%s：文字超过 4 GiB"), path);
     }
     if (nb_doc_index_lines(d) != 0) {
         nb_docb_free(b);
         nb_doc_free(d);
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     }
     if (b->any_page) {
         d->line_page = calloc(d->nlines + 1, sizeof *d->line_page);

@@ -47,8 +47,9 @@ int nb_docb_cell(nb_docb *b, int row, int col, int rowspan, int colspan, const c
 /* Lay the table out as text lines and record its grid. An empty table
  * (no cell with text) leaves nothing. */
 int nb_docb_table_end(nb_docb *b);
-/* Hand the text, lines, grids and pages to d (path copied, kind set). */
-int nb_docb_finish(nb_docb *b, nb_doc *d, const char *path, nb_kind kind, nb_err *err);
+/* Hand the text, lines, grids and pages to d (path copied, kind set); an
+ * error (out of memory, a text over 4 GiB) said in lang. */
+int nb_docb_finish(nb_docb *b, nb_doc *d, const char *path, nb_kind kind, nb_lang lang, nb_err *err);
 void nb_docb_free(nb_docb *b);
 
 #endif

@@ -639,7 +639,7 @@ int nb_read_docx(nb_doc *d, const char *path, const unsigned char *bytes, size_t
         nb_docb_free(&b);
         return -1;
     }
-    if (nb_docb_finish(&b, d, path, NB_KIND_DOCX, err) != 0)
+    if (nb_docb_finish(&b, d, path, NB_KIND_DOCX, lang, err) != 0)
         return -1;
     d->file_size = n;
     d->nimages = pictures;

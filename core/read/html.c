@@ -478,7 +478,7 @@ int nb_html_read_as(nb_doc *d, const char *path, const unsigned char *bytes, siz
         nb_docb_free(&b);
         return -1;
     }
-    if (nb_docb_finish(&b, d, path, kind, err) != 0)
+    if (nb_docb_finish(&b, d, path, kind, lang, err) != 0)
         return -1;
     d->file_size = n;
     if (kind == NB_KIND_HTML) { /* a Word 97 document's HTML is the converter's */

@@ -261,9 +261,9 @@ static char *iconv_lenient(const char *from, const unsigned char *b, size_t n, s
     return o;
 }
 
-static int no_memory(const char *path, nb_err *err)
+static int no_memory(const char *path, nb_lang lang, nb_err *err)
 {
-    return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+    return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
 }
 
 /* A page without a label it can use: the text files' detection. */
@@ -276,24 +276,24 @@ static int detect_like_text(const char *path, const unsigned char *b, size_t n, 
     name_used(used, nb_enc_name(d.enc));
     *out = clean_utf8((const unsigned char *)d.text, d.len, outn);
     nb_doc_free(&d);
-    return *out ? 0 : no_memory(path, err);
+    return *out ? 0 : no_memory(path, lang, err);
 }
 
 /* b[skip, n) from enc to clean UTF-8. */
 static int decode(const char *path, const char *enc, const unsigned char *b, size_t n, size_t skip, char **out,
-                  size_t *outn, nb_err *err)
+                  size_t *outn, nb_lang lang, nb_err *err)
 {
     if (strcmp(enc, "UTF-8") == 0) {
         *out = clean_utf8(b + skip, n - skip, outn);
-        return *out ? 0 : no_memory(path, err);
+        return *out ? 0 : no_memory(path, lang, err);
     }
     size_t dn = 0;
     char *dec = iconv_lenient(enc, b + skip, n - skip, &dn);
     if (!dec)
-        return no_memory(path, err);
+        return no_memory(path, lang, err);
     *out = clean_utf8((const unsigned char *)dec, dn, outn);
     free(dec);
-    return *out ? 0 : no_memory(path, err);
+    return *out ? 0 : no_memory(path, lang, err);
 }
 
 int nb_html_to_utf8(const char *path, const unsigned char *b, size_t n, char **out, size_t *outn, char *used,
@@ -336,5 +336,5 @@ int nb_html_to_utf8(const char *path, const unsigned char *b, size_t n, char **o
             return detect_like_text(path, b, n, out, outn, used, lang, err);
     }
     name_used(used, skip == 3 ? nb_enc_name(NB_ENC_UTF8_BOM) : enc);
-    return decode(path, enc, b, n, skip, out, outn, err);
+    return decode(path, enc, b, n, skip, out, outn, lang, err);
 }

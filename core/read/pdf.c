@@ -268,7 +268,7 @@ static int emit_table(nb_docb *b, const nb_ptable *t)
     return rc == 0 ? nb_docb_table_end(b) : -1;
 }
 
-static int build(nb_pblocks *bs, nb_doc *d, const char *path, nb_err *err)
+static int build(nb_pblocks *bs, nb_doc *d, const char *path, nb_lang lang, nb_err *err)
 {
     nb_docb b;
     nb_docb_init(&b);
@@ -279,9 +279,9 @@ static int build(nb_pblocks *bs, nb_doc *d, const char *path, nb_err *err)
     }
     if (rc != 0) {
         nb_docb_free(&b);
-        return nb_err_set(err, NB_E_NOMEM, "%s: out of memory", path);
+        return nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     }
-    return nb_docb_finish(&b, d, path, NB_KIND_PDF, err);
+    return nb_docb_finish(&b, d, path, NB_KIND_PDF, lang, err);
 }
 
 static int open_error(const nb_pdf_lib *L, const GError *ge, const char *path, nb_lang lang, nb_err *err)
@@ -394,7 +394,7 @@ static int read_pdf(const nb_pdf_lib *L, nb_doc *d, const char *path, const unsi
     if (rc == 0 && nb_pdf_join(&bs) != 0)
         rc = nb_err_set(err, NB_E_NOMEM, nb_tr(lang, "%s: out of memory", "%s：内存不足"), path);
     if (rc == 0)
-        rc = build(&bs, d, path, err);
+        rc = build(&bs, d, path, lang, err);
     nb_pblocks_free(&bs);
     if (rc == 0) {
         d->file_size = n;
