@@ -366,7 +366,7 @@ static void test_table(void **s)
     nb_table t;
     nb_err err;
     const char *head[] = {"report", "body", "n"};
-    assert_int_equal(nb_table_init(&t, 3, head, &err), 0);
+    assert_int_equal(nb_table_init(&t, 3, head, NB_LANG_EN, &err), 0);
     t.right = 1u << 2;
     t.shrink = 1u << 0 | 1u << 1;
     t.keep_end = 1u << 0;
@@ -399,6 +399,10 @@ static void test_table(void **s)
     assert_string_equal(out, "甲乙丙…");
     nb_table_fit("12", 5, 1, 0, out, sizeof out);
     assert_string_equal(out, "   12");
+    assert_int_equal(nb_table_init(&t, 0, head, NB_LANG_ZH, &err), -1); /* its errors in its language */
+    assert_string_equal(err.msg, "表格不能有 0 列");
+    assert_int_equal(t.lang, NB_LANG_ZH);
+    nb_table_free(&t);
 }
 
 static void test_table_of_metrics(void **s)

@@ -69,7 +69,7 @@ static int show_queue(const nb_queue *q, nb_lang L)
     static const char *const zh[] = {"报告", "机关", "年度", "格式", "错误", "警告", "提示", "未决", "审阅"};
     nb_table t;
     nb_err err;
-    if (nb_table_init(&t, 9, L == NB_LANG_ZH ? zh : en, &err) != 0)
+    if (nb_table_init(&t, 9, L == NB_LANG_ZH ? zh : en, L, &err) != 0)
         return 2;
     t.right = 0xFCu; /* year to open */
     int status = 0;

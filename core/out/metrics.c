@@ -374,7 +374,7 @@ int nb_metrics_table_init(nb_table *t, nb_lang lang, nb_err *err)
         {"报告", "机关", "年度", "新收", "办结", "结转", "公开率", "不予公开率", "复议纠错率", "诉讼纠错率", "错误",
          "警告", "提示", "审阅"},
     };
-    if (nb_table_init(t, NCOLS, head[lang == NB_LANG_ZH], err) != 0)
+    if (nb_table_init(t, NCOLS, head[lang == NB_LANG_ZH], lang, err) != 0)
         return -1;
     t->right = ((1u << NCOLS) - 1) & ~(1u << COL_FILE | 1u << COL_AGENCY | 1u << COL_REVIEW);
     t->shrink = 1u << COL_FILE | 1u << COL_AGENCY;

@@ -33,16 +33,17 @@ static char *printable(const char *s)
     return out;
 }
 
-static int out_of_memory(nb_err *err)
+static int out_of_memory(const nb_table *t, nb_err *err)
 {
-    return nb_err_set(err, NB_E_NOMEM, "out of memory");
+    return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(t->lang, "out of memory", "内存不足"));
 }
 
-int nb_table_init(nb_table *t, int ncols, const char *const *head, nb_err *err)
+int nb_table_init(nb_table *t, int ncols, const char *const *head, nb_lang lang, nb_err *err)
 {
     memset(t, 0, sizeof *t);
+    t->lang = lang;
     if (ncols < 1 || ncols > NB_TABLE_MAXCOLS)
-        return nb_err_set(err, NB_E_USAGE, "a table of %d columns", ncols);
+        return nb_err_set(err, NB_E_USAGE, nb_tr(lang, "a table of %d columns", "表格不能有 %d 列"), ncols);
     t->ncols = ncols;
     if (nb_table_add(t, head, err) != 0)
         return -1;
@@ -57,7 +58,7 @@ int nb_table_add(nb_table *t, const char *const *cells, nb_err *err)
         size_t cap = t->cap ? t->cap * 2 : 16;
         char **grown = realloc(t->cells, cap * (size_t)t->ncols * sizeof *grown);
         if (!grown)
-            return out_of_memory(err);
+            return out_of_memory(t, err);
         t->cells = grown;
         t->cap = cap;
     }
@@ -67,7 +68,7 @@ int nb_table_add(nb_table *t, const char *const *cells, nb_err *err)
         if (!row[c]) {
             while (c--)
                 free(row[c]);
-            return out_of_memory(err);
+            return out_of_memory(t, err);
         }
     }
     if (used)

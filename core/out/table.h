@@ -23,10 +23,11 @@ typedef struct nb_table {
     unsigned right;        /* bit c: column c aligned to the right */
     unsigned shrink;       /* bit c: column c may be cut to fit the width */
     unsigned keep_end;     /* bit c: column c is cut at its start ("…/b/report.txt") */
+    nb_lang lang;          /* the language of its errors */
 } nb_table;
 
-/* A table of ncols columns headed head[0, ncols). */
-int nb_table_init(nb_table *t, int ncols, const char *const *head, nb_err *err);
+/* A table of ncols columns headed head[0, ncols); its errors said in lang. */
+int nb_table_init(nb_table *t, int ncols, const char *const *head, nb_lang lang, nb_err *err);
 /* A row of ncols cells (NULL: empty). */
 int nb_table_add(nb_table *t, const char *const *cells, nb_err *err);
 void nb_table_free(nb_table *t);
