@@ -480,8 +480,8 @@ static void test_guess(void **s)
             for (size_t i = 0; i < N; i++) {
                 nb_pairing p, q;
                 nb_err err;
-                assert_int_equal(nb_pairing_start(&p, N, &err), 0);
-                assert_int_equal(nb_pairing_start(&q, N, &err), 0);
+                assert_int_equal(nb_pairing_start(&p, N, NB_LANG_EN, &err), 0);
+                assert_int_equal(nb_pairing_start(&q, N, NB_LANG_EN, &err), 0);
                 int self = 0;
                 for (size_t r = 0; r < k; r++) {
                     size_t o = order[r];

@@ -65,7 +65,7 @@ static void start_survey(nb_survey *sv, char **paths, size_t n, int no_config)
     nb_paths P = {0};
     nb_err err;
     for (size_t i = 0; i < n; i++)
-        assert_int_equal(nb_paths_push(&P, paths[i], &err), 0);
+        assert_int_equal(nb_paths_push(&P, paths[i], NB_LANG_EN, &err), 0);
     assert_int_equal(nb_survey_init(sv, &P, &g_ctx, &err), 0);
     assert_int_equal(P.n, 0); /* taken */
     sv->no_config = no_config;

@@ -143,13 +143,12 @@ static int read_paths(nb_paths *out, nb_lang L)
     while (rc == 0 && (n = getline(&line, &cap, stdin)) >= 0) {
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
-        if (n && nb_paths_push(out, line, &err) != 0) {
-            nb_cli_say("nianbao: %s\n", err.msg);
+        if (n && nb_paths_push(out, line, L, &err) != 0) {
+            nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
             rc = -1;
         }
     }
     free(line);
-    (void)L;
     return rc;
 }
 
@@ -162,7 +161,7 @@ static int collect(nb_paths *P, const nb_opts *o, nb_lang L)
     nb_err err;
     int rc = 0;
     for (int i = 0; i < o->nfiles && rc == 0; i++)
-        rc = strcmp(o->files[i], "-") ? nb_paths_push(&named, o->files[i], &err) : read_paths(&named, L);
+        rc = strcmp(o->files[i], "-") ? nb_paths_push(&named, o->files[i], L, &err) : read_paths(&named, L);
     if (rc == 0 && nb_walk_collect(P, named.v, named.n, 0, L, &pr, &err) != 0)
         rc = -1;
     for (size_t i = 0; i < pr.n; i++)

@@ -496,7 +496,7 @@ static const nb_summary *summary_of(eng *g, size_t i, nb_summary *room)
  * memory: a slot a report, not its summary). */
 static int pair_all(eng *g, nb_pairing *p, nb_summary *room)
 {
-    if (nb_pairing_start(p, g->e->n, &g->err) != 0)
+    if (nb_pairing_start(p, g->e->n, g->e->lang, &g->err) != 0)
         return -1;
     for (size_t i = 0; i < g->e->n; i++)
         if (g->recs[i].has_own) {

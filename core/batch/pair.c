@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int out_of_memory(nb_err *err)
+static int out_of_memory(const nb_pairing *p, nb_err *err)
 {
-    return nb_err_set(err, NB_E_NOMEM, "out of memory");
+    return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(p->lang, "out of memory", "内存不足"));
 }
 
 static int cmp_body_year(const void *a, const void *b)
@@ -64,17 +64,18 @@ static nb_pair_slot *year_before(const nb_pairing *p, const nb_pair_slot *b)
 }
 
 /* The slots of n reports, none identified yet. */
-static int slots_new(nb_pairing *p, char *const *paths, size_t n, nb_err *err)
+static int slots_new(nb_pairing *p, char *const *paths, size_t n, nb_lang lang, nb_err *err)
 {
     memset(p, 0, sizeof *p);
     p->paths = paths;
     p->n = n;
+    p->lang = lang;
     p->slots = calloc(n ? n : 1, sizeof *p->slots);
     p->sorted = calloc(n ? n : 1, sizeof *p->sorted);
     if (p->slots && p->sorted)
         return 0;
     nb_pairing_free(p);
-    return out_of_memory(err);
+    return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(lang, "out of memory", "内存不足"));
 }
 
 /* Slot s's body and year told: in the sorted slots when both are known. */
@@ -119,16 +120,16 @@ static void identify_all(nb_pairing *p, const nb_ctx *ctx)
 
 int nb_pairing_init(nb_pairing *p, char *const *paths, size_t n, const nb_ctx *ctx, nb_err *err)
 {
-    if (slots_new(p, paths, n, err) != 0)
+    if (slots_new(p, paths, n, ctx->lang, err) != 0)
         return -1;
     identify_all(p, ctx);
     pair_sorted(p);
     return 0;
 }
 
-int nb_pairing_start(nb_pairing *p, size_t n, nb_err *err)
+int nb_pairing_start(nb_pairing *p, size_t n, nb_lang lang, nb_err *err)
 {
-    if (slots_new(p, NULL, n, err) != 0)
+    if (slots_new(p, NULL, n, lang, err) != 0)
         return -1;
     for (size_t i = 0; i < n; i++)
         p->slots[i].idx = i;
@@ -183,7 +184,7 @@ static int read_summary(nb_pairing *p, nb_pair_slot *s, const nb_ctx *ctx, nb_er
     if (s->summary)
         nb_summarize(&r, s->summary);
     nb_report_free(&r);
-    return s->summary ? 0 : out_of_memory(err);
+    return s->summary ? 0 : out_of_memory(p, err);
 }
 
 int nb_pairing_prev_summary(nb_pairing *p, size_t i, const nb_ctx *ctx, const nb_summary **out, nb_err *err)
@@ -204,7 +205,7 @@ int nb_pairing_keep(nb_pairing *p, size_t i, const nb_summary *s, nb_err *err)
         return 0;
     nb_pair_slot *slot = &p->slots[i];
     if (!slot->summary && !(slot->summary = malloc(sizeof *slot->summary)))
-        return out_of_memory(err);
+        return out_of_memory(p, err);
     *slot->summary = *s;
     return 0;
 }

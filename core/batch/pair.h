@@ -26,6 +26,7 @@ typedef struct nb_pairing {
     nb_pair_slot *slots;  /* one a path */
     nb_pair_slot **sorted;/* the identified reports by body, year, index */
     size_t n, nsorted;
+    nb_lang lang;         /* the language of its errors */
 } nb_pairing;
 
 /* Pair the reports paths[0, n): the titles are read now. A report whose
@@ -36,7 +37,7 @@ int nb_pairing_init(nb_pairing *p, char *const *paths, size_t n, const nb_ctx *c
  * report whose body and year are known said so (the others are paired with
  * none), then sorted; nb_pairing_prev then answers. -1 with err when out of
  * memory. */
-int nb_pairing_start(nb_pairing *p, size_t n, nb_err *err);
+int nb_pairing_start(nb_pairing *p, size_t n, nb_lang lang, nb_err *err);
 void nb_pairing_identified(nb_pairing *p, size_t i, const char *agency, int year);
 /* The same with the body's key and parents told already (model/body.h). */
 void nb_pairing_identified_body(nb_pairing *p, size_t i, const char *key, const char *parent, int year);

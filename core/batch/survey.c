@@ -49,7 +49,7 @@ void nb_survey_free(nb_survey *sv)
 int nb_survey_add(nb_survey *sv, const char *path, const nb_ctx *ctx, nb_err *err)
 {
     size_t cap = sv->n;
-    if (nb_paths_push(&sv->paths, path, err) != 0)
+    if (nb_paths_push(&sv->paths, path, ctx->lang, err) != 0)
         return -1;
     if (nb_grow(&sv->v, &cap, sv->n + 1, sizeof *sv->v, 8) != 0)
         return out_of_memory(ctx->lang, err);

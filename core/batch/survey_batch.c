@@ -27,6 +27,7 @@ typedef struct survey_run {
     nb_survey_progress progress;
     int failed;               /* a job ran out of memory: err says so */
     nb_err err;
+    nb_lang lang;
 } survey_run;
 
 static int prepare(void *arg, nb_job *job)
@@ -67,7 +68,7 @@ static void done(void *arg, size_t i, int status, const char *aux, size_t naux)
     survey_run *s = arg;
     if (naux != sizeof(survey_rec)) {
         if (!s->failed)
-            nb_err_set(&s->err, NB_E_NOMEM, "%s: out of memory", s->sv->paths.v[i]);
+            nb_err_set(&s->err, NB_E_NOMEM, nb_tr(s->lang, "%s: out of memory", "%s：内存不足"), s->sv->paths.v[i]);
         s->failed = 1;
         return;
     }
@@ -92,7 +93,7 @@ static void progress(void *arg, size_t read, size_t n)
 static int keep_pairing(nb_survey *sv, const survey_run *s, nb_err *err)
 {
     nb_pairing_free(&sv->pairs);
-    if (nb_pairing_start(&sv->pairs, sv->n, err) != 0)
+    if (nb_pairing_start(&sv->pairs, sv->n, s->lang, err) != 0)
         return -1;
     sv->pairs.paths = sv->paths.v; /* a year before read again when its summary is not kept */
     for (size_t i = 0; i < sv->n; i++)
@@ -107,7 +108,7 @@ static int keep_pairing(nb_survey *sv, const survey_run *s, nb_err *err)
 
 int nb_survey_batch(nb_survey *sv, int jobs, nb_lang lang, nb_survey_progress tell, nb_err *err)
 {
-    survey_run s = {.sv = sv, .progress = tell};
+    survey_run s = {.sv = sv, .progress = tell, .lang = lang};
     int pairing = sv->n > 1;
     if (pairing) {
         s.own = malloc(sv->n * sizeof *s.own);

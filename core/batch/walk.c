@@ -16,26 +16,26 @@
 
 #define NB_WALK_DEPTH 32 /* folders nested deeper are not walked */
 
-static int out_of_memory(nb_err *err)
+static int out_of_memory(nb_lang lang, nb_err *err)
 {
-    return nb_err_set(err, NB_E_NOMEM, "out of memory");
+    return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(lang, "out of memory", "内存不足"));
 }
 
 /* Append s, found by a walk or named. */
-static int push(nb_paths *p, const char *s, int walked, nb_err *err)
+static int push(nb_paths *p, const char *s, int walked, nb_lang lang, nb_err *err)
 {
     if (nb_grow(&p->v, &p->cap, p->n + 1, sizeof *p->v, 64) != 0 ||
         nb_grow(&p->walked, &p->wcap, p->n + 1, sizeof *p->walked, 64) != 0)
-        return out_of_memory(err);
+        return out_of_memory(lang, err);
     if (!(p->v[p->n] = strdup(s)))
-        return out_of_memory(err);
+        return out_of_memory(lang, err);
     p->walked[p->n++] = (unsigned char)walked;
     return 0;
 }
 
-int nb_paths_push(nb_paths *p, const char *s, nb_err *err)
+int nb_paths_push(nb_paths *p, const char *s, nb_lang lang, nb_err *err)
 {
-    return push(p, s, 0, err);
+    return push(p, s, 0, lang, err);
 }
 
 void nb_paths_free(nb_paths *p)
@@ -86,10 +86,10 @@ typedef struct walker {
     nb_err *err;
 } walker;
 
-static int add_problem(nb_walk_problems *pr, nb_err *err)
+static int add_problem(nb_walk_problems *pr, nb_lang lang, nb_err *err)
 {
     if (nb_grow(&pr->v, &pr->cap, pr->n + 1, sizeof *pr->v, 4) != 0)
-        return out_of_memory(err);
+        return out_of_memory(lang, err);
     pr->n++;
     return 0;
 }
@@ -102,7 +102,7 @@ static int seen_before(walker *w, const struct stat *st)
             return 1;
     if (nb_grow(&w->dev, &w->cap_dev, w->nseen + 1, sizeof *w->dev, 16) != 0 ||
         nb_grow(&w->ino, &w->cap_ino, w->nseen + 1, sizeof *w->ino, 16) != 0)
-        return out_of_memory(w->err);
+        return out_of_memory(w->lang, w->err);
     w->dev[w->nseen] = st->st_dev;
     w->ino[w->nseen++] = st->st_ino;
     return 0;
@@ -111,7 +111,7 @@ static int seen_before(walker *w, const struct stat *st)
 /* A file of ours (kind: what it is called) passed over, with a note. */
 static int pass_over(walker *w, const char *path, const char *kind)
 {
-    if (add_problem(w->notes, w->err) != 0)
+    if (add_problem(w->notes, w->lang, w->err) != 0)
         return -1;
     nb_walk_ours_note(&w->notes->v[w->notes->n - 1], path, kind, w->lang);
     return 0;
@@ -121,7 +121,7 @@ static int pass_over(walker *w, const char *path, const char *kind)
 static int take_file(walker *w, const char *full)
 {
     const char *ours = w->flags & (NB_WALK_ALL | NB_WALK_LATER) ? NULL : nb_written_by_us(full, w->lang);
-    return ours ? pass_over(w, full, ours) : push(w->p, full, 1, w->err);
+    return ours ? pass_over(w, full, ours) : push(w->p, full, 1, w->lang, w->err);
 }
 
 /* The reviews named by the files ending in .review or .review.journal met
@@ -140,10 +140,10 @@ static size_t review_name_len(const char *n)
     return kind == 0 ? l : kind == 4 ? l - strlen(".journal") : 0;
 }
 
-static int remember(names *rv, const char *n, size_t len, nb_err *err)
+static int remember(names *rv, const char *n, size_t len, nb_lang lang, nb_err *err)
 {
     if (nb_grow(&rv->v, &rv->cap, rv->n + 1, sizeof *rv->v, 16) != 0 || !(rv->v[rv->n] = strndup(n, len)))
-        return out_of_memory(err);
+        return out_of_memory(lang, err);
     rv->n++;
     return 0;
 }
@@ -171,7 +171,7 @@ static void mark_without_review(nb_paths *p, size_t start, const char *dir, cons
 }
 
 /* Paths [start, n) of p sorted, each with its flags. */
-static int sort_paths(nb_paths *p, size_t start, nb_err *err)
+static int sort_paths(nb_paths *p, size_t start, nb_lang lang, nb_err *err)
 {
     size_t n = p->n - start;
     if (n < 2)
@@ -181,7 +181,7 @@ static int sort_paths(nb_paths *p, size_t start, nb_err *err)
         unsigned char walked;
     } *f = malloc(n * sizeof *f);
     if (!f)
-        return out_of_memory(err);
+        return out_of_memory(lang, err);
     for (size_t i = 0; i < n; i++)
         f[i] = (struct flagged){p->v[start + i], p->walked[start + i]};
     qsort(f, n, sizeof *f, cmp_path); /* a struct that begins with the path */
@@ -211,7 +211,7 @@ static int walk(walker *w, const char *dir, int depth)
         if (e->d_name[0] == '.')
             continue;
         size_t rl = review_name_len(e->d_name);
-        if (rl && remember(&rv, e->d_name, rl, w->err) != 0) {
+        if (rl && remember(&rv, e->d_name, rl, w->lang, w->err) != 0) {
             rc = -1;
             break;
         }
@@ -235,7 +235,7 @@ static int walk(walker *w, const char *dir, int depth)
     }
     closedir(d);
     mark_without_review(w->p, start, dir, sep, &rv);
-    return rc < 0 ? rc : sort_paths(w->p, start, w->err);
+    return rc < 0 ? rc : sort_paths(w->p, start, w->lang, w->err);
 }
 
 /* A file named: taken, unless it is a review's or its journal or lock,
@@ -244,7 +244,7 @@ static int walk(walker *w, const char *dir, int depth)
 static int take_named(walker *w, const char *path)
 {
     int kind = w->flags & NB_WALK_ALL ? -1 : nb_ours_by_name(path);
-    return kind < 0 ? nb_paths_push(w->p, path, w->err) : pass_over(w, path, nb_ours_name(kind, w->lang));
+    return kind < 0 ? nb_paths_push(w->p, path, w->lang, w->err) : pass_over(w, path, nb_ours_name(kind, w->lang));
 }
 
 /* A folder named: its reports, or a problem when there are none. Each
@@ -260,7 +260,7 @@ static int collect_folder(walker *w, const char *dir, const struct stat *st)
         return -1;
     if (rc == 0 && w->p->n > before)
         return 0;
-    if (add_problem(w->notes, w->err) != 0)
+    if (add_problem(w->notes, w->lang, w->err) != 0)
         return -1;
     nb_err *m = &w->notes->v[w->notes->n - 1];
     if (rc > 0)

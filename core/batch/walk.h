@@ -32,8 +32,8 @@ typedef struct nb_walk_problems {
     size_t n, cap;
 } nb_walk_problems;
 
-/* Append a copy of s (as named); -1 with err when out of memory. */
-int nb_paths_push(nb_paths *p, const char *s, nb_err *err);
+/* Append a copy of s (as named); -1 with err (in lang) when out of memory. */
+int nb_paths_push(nb_paths *p, const char *s, nb_lang lang, nb_err *err);
 void nb_paths_free(nb_paths *p);
 
 /* A file name a folder walk takes for a report: *.txt, *.md, *.text, the
