@@ -84,6 +84,25 @@ static void test_clean_seed_is_silent(void **s)
     nb_report_free(&r);
 }
 
+/* The findings take the context's language for their errors (out of
+ * memory adding one: 记录 … 的问题时内存不足 under zh). */
+static void test_findings_language(void **s)
+{
+    (void)s;
+    nb_report r;
+    nb_findings f = {0};
+    nb_err e;
+    load(&r, "tests/data/clean.txt");
+    nb_ctx zh = g_ctx;
+    zh.lang = NB_LANG_ZH;
+    assert_int_equal(nb_check(&r, &zh, &f, &e), 0);
+    assert_int_equal(f.lang, NB_LANG_ZH);
+    assert_int_equal(nb_check(&r, &g_ctx, &f, &e), 0);
+    assert_int_equal(f.lang, g_ctx.lang);
+    nb_findings_free(&f);
+    nb_report_free(&r);
+}
+
 static void test_balance(void **s)
 {
     (void)s;
@@ -727,6 +746,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean_seed_is_silent),
+        cmocka_unit_test(test_findings_language),
         cmocka_unit_test(test_balance),
         cmocka_unit_test(test_results_sum),
         cmocka_unit_test(test_row_total_and_suspect),

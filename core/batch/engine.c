@@ -530,7 +530,7 @@ const nb_summary *nb_job_year_before(nb_job *job)
  * anything (*any); -1 with err when a summary cannot be read. */
 static int years_differ(eng *g, size_t j, size_t i, nb_summary room[2], int *any)
 {
-    nb_findings fs = {0};
+    nb_findings fs = {.lang = g->e->lang};
     const nb_summary *before = summary_of(g, j, &room[0]), *now = before ? summary_of(g, i, &room[1]) : NULL;
     int rc = now ? nb_check_years(before, now, g->recs[i].schema, &fs, &g->err) : -1;
     *any = fs.n > 0;

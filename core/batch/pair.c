@@ -221,6 +221,7 @@ int nb_pairing_check(nb_pairing *p, size_t i, const nb_report *r, const nb_ctx *
         return 0;
     nb_summary cur;
     nb_summarize(r, &cur);
+    out->lang = p->lang;
     if ((!s->summary && nb_pairing_keep(p, i, &cur, err) != 0) || nb_pairing_prev_summary(p, i, ctx, &prev, err) != 0)
         return -1;
     return prev ? nb_check_years(prev, &cur, r->schema, out, err) : 0;

@@ -36,15 +36,17 @@ int nb_check(const nb_report *r, const nb_ctx *ctx, nb_findings *out, nb_err *er
 {
     size_t before = out->n;
     const check_ctx *cc = ctx ? ctx->checks : NULL;
+    if (ctx)
+        out->lang = ctx->lang;
     nb_body body = nb_body_kind(r->agency); /* told once: the dates', sections' and T2's rules ask */
     nb_err e;
     if (nb_check_structure(r, out, &e) != 0 || nb_check_cells(r, out, &e) != 0 || nb_check_labels(r, out, &e) != 0 ||
         nb_check_sums(r, cc ? cc->sums : NULL, out, &e) != 0 || nb_check_dates(r, body, out, &e) != 0 || nb_check_sections(r, body, out, &e) != 0 ||
         nb_check_t2(r, body, out, &e) != 0 || nb_check_format(r, out, &e) != 0 || nb_check_quality(r, ctx, out, &e) != 0 ||
         nb_check_claims(r, ctx, out, &e) != 0)
-        return nb_err_set(err, e.code, "%s: %s", r->doc.path, e.msg);
+        return nb_err_set(err, e.code, nb_tr(out->lang, "%s: %s", "%s：%s"), r->doc.path, e.msg);
     if (out->n - before > 1) {
-        nb_findings tail = {out->v + before, out->n - before, out->n - before};
+        nb_findings tail = {out->v + before, out->n - before, out->n - before, out->lang};
         nb_findings_sort(&tail);
     }
     return 0;

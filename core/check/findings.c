@@ -17,7 +17,8 @@ void nb_findings_free(nb_findings *f)
 nb_finding *nb_finding_add(nb_findings *out, nb_rule_id rule, nb_err *err)
 {
     if (nb_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16) != 0) {
-        nb_err_set(err, NB_E_NOMEM, "out of memory adding a finding of %s", nb_rule_get(rule)->id);
+        nb_err_set(err, NB_E_NOMEM, nb_tr(out->lang, "out of memory adding a finding of %s", "记录 %s 的问题时内存不足"),
+                   nb_rule_get(rule)->id);
         return NULL;
     }
     nb_finding *f = &out->v[out->n++];

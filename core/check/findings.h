@@ -146,12 +146,13 @@ typedef struct nb_finding {
 typedef struct nb_findings {
     nb_finding *v;
     size_t n, cap;
+    nb_lang lang;               /* the language of an error adding to them (set by nb_check) */
 } nb_findings;
 
 void nb_findings_free(nb_findings *f);
 
 /* Append a finding of the rule, at its severity, naming nothing yet;
- * NULL with err set when out of memory. */
+ * NULL with err set (in out->lang) when out of memory. */
 nb_finding *nb_finding_add(nb_findings *out, nb_rule_id rule, nb_err *err);
 /* The same, pointing at off in the text. */
 nb_finding *nb_finding_add_at(nb_findings *out, nb_rule_id rule, size_t off, nb_err *err);

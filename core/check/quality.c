@@ -392,7 +392,7 @@ static int misspellings(const nb_report *r, const nb_needles *set, size_t a, siz
     size_t cap = 0, npl = 0;
     if (b > a && nb_find_all(set, t + a, b - a, &pl, &cap, &npl) != 0) {
         free(pl);
-        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+        return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(out->lang, "out of memory", "内存不足"));
     }
     npl = whole_words(t + a, pl, npl);
     for (int k = 0; k < (int)NTYPOS && npl; k++) {

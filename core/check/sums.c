@@ -252,7 +252,8 @@ static int choose_suspects(const nb_report *r, nb_findings *out, size_t from, nb
         return 0;
     int *fails = calloc((size_t)r->ncells, sizeof *fails);
     if (!fails)
-        return nb_err_set(err, NB_E_NOMEM, "out of memory choosing the suspect cells");
+        return nb_err_set(err, NB_E_NOMEM, "%s",
+                          nb_tr(out->lang, "out of memory choosing the suspect cells", "选出可疑单元格时内存不足"));
     for (size_t i = from; i < out->n; i++)
         for (int k = 0; k < out->v[i].ncells; k++)
             fails[out->v[i].cells[k]]++;
