@@ -261,7 +261,7 @@ static int check_batch(check_run *c, const nb_opts *o, nb_lang L, int status)
         e.hold = (size_t)atol(hold);
     c->status = status;
     if (nb_engine_run(&e, &err) != 0) {
-        nb_cli_say("nianbao: %s\n", err.msg);
+        nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
         return 2;
     }
     if (c->output == OUT_TEXT && c->P.n > 1)
