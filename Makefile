@@ -175,15 +175,16 @@ sweep: nianbao
 structure: $(CORE_OBJ)
 	@sh tests/structure.sh
 
-# The same sources must build warning-free with the other compiler too.
+# The same sources must build warning-free with the other compiler too, an
+# unused parameter among the warnings (clang -Wall -Wextra as it stands).
 clang:
 	@if command -v clang >/dev/null 2>&1; then \
 	  $(MAKE) --no-print-directory -s CC=clang BUILD=clang build-clang; fi
 build-clang: $(GEN)
 	@mkdir -p build/clang
-	@for f in $(CORE_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(PCRE_CF) $(FMT_CF) -fsyntax-only $$f || exit 1; done
-	@for f in $(TUI_SRC) $(GEN_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(TUI_CF) -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
-	@for f in $(TEST_SRC); do clang $(WARN) -O2 $(CPPFLAGS) $(FMT_CF) -Itests -Itui -fsyntax-only $$f || exit 1; done
+	@for f in $(CORE_SRC); do clang $(WARN) -Wunused-parameter -O2 $(CPPFLAGS) $(PCRE_CF) $(FMT_CF) -fsyntax-only $$f || exit 1; done
+	@for f in $(TUI_SRC) $(GEN_SRC); do clang $(WARN) -Wunused-parameter -O2 $(CPPFLAGS) $(TUI_CF) -DNB_DATADIR='"x"' -fsyntax-only $$f || exit 1; done
+	@for f in $(TEST_SRC); do clang $(WARN) -Wunused-parameter -O2 $(CPPFLAGS) $(FMT_CF) -Itests -Itui -fsyntax-only $$f || exit 1; done
 	@echo "clang: core, tui and tests compile warning-free"
 
 lint-man:

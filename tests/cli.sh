@@ -313,6 +313,16 @@ else
     skip "LANG=zh_CN.UTF-8: missing-file message in Chinese (no zh_CN.UTF-8 locale)"
 fi
 
+# The system's error text in Chinese too: export -o into a folder that is not there.
+LC_ALL=zh_CN.UTF-8 "$NB" export --format json -o "$T/no-such-folder/out.json" tests/data/seed000.txt >"$T/out" 2>"$T/err"
+rc=$?
+if [ "$rc" -eq 2 ] && grep -F -q "nianbao：$T/no-such-folder/out.json：无法写入：没有那个文件或目录" "$T/err" &&
+    ! sed "s|$T/no-such-folder/out.json||; s|nianbao||" "$T/err" | grep -q "[A-Za-z]"; then
+    ok "LC_ALL=zh_CN.UTF-8: export -o into a missing folder says why in Chinese"
+else
+    notok "LC_ALL=zh_CN.UTF-8: export -o into a missing folder says why in Chinese" "exit $rc; stderr: $(errtext)"
+fi
+
 
 # ---- the review file beside a report ----
 # tests/data/review.txt is the seed 002 with its 统计期限, 社会评议 and 责任追究

@@ -8,10 +8,12 @@
  * says whose it is; the same file through another path or a link; a whole
  * file read (a regular one of every size around a page's, ended at the
  * size it had when opened; a pipe, ended by its writer) with its padding,
- * and one over the limit refused. */
+ * and one over the limit refused; the system's error texts in Chinese
+ * under zh (nb_strerror), in a message of a failed write too. */
 #include "testutil.h"
 #include "base/fsio.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -308,6 +310,41 @@ static void test_read_whole(void **st)
     assert_null(b);
 }
 
+/* Has s a byte of ASCII letters (an English word)? */
+static int has_ascii_letter(const char *s)
+{
+    for (; *s; s++)
+        if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+            return 1;
+    return 0;
+}
+
+static void test_strerror_zh(void **st)
+{
+    (void)st;
+    static const int common[] = {ENOENT, EACCES, EPERM,  ENOSPC, EROFS,  EEXIST, EISDIR, ENOTDIR,
+                                 ELOOP,  ENAMETOOLONG, EDQUOT, EIO, EBUSY, EMFILE, ENOMEM, EXDEV};
+    for (size_t i = 0; i < sizeof common / sizeof common[0]; i++) {
+        const char *zh = nb_strerror(common[i], NB_LANG_ZH);
+        assert_false(has_ascii_letter(zh));
+        assert_string_equal(nb_strerror(common[i], NB_LANG_EN), strerror(common[i]));
+    }
+    assert_string_equal(nb_strerror(ENOENT, NB_LANG_ZH), "没有那个文件或目录");
+    assert_string_equal(nb_strerror(ENOSPC, NB_LANG_ZH), "设备上没有空间");
+    assert_string_equal(nb_strerror(EROFS, NB_LANG_ZH), "只读文件系统");
+    assert_string_equal(nb_strerror(ECHILD, NB_LANG_ZH), strerror(ECHILD)); /* a rare one: the system's */
+
+    /* a write into a folder that is not there: the whole message in Chinese */
+    char path[600];
+    in_dir(path, sizeof path, "no-such-folder/out.json");
+    nb_atomic a;
+    nb_err err;
+    assert_int_equal(nb_atomic_open(&a, path, 0644, NB_LANG_ZH, &err), -1);
+    assert_non_null(strstr(err.msg, "：无法写入：没有那个文件或目录"));
+    assert_int_equal(nb_atomic_open(&a, path, 0644, NB_LANG_EN, &err), -1);
+    assert_non_null(strstr(err.msg, ": cannot write: No such file or directory"));
+}
+
 static int setup(void **st)
 {
     (void)st;
@@ -329,6 +366,7 @@ int main(void)
         cmocka_unit_test(test_lock_owners),
         cmocka_unit_test(test_same_file),
         cmocka_unit_test(test_read_whole),
+        cmocka_unit_test(test_strerror_zh),
     };
     return TU_RUN("fsio", tests, NULL, setup, teardown);
 }

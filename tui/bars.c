@@ -3,6 +3,7 @@
 #include "check/messages.h"
 #include "bars.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -95,46 +96,109 @@ void nb_bars_title(const nb_app *a, nb_screen *s)
     put_changed_mark(a, s, (int)nb_display_cols(b, strlen(b), 0));
 }
 
-/* The report's file name, its end kept (its number) when it is long. */
-static void file_name(const nb_app *a, char *out, size_t cap)
+/* The report's file name in at most max columns, its end kept (its
+ * number) when it is longer. */
+static void file_name(const nb_app *a, int max, char *out, size_t cap)
 {
     const char *path = a->r->doc.path, *file = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     size_t fl = strlen(file);
-    if (nb_display_cols(file, fl, 0) <= 24) {
+    if ((int)nb_display_cols(file, fl, 0) <= max) {
         snprintf(out, cap, "%s", file);
         return;
     }
     const char *tail = file + fl;
-    while (tail > file && nb_display_cols(tail, (size_t)(file + fl - tail), 0) < 23)
+    while (tail > file && (int)nb_display_cols(tail, (size_t)(file + fl - tail), 0) < max - 1)
         tail--;
     while (tail < file + fl && (((unsigned char)*tail) & 0xC0) == 0x80)
         tail++;
     snprintf(out, cap, "…%s", tail);
 }
 
-/* The selected cell: "ID = value (status)"; under zh named by its label,
- * "规章（现行有效件数）= 0（数字） t2.regulation.in_force", its ID a side
- * field; or "". */
-static void cell_part(const nb_app *a, char *out, size_t cap)
+static int cols_of(const char *t)
 {
-    out[0] = '\0';
+    return (int)nb_display_cols(t, strlen(t), 0);
+}
+
+/* t in at most cols display columns: whole, or cut between characters
+ * with "…" ending it, after its last word (nothing when cols < 1). */
+static void cut_to(const char *t, int cols, char *out, size_t cap)
+{
+    if (cols_of(t) <= cols)
+        snprintf(out, cap, "%s", t);
+    else if (cols < 1)
+        out[0] = '\0';
+    else {
+        size_t k = nb_text_fit(t, strlen(t), cols - 1);
+        while (k && t[k - 1] == ' ') /* "…" right after a word */
+            k--;
+        snprintf(out, cap, "%.*s…", (int)k, t);
+    }
+}
+
+/* The selected cell's parts: its ID, value ("—" when it has none), status
+ * and (under zh) label; 0 when no cell is selected. */
+typedef struct cell_words {
+    char id[96], v[64], label[320];
+    const char *status;
+} cell_words;
+
+static int cell_words_of(const nb_app *a, cell_words *w)
+{
     int ci = nb_selected_cell(a);
     if (ci < 0)
-        return;
-    char id[96], v[64] = "", label[320];
-    nb_schema_cell_id(a->r->schema, ci, id, sizeof id);
+        return 0;
+    nb_schema_cell_id(a->r->schema, ci, w->id, sizeof w->id);
     const nb_cell *c = &a->r->cells[ci];
+    w->v[0] = '\0';
     if (c->status == NB_ST_NUMBER || c->status == NB_ST_INFERRED)
-        nb_num_format(c->num, v, sizeof v);
+        nb_num_format(c->num, w->v, sizeof w->v);
     else if (c->status != NB_ST_MISSING)
-        nb_quote_text(a->lang, a->r->doc.text + c->off, c->len, 20, v, sizeof v);
-    const char *status = nb_status_label(c->status, a->lang);
-    if (a->lang == NB_LANG_ZH) {
-        nb_cell_label(a->r->schema, ci, a->lang, label, sizeof label);
-        snprintf(out, cap, "%s = %s（%s） %s", label, v[0] ? v : "—", status, id);
+        nb_quote_text(a->lang, a->r->doc.text + c->off, c->len, 20, w->v, sizeof w->v);
+    if (!w->v[0])
+        snprintf(w->v, sizeof w->v, "—");
+    w->status = nb_status_label(c->status, a->lang);
+    w->label[0] = '\0';
+    if (a->lang == NB_LANG_ZH)
+        nb_cell_label(a->r->schema, ci, a->lang, w->label, sizeof w->label);
+    return 1;
+}
+
+/* The narrowest the cell is shown: "ID = value". */
+static int cell_min_cols(const cell_words *w)
+{
+    return cols_of(w->id) + 3 + cols_of(w->v);
+}
+
+/* The selected cell in at most room columns: "ID = value (status)"; under
+ * zh named by its label, "规章（现行有效件数）= 0（数字） t2.regulation.in_force",
+ * its ID a side field, the label cut with "…" where it does not fit, then
+ * the status left out; narrower still "ID = value", the ID cut with "…":
+ * the ID and the value stay in view. */
+static void cell_part(const cell_words *w, nb_lang lang, int room, char *out, size_t cap)
+{
+    char tail[256], label[330];
+    if (lang == NB_LANG_ZH) {
+        for (int with_status = 1; with_status >= 0; with_status--) {
+            if (with_status)
+                snprintf(tail, sizeof tail, " = %s（%s） %s", w->v, w->status, w->id);
+            else
+                snprintf(tail, sizeof tail, " = %s %s", w->v, w->id);
+            int left = room - cols_of(tail);
+            if (left >= cols_of(w->label) || (with_status == 0 && left >= 5) || left >= 9) {
+                cut_to(w->label, left, label, sizeof label);
+                snprintf(out, cap, "%s%s", label, tail);
+                return;
+            }
+        }
     } else {
-        snprintf(out, cap, "%s = %s (%s)", id, v[0] ? v : "—", status);
+        snprintf(out, cap, "%s = %s (%s)", w->id, w->v, w->status);
+        if (cols_of(out) <= room)
+            return;
     }
+    snprintf(tail, sizeof tail, " = %s", w->v);
+    char id[100];
+    cut_to(w->id, room - cols_of(tail), id, sizeof id);
+    snprintf(out, cap, "%s%s", id, tail);
 }
 
 /* The counter of findings and what follows it: the message, else the
@@ -171,17 +235,32 @@ static void decision_part(const nb_app *a, char *out, size_t cap)
 }
 
 /* The status line up to the message: file, counter, decision and (with
- * cell) the selected cell; returns its length. */
-static int status_head(const nb_app *a, int cell, char *b, size_t cap)
+ * cell) the selected cell, in w columns (INT_MAX: whole) where it can:
+ * the cell's label, then its status, then the file name's start give way
+ * to the cell's ID and value; returns its length. */
+static int status_head(const nb_app *a, int cell, int w, char *b, size_t cap)
 {
-    char fname[64], cellpart[512] = "", counter[160] = "", rest[8], decision[64];
-    file_name(a, fname, sizeof fname);
-    if (cell)
-        cell_part(a, cellpart, sizeof cellpart);
+    char fname[64], cellpart[512] = "", counter[160] = "", rest[8], decision[64], head[400];
     counter_part(a, counter, sizeof counter, rest, sizeof rest);
     decision_part(a, decision, sizeof decision);
     const char *state = a->s.readonly ? nb_app_tr(a, " [read-only]", " [只读]") : a->s.dirty ? " [+]" : "";
-    int k = snprintf(b, cap, " %s%s │ %s%s%s%s", fname, state, counter, decision, cell ? " │ " : "", cellpart);
+    cell_words cw;
+    cell = cell && cell_words_of(a, &cw);
+    int fmax = 24;
+    for (int pass = 0; pass < 2; pass++) {
+        file_name(a, fmax, fname, sizeof fname);
+        snprintf(head, sizeof head, " %s%s │ %s%s", fname, state, counter, decision);
+        if (!cell)
+            break;
+        int room = w == INT_MAX ? INT_MAX : w - cols_of(head) - 3, short_by = cell_min_cols(&cw) - room;
+        if (pass == 0 && short_by > 0 && cols_of(fname) > 8) { /* the file name's start gives way */
+            fmax = cols_of(fname) - short_by > 8 ? cols_of(fname) - short_by : 8;
+            continue;
+        }
+        cell_part(&cw, a->lang, room, cellpart, sizeof cellpart);
+        break;
+    }
+    int k = snprintf(b, cap, "%s%s%s", head, cellpart[0] ? " │ " : "", cellpart);
     return k < 0 ? 0 : (size_t)k < cap ? k : (int)cap - 1;
 }
 
@@ -190,14 +269,14 @@ static int status_head(const nb_app *a, int cell, char *b, size_t cap)
 static int message_fits(const nb_app *a, const nb_screen *s, int cell)
 {
     char b[1024];
-    int k = status_head(a, cell, b, sizeof b);
+    int k = status_head(a, cell, INT_MAX, b, sizeof b);
     return (int)nb_display_cols(b, (size_t)k, 0) + 3 + (int)nb_display_cols(a->msg, strlen(a->msg), 0) <= s->w;
 }
 
 int nb_bars_room(const nb_app *a, int w)
 {
     char b[1024];
-    int k = status_head(a, 0, b, sizeof b);
+    int k = status_head(a, 0, INT_MAX, b, sizeof b);
     return w - (int)nb_display_cols(b, (size_t)k, 0) - 3;
 }
 
@@ -208,12 +287,18 @@ void nb_bars_status(const nb_app *a, nb_screen *s)
     /* the counter first: on a narrow screen the message is what gets cut;
      * a message that fits without the cell is shown instead of it; one
      * longer still is wrapped above (nb_bars_message) */
-    char b[2400], counter[160], rest[1200];
+    char b[2400], counter[160], rest[1200], cut[2400];
     int cell = !a->msg[0] || message_fits(a, s, 1) || !message_fits(a, s, 0);
-    int k = status_head(a, cell, b, 1024);
+    int k = status_head(a, cell, s->w, b, 1024);
     counter_part(a, counter, sizeof counter, rest, sizeof rest);
-    if (!a->msg[0] || message_fits(a, s, 0))
-        snprintf(b + k, sizeof b - (size_t)k, " │ %s", rest);
+    int room = s->w - (int)nb_display_cols(b, (size_t)k, 0) - 3;
+    if (a->msg[0] ? message_fits(a, s, 0) : room >= 12) { /* the finding's text or the hint cut with "…" */
+        cut_to(rest, room, cut, sizeof cut);
+        snprintf(b + k, sizeof b - (size_t)k, " │ %s", cut);
+    } else if (room < 0) { /* the head itself too wide */
+        snprintf(cut, sizeof cut, "%s", b);
+        cut_to(cut, s->w, b, sizeof b);
+    }
     nb_screen_put(s, y, 0, b, strlen(b), s->w, a->msg_error ? NB_R_ERROR : NB_R_STATUS, 1);
 }
 

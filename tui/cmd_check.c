@@ -204,6 +204,7 @@ static void check_run_one(void *arg, nb_job *job)
 /* In the batch's order: the report's figures added up. */
 static void check_done(void *arg, size_t i, int status, const char *b, size_t n)
 {
+    (void)i; /* the totals do not depend on which report */
     check_run *c = arg;
     check_aux aux;
     if (status == 2 || (status == 1 && c->status == 0))
@@ -261,7 +262,7 @@ static int check_batch(check_run *c, const nb_opts *o, nb_lang L, int status)
         e.hold = (size_t)atol(hold);
     c->status = status;
     if (nb_engine_run(&e, &err) != 0) {
-        nb_cli_say("nianbao: %s\n", err.msg);
+        nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
         return 2;
     }
     if (c->output == OUT_TEXT && c->P.n > 1)

@@ -77,7 +77,7 @@ static int open_report(FILE *msgs, nb_report *r, const char *path, const nb_ctx 
         return 1;
     }
     if (rc < 0) {
-        nb_cli_sayto(msgs, "nianbao: %s\n", err.msg);
+        nb_cli_sayto(msgs, nb_tr(ctx->lang, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
         return -1;
     }
     if (r->tables_cut)
@@ -112,7 +112,7 @@ int nb_cli_collect(nb_paths *out, const nb_opts *o, nb_lang L, size_t *problems)
     }
     nb_walk_problems_free(&pr);
     if (rc != 0)
-        nb_cli_say("nianbao: %s\n", err.msg);
+        nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
     return rc;
 }
 

@@ -116,12 +116,12 @@ static int run_console(const nb_opts *o, nb_queue *q, const nb_ctx *ctx)
         nb_cli_say("nianbao: out of memory\n");
         status = 2;
     } else if (q->single && nb_queue_open(&app, 0, 0) != 0) {
-        nb_cli_say("nianbao: %s\n", app.msg);
+        nb_cli_say(nb_tr(ctx->lang, "nianbao: %s\n", "nianbao：%s\n"), app.msg);
         status = 2;
     } else if (script) {
         nb_err err;
         if (nb_app_script(&app, script, &err) != 0) {
-            nb_cli_say("nianbao: %s\n", err.msg);
+            nb_cli_say(nb_tr(ctx->lang, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
             status = 2;
         }
     } else {

@@ -53,7 +53,7 @@ int nb_cli_out_open(nb_cli_out *o, const char *path, const char *kind, nb_lang L
     if (!exists || regular) {
         o->atomic = 1;
         if (nb_atomic_open(&o->at, path, exists ? (st.st_mode & 07777) : new_file_mode(), L, &err) != 0) {
-            nb_cli_say("nianbao: %s\n", err.msg);
+            nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
             return -1;
         }
         nb_atomic_mark(&o->at, kind); /* a folder walk passes it over */
@@ -61,7 +61,7 @@ int nb_cli_out_open(nb_cli_out *o, const char *path, const char *kind, nb_lang L
         return 0;
     }
     if (!(o->f = tmpfile())) { /* a device or a pipe: written at the end */
-        nb_cli_say(nb_tr(L, "nianbao: %s: cannot write: %s\n", "nianbao：%s：无法写入：%s\n"), path, strerror(errno));
+        nb_cli_say(nb_tr(L, "nianbao: %s: cannot write: %s\n", "nianbao：%s：无法写入：%s\n"), path, nb_strerror(errno, L));
         return -1;
     }
     return 0;
@@ -83,7 +83,7 @@ static int copy_out(nb_cli_out *o)
     o->f = NULL;
     if (bad)
         nb_cli_say(nb_tr(o->lang, "nianbao: %s: cannot write: %s\n", "nianbao：%s：无法写入：%s\n"), o->path,
-                   strerror(e ? e : EIO));
+                   nb_strerror(e ? e : EIO, o->lang));
     return bad ? -1 : 0;
 }
 

@@ -137,7 +137,7 @@ static nb_role cell_role(const nb_survey_item *it, int c)
     return NB_R_TEXT;
 }
 
-static void draw_line(const nb_app *a, nb_screen *s, int y, const row_text *rt, const int *widths, int gap,
+static void draw_line(nb_screen *s, int y, const row_text *rt, const int *widths, int gap,
                       const nb_survey_item *it, int selected)
 {
     int x = 2;
@@ -226,10 +226,10 @@ static void draw(const nb_app *a, nb_screen *s)
     row_text rt;
     head_text(a, &rt);
     nb_screen_fill(s, 2, 0, s->w, ' ', NB_R_HEADER);
-    draw_line(a, s, 2, &rt, widths, gap, NULL, 0);
+    draw_line(s, 2, &rt, widths, gap, NULL, 0);
     for (int k = q->top; k < q->norder && k - q->top < list_rows(s); k++) {
         item_text(a, q->order[k], &rt);
-        draw_line(a, s, FIRST_ROW + k - q->top, &rt, widths, gap, &q->sv.v[q->order[k]], k == q->sel);
+        draw_line(s, FIRST_ROW + k - q->top, &rt, widths, gap, &q->sv.v[q->order[k]], k == q->sel);
     }
     if (!q->norder) {
         const char *none = q->sv.n ? nb_app_tr(a, "  no report matches: / changes the filter, f shows them all",

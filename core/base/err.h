@@ -36,6 +36,10 @@ void nb_err_clear(nb_err *e);
 /* The message language from the locale: zh_* gives Chinese, all else English. */
 nb_lang nb_lang_from_locale(const char *locale_name);
 
+/* The system's text for errno e in the language: Chinese for the common
+ * ones under NB_LANG_ZH, strerror(e) otherwise. */
+const char *nb_strerror(int e, nb_lang lang);
+
 /* Pick the string for the language. */
 static inline const char *nb_tr(nb_lang l, const char *en, const char *zh)
 {

@@ -51,7 +51,7 @@ static int read_fd(int fd, const char *path, size_t limit, size_t pad, size_t ca
                 continue;
             int e = errno;
             free(buf);
-            return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot read: %s", "%s：无法读取：%s"), path, strerror(e));
+            return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot read: %s", "%s：无法读取：%s"), path, nb_strerror(e, lang));
         }
         if (r == 0)
             break;
@@ -81,7 +81,7 @@ int nb_err_open(nb_err *err, const char *path, int e, nb_lang lang)
 {
     if (e == ENOENT)
         return nb_err_set(err, NB_E_NOTFOUND, nb_tr(lang, "%s: no such file", "%s：文件不存在"), path);
-    return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot open: %s", "%s：无法打开：%s"), path, strerror(e));
+    return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot open: %s", "%s：无法打开：%s"), path, nb_strerror(e, lang));
 }
 
 int nb_read_file_marked(const char *path, size_t limit, size_t pad, unsigned char **out, size_t *n, char *mark,
@@ -98,7 +98,7 @@ int nb_read_file_marked(const char *path, size_t limit, size_t pad, unsigned cha
     int rc;
     if (fstat(fd, &st) != 0) {
         int e = errno;
-        rc = nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot read: %s", "%s：无法读取：%s"), path, strerror(e));
+        rc = nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot read: %s", "%s：无法读取：%s"), path, nb_strerror(e, lang));
     } else if (S_ISDIR(st.st_mode)) {
         rc = nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: is a directory, not a report", "%s：是目录，不是报告文件"), path);
     } else if (S_ISREG(st.st_mode) && (size_t)st.st_size > limit) {
@@ -167,7 +167,7 @@ int nb_atomic_open(nb_atomic *a, const char *path, mode_t mode, nb_lang lang, nb
     if (fd < 0) {
         int e = errno;
         nb_atomic_abort(a);
-        return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot write: %s", "%s：无法写入：%s"), path, strerror(e));
+        return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot write: %s", "%s：无法写入：%s"), path, nb_strerror(e, lang));
     }
     a->f = fdopen(fd, "wb");
     if (!a->f) {
@@ -216,7 +216,7 @@ int nb_atomic_commit(nb_atomic *a, nb_err *err)
     if (bad) {
         unlink(a->tmp);
         nb_err_set(err, NB_E_IO, nb_tr(a->lang, "%s: cannot write: %s", "%s：无法写入：%s"), a->path,
-                   strerror(e ? e : EIO));
+                   nb_strerror(e ? e : EIO, a->lang));
         nb_atomic_abort(a);
         return -1;
     }
@@ -248,7 +248,7 @@ int nb_atomic_write(const char *path, const void *data, size_t n, mode_t mode, n
     if (n && fwrite(data, 1, n, a.f) != n) {
         int e = errno;
         nb_atomic_abort(&a);
-        return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot write: %s", "%s：无法写入：%s"), path, strerror(e));
+        return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot write: %s", "%s：无法写入：%s"), path, nb_strerror(e, lang));
     }
     return nb_atomic_commit(&a, err);
 }
@@ -426,7 +426,7 @@ static int write_owner_tmp(const char *lock_path, char *tmp, size_t cap, nb_lang
     int fd = mkostemp(tmp, O_CLOEXEC);
     if (fd < 0)
         return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot write: %s", "%s：无法写入：%s"), lock_path,
-                          strerror(errno));
+                          nb_strerror(errno, lang));
     nb_lock_owner me;
     self_owner(&me);
     char line[128];
@@ -470,7 +470,7 @@ int nb_lock_take(const char *lock_path, nb_lock_owner *holder, nb_lang lang, nb_
         }
         if (errno != EEXIST) {
             nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot write: %s", "%s：无法写入：%s"), lock_path,
-                       strerror(errno));
+                       nb_strerror(errno, lang));
             said = 1;
             break;
         }

@@ -31,7 +31,7 @@ static int spool_ready(nb_spool *s, nb_lang lang, nb_err *err)
     return nb_err_set(err, NB_E_IO,
                       nb_tr(lang, "the spool of the batch's output cannot be created in %s: %s",
                             "无法在 %s 中创建批处理输出的暂存文件：%s"),
-                      spool_dir(), strerror(errno));
+                      spool_dir(), nb_strerror(errno, lang));
 }
 
 long nb_spool_append(nb_spool *s, const void *b, size_t n, nb_lang lang, nb_err *err)

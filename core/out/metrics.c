@@ -252,11 +252,10 @@ static char *put_ll(char *out, long long v)
     return nb_uint_at(out, (size_t)(v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v));
 }
 
-/* A count as text ("12"), a rate ("85.7"); unknown: none (""). out has
- * room for 48 bytes. */
+/* A count as text ("12"), a rate ("85.7"); unknown: none (""). */
 static void known_text(nb_known k, int is_rate, char *out, size_t cap)
 {
-    char *e = out;
+    char b[48], *e = b;
     if (k.known && is_rate) {
         e = put_ll(e, k.v / 10);
         *e++ = '.';
@@ -265,6 +264,7 @@ static void known_text(nb_known k, int is_rate, char *out, size_t cap)
         e = put_ll(e, k.v);
     }
     *e = '\0';
+    snprintf(out, cap, "%s", b);
 }
 
 /* The metrics after the file, agency and year, in the order of the CSV

@@ -246,7 +246,7 @@ int nb_review_save(const nb_review *rv, const char *path, nb_lang lang, nb_err *
     if (write_to(rv, at.f) != 0) {
         int e = errno;
         nb_atomic_abort(&at);
-        return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot write: %s", "%s：无法写入：%s"), path, strerror(e));
+        return nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot write: %s", "%s：无法写入：%s"), path, nb_strerror(e, lang));
     }
     return nb_atomic_commit(&at, err);
 }
@@ -546,7 +546,7 @@ int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
         rc = read_one(&rd, rv, line, (size_t)len, &header);
     }
     if (!rc && ferror(f))
-        rc = nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot read: %s", "%s：无法读取：%s"), path, strerror(errno));
+        rc = nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot read: %s", "%s：无法读取：%s"), path, nb_strerror(errno, lang));
     if (!rc && !header)
         rc = nb_err_set(err, NB_E_FORMAT,
                         nb_tr(lang, "%s:%d: not a nianbao review file (empty)", "%s:%d：不是 nianbao 审阅文件（为空）"),

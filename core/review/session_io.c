@@ -204,7 +204,7 @@ int nb_session_journal(nb_session *s, nb_err *err)
     if (!s->dirty) { /* the review on disk is the work: nothing unsaved */
         s->journal_failed = 0;
         if (unlink(s->journal_path) != 0 && errno != ENOENT)
-            return nb_err_set(err, NB_E_IO, "%s: %s", s->journal_path, strerror(errno));
+            return nb_err_set(err, NB_E_IO, nb_tr(s->lang, "%s: %s", "%s：%s"), s->journal_path, nb_strerror(errno, s->lang));
         return 0;
     }
     stamp(s);
