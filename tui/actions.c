@@ -84,28 +84,6 @@ static void add(char *out, size_t cap, size_t *k, const char *fmt, ...)
     *k = strlen(out);
 }
 
-/* Add text to out, cut to max display columns (whole characters, "…"
- * ending it when cut). */
-static void add_cut(char *out, size_t cap, size_t *k, const char *text, int max)
-{
-    size_t n = strlen(text), i = 0, end = 0;
-    int cols = 0;
-    while (i < n) {
-        size_t j = i;
-        int w = nb_cp_width(nb_utf8_get(text, n, &j));
-        if (cols + w > max)
-            break;
-        cols += w;
-        i = j;
-        if (cols < max) /* room for "…" after it */
-            end = i;
-    }
-    if (i >= n)
-        add(out, cap, k, "%s", text);
-    else
-        add(out, cap, k, "%.*s…", (int)end, text);
-}
-
 /* The current finding named after a change made it go: "; now 2/5:
  * MESSAGE", the message cut to what is left of the status line (of two
  * rows when the message is wrapped above it anyway). */
@@ -121,7 +99,9 @@ static void add_selected(nb_app *a, char *out, size_t cap, size_t *k)
     int used = (int)nb_display_cols(out, *k, 0), room = nb_bars_room(a, a->scr.w) - used;
     if (room < 20) /* wrapped above the status line: two rows of it */
         room = 2 * (a->scr.w - 2) - used - 4;
-    add_cut(out, cap, k, m, room >= 20 ? room : 20);
+    char cut[1024];
+    nb_bars_cut(m, room >= 20 ? room : 20, cut, sizeof cut);
+    add(out, cap, k, "%s", cut);
 }
 
 /* At most this many findings are named in a message; the rest counted. */

@@ -119,9 +119,7 @@ static int cols_of(const char *t)
     return (int)nb_display_cols(t, strlen(t), 0);
 }
 
-/* t in at most cols display columns: whole, or cut between characters
- * with "…" ending it, after its last word (nothing when cols < 1). */
-static void cut_to(const char *t, int cols, char *out, size_t cap)
+void nb_bars_cut(const char *t, int cols, char *out, size_t cap)
 {
     if (cols_of(t) <= cols)
         snprintf(out, cap, "%s", t);
@@ -185,7 +183,7 @@ static void cell_part(const cell_words *w, nb_lang lang, int room, char *out, si
                 snprintf(tail, sizeof tail, " = %s %s", w->v, w->id);
             int left = room - cols_of(tail);
             if (left >= cols_of(w->label) || (with_status == 0 && left >= 5) || left >= 9) {
-                cut_to(w->label, left, label, sizeof label);
+                nb_bars_cut(w->label, left, label, sizeof label);
                 snprintf(out, cap, "%s%s", label, tail);
                 return;
             }
@@ -197,7 +195,7 @@ static void cell_part(const cell_words *w, nb_lang lang, int room, char *out, si
     }
     snprintf(tail, sizeof tail, " = %s", w->v);
     char id[100];
-    cut_to(w->id, room - cols_of(tail), id, sizeof id);
+    nb_bars_cut(w->id, room - cols_of(tail), id, sizeof id);
     snprintf(out, cap, "%s%s", id, tail);
 }
 
@@ -293,11 +291,11 @@ void nb_bars_status(const nb_app *a, nb_screen *s)
     counter_part(a, counter, sizeof counter, rest, sizeof rest);
     int room = s->w - (int)nb_display_cols(b, (size_t)k, 0) - 3;
     if (a->msg[0] ? message_fits(a, s, 0) : room >= 12) { /* the finding's text or the hint cut with "…" */
-        cut_to(rest, room, cut, sizeof cut);
+        nb_bars_cut(rest, room, cut, sizeof cut);
         snprintf(b + k, sizeof b - (size_t)k, " │ %s", cut);
     } else if (room < 0) { /* the head itself too wide */
         snprintf(cut, sizeof cut, "%s", b);
-        cut_to(cut, s->w, b, sizeof b);
+        nb_bars_cut(cut, s->w, b, sizeof b);
     }
     nb_screen_put(s, y, 0, b, strlen(b), s->w, a->msg_error ? NB_R_ERROR : NB_R_STATUS, 1);
 }

@@ -9,6 +9,9 @@
 #include "screen.h"
 
 void nb_bars_title(const nb_app *a, nb_screen *s);
+/* t in at most cols display columns: whole, or cut between characters
+ * with "…" ending it, after its last word (nothing when cols < 1). */
+void nb_bars_cut(const char *t, int cols, char *out, size_t cap);
 void nb_bars_status(const nb_app *a, nb_screen *s);
 /* The columns a message has on the status line of a w columns wide
  * screen, after the file and the current finding (the selected cell gives

@@ -282,7 +282,7 @@ int nb_opts_parse(nb_opts *o, nb_cmd cmd, int argc, char **argv, nb_lang L, nb_e
     o->files = calloc((size_t)argc + 1, sizeof *o->files);
     o->args = calloc((size_t)argc + 1, sizeof *o->args);
     if (!o->files || !o->args)
-        return nb_err_set(err, NB_E_NOMEM, "nianbao: out of memory");
+        return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(L, "nianbao: out of memory", "nianbao：内存不足"));
     int operands_only = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];

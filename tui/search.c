@@ -62,6 +62,7 @@ int nb_search_compile(nb_search *s, const char *pat, nb_lang lang, nb_err *err)
     pcre2_code_free(s->re);
     s->re = re;
     snprintf(s->pat, sizeof s->pat, "%s", pat);
+    s->lang = lang;
     s->pat[nb_utf8_whole(s->pat, strlen(s->pat))] = '\0'; /* a long pattern cut between characters */
     return 0;
 }
@@ -163,7 +164,7 @@ static int find_hits(nb_search *s, const char *t, size_t n, nb_err *err)
     nb_search_each(s, t, n, 0, add_hit, &g);
     if (g.nomem) {
         nb_search_forget(s);
-        return nb_err_set(err, NB_E_NOMEM, "out of memory");
+        return nb_err_set(err, NB_E_NOMEM, "%s", nb_tr(s->lang, "out of memory", "内存不足"));
     }
     s->of = t;
     s->of_len = n;

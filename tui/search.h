@@ -16,6 +16,7 @@ typedef struct nb_search {
     size_t nhits;
     const char *of; /* that text (NULL: none found yet), of_len long */
     size_t of_len;
+    nb_lang lang;   /* of the pattern's compiling: its messages' */
 } nb_search;
 
 /* A step to a hit: where it starts, its place among the text's hits (1 to
