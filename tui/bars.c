@@ -10,7 +10,6 @@
 #include "base/utf8.h"
 #include "check/rules.h"
 #include "out/metrics.h"
-#include "out/table.h"
 #include "queue.h"
 #include "review/session.h"
 #include "select.h"
@@ -63,13 +62,13 @@ static void put_changed_mark(const nb_app *a, nb_screen *s, int used)
  * format, and the body cut with "…", so that the counts stay in view. */
 void nb_bars_title(const nb_app *a, nb_screen *s)
 {
-    char c[160], tail[256], agency[700], b[1024];
+    char c[160], tail[256], whole[310], agency[320], b[1024];
     title_counts(a, c, sizeof c);
     if (a->lang == NB_LANG_ZH)
         snprintf(tail, sizeof tail, "  %d年（%d格式）  %s", a->r->year, a->r->format, c);
     else
         snprintf(tail, sizeof tail, "  %d  (%d format)  %s", a->r->year, a->r->format, c);
-    snprintf(agency, sizeof agency, "%.300s", a->r->agency[0] ? a->r->agency : "?");
+    snprintf(whole, sizeof whole, "%.300s", a->r->agency[0] ? a->r->agency : "?");
     const char *head = " nianbao  ", *mark = changed_mark(a);
     int tail_cols = (int)nb_display_cols(tail, strlen(tail), 0) + (mark ? 2 + (int)nb_display_cols(mark, strlen(mark), 0) : 0);
     int room = s->w - (int)strlen(head) - tail_cols;
@@ -83,13 +82,10 @@ void nb_bars_title(const nb_app *a, nb_screen *s)
         tail_cols -= cut - (int)nb_display_cols(tail, strlen(tail), 0);
         room = s->w - 1 - tail_cols;
     }
-    if (room >= 3 && (int)nb_display_cols(agency, strlen(agency), 0) > room) {
-        char whole[310];
-        snprintf(whole, sizeof whole, "%s", agency);
-        nb_table_fit(whole, (size_t)room, 0, 0, agency, sizeof agency);
-        for (size_t n = strlen(agency); n && agency[n - 1] == ' ';) /* the padding a wide character left */
-            agency[--n] = '\0';
-    }
+    if (room >= 3)
+        nb_bars_cut(whole, room, agency, sizeof agency);
+    else
+        snprintf(agency, sizeof agency, "%s", whole);
     snprintf(b, sizeof b, "%s%s%s", head, agency, tail);
     nb_screen_fill(s, 0, 0, s->w, ' ', NB_R_STATUS);
     nb_screen_put(s, 0, 0, b, strlen(b), s->w, NB_R_STATUS, 1);

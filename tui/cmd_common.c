@@ -14,6 +14,7 @@
 #include "out/writer.h"
 #include "read/ours.h"
 #include "read/read.h"
+#include "review/review.h"
 #include "review/stale.h"
 
 /* A message to f (a terminal's text escaped); ap is used twice, copied. */
@@ -148,7 +149,7 @@ const char *nb_cli_review_arg(const nb_opts *o, size_t nreports, nb_lang L)
 static void say_pending_journal(FILE *msgs, const char *review, const char *named, const char *report, nb_lang L)
 {
     char j[4300];
-    snprintf(j, sizeof j, "%.4200s.journal", review);
+    nb_review_journal_path(review, j, sizeof j);
     struct stat st;
     if (lstat(j, &st) != 0)
         return;

@@ -100,8 +100,8 @@ static int cols_of(const char *t)
     return (int)nb_display_cols(t, strlen(t), 0);
 }
 
-/* label cut to cols display columns with "…", between characters, its
- * closing ": " or "：" kept. */
+/* label cut to cols display columns with "…" (nb_bars_cut), its closing
+ * ": " or "：" kept. */
 static void cut_label(const char *label, int cols, char *out, size_t cap)
 {
     size_t n = strlen(label), end = n;
@@ -109,9 +109,10 @@ static void cut_label(const char *label, int cols, char *out, size_t cap)
         end -= 2;
     else if (end >= 3 && !strcmp(label + end - 3, "："))
         end -= 3;
-    int room = cols - 1 - cols_of(label + end);
-    size_t k = nb_text_fit(label, end, room > 0 ? room : 0);
-    snprintf(out, cap, "%.*s…%s", (int)k, label, label + end);
+    char head[1024], cut[1024];
+    snprintf(head, sizeof head, "%.*s", (int)end, label);
+    nb_bars_cut(head, cols - cols_of(label + end), cut, sizeof cut);
+    snprintf(out, cap, "%s%s", cut, label + end);
 }
 
 /* The prompt on the status line, the text typed given at least

@@ -3,6 +3,7 @@
  * folder walked once (by device and inode), nianbao's own files passed
  * over; and whether a report read from a walked file looks like one. */
 #include "batch/walk.h"
+#include "model/review_files.h"
 #include "base/utf8.h"
 #include "base/vec.h"
 #include "read/ours.h"
@@ -137,7 +138,7 @@ static size_t review_name_len(const char *n)
 {
     int kind = nb_ours_by_name(n);
     size_t l = strlen(n);
-    return kind == 0 ? l : kind == 4 ? l - strlen(".journal") : 0;
+    return kind == 0 ? l : kind == 4 ? l - strlen(NB_JOURNAL_EXT) : 0;
 }
 
 static int remember(names *rv, const char *n, size_t len, nb_lang lang, nb_err *err)

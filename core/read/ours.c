@@ -1,6 +1,7 @@
 /* ours.c — the files nianbao writes told from reports (ours.h): the marks
  * it puts on them, how each kind begins, and the words for each. */
 #include "read/ours.h"
+#include "model/review_files.h"
 #include "base/fsio.h"
 
 #include <fcntl.h>
@@ -26,9 +27,9 @@ static const struct {
     const char *ending;
     int kind;
 } beside[] = {
-    {".review", 0},
-    {".review.journal", 4},
-    {".review.lock", 5},
+    {NB_REVIEW_EXT, 0},
+    {NB_REVIEW_EXT NB_JOURNAL_EXT, 4},
+    {NB_REVIEW_EXT NB_LOCK_EXT, 5},
 };
 
 /* How they begin, when the mark is not there: the kind (index in kinds). */

@@ -2,6 +2,7 @@
  * length; every field checked) and writing it atomically, always as UTF-8
  * that reads back the same. Applying it to a report is review/apply.c. */
 #include "review/review.h"
+#include "model/review_files.h"
 #include "base/fsio.h"
 #include "base/sha256.h"
 #include "base/utf8.h"
@@ -42,7 +43,12 @@ int nb_decision_parse(const char *s)
 
 void nb_review_path(const char *report, char *out, size_t cap)
 {
-    snprintf(out, cap, "%s.review", report);
+    snprintf(out, cap, "%s" NB_REVIEW_EXT, report);
+}
+
+void nb_review_journal_path(const char *review, char *out, size_t cap)
+{
+    snprintf(out, cap, "%.4200s" NB_JOURNAL_EXT, review);
 }
 
 const char *nb_reviewer(void)

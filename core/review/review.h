@@ -55,6 +55,8 @@ typedef struct nb_review {
 
 /* REPORT.review beside the report. */
 void nb_review_path(const char *report, char *out, size_t cap);
+/* The journal of unsaved work beside the review at review. */
+void nb_review_journal_path(const char *review, char *out, size_t cap);
 /* Load; a missing file is NB_E_NOTFOUND; a malformed or foreign one is
  * NB_E_FORMAT with "FILE:LINE: what". On error the review is empty. */
 int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err);

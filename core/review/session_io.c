@@ -6,6 +6,7 @@
  * elsewhere, stamped with the report as it was read; the findings
  * recomputed with the entries that no longer fit. */
 #include "review/session.h"
+#include "model/review_files.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -128,8 +129,8 @@ int nb_session_open(nb_session *s, const char *path, nb_err *err)
         snprintf(s->review_path, sizeof s->review_path, "%s", path);
     else
         nb_review_path(s->r->doc.path, s->review_path, sizeof s->review_path);
-    snprintf(s->journal_path, sizeof s->journal_path, "%.4200s.journal", s->review_path);
-    snprintf(s->lock_path, sizeof s->lock_path, "%.4200s.lock", s->review_path);
+    nb_review_journal_path(s->review_path, s->journal_path, sizeof s->journal_path);
+    snprintf(s->lock_path, sizeof s->lock_path, "%.4200s" NB_LOCK_EXT, s->review_path);
     int rc = take_lock(s, err);
     if (find_journal(s, err) != 0)
         rc = -1;
