@@ -76,6 +76,15 @@ else
 fi
 expect_usage_error "-j 0: the number of threads refused" "from 1 to 256" check -j 0 tests/data/seed000.txt
 expect_usage_error "-j x: the number of threads refused" "from 1 to 256" export -j x tests/data/seed000.txt
+# under zh the program's name is followed by a full-width colon, as every
+# message of the command line is (the engine's refusal was ASCII)
+LC_ALL=zh_CN.UTF-8 "$NB" check -j x tests/data/seed000.txt tests/data/seed001.txt >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 2 ] && [ "$(cat "$T/err")" = "nianbao：-j x：线程数应为 1 到 256 之间的整数" ] && [ ! -s "$T/out" ]; then
+    ok "-j x under zh: the name, a full-width colon, the reason in Chinese"
+else
+    notok "-j x under zh: the name, a full-width colon, the reason in Chinese" "exit $rc; stderr: $(errtext)"
+fi
 # outputs past the budget held in memory go to the spool: the same output
 NIANBAO_SPOOL_AFTER=1 "$NB" check -j 2 tests/data tests/data/years >"$T/sp.out" 2>"$T/sp.err"
 r1=$?

@@ -26,6 +26,9 @@ int nb_cmd_rules(const nb_opts *o, nb_lang L);
 void nb_cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same to f (a batch's job writes its messages to memory, msgs below). */
 void nb_cli_sayto(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A failure's message to f after the program's name, in L's punctuation:
+ * "nianbao: MSG" (English), "nianbao：MSG" (Chinese). */
+void nb_cli_fail(FILE *f, nb_lang L, const char *msg);
 
 /* Set up the context; says why not on standard error. The helpers below
  * that take msgs say what goes wrong there (standard error, or a job's
@@ -74,7 +77,8 @@ int nb_cli_review_open(FILE *msgs, nb_cli_review *cr, nb_report *r, const char *
 const nb_review *nb_cli_review_of(const nb_cli_review *cr);
 /* Append a REVIEW.STALE finding for each entry that does not fit to fs;
  * -1 (said) when out of memory. */
-int nb_cli_review_findings(FILE *msgs, const nb_cli_review *cr, const nb_report *r, nb_findings *fs);
+int nb_cli_review_findings(FILE *msgs, const nb_cli_review *cr, const nb_report *r, nb_findings *fs,
+                           nb_lang L);
 void nb_cli_review_free(nb_cli_review *cr);
 
 /* Where a command's output goes (cmd_output.c): standard output, or the

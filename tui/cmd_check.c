@@ -114,17 +114,17 @@ static int find_all(nb_job *job, const nb_report *r, const nb_cli_review *cr, co
     nb_err err;
     int status = 0;
     if (nb_check(r, job->ctx, fs, &err) != 0) {
-        nb_cli_sayto(job->err, "nianbao: %s\n", err.msg);
+        nb_cli_fail(job->err, job->ctx->lang, err.msg);
         status = 2;
     }
     if (job->pairing || job->prev)
         nb_summarize(r, own);
     const nb_summary *prev = nb_job_year_before(job);
     if (prev && nb_check_years(prev, own, r->schema, fs, &err) != 0) {
-        nb_cli_sayto(job->err, "nianbao: %s\n", err.msg);
+        nb_cli_fail(job->err, job->ctx->lang, err.msg);
         status = 2;
     }
-    if (nb_cli_review_findings(job->err, cr, r, fs) != 0)
+    if (nb_cli_review_findings(job->err, cr, r, fs, job->ctx->lang) != 0)
         status = 2;
     nb_config_apply(cfg, fs);
     nb_findings_sort(fs);
@@ -218,7 +218,7 @@ static void check_done(void *arg, size_t i, int status, const char *b, size_t n)
     c->with_errors += aux.cnt[2] != 0;
     nb_err err;
     if (aux.has_metrics && nb_metrics_table_add(&c->table, &aux.m, c->lang, &err) != 0) {
-        nb_cli_say("nianbao: %s\n", err.msg);
+        nb_cli_fail(stderr, c->lang, err.msg);
         c->status = 2;
     }
 }
@@ -251,7 +251,7 @@ static int check_batch(check_run *c, const nb_opts *o, nb_lang L, int status)
     nb_err err;
     int jobs = nb_engine_jobs(o->val[NB_OPT_JOBS], L, &err);
     if (jobs < 0) {
-        nb_cli_say("nianbao: %s\n", err.msg);
+        nb_cli_fail(stderr, L, err.msg);
         return 2;
     }
     nb_engine e = {.n = c->P.n, .jobs = jobs, .pairing = c->P.n > 1 && !nb_opts_has(o, NB_OPT_NO_YEARS),
@@ -262,7 +262,7 @@ static int check_batch(check_run *c, const nb_opts *o, nb_lang L, int status)
         e.hold = (size_t)atol(hold);
     c->status = status;
     if (nb_engine_run(&e, &err) != 0) {
-        nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
+        nb_cli_fail(stderr, L, err.msg);
         return 2;
     }
     if (c->output == OUT_TEXT && c->P.n > 1)
@@ -295,7 +295,7 @@ static int start_output(check_run *c, const nb_opts *o, nb_lang L)
     if (c->output == OUT_CSV)
         nb_metrics_csv_header(stdout);
     if (c->output == OUT_TABLE && nb_metrics_table_init(&c->table, L, &err) != 0) {
-        nb_cli_say("nianbao: %s\n", err.msg);
+        nb_cli_fail(stderr, L, err.msg);
         return -1;
     }
     return 0;

@@ -54,12 +54,17 @@ void nb_cli_sayto(FILE *f, const char *fmt, ...)
     va_end(ap);
 }
 
+void nb_cli_fail(FILE *f, nb_lang L, const char *msg)
+{
+    nb_cli_sayto(f, nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), msg);
+}
+
 int nb_cli_ctx(nb_ctx *ctx, nb_lang L)
 {
     nb_err err;
     if (nb_ctx_init(ctx, L, &err) == 0)
         return 0;
-    nb_cli_say("nianbao: %s\n", err.msg);
+    nb_cli_fail(stderr, L, err.msg);
     return -1;
 }
 
@@ -74,11 +79,11 @@ static int open_report(FILE *msgs, nb_report *r, const char *path, const nb_ctx 
     int rc = tell_ours ? nb_report_open_walked(r, path, ctx, &ours, &err) : nb_report_open(r, path, ctx, &err);
     if (rc > 0) {
         nb_walk_ours_note(&err, path, nb_ours_name(ours, ctx->lang), ctx->lang);
-        nb_cli_sayto(msgs, nb_tr(ctx->lang, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
+        nb_cli_fail(msgs, ctx->lang, err.msg);
         return 1;
     }
     if (rc < 0) {
-        nb_cli_sayto(msgs, nb_tr(ctx->lang, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
+        nb_cli_fail(msgs, ctx->lang, err.msg);
         return -1;
     }
     if (r->tables_cut)
@@ -108,12 +113,12 @@ int nb_cli_collect(nb_paths *out, const nb_opts *o, nb_lang L, size_t *problems)
     int rc = nb_walk_collect(out, o->files, (size_t)o->nfiles, flags, L, &pr, &err);
     *problems = 0;
     for (size_t i = 0; i < pr.n; i++) {
-        nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), pr.v[i].msg);
+        nb_cli_fail(stderr, L, pr.v[i].msg);
         *problems += pr.v[i].code != NB_OK; /* a file passed over is a note, not a problem */
     }
     nb_walk_problems_free(&pr);
     if (rc != 0)
-        nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
+        nb_cli_fail(stderr, L, err.msg);
     return rc;
 }
 
@@ -196,12 +201,12 @@ const nb_review *nb_cli_review_of(const nb_cli_review *cr)
     return cr->has ? &cr->rv : NULL;
 }
 
-int nb_cli_review_findings(FILE *msgs, const nb_cli_review *cr, const nb_report *r, nb_findings *fs)
+int nb_cli_review_findings(FILE *msgs, const nb_cli_review *cr, const nb_report *r, nb_findings *fs, nb_lang L)
 {
     nb_err err;
     if (!cr->has || nb_review_stale_findings(&cr->rv, r, &cr->problems, fs, &err) == 0)
         return 0;
-    nb_cli_sayto(msgs, "nianbao: %s\n", err.msg);
+    nb_cli_fail(msgs, L, err.msg);
     return -1;
 }
 

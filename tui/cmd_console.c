@@ -113,15 +113,15 @@ static int run_console(const nb_opts *o, nb_queue *q, const nb_ctx *ctx)
     q->review = nb_cli_review_arg(o, q->single ? 1 : q->sv.paths.n, ctx->lang);
     nb_app app;
     if (nb_app_init_queue(&app, ctx, q, nb_opts_value(o, NB_OPT_THEME), NB_DATADIR, w, h) != 0) {
-        nb_cli_say("nianbao: out of memory\n");
+        nb_cli_fail(stderr, ctx->lang, nb_tr(ctx->lang, "out of memory", "内存不足"));
         status = 2;
     } else if (q->single && nb_queue_open(&app, 0, 0) != 0) {
-        nb_cli_say(nb_tr(ctx->lang, "nianbao: %s\n", "nianbao：%s\n"), app.msg);
+        nb_cli_fail(stderr, ctx->lang, app.msg);
         status = 2;
     } else if (script) {
         nb_err err;
         if (nb_app_script(&app, script, &err) != 0) {
-            nb_cli_say(nb_tr(ctx->lang, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
+            nb_cli_fail(stderr, ctx->lang, err.msg);
             status = 2;
         }
     } else {
@@ -144,7 +144,7 @@ static int read_paths(nb_paths *out, nb_lang L)
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
         if (n && nb_paths_push(out, line, L, &err) != 0) {
-            nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
+            nb_cli_fail(stderr, L, err.msg);
             rc = -1;
         }
     }
@@ -165,7 +165,7 @@ static int collect(nb_paths *P, const nb_opts *o, nb_lang L)
     if (rc == 0 && nb_walk_collect(P, named.v, named.n, 0, L, &pr, &err) != 0)
         rc = -1;
     for (size_t i = 0; i < pr.n; i++)
-        nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), pr.v[i].msg);
+        nb_cli_fail(stderr, L, pr.v[i].msg);
     if (rc == 0 && !P->n) {
         if (!pr.n)
             nb_cli_say("%s", nb_tr(L, "nianbao: no reports named\n", "nianbao：没有指定报告\n"));
@@ -240,7 +240,7 @@ int nb_cmd_console(const nb_opts *o, nb_lang L)
         nb_err err;
         int tell = terminal && !nb_opts_value(o, NB_OPT_SCRIPT) && isatty(2);
         if (nb_queue_init(&q, &P, single, &ctx, tell ? tell_progress : NULL, &err) != 0) {
-            nb_cli_say("nianbao: %s\n", err.msg);
+            nb_cli_fail(stderr, L, err.msg);
             status = 2;
         } else {
             status = terminal ? run_console(o, &q, &ctx) : show_queue(&q, L);

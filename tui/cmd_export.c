@@ -40,7 +40,7 @@ typedef struct export_run {
 static int say_stale(const nb_cli_review *cr, const nb_report *r, nb_lang L)
 {
     nb_findings fs = {0};
-    if (nb_cli_review_findings(stderr, cr, r, &fs) != 0)
+    if (nb_cli_review_findings(stderr, cr, r, &fs, L) != 0)
         return -1;
     for (size_t k = 0; k < fs.n; k++) {
         char msg[2048];
@@ -86,10 +86,10 @@ static int write_corrected(nb_report *r, const char *out, const char *review, nb
     nb_unplaced u = {0, malloc(((size_t)r->ncells + 1) * sizeof(int))};
     nb_err err;
     if (!u.cells) {
-        nb_cli_say("nianbao: out of memory\n");
+        nb_cli_fail(stderr, L, nb_tr(L, "out of memory", "内存不足"));
         status = 2;
     } else if (nb_export_corrected(r, out, &u, L, &err) != 0) {
-        nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
+        nb_cli_fail(stderr, L, err.msg);
         status = 2;
     } else if (u.n) {
         say_unplaced(r, &u, L);
@@ -130,7 +130,7 @@ static int check_report(const nb_job *job, const nb_report *r, const nb_rule_con
     nb_config_apply(cfg, fs);
     if (rc == 0)
         return 0;
-    nb_cli_sayto(job->err, "nianbao: %s\n", err.msg);
+    nb_cli_fail(job->err, job->ctx->lang, err.msg);
     return 2;
 }
 
@@ -187,7 +187,7 @@ static void export_one(void *arg, nb_job *job)
     if (!x->csv || x->log) { /* the findings after the review, its stale entries among them */
         status |= check_report(job, &r, cfg, &fs);
         size_t own = fs.n;
-        if (nb_cli_review_findings(job->err, &cr, &r, &fs) != 0)
+        if (nb_cli_review_findings(job->err, &cr, &r, &fs, job->ctx->lang) != 0)
             status = 2;
         nb_config_apply(cfg, &fs);
         if (fs.n > own)
@@ -218,7 +218,7 @@ static int export_all(export_run *x, const nb_paths *P, const nb_opts *o, nb_lan
     nb_err err;
     int jobs = nb_engine_jobs(o->val[NB_OPT_JOBS], L, &err);
     if (jobs < 0) {
-        nb_cli_say("nianbao: %s\n", err.msg);
+        nb_cli_fail(stderr, L, err.msg);
         return -1;
     }
     const char *trace = getenv("NIANBAO_TRACE");
@@ -227,7 +227,7 @@ static int export_all(export_run *x, const nb_paths *P, const nb_opts *o, nb_lan
                    .ops = {.prepare = export_prepare, .run = export_one, .done = export_done}, .arg = x};
     if (nb_engine_run(&e, &err) == 0)
         return 0;
-    nb_cli_say("nianbao: %s\n", err.msg);
+    nb_cli_fail(stderr, L, err.msg);
     return -1;
 }
 

@@ -53,7 +53,7 @@ int nb_cli_out_open(nb_cli_out *o, const char *path, const char *kind, nb_lang L
     if (!exists || regular) {
         o->atomic = 1;
         if (nb_atomic_open(&o->at, path, exists ? (st.st_mode & 07777) : new_file_mode(), L, &err) != 0) {
-            nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), err.msg);
+            nb_cli_fail(stderr, L, err.msg);
             return -1;
         }
         nb_atomic_mark(&o->at, kind); /* a folder walk passes it over */
@@ -96,7 +96,7 @@ int nb_cli_out_close(nb_cli_out *o)
     nb_err err;
     if (nb_atomic_commit(&o->at, &err) == 0)
         return 0;
-    nb_cli_say("nianbao: %s\n", err.msg);
+    nb_cli_fail(stderr, o->lang, err.msg);
     return -1;
 }
 

@@ -341,7 +341,8 @@ int nb_opts_format(const nb_opts *o, int tty, const char **name, nb_lang L, nb_e
                                                   : f->format_default;
     *name = v;
     if (!f || !f->formats || !v)
-        return nb_err_set(err, NB_E_USAGE, "nianbao: --format does not apply here");
+        return nb_err_set(err, NB_E_USAGE, "%s",
+                          nb_tr(L, "nianbao: --format does not apply here", "nianbao：--format 不适用于此处"));
     int k = f->parse_format ? f->parse_format(v) : nb_choice_index(f->formats, v);
     if (k >= 0)
         return k;
