@@ -173,6 +173,20 @@ printf '\n（另一人修改）\n' >>"$D/h.txt"
 check "the console notices the report changed on disk" "the report changed on disk since it was opened"
 tmux send-keys -t "$S" ']' ']'
 check "the title keeps saying so after other keys" "\[report changed on disk\]"
+before=$(tmux capture-pane -p -t "$S" | grep -o "finding [0-9]*/[0-9]* [A-Z0-9_.]*")
+# :e alone reads the report open again: the mark goes, the finding stays
+tmux send-keys -t "$S" ':e' Enter
+check ":e alone reads the report again" "read again: "
+if tmux capture-pane -p -t "$S" | grep -q "report changed on disk"; then
+    echo "not ok - the changed-on-disk mark went with :e"; fail=$((fail + 1))
+else
+    echo "ok - the changed-on-disk mark went with :e"; pass=$((pass + 1))
+fi
+if [ -n "$before" ]; then
+    check "the finding it was on is still the current one ($before)" "$before"
+else
+    echo "not ok - no current finding on the status line before :e"; fail=$((fail + 1))
+fi
 tmux send-keys -t "$S" 'q'
 tmux kill-session -t "$S" 2>/dev/null
 rm -rf "$D"

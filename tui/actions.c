@@ -315,8 +315,8 @@ void nb_act_undo(nb_app *a, int redo)
 /* The report changed on disk since it was read: the words for it. */
 static const char *changed_words(const nb_app *a)
 {
-    return nb_app_tr(a, "the report changed on disk since it was opened; the review keeps to the version read",
-                     "报告在打开后已在磁盘上被改动；审阅以打开时读取的版本为准");
+    return nb_app_tr(a, "the report changed on disk since it was opened; the review keeps to the version read (:e reads it again)",
+                     "报告在打开后已在磁盘上被改动；审阅以打开时读取的版本为准（:e 重新读取）");
 }
 
 int nb_act_save_as(nb_app *a, const char *path)

@@ -178,8 +178,9 @@ typedef enum {
     C(CMD_NEXT, "next", "", "the next report of the queue, at its first open finding",                          \
       "队列中的下一份报告，定位到第一个未决问题", "")                                                           \
     C(CMD_PREV, "prev", "", "the previous report of the queue", "队列中的上一份报告", "")                       \
-    C(CMD_EDIT, "e edit", "Ar file", "open another report (added to the queue when it is not in it)",           \
-      "打开另一份报告（不在队列中时加入队列）", "")  \
+    C(CMD_EDIT, "e edit", "Op Ar file",                                                                        \
+      "open another report (added to the queue when it is not in it); alone, read the report open again",       \
+      "打开另一份报告（不在队列中时加入队列）；不带文件名时重新读取当前报告", "")                               \
     NB_KEYMAP_REPORT(K, C)
 
 /* The one report's views (issue 13): copying, the help scrolled and

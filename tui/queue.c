@@ -162,6 +162,12 @@ static void land(nb_app *a, int dir)
     int n = (int)a->s.fs.n;
     if (!n || !dir)
         return;
+    int same = dir == NB_QUEUE_REREAD && a->q->reread_fp[0] ? nb_session_find(&a->s, a->q->reread_fp) : -1;
+    a->q->reread_fp[0] = '\0';
+    if (same >= 0) {
+        nb_go_finding(a, same);
+        return;
+    }
     if (dir < 0) {
         nb_go_finding(a, n - 1);
         return;
@@ -326,6 +332,8 @@ static void say_where(nb_app *a, int dir)
     if (dir == 1)
         nb_app_say(a, 0, nb_app_tr(a, "next report%s: %s, at its first open finding", "下一份报告%s：%s，第一个未决问题"),
                    pos, nb_queue_name(q, q->open));
+    else if (dir == NB_QUEUE_REREAD)
+        nb_app_say(a, 0, nb_app_tr(a, "read again: %s", "已重新读取：%s"), nb_queue_name(q, q->open));
     else if (dir > 1)
         nb_app_say(a, 0, nb_app_tr(a, "report%s: %s", "报告%s：%s"), pos, nb_queue_name(q, q->open));
     else if (dir < 0)
@@ -351,8 +359,8 @@ void nb_queue_after(nb_app *a)
     nb_queue_close(a);
     if (next < 0)
         return;
-    if (!a->msg_error)
-        nb_app_quiet(a); /* "saved …" gives way to where the next report stands */
+    if (!a->msg_error || dir == NB_QUEUE_REREAD)
+        nb_app_quiet(a); /* "saved …" (", the report changed on disk") gives way to where the next report stands */
     if (nb_queue_open(a, next, dir) == 0 && !a->msg[0])
         say_where(a, dir);
 }
@@ -404,12 +412,27 @@ static int item_for(nb_app *a, const char *arg, nb_err *err)
     return item;
 }
 
-/* Go to item: at once from the queue, else once the report open is left. */
+/* The report open read again from its file (:e alone, or naming it):
+ * left as for another report (unsaved work asked about), then opened at
+ * the finding it was on. */
+static void read_again(nb_app *a)
+{
+    nb_queue *q = a->q;
+    q->reread_fp[0] = '\0';
+    if (a->finding >= 0 && a->finding < (int)a->s.fs.n)
+        nb_finding_fingerprint(a->r, &a->s.fs.v[a->finding], q->reread_fp);
+    leave_for(a, q->open, NB_QUEUE_REREAD);
+}
+
+/* Go to item: at once from the queue, else once the report open is left
+ * (the report open itself: read again). */
 static int go_to(nb_app *a, int item)
 {
     if (a->q->open >= 0) {
         if (item != a->q->open)
             leave_for(a, item, 2);
+        else
+            read_again(a);
         return 0;
     }
     if (nb_queue_open(a, item, 2) != 0)
@@ -425,6 +448,10 @@ int nb_queue_command(nb_app *a, nb_request rq, const char *arg, nb_err *err)
     if (!q)
         return nb_err_set(err, NB_E_USAGE, "%s", nb_app_tr(a, "one report, no queue", "只有一份报告，没有队列"));
     if (rq == NB_REQ_CMD_EDIT) {
+        if (!*arg && q->open >= 0) {
+            read_again(a);
+            return 0;
+        }
         if (!*arg)
             return nb_err_set(err, NB_E_USAGE, "%s", nb_app_tr(a, ":e needs a file", ":e 需要文件名"));
         int item = item_for(a, arg, err);

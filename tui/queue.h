@@ -29,6 +29,7 @@ typedef struct nb_queue {
     size_t prefix;          /* bytes of the folder every path shares, not shown */
     const char *review;     /* --review: the review file of the single report, or NULL */
     int pending, pending_dir; /* once the report open is left: the item to open (-1 none) and how to land */
+    char reread_fp[24];     /* read again (:e): the fingerprint of the finding to land on ("" none) */
 } nb_queue;
 
 /* Told how many reports of n have been read (may be NULL). */
@@ -49,6 +50,10 @@ void nb_queue_reorder(nb_queue *q);
 /* The line of the order that shows item, or -1. */
 int nb_queue_line_of(const nb_queue *q, int item);
 
+/* How a report is landed on when opened: at its first open finding, its
+ * last finding (stepping back), none; NB_QUEUE_REREAD: the same report
+ * read again (:e), at the finding it was on (reread_fp) where it still is. */
+#define NB_QUEUE_REREAD 3
 /* Open item in the console at its first open finding (dir > 0), its last
  * finding (dir < 0) or none (0); 0, or -1 with why on the status line. */
 int nb_queue_open(nb_app *a, int item, int dir);
