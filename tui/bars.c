@@ -196,16 +196,17 @@ static void cell_part(const cell_words *w, nb_lang lang, int room, char *out, si
 }
 
 /* The counter of findings and what follows it: the message, else the
- * current finding's text, else a hint. */
-static void counter_part(const nb_app *a, char *counter, size_t ccap, char *rest, size_t rcap)
+ * current finding's text, else a hint. Terse: "3/9 RULE", without the
+ * word "finding" (a narrow screen). */
+static void counter_part(const nb_app *a, int terse, char *counter, size_t ccap, char *rest, size_t rcap)
 {
     rest[0] = '\0';
     if (a->finding >= 0) {
         int n;
         const nb_rule *rules = nb_rules(&n);
         const nb_finding *f = &a->s.fs.v[a->finding];
-        snprintf(counter, ccap, "%s %d/%zu %s", nb_app_tr(a, "finding", "问题"), a->finding + 1, a->s.fs.n,
-                 rules[f->rule].id);
+        snprintf(counter, ccap, "%s%s%d/%zu %s", terse ? "" : nb_app_tr(a, "finding", "问题"), terse ? "" : " ",
+                 a->finding + 1, a->s.fs.n, rules[f->rule].id);
         if (!a->msg[0])
             nb_finding_message(a->r, f, a->lang, rest, rcap);
     } else {
@@ -230,27 +231,33 @@ static void decision_part(const nb_app *a, char *out, size_t cap)
 
 /* The status line up to the message: file, counter, decision and (with
  * cell) the selected cell, in w columns (INT_MAX: whole) where it can:
- * the cell's label, then its status, then the file name's start give way
- * to the cell's ID and value; returns its length. */
+ * the cell's label, then its status, then the file name's start, the word
+ * "finding" and the file name (its state kept) give way to the cell's ID
+ * and value, cut only when they do not fit even then; returns its length. */
 static int status_head(const nb_app *a, int cell, int w, char *b, size_t cap)
 {
     char fname[64], cellpart[512] = "", counter[160] = "", rest[8], decision[64], head[400];
-    counter_part(a, counter, sizeof counter, rest, sizeof rest);
     decision_part(a, decision, sizeof decision);
     const char *state = a->s.readonly ? nb_app_tr(a, " [read-only]", " [只读]") : a->s.dirty ? " [+]" : "";
     cell_words cw;
     cell = cell && cell_words_of(a, &cw);
     int fmax = 24;
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < 4; pass++) { /* whole; the file name's start; terse; no file name */
+        counter_part(a, pass >= 2, counter, sizeof counter, rest, sizeof rest);
         file_name(a, fmax, fname, sizeof fname);
-        snprintf(head, sizeof head, " %s%s │ %s%s", fname, state, counter, decision);
+        if (pass == 3 && *state)
+            snprintf(head, sizeof head, "%s │ %s%s", state, counter, decision);
+        else if (pass == 3)
+            snprintf(head, sizeof head, " %s%s", counter, decision);
+        else
+            snprintf(head, sizeof head, " %s%s │ %s%s", fname, state, counter, decision);
         if (!cell)
             break;
         int room = w == INT_MAX ? INT_MAX : w - cols_of(head) - 3, short_by = cell_min_cols(&cw) - room;
-        if (pass == 0 && short_by > 0 && cols_of(fname) > 8) { /* the file name's start gives way */
+        if (pass == 0 && short_by > 0 && cols_of(fname) > 8) /* the file name's start gives way */
             fmax = cols_of(fname) - short_by > 8 ? cols_of(fname) - short_by : 8;
+        if (pass < 3 && short_by > 0)
             continue;
-        }
         cell_part(&cw, a->lang, room, cellpart, sizeof cellpart);
         break;
     }
@@ -284,7 +291,7 @@ void nb_bars_status(const nb_app *a, nb_screen *s)
     char b[2400], counter[160], rest[1200], cut[2400];
     int cell = !a->msg[0] || message_fits(a, s, 1) || !message_fits(a, s, 0);
     int k = status_head(a, cell, s->w, b, 1024);
-    counter_part(a, counter, sizeof counter, rest, sizeof rest);
+    counter_part(a, 0, counter, sizeof counter, rest, sizeof rest);
     int room = s->w - (int)nb_display_cols(b, (size_t)k, 0) - 3;
     if (a->msg[0] ? message_fits(a, s, 0) : room >= 12) { /* the finding's text or the hint cut with "…" */
         nb_bars_cut(rest, room, cut, sizeof cut);
