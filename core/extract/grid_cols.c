@@ -17,6 +17,36 @@
 
 #define NEAR_COL 0.6 /* a header this near a column's wording names it */
 
+/* Is the cell at row r, column c of sheet s a text cell? */
+static int is_text_at(const gsheet *s, int r, int c)
+{
+    int k = s->g->at[r * s->g->ncols + c];
+    return k >= 0 && s->kind[k] == GK_TEXT;
+}
+
+/* The header cell over column c in row r of a band ending before h1: its
+ * own text cell; else, when a row below it in the band has a header of
+ * its own at c, the nearest text cell to its left across empty cells — a
+ * group header (行政复议, 法人或其他组织) whose span was lost, its columns
+ * written as empty cells (web pages and converters do so). -1 none. */
+static int header_over(const gsheet *s, int r, int h1, int c)
+{
+    const nb_grid *g = s->g;
+    if (is_text_at(s, r, c))
+        return g->at[r * g->ncols + c];
+    int below = 0;
+    for (int rb = r + 1; rb < h1 && !below; rb++)
+        below = is_text_at(s, rb, c);
+    for (int x = c - 1; below && x >= 0; x--) {
+        int k = g->at[r * g->ncols + x];
+        if (k >= 0 && s->kind[k] == GK_TEXT)
+            return k;
+        if (k >= 0 && s->kind[k] != GK_EMPTY)
+            break;
+    }
+    return -1;
+}
+
 /* The text cells over column c in header rows [h0, h1) of sheet si. */
 static void band_path(const gdoc *D, int si, int h0, int h1, int c, gpath *p)
 {
@@ -25,8 +55,8 @@ static void band_path(const gdoc *D, int si, int h0, int h1, int c, gpath *p)
     if (c < 0 || c >= g->ncols)
         return;
     for (int r = h0; r < h1 && p->n < GMAXPATH; r++) {
-        int k = g->at[r * g->ncols + c];
-        if (k < 0 || s->kind[k] != GK_TEXT || (p->n && p->c[p->n - 1].sheet == si && p->c[p->n - 1].cell == k))
+        int k = header_over(s, r, h1, c);
+        if (k < 0 || (p->n && p->c[p->n - 1].sheet == si && p->c[p->n - 1].cell == k))
             continue;
         p->c[p->n++] = (gref){si, k};
     }
