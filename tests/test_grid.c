@@ -3,9 +3,9 @@
  * four tables, T3 over two grids (with and without its label columns),
  * chrome tables first, a 2019 T2, an extra 小计 column, a sliver column in
  * T4, T4 transposed, a table without rules whose labels wrap onto rows of
- * their own, labels and headers that deviate, rows left out, a short row,
- * a table typed as text. Every cell holds a value of its own, so each is
- * checked under its ID. */
+ * their own, labels and headers that deviate, a label shortened (（二）部分公开),
+ * rows left out, a short row, a table typed as text. Every cell holds a
+ * value of its own, so each is checked under its ID. */
 #include "tu_tables.h"
 
 static nb_ctx g_ctx;
@@ -297,6 +297,30 @@ static void test_deviating_labels(void **state)
     nb_report_free(&r);
 }
 
+/* （二）部分公开 without its remark in brackets, as bodies shorten it: the
+ * row is read (not 三、本年度办理结果 beside it, nor missing), its wording
+ * said to deviate. */
+static void test_shortened_label(void **state)
+{
+    (void)state;
+    nb_report r;
+    tu_layout L = {.t3 = {.row_id = "t3.partial", .row_label = "（二）部分公开"}};
+    tu_report(&r, &g_ctx, &L);
+    assert_int_equal(cells_right(&r, ALL), 200);
+    assert_int_equal(r.nlabels, 1);
+    assert_string_equal(r.labels[0].id, "t3.partial");
+    assert_string_equal(r.labels[0].found, "（二）部分公开");
+    nb_findings f = {0};
+    nb_err e;
+    assert_int_equal(nb_check(&r, &g_ctx, &f, &e), 0);
+    int deviates = count_rule(&f, NB_RULE_LABEL_DEVIATES), missing = count_rule(&f, NB_RULE_STRUCT_MISSING);
+    nb_findings_free(&f);
+    assert_int_equal(deviates, 1);
+    assert_int_equal(missing, 0);
+    same_as_text(&r);
+    nb_report_free(&r);
+}
+
 /* T2 without (八), T3 without the (六) rows, 行政规范性文件's row short
  * of its last cell: the rows are missing, the short cell blank. */
 static void t2_short(tu_b *t)
@@ -465,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_t4_sliver_and_transposed),
         cmocka_unit_test(test_wrapped_labels_folded),
         cmocka_unit_test(test_deviating_labels),
+        cmocka_unit_test(test_shortened_label),
         cmocka_unit_test(test_missing_rows_and_a_short_row),
         cmocka_unit_test(test_a_table_typed_as_text),
         cmocka_unit_test(test_headers_naming_no_column),
