@@ -2,10 +2,11 @@
  * as the structured readers build theirs: the template's tables, and T2 as
  * four tables, T3 over two grids (with and without its label columns),
  * chrome tables first, a 2019 T2, an extra 小计 column, a sliver column in
- * T4, T4 transposed, a table without rules whose labels wrap onto rows of
- * their own, labels and headers that deviate, rows left out, a short row,
- * a table typed as text. Every cell holds a value of its own, so each is
- * checked under its ID. */
+ * T4, T4 transposed (its headers also shortened: 维持 for 结果维持), a
+ * table without rules whose labels wrap onto rows of their own, labels and
+ * headers that deviate, a label shortened (（二）部分公开),
+ * rows left out, a short row, a table typed as text. Every cell holds a
+ * value of its own, so each is checked under its ID. */
 #include "tu_tables.h"
 
 static nb_ctx g_ctx;
@@ -183,13 +184,13 @@ static void t4_sliver(tu_b *t)
     tu_t4_grid(t, 1);
 }
 
-/* T4 as three labelled rows of five. */
-static void t4_transposed(tu_b *t)
+/* T4 as three labelled rows of five under the headers heads. */
+static void t4_rows_of_five(tu_b *t, const char *const *heads)
 {
     tu_table(t, 4, 6);
     tu_c(t, 0, 0, 1, 1, "项目");
     for (int k = 0; k < 5; k++)
-        tu_c(t, 0, 1 + k, 1, 1, tu_t4_res[k]);
+        tu_c(t, 0, 1 + k, 1, 1, heads[k]);
     static const char *const labels[] = {"行政复议", "未经复议直接起诉", "复议后起诉"};
     for (int g = 0; g < 3; g++) {
         tu_c(t, 1 + g, 0, 1, 1, labels[g]);
@@ -197,6 +198,18 @@ static void t4_transposed(tu_b *t)
             tu_v(t, 1 + g, 1 + k, 1, tu_t4_row[g], tu_t4_key[k]);
     }
     tu_table_end(t);
+}
+
+static void t4_transposed(tu_b *t)
+{
+    t4_rows_of_five(t, tu_t4_res);
+}
+
+/* The result headers shortened as bodies write them: 维持 for 结果维持. */
+static void t4_shortened(tu_b *t)
+{
+    static const char *const heads[] = {"维持", "纠正", "其他", "尚未审结", "总计"};
+    t4_rows_of_five(t, heads);
 }
 
 static void test_t4_sliver_and_transposed(void **state)
@@ -210,6 +223,9 @@ static void test_t4_sliver_and_transposed(void **state)
     tu_report(&r, &g_ctx, &(tu_layout){.t4 = t4_transposed, .kind = NB_KIND_PDF});
     assert_int_equal(cells_right(&r, ALL), 200);
     assert_int_equal(nb_report_cell(&r, "t4.suit_after.pending")->grid_row, 4);
+    nb_report_free(&r);
+    tu_report(&r, &g_ctx, &(tu_layout){.t4 = t4_shortened, .kind = NB_KIND_PDF});
+    assert_int_equal(cells_right(&r, ALL), 200);
     nb_report_free(&r);
 }
 
@@ -293,6 +309,30 @@ static void test_deviating_labels(void **state)
     assert_int_equal(nb_check(&r, &g_ctx, &f, &e), 0);
     assert_int_equal(count_rule(&f, NB_RULE_LABEL_DEVIATES), 3);
     nb_findings_free(&f);
+    same_as_text(&r);
+    nb_report_free(&r);
+}
+
+/* （二）部分公开 without its remark in brackets, as bodies shorten it: the
+ * row is read (not 三、本年度办理结果 beside it, nor missing), its wording
+ * said to deviate. */
+static void test_shortened_label(void **state)
+{
+    (void)state;
+    nb_report r;
+    tu_layout L = {.t3 = {.row_id = "t3.partial", .row_label = "（二）部分公开"}};
+    tu_report(&r, &g_ctx, &L);
+    assert_int_equal(cells_right(&r, ALL), 200);
+    assert_int_equal(r.nlabels, 1);
+    assert_string_equal(r.labels[0].id, "t3.partial");
+    assert_string_equal(r.labels[0].found, "（二）部分公开");
+    nb_findings f = {0};
+    nb_err e;
+    assert_int_equal(nb_check(&r, &g_ctx, &f, &e), 0);
+    int deviates = count_rule(&f, NB_RULE_LABEL_DEVIATES), missing = count_rule(&f, NB_RULE_STRUCT_MISSING);
+    nb_findings_free(&f);
+    assert_int_equal(deviates, 1);
+    assert_int_equal(missing, 0);
     same_as_text(&r);
     nb_report_free(&r);
 }
@@ -465,6 +505,7 @@ int main(void)
         cmocka_unit_test(test_t4_sliver_and_transposed),
         cmocka_unit_test(test_wrapped_labels_folded),
         cmocka_unit_test(test_deviating_labels),
+        cmocka_unit_test(test_shortened_label),
         cmocka_unit_test(test_missing_rows_and_a_short_row),
         cmocka_unit_test(test_a_table_typed_as_text),
         cmocka_unit_test(test_headers_naming_no_column),

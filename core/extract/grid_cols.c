@@ -94,7 +94,25 @@ static const nb_ustr *col_norm(const lexicon *L, int t, const char *key)
     return NULL;
 }
 
-/* The column of schema row `row` that u is (1.0) or is nearest; -1 none. */
+/* The one column of schema row `row` whose wording holds u, at least half
+ * of it (维持 of 结果维持, 其他 of 其他结果: a header shortened), or -1. */
+static int shortened_col(const lexicon *L, int row, const nb_ustr *u)
+{
+    const nb_row *rw = &L->s->rows[row];
+    int found = -1;
+    for (int c = 0; c < rw->ncols && u->n >= 2; c++) {
+        const nb_ustr *w = col_norm(L, rw->table, rw->cols[c].key);
+        if (!w || 2 * u->n < w->n || !nb_ustr_contains(w, u))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = c;
+    }
+    return found;
+}
+
+/* The column of schema row `row` that u is (1.0) or is nearest, or the one
+ * it is shortened from (NEAR_COL); -1 none. */
 static int nearest_col(const lexicon *L, int row, const nb_ustr *u, double *best)
 {
     const nb_row *rw = &L->s->rows[row];
@@ -115,7 +133,12 @@ static int nearest_col(const lexicon *L, int row, const nb_ustr *u, double *best
             bc = c;
         }
     }
-    return *best >= NEAR_COL ? bc : -1;
+    if (*best >= NEAR_COL)
+        return bc;
+    bc = shortened_col(L, row, u);
+    if (bc >= 0)
+        *best = NEAR_COL;
+    return bc;
 }
 
 int gx_path_col(const gdoc *D, const gpath *p, int row, gref *by)

@@ -65,6 +65,11 @@ typedef struct lexicon {
     uint64_t row_last_rows[MAXROWS]; /* the rows (bit r) whose label ends in row_last[k] */
     nb_ustr groups[8];
     int ngroups;
+    /* labels that end in a remark in brackets, without it, as bodies shorten
+       them (（二）部分公开 for 部分公开（区分处理的，…）): head_row[k]'s */
+    nb_ustr heads[4];
+    short head_row[4];
+    int nheads;
     nb_ustr headers[MAXHDR];
     int nheaders;
     lex_col cols[MAXCOLS];
@@ -72,7 +77,7 @@ typedef struct lexicon {
     /* exact wording → what it is: row labels, headers, group headings */
     struct lex_entry {
         uint32_t hash;
-        short kind, index;    /* kind: 1 row, 2 header, 3 group */
+        short kind, index;    /* kind: 1 row, 2 header, 3 group, 4 a row's head */
     } hash[256];
     uint64_t *pairs;          /* code point pairs of header wording, a set (lexicon.c) */
     size_t pairmask;          /* its slots less one */

@@ -67,12 +67,16 @@ void ex_lex_exact_chars(const lexicon *L, const uint32_t *c, int n, int *row, in
     *header = 0;
     LEX_FOR_EACH(L, c, n, e)
     {
-        const nb_ustr *w = e->kind == 1 ? &L->rows[e->index] : e->kind == 2 ? &L->headers[e->index]
-                                                                            : &L->groups[e->index];
+        const nb_ustr *w = e->kind == 1   ? &L->rows[e->index]
+                           : e->kind == 2 ? &L->headers[e->index]
+                           : e->kind == 3 ? &L->groups[e->index]
+                                          : &L->heads[e->index];
         if (w->n != n || memcmp(w->c, c, (size_t)n * sizeof *c) != 0)
             continue;
         if (e->kind == 1 && L->s->rows[e->index].table != NB_T4)
             *row = e->index;
+        else if (e->kind == 4)
+            *row = L->head_row[e->index];
         else if (e->kind == 2)
             *header = 1;
     }
@@ -108,6 +112,25 @@ static int col_norms(lexicon *L)
         used += row->ncols;
     }
     return 0;
+}
+
+/* Row r's label without the remark in brackets it ends in, as a head of L
+ * (kept only when at least two characters stand before the remark). */
+static void add_head(lexicon *L, int r)
+{
+    const nb_ustr *u = &L->rows[r];
+    if (L->s->rows[r].table == NB_T4 || u->n < 4 || u->c[u->n - 1] != ')' ||
+        L->nheads >= (int)(sizeof L->heads / sizeof L->heads[0]))
+        return;
+    int k = u->n - 2;
+    while (k > 0 && u->c[k] != '(')
+        k--;
+    if (k < 2)
+        return;
+    nb_ustr *h = &L->heads[L->nheads];
+    *h = *u;
+    h->n = k;
+    L->head_row[L->nheads++] = (short)r;
 }
 
 void *nb_lexicon_new(const nb_schema *s)
@@ -191,6 +214,10 @@ void *nb_lexicon_new(const nb_schema *s)
         lex_add(L, &L->headers[h], 2, h);
     for (int g = 0; g < L->ngroups; g++)
         lex_add(L, &L->groups[g], 3, g);
+    for (int r = 0; r < s->nrows && r < MAXROWS; r++)
+        add_head(L, r);
+    for (int k = 0; k < L->nheads; k++)
+        lex_add(L, &L->heads[k], 4, k);
     const char *words[NB_NEEDLES_MAX];
     int nw = 0;
     L->words_ok = s->nheaders + L->ncols <= NB_NEEDLES_MAX;
