@@ -559,12 +559,10 @@ static int run_again(eng *g, size_t i, long j, nb_summary *room)
  * copy may carry other figures): said, the first named, the rest counted. -1 when unread. */
 static int say_not_compared(eng *g, const nb_pairing *p, size_t i, long j, nb_summary *room)
 {
-    long o = nb_pairing_also(p, i, 0);
-    size_t more = 0;
+    size_t others;
+    long o = nb_pairing_also(p, i, &others), more = (long)others - 1;
     if (o < 0)
         return 0;
-    while (nb_pairing_also(p, i, more + 1) >= 0)
-        more++;
     char now[sizeof room->file], before[sizeof room->file], line[3 * sizeof room->file + 300], rest[120] = "";
     const nb_summary *s = summary_of(g, i, room);
     if (!s)
@@ -576,7 +574,7 @@ static int say_not_compared(eng *g, const nb_pairing *p, size_t i, long j, nb_su
     if (!(s = summary_of(g, (size_t)o, room)))
         return -1;
     if (more)
-        snprintf(rest, sizeof rest, nb_tr(g->e->lang, " and %zu more", " 等 %zu 份"),
+        snprintf(rest, sizeof rest, nb_tr(g->e->lang, " and %ld more", " 等 %ld 份"),
                  g->e->lang == NB_LANG_ZH ? more + 1 : more); /* 等 counts the one named */
     int n = snprintf(line, sizeof line,
                      nb_tr(g->e->lang,

@@ -74,18 +74,20 @@ static nb_pair_slot *year_before(const nb_pairing *p, const nb_pair_slot *b)
     return at < 0 ? NULL : &p->slots[at];
 }
 
-long nb_pairing_also(const nb_pairing *p, size_t i, size_t k)
+long nb_pairing_also(const nb_pairing *p, size_t i, size_t *count)
 {
     const nb_pair_slot *prev = i < p->n ? year_before(p, &p->slots[i]) : NULL;
+    long first = -1;
+    *count = 0;
     if (!prev)
         return -1;
     const nb_pair_slot *b = &p->slots[i];
     for (size_t at = first_of_year_before(p, b); of_year_before(p, at, b); at++) {
         const nb_pair_slot *s = p->sorted[at];
-        if (s != prev && nb_body_parents_agree(s->parent, b->parent) && k-- == 0)
-            return (long)s->idx;
+        if (s != prev && nb_body_parents_agree(s->parent, b->parent) && (*count)++ == 0)
+            first = (long)s->idx;
     }
-    return -1;
+    return first;
 }
 
 /* The slots of n reports, none identified yet. */
