@@ -3,7 +3,8 @@
 # same messages and the same exit status, byte for byte, as one thread —
 # every output form, with the pairing of years (the year before listed
 # before and after its next year; a guessed year before found ambiguous)
-# and without, files that cannot be read among them.
+# and without, files that cannot be read among them; two reports of the year
+# before, the one not compared said.
 
 corpus=${NIANBAO_CORPUS:-../shared/corpus/real}
 set -- tests/data tests/data/years
@@ -116,4 +117,21 @@ if [ $rc -eq 1 ] && [ ! -s "$T/err" ]; then
     ok "--no-years needs no spool (each output written in turn)"
 else
     notok "--no-years needs no spool" "exit $rc: $(errtext)"
+fi
+
+# two reports of one body for the year before (the report and a revised copy): the later year is
+# checked against the first, and the other is said not compared (not passed over in silence)
+mkdir -p "$T/twice"
+cp tests/data/seed001.txt "$T/twice/y2024.txt"
+sed 's/^四、结转下年度继续办理\t\t0\t/四、结转下年度继续办理\t\t2\t/' tests/data/seed001.txt >"$T/twice/y2024-revised.txt"
+sed 's/2024 年政府信息公开工作年度报告/2025 年政府信息公开工作年度报告/; s/^二、上年结转政府信息公开申请数量\t\t0\t/二、上年结转政府信息公开申请数量\t\t2\t/' \
+    tests/data/seed001.txt >"$T/twice/y2025.txt"
+same_jobs "check, two reports of the year before" check "$T/twice"
+"$NB" check "$T/twice" >"$T/out" 2>"$T/err"
+if grep -q "^nianbao: $T/twice/y2025.txt: checked against $T/twice/y2024-revised.txt of 2024; $T/twice/y2024.txt, of its body for 2024 too, not compared$" "$T/err" &&
+    [ "$(grep -c 'not compared' "$T/err")" -eq 1 ] &&
+    LC_ALL=zh_CN.UTF-8 "$NB" check "$T/twice" 2>&1 >/dev/null | grep -q "：已与上一年报告 $T/twice/y2024-revised.txt（2024 年）比对；$T/twice/y2024.txt 也是同一机关 2024 年的报告，未比对$"; then
+    ok "check: the other report of the year before said not compared, in English and Chinese"
+else
+    notok "check: the other report of the year before said not compared" "$(errtext)"
 fi

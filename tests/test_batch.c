@@ -1,6 +1,7 @@
 /* test_batch.c — the batch: the walk (a folder with reports, files that are
  * not reports, hidden files and a subfolder, in path order; files named kept
- * as named; a folder with no report said in English and Chinese) and the
+ * as named; a folder with no report said in English and Chinese; a subfolder,
+ * a link or a FIFO it cannot take said) and the
  * pairing across years (two reports of one body for consecutive years are
  * paired and checked against each other, in either order; other bodies and
  * years further apart are not; the guess made while a batch is read picks
@@ -30,6 +31,7 @@
 #include "testutil.h"
 #include "base/fsio.h"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 static nb_ctx g_ctx;
@@ -121,6 +123,7 @@ static void test_walk(void **s)
     assert_int_equal(pr.v[0].code, NB_E_NOTFOUND);
     assert_non_null(strstr(pr.v[0].msg, empty));
     assert_non_null(strstr(pr.v[0].msg, "a folder with no reports in it"));
+    assert_non_null(strstr(pr.v[0].msg, "*.docx, *.doc, *.wps, *.html, *.pdf")); /* what the walk takes */
     nb_paths_free(&P);
     nb_walk_problems_free(&pr);
     assert_int_equal(nb_walk_collect(&P, args + 2, 1, 0, NB_LANG_ZH, &pr, &err), 0);
@@ -139,6 +142,62 @@ static void test_walk(void **s)
     assert_string_equal(P.v[0], want_d);
     nb_paths_free(&P);
     nb_walk_problems_free(&pr);
+}
+
+/* What a walk cannot take is said: in a child that cannot read the folder
+ * locked (nobody when run as root, else the folder's mode 0), the walk of
+ * u takes a.txt and says locked (a problem: cannot read the folder), the
+ * link to nothing gone.txt (a problem, as when named) and the FIFO fifo.txt
+ * (a note: not a regular file). 0 when all is as said, else which is not. */
+static int walk_says_unreadable(const char *dir, const char *locked)
+{
+    if (geteuid() == 0 ? setgid(65534) != 0 || setuid(65534) != 0 : chmod(locked, 0) != 0)
+        return 77;
+    char *args[] = {(char *)dir};
+    nb_paths P = {0};
+    nb_walk_problems pr = {0};
+    nb_err err;
+    if (nb_walk_collect(&P, args, 1, 0, NB_LANG_EN, &pr, &err) != 0)
+        return 1;
+    if (P.n != 1 || !strstr(P.v[0], "/u/a.txt"))
+        return 2;
+    int said = 0;
+    for (size_t i = 0; i < pr.n; i++) {
+        const nb_err *m = &pr.v[i];
+        said |= (m->code == NB_E_IO && strstr(m->msg, "/u/locked: cannot read the folder: ")) ? 1 : 0;
+        said |= (m->code == NB_E_NOTFOUND && strstr(m->msg, "/u/gone.txt: a link to a file that does not exist")) ? 2 : 0;
+        said |= (m->code == NB_OK && strstr(m->msg, "/u/fifo.txt: skipped: not a regular file")) ? 4 : 0;
+    }
+    nb_paths_free(&P);
+    nb_walk_problems_free(&pr);
+    return said == 7 ? 0 : 10 + said;
+}
+
+static void test_walk_says_unreadable(void **s)
+{
+    (void)s;
+    put("u/a.txt", "x", 1);
+    put("u/locked/b.txt", "x", 1);
+    char dir[128], locked[160], gone[160], fifo[160];
+    snprintf(dir, sizeof dir, "%s/u", g_dir);
+    snprintf(locked, sizeof locked, "%s/u/locked", g_dir);
+    snprintf(gone, sizeof gone, "%s/u/gone.txt", g_dir);
+    snprintf(fifo, sizeof fifo, "%s/u/fifo.txt", g_dir);
+    assert_int_equal(symlink("nowhere.txt", gone), 0);
+    assert_int_equal(mkfifo(fifo, 0644), 0);
+    assert_int_equal(chmod(g_dir, 0755), 0); /* nobody may come in; locked is not its */
+    assert_int_equal(chmod(locked, 0700), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0)
+        _exit(walk_says_unreadable(dir, locked));
+    int st;
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+    assert_true(WIFEXITED(st));
+    if (WEXITSTATUS(st) == 77)
+        skip();
+    assert_int_equal(WEXITSTATUS(st), 0);
+    chmod(locked, 0755);
 }
 
 /* A walk that leaves nianbao's own files to the reader takes them all,
@@ -550,6 +609,7 @@ int main(void)
         cmocka_unit_test(test_report_names),
         cmocka_unit_test(test_walk),
         cmocka_unit_test(test_walk_loops_and_ours),
+        cmocka_unit_test(test_walk_says_unreadable),
         cmocka_unit_test(test_named_with_its_review),
         cmocka_unit_test(test_pairing),
         cmocka_unit_test(test_hold_store),

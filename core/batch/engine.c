@@ -555,6 +555,38 @@ static int run_again(eng *g, size_t i, long j, nb_summary *room)
     return 0;
 }
 
+/* Report i paired with j while the batch holds other reports of j's body and year (a revised
+ * copy may carry other figures): said, the first named, the rest counted. -1 when unread. */
+static int say_not_compared(eng *g, const nb_pairing *p, size_t i, long j, nb_summary *room)
+{
+    size_t others;
+    long o = nb_pairing_also(p, i, &others), more = (long)others - 1;
+    if (o < 0)
+        return 0;
+    char now[sizeof room->file], before[sizeof room->file], line[3 * sizeof room->file + 300], rest[120] = "";
+    const nb_summary *s = summary_of(g, i, room);
+    if (!s)
+        return -1;
+    snprintf(now, sizeof now, "%s", s->file);
+    if (!(s = summary_of(g, (size_t)j, room)))
+        return -1;
+    snprintf(before, sizeof before, "%s", s->file);
+    if (!(s = summary_of(g, (size_t)o, room)))
+        return -1;
+    if (more)
+        snprintf(rest, sizeof rest, nb_tr(g->e->lang, " and %ld more", " 等 %ld 份"),
+                 g->e->lang == NB_LANG_ZH ? more + 1 : more); /* 等 counts the one named */
+    int n = snprintf(line, sizeof line,
+                     nb_tr(g->e->lang,
+                           "nianbao: %s: checked against %s of %d; %s%s, of its body for %d too, not compared\n",
+                           "nianbao：%s：已与上一年报告 %s（%d 年）比对；%s%s 也是同一机关 %d 年的报告，未比对\n"),
+                     now, before, s->year, s->file, rest, s->year);
+    pthread_mutex_lock(&g->serial);
+    put_messages(g->e, line, n < 0 ? 0 : (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+    pthread_mutex_unlock(&g->serial);
+    return 0;
+}
+
 /* Every report read: those whose year before in the batch is not the one
  * they were run with (tried) and either finds something, to be run again
  * with it. */
@@ -572,6 +604,8 @@ static int plan_again(eng *g)
     int rc = pair_all(g, &p, room);
     for (size_t i = 0; rc == 0 && i < n; i++) {
         long j = g->recs[i].has_own ? nb_pairing_prev(&p, i) : -1, tried = g->recs[i].tried;
+        if (j >= 0 && (rc = say_not_compared(g, &p, i, j, room)) != 0)
+            break;
         if (j == tried)
             continue;
         if (!g->recs[i].has_own) { /* run with a year before, yet kept no summary: run again without */

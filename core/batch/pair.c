@@ -43,10 +43,8 @@ long nb_pick_result(const nb_pick *k)
 
 /* The slot of the same body for the year before, or NULL: a binary search
  * for the key and year, then the reports of that year offered in turn. */
-static nb_pair_slot *year_before(const nb_pairing *p, const nb_pair_slot *b)
+static size_t first_of_year_before(const nb_pairing *p, const nb_pair_slot *b)
 {
-    if (!p->nsorted || !b->key[0])
-        return NULL;
     size_t lo = 0, hi = p->nsorted;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -56,11 +54,40 @@ static nb_pair_slot *year_before(const nb_pairing *p, const nb_pair_slot *b)
         else
             hi = mid;
     }
+    return lo;
+}
+
+/* Whether sorted slot at is of b's body for the year before b's. */
+static int of_year_before(const nb_pairing *p, size_t at, const nb_pair_slot *b)
+{
+    return at < p->nsorted && !strcmp(p->sorted[at]->key, b->key) && p->sorted[at]->year == b->year - 1;
+}
+
+static nb_pair_slot *year_before(const nb_pairing *p, const nb_pair_slot *b)
+{
+    if (!p->nsorted || !b->key[0])
+        return NULL;
     nb_pick k = {.parent = b->parent};
-    for (; lo < p->nsorted && !strcmp(p->sorted[lo]->key, b->key) && p->sorted[lo]->year == b->year - 1; lo++)
+    for (size_t lo = first_of_year_before(p, b); of_year_before(p, lo, b); lo++)
         nb_pick_offer(&k, p->sorted[lo]->idx, p->sorted[lo]->parent);
     long at = nb_pick_result(&k);
     return at < 0 ? NULL : &p->slots[at];
+}
+
+long nb_pairing_also(const nb_pairing *p, size_t i, size_t *count)
+{
+    const nb_pair_slot *prev = i < p->n ? year_before(p, &p->slots[i]) : NULL;
+    long first = -1;
+    *count = 0;
+    if (!prev)
+        return -1;
+    const nb_pair_slot *b = &p->slots[i];
+    for (size_t at = first_of_year_before(p, b); of_year_before(p, at, b); at++) {
+        const nb_pair_slot *s = p->sorted[at];
+        if (s != prev && nb_body_parents_agree(s->parent, b->parent) && (*count)++ == 0)
+            first = (long)s->idx;
+    }
+    return first;
 }
 
 /* The slots of n reports, none identified yet. */

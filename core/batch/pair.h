@@ -63,6 +63,10 @@ long nb_pick_result(const nb_pick *k);
  * -1: the same key (model/body.h) with parents that agree; none when two
  * reports of that year with parents that disagree both could be it. */
 long nb_pairing_prev(const nb_pairing *p, size_t i);
+/* When report i is paired and the batch holds other reports of its body
+ * for that year before (a revised copy, the same report in another format),
+ * not compared with i: the index of the first, *count of them; else -1. */
+long nb_pairing_also(const nb_pairing *p, size_t i, size_t *count);
 
 /* The summary of the year before report i, read now when it has not been:
  * *out NULL when the batch has none or it cannot be read (its own turn says

@@ -9,6 +9,7 @@
 #include "read/ours.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,10 +195,41 @@ static int sort_paths(nb_paths *p, size_t start, nb_lang lang, nb_err *err)
     return 0;
 }
 
+/* A folder that cannot be opened (e: why), said as a problem. */
+static int unreadable_folder(walker *w, const char *dir, int e)
+{
+    if (add_problem(w->notes, w->lang, w->err) != 0)
+        return -1;
+    nb_err_set(&w->notes->v[w->notes->n - 1], NB_E_IO,
+               nb_tr(w->lang, "%s: cannot read the folder: %s", "%s：无法读取该目录：%s"), dir, nb_strerror(e, w->lang));
+    return 0;
+}
+
+/* A report-named entry of a folder that is not taken: one that cannot be
+ * stat'ed (e: why; a link to nothing) is a problem, as when named; one that
+ * is no regular file (a FIFO, a device, a link to one) a note. */
+static int not_taken(walker *w, const char *full, int e)
+{
+    struct stat ls;
+    int dangling = e == ENOENT && lstat(full, &ls) == 0 && S_ISLNK(ls.st_mode);
+    if (add_problem(w->notes, w->lang, w->err) != 0)
+        return -1;
+    nb_err *m = &w->notes->v[w->notes->n - 1];
+    if (!e)
+        nb_err_set(m, NB_OK, nb_tr(w->lang, "%s: skipped: not a regular file", "%s：已跳过：不是普通文件"), full);
+    else if (dangling)
+        nb_err_set(m, NB_E_NOTFOUND, nb_tr(w->lang, "%s: a link to a file that does not exist", "%s：链接指向的文件不存在"),
+                   full);
+    else
+        nb_err_set(m, NB_E_IO, nb_tr(w->lang, "%s: cannot read: %s", "%s：无法读取：%s"), full, nb_strerror(e, w->lang));
+    return 0;
+}
+
 /* The reports under dir, appended and sorted among themselves. 1 when dir
- * cannot be opened, -1 when out of memory. Entries that cannot be stat'ed
- * (a dangling link), folders walked already (a loop of links) and folders
- * nested too deep are passed over. */
+ * cannot be opened (errno says why), -1 when out of memory. A subfolder or
+ * a report-named entry that cannot be read is said (unreadable_folder,
+ * not_taken); folders walked already (a loop of links) and folders nested
+ * too deep are passed over. */
 static int walk(walker *w, const char *dir, int depth)
 {
     DIR *d = opendir(dir);
@@ -225,13 +257,15 @@ static int walk(walker *w, const char *dir, int depth)
         struct stat st;
         if (plain)
             st.st_mode = S_IFREG;
-        else if (stat(full, &st) != 0)
+        else if (stat(full, &st) != 0) {
+            rc = nb_is_report_name(e->d_name) ? not_taken(w, full, errno) : 0;
             continue;
+        }
         if (S_ISDIR(st.st_mode) && depth < NB_WALK_DEPTH) {
-            int seen = seen_before(w, &st);
-            rc = seen < 0 ? -1 : seen ? 0 : walk(w, full, depth + 1) < 0 ? -1 : 0;
-        } else if (S_ISREG(st.st_mode) && nb_is_report_name(e->d_name)) {
-            rc = take_file(w, full);
+            int seen = seen_before(w, &st), sub = seen ? 0 : walk(w, full, depth + 1);
+            rc = seen < 0 || sub < 0 ? -1 : sub > 0 ? unreadable_folder(w, full, errno) : 0;
+        } else if (nb_is_report_name(e->d_name)) {
+            rc = S_ISREG(st.st_mode) ? take_file(w, full) : S_ISDIR(st.st_mode) ? 0 : not_taken(w, full, 0);
         }
     }
     closedir(d);
@@ -259,17 +293,16 @@ static int collect_folder(walker *w, const char *dir, const struct stat *st)
     int rc = walk(w, dir, 0);
     if (rc < 0)
         return -1;
-    if (rc == 0 && w->p->n > before)
+    if (rc > 0)
+        return unreadable_folder(w, dir, errno);
+    if (w->p->n > before)
         return 0;
     if (add_problem(w->notes, w->lang, w->err) != 0)
         return -1;
-    nb_err *m = &w->notes->v[w->notes->n - 1];
-    if (rc > 0)
-        nb_err_set(m, NB_E_IO, nb_tr(w->lang, "%s: cannot read the folder", "%s：无法读取该目录"), dir);
-    else
-        nb_err_set(m, NB_E_NOTFOUND,
-                   nb_tr(w->lang, "%s: a folder with no reports in it (*.txt, *.md)", "%s：目录中没有报告文件（*.txt、*.md）"),
-                   dir);
+    nb_err_set(&w->notes->v[w->notes->n - 1], NB_E_NOTFOUND,
+               nb_tr(w->lang, "%s: a folder with no reports in it (*.txt, *.md, *.docx, *.doc, *.wps, *.html, *.pdf)",
+                     "%s：目录中没有报告文件（*.txt、*.md、*.docx、*.doc、*.wps、*.html、*.pdf）"),
+               dir);
     return 0;
 }
 
