@@ -41,8 +41,8 @@ long nb_pick_result(const nb_pick *k)
     return k->found && !k->two ? (long)k->idx : -1;
 }
 
-/* The slot of the same body for the year before, or NULL: a binary search
- * for the key and year, then the reports of that year offered in turn. */
+/* The first place in the sorted slots of b's key and the year before b's
+ * (a binary search; nsorted when there is none). */
 static size_t first_of_year_before(const nb_pairing *p, const nb_pair_slot *b)
 {
     size_t lo = 0, hi = p->nsorted;
@@ -63,6 +63,8 @@ static int of_year_before(const nb_pairing *p, size_t at, const nb_pair_slot *b)
     return at < p->nsorted && !strcmp(p->sorted[at]->key, b->key) && p->sorted[at]->year == b->year - 1;
 }
 
+/* The slot of the same body for the year before, or NULL: the reports of
+ * that year offered in turn from the first. */
 static nb_pair_slot *year_before(const nb_pairing *p, const nb_pair_slot *b)
 {
     if (!p->nsorted || !b->key[0])
