@@ -191,6 +191,19 @@ tmux send-keys -t "$S" 'q'
 tmux kill-session -t "$S" 2>/dev/null
 rm -rf "$D"
 
+# A folder with a link to a file that is gone: the walk's problem, said on
+# standard error before the console opens, is said on its first screen too.
+D=$(mktemp -d)
+cp tests/data/seed000.txt tests/data/seed001.txt "$D"
+ln -s "$D/gone.txt" "$D/moved.txt"
+start -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D; echo EXITED-\$?; sleep 30"
+check "the queue opens on the folder" "a queue of 2 reports"
+check "the walk's problem is on the first screen" "moved.txt: a link to a file that does not exist"
+tmux send-keys -t "$S" 'q'
+check "q quits the queue" "EXITED-"
+tmux kill-session -t "$S" 2>/dev/null
+rm -rf "$D"
+
 # check on a terminal: escape sequences of a report, a review and a file
 # name are shown escaped; the terminal's title, colours and screen untouched.
 D=$(mktemp -d)

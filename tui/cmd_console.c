@@ -104,8 +104,9 @@ static void script_size(const nb_opts *o, int *w, int *h)
 }
 
 /* The console on the queue (one report named: on that report, as the
- * console has always opened), scripted or on the terminal. */
-static int run_console(const nb_opts *o, nb_queue *q, const nb_ctx *ctx)
+ * console has always opened), scripted or on the terminal; what the walk
+ * could not take said first. */
+static int run_console(const nb_opts *o, nb_queue *q, const nb_ctx *ctx, const nb_walk_problems *pr)
 {
     const char *script = nb_opts_value(o, NB_OPT_SCRIPT);
     int w, h, status = 0;
@@ -118,14 +119,16 @@ static int run_console(const nb_opts *o, nb_queue *q, const nb_ctx *ctx)
     } else if (q->single && nb_queue_open(&app, 0, 0) != 0) {
         nb_cli_fail(stderr, ctx->lang, app.msg);
         status = 2;
-    } else if (script) {
+    } else {
         nb_err err;
-        if (nb_app_script(&app, script, &err) != 0) {
+        if (!q->single) /* the one report's own notices (a lock, work to recover) are not hidden */
+            nb_queue_say_walk(&app, pr);
+        if (!script)
+            status = nb_term_run(&app);
+        else if (nb_app_script(&app, script, &err) != 0) {
             nb_cli_fail(stderr, ctx->lang, err.msg);
             status = 2;
         }
-    } else {
-        status = nb_term_run(&app);
     }
     nb_queue_end(&app);
     nb_app_free(&app);
@@ -153,25 +156,24 @@ static int read_paths(nb_paths *out, nb_lang L)
 }
 
 /* The reports the operands name: files, folders walked, and with "-" the
- * paths on standard input. -1 when said why there are none. */
-static int collect(nb_paths *P, const nb_opts *o, nb_lang L)
+ * paths on standard input; what the walk could not take or passed over in
+ * pr, said on standard error. -1 when said why there are none. */
+static int collect(nb_paths *P, const nb_opts *o, nb_lang L, nb_walk_problems *pr)
 {
     nb_paths named = {0};
-    nb_walk_problems pr = {0};
     nb_err err;
     int rc = 0;
     for (int i = 0; i < o->nfiles && rc == 0; i++)
         rc = strcmp(o->files[i], "-") ? nb_paths_push(&named, o->files[i], L, &err) : read_paths(&named, L);
-    if (rc == 0 && nb_walk_collect(P, named.v, named.n, 0, L, &pr, &err) != 0)
+    if (rc == 0 && nb_walk_collect(P, named.v, named.n, 0, L, pr, &err) != 0)
         rc = -1;
-    for (size_t i = 0; i < pr.n; i++)
-        nb_cli_fail(stderr, L, pr.v[i].msg);
+    for (size_t i = 0; i < pr->n; i++)
+        nb_cli_fail(stderr, L, pr->v[i].msg);
     if (rc == 0 && !P->n) {
-        if (!pr.n)
+        if (!pr->n)
             nb_cli_say("%s", nb_tr(L, "nianbao: no reports named\n", "nianbao：没有指定报告\n"));
         rc = -1;
     }
-    nb_walk_problems_free(&pr);
     nb_paths_free(&named);
     return rc;
 }
@@ -222,12 +224,10 @@ int nb_cmd_console(const nb_opts *o, nb_lang L)
     /* one report named: the two-pane console on it, as ever */
     int single = o->nfiles == 1 && !from_stdin && !is_folder(o->files[0]);
     nb_paths P = {0};
+    nb_walk_problems pr = {0};
     nb_ctx ctx;
-    if (collect(&P, o, L) != 0) {
-        nb_paths_free(&P);
-        return 2;
-    }
-    if (nb_cli_ctx(&ctx, L) != 0) {
+    if (collect(&P, o, L, &pr) != 0 || nb_cli_ctx(&ctx, L) != 0) {
+        nb_walk_problems_free(&pr);
         nb_paths_free(&P);
         return 2;
     }
@@ -243,11 +243,12 @@ int nb_cmd_console(const nb_opts *o, nb_lang L)
             nb_cli_fail(stderr, L, err.msg);
             status = 2;
         } else {
-            status = terminal ? run_console(o, &q, &ctx) : show_queue(&q, L);
+            status = terminal ? run_console(o, &q, &ctx, &pr) : show_queue(&q, L);
         }
         nb_queue_free(&q);
         nb_paths_free(&P);
     }
+    nb_walk_problems_free(&pr);
     nb_ctx_free(&ctx);
     return status;
 }

@@ -271,6 +271,22 @@ void nb_queue_end(nb_app *a)
         free_report(a);
 }
 
+void nb_queue_say_walk(nb_app *a, const nb_walk_problems *pr)
+{
+    if (!pr->n)
+        return;
+    int problems = 0;
+    for (size_t i = 0; i < pr->n; i++)
+        problems += pr->v[i].code != NB_OK;
+    if (pr->n == 1)
+        nb_app_say(a, problems, "%s", pr->v[0].msg);
+    else
+        nb_app_say(a, problems,
+                   nb_app_tr(a, "%zu paths not taken (listed on the terminal after q); the first: %s",
+                             "%zu 个路径未读取（退出后终端上有清单）；第一个：%s"),
+                   pr->n, pr->v[0].msg);
+}
+
 /* ------------------------------------------------------------ stepping */
 
 /* The next report of the order after from (dir > 0) or before it, going

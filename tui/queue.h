@@ -62,6 +62,10 @@ int nb_queue_open(nb_app *a, int item, int dir);
 void nb_queue_close(nb_app *a);
 /* At the end: the report open freed, nothing else. */
 void nb_queue_end(nb_app *a);
+/* What the walk of the folders could not take or passed over (said on
+ * standard error before the console opens, where its screen hides it):
+ * said on the queue's first status line, the first of them and how many. */
+void nb_queue_say_walk(nb_app *a, const nb_walk_problems *pr);
 
 /* ] and [: the next or previous finding; from the last (first) finding of a
  * report in a queue, the first open (the last) finding of the next
