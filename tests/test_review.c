@@ -100,6 +100,8 @@ static void test_malformed(void **s)
         {"nianbao-review 1\nreport \"x\"\nnote text=\"unterminated\n", ":3: malformed note entry"},
         {"nianbao-review 1\nerase everything\n", ":2: unknown entry \"erase\""},
         {"", ":0: not a nianbao review file (empty)"},
+        {"nianbao-review 1\ncorrect cell=t3.new.total value=\"1\" was=\"\" missing=yes\n", ":2: malformed correct entry"},
+        {"nianbao-review 1\ncorrect cell=t3.new.total value=\"1\" missing=no\n", ":2: malformed correct entry"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char p[512];
@@ -163,6 +165,81 @@ static void test_correction_removes_finding(void **s)
     nb_findings_free(&f);
     nb_review_free(&rv);
     nb_report_free(&r);
+}
+
+/* seed002 as its author revised it: the 规章 row (line 39, whose 现行有效件数
+ * is blank) deleted, written to g_dir under name. */
+static void write_without_row(const char *name, char *out, size_t cap)
+{
+    char *text = tu_read("tests/data/seed002.txt", NULL);
+    char *row = strstr(text, "\n\xe8\xa7\x84\xe7\xab\xa0\t"); /* \n规章\t */
+    assert_non_null(row);
+    char *end = strchr(row + 1, '\n');
+    memmove(row, end, strlen(end) + 1);
+    path_in(out, cap, name);
+    write_file(out, text);
+    free(text);
+}
+
+/* The one problem of applying rv to the report at path, or -1 for none;
+ * *corrected: whether t2.regulation.in_force took the correction. */
+static int apply_to(const nb_review *rv, const char *path, int *corrected)
+{
+    nb_report r;
+    nb_err e;
+    assert_int_equal(nb_report_open(&r, path, &g_ctx, &e), 0);
+    nb_rv_problems pr = {0};
+    assert_true(nb_review_apply(rv, &r, &pr) >= 0);
+    assert_true(pr.n <= 1);
+    int why = pr.n ? (int)pr.v[0].why : -1;
+    *corrected = nb_report_cell(&r, "t2.regulation.in_force")->corrected;
+    nb_rv_problems_free(&pr);
+    nb_report_free(&r);
+    return why;
+}
+
+/* A correction of a blank cell (was "") is not carried onto a revised
+ * report that has lost the cell (its row deleted): it is said, not applied
+ * to a cell the report no longer has; the very version it was made against
+ * keeps it (a review written before missing=yes). One made where the cell
+ * was missing (missing=yes, read and written so) fits while it is missing,
+ * and is stale once the report has the cell. */
+static void test_correction_on_lost_cell(void **s)
+{
+    (void)s;
+    char revised[512], p[512];
+    write_without_row("revised.txt", revised, sizeof revised);
+    nb_review rv = {0};
+    assert_int_equal(nb_file_sha256("tests/data/seed002.txt", rv.sha256), 0);
+    entry(&rv, NB_RV_CORRECT, "t2.regulation.in_force", NULL, "0", NULL, 0);
+    rv.v[0].was = strdup("");
+    int corrected;
+    assert_int_equal(apply_to(&rv, revised, &corrected), NB_RVP_GONE);
+    assert_false(corrected);
+    assert_int_equal(apply_to(&rv, "tests/data/seed002.txt", &corrected), -1);
+    assert_true(corrected);
+    assert_int_equal(nb_file_sha256(revised, rv.sha256), 0); /* a blank-cell correction on the version it was made against */
+    assert_int_equal(apply_to(&rv, revised, &corrected), -1);
+    assert_true(corrected);
+    free(rv.v[0].was);
+    rv.v[0].was = NULL;
+    rv.v[0].was_missing = 1;
+    path_in(p, sizeof p, "missing.review");
+    nb_err e;
+    assert_int_equal(nb_review_save(&rv, p, NB_LANG_EN, &e), 0);
+    char *text = tu_read(p, NULL);
+    assert_non_null(strstr(text, " missing=yes by="));
+    free(text);
+    nb_review back;
+    assert_int_equal(nb_review_load(&back, p, NB_LANG_EN, &e), 0);
+    assert_true(back.v[0].was_missing);
+    assert_null(back.v[0].was);
+    assert_int_equal(apply_to(&back, revised, &corrected), -1);
+    assert_true(corrected);
+    assert_int_equal(apply_to(&back, "tests/data/seed002.txt", &corrected), NB_RVP_STALE);
+    assert_false(corrected);
+    nb_review_free(&back);
+    nb_review_free(&rv);
 }
 
 static void test_fingerprint_ignores_values(void **s)
@@ -484,6 +561,7 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_correction_removes_finding),
+        cmocka_unit_test(test_correction_on_lost_cell),
         cmocka_unit_test(test_fingerprint_ignores_values),
         cmocka_unit_test(test_fingerprint_memo),
         cmocka_unit_test(test_fingerprint_rulebook),

@@ -284,7 +284,17 @@ static void stale_message(const msg *m)
     quote_text(st->value ? st->value : "", st->value ? strlen(st->value) : 0, value, sizeof value);
     span_text(m->r, m->f->text, now, sizeof now);
     const char *cell = st->cell ? st->cell : "";
-    if (st->why == 2)
+    if (st->why == 3)
+        snprintf(m->out, m->cap,
+                 zh ? "%s 的更正（%s，改为 %s）是针对空白单元格作出的，修改后的报告已没有该单元格（所在行缺失）：未应用"
+                    : "the correction of %s to %s (%s) was made where the cell was blank; the revised report no longer has the cell (its row is missing): not applied",
+                 cell, zh ? place : value, zh ? value : place);
+    else if (st->why == 2 && !st->was) /* made where the report had no such cell (missing=yes) */
+        snprintf(m->out, m->cap,
+                 zh ? "%s 的更正（%s，改为 %s）作出时报告没有该单元格，报告现为“%s”：未应用"
+                    : "the correction of %s to %s (%s) was made where the report had no such cell; it says \"%s\" now: not applied",
+                 cell, zh ? place : value, zh ? value : place, now);
+    else if (st->why == 2)
         snprintf(m->out, m->cap,
                  zh ? "%s 的更正（%s，改为 %s）是针对“%s”作出的，报告现为“%s”：未应用"
                     : "the correction of %s to %s (%s) was made where the report said \"%s\"; it says \"%s\" now: not applied",

@@ -2,7 +2,8 @@
  * the cells (the last for a cell wins; a cleared one takes the cell back),
  * and every entry that does not fit the report as it is now listed, never
  * applied: a cell the report's format does not have, a value that is not a
- * number, a correction made against text the cell no longer holds. */
+ * number, a correction made against text the cell no longer holds, or on
+ * a cell the report has lost since. */
 #include "review/review.h"
 #include "base/vec.h"
 
@@ -69,16 +70,46 @@ static void correct_cell(nb_cell *c, const char *value, nb_num v)
     c->num = v;
 }
 
+/* The report is the very version the review was made against (its
+ * SHA-256 recorded and the same). A batch reads reports without their
+ * digest (model/ctx.h no_sha256): the file's is taken then, in the rare
+ * case that asks. */
+static int unrevised(const nb_review *rv, const nb_report *r)
+{
+    char now[65];
+    if (!rv->sha256[0])
+        return 0;
+    if (r->doc.sha256[0])
+        return !strcmp(rv->sha256, r->doc.sha256);
+    return r->doc.path && nb_file_sha256(r->doc.path, now) == 0 && !strcmp(rv->sha256, now);
+}
+
+/* Why a correction that fits by its value does not fit the cell as the
+ * report has it now, or -1. One made where the cell was missing fits while
+ * it is missing; one made against the cell's text (was) fits while the cell
+ * says it, and a blank one (was "") no longer fits a revised report that
+ * has lost the cell, its row gone: a blank and a missing cell read alike
+ * (""), and a review written before missing=yes recorded either so. */
+static int cell_misfit(const nb_review *rv, const nb_report *r, const nb_rv_entry *e, int ci)
+{
+    int missing_now = r->cells[ci].status == NB_ST_MISSING;
+    if (e->was_missing)
+        return missing_now ? -1 : NB_RVP_STALE;
+    if (!same_text(r, ci, e->was))
+        return NB_RVP_STALE;
+    if (e->was && missing_now && !unrevised(rv, r))
+        return NB_RVP_GONE;
+    return -1;
+}
+
 /* Why a correction does not fit, or -1 when it does. */
-static int correction_misfit(const nb_report *r, const nb_rv_entry *e, int ci, nb_num *v)
+static int correction_misfit(const nb_review *rv, const nb_report *r, const nb_rv_entry *e, int ci, nb_num *v)
 {
     if (ci < 0)
         return NB_RVP_NO_CELL;
     if (strcmp(e->value, NB_RV_CLEARED) != 0 && nb_parse_value(e->value, strlen(e->value), v) != NB_ST_NUMBER)
         return NB_RVP_NOT_NUMBER;
-    if (!same_text(r, ci, e->was))
-        return NB_RVP_STALE;
-    return -1;
+    return cell_misfit(rv, r, e, ci);
 }
 
 /* A decision's recorded cells, any of which the format does not have. */
@@ -107,7 +138,7 @@ int nb_review_apply(const nb_review *rv, nb_report *r, nb_rv_problems *problems)
         int why = -1;
         nb_num v = {0, 0};
         if (e->kind == NB_RV_CORRECT)
-            why = correction_misfit(r, e, ci, &v);
+            why = correction_misfit(rv, r, e, ci, &v);
         else if ((e->cell[0] && ci < 0) || (e->kind == NB_RV_DECIDE && unknown_cells(r, e->cells)))
             why = NB_RVP_NO_CELL;
         if (why >= 0) {

@@ -158,7 +158,8 @@ static int same_entry(const nb_rv_entry *a, const nb_rv_entry *b)
 {
     return a->kind == b->kind && a->state == b->state && !strcmp(a->cell, b->cell) &&
            !strcmp(a->finding, b->finding) && !strcmp(a->rule, b->rule) && !strcmp(a->at, b->at) &&
-           same_text(a->value, b->value) && same_text(a->was, b->was) && same_text(a->text, b->text) &&
+           a->was_missing == b->was_missing && same_text(a->value, b->value) && same_text(a->was, b->was) &&
+           same_text(a->text, b->text) &&
            same_text(a->cells, b->cells) && same_text(a->by, b->by);
 }
 
@@ -213,7 +214,9 @@ static int write_to(const nb_review *rv, FILE *f)
         if (e->kind == NB_RV_CORRECT) {
             fprintf(f, " cell=%s value=", e->cell);
             put_quoted(f, e->value);
-            if (e->was) { /* none: made against a text not recorded */
+            if (e->was_missing)
+                fputs(" missing=yes", f);
+            else if (e->was) { /* none: made against a text not recorded */
                 fputs(" was=", f);
                 put_quoted(f, e->was);
             }
@@ -372,7 +375,7 @@ static int set_fixed(char *field, size_t cap, const char *v)
 }
 
 /* The keys each kind of entry may have. */
-static const char *const kind_keys[] = {" cell value was by at ", " cell finding rule by at text ",
+static const char *const kind_keys[] = {" cell value was missing by at ", " cell finding rule by at text ",
                                         " finding rule state by at reason cells "};
 
 /* The string field of key, or NULL. */
@@ -414,6 +417,10 @@ static int set_field(nb_rv_entry *e, const char *key, char *v)
         bad = set_fixed(e->rule, sizeof e->rule, v);
     else if (!strcmp(key, "at"))
         bad = set_fixed(e->at, sizeof e->at, v);
+    else if (!strcmp(key, "missing")) { /* given twice, or other than yes: malformed */
+        bad = e->was_missing || strcmp(v, "yes") != 0;
+        e->was_missing = 1;
+    }
     else {
         int st = nb_decision_parse(v);
         bad = st < 0;
@@ -443,7 +450,7 @@ static int read_fields(nb_rv_entry *e, const char *s)
         if (!v || set_field(e, key, v) != 0)
             return -1;
     }
-    if (e->kind == NB_RV_CORRECT && (!e->cell[0] || !e->value))
+    if (e->kind == NB_RV_CORRECT && (!e->cell[0] || !e->value || (e->was_missing && e->was)))
         return -1;
     if (e->kind == NB_RV_DECIDE && !e->finding[0])
         return -1;

@@ -32,6 +32,8 @@ typedef struct nb_rv_entry {
     char rule[32];      /* the finding's rule, for people reading the file */
     char *value;        /* CORRECT: the new value as typed */
     char *was;          /* CORRECT: what the report said */
+    int was_missing;    /* CORRECT: made where the report had no such cell (its row
+                           missing; was is NULL): "missing=yes" in the file */
     char *text;         /* NOTE: the note; DECIDE: the reason */
     char *cells;        /* DECIDE: the finding's cell IDs, space-separated, or NULL */
     nb_decision state;  /* DECIDE */
@@ -87,7 +89,8 @@ int nb_file_sha256(const char *path, char out[65]);
 typedef enum {
     NB_RVP_NO_CELL,    /* its cell is not one of the report's format */
     NB_RVP_NOT_NUMBER, /* a correction whose value is not a number */
-    NB_RVP_STALE       /* a correction whose cell reads otherwise now than when it was made */
+    NB_RVP_STALE,      /* a correction whose cell reads otherwise now than when it was made */
+    NB_RVP_GONE        /* a correction made on a cell the revised report no longer has (its row missing) */
 } nb_rv_why;
 
 typedef struct nb_rv_problem {

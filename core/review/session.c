@@ -166,14 +166,16 @@ static int add_correction(nb_session *s, int ci, const char *value, nb_err *err)
     fill_entry(&e, NB_RV_CORRECT);
     nb_schema_cell_id(s->r->schema, ci, e.cell, sizeof e.cell);
     const nb_cell *orig = &s->orig_cells[ci];
-    size_t n = orig->status == NB_ST_MISSING ? 0 : orig->len;
+    int missing = orig->status == NB_ST_MISSING; /* no text to record: the cell's absence is */
+    size_t n = missing ? 0 : orig->len;
     char *was = malloc(n + 1);
     if (!was)
         return out_of_memory(s, err);
     memcpy(was, s->r->doc.text + orig->off, n);
     was[n] = '\0';
     e.value = (char *)value;
-    e.was = was;
+    e.was = missing ? NULL : was;
+    e.was_missing = missing;
     int rc = add_entry(s, &e, err);
     free(was);
     return rc;
