@@ -537,6 +537,22 @@ if [ "$(grep -c journal "$T/jc.err")" = 1 ] && grep -qx "$said" "$T/jc.err" && [
 else
     notok "check/export: a pending journal" "$(cat "$T/jc.err" "$T/je.err" "$T/jz.err" | head -5)"
 fi
+# a review whose report was renamed ("Save As" a new draft) or moved: said by the walk, not passed over unseen
+mkdir "$T/or" && cp tests/data/seed002.txt "$T/or/draft-v2.txt" && cp tests/data/seed002.txt "$T/or/kept.txt"
+printf 'nianbao-review 1\nreport "draft.txt"\n' >"$T/or/draft.txt.review"
+printf 'nianbao-review 1\nreport "kept.txt"\n' >"$T/or/kept.txt.review"
+: >"$T/or/gone.txt.review.journal"
+"$NB" check "$T/or" >"$T/or.out" 2>"$T/or.err"; orc=$?
+LC_ALL=zh_CN.UTF-8 "$NB" check "$T/or" >/dev/null 2>"$T/orz.err"
+"$NB" check "$T/or/draft-v2.txt" "$T/or/kept.txt" >"$T/or0.out" 2>/dev/null; orc0=$?
+if grep -qx "nianbao: $T/or/draft.txt.review: a review whose report draft.txt is not in this folder (renamed or moved? --review $T/or/draft.txt.review REPORT reads it with the report)" "$T/or.err" &&
+    grep -qx "nianbao: $T/or/gone.txt.review.journal: a review whose report gone.txt is not in this folder .*" "$T/or.err" &&
+    [ "$(wc -l <"$T/or.err")" = 2 ] && grep -q "^nianbao：$T/or/draft.txt.review：该审阅文件的报告 draft.txt 不在此目录中（已改名或移走？" "$T/orz.err" &&
+    cmp -s "$T/or.out" "$T/or0.out" && [ "$orc" = "$orc0" ]; then
+    ok "check DIR names a review whose report is not beside it (renamed or moved), once; output and status as without it"
+else
+    notok "check DIR: a review without its report" "$(cat "$T/or.err" "$T/orz.err" | head -5)"
+fi
 printf ':dump %s\ny\nw\n:q\n' "$T/j.dump" >"$T/j2.script"
 "$NB" --script "$T/j2.script" "$T/j.txt" >/dev/null 2>&1
 if grep -q "unsaved work in $T/j.txt.review.journal: 1 correction, 0 notes, 0 decisions from 20" "$T/j.dump" &&
