@@ -553,6 +553,25 @@ if grep -qx "nianbao: $T/or/draft.txt.review: a review whose report draft.txt is
 else
     notok "check DIR: a review without its report" "$(cat "$T/or.err" "$T/orz.err" | head -5)"
 fi
+# a review made on another version of the report (a revised draft), or on another file: check and export say what of it they use
+mkdir "$T/ov" && cp tests/data/seed002.txt "$T/ov/a.txt"
+printf 'nianbao-review 1\nreport "a.txt"\nsha256 %s\ndecide finding=0123456789abcdef state=dismissed by="a" at=2026-01-01T00:00:00+08:00\n' \
+    "$(sha256sum tests/data/seed002.txt | cut -c1-64)" >"$T/ov/a.txt.review"
+"$NB" check "$T/ov/a.txt" >/dev/null 2>"$T/ov0.err"
+echo "补记一行。" >>"$T/ov/a.txt"
+"$NB" check "$T/ov" >/dev/null 2>"$T/ov1.err"
+"$NB" export --format json "$T/ov/a.txt" >/dev/null 2>"$T/ov2.err"
+LC_ALL=zh_CN.UTF-8 "$NB" check "$T/ov/a.txt" >/dev/null 2>"$T/ovz.err"
+sed -i 's/^report .*/report "平潭2023.txt"/' "$T/ov/a.txt.review"
+"$NB" check "$T/ov/a.txt" >/dev/null 2>"$T/ov3.err"
+said="nianbao: $T/ov/a.txt.review: made on another version of a.txt (changed since: its SHA-256 differs): its decisions (1) and notes (0) are kept by finding, its corrections (0) where a cell still says what it said"
+if [ ! -s "$T/ov0.err" ] && grep -qx "$said" "$T/ov1.err" && [ "$(wc -l <"$T/ov1.err")" = 1 ] && grep -qx "$said" "$T/ov2.err" &&
+    grep -q "^nianbao：$T/ov/a.txt.review：审阅针对的是 a.txt 的另一版本（其后已改动，SHA-256 不同）" "$T/ovz.err" &&
+    grep -q "^nianbao: $T/ov/a.txt.review: the review of \"平潭2023.txt\", another file than a.txt (its SHA-256 differs): .*--no-review if it is not this report's$" "$T/ov3.err"; then
+    ok "check and export say a review made on another version of the report, or on another file, and what of it they use"
+else
+    notok "a review of another version or file" "$(cat "$T/ov0.err" "$T/ov1.err" "$T/ov3.err" | head -4)"
+fi
 printf ':dump %s\ny\nw\n:q\n' "$T/j.dump" >"$T/j2.script"
 "$NB" --script "$T/j2.script" "$T/j.txt" >/dev/null 2>&1
 if grep -q "unsaved work in $T/j.txt.review.journal: 1 correction, 0 notes, 0 decisions from 20" "$T/j.dump" &&
@@ -614,7 +633,7 @@ fi
 # reads as it did (at the cell's new line), and not where it reads otherwise
 { printf '（修订稿）\n\n'; cat tests/data/review.txt; } >"$T/j.txt"
 run export "$T/j.txt"
-if [ ! -s "$T/err" ] && ! grep -q REVIEW.STALE "$T/out" &&
+if [ "$(wc -l <"$T/err")" = 1 ] && grep -q "^nianbao: $T/j.txt.review: made on another version of j.txt " "$T/err" && ! grep -q REVIEW.STALE "$T/out" &&
     grep -q '"t2.regulation.in_force":{"value":9,"raw":"","status":"number","line":41,.*"corrected":true' "$T/out"; then
     ok "a report revised after review: the correction of a cell that reads as it did applies, at its new line"
 else
