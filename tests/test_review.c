@@ -99,7 +99,11 @@ static void test_malformed(void **s)
         {"nianbao-review 1\ncorrect cell=t3.new.total\n", ":2: malformed correct entry"},
         {"nianbao-review 1\nreport \"x\"\nnote text=\"unterminated\n", ":3: malformed note entry"},
         {"nianbao-review 1\nerase everything\n", ":2: unknown entry \"erase\""},
-        {"", ":0: not a nianbao review file (empty)"},
+        {"", "bad.review: not a nianbao review file (empty)"},
+        {"hello", ":1: not a nianbao review file"},
+        {"# only a comment\n\n", ":2: not a nianbao review file (comments only)"},
+        {"nianbao-review 1\ncorrect cell=t3.new.total value=\"1\" by=\"a\" at=2026-01-01T00:00:00+08:00\nnote cell=t3.new.total by=\"a\" at=2026-01-01T00:00:00+08:00 text=\"cut he",
+         ":3: the file ends inside this entry (cut short?)"},
         {"nianbao-review 1\ncorrect cell=t3.new.total value=\"1\" was=\"\" missing=yes\n", ":2: malformed correct entry"},
         {"nianbao-review 1\ncorrect cell=t3.new.total value=\"1\" missing=no\n", ":2: malformed correct entry"},
     };

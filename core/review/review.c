@@ -556,13 +556,21 @@ int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
     int header = 0, rc = 0;
     while (!rc && (len = getline(&line, &cap, f)) >= 0) {
         rd.ln++;
+        int entry = header, unended = line[len - 1] != '\n'; /* the last line, cut short or from an editor that ends none */
         rc = read_one(&rd, rv, line, (size_t)len, &header);
+        if (rc && err->code == NB_E_FORMAT && unended && entry)
+            rc = nb_err_set(err, NB_E_FORMAT,
+                            nb_tr(lang, "%s:%d: the file ends inside this entry (cut short?)", "%s:%d：文件在此条目中途结束（被截断？）"),
+                            path, rd.ln);
     }
     if (!rc && ferror(f))
         rc = nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot read: %s", "%s：无法读取：%s"), path, nb_strerror(errno, lang));
-    if (!rc && !header)
+    if (!rc && !header && !rd.ln) /* no line to name */
+        rc = nb_err_set(err, NB_E_FORMAT, nb_tr(lang, "%s: not a nianbao review file (empty)", "%s：不是 nianbao 审阅文件（为空）"),
+                        path);
+    else if (!rc && !header)
         rc = nb_err_set(err, NB_E_FORMAT,
-                        nb_tr(lang, "%s:%d: not a nianbao review file (empty)", "%s:%d：不是 nianbao 审阅文件（为空）"),
+                        nb_tr(lang, "%s:%d: not a nianbao review file (comments only)", "%s:%d：不是 nianbao 审阅文件（只有注释）"),
                         path, rd.ln);
     free(line);
     fclose(f);
