@@ -357,6 +357,14 @@ void nb_app_unload(nb_app *a)
     a->changed_said = 0; /* the next report is watched afresh */
 }
 
+/* The review opened was made on other bytes than the report's (a revised
+ * draft, or another file's review beside it): its SHA-256 differs. */
+static int review_of_other_version(const nb_app *a)
+{
+    const char *was = a->s.rv.sha256, *now = a->r->doc.sha256;
+    return a->s.rv.n && was[0] && now[0] && strcmp(was, now) != 0;
+}
+
 void nb_app_open_review(nb_app *a, const char *path)
 {
     nb_err err;
@@ -365,6 +373,11 @@ void nb_app_open_review(nb_app *a, const char *path)
     else if (a->r->tables_cut)
         nb_app_say(a, 1, "%s", nb_app_tr(a, "the tables hold far more rows than a report's; only the first were read",
                                          "表格行数远超年度报告应有的行数，只读取了前面的部分"));
+    else if (review_of_other_version(a))
+        nb_app_say(a, 0, "%s",
+                   nb_app_tr(a, "the review was made on another version of this report: decisions and notes are kept by finding, "
+                                "corrections where a cell still says what it said (REVIEW.STALE: what no longer fits)",
+                             "审阅针对的是本报告的另一版本：决定和批注按问题沿用，更正仅用于内容未变的单元格（不再适用的见 REVIEW.STALE）"));
     if (a->s.journal_found)
         nb_app_push(a, NB_MODE_ASK_RECOVER); /* a session ended without saving */
 }
