@@ -140,6 +140,30 @@ static int count_rule_on(const nb_report *r, const nb_findings *f, const char *r
     return n;
 }
 
+/* A review edited and saved in GBK (Notepad on a Chinese Windows): its GBK
+ * lines read in UTF-8, as written; a UTF-8 line beside them as it is; a
+ * line that is neither keeps its stray byte. */
+static void test_gbk_lines(void **s)
+{
+    (void)s;
+    char p[512];
+    path_in(p, sizeof p, "gbk.review");
+    write_file(p, "nianbao-review 1\n"
+                  "note cell=t3.new.total by=\"\xd5\xc5\xc8\xfd\" at=2026-01-01T00:00:00+08:00 text=\"\xd2\xd1\xba\xcb\xb6\xd4\"\n"
+                  "note cell=t3.new.total by=\"李四\" at=2026-01-01T00:00:00+08:00 text=\"核对\"\n"
+                  "note cell=t3.new.total by=\"a\" at=2026-01-01T00:00:00+08:00 text=\"x\xffy\"\n");
+    nb_review rv;
+    nb_err e;
+    assert_int_equal(nb_review_load(&rv, p, NB_LANG_EN, &e), 0);
+    static const char *const want[][2] = {{"张三", "已核对"}, {"李四", "核对"}, {"a", "x\xffy"}};
+    assert_int_equal(rv.n, 3);
+    for (size_t i = 0; i < 3; i++) {
+        assert_string_equal(rv.v[i].by, want[i][0]);
+        assert_string_equal(rv.v[i].text, want[i][1]);
+    }
+    nb_review_free(&rv);
+}
+
 static void test_correction_removes_finding(void **s)
 {
     (void)s;
@@ -564,6 +588,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_gbk_lines),
         cmocka_unit_test(test_correction_removes_finding),
         cmocka_unit_test(test_correction_on_lost_cell),
         cmocka_unit_test(test_fingerprint_ignores_values),

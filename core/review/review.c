@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -543,6 +544,34 @@ static int read_one(reading *rd, nb_review *rv, char *line, size_t len, int *hea
     return rc;
 }
 
+/* A line that is not UTF-8 but GB18030 throughout (the review edited and
+ * saved in an editor that writes GBK, such as Notepad on a Chinese
+ * Windows) taken in UTF-8, so that its notes and reasons read as written;
+ * else left as it is (its stray bytes kept, written back as \xHH). A line
+ * nianbao wrote is always UTF-8. */
+static void line_from_gb18030(char **line, size_t *cap, ssize_t *len)
+{
+    size_t n = (size_t)*len;
+    if (!nb_utf8_invalid((const unsigned char *)*line, n))
+        return;
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1)
+        return;
+    size_t ocap = n + n / 2 + 4; /* two bytes give at most three, four give four */
+    char *out = malloc(ocap), *in = *line, *op = out;
+    size_t inleft = n, outleft = ocap - 1;
+    if (out && iconv(cd, &in, &inleft, &op, &outleft) != (size_t)-1 && inleft == 0) {
+        *op = '\0';
+        free(*line);
+        *line = out;
+        *cap = ocap;
+        *len = (ssize_t)(op - out);
+        out = NULL;
+    }
+    free(out);
+    iconv_close(cd);
+}
+
 int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
 {
     memset(rv, 0, sizeof *rv);
@@ -556,6 +585,7 @@ int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
     int header = 0, rc = 0;
     while (!rc && (len = getline(&line, &cap, f)) >= 0) {
         rd.ln++;
+        line_from_gb18030(&line, &cap, &len);
         int entry = header, unended = line[len - 1] != '\n'; /* the last line, cut short or from an editor that ends none */
         rc = read_one(&rd, rv, line, (size_t)len, &header);
         if (rc && err->code == NB_E_FORMAT && unended && entry)
