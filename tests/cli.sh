@@ -424,7 +424,7 @@ NIANBAO_REVIEWER=alice "$NB" --script "$T/c.script" "$T/c.txt" >"$T/out" 2>"$T/e
 rc=$?
 if [ $rc -eq 0 ] && grep -q '^nianbao-review 1$' "$T/c.txt.review" &&
     grep -q '^correct cell=t2.regulation.in_force value="0" was="" by="alice" at=20' "$T/c.txt.review" &&
-    grep -q 'state=dismissed cells="[^"]*" by="alice" .*reason="no such documents this year"' "$T/c.txt.review" &&
+    grep -q 'state=dismissed cells="[^"]*" seen="[^"]*" by="alice" .*reason="no such documents this year"' "$T/c.txt.review" &&
     grep -q "^sha256 $sha$" "$T/c.txt.review"; then
     ok "console: correct, dismiss, undo, redo, q then y saves REPORT.review"
 else

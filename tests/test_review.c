@@ -58,6 +58,8 @@ static void test_round_trip(void **s)
     entry(&rv, NB_RV_CORRECT, "t3.new.total", NULL, "12", NULL, 0);
     entry(&rv, NB_RV_NOTE, "t3.new.total", NULL, NULL, "two lines:\n\"quoted\" and \\ back\tslash", 0);
     entry(&rv, NB_RV_DECIDE, NULL, "0123456789abcdef", NULL, "not an error: see 附件", NB_DEC_DISMISSED);
+    rv.v[2].cells = strdup("t3.new.total t3.new.natural");
+    rv.v[2].seen = strdup("12 -");
     char p[512];
     path_in(p, sizeof p, "rt.review");
     nb_err e;
@@ -75,6 +77,7 @@ static void test_round_trip(void **s)
     assert_string_equal(back.v[1].text, rv.v[1].text);
     assert_string_equal(back.v[2].text, "not an error: see 附件");
     assert_int_equal(back.v[2].state, NB_DEC_DISMISSED);
+    assert_string_equal(back.v[2].seen, "12 -");
     assert_string_equal(back.v[2].by, "张三");
     /* saving what was loaded gives the same bytes: diff-friendly */
     char p2[512];
@@ -209,9 +212,10 @@ static void write_without_row(const char *name, char *out, size_t cap)
     free(text);
 }
 
-/* The one problem of applying rv to the report at path, or -1 for none;
- * *corrected: whether t2.regulation.in_force took the correction. */
-static int apply_to(const nb_review *rv, const char *path, int *corrected)
+/* The one problem of applying rv to the report at path, or -1 for none,
+ * and its cell (cell may be NULL); *corrected: whether
+ * t2.regulation.in_force took the correction. */
+static int apply_to(nb_review *rv, const char *path, int *corrected, int *cell)
 {
     nb_report r;
     nb_err e;
@@ -220,6 +224,8 @@ static int apply_to(const nb_review *rv, const char *path, int *corrected)
     assert_true(nb_review_apply(rv, &r, &pr) >= 0);
     assert_true(pr.n <= 1);
     int why = pr.n ? (int)pr.v[0].why : -1;
+    if (cell)
+        *cell = pr.n ? pr.v[0].cell : -1;
     *corrected = nb_report_cell(&r, "t2.regulation.in_force")->corrected;
     nb_rv_problems_free(&pr);
     nb_report_free(&r);
@@ -242,12 +248,12 @@ static void test_correction_on_lost_cell(void **s)
     entry(&rv, NB_RV_CORRECT, "t2.regulation.in_force", NULL, "0", NULL, 0);
     rv.v[0].was = strdup("");
     int corrected;
-    assert_int_equal(apply_to(&rv, revised, &corrected), NB_RVP_GONE);
+    assert_int_equal(apply_to(&rv, revised, &corrected, NULL), NB_RVP_GONE);
     assert_false(corrected);
-    assert_int_equal(apply_to(&rv, "tests/data/seed002.txt", &corrected), -1);
+    assert_int_equal(apply_to(&rv, "tests/data/seed002.txt", &corrected, NULL), -1);
     assert_true(corrected);
     assert_int_equal(nb_file_sha256(revised, rv.sha256), 0); /* a blank-cell correction on the version it was made against */
-    assert_int_equal(apply_to(&rv, revised, &corrected), -1);
+    assert_int_equal(apply_to(&rv, revised, &corrected, NULL), -1);
     assert_true(corrected);
     free(rv.v[0].was);
     rv.v[0].was = NULL;
@@ -262,11 +268,46 @@ static void test_correction_on_lost_cell(void **s)
     assert_int_equal(nb_review_load(&back, p, NB_LANG_EN, &e), 0);
     assert_true(back.v[0].was_missing);
     assert_null(back.v[0].was);
-    assert_int_equal(apply_to(&back, revised, &corrected), -1);
+    assert_int_equal(apply_to(&back, revised, &corrected, NULL), -1);
     assert_true(corrected);
-    assert_int_equal(apply_to(&back, "tests/data/seed002.txt", &corrected), NB_RVP_STALE);
+    assert_int_equal(apply_to(&back, "tests/data/seed002.txt", &corrected, NULL), NB_RVP_STALE);
     assert_false(corrected);
     nb_review_free(&back);
+    nb_review_free(&rv);
+}
+
+/* A decision records the report's own values of its finding's cells
+ * (seen): in force while the report gives them, whatever corrections say;
+ * once a revised report gives other figures, not in force (the finding open
+ * again) and said, with the cell. */
+static void test_decision_on_changed_figures(void **s)
+{
+    (void)s;
+    nb_review rv = {0};
+    entry(&rv, NB_RV_DECIDE, NULL, "0123456789abcdef", NULL, "known", NB_DEC_DISMISSED);
+    rv.v[0].cells = strdup("t3.new.total t2.regulation.in_force");
+    entry(&rv, NB_RV_CORRECT, "t3.new.total", NULL, "999", NULL, 0);
+    int corrected, cell;
+    const char *seed = "tests/data/seed002.txt", *fp = "0123456789abcdef";
+    assert_int_equal(apply_to(&rv, seed, &corrected, &cell), -1); /* none seen: as before */
+    assert_non_null(nb_review_decision(&rv, fp));
+    nb_report r;
+    nb_err e;
+    assert_int_equal(nb_report_open(&r, seed, &g_ctx, &e), 0);
+    int ci = nb_schema_find_cell(r.schema, "t3.new.total");
+    char seen[128], v[64];
+    nb_cell_own_value(&r.cells[ci], v, sizeof v);
+    snprintf(seen, sizeof seen, "%s -", v);
+    rv.v[0].seen = strdup(seen);
+    assert_int_equal(apply_to(&rv, seed, &corrected, &cell), -1); /* the report's own figures, corrected or not */
+    assert_non_null(nb_review_decision(&rv, fp));
+    free(rv.v[0].seen);
+    snprintf(seen, sizeof seen, "%s1 -", v); /* the report gave another figure when decided */
+    rv.v[0].seen = strdup(seen);
+    assert_int_equal(apply_to(&rv, seed, &corrected, &cell), NB_RVP_CHANGED);
+    assert_null(nb_review_decision(&rv, fp));
+    assert_int_equal(cell, ci);
+    nb_report_free(&r);
     nb_review_free(&rv);
 }
 
@@ -591,6 +632,7 @@ int main(void)
         cmocka_unit_test(test_gbk_lines),
         cmocka_unit_test(test_correction_removes_finding),
         cmocka_unit_test(test_correction_on_lost_cell),
+        cmocka_unit_test(test_decision_on_changed_figures),
         cmocka_unit_test(test_fingerprint_ignores_values),
         cmocka_unit_test(test_fingerprint_memo),
         cmocka_unit_test(test_fingerprint_rulebook),

@@ -284,7 +284,20 @@ static void stale_message(const msg *m)
     quote_text(st->value ? st->value : "", st->value ? strlen(st->value) : 0, value, sizeof value);
     span_text(m->r, m->f->text, now, sizeof now);
     const char *cell = st->cell ? st->cell : "";
-    if (st->why == 3)
+    if (st->why == 4) { /* a decision on figures the report no longer gives: the report's own value now */
+        char seen[96];
+        size_t n = st->was ? strcspn(st->was, " ") : 0;
+        quote_text(st->was ? st->was : "", n, seen, sizeof seen);
+        const nb_cell *c = m->f->suspect >= 0 ? &m->r->cells[m->f->suspect] : NULL;
+        if (c && (c->corrected ? c->orig_status : c->status) == NB_ST_NUMBER)
+            nb_num_format(c->corrected ? c->orig_num : c->num, now, sizeof now);
+        else
+            snprintf(now, sizeof now, "-");
+        snprintf(m->out, m->cap,
+                 zh ? "对 %s 的决定（%s）作出时 %s 为“%s”，报告现为“%s”：不再生效，该问题重新待决定"
+                    : "the decision on %s (%s) was made where %s read \"%s\"; it reads \"%s\" now: not in force, the finding is open again",
+                 st->value ? st->value : "", place, m->sus, seen, now);
+    } else if (st->why == 3)
         snprintf(m->out, m->cap,
                  zh ? "%s 的更正（%s，改为 %s）是针对空白单元格作出的，修改后的报告已没有该单元格（所在行缺失）：未应用"
                     : "the correction of %s to %s (%s) was made where the cell was blank; the revised report no longer has the cell (its row is missing): not applied",

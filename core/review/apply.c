@@ -3,10 +3,12 @@
  * and every entry that does not fit the report as it is now listed, never
  * applied: a cell the report's format does not have, a value that is not a
  * number, a correction made against text the cell no longer holds, or on
- * a cell the report has lost since. */
+ * a cell the report has lost since, a decision made where its finding's
+ * cells read otherwise (not in force). */
 #include "review/review.h"
 #include "base/vec.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,6 +114,49 @@ static int correction_misfit(const nb_review *rv, const nb_report *r, const nb_r
     return cell_misfit(rv, r, e, ci);
 }
 
+void nb_cell_own_value(const nb_cell *c, char *out, size_t cap)
+{
+    nb_status st = c->corrected ? c->orig_status : c->status;
+    if (st == NB_ST_NUMBER)
+        nb_num_format(c->corrected ? c->orig_num : c->num, out, cap);
+    else
+        snprintf(out, cap, "-");
+}
+
+/* The next space-separated word of *s into w (cap bytes; a longer one
+ * cut), *s moved past it; 0 when there is none. */
+static int next_word(const char **s, char *w, size_t cap)
+{
+    while (**s == ' ')
+        (*s)++;
+    size_t n = strcspn(*s, " ");
+    if (!n)
+        return 0;
+    snprintf(w, cap, "%.*s", (int)n, *s);
+    *s += n;
+    return 1;
+}
+
+/* The first cell of a decision whose value in the report now is not the
+ * one it recorded (seen), or -1: a decision made on other figures (the
+ * report revised) is not in force. One that recorded none fits. */
+static int changed_cell(const nb_report *r, const nb_rv_entry *e)
+{
+    const char *ids = e->cells, *vals = e->seen;
+    char id[64], was[64], now[64];
+    if (!ids || !vals)
+        return -1;
+    while (next_word(&ids, id, sizeof id) && next_word(&vals, was, sizeof was)) {
+        int ci = nb_schema_find_cell(r->schema, id);
+        if (ci < 0)
+            continue;
+        nb_cell_own_value(&r->cells[ci], now, sizeof now);
+        if (strcmp(was, now) != 0)
+            return ci;
+    }
+    return -1;
+}
+
 /* A decision's recorded cells, any of which the format does not have. */
 static int unknown_cells(const nb_report *r, const char *cells)
 {
@@ -129,18 +174,23 @@ static int unknown_cells(const nb_report *r, const char *cells)
     return 0;
 }
 
-int nb_review_apply(const nb_review *rv, nb_report *r, nb_rv_problems *problems)
+int nb_review_apply(nb_review *rv, nb_report *r, nb_rv_problems *problems)
 {
     int applied = 0;
     for (size_t i = 0; i < rv->n; i++) {
-        const nb_rv_entry *e = &rv->v[i];
+        nb_rv_entry *e = &rv->v[i];
         int ci = e->cell[0] ? nb_schema_find_cell(r->schema, e->cell) : -1;
         int why = -1;
         nb_num v = {0, 0};
+        e->unfit = 0;
         if (e->kind == NB_RV_CORRECT)
             why = correction_misfit(rv, r, e, ci, &v);
         else if ((e->cell[0] && ci < 0) || (e->kind == NB_RV_DECIDE && unknown_cells(r, e->cells)))
             why = NB_RVP_NO_CELL;
+        else if (e->kind == NB_RV_DECIDE && (ci = changed_cell(r, e)) >= 0) {
+            why = NB_RVP_CHANGED;
+            e->unfit = 1;
+        }
         if (why >= 0) {
             if (add_problem(problems, i, (nb_rv_why)why, ci) != 0)
                 return -1;
@@ -160,5 +210,5 @@ const nb_rv_entry *nb_review_decision(const nb_review *rv, const char *fp)
     for (size_t i = 0; i < rv->n; i++)
         if (rv->v[i].kind == NB_RV_DECIDE && !strcmp(rv->v[i].finding, fp))
             last = &rv->v[i];
-    return last;
+    return last && !last->unfit ? last : NULL;
 }

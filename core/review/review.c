@@ -111,9 +111,10 @@ int nb_review_add(nb_review *rv, const nb_rv_entry *e)
     d->was = dup_or_null(e->was);
     d->text = dup_or_null(e->text);
     d->cells = dup_or_null(e->cells);
+    d->seen = dup_or_null(e->seen);
     d->by = dup_or_null(e->by ? e->by : "");
     if ((e->value && !d->value) || (e->was && !d->was) || (e->text && !d->text) || (e->cells && !d->cells) ||
-        !d->by) {
+        (e->seen && !d->seen) || !d->by) {
         nb_rv_entry_free(d);
         return -1;
     }
@@ -127,8 +128,9 @@ void nb_rv_entry_free(nb_rv_entry *e)
     free(e->was);
     free(e->text);
     free(e->cells);
+    free(e->seen);
     free(e->by);
-    e->value = e->was = e->text = e->cells = e->by = NULL;
+    e->value = e->was = e->text = e->cells = e->seen = e->by = NULL;
 }
 
 void nb_review_free(nb_review *rv)
@@ -160,8 +162,8 @@ static int same_entry(const nb_rv_entry *a, const nb_rv_entry *b)
     return a->kind == b->kind && a->state == b->state && !strcmp(a->cell, b->cell) &&
            !strcmp(a->finding, b->finding) && !strcmp(a->rule, b->rule) && !strcmp(a->at, b->at) &&
            a->was_missing == b->was_missing && same_text(a->value, b->value) && same_text(a->was, b->was) &&
-           same_text(a->text, b->text) &&
-           same_text(a->cells, b->cells) && same_text(a->by, b->by);
+           same_text(a->text, b->text) && same_text(a->cells, b->cells) && same_text(a->seen, b->seen) &&
+           same_text(a->by, b->by);
 }
 
 size_t nb_review_common(const nb_review *a, const nb_review *b)
@@ -233,6 +235,10 @@ static int write_to(const nb_review *rv, FILE *f)
             if (e->cells && e->cells[0]) {
                 fputs(" cells=", f);
                 put_quoted(f, e->cells);
+            }
+            if (e->seen) {
+                fputs(" seen=", f);
+                put_quoted(f, e->seen);
             }
         }
         fputs(" by=", f);
@@ -377,7 +383,7 @@ static int set_fixed(char *field, size_t cap, const char *v)
 
 /* The keys each kind of entry may have. */
 static const char *const kind_keys[] = {" cell value was missing by at ", " cell finding rule by at text ",
-                                        " finding rule state by at reason cells "};
+                                        " finding rule state by at reason cells seen "};
 
 /* The string field of key, or NULL. */
 static char **string_field(nb_rv_entry *e, const char *key)
@@ -390,6 +396,8 @@ static char **string_field(nb_rv_entry *e, const char *key)
         return &e->text;
     if (!strcmp(key, "cells"))
         return &e->cells;
+    if (!strcmp(key, "seen"))
+        return &e->seen;
     if (!strcmp(key, "by"))
         return &e->by;
     return NULL;

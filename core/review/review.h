@@ -36,6 +36,10 @@ typedef struct nb_rv_entry {
                            missing; was is NULL): "missing=yes" in the file */
     char *text;         /* NOTE: the note; DECIDE: the reason */
     char *cells;        /* DECIDE: the finding's cell IDs, space-separated, or NULL */
+    char *seen;         /* DECIDE: the report's own values of those cells when decided, in their
+                           order, space-separated ("-" where no number), or NULL */
+    int unfit;          /* DECIDE: the report's values of its cells are not those seen
+                           (nb_review_apply): not in force; not written */
     nb_decision state;  /* DECIDE */
     char *by;           /* reviewer */
     char at[40];        /* ISO 8601 time */
@@ -90,7 +94,8 @@ typedef enum {
     NB_RVP_NO_CELL,    /* its cell is not one of the report's format */
     NB_RVP_NOT_NUMBER, /* a correction whose value is not a number */
     NB_RVP_STALE,      /* a correction whose cell reads otherwise now than when it was made */
-    NB_RVP_GONE        /* a correction made on a cell the revised report no longer has (its row missing) */
+    NB_RVP_GONE,       /* a correction made on a cell the revised report no longer has (its row missing) */
+    NB_RVP_CHANGED     /* a decision made where a cell of its finding read otherwise than it does now */
 } nb_rv_why;
 
 typedef struct nb_rv_problem {
@@ -112,11 +117,16 @@ void nb_cell_text(const nb_report *r, int ci, const char **s, size_t *n);
 /* Apply the corrections (the last for each cell wins; a cleared one takes
  * the cell back) to the cells. An entry that does not fit the report — a
  * cell it does not have, a value that is not a number, a correction made
- * against text the cell no longer holds — is not applied and is listed in
+ * against text the cell no longer holds, a decision made where its cells
+ * read otherwise (marked unfit) — is not applied and is listed in
  * problems (may be NULL). Returns how many were applied, or -1 when out of
  * memory. */
-int nb_review_apply(const nb_review *rv, nb_report *r, nb_rv_problems *problems);
-/* The decision in force for a fingerprint (the last entry), or NULL. */
+int nb_review_apply(nb_review *rv, nb_report *r, nb_rv_problems *problems);
+/* The report's own value of a cell (not a correction's), as a decision
+ * records it: the number, or "-". */
+void nb_cell_own_value(const nb_cell *c, char *out, size_t cap);
+/* The decision in force for a fingerprint (the last entry, unless it no
+ * longer fits the report: then none), or NULL. */
 const nb_rv_entry *nb_review_decision(const nb_review *rv, const char *fingerprint);
 
 #endif

@@ -223,21 +223,27 @@ int nb_session_note(nb_session *s, int ci, int k, const char *text, nb_err *err)
     return add_entry(s, &e, err);
 }
 
-/* The IDs of a finding's cells, space-separated, into out (cap bytes). */
-static void finding_cells(const nb_session *s, const nb_finding *f, char *out, size_t cap)
+/* The IDs of a finding's cells, space-separated, into out (cap bytes),
+ * and the report's own values of the same cells into seen (cap bytes). */
+static void finding_cells(const nb_session *s, const nb_finding *f, char *out, char *seen, size_t cap)
 {
-    size_t n = 0;
-    out[0] = '\0';
+    size_t n = 0, m = 0;
+    out[0] = seen[0] = '\0';
     for (int k = 0; k < f->ncells; k++) {
-        char id[96];
+        char id[96], v[64];
         nb_schema_cell_id(s->r->schema, f->cells[k], id, sizeof id);
-        size_t l = strlen(id);
-        if (n + l + 2 > cap)
+        nb_cell_own_value(&s->r->cells[f->cells[k]], v, sizeof v);
+        size_t l = strlen(id), vl = strlen(v);
+        if (n + l + 2 > cap || m + vl + 2 > cap)
             break;
-        if (n)
+        if (n) {
             out[n++] = ' ';
+            seen[m++] = ' ';
+        }
         memcpy(out + n, id, l + 1);
+        memcpy(seen + m, v, vl + 1);
         n += l;
+        m += vl;
     }
 }
 
@@ -280,13 +286,14 @@ int nb_session_decide_many(nb_session *s, const int *ks, int n, nb_decision stat
         return -1;
     for (int i = 0; i < n; i++) {
         const nb_finding *f = &s->fs.v[ks[i]];
-        char cells[NB_FCELLS * 64];
+        char cells[NB_FCELLS * 64], seen[NB_FCELLS * 64];
         nb_rv_entry e;
         fill_entry(&e, NB_RV_DECIDE);
         nb_finding_fingerprint(s->r, f, e.finding);
         snprintf(e.rule, sizeof e.rule, "%s", nb_rule_get(f->rule)->id);
-        finding_cells(s, f, cells, sizeof cells);
+        finding_cells(s, f, cells, seen, sizeof cells);
         e.cells = cells[0] ? cells : NULL; /* a decision on cells the report loses is said to be stale */
+        e.seen = cells[0] ? seen : NULL;   /* and one on figures the report no longer gives */
         e.state = state;
         e.text = (char *)reason;
         e.joined = i > 0; /* one undo takes back the whole decision */
