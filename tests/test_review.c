@@ -212,6 +212,25 @@ static void write_without_row(const char *name, char *out, size_t cap)
     free(text);
 }
 
+/* seed002 with its blank 规章 现行有效件数 filled in with 0 by its author,
+ * written to g_dir under name. */
+static void write_filled(const char *name, char *out, size_t cap)
+{
+    char *text = tu_read("tests/data/seed002.txt", NULL);
+    const char *blank = "\n\xe8\xa7\x84\xe7\xab\xa0\t0\t0\t\n"; /* \n规章\t0\t0\t\n */
+    char *at = strstr(text, blank);
+    assert_non_null(at);
+    size_t n = strlen(text), head = (size_t)(at - text) + strlen(blank) - 1;
+    char *filled = malloc(n + 2);
+    memcpy(filled, text, head);
+    filled[head] = '0';
+    memcpy(filled + head + 1, text + head, n - head + 1);
+    path_in(out, cap, name);
+    write_file(out, filled);
+    free(filled);
+    free(text);
+}
+
 /* The one problem of applying rv to the report at path, or -1 for none,
  * and its cell (cell may be NULL); *corrected: whether
  * t2.regulation.in_force took the correction. */
@@ -273,6 +292,27 @@ static void test_correction_on_lost_cell(void **s)
     assert_int_equal(apply_to(&back, "tests/data/seed002.txt", &corrected, NULL), NB_RVP_STALE);
     assert_false(corrected);
     nb_review_free(&back);
+    nb_review_free(&rv);
+}
+
+/* A correction the author has since made in the report (blank → 0, as
+ * corrected) is neither applied nor said stale; one the report gives
+ * another figure for is stale. */
+static void test_correction_adopted(void **s)
+{
+    (void)s;
+    char filled[512];
+    write_filled("filled.txt", filled, sizeof filled);
+    nb_review rv = {0};
+    entry(&rv, NB_RV_CORRECT, "t2.regulation.in_force", NULL, "0", NULL, 0);
+    rv.v[0].was = strdup("");
+    int corrected;
+    assert_int_equal(apply_to(&rv, filled, &corrected, NULL), -1);
+    assert_false(corrected);
+    free(rv.v[0].value);
+    rv.v[0].value = strdup("5");
+    assert_int_equal(apply_to(&rv, filled, &corrected, NULL), NB_RVP_STALE);
+    assert_false(corrected);
     nb_review_free(&rv);
 }
 
@@ -633,6 +673,7 @@ int main(void)
         cmocka_unit_test(test_correction_removes_finding),
         cmocka_unit_test(test_correction_on_lost_cell),
         cmocka_unit_test(test_decision_on_changed_figures),
+        cmocka_unit_test(test_correction_adopted),
         cmocka_unit_test(test_fingerprint_ignores_values),
         cmocka_unit_test(test_fingerprint_memo),
         cmocka_unit_test(test_fingerprint_rulebook),

@@ -4,7 +4,8 @@
  * applied: a cell the report's format does not have, a value that is not a
  * number, a correction made against text the cell no longer holds, or on
  * a cell the report has lost since, a decision made where its finding's
- * cells read otherwise (not in force). */
+ * cells read otherwise (not in force); a correction the revised report has
+ * made its own is passed over. */
 #include "review/review.h"
 #include "base/vec.h"
 
@@ -104,6 +105,16 @@ static int cell_misfit(const nb_review *rv, const nb_report *r, const nb_rv_entr
     return -1;
 }
 
+/* A correction the author has made in the report since (the cell, read
+ * as a number, gives the correction's value): it no longer needs applying
+ * nor saying. */
+static int adopted(const nb_report *r, int ci, const nb_rv_entry *e, nb_num v)
+{
+    const nb_cell *c = &r->cells[ci];
+    return e->kind == NB_RV_CORRECT && strcmp(e->value, NB_RV_CLEARED) != 0 && !c->corrected &&
+           c->status == NB_ST_NUMBER && nb_num_cmp(c->num, v) == 0;
+}
+
 /* Why a correction does not fit, or -1 when it does. */
 static int correction_misfit(const nb_review *rv, const nb_report *r, const nb_rv_entry *e, int ci, nb_num *v)
 {
@@ -191,6 +202,8 @@ int nb_review_apply(nb_review *rv, nb_report *r, nb_rv_problems *problems)
             why = NB_RVP_CHANGED;
             e->unfit = 1;
         }
+        if (why == NB_RVP_STALE && adopted(r, ci, e, v))
+            continue; /* the revised report says what the correction said: nothing to apply, nothing to say */
         if (why >= 0) {
             if (add_problem(problems, i, (nb_rv_why)why, ci) != 0)
                 return -1;
