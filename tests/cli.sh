@@ -643,7 +643,7 @@ sed 's/^规章\t0\t0\t$/规章\t0\t0\t3/' "$T/j.txt" >"$T/j.new" && mv "$T/j.new
 run export "$T/j.txt"
 if grep -q '"t2.regulation.in_force":{"value":3,"raw":"3","status":"number"' "$T/out" &&
     grep -q '"rule":"REVIEW.STALE","severity":"warning","cells":\["t2.regulation.in_force"\]' "$T/out" &&
-    grep -q 'the correction of t2.regulation.in_force to 9 ([^)]*j.txt.review:[0-9]*) was made where the report said \\"\\"; it says \\"3\\" now: not applied' "$T/out"; then
+    grep -q 'the correction of t2.regulation.in_force to 9 ([^)]*j.txt.review:[0-9]*) was made where the cell was blank; it says \\"3\\" now: not applied' "$T/out"; then
     ok "an old review does not override a revised report: REVIEW.STALE names the cell, both values and the review line"
 else
     notok "an old review over a revised report (export)" "$(errtext) $(grep -o '"t2.regulation.in_force":{[^}]*}' "$T/out") $(grep -o 'REVIEW.STALE[^}]*' "$T/out")"

@@ -302,6 +302,11 @@ static void stale_message(const msg *m)
                  zh ? "%s 的更正（%s，改为 %s）是针对空白单元格作出的，修改后的报告已没有该单元格（所在行缺失）：未应用"
                     : "the correction of %s to %s (%s) was made where the cell was blank; the revised report no longer has the cell (its row is missing): not applied",
                  cell, zh ? place : value, zh ? value : place);
+    else if (st->why == 2 && st->was && !st->was[0]) /* made where the cell was blank */
+        snprintf(m->out, m->cap,
+                 zh ? "%s 的更正（%s，改为 %s）是针对空白单元格作出的，报告现为“%s”：未应用"
+                    : "the correction of %s to %s (%s) was made where the cell was blank; it says \"%s\" now: not applied",
+                 cell, zh ? place : value, zh ? value : place, now);
     else if (st->why == 2 && !st->was) /* made where the report had no such cell (missing=yes) */
         snprintf(m->out, m->cap,
                  zh ? "%s 的更正（%s，改为 %s）作出时报告没有该单元格，报告现为“%s”：未应用"
