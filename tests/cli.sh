@@ -564,10 +564,13 @@ echo "补记一行。" >>"$T/ov/a.txt"
 LC_ALL=zh_CN.UTF-8 "$NB" check "$T/ov/a.txt" >/dev/null 2>"$T/ovz.err"
 sed -i 's/^report .*/report "平潭2023.txt"/' "$T/ov/a.txt.review"
 "$NB" check "$T/ov/a.txt" >/dev/null 2>"$T/ov3.err"
+sed -i '/^decide /d' "$T/ov/a.txt.review" # no entries: nothing of it used, nothing said
+"$NB" check "$T/ov/a.txt" >/dev/null 2>"$T/ov4.err"
 said="nianbao: $T/ov/a.txt.review: made on another version of a.txt (changed since: its SHA-256 differs): its decisions (1) and notes (0) are kept by finding, its corrections (0) where a cell still says what it said"
 if [ ! -s "$T/ov0.err" ] && grep -qx "$said" "$T/ov1.err" && [ "$(wc -l <"$T/ov1.err")" = 1 ] && grep -qx "$said" "$T/ov2.err" &&
     grep -q "^nianbao：$T/ov/a.txt.review：审阅针对的是 a.txt 的另一版本（其后已改动，SHA-256 不同）" "$T/ovz.err" &&
-    grep -q "^nianbao: $T/ov/a.txt.review: the review of \"平潭2023.txt\", another file than a.txt (its SHA-256 differs): .*--no-review if it is not this report's$" "$T/ov3.err"; then
+    grep -q "^nianbao: $T/ov/a.txt.review: the review of \"平潭2023.txt\", another file than a.txt (its SHA-256 differs): .*--no-review if it is not this report's$" "$T/ov3.err" &&
+    [ ! -s "$T/ov4.err" ]; then
     ok "check and export say a review made on another version of the report, or on another file, and what of it they use"
 else
     notok "a review of another version or file" "$(cat "$T/ov0.err" "$T/ov1.err" "$T/ov3.err" | head -4)"
