@@ -24,6 +24,7 @@
 #include "term.h"
 #include "text/num.h"
 #include "text/numerals.h"
+#include "view.h"
 
 #define NB_SCRIPT_COLS 160 /* the screen of a scripted run when --size gives none */
 #define NB_SCRIPT_ROWS 48
@@ -103,16 +104,27 @@ static void script_size(const nb_opts *o, int *w, int *h)
     }
 }
 
+/* What walking the folders said (files passed over, a review without its
+ * report): the first of them and how many. */
+typedef struct walk_notes {
+    char first[1024];
+    size_t n;
+} walk_notes;
+
 /* The console on the queue (one report named: on that report, as the
  * console has always opened), scripted or on the terminal. */
-static int run_console(const nb_opts *o, nb_queue *q, const nb_ctx *ctx)
+static int run_console(const nb_opts *o, nb_queue *q, const nb_ctx *ctx, const walk_notes *notes)
 {
     const char *script = nb_opts_value(o, NB_OPT_SCRIPT);
     int w, h, status = 0;
     script_size(o, &w, &h);
     q->review = nb_cli_review_arg(o, q->single ? 1 : q->sv.paths.n, ctx->lang);
     nb_app app;
-    if (nb_app_init_queue(&app, ctx, q, nb_opts_value(o, NB_OPT_THEME), NB_DATADIR, w, h) != 0) {
+    int ok = nb_app_init_queue(&app, ctx, q, nb_opts_value(o, NB_OPT_THEME), NB_DATADIR, w, h) == 0;
+    if (ok && notes->n) /* said on standard error too, before the screen hid it */
+        nb_app_say(&app, 0, nb_tr(ctx->lang, notes->n > 1 ? "%s (the first of %zu notes)" : "%s", notes->n > 1 ? "%s（%zu 条说明中的第一条）" : "%s"),
+                   notes->first, notes->n);
+    if (!ok) {
         nb_cli_say("nianbao: out of memory\n");
         status = 2;
     } else if (q->single && nb_queue_open(&app, 0, 0) != 0) {
@@ -153,8 +165,9 @@ static int read_paths(nb_paths *out, nb_lang L)
 }
 
 /* The reports the operands name: files, folders walked, and with "-" the
- * paths on standard input. -1 when said why there are none. */
-static int collect(nb_paths *P, const nb_opts *o, nb_lang L)
+ * paths on standard input; what the walk said is kept in notes for the
+ * console's screen. -1 when said why there are none. */
+static int collect(nb_paths *P, const nb_opts *o, nb_lang L, walk_notes *notes)
 {
     nb_paths named = {0};
     nb_walk_problems pr = {0};
@@ -166,6 +179,9 @@ static int collect(nb_paths *P, const nb_opts *o, nb_lang L)
         rc = -1;
     for (size_t i = 0; i < pr.n; i++)
         nb_cli_say(nb_tr(L, "nianbao: %s\n", "nianbao：%s\n"), pr.v[i].msg);
+    if (pr.n)
+        snprintf(notes->first, sizeof notes->first, "%s", pr.v[0].msg);
+    notes->n = pr.n;
     if (rc == 0 && !P->n) {
         if (!pr.n)
             nb_cli_say("%s", nb_tr(L, "nianbao: no reports named\n", "nianbao：没有指定报告\n"));
@@ -223,7 +239,8 @@ int nb_cmd_console(const nb_opts *o, nb_lang L)
     int single = o->nfiles == 1 && !from_stdin && !is_folder(o->files[0]);
     nb_paths P = {0};
     nb_ctx ctx;
-    if (collect(&P, o, L) != 0) {
+    walk_notes notes = {{0}, 0};
+    if (collect(&P, o, L, &notes) != 0) {
         nb_paths_free(&P);
         return 2;
     }
@@ -243,7 +260,7 @@ int nb_cmd_console(const nb_opts *o, nb_lang L)
             nb_cli_say("nianbao: %s\n", err.msg);
             status = 2;
         } else {
-            status = terminal ? run_console(o, &q, &ctx) : show_queue(&q, L);
+            status = terminal ? run_console(o, &q, &ctx, &notes) : show_queue(&q, L);
         }
         nb_queue_free(&q);
         nb_paths_free(&P);
