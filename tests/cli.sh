@@ -575,6 +575,20 @@ if [ ! -s "$T/ov0.err" ] && grep -qx "$said" "$T/ov1.err" && [ "$(wc -l <"$T/ov1
 else
     notok "a review of another version or file" "$(cat "$T/ov0.err" "$T/ov1.err" "$T/ov3.err" | head -4)"
 fi
+# a report renamed unchanged (a date added to its name): its review under the old name is pointed at
+mkdir "$T/rn" && cp tests/data/seed002.txt "$T/rn/a-v2.txt"
+printf 'nianbao-review 1\nreport "a.txt"\nsha256 %s\nnote cell=t3.new.total by="a" at=2026-01-01T00:00:00+08:00 text="x"\n' \
+    "$(sha256sum tests/data/seed002.txt | cut -c1-64)" >"$T/rn/a.txt.review"
+"$NB" check "$T/rn/a-v2.txt" >/dev/null 2>"$T/rn1.err"
+LC_ALL=zh_CN.UTF-8 "$NB" check "$T/rn/a-v2.txt" >/dev/null 2>"$T/rnz.err"
+echo "补记一行。" >>"$T/rn/a-v2.txt"
+"$NB" check "$T/rn/a-v2.txt" >/dev/null 2>"$T/rn2.err"
+if grep -qx "nianbao: $T/rn/a.txt.review: the review of this very report under an old name (renamed?), not read: --review $T/rn/a.txt.review $T/rn/a-v2.txt reads it" "$T/rn1.err" &&
+    grep -q "^nianbao：$T/rn/a.txt.review：这是本报告改名前的审阅（已改名？），未读取" "$T/rnz.err" && [ ! -s "$T/rn2.err" ]; then
+    ok "a report renamed unchanged: check names its review under the old name; once changed, nothing"
+else
+    notok "a report renamed: its review under the old name" "$(cat "$T/rn1.err" "$T/rn2.err" | head -3)"
+fi
 printf ':dump %s\ny\nw\n:q\n' "$T/j.dump" >"$T/j2.script"
 "$NB" --script "$T/j2.script" "$T/j.txt" >/dev/null 2>&1
 if grep -q "unsaved work in $T/j.txt.review.journal: 1 correction, 0 notes, 0 decisions from 20" "$T/j.dump" &&

@@ -205,6 +205,18 @@ static void say_other_version(FILE *msgs, const nb_review *rv, const nb_report *
                      review, name, n[NB_RV_DECIDE], n[NB_RV_NOTE], n[NB_RV_CORRECT]);
 }
 
+/* A report with no review of its own, renamed unchanged from a name whose
+ * review is still beside it: said, with the --review that reads it. */
+static void say_renamed(FILE *msgs, const nb_report *r, nb_lang L)
+{
+    char old[4200];
+    if (nb_review_find_renamed(r->doc.path, r->doc.sha256, L, old, sizeof old))
+        nb_cli_sayto(msgs,
+                     nb_tr(L, "nianbao: %s: the review of this very report under an old name (renamed?), not read: --review %s %s reads it\n",
+                           "nianbao：%s：这是本报告改名前的审阅（已改名？），未读取：用 --review %s %s 读取\n"),
+                     old, old, r->doc.path);
+}
+
 int nb_cli_review_open(FILE *msgs, nb_cli_review *cr, nb_report *r, const char *path, int no_review, nb_lang L)
 {
     memset(cr, 0, sizeof *cr);
@@ -221,6 +233,8 @@ int nb_cli_review_open(FILE *msgs, nb_cli_review *cr, nb_report *r, const char *
         if (err.code != NB_E_NOTFOUND || path) /* a review named with --review must be there */
             nb_cli_sayto(msgs, nb_tr(L, "nianbao: %s (the report is read without it)\n", "nianbao：%s（报告将不带审阅读取）\n"),
                        err.msg);
+        else
+            say_renamed(msgs, r, L);
         return 0;
     }
     cr->has = 1;

@@ -86,6 +86,11 @@ void nb_rv_entry_free(nb_rv_entry *e);
 const char *nb_reviewer(void);
 /* Now as ISO 8601 with the zone offset. */
 void nb_iso_now(char *out, size_t cap);
+/* A review beside report under another name, whose report is gone and
+ * which was made on this very report (its SHA-256 sha, or the file's when
+ * sha is NULL or ""): the report renamed unchanged. Its path in out and 1,
+ * else 0 (review/renamed.c). */
+int nb_review_find_renamed(const char *report, const char *sha, nb_lang lang, char *out, size_t cap);
 /* The report's SHA-256 (of the file's bytes). */
 int nb_file_sha256(const char *path, char out[65]);
 
