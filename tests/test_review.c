@@ -145,13 +145,14 @@ static int count_rule_on(const nb_report *r, const nb_findings *f, const char *r
 
 /* A review edited and saved in GBK (Notepad on a Chinese Windows): its GBK
  * lines read in UTF-8, as written; a UTF-8 line beside them as it is; a
- * line that is neither keeps its stray byte. */
+ * line that is neither keeps its stray byte; a BOM before the header (UTF-8
+ * as Notepad saves it) passed over. */
 static void test_gbk_lines(void **s)
 {
     (void)s;
     char p[512];
     path_in(p, sizeof p, "gbk.review");
-    write_file(p, "nianbao-review 1\n"
+    write_file(p, "\xef\xbb\xbfnianbao-review 1\n" /* saved by Notepad: a BOM, and GBK */
                   "note cell=t3.new.total by=\"\xd5\xc5\xc8\xfd\" at=2026-01-01T00:00:00+08:00 text=\"\xd2\xd1\xba\xcb\xb6\xd4\"\n"
                   "note cell=t3.new.total by=\"李四\" at=2026-01-01T00:00:00+08:00 text=\"核对\"\n"
                   "note cell=t3.new.total by=\"a\" at=2026-01-01T00:00:00+08:00 text=\"x\xffy\"\n");

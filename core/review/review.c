@@ -593,6 +593,10 @@ int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
     int header = 0, rc = 0;
     while (!rc && (len = getline(&line, &cap, f)) >= 0) {
         rd.ln++;
+        if (rd.ln == 1 && len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3)) { /* a BOM, as Notepad writes UTF-8 */
+            memmove(line, line + 3, (size_t)len - 2);
+            len -= 3;
+        }
         line_from_gb18030(&line, &cap, &len);
         int entry = header, unended = line[len - 1] != '\n'; /* the last line, cut short or from an editor that ends none */
         rc = read_one(&rd, rv, line, (size_t)len, &header);
