@@ -8,6 +8,7 @@
 #include "base/utf8.h"
 #include "check/internal.h"
 #include "check/msg.h"
+#include "model/cellvalue.h"
 #include "model/schema.h"
 
 #include <stdio.h>
@@ -317,9 +318,15 @@ static void stale_message(const msg *m)
                  zh ? "%s 的更正（%s，改为 %s）是针对“%s”作出的，报告现为“%s”：未应用"
                     : "the correction of %s to %s (%s) was made where the report said \"%s\"; it says \"%s\" now: not applied",
                  cell, zh ? place : value, zh ? value : place, was, now);
-    else if (st->why == 1)
-        snprintf(m->out, m->cap, zh ? "%s 的更正（%s）“%s”不是数字：未应用" : "the correction of %s (%s) gives \"%s\", not a number: not applied",
-                 cell, place, value);
+    else if (st->why == 1) { /* not a number, or a value the cell cannot hold */
+        nb_num v;
+        int money = 0;
+        nb_cell_value w = m->f->suspect >= 0 ? nb_cell_value_check(m->r->schema, m->f->suspect, st->value ? st->value : "", &v, &money)
+                                              : NB_CV_NOT_NUMBER;
+        const char *why = nb_cell_value_reason(w == NB_CV_FITS ? NB_CV_NOT_NUMBER : w, money, zh ? NB_LANG_ZH : NB_LANG_EN);
+        snprintf(m->out, m->cap, zh ? "%s 的更正（%s）“%s”%s：未应用" : "the correction of %s (%s) gives \"%s\", %s: not applied",
+                 cell, place, value, why);
+    }
     else
         snprintf(m->out, m->cap, zh ? "%s（%s）所涉单元格 %s 在本报告中不存在：未应用" : "the %s of %s is on %s, a cell this report does not have: not applied",
                  zh ? kind_zh[kind] : kind_en[kind], place, cell);

@@ -2,11 +2,12 @@
  * the cells (the last for a cell wins; a cleared one takes the cell back),
  * and every entry that does not fit the report as it is now listed, never
  * applied: a cell the report's format does not have, a value that is not a
- * number, a correction made against text the cell no longer holds, or on
+ * number or that the cell cannot hold, a correction made against text the cell no longer holds, or on
  * a cell the report has lost since, a decision made where its finding's
  * cells read otherwise (not in force); a correction the revised report has
  * made its own is passed over. */
 #include "review/review.h"
+#include "model/cellvalue.h"
 #include "base/vec.h"
 
 #include <stdio.h>
@@ -120,8 +121,9 @@ static int correction_misfit(const nb_review *rv, const nb_report *r, const nb_r
 {
     if (ci < 0)
         return NB_RVP_NO_CELL;
-    if (strcmp(e->value, NB_RV_CLEARED) != 0 && nb_parse_value(e->value, strlen(e->value), v) != NB_ST_NUMBER)
-        return NB_RVP_NOT_NUMBER;
+    int money;
+    if (strcmp(e->value, NB_RV_CLEARED) != 0 && nb_cell_value_check(r->schema, ci, e->value, v, &money) != NB_CV_FITS)
+        return NB_RVP_NOT_NUMBER; /* or a value the cell cannot hold, as the console's editor refuses it */
     return cell_misfit(rv, r, e, ci);
 }
 

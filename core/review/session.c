@@ -10,6 +10,7 @@
 
 #include "base/fsio.h"
 #include "check/check.h"
+#include "model/cellvalue.h"
 #include "model/schema.h"
 #include "text/num.h"
 #include "text/numerals.h"
@@ -122,40 +123,18 @@ static int add_entry(nb_session *s, const nb_rv_entry *e, nb_err *err)
     return changed(s, err);
 }
 
-/* The largest amount a cell may hold (a count or money, in the report's
- * units): NB_NUM_MAX_INT (twelve) digits before the point. */
-#define VALUE_MAX 999999999999LL
-
 int nb_session_valid_value(const nb_session *s, int ci, const char *text, nb_err *err)
 {
     nb_num v;
-    int row, col;
-    nb_schema_cell_pos(s->r->schema, ci, &row, &col);
-    const nb_row *rw = &s->r->schema->rows[row];
-    int money = rw->money_col == col, sign = rw->signed_col == col;
-    nb_num max = nb_num_int(VALUE_MAX), min = nb_num_int(sign ? -VALUE_MAX : 0);
-    const char *why = NULL;
-    nb_value_fit fit = nb_value_fits(text, strlen(text));
-    if (fit == NB_VALUE_TOO_LONG)
-        why = T(s, "out of range (at most twelve digits before the point)", "超出范围（整数部分最多十二位）");
-    else if (fit == NB_VALUE_TOO_PRECISE) /* past what is read at all */
-        why = money ? T(s, "money has at most four decimals", "金额最多四位小数")
-                    : T(s, "a count is a whole number", "件数应为整数");
-    else if (nb_parse_value(text, strlen(text), &v) != NB_ST_NUMBER)
+    int money;
+    nb_cell_value w = nb_cell_value_check(s->r->schema, ci, text, &v, &money);
+    if (w == NB_CV_FITS)
+        return 0;
+    if (w == NB_CV_NOT_NUMBER)
         return nb_err_set(err, NB_E_USAGE, T(s, "\"%s\": %s", "“%s”：%s"), text,
                           T(s, "not a number; nothing changed", "不是数字，未作更改"));
-    else if (v.v < 0 && !sign)
-        why = money ? T(s, "an amount of money is never negative", "金额不能为负数")
-                    : T(s, "a count is never negative", "件数不能为负数");
-    else if (!money && !nb_num_is_int(v))
-        why = T(s, "a count is a whole number", "件数应为整数");
-    else if (money && v.scale > 4)
-        why = T(s, "money has at most four decimals", "金额最多四位小数");
-    else if (nb_num_cmp(v, max) > 0 || nb_num_cmp(v, min) < 0)
-        why = T(s, "out of range (at most twelve digits before the point)", "超出范围（整数部分最多十二位）");
-    if (!why)
-        return 0;
-    return nb_err_set(err, NB_E_USAGE, T(s, "\"%s\": %s; %s", "“%s”：%s；%s"), text, why, T(s, "nothing changed", "未作更改"));
+    return nb_err_set(err, NB_E_USAGE, T(s, "\"%s\": %s; %s", "“%s”：%s；%s"), text,
+                      nb_cell_value_reason(w, money, s->lang), T(s, "nothing changed", "未作更改"));
 }
 
 /* A correction of cell ci to value (NB_RV_CLEARED: back to the report's
