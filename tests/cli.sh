@@ -424,7 +424,7 @@ NIANBAO_REVIEWER=alice "$NB" --script "$T/c.script" "$T/c.txt" >"$T/out" 2>"$T/e
 rc=$?
 if [ $rc -eq 0 ] && grep -q '^nianbao-review 1$' "$T/c.txt.review" &&
     grep -q '^correct cell=t2.regulation.in_force value="0" was="" by="alice" at=20' "$T/c.txt.review" &&
-    grep -q 'state=dismissed cells="[^"]*" by="alice" .*reason="no such documents this year"' "$T/c.txt.review" &&
+    grep -q 'state=dismissed cells="[^"]*" seen="[^"]*" by="alice" .*reason="no such documents this year"' "$T/c.txt.review" &&
     grep -q "^sha256 $sha$" "$T/c.txt.review"; then
     ok "console: correct, dismiss, undo, redo, q then y saves REPORT.review"
 else
@@ -537,6 +537,58 @@ if [ "$(grep -c journal "$T/jc.err")" = 1 ] && grep -qx "$said" "$T/jc.err" && [
 else
     notok "check/export: a pending journal" "$(cat "$T/jc.err" "$T/je.err" "$T/jz.err" | head -5)"
 fi
+# a review whose report was renamed ("Save As" a new draft) or moved: said by the walk, not passed over unseen
+mkdir "$T/or" && cp tests/data/seed002.txt "$T/or/draft-v2.txt" && cp tests/data/seed002.txt "$T/or/kept.txt"
+printf 'nianbao-review 1\nreport "draft.txt"\n' >"$T/or/draft.txt.review"
+printf 'nianbao-review 1\nreport "kept.txt"\n' >"$T/or/kept.txt.review"
+: >"$T/or/gone.txt.review.journal"
+"$NB" check "$T/or" >"$T/or.out" 2>"$T/or.err"; orc=$?
+LC_ALL=zh_CN.UTF-8 "$NB" check "$T/or" >/dev/null 2>"$T/orz.err"
+"$NB" check "$T/or/draft-v2.txt" "$T/or/kept.txt" >"$T/or0.out" 2>/dev/null; orc0=$?
+if grep -qx "nianbao: $T/or/draft.txt.review: a review whose report draft.txt is not in this folder (renamed or moved? --review $T/or/draft.txt.review REPORT reads it with the report)" "$T/or.err" &&
+    grep -qx "nianbao: $T/or/gone.txt.review.journal: a review whose report gone.txt is not in this folder .*" "$T/or.err" &&
+    [ "$(wc -l <"$T/or.err")" = 2 ] && grep -q "^nianbao：$T/or/draft.txt.review：该审阅文件的报告 draft.txt 不在此目录中（已改名或移走？" "$T/orz.err" &&
+    cmp -s "$T/or.out" "$T/or0.out" && [ "$orc" = "$orc0" ]; then
+    ok "check DIR names a review whose report is not beside it (renamed or moved), once; output and status as without it"
+else
+    notok "check DIR: a review without its report" "$(cat "$T/or.err" "$T/orz.err" | head -5)"
+fi
+# a review made on another version of the report (a revised draft), or on another file: check and export say what of it they use
+mkdir "$T/ov" && cp tests/data/seed002.txt "$T/ov/a.txt"
+printf 'nianbao-review 1\nreport "a.txt"\nsha256 %s\ndecide finding=0123456789abcdef state=dismissed by="a" at=2026-01-01T00:00:00+08:00\n' \
+    "$(sha256sum tests/data/seed002.txt | cut -c1-64)" >"$T/ov/a.txt.review"
+"$NB" check "$T/ov/a.txt" >/dev/null 2>"$T/ov0.err"
+echo "补记一行。" >>"$T/ov/a.txt"
+"$NB" check "$T/ov" >/dev/null 2>"$T/ov1.err"
+"$NB" export --format json "$T/ov/a.txt" >/dev/null 2>"$T/ov2.err"
+LC_ALL=zh_CN.UTF-8 "$NB" check "$T/ov/a.txt" >/dev/null 2>"$T/ovz.err"
+sed -i 's/^report .*/report "平潭2023.txt"/' "$T/ov/a.txt.review"
+"$NB" check "$T/ov/a.txt" >/dev/null 2>"$T/ov3.err"
+sed -i '/^decide /d' "$T/ov/a.txt.review" # no entries: nothing of it used, nothing said
+"$NB" check "$T/ov/a.txt" >/dev/null 2>"$T/ov4.err"
+said="nianbao: $T/ov/a.txt.review: made on another version of a.txt (changed since: its SHA-256 differs): its decisions (1) and notes (0) are kept by finding, its corrections (0) where a cell still says what it said"
+if [ ! -s "$T/ov0.err" ] && grep -qx "$said" "$T/ov1.err" && [ "$(wc -l <"$T/ov1.err")" = 1 ] && grep -qx "$said" "$T/ov2.err" &&
+    grep -q "^nianbao：$T/ov/a.txt.review：审阅针对的是 a.txt 的另一版本（其后已改动，SHA-256 不同）" "$T/ovz.err" &&
+    grep -q "^nianbao: $T/ov/a.txt.review: the review of \"平潭2023.txt\", another file than a.txt (its SHA-256 differs): .*--no-review if it is not this report's$" "$T/ov3.err" &&
+    [ ! -s "$T/ov4.err" ]; then
+    ok "check and export say a review made on another version of the report, or on another file, and what of it they use"
+else
+    notok "a review of another version or file" "$(cat "$T/ov0.err" "$T/ov1.err" "$T/ov3.err" | head -4)"
+fi
+# a report renamed unchanged (a date added to its name): its review under the old name is pointed at
+mkdir "$T/rn" && cp tests/data/seed002.txt "$T/rn/a-v2.txt"
+printf 'nianbao-review 1\nreport "a.txt"\nsha256 %s\nnote cell=t3.new.total by="a" at=2026-01-01T00:00:00+08:00 text="x"\n' \
+    "$(sha256sum tests/data/seed002.txt | cut -c1-64)" >"$T/rn/a.txt.review"
+"$NB" check "$T/rn/a-v2.txt" >/dev/null 2>"$T/rn1.err"
+LC_ALL=zh_CN.UTF-8 "$NB" check "$T/rn/a-v2.txt" >/dev/null 2>"$T/rnz.err"
+echo "补记一行。" >>"$T/rn/a-v2.txt"
+"$NB" check "$T/rn/a-v2.txt" >/dev/null 2>"$T/rn2.err"
+if grep -qx "nianbao: $T/rn/a.txt.review: the review of this very report under an old name (renamed?), not read: --review $T/rn/a.txt.review $T/rn/a-v2.txt reads it" "$T/rn1.err" &&
+    grep -q "^nianbao：$T/rn/a.txt.review：这是本报告改名前的审阅（已改名？），未读取" "$T/rnz.err" && [ ! -s "$T/rn2.err" ]; then
+    ok "a report renamed unchanged: check names its review under the old name; once changed, nothing"
+else
+    notok "a report renamed: its review under the old name" "$(cat "$T/rn1.err" "$T/rn2.err" | head -3)"
+fi
 printf ':dump %s\ny\nw\n:q\n' "$T/j.dump" >"$T/j2.script"
 "$NB" --script "$T/j2.script" "$T/j.txt" >/dev/null 2>&1
 if grep -q "unsaved work in $T/j.txt.review.journal: 1 correction, 0 notes, 0 decisions from 20" "$T/j.dump" &&
@@ -598,7 +650,7 @@ fi
 # reads as it did (at the cell's new line), and not where it reads otherwise
 { printf '（修订稿）\n\n'; cat tests/data/review.txt; } >"$T/j.txt"
 run export "$T/j.txt"
-if [ ! -s "$T/err" ] && ! grep -q REVIEW.STALE "$T/out" &&
+if [ "$(wc -l <"$T/err")" = 1 ] && grep -q "^nianbao: $T/j.txt.review: made on another version of j.txt " "$T/err" && ! grep -q REVIEW.STALE "$T/out" &&
     grep -q '"t2.regulation.in_force":{"value":9,"raw":"","status":"number","line":41,.*"corrected":true' "$T/out"; then
     ok "a report revised after review: the correction of a cell that reads as it did applies, at its new line"
 else
@@ -608,7 +660,7 @@ sed 's/^规章\t0\t0\t$/规章\t0\t0\t3/' "$T/j.txt" >"$T/j.new" && mv "$T/j.new
 run export "$T/j.txt"
 if grep -q '"t2.regulation.in_force":{"value":3,"raw":"3","status":"number"' "$T/out" &&
     grep -q '"rule":"REVIEW.STALE","severity":"warning","cells":\["t2.regulation.in_force"\]' "$T/out" &&
-    grep -q 'the correction of t2.regulation.in_force to 9 ([^)]*j.txt.review:[0-9]*) was made where the report said \\"\\"; it says \\"3\\" now: not applied' "$T/out"; then
+    grep -q 'the correction of t2.regulation.in_force to 9 ([^)]*j.txt.review:[0-9]*) was made where the cell was blank; it says \\"3\\" now: not applied' "$T/out"; then
     ok "an old review does not override a revised report: REVIEW.STALE names the cell, both values and the review line"
 else
     notok "an old review over a revised report (export)" "$(errtext) $(grep -o '"t2.regulation.in_force":{[^}]*}' "$T/out") $(grep -o 'REVIEW.STALE[^}]*' "$T/out")"

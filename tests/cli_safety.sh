@@ -148,7 +148,7 @@ fi
 # ---- export --corrected: what it cannot place is named, exit 1 ----
 
 cp tests/data/seed000.txt "$S/m.txt"
-printf 'nianbao-review 1\ncorrect cell=t2.licensing.decisions value="3" was="" by="a" at=2026-01-01T00:00:00+08:00\n' >"$S/m.txt.review"
+printf 'nianbao-review 1\ncorrect cell=t2.licensing.decisions value="3" missing=yes by="a" at=2026-01-01T00:00:00+08:00\n' >"$S/m.txt.review"
 run export --corrected "$S/m.fixed" "$S/m.txt"
 [ "$rc" -eq 1 ] && grep -q "the correction of t2.licensing.decisions has no place in the text (its row is missing); not written" "$T/err" &&
     cmp -s "$S/m.txt" "$S/m.fixed" && ok "export --corrected: a correction with no place is named, exit 1" ||

@@ -58,6 +58,8 @@ static void test_round_trip(void **s)
     entry(&rv, NB_RV_CORRECT, "t3.new.total", NULL, "12", NULL, 0);
     entry(&rv, NB_RV_NOTE, "t3.new.total", NULL, NULL, "two lines:\n\"quoted\" and \\ back\tslash", 0);
     entry(&rv, NB_RV_DECIDE, NULL, "0123456789abcdef", NULL, "not an error: see 附件", NB_DEC_DISMISSED);
+    rv.v[2].cells = strdup("t3.new.total t3.new.natural");
+    rv.v[2].seen = strdup("12 -");
     char p[512];
     path_in(p, sizeof p, "rt.review");
     nb_err e;
@@ -75,6 +77,7 @@ static void test_round_trip(void **s)
     assert_string_equal(back.v[1].text, rv.v[1].text);
     assert_string_equal(back.v[2].text, "not an error: see 附件");
     assert_int_equal(back.v[2].state, NB_DEC_DISMISSED);
+    assert_string_equal(back.v[2].seen, "12 -");
     assert_string_equal(back.v[2].by, "张三");
     /* saving what was loaded gives the same bytes: diff-friendly */
     char p2[512];
@@ -99,7 +102,13 @@ static void test_malformed(void **s)
         {"nianbao-review 1\ncorrect cell=t3.new.total\n", ":2: malformed correct entry"},
         {"nianbao-review 1\nreport \"x\"\nnote text=\"unterminated\n", ":3: malformed note entry"},
         {"nianbao-review 1\nerase everything\n", ":2: unknown entry \"erase\""},
-        {"", ":0: not a nianbao review file (empty)"},
+        {"", "bad.review: not a nianbao review file (empty)"},
+        {"hello", ":1: not a nianbao review file"},
+        {"# only a comment\n\n", ":2: not a nianbao review file (comments only)"},
+        {"nianbao-review 1\ncorrect cell=t3.new.total value=\"1\" by=\"a\" at=2026-01-01T00:00:00+08:00\nnote cell=t3.new.total by=\"a\" at=2026-01-01T00:00:00+08:00 text=\"cut he",
+         ":3: the file ends inside this entry (cut short?)"},
+        {"nianbao-review 1\ncorrect cell=t3.new.total value=\"1\" was=\"\" missing=yes\n", ":2: malformed correct entry"},
+        {"nianbao-review 1\ncorrect cell=t3.new.total value=\"1\" missing=no\n", ":2: malformed correct entry"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char p[512];
@@ -134,6 +143,31 @@ static int count_rule_on(const nb_report *r, const nb_findings *f, const char *r
     return n;
 }
 
+/* A review edited and saved in GBK (Notepad on a Chinese Windows): its GBK
+ * lines read in UTF-8, as written; a UTF-8 line beside them as it is; a
+ * line that is neither keeps its stray byte; a BOM before the header (UTF-8
+ * as Notepad saves it) passed over. */
+static void test_gbk_lines(void **s)
+{
+    (void)s;
+    char p[512];
+    path_in(p, sizeof p, "gbk.review");
+    write_file(p, "\xef\xbb\xbfnianbao-review 1\n" /* saved by Notepad: a BOM, and GBK */
+                  "note cell=t3.new.total by=\"\xd5\xc5\xc8\xfd\" at=2026-01-01T00:00:00+08:00 text=\"\xd2\xd1\xba\xcb\xb6\xd4\"\n"
+                  "note cell=t3.new.total by=\"李四\" at=2026-01-01T00:00:00+08:00 text=\"核对\"\n"
+                  "note cell=t3.new.total by=\"a\" at=2026-01-01T00:00:00+08:00 text=\"x\xffy\"\n");
+    nb_review rv;
+    nb_err e;
+    assert_int_equal(nb_review_load(&rv, p, NB_LANG_EN, &e), 0);
+    static const char *const want[][2] = {{"张三", "已核对"}, {"李四", "核对"}, {"a", "x\xffy"}};
+    assert_int_equal(rv.n, 3);
+    for (size_t i = 0; i < 3; i++) {
+        assert_string_equal(rv.v[i].by, want[i][0]);
+        assert_string_equal(rv.v[i].text, want[i][1]);
+    }
+    nb_review_free(&rv);
+}
+
 static void test_correction_removes_finding(void **s)
 {
     (void)s;
@@ -163,6 +197,159 @@ static void test_correction_removes_finding(void **s)
     nb_findings_free(&f);
     nb_review_free(&rv);
     nb_report_free(&r);
+}
+
+/* seed002 as its author revised it: the 规章 row (line 39, whose 现行有效件数
+ * is blank) deleted, written to g_dir under name. */
+static void write_without_row(const char *name, char *out, size_t cap)
+{
+    char *text = tu_read("tests/data/seed002.txt", NULL);
+    char *row = strstr(text, "\n\xe8\xa7\x84\xe7\xab\xa0\t"); /* \n规章\t */
+    assert_non_null(row);
+    char *end = strchr(row + 1, '\n');
+    memmove(row, end, strlen(end) + 1);
+    path_in(out, cap, name);
+    write_file(out, text);
+    free(text);
+}
+
+/* seed002 with its blank 规章 现行有效件数 filled in with 0 by its author,
+ * written to g_dir under name. */
+static void write_filled(const char *name, char *out, size_t cap)
+{
+    char *text = tu_read("tests/data/seed002.txt", NULL);
+    const char *blank = "\n\xe8\xa7\x84\xe7\xab\xa0\t0\t0\t\n"; /* \n规章\t0\t0\t\n */
+    char *at = strstr(text, blank);
+    assert_non_null(at);
+    size_t n = strlen(text), head = (size_t)(at - text) + strlen(blank) - 1;
+    char *filled = malloc(n + 2);
+    memcpy(filled, text, head);
+    filled[head] = '0';
+    memcpy(filled + head + 1, text + head, n - head + 1);
+    path_in(out, cap, name);
+    write_file(out, filled);
+    free(filled);
+    free(text);
+}
+
+/* The one problem of applying rv to the report at path, or -1 for none,
+ * and its cell (cell may be NULL); *corrected: whether
+ * t2.regulation.in_force took the correction. */
+static int apply_to(nb_review *rv, const char *path, int *corrected, int *cell)
+{
+    nb_report r;
+    nb_err e;
+    assert_int_equal(nb_report_open(&r, path, &g_ctx, &e), 0);
+    nb_rv_problems pr = {0};
+    assert_true(nb_review_apply(rv, &r, &pr) >= 0);
+    assert_true(pr.n <= 1);
+    int why = pr.n ? (int)pr.v[0].why : -1;
+    if (cell)
+        *cell = pr.n ? pr.v[0].cell : -1;
+    *corrected = nb_report_cell(&r, "t2.regulation.in_force")->corrected;
+    nb_rv_problems_free(&pr);
+    nb_report_free(&r);
+    return why;
+}
+
+/* A correction of a blank cell (was "") is not carried onto a revised
+ * report that has lost the cell (its row deleted): it is said, not applied
+ * to a cell the report no longer has; the very version it was made against
+ * keeps it (a review written before missing=yes). One made where the cell
+ * was missing (missing=yes, read and written so) fits while it is missing,
+ * and is stale once the report has the cell. */
+static void test_correction_on_lost_cell(void **s)
+{
+    (void)s;
+    char revised[512], p[512];
+    write_without_row("revised.txt", revised, sizeof revised);
+    nb_review rv = {0};
+    assert_int_equal(nb_file_sha256("tests/data/seed002.txt", rv.sha256), 0);
+    entry(&rv, NB_RV_CORRECT, "t2.regulation.in_force", NULL, "0", NULL, 0);
+    rv.v[0].was = strdup("");
+    int corrected;
+    assert_int_equal(apply_to(&rv, revised, &corrected, NULL), NB_RVP_GONE);
+    assert_false(corrected);
+    assert_int_equal(apply_to(&rv, "tests/data/seed002.txt", &corrected, NULL), -1);
+    assert_true(corrected);
+    assert_int_equal(nb_file_sha256(revised, rv.sha256), 0); /* a blank-cell correction on the version it was made against */
+    assert_int_equal(apply_to(&rv, revised, &corrected, NULL), -1);
+    assert_true(corrected);
+    free(rv.v[0].was);
+    rv.v[0].was = NULL;
+    rv.v[0].was_missing = 1;
+    path_in(p, sizeof p, "missing.review");
+    nb_err e;
+    assert_int_equal(nb_review_save(&rv, p, NB_LANG_EN, &e), 0);
+    char *text = tu_read(p, NULL);
+    assert_non_null(strstr(text, " missing=yes by="));
+    free(text);
+    nb_review back;
+    assert_int_equal(nb_review_load(&back, p, NB_LANG_EN, &e), 0);
+    assert_true(back.v[0].was_missing);
+    assert_null(back.v[0].was);
+    assert_int_equal(apply_to(&back, revised, &corrected, NULL), -1);
+    assert_true(corrected);
+    assert_int_equal(apply_to(&back, "tests/data/seed002.txt", &corrected, NULL), NB_RVP_STALE);
+    assert_false(corrected);
+    nb_review_free(&back);
+    nb_review_free(&rv);
+}
+
+/* A correction the author has since made in the report (blank → 0, as
+ * corrected) is neither applied nor said stale; one the report gives
+ * another figure for is stale. */
+static void test_correction_adopted(void **s)
+{
+    (void)s;
+    char filled[512];
+    write_filled("filled.txt", filled, sizeof filled);
+    nb_review rv = {0};
+    entry(&rv, NB_RV_CORRECT, "t2.regulation.in_force", NULL, "0", NULL, 0);
+    rv.v[0].was = strdup("");
+    int corrected;
+    assert_int_equal(apply_to(&rv, filled, &corrected, NULL), -1);
+    assert_false(corrected);
+    free(rv.v[0].value);
+    rv.v[0].value = strdup("5");
+    assert_int_equal(apply_to(&rv, filled, &corrected, NULL), NB_RVP_STALE);
+    assert_false(corrected);
+    nb_review_free(&rv);
+}
+
+/* A decision records the report's own values of its finding's cells
+ * (seen): in force while the report gives them, whatever corrections say;
+ * once a revised report gives other figures, not in force (the finding open
+ * again) and said, with the cell. */
+static void test_decision_on_changed_figures(void **s)
+{
+    (void)s;
+    nb_review rv = {0};
+    entry(&rv, NB_RV_DECIDE, NULL, "0123456789abcdef", NULL, "known", NB_DEC_DISMISSED);
+    rv.v[0].cells = strdup("t3.new.total t2.regulation.in_force");
+    entry(&rv, NB_RV_CORRECT, "t3.new.total", NULL, "999", NULL, 0);
+    int corrected, cell;
+    const char *seed = "tests/data/seed002.txt", *fp = "0123456789abcdef";
+    assert_int_equal(apply_to(&rv, seed, &corrected, &cell), -1); /* none seen: as before */
+    assert_non_null(nb_review_decision(&rv, fp));
+    nb_report r;
+    nb_err e;
+    assert_int_equal(nb_report_open(&r, seed, &g_ctx, &e), 0);
+    int ci = nb_schema_find_cell(r.schema, "t3.new.total");
+    char seen[128], v[64];
+    nb_cell_own_value(&r.cells[ci], v, sizeof v);
+    snprintf(seen, sizeof seen, "%s -", v);
+    rv.v[0].seen = strdup(seen);
+    assert_int_equal(apply_to(&rv, seed, &corrected, &cell), -1); /* the report's own figures, corrected or not */
+    assert_non_null(nb_review_decision(&rv, fp));
+    free(rv.v[0].seen);
+    snprintf(seen, sizeof seen, "%s1 -", v); /* the report gave another figure when decided */
+    rv.v[0].seen = strdup(seen);
+    assert_int_equal(apply_to(&rv, seed, &corrected, &cell), NB_RVP_CHANGED);
+    assert_null(nb_review_decision(&rv, fp));
+    assert_int_equal(cell, ci);
+    nb_report_free(&r);
+    nb_review_free(&rv);
 }
 
 static void test_fingerprint_ignores_values(void **s)
@@ -483,7 +670,11 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_gbk_lines),
         cmocka_unit_test(test_correction_removes_finding),
+        cmocka_unit_test(test_correction_on_lost_cell),
+        cmocka_unit_test(test_decision_on_changed_figures),
+        cmocka_unit_test(test_correction_adopted),
         cmocka_unit_test(test_fingerprint_ignores_values),
         cmocka_unit_test(test_fingerprint_memo),
         cmocka_unit_test(test_fingerprint_rulebook),

@@ -68,7 +68,9 @@ static void test_decide_and_note(void **st)
     assert_int_equal(d->state, NB_DEC_DISMISSED);
     assert_string_equal(d->text, "none this year");
     assert_string_equal(d->by, "tester");
+    assert_string_equal(d->seen, "-"); /* the report's own value of its cell: blank */
     assert_true(file_has(fx.journal, "reason=\"none this year\""));
+    assert_true(file_has(fx.journal, "cells=\"t2.normative.in_force\" seen=\"-\""));
     /* a note on a cell and one on a finding */
     assert_int_equal(nb_session_note(&s, cell_of(&s, "t3.new.total"), -1, "one\ntwo", &err), 0);
     assert_int_equal(nb_session_note(&s, -1, k, "wording accepted", &err), 0);

@@ -64,6 +64,9 @@ static void test_stale_correction(void **st)
     session_close(&s, &fx);
 }
 
+/* Entries of a review edited by hand that do not fit: each said, none
+ * applied; a correction to a value the console's editor refuses (a
+ * negative count, money with five decimals) as one that is no number. */
 static void test_stale_note_and_decision(void **st)
 {
     (void)st;
@@ -74,11 +77,14 @@ static void test_stale_note_and_decision(void **st)
           "note cell=t9.gone by=\"x\" at=2026-01-01T00:00:00+08:00 text=\"on a cell of another format\"\n"
           "decide finding=0123456789abcdef rule=T3.BALANCE state=confirmed cells=\"t9.gone t3.new.total\" by=\"x\" "
           "at=2026-01-01T00:00:00+08:00\n"
-          "correct cell=t3.new.total value=\"abc\" by=\"x\" at=2026-01-01T00:00:00+08:00\n",
+          "correct cell=t3.new.total value=\"abc\" by=\"x\" at=2026-01-01T00:00:00+08:00\n"
+          "correct cell=t3.new.natural value=\"-1\" by=\"x\" at=2026-01-01T00:00:00+08:00\n"
+          "correct cell=t2.fees.amount value=\"1.23456\" by=\"x\" at=2026-01-01T00:00:00+08:00\n",
           f);
     fclose(f);
     nb_session s;
     session_open(&s, &fx, 0);
+    assert_false(s.r->cells[cell_of(&s, "t3.new.natural")].corrected); /* held to the editor's rules */
     char all[4096] = "", msg[1024];
     int stale = 0;
     for (size_t k = 0; k < s.fs.n; k++) {
@@ -89,11 +95,13 @@ static void test_stale_note_and_decision(void **st)
         strcat(all, "\n");
         stale++;
     }
-    assert_int_equal(stale, 3);
+    assert_int_equal(stale, 5);
     const char *want[] = {"the note of %s:2 is on t9.gone, a cell this report does not have: not applied",
                           "the decision of %s:3 is on t9.gone t3.new.total, a cell this report does not have",
-                          "the correction of t3.new.total (%s:4) gives \"abc\", not a number: not applied"};
-    for (int i = 0; i < 3; i++) {
+                          "the correction of t3.new.total (%s:4) gives \"abc\", not a number: not applied",
+                          "the correction of t3.new.natural (%s:5) gives \"-1\", a count is never negative: not applied",
+                          "the correction of t2.fees.amount (%s:6) gives \"1.23456\", money has at most four decimals: not applied"};
+    for (int i = 0; i < 5; i++) {
         snprintf(msg, sizeof msg, want[i], fx.review);
         if (!strstr(all, msg))
             fail_msg("\"%s\" not among:\n%s", msg, all);

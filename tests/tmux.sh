@@ -204,6 +204,26 @@ check "q quits the queue" "EXITED-"
 tmux kill-session -t "$S" 2>/dev/null
 rm -rf "$D"
 
+# a review made on another version of the report (a draft revised since): said on opening
+D=$(mktemp -d)
+cp tests/data/seed000.txt "$D/v.txt"
+printf 'nianbao-review 1\nreport "v.txt"\nsha256 %s\nnote cell=t3.new.total by="a" at=2026-01-01T00:00:00+08:00 text="x"\n' \
+    "$(sha256sum tests/data/seed000.txt | cut -c1-64)" >"$D/v.txt.review"
+printf '\n（修订）\n' >>"$D/v.txt"
+settle
+start -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/v.txt; echo EXITED-\$?; sleep 30"
+check "a review made on another version of the report is said on opening" "the review was made on another version of this report"
+tmux send-keys -t "$S" 'q'
+tmux kill-session -t "$S" 2>/dev/null
+# the report renamed unchanged: its review under the old name is pointed at on opening
+cp tests/data/seed000.txt "$D/w-v2.txt"
+sed 's/^sha256 .*/sha256 '"$(sha256sum tests/data/seed000.txt | cut -c1-64)"'/; s/^report .*/report "w.txt"/' "$D/v.txt.review" >"$D/w.txt.review"
+start -d -s "$S" -x 160 -y 48 "LC_ALL=C.UTF-8 TERM=xterm-256color $NB $D/w-v2.txt; echo EXITED-\$?; sleep 30"
+check "a report renamed unchanged: its review under the old name is said on opening" "w.txt.review: the review of this very report under an old name"
+tmux send-keys -t "$S" 'q'
+tmux kill-session -t "$S" 2>/dev/null
+rm -rf "$D"
+
 # check on a terminal: escape sequences of a report, a review and a file
 # name are shown escaped; the terminal's title, colours and screen untouched.
 D=$(mktemp -d)

@@ -72,5 +72,11 @@ tmux send-keys -t "$S" Escape
 check "Esc comes back to the queue" "a queue of 4 reports"
 tmux send-keys -t "$S" q
 check "q quits and gives the terminal back" "EXITED-0"
+# a review whose report was renamed (saved as a new draft): what the walk says is on the queue's screen
+printf 'nianbao-review 1\nreport "draft.txt"\n' >"$D/draft.txt.review"
+open_folder
+check "the queue says a review whose report is not in the folder" "draft.txt.review: a review whose report draft.txt is not in this folder"
+tmux send-keys -t "$S" q
+check "q quits" "EXITED-0"
 tmux kill-session -t "$S" 2>/dev/null
 rm -rf "$D"

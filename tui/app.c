@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "actions.h"
 #include "base/utf8.h"
@@ -357,14 +358,40 @@ void nb_app_unload(nb_app *a)
     a->changed_said = 0; /* the next report is watched afresh */
 }
 
+/* The review opened was made on other bytes than the report's (a revised
+ * draft, or another file's review beside it): its SHA-256 differs. */
+static int review_of_other_version(const nb_app *a)
+{
+    const char *was = a->s.rv.sha256, *now = a->r->doc.sha256;
+    return a->s.rv.n && was[0] && now[0] && strcmp(was, now) != 0;
+}
+
+/* No review beside the report, but the one of this very report under an
+ * old name (the report renamed unchanged): its path in old. */
+static int renamed_review(const nb_app *a, char *old, size_t cap)
+{
+    return !a->s.rv.n && !a->s.review_bad && access(a->s.review_path, F_OK) != 0 &&
+           nb_review_find_renamed(a->r->doc.path, a->r->doc.sha256, a->lang, old, cap);
+}
+
 void nb_app_open_review(nb_app *a, const char *path)
 {
     nb_err err;
+    char old[4200];
     if (nb_session_open(&a->s, path, &err) != 0)
         nb_app_fail(a, &err);
     else if (a->r->tables_cut)
         nb_app_say(a, 1, "%s", nb_app_tr(a, "the tables hold far more rows than a report's; only the first were read",
                                          "表格行数远超年度报告应有的行数，只读取了前面的部分"));
+    else if (!path && renamed_review(a, old, sizeof old))
+        nb_app_say(a, 0, nb_app_tr(a, "%s: the review of this very report under an old name (renamed?), not read: nianbao --review %s %s reads it",
+                                   "%s：这是本报告改名前的审阅（已改名？），未读取：nianbao --review %s %s 可读取"),
+                   old, old, a->r->doc.path);
+    else if (review_of_other_version(a))
+        nb_app_say(a, 0, "%s",
+                   nb_app_tr(a, "the review was made on another version of this report: decisions and notes are kept by finding, "
+                                "corrections where a cell still says what it said (REVIEW.STALE: what no longer fits)",
+                             "审阅针对的是本报告的另一版本：决定和批注按问题沿用，更正仅用于内容未变的单元格（不再适用的见 REVIEW.STALE）"));
     if (a->s.journal_found)
         nb_app_push(a, NB_MODE_ASK_RECOVER); /* a session ended without saving */
 }

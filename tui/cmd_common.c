@@ -171,6 +171,57 @@ static void say_pending_journal(FILE *msgs, const char *review, const char *name
                  j, when, opt, arg, sp, report);
 }
 
+/* How many entries of each kind rv has. */
+static void count_kinds(const nb_review *rv, size_t n[3])
+{
+    n[0] = n[1] = n[2] = 0;
+    for (size_t i = 0; i < rv->n; i++)
+        n[rv->v[i].kind]++;
+}
+
+/* A review made on other bytes than the report's now (its SHA-256): said
+ * with what of it is used, since its decisions are kept by finding — on a
+ * revised draft as meant, on another report's file (copied from last
+ * year's folder, or named for another) hiding findings unless said. */
+static void say_other_version(FILE *msgs, const nb_review *rv, const nb_report *r, const char *review, nb_lang L)
+{
+    char now[65];
+    const char *sha = r->doc.sha256; /* a batch reads reports without it: the file's then */
+    if (!rv->n || !rv->sha256[0] || (!sha[0] && nb_file_sha256(r->doc.path, now) != 0))
+        return; /* nothing of it used, or no version to tell */
+    if (!strcmp(sha[0] ? sha : now, rv->sha256))
+        return;
+    const char *slash = strrchr(r->doc.path, '/'), *name = slash ? slash + 1 : r->doc.path;
+    size_t n[3];
+    count_kinds(rv, n);
+    if (rv->report[0] && strcmp(rv->report, name) != 0)
+        nb_cli_sayto(msgs,
+                     nb_tr(L, "nianbao: %s: the review of \"%s\", another file than %s (its SHA-256 differs): its decisions (%zu) and notes (%zu) "
+                              "are applied by finding, its corrections (%zu) where a cell still says what it said; --no-review if it is not this report's\n",
+                           "nianbao：%s：这是“%s”的审阅，与 %s 不是同一文件（SHA-256 不同）：其 %zu 项决定和 %zu 条批注按问题套用，"
+                           "%zu 项更正仅用于内容未变的单元格；若非本报告的审阅，请用 --no-review\n"),
+                     review, rv->report, name, n[NB_RV_DECIDE], n[NB_RV_NOTE], n[NB_RV_CORRECT]);
+    else
+        nb_cli_sayto(msgs,
+                     nb_tr(L, "nianbao: %s: made on another version of %s (changed since: its SHA-256 differs): its decisions (%zu) and notes (%zu) "
+                              "are kept by finding, its corrections (%zu) where a cell still says what it said\n",
+                           "nianbao：%s：审阅针对的是 %s 的另一版本（其后已改动，SHA-256 不同）：其 %zu 项决定和 %zu 条批注按问题沿用，"
+                           "%zu 项更正仅用于内容未变的单元格\n"),
+                     review, name, n[NB_RV_DECIDE], n[NB_RV_NOTE], n[NB_RV_CORRECT]);
+}
+
+/* A report with no review of its own, renamed unchanged from a name whose
+ * review is still beside it: said, with the --review that reads it. */
+static void say_renamed(FILE *msgs, const nb_report *r, nb_lang L)
+{
+    char old[4200];
+    if (nb_review_find_renamed(r->doc.path, r->doc.sha256, L, old, sizeof old))
+        nb_cli_sayto(msgs,
+                     nb_tr(L, "nianbao: %s: the review of this very report under an old name (renamed?), not read: --review %s %s reads it\n",
+                           "nianbao：%s：这是本报告改名前的审阅（已改名？），未读取：用 --review %s %s 读取\n"),
+                     old, old, r->doc.path);
+}
+
 int nb_cli_review_open(FILE *msgs, nb_cli_review *cr, nb_report *r, const char *path, int no_review, nb_lang L)
 {
     memset(cr, 0, sizeof *cr);
@@ -187,9 +238,12 @@ int nb_cli_review_open(FILE *msgs, nb_cli_review *cr, nb_report *r, const char *
         if (err.code != NB_E_NOTFOUND || path) /* a review named with --review must be there */
             nb_cli_sayto(msgs, nb_tr(L, "nianbao: %s (the report is read without it)\n", "nianbao：%s（报告将不带审阅读取）\n"),
                        err.msg);
+        else
+            say_renamed(msgs, r, L);
         return 0;
     }
     cr->has = 1;
+    say_other_version(msgs, &cr->rv, r, p, L);
     if (nb_review_apply(&cr->rv, r, &cr->problems) >= 0)
         return 0;
     nb_cli_sayto(msgs, nb_tr(L, "nianbao: %s: out of memory\n", "nianbao：%s：内存不足\n"), p);

@@ -377,8 +377,16 @@ void nb_queue_after(nb_app *a)
         return;
     if (!a->msg_error || dir == NB_QUEUE_REREAD)
         nb_app_quiet(a); /* "saved …" (", the report changed on disk") gives way to where the next report stands */
-    if (nb_queue_open(a, next, dir) == 0 && !a->msg[0])
+    if (nb_queue_open(a, next, dir) != 0)
+        return;
+    if (!a->msg[0]) {
         say_where(a, dir);
+    } else if (dir == NB_QUEUE_REREAD) { /* what opening it said (a review of another version) after it */
+        char said[sizeof a->msg];
+        snprintf(said, sizeof said, "%s", a->msg);
+        nb_app_say(a, a->msg_error, nb_app_tr(a, "read again: %s; %s", "已重新读取：%s；%s"), nb_queue_name(a->q, a->q->open),
+                   said);
+    }
 }
 
 /* ------------------------------------------------------------ commands */

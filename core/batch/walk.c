@@ -1,7 +1,8 @@
 /* walk.c — the list of report paths of a batch: files as named, folders
  * walked for report files, each folder's reports in path order, each
  * folder walked once (by device and inode), nianbao's own files passed
- * over; and whether a report read from a walked file looks like one. */
+ * over, a review whose report is not beside it said; and whether a
+ * report read from a walked file looks like one. */
 #include "batch/walk.h"
 #include "model/review_files.h"
 #include "base/utf8.h"
@@ -150,12 +151,40 @@ static int remember(names *rv, const char *n, size_t len, nb_lang lang, nb_err *
     return 0;
 }
 
+/* A review (or its journal, rv's name) in dir whose report is not there:
+ * said, its work would go unseen (the report renamed, "Save As" a new
+ * draft, or moved); --review gives it to the report under its new name.
+ * -1 when out of memory. */
+static int note_orphan(walker *w, const char *dir, const char *sep, const char *review)
+{
+    size_t rl = strlen(review) - strlen(NB_REVIEW_EXT);
+    char report[4200];
+    struct stat st;
+    if (snprintf(report, sizeof report, "%s%s%.*s", dir, sep, (int)rl, review) >= (int)sizeof report ||
+        stat(report, &st) == 0)
+        return 0;
+    char found[4200]; /* the review, or its journal when it alone is there */
+    snprintf(found, sizeof found, "%s%s%s", dir, sep, review);
+    if (stat(found, &st) != 0)
+        snprintf(found, sizeof found, "%s%s%s" NB_JOURNAL_EXT, dir, sep, review);
+    if (add_problem(w->notes, w->lang, w->err) != 0)
+        return -1;
+    nb_err_set(&w->notes->v[w->notes->n - 1], NB_OK,
+               nb_tr(w->lang, "%s: a review whose report %.*s is not in this folder (renamed or moved? --review %s%s%s REPORT reads it with the report)",
+                     "%s：该审阅文件的报告 %.*s 不在此目录中（已改名或移走？--review %s%s%s 报告 可与报告一起读取）"),
+               found, (int)rl, review, dir, sep, review);
+    return 0;
+}
+
 /* The reports found right in dir (not in its subfolders) from start on:
  * marked NB_PATH_NO_REVIEW when no REPORT.review (nor its journal) is among rv, so that a
- * batch need not look for one (the walk has read the folder). */
-static void mark_without_review(nb_paths *p, size_t start, const char *dir, const char *sep, names *rv)
+ * batch need not look for one (the walk has read the folder); a review
+ * whose report is not there is said. -1 when out of memory. */
+static int mark_without_review(walker *w, size_t start, const char *dir, const char *sep, names *rv)
 {
+    nb_paths *p = w->p;
     size_t pl = strlen(dir) + strlen(sep);
+    int rc = 0;
     if (rv->n) /* none: no array to sort or search */
         qsort(rv->v, rv->n, sizeof *rv->v, cmp_path);
     for (size_t i = start; i < p->n; i++) {
@@ -167,9 +196,13 @@ static void mark_without_review(nb_paths *p, size_t start, const char *dir, cons
         if (!rv->n || !bsearch(&k, rv->v, rv->n, sizeof *rv->v, cmp_path))
             p->walked[i] |= NB_PATH_NO_REVIEW;
     }
+    for (size_t i = 0; i < rv->n && rc == 0; i++)
+        if (i == 0 || strcmp(rv->v[i], rv->v[i - 1]) != 0) /* a review and its journal: said once */
+            rc = note_orphan(w, dir, sep, rv->v[i]);
     for (size_t i = 0; i < rv->n; i++)
         free(rv->v[i]);
     free(rv->v);
+    return rc;
 }
 
 /* Paths [start, n) of p sorted, each with its flags. */
@@ -269,7 +302,8 @@ static int walk(walker *w, const char *dir, int depth)
         }
     }
     closedir(d);
-    mark_without_review(w->p, start, dir, sep, &rv);
+    if (mark_without_review(w, start, dir, sep, &rv) != 0)
+        rc = -1;
     return rc < 0 ? rc : sort_paths(w->p, start, w->lang, w->err);
 }
 

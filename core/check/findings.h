@@ -53,7 +53,8 @@ typedef struct nb_stale {
     const char *file;           /* the review file, or NULL (the work of this session) */
     int line;                   /* the entry's line in it, 0 none */
     int kind;                   /* the entry: 0 a correction, 1 a note, 2 a decision (review.h's nb_rv_kind) */
-    int why;                    /* 0 no such cell, 1 not a number, 2 the cell reads otherwise now (nb_rv_why) */
+    int why;                    /* 0 no such cell, 1 not a number, 2 the cell reads otherwise now, 3 a blank cell
+                                   corrected the report has lost, 4 a decision's cell reads otherwise now (nb_rv_why) */
     const char *cell;           /* the cell ID as the entry has it ("" none) */
     const char *was, *value;    /* a correction: the text it was made against, the value it gives */
 } nb_stale;

@@ -8,6 +8,7 @@
 #include "base/utf8.h"
 #include "check/internal.h"
 #include "check/msg.h"
+#include "model/cellvalue.h"
 #include "model/schema.h"
 
 #include <stdio.h>
@@ -284,14 +285,48 @@ static void stale_message(const msg *m)
     quote_text(st->value ? st->value : "", st->value ? strlen(st->value) : 0, value, sizeof value);
     span_text(m->r, m->f->text, now, sizeof now);
     const char *cell = st->cell ? st->cell : "";
-    if (st->why == 2)
+    if (st->why == 4) { /* a decision on figures the report no longer gives: the report's own value now */
+        char seen[96];
+        size_t n = st->was ? strcspn(st->was, " ") : 0;
+        quote_text(st->was ? st->was : "", n, seen, sizeof seen);
+        const nb_cell *c = m->f->suspect >= 0 ? &m->r->cells[m->f->suspect] : NULL;
+        if (c && (c->corrected ? c->orig_status : c->status) == NB_ST_NUMBER)
+            nb_num_format(c->corrected ? c->orig_num : c->num, now, sizeof now);
+        else
+            snprintf(now, sizeof now, "-");
+        snprintf(m->out, m->cap,
+                 zh ? "对 %s 的决定（%s）作出时 %s 为“%s”，报告现为“%s”：不再生效，该问题重新待决定"
+                    : "the decision on %s (%s) was made where %s read \"%s\"; it reads \"%s\" now: not in force, the finding is open again",
+                 st->value ? st->value : "", place, m->sus, seen, now);
+    } else if (st->why == 3)
+        snprintf(m->out, m->cap,
+                 zh ? "%s 的更正（%s，改为 %s）是针对空白单元格作出的，修改后的报告已没有该单元格（所在行缺失）：未应用"
+                    : "the correction of %s to %s (%s) was made where the cell was blank; the revised report no longer has the cell (its row is missing): not applied",
+                 cell, zh ? place : value, zh ? value : place);
+    else if (st->why == 2 && st->was && !st->was[0]) /* made where the cell was blank */
+        snprintf(m->out, m->cap,
+                 zh ? "%s 的更正（%s，改为 %s）是针对空白单元格作出的，报告现为“%s”：未应用"
+                    : "the correction of %s to %s (%s) was made where the cell was blank; it says \"%s\" now: not applied",
+                 cell, zh ? place : value, zh ? value : place, now);
+    else if (st->why == 2 && !st->was) /* made where the report had no such cell (missing=yes) */
+        snprintf(m->out, m->cap,
+                 zh ? "%s 的更正（%s，改为 %s）作出时报告没有该单元格，报告现为“%s”：未应用"
+                    : "the correction of %s to %s (%s) was made where the report had no such cell; it says \"%s\" now: not applied",
+                 cell, zh ? place : value, zh ? value : place, now);
+    else if (st->why == 2)
         snprintf(m->out, m->cap,
                  zh ? "%s 的更正（%s，改为 %s）是针对“%s”作出的，报告现为“%s”：未应用"
                     : "the correction of %s to %s (%s) was made where the report said \"%s\"; it says \"%s\" now: not applied",
                  cell, zh ? place : value, zh ? value : place, was, now);
-    else if (st->why == 1)
-        snprintf(m->out, m->cap, zh ? "%s 的更正（%s）“%s”不是数字：未应用" : "the correction of %s (%s) gives \"%s\", not a number: not applied",
-                 cell, place, value);
+    else if (st->why == 1) { /* not a number, or a value the cell cannot hold */
+        nb_num v;
+        int money = 0;
+        nb_cell_value w = m->f->suspect >= 0 ? nb_cell_value_check(m->r->schema, m->f->suspect, st->value ? st->value : "", &v, &money)
+                                              : NB_CV_NOT_NUMBER;
+        const char *why = nb_cell_value_reason(w == NB_CV_FITS ? NB_CV_NOT_NUMBER : w, money, zh ? NB_LANG_ZH : NB_LANG_EN);
+        snprintf(m->out, m->cap, zh ? "%s 的更正（%s）“%s”%s：未应用" : "the correction of %s (%s) gives \"%s\", %s: not applied",
+                 cell, place, value, why);
+    }
     else
         snprintf(m->out, m->cap, zh ? "%s（%s）所涉单元格 %s 在本报告中不存在：未应用" : "the %s of %s is on %s, a cell this report does not have: not applied",
                  zh ? kind_zh[kind] : kind_en[kind], place, cell);

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,9 +111,10 @@ int nb_review_add(nb_review *rv, const nb_rv_entry *e)
     d->was = dup_or_null(e->was);
     d->text = dup_or_null(e->text);
     d->cells = dup_or_null(e->cells);
+    d->seen = dup_or_null(e->seen);
     d->by = dup_or_null(e->by ? e->by : "");
     if ((e->value && !d->value) || (e->was && !d->was) || (e->text && !d->text) || (e->cells && !d->cells) ||
-        !d->by) {
+        (e->seen && !d->seen) || !d->by) {
         nb_rv_entry_free(d);
         return -1;
     }
@@ -126,8 +128,9 @@ void nb_rv_entry_free(nb_rv_entry *e)
     free(e->was);
     free(e->text);
     free(e->cells);
+    free(e->seen);
     free(e->by);
-    e->value = e->was = e->text = e->cells = e->by = NULL;
+    e->value = e->was = e->text = e->cells = e->seen = e->by = NULL;
 }
 
 void nb_review_free(nb_review *rv)
@@ -158,8 +161,9 @@ static int same_entry(const nb_rv_entry *a, const nb_rv_entry *b)
 {
     return a->kind == b->kind && a->state == b->state && !strcmp(a->cell, b->cell) &&
            !strcmp(a->finding, b->finding) && !strcmp(a->rule, b->rule) && !strcmp(a->at, b->at) &&
-           same_text(a->value, b->value) && same_text(a->was, b->was) && same_text(a->text, b->text) &&
-           same_text(a->cells, b->cells) && same_text(a->by, b->by);
+           a->was_missing == b->was_missing && same_text(a->value, b->value) && same_text(a->was, b->was) &&
+           same_text(a->text, b->text) && same_text(a->cells, b->cells) && same_text(a->seen, b->seen) &&
+           same_text(a->by, b->by);
 }
 
 size_t nb_review_common(const nb_review *a, const nb_review *b)
@@ -213,7 +217,9 @@ static int write_to(const nb_review *rv, FILE *f)
         if (e->kind == NB_RV_CORRECT) {
             fprintf(f, " cell=%s value=", e->cell);
             put_quoted(f, e->value);
-            if (e->was) { /* none: made against a text not recorded */
+            if (e->was_missing)
+                fputs(" missing=yes", f);
+            else if (e->was) { /* none: made against a text not recorded */
                 fputs(" was=", f);
                 put_quoted(f, e->was);
             }
@@ -229,6 +235,10 @@ static int write_to(const nb_review *rv, FILE *f)
             if (e->cells && e->cells[0]) {
                 fputs(" cells=", f);
                 put_quoted(f, e->cells);
+            }
+            if (e->seen) {
+                fputs(" seen=", f);
+                put_quoted(f, e->seen);
             }
         }
         fputs(" by=", f);
@@ -372,8 +382,8 @@ static int set_fixed(char *field, size_t cap, const char *v)
 }
 
 /* The keys each kind of entry may have. */
-static const char *const kind_keys[] = {" cell value was by at ", " cell finding rule by at text ",
-                                        " finding rule state by at reason cells "};
+static const char *const kind_keys[] = {" cell value was missing by at ", " cell finding rule by at text ",
+                                        " finding rule state by at reason cells seen "};
 
 /* The string field of key, or NULL. */
 static char **string_field(nb_rv_entry *e, const char *key)
@@ -386,6 +396,8 @@ static char **string_field(nb_rv_entry *e, const char *key)
         return &e->text;
     if (!strcmp(key, "cells"))
         return &e->cells;
+    if (!strcmp(key, "seen"))
+        return &e->seen;
     if (!strcmp(key, "by"))
         return &e->by;
     return NULL;
@@ -414,6 +426,10 @@ static int set_field(nb_rv_entry *e, const char *key, char *v)
         bad = set_fixed(e->rule, sizeof e->rule, v);
     else if (!strcmp(key, "at"))
         bad = set_fixed(e->at, sizeof e->at, v);
+    else if (!strcmp(key, "missing")) { /* given twice, or other than yes: malformed */
+        bad = e->was_missing || strcmp(v, "yes") != 0;
+        e->was_missing = 1;
+    }
     else {
         int st = nb_decision_parse(v);
         bad = st < 0;
@@ -443,7 +459,7 @@ static int read_fields(nb_rv_entry *e, const char *s)
         if (!v || set_field(e, key, v) != 0)
             return -1;
     }
-    if (e->kind == NB_RV_CORRECT && (!e->cell[0] || !e->value))
+    if (e->kind == NB_RV_CORRECT && (!e->cell[0] || !e->value || (e->was_missing && e->was)))
         return -1;
     if (e->kind == NB_RV_DECIDE && !e->finding[0])
         return -1;
@@ -536,6 +552,34 @@ static int read_one(reading *rd, nb_review *rv, char *line, size_t len, int *hea
     return rc;
 }
 
+/* A line that is not UTF-8 but GB18030 throughout (the review edited and
+ * saved in an editor that writes GBK, such as Notepad on a Chinese
+ * Windows) taken in UTF-8, so that its notes and reasons read as written;
+ * else left as it is (its stray bytes kept, written back as \xHH). A line
+ * nianbao wrote is always UTF-8. */
+static void line_from_gb18030(char **line, size_t *cap, ssize_t *len)
+{
+    size_t n = (size_t)*len;
+    if (!nb_utf8_invalid((const unsigned char *)*line, n))
+        return;
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1)
+        return;
+    size_t ocap = n + n / 2 + 4; /* two bytes give at most three, four give four */
+    char *out = malloc(ocap), *in = *line, *op = out;
+    size_t inleft = n, outleft = ocap - 1;
+    if (out && iconv(cd, &in, &inleft, &op, &outleft) != (size_t)-1 && inleft == 0) {
+        *op = '\0';
+        free(*line);
+        *line = out;
+        *cap = ocap;
+        *len = (ssize_t)(op - out);
+        out = NULL;
+    }
+    free(out);
+    iconv_close(cd);
+}
+
 int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
 {
     memset(rv, 0, sizeof *rv);
@@ -549,13 +593,26 @@ int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
     int header = 0, rc = 0;
     while (!rc && (len = getline(&line, &cap, f)) >= 0) {
         rd.ln++;
+        if (rd.ln == 1 && len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3)) { /* a BOM, as Notepad writes UTF-8 */
+            memmove(line, line + 3, (size_t)len - 2);
+            len -= 3;
+        }
+        line_from_gb18030(&line, &cap, &len);
+        int entry = header, unended = line[len - 1] != '\n'; /* the last line, cut short or from an editor that ends none */
         rc = read_one(&rd, rv, line, (size_t)len, &header);
+        if (rc && err->code == NB_E_FORMAT && unended && entry)
+            rc = nb_err_set(err, NB_E_FORMAT,
+                            nb_tr(lang, "%s:%d: the file ends inside this entry (cut short?)", "%s:%d：文件在此条目中途结束（被截断？）"),
+                            path, rd.ln);
     }
     if (!rc && ferror(f))
         rc = nb_err_set(err, NB_E_IO, nb_tr(lang, "%s: cannot read: %s", "%s：无法读取：%s"), path, nb_strerror(errno, lang));
-    if (!rc && !header)
+    if (!rc && !header && !rd.ln) /* no line to name */
+        rc = nb_err_set(err, NB_E_FORMAT, nb_tr(lang, "%s: not a nianbao review file (empty)", "%s：不是 nianbao 审阅文件（为空）"),
+                        path);
+    else if (!rc && !header)
         rc = nb_err_set(err, NB_E_FORMAT,
-                        nb_tr(lang, "%s:%d: not a nianbao review file (empty)", "%s:%d：不是 nianbao 审阅文件（为空）"),
+                        nb_tr(lang, "%s:%d: not a nianbao review file (comments only)", "%s:%d：不是 nianbao 审阅文件（只有注释）"),
                         path, rd.ln);
     free(line);
     fclose(f);

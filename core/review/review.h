@@ -32,8 +32,14 @@ typedef struct nb_rv_entry {
     char rule[32];      /* the finding's rule, for people reading the file */
     char *value;        /* CORRECT: the new value as typed */
     char *was;          /* CORRECT: what the report said */
+    int was_missing;    /* CORRECT: made where the report had no such cell (its row
+                           missing; was is NULL): "missing=yes" in the file */
     char *text;         /* NOTE: the note; DECIDE: the reason */
     char *cells;        /* DECIDE: the finding's cell IDs, space-separated, or NULL */
+    char *seen;         /* DECIDE: the report's own values of those cells when decided, in their
+                           order, space-separated ("-" where no number), or NULL */
+    int unfit;          /* DECIDE: the report's values of its cells are not those seen
+                           (nb_review_apply): not in force; not written */
     nb_decision state;  /* DECIDE */
     char *by;           /* reviewer */
     char at[40];        /* ISO 8601 time */
@@ -80,6 +86,11 @@ void nb_rv_entry_free(nb_rv_entry *e);
 const char *nb_reviewer(void);
 /* Now as ISO 8601 with the zone offset. */
 void nb_iso_now(char *out, size_t cap);
+/* A review beside report under another name, whose report is gone and
+ * which was made on this very report (its SHA-256 sha, or the file's when
+ * sha is NULL or ""): the report renamed unchanged. Its path in out and 1,
+ * else 0 (review/renamed.c). */
+int nb_review_find_renamed(const char *report, const char *sha, nb_lang lang, char *out, size_t cap);
 /* The report's SHA-256 (of the file's bytes). */
 int nb_file_sha256(const char *path, char out[65]);
 
@@ -87,7 +98,9 @@ int nb_file_sha256(const char *path, char out[65]);
 typedef enum {
     NB_RVP_NO_CELL,    /* its cell is not one of the report's format */
     NB_RVP_NOT_NUMBER, /* a correction whose value is not a number */
-    NB_RVP_STALE       /* a correction whose cell reads otherwise now than when it was made */
+    NB_RVP_STALE,      /* a correction whose cell reads otherwise now than when it was made */
+    NB_RVP_GONE,       /* a correction made on a cell the revised report no longer has (its row missing) */
+    NB_RVP_CHANGED     /* a decision made where a cell of its finding read otherwise than it does now */
 } nb_rv_why;
 
 typedef struct nb_rv_problem {
@@ -109,11 +122,16 @@ void nb_cell_text(const nb_report *r, int ci, const char **s, size_t *n);
 /* Apply the corrections (the last for each cell wins; a cleared one takes
  * the cell back) to the cells. An entry that does not fit the report — a
  * cell it does not have, a value that is not a number, a correction made
- * against text the cell no longer holds — is not applied and is listed in
+ * against text the cell no longer holds, a decision made where its cells
+ * read otherwise (marked unfit) — is not applied and is listed in
  * problems (may be NULL). Returns how many were applied, or -1 when out of
  * memory. */
-int nb_review_apply(const nb_review *rv, nb_report *r, nb_rv_problems *problems);
-/* The decision in force for a fingerprint (the last entry), or NULL. */
+int nb_review_apply(nb_review *rv, nb_report *r, nb_rv_problems *problems);
+/* The report's own value of a cell (not a correction's), as a decision
+ * records it: the number, or "-". */
+void nb_cell_own_value(const nb_cell *c, char *out, size_t cap);
+/* The decision in force for a fingerprint (the last entry, unless it no
+ * longer fits the report: then none), or NULL. */
 const nb_rv_entry *nb_review_decision(const nb_review *rv, const char *fingerprint);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "base/fsio.h"
 #include "check/check.h"
+#include "model/cellvalue.h"
 #include "model/schema.h"
 #include "text/num.h"
 #include "text/numerals.h"
@@ -122,40 +123,18 @@ static int add_entry(nb_session *s, const nb_rv_entry *e, nb_err *err)
     return changed(s, err);
 }
 
-/* The largest amount a cell may hold (a count or money, in the report's
- * units): NB_NUM_MAX_INT (twelve) digits before the point. */
-#define VALUE_MAX 999999999999LL
-
 int nb_session_valid_value(const nb_session *s, int ci, const char *text, nb_err *err)
 {
     nb_num v;
-    int row, col;
-    nb_schema_cell_pos(s->r->schema, ci, &row, &col);
-    const nb_row *rw = &s->r->schema->rows[row];
-    int money = rw->money_col == col, sign = rw->signed_col == col;
-    nb_num max = nb_num_int(VALUE_MAX), min = nb_num_int(sign ? -VALUE_MAX : 0);
-    const char *why = NULL;
-    nb_value_fit fit = nb_value_fits(text, strlen(text));
-    if (fit == NB_VALUE_TOO_LONG)
-        why = T(s, "out of range (at most twelve digits before the point)", "超出范围（整数部分最多十二位）");
-    else if (fit == NB_VALUE_TOO_PRECISE) /* past what is read at all */
-        why = money ? T(s, "money has at most four decimals", "金额最多四位小数")
-                    : T(s, "a count is a whole number", "件数应为整数");
-    else if (nb_parse_value(text, strlen(text), &v) != NB_ST_NUMBER)
+    int money;
+    nb_cell_value w = nb_cell_value_check(s->r->schema, ci, text, &v, &money);
+    if (w == NB_CV_FITS)
+        return 0;
+    if (w == NB_CV_NOT_NUMBER)
         return nb_err_set(err, NB_E_USAGE, T(s, "\"%s\": %s", "“%s”：%s"), text,
                           T(s, "not a number; nothing changed", "不是数字，未作更改"));
-    else if (v.v < 0 && !sign)
-        why = money ? T(s, "an amount of money is never negative", "金额不能为负数")
-                    : T(s, "a count is never negative", "件数不能为负数");
-    else if (!money && !nb_num_is_int(v))
-        why = T(s, "a count is a whole number", "件数应为整数");
-    else if (money && v.scale > 4)
-        why = T(s, "money has at most four decimals", "金额最多四位小数");
-    else if (nb_num_cmp(v, max) > 0 || nb_num_cmp(v, min) < 0)
-        why = T(s, "out of range (at most twelve digits before the point)", "超出范围（整数部分最多十二位）");
-    if (!why)
-        return 0;
-    return nb_err_set(err, NB_E_USAGE, T(s, "\"%s\": %s; %s", "“%s”：%s；%s"), text, why, T(s, "nothing changed", "未作更改"));
+    return nb_err_set(err, NB_E_USAGE, T(s, "\"%s\": %s; %s", "“%s”：%s；%s"), text,
+                      nb_cell_value_reason(w, money, s->lang), T(s, "nothing changed", "未作更改"));
 }
 
 /* A correction of cell ci to value (NB_RV_CLEARED: back to the report's
@@ -166,14 +145,16 @@ static int add_correction(nb_session *s, int ci, const char *value, nb_err *err)
     fill_entry(&e, NB_RV_CORRECT);
     nb_schema_cell_id(s->r->schema, ci, e.cell, sizeof e.cell);
     const nb_cell *orig = &s->orig_cells[ci];
-    size_t n = orig->status == NB_ST_MISSING ? 0 : orig->len;
+    int missing = orig->status == NB_ST_MISSING; /* no text to record: the cell's absence is */
+    size_t n = missing ? 0 : orig->len;
     char *was = malloc(n + 1);
     if (!was)
         return out_of_memory(s, err);
     memcpy(was, s->r->doc.text + orig->off, n);
     was[n] = '\0';
     e.value = (char *)value;
-    e.was = was;
+    e.was = missing ? NULL : was;
+    e.was_missing = missing;
     int rc = add_entry(s, &e, err);
     free(was);
     return rc;
@@ -221,21 +202,27 @@ int nb_session_note(nb_session *s, int ci, int k, const char *text, nb_err *err)
     return add_entry(s, &e, err);
 }
 
-/* The IDs of a finding's cells, space-separated, into out (cap bytes). */
-static void finding_cells(const nb_session *s, const nb_finding *f, char *out, size_t cap)
+/* The IDs of a finding's cells, space-separated, into out (cap bytes),
+ * and the report's own values of the same cells into seen (cap bytes). */
+static void finding_cells(const nb_session *s, const nb_finding *f, char *out, char *seen, size_t cap)
 {
-    size_t n = 0;
-    out[0] = '\0';
+    size_t n = 0, m = 0;
+    out[0] = seen[0] = '\0';
     for (int k = 0; k < f->ncells; k++) {
-        char id[96];
+        char id[96], v[64];
         nb_schema_cell_id(s->r->schema, f->cells[k], id, sizeof id);
-        size_t l = strlen(id);
-        if (n + l + 2 > cap)
+        nb_cell_own_value(&s->r->cells[f->cells[k]], v, sizeof v);
+        size_t l = strlen(id), vl = strlen(v);
+        if (n + l + 2 > cap || m + vl + 2 > cap)
             break;
-        if (n)
+        if (n) {
             out[n++] = ' ';
+            seen[m++] = ' ';
+        }
         memcpy(out + n, id, l + 1);
+        memcpy(seen + m, v, vl + 1);
         n += l;
+        m += vl;
     }
 }
 
@@ -278,13 +265,14 @@ int nb_session_decide_many(nb_session *s, const int *ks, int n, nb_decision stat
         return -1;
     for (int i = 0; i < n; i++) {
         const nb_finding *f = &s->fs.v[ks[i]];
-        char cells[NB_FCELLS * 64];
+        char cells[NB_FCELLS * 64], seen[NB_FCELLS * 64];
         nb_rv_entry e;
         fill_entry(&e, NB_RV_DECIDE);
         nb_finding_fingerprint(s->r, f, e.finding);
         snprintf(e.rule, sizeof e.rule, "%s", nb_rule_get(f->rule)->id);
-        finding_cells(s, f, cells, sizeof cells);
+        finding_cells(s, f, cells, seen, sizeof cells);
         e.cells = cells[0] ? cells : NULL; /* a decision on cells the report loses is said to be stale */
+        e.seen = cells[0] ? seen : NULL;   /* and one on figures the report no longer gives */
         e.state = state;
         e.text = (char *)reason;
         e.joined = i > 0; /* one undo takes back the whole decision */
