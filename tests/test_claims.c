@@ -388,6 +388,66 @@ static void test_fee_unit(void **s)
 
 /* Two years of one body: the same sections, the same tables, and a growth
  * the tables do not give. */
+/* The report of 2024 with the sentence: 218 applications received, all granted. */
+static void year_2024(nb_report *r, const char *sentence)
+{
+    bt_narrative(r, &g_ctx, sentence);
+    for (const char *const *id = (const char *const[]){"t3.new", "t3.granted", "t3.total", NULL}; *id; id++)
+        row(r, *id, 218);
+}
+
+/* A figure of another year (the report is 2024's) is not this table's:
+ * 2023年 / 上年度 / 去年 named last before it in its sentence, or a span
+ * (2021年至2024年, 2021-2024年, 以来, 近三年); nor does it use up the one
+ * claim of its kind judged: the year's own figure after it still is. */
+static void test_other_year(void **s)
+{
+    (void)s;
+    static const char *const quiet[] = {
+        "2023年全年共收到政府信息公开申请194件，2024年共收到218件。",
+        "上年度受理政府信息公开申请194件。",
+        "去年收到政府信息公开申请194件，今年为218件。",
+        "2022年、2023年分别收到申请180件、194件。",
+        "2021年至2024年共收到政府信息公开申请612件。",
+        "2021-2024年累计收到政府信息公开申请612件。",
+        "自2021年以来累计受理政府信息公开申请612件。",
+        "近三年共收到政府信息公开申请612件。",
+        "2023年发生政府信息公开行政复议5件，其中维持4件。上年度发生行政诉讼10件。",
+        "2023年共制发行政规范性文件50件。",
+        "2023年共收到申请194件，其中予以公开80件。",
+    };
+    static const struct {
+        const char *id;
+        long long v;
+    } cells[] = {{"t4.review.upheld", 7},     {"t4.review.total", 7},      {"t4.suit_direct.upheld", 19},
+                 {"t4.suit_direct.total", 19}, {"t2.normative.issued", 62}};
+    nb_report r;
+    nb_findings f;
+    for (size_t k = 0; k < sizeof quiet / sizeof quiet[0]; k++) {
+        year_2024(&r, quiet[k]);
+        for (size_t c = 0; c < sizeof cells / sizeof cells[0]; c++)
+            bt_set(&r, cells[c].id, cells[c].v);
+        bt_run(&r, &g_ctx, &f);
+        if (bt_count(&f, "TEXT.TABLE_MISMATCH"))
+            fail_msg("flagged: %s (%d)", quiet[k], bt_nth(&f, "TEXT.TABLE_MISMATCH", 0)->claim);
+        nb_findings_free(&f);
+        nb_report_free(&r);
+    }
+    static const char *const judged[][2] = {
+        {"2023年收到申请194件，今年收到申请210件。", "收到申请210件"},
+        {"2023年收到申请194件，2024年收到申请210件。", "收到申请210件"},
+        {"上年结转申请0件，新收政府信息公开申请210件。", "新收政府信息公开申请210件"},
+        {"2023年结转0件，2024年1月1日至12月31日共收到申请210件。", "收到申请210件"},
+    };
+    for (size_t k = 0; k < sizeof judged / sizeof judged[0]; k++) {
+        year_2024(&r, judged[k][0]);
+        bt_run(&r, &g_ctx, &f);
+        bt_quote(&r, mismatch(&f), judged[k][1]);
+        nb_findings_free(&f);
+        nb_report_free(&r);
+    }
+}
+
 static void test_years_text(void **s)
 {
     (void)s;
@@ -642,7 +702,7 @@ int main(void)
         cmocka_unit_test(test_fee_unit),      cmocka_unit_test(test_years_text),
         cmocka_unit_test(test_long_narrative), cmocka_unit_test(test_zone_edges),
         cmocka_unit_test(test_heads_start_matches), cmocka_unit_test(test_anchor_passes),
-        cmocka_unit_test(test_window_edge),
+        cmocka_unit_test(test_window_edge),   cmocka_unit_test(test_other_year),
     };
     return TU_RUN("claims", tests, &g_ctx, NULL, NULL);
 }

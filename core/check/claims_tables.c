@@ -2,9 +2,12 @@
  * mean (TEXT.TABLE_MISMATCH: a number is flagged only when it matches none
  * of them; an error where the words leave one meaning, a warning where they
  * leave more), and its statements against T3's carry-over
- * (TEXT.CONTRADICTION: 全部办结 while some are carried over, or the reverse). */
+ * (TEXT.CONTRADICTION: 全部办结 while some are carried over, or the reverse);
+ * a figure the sentence gives of another year (2023年, 上年度, 2021年以来) is
+ * held against nothing. */
 #include "check/claims_internal.h"
 #include "base/utf8.h"
+#include "text/numerals.h"
 
 #include <string.h>
 
@@ -156,6 +159,129 @@ static int about_last_year(const scan *sc, const claim_match *m)
     size_t a = m->ms > 24 ? m->ms - 24 : 0;
     return nb_claim_has(sc, a, m->ms, "上年") || nb_claim_has(sc, a, m->ms, "去年") ||
            nb_claim_has(sc, a, m->ms, "同比");
+}
+
+static int digit_at(const char *t, size_t i, size_t n)
+{
+    return i < n && t[i] >= '0' && t[i] <= '9';
+}
+
+/* Does t[i] start the word w (l bytes)? Then 1 with its end (past a 度
+ * after it) in *e, or -1 when 结转 follows (2023年结转, 上年度结转: carried in). */
+static int word_then_carried(const char *t, size_t i, size_t n, const char *w, size_t l, size_t *e)
+{
+    if (n - i < l || memcmp(t + i, w, l))
+        return 0;
+    *e = i + l + (n - i - l >= 3 && !memcmp(t + i + l, "度", 3) ? 3 : 0);
+    return n - *e >= 6 && !memcmp(t + *e, "结转", 6) ? -1 : 1;
+}
+
+/* A year in digits at t[i]: 2023年 (-1 when it is not y, 1 when it is, 0
+ * with y unknown), 2021-2024年 / 2021至2024年 (-1: a span), 2023年结转 (0:
+ * carried in from it); its end in *e. */
+static int year_in_digits(const char *t, size_t i, size_t n, int y, size_t *e)
+{
+    size_t j = i;
+    int v = 0;
+    while (j - i < 4 && digit_at(t, j, n))
+        v = v * 10 + (t[j++] - '0');
+    if (j - i < 4 || (i > 0 && digit_at(t, i - 1, n)) || digit_at(t, j, n) || v < 1990 || v > 2100)
+        return 0;
+    while (j < n && t[j] == ' ')
+        j++;
+    size_t to = j < n && t[j] == '-' ? j + 1 : j;
+    if (to == j && n - j >= 3 && (!memcmp(t + j, "—", 3) || !memcmp(t + j, "至", 3)))
+        to = j + 3;
+    if (to > j && digit_at(t, to, n)) {
+        while (digit_at(t, to, n))
+            to++;
+        *e = n - to >= 3 && !memcmp(t + to, "年", 3) ? to + 3 : to;
+        return -1;
+    }
+    int w = word_then_carried(t, j, n, "年", 3, e);
+    return w <= 0 ? 0 : y && v != y ? -1 : y ? 1 : 0;
+}
+
+/* The year a word at t[i] names (1 this year, -1 another, 0 none; 2 the
+ * year named right before it, else this) and its end in *e: a year in
+ * digits, 上年 / 去年 / 上一年 (not 上年结转), 今年 / 本年, 全年 / 当年 (2023年全年:
+ * 2023's), 近三年 (a span). Every word but the digits starts E4 to E8, and
+ * is told by its first character. */
+static int year_word(const char *t, size_t i, size_t n, int y, size_t *e)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    if (u[i] >= '0' && u[i] <= '9')
+        return year_in_digits(t, i, n, y, e);
+    if (u[i] < 0xE4 || u[i] > 0xE8 || n - i < 6)
+        return 0;
+    int w;
+    switch ((uint32_t)u[i] << 16 | (uint32_t)u[i + 1] << 8 | u[i + 2]) {
+    case 0xE4B88A: /* 上 */
+        w = word_then_carried(t, i, n, "上年", 6, e);
+        w = w ? w : word_then_carried(t, i, n, "上一年", 9, e);
+        return w > 0 ? -1 : 0;
+    case 0xE58EBB: /* 去 */
+        return word_then_carried(t, i, n, "去年", 6, e) > 0 ? -1 : 0;
+    case 0xE4BB8A: /* 今 */
+    case 0xE69CAC: /* 本 */
+        return !memcmp(t + i + 3, "年", 3) ? (*e = i + 6, 1) : 0;
+    case 0xE585A8: /* 全 */
+    case 0xE5BD93: /* 当 */
+        return !memcmp(t + i + 3, "年", 3) ? (*e = i + 6, 2) : 0;
+    case 0xE8BF91: { /* 近三年 */
+        size_t d = i + 3;
+        if (n - i < 9 || nb_cn_digit(nb_utf8_get(t, n, &d)) <= 0 || d != i + 6 || memcmp(t + d, "年", 3))
+            return 0;
+        *e = i + 9;
+        return -1;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* How far before a claim (bytes) the year that qualifies it is looked for. */
+#define YEAR_REACH 120
+
+/* Does a span's start (2021年至, 2021- ) end at p, before lo at most? */
+static int span_before(const char *t, size_t lo, size_t p)
+{
+    while (p > lo && t[p - 1] == ' ')
+        p--;
+    size_t c = p > lo && t[p - 1] == '-' ? p - 1 : p;
+    if (c == p && p >= lo + 3 &&
+        (!memcmp(t + p - 3, "至", 3) || !memcmp(t + p - 3, "到", 3) || !memcmp(t + p - 3, "—", 3)))
+        c = p - 3;
+    while (c < p && c > lo && t[c - 1] == ' ')
+        c--;
+    return c < p && (digit_at(t, c - 1, p) || (c >= lo + 3 && !memcmp(t + c - 3, "年", 3)));
+}
+
+/* Is the claim about another year than the report's? The last year named
+ * before it in its sentence (YEAR_REACH bytes back at most) says: 2023年全年共收到申请
+ * 194件, 上年度发生行政诉讼10件, 2022年、2023年分别收到…; a span of years
+ * (2021年至2024年, 2021年以来, 近三年) is another too. None: the report's. */
+static int about_other_year(const scan *sc, const claim_match *m)
+{
+    const char *t = sc->j.t;
+    size_t e, e2, lo = m->ms > YEAR_REACH ? m->ms - YEAR_REACH : 0;
+    for (size_t i = m->ms; i-- > lo;) {
+        unsigned char u = (unsigned char)t[i];
+        if ((u & 0xC0) == 0x80 || (u > '9' && u < 0xE3) || u > 0xEF)
+            continue; /* inside a character, or one that neither ends a sentence nor starts a year */
+        if (u == '\n' || u == ';' || (m->ms - i >= 3 && (!memcmp(t + i, "。", 3) || !memcmp(t + i, "；", 3))))
+            return 0; /* the sentence starts here */
+        int w = year_word(t, i, m->ms, sc->r->year, &e);
+        if (!w)
+            continue;
+        if ((m->ms - e >= 6 && !memcmp(t + e, "以来", 6)) || span_before(t, lo, i))
+            return 1;
+        for (size_t k = i; w == 2 && k-- > lo && i - k <= 18;) /* 2023年全年: the year before it */
+            if (year_word(t, k, i, sc->r->year, &e2) && e2 == i)
+                return year_word(t, k, i, sc->r->year, &e2) < 0;
+        return w < 0;
+    }
+    return 0;
 }
 
 /* Applications received: 收到 = new (new + carried in: info); 受理 = new or
@@ -330,6 +456,8 @@ int nb_judge_table(scan *sc, claim_match *m)
 {
     if (m->k == K_RECEIVED_NONE || m->k == K_REVIEW_NONE || m->k == K_SUIT_NONE)
         m->num = 0; /* 未收到…申请, 无行政复议: none */
+    if (m->k < K_ALL_DONE && m->k != K_CARRIED && about_other_year(sc, m))
+        return 0; /* 2023年收到申请194件: not this table's (nor the one claim of its kind judged) */
     switch (m->k) {
     case K_RECEIVED:
     case K_RECEIVED_NONE:
