@@ -238,6 +238,28 @@ static void test_heading_wording(void **state)
     nb_report_free(&r);
 }
 
+/* A heading's numeral with spaces before its 、 (三 、, as PDF text has
+ * it), spaces in its place (二　, 六 ) or a colon (四：) still numbers the
+ * heading: all six found, each with its numeral; （一） still numbers none. */
+static void test_heading_spaced_numeral(void **state)
+{
+    (void)state;
+    nb_report r;
+    tu_report_str(&r, &g_ctx,
+                  "一 、总体情况\n正文。\n二\xE3\x80\x80主动公开政府信息情况\n正文。\n三  、 收到和处理政府信息公开申请情况\n"
+                  "正文。\n四：政府信息公开行政复议、行政诉讼情况\n正文。\n五 、存在的主要问题及改进情况\n正文。\n"
+                  "六 其他需要报告的事项\n正文。\n");
+    for (int k = 0; k < 6; k++) {
+        assert_true(r.sec[k].present);
+        assert_int_equal(r.sec[k].numeral, k + 1);
+        assert_true(r.sec[k].head_off == 0 || r.doc.text[r.sec[k].head_off - 1] == '\n'); /* the line's start */
+    }
+    nb_report_free(&r);
+    tu_report_str(&r, &g_ctx, "前言。\n（一） 总体情况\n正文。\n");
+    assert_false(r.sec[0].present);
+    nb_report_free(&r);
+}
+
 /* The year guessed without a title, the plain way: every byte of [a, b)
  * tried as a year's start (nb_find_structure's reading before it looked
  * from each 年 back). */
@@ -326,7 +348,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_top_headings),    cmocka_unit_test(test_title_reach),
         cmocka_unit_test(test_published_lines), cmocka_unit_test(test_period),
-        cmocka_unit_test(test_heading_wording), cmocka_unit_test(test_guessed_year),
+        cmocka_unit_test(test_heading_wording), cmocka_unit_test(test_heading_spaced_numeral),
+        cmocka_unit_test(test_guessed_year),
     };
     return TU_RUN("structure", tests, &g_ctx, NULL, NULL);
 }
