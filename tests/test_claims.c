@@ -448,6 +448,51 @@ static void test_other_year(void **s)
     }
 }
 
+/* Statements of none that name an outcome (未发生行政复议纠错) are held
+ * against the corrected ones, not the count; a count of reviews and suits
+ * together against their sum; 未发生因政府信息公开引发的行政诉讼 is a statement
+ * of none. The table: 7 reviews (1 corrected), 19 suits (2 corrected). */
+static void test_review_outcome_and_joint(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *sentence, *quote; /* NULL: quiet */
+        long long table;
+    } cases[] = {
+        {"全年未发生行政复议纠错。", "未发生行政复议纠错", 1},
+        {"全年无行政诉讼败诉案件。", "无行政诉讼败诉", 2},
+        {"行政复议和行政诉讼共26件。", NULL, 0},
+        {"全年发生行政复议、行政诉讼案件共25件。", "行政复议、行政诉讼案件共25件", 26},
+        {"全年发生行政复议7件、行政诉讼18件。", "行政诉讼18件", 19},
+        {"全年未发生因政府信息公开引发的行政诉讼。", "未发生因政府信息公开引发的行政诉讼", 19},
+        {"全年没有发生政府信息公开行政复议案件。", "没有发生政府信息公开行政复议", 7},
+    };
+    nb_report r;
+    nb_findings f;
+    for (int corrected = 1; corrected >= 0; corrected--)
+        for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+            bt_narrative(&r, &g_ctx, cases[k].sentence);
+            bt_set(&r, "t4.review.upheld", 7 - corrected);
+            bt_set(&r, "t4.review.corrected", corrected);
+            bt_set(&r, "t4.review.total", 7);
+            bt_set(&r, "t4.suit_after.upheld", 19 - 2 * corrected);
+            bt_set(&r, "t4.suit_after.corrected", 2 * corrected);
+            bt_set(&r, "t4.suit_after.total", 19);
+            bt_run(&r, &g_ctx, &f);
+            int outcome = k < 2; /* with none corrected, the outcome statements are right */
+            if (!cases[k].quote || (outcome && !corrected)) {
+                assert_int_equal(bt_count(&f, "TEXT.TABLE_MISMATCH"), 0);
+            } else {
+                const nb_finding *x = mismatch(&f);
+                bt_quote(&r, x, cases[k].quote);
+                assert_true(x->rhs.v == cases[k].table);
+                assert_int_equal(x->severity, outcome ? NB_SEV_WARNING : NB_SEV_ERROR);
+            }
+            nb_findings_free(&f);
+            nb_report_free(&r);
+        }
+}
+
 static void test_years_text(void **s)
 {
     (void)s;
@@ -703,6 +748,7 @@ int main(void)
         cmocka_unit_test(test_long_narrative), cmocka_unit_test(test_zone_edges),
         cmocka_unit_test(test_heads_start_matches), cmocka_unit_test(test_anchor_passes),
         cmocka_unit_test(test_window_edge),   cmocka_unit_test(test_other_year),
+        cmocka_unit_test(test_review_outcome_and_joint),
     };
     return TU_RUN("claims", tests, &g_ctx, NULL, NULL);
 }

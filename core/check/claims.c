@@ -25,6 +25,8 @@
 /* a count's few words after 行政复议 / 行政诉讼, not its outcomes or parts */
 #define COUNT_GAP "(?:(?!维|纠|其中)[^。；;，,、\\n0-9]){0,8}?"
 #define PCT "([0-9]+(?:\\.[0-9]+)?)" S "[%％]"
+/* what a statement of none may say it is about: 因政府信息公开(工作)引发的 */
+#define ABOUT_DISCLOSURE "(?:发生)?(?:因?" S "政府信息公开(?:工作)?(?:而?引[发起]|产生|导致)?的?)?"
 #define ONWARD S "(?:至|到|入)?" S "下" S "一?" S "个?" S "年" S "度?"
 
 /* Each kind: its pattern, a word every match holds and how far (bytes) a
@@ -50,9 +52,9 @@ static const struct {
     [K_CONCLUDED] = {"(?:共|累计|全部|均|已|依法)" S "办" S "结(?!" S "率)[^。；;，,、\\n0-9申]{0,4}?" NUM S "件", "办", 30, 60,
                      1, "件", "共累全均已依"},
     [K_REVIEW] = {"行" S "政" S "复" S "议" COUNT_GAP NUM S "(?:件|起|宗|个)", "复", 60, 120, 1, "件起宗个", "行"},
-    [K_REVIEW_NONE] = {"(?:无|未发生|没有|未收到|未产生)" GAP(6) "行" S "政" S "复" S "议", "复", 90, 30, 0, "议", "无未没"},
+    [K_REVIEW_NONE] = {"(?:无|未发生|没有|未收到|未产生)" ABOUT_DISCLOSURE GAP(6) "行" S "政" S "复" S "议", "复", 90, 30, 0, "议", "无未没"},
     [K_SUIT] = {"行" S "政" S "诉" S "讼" COUNT_GAP NUM S "(?:件|起|宗|个)", "诉", 60, 120, 1, "件起宗个", "行"},
-    [K_SUIT_NONE] = {"(?:无|未发生|没有|未收到|未产生)" GAP(6) "行" S "政" S "诉" S "讼", "诉", 90, 30, 0, "讼", "无未没"},
+    [K_SUIT_NONE] = {"(?:无|未发生|没有|未收到|未产生)" ABOUT_DISCLOSURE GAP(6) "行" S "政" S "诉" S "讼", "诉", 90, 30, 0, "讼", "无未没"},
     [K_ISSUED] = {"制" S "发" GAP(16) "(规" S "章" S "(?:和|及|与|、)" S ")?(?:行" S "政" S ")?规" S "范" S "性" S "文" S
                   "件" S NUM S "件", "规", 150, 90, 2, "件", "制"},
     [K_IN_FORCE] = {"现" S "行" S "有" S "效" GAP(8) "规" S "范" S "性" S "文" S "件" S NUM S "件", "规", 120, 90, 1, "件", "现"},

@@ -4,7 +4,8 @@
  * leave more), and its statements against T3's carry-over
  * (TEXT.CONTRADICTION: 全部办结 while some are carried over, or the reverse);
  * a figure the sentence gives of another year (2023年, 上年度, 2021年以来) is
- * held against nothing. */
+ * held against nothing; 未发生行政复议纠错 against the corrected reviews, a
+ * count of reviews and suits together against their sum. */
 #include "check/claims_internal.h"
 #include "base/utf8.h"
 #include "text/numerals.h"
@@ -32,6 +33,8 @@ static const cand_def C_REFUSE = {"Σ t3.refuse.*.total", {"t3.refuse.*"}};
 static const cand_def C_OTHER = {"Σ t3.other*.total", {"t3.other*"}};
 static const cand_def C_REVIEW = {"t4.review.total", {"t4.review.total"}};
 static const cand_def C_SUIT = {"t4.suit_direct.total+t4.suit_after.total", {"t4.suit_direct.total", "t4.suit_after.total"}};
+static const cand_def C_REVIEW_SUIT = {"t4.review.total+t4.suit_direct.total+t4.suit_after.total",
+                                       {"t4.review.total", "t4.suit_direct.total", "t4.suit_after.total"}};
 static const cand_def C_REVIEW_UPHELD = {"t4.review.upheld", {"t4.review.upheld"}};
 static const cand_def C_REVIEW_CORRECTED = {"t4.review.corrected", {"t4.review.corrected"}};
 static const cand_def C_SUIT_UPHELD = {"t4.suit_direct.upheld+t4.suit_after.upheld",
@@ -444,9 +447,54 @@ int nb_judge_all_done(scan *sc, const claim_match *m)
     return contradiction(sc, m, 1);
 }
 
-/* The claims of one review or suit count only once (the first). */
-static int once(scan *sc, const claim_match *m, int kind, const cand_def *d, nb_claim claim)
+/* Does the clause after the match (a few characters of it) speak of an
+ * outcome: 未发生行政复议纠错, 无行政诉讼败诉案件? Where its word ends, else 0. */
+static size_t outcome_after(const scan *sc, const claim_match *m)
 {
+    static const char *const words[] = {"纠错", "纠正", "败诉", "撤销", "确认违法"};
+    size_t b = m->me + 18 < sc->j.n ? m->me + 18 : sc->j.n;
+    const char *p = nb_find(sc->j.t + m->me, b - m->me, "，", 3);
+    b = p ? (size_t)(p - sc->j.t) : b;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if ((p = nb_find(sc->j.t + m->me, b - m->me, words[k], strlen(words[k]))))
+            return (size_t)(p - sc->j.t) + strlen(words[k]);
+    return 0;
+}
+
+/* Is the count a joint one of reviews and suits (行政复议和行政诉讼共26件):
+ * 诉讼 between 行政复议 and its number, or 行政复议 joined right before 行政诉讼
+ * (和 、 及 与)? */
+static int joint_count(const scan *sc, const claim_match *m)
+{
+    if (m->k == K_REVIEW)
+        return nb_claim_has(sc, m->ms, m->noff, "诉讼");
+    static const char *const joins[] = {"和", "、", "及", "与"};
+    const char *t = sc->j.t;
+    for (size_t k = 0; m->k == K_SUIT && m->ms >= 9 && k < sizeof joins / sizeof joins[0]; k++)
+        if (!memcmp(t + m->ms - 3, joins[k], 3) && !memcmp(t + m->ms - 9, "复议", 6))
+            return 1;
+    return 0;
+}
+
+/* The claims of one review or suit count only once (the first); none of
+ * reviews or suits that names an outcome (未发生行政复议纠错: that none was
+ * corrected, held against the corrected ones) or a count of both together
+ * (held against their sum). */
+static int once(scan *sc, claim_match *m, int kind, const cand_def *d, nb_claim claim)
+{
+    size_t outcome = m->k == K_REVIEW_NONE || m->k == K_SUIT_NONE ? outcome_after(sc, m) : 0;
+    if (outcome) {
+        m->me = outcome; /* quoted with its outcome */
+        return m->k == K_REVIEW_NONE
+                   ? AGAINST(sc, m, NB_SEV_WARNING, NB_CLAIM_REVIEW_CORRECTED, &C_REVIEW_CORRECTED)
+                   : AGAINST(sc, m, NB_SEV_WARNING, NB_CLAIM_SUIT_CORRECTED, &C_SUIT_CORRECTED);
+    }
+    if (joint_count(sc, m)) { /* judged once, at its 行政诉讼, quoted from its 复议 */
+        if (m->k != K_SUIT)
+            return 0;
+        m->ms -= m->ms >= 15 && !memcmp(sc->j.t + m->ms - 15, "行政", 6) ? 15 : 9;
+        return AGAINST(sc, m, NB_SEV_ERROR, NB_CLAIM_SUIT, &C_REVIEW_SUIT);
+    }
     if (m->num < 0 || sc->said[kind]++)
         return 0;
     return AGAINST(sc, m, NB_SEV_ERROR, claim, d);
