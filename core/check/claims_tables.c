@@ -260,29 +260,53 @@ static int span_before(const char *t, size_t lo, size_t p)
     return c < p && (digit_at(t, c - 1, p) || (c >= lo + 3 && !memcmp(t + c - 3, "年", 3)));
 }
 
+/* The year word whose 年 stands at t[y] (2023年, 上年, 上一年, 全年, 近三年,
+ * 2023 年): what year_word says of it (0 for none), its start in *s and end
+ * in *e. */
+static int year_word_at(const char *t, size_t lo, size_t y, size_t n, int year, size_t *s, size_t *e)
+{
+    size_t p = y;
+    while (p > lo && t[p - 1] == ' ')
+        p--;
+    size_t starts[3] = {p >= lo + 4 ? p - 4 : y, y >= lo + 3 ? y - 3 : y, y >= lo + 6 ? y - 6 : y};
+    for (int k = 0; k < 3; k++) {
+        int w = starts[k] < y ? year_word(t, starts[k], n, year, e) : 0;
+        if (w && *e >= y + 3) {
+            *s = starts[k];
+            return w;
+        }
+    }
+    return 0;
+}
+
 /* Is the claim about another year than the report's? The last year named
  * before it in its sentence (YEAR_REACH bytes back at most) says: 2023年全年共收到申请
  * 194件, 上年度发生行政诉讼10件, 2022年、2023年分别收到…; a span of years
- * (2021年至2024年, 2021年以来, 近三年) is another too. None: the report's. */
+ * (2021年至2024年, 2021年以来, 近三年) is another too. None: the report's.
+ * Every year word holds a 年: the bytes are read back from the claim, and
+ * only a 年 (or a sentence's end) stops the reading. */
 static int about_other_year(const scan *sc, const claim_match *m)
 {
     const char *t = sc->j.t;
-    size_t e, e2, lo = m->ms > YEAR_REACH ? m->ms - YEAR_REACH : 0;
+    const unsigned char *u = (const unsigned char *)t;
+    size_t s, e, lo = m->ms > YEAR_REACH ? m->ms - YEAR_REACH : 0;
     for (size_t i = m->ms; i-- > lo;) {
-        unsigned char u = (unsigned char)t[i];
-        if ((u & 0xC0) == 0x80 || (u > '9' && u < 0xE3) || u > 0xEF)
-            continue; /* inside a character, or one that neither ends a sentence nor starts a year */
-        if (u == '\n' || u == ';' || (m->ms - i >= 3 && (!memcmp(t + i, "。", 3) || !memcmp(t + i, "；", 3))))
+        if (u[i] == '\n' || u[i] == ';')
             return 0; /* the sentence starts here */
-        int w = year_word(t, i, m->ms, sc->r->year, &e);
+        if (u[i] < 0xE3 || u[i] > 0xEF || m->ms - i < 3)
+            continue; /* no 年, 。 or ； starts here */
+        if (!memcmp(t + i, "。", 3) || !memcmp(t + i, "；", 3))
+            return 0;
+        int w = memcmp(t + i, "年", 3) ? 0 : year_word_at(t, lo, i, m->ms, sc->r->year, &s, &e);
         if (!w)
             continue;
-        if ((m->ms - e >= 6 && !memcmp(t + e, "以来", 6)) || span_before(t, lo, i))
+        if ((m->ms - e >= 6 && !memcmp(t + e, "以来", 6)) || span_before(t, lo, s))
             return 1;
-        for (size_t k = i; w == 2 && k-- > lo && i - k <= 18;) /* 2023年全年: the year before it */
-            if (year_word(t, k, i, sc->r->year, &e2) && e2 == i)
-                return year_word(t, k, i, sc->r->year, &e2) < 0;
-        return w < 0;
+        if (w < 2)
+            return w < 0;
+        size_t y = s >= lo + 6 && !memcmp(t + s - 3, "度", 3) ? s - 6 : s - 3, s2, e2; /* 2023年(度)全年 */
+        int w2 = s >= lo + 3 && !memcmp(t + y, "年", 3) ? year_word_at(t, lo, y, m->ms, sc->r->year, &s2, &e2) : 0;
+        return w2 < 0 && e2 == s;
     }
     return 0;
 }
