@@ -493,6 +493,32 @@ static void test_review_outcome_and_joint(void **s)
         }
 }
 
+/* A number spaced out digit by digit (2 1 0 件, as letter-spaced PDF text
+ * has it) tells no number: no claim is read from its last digit; a number
+ * with spaces about it is read. */
+static void test_spaced_digits(void **s)
+{
+    (void)s;
+    static const char *const quiet[] = {"全年共受理政府信息公开申请 2 1 8 件。", "全年共受理政府信息公开申请 2 1 0 件。",
+                                        "全年共受理政府信息公开申请\xE3\x80\x80２\xE3\x80\x80１\xE3\x80\x80０件。",
+                                        "全年发生行政复议 1 2 件。"};
+    nb_report r;
+    nb_findings f;
+    for (size_t k = 0; k < sizeof quiet / sizeof quiet[0]; k++) {
+        year_2024(&r, quiet[k]);
+        bt_run(&r, &g_ctx, &f);
+        if (bt_count(&f, "TEXT.TABLE_MISMATCH"))
+            fail_msg("flagged: %s", quiet[k]);
+        nb_findings_free(&f);
+        nb_report_free(&r);
+    }
+    year_2024(&r, "全年共受理政府信息公开申请 210 件。");
+    bt_run(&r, &g_ctx, &f);
+    assert_true(mismatch(&f)->lhs.v == 210);
+    nb_findings_free(&f);
+    nb_report_free(&r);
+}
+
 static void test_years_text(void **s)
 {
     (void)s;
@@ -748,7 +774,7 @@ int main(void)
         cmocka_unit_test(test_long_narrative), cmocka_unit_test(test_zone_edges),
         cmocka_unit_test(test_heads_start_matches), cmocka_unit_test(test_anchor_passes),
         cmocka_unit_test(test_window_edge),   cmocka_unit_test(test_other_year),
-        cmocka_unit_test(test_review_outcome_and_joint),
+        cmocka_unit_test(test_review_outcome_and_joint), cmocka_unit_test(test_spaced_digits),
     };
     return TU_RUN("claims", tests, &g_ctx, NULL, NULL);
 }

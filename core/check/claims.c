@@ -371,6 +371,22 @@ static int holds_needs(const char *t, size_t a, size_t b, int k)
     return 1;
 }
 
+/* Are the digits at t[i] the last of a number spaced out (2 1 8 件, with
+ * ASCII or full-width digits and spaces)? Which number it is is not told. */
+static int spaced_out(const char *t, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    size_t d = i;
+    if (i >= 1 && (u[i - 1] == ' ' || u[i - 1] == '\t'))
+        d = i - 1;
+    else if (i >= 3 && !memcmp(t + i - 3, "\u3000", 3))
+        d = i - 3;
+    else
+        return 0;
+    return (d >= 1 && u[d - 1] >= '0' && u[d - 1] <= '9') ||
+           (d >= 3 && u[d - 3] == 0xEF && u[d - 2] == 0xBC && u[d - 1] >= 0x90 && u[d - 1] <= 0x99);
+}
+
 /* The first match of kind k, in the window around the anchor at `at`, that
  * holds the anchor: 1 (m filled), or 0. */
 static int match_around(scan *sc, int k, size_t at, size_t al, claim_match *m)
@@ -404,7 +420,7 @@ static int match_around(scan *sc, int k, size_t at, size_t al, claim_match *m)
             m->noff = m->ms;
             int g = kinds[k].num;
             if (g && g < rc && ov[2 * g] != PCRE2_UNSET) {
-                m->num = nb_parse_cn_number(t + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+                m->num = spaced_out(t, ov[2 * g]) ? -1 : nb_parse_cn_number(t + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
                 m->noff = ov[2 * g];
                 m->nlen = ov[2 * g + 1] - ov[2 * g];
             }
