@@ -208,6 +208,37 @@ static void test_period(void **state)
     nb_report_free(&r);
 }
 
+/* The period in the forms bodies write it: 2024.1.1—2024.12.31,
+ * 2024-01-01至2024-12-31, 2024/01/01-2024/12/31, ～ and —— between, months
+ * alone after a label (2024年1月至11月: to the month's last day); months
+ * alone without one (据统计，2024年1月-3月) are no period. */
+static void test_period_forms(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int y1, m1, d1, y2, m2, d2; /* 0: no period */
+    } cases[] = {
+        {"前言。\n统计期限为2024.1.1—2024.12.31。\n", 2024, 1, 1, 2024, 12, 31},
+        {"前言。\n统计期限为2023-01-01至2023-12-31。\n", 2023, 1, 1, 2023, 12, 31},
+        {"前言。\n统计期限为2024/01/01-2024/12/31。\n", 2024, 1, 1, 2024, 12, 31},
+        {"前言。\n统计期限为2024年1月1日～12月31日。\n", 2024, 1, 1, 2024, 12, 31},
+        {"前言。\n统计期限为2024年1月1日——2024年12月31日。\n", 2024, 1, 1, 2024, 12, 31},
+        {"前言。\n统计期限为2024年1月至11月。\n", 2024, 1, 1, 2024, 11, 30},
+        {"前言。\n统计周期：2024年2月—2月。\n", 2024, 2, 1, 2024, 2, 29},
+        {"前言。\n据统计，2024年1月-3月共收到申请50件。\n", 0, 0, 0, 0, 0, 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        nb_report r;
+        tu_report_str(&r, &g_ctx, cases[k].text);
+        nb_date a = r.period_from, b = r.period_to;
+        if (a.y != cases[k].y1 || a.m != cases[k].m1 || a.d != cases[k].d1 || b.y != cases[k].y2 ||
+            b.m != cases[k].m2 || b.d != cases[k].d2)
+            fail_msg("%s: %d-%d-%d to %d-%d-%d", cases[k].text, a.y, a.m, a.d, b.y, b.m, b.d);
+        nb_report_free(&r);
+    }
+}
+
 /* The six headings in the standard wording (with white space and Markdown
  * about them) give no label; in another wording each gives its own. */
 static void test_heading_wording(void **state)
@@ -348,6 +379,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_top_headings),    cmocka_unit_test(test_title_reach),
         cmocka_unit_test(test_published_lines), cmocka_unit_test(test_period),
+        cmocka_unit_test(test_period_forms),
         cmocka_unit_test(test_heading_wording), cmocka_unit_test(test_heading_spaced_numeral),
         cmocka_unit_test(test_guessed_year),
     };
