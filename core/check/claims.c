@@ -25,6 +25,8 @@
 /* a count's few words after 行政复议 / 行政诉讼, not its outcomes or parts */
 #define COUNT_GAP "(?:(?!维|纠|其中)[^。；;，,、\\n0-9]){0,8}?"
 #define PCT "([0-9]+(?:\\.[0-9]+)?)" S "[%％]"
+/* who the applications came from, before what they are: 公民、法人和其他组织提出的 */
+#define APPLICANTS "(?:" S "(?:自然人|公民)、?法人(?:和|或|及)(?:其他)?组织(?:提出|提交|申请)?的?)?"
 /* what a statement of none may say it is about: 因政府信息公开(工作)引发的 */
 #define ABOUT_DISCLOSURE "(?:发生)?(?:因?" S "政府信息公开(?:工作)?(?:而?引[发起]|产生|导致)?的?)?"
 #define ONWARD S "(?:至|到|入)?" S "下" S "一?" S "个?" S "年" S "度?"
@@ -41,7 +43,7 @@ static const struct {
     int before, after, num;
     const char *tail, *head;
 } kinds[NKINDS] = {
-    [K_RECEIVED] = {"(?<!继续|结转)(收" S "到|受" S "理|新" S "收|接" S "收|接" S "到|办" S "理)" GAP(16) "申" S "请" GAP(8)
+    [K_RECEIVED] = {"(?<!继续|结转)(收" S "到|受" S "理|新" S "收|接" S "收|接" S "到|办" S "理)" APPLICANTS GAP(16) "申" S "请" GAP(8)
                     "(?:共计|共|总计|合计)?" S NUM S "(?:件|个|宗|份)", "申", 150, 120, 2, "件个宗份", "收受新接办"},
     [K_RECEIVED_NONE] = {"(?:未|没有)" S "(?:收" S "到|受" S "理|接" S "到)" GAP(14) "申" S "请", "申", 150, 30, 0, "请", "未没"},
     [K_CARRIED] = {"上" S "年" S "结" S "转" GAP(12) NUM S "件", "转", 60, 150, 1, "件", "上"},
