@@ -530,6 +530,19 @@ static void test_applicants_named(void **s)
     assert_true(mismatch_said("全年共收到自然人、法人或其他组织提交的政府信息公开申请210件。") == 210);
 }
 
+/* The natural persons' applications the narrative gives (其中自然人申请N件,
+ * 涉及自然人N件) are held against T3's natural column (new, new with those
+ * carried in, or handled): a warning where none of them is N; not in a
+ * sentence about another year. (218 received, all from natural persons.) */
+static void test_natural_persons(void **s)
+{
+    (void)s;
+    assert_true(mismatch_said("全年共收到申请218件，其中自然人申请218件，法人或其他组织申请0件。") == -1);
+    assert_true(mismatch_said("全年共收到申请218件，其中自然人申请200件，法人或其他组织申请18件。") == 200);
+    assert_true(mismatch_said("全年共收到政府信息公开申请218件，涉及自然人二百件。") == 200);
+    assert_true(mismatch_said("2023年收到申请194件，其中自然人申请190件。") == -1);
+}
+
 static void test_years_text(void **s)
 {
     (void)s;
@@ -786,7 +799,7 @@ int main(void)
         cmocka_unit_test(test_heads_start_matches), cmocka_unit_test(test_anchor_passes),
         cmocka_unit_test(test_window_edge),   cmocka_unit_test(test_other_year),
         cmocka_unit_test(test_review_outcome_and_joint), cmocka_unit_test(test_spaced_digits),
-        cmocka_unit_test(test_applicants_named),
+        cmocka_unit_test(test_applicants_named), cmocka_unit_test(test_natural_persons),
     };
     return TU_RUN("claims", tests, &g_ctx, NULL, NULL);
 }

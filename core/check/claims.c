@@ -68,6 +68,7 @@ static const struct {
     [K_UPHELD] = {"维" S "持" NOD(8) NUM S "(?:件|起|宗|个)", "维", 10, 90, 1, "件起宗个", NULL},
     [K_CORRECTED] = {"纠" S "正" NOD(8) NUM S "(?:件|起|宗|个)", "纠", 10, 90, 1, "件起宗个", NULL},
     [K_DECISIONS] = {"行" S "政" S "(许" S "可|处" S "罚|强" S "制)" DECISION_GAP NUM S "件", "行政", 10, 90, 2, "件", NULL},
+    [K_NATURAL] = {"自" S "然" S "人" NOD(6) NUM S "件", "自然人", 10, 60, 1, "件", NULL},
     [K_PARTS] = {"(?:共" GAP(6) ")?(?<![0-9])" NUM S "(件|条|篇|个|项|期|次)" "[^。；;\\n0-9]{0,4}?[，,。：:]" S "其" S "中",
                  "其", 150, 30, 1, "中", NULL},
     [K_RATE] = {"办" S "结" S "率" GAP(4) PCT, "率", 30, 90, 0, "%％", "办"},
@@ -87,7 +88,7 @@ static const struct {
     (1u << K_RECEIVED | 1u << K_CARRIED | 1u << K_CARRIED_OUT | 1u << K_HANDLED | 1u << K_ANSWERED |                 \
      1u << K_CONCLUDED | 1u << K_REVIEW | 1u << K_SUIT | 1u << K_ISSUED | 1u << K_IN_FORCE | 1u << K_REPEALED |        \
      1u << K_RESULT_OPEN | 1u << K_RESULT_UNABLE | 1u << K_RESULT_PROC | 1u << K_UPHELD | 1u << K_CORRECTED |         \
-     1u << K_DECISIONS | 1u << K_RATE | 1u << K_ANYRATE | 1u << K_SHARE)
+     1u << K_DECISIONS | 1u << K_NATURAL | 1u << K_RATE | 1u << K_ANYRATE | 1u << K_SHARE)
 
 /* A word of the set of a claims context: its group (anchor or character
  * set) of id *g, the strings told apart by their text; -1 when the words

@@ -49,6 +49,9 @@ static const cand_def C_REPEALED = {"t2.normative.repealed", {"t2.normative.repe
 static const cand_def C_LICENSING = {"t2.licensing.decisions", {"t2.licensing.decisions"}};
 static const cand_def C_PENALTY = {"t2.penalty.decisions", {"t2.penalty.decisions"}};
 static const cand_def C_COERCION = {"t2.coercion.decisions", {"t2.coercion.decisions"}};
+static const cand_def C_NATURAL = {"t3.new.natural", {"t3.new.natural"}};
+static const cand_def C_NATURAL_IN = {"t3.new.natural+t3.carried_in.natural", {"t3.new.natural", "t3.carried_in.natural"}};
+static const cand_def C_NATURAL_TOTAL = {"t3.total.natural", {"t3.total.natural"}};
 
 /* A candidate worked out: its value, its cells, and for a T3 row's total
  * the sum of the row's applicant columns too (a total left blank). */
@@ -570,6 +573,13 @@ int nb_judge_table(scan *sc, claim_match *m)
         return judge_outcome(sc, m);
     case K_DECISIONS:
         return judge_decisions(sc, m);
+    case K_NATURAL: { /* 其中自然人申请217件: in a sentence about applications */
+        size_t a, b;
+        nb_claim_sentence(sc, m->ms, &a, &b);
+        if (!about_applications(sc, a, b))
+            return 0;
+        return AGAINST(sc, m, NB_SEV_WARNING, NB_CLAIM_NATURAL, &C_NATURAL, &C_NATURAL_IN, &C_NATURAL_TOTAL);
+    }
     case K_ALL_DONE:
     case K_ALL_DONE2:
     case K_NO_CARRY:
