@@ -543,6 +543,35 @@ static void test_natural_persons(void **s)
     assert_true(mismatch_said("2023年收到申请194件，其中自然人申请190件。") == -1);
 }
 
+/* With one application carried over: 除1件结转下年度外，其余均已办结 (the rest)
+ * and 按时办结率100% (of those concluded, on time) say nothing false; 办结率
+ * 100% and 均已办结 alone still contradict T3. */
+static void test_rest_and_on_time(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *sentence;
+        int contradicts;
+    } cases[] = {
+        {"全年共收到申请219件，除1件结转下一年度外，其余均已办结。", 0},
+        {"全年共收到申请219件，按时办结率100%。", 0},
+        {"全年共收到申请219件，按期办结率达100%。", 0},
+        {"全年共收到申请219件，办结率100%。", 1},
+        {"全年共收到申请219件，均已办结。", 1},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        nb_report r;
+        nb_findings f;
+        bt_narrative(&r, &g_ctx, cases[k].sentence);
+        row(&r, "t3.carried_out", 1);
+        bt_run(&r, &g_ctx, &f);
+        if (bt_count(&f, "TEXT.CONTRADICTION") != cases[k].contradicts)
+            fail_msg("%s: %d", cases[k].sentence, bt_count(&f, "TEXT.CONTRADICTION"));
+        nb_findings_free(&f);
+        nb_report_free(&r);
+    }
+}
+
 static void test_years_text(void **s)
 {
     (void)s;
@@ -800,6 +829,7 @@ int main(void)
         cmocka_unit_test(test_window_edge),   cmocka_unit_test(test_other_year),
         cmocka_unit_test(test_review_outcome_and_joint), cmocka_unit_test(test_spaced_digits),
         cmocka_unit_test(test_applicants_named), cmocka_unit_test(test_natural_persons),
+        cmocka_unit_test(test_rest_and_on_time),
     };
     return TU_RUN("claims", tests, &g_ctx, NULL, NULL);
 }

@@ -450,6 +450,9 @@ static int contradiction(scan *sc, const claim_match *m, int says_all_done)
     long long carried = c.v > c.cols ? c.v : c.cols;
     if (says_all_done ? carried <= 0 : carried != 0)
         return 0;
+    if (says_all_done && (nb_claim_has(sc, a, m->ms, "其余") || nb_claim_has(sc, a, m->ms, "余下") ||
+                          nb_claim_has(sc, a, m->ms, "除")))
+        return 0; /* 除1件结转下年度外，其余均已办结: the rest */
     if (!says_all_done && (nb_claim_has(sc, a, b, "0件") || nb_claim_has(sc, a, b, "0 件")))
         return 0;
     nb_finding *f = nb_claim_finding(sc, NB_RULE_TEXT_CONTRADICTION, m, m->ms, -1, carried);
