@@ -388,6 +388,190 @@ static void test_fee_unit(void **s)
 
 /* Two years of one body: the same sections, the same tables, and a growth
  * the tables do not give. */
+/* The report of 2024 with the sentence: 218 applications received, all granted. */
+static void year_2024(nb_report *r, const char *sentence)
+{
+    bt_narrative(r, &g_ctx, sentence);
+    for (const char *const *id = (const char *const[]){"t3.new", "t3.granted", "t3.total", NULL}; *id; id++)
+        row(r, *id, 218);
+}
+
+/* A figure of another year (the report is 2024's) is not this table's:
+ * 2023年 / 上年度 / 去年 named last before it in its sentence, or a span
+ * (2021年至2024年, 2021-2024年, 以来, 近三年); nor does it use up the one
+ * claim of its kind judged: the year's own figure after it still is. */
+static void test_other_year(void **s)
+{
+    (void)s;
+    static const char *const quiet[] = {
+        "2023年全年共收到政府信息公开申请194件，2024年共收到218件。",
+        "上年度受理政府信息公开申请194件。",
+        "去年收到政府信息公开申请194件，今年为218件。",
+        "2022年、2023年分别收到申请180件、194件。",
+        "2021年至2024年共收到政府信息公开申请612件。",
+        "2021-2024年累计收到政府信息公开申请612件。",
+        "自2021年以来累计受理政府信息公开申请612件。",
+        "近三年共收到政府信息公开申请612件。",
+        "2023年发生政府信息公开行政复议5件，其中维持4件。上年度发生行政诉讼10件。",
+        "2023年共制发行政规范性文件50件。",
+        "2023年共收到申请194件，其中予以公开80件。",
+    };
+    static const struct {
+        const char *id;
+        long long v;
+    } cells[] = {{"t4.review.upheld", 7},     {"t4.review.total", 7},      {"t4.suit_direct.upheld", 19},
+                 {"t4.suit_direct.total", 19}, {"t2.normative.issued", 62}};
+    nb_report r;
+    nb_findings f;
+    for (size_t k = 0; k < sizeof quiet / sizeof quiet[0]; k++) {
+        year_2024(&r, quiet[k]);
+        for (size_t c = 0; c < sizeof cells / sizeof cells[0]; c++)
+            bt_set(&r, cells[c].id, cells[c].v);
+        bt_run(&r, &g_ctx, &f);
+        if (bt_count(&f, "TEXT.TABLE_MISMATCH"))
+            fail_msg("flagged: %s (%d)", quiet[k], bt_nth(&f, "TEXT.TABLE_MISMATCH", 0)->claim);
+        nb_findings_free(&f);
+        nb_report_free(&r);
+    }
+    static const char *const judged[][2] = {
+        {"2023年收到申请194件，今年收到申请210件。", "收到申请210件"},
+        {"2023年收到申请194件，2024年收到申请210件。", "收到申请210件"},
+        {"上年结转申请0件，新收政府信息公开申请210件。", "新收政府信息公开申请210件"},
+        {"2023年结转0件，2024年1月1日至12月31日共收到申请210件。", "收到申请210件"},
+    };
+    for (size_t k = 0; k < sizeof judged / sizeof judged[0]; k++) {
+        year_2024(&r, judged[k][0]);
+        bt_run(&r, &g_ctx, &f);
+        bt_quote(&r, mismatch(&f), judged[k][1]);
+        nb_findings_free(&f);
+        nb_report_free(&r);
+    }
+}
+
+/* Statements of none that name an outcome (未发生行政复议纠错) are held
+ * against the corrected ones, not the count; a count of reviews and suits
+ * together against their sum; 未发生因政府信息公开引发的行政诉讼 is a statement
+ * of none. The table: 7 reviews (1 corrected), 19 suits (2 corrected). */
+static void test_review_outcome_and_joint(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *sentence, *quote; /* NULL: quiet */
+        long long table;
+    } cases[] = {
+        {"全年未发生行政复议纠错。", "未发生行政复议纠错", 1},
+        {"全年无行政诉讼败诉案件。", "无行政诉讼败诉", 2},
+        {"行政复议和行政诉讼共26件。", NULL, 0},
+        {"全年发生行政复议、行政诉讼案件共25件。", "行政复议、行政诉讼案件共25件", 26},
+        {"全年发生行政复议7件、行政诉讼18件。", "行政诉讼18件", 19},
+        {"全年未发生因政府信息公开引发的行政诉讼。", "未发生因政府信息公开引发的行政诉讼", 19},
+        {"全年没有发生政府信息公开行政复议案件。", "没有发生政府信息公开行政复议", 7},
+    };
+    nb_report r;
+    nb_findings f;
+    for (int corrected = 1; corrected >= 0; corrected--)
+        for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+            bt_narrative(&r, &g_ctx, cases[k].sentence);
+            bt_set(&r, "t4.review.upheld", 7 - corrected);
+            bt_set(&r, "t4.review.corrected", corrected);
+            bt_set(&r, "t4.review.total", 7);
+            bt_set(&r, "t4.suit_after.upheld", 19 - 2 * corrected);
+            bt_set(&r, "t4.suit_after.corrected", 2 * corrected);
+            bt_set(&r, "t4.suit_after.total", 19);
+            bt_run(&r, &g_ctx, &f);
+            int outcome = k < 2; /* with none corrected, the outcome statements are right */
+            if (!cases[k].quote || (outcome && !corrected)) {
+                assert_int_equal(bt_count(&f, "TEXT.TABLE_MISMATCH"), 0);
+            } else {
+                const nb_finding *x = mismatch(&f);
+                bt_quote(&r, x, cases[k].quote);
+                assert_true(x->rhs.v == cases[k].table);
+                assert_int_equal(x->severity, outcome ? NB_SEV_WARNING : NB_SEV_ERROR);
+            }
+            nb_findings_free(&f);
+            nb_report_free(&r);
+        }
+}
+
+/* What the one TEXT.TABLE_MISMATCH of the 2024 report with the sentence
+ * says (218 received and granted), or -1 when there is none. */
+static long long mismatch_said(const char *sentence)
+{
+    nb_report r;
+    nb_findings f;
+    year_2024(&r, sentence);
+    bt_run(&r, &g_ctx, &f);
+    long long v = bt_count(&f, "TEXT.TABLE_MISMATCH") ? mismatch(&f)->lhs.v : -1;
+    nb_findings_free(&f);
+    nb_report_free(&r);
+    return v;
+}
+
+/* A number spaced out digit by digit (2 1 0 件, as letter-spaced PDF text
+ * has it) tells no number: no claim is read from its last digit; a number
+ * with spaces about it is read. */
+static void test_spaced_digits(void **s)
+{
+    (void)s;
+    assert_true(mismatch_said("全年共受理政府信息公开申请 2 1 8 件。") == -1);
+    assert_true(mismatch_said("全年共受理政府信息公开申请 2 1 0 件。") == -1);
+    assert_true(mismatch_said("全年共受理政府信息公开申请\xE3\x80\x80２\xE3\x80\x80１\xE3\x80\x80０件。") == -1);
+    assert_true(mismatch_said("全年共受理政府信息公开申请 210 件。") == 210);
+}
+
+/* Applications received, with whom they came from between the verb and
+ * 申请 (收到公民、法人和其他组织提出的政府信息公开申请N件): read, and held
+ * against the table. */
+static void test_applicants_named(void **s)
+{
+    (void)s;
+    assert_true(mismatch_said("全年共收到公民、法人和其他组织提出的政府信息公开申请210件。") == 210);
+    assert_true(mismatch_said("全年共受理公民、法人或其他组织政府信息公开申请210件。") == 210);
+    assert_true(mismatch_said("全年共收到自然人、法人或其他组织提交的政府信息公开申请210件。") == 210);
+}
+
+/* The natural persons' applications the narrative gives (其中自然人申请N件,
+ * 涉及自然人N件) are held against T3's natural column (new, new with those
+ * carried in, or handled): a warning where none of them is N; not in a
+ * sentence about another year. (218 received, all from natural persons.) */
+static void test_natural_persons(void **s)
+{
+    (void)s;
+    assert_true(mismatch_said("全年共收到申请218件，其中自然人申请218件，法人或其他组织申请0件。") == -1);
+    assert_true(mismatch_said("全年共收到申请218件，其中自然人申请200件，法人或其他组织申请18件。") == 200);
+    assert_true(mismatch_said("全年共收到政府信息公开申请218件，涉及自然人二百件。") == 200);
+    assert_true(mismatch_said("2023年收到申请194件，其中自然人申请190件。") == -1);
+}
+
+/* With one application carried over: 除1件结转下年度外，其余均已办结 (the rest)
+ * and 按时办结率100% (of those concluded, on time) say nothing false; 办结率
+ * 100% and 均已办结 alone still contradict T3. */
+static void test_rest_and_on_time(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *sentence;
+        int contradicts;
+    } cases[] = {
+        {"全年共收到申请219件，除1件结转下一年度外，其余均已办结。", 0},
+        {"全年共收到申请219件，按时办结率100%。", 0},
+        {"全年共收到申请219件，按期办结率达100%。", 0},
+        {"全年共收到申请219件，办结率100%。", 1},
+        {"全年共收到申请219件，均已办结。", 1},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        nb_report r;
+        nb_findings f;
+        bt_narrative(&r, &g_ctx, cases[k].sentence);
+        row(&r, "t3.carried_out", 1);
+        bt_run(&r, &g_ctx, &f);
+        if (bt_count(&f, "TEXT.CONTRADICTION") != cases[k].contradicts)
+            fail_msg("%s: %d", cases[k].sentence, bt_count(&f, "TEXT.CONTRADICTION"));
+        nb_findings_free(&f);
+        nb_report_free(&r);
+    }
+}
+
 static void test_years_text(void **s)
 {
     (void)s;
@@ -642,7 +826,10 @@ int main(void)
         cmocka_unit_test(test_fee_unit),      cmocka_unit_test(test_years_text),
         cmocka_unit_test(test_long_narrative), cmocka_unit_test(test_zone_edges),
         cmocka_unit_test(test_heads_start_matches), cmocka_unit_test(test_anchor_passes),
-        cmocka_unit_test(test_window_edge),
+        cmocka_unit_test(test_window_edge),   cmocka_unit_test(test_other_year),
+        cmocka_unit_test(test_review_outcome_and_joint), cmocka_unit_test(test_spaced_digits),
+        cmocka_unit_test(test_applicants_named), cmocka_unit_test(test_natural_persons),
+        cmocka_unit_test(test_rest_and_on_time),
     };
     return TU_RUN("claims", tests, &g_ctx, NULL, NULL);
 }

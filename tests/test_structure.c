@@ -208,6 +208,37 @@ static void test_period(void **state)
     nb_report_free(&r);
 }
 
+/* The period in the forms bodies write it: 2024.1.1—2024.12.31,
+ * 2024-01-01至2024-12-31, 2024/01/01-2024/12/31, ～ and —— between, months
+ * alone after a label (2024年1月至11月: to the month's last day); months
+ * alone without one (据统计，2024年1月-3月) are no period. */
+static void test_period_forms(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int y1, m1, d1, y2, m2, d2; /* 0: no period */
+    } cases[] = {
+        {"前言。\n统计期限为2024.1.1—2024.12.31。\n", 2024, 1, 1, 2024, 12, 31},
+        {"前言。\n统计期限为2023-01-01至2023-12-31。\n", 2023, 1, 1, 2023, 12, 31},
+        {"前言。\n统计期限为2024/01/01-2024/12/31。\n", 2024, 1, 1, 2024, 12, 31},
+        {"前言。\n统计期限为2024年1月1日～12月31日。\n", 2024, 1, 1, 2024, 12, 31},
+        {"前言。\n统计期限为2024年1月1日——2024年12月31日。\n", 2024, 1, 1, 2024, 12, 31},
+        {"前言。\n统计期限为2024年1月至11月。\n", 2024, 1, 1, 2024, 11, 30},
+        {"前言。\n统计周期：2024年2月—2月。\n", 2024, 2, 1, 2024, 2, 29},
+        {"前言。\n据统计，2024年1月-3月共收到申请50件。\n", 0, 0, 0, 0, 0, 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        nb_report r;
+        tu_report_str(&r, &g_ctx, cases[k].text);
+        nb_date a = r.period_from, b = r.period_to;
+        if (a.y != cases[k].y1 || a.m != cases[k].m1 || a.d != cases[k].d1 || b.y != cases[k].y2 ||
+            b.m != cases[k].m2 || b.d != cases[k].d2)
+            fail_msg("%s: %d-%d-%d to %d-%d-%d", cases[k].text, a.y, a.m, a.d, b.y, b.m, b.d);
+        nb_report_free(&r);
+    }
+}
+
 /* The six headings in the standard wording (with white space and Markdown
  * about them) give no label; in another wording each gives its own. */
 static void test_heading_wording(void **state)
@@ -235,6 +266,28 @@ static void test_heading_wording(void **state)
         assert_true(r.sec[k - 1].present);
         assert_int_equal(has_label(&r, id), k != 6);
     }
+    nb_report_free(&r);
+}
+
+/* A heading's numeral with spaces before its 、 (三 、, as PDF text has
+ * it), spaces in its place (二　, 六 ) or a colon (四：) still numbers the
+ * heading: all six found, each with its numeral; （一） still numbers none. */
+static void test_heading_spaced_numeral(void **state)
+{
+    (void)state;
+    nb_report r;
+    tu_report_str(&r, &g_ctx,
+                  "一 、总体情况\n正文。\n二\xE3\x80\x80主动公开政府信息情况\n正文。\n三  、 收到和处理政府信息公开申请情况\n"
+                  "正文。\n四：政府信息公开行政复议、行政诉讼情况\n正文。\n五 、存在的主要问题及改进情况\n正文。\n"
+                  "六 其他需要报告的事项\n正文。\n");
+    for (int k = 0; k < 6; k++) {
+        assert_true(r.sec[k].present);
+        assert_int_equal(r.sec[k].numeral, k + 1);
+        assert_true(r.sec[k].head_off == 0 || r.doc.text[r.sec[k].head_off - 1] == '\n'); /* the line's start */
+    }
+    nb_report_free(&r);
+    tu_report_str(&r, &g_ctx, "前言。\n（一） 总体情况\n正文。\n");
+    assert_false(r.sec[0].present);
     nb_report_free(&r);
 }
 
@@ -326,7 +379,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_top_headings),    cmocka_unit_test(test_title_reach),
         cmocka_unit_test(test_published_lines), cmocka_unit_test(test_period),
-        cmocka_unit_test(test_heading_wording), cmocka_unit_test(test_guessed_year),
+        cmocka_unit_test(test_period_forms),
+        cmocka_unit_test(test_heading_wording), cmocka_unit_test(test_heading_spaced_numeral),
+        cmocka_unit_test(test_guessed_year),
     };
     return TU_RUN("structure", tests, &g_ctx, NULL, NULL);
 }

@@ -25,6 +25,10 @@
 /* a count's few words after 行政复议 / 行政诉讼, not its outcomes or parts */
 #define COUNT_GAP "(?:(?!维|纠|其中)[^。；;，,、\\n0-9]){0,8}?"
 #define PCT "([0-9]+(?:\\.[0-9]+)?)" S "[%％]"
+/* who the applications came from, before what they are: 公民、法人和其他组织提出的 */
+#define APPLICANTS "(?:" S "(?:自然人|公民)、?法人(?:和|或|及)(?:其他)?组织(?:提出|提交|申请)?的?)?"
+/* what a statement of none may say it is about: 因政府信息公开(工作)引发的 */
+#define ABOUT_DISCLOSURE "(?:发生)?(?:因?" S "政府信息公开(?:工作)?(?:而?引[发起]|产生|导致)?的?)?"
 #define ONWARD S "(?:至|到|入)?" S "下" S "一?" S "个?" S "年" S "度?"
 
 /* Each kind: its pattern, a word every match holds and how far (bytes) a
@@ -39,7 +43,7 @@ static const struct {
     int before, after, num;
     const char *tail, *head;
 } kinds[NKINDS] = {
-    [K_RECEIVED] = {"(?<!继续|结转)(收" S "到|受" S "理|新" S "收|接" S "收|接" S "到|办" S "理)" GAP(16) "申" S "请" GAP(8)
+    [K_RECEIVED] = {"(?<!继续|结转)(收" S "到|受" S "理|新" S "收|接" S "收|接" S "到|办" S "理)" APPLICANTS GAP(16) "申" S "请" GAP(8)
                     "(?:共计|共|总计|合计)?" S NUM S "(?:件|个|宗|份)", "申", 150, 120, 2, "件个宗份", "收受新接办"},
     [K_RECEIVED_NONE] = {"(?:未|没有)" S "(?:收" S "到|受" S "理|接" S "到)" GAP(14) "申" S "请", "申", 150, 30, 0, "请", "未没"},
     [K_CARRIED] = {"上" S "年" S "结" S "转" GAP(12) NUM S "件", "转", 60, 150, 1, "件", "上"},
@@ -50,9 +54,9 @@ static const struct {
     [K_CONCLUDED] = {"(?:共|累计|全部|均|已|依法)" S "办" S "结(?!" S "率)[^。；;，,、\\n0-9申]{0,4}?" NUM S "件", "办", 30, 60,
                      1, "件", "共累全均已依"},
     [K_REVIEW] = {"行" S "政" S "复" S "议" COUNT_GAP NUM S "(?:件|起|宗|个)", "复", 60, 120, 1, "件起宗个", "行"},
-    [K_REVIEW_NONE] = {"(?:无|未发生|没有|未收到|未产生)" GAP(6) "行" S "政" S "复" S "议", "复", 90, 30, 0, "议", "无未没"},
+    [K_REVIEW_NONE] = {"(?:无|未发生|没有|未收到|未产生)" ABOUT_DISCLOSURE GAP(6) "行" S "政" S "复" S "议", "复", 90, 30, 0, "议", "无未没"},
     [K_SUIT] = {"行" S "政" S "诉" S "讼" COUNT_GAP NUM S "(?:件|起|宗|个)", "诉", 60, 120, 1, "件起宗个", "行"},
-    [K_SUIT_NONE] = {"(?:无|未发生|没有|未收到|未产生)" GAP(6) "行" S "政" S "诉" S "讼", "诉", 90, 30, 0, "讼", "无未没"},
+    [K_SUIT_NONE] = {"(?:无|未发生|没有|未收到|未产生)" ABOUT_DISCLOSURE GAP(6) "行" S "政" S "诉" S "讼", "诉", 90, 30, 0, "讼", "无未没"},
     [K_ISSUED] = {"制" S "发" GAP(16) "(规" S "章" S "(?:和|及|与|、)" S ")?(?:行" S "政" S ")?规" S "范" S "性" S "文" S
                   "件" S NUM S "件", "规", 150, 90, 2, "件", "制"},
     [K_IN_FORCE] = {"现" S "行" S "有" S "效" GAP(8) "规" S "范" S "性" S "文" S "件" S NUM S "件", "规", 120, 90, 1, "件", "现"},
@@ -64,6 +68,7 @@ static const struct {
     [K_UPHELD] = {"维" S "持" NOD(8) NUM S "(?:件|起|宗|个)", "维", 10, 90, 1, "件起宗个", NULL},
     [K_CORRECTED] = {"纠" S "正" NOD(8) NUM S "(?:件|起|宗|个)", "纠", 10, 90, 1, "件起宗个", NULL},
     [K_DECISIONS] = {"行" S "政" S "(许" S "可|处" S "罚|强" S "制)" DECISION_GAP NUM S "件", "行政", 10, 90, 2, "件", NULL},
+    [K_NATURAL] = {"自" S "然" S "人" NOD(6) NUM S "件", "自然人", 10, 60, 1, "件", NULL},
     [K_PARTS] = {"(?:共" GAP(6) ")?(?<![0-9])" NUM S "(件|条|篇|个|项|期|次)" "[^。；;\\n0-9]{0,4}?[，,。：:]" S "其" S "中",
                  "其", 150, 30, 1, "中", NULL},
     [K_RATE] = {"办" S "结" S "率" GAP(4) PCT, "率", 30, 90, 0, "%％", "办"},
@@ -83,7 +88,7 @@ static const struct {
     (1u << K_RECEIVED | 1u << K_CARRIED | 1u << K_CARRIED_OUT | 1u << K_HANDLED | 1u << K_ANSWERED |                 \
      1u << K_CONCLUDED | 1u << K_REVIEW | 1u << K_SUIT | 1u << K_ISSUED | 1u << K_IN_FORCE | 1u << K_REPEALED |        \
      1u << K_RESULT_OPEN | 1u << K_RESULT_UNABLE | 1u << K_RESULT_PROC | 1u << K_UPHELD | 1u << K_CORRECTED |         \
-     1u << K_DECISIONS | 1u << K_RATE | 1u << K_ANYRATE | 1u << K_SHARE)
+     1u << K_DECISIONS | 1u << K_NATURAL | 1u << K_RATE | 1u << K_ANYRATE | 1u << K_SHARE)
 
 /* A word of the set of a claims context: its group (anchor or character
  * set) of id *g, the strings told apart by their text; -1 when the words
@@ -369,6 +374,22 @@ static int holds_needs(const char *t, size_t a, size_t b, int k)
     return 1;
 }
 
+/* Are the digits at t[i] the last of a number spaced out (2 1 8 件, with
+ * ASCII or full-width digits and spaces)? Which number it is is not told. */
+static int spaced_out(const char *t, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    size_t d = i;
+    if (i >= 1 && (u[i - 1] == ' ' || u[i - 1] == '\t'))
+        d = i - 1;
+    else if (i >= 3 && !memcmp(t + i - 3, "\u3000", 3))
+        d = i - 3;
+    else
+        return 0;
+    return (d >= 1 && u[d - 1] >= '0' && u[d - 1] <= '9') ||
+           (d >= 3 && u[d - 3] == 0xEF && u[d - 2] == 0xBC && u[d - 1] >= 0x90 && u[d - 1] <= 0x99);
+}
+
 /* The first match of kind k, in the window around the anchor at `at`, that
  * holds the anchor: 1 (m filled), or 0. */
 static int match_around(scan *sc, int k, size_t at, size_t al, claim_match *m)
@@ -402,7 +423,7 @@ static int match_around(scan *sc, int k, size_t at, size_t al, claim_match *m)
             m->noff = m->ms;
             int g = kinds[k].num;
             if (g && g < rc && ov[2 * g] != PCRE2_UNSET) {
-                m->num = nb_parse_cn_number(t + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+                m->num = spaced_out(t, ov[2 * g]) ? -1 : nb_parse_cn_number(t + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
                 m->noff = ov[2 * g];
                 m->nlen = ov[2 * g + 1] - ov[2 * g];
             }

@@ -126,6 +126,17 @@ static int percent(const scan *sc, const claim_match *m, int g, double *pct, dou
     return 0;
 }
 
+/* Does the rate starting at ms measure timeliness (按时 / 按期 / 及时 / 如期
+ * / 限时办结率: of those concluded, not of all)? */
+static int on_time(const scan *sc, size_t a, size_t ms)
+{
+    static const char *const words[] = {"按时", "按期", "及时", "如期", "限时"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (ms >= a + 6 && !memcmp(sc->j.t + ms - 6, words[k], 6))
+            return 1;
+    return 0;
+}
+
 /* TEXT.RATE: 办结率 N% against the counts of 受理 and 办结 in the same
  * sentence; 100% while T3 carries some over is TEXT.CONTRADICTION. */
 static int judge_rate(scan *sc, const claim_match *m)
@@ -135,6 +146,8 @@ static int judge_rate(scan *sc, const claim_match *m)
     if (percent(sc, m, 1, &rate, &tol) != 0)
         return 0;
     nb_claim_sentence(sc, m->ms, &a, &b);
+    if (on_time(sc, a, m->ms))
+        return 0;
     if (rate >= 100.0 && nb_judge_all_done(sc, m) != 0)
         return -1;
     if (!nb_claim_has(sc, a, m->me, "受理") || !nb_claim_has(sc, a, m->me, "办结"))

@@ -112,7 +112,8 @@ void nb_date_iso(nb_date d, char out[16])
 static const char *const claim_keys[NB_NCLAIMS] = {
     "received", "received+carried", "carried", "handled", "review", "suit", "issued", "in_force", "accepted",
     "carried_out", "granted", "partial", "denied", "unable", "refused", "other", "review_upheld",
-    "review_corrected", "suit_upheld", "suit_corrected", "repealed", "licensing", "penalty", "coercion"};
+    "review_corrected", "suit_upheld", "suit_corrected", "repealed", "licensing", "penalty", "coercion",
+    "natural"};
 
 static void label_key(const nb_report *r, const nb_finding *f, char *out, size_t cap)
 {

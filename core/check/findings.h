@@ -44,6 +44,7 @@ typedef enum {
     NB_CLAIM_LICENSING,         /* 行政许可 decisions */
     NB_CLAIM_PENALTY,           /* 行政处罚 decisions */
     NB_CLAIM_COERCION,          /* 行政强制 decisions */
+    NB_CLAIM_NATURAL,           /* applications of natural persons: t3.new.natural (or with those carried in) */
     NB_NCLAIMS
 } nb_claim;
 

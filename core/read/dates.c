@@ -10,10 +10,15 @@
 #define DIG "[0-9\\x{FF10}-\\x{FF19}]"
 static const char *const date_re =
     "(?<![0-9\\x{FF10}-\\x{FF19}])(" DIG "{4})\\s*年\\s*(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日";
+/* a date of a period: 2024年1月1日 (or 2024年1月: the month's first or last
+ * day), 2024.1.1, 2024-01-01, 2024/1/1; the year may be left out of its
+ * end (2024年1月1日至12月31日); groups year, month, day (after the
+ * label's: 期限, 周期 …) */
+#define PDATE(y) "(?|" y "(" DIG "{1,2})\\s*月\\s*(?:(" DIG "{1,2})\\s*日)?" \
+                 "|(" DIG "{4})\\s*[./\\-\\x{FF0E}]\\s*(" DIG "{1,2})\\s*[./\\-\\x{FF0E}]\\s*(" DIG "{1,2})(?![0-9]))"
 static const char *const period_re =
-    "统计\\s*(?:期\\s*限|周\\s*期|时\\s*限|时\\s*间|区\\s*间|时\\s*段|范\\s*围)?[^0-9\\x{FF10}-\\x{FF19}。]{0,8}?"
-    "(" DIG "{4})\\s*年\\s*(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日\\s*起?\\s*[，,]?\\s*(?:至|到|-|—|~|－)\\s*"
-    "(?:(" DIG "{4})\\s*年\\s*)?(" DIG "{1,2})\\s*月\\s*(" DIG "{1,2})\\s*日";
+    "统计\\s*(期\\s*限|周\\s*期|时\\s*限|时\\s*间|区\\s*间|时\\s*段|范\\s*围)?[^0-9\\x{FF10}-\\x{FF19}。]{0,8}?"
+    PDATE("(" DIG "{4})\\s*年\\s*") "\\s*起?\\s*[，,]?\\s*(?:至|到|[-—–~～〜－]+)\\s*" PDATE("(?:(" DIG "{4})\\s*年\\s*)?");
 /* at a line's start: the label, then the date on the same line or the next */
 static const char *const published_re =
     "[ \\t\\x{3000}]*(?:发\\s*布|公\\s*开)\\s*(?:日\\s*期|时\\s*间)[ \\t\\x{3000}]*[:：]?\\s*"
@@ -35,6 +40,35 @@ void nb_dates_free(nb_ctx *c)
     c->re_date = c->re_period = c->re_published = NULL;
 }
 
+/* The days of month m of year y. */
+static int month_days(int y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : days[(m - 1) % 12];
+}
+
+/* The period the match ov states into r: 0, or -1 when it states none (a
+ * date not plausible; months without their days but no label before them:
+ * 据统计，2024年1月-3月 is no period). */
+static int period_of(nb_report *r, const char *t, PCRE2_SIZE *ov)
+{
+    int y1 = nb_re_int(t, ov, 2), m1 = nb_re_int(t, ov, 3), d1 = nb_re_int(t, ov, 4);
+    int y2 = nb_re_int(t, ov, 5), m2 = nb_re_int(t, ov, 6), d2 = nb_re_int(t, ov, 7);
+    if (y2 < 0)
+        y2 = y1;
+    if ((d1 < 0 || d2 < 0) && ov[2] == PCRE2_UNSET)
+        return -1;
+    d1 = d1 < 0 ? 1 : d1; /* 2024年1月至12月: whole months */
+    d2 = d2 < 0 && m2 >= 1 && m2 <= 12 ? month_days(y2, m2) : d2;
+    if (!nb_plausible_date(y1, m1, d1) || !nb_plausible_date(y2, m2, d2))
+        return -1;
+    r->period_from = (nb_date){y1, m1, d1};
+    r->period_to = (nb_date){y2, m2, d2};
+    r->period_off = ov[0];
+    r->period_len = ov[1] - ov[0];
+    return 0;
+}
+
 void nb_read_period(nb_report *r, const nb_ctx *ctx)
 {
     PCRE2_SIZE *ov = NULL;
@@ -45,22 +79,10 @@ void nb_read_period(nb_report *r, const nb_ctx *ctx)
         size_t at = (size_t)(p - t), end = at + 240 < n ? at + 240 : n;
         while (end < n && (((unsigned char)t[end]) & 0xC0) == 0x80)
             end++;
-        if (nb_re_at(ctx, ctx->re_period, t, end, at, &ov))
-            found = 1;
+        if (nb_re_at(ctx, ctx->re_period, t, end, at, &ov) && ov)
+            found = period_of(r, t, ov) == 0;
         from = at + 3;
     }
-    if (!found || !ov)
-        return;
-    int y1 = nb_re_int(t, ov, 1), m1 = nb_re_int(t, ov, 2), d1 = nb_re_int(t, ov, 3);
-    int y2 = nb_re_int(t, ov, 4), m2 = nb_re_int(t, ov, 5), d2 = nb_re_int(t, ov, 6);
-    if (y2 < 0)
-        y2 = y1;
-    if (!nb_plausible_date(y1, m1, d1) || !nb_plausible_date(y2, m2, d2))
-        return;
-    r->period_from = (nb_date){y1, m1, d1};
-    r->period_to = (nb_date){y2, m2, d2};
-    r->period_off = ov[0];
-    r->period_len = ov[1] - ov[0];
 }
 
 /* The date standing alone on line li, starting at from or past it (a

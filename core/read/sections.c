@@ -111,9 +111,19 @@ static int heading_context(const char *t, size_t line_start, size_t kw, size_t *
 static const char *const heading_anchor[NB_NSEC] = {
     "体情况", "主动公开政府信息", "收到和处理政府信息公开申请", "行政诉讼", "存在的主要问题", "其他需要报告的事项"};
 
+/* Past the spaces (ASCII and U+3000) at t[i]. */
+static size_t past_spaces(const char *t, size_t i, size_t end)
+{
+    while (i < end && (t[i] == ' ' || (end - i >= 3 && !memcmp(t + i, "\u3000", 3))))
+        i += t[i] == ' ' ? 1 : 3;
+    return i;
+}
+
 /* A top-level numeral at t[i] followed by 、 or '.': 三、 → 3, 十二、 → 12;
- * 0 when there is none. *after (when not NULL) is past the 、. */
-static int numeral_at(const char *t, size_t i, size_t end, size_t *after)
+ * 0 when there is none. *after (when not NULL) is past the 、. Spaced (a
+ * heading's numeral, its words known to follow): spaces may stand before
+ * the 、 (三 、, as PDF text has it), or stand for it (三　), or a colon (三：). */
+static int numeral_at(const char *t, size_t i, size_t end, size_t *after, int spaced)
 {
     if (i >= end || ((unsigned char)t[i] != 0xE4 && (unsigned char)t[i] != 0xE5))
         return 0; /* 一 to 十 (and 两) all start E4 or E5: most lines are told at once */
@@ -133,13 +143,25 @@ static int numeral_at(const char *t, size_t i, size_t end, size_t *after)
     }
     if (!k || i >= end)
         return 0;
-    size_t j = i;
-    uint32_t c = nb_fold(nb_utf8_get(t, end, &j));
-    if (c != 0x3001 && c != '.')
+    size_t sp = spaced ? past_spaces(t, i, end) : i, j = sp;
+    uint32_t c = sp < end ? nb_fold(nb_utf8_get(t, end, &j)) : 0;
+    if (c != 0x3001 && c != '.' && !(spaced && (c == ':' || (sp > i && nb_is_cjk(c)))))
         return 0;
     if (after)
-        *after = j;
+        *after = c == 0x3001 || c == '.' || c == ':' ? j : sp;
     return tens * 10 + v;
+}
+
+/* Is the keyword at kw a heading numbered loosely, its numeral alone at
+ * the line's start with spaces or a colon between (一 、总体情况, 一　总体情况)?
+ * *hs receives where the heading starts. */
+static int spaced_heading(const char *t, size_t line_start, size_t kw, size_t *hs)
+{
+    size_t q;
+    if (numeral_at(t, nb_skip_lead(t, line_start, kw), kw + 3, &q, 1) <= 0 || past_spaces(t, q, kw) != kw)
+        return 0;
+    *hs = line_start;
+    return 1;
 }
 
 /* Does t[i, we) start with the word w (w_len bytes)? */
@@ -215,7 +237,7 @@ static void try_heading(nb_report *r, const nb_ctx *ctx, size_t at)
         if (which < 0 || r->sec[which].present)
             return;
         size_t hs;
-        if (!heading_context(t, ls, ms, &hs))
+        if (!heading_context(t, ls, ms, &hs) && !spaced_heading(t, ls, ms, &hs))
             return;
         /* a heading at line start takes the rest of a short line */
         size_t he = me;
@@ -226,7 +248,7 @@ static void try_heading(nb_report *r, const nb_ctx *ctx, size_t at)
         s->head_off = hs;
         s->head_len = he - hs;
         s->body_off = he;
-        s->numeral = numeral_at(t, nb_skip_lead(t, hs, ms), ms, NULL);
+        s->numeral = numeral_at(t, nb_skip_lead(t, hs, ms), me, NULL, 1);
         return;
     }
 }
@@ -385,7 +407,7 @@ static void find_top_headings(nb_report *r)
             continue;
         nb_doc_line(&r->doc, li, &ls, &le);
         size_t i = nb_skip_lead(t, ls, le);
-        int v = numeral_at(t, i, le, &after);
+        int v = numeral_at(t, i, le, &after, 0);
         if (!v)
             continue;
         after = nb_skip_lead(t, after, le);
