@@ -96,6 +96,35 @@ static void test_signature(void **state)
     free(t);
 }
 
+/* The signing date in the other forms bodies write it: in Chinese numerals
+ * (二〇二五年一月二十日, ○ for 〇), with . - / between its parts; not an
+ * impossible day, nor a date with words after it on its line. */
+static void test_signature_forms(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *date;
+        int y, m, d; /* 0: none */
+    } cases[] = {
+        {"二〇二五年一月二十日", 2025, 1, 20}, {"二\xE2\x97\x8B二五年十二月三十一日", 2025, 12, 31},
+        {"二〇二五年 三月 八日", 2025, 3, 8},  {"2025-01-20", 2025, 1, 20},
+        {"2025.1.20", 2025, 1, 20},            {"2025/01/20", 2025, 1, 20},
+        {"2025.1-20", 0, 0, 0},
+        {"二〇二五年一月三十二日", 0, 0, 0},    {"2025年1月20日印发", 0, 0, 0},
+        {"二〇二五年一月", 0, 0, 0},
+    };
+    char t[256];
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        snprintf(t, sizeof t, "前言。\n正文。\n某某局\n%s\n", cases[k].date);
+        nb_report r;
+        tu_report_str(&r, &g_ctx, t);
+        if (r.signed_on.y != cases[k].y || r.signed_on.m != cases[k].m || r.signed_on.d != cases[k].d)
+            fail_msg("%s: %d-%d-%d", cases[k].date, r.signed_on.y, r.signed_on.m, r.signed_on.d);
+        assert_true(!cases[k].y || r.signed_off == (size_t)(strstr(t, cases[k].date) - t));
+        nb_report_free(&r);
+    }
+}
+
 /* A heading's span as every character decoded and folded finds it. */
 static size_t plain_heading_end(const char *t, size_t i, size_t le)
 {
@@ -184,6 +213,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_signature),
+        cmocka_unit_test(test_signature_forms),
         cmocka_unit_test(test_heading_spans),
         cmocka_unit_test(test_t3_rows),
         cmocka_unit_test(test_format_marks),

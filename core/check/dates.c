@@ -6,6 +6,8 @@
  * for county and higher governments, none for 乡镇 and 街道). */
 #include "check/internal.h"
 #include "model/body.h"
+#include "base/utf8.h"
+#include "text/numerals.h"
 
 #include <string.h>
 
@@ -14,17 +16,22 @@ static long date_key(nb_date d)
     return (long)d.y * 10000 + d.m * 100 + d.d;
 }
 
-/* Past the spaces, then the digits (ASCII or full width) at t[i]. */
+/* Past the spaces, then the digits (ASCII or full width, or Chinese
+ * numerals: 二〇二五, ○ for 〇) at t[i]. */
 static size_t past_digits(const char *t, size_t i, size_t end)
 {
     while (i < end && t[i] == ' ')
         i++;
     while (i < end) {
+        size_t j = i;
+        uint32_t c = (unsigned char)t[i] >= 0xE2 ? nb_utf8_get(t, end, &j) : 0;
         if (t[i] >= '0' && t[i] <= '9')
             i++;
         else if (end - i >= 3 && (unsigned char)t[i] == 0xEF && (unsigned char)t[i + 1] == 0xBC &&
                  (unsigned char)t[i + 2] >= 0x90 && (unsigned char)t[i + 2] <= 0x99)
             i += 3;
+        else if (c && (c == 0x25CB || nb_cn_digit(c) >= 0))
+            i = j;
         else
             break;
     }

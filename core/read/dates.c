@@ -4,6 +4,7 @@
  * 2024-01-17 form). */
 #include "read/internal.h"
 #include "base/utf8.h"
+#include "text/numerals.h"
 
 #include <string.h>
 
@@ -15,7 +16,7 @@ static const char *const date_re =
  * end (2024年1月1日至12月31日); groups year, month, day (after the
  * label's: 期限, 周期 …) */
 #define PDATE(y) "(?|" y "(" DIG "{1,2})\\s*月\\s*(?:(" DIG "{1,2})\\s*日)?" \
-                 "|(" DIG "{4})\\s*[./\\-\\x{FF0E}]\\s*(" DIG "{1,2})\\s*[./\\-\\x{FF0E}]\\s*(" DIG "{1,2})(?![0-9]))"
+                 "|(" DIG "{4})\\s*[./\\-\\x{FF0D}-\\x{FF0F}]\\s*(" DIG "{1,2})\\s*[./\\-\\x{FF0D}-\\x{FF0F}]\\s*(" DIG "{1,2})(?![0-9]))"
 static const char *const period_re =
     "统计\\s*(期\\s*限|周\\s*期|时\\s*限|时\\s*间|区\\s*间|时\\s*段|范\\s*围)?[^0-9\\x{FF10}-\\x{FF19}。]{0,8}?"
     PDATE("(" DIG "{4})\\s*年\\s*") "\\s*起?\\s*[，,]?\\s*(?:至|到|[-—–~～〜－]+)\\s*" PDATE("(?:(" DIG "{4})\\s*年\\s*)?");
@@ -85,19 +86,104 @@ void nb_read_period(nb_report *r, const nb_ctx *ctx)
     }
 }
 
+/* The value of a Chinese numeral of a date: nb_cn_digit's, and 0 for ○
+ * (U+25CB, often written for 〇). */
+static int cn_date_digit(uint32_t c)
+{
+    return c == 0x25CB ? 0 : nb_cn_digit(c);
+}
+
+/* The Chinese numerals of a date's part at t[*i] (a year of four, read
+ * digit by digit: 二〇二五; a month or day of up to three: 十二, 三十一) as a
+ * number, *i past them; -1 when they are none of these. */
+static int cn_part(const char *t, size_t *i, size_t end, int year)
+{
+    size_t j = *i;
+    int n = 0, v = 0;
+    while (n < (year ? 4 : 3) && j < end) {
+        size_t k = j;
+        int d = cn_date_digit(nb_utf8_get(t, end, &k));
+        if (d < 0 || (year && d > 9))
+            break;
+        v = v * 10 + d;
+        j = k;
+        n++;
+    }
+    long long m = n && !year ? nb_parse_cn_number(t + *i, j - *i) : v;
+    int ok = year ? n == 4 : n > 0 && m >= 0 && m <= 31;
+    *i = j;
+    return ok ? (int)m : -1;
+}
+
+/* A date in Chinese numerals at t[i] (二〇二五年一月二十日): 0 and the date
+ * into *d, its end into *e; -1 when there is none. */
+static int cn_date_at(const char *t, size_t i, size_t end, nb_date *d, size_t *e)
+{
+    static const char *const units[3] = {"年", "月", "日"};
+    int v[3];
+    for (int k = 0; k < 3; k++) {
+        v[k] = cn_part(t, &i, end, k == 0);
+        if (v[k] < 0)
+            return -1;
+        i = nb_skip_spaces(t, i, end);
+        if (end - i < 3 || memcmp(t + i, units[k], 3))
+            return -1;
+        i = nb_skip_spaces(t, i + 3, end);
+    }
+    *d = (nb_date){v[0], v[1], v[2]};
+    *e = i;
+    return 0;
+}
+
+/* A date in digits with . - / between its parts at t[i] (2025-01-20,
+ * 2025.1.20): 0 and the date into *d, its end into *e; -1 when there is
+ * none. */
+static int dotted_date_at(const char *t, size_t i, size_t end, nb_date *d, size_t *e)
+{
+    int v[3];
+    char mark = 0;
+    for (int k = 0; k < 3; k++) {
+        size_t from = i;
+        for (v[k] = 0; i < end && i - from < (k ? 2u : 4u) && t[i] >= '0' && t[i] <= '9'; i++)
+            v[k] = v[k] * 10 + (t[i] - '0');
+        if (i == from || (k == 0 && i - from < 4) || (i < end && t[i] >= '0' && t[i] <= '9'))
+            return -1;
+        if (k == 2)
+            break;
+        if (i >= end || (t[i] != '.' && t[i] != '-' && t[i] != '/') || (mark && t[i] != mark))
+            return -1; /* the same mark between each part */
+        mark = t[i++];
+    }
+    *d = (nb_date){v[0], v[1], v[2]};
+    *e = i;
+    return 0;
+}
+
 /* The date standing alone on line li, starting at from or past it (a
  * match may run on over the next lines, as \s lets it): its start into
  * *at and the date into *d; 0 when there is none. Such a date starts at
  * the line's first character that is no space, with a digit (a full-width
- * one starts EF). */
+ * one starts EF) or a Chinese numeral (二 starts E4); its parts are joined
+ * by 年月日 or by . - / (2025-01-20). */
 static int date_alone_on(const nb_report *r, const nb_ctx *ctx, size_t li, size_t from, size_t *at, nb_date *d)
 {
     const char *t = r->doc.text;
-    size_t ls, le;
+    size_t ls, le, e;
     nb_doc_line(&r->doc, li, &ls, &le);
     size_t p = nb_skip_spaces(t, ls, le);
     PCRE2_SIZE *ov;
-    if (p < from || p >= le || !((t[p] >= '0' && t[p] <= '9') || (unsigned char)t[p] == 0xEF) ||
+    unsigned char u = p < le ? (unsigned char)t[p] : 0;
+    if (p >= from && u == 0xE4 && cn_date_at(t, p, le, d, &e) == 0 && nb_blank_range(t, e, le) &&
+        nb_plausible_date(d->y, d->m, d->d)) {
+        *at = p;
+        return 1;
+    }
+    if (p >= from && u >= '0' && u <= '9' && dotted_date_at(t, p, le, d, &e) == 0 && nb_blank_range(t, e, le) &&
+        nb_plausible_date(d->y, d->m, d->d)) {
+        *at = p;
+        return 1;
+    }
+    if (p < from || p >= le || !((u >= '0' && u <= '9') || u == 0xEF) ||
         !nb_re_at(ctx, ctx->re_date, t, r->doc.len, p, &ov) || !nb_blank_range(t, ov[1], le))
         return 0;
     int y = nb_re_int(t, ov, 1), m = nb_re_int(t, ov, 2), dd = nb_re_int(t, ov, 3);
