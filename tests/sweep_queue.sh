@@ -64,7 +64,7 @@ for line in open(expected, encoding='utf-8'):
     rules = [x['rule'] for x in o['findings']]
     if rules:
         files[o['file']] = rules
-status = re.compile(r'^ (?:…)?(.+?)(?: \[[^]]*\])? │ finding (\d+)/(\d+) (\S+)')
+status = re.compile(r'^ (?:…)?(.+?)(?: \[[^]]*\])? │ (?:finding )?(\d+)/(\d+) (\S+)')
 blocks, cur = [], None
 for i in range(1, n + 1):
     last = open(os.path.join(folder, '%05d.txt' % i), encoding='utf-8').read().rstrip('\n').split('\n')[-1]
