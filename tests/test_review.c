@@ -109,6 +109,7 @@ static void test_malformed(void **s)
          ":3: the file ends inside this entry (cut short?)"},
         {"nianbao-review 1\ncorrect cell=t3.new.total value=\"1\" was=\"\" missing=yes\n", ":2: malformed correct entry"},
         {"nianbao-review 1\ncorrect cell=t3.new.total value=\"1\" missing=no\n", ":2: malformed correct entry"},
+        {"\xef\xbb\xbf", ":1: not a nianbao review file"}, /* a byte-order mark alone: no line left to look at */
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char p[512];

@@ -598,7 +598,7 @@ int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
             len -= 3;
         }
         line_from_gb18030(&line, &cap, &len);
-        int entry = header, unended = line[len - 1] != '\n'; /* the last line, cut short or from an editor that ends none */
+        int entry = header, unended = !len || line[len - 1] != '\n'; /* the last line, cut short or from an editor that ends none */
         rc = read_one(&rd, rv, line, (size_t)len, &header);
         if (rc && err->code == NB_E_FORMAT && unended && entry)
             rc = nb_err_set(err, NB_E_FORMAT,
