@@ -362,8 +362,7 @@ void nb_app_unload(nb_app *a)
  * draft, or another file's review beside it): its SHA-256 differs. */
 static int review_of_other_version(const nb_app *a)
 {
-    const char *was = a->s.rv.sha256, *now = a->r->doc.sha256;
-    return a->s.rv.n && was[0] && now[0] && strcmp(was, now) != 0;
+    return nb_review_other_bytes(&a->s.rv, a->r->doc.sha256);
 }
 
 /* No review beside the report, but the one of this very report under an

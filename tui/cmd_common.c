@@ -188,8 +188,8 @@ static void say_other_version(FILE *msgs, const nb_review *rv, const nb_report *
     char now[65];
     const char *sha = r->doc.sha256; /* a batch reads reports without it: the file's then */
     if (!rv->n || !rv->sha256[0] || (!sha[0] && nb_file_sha256(r->doc.path, now) != 0))
-        return; /* nothing of it used, or no version to tell */
-    if (!strcmp(sha[0] ? sha : now, rv->sha256))
+        return; /* nothing of it used, or no version to tell (the file's read only then) */
+    if (!nb_review_other_bytes(rv, sha[0] ? sha : now))
         return;
     const char *slash = strrchr(r->doc.path, '/'), *name = slash ? slash + 1 : r->doc.path;
     size_t n[3];

@@ -30,7 +30,7 @@ static size_t past_digits(const char *t, size_t i, size_t end)
         else if (end - i >= 3 && (unsigned char)t[i] == 0xEF && (unsigned char)t[i + 1] == 0xBC &&
                  (unsigned char)t[i + 2] >= 0x90 && (unsigned char)t[i + 2] <= 0x99)
             i += 3;
-        else if (c && (c == 0x25CB || nb_cn_digit(c) >= 0))
+        else if (c && nb_cn_date_digit(c) >= 0)
             i = j;
         else
             break;

@@ -86,13 +86,6 @@ void nb_read_period(nb_report *r, const nb_ctx *ctx)
     }
 }
 
-/* The value of a Chinese numeral of a date: nb_cn_digit's, and 0 for ○
- * (U+25CB, often written for 〇). */
-static int cn_date_digit(uint32_t c)
-{
-    return c == 0x25CB ? 0 : nb_cn_digit(c);
-}
-
 /* The Chinese numerals of a date's part at t[*i] (a year of four, read
  * digit by digit: 二〇二五; a month or day of up to three: 十二, 三十一) as a
  * number, *i past them; -1 when they are none of these. */
@@ -102,7 +95,7 @@ static int cn_part(const char *t, size_t *i, size_t end, int year)
     int n = 0, v = 0;
     while (n < (year ? 4 : 3) && j < end) {
         size_t k = j;
-        int d = cn_date_digit(nb_utf8_get(t, end, &k));
+        int d = nb_cn_date_digit(nb_utf8_get(t, end, &k));
         if (d < 0 || (year && d > 9))
             break;
         v = v * 10 + d;

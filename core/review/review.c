@@ -580,6 +580,11 @@ static void line_from_gb18030(char **line, size_t *cap, ssize_t *len)
     iconv_close(cd);
 }
 
+int nb_review_other_bytes(const nb_review *rv, const char *sha)
+{
+    return rv->n && rv->sha256[0] && sha[0] && strcmp(rv->sha256, sha) != 0;
+}
+
 int nb_review_load(nb_review *rv, const char *path, nb_lang lang, nb_err *err)
 {
     memset(rv, 0, sizeof *rv);

@@ -93,6 +93,10 @@ void nb_iso_now(char *out, size_t cap);
 int nb_review_find_renamed(const char *report, const char *sha, nb_lang lang, char *out, size_t cap);
 /* The report's SHA-256 (of the file's bytes). */
 int nb_file_sha256(const char *path, char out[65]);
+/* Whether rv, with entries, was made on other bytes than those whose
+ * SHA-256 is sha (a revised draft, another file's review): both known and
+ * different. */
+int nb_review_other_bytes(const nb_review *rv, const char *sha);
 
 /* Why an entry of a review was not applied to a report. */
 typedef enum {

@@ -360,6 +360,11 @@ int nb_cn_digit(uint32_t c)
     return -1;
 }
 
+int nb_cn_date_digit(uint32_t c)
+{
+    return c == 0x25CB ? 0 : nb_cn_digit(c);
+}
+
 /* Past this, a number written out is not read (its arithmetic stays in range). */
 #define CN_MAX 1000000000000000LL
 

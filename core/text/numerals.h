@@ -50,6 +50,9 @@ int nb_may_end_value(uint32_t cp);
 
 /* 一…九 → 1…9, 十 → 10, 〇/零 → 0, else -1. */
 int nb_cn_digit(uint32_t cp);
+/* The same in a date (二〇二五年), where ○ (U+25CB) is often written for 〇
+ * and is 0 too. */
+int nb_cn_date_digit(uint32_t cp);
 /* Might cp be one of 一 … 十 and 两 (nb_cn_digit above 0)? They all lie in
  * U+4E00–U+56DB, and bit cp & 63 of NB_CN_DIGIT_BITS is set for each: a
  * character outside the range, or without its bit, is none of them, told
